@@ -1,0 +1,11 @@
+import type { CourierClient } from './channels';
+import type { EventChannel, EventOf } from './events';
+
+/**
+ * What the Electron preload exposes as `window.courier`, and what the browser transport
+ * imitates: one async method per request channel (no generic invoke) plus event subscription.
+ */
+export interface CourierBridge {
+  readonly requests: CourierClient;
+  subscribe<E extends EventChannel>(channel: E, listener: (payload: EventOf<E>) => void): () => void;
+}

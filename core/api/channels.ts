@@ -1,0 +1,60 @@
+import { z } from 'zod';
+import type { ApiResult } from './errors';
+import type { FolderListDto, SourceCheckDto } from './files';
+import { folderListSchema, sourceCheckSchema } from './files';
+import type { PackageDeletedDto, PackageDto } from './packages';
+import { packageCreateSchema, packageRefSchema, packageUpdateSchema } from './packages';
+import type { SiteInfoDto } from './site';
+
+const empty = z.strictObject({});
+
+/**
+ * Every request channel and the schema its payload must pass. Transports are built from this
+ * map: the Electron handlers, the preload bridge, the HTTP host and the renderer client.
+ */
+export const requestSchemas = {
+  'site:info': empty,
+  'packages:list': empty,
+  'packages:get': packageRefSchema,
+  'packages:create': packageCreateSchema,
+  'packages:update': packageUpdateSchema,
+  'packages:delete': packageRefSchema,
+  'files:list-folders': folderListSchema,
+  'files:check-source': sourceCheckSchema,
+} as const satisfies Record<string, z.ZodType>;
+
+/** What each request channel answers with. */
+export interface ResponseMap {
+  'site:info': SiteInfoDto;
+  'packages:list': readonly PackageDto[];
+  'packages:get': PackageDto;
+  'packages:create': PackageDto;
+  'packages:update': PackageDto;
+  'packages:delete': PackageDeletedDto;
+  'files:list-folders': FolderListDto;
+  'files:check-source': SourceCheckDto;
+}
+
+export type RequestChannel = keyof typeof requestSchemas;
+/** What a caller sends (before defaults and trimming). */
+export type RequestOf<C extends RequestChannel> = z.input<(typeof requestSchemas)[C]>;
+/** What a service receives (after the schema has parsed it). */
+export type ParsedRequestOf<C extends RequestChannel> = z.output<(typeof requestSchemas)[C]>;
+export type ResponseOf<C extends RequestChannel> = ResponseMap[C];
+
+// Keeps ResponseMap and requestSchemas in step: a channel missing from either fails to compile.
+type MissingResponse = Exclude<RequestChannel, keyof ResponseMap>;
+type ExtraResponse = Exclude<keyof ResponseMap, RequestChannel>;
+const channelsInStep: [MissingResponse, ExtraResponse] extends [never, never] ? true : never = true;
+void channelsInStep;
+
+export const requestChannels = Object.keys(requestSchemas) as RequestChannel[];
+
+export function isRequestChannel(value: unknown): value is RequestChannel {
+  return typeof value === 'string' && Object.prototype.hasOwnProperty.call(requestSchemas, value);
+}
+
+/** A client of the core as the renderer, the CLI and tests see it: one method per channel. */
+export type CourierClient = {
+  readonly [C in RequestChannel]: (request: RequestOf<C>) => Promise<ApiResult<ResponseOf<C>>>;
+};

@@ -1,0 +1,32 @@
+import { z } from 'zod';
+
+/**
+ * The Set Source Directory dialog browses and checks folders as the site server sees them:
+ * in the browser console the files live on the server, not on the admin's machine.
+ */
+export const folderListSchema = z.strictObject({
+  /** '' lists the roots (drives on Windows, / elsewhere). */
+  path: z.string().max(4096, 'The path is too long.').default(''),
+});
+
+export interface FolderEntryDto {
+  readonly name: string;
+  readonly path: string;
+}
+
+export interface FolderListDto {
+  readonly path: string;
+  /** The folder above, or null at a root. */
+  readonly parent: string | null;
+  readonly folders: readonly FolderEntryDto[];
+}
+
+export const sourceCheckSchema = z.strictObject({
+  path: z.string().trim().min(1, 'Type a path.').max(260, 'The source directory can be at most 260 characters.'),
+});
+
+export interface SourceCheckDto {
+  readonly path: string;
+  /** How many files the folder holds (first level only), to reassure the admin they picked the right one. */
+  readonly entryCount: number;
+}
