@@ -1,4 +1,26 @@
-import type { ApiResult, CourierClient, EventChannel, EventOf, SiteInitInput, SiteInfoDto } from './api';
+import {
+  CourierError,
+  isRequestChannel,
+  requestChannels,
+  requestSchemas,
+  type ApiResult,
+  type CourierClient,
+  type EventChannel,
+  type EventOf,
+  type RequestChannel,
+  type SiteInfoDto,
+} from './api';
+import { PackageRepository } from './db/repositories/package-repository';
+import { SiteRepository } from './db/repositories/site-repository';
+import { EventHub } from './services/event-hub';
+import { createHandlers, type Handlers } from './services/handlers';
+import { PackageService } from './services/package-service';
+import { validationError } from './services/validation';
+import { openSite } from './site/open-site';
+import { createSiteLog, type SiteLog } from './site/site-log';
+
+export { initSite } from './site/open-site';
+export { defaultDataDir, resolveDataDir } from './site/data-dir';
 
 export interface CoreOptions {
   /** Holds courier.db and the site root (SMS/Inboxes, SMS/Logs). Created when missing. */
@@ -17,7 +39,71 @@ export interface Core {
   close(): void;
 }
 
-export declare function createCore(options: CoreOptions): Core;
-export declare function initSite(dataDir: string, input: SiteInitInput): SiteInfoDto;
-export declare function defaultDataDir(): string;
-export declare function resolveDataDir(flag: string | undefined, env: NodeJS.ProcessEnv): string;
+// better-sqlite3 reports constraint failures with codes like SQLITE_CONSTRAINT_UNIQUE.
+function isConstraintError(error: unknown): error is Error & { code: string } {
+  const code = error instanceof Error ? (error as Error & { code?: unknown }).code : undefined;
+  return typeof code === 'string' && code.startsWith('SQLITE_CONSTRAINT');
+}
+
+function toFailure(error: unknown, channel: string, log: SiteLog): ApiResult<never> {
+  if (error instanceof CourierError) return { ok: false, error: error.toDto() };
+  if (isConstraintError(error)) {
+    return { ok: false, error: { code: 'CONFLICT', message: `The change conflicts with data already at the site (${error.message}). Nothing was changed.` } };
+  }
+  const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
+  log.write('smsprov.log', 'SMS_PROVIDER', `Internal error in ${channel}: ${detail}`);
+  return {
+    ok: false,
+    error: { code: 'INTERNAL', message: `Courier hit an internal error handling ${channel}; details are in SMS\\Logs\\smsprov.log. Nothing was changed.` },
+  };
+}
+
+/** Wires the site, its database, the services and the handlers: the single entry of every transport. */
+export function createCore(options: CoreOptions): Core {
+  const now = options.now ?? (() => new Date());
+  const site = openSite(options.dataDir, now);
+  const events = new EventHub();
+  const log = createSiteLog(site.root, now);
+  const packages = new PackageService({
+    siteCode: site.record.siteCode,
+    packages: new PackageRepository(site.db),
+    site: new SiteRepository(site.db),
+    siteRoot: site.root,
+    events,
+    log,
+    now,
+  });
+  const handlers: Handlers = createHandlers({ siteInfo: () => site.info, packages });
+  let closed = false;
+
+  async function invoke(channel: string, payload: unknown): Promise<ApiResult<unknown>> {
+    if (closed) return { ok: false, error: { code: 'INTERNAL', message: 'The site has been closed.' } };
+    if (!isRequestChannel(channel)) {
+      return { ok: false, error: { code: 'UNKNOWN_CHANNEL', message: `There is no request "${channel}".` } };
+    }
+    try {
+      const parsed = requestSchemas[channel].safeParse(payload ?? {});
+      if (!parsed.success) throw validationError(parsed.error, channel === 'packages:update' ? 'changes' : undefined);
+      const handler = handlers[channel] as (request: unknown) => unknown;
+      return { ok: true, value: await handler(parsed.data) };
+    } catch (error) {
+      return toFailure(error, channel, log);
+    }
+  }
+
+  const client = Object.fromEntries(
+    requestChannels.map((channel: RequestChannel) => [channel, (request: unknown) => invoke(channel, request)]),
+  ) as unknown as CourierClient;
+
+  return {
+    site: site.info,
+    invoke,
+    client,
+    on: (channel, listener) => events.on(channel, listener),
+    close() {
+      if (closed) return;
+      closed = true;
+      site.db.close();
+    },
+  };
+}

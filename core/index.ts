@@ -1,4 +1,3 @@
-// createCore(options): wires the site, database, services and components. The single entry
-// every transport (Electron IPC, HTTP host, CLI) uses. Implementation in progress.
+// The single entry every transport (Electron IPC, HTTP host, CLI) uses.
 export type { Core, CoreOptions } from './core';
 export { createCore, initSite, defaultDataDir, resolveDataDir } from './core';

@@ -1,0 +1,6 @@
+import type { Migration } from './migration';
+import { migration0001 } from './0001-site-and-packages';
+
+/** Append-only: add the next file at the end; the ledger refuses edited history. */
+export const migrations: readonly Migration[] = [migration0001];
+export type { Migration } from './migration';

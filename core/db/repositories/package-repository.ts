@@ -1,0 +1,107 @@
+import type { PackageSettings, RecurringSchedule } from '../../api';
+import type { SqliteDatabase } from '../connection';
+
+/** A package as stored: its settings plus what the site keeps about it. */
+export interface PackageRecord extends PackageSettings {
+  readonly packageId: string;
+  readonly sourceVersion: number;
+  readonly sourceDate: string;
+  readonly createdAt: string;
+  readonly lastModified: string;
+}
+
+type Column = readonly [key: keyof PackageRecord, column: string, kind: 'text' | 'int' | 'bool' | 'json'];
+
+// One table of truth for the mapping keeps the SQL and the record in step.
+const columns: readonly Column[] = [
+  ['packageId', 'package_id', 'text'],
+  ['name', 'name', 'text'],
+  ['version', 'version', 'text'],
+  ['publisher', 'publisher', 'text'],
+  ['language', 'language', 'text'],
+  ['comment', 'comment', 'text'],
+  ['containsSourceFiles', 'contains_source_files', 'bool'],
+  ['sourceDirectory', 'source_directory', 'text'],
+  ['sourceOption', 'source_option', 'text'],
+  ['updateSchedule', 'update_schedule', 'json'],
+  ['persistInClientCache', 'persist_in_client_cache', 'bool'],
+  ['binaryDifferentialReplication', 'binary_differential_replication', 'bool'],
+  ['dataAccess', 'data_access', 'text'],
+  ['shareFolder', 'share_folder', 'text'],
+  ['disconnectUsers', 'disconnect_users', 'bool'],
+  ['userGracePeriod', 'user_grace_period', 'int'],
+  ['disconnectRetries', 'disconnect_retries', 'int'],
+  ['sendingPriority', 'sending_priority', 'text'],
+  ['preferredSender', 'preferred_sender', 'text'],
+  ['branchContent', 'branch_content', 'text'],
+  ['availableOnProtectedOnRequest', 'available_on_protected_on_request', 'bool'],
+  ['mifMatching', 'mif_matching', 'text'],
+  ['mifFileName', 'mif_file_name', 'text'],
+  ['mifName', 'mif_name', 'text'],
+  ['mifVersion', 'mif_version', 'text'],
+  ['mifPublisher', 'mif_publisher', 'text'],
+  ['sourceVersion', 'source_version', 'int'],
+  ['sourceDate', 'source_date', 'text'],
+  ['createdAt', 'created_at', 'text'],
+  ['lastModified', 'last_modified', 'text'],
+];
+
+const columnList = columns.map(([, column]) => column).join(', ');
+const placeholders = columns.map(([key]) => `@${key}`).join(', ');
+const assignments = columns
+  .filter(([key]) => key !== 'packageId' && key !== 'createdAt')
+  .map(([key, column]) => `${column} = @${key}`)
+  .join(', ');
+
+type Row = Record<string, string | number | null>;
+
+function toRow(record: PackageRecord): Row {
+  const row: Row = {};
+  for (const [key, , kind] of columns) {
+    const value = record[key];
+    row[key] = kind === 'bool' ? (value ? 1 : 0) : kind === 'json' ? (value === null ? null : JSON.stringify(value)) : (value as string | number);
+  }
+  return row;
+}
+
+function fromRow(row: Row): PackageRecord {
+  const record: Record<string, unknown> = {};
+  for (const [key, column, kind] of columns) {
+    const value = row[column];
+    record[key] =
+      kind === 'bool' ? value === 1 : kind === 'json' ? (value === null ? null : (JSON.parse(String(value)) as RecurringSchedule)) : value;
+  }
+  return record as unknown as PackageRecord;
+}
+
+export class PackageRepository {
+  constructor(private readonly db: SqliteDatabase) {}
+
+  list(): PackageRecord[] {
+    return (this.db.prepare(`SELECT ${columnList} FROM packages ORDER BY package_id`).all() as Row[]).map(fromRow);
+  }
+
+  get(packageId: string): PackageRecord | null {
+    const row = this.db.prepare(`SELECT ${columnList} FROM packages WHERE package_id = ?`).get(packageId) as Row | undefined;
+    return row ? fromRow(row) : null;
+  }
+
+  insert(record: PackageRecord): void {
+    this.db.prepare(`INSERT INTO packages (${columnList}) VALUES (${placeholders})`).run(toRow(record));
+  }
+
+  update(record: PackageRecord): void {
+    this.db.prepare(`UPDATE packages SET ${assignments} WHERE package_id = @packageId`).run(toRow(record));
+  }
+
+  delete(packageId: string): boolean {
+    return this.db.prepare('DELETE FROM packages WHERE package_id = ?').run(packageId).changes === 1;
+  }
+
+  /** Every custom share in use, for the uniqueness and overlap check of "Share the distribution folder". */
+  shareFolders(exceptId: string | null): { packageId: string; name: string; shareFolder: string }[] {
+    return this.db
+      .prepare("SELECT package_id AS packageId, name, share_folder AS shareFolder FROM packages WHERE share_folder <> '' AND package_id IS NOT ?")
+      .all(exceptId) as { packageId: string; name: string; shareFolder: string }[];
+  }
+}

@@ -1,0 +1,181 @@
+import {
+  CourierError,
+  packageDefaults,
+  packageSettingsSchema,
+  type PackageDeletedDto,
+  type PackageDto,
+  type PackageSettings,
+} from '../api';
+import { checkSourceDirectory } from '../content/source-directory';
+import type { PackageRecord, PackageRepository } from '../db/repositories/package-repository';
+import type { SiteRepository } from '../db/repositories/site-repository';
+import { formatObjectId } from '../domain/object-ids';
+import { contentSettings, pkgFlagsOf, pkgSourceFlagOf, priorityOf, shareTypeOf } from '../domain/package-fields';
+import { encodeIntervalToken } from '../formats/schedule-token';
+import type { SiteLog } from '../site/site-log';
+import { dropWakeUpFile, type SiteRoot } from '../site/site-root';
+import type { EventHub } from './event-hub';
+import { parseOrThrow } from './validation';
+
+export interface PackageServiceDeps {
+  readonly siteCode: string;
+  readonly packages: PackageRepository;
+  readonly site: SiteRepository;
+  readonly siteRoot: SiteRoot;
+  readonly events: EventHub;
+  readonly log: SiteLog;
+  readonly now: () => Date;
+}
+
+export function toPackageDto(record: PackageRecord): PackageDto {
+  return {
+    ...record,
+    pkgFlags: pkgFlagsOf(record),
+    pkgSourceFlag: pkgSourceFlagOf(record),
+    shareType: shareTypeOf(record),
+    shareName: record.shareFolder,
+    priority: priorityOf(record),
+    refreshSchedule: record.updateSchedule ? encodeIntervalToken(record.updateSchedule) : '',
+  };
+}
+
+function settingsOf(record: PackageRecord): PackageSettings {
+  const { packageId: _id, sourceVersion: _v, sourceDate: _d, createdAt: _c, lastModified: _m, ...settings } = record;
+  return settings;
+}
+
+/** `\\srv\apps\` and `\\srv\apps` are the same share to Windows; keep one spelling. */
+function normalizeShare(share: string): string {
+  return share.replace(/\\+$/, '');
+}
+
+function sameValue(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+export class PackageService {
+  constructor(private readonly deps: PackageServiceDeps) {}
+
+  list(): PackageDto[] {
+    return this.deps.packages.list().map(toPackageDto);
+  }
+
+  get(packageId: string): PackageDto {
+    return toPackageDto(this.require(packageId));
+  }
+
+  async create(input: Partial<PackageSettings> & { name: string }): Promise<PackageDto> {
+    const settings = this.checkRules({ ...packageDefaults, ...input });
+    if (settings.containsSourceFiles) await this.checkSource(settings.sourceDirectory);
+    this.checkShareIsFree(settings.shareFolder, null);
+
+    const stamp = this.deps.now().toISOString();
+    const record = this.deps.site.transaction(() => {
+      const created: PackageRecord = {
+        ...settings,
+        packageId: formatObjectId(this.deps.siteCode, this.deps.site.takeNextId('package')),
+        sourceVersion: 1,
+        sourceDate: stamp,
+        createdAt: stamp,
+        lastModified: stamp,
+      };
+      this.deps.packages.insert(created);
+      return created;
+    });
+    this.afterChange('created', record);
+    return toPackageDto(record);
+  }
+
+  async update(packageId: string, changes: Partial<PackageSettings>): Promise<PackageDto> {
+    const existing = this.require(packageId);
+    const before = settingsOf(existing);
+    const after = this.checkRules({ ...before, ...changes });
+    const changed = (Object.keys(after) as (keyof PackageSettings)[]).filter((key) => !sameValue(before[key], after[key]));
+    if (changed.length === 0) return toPackageDto(existing);
+
+    const sourceMoved = changed.includes('sourceDirectory') || changed.includes('containsSourceFiles');
+    if (after.containsSourceFiles && sourceMoved) await this.checkSource(after.sourceDirectory);
+    if (changed.includes('shareFolder')) this.checkShareIsFree(after.shareFolder, packageId);
+
+    const stamp = this.deps.now().toISOString();
+    const contentChanged = changed.some((key) => (contentSettings as readonly string[]).includes(key));
+    const record = this.deps.site.transaction(() => {
+      // Re-read inside the transaction so a concurrent delete is not resurrected.
+      const current = this.require(packageId);
+      const updated: PackageRecord = {
+        ...current,
+        ...after,
+        sourceVersion: contentChanged ? current.sourceVersion + 1 : current.sourceVersion,
+        sourceDate: contentChanged ? stamp : current.sourceDate,
+        lastModified: stamp,
+      };
+      this.deps.packages.update(updated);
+      return updated;
+    });
+    this.afterChange('updated', record, changed);
+    return toPackageDto(record);
+  }
+
+  delete(packageId: string): PackageDeletedDto {
+    const existing = this.require(packageId);
+    this.deps.site.transaction(() => {
+      if (!this.deps.packages.delete(packageId)) throw this.notFound(packageId);
+    });
+    this.afterChange('deleted', existing);
+    return { packageId: existing.packageId, name: existing.name };
+  }
+
+  private require(packageId: string): PackageRecord {
+    const record = this.deps.packages.get(packageId);
+    if (!record) throw this.notFound(packageId);
+    return record;
+  }
+
+  private notFound(packageId: string): CourierError {
+    return new CourierError('NOT_FOUND', `There is no package ${packageId} at this site.`, 'packageId');
+  }
+
+  private checkRules(settings: PackageSettings): PackageSettings {
+    const parsed = parseOrThrow(packageSettingsSchema, settings);
+    return { ...parsed, shareFolder: normalizeShare(parsed.shareFolder) };
+  }
+
+  private async checkSource(path: string): Promise<void> {
+    await checkSourceDirectory(path);
+  }
+
+  /**
+   * A custom share must be unique, and must not contain or sit inside another package's share:
+   * refreshing `\\srv\apps` deletes and re-creates everything under it, `\\srv\apps\word` included.
+   */
+  private checkShareIsFree(shareFolder: string, exceptId: string | null): void {
+    if (shareFolder === '') return;
+    const mine = shareFolder.toLowerCase();
+    for (const other of this.deps.packages.shareFolders(exceptId)) {
+      const theirs = other.shareFolder.toLowerCase();
+      if (theirs === mine) {
+        throw new CourierError('CONFLICT', `The share ${shareFolder} is already used by package ${other.name} (${other.packageId}); each package needs its own.`, 'shareFolder');
+      }
+      if (theirs.startsWith(`${mine}\\`) || mine.startsWith(`${theirs}\\`)) {
+        throw new CourierError(
+          'CONFLICT',
+          `The share ${shareFolder} overlaps ${other.shareFolder}, used by package ${other.name} (${other.packageId}): refreshing one would delete the other's files.`,
+          'shareFolder',
+        );
+      }
+    }
+  }
+
+  /** After the commit: wake Distribution Manager, tell the consoles, write the provider log. */
+  private afterChange(change: 'created' | 'updated' | 'deleted', record: PackageRecord, fields: readonly string[] = []): void {
+    const { siteRoot, events, log } = this.deps;
+    dropWakeUpFile(siteRoot, 'Distmgr.box', `${record.packageId}.PKN`, `${change} ${record.packageId}\r\n`);
+    events.emit('packages:changed', {
+      change,
+      packageId: record.packageId,
+      package: change === 'deleted' ? null : toPackageDto(record),
+    });
+    const detail = fields.length > 0 ? ` (${fields.join(', ')})` : '';
+    log.write('smsprov.log', 'SMS_PROVIDER', `${change === 'created' ? 'Created' : change === 'updated' ? 'Modified' : 'Deleted'} package ${record.packageId} "${record.name}"${detail}.`);
+  }
+}
