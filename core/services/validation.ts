@@ -10,7 +10,7 @@ function issuesOf(error: z.ZodError, stripPrefix: string | undefined): ApiErrorI
   const issues: ApiErrorIssue[] = [];
   for (const issue of error.issues) {
     const path = issue.path.map(String);
-    if (stripPrefix && path[0] === stripPrefix) path.shift();
+    if (stripPrefix && path[0] === stripPrefix && path.length > 1) path.shift();
     if (issue.code === 'unrecognized_keys') {
       for (const key of issue.keys) {
         const field = [...path, key].join('.');
