@@ -1,0 +1,404 @@
+import { mergeClasses, useArrowNavigationGroup } from '@fluentui/react-components';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import {
+  useCallback,
+  useId,
+  useMemo,
+  useRef,
+  useState,
+  type CSSProperties,
+  type KeyboardEvent,
+  type MouseEvent,
+  type ReactNode,
+} from 'react';
+import { useStoredState } from '../use-stored-state';
+import { ColumnHeader } from './column-header';
+import type { DataGridColumn, MenuPoint, SortState } from './data-grid-types';
+import { useDataGridStyles } from './data-grid-styles';
+import { gestureFor, nextSelection } from './grid-selection';
+import { sortRows } from './sort-rows';
+
+export interface DataGridProps<Row> {
+  readonly rows: readonly Row[];
+  readonly columns: readonly DataGridColumn<Row>[];
+  readonly getRowKey: (row: Row) => string;
+  /** The grid's accessible name, e.g. "Packages". */
+  readonly label: string;
+  readonly selectionMode?: 'single' | 'multiple';
+  /** Controlled: the shell needs the selection for its Actions pane and toolbar. */
+  readonly selectedKeys: readonly string[];
+  readonly onSelectionChange: (keys: readonly string[]) => void;
+  readonly defaultSort?: SortState | null;
+  /** Enter or double-click: the row's default action (Properties, or open a folder). */
+  readonly onOpen?: (row: Row) => void;
+  readonly onDelete?: (rows: readonly Row[]) => void;
+  readonly onRefresh?: () => void;
+  /** Right-click, Shift+F10 or the context-menu key; `rows` is empty on blank space. */
+  readonly onContextMenu?: (rows: readonly Row[], at: MenuPoint) => void;
+  /** Shown in the body when there are no rows. */
+  readonly emptyMessage?: ReactNode;
+  /** Remembers column widths and sort order in localStorage under this key. */
+  readonly storageKey?: string;
+  readonly rowHeight?: number;
+  readonly className?: string;
+}
+
+interface GridLayout {
+  readonly widths: Readonly<Record<string, number>>;
+  readonly sort: SortState | null;
+}
+
+const minColumnWidth = 40;
+
+function isGridLayout(value: unknown): value is GridLayout {
+  if (typeof value !== 'object' || value === null) return false;
+  const v = value as { widths?: unknown; sort?: unknown };
+  const widthsOk =
+    typeof v.widths === 'object' && v.widths !== null && Object.values(v.widths).every((w) => typeof w === 'number');
+  const sort = v.sort as { columnId?: unknown; direction?: unknown } | null | undefined;
+  const sortOk =
+    sort === null ||
+    (typeof sort === 'object' &&
+      typeof sort.columnId === 'string' &&
+      (sort.direction === 'ascending' || sort.direction === 'descending'));
+  return widthsOk && sortOk;
+}
+
+/**
+ * The details pane's list: a virtualized grid (only the rows in view are in the DOM, so
+ * 10,000 packages scroll as smoothly as 10) that behaves like a Windows list view.
+ */
+export function DataGrid<Row>(props: DataGridProps<Row>): ReactNode {
+  const {
+    rows,
+    columns,
+    getRowKey,
+    selectedKeys,
+    onSelectionChange,
+    onOpen,
+    onDelete,
+    onRefresh,
+    onContextMenu,
+    selectionMode = 'single',
+    rowHeight = 26,
+  } = props;
+  const styles = useDataGridStyles();
+  const gridId = useId();
+  const rootRef = useRef<HTMLDivElement>(null);
+  const bodyRef = useRef<HTMLDivElement>(null);
+  const headerRef = useRef<HTMLDivElement>(null);
+
+  const [layout, setLayout] = useStoredState<GridLayout>(
+    props.storageKey,
+    { widths: {}, sort: props.defaultSort ?? null },
+    isGridLayout,
+  );
+  const [activeKey, setActiveKey] = useState<string | null>(null);
+  const [anchorKey, setAnchorKey] = useState<string | null>(null);
+  const [hasFocus, setHasFocus] = useState(false);
+  // The headers are one Tab stop; Left/Right move between them (a toolbar-like roving focus).
+  const headerNavigation = useArrowNavigationGroup({ axis: 'horizontal', memorizeCurrent: true });
+
+  const sorted = useMemo(() => sortRows(rows, columns, layout.sort, getRowKey), [rows, columns, layout.sort, getRowKey]);
+  const keys = useMemo(() => sorted.map(getRowKey), [sorted, getRowKey]);
+  const indexByKey = useMemo(() => new Map(keys.map((k, i) => [k, i])), [keys]);
+  const selected = useMemo(() => new Set(selectedKeys), [selectedKeys]);
+  const activeIndex = activeKey === null ? -1 : (indexByKey.get(activeKey) ?? -1);
+
+  const widths = columns.map((c) => Math.max(minColumnWidth, layout.widths[c.id] ?? c.width));
+  const totalWidth = widths.reduce((a, b) => a + b, 0);
+
+  const virtualizer = useVirtualizer({
+    count: sorted.length,
+    getScrollElement: () => bodyRef.current,
+    estimateSize: () => rowHeight,
+    overscan: 8,
+    // React 19 batches the scroll update itself; flushSync from a layout effect only warns.
+    useFlushSync: false,
+  });
+
+  const rowId = (index: number): string => `${gridId}-row-${index}`;
+
+  const rowsFor = useCallback(
+    (keyList: Iterable<string>): Row[] => {
+      const out: Row[] = [];
+      for (const key of keyList) {
+        const index = indexByKey.get(key);
+        const row = index === undefined ? undefined : sorted[index];
+        if (row !== undefined) out.push(row);
+      }
+      return out;
+    },
+    [indexByKey, sorted],
+  );
+
+  const selectedRows = (): Row[] => rowsFor(keys.filter((k) => selected.has(k)));
+
+  function moveTo(index: number, event: { ctrlKey: boolean; metaKey: boolean; shiftKey: boolean }): void {
+    if (sorted.length === 0) return;
+    const clamped = Math.max(0, Math.min(sorted.length - 1, index));
+    const key = keys[clamped];
+    if (key === undefined) return;
+    setActiveKey(key);
+    virtualizer.scrollToIndex(clamped, { align: 'auto' });
+    const multiple = selectionMode === 'multiple';
+    // Ctrl+arrow moves the focus only, as in Explorer, so Ctrl+Space can add rows one by one.
+    if (multiple && (event.ctrlKey || event.metaKey) && !event.shiftKey) return;
+    const gesture = gestureFor({ ctrlKey: false, metaKey: false, shiftKey: event.shiftKey }, multiple);
+    const anchor = anchorKey ?? activeKey ?? key;
+    onSelectionChange(nextSelection(selected, keys, anchor, key, gesture));
+    if (gesture === 'replace') setAnchorKey(key);
+  }
+
+  function pointForActiveRow(): MenuPoint {
+    const element = activeIndex >= 0 ? document.getElementById(rowId(activeIndex)) : null;
+    const rect = (element ?? rootRef.current)?.getBoundingClientRect();
+    if (!rect) return { x: 0, y: 0 };
+    return { x: rect.left + Math.min(rect.width / 4, 48), y: rect.top + rect.height / 2 };
+  }
+
+  function onKeyDown(event: KeyboardEvent<HTMLDivElement>): void {
+    if (event.key === 'F5') {
+      if (!onRefresh) return;
+      event.preventDefault();
+      event.stopPropagation();
+      onRefresh();
+      return;
+    }
+    // Keys below act on rows; a focused column header handles its own keys.
+    if (event.target !== rootRef.current) return;
+    const body = bodyRef.current;
+    const page = Math.max(1, Math.floor((body?.clientHeight ?? rowHeight * 10) / rowHeight) - 1);
+    const from = activeIndex;
+    let handled = true;
+    switch (event.key) {
+      case 'ArrowDown':
+        moveTo(from < 0 ? 0 : from + 1, event);
+        break;
+      case 'ArrowUp':
+        moveTo(from < 0 ? 0 : from - 1, event);
+        break;
+      case 'Home':
+        moveTo(0, event);
+        break;
+      case 'End':
+        moveTo(sorted.length - 1, event);
+        break;
+      case 'PageDown':
+        moveTo(from < 0 ? 0 : from + page, event);
+        break;
+      case 'PageUp':
+        moveTo(from < 0 ? 0 : from - page, event);
+        break;
+      case ' ':
+        if (activeKey !== null) {
+          const gesture = (event.ctrlKey || event.metaKey) && selectionMode === 'multiple' ? 'toggle' : 'replace';
+          onSelectionChange(nextSelection(selected, keys, anchorKey, activeKey, gesture));
+          setAnchorKey(activeKey);
+        } else handled = false;
+        break;
+      case 'a':
+      case 'A':
+        if ((event.ctrlKey || event.metaKey) && selectionMode === 'multiple') onSelectionChange(keys);
+        else handled = false;
+        break;
+      case 'Enter': {
+        const row = activeIndex >= 0 && activeKey !== null && selected.has(activeKey) ? sorted[activeIndex] : undefined;
+        if (row !== undefined && onOpen) onOpen(row);
+        else handled = false;
+        break;
+      }
+      case 'Delete': {
+        const chosen = selectedRows();
+        if (chosen.length > 0 && onDelete) onDelete(chosen);
+        else handled = false;
+        break;
+      }
+      case 'ContextMenu':
+        onContextMenu?.(selectedRows(), pointForActiveRow());
+        break;
+      case 'F10':
+        if (event.shiftKey) onContextMenu?.(selectedRows(), pointForActiveRow());
+        else handled = false;
+        break;
+      default:
+        handled = false;
+    }
+    if (handled) {
+      event.preventDefault();
+      event.stopPropagation();
+    }
+  }
+
+  function rowAt(event: MouseEvent): { index: number; key: string; row: Row } | null {
+    const element = (event.target as Element).closest<HTMLElement>('[data-row-index]');
+    if (!element) return null;
+    const index = Number(element.dataset.rowIndex);
+    const key = keys[index];
+    const row = sorted[index];
+    return key === undefined || row === undefined ? null : { index, key, row };
+  }
+
+  function onBodyClick(event: MouseEvent<HTMLDivElement>): void {
+    const hit = rowAt(event);
+    if (!hit) {
+      // A click on blank space clears the selection, as in a Windows list view.
+      if (!event.ctrlKey && !event.metaKey) onSelectionChange([]);
+      return;
+    }
+    const gesture = gestureFor(event, selectionMode === 'multiple');
+    onSelectionChange(nextSelection(selected, keys, anchorKey ?? hit.key, hit.key, gesture));
+    setActiveKey(hit.key);
+    if (gesture === 'replace' || gesture === 'toggle') setAnchorKey(hit.key);
+  }
+
+  function onBodyDoubleClick(event: MouseEvent<HTMLDivElement>): void {
+    const hit = rowAt(event);
+    if (hit && onOpen) onOpen(hit.row);
+  }
+
+  function onBodyContextMenu(event: MouseEvent<HTMLDivElement>): void {
+    if (!onContextMenu) return;
+    event.preventDefault();
+    rootRef.current?.focus();
+    const hit = rowAt(event);
+    const at = { x: event.clientX, y: event.clientY };
+    if (!hit) {
+      onSelectionChange([]);
+      onContextMenu([], at);
+      return;
+    }
+    setActiveKey(hit.key);
+    // Right-clicking an unselected row selects it alone; inside a selection it keeps the selection.
+    if (selected.has(hit.key)) {
+      onContextMenu(selectedRows(), at);
+    } else {
+      setAnchorKey(hit.key);
+      onSelectionChange([hit.key]);
+      onContextMenu([hit.row], at);
+    }
+  }
+
+  function toggleSort(columnId: string): void {
+    setLayout((previous) => ({
+      ...previous,
+      sort:
+        previous.sort?.columnId === columnId
+          ? { columnId, direction: previous.sort.direction === 'ascending' ? 'descending' : 'ascending' }
+          : { columnId, direction: 'ascending' },
+    }));
+  }
+
+  function resizeColumn(columnId: string, width: number): void {
+    setLayout((previous) => ({
+      ...previous,
+      widths: { ...previous.widths, [columnId]: Math.max(minColumnWidth, Math.round(width)) },
+    }));
+  }
+
+  // Column widths change at run time, so they travel as CSS variables that the static classes read.
+  const template = `${widths.map((w) => `${w}px`).join(' ')}`;
+  const layoutVariables = {
+    '--data-grid-template': template,
+    '--data-grid-width': `${totalWidth}px`,
+    '--data-grid-row-height': `${rowHeight}px`,
+  } as CSSProperties;
+
+  return (
+    <div
+      ref={rootRef}
+      role="grid"
+      aria-label={props.label}
+      aria-rowcount={sorted.length + 1}
+      aria-colcount={columns.length}
+      aria-multiselectable={selectionMode === 'multiple' ? true : undefined}
+      aria-activedescendant={activeIndex >= 0 ? rowId(activeIndex) : undefined}
+      tabIndex={0}
+      className={mergeClasses(styles.root, props.className)}
+      style={layoutVariables}
+      onKeyDown={onKeyDown}
+      onFocus={(event) => {
+        if (event.target === rootRef.current) setHasFocus(true);
+      }}
+      onBlur={(event) => {
+        if (event.target === rootRef.current) setHasFocus(false);
+      }}
+    >
+      <div role="rowgroup" className={styles.header} ref={headerRef}>
+        <div role="row" aria-rowindex={1} className={styles.headerRow} {...headerNavigation}>
+          {columns.map((column, index) => (
+            <ColumnHeader
+              key={column.id}
+              column={column}
+              index={index}
+              width={widths[index] ?? column.width}
+              sort={layout.sort?.columnId === column.id ? layout.sort.direction : null}
+              onSort={() => toggleSort(column.id)}
+              onResize={(width) => resizeColumn(column.id, width)}
+            />
+          ))}
+        </div>
+      </div>
+      <div
+        role="rowgroup"
+        ref={bodyRef}
+        tabIndex={-1}
+        className={styles.body}
+        onScroll={(event) => {
+          // The header lives outside the scroller so it stays put vertically; keep it aligned sideways.
+          if (headerRef.current) headerRef.current.scrollLeft = event.currentTarget.scrollLeft;
+        }}
+        onClick={onBodyClick}
+        onDoubleClick={onBodyDoubleClick}
+        onContextMenu={onBodyContextMenu}
+      >
+        {sorted.length === 0 && props.emptyMessage !== undefined ? (
+          <div className={styles.empty}>{props.emptyMessage}</div>
+        ) : (
+          <div role="presentation" className={styles.sizer} style={{ height: virtualizer.getTotalSize() }}>
+            {virtualizer.getVirtualItems().map((item) => {
+              const row = sorted[item.index];
+              const key = keys[item.index];
+              if (row === undefined || key === undefined) return null;
+              const isSelected = selected.has(key);
+              const isActive = item.index === activeIndex;
+              return (
+                <div
+                  key={key}
+                  id={rowId(item.index)}
+                  role="row"
+                  aria-rowindex={item.index + 2}
+                  aria-selected={isSelected}
+                  data-row-index={item.index}
+                  className={mergeClasses(
+                    styles.row,
+                    isSelected && (hasFocus ? styles.rowSelectedFocused : styles.rowSelected),
+                    isActive && hasFocus && styles.rowActive,
+                  )}
+                  // Virtualization: each row is placed at its computed offset.
+                  style={{ transform: `translateY(${item.start}px)` }}
+                >
+                  {columns.map((column, columnIndex) => {
+                    const value = column.value(row);
+                    const text = value === null ? '' : String(value);
+                    return (
+                      <div
+                        key={column.id}
+                        role="gridcell"
+                        aria-colindex={columnIndex + 1}
+                        className={mergeClasses(styles.cell, column.align === 'end' && styles.cellEnd)}
+                        title={column.kind === 'text' && text !== '' ? text : undefined}
+                      >
+                        {column.render ? column.render(row) : text}
+                      </div>
+                    );
+                  })}
+                </div>
+              );
+            })}
+          </div>
+        )}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,3 @@
+export { DataGrid, type DataGridProps } from './data-grid';
+export type { ColumnKind, DataGridColumn, MenuPoint, SortDirection, SortState } from './data-grid-types';
+export { compareValues, sortRows } from './sort-rows';

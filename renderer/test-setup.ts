@@ -1,0 +1,38 @@
+import { cleanup } from '@testing-library/react';
+import { afterEach } from 'vitest';
+
+// Vitest runs without globals, so Testing Library cannot register its own cleanup.
+afterEach(() => {
+  cleanup();
+  window.localStorage.clear();
+});
+
+// jsdom lacks the browser APIs below; these stand-ins are only as real as the tests need.
+if (typeof window.matchMedia !== 'function') {
+  window.matchMedia = (query: string): MediaQueryList =>
+    ({
+      matches: false,
+      media: query,
+      onchange: null,
+      addEventListener: () => undefined,
+      removeEventListener: () => undefined,
+      addListener: () => undefined,
+      removeListener: () => undefined,
+      dispatchEvent: () => false,
+    }) as MediaQueryList;
+}
+
+// The virtualizer scrolls with element.scrollTo, which jsdom does not implement; the scroll
+// event is what tells it the window moved.
+if (typeof Element.prototype.scrollTo !== 'function') {
+  Element.prototype.scrollTo = function scrollTo(this: Element, options?: ScrollToOptions | number, y?: number): void {
+    if (typeof options === 'number') {
+      this.scrollLeft = options;
+      this.scrollTop = y ?? 0;
+    } else {
+      if (options?.top !== undefined) this.scrollTop = options.top;
+      if (options?.left !== undefined) this.scrollLeft = options.left;
+    }
+    this.dispatchEvent(new Event('scroll'));
+  } as Element['scrollTo'];
+}
