@@ -1,0 +1,56 @@
+import { Menu, MenuDivider, MenuItem, MenuList, MenuPopover, MenuTrigger, Tooltip } from '@fluentui/react-components';
+import type { ReactNode } from 'react';
+import { assertNever } from '../assert-never';
+import type { Action, CommandAction } from './action';
+
+interface ActionMenuItemsProps {
+  readonly actions: readonly Action[];
+  readonly onRun: (action: CommandAction) => void;
+}
+
+/** Renders actions as Fluent menu items (for a MenuList): the context menu and the Action menu. */
+export function ActionMenuItems({ actions, onRun }: ActionMenuItemsProps): ReactNode {
+  return actions.map((action) => {
+    switch (action.kind) {
+      case 'separator':
+        return <MenuDivider key={action.id} />;
+      case 'command': {
+        const Icon = action.icon;
+        const item = (
+          <MenuItem
+            key={action.id}
+            icon={Icon ? <Icon /> : undefined}
+            disabled={action.disabled}
+            secondaryContent={action.shortcut}
+            onClick={() => onRun(action)}
+          >
+            {action.label}
+          </MenuItem>
+        );
+        if (!action.disabled || !action.disabledReason) return item;
+        return (
+          <Tooltip key={action.id} content={action.disabledReason} relationship="description" positioning="after">
+            {item}
+          </Tooltip>
+        );
+      }
+      case 'submenu': {
+        const Icon = action.icon;
+        return (
+          <Menu key={action.id}>
+            <MenuTrigger disableButtonEnhancement>
+              <MenuItem icon={Icon ? <Icon /> : undefined}>{action.label}</MenuItem>
+            </MenuTrigger>
+            <MenuPopover>
+              <MenuList hasIcons>
+                <ActionMenuItems actions={action.children} onRun={onRun} />
+              </MenuList>
+            </MenuPopover>
+          </Menu>
+        );
+      }
+      default:
+        return assertNever(action);
+    }
+  });
+}
