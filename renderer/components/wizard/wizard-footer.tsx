@@ -84,7 +84,8 @@ export function WizardFooter({ footer, onPrevious, onNext, onSummary, onClose }:
           <Button disabled>{'Next >'}</Button>
           <Button disabled>Summary</Button>
           <span className={styles.gap} />
-          <Button appearance="primary" onClick={onClose}>
+          {/* After a failure the page offers the way back as its main action; Close steps aside. */}
+          <Button appearance={footer.canGoBack ? 'secondary' : 'primary'} onClick={onClose}>
             Close
           </Button>
         </div>

@@ -1,0 +1,132 @@
+import { BoxMultipleRegular } from '@fluentui/react-icons';
+import { useReducer } from 'react';
+import type { ApiErrorDto, PackageDto, PackageSettings } from '../../../core/api';
+import { Wizard, type WizardFooter } from '../../components/wizard';
+import { courier } from '../../bridge';
+import { ConfirmationPage } from './confirmation-page';
+import {
+  canGoBack,
+  canGoNext,
+  canJumpToPage,
+  canJumpToSummary,
+  initialNewPackageWizardState,
+  newPackageWizardReducer,
+  pageProblem,
+  visibleIssues,
+  type NewPackageWizardState,
+} from './new-package-wizard-reducer';
+import { newPackageSteps, stepOf, type NewPackagePageId, type NewPackageStep } from './new-package-wizard-steps';
+import { createInput } from './package-draft';
+import type { PackagePageProps } from './package-page-props';
+import { PackageSettingsPage } from './package-settings-page';
+import { SecurityNote } from './security-note';
+import { SummaryPage } from './summary-page';
+
+export interface NewPackageWizardProps {
+  readonly open: boolean;
+  readonly onClose: () => void;
+  readonly onCreated?: (pkg: PackageDto) => void;
+}
+
+const railPages = newPackageSteps.map((step) => ({ id: step.id, label: step.heading }));
+
+function footerFor(state: NewPackageWizardState): WizardFooter {
+  switch (stepOf(state.page).kind) {
+    case 'settings':
+    case 'security':
+      return {
+        kind: 'page',
+        canGoBack: canGoBack(state),
+        canGoNext: canGoNext(state),
+        canJumpToSummary: canJumpToSummary(state),
+        blockedReason: pageProblem(state)?.message ?? null,
+      };
+    case 'summary':
+      return {
+        kind: 'summary',
+        canGoBack: canGoBack(state),
+        canGoNext: canGoNext(state),
+        busy: state.submission.kind === 'creating',
+        busyLabel: 'Creating the package…',
+      };
+    case 'confirmation':
+      return { kind: 'confirmation', canGoBack: canGoBack(state) };
+  }
+}
+
+function PageBody({ step, state, pageProps, onFixProblem }: {
+  readonly step: NewPackageStep;
+  readonly state: NewPackageWizardState;
+  readonly pageProps: PackagePageProps;
+  readonly onFixProblem: () => void;
+}) {
+  switch (step.kind) {
+    case 'settings':
+      return <PackageSettingsPage page={step.id} {...pageProps} />;
+    case 'security':
+      return <SecurityNote />;
+    case 'summary':
+      return <SummaryPage draft={state.draft} />;
+    case 'confirmation':
+      // The reducer only reaches Confirmation with an outcome.
+      return state.submission.kind === 'created' || state.submission.kind === 'failed' ? (
+        <ConfirmationPage submission={state.submission} onFixProblem={onFixProblem} />
+      ) : null;
+  }
+}
+
+function unreachable(error: unknown): ApiErrorDto {
+  return { code: 'INTERNAL', message: error instanceof Error ? error.message : 'The site server cannot be reached.' };
+}
+
+/** The wizard's state lives only while it is open, so every New Package starts from the defaults. */
+function NewPackageWizardSession({ onClose, onCreated }: Omit<NewPackageWizardProps, 'open'>) {
+  const [state, dispatch] = useReducer(newPackageWizardReducer, initialNewPackageWizardState);
+  const step = stepOf(state.page);
+
+  async function create(): Promise<void> {
+    if (!canGoNext(state)) return;
+    dispatch({ type: 'createStarted' });
+    try {
+      const result = await courier['packages:create'](createInput(state.draft));
+      if (result.ok) {
+        dispatch({ type: 'createSucceeded', package: result.value });
+        onCreated?.(result.value);
+      } else {
+        dispatch({ type: 'createFailed', error: result.error });
+      }
+    } catch (error) {
+      dispatch({ type: 'createFailed', error: unreachable(error) });
+    }
+  }
+
+  const pageProps: PackagePageProps = {
+    draft: state.draft,
+    issues: visibleIssues(state),
+    onChange: (changes: Partial<PackageSettings>) => dispatch({ type: 'edit', changes }),
+  };
+
+  return (
+    <Wizard<NewPackagePageId>
+      open
+      title="New Package Wizard"
+      pages={railPages}
+      current={state.page}
+      canJumpTo={(page) => canJumpToPage(state, page)}
+      heading={step.heading}
+      icon={<BoxMultipleRegular />}
+      footer={footerFor(state)}
+      onJumpTo={(page) => dispatch({ type: 'jumpTo', page })}
+      onPrevious={() => dispatch({ type: 'previous' })}
+      onNext={() => (step.kind === 'summary' ? void create() : dispatch({ type: 'next' }))}
+      onSummary={() => dispatch({ type: 'summary' })}
+      onClose={onClose}
+    >
+      <PageBody step={step} state={state} pageProps={pageProps} onFixProblem={() => dispatch({ type: 'fixProblem' })} />
+    </Wizard>
+  );
+}
+
+export function NewPackageWizard({ open, onClose, onCreated }: NewPackageWizardProps) {
+  return open ? <NewPackageWizardSession onClose={onClose} onCreated={onCreated} /> : null;
+}

@@ -1,0 +1,156 @@
+import {
+  Button,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  Field,
+  Input,
+  Radio,
+  RadioGroup,
+  Spinner,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
+import { useEffect, useState } from 'react';
+import type { SourceCheckDto } from '../../../core/api';
+import { courier } from '../../bridge';
+import { FolderBrowserDialog } from './folder-browser-dialog';
+import { sourceDirectoryTypeOf, sourcePathFormProblem, type SourceDirectoryType } from './source-directory-type';
+
+const useStyles = makeStyles({
+  surface: { width: '520px', maxWidth: 'calc(100vw - 32px)' },
+  content: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
+  pathRow: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'flex-start' },
+  path: { flexGrow: 1, minWidth: 0 },
+  // Lines the Browse button up with the input, below the field's label.
+  browse: { marginTop: '26px' },
+});
+
+export interface SetSourceDirectoryDialogProps {
+  readonly open: boolean;
+  readonly initialPath: string;
+  readonly onCancel: () => void;
+  /** Called once the site server has confirmed the folder exists and can be read. */
+  readonly onSet: (checked: SourceCheckDto) => void;
+}
+
+/**
+ * Set Source Directory (seed fig. 11-3). OK asks the site server to check the folder
+ * (`files:check-source`) and stays open with the reason when it cannot use it, because the
+ * site server's computer account, not the administrator, must reach the source files.
+ */
+export function SetSourceDirectoryDialog({ open, initialPath, onCancel, onSet }: SetSourceDirectoryDialogProps) {
+  const styles = useStyles();
+  const [type, setType] = useState<SourceDirectoryType>('unc');
+  const [path, setPath] = useState('');
+  const [problem, setProblem] = useState<string | null>(null);
+  const [checking, setChecking] = useState(false);
+  const [browsing, setBrowsing] = useState(false);
+  // Which local path form to suggest: the site server's, not this computer's.
+  const [serverPlatform, setServerPlatform] = useState<string | null>(null);
+
+  useEffect(() => {
+    if (!open || serverPlatform !== null) return;
+    void courier['site:info']({})
+      .then((result) => result.ok && setServerPlatform(result.value.platform))
+      .catch(() => undefined);
+  }, [open, serverPlatform]);
+
+  useEffect(() => {
+    if (!open) return;
+    setType(sourceDirectoryTypeOf(initialPath) ?? 'unc');
+    setPath(initialPath);
+    setProblem(null);
+    setChecking(false);
+    setBrowsing(false);
+  }, [open, initialPath]);
+
+  function changePath(value: string): void {
+    setPath(value);
+    setProblem(null);
+    // Typing \\ or C:\ already says which kind of path it is; keep the radio in step.
+    const typed = sourceDirectoryTypeOf(value);
+    if (typed !== null) setType(typed);
+  }
+
+  const localExample = serverPlatform === null || serverPlatform === 'win32' ? 'C:\\Sources\\App' : '/srv/sources/app';
+
+  async function check(): Promise<void> {
+    const trimmed = path.trim();
+    const formProblem = sourcePathFormProblem(type, trimmed, localExample);
+    if (formProblem !== null) {
+      setProblem(formProblem);
+      return;
+    }
+    setChecking(true);
+    const result = await courier['files:check-source']({ path: trimmed }).catch(() => null);
+    setChecking(false);
+    if (result === null) {
+      setProblem('The site server cannot be reached.');
+    } else if (result.ok) {
+      onSet(result.value);
+    } else {
+      setProblem(result.error.message);
+    }
+  }
+
+  return (
+    <Dialog open={open} modalType="modal" onOpenChange={(_, data) => !data.open && !checking && onCancel()}>
+      <DialogSurface className={styles.surface}>
+        <form
+          onSubmit={(event) => {
+            event.preventDefault();
+            void check();
+          }}
+        >
+          <DialogBody>
+            <DialogTitle>Set Source Directory</DialogTitle>
+            <DialogContent className={styles.content}>
+              <Field label="Source directory type">
+                <RadioGroup value={type} onChange={(_, data) => setType(data.value === 'local' ? 'local' : 'unc')}>
+                  <Radio value="unc" label="Network path (UNC) name" />
+                  <Radio value="local" label="Local drive on site server" />
+                </RadioGroup>
+              </Field>
+              <div className={styles.pathRow}>
+                <Field
+                  className={styles.path}
+                  label="Source directory"
+                  validationMessage={problem ?? undefined}
+                  hint={type === 'unc' ? 'For example \\\\server\\share\\folder' : `For example ${localExample}, on the site server`}
+                >
+                  <Input value={path} disabled={checking} onChange={(_, data) => changePath(data.value)} />
+                </Field>
+                <Button className={styles.browse} disabled={checking} onClick={() => setBrowsing(true)}>
+                  Browse…
+                </Button>
+              </div>
+            </DialogContent>
+            <DialogActions>
+              {checking && <Spinner size="tiny" label="Checking on the site server…" />}
+              <Button appearance="primary" type="submit" disabled={checking || path.trim() === ''}>
+                OK
+              </Button>
+              <Button disabled={checking} onClick={onCancel}>
+                Cancel
+              </Button>
+            </DialogActions>
+          </DialogBody>
+        </form>
+        {/* Nested, as in Windows: Browse for Folder opens over this dialog. */}
+        <FolderBrowserDialog
+          open={browsing}
+          startPath={path.trim()}
+          onCancel={() => setBrowsing(false)}
+          onChoose={(chosen) => {
+            setBrowsing(false);
+            changePath(chosen);
+          }}
+        />
+      </DialogSurface>
+    </Dialog>
+  );
+}
