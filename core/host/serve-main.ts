@@ -1,0 +1,94 @@
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { CourierError } from '../api';
+import { createCore, resolveDataDir, type Core } from '../core';
+import { isLoopbackHost } from './request-guards';
+import { parseServeOptions, serveUsage, UsageError } from './serve-options';
+import { startHost, type RunningHost } from './start-host';
+
+const defaultStaticDir = fileURLToPath(new URL('../../dist/renderer/', import.meta.url));
+
+function fail(message: string, exitCode: number): number {
+  process.stderr.write(`courier serve: ${message.split('\n')[0]}\n`);
+  return exitCode;
+}
+
+function describeListenError(error: unknown, host: string, port: number): string {
+  const code = (error as { code?: unknown }).code;
+  if (code === 'EADDRINUSE') return `port ${port} on ${host} is already in use; choose another with --port N (0 picks a free one).`;
+  if (code === 'EADDRNOTAVAIL') return `${host} is not an address of this computer.`;
+  if (code === 'EACCES') return `not allowed to listen on port ${port}; choose a port above 1023.`;
+  return `cannot listen on ${host}:${port}: ${error instanceof Error ? error.message : String(error)}`;
+}
+
+/**
+ * `npm run serve`: opens the site, serves the console and the API until Ctrl-C or SIGTERM.
+ * Resolves with an exit code when it stops before serving (help, bad options, a busy port), or
+ * with `running` once it serves; it then exits from the signal handler after closing the host
+ * and the core.
+ */
+export async function serve(
+  argv: readonly string[],
+  hooks: { readonly beforeStart?: (options: { readonly staticDirGiven: boolean }) => boolean } = {},
+): Promise<number | 'running'> {
+  let options;
+  try {
+    options = parseServeOptions(argv);
+  } catch (error) {
+    if (error instanceof UsageError) return fail(`${error.message} (see --help)`, 2);
+    throw error;
+  }
+  if (options.help) {
+    process.stdout.write(serveUsage);
+    return 0;
+  }
+  // The build runs only after the options are known to be good, and can veto the start.
+  if (hooks.beforeStart && !hooks.beforeStart({ staticDirGiven: options.staticDir !== undefined })) return 1;
+
+  const dataDir = resolveDataDir(options.dataDir, process.env);
+  let core: Core;
+  try {
+    core = createCore({ dataDir });
+  } catch (error) {
+    return fail(error instanceof CourierError || error instanceof Error ? error.message : String(error), 1);
+  }
+
+  let host: RunningHost;
+  try {
+    host = await startHost({ core, port: options.port, host: options.host, staticDir: options.staticDir ?? defaultStaticDir });
+  } catch (error) {
+    core.close();
+    return fail(describeListenError(error, options.host, options.port), 1);
+  }
+
+  const { siteCode, siteName } = core.site;
+  process.stdout.write(`Courier console for site ${siteCode} (${siteName}) at ${host.url}?token=${host.token}\n`);
+  process.stdout.write(`Data directory: ${dataDir}\n`);
+  if (!isLoopbackHost(options.host)) {
+    process.stdout.write(
+      `Warning: listening on ${options.host}, not only on this computer. Anyone who can reach this address and has ` +
+        `the token can administer site ${siteCode}, and the connection is not encrypted.\n`,
+    );
+  }
+  process.stdout.write('Press Ctrl-C to stop.\n');
+
+  let stopping = false;
+  const stop = (): void => {
+    if (stopping) {
+      // A second Ctrl-C means "now".
+      process.exit(130);
+    }
+    stopping = true;
+    void host.close().then(() => {
+      core.close();
+      process.exit(0);
+    });
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+  return 'running';
+}
+
+if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const outcome = await serve(process.argv.slice(2));
+  if (outcome !== 'running') process.exit(outcome);
+}
