@@ -90,7 +90,7 @@ export function ActionList({ actions, labelledBy, onRun }: ActionListProps): Rea
           case 'submenu': {
             const Icon = action.icon;
             return (
-              <Menu key={action.id} positioning={{ position: 'before', align: 'top' }}>
+              <Menu key={action.id} hasIcons positioning={{ position: 'before', align: 'top' }}>
                 <MenuTrigger>
                   <Button appearance="subtle" size="small" className={styles.button} icon={Icon ? <Icon /> : undefined}>
                     <span className={styles.label}>{action.label}</span>
@@ -98,7 +98,7 @@ export function ActionList({ actions, labelledBy, onRun }: ActionListProps): Rea
                   </Button>
                 </MenuTrigger>
                 <MenuPopover>
-                  <MenuList hasIcons>
+                  <MenuList>
                     <ActionMenuItems actions={action.children} onRun={run} />
                   </MenuList>
                 </MenuPopover>

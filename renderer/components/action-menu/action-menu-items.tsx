@@ -37,12 +37,12 @@ export function ActionMenuItems({ actions, onRun }: ActionMenuItemsProps): React
       case 'submenu': {
         const Icon = action.icon;
         return (
-          <Menu key={action.id}>
+          <Menu key={action.id} hasIcons>
             <MenuTrigger disableButtonEnhancement>
               <MenuItem icon={Icon ? <Icon /> : undefined}>{action.label}</MenuItem>
             </MenuTrigger>
             <MenuPopover>
-              <MenuList hasIcons>
+              <MenuList>
                 <ActionMenuItems actions={action.children} onRun={onRun} />
               </MenuList>
             </MenuPopover>

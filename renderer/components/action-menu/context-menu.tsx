@@ -43,13 +43,14 @@ export function ContextMenu({ request, onClose }: ContextMenuProps): ReactNode {
   return (
     <Menu
       open
+      hasIcons
       onOpenChange={(_, data) => {
         if (!data.open) close();
       }}
       positioning={{ target, position: 'below', align: 'start', offset: 2, autoSize: true }}
     >
       <MenuPopover>
-        <MenuList hasIcons>
+        <MenuList>
           <ActionMenuItems actions={request.actions} onRun={run} />
         </MenuList>
       </MenuPopover>

@@ -96,6 +96,8 @@ export function DataGrid<Row>(props: DataGridProps<Row>): ReactNode {
   const [activeKey, setActiveKey] = useState<string | null>(null);
   const [anchorKey, setAnchorKey] = useState<string | null>(null);
   const [hasFocus, setHasFocus] = useState(false);
+  // The focus outline shows only while the admin uses the keyboard, as Windows does.
+  const [keyboardMode, setKeyboardMode] = useState(false);
   // The headers are one Tab stop; Left/Right move between them (a toolbar-like roving focus).
   const headerNavigation = useArrowNavigationGroup({ axis: 'horizontal', memorizeCurrent: true });
 
@@ -167,6 +169,7 @@ export function DataGrid<Row>(props: DataGridProps<Row>): ReactNode {
     }
     // Keys below act on rows; a focused column header handles its own keys.
     if (event.target !== rootRef.current) return;
+    setKeyboardMode(true);
     const body = bodyRef.current;
     const page = Math.max(1, Math.floor((body?.clientHeight ?? rowHeight * 10) / rowHeight) - 1);
     const from = activeIndex;
@@ -317,6 +320,7 @@ export function DataGrid<Row>(props: DataGridProps<Row>): ReactNode {
       className={mergeClasses(styles.root, props.className)}
       style={layoutVariables}
       onKeyDown={onKeyDown}
+      onPointerDown={() => setKeyboardMode(false)}
       onFocus={(event) => {
         if (event.target === rootRef.current) setHasFocus(true);
       }}
@@ -348,6 +352,14 @@ export function DataGrid<Row>(props: DataGridProps<Row>): ReactNode {
           // The header lives outside the scroller so it stays put vertically; keep it aligned sideways.
           if (headerRef.current) headerRef.current.scrollLeft = event.currentTarget.scrollLeft;
         }}
+        onMouseDown={(event) => {
+          // The body is a scroller (tabIndex -1 keeps it out of the Tab order, but a click would
+          // still focus it); rows are driven from the grid element, so focus goes there instead.
+          if (event.target !== event.currentTarget) {
+            event.preventDefault();
+            rootRef.current?.focus();
+          }
+        }}
         onClick={onBodyClick}
         onDoubleClick={onBodyDoubleClick}
         onContextMenu={onBodyContextMenu}
@@ -373,7 +385,7 @@ export function DataGrid<Row>(props: DataGridProps<Row>): ReactNode {
                   className={mergeClasses(
                     styles.row,
                     isSelected && (hasFocus ? styles.rowSelectedFocused : styles.rowSelected),
-                    isActive && hasFocus && styles.rowActive,
+                    isActive && hasFocus && keyboardMode && styles.rowActive,
                   )}
                   // Virtualization: each row is placed at its computed offset.
                   style={{ transform: `translateY(${item.start}px)` }}

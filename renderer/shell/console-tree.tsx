@@ -1,0 +1,230 @@
+import { mergeClasses } from '@fluentui/react-components';
+import { ChevronDownRegular, ChevronRightRegular } from '@fluentui/react-icons';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent, type ReactNode } from 'react';
+import type { MenuPoint } from '../components/data-grid';
+import { nodeInfo } from './console-node';
+import { visibleItems, type ConsoleTreeModel, type TreeItem } from './console-tree-model';
+import { treeRowHeight, useConsoleTreeStyles } from './console-tree-styles';
+
+export interface ConsoleTreeProps {
+  readonly model: ConsoleTreeModel;
+  readonly selectedId: string;
+  readonly expanded: ReadonlySet<string>;
+  readonly onSelect: (id: string) => void;
+  readonly onExpandedChange: (id: string, expanded: boolean) => void;
+  /** Enter: Properties where the node has them. */
+  readonly onDefaultAction: (id: string) => void;
+  readonly onDelete: (id: string) => void;
+  readonly onRefresh: (id: string) => void;
+  readonly onContextMenu: (id: string, at: MenuPoint) => void;
+}
+
+const typeAheadResetMs = 700;
+
+/**
+ * The console tree: one focusable element (role=tree) whose selected item is its active
+ * descendant, so it can be virtualized like the details list (a site with thousands of packages
+ * keeps a short DOM). Keys follow the Windows tree view.
+ */
+export function ConsoleTree(props: ConsoleTreeProps): ReactNode {
+  const { model, selectedId, expanded, onSelect, onExpandedChange } = props;
+  const styles = useConsoleTreeStyles();
+  const treeId = useId();
+  const rootRef = useRef<HTMLDivElement>(null);
+  const [hasFocus, setHasFocus] = useState(false);
+  // The focus outline shows only while the admin uses the keyboard, as Windows does.
+  const [keyboardMode, setKeyboardMode] = useState(false);
+  const typeAhead = useRef({ text: '', at: 0 });
+
+  const rows = useMemo(() => visibleItems(model, expanded), [model, expanded]);
+  const selectedIndex = rows.findIndex((r) => r.id === selectedId);
+
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => rootRef.current,
+    estimateSize: () => treeRowHeight,
+    overscan: 10,
+    useFlushSync: false,
+  });
+
+  // Keep the selected node in view however it was selected (keys, Back, a row opened in the list).
+  useEffect(() => {
+    if (selectedIndex >= 0) virtualizer.scrollToIndex(selectedIndex, { align: 'auto' });
+  }, [selectedIndex, virtualizer]);
+
+  const rowId = (index: number): string => `${treeId}-item-${index}`;
+  const isExpanded = (item: TreeItem): boolean => expanded.has(item.id);
+
+  function pointFor(index: number): MenuPoint {
+    const element = document.getElementById(rowId(index));
+    const rect = (element ?? rootRef.current)?.getBoundingClientRect();
+    if (!rect) return { x: 0, y: 0 };
+    return { x: rect.left + Math.min(rect.width / 3, 80), y: rect.top + rect.height / 2 };
+  }
+
+  function findByTyping(key: string): void {
+    const now = Date.now();
+    const state = typeAhead.current;
+    state.text = now - state.at > typeAheadResetMs ? key.toLowerCase() : state.text + key.toLowerCase();
+    state.at = now;
+    // A repeated single letter cycles through the items that start with it.
+    const start = state.text.length === 1 ? selectedIndex + 1 : Math.max(0, selectedIndex);
+    for (let i = 0; i < rows.length; i++) {
+      const row = rows[(start + i) % rows.length];
+      if (row && row.label.toLowerCase().startsWith(state.text)) {
+        onSelect(row.id);
+        return;
+      }
+    }
+  }
+
+  function onKeyDown(event: KeyboardEvent<HTMLDivElement>): void {
+    const current = rows[selectedIndex];
+    if (!current) return;
+    setKeyboardMode(true);
+    let handled = true;
+    switch (event.key) {
+      case 'ArrowDown': {
+        const next = rows[selectedIndex + 1];
+        if (next) onSelect(next.id);
+        break;
+      }
+      case 'ArrowUp': {
+        const previous = rows[selectedIndex - 1];
+        if (previous) onSelect(previous.id);
+        break;
+      }
+      case 'ArrowRight':
+        if (current.childIds.length === 0) break;
+        if (!isExpanded(current)) onExpandedChange(current.id, true);
+        else if (current.childIds[0]) onSelect(current.childIds[0]);
+        break;
+      case 'ArrowLeft':
+        if (isExpanded(current) && current.childIds.length > 0) onExpandedChange(current.id, false);
+        else if (current.parentId !== null) onSelect(current.parentId);
+        break;
+      case 'Home':
+        if (rows[0]) onSelect(rows[0].id);
+        break;
+      case 'End': {
+        const last = rows[rows.length - 1];
+        if (last) onSelect(last.id);
+        break;
+      }
+      case 'Enter':
+        props.onDefaultAction(current.id);
+        break;
+      case 'Delete':
+        props.onDelete(current.id);
+        break;
+      case 'F5':
+        props.onRefresh(current.id);
+        break;
+      case 'ContextMenu':
+        props.onContextMenu(current.id, pointFor(selectedIndex));
+        break;
+      case 'F10':
+        if (event.shiftKey) props.onContextMenu(current.id, pointFor(selectedIndex));
+        else handled = false;
+        break;
+      default:
+        if (event.key.length === 1 && event.key !== ' ' && !event.ctrlKey && !event.altKey && !event.metaKey) {
+          findByTyping(event.key);
+        } else {
+          handled = false;
+        }
+    }
+    if (handled) {
+      event.preventDefault();
+      event.stopPropagation();
+    }
+  }
+
+  function itemAt(event: MouseEvent): TreeItem | null {
+    const element = (event.target as Element).closest<HTMLElement>('[data-tree-index]');
+    return element ? (rows[Number(element.dataset.treeIndex)] ?? null) : null;
+  }
+
+  function onClick(event: MouseEvent<HTMLDivElement>): void {
+    const item = itemAt(event);
+    if (!item) return;
+    // The expander toggles without selecting, as in a Windows tree.
+    if ((event.target as Element).closest('[data-tree-expander]')) onExpandedChange(item.id, !isExpanded(item));
+    else onSelect(item.id);
+  }
+
+  function onDoubleClick(event: MouseEvent<HTMLDivElement>): void {
+    const item = itemAt(event);
+    if (!item || (event.target as Element).closest('[data-tree-expander]')) return;
+    if (item.childIds.length > 0) onExpandedChange(item.id, !isExpanded(item));
+    else props.onDefaultAction(item.id);
+  }
+
+  function onContextMenu(event: MouseEvent<HTMLDivElement>): void {
+    const item = itemAt(event);
+    event.preventDefault();
+    if (!item) return;
+    rootRef.current?.focus();
+    onSelect(item.id);
+    props.onContextMenu(item.id, { x: event.clientX, y: event.clientY });
+  }
+
+  return (
+    <div
+      ref={rootRef}
+      role="tree"
+      aria-label="Console tree"
+      tabIndex={0}
+      aria-activedescendant={selectedIndex >= 0 ? rowId(selectedIndex) : undefined}
+      className={styles.root}
+      onKeyDown={onKeyDown}
+      onPointerDown={() => setKeyboardMode(false)}
+      onClick={onClick}
+      onDoubleClick={onDoubleClick}
+      onContextMenu={onContextMenu}
+      onFocus={() => setHasFocus(true)}
+      onBlur={() => setHasFocus(false)}
+    >
+      <div role="presentation" className={styles.sizer} style={{ height: virtualizer.getTotalSize() }}>
+        {virtualizer.getVirtualItems().map((virtual) => {
+          const item = rows[virtual.index];
+          if (!item) return null;
+          const Icon = nodeInfo(item.node).icon;
+          const hasChildren = item.childIds.length > 0;
+          const open = hasChildren && isExpanded(item);
+          const isSelected = item.id === selectedId;
+          return (
+            <div
+              key={item.id}
+              id={rowId(virtual.index)}
+              role="treeitem"
+              aria-level={item.level}
+              aria-posinset={item.posInSet}
+              aria-setsize={item.setSize}
+              aria-expanded={hasChildren ? open : undefined}
+              aria-selected={isSelected}
+              data-tree-index={virtual.index}
+              className={mergeClasses(
+                styles.row,
+                isSelected && (hasFocus ? styles.selectedFocused : styles.selected),
+                isSelected && hasFocus && keyboardMode && styles.focusRing,
+              )}
+              // Virtualization places the row; its level sets the indent.
+              style={{
+                transform: `translateY(${virtual.start}px)`,
+                paddingLeft: `${4 + (item.level - 1) * 16}px`,
+              }}
+            >
+              <span className={styles.chevron} data-tree-expander={hasChildren ? '' : undefined} aria-hidden>
+                {hasChildren && (open ? <ChevronDownRegular /> : <ChevronRightRegular />)}
+              </span>
+              <Icon className={styles.icon} aria-hidden />
+              <span className={styles.label}>{item.label}</span>
+            </div>
+          );
+        })}
+      </div>
+    </div>
+  );
+}

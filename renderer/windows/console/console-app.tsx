@@ -1,0 +1,48 @@
+import { FluentProvider, makeStaticStyles, makeStyles, webDarkTheme, webLightTheme, type Theme } from '@fluentui/react-components';
+import type { ReactNode } from 'react';
+import { useColorScheme } from '../../components/use-color-scheme';
+import { ConsoleShell } from '../../shell/console-shell';
+
+// Segoe UI first, as on Windows; then each platform's own UI font.
+const fontFamilyBase =
+  "'Segoe UI', 'Segoe UI Web (West European)', system-ui, -apple-system, BlinkMacSystemFont, Roboto, 'Helvetica Neue', 'Noto Sans', 'Liberation Sans', Arial, sans-serif";
+
+const lightTheme: Theme = { ...webLightTheme, fontFamilyBase };
+const darkTheme: Theme = { ...webDarkTheme, fontFamilyBase };
+
+// The console is a window, not a page: it fills the viewport and never scrolls as a whole.
+// The provider's height is set here rather than in its className: Fluent copies that className
+// onto the portals of menus and dialogs, which must not become a second full-height layer.
+const useGlobalStyles = makeStaticStyles({
+  'html, body, #root, #root > .fui-FluentProvider': {
+    height: '100%',
+    margin: 0,
+    padding: 0,
+    overflow: 'hidden',
+  },
+});
+
+const useStyles = makeStyles({
+  light: {
+    colorScheme: 'light',
+  },
+  dark: {
+    colorScheme: 'dark',
+  },
+});
+
+/** The console window: Fluent's light or dark theme, following the system setting live. */
+export function ConsoleApp(): ReactNode {
+  useGlobalStyles();
+  const styles = useStyles();
+  const scheme = useColorScheme();
+  return (
+    <FluentProvider
+      theme={scheme === 'dark' ? darkTheme : lightTheme}
+      className={scheme === 'dark' ? styles.dark : styles.light}
+      applyStylesToPortals
+    >
+      <ConsoleShell />
+    </FluentProvider>
+  );
+}
