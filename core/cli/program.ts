@@ -1,0 +1,196 @@
+import { Command, Option } from 'commander';
+import type { ApiResult, PackageDto } from '../api';
+import { CourierError } from '../api';
+import { createCore, initSite, resolveDataDir, type Core } from '../core';
+import { CliFailure, usageFailure } from './cli-failure';
+import type { CliIo } from './cli-io';
+import { formatDeleted, formatPackage, formatPackageList } from './format-package';
+import { formatSite } from './format-site';
+import { addPackageOptions, packageFieldsFrom } from './package-options';
+
+interface GlobalOptions {
+  readonly dataDir?: string;
+  readonly json?: boolean;
+}
+
+const globalGroup = 'Global options:';
+
+/** Leaf commands repeat the global options so they may also follow the command (`… list --json`). */
+function withGlobalOptions(command: Command): Command {
+  return command
+    .addOption(new Option('--data-dir <dir>', 'the site data directory (default: $COURIER_DATA_DIR, else the per-user Courier folder)').helpGroup(globalGroup))
+    .addOption(new Option('--json', 'print JSON (the contract DTOs) instead of text').helpGroup(globalGroup));
+}
+
+function globalsOf(command: Command): GlobalOptions {
+  const opts = command.optsWithGlobals<Record<string, unknown>>();
+  return {
+    dataDir: typeof opts.dataDir === 'string' ? opts.dataDir : undefined,
+    json: opts.json === true,
+  };
+}
+
+function failureOf(error: unknown): CliFailure {
+  if (error instanceof CliFailure) return error;
+  if (error instanceof CourierError) return new CliFailure(error.toDto(), 1);
+  return new CliFailure({ code: 'INTERNAL', message: error instanceof Error ? error.message : String(error) }, 1);
+}
+
+function unwrap<T>(result: ApiResult<T>): T {
+  if (!result.ok) throw new CliFailure(result.error, 1);
+  return result.value;
+}
+
+export function buildProgram(io: CliIo, version: string): Command {
+  const dataDirOf = (globals: GlobalOptions): string => resolveDataDir(globals.dataDir, io.env);
+
+  function print(globals: GlobalOptions, value: unknown, text: () => string): void {
+    io.out(globals.json ? `${JSON.stringify(value, null, 2)}\n` : `${text()}\n`);
+  }
+
+  /** Opens the site for one command and always closes it, so the database is left clean. */
+  async function withCore(command: Command, run: (core: Core, globals: GlobalOptions) => Promise<void>): Promise<void> {
+    const globals = globalsOf(command);
+    let core: Core;
+    try {
+      core = createCore({ dataDir: dataDirOf(globals) });
+    } catch (error) {
+      throw failureOf(error);
+    }
+    try {
+      await run(core, globals);
+    } finally {
+      core.close();
+    }
+  }
+
+  const program = new Command('courier')
+    .description('Courier: manage a software distribution site from scripts and the shell.')
+    .enablePositionalOptions()
+    .exitOverride()
+    .configureOutput({ writeOut: io.out, writeErr: io.err, outputError: () => undefined })
+    .showSuggestionAfterError(true)
+    .version(version, '-V, --version', 'print the Courier version')
+    .helpOption('-h, --help', 'show help for a command')
+    .helpCommand(false);
+  withGlobalOptions(program);
+  program.addHelpText(
+    'after',
+    `
+The site lives in a data directory (courier.db and the SMS site root). Every command opens it,
+does one thing and closes it, so the CLI can run while the console or \`npm run serve\` is open.
+
+Examples:
+  courier site info
+  courier package create --name "Office 2007" --version 12.0 --source /srv/sources/office
+  courier package list --json
+  courier package update A0100001 --sending-priority high --no-persist-in-client-cache
+  courier --data-dir ./lab-site package delete A0100001
+
+Exit status: 0 done, 1 the site refused the request, 2 the command line is wrong.
+With --json, errors are also printed to stdout as {"error":{"code","message"}}.`,
+  );
+
+  // ---- site ----------------------------------------------------------------------------------
+  const site = program.command('site').description('create or describe the site').helpCommand(false);
+
+  withGlobalOptions(
+    site
+      .command('init')
+      .description('create the site in the data directory (once; the site code cannot change later)')
+      .option('--site-code <code>', 'three letters or digits', 'A01')
+      .option('--site-name <name>', 'up to 50 characters', 'Central Site'),
+  ).action(async (opts: { siteCode: string; siteName: string }, command: Command) => {
+    const globals = globalsOf(command);
+    let info;
+    try {
+      info = initSite(dataDirOf(globals), { siteCode: opts.siteCode, siteName: opts.siteName });
+    } catch (error) {
+      throw failureOf(error);
+    }
+    print(globals, info, () => `Created site ${info.siteCode} (${info.siteName}) in ${info.dataDir}.`);
+  });
+
+  withGlobalOptions(site.command('info').description('show the site code, name and where its data lives')).action(
+    (_opts: unknown, command: Command) =>
+      withCore(command, async (core, globals) => {
+        const info = unwrap(await core.client['site:info']({}));
+        print(globals, info, () => formatSite(info));
+      }),
+  );
+
+  // ---- package -------------------------------------------------------------------------------
+  const pkg = program.command('package').description('create, list, show, change and delete packages').helpCommand(false);
+
+  const create = withGlobalOptions(
+    addPackageOptions(pkg.command('create').description('create a package (every setting not given gets its default)'), 'create'),
+  );
+  create.addHelpText(
+    'after',
+    `
+Examples:
+  courier package create --name "Acrobat Reader" --version 8.1 --publisher Adobe --source /srv/sources/reader
+  courier package create --name Office --source '\\\\fileserver\\sources\\office' --compressed --share-folder '\\\\dp1\\office'`,
+  );
+  create.action((opts: Record<string, unknown>, command: Command) => {
+    const fields = packageFieldsFrom(opts, io.cwd);
+    const name = fields.name;
+    if (name === undefined) throw usageFailure('--name is required.');
+    return withCore(command, async (core, globals) => {
+      const created = unwrap(await core.client['packages:create']({ ...fields, name }));
+      print(globals, created, () => `Created package ${created.packageId} (${created.name}).\n\n${formatPackage(created)}`);
+    });
+  });
+
+  withGlobalOptions(pkg.command('list').description('list the packages')).action((_opts: unknown, command: Command) =>
+    withCore(command, async (core, globals) => {
+      const packages: readonly PackageDto[] = unwrap(await core.client['packages:list']({}));
+      print(globals, packages, () => formatPackageList(packages));
+    }),
+  );
+
+  withGlobalOptions(pkg.command('show').description('show every setting of a package').argument('<package-id>', 'for example A0100001')).action(
+    (packageId: string, _opts: unknown, command: Command) =>
+      withCore(command, async (core, globals) => {
+        const found = unwrap(await core.client['packages:get']({ packageId }));
+        print(globals, found, () => formatPackage(found));
+      }),
+  );
+
+  const update = withGlobalOptions(
+    addPackageOptions(
+      pkg.command('update').description('change the settings given; the others stay as they are').argument('<package-id>', 'for example A0100001'),
+      'update',
+    ),
+  );
+  update.addHelpText(
+    'after',
+    `
+Examples:
+  courier package update A0100001 --version 12.0 --comment "SP1"
+  courier package update A0100001 --no-source
+  courier package update A0100001 --mif-name Office --mif-publisher Contoso   (turns on custom MIF matching)`,
+  );
+  update.action((packageId: string, opts: Record<string, unknown>, command: Command) => {
+    // Checked before the site is opened: a wrong command line must not create a data directory.
+    const changes = packageFieldsFrom(opts, io.cwd);
+    if (Object.keys(changes).length === 0) {
+      throw usageFailure('Nothing to change: give at least one setting (see courier package update --help).');
+    }
+    return withCore(command, async (core, globals) => {
+      const updated = unwrap(await core.client['packages:update']({ packageId, changes }));
+      print(globals, updated, () => `Updated package ${updated.packageId} (${updated.name}).\n\n${formatPackage(updated)}`);
+    });
+  });
+
+  withGlobalOptions(
+    pkg.command('delete').description('delete a package at once (no question asked: this is a tool for scripts)').argument('<package-id>', 'for example A0100001'),
+  ).action((packageId: string, _opts: unknown, command: Command) =>
+    withCore(command, async (core, globals) => {
+      const deleted = unwrap(await core.client['packages:delete']({ packageId }));
+      print(globals, deleted, () => formatDeleted(deleted));
+    }),
+  );
+
+  return program;
+}
