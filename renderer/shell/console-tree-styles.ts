@@ -43,7 +43,8 @@ export const useConsoleTreeStyles = makeStyles({
     },
   },
   selectedFocused: {
-    backgroundColor: tokens.colorBrandBackground2,
+    backgroundColor: tokens.colorBrandBackground2Hover,
+    color: tokens.colorNeutralForeground1,
     ':hover': {
       backgroundColor: tokens.colorBrandBackground2Hover,
     },

@@ -45,7 +45,6 @@ export function ConsoleTree(props: ConsoleTreeProps): ReactNode {
     getScrollElement: () => rootRef.current,
     estimateSize: () => treeRowHeight,
     overscan: 10,
-    useFlushSync: false,
   });
 
   // Keep the selected node in view however it was selected (keys, Back, a row opened in the list).

@@ -121,7 +121,7 @@ export const useDataGridStyles = makeStyles({
     },
   },
   rowSelectedFocused: {
-    backgroundColor: tokens.colorBrandBackground2,
+    backgroundColor: tokens.colorBrandBackground2Hover,
     color: tokens.colorNeutralForeground1,
     ':hover': {
       backgroundColor: tokens.colorBrandBackground2Hover,

@@ -115,8 +115,6 @@ export function DataGrid<Row>(props: DataGridProps<Row>): ReactNode {
     getScrollElement: () => bodyRef.current,
     estimateSize: () => rowHeight,
     overscan: 8,
-    // React 19 batches the scroll update itself; flushSync from a layout effect only warns.
-    useFlushSync: false,
   });
 
   const rowId = (index: number): string => `${gridId}-row-${index}`;

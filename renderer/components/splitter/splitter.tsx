@@ -5,10 +5,12 @@ const useStyles = makeStyles({
   splitter: {
     position: 'relative',
     flex: 'none',
-    width: '5px',
+    width: '4px',
     cursor: 'col-resize',
     touchAction: 'none',
-    backgroundColor: tokens.colorNeutralBackground3,
+    backgroundColor: tokens.colorNeutralBackground2,
+    borderLeft: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    borderRight: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
     outlineStyle: 'none',
     // A wider invisible grip than the visible line, so the edge is easy to catch.
     '::after': {

@@ -1,0 +1,235 @@
+import { FluentProvider, webLightTheme } from '@fluentui/react-components';
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { ApiResult, PackageChangedEvent, PackageDto, SiteInfoDto } from '../../core/api';
+import { usePackagesStore } from '../features/packages/packages-store';
+import { useSiteStore } from '../features/site/site-store';
+import { ConsoleShell } from './console-shell';
+import { defaultLayout, useShellStore } from './shell-store';
+import { testPackage } from './test-package';
+
+// A stand-in for the core behind the bridge: answers are set per test.
+const fake = vi.hoisted(() => ({
+  packages: [] as PackageDto[],
+  listFailure: null as string | null,
+  listCalls: 0,
+  listeners: new Set<(event: PackageChangedEvent) => void>(),
+}));
+
+vi.mock('../bridge', () => {
+  const site: SiteInfoDto = {
+    siteCode: 'A01',
+    siteName: 'Central Site',
+    serverName: 'SCCM01',
+    dataDir: '/data',
+    siteRoot: '/data',
+    databasePath: '/data/courier.db',
+    productVersion: '0.1.0',
+    platform: 'linux',
+    createdAt: '2026-01-01T00:00:00.000Z',
+  };
+  const answers: Record<string, (payload: { packageId?: string }) => Promise<ApiResult<unknown>>> = {
+    'site:info': async () => ({ ok: true, value: site }),
+    'packages:list': async () => {
+      fake.listCalls++;
+      return fake.listFailure === null
+        ? { ok: true, value: fake.packages }
+        : { ok: false, error: { code: 'INTERNAL', message: fake.listFailure } };
+    },
+    'packages:get': async ({ packageId }) => {
+      const found = fake.packages.find((p) => p.packageId === packageId);
+      return found ? { ok: true, value: found } : { ok: false, error: { code: 'NOT_FOUND', message: 'Gone.' } };
+    },
+  };
+  const courier = new Proxy(answers, {
+    get: (target, channel: string) =>
+      target[channel] ?? (async () => ({ ok: false, error: { code: 'INTERNAL', message: `${channel} is not faked.` } })),
+  });
+  return {
+    courier,
+    bridge: {
+      requests: courier,
+      subscribe: (_channel: string, listener: (event: PackageChangedEvent) => void) => {
+        fake.listeners.add(listener);
+        return () => fake.listeners.delete(listener);
+      },
+    },
+    unwrap: async <T,>(result: Promise<ApiResult<T>>): Promise<T> => {
+      const settled = await result;
+      if (settled.ok) return settled.value;
+      throw new Error(settled.error.message);
+    },
+    RequestFailed: class RequestFailed extends Error {},
+  };
+});
+
+function emit(event: PackageChangedEvent): void {
+  act(() => {
+    for (const listener of fake.listeners) listener(event);
+  });
+}
+
+function renderShell() {
+  return render(
+    <FluentProvider theme={webLightTheme}>
+      <ConsoleShell />
+    </FluentProvider>,
+  );
+}
+
+beforeAll(() => {
+  // jsdom has no layout; the virtualized tree and list need a viewport height.
+  Object.defineProperty(HTMLElement.prototype, 'offsetHeight', { configurable: true, get: () => 600 });
+  Object.defineProperty(HTMLElement.prototype, 'offsetWidth', { configurable: true, get: () => 800 });
+  Object.defineProperty(HTMLElement.prototype, 'clientHeight', { configurable: true, get: () => 600 });
+});
+
+beforeEach(() => {
+  fake.packages = [testPackage('A0100001', 'Reader', { publisher: 'Adobe', version: '9.3' })];
+  fake.listFailure = null;
+  fake.listCalls = 0;
+  fake.listeners.clear();
+  useShellStore.setState({
+    selectedId: 'site',
+    expanded: ['site', 'site/computer-management', 'site/computer-management/software-distribution'],
+    back: [],
+    forward: [],
+    focusScope: 'tree',
+    selectedItems: [],
+    popup: null,
+    popupReturnFocus: null,
+    contextMenu: null,
+    statusText: 'Ready',
+    layout: defaultLayout,
+  });
+  usePackagesStore.setState({ status: 'loading', refreshing: false, packages: [], error: null });
+  useSiteStore.setState({ status: 'loading', info: null, error: null });
+});
+
+const tree = () => screen.getByRole('tree', { name: 'Console tree' });
+const treeItem = (name: string | RegExp) => within(tree()).getByRole('treeitem', { name });
+
+async function openPackages(): Promise<HTMLElement> {
+  renderShell();
+  fireEvent.click(await screen.findByRole('treeitem', { name: 'Packages' }));
+  return screen.findByRole('grid', { name: 'Packages' });
+}
+
+describe('ConsoleShell', () => {
+  it('titles the tree root with the site code and name', async () => {
+    renderShell();
+    expect(await screen.findByRole('treeitem', { name: 'Site Database (A01 - Central Site)' })).toBeTruthy();
+    expect(screen.getByRole('heading', { level: 1, name: /Site Database \(A01 - Central Site\)/ })).toBeTruthy();
+    expect(screen.getByText('Connected to SCCM01 · site A01')).toBeTruthy();
+  });
+
+  it('lists the packages and keeps the list live', async () => {
+    const grid = await openPackages();
+    expect(await within(grid).findByRole('row', { name: /Reader/ })).toBeTruthy();
+    expect(screen.getByText('1 item')).toBeTruthy();
+    emit({ change: 'created', packageId: 'A0100002', package: testPackage('A0100002', 'Visio') });
+    expect(within(grid).getByRole('row', { name: /Visio/ })).toBeTruthy();
+    expect(screen.getByText('2 items')).toBeTruthy();
+    // The tree follows too: the new package is a node under Packages.
+    fireEvent.keyDown(tree(), { key: 'ArrowRight' });
+    expect(treeItem('Visio')).toBeTruthy();
+    emit({ change: 'deleted', packageId: 'A0100001', package: null });
+    expect(within(grid).queryByRole('row', { name: /Reader/ })).toBeNull();
+  });
+
+  it('shows a package row menu with Properties, Delete and Refresh, and Delete asks first', async () => {
+    const grid = await openPackages();
+    const row = await within(grid).findByRole('row', { name: /Reader/ });
+    fireEvent.contextMenu(within(row).getAllByRole('gridcell')[0] as HTMLElement, { clientX: 10, clientY: 10 });
+    const menu = await screen.findByRole('menu');
+    const items = within(menu).getAllByRole('menuitem').map((i) => i.textContent);
+    expect(items).toEqual(['Properties', 'DeleteDel', 'RefreshF5', 'HelpF1']);
+    fireEvent.click(within(menu).getByRole('menuitem', { name: /Delete/ }));
+    // The action runs once the menu has handed focus back.
+    const dialog = await screen.findByRole('alertdialog', { name: 'Delete Package' });
+    expect(dialog.textContent).toContain('Reader');
+  });
+
+  it('mirrors the selection in the Actions pane', async () => {
+    const grid = await openPackages();
+    const row = await within(grid).findByRole('row', { name: /Reader/ });
+    fireEvent.click(within(row).getAllByRole('gridcell')[0] as HTMLElement);
+    const pane = screen.getByRole('complementary', { name: 'Actions' });
+    expect(within(pane).getByRole('heading', { name: 'Packages' })).toBeTruthy();
+    const itemSection = within(pane).getByRole('group', { name: 'Adobe Reader 9.3' });
+    expect(within(itemSection).getAllByRole('button').map((b) => b.textContent)).toEqual([
+      'Properties',
+      'Delete',
+      'Refresh',
+      'Help',
+    ]);
+  });
+
+  it('opens the Packages menu from the keyboard with New › Package', async () => {
+    renderShell();
+    await screen.findByRole('treeitem', { name: 'Packages' });
+    tree().focus();
+    // Site Database › Computer Management › Software Distribution › Packages
+    for (let i = 0; i < 3; i++) fireEvent.keyDown(tree(), { key: 'ArrowDown' });
+    expect(treeItem('Packages').getAttribute('aria-selected')).toBe('true');
+    fireEvent.keyDown(tree(), { key: 'F10', shiftKey: true });
+    const menu = await screen.findByRole('menu');
+    expect(within(menu).getByRole('menuitem', { name: 'New' })).toBeTruthy();
+  });
+
+  it('moves, expands and collapses in the tree with the arrow keys', async () => {
+    renderShell();
+    await screen.findByRole('treeitem', { name: 'Packages' });
+    tree().focus();
+    fireEvent.keyDown(tree(), { key: 'End' });
+    expect(treeItem('System Status').getAttribute('aria-selected')).toBe('true');
+    expect(treeItem('System Status').getAttribute('aria-expanded')).toBe('false');
+    fireEvent.keyDown(tree(), { key: 'ArrowRight' });
+    expect(treeItem('System Status').getAttribute('aria-expanded')).toBe('true');
+    fireEvent.keyDown(tree(), { key: 'ArrowRight' });
+    expect(treeItem('Component Status').getAttribute('aria-selected')).toBe('true');
+    fireEvent.keyDown(tree(), { key: 'ArrowLeft' });
+    expect(treeItem('System Status').getAttribute('aria-selected')).toBe('true');
+    fireEvent.keyDown(tree(), { key: 'ArrowLeft' });
+    expect(treeItem('System Status').getAttribute('aria-expanded')).toBe('false');
+  });
+
+  it('says plainly that a feature is not built yet', async () => {
+    renderShell();
+    fireEvent.click(await screen.findByRole('treeitem', { name: 'Collections' }));
+    expect(screen.getByText('Collections arrive with the collections feature; nothing to show yet.')).toBeTruthy();
+    expect(screen.queryByRole('grid')).toBeNull();
+  });
+
+  it('shows a failed list in plain words with a Retry that works', async () => {
+    fake.listFailure = 'The site database is locked by another program.';
+    renderShell();
+    fireEvent.click(await screen.findByRole('treeitem', { name: 'Packages' }));
+    expect(await screen.findByText('The site database is locked by another program.')).toBeTruthy();
+    expect(screen.getByText('Courier could not read the packages.')).toBeTruthy();
+    fake.listFailure = null;
+    fireEvent.click(screen.getByRole('button', { name: 'Retry' }));
+    const grid = await screen.findByRole('grid', { name: 'Packages' });
+    expect(await within(grid).findByRole('row', { name: /Reader/ })).toBeTruthy();
+  });
+
+  it('refreshes the Packages list with F5', async () => {
+    const grid = await openPackages();
+    await within(grid).findByRole('row', { name: /Reader/ });
+    const before = fake.listCalls;
+    fireEvent.keyDown(tree(), { key: 'F5' });
+    await waitFor(() => expect(fake.listCalls).toBe(before + 1));
+    fireEvent.keyDown(window, { key: 'F5' });
+    await waitFor(() => expect(fake.listCalls).toBe(before + 2));
+  });
+
+  it('goes back and forward through the nodes visited', async () => {
+    renderShell();
+    fireEvent.click(await screen.findByRole('treeitem', { name: 'Packages' }));
+    fireEvent.click(screen.getByRole('treeitem', { name: 'Collections' }));
+    fireEvent.keyDown(window, { key: 'ArrowLeft', altKey: true });
+    expect(treeItem('Packages').getAttribute('aria-selected')).toBe('true');
+    fireEvent.keyDown(window, { key: 'ArrowRight', altKey: true });
+    expect(treeItem('Collections').getAttribute('aria-selected')).toBe('true');
+  });
+});

@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import {
+  ancestorIds,
+  buildConsoleTree,
+  nearestExisting,
+  packageNodeId,
+  packagesNodeId,
+  visibleItems,
+} from './console-tree-model';
+import { testPackage } from './test-package';
+
+const packages = [
+  testPackage('A0100002', 'Visio', { publisher: 'Microsoft', version: '2007', language: 'German' }),
+  testPackage('A0100001', 'Reader', { publisher: 'Adobe', version: '9.3' }),
+];
+
+const labels = (model: ReturnType<typeof buildConsoleTree>, id: string): string[] =>
+  (model.items.get(id)?.childIds ?? []).map((c) => model.items.get(c)?.label ?? '?');
+
+describe('buildConsoleTree', () => {
+  const model = buildConsoleTree({ siteLabel: 'Site Database (A01 - Central Site)', packages });
+
+  it('lays out the suite console tree', () => {
+    expect(model.items.get(model.rootId)?.label).toBe('Site Database (A01 - Central Site)');
+    expect(labels(model, 'site')).toEqual(['Computer Management', 'Site Settings', 'System Status']);
+    expect(labels(model, 'site/computer-management')).toEqual(['Software Distribution', 'Collections']);
+    expect(labels(model, 'site/computer-management/software-distribution')).toEqual(['Packages', 'Advertisements']);
+    expect(labels(model, 'site/site-settings')).toEqual(['Site Systems', 'Component Configuration', 'Client Agents']);
+    expect(labels(model, 'site/system-status')).toEqual([
+      'Component Status',
+      'Package Status',
+      'Advertisement Status',
+      'Status Message Queries',
+    ]);
+  });
+
+  it('lists each package under Packages by its suite display name, sorted', () => {
+    expect(labels(model, packagesNodeId)).toEqual(['Adobe Reader 9.3', 'Microsoft Visio 2007 German']);
+    expect(labels(model, packageNodeId('A0100001'))).toEqual([
+      'Access Accounts',
+      'Distribution Points',
+      'Programs',
+      'Package Status',
+    ]);
+  });
+
+  it('numbers levels and sibling positions for assistive technology', () => {
+    const programs = model.items.get(`${packageNodeId('A0100002')}/package-programs`);
+    expect(programs).toMatchObject({ level: 6, posInSet: 3, setSize: 4 });
+  });
+});
+
+describe('visibleItems', () => {
+  it('shows children of expanded nodes only', () => {
+    const model = buildConsoleTree({ siteLabel: 'Site', packages });
+    const rows = visibleItems(model, new Set(['site', 'site/system-status']));
+    expect(rows.map((r) => r.label)).toEqual([
+      'Site',
+      'Computer Management',
+      'Site Settings',
+      'System Status',
+      'Component Status',
+      'Package Status',
+      'Advertisement Status',
+      'Status Message Queries',
+    ]);
+  });
+});
+
+describe('nearestExisting and ancestorIds', () => {
+  it('falls back to the nearest node that still exists', () => {
+    const model = buildConsoleTree({ siteLabel: 'Site', packages });
+    expect(nearestExisting(model, `${packageNodeId('A01000FF')}/package-programs`)).toBe(packagesNodeId);
+    expect(nearestExisting(model, 'elsewhere/entirely')).toBe('site');
+  });
+
+  it('lists ancestors from the root down', () => {
+    expect(ancestorIds('site/a/b')).toEqual(['site', 'site/a']);
+  });
+});
