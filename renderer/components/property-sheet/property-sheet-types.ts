@@ -12,6 +12,7 @@ export interface PropertySheetBlock<T extends string> {
 }
 
 export interface PropertySheetProps<T extends string> {
+  readonly open: boolean;
   /** "<Name> Properties". */
   readonly title: string;
   readonly tabs: readonly PropertySheetTab<T>[];

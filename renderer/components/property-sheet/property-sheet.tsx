@@ -98,7 +98,7 @@ export function PropertySheet<T extends string>(props: PropertySheetProps<T>) {
 
   return (
     <Dialog
-      open
+      open={props.open}
       modalType="modal"
       onOpenChange={(_, data) => {
         if (!data.open && !props.saving) props.onClose();

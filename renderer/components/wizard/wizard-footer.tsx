@@ -21,7 +21,9 @@ const useStyles = makeStyles({
     alignItems: 'center',
     gap: tokens.spacingHorizontalS,
   },
-  gap: { width: tokens.spacingHorizontalM },
+  gap: { width: tokens.spacingHorizontalM, flexShrink: 0 },
+  // Buttons keep their one-line labels; the status text beside them wraps instead.
+  button: { flexShrink: 0, whiteSpace: 'nowrap' },
 });
 
 export interface WizardFooterProps {
@@ -42,17 +44,17 @@ export function WizardFooter({ footer, onPrevious, onNext, onSummary, onClose }:
           <div className={styles.status} role="status">
             {footer.blockedReason && <Text size={200}>{footer.blockedReason}</Text>}
           </div>
-          <Button disabled={!footer.canGoBack} onClick={onPrevious}>
+          <Button className={styles.button} disabled={!footer.canGoBack} onClick={onPrevious}>
             {'< Previous'}
           </Button>
-          <Button appearance="primary" disabled={!footer.canGoNext} onClick={onNext}>
+          <Button className={styles.button} appearance="primary" disabled={!footer.canGoNext} onClick={onNext}>
             {'Next >'}
           </Button>
-          <Button disabled={!footer.canJumpToSummary} onClick={onSummary}>
+          <Button className={styles.button} disabled={!footer.canJumpToSummary} onClick={onSummary}>
             Summary
           </Button>
           <span className={styles.gap} />
-          <Button onClick={onClose}>Cancel</Button>
+          <Button className={styles.button} onClick={onClose}>Cancel</Button>
         </div>
       );
     case 'summary':
@@ -61,15 +63,15 @@ export function WizardFooter({ footer, onPrevious, onNext, onSummary, onClose }:
           <div className={styles.status} role="status">
             {footer.busy && <Spinner size="tiny" label={footer.busyLabel} />}
           </div>
-          <Button disabled={!footer.canGoBack || footer.busy} onClick={onPrevious}>
+          <Button className={styles.button} disabled={!footer.canGoBack || footer.busy} onClick={onPrevious}>
             {'< Previous'}
           </Button>
-          <Button appearance="primary" disabled={!footer.canGoNext || footer.busy} onClick={onNext}>
+          <Button className={styles.button} appearance="primary" disabled={!footer.canGoNext || footer.busy} onClick={onNext}>
             {'Next >'}
           </Button>
-          <Button disabled>Summary</Button>
+          <Button className={styles.button} disabled>Summary</Button>
           <span className={styles.gap} />
-          <Button disabled={footer.busy} onClick={onClose}>
+          <Button className={styles.button} disabled={footer.busy} onClick={onClose}>
             Cancel
           </Button>
         </div>
@@ -78,14 +80,14 @@ export function WizardFooter({ footer, onPrevious, onNext, onSummary, onClose }:
       return (
         <div className={styles.footer}>
           <div className={styles.status} />
-          <Button disabled={!footer.canGoBack} onClick={onPrevious}>
+          <Button className={styles.button} disabled={!footer.canGoBack} onClick={onPrevious}>
             {'< Previous'}
           </Button>
-          <Button disabled>{'Next >'}</Button>
-          <Button disabled>Summary</Button>
+          <Button className={styles.button} disabled>{'Next >'}</Button>
+          <Button className={styles.button} disabled>Summary</Button>
           <span className={styles.gap} />
           {/* After a failure the page offers the way back as its main action; Close steps aside. */}
-          <Button appearance={footer.canGoBack ? 'secondary' : 'primary'} onClick={onClose}>
+          <Button className={styles.button} appearance={footer.canGoBack ? 'secondary' : 'primary'} onClick={onClose}>
             Close
           </Button>
         </div>

@@ -48,15 +48,16 @@ const useStyles = makeStyles({
     alignItems: 'center',
     justifyContent: 'space-between',
     gap: tokens.spacingHorizontalM,
-    paddingTop: tokens.spacingVerticalM,
-    paddingBottom: tokens.spacingVerticalM,
+    paddingTop: tokens.spacingVerticalS,
+    paddingBottom: tokens.spacingVerticalS,
     paddingLeft: tokens.spacingHorizontalXL,
     paddingRight: tokens.spacingHorizontalXL,
     borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
   },
+  heading: { margin: 0 },
   bannerIcon: {
     display: 'flex',
-    fontSize: '32px',
+    fontSize: '28px',
     color: tokens.colorBrandForeground1,
   },
   body: {
@@ -93,7 +94,9 @@ export function Wizard<P extends string>(props: WizardProps<P>) {
           <WizardRail pages={props.pages} current={props.current} canJumpTo={props.canJumpTo} onJumpTo={props.onJumpTo} />
           <section className={styles.content} aria-label={props.heading}>
             <div className={styles.banner}>
-              <Subtitle1 as="h3">{props.heading}</Subtitle1>
+              <Subtitle1 as="h3" className={styles.heading}>
+                {props.heading}
+              </Subtitle1>
               {props.icon && <span className={styles.bannerIcon}>{props.icon}</span>}
             </div>
             <div className={styles.body}>{props.children}</div>

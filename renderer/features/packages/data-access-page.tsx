@@ -1,9 +1,15 @@
-import { Checkbox, Field, Input, Radio, RadioGroup, SpinButton, Text } from '@fluentui/react-components';
+import { Checkbox, Field, Input, Radio, RadioGroup, SpinButton, Text, makeStyles } from '@fluentui/react-components';
 import type { PackagePageProps } from './package-page-props';
 import { usePackagePageStyles } from './package-page-styles';
 import { spinValue } from './spin-value';
 
+const useStyles = makeStyles({
+  // Label and SpinButton on one line, as in the original, with the labels' column wide enough for one line.
+  spinField: { gridTemplateColumns: '300px auto' },
+});
+
 export function DataAccessPage({ draft, issues, onChange }: PackagePageProps) {
+  const styles = useStyles();
   const page = usePackagePageStyles();
   const ownShare = draft.dataAccess === 'shareFolder';
   return (
@@ -28,10 +34,9 @@ export function DataAccessPage({ draft, issues, onChange }: PackagePageProps) {
           validationMessage={issues.shareFolder}
           hint={
             <>
-              \\server\share or \\server\share\path, unique among packages; the share and path must already exist on every
-              distribution point you target. With only a share (\\server\appshare), every file and subfolder in it is deleted
-              and re-created whenever the package is updated or refreshed; with a path (\\server\appshare\word), only that
-              last folder is.
+              It must already exist on every distribution point you target, and no other package may use it. With only a
+              share (\\server\appshare), everything in it is deleted and re-created whenever the package is updated or
+              refreshed; with a path (\\server\appshare\word), only that last folder is.
             </>
           }
         >
@@ -49,38 +54,44 @@ export function DataAccessPage({ draft, issues, onChange }: PackagePageProps) {
         onChange={(_, data) => onChange({ disconnectUsers: data.checked === true })}
       />
       <div className={page.nested}>
-        <div className={page.columns}>
-          <Field label="Number of retries before disconnecting users" validationMessage={issues.disconnectRetries}>
-            <SpinButton
-              className={page.spin}
-              min={0}
-              max={99}
-              disabled={!draft.disconnectUsers}
-              value={draft.disconnectRetries}
-              onChange={(_, data) => {
-                const value = spinValue(data);
-                if (value !== null) onChange({ disconnectRetries: value });
-              }}
-            />
-          </Field>
-          <Field
-            label="User grace period (minutes)"
-            validationMessage={issues.userGracePeriod}
-            hint="Users are told, then disconnected after this many minutes."
-          >
-            <SpinButton
-              className={page.spin}
-              min={0}
-              max={59}
-              disabled={!draft.disconnectUsers}
-              value={draft.userGracePeriod}
-              onChange={(_, data) => {
-                const value = spinValue(data);
-                if (value !== null) onChange({ userGracePeriod: value });
-              }}
-            />
-          </Field>
-        </div>
+        <Field
+          className={styles.spinField}
+          orientation="horizontal"
+          label="Number of retries before disconnecting users"
+          validationMessage={issues.disconnectRetries}
+          hint="0 to 99"
+        >
+          <SpinButton
+            className={page.spin}
+            min={0}
+            max={99}
+            disabled={!draft.disconnectUsers}
+            value={draft.disconnectRetries}
+            onChange={(_, data) => {
+              const value = spinValue(data);
+              if (value !== null) onChange({ disconnectRetries: value });
+            }}
+          />
+        </Field>
+        <Field
+          className={styles.spinField}
+          orientation="horizontal"
+          label="User grace period (minutes)"
+          validationMessage={issues.userGracePeriod}
+          hint="0 to 59"
+        >
+          <SpinButton
+            className={page.spin}
+            min={0}
+            max={59}
+            disabled={!draft.disconnectUsers}
+            value={draft.userGracePeriod}
+            onChange={(_, data) => {
+              const value = spinValue(data);
+              if (value !== null) onChange({ userGracePeriod: value });
+            }}
+          />
+        </Field>
       </div>
     </div>
   );

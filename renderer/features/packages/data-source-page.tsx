@@ -9,8 +9,7 @@ import { defaultUpdateSchedule } from './update-schedule';
 import { UpdateScheduleEditor } from './update-schedule-editor';
 
 const useStyles = makeStyles({
-  // Lines the Set button up with the input, below the field's label.
-  set: { marginTop: '26px', minWidth: '80px' },
+  set: { minWidth: '80px', flexShrink: 0 },
   checked: { color: tokens.colorNeutralForeground3 },
 });
 
@@ -32,9 +31,9 @@ export function DataSourcePage({ draft, issues, onChange }: PackagePageProps) {
       />
       <GroupFrame legend="Source directory" disabled={!hasSource}>
         <div className={page.inline}>
+          {/* The frame's legend already says "Source directory"; the input carries the same name. */}
           <Field
             className={page.grow}
-            label="Source directory"
             validationMessage={issues.sourceDirectory}
             hint={
               lastCheck !== null && lastCheck.path === draft.sourceDirectory ? (
@@ -44,7 +43,7 @@ export function DataSourcePage({ draft, issues, onChange }: PackagePageProps) {
               ) : undefined
             }
           >
-            <Input value={draft.sourceDirectory} readOnly disabled={!hasSource} />
+            <Input aria-label="Source directory" value={draft.sourceDirectory} readOnly disabled={!hasSource} />
           </Field>
           <Button className={styles.set} disabled={!hasSource} onClick={() => setSettingSource(true)}>
             Set…

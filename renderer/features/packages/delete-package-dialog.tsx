@@ -14,9 +14,10 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { WarningRegular } from '@fluentui/react-icons';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { PackageDto } from '../../../core/api';
 import { courier } from '../../bridge';
+import { useLastValue, useOpenCount } from './use-last-value';
 
 const useStyles = makeStyles({
   surface: { width: '480px', maxWidth: 'calc(100vw - 32px)' },
@@ -40,10 +41,20 @@ export interface DeletePackageDialogProps {
   readonly onDeleted?: (packageId: string) => void;
 }
 
-function DeletePackageConfirmation({ pkg, onClose, onDeleted }: DeletePackageDialogProps & { readonly pkg: PackageDto }) {
+function DeletePackageConfirmation({ open, pkg, onClose, onDeleted }: DeletePackageDialogProps & {
+  readonly open: boolean;
+  readonly pkg: PackageDto;
+}) {
   const styles = useStyles();
   const [deleting, setDeleting] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const cancelRef = useRef<HTMLButtonElement>(null);
+
+  // Cancel takes the focus, so Enter on a destructive confirmation does not destroy. This effect
+  // runs after the Dialog's own, which focuses the first button (Delete).
+  useEffect(() => {
+    if (open) cancelRef.current?.focus();
+  }, [open]);
 
   async function remove(): Promise<void> {
     setDeleting(true);
@@ -63,7 +74,7 @@ function DeletePackageConfirmation({ pkg, onClose, onDeleted }: DeletePackageDia
   }
 
   return (
-    <Dialog open modalType="alert" onOpenChange={(_, data) => !data.open && !deleting && onClose()}>
+    <Dialog open={open} modalType="alert" onOpenChange={(_, data) => !data.open && !deleting && onClose()}>
       <DialogSurface className={styles.surface}>
         <DialogBody>
           <DialogTitle>Delete Package</DialogTitle>
@@ -89,7 +100,7 @@ function DeletePackageConfirmation({ pkg, onClose, onDeleted }: DeletePackageDia
             <Button className={styles.danger} disabled={deleting} onClick={() => void remove()}>
               Delete
             </Button>
-            <Button appearance="primary" disabled={deleting} onClick={onClose}>
+            <Button ref={cancelRef} disabled={deleting} onClick={onClose}>
               Cancel
             </Button>
           </DialogActions>
@@ -101,5 +112,16 @@ function DeletePackageConfirmation({ pkg, onClose, onDeleted }: DeletePackageDia
 
 /** Asks before deleting a package, and says plainly what goes with it. */
 export function DeletePackageDialog({ pkg, onClose, onDeleted }: DeletePackageDialogProps) {
-  return pkg === null ? null : <DeletePackageConfirmation key={pkg.packageId} pkg={pkg} onClose={onClose} onDeleted={onDeleted} />;
+  const shown = useLastValue(pkg);
+  const opening = useOpenCount(pkg !== null);
+  if (shown === null) return null;
+  return (
+    <DeletePackageConfirmation
+      key={`${opening}:${shown.packageId}`}
+      open={pkg !== null}
+      pkg={shown}
+      onClose={onClose}
+      onDeleted={onDeleted}
+    />
+  );
 }

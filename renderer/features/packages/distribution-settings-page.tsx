@@ -1,4 +1,4 @@
-import { Checkbox, Dropdown, Field, Option, Radio, RadioGroup, Text } from '@fluentui/react-components';
+import { Checkbox, Dropdown, Field, Option, Radio, RadioGroup, Text, makeStyles } from '@fluentui/react-components';
 import { preferredSenders, sendingPriorities } from '../../../core/api';
 import { GroupFrame } from '../../components/property-sheet';
 import { preferredSenderLabels, sendingPriorityLabels, toPreferredSender, toSendingPriority } from './distribution-labels';
@@ -8,7 +8,15 @@ import { usePackagePageStyles } from './package-page-styles';
 /** Option values cannot be '' in a Dropdown's selection, so "<No Preference>" travels under a stand-in. */
 const noPreference = 'none';
 
+const useStyles = makeStyles({
+  // Fluent's Dropdown has a 250px minimum that overflows a half-width column.
+  dropdown: { minWidth: 0, width: '100%' },
+  // The sender names are long; one per line reads better than wrapped pairs.
+  listbox: { minWidth: '340px' },
+});
+
 export function DistributionSettingsPage({ draft, issues, onChange }: PackagePageProps) {
+  const styles = useStyles();
   const page = usePackagePageStyles();
   const automatic = draft.branchContent === 'downloadAutomatically';
   return (
@@ -20,6 +28,7 @@ export function DistributionSettingsPage({ draft, issues, onChange }: PackagePag
       <div className={page.columns}>
         <Field label="Sending priority" validationMessage={issues.sendingPriority}>
           <Dropdown
+            className={styles.dropdown}
             value={sendingPriorityLabels[draft.sendingPriority]}
             selectedOptions={[draft.sendingPriority]}
             onOptionSelect={(_, data) => {
@@ -36,6 +45,8 @@ export function DistributionSettingsPage({ draft, issues, onChange }: PackagePag
         </Field>
         <Field label="Preferred sender" validationMessage={issues.preferredSender}>
           <Dropdown
+            className={styles.dropdown}
+            listbox={{ className: styles.listbox }}
             value={preferredSenderLabels[draft.preferredSender]}
             selectedOptions={[draft.preferredSender === '' ? noPreference : draft.preferredSender]}
             onOptionSelect={(_, data) => {

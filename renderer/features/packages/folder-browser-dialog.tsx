@@ -19,6 +19,7 @@ import { ArrowUpRegular, FolderRegular, ServerRegular } from '@fluentui/react-ic
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { FolderListDto } from '../../../core/api';
 import { courier } from '../../bridge';
+import { parentOf } from './folder-paths';
 
 const useStyles = makeStyles({
   surface: { width: '520px', maxWidth: 'calc(100vw - 32px)' },
@@ -39,7 +40,8 @@ const useStyles = makeStyles({
     borderRadius: tokens.borderRadiusMedium,
     backgroundColor: tokens.colorNeutralBackground1,
   },
-  folder: { justifyContent: 'flex-start', fontWeight: tokens.fontWeightRegular },
+  folder: { flexShrink: 0, justifyContent: 'flex-start', fontWeight: tokens.fontWeightRegular },
+  whereIcon: { fontSize: '20px', flexShrink: 0 },
   empty: { padding: tokens.spacingVerticalS, color: tokens.colorNeutralForeground3 },
   current: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'flex-end' },
   grow: { flexGrow: 1, minWidth: 0 },
@@ -66,21 +68,29 @@ export function FolderBrowserDialog({ open, startPath, onCancel, onChoose }: Fol
   // Only the newest request may update the dialog; earlier answers may arrive late.
   const latest = useRef(0);
 
-  const list = useCallback(async (path: string, fallBackToRoots: boolean) => {
+  /**
+   * Lists `path`; when starting from a typed path that does not exist (yet), walks up to the
+   * nearest folder the site server can list, so the user starts close to where they meant.
+   */
+  const list = useCallback(async (path: string, walkUp: boolean) => {
     const request = ++latest.current;
     setLoading(true);
-    const result = await courier['files:list-folders']({ path }).catch(() => null);
-    if (request !== latest.current) return;
-    if (result?.ok) {
-      setListing(result.value);
-      setLoading(false);
-      return;
+    let candidate: string | null = path;
+    let firstError: string | null = null;
+    while (candidate !== null) {
+      const result = await courier['files:list-folders']({ path: candidate }).catch(() => null);
+      if (request !== latest.current) return;
+      if (result?.ok) {
+        setListing(result.value);
+        setError(null);
+        setLoading(false);
+        return;
+      }
+      firstError ??= result ? result.error.message : 'The site server cannot be reached.';
+      if (result === null || !walkUp || candidate === '') break;
+      candidate = parentOf(candidate);
     }
-    setError(result ? result.error.message : 'The site server cannot be reached.');
-    if (fallBackToRoots && path !== '') {
-      void list('', false);
-      return;
-    }
+    setError(firstError);
     setLoading(false);
   }, []);
 
@@ -103,7 +113,7 @@ export function FolderBrowserDialog({ open, startPath, onCancel, onChoose }: Fol
           <DialogTitle>Browse for Folder</DialogTitle>
           <DialogContent className={styles.content}>
             <Text className={styles.where}>
-              <ServerRegular aria-hidden />
+              <ServerRegular className={styles.whereIcon} aria-hidden />
               Folders on the site server, as the site server sees them (not the folders on this computer).
             </Text>
             {error !== null && (

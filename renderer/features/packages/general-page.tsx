@@ -74,8 +74,9 @@ export function GeneralPage({ draft, issues, onChange, details }: GeneralPagePro
           {fullPackageName(draft) || '\u00a0'}
         </div>
       </div>
-      <Field label="Name" required validationMessage={issues.name}>
-        <Input value={draft.name} onChange={(_, data) => onChange({ name: data.value })} />
+      {/* Required without Field's asterisk, which would join the label's text: the label stays "Name". */}
+      <Field label="Name" validationMessage={issues.name}>
+        <Input value={draft.name} required onChange={(_, data) => onChange({ name: data.value })} />
       </Field>
       <div className={page.columns}>
         <Field label="Version" validationMessage={issues.version}>

@@ -21,6 +21,7 @@ import type { PackagePageProps } from './package-page-props';
 import { PackageSettingsPage } from './package-settings-page';
 import { SecurityNote } from './security-note';
 import { SummaryPage } from './summary-page';
+import { useOpenCount } from './use-last-value';
 
 export interface NewPackageWizardProps {
   readonly open: boolean;
@@ -33,14 +34,18 @@ const railPages = newPackageSteps.map((step) => ({ id: step.id, label: step.head
 function footerFor(state: NewPackageWizardState): WizardFooter {
   switch (stepOf(state.page).kind) {
     case 'settings':
-    case 'security':
+    case 'security': {
+      // Say why Next is disabled, unless the page already says it at the field.
+      const problem = pageProblem(state);
+      const shownAtField = problem !== null && visibleIssues(state)[problem.field] !== undefined;
       return {
         kind: 'page',
         canGoBack: canGoBack(state),
         canGoNext: canGoNext(state),
         canJumpToSummary: canJumpToSummary(state),
-        blockedReason: pageProblem(state)?.message ?? null,
+        blockedReason: problem === null || shownAtField ? null : problem.message,
       };
+    }
     case 'summary':
       return {
         kind: 'summary',
@@ -79,8 +84,7 @@ function unreachable(error: unknown): ApiErrorDto {
   return { code: 'INTERNAL', message: error instanceof Error ? error.message : 'The site server cannot be reached.' };
 }
 
-/** The wizard's state lives only while it is open, so every New Package starts from the defaults. */
-function NewPackageWizardSession({ onClose, onCreated }: Omit<NewPackageWizardProps, 'open'>) {
+function NewPackageWizardSession({ open, onClose, onCreated }: NewPackageWizardProps) {
   const [state, dispatch] = useReducer(newPackageWizardReducer, initialNewPackageWizardState);
   const step = stepOf(state.page);
 
@@ -108,7 +112,7 @@ function NewPackageWizardSession({ onClose, onCreated }: Omit<NewPackageWizardPr
 
   return (
     <Wizard<NewPackagePageId>
-      open
+      open={open}
       title="New Package Wizard"
       pages={railPages}
       current={state.page}
@@ -127,6 +131,8 @@ function NewPackageWizardSession({ onClose, onCreated }: Omit<NewPackageWizardPr
   );
 }
 
+/** Each opening is a new session (new key), so every New Package starts from the defaults. */
 export function NewPackageWizard({ open, onClose, onCreated }: NewPackageWizardProps) {
-  return open ? <NewPackageWizardSession onClose={onClose} onCreated={onCreated} /> : null;
+  const opening = useOpenCount(open);
+  return <NewPackageWizardSession key={opening} open={open} onClose={onClose} onCreated={onCreated} />;
 }

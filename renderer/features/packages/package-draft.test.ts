@@ -103,9 +103,9 @@ describe('draftIssues reuses the core rules', () => {
 });
 
 describe('fieldsTouchedBy', () => {
-  it('includes the fields an edit enables and that need a value', () => {
+  it('includes the read-only source directory once source files are checked', () => {
     expect(fieldsTouchedBy({ containsSourceFiles: true })).toEqual(['containsSourceFiles', 'sourceDirectory']);
-    expect(fieldsTouchedBy({ dataAccess: 'shareFolder' })).toEqual(['dataAccess', 'shareFolder']);
+    expect(fieldsTouchedBy({ dataAccess: 'shareFolder' })).toEqual(['dataAccess']);
     expect(fieldsTouchedBy({ name: 'x' })).toEqual(['name']);
   });
 });

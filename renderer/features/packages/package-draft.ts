@@ -37,13 +37,13 @@ export function applyDraftChange(draft: PackageSettings, changes: Partial<Packag
 }
 
 /**
- * The fields an edit makes the user responsible for: the ones edited plus those the edit
- * just enabled and that now need a value (checking "contains source files" asks for a folder).
+ * The fields an edit makes the user responsible for: the ones edited, plus the source directory
+ * once "contains source files" is checked, since that field is read-only and only its message
+ * says what to do next. (A share name is typed right there, so it is not nagged about early.)
  */
 export function fieldsTouchedBy(changes: Partial<PackageSettings>): PackageField[] {
   const touched = Object.keys(changes).filter(isPackageField);
   if (changes.containsSourceFiles === true) touched.push('sourceDirectory');
-  if (changes.dataAccess === 'shareFolder') touched.push('shareFolder');
   return touched;
 }
 

@@ -5,7 +5,7 @@ export const usePackagePageStyles = makeStyles({
   page: {
     display: 'flex',
     flexDirection: 'column',
-    gap: tokens.spacingVerticalM,
+    gap: tokens.spacingVerticalMNudge,
   },
   columns: {
     display: 'grid',

@@ -17,6 +17,7 @@ import {
 import type { PackagePageProps } from './package-page-props';
 import { PackageSettingsPage } from './package-settings-page';
 import { SecurityNote } from './security-note';
+import { useLastValue, useOpenCount } from './use-last-value';
 
 export interface PackagePropertiesDialogProps {
   readonly packageId: string | null;
@@ -47,7 +48,11 @@ function TabBody({ state, pageProps }: { readonly state: ReadyState; readonly pa
   }
 }
 
-function PackagePropertiesSession({ packageId, onClose }: { readonly packageId: string; readonly onClose: () => void }) {
+function PackagePropertiesSession({ open, packageId, onClose }: {
+  readonly open: boolean;
+  readonly packageId: string;
+  readonly onClose: () => void;
+}) {
   const [state, dispatch] = useReducer(packagePropertiesReducer, initialPackagePropertiesState);
 
   useEffect(() => {
@@ -79,6 +84,7 @@ function PackagePropertiesSession({ packageId, onClose }: { readonly packageId: 
   const readyState = state.kind === 'ready' ? state : null;
   return (
     <PropertySheet
+      open={open}
       title={readyState ? `${readyState.saved.name} Properties` : `${packageId} Properties`}
       tabs={packagePropertiesSheetTabs}
       selectedTab={readyState?.tab ?? 'general'}
@@ -114,5 +120,8 @@ function PackagePropertiesSession({ packageId, onClose }: { readonly packageId: 
 
 /** The package's Properties: one tab per page of the New Package Wizard; saves only what changed. */
 export function PackagePropertiesDialog({ packageId, onClose }: PackagePropertiesDialogProps) {
-  return packageId === null ? null : <PackagePropertiesSession key={packageId} packageId={packageId} onClose={onClose} />;
+  const shown = useLastValue(packageId);
+  const opening = useOpenCount(packageId !== null);
+  if (shown === null) return null;
+  return <PackagePropertiesSession key={`${opening}:${shown}`} open={packageId !== null} packageId={shown} onClose={onClose} />;
 }

@@ -13,16 +13,17 @@ import {
 const useStyles = makeStyles({
   editor: {
     display: 'grid',
-    gridTemplateColumns: 'auto auto auto auto',
+    // Two by two, so the editor fits the Source directory frame of a 720-pixel wizard.
+    gridTemplateColumns: 'auto auto',
     justifyContent: 'start',
     alignItems: 'end',
     columnGap: tokens.spacingHorizontalM,
     rowGap: tokens.spacingVerticalS,
   },
-  date: { width: '150px' },
-  time: { width: '110px' },
-  every: { width: '80px' },
-  unit: { minWidth: '110px', width: '110px' },
+  date: { width: '160px' },
+  time: { width: '130px' },
+  every: { width: '160px' },
+  unit: { minWidth: '130px', width: '130px' },
   wide: { gridColumn: '1 / -1' },
 });
 
