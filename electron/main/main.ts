@@ -1,0 +1,65 @@
+import { app, BrowserWindow, dialog, ipcMain } from 'electron';
+import { join } from 'node:path';
+import { createCore, resolveDataDir, type Core } from '../../core';
+import { installApplicationMenu } from './application-menu';
+import { openConsoleWindow } from './console-window';
+import { dataDirFlag } from './data-dir-flag';
+import { forwardEvents } from './forward-events';
+import { confineWebContents, registerRendererScheme, serveRenderer } from './harden-sessions';
+import { registerHandlers } from './register-handlers';
+import { isConsoleUrl } from './renderer-protocol';
+
+// Composition root of the desktop console. Bundled to dist/electron/main.cjs, next to preload.cjs
+// and above dist/renderer.
+const rendererDir = join(__dirname, '..', 'renderer');
+const preloadPath = join(__dirname, 'preload.cjs');
+// electron-builder copies the icon into resources/ (extraResources); in development it is in assets/.
+const iconPath = app.isPackaged ? join(process.resourcesPath, 'icon.png') : join(__dirname, '..', '..', 'assets', 'icon.png');
+
+/** --data-dir, then COURIER_DATA_DIR, then Electron's own per-user folder. */
+function chooseDataDir(): string {
+  const flag = dataDirFlag(process.argv);
+  if (flag || process.env.COURIER_DATA_DIR?.trim()) return resolveDataDir(flag, process.env);
+  return app.getPath('userData');
+}
+
+registerRendererScheme();
+confineWebContents();
+
+let core: Core | null = null;
+
+app.whenReady().then(
+  () => {
+    const dataDir = chooseDataDir();
+    try {
+      core = createCore({ dataDir });
+    } catch (error) {
+      dialog.showErrorBox('Courier cannot open the site', `${dataDir}\n\n${error instanceof Error ? error.message : String(error)}`);
+      app.exit(1);
+      return;
+    }
+    const site = core.site;
+    serveRenderer(rendererDir);
+    registerHandlers(ipcMain, core, isConsoleUrl);
+    forwardEvents(core, () => BrowserWindow.getAllWindows().map((window) => window.webContents));
+    installApplicationMenu(() => `Site ${site.siteCode} (${site.siteName})\nData directory: ${site.dataDir}`);
+    openConsoleWindow(preloadPath, iconPath);
+
+    app.on('activate', () => {
+      if (BrowserWindow.getAllWindows().length === 0) openConsoleWindow(preloadPath, iconPath);
+    });
+  },
+  (error: unknown) => {
+    dialog.showErrorBox('Courier failed to start', error instanceof Error ? error.message : String(error));
+    app.exit(1);
+  },
+);
+
+app.on('window-all-closed', () => {
+  if (process.platform !== 'darwin') app.quit();
+});
+
+app.on('will-quit', () => {
+  core?.close();
+  core = null;
+});

@@ -1,0 +1,4 @@
+import { contextBridge, ipcRenderer } from 'electron';
+import { buildBridge } from './build-bridge';
+
+contextBridge.exposeInMainWorld('courier', buildBridge(ipcRenderer));
