@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { requestChannels, type ApiResult, type PackageDto } from '../../core/api';
+import type { ApiResult, PackageDto } from '../../core/api';
 import { createCore, type Core } from '../../core/core';
 import { startHost, type RunningHost } from '../../core/host/start-host';
 import { makeTempDir, type TempDir } from '../helpers/temp-dir';
@@ -59,14 +59,6 @@ function rawGet(path: string): Promise<{ status: number; body: string }> {
     req.end();
   });
 }
-
-describe('HTTP host: every contract channel has a route', () => {
-  it.each(requestChannels)('%s is routed to the core', async (channel) => {
-    const response = await api(channel, {});
-    const result = (await response.json()) as ApiResult<unknown>;
-    expect(result.ok ? 'ok' : result.error.code).not.toBe('UNKNOWN_CHANNEL');
-  });
-});
 
 describe('HTTP host: requests', () => {
   it('creates a package and answers with the PackageDto', async () => {
