@@ -120,7 +120,7 @@ describe('ConsoleShell', () => {
     renderShell();
     expect(await screen.findByRole('treeitem', { name: 'Site Database (A01 - Central Site)' })).toBeTruthy();
     expect(screen.getByRole('heading', { level: 1, name: /Site Database \(A01 - Central Site\)/ })).toBeTruthy();
-    expect(screen.getByText('Connected to SCCM01 · site A01')).toBeTruthy();
+    expect(screen.getByText('Site A01 (Central Site) on SCCM01')).toBeTruthy();
   });
 
   it('lists the packages and keeps the list live', async () => {
@@ -192,6 +192,16 @@ describe('ConsoleShell', () => {
     expect(treeItem('System Status').getAttribute('aria-selected')).toBe('true');
     fireEvent.keyDown(tree(), { key: 'ArrowLeft' });
     expect(treeItem('System Status').getAttribute('aria-expanded')).toBe('false');
+  });
+
+  it('moves to Packages when the selected package is deleted elsewhere', async () => {
+    renderShell();
+    await screen.findByRole('treeitem', { name: 'Packages' });
+    act(() => useShellStore.getState().select('site/computer-management/software-distribution/packages/A0100001', { reveal: true }));
+    expect(await screen.findByRole('heading', { level: 1, name: 'Adobe Reader 9.3' })).toBeTruthy();
+    emit({ change: 'deleted', packageId: 'A0100001', package: null });
+    expect(treeItem('Packages').getAttribute('aria-selected')).toBe('true');
+    expect(screen.getByRole('heading', { level: 1, name: 'Packages' })).toBeTruthy();
   });
 
   it('says plainly that a feature is not built yet', async () => {

@@ -165,7 +165,7 @@ export function ConsoleShell(): ReactNode {
   } as CSSProperties;
 
   const connection = site
-    ? `Connected to ${site.serverName} · site ${site.siteCode}`
+    ? `Site ${site.siteCode} (${site.siteName}) on ${site.serverName}`
     : siteStatus === 'error'
       ? 'Not connected to a site'
       : 'Connecting…';

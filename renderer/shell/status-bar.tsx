@@ -32,7 +32,7 @@ const useStyles = makeStyles({
 interface StatusBarProps {
   readonly text: string;
   readonly busy: boolean;
-  /** "Connected to SERVER · site A01", or why not. */
+  /** "Site A01 (Central Site) on SERVER", or why there is no site. */
   readonly connection: string;
 }
 
