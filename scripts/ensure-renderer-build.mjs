@@ -3,7 +3,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const repoRoot = fileURLToPath(new URL('..', import.meta.url));
@@ -35,7 +35,8 @@ export function ensureRendererBuild({ log = (line) => process.stderr.write(`${li
     return true;
   }
   log(existsSync(builtIndex) ? 'The console sources changed; rebuilding dist/renderer …' : 'Building the console (dist/renderer) …');
-  const vite = createRequire(import.meta.url).resolve('vite/bin/vite.js');
+  // vite's exports map hides bin/, so find the package and take its bin from there.
+  const vite = join(dirname(createRequire(import.meta.url).resolve('vite/package.json')), 'bin', 'vite.js');
   const result = spawnSync(process.execPath, [vite, 'build', '--config', viteConfig], { cwd: repoRoot, stdio: 'inherit' });
   if (result.status !== 0) {
     log('Building the console failed (see the messages above).');

@@ -1,7 +1,8 @@
+import { hostname } from 'node:os';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { CourierError } from '../api';
 import { createCore, resolveDataDir, type Core } from '../core';
-import { isLoopbackHost } from './request-guards';
+import { isLoopbackHost, urlAuthority } from './request-guards';
 import { parseServeOptions, serveUsage, UsageError } from './serve-options';
 import { startHost, type RunningHost } from './start-host';
 
@@ -61,15 +62,21 @@ export async function serve(
   }
 
   const { siteCode, siteName } = core.site;
-  process.stdout.write(`Courier console for site ${siteCode} (${siteName}) at ${host.url}?token=${host.token}\n`);
-  process.stdout.write(`Data directory: ${dataDir}\n`);
-  if (!isLoopbackHost(options.host)) {
-    process.stdout.write(
-      `Warning: listening on ${options.host}, not only on this computer. Anyone who can reach this address and has ` +
-        `the token can administer site ${siteCode}, and the connection is not encrypted.\n`,
-    );
-  }
-  process.stdout.write('Press Ctrl-C to stop.\n');
+  // 0.0.0.0 is where the server listens, not an address a browser elsewhere can open.
+  const shownUrl = options.host === '0.0.0.0' || options.host === '::' ? `http://${urlAuthority(hostname(), host.port)}/` : host.url;
+  const banner = [
+    `Courier console for site ${siteCode} (${siteName}) at ${shownUrl}?token=${host.token}`,
+    `Data directory: ${dataDir}`,
+    ...(isLoopbackHost(options.host)
+      ? []
+      : [
+          `Warning: listening on ${options.host}, not only on this computer. Anyone who can reach this address and has ` +
+            `the token can administer site ${siteCode}, and the connection is not encrypted.`,
+        ]),
+    'Press Ctrl-C to stop.',
+  ];
+  // One write, so whoever reads the output gets the address and the data directory together.
+  process.stdout.write(`${banner.join('\n')}\n`);
 
   let stopping = false;
   const stop = (): void => {
