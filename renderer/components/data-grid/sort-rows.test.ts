@@ -42,7 +42,12 @@ describe('sortRows', () => {
     expect(ids(sortRows(items, columns, { columnId: 'name', direction: 'descending' }, (r) => r.id))).toBe('abcd');
   });
 
-  it('breaks ties by key so the order is stable', () => {
+  it('breaks ties by the first column, then by key, so the order is stable', () => {
+    const sameSize = [
+      { id: 'x', name: 'Zeta', size: 1, modified: '' },
+      { id: 'y', name: 'Alpha', size: 1, modified: '' },
+    ];
+    expect(ids(sortRows(sameSize, columns, { columnId: 'size', direction: 'descending' }, (r) => r.id))).toBe('yx');
     const same = [
       { id: 'z', name: 'x', size: 1, modified: '' },
       { id: 'm', name: 'x', size: 1, modified: '' },

@@ -19,8 +19,9 @@ export function compareValues(a: string | number | null, b: string | number | nu
 }
 
 /**
- * A sorted copy of `rows`. Ties fall back to the row key so the order never jumps between
- * renders (a live update must not shuffle rows that compare equal).
+ * A sorted copy of `rows`. Ties fall back to the first column (usually Name, so ten packages of
+ * version 1.0 read alphabetically) and then to the row key, so the order never jumps between
+ * renders: a live update must not shuffle rows that compare equal.
  */
 export function sortRows<Row>(
   rows: readonly Row[],
@@ -31,14 +32,22 @@ export function sortRows<Row>(
   const column = sort ? columns.find((c) => c.id === sort.columnId) : undefined;
   if (!sort || !column) return rows;
   const sign = sort.direction === 'ascending' ? 1 : -1;
-  const keyed = rows.map((row) => ({ row, value: column.value(row), key: getRowKey(row) }));
+  const first = columns[0] !== column ? columns[0] : undefined;
+  const keyed = rows.map((row) => ({
+    row,
+    value: column.value(row),
+    tie: first ? first.value(row) : null,
+    key: getRowKey(row),
+  }));
   keyed.sort((x, y) => {
     const xEmpty = x.value === null || x.value === '';
     const yEmpty = y.value === null || y.value === '';
     // Empty cells stay at the bottom in both directions, as in the suite's list views.
     if (xEmpty !== yEmpty) return xEmpty ? 1 : -1;
     const byValue = compareValues(x.value, y.value, column.kind) * sign;
-    return byValue !== 0 ? byValue : collator.compare(x.key, y.key);
+    if (byValue !== 0) return byValue;
+    const byFirst = first ? compareValues(x.tie, y.tie, first.kind) : 0;
+    return byFirst !== 0 ? byFirst : collator.compare(x.key, y.key);
   });
   return keyed.map((k) => k.row);
 }
