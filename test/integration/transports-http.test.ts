@@ -121,6 +121,30 @@ describe('HTTP host: requests', () => {
     expect(await packageCount()).toBe(0);
   });
 
+  it('answers 413 for a streamed body that grows past 1 MiB (no Content-Length to go by)', async () => {
+    const status = await new Promise<number>((resolve, reject) => {
+      const req = httpRequest(
+        {
+          host: '127.0.0.1',
+          port: host.port,
+          path: '/api/packages:create',
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}`, 'Transfer-Encoding': 'chunked' },
+        },
+        (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+        },
+      );
+      req.on('error', reject);
+      req.write('{"name": "Streamed", "comment": "');
+      for (let i = 0; i < 17; i++) req.write('x'.repeat(64 * 1024));
+      req.end('"}');
+    });
+    expect(status).toBe(413);
+    expect(await packageCount()).toBe(0);
+  });
+
   it('answers 415 for a body that is not JSON', async () => {
     const response = await api('packages:create', null, { raw: 'name=Form', headers: { 'Content-Type': 'application/x-www-form-urlencoded' } });
     expect(response.status).toBe(415);
