@@ -1,4 +1,4 @@
-import type { ApiResult, CourierBridge, CourierClient } from '../../core/api';
+import type { ApiErrorDto, ApiResult, CourierBridge, CourierClient } from '../../core/api';
 import { createHttpBridge, readToken } from './http-transport';
 
 declare global {
@@ -19,7 +19,7 @@ export const courier: CourierClient = bridge.requests;
 
 /** Thrown by `unwrap` so UI code can catch one error type and show `error.message` inline. */
 export class RequestFailed extends Error {
-  constructor(readonly error: ApiResult<never> extends { error: infer E } ? E : never) {
+  constructor(readonly error: ApiErrorDto) {
     super(error.message);
     this.name = 'RequestFailed';
   }
