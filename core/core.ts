@@ -19,7 +19,7 @@ import { validationError } from './services/validation';
 import { openSite } from './site/open-site';
 import { createSiteLog, type SiteLog } from './site/site-log';
 
-export { initSite } from './site/open-site';
+export { defaultSite, initSite } from './site/open-site';
 export { defaultDataDir, resolveDataDir } from './site/data-dir';
 
 export interface CoreOptions {

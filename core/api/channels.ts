@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { requestChannelNames, type RequestChannelName } from './channel-names';
 import type { ApiResult } from './errors';
 import type { FolderListDto, SourceCheckDto } from './files';
 import { folderListSchema, sourceCheckSchema } from './files';
@@ -48,7 +49,12 @@ type ExtraResponse = Exclude<keyof ResponseMap, RequestChannel>;
 const channelsInStep: [MissingResponse, ExtraResponse] extends [never, never] ? true : never = true;
 void channelsInStep;
 
-export const requestChannels = Object.keys(requestSchemas) as RequestChannel[];
+type UnnamedChannel = Exclude<RequestChannel, RequestChannelName>;
+type UnknownName = Exclude<RequestChannelName, RequestChannel>;
+const namesInStep: [UnnamedChannel, UnknownName] extends [never, never] ? true : never = true;
+void namesInStep;
+
+export const requestChannels: readonly RequestChannel[] = requestChannelNames;
 
 export function isRequestChannel(value: unknown): value is RequestChannel {
   return typeof value === 'string' && Object.prototype.hasOwnProperty.call(requestSchemas, value);

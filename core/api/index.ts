@@ -5,5 +5,6 @@ export * from './schedule';
 export * from './packages';
 export * from './files';
 export * from './events';
+export * from './channel-names';
 export * from './channels';
 export * from './bridge';

@@ -1,7 +1,7 @@
 import { Command, Option } from 'commander';
 import type { ApiResult, PackageDto } from '../api';
 import { CourierError } from '../api';
-import { createCore, initSite, resolveDataDir, type Core } from '../core';
+import { createCore, defaultSite, initSite, resolveDataDir, type Core } from '../core';
 import { CliFailure, usageFailure } from './cli-failure';
 import type { CliIo } from './cli-io';
 import { formatDeleted, formatPackage, formatPackageList } from './format-package';
@@ -98,8 +98,8 @@ With --json, errors are also printed to stdout as {"error":{"code","message"}}.`
     site
       .command('init')
       .description('create the site in the data directory (once; the site code cannot change later)')
-      .option('--site-code <code>', 'three letters or digits', 'A01')
-      .option('--site-name <name>', 'up to 50 characters', 'Central Site'),
+      .option('--site-code <code>', 'three letters or digits', defaultSite.siteCode)
+      .option('--site-name <name>', 'up to 50 characters', defaultSite.siteName),
   ).action(async (opts: { siteCode: string; siteName: string }, command: Command) => {
     const globals = globalsOf(command);
     let info;

@@ -1,13 +1,7 @@
-import {
-  isEventChannel,
-  requestChannels,
-  type ApiResult,
-  type CourierBridge,
-  type CourierClient,
-  type EventChannel,
-  type EventOf,
-  type RequestChannel,
-} from '../../core/api';
+import type { ApiResult, CourierBridge, CourierClient, EventChannel, EventOf, RequestChannel } from '../../core/api';
+// Value imports come from zod-free files so the sandboxed preload bundle stays small.
+import { requestChannelNames as requestChannels } from '../../core/api/channel-names';
+import { isEventChannel } from '../../core/api/events';
 
 /** What the bridge needs of Electron's ipcRenderer; tests pass a plain object. */
 export interface IpcRendererLike {

@@ -1,0 +1,17 @@
+/**
+ * The request channel names alone, free of zod, for code that must stay tiny (the Electron
+ * preload runs in a sandbox and bundles what it imports). channels.ts checks at compile time
+ * that this list and the schema map name the same channels.
+ */
+export const requestChannelNames = [
+  'site:info',
+  'packages:list',
+  'packages:get',
+  'packages:create',
+  'packages:update',
+  'packages:delete',
+  'files:list-folders',
+  'files:check-source',
+] as const;
+
+export type RequestChannelName = (typeof requestChannelNames)[number];
