@@ -19,7 +19,7 @@ import type { PropertySheetProps } from './property-sheet-types';
 
 const useStyles = makeStyles({
   surface: {
-    width: '640px',
+    width: '700px',
     height: '600px',
     maxWidth: 'calc(100vw - 32px)',
     maxHeight: 'calc(100vh - 32px)',
@@ -39,6 +39,8 @@ const useStyles = makeStyles({
     whiteSpace: 'nowrap',
   },
   tabs: {
+    // Like Windows' multi-row tabs: with a wide font the last tabs wrap instead of being cut off.
+    flexWrap: 'wrap',
     paddingLeft: tokens.spacingHorizontalS,
     paddingRight: tokens.spacingHorizontalS,
     paddingTop: tokens.spacingVerticalS,
@@ -111,6 +113,7 @@ export function PropertySheet<T extends string>(props: PropertySheetProps<T>) {
           selectedValue={props.selectedTab}
           onTabSelect={(_, data) => props.onSelectTab(data.value as T)}
           disabled={!props.ready}
+          size="small"
         >
           {props.tabs.map((tab) => (
             <Tab key={tab.id} value={tab.id}>

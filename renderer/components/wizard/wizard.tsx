@@ -35,7 +35,8 @@ const useStyles = makeStyles({
     flexGrow: 1,
     minHeight: 0,
     display: 'grid',
-    gridTemplateColumns: '176px 1fr',
+    // Wide enough for "Distribution Settings" in bold, even in fallback fonts wider than Segoe UI.
+    gridTemplateColumns: '192px 1fr',
   },
   content: {
     minWidth: 0,

@@ -4,8 +4,9 @@ import { usePackagePageStyles } from './package-page-styles';
 import { spinValue } from './spin-value';
 
 const useStyles = makeStyles({
-  // Label and SpinButton on one line, as in the original, with the labels' column wide enough for one line.
-  spinField: { gridTemplateColumns: '300px auto' },
+  // Label and SpinButton on one line, as in the original; the labels' column fits the longer
+  // label on one line even in fonts wider than Segoe UI, and still fits the wizard's page.
+  spinField: { gridTemplateColumns: '348px auto' },
 });
 
 export function DataAccessPage({ draft, issues, onChange }: PackagePageProps) {

@@ -33,6 +33,6 @@ export const usePackagePageStyles = makeStyles({
     color: tokens.colorNeutralForeground3,
   },
   spin: {
-    width: '96px',
+    width: '88px',
   },
 });
