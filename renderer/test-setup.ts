@@ -45,3 +45,12 @@ vi.spyOn(console, 'error').mockImplementation((...args: unknown[]) => {
   if (typeof args[0] === 'string' && args[0].startsWith('flushSync was called from inside a lifecycle method')) return;
   consoleError(...args);
 });
+
+// Fluent's MessageBar measures itself with ResizeObserver, which jsdom lacks.
+if (typeof globalThis.ResizeObserver !== 'function') {
+  globalThis.ResizeObserver = class {
+    observe(): void {}
+    unobserve(): void {}
+    disconnect(): void {}
+  } as unknown as typeof ResizeObserver;
+}

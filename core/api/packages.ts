@@ -226,3 +226,11 @@ export interface PackageDeletedDto {
   readonly packageId: string;
   readonly name: string;
 }
+
+/** The suite's full package name, "Publisher Name Version Language" without the empty parts: the tree and the General page show it. */
+export function fullPackageName(pkg: Pick<PackageSettings, 'publisher' | 'name' | 'version' | 'language'>): string {
+  return [pkg.publisher, pkg.name, pkg.version, pkg.language]
+    .map((part) => part.trim())
+    .filter((part) => part !== '')
+    .join(' ');
+}

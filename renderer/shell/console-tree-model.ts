@@ -1,6 +1,5 @@
-import type { PackageDto } from '../../core/api';
+import { fullPackageName, type PackageDto } from '../../core/api';
 import { fixedChildren, idSegment, nodeInfo, type ConsoleNode } from './console-node';
-import { packageDisplayName } from './package-display-name';
 
 export interface TreeItem {
   /** A path of segments from the root ("site/computer-management/…/A0100001"). */
@@ -35,7 +34,7 @@ const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'bas
 export function buildConsoleTree(source: TreeSource): ConsoleTreeModel {
   const items = new Map<string, TreeItem>();
   const packages = source.packages
-    .map((pkg) => ({ pkg, label: packageDisplayName(pkg) }))
+    .map((pkg) => ({ pkg, label: fullPackageName(pkg) }))
     .sort((a, b) => collator.compare(a.label, b.label) || collator.compare(a.pkg.packageId, b.pkg.packageId));
   const packageLabels = new Map(packages.map(({ pkg, label }) => [pkg.packageId, label]));
 

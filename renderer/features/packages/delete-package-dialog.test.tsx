@@ -4,12 +4,10 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import type { ApiResult, PackageDeletedDto, PackageDto } from '../../../core/api';
 import { DeletePackageDialog } from './delete-package-dialog';
-import { stubResizeObserver } from './test-resize-observer';
 
 const { remove } = vi.hoisted(() => ({ remove: vi.fn<(request: { packageId: string }) => Promise<ApiResult<PackageDeletedDto>>>() }));
 vi.mock('../../bridge', () => ({ courier: { 'packages:delete': remove } }));
 
-stubResizeObserver();
 
 const pkg = { packageId: 'A0100001', name: 'Office 2007' } as PackageDto;
 

@@ -1,6 +1,6 @@
 import { Field, Input, Textarea, makeStyles, tokens } from '@fluentui/react-components';
 import { BoxRegular } from '@fluentui/react-icons';
-import { fullPackageName } from './package-draft';
+import { fullPackageName } from '../../../core/api';
 import type { PackagePageProps } from './package-page-props';
 import { usePackagePageStyles } from './package-page-styles';
 

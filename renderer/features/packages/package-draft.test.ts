@@ -1,11 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { packageSettingsSchema, type PackageDto, type PackageSettings } from '../../../core/api';
+import { fullPackageName, packageSettingsSchema, type PackageDto, type PackageSettings } from '../../../core/api';
 import {
   applyDraftChange,
   changedSettings,
   draftIssues,
   fieldsTouchedBy,
-  fullPackageName,
   newPackageDraft,
   settingsFromPackage,
 } from './package-draft';

@@ -116,11 +116,3 @@ export function changedSettings(saved: PackageSettings, draft: PackageSettings):
 export function createInput(draft: PackageSettings): PackageCreateInput {
   return { ...draft };
 }
-
-/** SCCM's full package name: publisher, name, version and language, as the General page shows it. */
-export function fullPackageName(draft: Pick<PackageSettings, 'publisher' | 'name' | 'version' | 'language'>): string {
-  return [draft.publisher, draft.name, draft.version, draft.language]
-    .map((part) => part.trim())
-    .filter((part) => part !== '')
-    .join(' ');
-}

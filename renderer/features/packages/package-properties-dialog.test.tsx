@@ -5,7 +5,6 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ApiResult, PackageDto } from '../../../core/api';
 import { newPackageDraft } from './package-draft';
 import { PackagePropertiesDialog } from './package-properties-dialog';
-import { stubResizeObserver } from './test-resize-observer';
 
 const { get, update } = vi.hoisted(() => ({
   get: vi.fn<(request: { packageId: string }) => Promise<ApiResult<PackageDto>>>(),
@@ -30,7 +29,6 @@ const saved: PackageDto = {
   refreshSchedule: '',
 };
 
-stubResizeObserver();
 beforeEach(() => {
   get.mockReset().mockResolvedValue({ ok: true, value: saved });
   update.mockReset();

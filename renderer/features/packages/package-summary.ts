@@ -1,6 +1,6 @@
 import type { PackageSettings } from '../../../core/api';
 import { preferredSenderLabels, sendingPriorityLabels } from './distribution-labels';
-import { fullPackageName } from './package-draft';
+import { fullPackageName } from '../../../core/api';
 import { describeSchedule } from './update-schedule';
 
 export interface SummaryRow {
