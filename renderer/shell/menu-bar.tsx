@@ -155,6 +155,9 @@ export function MenuBar(props: MenuBarProps): ReactNode {
           <Button
             ref={id === 'file' ? firstTrigger : undefined}
             role="menuitem"
+            // The split access-key span would otherwise be read as "F ile".
+            aria-label={title}
+            aria-keyshortcuts={`Alt+${title.slice(0, 1)}`}
             appearance="subtle"
             size="small"
             className={styles.trigger}

@@ -1,0 +1,41 @@
+import { expect, type Locator, type Page } from '@playwright/test';
+
+export type WizardPageName = 'General' | 'Data Source' | 'Data Access' | 'Distribution Settings' | 'Reporting' | 'Security' | 'Summary' | 'Confirmation';
+
+export class NewPackageWizardPage {
+  readonly dialog: Locator;
+
+  constructor(readonly page: Page) {
+    this.dialog = page.getByRole('dialog', { name: 'New Package Wizard' });
+  }
+
+  /** The page body: the region named after the wizard page. */
+  region(name: WizardPageName): Locator {
+    return this.dialog.getByRole('region', { name });
+  }
+
+  async expectPage(name: WizardPageName): Promise<Locator> {
+    const region = this.region(name);
+    await expect(region.getByRole('heading', { name, level: 3 })).toBeVisible();
+    return region;
+  }
+
+  get nextButton(): Locator {
+    return this.dialog.getByRole('button', { name: 'Next >' });
+  }
+
+  async next(): Promise<void> {
+    await expect(this.nextButton).toBeEnabled();
+    await this.nextButton.click();
+  }
+
+  /** The Set Source Directory dialog (seed figure 11-3), opened with Set… on the Data Source page. */
+  async setSourceDirectory(path: string): Promise<Locator> {
+    await this.region('Data Source').getByRole('button', { name: 'Set…' }).click();
+    const dialog = this.page.getByRole('dialog', { name: 'Set Source Directory' });
+    await dialog.getByRole('radio', { name: 'Local drive on site server' }).check();
+    await dialog.getByRole('textbox', { name: 'Source directory' }).fill(path);
+    await dialog.getByRole('button', { name: 'OK' }).click();
+    return dialog;
+  }
+}
