@@ -1,21 +1,5 @@
 import type { ServerResponse } from 'node:http';
-
-/**
- * Fluent UI (Griffel) injects <style> elements at run time, hence 'unsafe-inline' for styles
- * only; scripts come from the bundle alone. Icons arrive as data: URLs.
- */
-export const contentSecurityPolicy = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data:",
-  "font-src 'self' data:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
+import { consoleContentSecurityPolicy as contentSecurityPolicy } from './console-assets';
 
 export function setSecurityHeaders(res: ServerResponse): void {
   res.setHeader('Content-Security-Policy', contentSecurityPolicy);

@@ -1,4 +1,5 @@
-import { extname, join } from 'node:path';
+import { join } from 'node:path';
+import { consoleContentSecurityPolicy, contentTypeFor } from '../../core';
 
 /**
  * The console is served from courier://console/ rather than file://: the page gets an origin of
@@ -10,19 +11,7 @@ export const rendererHost = 'console';
 export const rendererOrigin = `${rendererScheme}://${rendererHost}`;
 export const rendererIndexUrl = `${rendererOrigin}/index.html`;
 
-/** Fluent UI (Griffel) injects <style> elements at run time; scripts come from the bundle only. */
-export const contentSecurityPolicy = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data:",
-  "font-src 'self' data:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
+export { consoleContentSecurityPolicy as contentSecurityPolicy };
 
 export function isConsoleUrl(url: string): boolean {
   try {
@@ -48,25 +37,10 @@ export function rendererFileFor(rendererDir: string, url: string): string | null
   return join(rendererDir, ...(segments.length === 0 ? ['index.html'] : segments));
 }
 
-const contentTypes: Readonly<Record<string, string>> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-  '.ttf': 'font/ttf',
-};
-
 export function rendererHeaders(file: string): Record<string, string> {
   return {
-    'Content-Type': contentTypes[extname(file).toLowerCase()] ?? 'application/octet-stream',
-    'Content-Security-Policy': contentSecurityPolicy,
+    'Content-Type': contentTypeFor(file),
+    'Content-Security-Policy': consoleContentSecurityPolicy,
     'X-Content-Type-Options': 'nosniff',
     'Cache-Control': 'no-store',
   };
