@@ -29,6 +29,8 @@ export interface PackageServiceDeps {
 
 export function toPackageDto(record: PackageRecord): PackageDto {
   return {
+    // packageId first: it is what an admin looks for in JSON output.
+    packageId: record.packageId,
     ...record,
     pkgFlags: pkgFlagsOf(record),
     pkgSourceFlag: pkgSourceFlagOf(record),
