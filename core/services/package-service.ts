@@ -28,10 +28,11 @@ export interface PackageServiceDeps {
 }
 
 export function toPackageDto(record: PackageRecord): PackageDto {
+  // packageId first: it is what an admin looks for in JSON output.
+  const { packageId, ...rest } = record;
   return {
-    // packageId first: it is what an admin looks for in JSON output.
-    packageId: record.packageId,
-    ...record,
+    packageId,
+    ...rest,
     pkgFlags: pkgFlagsOf(record),
     pkgSourceFlag: pkgSourceFlagOf(record),
     shareType: shareTypeOf(record),

@@ -53,7 +53,7 @@ try {
 
   // Scroll the list 1,500 px a frame, as a fast wheel or dragged thumb does, and time the frames.
   const frames = await page.evaluate(async () => {
-    const scroller = [...document.querySelectorAll<HTMLElement>('[role="grid"] *')].find((el) => el.scrollHeight > el.clientHeight + 100);
+    const scroller = Array.from(document.querySelectorAll<HTMLElement>('[role="grid"] *')).find((el) => el.scrollHeight > el.clientHeight + 100);
     if (!scroller) throw new Error('no scrolling element in the grid');
     const times: number[] = [];
     let last = performance.now();
