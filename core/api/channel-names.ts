@@ -12,6 +12,16 @@ export const requestChannelNames = [
   'packages:delete',
   'files:list-folders',
   'files:check-source',
+  'programs:list',
+  'programs:get',
+  'programs:create',
+  'programs:create-device',
+  'programs:update',
+  'programs:delete',
+  'access-accounts:list',
+  'access-accounts:add',
+  'access-accounts:update',
+  'access-accounts:remove',
 ] as const;
 
 export type RequestChannelName = (typeof requestChannelNames)[number];

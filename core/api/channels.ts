@@ -6,6 +6,17 @@ import { folderListSchema, sourceCheckSchema } from './files';
 import type { PackageDeletedDto, PackageDto } from './packages';
 import { packageCreateSchema, packageRefSchema, packageUpdateSchema } from './packages';
 import type { SiteInfoDto } from './site';
+import type { ProgramDeletedDto, ProgramDto } from './programs';
+import {
+  deviceProgramCreateSchema,
+  programCreateSchema,
+  programDeleteSchema,
+  programListSchema,
+  programRefSchema,
+  programUpdateSchema,
+} from './programs';
+import type { AccessAccountDto } from './access-accounts';
+import { accessAccountAddSchema, accessAccountListSchema, accessAccountRemoveSchema, accessAccountUpdateSchema } from './access-accounts';
 
 const empty = z.strictObject({});
 
@@ -22,6 +33,16 @@ export const requestSchemas = {
   'packages:delete': packageRefSchema,
   'files:list-folders': folderListSchema,
   'files:check-source': sourceCheckSchema,
+  'programs:list': programListSchema,
+  'programs:get': programRefSchema,
+  'programs:create': programCreateSchema,
+  'programs:create-device': deviceProgramCreateSchema,
+  'programs:update': programUpdateSchema,
+  'programs:delete': programDeleteSchema,
+  'access-accounts:list': accessAccountListSchema,
+  'access-accounts:add': accessAccountAddSchema,
+  'access-accounts:update': accessAccountUpdateSchema,
+  'access-accounts:remove': accessAccountRemoveSchema,
 } as const satisfies Record<string, z.ZodType>;
 
 /** What each request channel answers with. */
@@ -34,6 +55,17 @@ export interface ResponseMap {
   'packages:delete': PackageDeletedDto;
   'files:list-folders': FolderListDto;
   'files:check-source': SourceCheckDto;
+  'programs:list': readonly ProgramDto[];
+  'programs:get': ProgramDto;
+  'programs:create': ProgramDto;
+  'programs:create-device': ProgramDto;
+  'programs:update': ProgramDto;
+  'programs:delete': ProgramDeletedDto;
+  'access-accounts:list': readonly AccessAccountDto[];
+  'access-accounts:add': AccessAccountDto;
+  'access-accounts:update': AccessAccountDto;
+  /** The accounts left on the package. */
+  'access-accounts:remove': readonly AccessAccountDto[];
 }
 
 export type RequestChannel = keyof typeof requestSchemas;

@@ -1,4 +1,5 @@
 import type { PackageDto } from './packages';
+import type { ProgramDto } from './programs';
 
 export type ChangeKind = 'created' | 'updated' | 'deleted';
 
@@ -10,14 +11,30 @@ export interface PackageChangedEvent {
 }
 
 /** Events the core pushes to every connected console (Electron IPC or server-sent events). */
+export interface ProgramChangedEvent {
+  readonly change: ChangeKind;
+  readonly packageId: string;
+  readonly programName: string;
+  /** The program as it now is; null once deleted. */
+  readonly program: ProgramDto | null;
+  /** Set when a rename changed the program's name. */
+  readonly previousName?: string;
+}
+
+export interface AccessAccountsChangedEvent {
+  readonly packageId: string;
+}
+
 export interface EventMap {
   'packages:changed': PackageChangedEvent;
+  'programs:changed': ProgramChangedEvent;
+  'access-accounts:changed': AccessAccountsChangedEvent;
 }
 
 export type EventChannel = keyof EventMap;
 export type EventOf<E extends EventChannel> = EventMap[E];
 
-export const eventChannels: readonly EventChannel[] = ['packages:changed'];
+export const eventChannels: readonly EventChannel[] = ['packages:changed', 'programs:changed', 'access-accounts:changed'];
 
 export function isEventChannel(value: unknown): value is EventChannel {
   return typeof value === 'string' && (eventChannels as readonly string[]).includes(value);
