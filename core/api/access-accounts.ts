@@ -18,7 +18,7 @@ export const accessMasks: Readonly<Record<AccessPermission, number>> = {
   fullControl: 0x1ff,
 };
 
-export const windowsAccountPattern = /^[^\\/:*?"<>|\s][^\\/:*?"<>|]{0,14}\\[^\\/:*?"<>|@\[\]]{1,104}$/;
+export const windowsAccountPattern = /^[^\\/:*?"<>|\s][^\\/:*?"<>|]{0,14}\\[^\\/:*?"<>|@[\]]{1,104}$/;
 
 export const accessAccountSchema = z.discriminatedUnion('kind', [
   z.strictObject({
