@@ -10,11 +10,15 @@ import {
   type RequestChannel,
   type SiteInfoDto,
 } from './api';
+import { AccessAccountRepository } from './db/repositories/access-account-repository';
 import { PackageRepository } from './db/repositories/package-repository';
+import { ProgramRepository } from './db/repositories/program-repository';
 import { SiteRepository } from './db/repositories/site-repository';
 import { EventHub } from './services/event-hub';
+import { AccessAccountService } from './services/access-account-service';
 import { createHandlers, type Handlers } from './services/handlers';
 import { PackageService } from './services/package-service';
+import { ProgramService } from './services/program-service';
 import { validationError } from './services/validation';
 import { openSite } from './site/open-site';
 import { createSiteLog, type SiteLog } from './site/site-log';
@@ -58,22 +62,40 @@ function toFailure(error: unknown, channel: string, log: SiteLog): ApiResult<nev
   };
 }
 
+/**
+ * Requests that wrap the settings in an object: their field errors name the setting alone
+ * (`runMode`, not `changes.runMode`), as the services' rule errors do, so forms and the CLI
+ * can point at one field whichever check found it.
+ */
+const fieldPrefixOf: Partial<Record<RequestChannel, string>> = {
+  'packages:update': 'changes',
+  'programs:update': 'changes',
+  'programs:create': 'program',
+  'programs:create-device': 'program',
+};
+
 /** Wires the site, its database, the services and the handlers: the single entry of every transport. */
 export function createCore(options: CoreOptions): Core {
   const now = options.now ?? (() => new Date());
   const site = openSite(options.dataDir, now);
   const events = new EventHub();
   const log = createSiteLog(site.root, now);
-  const packages = new PackageService({
-    siteCode: site.record.siteCode,
+  const repositories = {
     packages: new PackageRepository(site.db),
+    programs: new ProgramRepository(site.db),
+    accessAccounts: new AccessAccountRepository(site.db),
     site: new SiteRepository(site.db),
-    siteRoot: site.root,
-    events,
-    log,
-    now,
+  };
+  const shared = { site: repositories.site, packages: repositories.packages, siteRoot: site.root, events, log, now };
+  const packages = new PackageService({
+    ...shared,
+    siteCode: site.record.siteCode,
+    programs: repositories.programs,
+    accessAccounts: repositories.accessAccounts,
   });
-  const handlers: Handlers = createHandlers({ siteInfo: () => site.info, packages });
+  const programs = new ProgramService({ ...shared, programs: repositories.programs });
+  const accessAccounts = new AccessAccountService({ ...shared, accounts: repositories.accessAccounts });
+  const handlers: Handlers = createHandlers({ siteInfo: () => site.info, packages, programs, accessAccounts });
   let closed = false;
 
   async function invoke(channel: string, payload: unknown): Promise<ApiResult<unknown>> {
@@ -83,7 +105,7 @@ export function createCore(options: CoreOptions): Core {
     }
     try {
       const parsed = requestSchemas[channel].safeParse(payload ?? {});
-      if (!parsed.success) throw validationError(parsed.error, channel === 'packages:update' ? 'changes' : undefined);
+      if (!parsed.success) throw validationError(parsed.error, fieldPrefixOf[channel]);
       const handler = handlers[channel] as (request: unknown) => unknown;
       return { ok: true, value: await handler(parsed.data) };
     } catch (error) {

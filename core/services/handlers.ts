@@ -1,6 +1,8 @@
 import type { ParsedRequestOf, RequestChannel, ResponseOf, SiteInfoDto } from '../api';
 import { checkSourceDirectory, listFolders } from '../content/source-directory';
+import type { AccessAccountService } from './access-account-service';
 import type { PackageService } from './package-service';
+import type { ProgramService } from './program-service';
 
 export type Handlers = {
   readonly [C in RequestChannel]: (request: ParsedRequestOf<C>) => ResponseOf<C> | Promise<ResponseOf<C>>;
@@ -9,10 +11,12 @@ export type Handlers = {
 export interface HandlerDeps {
   readonly siteInfo: () => SiteInfoDto;
   readonly packages: PackageService;
+  readonly programs: ProgramService;
+  readonly accessAccounts: AccessAccountService;
 }
 
 /** One handler per contract channel; the mapped type makes a missing one a compile error. */
-export function createHandlers({ siteInfo, packages }: HandlerDeps): Handlers {
+export function createHandlers({ siteInfo, packages, programs, accessAccounts }: HandlerDeps): Handlers {
   return {
     'site:info': () => siteInfo(),
     'packages:list': () => packages.list(),
@@ -22,5 +26,15 @@ export function createHandlers({ siteInfo, packages }: HandlerDeps): Handlers {
     'packages:delete': ({ packageId }) => packages.delete(packageId),
     'files:list-folders': ({ path }) => listFolders(path),
     'files:check-source': ({ path }) => checkSourceDirectory(path, 'path'),
+    'programs:list': ({ packageId }) => programs.list(packageId),
+    'programs:get': ({ packageId, programName }) => programs.get(packageId, programName),
+    'programs:create': ({ packageId, program }) => programs.create(packageId, program),
+    'programs:create-device': ({ packageId, program }) => programs.createDevice(packageId, program),
+    'programs:update': ({ packageId, programName, changes }) => programs.update(packageId, programName, changes),
+    'programs:delete': ({ packageId, programName, deleteAdvertisements }) => programs.delete(packageId, programName, deleteAdvertisements),
+    'access-accounts:list': ({ packageId }) => accessAccounts.list(packageId),
+    'access-accounts:add': ({ packageId, account, permission }) => accessAccounts.add(packageId, account, permission),
+    'access-accounts:update': ({ packageId, accountName, permission }) => accessAccounts.update(packageId, accountName, permission),
+    'access-accounts:remove': ({ packageId, accountName }) => accessAccounts.remove(packageId, accountName),
   };
 }

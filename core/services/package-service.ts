@@ -1,5 +1,6 @@
 import {
   CourierError,
+  defaultAccessAccounts,
   packageDefaults,
   packageSettingsSchema,
   type PackageDeletedDto,
@@ -7,19 +8,24 @@ import {
   type PackageSettings,
 } from '../api';
 import { checkSourceDirectory } from '../content/source-directory';
+import type { AccessAccountRepository } from '../db/repositories/access-account-repository';
 import type { PackageRecord, PackageRepository } from '../db/repositories/package-repository';
+import type { ProgramRepository } from '../db/repositories/program-repository';
 import type { SiteRepository } from '../db/repositories/site-repository';
 import { formatObjectId } from '../domain/object-ids';
 import { contentSettings, pkgFlagsOf, pkgSourceFlagOf, priorityOf, shareTypeOf } from '../domain/package-fields';
 import { encodeIntervalToken } from '../formats/schedule-token';
 import type { SiteLog } from '../site/site-log';
 import { dropWakeUpFile, type SiteRoot } from '../site/site-root';
+import { accessAccountRecordOf } from './access-account-service';
 import type { EventHub } from './event-hub';
 import { parseOrThrow } from './validation';
 
 export interface PackageServiceDeps {
   readonly siteCode: string;
   readonly packages: PackageRepository;
+  readonly programs: ProgramRepository;
+  readonly accessAccounts: AccessAccountRepository;
   readonly site: SiteRepository;
   readonly siteRoot: SiteRoot;
   readonly events: EventHub;
@@ -83,6 +89,10 @@ export class PackageService {
         lastModified: stamp,
       };
       this.deps.packages.insert(created);
+      // Every new package starts with the SMSPKGx$ defaults (seed "Defining Access Accounts").
+      for (const { account, permission } of defaultAccessAccounts) {
+        this.deps.accessAccounts.insert(accessAccountRecordOf(created.packageId, account, permission, stamp));
+      }
       return created;
     });
     this.afterChange('created', record);
@@ -122,10 +132,25 @@ export class PackageService {
   delete(packageId: string): PackageDeletedDto {
     const existing = this.require(packageId);
     this.deps.site.transaction(() => {
+      this.refuseWhileOthersRunItsPrograms(existing);
+      // Its programs and access accounts go with it (ON DELETE CASCADE).
       if (!this.deps.packages.delete(packageId)) throw this.notFound(packageId);
     });
     this.afterChange('deleted', existing);
     return { packageId: existing.packageId, name: existing.name };
+  }
+
+  /** A program in another package that runs one of this package's programs first would be left dangling. */
+  private refuseWhileOthersRunItsPrograms(pkg: PackageRecord): void {
+    const dependents = this.deps.programs.dependentsFromOtherPackages(pkg.packageId);
+    if (dependents.length === 0) return;
+    const list = dependents.map((d) => `${d.packageId}:${d.name} runs ${pkg.packageId}:${d.targetName} first`).join('; ');
+    throw new CourierError(
+      'CONFLICT',
+      `Package ${pkg.name} (${pkg.packageId}) cannot be deleted while programs in other packages run its programs first: ${list}. ` +
+        'Change "Run another program first" on those programs first.',
+      'packageId',
+    );
   }
 
   private require(packageId: string): PackageRecord {
