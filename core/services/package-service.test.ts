@@ -130,6 +130,28 @@ describe('packages', () => {
     expect(log).toMatch(/Deleted package A0100001/);
   });
 
+  it('gives a new package the default access accounts in the same transaction: Users Read, Administrators Full Control', async () => {
+    const pkg = await create({ name: 'Viewer' });
+    expect(await core.client['access-accounts:list']({ packageId: pkg.packageId })).toEqual({
+      ok: true,
+      value: [
+        { packageId: 'A0100001', accountName: 'Users', kind: 'generic', accountType: 'group', permission: 'read', userName: '["Display=Users"]GENERIC:GROUP=Users', access: 0x65 },
+        {
+          packageId: 'A0100001',
+          accountName: 'Administrators',
+          kind: 'generic',
+          accountType: 'group',
+          permission: 'fullControl',
+          userName: '["Display=Administrators"]GENERIC:GROUP=Administrators',
+          access: 0x1ff,
+        },
+      ],
+    });
+    // A refused package leaves no accounts behind for the ID it did not take.
+    await core.invoke('packages:create', { name: '' });
+    expect(await core.client['access-accounts:list']({ packageId: 'A0100002' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+  });
+
   it('deletes a package and answers NOT_FOUND for it afterwards', async () => {
     const pkg = await create({ name: 'Viewer' });
     expect(await core.client['packages:delete']({ packageId: pkg.packageId })).toEqual({ ok: true, value: { packageId: 'A0100001', name: 'Viewer' } });
