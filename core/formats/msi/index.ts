@@ -1,0 +1,3 @@
+export { CompoundFile, type CompoundStream } from './compound-file';
+export { maxMsiBytes, readMsiInfo, readMsiProperties, type MsiInfo } from './msi-info';
+export { decodeStreamName, encodeStreamName } from './stream-names';
