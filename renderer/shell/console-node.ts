@@ -57,6 +57,10 @@ export type NodeContent =
   /** The node's children as a list, as MMC shows a folder. */
   | { readonly kind: 'children' }
   | { readonly kind: 'packages' }
+  /** A package's programs, read from the site. */
+  | { readonly kind: 'programs'; readonly packageId: string }
+  /** A package's access accounts, read from the site. */
+  | { readonly kind: 'access-accounts'; readonly packageId: string }
   /** A feature that is not built yet: an honest sentence instead of fake rows. */
   | { readonly kind: 'not-built'; readonly message: string };
 
@@ -115,7 +119,7 @@ export function nodeInfo(node: ConsoleNode): NodeInfo {
         label: 'Access Accounts',
         icon: PeopleLockRegular,
         description: 'Who may read this package on its distribution points.',
-        content: notBuilt('Access accounts arrive with the access accounts feature; nothing to show yet.'),
+        content: { kind: 'access-accounts', packageId: node.packageId },
       };
     case 'package-distribution-points':
       return {
@@ -129,7 +133,7 @@ export function nodeInfo(node: ConsoleNode): NodeInfo {
         label: 'Programs',
         icon: WindowRegular,
         description: 'The command lines that install or run this package on clients.',
-        content: notBuilt('Programs arrive with the programs feature; nothing to show yet.'),
+        content: { kind: 'programs', packageId: node.packageId },
       };
     case 'package-status':
       return {

@@ -8,11 +8,14 @@ import { usePackagesStore } from '../features/packages/packages-store';
 import { useSiteStore } from '../features/site/site-store';
 import { ActionsPane } from './actions-pane';
 import { ConsoleTree } from './console-tree';
-import { packageNodeId, rootId, type ConsoleTreeModel, type TreeItem } from './console-tree-model';
+import { rootId, type ConsoleTreeModel, type TreeItem } from './console-tree-model';
+import { detailsRowLabel, detailsRowsFor } from './details-row';
+import { useAccessAccountsStore } from '../features/access-accounts/access-accounts-store';
+import { useProgramsStore } from '../features/programs/programs-store';
 import { useConsoleShellStyles } from './console-shell-styles';
 import { DetailsPane } from './details-pane';
 import { MenuBar } from './menu-bar';
-import { nodeActions, rowActions, type ActionContext } from './node-actions';
+import { detailsRowActions, nodeActions, type ActionContext } from './node-actions';
 import { PopupHost } from './popup-host';
 import { ShellToolbar } from './shell-toolbar';
 import { useShellStore } from './shell-store';
@@ -25,12 +28,6 @@ const minTreeWidth = 140;
 const minActionsWidth = 160;
 /** The details pane keeps at least this much room, however the splitters are dragged. */
 const minDetailsWidth = 240;
-
-function rowItemsFor(item: TreeItem, keys: readonly string[], model: ConsoleTreeModel): readonly TreeItem[] {
-  // The Packages list keys its rows by package ID; folder lists by tree id.
-  const ids = item.node.kind === 'packages' ? keys.map(packageNodeId) : keys;
-  return ids.map((id) => model.items.get(id)).filter((i): i is TreeItem => i !== undefined);
-}
 
 function pathTitle(model: ConsoleTreeModel, item: TreeItem): string {
   const labels: string[] = [];
@@ -62,6 +59,8 @@ export function ConsoleShell(): ReactNode {
   const packages = usePackagesStore((s) => s.packages);
   const packagesStatus = usePackagesStore((s) => s.status);
   const refreshing = usePackagesStore((s) => s.refreshing);
+  const programLists = useProgramsStore((s) => s.lists);
+  const accountLists = useAccessAccountsStore((s) => s.lists);
   const site = useSiteStore((s) => s.info);
   const siteStatus = useSiteStore((s) => s.status);
 
@@ -76,9 +75,13 @@ export function ConsoleShell(): ReactNode {
   const item = model.items.get(selectedId) ?? model.items.get(rootId);
   if (!item) throw new Error('The console tree has no root.');
   const nodeActs = nodeActions(item, ctx);
-  const rows = rowItemsFor(item, selectedItems, model);
+  const rows = detailsRowsFor(item, selectedItems, {
+    model,
+    programsOf: (packageId) => programLists[packageId]?.programs ?? [],
+    accountsOf: (packageId) => accountLists[packageId]?.accounts ?? [],
+  });
   const row = rows.length === 1 ? (rows[0] ?? null) : null;
-  const rowActs = row ? rowActions(row, ctx) : [];
+  const rowActs = row ? detailsRowActions(row, ctx) : [];
   // As in MMC, the Action menu and the toolbar follow the pane the admin last worked in.
   const activeActions = focusScope === 'details' && row ? rowActs : nodeActs;
 
@@ -238,12 +241,12 @@ export function ConsoleShell(): ReactNode {
             model={model}
             selectedItems={selectedItems}
             onSelectionChange={(keys) => shell().setSelectedItems(keys)}
-            onRowContextMenu={(target, at) => openMenu(target ? rowActions(target, ctx) : nodeActs, at)}
+            onRowContextMenu={(target, at) => openMenu(target ? detailsRowActions(target, ctx) : nodeActs, at)}
             onRowOpen={(target) => {
-              const actions = rowActions(target, ctx);
+              const actions = detailsRowActions(target, ctx);
               if (!runCommand(actions, 'open')) runCommand(actions, 'properties');
             }}
-            onRowDelete={(target) => runCommand(rowActions(target, ctx), 'delete')}
+            onRowDelete={(target) => runCommand(detailsRowActions(target, ctx), 'delete')}
             onRefresh={() => runCommand(nodeActs, 'refresh')}
           />
         </main>
@@ -262,7 +265,7 @@ export function ConsoleShell(): ReactNode {
               <ActionsPane
                 nodeLabel={item.label}
                 nodeActions={nodeActs}
-                itemLabel={row?.label ?? null}
+                itemLabel={row ? detailsRowLabel(row) : null}
                 itemActions={rowActs}
               />
             </div>

@@ -1,6 +1,10 @@
 import {
   ArrowClockwiseRegular,
   BoxRegular,
+  PeopleRegular,
+  PersonRegular,
+  PhoneRegular,
+  WindowRegular,
   DeleteRegular,
   DocumentAddRegular,
   FolderOpenRegular,
@@ -8,18 +12,26 @@ import {
   SettingsRegular,
   AddRegular,
 } from '@fluentui/react-icons';
-import type { PackageDto } from '../../core/api';
+import type { AccessAccountDto, PackageDto, ProgramDto } from '../../core/api';
 import type { Action, CommandAction } from '../components/action-menu';
 import { tidySeparators } from '../components/action-menu';
 import { assertNever } from '../components/assert-never';
 import type { ConsoleNode } from './console-node';
 import type { TreeItem } from './console-tree-model';
+import type { DetailsRow } from './details-row';
 
 /** What actions do: implemented once by the shell, so the three menus cannot drift apart. */
 export interface ShellCommands {
   newPackage(): void;
   packageProperties(packageId: string): void;
   deletePackage(pkg: PackageDto): void;
+  newProgram(packageId: string): void;
+  newDeviceProgram(packageId: string): void;
+  programProperties(program: ProgramDto): void;
+  deleteProgram(program: ProgramDto): void;
+  newAccessAccount(packageId: string, kind: 'windows' | 'generic'): void;
+  accessAccountProperties(account: AccessAccountDto): void;
+  deleteAccessAccount(account: AccessAccountDto): void;
   refresh(node: ConsoleNode): void;
   help(nodeId: string): void;
   /** Selects a node in the tree (opening a folder row in the details pane). */
@@ -98,15 +110,53 @@ export function nodeActions(item: TreeItem, ctx: ActionContext): readonly Action
       ];
     case 'package':
       return packageActions(item, node.packageId, ctx);
+    case 'package-programs':
+      return [
+        {
+          kind: 'submenu',
+          id: 'new',
+          label: 'New',
+          icon: AddRegular,
+          children: [
+            command('new-program', 'Program', () => ctx.commands.newProgram(node.packageId), { icon: WindowRegular }),
+            command('new-device-program', 'Program For Device', () => ctx.commands.newDeviceProgram(node.packageId), {
+              icon: PhoneRegular,
+            }),
+          ],
+        },
+        separator('after-new'),
+        refreshAction(node, ctx),
+        separator('before-help'),
+        helpAction(item, ctx),
+      ];
+    case 'package-access-accounts':
+      return [
+        {
+          kind: 'submenu',
+          id: 'new',
+          label: 'New',
+          icon: AddRegular,
+          children: [
+            command('new-windows-account', 'Windows User Access Account', () => ctx.commands.newAccessAccount(node.packageId, 'windows'), {
+              icon: PersonRegular,
+            }),
+            command('new-generic-account', 'Generic Access Account', () => ctx.commands.newAccessAccount(node.packageId, 'generic'), {
+              icon: PeopleRegular,
+            }),
+          ],
+        },
+        separator('after-new'),
+        refreshAction(node, ctx),
+        separator('before-help'),
+        helpAction(item, ctx),
+      ];
     // Nodes whose content the console can read again.
     case 'site-database':
     case 'computer-management':
     case 'software-distribution':
       return [refreshAction(node, ctx), separator('before-help'), helpAction(item, ctx)];
     // Folders of fixed nodes and features not built yet: nothing to reload, so no Refresh.
-    case 'package-access-accounts':
     case 'package-distribution-points':
-    case 'package-programs':
     case 'package-status':
     case 'advertisements':
     case 'collections':
@@ -136,4 +186,36 @@ export function rowActions(item: TreeItem, ctx: ActionContext): readonly Action[
     separator('after-open'),
     ...nodeActions(item, ctx),
   ]);
+}
+
+/** A program row of a package's Programs list. */
+export function programActions(program: ProgramDto, ctx: ActionContext): readonly Action[] {
+  return [
+    command('properties', 'Properties', () => ctx.commands.programProperties(program), { icon: SettingsRegular }),
+    command('delete', 'Delete', () => ctx.commands.deleteProgram(program), { icon: DeleteRegular, shortcut: 'Del' }),
+    separator('after-delete'),
+    refreshAction({ kind: 'package-programs', packageId: program.packageId }, ctx),
+  ];
+}
+
+/** An account row of a package's Access Accounts list. */
+export function accessAccountActions(account: AccessAccountDto, ctx: ActionContext): readonly Action[] {
+  return [
+    command('properties', 'Properties', () => ctx.commands.accessAccountProperties(account), { icon: SettingsRegular }),
+    command('delete', 'Delete', () => ctx.commands.deleteAccessAccount(account), { icon: DeleteRegular, shortcut: 'Del' }),
+  ];
+}
+
+/** The actions of any row of the details pane. */
+export function detailsRowActions(row: DetailsRow, ctx: ActionContext): readonly Action[] {
+  switch (row.kind) {
+    case 'node':
+      return rowActions(row.item, ctx);
+    case 'program':
+      return programActions(row.program, ctx);
+    case 'access-account':
+      return accessAccountActions(row.account, ctx);
+    default:
+      return assertNever(row);
+  }
 }

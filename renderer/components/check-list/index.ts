@@ -1,0 +1,2 @@
+export { CheckList } from './check-list';
+export type { CheckListItem, CheckListProps } from './check-list';

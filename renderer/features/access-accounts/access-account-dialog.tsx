@@ -1,0 +1,198 @@
+import {
+  Button,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  Dropdown,
+  Field,
+  Input,
+  MessageBar,
+  MessageBarBody,
+  Option,
+  Spinner,
+  Text,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
+import { useState } from 'react';
+import { accessPermissions, type AccessAccountDto, type AccessAccountInput, type AccessPermission } from '../../../core/api';
+import { courier } from '../../bridge';
+import { describeFailure } from '../../components/describe-failure';
+import { useLastValue, useOpenCount } from '../packages/use-last-value';
+import { accountTypeLabel, permissionLabels } from './access-account-labels';
+import { GenericAccountDialog, WindowsUserAccountDialog, type GenericAccount, type WindowsAccount } from './account-pickers';
+
+const useStyles = makeStyles({
+  surface: { width: '480px', maxWidth: 'calc(100vw - 32px)' },
+  content: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  nameRow: { display: 'flex', alignItems: 'flex-end', gap: tokens.spacingHorizontalS },
+  grow: { flexGrow: 1, minWidth: 0 },
+  note: { color: tokens.colorNeutralForeground3 },
+});
+
+/** New: the kind of account to define. Edit: an existing account, whose permission can change. */
+export type AccessAccountDialogTarget =
+  | { readonly mode: 'new'; readonly packageId: string; readonly accountKind: 'windows' | 'generic' }
+  | { readonly mode: 'edit'; readonly account: AccessAccountDto };
+
+export interface AccessAccountDialogProps {
+  readonly target: AccessAccountDialogTarget | null;
+  readonly onClose: () => void;
+  /** The account as the core saved it. */
+  readonly onSaved?: (account: AccessAccountDto) => void;
+}
+
+function titleOf(target: AccessAccountDialogTarget): string {
+  if (target.mode === 'edit') return `${target.account.accountName} Properties`;
+  return target.accountKind === 'windows' ? 'New Windows User Access Account Properties' : 'New Generic Access Account Properties';
+}
+
+function AccessAccountSession({ open, target, onClose, onSaved }: {
+  readonly open: boolean;
+  readonly target: AccessAccountDialogTarget;
+  readonly onClose: () => void;
+  readonly onSaved?: (account: AccessAccountDto) => void;
+}) {
+  const styles = useStyles();
+  const editing = target.mode === 'edit';
+  const kind = target.mode === 'edit' ? target.account.kind : target.accountKind;
+  const [account, setAccount] = useState<AccessAccountInput | null>(
+    target.mode === 'edit'
+      ? target.account.kind === 'generic'
+        ? ({ kind: 'generic', name: target.account.accountName } as GenericAccount)
+        : { kind: 'windows', name: target.account.accountName, accountType: target.account.accountType }
+      : null,
+  );
+  const [permission, setPermission] = useState<AccessPermission>(target.mode === 'edit' ? target.account.permission : 'read');
+  const [picking, setPicking] = useState(false);
+  const [saving, setSaving] = useState(false);
+  const [error, setError] = useState<{ message: string; field: string | undefined } | null>(null);
+
+  const packageId = target.mode === 'edit' ? target.account.packageId : target.packageId;
+  const dirty = target.mode === 'new' || permission !== target.account.permission;
+
+  async function save(): Promise<void> {
+    if (account === null) return;
+    if (!dirty) {
+      onClose();
+      return;
+    }
+    setSaving(true);
+    setError(null);
+    try {
+      const result =
+        target.mode === 'new'
+          ? await courier['access-accounts:add']({ packageId, account, permission })
+          : await courier['access-accounts:update']({ packageId, accountName: target.account.accountName, permission });
+      if (result.ok) {
+        onSaved?.(result.value);
+        onClose();
+        return;
+      }
+      setError({ message: result.error.message, field: result.error.field });
+    } catch (caught) {
+      setError({ message: describeFailure(caught), field: undefined });
+    }
+    setSaving(false);
+  }
+
+  const nameIssue = error !== null && error.field?.startsWith('account') ? error.message : undefined;
+  const otherError = error !== null && nameIssue === undefined ? error.message : null;
+
+  return (
+    <Dialog open={open} modalType="modal" onOpenChange={(_, data) => !data.open && !saving && onClose()}>
+      <DialogSurface className={styles.surface}>
+        <DialogBody>
+          <DialogTitle>{titleOf(target)}</DialogTitle>
+          <DialogContent className={styles.content}>
+            <div className={styles.nameRow}>
+              <Field
+                className={styles.grow}
+                label="Name"
+                validationMessage={nameIssue ?? (account === null ? 'Click Set to choose the account.' : undefined)}
+                validationState={nameIssue !== undefined ? 'error' : 'none'}
+              >
+                <Input readOnly value={account?.name ?? ''} appearance="filled-darker" />
+              </Field>
+              {!editing && (
+                <Button onClick={() => setPicking(true)} disabled={saving}>
+                  Set…
+                </Button>
+              )}
+            </div>
+            <Text size={200} className={styles.note}>
+              Type: {account === null ? (kind === 'windows' ? 'Windows user or group' : 'Generic') : accountTypeLabel({ kind: account.kind, accountType: account.kind === 'windows' ? account.accountType : 'group' })}
+            </Text>
+            <Field label="Permissions" hint="Read is enough for most programs; a program that writes back to its source directory needs at least Change.">
+              <Dropdown
+                value={permissionLabels[permission]}
+                selectedOptions={[permission]}
+                disabled={saving}
+                onOptionSelect={(_, data) => {
+                  const chosen = accessPermissions.find((p) => p === data.optionValue);
+                  if (chosen) setPermission(chosen);
+                }}
+              >
+                {accessPermissions.map((p) => (
+                  <Option key={p} value={p}>
+                    {permissionLabels[p]}
+                  </Option>
+                ))}
+              </Dropdown>
+            </Field>
+            {otherError !== null && (
+              <MessageBar intent="error" layout="multiline">
+                <MessageBarBody>{otherError}</MessageBarBody>
+              </MessageBar>
+            )}
+          </DialogContent>
+          <DialogActions>
+            {saving && <Spinner size="tiny" label="Saving…" />}
+            <Button appearance="primary" disabled={account === null || saving} onClick={() => void save()}>
+              OK
+            </Button>
+            <Button disabled={saving} onClick={onClose}>
+              Cancel
+            </Button>
+          </DialogActions>
+        </DialogBody>
+        {kind === 'windows' ? (
+          <WindowsUserAccountDialog
+            key={picking ? 'open' : 'closed'}
+            open={picking}
+            initial={account?.kind === 'windows' ? (account as WindowsAccount) : null}
+            onOk={(chosen) => {
+              setAccount(chosen);
+              setError(null);
+              setPicking(false);
+            }}
+            onCancel={() => setPicking(false)}
+          />
+        ) : (
+          <GenericAccountDialog
+            key={picking ? 'open' : 'closed'}
+            open={picking}
+            initial={account?.kind === 'generic' ? (account as GenericAccount) : null}
+            onOk={(chosen) => {
+              setAccount(chosen);
+              setError(null);
+              setPicking(false);
+            }}
+            onCancel={() => setPicking(false)}
+          />
+        )}
+      </DialogSurface>
+    </Dialog>
+  );
+}
+
+/** New Windows User / Generic Access Account, and an account's Properties (its permission). */
+export function AccessAccountDialog({ target, onClose, onSaved }: AccessAccountDialogProps) {
+  const shown = useLastValue(target);
+  const opening = useOpenCount(target !== null);
+  if (shown === null) return null;
+  return <AccessAccountSession key={opening} open={target !== null} target={shown} onClose={onClose} onSaved={onSaved} />;
+}

@@ -1,0 +1,146 @@
+import { Checkbox, Dropdown, Field, Option, Radio, RadioGroup, Text } from '@fluentui/react-components';
+import { useEffect, useState } from 'react';
+import { fullPackageName, type ProgramDto } from '../../../core/api';
+import { courier } from '../../bridge';
+import { describeFailure } from '../../components/describe-failure';
+import { GroupFrame } from '../../components/property-sheet';
+import { usePackagesStore } from '../packages/packages-store';
+import { assignmentLabels } from './program-labels';
+import type { ProgramPageProps } from './program-page-props';
+import { useProgramPageStyles } from './program-page-styles';
+
+type ProgramChoices =
+  | { readonly status: 'loading'; readonly packageId: string }
+  | { readonly status: 'ready'; readonly packageId: string; readonly names: readonly string[] }
+  | { readonly status: 'error'; readonly packageId: string; readonly message: string };
+
+/** The programs of a package that could run first: programs for computers, never this one itself. */
+function useProgramChoices(packageId: string | null, exclude: { packageId: string; name: string } | null): ProgramChoices | null {
+  const [choices, setChoices] = useState<ProgramChoices | null>(null);
+  useEffect(() => {
+    if (packageId === null || packageId === '') return;
+    let current = true;
+    setChoices({ status: 'loading', packageId });
+    courier['programs:list']({ packageId })
+      .then((result) => {
+        if (!current) return;
+        if (!result.ok) {
+          setChoices({ status: 'error', packageId, message: result.error.message });
+          return;
+        }
+        const names = result.value
+          .filter((p: ProgramDto) => p.kind === 'computer')
+          .filter((p) => !(exclude !== null && p.packageId === exclude.packageId && p.name === exclude.name))
+          .map((p) => p.name)
+          .sort((a, b) => a.localeCompare(b));
+        setChoices({ status: 'ready', packageId, names });
+      })
+      .catch((error: unknown) => current && setChoices({ status: 'error', packageId, message: describeFailure(error) }));
+    return () => {
+      current = false;
+    };
+  }, [packageId, exclude?.packageId, exclude?.name]);
+  return choices !== null && choices.packageId === packageId ? choices : null;
+}
+
+export function ProgramAdvancedPage({ draft, issues, onChange, packageId, savedName }: ProgramPageProps) {
+  const page = useProgramPageStyles();
+  const packages = usePackagesStore((s) => s.packages);
+  const dependent = draft.dependentProgram;
+  const choices = useProgramChoices(dependent?.packageId ?? null, savedName === undefined ? null : { packageId, name: savedName });
+  const sortedPackages = [...packages].sort((a, b) => fullPackageName(a).localeCompare(fullPackageName(b)));
+  const chosenPackage = packages.find((p) => p.packageId === dependent?.packageId);
+  const perUserAllowed = draft.canRunWhen === 'userLoggedOn';
+
+  let programPlaceholder = 'Choose a program';
+  if (choices?.status === 'loading') programPlaceholder = 'Loading programs…';
+  else if (choices?.status === 'ready' && choices.names.length === 0) programPlaceholder = 'This package has no other programs';
+
+  return (
+    <div className={page.page}>
+      <Checkbox
+        label="Run another program first"
+        checked={dependent !== null}
+        onChange={(_, data) => onChange({ dependentProgram: data.checked === true ? { packageId, programName: '' } : null })}
+      />
+      <div className={page.nested}>
+        <div className={page.columns}>
+          <Field label="Package">
+            <Dropdown
+              disabled={dependent === null}
+              value={chosenPackage ? `${fullPackageName(chosenPackage)} (${chosenPackage.packageId})` : (dependent?.packageId ?? '')}
+              selectedOptions={dependent ? [dependent.packageId] : []}
+              onOptionSelect={(_, data) => data.optionValue && onChange({ dependentProgram: { packageId: data.optionValue, programName: '' } })}
+            >
+              {sortedPackages.map((p) => (
+                <Option key={p.packageId} value={p.packageId} text={`${fullPackageName(p)} (${p.packageId})`}>
+                  {`${fullPackageName(p)} (${p.packageId})`}
+                </Option>
+              ))}
+            </Dropdown>
+          </Field>
+          <Field
+            label="Program"
+            validationMessage={choices?.status === 'error' ? choices.message : issues.dependentProgram}
+          >
+            <Dropdown
+              disabled={dependent === null || choices?.status !== 'ready' || choices.names.length === 0}
+              placeholder={programPlaceholder}
+              value={dependent?.programName ?? ''}
+              selectedOptions={dependent && dependent.programName !== '' ? [dependent.programName] : []}
+              onOptionSelect={(_, data) =>
+                dependent && data.optionValue && onChange({ dependentProgram: { packageId: dependent.packageId, programName: data.optionValue } })
+              }
+            >
+              {(choices?.status === 'ready' ? choices.names : []).map((name) => (
+                <Option key={name} value={name}>
+                  {name}
+                </Option>
+              ))}
+            </Dropdown>
+          </Field>
+        </div>
+        <Field validationMessage={issues.alwaysRunDependent}>
+          <Checkbox
+            label="Always run this program first"
+            checked={draft.alwaysRunDependent}
+            disabled={dependent === null}
+            onChange={(_, data) => onChange({ alwaysRunDependent: data.checked === true })}
+          />
+        </Field>
+      </div>
+      <GroupFrame legend="When this program is assigned to a computer">
+        <Field validationMessage={issues.assignment}>
+          <RadioGroup
+            aria-label="When this program is assigned to a computer"
+            value={draft.assignment}
+            onChange={(_, data) => onChange({ assignment: data.value === 'oncePerUser' ? 'oncePerUser' : 'oncePerComputer' })}
+          >
+            <Radio value="oncePerComputer" label={assignmentLabels.oncePerComputer} />
+            <Radio value="oncePerUser" label={assignmentLabels.oncePerUser} disabled={!perUserAllowed} />
+          </RadioGroup>
+        </Field>
+        {!perUserAllowed && (
+          <Text size={200} className={page.note}>
+            Run once for every user who logs on needs “Only when a user is logged on” on the Environment page.
+          </Text>
+        )}
+      </GroupFrame>
+      <Checkbox
+        label="Suppress program notifications"
+        checked={draft.suppressNotifications}
+        onChange={(_, data) => onChange({ suppressNotifications: data.checked === true })}
+      />
+      <Checkbox
+        label="Disable this program on computers where it is advertised"
+        checked={draft.disabled}
+        onChange={(_, data) => onChange({ disabled: data.checked === true })}
+      />
+      <Checkbox
+        label="Allow this program to be installed from the Install Software task sequence without being advertised"
+        checked={draft.allowTaskSequenceInstall}
+        onChange={(_, data) => onChange({ allowTaskSequenceInstall: data.checked === true })}
+      />
+    </div>
+  );
+}

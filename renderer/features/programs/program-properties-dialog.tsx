@@ -1,0 +1,146 @@
+import { MessageBar, MessageBarBody, Spinner } from '@fluentui/react-components';
+import { useEffect, useReducer } from 'react';
+import type { ApiErrorDto, ComputerProgramSettings, DeviceProgramSettings, ProgramDto } from '../../../core/api';
+import { PropertySheet } from '../../components/property-sheet';
+import { courier } from '../../bridge';
+import { describeFailure } from '../../components/describe-failure';
+import { useLastValue, useOpenCount } from '../packages/use-last-value';
+import { DeviceProgramSettingsPage } from './device-program-pages';
+import { deviceProgramRules, programRules } from './program-draft';
+import type { DeviceProgramField, DeviceProgramSettingPageId, ProgramField, ProgramSettingPageId } from './program-fields';
+import {
+  blockingProblem,
+  initialProgramPropertiesState,
+  isDirty,
+  pendingChanges,
+  programPropertiesReducer,
+  propertiesIssues,
+  type ReadyProgramState,
+} from './program-properties-reducer';
+import { ProgramSettingsPage } from './program-settings-page';
+import type { FieldIssues } from './settings-rules';
+
+export interface ProgramPropertiesDialogProps {
+  /** The program to show; null closes the sheet. */
+  readonly program: { readonly packageId: string; readonly name: string } | null;
+  readonly onClose: () => void;
+  readonly onSaved?: (program: ProgramDto, previousName: string) => void;
+}
+
+function unreachable(error: unknown): ApiErrorDto {
+  return { code: 'INTERNAL', message: describeFailure(error) };
+}
+
+function tabsOf(kind: 'computer' | 'device') {
+  const rules = kind === 'computer' ? programRules : deviceProgramRules;
+  return rules.pages.map((id) => ({ id: id as string, label: (rules.pageLabels as Record<string, string>)[id] ?? id }));
+}
+
+function TabBody({ state, onEdit }: {
+  readonly state: ReadyProgramState;
+  readonly onEdit: (changes: Partial<ComputerProgramSettings> | Partial<DeviceProgramSettings>) => void;
+}) {
+  const issues = propertiesIssues(state);
+  if (state.draft.kind === 'computer') {
+    return (
+      <ProgramSettingsPage
+        page={state.tab as ProgramSettingPageId}
+        draft={state.draft.settings}
+        issues={issues as FieldIssues<ProgramField>}
+        onChange={onEdit}
+        packageId={state.saved.packageId}
+        savedName={state.saved.name}
+      />
+    );
+  }
+  return (
+    <DeviceProgramSettingsPage
+      page={state.tab as DeviceProgramSettingPageId}
+      draft={state.draft.settings}
+      issues={issues as FieldIssues<DeviceProgramField>}
+      onChange={onEdit}
+    />
+  );
+}
+
+function ProgramPropertiesSession({ open, packageId, name, onClose, onSaved }: {
+  readonly open: boolean;
+  readonly packageId: string;
+  readonly name: string;
+  readonly onClose: () => void;
+  readonly onSaved?: (program: ProgramDto, previousName: string) => void;
+}) {
+  const [state, dispatch] = useReducer(programPropertiesReducer, initialProgramPropertiesState);
+
+  useEffect(() => {
+    let current = true;
+    courier['programs:get']({ packageId, programName: name })
+      .then((result) => {
+        if (!current) return;
+        dispatch(result.ok ? { type: 'loaded', program: result.value } : { type: 'loadFailed', error: result.error });
+      })
+      .catch((error: unknown) => current && dispatch({ type: 'loadFailed', error: unreachable(error) }));
+    return () => {
+      current = false;
+    };
+  }, [packageId, name]);
+
+  async function apply(): Promise<boolean> {
+    if (state.kind !== 'ready' || !isDirty(state) || blockingProblem(state) !== null) return false;
+    dispatch({ type: 'saveStarted' });
+    const previousName = state.saved.name;
+    try {
+      const result = await courier['programs:update']({ packageId, programName: previousName, changes: pendingChanges(state) });
+      dispatch(result.ok ? { type: 'saveSucceeded', program: result.value } : { type: 'saveFailed', error: result.error });
+      if (result.ok) onSaved?.(result.value, previousName);
+      return result.ok;
+    } catch (error) {
+      dispatch({ type: 'saveFailed', error: unreachable(error) });
+      return false;
+    }
+  }
+
+  const ready = state.kind === 'ready' ? state : null;
+  return (
+    <PropertySheet<string>
+      open={open}
+      title={`${ready ? ready.saved.name : name} Properties`}
+      tabs={tabsOf(ready?.draft.kind ?? 'computer').filter((tab) => ready !== null || tab.id === 'general')}
+      selectedTab={ready?.tab ?? 'general'}
+      onSelectTab={(tab) => dispatch({ type: 'selectTab', tab })}
+      ready={ready !== null}
+      dirty={ready !== null && isDirty(ready)}
+      saving={ready?.saving ?? false}
+      blocked={ready ? blockingProblem(ready) : null}
+      error={ready?.error?.message ?? null}
+      onDismissError={() => dispatch({ type: 'dismissError' })}
+      onApply={apply}
+      onClose={onClose}
+    >
+      {state.kind === 'loading' && <Spinner label="Loading the program…" />}
+      {state.kind === 'loadFailed' && (
+        <MessageBar intent="error">
+          <MessageBarBody>{state.error.message}</MessageBarBody>
+        </MessageBar>
+      )}
+      {ready && <TabBody state={ready} onEdit={(changes) => dispatch({ type: 'edit', changes })} />}
+    </PropertySheet>
+  );
+}
+
+/** A program's Properties: one tab per page of its wizard; saves only what changed, renames included. */
+export function ProgramPropertiesDialog({ program, onClose, onSaved }: ProgramPropertiesDialogProps) {
+  const shown = useLastValue(program);
+  const opening = useOpenCount(program !== null);
+  if (shown === null) return null;
+  return (
+    <ProgramPropertiesSession
+      key={`${opening}:${shown.packageId}:${shown.name}`}
+      open={program !== null}
+      packageId={shown.packageId}
+      name={shown.name}
+      onClose={onClose}
+      onSaved={onSaved}
+    />
+  );
+}

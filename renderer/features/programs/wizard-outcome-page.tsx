@@ -1,0 +1,85 @@
+import { Button, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { CheckmarkCircleRegular, ErrorCircleRegular } from '@fluentui/react-icons';
+import type { ApiErrorDto } from '../../../core/api';
+import type { SummaryRow } from './program-summary';
+
+const useStyles = makeStyles({
+  page: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
+  outcome: { display: 'flex', alignItems: 'flex-start', gap: tokens.spacingHorizontalM },
+  success: { fontSize: '32px', color: tokens.colorPaletteGreenForeground1, flexShrink: 0 },
+  failure: { fontSize: '32px', color: tokens.colorPaletteRedForeground1, flexShrink: 0 },
+  text: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, minWidth: 0 },
+  details: { margin: 0, display: 'grid', gridTemplateColumns: 'auto 1fr', columnGap: tokens.spacingHorizontalL, rowGap: tokens.spacingVerticalXS },
+  row: { display: 'contents' },
+  label: { color: tokens.colorNeutralForeground3 },
+  value: { margin: 0, overflowWrap: 'anywhere' },
+  fix: { alignSelf: 'flex-start' },
+});
+
+export type WizardOutcome =
+  | { readonly kind: 'created'; readonly rows: readonly SummaryRow[] }
+  | {
+      readonly kind: 'failed';
+      readonly error: ApiErrorDto;
+      /** The field's label and its page's, when the core named a field. */
+      readonly place: { readonly fieldLabel: string; readonly pageLabel: string } | null;
+    };
+
+export interface WizardOutcomePageProps {
+  /** "New Program Wizard". */
+  readonly wizard: string;
+  /** "The program was not created." */
+  readonly notDone: string;
+  readonly outcome: WizardOutcome;
+  readonly onFixProblem: () => void;
+}
+
+/** A wizard's Confirmation page: what was made, or what the site server refused and where to fix it. */
+export function WizardOutcomePage({ wizard, notDone, outcome, onFixProblem }: WizardOutcomePageProps) {
+  const styles = useStyles();
+  if (outcome.kind === 'created') {
+    return (
+      <div className={styles.page}>
+        <div className={styles.outcome}>
+          <CheckmarkCircleRegular className={styles.success} aria-hidden />
+          <div className={styles.text}>
+            <Text weight="semibold" size={400} role="status">
+              The {wizard} completed successfully
+            </Text>
+            <dl className={styles.details}>
+              {outcome.rows.map((row) => (
+                <div key={row.label} className={styles.row}>
+                  <dt className={styles.label}>{row.label}</dt>
+                  <dd className={styles.value}>{row.value}</dd>
+                </div>
+              ))}
+            </dl>
+          </div>
+        </div>
+      </div>
+    );
+  }
+  const { error, place } = outcome;
+  return (
+    <div className={styles.page}>
+      <div className={styles.outcome}>
+        <ErrorCircleRegular className={styles.failure} aria-hidden />
+        <div className={styles.text} role="alert">
+          <Text weight="semibold" size={400}>
+            The {wizard} did not complete
+          </Text>
+          <Text>{notDone} The site server said:</Text>
+          <Text weight="semibold">{error.message}</Text>
+          {place !== null && (
+            <Text>
+              The problem is with “{place.fieldLabel}” on the {place.pageLabel} page.
+            </Text>
+          )}
+        </div>
+      </div>
+      <Button className={styles.fix} appearance="primary" onClick={onFixProblem}>
+        {place !== null ? `Go to the ${place.pageLabel} page` : 'Back to the Summary page'}
+      </Button>
+    </div>
+  );
+}
