@@ -272,6 +272,9 @@ Name=
     // 0x80 is the euro sign in Windows-1252, and not valid UTF-8 on its own.
     const euro = Uint8Array.from(minimal.replace('Contoso Ltd', 'Price \x80 5'), (ch) => ch.charCodeAt(0));
     expect(parsePackageDefinition(euro).package.publisher).toBe('Price € 5');
+    // A UTF-8 BOM in front of ANSI text (an editor's doing): read as Windows-1252, without the BOM.
+    const mixed = new Uint8Array([0xef, 0xbb, 0xbf, ...cp1252]);
+    expect(parsePackageDefinition(mixed).package.publisher).toBe('Société Générale');
     const utf16 = new Uint8Array(2 + text.length * 2);
     utf16.set([0xff, 0xfe]);
     for (let i = 0; i < text.length; i++) utf16[2 + i * 2] = text.charCodeAt(i);

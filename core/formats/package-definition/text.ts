@@ -39,7 +39,8 @@ export function decodeDefinitionText(bytes: Uint8Array, maxBytes = maxDefinition
       // TextDecoder drops a leading UTF-8 BOM itself.
       text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
     } catch {
-      text = decodeWindows1252(bytes);
+      // Not UTF-8 after all: ANSI. A stray UTF-8 BOM in front is dropped, not read as "ï»¿".
+      text = decodeWindows1252(startsWith(bytes, [0xef, 0xbb, 0xbf]) ? bytes.subarray(3) : bytes);
     }
   }
   // Tab, line feed, form feed and carriage return occur in text files; other C0 controls do not.
