@@ -18,7 +18,7 @@ describe('courier command line', () => {
   it('--help lists the commands and the global options', async () => {
     const { code, out } = await run('--help');
     expect(code).toBe(0);
-    for (const text of ['site', 'package', '--data-dir', '--json', 'Exit status']) expect(out).toContain(text);
+    for (const text of ['site', 'package', 'program', 'access-account', '--data-dir', '--json', 'Exit status']) expect(out).toContain(text);
   });
 
   it('package create --help lists every setting, grouped', async () => {
@@ -27,6 +27,41 @@ describe('courier command line', () => {
     for (const text of ['General:', 'Data source:', '--source <dir>', '--no-persist-in-client-cache', '--user-grace-period <minutes>', '--mif-publisher']) {
       expect(out).toContain(text);
     }
+  });
+
+  it('program create --help lists every setting by wizard page, with examples and the rules', async () => {
+    const { code, out } = await run('program', 'create', '--help');
+    expect(code).toBe(0);
+    for (const text of ['General:', 'Requirements:', 'Environment:', 'Advanced:', 'Windows Installer:', 'Programs for devices (with --device):', '--run-first <package-id:program>', '--platform <platform>', '--no-disabled', 'win7-x64', 'Examples:', 'Rules']) {
+      expect(out).toContain(text);
+    }
+  });
+
+  it('access-account add --help shows both kinds of account and the permissions', async () => {
+    const { code, out } = await run('access-account', 'add', '--help');
+    expect(code).toBe(0);
+    for (const text of ['--windows <account>', '--group', '--generic <account>', 'Administrators', 'fullControl', "CONTOSO\\Sales' --group"]) expect(out).toContain(text);
+  });
+
+  it('program and access-account usage errors are refused before the site is opened', async () => {
+    const dataDir = join(tmpdir(), `courier-never-${process.pid}`);
+    const cases: [string[], RegExp][] = [
+      [['program', 'create', 'A0100001', '--name', 'X', '--command-line', 'x', '--download-when', 'docked'], /add --device/],
+      [['program', 'create', 'A0100001', '--device', '--name', 'X', '--command-line', 'x', '--run', 'hidden'], /leave out --device/],
+      [['program', 'create', 'A0100001', '--name', 'X'], /--command-line/],
+      [['program', 'update', 'A0100001', 'X'], /Nothing to change/],
+      [['program', 'update', 'A0100001', 'X', '--maximum-run-time', '12m'], /whole number/],
+      [['access-account', 'add', 'A0100001', '--windows', 'CONTOSO\\Sales', '--permission', 'read'], /--user or a --group/],
+      [['access-account', 'add', 'A0100001', '--permission', 'read'], /Give the account/],
+      [['access-account', 'add', 'A0100001', '--generic', 'Users'], /--permission/],
+      [['access-account', 'update', 'A0100001', 'Users', '--permission', 'write'], /Allowed choices/],
+    ];
+    for (const [argv, message] of cases) {
+      const { code, err } = await run('--data-dir', dataDir, ...argv);
+      expect(code, argv.join(' ')).toBe(2);
+      expect(err, argv.join(' ')).toMatch(message);
+    }
+    expect(existsSync(dataDir)).toBe(false);
   });
 
   it('--version prints the version, and `package create --version` is the package version', async () => {

@@ -3,7 +3,9 @@ import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { CliFailure, usageFailure, type ExitCode } from './cli-failure';
 import { processIo, type CliIo } from './cli-io';
+import { accessAccountFlagForField } from './access-account-commands';
 import { flagForField } from './package-options';
+import { programFlagForField } from './program-options';
 import { buildProgram } from './program';
 
 function productVersion(): string {
@@ -27,7 +29,8 @@ function fromCommander(error: CommanderError): CliFailure {
 }
 
 function report(failure: CliFailure, argv: readonly string[], io: CliIo): ExitCode {
-  const flag = flagForField(failure.error.field);
+  const field = failure.error.field;
+  const flag = flagForField(field) ?? programFlagForField(field) ?? accessAccountFlagForField(field);
   const hint = failure.exitCode === 2 ? ' (see --help)' : '';
   io.err(`courier: ${oneLine(failure.error.message)}${flag ? ` (${flag})` : ''}${hint}\n`);
   if (wantsJson(argv)) io.out(`${JSON.stringify({ error: failure.error })}\n`);

@@ -2,16 +2,14 @@ import { Command, Option } from 'commander';
 import type { ApiResult, PackageDto } from '../api';
 import { CourierError } from '../api';
 import { createCore, defaultSite, initSite, resolveDataDir, type Core } from '../core';
+import { registerAccessAccountCommands } from './access-account-commands';
 import { CliFailure, usageFailure } from './cli-failure';
 import type { CliIo } from './cli-io';
+import type { CommandContext, GlobalOptions } from './command-context';
 import { formatDeleted, formatPackage, formatPackageList } from './format-package';
 import { formatSite } from './format-site';
 import { addPackageOptions, packageFieldsFrom } from './package-options';
-
-interface GlobalOptions {
-  readonly dataDir?: string;
-  readonly json?: boolean;
-}
+import { registerProgramCommands } from './program-commands';
 
 const globalGroup = 'Global options:';
 
@@ -85,6 +83,8 @@ Examples:
   courier package create --name "Office 2007" --version 12.0 --source /srv/sources/office
   courier package list --json
   courier package update A0100001 --sending-priority high --no-persist-in-client-cache
+  courier program create A0100001 --name Typical --command-line "setup.exe /q"
+  courier access-account add A0100001 --windows 'CONTOSO\\Sales' --group --permission change
   courier --data-dir ./lab-site package delete A0100001
 
 Exit status: 0 done, 1 the site refused the request, 2 the command line is wrong.
@@ -191,6 +191,11 @@ Examples:
       print(globals, deleted, () => formatDeleted(deleted));
     }),
   );
+
+  // ---- program, access-account, and other command groups in their own files ----------------
+  const context: CommandContext = { io, withGlobalOptions, withCore, print, unwrap };
+  registerProgramCommands(program, context);
+  registerAccessAccountCommands(program, context);
 
   return program;
 }
