@@ -10,10 +10,7 @@ export async function readBoundedFile(path: string, maxBytes: number, what: stri
   try {
     handle = await open(path, 'r');
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'ENOTDIR') throw new CourierError('NOT_FOUND', `There is no file ${path}.`, field);
-    if (code === 'EACCES' || code === 'EPERM') throw new CourierError('SOURCE_UNREADABLE', `Courier cannot read ${path}: check its permissions.`, field);
-    throw new CourierError('SOURCE_UNREADABLE', `Courier cannot open ${path} (${code ?? 'error'}).`, field);
+    throw openError(error, path, field);
   }
   try {
     const info = await handle.stat();
@@ -36,4 +33,12 @@ export async function readBoundedFile(path: string, maxBytes: number, what: stri
   } finally {
     await handle.close();
   }
+}
+
+/** Why a file could not be opened, as the CLI and the console show it. */
+export function openError(error: unknown, path: string, field: string): CourierError {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT' || code === 'ENOTDIR') return new CourierError('NOT_FOUND', `There is no file ${path}.`, field);
+  if (code === 'EACCES' || code === 'EPERM') return new CourierError('SOURCE_UNREADABLE', `Courier cannot read ${path}: check its permissions.`, field);
+  return new CourierError('SOURCE_UNREADABLE', `Courier cannot open ${path} (${code ?? 'error'}).`, field);
 }

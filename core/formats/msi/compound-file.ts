@@ -7,6 +7,17 @@ import { CourierError } from '../../api';
  * package, used by the tests to build files, has unchecked chains and parent cycles and reads
  * files starting with "PK" as ZIP archives, so it is not used to read untrusted input.)
  */
+/** Random access to the file, so a large .msi is never read whole: only the sectors needed. */
+export interface ByteSource {
+  readonly size: number;
+  /** Up to `length` bytes at `offset` (fewer at the end of the file). */
+  read(offset: number, length: number): Uint8Array;
+}
+
+export function bytesSource(bytes: Uint8Array): ByteSource {
+  return { size: bytes.length, read: (offset, length) => bytes.subarray(offset, offset + length) };
+}
+
 export interface CompoundStream {
   readonly name: string;
   readonly size: number;
@@ -34,7 +45,8 @@ interface DirEntry {
 }
 
 export class CompoundFile {
-  private readonly view: DataView;
+  private readonly source: ByteSource;
+  private readonly header: DataView;
   private readonly sectorSize: number;
   private readonly sectorCount: number;
   private readonly fat: Uint32Array;
@@ -43,40 +55,48 @@ export class CompoundFile {
   private miniStream: Uint8Array | null = null;
   private readonly miniCutoff: number;
 
-  constructor(private readonly bytes: Uint8Array) {
-    if (bytes.length < signature.length || !signature.every((b, i) => bytes[i] === b)) {
+  constructor(input: Uint8Array | ByteSource) {
+    this.source = input instanceof Uint8Array ? bytesSource(input) : input;
+    const head = this.source.read(0, 512);
+    if (head.length < signature.length || !signature.every((b, i) => head[i] === b)) {
       throw new CourierError('VALIDATION_FAILED', 'This is not a Windows Installer file: it is not an OLE compound file.', field);
     }
-    if (bytes.length < 512) damaged(`${bytes.length} bytes is shorter than the 512-byte header`);
-    this.view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    if (head.length < 512) damaged(`${this.source.size} bytes is shorter than the 512-byte header`);
+    this.header = new DataView(head.buffer, head.byteOffset, 512);
     const major = this.u16(0x1a);
     const shift = this.u16(0x1e);
     if (!((major === 3 && shift === 9) || (major === 4 && shift === 12)) || this.u16(0x1c) !== 0xfffe || this.u16(0x20) !== 6) {
       damaged('its compound-file header is not valid');
     }
     this.sectorSize = 1 << shift;
-    if (bytes.length < this.sectorSize) damaged('it ends inside its header');
+    if (this.source.size < this.sectorSize) damaged('it ends inside its header');
     // Writers pad the last sector; a shorter last sector is read as far as it goes.
-    this.sectorCount = Math.ceil((bytes.length - this.sectorSize) / this.sectorSize);
+    this.sectorCount = Math.ceil((this.source.size - this.sectorSize) / this.sectorSize);
     this.miniCutoff = this.u32(0x38);
     this.fat = this.readFat();
     this.entries = this.readDirectory();
     this.miniFat = this.readMiniFat();
   }
 
+  /** Header fields (the first 512 bytes). */
   private u16(offset: number): number {
-    if (offset + 2 > this.bytes.length) damaged('it ends inside a sector');
-    return this.view.getUint16(offset, true);
+    return this.header.getUint16(offset, true);
   }
 
   private u32(offset: number): number {
-    if (offset + 4 > this.bytes.length) damaged('it ends inside a sector');
-    return this.view.getUint32(offset, true);
+    return this.header.getUint32(offset, true);
   }
 
   private sectorOffset(sector: number): number {
     if (sector >= this.sectorCount) damaged(`sector ${sector} lies beyond the end of the file`);
     return (sector + 1) * this.sectorSize;
+  }
+
+  /** One whole sector, as 32-bit words (allocation and DIFAT sectors). */
+  private sectorWords(sector: number): DataView {
+    const data = this.source.read(this.sectorOffset(sector), this.sectorSize);
+    if (data.length < this.sectorSize) damaged('it ends inside a sector');
+    return new DataView(data.buffer, data.byteOffset, data.byteLength);
   }
 
   private readFat(): Uint32Array {
@@ -95,18 +115,18 @@ export class CompoundFile {
     while (fatSectors.length < fatCount && difat !== ENDOFCHAIN && difat !== FREESECT) {
       if (seen.has(difat)) damaged('its allocation chain loops');
       seen.add(difat);
-      const base = this.sectorOffset(difat);
+      const words = this.sectorWords(difat);
       for (let i = 0; i < perSector - 1 && fatSectors.length < fatCount; i++) {
-        const s = this.u32(base + i * 4);
+        const s = words.getUint32(i * 4, true);
         if (s !== FREESECT) fatSectors.push(s);
       }
-      difat = this.u32(base + (perSector - 1) * 4);
+      difat = words.getUint32((perSector - 1) * 4, true);
     }
     if (fatSectors.length < fatCount) damaged('its allocation table is incomplete');
     const fat = new Uint32Array(fatSectors.length * perSector);
     fatSectors.forEach((s, k) => {
-      const base = this.sectorOffset(s);
-      for (let i = 0; i < perSector; i++) fat[k * perSector + i] = this.u32(base + i * 4);
+      const words = this.sectorWords(s);
+      for (let i = 0; i < perSector; i++) fat[k * perSector + i] = words.getUint32(i * 4, true);
     });
     return fat;
   }
@@ -126,17 +146,17 @@ export class CompoundFile {
   }
 
   private readChain(start: number, size: number, what: string): Uint8Array {
-    if (size > this.bytes.length) damaged(`the ${what} claims ${size} bytes in a file of ${this.bytes.length}`);
+    if (size > this.source.size) damaged(`the ${what} claims ${size} bytes in a file of ${this.source.size}`);
     const sectors = start === ENDOFCHAIN ? [] : this.chain(start, this.fat, this.sectorCount, what);
     if (sectors.length * this.sectorSize < size) damaged(`the ${what} is shorter than its size`);
     const out = new Uint8Array(size);
     let at = 0;
     for (const s of sectors) {
       if (at >= size) break;
-      const base = this.sectorOffset(s);
       const n = Math.min(this.sectorSize, size - at);
-      if (base + n > this.bytes.length) damaged(`the ${what} runs past the end of the file`);
-      out.set(this.bytes.subarray(base, base + n), at);
+      const data = this.source.read(this.sectorOffset(s), n);
+      if (data.length < n) damaged(`the ${what} runs past the end of the file`);
+      out.set(data, at);
       at += n;
     }
     return out;

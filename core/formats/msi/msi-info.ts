@@ -1,6 +1,6 @@
 import { CourierError, productCodePattern } from '../../api';
 import { decodeWindows1252 } from '../package-definition/windows-1252';
-import { CompoundFile } from './compound-file';
+import { bytesSource, CompoundFile, type ByteSource } from './compound-file';
 import { encodeStreamName } from './stream-names';
 
 /** What the Create Package From Definition wizard takes from an .msi (sccm-formats §1, seed). */
@@ -15,8 +15,11 @@ export interface MsiInfo {
   readonly productLanguage: string;
 }
 
-/** Installers with embedded cabinets reach hundreds of MB; the tables sit in the first few hundred KB. */
-export const maxMsiBytes = 1024 * 1024 * 1024;
+/**
+ * Installers with embedded cabinets reach hundreds of MB, and Windows Installer packages stop at
+ * 2 GiB. Only the sectors of the tables read are loaded, so a file source never costs its size.
+ */
+export const maxMsiBytes = 2 * 1024 * 1024 * 1024;
 const field = 'msiFile';
 
 function refuse(message: string): never {
@@ -74,9 +77,10 @@ function readStrings(cfb: CompoundFile): { strings: string[]; refSize: 2 | 3 } {
 }
 
 /** Every row of the Property table (Property, Value), through the string table. */
-export function readMsiProperties(bytes: Uint8Array, maxBytes = maxMsiBytes): Map<string, string> {
-  if (bytes.length > maxBytes) refuse(`This file is ${bytes.length} bytes; Courier reads Windows Installer files of at most ${maxBytes} bytes.`);
-  const cfb = new CompoundFile(bytes);
+export function readMsiProperties(input: Uint8Array | ByteSource, maxBytes = maxMsiBytes): Map<string, string> {
+  const source = input instanceof Uint8Array ? bytesSource(input) : input;
+  if (source.size > maxBytes) refuse(`This file is ${source.size} bytes; Courier reads Windows Installer files of at most ${maxBytes} bytes.`);
+  const cfb = new CompoundFile(source);
   const table = cfb.readRootStream(encodeStreamName('Property', true));
   if (table === null) refuse('This compound file is not a Windows Installer database: it has no Property table.');
   const { strings, refSize } = readStrings(cfb);
@@ -96,8 +100,8 @@ export function readMsiProperties(bytes: Uint8Array, maxBytes = maxMsiBytes): Ma
 }
 
 /** ProductCode, ProductName, ProductVersion, Manufacturer, UpgradeCode and ProductLanguage of an .msi. */
-export function readMsiInfo(bytes: Uint8Array, maxBytes = maxMsiBytes): MsiInfo {
-  const p = readMsiProperties(bytes, maxBytes);
+export function readMsiInfo(input: Uint8Array | ByteSource, maxBytes = maxMsiBytes): MsiInfo {
+  const p = readMsiProperties(input, maxBytes);
   const productCode = p.get('ProductCode') ?? '';
   if (productCode === '') refuse('This Windows Installer file has no ProductCode property.');
   if (!productCodePattern.test(productCode)) refuse(`This Windows Installer file's ProductCode "${productCode.slice(0, 60)}" is not a GUID in braces.`);
