@@ -116,3 +116,14 @@ describe('courier access-account', () => {
     expect(text.stdout).toMatch(/^Guests\s+generic\s+Read\s+0x65\s+\["Display=Guests"\]GENERIC:GROUP=Guests$/m);
   });
 });
+
+describe('command lines side by side', () => {
+  it('all succeed: a write transaction waits for another instead of failing with "database is locked"', async () => {
+    const pkg = json<{ packageId: string }>(await courier('package', 'create', '--name', 'Busy', '--json'));
+    const names = ['One', 'Two', 'Three', 'Four', 'Five', 'Six'];
+    // Each create reads (package, name, program to run first) before it writes.
+    const runs = await Promise.all(names.map((name) => courier('program', 'create', pkg.packageId, '--name', name, '--command-line', 'x', '--run-first', 'A0100002:Service Pack 1')));
+    runs.forEach((run, index) => expect(run.stderr, names[index]).toBe(''));
+    expect(json<ProgramDto[]>(await courier('program', 'list', pkg.packageId, '--json'))).toHaveLength(names.length);
+  });
+});

@@ -41,7 +41,12 @@ export class SiteRepository {
     return row.value;
   }
 
+  /**
+   * One write transaction, begun IMMEDIATE: a deferred one that reads first (checks, then the
+   * write) fails at once with "database is locked" when another process (the CLI beside the
+   * console) committed meanwhile; IMMEDIATE takes the write lock first, so busy_timeout waits.
+   */
   transaction<T>(work: () => T): T {
-    return this.db.transaction(work)();
+    return this.db.transaction(work).immediate();
   }
 }
