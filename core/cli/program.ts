@@ -8,7 +8,9 @@ import type { CliIo } from './cli-io';
 import type { CommandContext, GlobalOptions } from './command-context';
 import { formatDeleted, formatPackage, formatPackageList } from './format-package';
 import { formatSite } from './format-site';
+import { registerMsiCommands } from './msi-commands';
 import { addPackageOptions, packageFieldsFrom } from './package-options';
+import { registerPdfCommands } from './pdf-commands';
 import { registerProgramCommands } from './program-commands';
 
 const globalGroup = 'Global options:';
@@ -85,6 +87,8 @@ Examples:
   courier package update A0100001 --sending-priority high --no-persist-in-client-cache
   courier program create A0100001 --name Typical --command-line "setup.exe /q"
   courier access-account add A0100001 --windows 'CONTOSO\\Sales' --group --permission change
+  courier pdf parse vendor.sms --json
+  courier msi info app.msi
   courier --data-dir ./lab-site package delete A0100001
 
 Exit status: 0 done, 1 the site refused the request, 2 the command line is wrong.
@@ -196,6 +200,8 @@ Examples:
   const context: CommandContext = { io, withGlobalOptions, withCore, print, unwrap };
   registerProgramCommands(program, context);
   registerAccessAccountCommands(program, context);
+  registerPdfCommands(program, context);
+  registerMsiCommands(program, context);
 
   return program;
 }
