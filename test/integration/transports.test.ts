@@ -1,5 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { requestChannels, type ApiResult, type PackageChangedEvent, type PackageDto } from '../../core/api';
+import {
+  requestChannels,
+  type AccessAccountsChangedEvent,
+  type ApiResult,
+  type PackageChangedEvent,
+  type PackageDto,
+  type ProgramChangedEvent,
+} from '../../core/api';
 import { createCore, type Core } from '../../core/core';
 import { startHost, type RunningHost } from '../../core/host/start-host';
 import { forwardEvents } from '../../electron/main/forward-events';
@@ -113,6 +120,40 @@ describe('the Electron transport end to end (fake IPC, real core)', () => {
       expect(seen).toHaveLength(1);
     } finally {
       unsubscribe();
+      stopForwarding();
+    }
+  });
+
+  it('creates and renames a program and adds an access account through the bridge, pushing programs:changed and access-accounts:changed', async () => {
+    const { ipcMain, ipcRenderer, webContents } = fakeElectronIpc();
+    registerHandlers(ipcMain, core, isConsoleUrl);
+    const stopForwarding = forwardEvents(core, () => [webContents]);
+    const bridge = buildBridge(ipcRenderer);
+    const programEvents: ProgramChangedEvent[] = [];
+    const accountEvents: AccessAccountsChangedEvent[] = [];
+    const unsubscribes = [
+      bridge.subscribe('programs:changed', (event) => programEvents.push(event)),
+      bridge.subscribe('access-accounts:changed', (event) => accountEvents.push(event)),
+    ];
+    try {
+      const pkg = await bridge.requests['packages:create']({ name: 'Programs through IPC' });
+      if (!pkg.ok) throw new Error(pkg.error.message);
+      const { packageId } = pkg.value;
+      const created = await bridge.requests['programs:create']({ packageId, program: { name: 'Install', commandLine: 'setup.exe' } });
+      expect(created).toMatchObject({ ok: true, value: { kind: 'computer', programFlags: 0x08106000 } });
+      const renamed = await bridge.requests['programs:update']({ packageId, programName: 'Install', changes: { name: 'Typical' } });
+      expect(renamed).toMatchObject({ ok: true, value: { name: 'Typical' } });
+      const refused = await bridge.requests['programs:update']({ packageId, programName: 'Typical', changes: { canRunWhen: 'noUserLoggedOn' } });
+      expect(refused).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED', field: 'runMode' } });
+      expect(programEvents.map((e) => [e.change, e.programName, e.previousName])).toEqual([
+        ['created', 'Install', undefined],
+        ['updated', 'Typical', 'Install'],
+      ]);
+      const added = await bridge.requests['access-accounts:add']({ packageId, account: { kind: 'generic', name: 'Guests' }, permission: 'read' });
+      expect(added).toMatchObject({ ok: true, value: { userName: '["Display=Guests"]GENERIC:GROUP=Guests', access: 0x65 } });
+      expect(accountEvents).toEqual([{ packageId }]);
+    } finally {
+      for (const unsubscribe of unsubscribes) unsubscribe();
       stopForwarding();
     }
   });
