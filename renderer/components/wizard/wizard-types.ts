@@ -34,6 +34,8 @@ export interface WizardProps<P extends string> {
   /** The banner's heading for the current page. */
   readonly heading: string;
   readonly icon?: ReactElement;
+  /** 'tall' for wizards whose pages hold more settings than SCCM's 520-pixel dialog fits in Fluent's sizes. */
+  readonly size?: 'standard' | 'tall';
   readonly footer: WizardFooter;
   readonly onJumpTo: (page: P) => void;
   readonly onPrevious: () => void;

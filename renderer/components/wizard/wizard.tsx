@@ -4,6 +4,7 @@ import {
   DialogTitle,
   Subtitle1,
   makeStyles,
+  mergeClasses,
   tokens,
 } from '@fluentui/react-components';
 import { WizardFooter } from './wizard-footer';
@@ -31,6 +32,7 @@ const useStyles = makeStyles({
     fontSize: tokens.fontSizeBase400,
     lineHeight: tokens.lineHeightBase400,
   },
+  tall: { height: '640px' },
   main: {
     flexGrow: 1,
     minHeight: 0,
@@ -89,7 +91,7 @@ export function Wizard<P extends string>(props: WizardProps<P>) {
         if (!data.open && !busy) props.onClose();
       }}
     >
-      <DialogSurface className={styles.surface} aria-describedby={undefined}>
+      <DialogSurface className={mergeClasses(styles.surface, props.size === 'tall' && styles.tall)} aria-describedby={undefined}>
         <DialogTitle className={styles.title}>{props.title}</DialogTitle>
         <div className={styles.main}>
           <WizardRail pages={props.pages} current={props.current} canJumpTo={props.canJumpTo} onJumpTo={props.onJumpTo} />

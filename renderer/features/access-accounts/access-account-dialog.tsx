@@ -26,9 +26,9 @@ import { accountTypeLabel, permissionLabels } from './access-account-labels';
 import { GenericAccountDialog, WindowsUserAccountDialog, type GenericAccount, type WindowsAccount } from './account-pickers';
 
 const useStyles = makeStyles({
-  surface: { width: '480px', maxWidth: 'calc(100vw - 32px)' },
+  surface: { width: '560px', maxWidth: 'calc(100vw - 32px)' },
   content: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
-  nameRow: { display: 'flex', alignItems: 'flex-end', gap: tokens.spacingHorizontalS },
+  nameRow: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS },
   grow: { flexGrow: 1, minWidth: 0 },
   note: { color: tokens.colorNeutralForeground3 },
 });
@@ -108,21 +108,21 @@ function AccessAccountSession({ open, target, onClose, onSaved }: {
         <DialogBody>
           <DialogTitle>{titleOf(target)}</DialogTitle>
           <DialogContent className={styles.content}>
-            <div className={styles.nameRow}>
-              <Field
-                className={styles.grow}
-                label="Name"
-                validationMessage={nameIssue ?? (account === null ? 'Click Set to choose the account.' : undefined)}
-                validationState={nameIssue !== undefined ? 'error' : 'none'}
-              >
-                <Input readOnly value={account?.name ?? ''} appearance="filled-darker" />
-              </Field>
-              {!editing && (
-                <Button onClick={() => setPicking(true)} disabled={saving}>
-                  Set…
-                </Button>
-              )}
-            </div>
+            {/* The Set… button sits in the Field's row; buttons do not take the Field's id, the Input does. */}
+            <Field
+              label="Name"
+              validationMessage={nameIssue ?? (account === null ? 'Click Set to choose the account.' : undefined)}
+              validationState={nameIssue !== undefined ? 'error' : 'none'}
+            >
+              <div className={styles.nameRow}>
+                <Input className={styles.grow} readOnly value={account?.name ?? ''} appearance="filled-darker" />
+                {!editing && (
+                  <Button onClick={() => setPicking(true)} disabled={saving}>
+                    Set…
+                  </Button>
+                )}
+              </div>
+            </Field>
             <Text size={200} className={styles.note}>
               Type: {account === null ? (kind === 'windows' ? 'Windows user or group' : 'Generic') : accountTypeLabel({ kind: account.kind, accountType: account.kind === 'windows' ? account.accountType : 'group' })}
             </Text>

@@ -10,6 +10,7 @@ import {
   Input,
   Radio,
   RadioGroup,
+  Text,
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
@@ -106,6 +107,7 @@ export function GenericAccountDialog({ open, initial, onOk, onCancel }: GenericA
         <DialogBody>
           <DialogTitle>Generic Account</DialogTitle>
           <DialogContent className={styles.content}>
+            <Text>Select the account type.</Text>
             <RadioGroup
               aria-label="Account type"
               value={name}

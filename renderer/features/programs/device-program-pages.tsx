@@ -8,18 +8,19 @@ import { useProgramPageStyles } from './program-page-styles';
 
 export function DeviceProgramGeneralPage({ draft, issues, onChange }: DeviceProgramPageProps) {
   const page = useProgramPageStyles();
+  const field = { orientation: 'horizontal', className: page.labelled } as const;
   return (
     <div className={page.page}>
-      <Field label="Name" validationMessage={issues.name}>
+      <Field {...field} label="Name" validationMessage={issues.name}>
         <Input value={draft.name} required onChange={(_, data) => onChange({ name: data.value })} />
       </Field>
-      <Field label="Comment" validationMessage={issues.comment}>
+      <Field {...field} label="Comment" validationMessage={issues.comment}>
         <Textarea value={draft.comment} rows={2} resize="vertical" onChange={(_, data) => onChange({ comment: data.value })} />
       </Field>
-      <Field label="Download folder" validationMessage={issues.downloadFolder} hint="The folder on the device the program is downloaded to.">
+      <Field {...field} label="Download folder" validationMessage={issues.downloadFolder}>
         <Input value={draft.downloadFolder} onChange={(_, data) => onChange({ downloadFolder: data.value })} />
       </Field>
-      <Field label="Command line" validationMessage={issues.commandLine}>
+      <Field {...field} label="Command line" validationMessage={issues.commandLine}>
         <Input value={draft.commandLine} required onChange={(_, data) => onChange({ commandLine: data.value })} />
       </Field>
       <RadioGroup
@@ -49,9 +50,15 @@ export function DeviceProgramRequirementsPage({ draft, issues, onChange }: Devic
   const page = useProgramPageStyles();
   return (
     <div className={page.page}>
-      <DiskSpaceField value={draft} issue={issues.estimatedDiskSpace ?? issues.diskSpaceUnit} onChange={(changes) => onChange(changes)} />
-      <Field label="Download program" validationMessage={issues.downloadWhen}>
+      <DiskSpaceField
+        value={draft}
+        issue={issues.estimatedDiskSpace ?? issues.diskSpaceUnit}
+        labelClassName={page.labelled}
+        onChange={(changes) => onChange(changes)}
+      />
+      <Field label="Download program" orientation="horizontal" className={page.labelled} validationMessage={issues.downloadWhen}>
         <Dropdown
+          className={page.dropdown}
           value={downloadWhenLabels[draft.downloadWhen]}
           selectedOptions={[draft.downloadWhen]}
           onOptionSelect={(_, data) => {

@@ -18,52 +18,55 @@ export interface DiskSpaceFieldProps {
   readonly value: DiskSpace;
   readonly issue: string | undefined;
   readonly onChange: (changes: Partial<DiskSpace>) => void;
+  /** Sets the label column, so the label lines up with the page's other labels. */
+  readonly labelClassName?: string;
 }
 
-/** "Estimated disk space": a size and its unit, or Unknown. */
-export function DiskSpaceField({ value, issue, onChange }: DiskSpaceFieldProps) {
+/**
+ * "Estimated disk space": a size and its unit, or Unknown. Only the size sits in the Field: a
+ * Field gives its id to every control inside it, which would leave the unit and Unknown unnamed.
+ */
+export function DiskSpaceField({ value, issue, onChange, labelClassName }: DiskSpaceFieldProps) {
   const page = useProgramPageStyles();
   const unknown = value.estimatedDiskSpace === null;
   return (
-    <div role="group" aria-label="Estimated disk space">
-      <Field label="Estimated disk space" validationMessage={issue}>
-        <div className={page.inline}>
-          <SpinButton
-            className={page.number}
-            min={0}
-            max={999_999}
-            disabled={unknown}
-            value={value.estimatedDiskSpace}
-            displayValue={unknown ? '' : undefined}
-            onChange={(_, data) => {
-              const next = spinNumber(data);
-              if (next !== null) onChange({ estimatedDiskSpace: next });
-            }}
-          />
-          <Dropdown
-            className={page.unit}
-            aria-label="Unit"
-            disabled={unknown}
-            value={value.diskSpaceUnit}
-            selectedOptions={[value.diskSpaceUnit]}
-            onOptionSelect={(_, data) => {
-              const unit = diskSpaceUnits.find((u) => u === data.optionValue);
-              if (unit) onChange({ diskSpaceUnit: unit });
-            }}
-          >
-            {diskSpaceUnits.map((unit) => (
-              <Option key={unit} value={unit}>
-                {unit}
-              </Option>
-            ))}
-          </Dropdown>
-          <Checkbox
-            label="Unknown"
-            checked={unknown}
-            onChange={(_, data) => onChange({ estimatedDiskSpace: data.checked === true ? null : 1 })}
-          />
-        </div>
+    <div role="group" aria-label="Estimated disk space" className={page.valueRow}>
+      <Field label="Estimated disk space" orientation={labelClassName ? 'horizontal' : 'vertical'} className={labelClassName} validationMessage={issue}>
+        <SpinButton
+          className={page.number}
+          min={0}
+          max={999_999}
+          disabled={unknown}
+          value={value.estimatedDiskSpace}
+          displayValue={unknown ? '' : undefined}
+          onChange={(_, data) => {
+            const next = spinNumber(data);
+            if (next !== null) onChange({ estimatedDiskSpace: next });
+          }}
+        />
       </Field>
+      <Dropdown
+        className={page.unit}
+        aria-label="Unit"
+        disabled={unknown}
+        value={value.diskSpaceUnit}
+        selectedOptions={[value.diskSpaceUnit]}
+        onOptionSelect={(_, data) => {
+          const unit = diskSpaceUnits.find((u) => u === data.optionValue);
+          if (unit) onChange({ diskSpaceUnit: unit });
+        }}
+      >
+        {diskSpaceUnits.map((unit) => (
+          <Option key={unit} value={unit}>
+            {unit}
+          </Option>
+        ))}
+      </Dropdown>
+      <Checkbox
+        label="Unknown"
+        checked={unknown}
+        onChange={(_, data) => onChange({ estimatedDiskSpace: data.checked === true ? null : 1 })}
+      />
     </div>
   );
 }

@@ -64,9 +64,10 @@ export function ProgramAdvancedPage({ draft, issues, onChange, packageId, savedN
         onChange={(_, data) => onChange({ dependentProgram: data.checked === true ? { packageId, programName: '' } : null })}
       />
       <div className={page.nested}>
-        <div className={page.columns}>
+        <div className={page.dependent}>
           <Field label="Package">
             <Dropdown
+              className={page.dropdown}
               disabled={dependent === null}
               value={chosenPackage ? `${fullPackageName(chosenPackage)} (${chosenPackage.packageId})` : (dependent?.packageId ?? '')}
               selectedOptions={dependent ? [dependent.packageId] : []}
@@ -84,6 +85,7 @@ export function ProgramAdvancedPage({ draft, issues, onChange, packageId, savedN
             validationMessage={choices?.status === 'error' ? choices.message : issues.dependentProgram}
           >
             <Dropdown
+              className={page.dropdown}
               disabled={dependent === null || choices?.status !== 'ready' || choices.names.length === 0}
               placeholder={programPlaceholder}
               value={dependent?.programName ?? ''}

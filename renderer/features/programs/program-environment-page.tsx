@@ -1,4 +1,5 @@
-import { Checkbox, Dropdown, Field, MessageBar, MessageBarBody, MessageBarTitle, Option, Radio, RadioGroup } from '@fluentui/react-components';
+import { Checkbox, Dropdown, Field, Option, Radio, RadioGroup, Text } from '@fluentui/react-components';
+import { WarningRegular } from '@fluentui/react-icons';
 import { canRunWhenModes } from '../../../core/api';
 import { GroupFrame } from '../../components/property-sheet';
 import { adminInteractionWarning, canRunWhenLabels, driveModeLabels, runModeLabels } from './program-labels';
@@ -15,8 +16,9 @@ export function ProgramEnvironmentPage({ draft, issues, onChange }: ProgramPageP
   const specific = draft.driveMode === 'specificDriveLetter';
   return (
     <div className={page.page}>
-      <Field label="Program can run" validationMessage={issues.canRunWhen}>
+      <Field label="Program can run" orientation="horizontal" className={page.labelled} validationMessage={issues.canRunWhen}>
         <Dropdown
+          className={page.dropdown}
           value={canRunWhenLabels[draft.canRunWhen]}
           selectedOptions={[draft.canRunWhen]}
           onOptionSelect={(_, data) => {
@@ -61,12 +63,15 @@ export function ProgramEnvironmentPage({ draft, issues, onChange }: ProgramPageP
           />
         </Field>
         {admin && draft.allowUserInteraction && (
-          <MessageBar intent="warning" layout="multiline">
-            <MessageBarBody>
-              <MessageBarTitle>Important</MessageBarTitle>
+          <div className={page.warning} role="note">
+            <WarningRegular className={page.warningIcon} aria-hidden />
+            <Text size={200}>
+              <Text size={200} weight="semibold">
+                Important:{' '}
+              </Text>
               {adminInteractionWarning}
-            </MessageBarBody>
-          </MessageBar>
+            </Text>
+          </div>
         )}
       </GroupFrame>
       <GroupFrame legend="Drive mode">

@@ -112,7 +112,8 @@ function ProgramPropertiesSession({ open, packageId, name, onClose, onSaved }: {
       dirty={ready !== null && isDirty(ready)}
       saving={ready?.saving ?? false}
       blocked={ready ? blockingProblem(ready) : null}
-      error={ready?.error?.message ?? null}
+      // A complaint about one field is shown at that field (its tab is opened); others above the tabs.
+      error={ready?.error && ready.error.field === undefined ? ready.error.message : null}
       onDismissError={() => dispatch({ type: 'dismissError' })}
       onApply={apply}
       onClose={onClose}

@@ -1,4 +1,4 @@
-import { Checkbox, Field, Radio, RadioGroup, SpinButton, Text, Textarea } from '@fluentui/react-components';
+import { Checkbox, Field, Input, Radio, RadioGroup, SpinButton, Text } from '@fluentui/react-components';
 import { supportedPlatforms } from '../../../core/api';
 import { CheckList } from '../../components/check-list';
 import { DiskSpaceField, spinNumber } from './disk-space-field';
@@ -12,14 +12,14 @@ export function ProgramRequirementsPage({ draft, issues, onChange }: ProgramPage
   const runTimeUnknown = draft.maximumRunTime === null;
   return (
     <div className={page.page}>
-      <DiskSpaceField
-        value={draft}
-        issue={issues.estimatedDiskSpace ?? issues.diskSpaceUnit}
-        onChange={(changes) => onChange(changes)}
-      />
-      <div role="group" aria-label="Maximum allowed run time (minutes)">
-        <Field label="Maximum allowed run time (minutes)" validationMessage={issues.maximumRunTime}>
-          <div className={page.inline}>
+      <div className={page.page}>
+        <DiskSpaceField
+          value={draft}
+          issue={issues.estimatedDiskSpace ?? issues.diskSpaceUnit}
+          onChange={(changes) => onChange(changes)}
+        />
+        <div role="group" aria-label="Maximum allowed run time (minutes)" className={page.valueRow}>
+          <Field label="Maximum allowed run time (minutes)" validationMessage={issues.maximumRunTime}>
             <SpinButton
               className={page.number}
               min={1}
@@ -32,13 +32,13 @@ export function ProgramRequirementsPage({ draft, issues, onChange }: ProgramPage
                 if (next !== null) onChange({ maximumRunTime: next });
               }}
             />
-            <Checkbox
-              label="Unknown"
-              checked={runTimeUnknown}
-              onChange={(_, data) => onChange({ maximumRunTime: data.checked === true ? null : 120 })}
-            />
-          </div>
-        </Field>
+          </Field>
+          <Checkbox
+            label="Unknown"
+            checked={runTimeUnknown}
+            onChange={(_, data) => onChange({ maximumRunTime: data.checked === true ? null : 120 })}
+          />
+        </div>
       </div>
       <RadioGroup
         aria-label="Platforms"
@@ -54,7 +54,7 @@ export function ProgramRequirementsPage({ draft, issues, onChange }: ProgramPage
           items={platformItems}
           checked={draft.platforms}
           disabled={draft.anyPlatform}
-          height="132px"
+          height="140px"
           onChange={(platforms) => onChange({ platforms: [...platforms] })}
         />
         {issues.platforms !== undefined && (
@@ -64,12 +64,7 @@ export function ProgramRequirementsPage({ draft, issues, onChange }: ProgramPage
         )}
       </div>
       <Field label="Additional requirements" validationMessage={issues.additionalRequirements}>
-        <Textarea
-          value={draft.additionalRequirements}
-          rows={2}
-          resize="vertical"
-          onChange={(_, data) => onChange({ additionalRequirements: data.value })}
-        />
+        <Input value={draft.additionalRequirements} onChange={(_, data) => onChange({ additionalRequirements: data.value })} />
       </Field>
     </div>
   );

@@ -58,23 +58,15 @@ function runTime(program: ProgramDto): number | null {
 
 /** The SCCM 2007 Programs columns: what runs, how it shows, what it needs, and what follows it. */
 const columns: readonly DataGridColumn<ProgramDto>[] = [
-  { id: 'name', label: 'Name', kind: 'text', width: 200, value: (p) => p.name, render: (p) => <NameCell program={p} /> },
-  { id: 'commandLine', label: 'Command Line', kind: 'text', width: 220, value: (p) => p.commandLine },
-  { id: 'comment', label: 'Comment', kind: 'text', width: 180, value: (p) => p.comment },
-  { id: 'run', label: 'Run', kind: 'text', width: 90, value: (p) => (p.kind === 'computer' ? runLabels[p.run] : 'Device') },
-  {
-    id: 'afterRunning',
-    label: 'After Running',
-    kind: 'text',
-    width: 170,
-    value: (p) => (p.kind === 'computer' ? afterRunningLabels[p.afterRunning] : ''),
-  },
-  { id: 'diskSpace', label: 'Disk Space', kind: 'text', width: 96, value: (p) => p.diskSpaceReq },
+  { id: 'name', label: 'Name', kind: 'text', width: 190, value: (p) => p.name, render: (p) => <NameCell program={p} /> },
+  { id: 'commandLine', label: 'Command Line', kind: 'text', width: 200, value: (p) => p.commandLine },
+  { id: 'run', label: 'Run', kind: 'text', width: 84, value: (p) => (p.kind === 'computer' ? runLabels[p.run] : 'Device') },
+  { id: 'diskSpace', label: 'Disk Space', kind: 'text', width: 92, value: (p) => p.diskSpaceReq },
   {
     id: 'maxRunTime',
     label: 'Max Run Time',
     kind: 'number',
-    width: 110,
+    width: 108,
     align: 'end',
     value: runTime,
     render: (p) => {
@@ -82,6 +74,14 @@ const columns: readonly DataGridColumn<ProgramDto>[] = [
       return p.kind === 'device' ? '' : minutes === null ? 'Unknown' : `${minutes} min`;
     },
   },
+  {
+    id: 'afterRunning',
+    label: 'After Running',
+    kind: 'text',
+    width: 170,
+    value: (p) => (p.kind === 'computer' ? afterRunningLabels[p.afterRunning] : ''),
+  },
+  { id: 'comment', label: 'Comment', kind: 'text', width: 200, value: (p) => p.comment },
   {
     id: 'disabled',
     label: 'Disabled',

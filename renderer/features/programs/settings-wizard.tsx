@@ -31,6 +31,7 @@ export interface SettingsWizardProps<D extends object, P extends string, R> {
   readonly open: boolean;
   readonly title: string;
   readonly icon: ReactElement;
+  readonly size?: 'standard' | 'tall';
   readonly rules: SettingsRules<D, P>;
   readonly initialDraft: D;
   readonly renderPage: (page: P, props: SettingsPageProps<D>) => ReactNode;
@@ -148,6 +149,7 @@ export function SettingsWizard<D extends object, P extends string, R>(props: Set
       canJumpTo={(page) => canJumpToPage(rules, state, page)}
       heading={heading}
       icon={props.icon}
+      size={props.size}
       footer={footerFor(rules, state, props.busyLabel)}
       onJumpTo={(page) => dispatch({ type: 'jumpTo', page })}
       onPrevious={() => dispatch({ type: 'previous' })}
