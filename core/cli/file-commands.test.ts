@@ -1,33 +1,11 @@
-import { Option, type Command } from 'commander';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CliIo } from './cli-io';
 import { main } from './main';
-import { registerMsiCommands } from './msi-commands';
-import { registerPdfCommands } from './pdf-commands';
-
-// Until program.ts registers `pdf` and `msi` (core/cli/REGISTER-ME.txt), register them here the
-// same way; once it does, this adds nothing and the tests run the real program.
-vi.mock('./program', async (importOriginal) => {
-  const original = await importOriginal<typeof import('./program')>();
-  return {
-    ...original,
-    buildProgram(io: CliIo, version: string): Command {
-      const program = original.buildProgram(io, version);
-      if (!program.commands.some((c) => c.name() === 'pdf')) {
-        const withGlobalOptions = (c: Command) => c.addOption(new Option('--data-dir <dir>')).addOption(new Option('--json'));
-        const print = (g: { json?: boolean }, value: unknown, text: () => string) => io.out(g.json ? `${JSON.stringify(value, null, 2)}\n` : `${text()}\n`);
-        registerPdfCommands(program, { io, withGlobalOptions, print });
-        registerMsiCommands(program, { io, withGlobalOptions, print });
-      }
-      return program;
-    },
-  };
-});
 
 const repo = fileURLToPath(new URL('../../', import.meta.url));
 const template = join(repo, '..', 'shared', 'fixtures', 'package-definitions', 'template-empty-values.sms');
@@ -66,6 +44,12 @@ afterAll(() => {
 });
 
 describe('courier pdf parse', () => {
+  it('pdf and msi are listed in courier --help', async () => {
+    const { out } = await run('--help');
+    expect(out).toMatch(/pdf +read package definition files/);
+    expect(out).toMatch(/msi +read Windows Installer files/);
+  });
+
   it('--json prints the format, the package and the programs with their ProgramFlags (paths relative to the working directory)', async () => {
     const { code, out, err } = await run('pdf', 'parse', 'assets/package-definitions/courier-client-agent.sms', '--json');
     expect([code, err]).toEqual([0, '']);

@@ -4,15 +4,11 @@ import { CourierError } from '../api';
 import { readPackageDefinitionFile } from '../content/package-definition-file';
 import type { PackageDefinition, PackageDefinitionProgram } from '../formats/package-definition';
 import { CliFailure } from './cli-failure';
-import type { CliIo } from './cli-io';
+import type { CommandContext } from './command-context';
 import { textFields } from './text-table';
 
-/** The part of the CLI's CommandContext (command-context.ts) that file commands use: they open no site. */
-export interface FileCommandContext {
-  readonly io: CliIo;
-  withGlobalOptions(command: Command): Command;
-  print(globals: { readonly json?: boolean }, value: unknown, text: () => string): void;
-}
+/** What file commands use of the CLI's context: they open no site, so they never create a data directory. */
+export type FileCommandContext = Pick<CommandContext, 'io' | 'withGlobalOptions' | 'print'>;
 
 /** A refused file is exit 1 with the core's error, as a refused request is. */
 export function fileFailure(error: unknown): unknown {
