@@ -34,7 +34,9 @@ afterEach(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-function computer(packageId: string, name: string, dependentProgramId: number | null = null): ProgramWrite {
+type ComputerWrite = Extract<ProgramWrite, { kind: 'computer' }>;
+
+function computer(packageId: string, name: string, dependentProgramId: number | null = null): ComputerWrite {
   return { kind: 'computer', packageId, ...computerProgramDefaults, name, commandLine: 'setup.exe', dependentProgramId, createdAt: stamp, lastModified: stamp };
 }
 
