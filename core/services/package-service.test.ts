@@ -209,6 +209,12 @@ describe('bad package input changes nothing', () => {
     expect(await core.client['packages:get']({ packageId: pkg.packageId })).toEqual({ ok: true, value: pkg });
   });
 
+  it('names an unknown field of an update without the changes prefix', async () => {
+    const pkg = await create({ name: 'Viewer' });
+    const result = await core.invoke('packages:update', { packageId: pkg.packageId, changes: { colour: 'blue' } });
+    expect(result).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED', field: 'colour', message: 'Unknown field "colour".' } });
+  });
+
   it('answers malformed requests with a specific error', async () => {
     expect(await core.invoke('packages:get', { packageId: 'nope' })).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED', field: 'packageId' } });
     expect(await core.invoke('packages:update', { packageId: 'A0100001' })).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED', field: 'changes' } });

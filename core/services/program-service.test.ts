@@ -327,7 +327,7 @@ describe('programs for devices', () => {
     expect(await core.client['programs:create-device']({ packageId: 'A0100001', program: { name: 'B', commandLine: 'b.cab', run: 'hidden' } as never })).toMatchObject({
       ok: false,
       // Unknown keys keep the wrapper in their path (core/services/validation.ts strips it only below the wrapper).
-      error: { code: 'VALIDATION_FAILED', field: 'program.run', message: 'Unknown field "program.run".' },
+      error: { code: 'VALIDATION_FAILED', field: 'run', message: 'Unknown field "run".' },
     });
     const moved = await ok(core.client['programs:update']({ packageId: 'A0100001', programName: 'Mobile', changes: { runFrom: 'folder', runFolder: '\\Apps', downloadWhen: 'docked' } }));
     expect(moved).toMatchObject({ runFrom: 'folder', runFolder: '\\Apps', deviceFlags: 0x04000000, programFlags: 0x2100 });
@@ -351,7 +351,7 @@ describe('bad program input changes nothing', () => {
     ['a product code without its file', { name: 'A', commandLine: 'x', msiProductCode: '{12345678-1234-1234-1234-123456789012}' }, 'msiFilePath'],
     ['a MOM alert without disabling alerts', { name: 'A', commandLine: 'x', generateMomAlertOnFailure: true }, 'generateMomAlertOnFailure'],
     ['a fractional disk space', { name: 'A', commandLine: 'x', estimatedDiskSpace: 1.5 }, 'estimatedDiskSpace'],
-    ['an unknown field', { name: 'A', commandLine: 'x', colour: 'red' }, 'program.colour'],
+    ['an unknown field', { name: 'A', commandLine: 'x', colour: 'red' }, 'colour'],
   ];
 
   it.each(cases)('%s', async (_why, program, field) => {

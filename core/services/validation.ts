@@ -10,7 +10,9 @@ function issuesOf(error: z.ZodError, stripPrefix: string | undefined): ApiErrorI
   const issues: ApiErrorIssue[] = [];
   for (const issue of error.issues) {
     const path = issue.path.map(String);
-    if (stripPrefix && path[0] === stripPrefix && path.length > 1) path.shift();
+    // An unknown key inside `changes` is still a field of the object being changed.
+    const inner = issue.code === 'unrecognized_keys' ? path.length >= 1 : path.length > 1;
+    if (stripPrefix && path[0] === stripPrefix && inner) path.shift();
     if (issue.code === 'unrecognized_keys') {
       for (const key of issue.keys) {
         const field = [...path, key].join('.');
