@@ -1,7 +1,7 @@
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { ApiResult, PackageChangedEvent, PackageDto, SiteInfoDto } from '../../core/api';
+import { computerProgramDefaults, type AccessAccountDto, type ApiResult, type PackageChangedEvent, type PackageDto, type ProgramChangedEvent, type ProgramDto, type SiteInfoDto } from '../../core/api';
 import { usePackagesStore } from '../features/packages/packages-store';
 import { useSiteStore } from '../features/site/site-store';
 import { ConsoleShell } from './console-shell';
@@ -14,6 +14,9 @@ const fake = vi.hoisted(() => ({
   listFailure: null as string | null,
   listCalls: 0,
   listeners: new Set<(event: PackageChangedEvent) => void>(),
+  programs: [] as ProgramDto[],
+  accounts: [] as AccessAccountDto[],
+  programListeners: new Set<(event: ProgramChangedEvent) => void>(),
 }));
 
 vi.mock('../bridge', () => {
@@ -36,6 +39,8 @@ vi.mock('../bridge', () => {
         ? { ok: true, value: fake.packages }
         : { ok: false, error: { code: 'INTERNAL', message: fake.listFailure } };
     },
+    'programs:list': async () => ({ ok: true, value: fake.programs }),
+    'access-accounts:list': async () => ({ ok: true, value: fake.accounts }),
     'packages:get': async ({ packageId }) => {
       const found = fake.packages.find((p) => p.packageId === packageId);
       return found ? { ok: true, value: found } : { ok: false, error: { code: 'NOT_FOUND', message: 'Gone.' } };
@@ -49,9 +54,12 @@ vi.mock('../bridge', () => {
     courier,
     bridge: {
       requests: courier,
-      subscribe: (_channel: string, listener: (event: PackageChangedEvent) => void) => {
-        fake.listeners.add(listener);
-        return () => fake.listeners.delete(listener);
+      subscribe: (channel: string, listener: (event: never) => void) => {
+        const set = (channel === 'programs:changed' ? fake.programListeners : channel === 'packages:changed' ? fake.listeners : new Set()) as Set<
+          typeof listener
+        >;
+        set.add(listener);
+        return () => set.delete(listener);
       },
     },
     unwrap: async <T,>(result: Promise<ApiResult<T>>): Promise<T> => {
@@ -67,6 +75,27 @@ function emit(event: PackageChangedEvent): void {
   act(() => {
     for (const listener of fake.listeners) listener(event);
   });
+}
+
+function emitProgram(event: ProgramChangedEvent): void {
+  act(() => {
+    for (const listener of fake.programListeners) listener(event);
+  });
+}
+
+function testProgram(name: string): ProgramDto {
+  return {
+    ...computerProgramDefaults,
+    kind: 'computer',
+    name,
+    commandLine: 'setup.exe /q',
+    packageId: 'A0100001',
+    programFlags: 0,
+    diskSpaceReq: '38 MB',
+    dependentProgramRef: '',
+    createdAt: '2026-01-01T00:00:00.000Z',
+    lastModified: '2026-01-01T00:00:00.000Z',
+  };
 }
 
 function renderShell() {
@@ -89,6 +118,11 @@ beforeEach(() => {
   fake.listFailure = null;
   fake.listCalls = 0;
   fake.listeners.clear();
+  fake.programListeners.clear();
+  fake.programs = [testProgram('Unattended')];
+  fake.accounts = [
+    { packageId: 'A0100001', accountName: 'Users', kind: 'generic', accountType: 'group', permission: 'read', userName: 'Users', access: 0x65 },
+  ];
   useShellStore.setState({
     selectedId: 'site',
     expanded: ['site', 'site/computer-management', 'site/computer-management/software-distribution'],
@@ -241,5 +275,31 @@ describe('ConsoleShell', () => {
     expect(treeItem('Packages').getAttribute('aria-selected')).toBe('true');
     fireEvent.keyDown(window, { key: 'ArrowRight', altKey: true });
     expect(treeItem('Collections').getAttribute('aria-selected')).toBe('true');
+  });
+
+  it('lists a package\'s programs live, with their row menu', async () => {
+    renderShell();
+    await screen.findByRole('treeitem', { name: 'Packages' });
+    act(() => useShellStore.getState().select(`${'site/computer-management/software-distribution/packages/A0100001'}/package-programs`, { reveal: true }));
+    const grid = await screen.findByRole('grid', { name: 'Programs' });
+    const row = await within(grid).findByRole('row', { name: /Unattended/ });
+    expect(row.textContent).toContain('38 MB');
+    emitProgram({ change: 'created', packageId: 'A0100001', programName: 'Typical', program: testProgram('Typical') });
+    expect(within(grid).getByRole('row', { name: /Typical/ })).toBeTruthy();
+    emitProgram({ change: 'updated', packageId: 'A0100001', programName: 'Silent', previousName: 'Unattended', program: testProgram('Silent') });
+    expect(within(grid).queryByRole('row', { name: /Unattended/ })).toBeNull();
+    fireEvent.contextMenu(within(within(grid).getByRole('row', { name: /Silent/ })).getAllByRole('gridcell')[0] as HTMLElement, { clientX: 10, clientY: 10 });
+    const menu = await screen.findByRole('menu');
+    expect(within(menu).getAllByRole('menuitem').map((i) => i.textContent)).toEqual(['Properties', 'DeleteDel', 'RefreshF5']);
+  });
+
+  it('lists a package\'s access accounts', async () => {
+    renderShell();
+    await screen.findByRole('treeitem', { name: 'Packages' });
+    act(() => useShellStore.getState().select('site/computer-management/software-distribution/packages/A0100001/package-access-accounts', { reveal: true }));
+    const grid = await screen.findByRole('grid', { name: 'Access Accounts' });
+    const row = await within(grid).findByRole('row', { name: /Users/ });
+    expect(row.textContent).toContain('Generic');
+    expect(row.textContent).toContain('Read');
   });
 });

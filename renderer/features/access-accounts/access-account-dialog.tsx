@@ -68,6 +68,8 @@ function AccessAccountSession({ open, target, onClose, onSaved }: {
   );
   const [permission, setPermission] = useState<AccessPermission>(target.mode === 'edit' ? target.account.permission : 'read');
   const [picking, setPicking] = useState(false);
+  // A fresh picker per opening, but never unmounted while open (that would leave the page aria-hidden).
+  const pickerOpening = useOpenCount(picking);
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<{ message: string; field: string | undefined } | null>(null);
 
@@ -161,7 +163,7 @@ function AccessAccountSession({ open, target, onClose, onSaved }: {
         </DialogBody>
         {kind === 'windows' ? (
           <WindowsUserAccountDialog
-            key={picking ? 'open' : 'closed'}
+            key={pickerOpening}
             open={picking}
             initial={account?.kind === 'windows' ? (account as WindowsAccount) : null}
             onOk={(chosen) => {
@@ -173,7 +175,7 @@ function AccessAccountSession({ open, target, onClose, onSaved }: {
           />
         ) : (
           <GenericAccountDialog
-            key={picking ? 'open' : 'closed'}
+            key={pickerOpening}
             open={picking}
             initial={account?.kind === 'generic' ? (account as GenericAccount) : null}
             onOk={(chosen) => {
