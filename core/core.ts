@@ -19,6 +19,8 @@ import { AccessAccountService } from './services/access-account-service';
 import { createHandlers, type Handlers } from './services/handlers';
 import { PackageService } from './services/package-service';
 import { ProgramService } from './services/program-service';
+import { ImportService } from './services/import-service';
+import { defaultDefinitionsDir } from './site/definitions-dir';
 import { validationError } from './services/validation';
 import { openSite } from './site/open-site';
 import { createSiteLog, type SiteLog } from './site/site-log';
@@ -31,6 +33,8 @@ export interface CoreOptions {
   readonly dataDir: string;
   /** Clock for tests. */
   readonly now?: () => Date;
+  /** The built-in package definitions (assets/package-definitions); found beside the sources when omitted. */
+  readonly definitionsDir?: string;
 }
 
 export interface Core {
@@ -95,7 +99,13 @@ export function createCore(options: CoreOptions): Core {
   });
   const programs = new ProgramService({ ...shared, programs: repositories.programs });
   const accessAccounts = new AccessAccountService({ ...shared, accounts: repositories.accessAccounts });
-  const handlers: Handlers = createHandlers({ siteInfo: () => site.info, packages, programs, accessAccounts });
+  const imports = new ImportService({
+    packages,
+    programs,
+    site: repositories.site,
+    definitionsDir: options.definitionsDir ?? defaultDefinitionsDir(),
+  });
+  const handlers: Handlers = createHandlers({ siteInfo: () => site.info, packages, programs, accessAccounts, imports });
   let closed = false;
 
   async function invoke(channel: string, payload: unknown): Promise<ApiResult<unknown>> {

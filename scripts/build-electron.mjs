@@ -18,10 +18,16 @@ const common = {
   external: ['electron', 'better-sqlite3'],
 };
 
+// Core code run from the sources uses import.meta.url; in the CommonJS main bundle it is the bundle's own file.
+const mainOnly = {
+  banner: { js: "const __bundleUrl = require('node:url').pathToFileURL(__filename).href;" },
+  define: { 'import.meta.url': '__bundleUrl' },
+};
+
 /** `outDir` is for tests; the app loads the bundles from dist/electron. */
 export async function buildElectron({ outDir = 'dist/electron' } = {}) {
   await Promise.all([
-    build({ ...common, entryPoints: ['electron/main/main.ts'], outfile: `${outDir}/main.cjs` }),
+    build({ ...common, ...mainOnly, entryPoints: ['electron/main/main.ts'], outfile: `${outDir}/main.cjs` }),
     // A sandboxed preload may require only 'electron' (and a few Node shims), so everything
     // else, the contract included, is bundled in; minified because every window loads it.
     build({

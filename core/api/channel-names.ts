@@ -22,6 +22,9 @@ export const requestChannelNames = [
   'access-accounts:add',
   'access-accounts:update',
   'access-accounts:remove',
+  'definitions:list',
+  'definitions:inspect',
+  'packages:import',
 ] as const;
 
 export type RequestChannelName = (typeof requestChannelNames)[number];

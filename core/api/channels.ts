@@ -16,6 +16,8 @@ import {
   programUpdateSchema,
 } from './programs';
 import type { AccessAccountDto } from './access-accounts';
+import type { BuiltInDefinitionDto, DefinitionPreviewDto, PackageImportedDto } from './imports';
+import { definitionInspectSchema, packageImportSchema } from './imports';
 import { accessAccountAddSchema, accessAccountListSchema, accessAccountRemoveSchema, accessAccountUpdateSchema } from './access-accounts';
 
 const empty = z.strictObject({});
@@ -43,6 +45,9 @@ export const requestSchemas = {
   'access-accounts:add': accessAccountAddSchema,
   'access-accounts:update': accessAccountUpdateSchema,
   'access-accounts:remove': accessAccountRemoveSchema,
+  'definitions:list': empty,
+  'definitions:inspect': definitionInspectSchema,
+  'packages:import': packageImportSchema,
 } as const satisfies Record<string, z.ZodType>;
 
 /** What each request channel answers with. */
@@ -66,6 +71,9 @@ export interface ResponseMap {
   'access-accounts:update': AccessAccountDto;
   /** The accounts left on the package. */
   'access-accounts:remove': readonly AccessAccountDto[];
+  'definitions:list': readonly BuiltInDefinitionDto[];
+  'definitions:inspect': DefinitionPreviewDto;
+  'packages:import': PackageImportedDto;
 }
 
 export type RequestChannel = keyof typeof requestSchemas;

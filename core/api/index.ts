@@ -7,6 +7,7 @@ export * from './files';
 export * from './platforms';
 export * from './programs';
 export * from './access-accounts';
+export * from './imports';
 export * from './events';
 export * from './channel-names';
 export * from './channels';

@@ -1,4 +1,5 @@
 import { Command, Option } from 'commander';
+import { resolve } from 'node:path';
 import type { ApiResult, PackageDto } from '../api';
 import { CourierError } from '../api';
 import { createCore, defaultSite, initSite, resolveDataDir, type Core } from '../core';
@@ -195,6 +196,42 @@ Examples:
       print(globals, deleted, () => formatDeleted(deleted));
     }),
   );
+
+  const importCommand = withGlobalOptions(
+    pkg
+      .command('import')
+      .description('create a package and its programs from a package definition file (.sms, .pdf) or an MSI')
+      .argument('[file]', 'the .sms, .pdf or .msi file')
+      .option('--built-in <id>', 'a definition Courier ships instead of a file (see the console\'s Package From Definition)')
+      .option('--source <dir>', 'the source directory holding the package files (an MSI\'s own folder by default)')
+      .option('--no-source', 'the package contains no source files')
+      .option('--compressed', 'use a compressed copy of the source directory'),
+  );
+  importCommand.addHelpText(
+    'after',
+    `
+Examples:
+  courier package import /srv/sources/viewer/viewer.msi --json        (source: the MSI's folder)
+  courier package import office.sms --source /srv/sources/office --compressed
+  courier package import --built-in courier-client-agent.sms --no-source`,
+  );
+  importCommand.action((file: string | undefined, opts: { builtIn?: string; source?: string | false; compressed?: boolean }, command: Command) => {
+    if ((file === undefined) === (opts.builtIn === undefined)) throw usageFailure('Give either a file or --built-in <id>.');
+    if (opts.source === false && opts.compressed) throw usageFailure('--compressed needs source files; it cannot go with --no-source.');
+    const source = file !== undefined ? ({ kind: 'file', path: resolve(io.cwd, file) } as const) : ({ kind: 'builtIn', id: opts.builtIn ?? '' } as const);
+    return withCore(command, async (core, globals) => {
+      let sourceDirectory = typeof opts.source === 'string' ? resolve(io.cwd, opts.source) : '';
+      if (opts.source === undefined) {
+        sourceDirectory = unwrap(await core.client['definitions:inspect']({ source })).suggestedSourceDirectory;
+        if (sourceDirectory === '') throw usageFailure('Say where the package files are (--source DIR), or that there are none (--no-source).');
+      }
+      const sourceFiles = opts.source === false ? 'none' : opts.compressed ? 'compressed' : 'direct';
+      const imported = unwrap(await core.client['packages:import']({ source, sourceFiles, sourceDirectory }));
+      const created = imported.package;
+      const programs = imported.programs.map((p) => `  ${p.name}`).join('\n');
+      print(globals, created, () => `Created package ${created.packageId} (${created.name}) with ${imported.programs.length} programs:\n${programs}\n\n${formatPackage(created)}`);
+    });
+  });
 
   // ---- program, access-account, and other command groups in their own files ----------------
   const context: CommandContext = { io, withGlobalOptions, withCore, print, unwrap };

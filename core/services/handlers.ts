@@ -2,6 +2,7 @@ import type { ParsedRequestOf, RequestChannel, ResponseOf, SiteInfoDto } from '.
 import { checkSourceDirectory, listFolders } from '../content/source-directory';
 import type { AccessAccountService } from './access-account-service';
 import type { PackageService } from './package-service';
+import type { ImportService } from './import-service';
 import type { ProgramService } from './program-service';
 
 export type Handlers = {
@@ -13,10 +14,11 @@ export interface HandlerDeps {
   readonly packages: PackageService;
   readonly programs: ProgramService;
   readonly accessAccounts: AccessAccountService;
+  readonly imports: ImportService;
 }
 
 /** One handler per contract channel; the mapped type makes a missing one a compile error. */
-export function createHandlers({ siteInfo, packages, programs, accessAccounts }: HandlerDeps): Handlers {
+export function createHandlers({ siteInfo, packages, programs, accessAccounts, imports }: HandlerDeps): Handlers {
   return {
     'site:info': () => siteInfo(),
     'packages:list': () => packages.list(),
@@ -36,5 +38,8 @@ export function createHandlers({ siteInfo, packages, programs, accessAccounts }:
     'access-accounts:add': ({ packageId, account, permission }) => accessAccounts.add(packageId, account, permission),
     'access-accounts:update': ({ packageId, accountName, permission }) => accessAccounts.update(packageId, accountName, permission),
     'access-accounts:remove': ({ packageId, accountName }) => accessAccounts.remove(packageId, accountName),
+    'definitions:list': () => imports.listBuiltIn(),
+    'definitions:inspect': ({ source }) => imports.inspect(source),
+    'packages:import': ({ source, sourceFiles, sourceDirectory }) => imports.import(source, sourceFiles, sourceDirectory),
   };
 }

@@ -74,29 +74,44 @@ export class PackageService {
   }
 
   async create(input: Partial<PackageSettings> & { name: string }): Promise<PackageDto> {
+    const settings = await this.prepareCreate(input);
+    const record = this.deps.site.transaction(() => this.insertPrepared(settings));
+    this.announceCreated(record);
+    return toPackageDto(record);
+  }
+
+  /** Every check a new package must pass, including the ones that read the disk; writes nothing. */
+  async prepareCreate(input: Partial<PackageSettings> & { name: string }): Promise<PackageSettings> {
     const settings = this.checkRules({ ...packageDefaults, ...input });
     if (settings.containsSourceFiles) await this.checkSource(settings.sourceDirectory);
     this.checkShareIsFree(settings.shareFolder, null);
+    return settings;
+  }
 
+  /** Writes a prepared package inside the caller's transaction, without telling anyone yet. */
+  insertPrepared(settings: PackageSettings): PackageRecord {
+    // Checked again here: another request may have taken the share since prepareCreate.
+    this.checkShareIsFree(settings.shareFolder, null);
     const stamp = this.deps.now().toISOString();
-    const record = this.deps.site.transaction(() => {
-      const created: PackageRecord = {
-        ...settings,
-        packageId: formatObjectId(this.deps.siteCode, this.deps.site.takeNextId('package')),
-        sourceVersion: 1,
-        sourceDate: stamp,
-        createdAt: stamp,
-        lastModified: stamp,
-      };
-      this.deps.packages.insert(created);
-      // Every new package starts with the SMSPKGx$ defaults (seed "Defining Access Accounts").
-      for (const { account, permission } of defaultAccessAccounts) {
-        this.deps.accessAccounts.insert(accessAccountRecordOf(created.packageId, account, permission, stamp));
-      }
-      return created;
-    });
+    const created: PackageRecord = {
+      ...settings,
+      packageId: formatObjectId(this.deps.siteCode, this.deps.site.takeNextId('package')),
+      sourceVersion: 1,
+      sourceDate: stamp,
+      createdAt: stamp,
+      lastModified: stamp,
+    };
+    this.deps.packages.insert(created);
+    // Every new package starts with the SMSPKGx$ defaults (seed "Defining Access Accounts").
+    for (const { account, permission } of defaultAccessAccounts) {
+      this.deps.accessAccounts.insert(accessAccountRecordOf(created.packageId, account, permission, stamp));
+    }
+    return created;
+  }
+
+  /** After the commit of insertPrepared: wake-up file, event, provider log. */
+  announceCreated(record: PackageRecord): void {
     this.afterChange('created', record);
-    return toPackageDto(record);
   }
 
   async update(packageId: string, changes: Partial<PackageSettings>): Promise<PackageDto> {

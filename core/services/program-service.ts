@@ -112,9 +112,19 @@ export class ProgramService {
   }
 
   create(packageId: string, input: Partial<ComputerProgramSettings>): ProgramDto {
+    const record = this.deps.site.transaction(() => this.insertComputerProgram(packageId, input));
+    this.announceCreated(record);
+    return toProgramDto(record);
+  }
+
+  /**
+   * Validates and writes a program inside the caller's transaction, without telling anyone yet:
+   * package import creates a package and all its programs at once, or nothing.
+   */
+  insertComputerProgram(packageId: string, input: Partial<ComputerProgramSettings>): ProgramRecord {
     this.requirePackage(packageId);
     const settings = parseOrThrow(computerProgramSettingsSchema, { ...computerProgramDefaults, ...definedOnly(input) });
-    return this.insert(packageId, settings, (stamp) => ({
+    return this.write(packageId, settings, (stamp) => ({
       kind: 'computer',
       packageId,
       ...settings,
@@ -124,10 +134,19 @@ export class ProgramService {
     }));
   }
 
+  /** After the commit of an insert: wake-up file, event, provider log. */
+  announceCreated(record: ProgramRecord): void {
+    this.afterChange('created', record);
+  }
+
   createDevice(packageId: string, input: Partial<DeviceProgramSettings>): ProgramDto {
     this.requirePackage(packageId);
     const settings = parseOrThrow(deviceProgramSettingsSchema, { ...deviceProgramDefaults, ...definedOnly(input) });
-    return this.insert(packageId, settings, (stamp) => ({ kind: 'device', packageId, ...settings, createdAt: stamp, lastModified: stamp }));
+    const record = this.deps.site.transaction(() =>
+      this.write(packageId, settings, (stamp) => ({ kind: 'device', packageId, ...settings, createdAt: stamp, lastModified: stamp })),
+    );
+    this.announceCreated(record);
+    return toProgramDto(record);
   }
 
   update(packageId: string, programName: string, input: ProgramChanges): ProgramDto {
@@ -199,18 +218,15 @@ export class ProgramService {
     return [];
   }
 
-  private insert(packageId: string, settings: Settings, write: (stamp: string) => ProgramWrite): ProgramDto {
+  /** Runs inside the caller's transaction. */
+  private write(packageId: string, settings: Settings, record: (stamp: string) => ProgramWrite): ProgramRecord {
     const stamp = this.deps.now().toISOString();
-    const record = this.deps.site.transaction(() => {
-      this.requirePackage(packageId);
-      this.checkNameFree(packageId, settings.name, null);
-      const id = this.deps.programs.insert(write(stamp));
-      const created = this.deps.programs.getById(id);
-      if (!created) throw new Error(`Program ${id} vanished inside its own transaction.`);
-      return created;
-    });
-    this.afterChange('created', record);
-    return toProgramDto(record);
+    this.requirePackage(packageId);
+    this.checkNameFree(packageId, settings.name, null);
+    const id = this.deps.programs.insert(record(stamp));
+    const created = this.deps.programs.getById(id);
+    if (!created) throw new Error(`Program ${id} vanished inside its own transaction.`);
+    return created;
   }
 
   private refuseOtherKindsFields(program: ProgramRecord, fields: readonly string[]): void {

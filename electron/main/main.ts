@@ -15,6 +15,10 @@ const rendererDir = join(__dirname, '..', 'renderer');
 const preloadPath = join(__dirname, 'preload.cjs');
 // electron-builder copies the icon into resources/ (extraResources); in development it is in assets/.
 const iconPath = app.isPackaged ? join(process.resourcesPath, 'icon.png') : join(__dirname, '..', '..', 'assets', 'icon.png');
+// The bundle has no place relative to the sources, so the built-in package definitions are named here.
+const definitionsDir = app.isPackaged
+  ? join(process.resourcesPath, 'package-definitions')
+  : join(__dirname, '..', '..', 'assets', 'package-definitions');
 
 /** --data-dir, then COURIER_DATA_DIR, then Electron's own per-user folder. */
 function chooseDataDir(): string {
@@ -32,7 +36,7 @@ app.whenReady().then(
   () => {
     const dataDir = chooseDataDir();
     try {
-      core = createCore({ dataDir });
+      core = createCore({ dataDir, definitionsDir });
     } catch (error) {
       dialog.showErrorBox('Courier cannot open the site', `${dataDir}\n\n${error instanceof Error ? error.message : String(error)}`);
       app.exit(1);

@@ -1,0 +1,79 @@
+import { z } from 'zod';
+import type { PackageDto } from './packages';
+import type { ProgramDto } from './programs';
+
+/**
+ * Create Package From Definition (seed figures 11-28 to 11-36): a built-in definition shipped with
+ * Courier, or a .sms/.pdf/.msi file on the site server.
+ */
+export const definitionSourceSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('builtIn'), id: z.string().trim().min(1, 'Choose a package definition.').max(100) }),
+  z.strictObject({ kind: z.literal('file'), path: z.string().trim().min(1, 'Give the path of a .sms, .pdf or .msi file.').max(4096, 'The path is too long.') }),
+]);
+export type DefinitionSource = z.output<typeof definitionSourceSchema>;
+
+/** The Source Files page: no files, always from the source directory, or a compressed copy. */
+export const sourceFilesModes = ['none', 'direct', 'compressed'] as const;
+
+export const definitionInspectSchema = z.strictObject({ source: definitionSourceSchema });
+
+export const packageImportSchema = z
+  .strictObject({
+    source: definitionSourceSchema,
+    sourceFiles: z.enum(sourceFilesModes),
+    sourceDirectory: z.string().trim().max(260, 'The source directory can be at most 260 characters.').default(''),
+  })
+  .superRefine((input, ctx) => {
+    if (input.sourceFiles !== 'none' && input.sourceDirectory === '') {
+      ctx.addIssue({ code: 'custom', path: ['sourceDirectory'], message: 'Give the source directory that holds the package files.' });
+    }
+    if (input.sourceFiles === 'none' && input.sourceDirectory !== '') {
+      ctx.addIssue({ code: 'custom', path: ['sourceDirectory'], message: 'A source directory is given only when the package contains source files.' });
+    }
+  });
+export type PackageImportInput = z.input<typeof packageImportSchema>;
+
+export interface BuiltInDefinitionDto {
+  readonly id: string;
+  readonly fileName: string;
+  readonly format: '2.0' | '1.0';
+  readonly name: string;
+  readonly version: string;
+  readonly publisher: string;
+  readonly language: string;
+  readonly programCount: number;
+}
+
+export interface MsiInfoDto {
+  readonly productCode: string;
+  readonly productName: string;
+  readonly productVersion: string;
+  readonly manufacturer: string;
+  readonly upgradeCode: string;
+  readonly productLanguage: string;
+}
+
+/** What the wizard shows before anything is created. */
+export interface DefinitionPreviewDto {
+  readonly format: '2.0' | '1.0' | 'msi';
+  readonly package: {
+    readonly name: string;
+    readonly version: string;
+    readonly publisher: string;
+    readonly language: string;
+    readonly comment: string;
+    /** The definition says the package has no source files. */
+    readonly containsNoFiles: boolean;
+  };
+  readonly programs: readonly { readonly name: string; readonly commandLine: string }[];
+  readonly msi: MsiInfoDto | null;
+  /** Where the files most likely are (an MSI's own folder), or ''. */
+  readonly suggestedSourceDirectory: string;
+  /** Things the admin should know: unmapped platforms, keys Courier does not keep. */
+  readonly notes: readonly string[];
+}
+
+export interface PackageImportedDto {
+  readonly package: PackageDto;
+  readonly programs: readonly ProgramDto[];
+}

@@ -1,0 +1,202 @@
+import { open, readdir } from 'node:fs/promises';
+import { basename, dirname, extname, join } from 'node:path';
+import {
+  CourierError,
+  type BuiltInDefinitionDto,
+  type ComputerProgramSettings,
+  type DefinitionPreviewDto,
+  type DefinitionSource,
+  type MsiInfoDto,
+  type PackageImportedDto,
+  type PackageSettings,
+} from '../api';
+import { readMsiFile, readPackageDefinitionFile } from '../content/package-definition-file';
+import { msiLanguageName, msiPrograms } from '../domain/msi-programs';
+import { programCreationOrder, toPackageSettings, toProgramSettings, type PackageDefinition } from '../formats/package-definition';
+import { toPackageDto, type PackageService } from './package-service';
+import { toProgramDto, type ProgramService } from './program-service';
+import type { SiteRepository } from '../db/repositories/site-repository';
+
+export interface ImportServiceDeps {
+  readonly packages: PackageService;
+  readonly programs: ProgramService;
+  readonly site: SiteRepository;
+  /** Folder of the built-in .sms/.pdf files (assets/package-definitions). */
+  readonly definitionsDir: string;
+}
+
+/** A definition read and understood, before anything is created. */
+interface Resolved {
+  readonly preview: DefinitionPreviewDto;
+  readonly packageSettings: Omit<PackageSettings, 'containsSourceFiles' | 'sourceDirectory' | 'sourceOption'>;
+  /** In creation order (a program's run-first program before it); `packageId` fills in the new ID. */
+  readonly programs: (packageId: string) => ComputerProgramSettings[];
+}
+
+const definitionExtensions = new Set(['.sms', '.pdf']);
+// An OLE compound file (every .msi) starts with these bytes, whatever its name.
+const compoundFileMagic = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+
+function isMsiName(path: string): boolean {
+  return extname(path).toLowerCase() === '.msi';
+}
+
+function fromDefinition(definition: PackageDefinition): Resolved {
+  const notes = definition.programs.flatMap((program) => program.notes.map((note) => `${program.name}: ${note}`));
+  const p = definition.package;
+  return {
+    preview: {
+      format: definition.format,
+      package: { name: p.name, version: p.version, publisher: p.publisher, language: p.language, comment: p.comment, containsNoFiles: p.containsNoFiles },
+      programs: definition.programs.map((program) => ({ name: program.name, commandLine: program.commandLine })),
+      msi: null,
+      suggestedSourceDirectory: '',
+      notes,
+    },
+    packageSettings: toPackageSettings(definition),
+    programs: (packageId) => programCreationOrder(definition).map((program) => toProgramSettings(program, packageId)),
+  };
+}
+
+function fromMsi(path: string, msi: MsiInfoDto): Resolved {
+  const fileName = basename(path);
+  const programs = msiPrograms(fileName, msi);
+  const name = msi.productName.slice(0, 50);
+  const notes = msi.productName.length > 50 ? [`The product name is longer than 50 characters; the package name was cut to "${name}".`] : [];
+  const packageSettings = toPackageSettings({
+    format: '2.0',
+    package: {
+      name,
+      version: msi.productVersion.slice(0, 32),
+      publisher: msi.manufacturer.slice(0, 32),
+      language: msiLanguageName(msi.productLanguage),
+      comment: '',
+      mifFileName: '',
+      mifName: '',
+      mifVersion: '',
+      mifPublisher: '',
+      containsNoFiles: false,
+      icon: '',
+    },
+    programs: [],
+  });
+  return {
+    preview: {
+      format: 'msi',
+      package: {
+        name: packageSettings.name,
+        version: packageSettings.version,
+        publisher: packageSettings.publisher,
+        language: packageSettings.language,
+        comment: '',
+        containsNoFiles: false,
+      },
+      programs: programs.map((program) => ({ name: program.name, commandLine: program.commandLine })),
+      msi,
+      suggestedSourceDirectory: dirname(path),
+      notes,
+    },
+    packageSettings,
+    programs: () => programs,
+  };
+}
+
+async function looksLikeMsi(path: string): Promise<boolean> {
+  if (isMsiName(path)) return true;
+  if (definitionExtensions.has(extname(path).toLowerCase())) return false;
+  try {
+    const handle = await open(path, 'r');
+    try {
+      const head = new Uint8Array(8);
+      await handle.read(head, 0, 8, 0);
+      return compoundFileMagic.every((byte, i) => head[i] === byte);
+    } finally {
+      await handle.close();
+    }
+  } catch {
+    return false; // the definition reader reports the missing file in its own words
+  }
+}
+
+/**
+ * Create Package From Definition: read a built-in definition, a .sms/.pdf file or an .msi, show
+ * what it holds, and create the package with every program in one transaction — all or nothing.
+ */
+export class ImportService {
+  constructor(private readonly deps: ImportServiceDeps) {}
+
+  async listBuiltIn(): Promise<BuiltInDefinitionDto[]> {
+    let names: string[];
+    try {
+      names = (await readdir(this.deps.definitionsDir)).filter((name) => definitionExtensions.has(extname(name).toLowerCase())).sort();
+    } catch {
+      return []; // an install without the folder simply offers none
+    }
+    const found: BuiltInDefinitionDto[] = [];
+    for (const fileName of names) {
+      try {
+        const definition = await readPackageDefinitionFile(join(this.deps.definitionsDir, fileName));
+        const p = definition.package;
+        found.push({
+          id: fileName,
+          fileName,
+          format: definition.format,
+          name: p.name,
+          version: p.version,
+          publisher: p.publisher,
+          language: p.language,
+          programCount: definition.programs.length,
+        });
+      } catch {
+        // A broken built-in file is left out rather than breaking the wizard's list.
+      }
+    }
+    return found;
+  }
+
+  async inspect(source: DefinitionSource): Promise<DefinitionPreviewDto> {
+    return (await this.resolve(source)).preview;
+  }
+
+  async import(source: DefinitionSource, sourceFiles: 'none' | 'direct' | 'compressed', sourceDirectory: string): Promise<PackageImportedDto> {
+    const resolved = await this.resolve(source);
+    const settings = await this.deps.packages.prepareCreate({
+      ...resolved.packageSettings,
+      containsSourceFiles: sourceFiles !== 'none',
+      sourceDirectory: sourceFiles === 'none' ? '' : sourceDirectory,
+      sourceOption: sourceFiles === 'compressed' ? 'compressed' : 'direct',
+    });
+    const { record, programs } = this.deps.site.transaction(() => {
+      const created = this.deps.packages.insertPrepared(settings);
+      const made = resolved.programs(created.packageId).map((program) => {
+        try {
+          return this.deps.programs.insertComputerProgram(created.packageId, program);
+        } catch (error) {
+          if (error instanceof CourierError) {
+            // Name the program: the admin fixes the definition file, not a form.
+            throw new CourierError(error.code, `Program "${program.name}": ${error.message} Nothing was created.`, error.field, error.issues);
+          }
+          throw error;
+        }
+      });
+      return { record: created, programs: made };
+    });
+    this.deps.packages.announceCreated(record);
+    for (const program of programs) this.deps.programs.announceCreated(program);
+    return { package: toPackageDto(record), programs: programs.map(toProgramDto) };
+  }
+
+  private async resolve(source: DefinitionSource): Promise<Resolved> {
+    if (source.kind === 'builtIn') {
+      const known = await this.listBuiltIn();
+      const match = known.find((definition) => definition.id.toLowerCase() === source.id.toLowerCase());
+      if (!match) throw new CourierError('NOT_FOUND', `There is no built-in package definition "${source.id}".`, 'source');
+      return fromDefinition(await readPackageDefinitionFile(join(this.deps.definitionsDir, match.fileName)));
+    }
+    if (await looksLikeMsi(source.path)) {
+      const msi = await readMsiFile(source.path);
+      return fromMsi(source.path, msi);
+    }
+    return fromDefinition(await readPackageDefinitionFile(source.path));
+  }
+}
