@@ -49,6 +49,11 @@ export function PopupHost({ popup, model, site, onClose, onCreated, onDeleted }:
           onClose={onClose}
           onSaved={(program, previousName) => {
             useProgramsStore.getState().upsert(program, previousName);
+            // A renamed program keeps its row selected under its new name.
+            const shell = useShellStore.getState();
+            if (program.name !== previousName && shell.selectedItems.includes(previousName)) {
+              shell.setSelectedItems(shell.selectedItems.map((key) => (key === previousName ? program.name : key)));
+            }
             status(`Saved program ${program.name}.`);
           }}
         />

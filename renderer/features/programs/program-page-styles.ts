@@ -29,6 +29,9 @@ export const useProgramPageStyles = makeStyles({
   note: { color: tokens.colorNeutralForeground3 },
   /** A value's Field, then the controls that qualify it (unit, Unknown), on its input's line. */
   valueRow: { display: 'flex', alignItems: 'flex-end', gap: tokens.spacingHorizontalM, minWidth: 0 },
+  valueField: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS, minWidth: 0 },
+  /** With a label column (labelled): the label beside the row, as a Field with orientation horizontal. */
+  valueFieldBeside: { display: 'grid', alignItems: 'center', rowGap: tokens.spacingVerticalXXS, '& > :nth-child(3)': { gridColumnStart: 2 } },
   number: { width: '96px' },
   unit: { minWidth: '72px', width: '72px' },
   letter: { minWidth: '76px', width: '76px' },

@@ -1,4 +1,4 @@
-import { Checkbox, Field, Input, Radio, RadioGroup, SpinButton, Text } from '@fluentui/react-components';
+import { Checkbox, Field, Input, Label, Radio, RadioGroup, SpinButton, Text, useId } from '@fluentui/react-components';
 import { supportedPlatforms } from '../../../core/api';
 import { CheckList } from '../../components/check-list';
 import { DiskSpaceField, spinNumber } from './disk-space-field';
@@ -10,6 +10,8 @@ const platformItems = supportedPlatforms.map((p) => ({ id: p.id, label: p.displa
 export function ProgramRequirementsPage({ draft, issues, onChange }: ProgramPageProps) {
   const page = useProgramPageStyles();
   const runTimeUnknown = draft.maximumRunTime === null;
+  const runTimeLabel = useId('run-time-label');
+  const runTimeInput = useId('run-time');
   return (
     <div className={page.page}>
       <div className={page.page}>
@@ -18,26 +20,36 @@ export function ProgramRequirementsPage({ draft, issues, onChange }: ProgramPage
           issue={issues.estimatedDiskSpace ?? issues.diskSpaceUnit}
           onChange={(changes) => onChange(changes)}
         />
-        <div role="group" aria-label="Maximum allowed run time (minutes)" className={page.valueRow}>
-          <Field label="Maximum allowed run time (minutes)" validationMessage={issues.maximumRunTime}>
+        <div role="group" aria-labelledby={runTimeLabel} className={page.valueField}>
+          <Label id={runTimeLabel} htmlFor={runTimeInput}>
+            Maximum allowed run time (minutes)
+          </Label>
+          <div className={page.valueRow}>
             <SpinButton
+              id={runTimeInput}
               className={page.number}
               min={1}
               max={720}
               disabled={runTimeUnknown}
               value={draft.maximumRunTime}
               displayValue={runTimeUnknown ? '' : undefined}
+              aria-invalid={issues.maximumRunTime !== undefined}
               onChange={(_, data) => {
                 const next = spinNumber(data);
                 if (next !== null) onChange({ maximumRunTime: next });
               }}
             />
-          </Field>
-          <Checkbox
-            label="Unknown"
-            checked={runTimeUnknown}
-            onChange={(_, data) => onChange({ maximumRunTime: data.checked === true ? null : 120 })}
-          />
+            <Checkbox
+              label="Unknown"
+              checked={runTimeUnknown}
+              onChange={(_, data) => onChange({ maximumRunTime: data.checked === true ? null : 120 })}
+            />
+          </div>
+          {issues.maximumRunTime !== undefined && (
+            <Text size={200} className={page.error} role="alert">
+              {issues.maximumRunTime}
+            </Text>
+          )}
         </div>
       </div>
       <RadioGroup
