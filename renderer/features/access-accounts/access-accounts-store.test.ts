@@ -1,0 +1,57 @@
+import { describe, expect, it, vi } from 'vitest';
+import type { AccessAccountDto, ApiResult } from '../../../core/api';
+import { createAccessAccountsStore, followAccessAccountChanges } from './access-accounts-store';
+
+const listeners = vi.hoisted(() => new Set<(event: { packageId: string }) => void>());
+vi.mock('../../bridge', () => ({
+  courier: {},
+  bridge: {
+    subscribe: (_channel: string, listener: (event: { packageId: string }) => void) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  },
+}));
+
+const account = (accountName: string, permission: AccessAccountDto['permission'] = 'read'): AccessAccountDto => ({
+  packageId: 'A0100001',
+  accountName,
+  kind: 'generic',
+  accountType: 'group',
+  permission,
+  userName: accountName,
+  access: 0,
+});
+
+describe('access accounts store', () => {
+  it('reads a package\'s accounts again when the core says they changed', async () => {
+    let answer: readonly AccessAccountDto[] = [account('Users')];
+    const list = vi.fn(async (): Promise<ApiResult<readonly AccessAccountDto[]>> => ({ ok: true, value: answer }));
+    const store = createAccessAccountsStore({ list });
+    const stop = followAccessAccountChanges(store);
+    // A package the console has not shown is not read.
+    for (const listener of listeners) listener({ packageId: 'A0100009' });
+    expect(list).not.toHaveBeenCalled();
+    await store.getState().load('A0100001');
+    answer = [account('Users'), account('Guests', 'noAccess')];
+    for (const listener of listeners) listener({ packageId: 'A0100001' });
+    await vi.waitFor(() => expect(store.getState().lists.A0100001?.accounts).toHaveLength(2));
+    stop();
+  });
+
+  it('lets the answer of a change win over an older read still in flight', async () => {
+    let resolve: (value: ApiResult<readonly AccessAccountDto[]>) => void = () => undefined;
+    const store = createAccessAccountsStore({ list: () => new Promise((r) => (resolve = r)) });
+    const first = store.getState().load('A0100001');
+    resolve({ ok: true, value: [account('Users')] });
+    await first;
+    const stale = store.getState().load('A0100001');
+    store.getState().replace('A0100001', []);
+    resolve({ ok: true, value: [account('Users')] });
+    await stale;
+    expect(store.getState().lists.A0100001?.accounts).toEqual([]);
+    store.getState().upsert(account('Administrators', 'fullControl'));
+    store.getState().upsert(account('Administrators', 'change'));
+    expect(store.getState().lists.A0100001?.accounts.map((a) => a.permission)).toEqual(['change']);
+  });
+});
