@@ -12,6 +12,7 @@ export const requestChannelNames = [
   'packages:delete',
   'files:list-folders',
   'files:check-source',
+  'files:msi-info',
   'programs:list',
   'programs:get',
   'programs:create',

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { requestChannelNames, type RequestChannelName } from './channel-names';
 import type { ApiResult } from './errors';
 import type { FolderListDto, SourceCheckDto } from './files';
-import { folderListSchema, sourceCheckSchema } from './files';
+import { folderListSchema, msiInfoSchema, sourceCheckSchema } from './files';
 import type { PackageDeletedDto, PackageDto } from './packages';
 import { packageCreateSchema, packageRefSchema, packageUpdateSchema } from './packages';
 import type { SiteInfoDto } from './site';
@@ -16,7 +16,7 @@ import {
   programUpdateSchema,
 } from './programs';
 import type { AccessAccountDto } from './access-accounts';
-import type { BuiltInDefinitionDto, DefinitionPreviewDto, PackageImportedDto } from './imports';
+import type { BuiltInDefinitionDto, DefinitionPreviewDto, MsiInfoDto, PackageImportedDto } from './imports';
 import { definitionInspectSchema, packageImportSchema } from './imports';
 import { accessAccountAddSchema, accessAccountListSchema, accessAccountRemoveSchema, accessAccountUpdateSchema } from './access-accounts';
 
@@ -35,6 +35,7 @@ export const requestSchemas = {
   'packages:delete': packageRefSchema,
   'files:list-folders': folderListSchema,
   'files:check-source': sourceCheckSchema,
+  'files:msi-info': msiInfoSchema,
   'programs:list': programListSchema,
   'programs:get': programRefSchema,
   'programs:create': programCreateSchema,
@@ -60,6 +61,7 @@ export interface ResponseMap {
   'packages:delete': PackageDeletedDto;
   'files:list-folders': FolderListDto;
   'files:check-source': SourceCheckDto;
+  'files:msi-info': MsiInfoDto;
   'programs:list': readonly ProgramDto[];
   'programs:get': ProgramDto;
   'programs:create': ProgramDto;

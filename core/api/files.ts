@@ -30,3 +30,8 @@ export interface SourceCheckDto {
   /** How many files the folder holds (first level only), to reassure the admin they picked the right one. */
   readonly entryCount: number;
 }
+
+/** The Windows Installer page's Import: read an .msi on the site server. */
+export const msiInfoSchema = z.strictObject({
+  path: z.string().trim().min(1, 'Give the path of a Windows Installer (.msi) file.').max(4096, 'The path is too long.'),
+});

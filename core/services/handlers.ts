@@ -1,4 +1,5 @@
 import type { ParsedRequestOf, RequestChannel, ResponseOf, SiteInfoDto } from '../api';
+import { readMsiFile } from '../content/package-definition-file';
 import { checkSourceDirectory, listFolders } from '../content/source-directory';
 import type { AccessAccountService } from './access-account-service';
 import type { PackageService } from './package-service';
@@ -28,6 +29,7 @@ export function createHandlers({ siteInfo, packages, programs, accessAccounts, i
     'packages:delete': ({ packageId }) => packages.delete(packageId),
     'files:list-folders': ({ path }) => listFolders(path),
     'files:check-source': ({ path }) => checkSourceDirectory(path, 'path'),
+    'files:msi-info': ({ path }) => readMsiFile(path),
     'programs:list': ({ packageId }) => programs.list(packageId),
     'programs:get': ({ packageId, programName }) => programs.get(packageId, programName),
     'programs:create': ({ packageId, program }) => programs.create(packageId, program),

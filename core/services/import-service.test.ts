@@ -130,6 +130,14 @@ describe('MSI files', () => {
     expect(programs['Per-user unattended']).toMatchObject({ commandLine: 'msiexec /i "viewer.msi" /q', runMode: 'userRights' });
   });
 
+  it('reads an MSI for the Windows Installer page of a program', async () => {
+    const path = buildMsi(temp.path, 'viewer.msi', product);
+    expect(await core.client['files:msi-info']({ path })).toEqual({
+      ok: true,
+      value: { productCode: product.productCode, productName: 'Contoso Viewer', productVersion: '3.1.4', manufacturer: 'Contoso Ltd', upgradeCode: '{AAAAAAAA-BBBB-CCCC-DDDD-EEEEEEEEEEEE}', productLanguage: '1033' },
+    });
+  });
+
   it('refuses a truncated MSI and creates nothing', async () => {
     const folder = join(temp.path, 'broken');
     mkdirSync(folder);
