@@ -19,11 +19,13 @@ export const useProgramPageStyles = makeStyles({
     gridTemplateColumns: '1fr 1fr',
     columnGap: tokens.spacingHorizontalL,
     rowGap: tokens.spacingVerticalM,
+    alignItems: 'start',
   },
   /** Controls that depend on the option above them, indented as in the Windows dialogs. */
   nested: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, paddingLeft: '28px' },
   /** Package and program side by side; the package's full name is the longer. */
-  dependent: { display: 'grid', gridTemplateColumns: '3fr 2fr', columnGap: tokens.spacingHorizontalM },
+  // align start: a validation message under one field must not stretch its neighbour.
+  dependent: { display: 'grid', gridTemplateColumns: '3fr 2fr', columnGap: tokens.spacingHorizontalM, alignItems: 'start' },
   inline: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
   grow: { flexGrow: 1, minWidth: 0 },
   note: { color: tokens.colorNeutralForeground3 },
