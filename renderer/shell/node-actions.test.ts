@@ -11,6 +11,7 @@ function setup() {
   const model = buildConsoleTree({ siteLabel: 'Site', packages: [pkg] });
   const commands: ShellCommands = {
     newPackage: vi.fn(),
+    newPackageFromDefinition: vi.fn(),
     packageProperties: vi.fn(),
     deletePackage: vi.fn(),
     newProgram: vi.fn(),
@@ -37,14 +38,16 @@ const shape = (actions: readonly Action[]): unknown[] =>
   actions.map((a) => (a.kind === 'submenu' ? { [a.label]: shape(a.children) } : a.kind === 'separator' ? '-' : a.label));
 
 describe('nodeActions', () => {
-  it('offers New › Package and a disabled Package From Definition on Packages', () => {
+  it('offers New › Package and Package From Definition on Packages', () => {
     const { ctx, item, commands } = setup();
     const actions = nodeActions(item(packagesNodeId), ctx);
     expect(shape(actions)).toEqual([{ New: ['Package', 'Package From Definition'] }, '-', 'Refresh', '-', 'Help']);
     const fromDefinition = findCommand(actions, 'new-package-from-definition');
-    expect(fromDefinition).toMatchObject({ disabled: true, disabledReason: expect.stringContaining('issue #3') });
+    expect(fromDefinition?.disabled).toBeFalsy();
     findCommand(actions, 'new-package')?.run();
     expect(commands.newPackage).toHaveBeenCalled();
+    fromDefinition?.run();
+    expect(commands.newPackageFromDefinition).toHaveBeenCalled();
   });
 
   it('gives a package Properties, Delete, Refresh and Help, wired to that package', () => {

@@ -23,6 +23,7 @@ import type { DetailsRow } from './details-row';
 /** What actions do: implemented once by the shell, so the three menus cannot drift apart. */
 export interface ShellCommands {
   newPackage(): void;
+  newPackageFromDefinition(): void;
   packageProperties(packageId: string): void;
   deletePackage(pkg: PackageDto): void;
   newProgram(packageId: string): void;
@@ -96,10 +97,8 @@ export function nodeActions(item: TreeItem, ctx: ActionContext): readonly Action
           icon: AddRegular,
           children: [
             command('new-package', 'Package', () => ctx.commands.newPackage(), { icon: BoxRegular }),
-            command('new-package-from-definition', 'Package From Definition', () => undefined, {
+            command('new-package-from-definition', 'Package From Definition', () => ctx.commands.newPackageFromDefinition(), {
               icon: DocumentAddRegular,
-              disabled: true,
-              disabledReason: 'Package From Definition arrives with issue #3.',
             }),
           ],
         },

@@ -3,6 +3,7 @@ import type { PackageDto, ProgramDto, SiteInfoDto } from '../../core/api';
 import { assertNever } from '../components/assert-never';
 import { AccessAccountDialog, DeleteAccessAccountDialog } from '../features/access-accounts';
 import { useAccessAccountsStore } from '../features/access-accounts/access-accounts-store';
+import { PackageImportWizard } from '../features/package-import';
 import { DeletePackageDialog, NewPackageWizard, PackagePropertiesDialog } from '../features/packages';
 import { DeleteProgramWizard, NewDeviceProgramWizard, NewProgramWizard, ProgramPropertiesDialog } from '../features/programs';
 import { useProgramsStore } from '../features/programs/programs-store';
@@ -34,6 +35,19 @@ export function PopupHost({ popup, model, site, onClose, onCreated, onDeleted }:
   switch (popup.kind) {
     case 'new-package':
       return <NewPackageWizard open onClose={onClose} onCreated={onCreated} />;
+    case 'new-package-from-definition':
+      return (
+        <PackageImportWizard
+          open
+          onClose={onClose}
+          onCreated={(result) => {
+            onCreated(result.package);
+            for (const program of result.programs) useProgramsStore.getState().upsert(program);
+            const count = result.programs.length;
+            status(`Created package ${result.package.name} (${result.package.packageId}) with ${count} ${count === 1 ? 'program' : 'programs'}.`);
+          }}
+        />
+      );
     case 'package-properties':
       return <PackagePropertiesDialog packageId={popup.packageId} onClose={onClose} />;
     case 'delete-package':

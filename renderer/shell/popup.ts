@@ -3,6 +3,7 @@ import type { AccessAccountDto, PackageDto, ProgramDto } from '../../core/api';
 /** Every dialog the console shell can show; one at a time, like MMC's modal property sheets. */
 export type Popup =
   | { readonly kind: 'new-package' }
+  | { readonly kind: 'new-package-from-definition' }
   | { readonly kind: 'package-properties'; readonly packageId: string }
   | { readonly kind: 'delete-package'; readonly pkg: PackageDto }
   | { readonly kind: 'new-program'; readonly packageId: string }

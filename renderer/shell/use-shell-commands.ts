@@ -61,6 +61,7 @@ export function useShellCommands(): ShellCommands {
     const shell = () => useShellStore.getState();
     return {
       newPackage: () => shell().openPopup({ kind: 'new-package' }),
+      newPackageFromDefinition: () => shell().openPopup({ kind: 'new-package-from-definition' }),
       packageProperties: (packageId) => shell().openPopup({ kind: 'package-properties', packageId }),
       deletePackage: (pkg) => shell().openPopup({ kind: 'delete-package', pkg }),
       newProgram: (packageId) => shell().openPopup({ kind: 'new-program', packageId }),

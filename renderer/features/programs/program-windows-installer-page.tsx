@@ -1,20 +1,27 @@
-import { Button, Field, Input, Text, Tooltip } from '@fluentui/react-components';
+import { Button, Field, Input, Text } from '@fluentui/react-components';
+import { useState } from 'react';
+import { MsiImportDialog } from '../package-import';
+import { fileNameOf } from '../package-import/server-paths';
 import type { ProgramPageProps } from './program-page-props';
 import { useProgramPageStyles } from './program-page-styles';
 
 export function ProgramWindowsInstallerPage({ draft, issues, onChange }: ProgramPageProps) {
   const page = useProgramPageStyles();
+  const [importing, setImporting] = useState(false);
+  const [imported, setImported] = useState<string | null>(null);
   return (
     <div className={page.page}>
       <Text>
         Windows Installer product information lets Configuration Manager manage the location of the source files for
         Windows Installer-based programs, for example when Windows Installer needs them for a repair.
       </Text>
-      <div>
-        {/* Reading an .msi file arrives with package import; until then both fields are typed. */}
-        <Tooltip content="arrives with package import" relationship="description">
-          <Button disabledFocusable>Import…</Button>
-        </Tooltip>
+      <div className={page.inline}>
+        <Button onClick={() => setImporting(true)}>Import…</Button>
+        {imported !== null && (
+          <Text size={200} className={page.note}>
+            Read from {imported} on the site server.
+          </Text>
+        )}
       </div>
       <Field label="Windows Installer file" validationMessage={issues.msiFilePath}>
         <Input value={draft.msiFilePath} placeholder="setup.msi" onChange={(_, data) => onChange({ msiFilePath: data.value })} />
@@ -26,6 +33,16 @@ export function ProgramWindowsInstallerPage({ draft, issues, onChange }: Program
           onChange={(_, data) => onChange({ msiProductCode: data.value })}
         />
       </Field>
+      <MsiImportDialog
+        open={importing}
+        onCancel={() => setImporting(false)}
+        onImported={(path, info) => {
+          setImporting(false);
+          setImported(path);
+          // The program runs from the package's folder, so the file is named as it lies there.
+          onChange({ msiFilePath: fileNameOf(path), msiProductCode: info.productCode });
+        }}
+      />
     </div>
   );
 }
