@@ -18,7 +18,7 @@ import { ServerFileField } from './server-file-field';
 const useStyles = makeStyles({
   page: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
   list: {
-    height: '112px',
+    height: '104px',
     flexShrink: 0,
     border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`,
     borderRadius: tokens.borderRadiusMedium,
@@ -37,7 +37,8 @@ const useStyles = makeStyles({
   label: { color: tokens.colorNeutralForeground3 },
   value: { margin: 0, overflowWrap: 'anywhere' },
   items: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
-  command: { color: tokens.colorNeutralForeground3, fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200 },
+  // The command line under its program's name, as the admin reads one program at a time.
+  command: { display: 'block', color: tokens.colorNeutralForeground3, fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200, overflowWrap: 'anywhere' },
   problems: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
 });
 
@@ -100,7 +101,8 @@ function Preview({ preview, source }: { readonly preview: DefinitionPreviewDto; 
             <ul className={styles.items} aria-label="Programs">
               {preview.programs.map((program) => (
                 <li key={program.name}>
-                  {program.name} <span className={styles.command}>{program.commandLine}</span>
+                  {program.name}
+                  <span className={styles.command}>{program.commandLine}</span>
                 </li>
               ))}
             </ul>
@@ -137,8 +139,8 @@ export function DefinitionPage({ list, read, path, onPathChange, onChoose, serve
   return (
     <div className={styles.page}>
       <Text>
-        Select a package definition from the list, or click Browse to choose a package definition file (.sms or .pdf) or a
-        Windows Installer file (.msi) on the site server.
+        Select a package definition, or click Browse to choose a .sms or .pdf package definition file or a Windows
+        Installer (.msi) file on the site server.
       </Text>
       <Text className={styles.listLabel}>
         Package definition

@@ -1,0 +1,61 @@
+import { FluentProvider, webLightTheme } from '@fluentui/react-components';
+import { render, screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { useState, type ReactNode } from 'react';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import type { ComputerProgramSettings } from '../../../core/api';
+import { newProgramDraft, programRules } from './program-draft';
+import { ProgramWindowsInstallerPage } from './program-windows-installer-page';
+
+const { msiInfo } = vi.hoisted(() => ({ msiInfo: vi.fn() }));
+vi.mock('../../bridge', () => ({ courier: { 'files:msi-info': msiInfo } }));
+
+beforeEach(() => msiInfo.mockReset());
+
+function Harness(): ReactNode {
+  const [draft, setDraft] = useState<ComputerProgramSettings>(newProgramDraft());
+  return (
+    <FluentProvider theme={webLightTheme}>
+      <ProgramWindowsInstallerPage
+        draft={draft}
+        issues={programRules.issues(draft)}
+        packageId="A0100001"
+        onChange={(changes) => setDraft(programRules.apply(draft, changes))}
+      />
+    </FluentProvider>
+  );
+}
+
+const fileBox = () => screen.getByRole('textbox', { name: 'Windows Installer file on the site server' });
+
+describe('Windows Installer page Import…', () => {
+  it('reads the .msi on the site server and fills the file and product code', async () => {
+    msiInfo.mockResolvedValue({
+      ok: true,
+      value: { productCode: '{6A1C2B3D-4E5F-4071-8293-A4B5C6D7E8F9}', productName: 'Reader', productVersion: '1.0', manufacturer: 'Contoso', upgradeCode: '', productLanguage: '1033' },
+    });
+    const user = userEvent.setup();
+    render(<Harness />);
+    await user.click(screen.getByRole('button', { name: 'Import…' }));
+    expect(screen.getByRole('dialog', { name: 'Import Windows Installer File' })).toBeTruthy();
+    await user.type(fileBox(), '\\\\srv\\apps\\reader\\Reader.msi');
+    await user.click(screen.getByRole('button', { name: 'OK' }));
+    expect(msiInfo).toHaveBeenCalledWith({ path: '\\\\srv\\apps\\reader\\Reader.msi' });
+    await waitFor(() => expect((screen.getByRole('textbox', { name: 'Windows Installer file' }) as HTMLInputElement).value).toBe('Reader.msi'));
+    expect((screen.getByRole('textbox', { name: 'Windows Installer product code' }) as HTMLInputElement).value).toBe(
+      '{6A1C2B3D-4E5F-4071-8293-A4B5C6D7E8F9}',
+    );
+  });
+
+  it('shows the site server\'s refusal in the dialog and changes nothing', async () => {
+    msiInfo.mockResolvedValue({ ok: false, error: { code: 'VALIDATION_FAILED', message: 'This is not a Windows Installer file: it is not an OLE compound file.' } });
+    const user = userEvent.setup();
+    render(<Harness />);
+    await user.click(screen.getByRole('button', { name: 'Import…' }));
+    await user.type(fileBox(), '/srv/readme.txt');
+    await user.click(screen.getByRole('button', { name: 'OK' }));
+    expect(await screen.findByText('This is not a Windows Installer file: it is not an OLE compound file.')).toBeTruthy();
+    expect(screen.getByRole('dialog', { name: 'Import Windows Installer File' })).toBeTruthy();
+    expect((screen.getByRole('textbox', { name: 'Windows Installer file' }) as HTMLInputElement).value).toBe('');
+  });
+});
