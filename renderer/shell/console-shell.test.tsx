@@ -19,6 +19,11 @@ const fake = vi.hoisted(() => ({
   programListeners: new Set<(event: ProgramChangedEvent) => void>(),
 }));
 
+const { testPackageOf } = vi.hoisted(() => ({
+  testPackageOf: (packageId: string, name: string) =>
+    ({ packageId, name, version: '0.1', publisher: 'Courier Project', language: 'ALL' }) as unknown as PackageDto,
+}));
+
 vi.mock('../bridge', () => {
   const site: SiteInfoDto = {
     siteCode: 'A01',
@@ -40,6 +45,28 @@ vi.mock('../bridge', () => {
         : { ok: false, error: { code: 'INTERNAL', message: fake.listFailure } };
     },
     'programs:list': async () => ({ ok: true, value: fake.programs }),
+    'definitions:list': async () => ({
+      ok: true,
+      value: [
+        { id: 'agent.sms', fileName: 'agent.sms', format: '2.0', name: 'Courier Client Agent', version: '0.1', publisher: 'Courier Project', language: 'ALL', programCount: 1 },
+      ],
+    }),
+    'definitions:inspect': async () => ({
+      ok: true,
+      value: {
+        format: '2.0',
+        package: { name: 'Courier Client Agent', version: '0.1', publisher: 'Courier Project', language: 'ALL', comment: '', containsNoFiles: true },
+        programs: [{ name: 'Uninstall', commandLine: 'msiexec /x agent.msi /qn' }],
+        msi: null,
+        suggestedSourceDirectory: '',
+        notes: [],
+      },
+    }),
+    'packages:import': async () => {
+      const pkg = testPackageOf('A0100002', 'Courier Client Agent');
+      fake.packages = [...fake.packages, pkg];
+      return { ok: true, value: { package: pkg, programs: [] } };
+    },
     'access-accounts:list': async () => ({ ok: true, value: fake.accounts }),
     'packages:get': async ({ packageId }) => {
       const found = fake.packages.find((p) => p.packageId === packageId);
@@ -209,6 +236,26 @@ describe('ConsoleShell', () => {
     fireEvent.keyDown(tree(), { key: 'F10', shiftKey: true });
     const menu = await screen.findByRole('menu');
     expect(within(menu).getByRole('menuitem', { name: 'New' })).toBeTruthy();
+  });
+
+  it('creates a package from a definition through Packages › New › Package From Definition and selects it', async () => {
+    const grid = await openPackages();
+    fireEvent.contextMenu(treeItem('Packages'));
+    fireEvent.click(await screen.findByRole('menuitem', { name: 'New' }));
+    fireEvent.click(await screen.findByRole('menuitem', { name: 'Package From Definition' }));
+    const wizard = await screen.findByRole('dialog', { name: 'Create Package From Definition Wizard' });
+    const list = within(wizard).getByRole('grid', { name: 'Package definition' });
+    fireEvent.click(await within(list).findByRole('row', { name: /Courier Client Agent/ }));
+    await within(wizard).findByRole('group', { name: 'Package definition details' });
+    fireEvent.click(within(wizard).getByRole('button', { name: 'Next >' }));
+    expect((within(wizard).getByRole('radio', { name: 'This package does not contain any source files' }) as HTMLInputElement).checked).toBe(true);
+    fireEvent.click(within(wizard).getByRole('button', { name: 'Next >' }));
+    expect(within(wizard).getByRole('heading', { level: 3 }).textContent).toBe('Summary');
+    fireEvent.click(within(wizard).getByRole('button', { name: 'Next >' }));
+    await within(wizard).findByText('The Create Package From Definition Wizard completed successfully');
+    await waitFor(() => expect(useShellStore.getState().selectedItems).toEqual(['A0100002']));
+    expect(useShellStore.getState().statusText).toBe('Created package Courier Client Agent (A0100002) with 0 programs.');
+    expect(within(grid).getByRole('row', { name: /A0100002/ })).toBeTruthy();
   });
 
   it('moves, expands and collapses in the tree with the arrow keys', async () => {
