@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import type { ProgramDto } from '../../core/api';
 import { buildMsi } from '../helpers/build-msi';
 import { ConsolePage } from './pages/console-page';
-import { ProgramWizardPage } from './pages/program-wizard-page';
+import { WizardPage } from './pages/wizard-page';
 import { courierJson } from './support/courier-cli';
 import { freshDataDir, startCourier, type CourierServer } from './support/courier-server';
 import { keepScreenshot } from './support/screenshots';
@@ -15,11 +15,11 @@ test.afterEach(async () => {
   server = null;
 });
 
-async function openImportWizard(console_: ConsolePage): Promise<ProgramWizardPage> {
+async function openImportWizard(console_: ConsolePage): Promise<WizardPage> {
   await console_.treeItem(/^Packages$/).click({ button: 'right' });
   await console_.page.getByRole('menuitem', { name: 'New' }).click();
   await console_.page.getByRole('menu', { name: 'New' }).getByRole('menuitem', { name: 'Package From Definition' }).click();
-  const wizard = new ProgramWizardPage(console_.page, 'Create Package From Definition Wizard');
+  const wizard = new WizardPage(console_.page, 'Create Package From Definition Wizard');
   await expect(wizard.dialog).toBeVisible();
   return wizard;
 }

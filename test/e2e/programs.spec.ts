@@ -1,7 +1,7 @@
 import { expect, test, type APIRequestContext } from '@playwright/test';
 import { ProgramFlags, type AccessAccountDto, type ProgramDto } from '../../core/api';
 import { ConsolePage } from './pages/console-page';
-import { ProgramWizardPage } from './pages/program-wizard-page';
+import { WizardPage } from './pages/wizard-page';
 import { courierJson } from './support/courier-cli';
 import { startCourier, type CourierServer } from './support/courier-server';
 import { keepScreenshot } from './support/screenshots';
@@ -48,7 +48,7 @@ test('an admin creates a program through every wizard page, with another program
   await page.getByRole('menuitem', { name: 'New' }).click();
   await page.getByRole('menu', { name: 'New' }).getByRole('menuitem', { name: 'Program', exact: true }).click();
 
-  const wizard = new ProgramWizardPage(page);
+  const wizard = new WizardPage(page, 'New Program Wizard');
   const general = await wizard.expectPage('General');
   await general.getByRole('textbox', { name: 'Name' }).fill('Per-system unattended');
   await general.getByRole('textbox', { name: 'Command line' }).fill('msiexec /i office.msi /q');
@@ -130,7 +130,7 @@ test('an admin creates a program through every wizard page, with another program
   // Deleting a program another one runs first is refused in plain words; then the dependent goes.
   await console_.details.getByRole('row', { name: /Install runtime/ }).click();
   await page.keyboard.press('Delete');
-  let deletion = new ProgramWizardPage(page, 'Delete Program Wizard');
+  let deletion = new WizardPage(page, 'Delete Program Wizard');
   await expect(deletion.dialog).toBeVisible();
   await deletion.dialog.getByRole('button', { name: 'Next >' }).click();
   await expect(deletion.dialog.getByText(/Per-system unattended/).first()).toBeVisible();
@@ -140,7 +140,7 @@ test('an admin creates a program through every wizard page, with another program
   await openPackagePart(console_, 'Office', 'Programs');
   await console_.details.getByRole('row', { name: /Per-system unattended/ }).click();
   await page.keyboard.press('Delete');
-  deletion = new ProgramWizardPage(page, 'Delete Program Wizard');
+  deletion = new WizardPage(page, 'Delete Program Wizard');
   await deletion.dialog.getByRole('button', { name: 'Next >' }).click();
   await expect(deletion.dialog.getByText(/No advertisements offered it/)).toBeVisible();
   await deletion.dialog.getByRole('button', { name: 'Close' }).click();

@@ -1,12 +1,11 @@
-import { expect, type Locator, type Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
+import { WizardPage } from './wizard-page';
 
 export type WizardPageName = 'General' | 'Data Source' | 'Data Access' | 'Distribution Settings' | 'Reporting' | 'Security' | 'Summary' | 'Confirmation';
 
-export class NewPackageWizardPage {
-  readonly dialog: Locator;
-
-  constructor(readonly page: Page) {
-    this.dialog = page.getByRole('dialog', { name: 'New Package Wizard' });
+export class NewPackageWizardPage extends WizardPage {
+  constructor(page: Page) {
+    super(page, 'New Package Wizard');
   }
 
   /** The page body: the region named after the wizard page. */
@@ -14,19 +13,8 @@ export class NewPackageWizardPage {
     return this.dialog.getByRole('region', { name });
   }
 
-  async expectPage(name: WizardPageName): Promise<Locator> {
-    const region = this.region(name);
-    await expect(region.getByRole('heading', { name, level: 3 })).toBeVisible();
-    return region;
-  }
-
   get nextButton(): Locator {
     return this.dialog.getByRole('button', { name: 'Next >' });
-  }
-
-  async next(): Promise<void> {
-    await expect(this.nextButton).toBeEnabled();
-    await this.nextButton.click();
   }
 
   /** The Set Source Directory dialog (seed figure 11-3), opened with Set… on the Data Source page. */

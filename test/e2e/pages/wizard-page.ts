@@ -1,12 +1,12 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 
-/** The New Program Wizard and the Delete Program Wizard share the Wizard frame of the package wizard. */
-export class ProgramWizardPage {
+/** Any of the console's wizards (program, delete program, package from definition): one Wizard frame. */
+export class WizardPage {
   readonly dialog: Locator;
 
   constructor(
     readonly page: Page,
-    title: 'New Program Wizard' | 'Delete Program Wizard' = 'New Program Wizard',
+    title: string,
   ) {
     this.dialog = page.getByRole('dialog', { name: title });
   }
@@ -22,6 +22,7 @@ export class ProgramWizardPage {
     await expect(next).toBeEnabled();
     await next.click();
   }
+
 
   /** Fluent's Dropdown: open it, pick the option (the listbox renders outside the dialog). */
   async choose(region: Locator, combobox: string, option: string): Promise<void> {
