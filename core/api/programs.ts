@@ -60,7 +60,7 @@ export const computerProgramFieldShapes = {
   driveLetter: z.string().trim().toUpperCase().regex(/^([A-Z]:?)?$/, 'The drive letter is one letter, A to Z.').transform((d) => d.slice(0, 1)),
   reconnectAtLogon: z.boolean(),
   // Advanced
-  dependentProgram: dependentProgramSchema.nullable(),
+  runFirst: dependentProgramSchema.nullable(),
   alwaysRunDependent: z.boolean(),
   assignment: z.enum(assignmentModes),
   suppressNotifications: z.boolean(),
@@ -108,7 +108,7 @@ export const computerProgramDefaults: Readonly<Omit<ComputerProgramSettings, 'na
   driveMode: 'unc',
   driveLetter: '',
   reconnectAtLogon: false,
-  dependentProgram: null,
+  runFirst: null,
   alwaysRunDependent: false,
   assignment: 'oncePerComputer',
   suppressNotifications: false,
@@ -162,7 +162,7 @@ export function computerProgramIssues(s: ComputerProgramSettings): Issue[] {
   if (s.reconnectAtLogon && s.driveMode === 'unc') {
     issues.push({ path: ['reconnectAtLogon'], message: 'Reconnecting at logon applies only to programs that use a drive letter.' });
   }
-  if (s.alwaysRunDependent && s.dependentProgram === null) {
+  if (s.alwaysRunDependent && s.runFirst === null) {
     issues.push({ path: ['alwaysRunDependent'], message: '"Always run this program first" needs a program to run first.' });
   }
   if (s.msiProductCode !== '' && s.msiFilePath === '') {
@@ -225,7 +225,7 @@ interface ProgramSuiteFields {
   /** "38 MB" or "Unknown" (SMS_Program.DiskSpaceReq). */
   readonly diskSpaceReq: string;
   /** `<PackageID>;;<Program>`, `;;<Program>` in the same package, or ''. */
-  readonly dependentProgramRef: string;
+  readonly dependentProgram: string;
   readonly createdAt: string;
   readonly lastModified: string;
 }

@@ -3,7 +3,7 @@ import { textFields, textTable } from './text-table';
 
 const yesNo = (value: boolean): string => (value ? 'yes' : 'no');
 const hex = (value: number): string => `0x${value.toString(16).toUpperCase().padStart(8, '0')}`;
-const runFirstOf = (p: ProgramDto): string => (p.kind === 'computer' && p.dependentProgram ? `${p.dependentProgram.packageId}:${p.dependentProgram.programName}` : '');
+const runFirstOf = (p: ProgramDto): string => (p.kind === 'computer' && p.runFirst ? `${p.runFirst.packageId}:${p.runFirst.programName}` : '');
 
 export function formatProgramList(packageId: string, programs: readonly ProgramDto[]): string {
   if (programs.length === 0) return `Package ${packageId} has no programs. Create one with: courier program create ${packageId} --name NAME --command-line COMMAND`;
@@ -93,7 +93,7 @@ function computerSections(p: ComputerProgramDto): [string, [string, string][]][]
       'Suite fields',
       [
         ['ProgramFlags', hex(p.programFlags)],
-        ['DependentProgram', p.dependentProgramRef],
+        ['DependentProgram', p.dependentProgram],
       ],
     ],
   ];

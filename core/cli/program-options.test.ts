@@ -28,7 +28,7 @@ describe('program options → contract fields', () => {
       runMode: 'adminRights',
       anyPlatform: false,
       platforms: ['winxp-x86', 'win7-x64'],
-      dependentProgram: { packageId: 'A0100002', programName: 'Install' },
+      runFirst: { packageId: 'A0100002', programName: 'Install' },
       alwaysRunDependent: true,
     });
   });
@@ -45,11 +45,11 @@ describe('program options → contract fields', () => {
     expect(fields('update', ['--any-platform'])).toEqual({ anyPlatform: true, platforms: [] });
     expect(() => parse('update', ['--any-platform', '--platform', 'win7-x64'])).toThrow(/cannot be used with/);
     expect(() => parse('update', ['--platform', 'win95'])).toThrow(/Allowed choices/);
-    expect(fields('update', ['--no-run-first'])).toEqual({ dependentProgram: null, alwaysRunDependent: false });
+    expect(fields('update', ['--no-run-first'])).toEqual({ runFirst: null, alwaysRunDependent: false });
   });
 
   it('--run-first takes PACKAGE_ID:PROGRAM; the program name may hold colons', () => {
-    expect(fields('update', ['--run-first', 'a0100002:Setup: phase 1'])).toEqual({ dependentProgram: { packageId: 'a0100002', programName: 'Setup: phase 1' } });
+    expect(fields('update', ['--run-first', 'a0100002:Setup: phase 1'])).toEqual({ runFirst: { packageId: 'a0100002', programName: 'Setup: phase 1' } });
     for (const bad of ['A0100002', ':Install', 'A0100002:']) expect(() => parse('update', ['--run-first', bad]), bad).toThrow(/PACKAGE_ID:PROGRAM/);
   });
 
@@ -81,7 +81,7 @@ describe('program options → contract fields', () => {
   it('covers every program setting of the contract, and names the flag behind a field in core errors', () => {
     const all = [...new Set([...Object.keys(computerProgramFieldShapes), ...Object.keys(deviceProgramFieldShapes)])];
     expect(all.filter((field) => programFlagForField(field) === undefined)).toEqual([]);
-    expect(programFlagForField('changes.dependentProgram')).toBe('--run-first');
+    expect(programFlagForField('changes.runFirst')).toBe('--run-first');
     expect(programFlagForField('program.platforms.1')).toBe('--platform');
     expect(programFlagForField('alwaysRunDependent')).toBe('--always-run-first');
   });

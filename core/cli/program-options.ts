@@ -79,7 +79,7 @@ const flagByField: Readonly<Record<string, string>> = {
   ...Object.fromEntries(fieldOptions.map((option) => [option.field, `--${option.flag}`])),
   anyPlatform: '--any-platform',
   platforms: '--platform',
-  dependentProgram: '--run-first',
+  runFirst: '--run-first',
 };
 
 const ofByFlag: Readonly<Record<string, Of>> = {
@@ -190,10 +190,10 @@ export function programFieldsFrom(opts: Readonly<Record<string, unknown>>): Reco
     fields.platforms = [];
   }
   if (opts.runFirst === false) {
-    fields.dependentProgram = null;
+    fields.runFirst = null;
     fields.alwaysRunDependent ??= false;
   } else if (opts.runFirst !== undefined) {
-    fields.dependentProgram = opts.runFirst;
+    fields.runFirst = opts.runFirst;
   }
   // A drive letter asks for a specific drive; the other drive modes clear it and reconnecting (UNC).
   if (typeof fields.driveLetter === 'string' && fields.driveLetter !== '' && fields.driveMode === undefined) fields.driveMode = 'specificDriveLetter';

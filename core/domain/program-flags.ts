@@ -52,7 +52,7 @@ export function diskSpaceReqOf(s: Pick<ComputerProgramSettings, 'estimatedDiskSp
 }
 
 /** `<PackageID>;;<Program>`, or `;;<Program>` when the program to run first is in the same package. */
-export function dependentProgramRefOf(ownPackageId: string, dependent: ComputerProgramSettings['dependentProgram']): string {
+export function dependentProgramRefOf(ownPackageId: string, dependent: ComputerProgramSettings['runFirst']): string {
   if (dependent === null) return '';
   return `${dependent.packageId === ownPackageId ? '' : dependent.packageId};;${dependent.programName}`;
 }

@@ -72,7 +72,7 @@ describe('definition files', () => {
     expect(imported.value.package).toMatchObject({ containsSourceFiles: true, sourceDirectory: source, sourceOption: 'compressed', pkgSourceFlag: 3 });
     // The program to run first is created first, and the reference points into the new package.
     expect(imported.value.programs.map((p) => p.name)).toEqual(['Prepare', 'Install']);
-    expect(imported.value.programs[1]).toMatchObject({ dependentProgram: { packageId: 'A0100001', programName: 'Prepare' }, dependentProgramRef: ';;Prepare' });
+    expect(imported.value.programs[1]).toMatchObject({ runFirst: { packageId: 'A0100001', programName: 'Prepare' }, dependentProgram: ';;Prepare' });
   });
 
   it('refuses the real template with empty required values, naming section, key and line, and creates nothing', async () => {

@@ -173,7 +173,7 @@ describe('ProgramFlags for every combination the wizard allows', () => {
         ...computerProgramDefaults,
         ...combo,
         platforms: combo.anyPlatform ? [] : ['winxp-x86', 'win7-x64'],
-        dependentProgram: combo.alwaysRunDependent ? { packageId: 'A0100002', programName: 'Service pack' } : null,
+        runFirst: combo.alwaysRunDependent ? { packageId: 'A0100002', programName: 'Service pack' } : null,
       };
       const label = JSON.stringify(combo);
       const result = await roundTrip(settings);
@@ -212,7 +212,7 @@ describe('ProgramFlags: exact numbers', () => {
       runMode: 'adminRights',
       anyPlatform: false,
       platforms: ['winxp-x86', 'win7-x64'],
-      dependentProgram: { packageId: 'A0100002', programName: 'Service pack' },
+      runFirst: { packageId: 'A0100002', programName: 'Service pack' },
       alwaysRunDependent: true,
     });
     expect(flags).toBe(F.UNATTENDED | F.ADMINRIGHTS | F.USEUNCPATH | F.RUN_DEPENDANT_ALWAYS);
@@ -229,7 +229,7 @@ describe('ProgramFlags: exact numbers', () => {
     const expected = { anyTime: DeviceFlags.ALWAYS_ASSIGN, fastNetwork: DeviceFlags.HIGH_BANDWIDTH, docked: DeviceFlags.DOCKED };
     for (const downloadWhen of deviceDownloadModes) {
       const result = await core.client['programs:create-device']({ packageId: 'A0100001', program: { name: `Device ${downloadWhen}`, commandLine: 'app.cab', downloadWhen } });
-      expect(result).toMatchObject({ ok: true, value: { kind: 'device', programFlags: 0x2100, deviceFlags: expected[downloadWhen], dependentProgramRef: '' } });
+      expect(result).toMatchObject({ ok: true, value: { kind: 'device', programFlags: 0x2100, deviceFlags: expected[downloadWhen], dependentProgram: '' } });
     }
   });
 });

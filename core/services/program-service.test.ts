@@ -31,7 +31,7 @@ function create(packageId: string, program: RequestOf<'programs:create'>['progra
   return ok(core.client['programs:create']({ packageId, program }));
 }
 
-const runFirst = (packageId: string, programName: string) => ({ dependentProgram: { packageId, programName } });
+const runFirst = (packageId: string, programName: string) => ({ runFirst: { packageId, programName } });
 
 async function names(packageId: string): Promise<string[]> {
   return (await ok(core.client['programs:list']({ packageId }))).map((p) => p.name);
@@ -53,8 +53,8 @@ describe('programs', () => {
       runMode: 'userRights',
       anyPlatform: true,
       platforms: [],
-      dependentProgram: null,
-      dependentProgramRef: '',
+      runFirst: null,
+      dependentProgram: '',
       programFlags: 0x08106000,
       createdAt: '2026-11-26T09:00:00.000Z',
       lastModified: '2026-11-26T09:00:00.000Z',
@@ -118,7 +118,7 @@ describe('programs', () => {
     await ok(core.client['programs:create-device']({ packageId: 'A0100001', program: { name: 'Mobile', commandLine: 'app.cab' } }));
     expect(await core.client['programs:update']({ packageId: 'A0100001', programName: 'Mobile', changes: runFirst('A0100001', 'Install') })).toMatchObject({
       ok: false,
-      error: { code: 'VALIDATION_FAILED', field: 'dependentProgram', message: expect.stringMatching(/programs for computers; A0100001:Mobile is a program for devices/) },
+      error: { code: 'VALIDATION_FAILED', field: 'runFirst', message: expect.stringMatching(/programs for computers; A0100001:Mobile is a program for devices/) },
     });
     clock = new Date('2026-11-28T09:00:00Z');
     expect(await core.client['programs:update']({ packageId: 'A0100001', programName: 'Install', changes: { run: 'hidden' } })).toEqual({ ok: true, value: updated });
@@ -195,23 +195,23 @@ describe("the seed's rules", () => {
       await create('A0100002', { name: 'SP1', commandLine: 'sp1.exe' });
       await create('A0100001', { name: 'Patch', commandLine: 'patch.exe' });
       expect(await create('A0100001', { name: 'Install', commandLine: 'setup.exe', ...runFirst('a0100002', 'sp1'), alwaysRunDependent: true })).toMatchObject({
-        dependentProgram: { packageId: 'A0100002', programName: 'SP1' },
-        dependentProgramRef: 'A0100002;;SP1',
+        runFirst: { packageId: 'A0100002', programName: 'SP1' },
+        dependentProgram: 'A0100002;;SP1',
         alwaysRunDependent: true,
       });
-      expect(await create('A0100001', { name: 'Typical', commandLine: 'setup.exe', ...runFirst('A0100001', 'Patch') })).toMatchObject({ dependentProgramRef: ';;Patch' });
-      const cleared = await ok(core.client['programs:update']({ packageId: 'A0100001', programName: 'Typical', changes: { dependentProgram: null } }));
-      expect(cleared).toMatchObject({ dependentProgram: null, dependentProgramRef: '' });
+      expect(await create('A0100001', { name: 'Typical', commandLine: 'setup.exe', ...runFirst('A0100001', 'Patch') })).toMatchObject({ dependentProgram: ';;Patch' });
+      const cleared = await ok(core.client['programs:update']({ packageId: 'A0100001', programName: 'Typical', changes: { runFirst: null } }));
+      expect(cleared).toMatchObject({ runFirst: null, dependentProgram: '' });
     });
 
     it('refuses a program or package that does not exist, naming them', async () => {
       expect(await core.client['programs:create']({ packageId: 'A0100001', program: { name: 'X', commandLine: 'x', ...runFirst('A0100002', 'SP9') } })).toMatchObject({
         ok: false,
-        error: { code: 'VALIDATION_FAILED', field: 'dependentProgram', message: 'Package Service packs (A0100002) has no program "SP9" to run first.' },
+        error: { code: 'VALIDATION_FAILED', field: 'runFirst', message: 'Package Service packs (A0100002) has no program "SP9" to run first.' },
       });
       expect(await core.client['programs:create']({ packageId: 'A0100001', program: { name: 'X', commandLine: 'x', ...runFirst('A01000FF', 'SP1') } })).toMatchObject({
         ok: false,
-        error: { code: 'VALIDATION_FAILED', field: 'dependentProgram', message: expect.stringMatching(/no package A01000FF .*"SP1"/) },
+        error: { code: 'VALIDATION_FAILED', field: 'runFirst', message: expect.stringMatching(/no package A01000FF .*"SP1"/) },
       });
       expect(await names('A0100001')).toEqual([]);
     });
@@ -219,12 +219,12 @@ describe("the seed's rules", () => {
     it('refuses the program itself', async () => {
       expect(await core.client['programs:create']({ packageId: 'A0100001', program: { name: 'X', commandLine: 'x', ...runFirst('A0100001', 'x') } })).toMatchObject({
         ok: false,
-        error: { field: 'dependentProgram', message: 'Program A0100001:X cannot run itself first.' },
+        error: { field: 'runFirst', message: 'Program A0100001:X cannot run itself first.' },
       });
       await create('A0100001', { name: 'Y', commandLine: 'y' });
       expect(await core.client['programs:update']({ packageId: 'A0100001', programName: 'Y', changes: runFirst('A0100001', 'Y') })).toMatchObject({
         ok: false,
-        error: { field: 'dependentProgram' },
+        error: { field: 'runFirst' },
       });
     });
 
@@ -233,21 +233,21 @@ describe("the seed's rules", () => {
       await create('A0100002', { name: 'B', commandLine: 'b', ...runFirst('A0100001', 'A') });
       expect(await core.client['programs:update']({ packageId: 'A0100001', programName: 'A', changes: runFirst('A0100002', 'B') })).toMatchObject({
         ok: false,
-        error: { code: 'VALIDATION_FAILED', field: 'dependentProgram', message: expect.stringContaining('would make a loop: A0100001:A → A0100002:B → A0100001:A.') },
+        error: { code: 'VALIDATION_FAILED', field: 'runFirst', message: expect.stringContaining('would make a loop: A0100001:A → A0100002:B → A0100001:A.') },
       });
       await create('A0100003', { name: 'C', commandLine: 'c', ...runFirst('A0100002', 'B') });
       expect(await core.client['programs:update']({ packageId: 'A0100001', programName: 'A', changes: runFirst('A0100003', 'C') })).toMatchObject({
         ok: false,
         error: { message: expect.stringContaining('A0100001:A → A0100003:C → A0100002:B → A0100001:A.') },
       });
-      expect(await ok(core.client['programs:get']({ packageId: 'A0100001', programName: 'A' }))).toMatchObject({ dependentProgram: null });
+      expect(await ok(core.client['programs:get']({ packageId: 'A0100001', programName: 'A' }))).toMatchObject({ runFirst: null });
     });
 
     it('refuses a program for devices as the program to run first', async () => {
       await ok(core.client['programs:create-device']({ packageId: 'A0100002', program: { name: 'Mobile', commandLine: 'app.cab' } }));
       expect(await core.client['programs:create']({ packageId: 'A0100001', program: { name: 'X', commandLine: 'x', ...runFirst('A0100002', 'Mobile') } })).toMatchObject({
         ok: false,
-        error: { field: 'dependentProgram', message: expect.stringMatching(/A0100002:Mobile is a program for devices/) },
+        error: { field: 'runFirst', message: expect.stringMatching(/A0100002:Mobile is a program for devices/) },
       });
     });
 
@@ -264,10 +264,10 @@ describe("the seed's rules", () => {
       await create('A0100002', { name: 'Setup', commandLine: 'setup.exe', ...runFirst('A0100002', 'SP1') });
       await ok(core.client['programs:update']({ packageId: 'A0100002', programName: 'SP1', changes: { name: 'Service Pack 1' } }));
       expect(await ok(core.client['programs:get']({ packageId: 'A0100001', programName: 'Install' }))).toMatchObject({
-        dependentProgram: { packageId: 'A0100002', programName: 'Service Pack 1' },
-        dependentProgramRef: 'A0100002;;Service Pack 1',
+        runFirst: { packageId: 'A0100002', programName: 'Service Pack 1' },
+        dependentProgram: 'A0100002;;Service Pack 1',
       });
-      expect(await ok(core.client['programs:get']({ packageId: 'A0100002', programName: 'Setup' }))).toMatchObject({ dependentProgramRef: ';;Service Pack 1' });
+      expect(await ok(core.client['programs:get']({ packageId: 'A0100002', programName: 'Setup' }))).toMatchObject({ dependentProgram: ';;Service Pack 1' });
     });
 
     it('refuses to delete a program that others run first, naming them, until they change', async () => {
@@ -281,7 +281,7 @@ describe("the seed's rules", () => {
           message: 'Program A0100002:SP1 cannot be deleted: A0100001:Install, A0100003:Tools run it first. Change "Run another program first" on those programs (or delete them) first.',
         },
       });
-      await ok(core.client['programs:update']({ packageId: 'A0100001', programName: 'Install', changes: { dependentProgram: null } }));
+      await ok(core.client['programs:update']({ packageId: 'A0100001', programName: 'Install', changes: { runFirst: null } }));
       await ok(core.client['programs:delete']({ packageId: 'A0100003', programName: 'Tools' }));
       expect(await core.client['programs:delete']({ packageId: 'A0100002', programName: 'SP1' })).toMatchObject({ ok: true });
     });

@@ -44,7 +44,7 @@ export function toProgramDto(record: ProgramRecord): ProgramDto {
       ...settings,
       programFlags: programFlagsOf(settings),
       diskSpaceReq: diskSpaceReqOf(settings),
-      dependentProgramRef: dependentProgramRefOf(packageId, settings.dependentProgram),
+      dependentProgram: dependentProgramRefOf(packageId, settings.runFirst),
       createdAt,
       lastModified,
     };
@@ -57,7 +57,7 @@ export function toProgramDto(record: ProgramRecord): ProgramDto {
     programFlags: deviceProgramFlags,
     deviceFlags: deviceFlagsOf(settings),
     diskSpaceReq: diskSpaceReqOf(settings),
-    dependentProgramRef: '',
+    dependentProgram: '',
     createdAt,
     lastModified,
   };
@@ -128,7 +128,7 @@ export class ProgramService {
       kind: 'computer',
       packageId,
       ...settings,
-      dependentProgramId: this.resolveDependency(packageId, settings.name, null, settings.dependentProgram),
+      dependentProgramId: this.resolveDependency(packageId, settings.name, null, settings.runFirst),
       createdAt: stamp,
       lastModified: stamp,
     }));
@@ -170,8 +170,8 @@ export class ProgramService {
       let write: ProgramWrite & { id: number };
       if (current.kind === 'computer') {
         const settings = after as ComputerProgramSettings;
-        const dependentProgramId = changed.includes('dependentProgram')
-          ? this.resolveDependency(packageId, settings.name, current.id, settings.dependentProgram)
+        const dependentProgramId = changed.includes('runFirst')
+          ? this.resolveDependency(packageId, settings.name, current.id, settings.runFirst)
           : current.dependentProgramId;
         write = { ...current, ...settings, dependentProgramId, lastModified: stamp };
       } else {
@@ -254,7 +254,7 @@ export class ProgramService {
    */
   private resolveDependency(packageId: string, name: string, ownId: number | null, dependent: DependentProgram | null): number | null {
     if (dependent === null) return null;
-    const refuse = (message: string) => new CourierError('VALIDATION_FAILED', message, 'dependentProgram');
+    const refuse = (message: string) => new CourierError('VALIDATION_FAILED', message, 'runFirst');
     if (dependent.packageId === packageId && sameName(dependent.programName, name)) {
       throw refuse(`Program ${label({ packageId, name })} cannot run itself first.`);
     }

@@ -119,7 +119,7 @@ function testProgram(name: string): ProgramDto {
     packageId: 'A0100001',
     programFlags: 0,
     diskSpaceReq: '38 MB',
-    dependentProgramRef: '',
+    dependentProgram: '',
     createdAt: '2026-01-01T00:00:00.000Z',
     lastModified: '2026-01-01T00:00:00.000Z',
   };

@@ -91,7 +91,7 @@ const program: ProgramDto = {
   packageId: 'A0100001',
   programFlags: 0,
   diskSpaceReq: 'Unknown',
-  dependentProgramRef: '',
+  dependentProgram: '',
   createdAt: '2026-01-01T00:00:00.000Z',
   lastModified: '2026-01-01T00:00:00.000Z',
 };

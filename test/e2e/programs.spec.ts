@@ -105,7 +105,7 @@ test('an admin creates a program through every wizard page, with another program
   const F = ProgramFlags;
   expect(program).toMatchObject({
     name: 'Per-system unattended',
-    dependentProgramRef: 'A0100002;;Install runtime',
+    dependentProgram: 'A0100002;;Install runtime',
     diskSpaceReq: '500 MB',
     platforms: ['winxp-x86', 'win7-x64'],
     programFlags: F.RUN_DEPENDANT_ALWAYS | F.UNATTENDED | F.ADMINRIGHTS | F.OKTOREBOOT | F.USEUNCPATH | F.HIDEWINDOW | F.DISABLEMOMALERTONRUNNING,

@@ -39,7 +39,7 @@ describe('courier program', () => {
       anyPlatform: false,
       platforms: ['winxp-x86', 'win7-x64'],
       programFlags: 0x0010a080,
-      dependentProgramRef: 'A0100002;;Install',
+      dependentProgram: 'A0100002;;Install',
     });
     expect(json<ProgramDto>(device)).toMatchObject({ kind: 'device', runFrom: 'folder', runFolder: '\\Apps', programFlags: 0x2100, deviceFlags: 0x04000000 });
 
@@ -48,7 +48,7 @@ describe('courier program', () => {
 
     const [list, shown] = await Promise.all([courier('program', 'list', 'A0100001', '--json'), courier('program', 'show', 'A0100001', 'per-system unattended')]);
     const programs = json<ProgramDto[]>(list);
-    expect(programs.map((p) => [p.name, p.dependentProgramRef])).toEqual([
+    expect(programs.map((p) => [p.name, p.dependentProgram])).toEqual([
       ['Mobile', ''],
       ['Per-system unattended', 'A0100002;;Service Pack 1'],
     ]);

@@ -45,7 +45,7 @@ describe('programs table', () => {
     const sp = programs.insert(computer('A0100002', 'SP1'));
     const id = programs.insert({ ...computer('A0100001', 'Install', sp), anyPlatform: false, platforms: ['win7-x64'], driveMode: 'specificDriveLetter', driveLetter: 'K' });
     const device = programs.insert({ kind: 'device', packageId: 'A0100001', ...deviceProgramDefaults, name: 'Mobile', commandLine: 'a.cab', createdAt: stamp, lastModified: stamp });
-    expect(programs.getById(id)).toMatchObject({ kind: 'computer', platforms: ['win7-x64'], driveLetter: 'K', dependentProgramId: sp, dependentProgram: { packageId: 'A0100002', programName: 'SP1' } });
+    expect(programs.getById(id)).toMatchObject({ kind: 'computer', platforms: ['win7-x64'], driveLetter: 'K', dependentProgramId: sp, runFirst: { packageId: 'A0100002', programName: 'SP1' } });
     expect(programs.getById(device)).toEqual({ id: device, kind: 'device', packageId: 'A0100001', ...deviceProgramDefaults, name: 'Mobile', commandLine: 'a.cab', createdAt: stamp, lastModified: stamp });
     expect(programs.get('A0100001', 'INSTALL')?.id).toBe(id);
     expect(programs.dependentsOf(sp).map((p) => p.name)).toEqual(['Install']);

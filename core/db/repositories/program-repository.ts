@@ -9,7 +9,7 @@ interface ProgramMeta {
   readonly lastModified: string;
 }
 
-/** A program for computers as stored; `dependentProgram` is read through its target's row id. */
+/** A program for computers as stored; `runFirst` is read through its target's row id. */
 export interface ComputerProgramRecord extends ComputerProgramSettings, ProgramMeta {
   readonly kind: 'computer';
   readonly dependentProgramId: number | null;
@@ -23,7 +23,7 @@ export type ProgramRecord = ComputerProgramRecord | DeviceProgramRecord;
 
 /** What insert and update take: the dependency is given by id, never by name. */
 export type ProgramWrite =
-  | (Omit<ComputerProgramRecord, 'id' | 'dependentProgram'> & { readonly id?: number })
+  | (Omit<ComputerProgramRecord, 'id' | 'runFirst'> & { readonly id?: number })
   | (Omit<DeviceProgramRecord, 'id'> & { readonly id?: number });
 
 /** A program named by its package and name, for messages and reference checks. */
@@ -121,7 +121,7 @@ function fromRow(row: Row): ProgramRecord {
       // By the target's current package and name, so a rename shows at once.
       const dependent: DependentProgram | null =
         row.dep_package_id === null ? null : { packageId: String(row.dep_package_id), programName: String(row.dep_name) };
-      record.dependentProgram = dependent;
+      record.runFirst = dependent;
     }
   }
   return record as unknown as ProgramRecord;

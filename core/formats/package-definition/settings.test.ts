@@ -74,7 +74,7 @@ describe('package definitions to the contract settings', () => {
       diskSpaceUnit: 'MB',
       maximumRunTime: 30,
       additionalRequirements: 'Close Outlook first',
-      dependentProgram: { packageId: 'CCM00001', programName: 'Runtime' },
+      runFirst: { packageId: 'CCM00001', programName: 'Runtime' },
       driveMode: 'specificDriveLetter',
       driveLetter: 'P',
       reconnectAtLogon: true,

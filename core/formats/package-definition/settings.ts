@@ -38,7 +38,7 @@ export function toProgramSettings(program: Omit<PackageDefinitionProgram, 'progr
     driveMode: !program.driveLetterConnection ? 'unc' : program.specifyDrive === '' ? 'driveLetter' : 'specificDriveLetter',
     driveLetter: program.driveLetterConnection ? program.specifyDrive : '',
     reconnectAtLogon: program.driveLetterConnection && program.reconnectDriveAtLogon,
-    dependentProgram: program.dependentProgram === null ? null : { packageId, programName: program.dependentProgram },
+    runFirst: program.dependentProgram === null ? null : { packageId, programName: program.dependentProgram },
     assignment: program.assignment,
     disabled: program.disabled,
   };

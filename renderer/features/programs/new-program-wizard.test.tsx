@@ -49,7 +49,7 @@ describe('NewProgramWizard', () => {
     await within(dialog).findByText('The New Program Wizard completed successfully');
     expect(fake.create).toHaveBeenCalledWith({
       packageId: 'A0100001',
-      program: expect.objectContaining({ name: 'Unattended', commandLine: 'setup.exe /q', run: 'normal', dependentProgram: null }),
+      program: expect.objectContaining({ name: 'Unattended', commandLine: 'setup.exe /q', run: 'normal', runFirst: null }),
     });
     expect(onCreated).toHaveBeenCalledWith(created);
   });

@@ -46,7 +46,7 @@ function useProgramChoices(packageId: string | null, exclude: { packageId: strin
 export function ProgramAdvancedPage({ draft, issues, onChange, packageId, savedName }: ProgramPageProps) {
   const page = useProgramPageStyles();
   const packages = usePackagesStore((s) => s.packages);
-  const dependent = draft.dependentProgram;
+  const dependent = draft.runFirst;
   const choices = useProgramChoices(dependent?.packageId ?? null, savedName === undefined ? null : { packageId, name: savedName });
   const sortedPackages = [...packages].sort((a, b) => fullPackageName(a).localeCompare(fullPackageName(b)));
   const chosenPackage = packages.find((p) => p.packageId === dependent?.packageId);
@@ -61,7 +61,7 @@ export function ProgramAdvancedPage({ draft, issues, onChange, packageId, savedN
       <Checkbox
         label="Run another program first"
         checked={dependent !== null}
-        onChange={(_, data) => onChange({ dependentProgram: data.checked === true ? { packageId, programName: '' } : null })}
+        onChange={(_, data) => onChange({ runFirst: data.checked === true ? { packageId, programName: '' } : null })}
       />
       <div className={page.nested}>
         <div className={page.dependent}>
@@ -71,7 +71,7 @@ export function ProgramAdvancedPage({ draft, issues, onChange, packageId, savedN
               disabled={dependent === null}
               value={chosenPackage ? `${fullPackageName(chosenPackage)} (${chosenPackage.packageId})` : (dependent?.packageId ?? '')}
               selectedOptions={dependent ? [dependent.packageId] : []}
-              onOptionSelect={(_, data) => data.optionValue && onChange({ dependentProgram: { packageId: data.optionValue, programName: '' } })}
+              onOptionSelect={(_, data) => data.optionValue && onChange({ runFirst: { packageId: data.optionValue, programName: '' } })}
             >
               {sortedPackages.map((p) => (
                 <Option key={p.packageId} value={p.packageId} text={`${fullPackageName(p)} (${p.packageId})`}>
@@ -82,7 +82,7 @@ export function ProgramAdvancedPage({ draft, issues, onChange, packageId, savedN
           </Field>
           <Field
             label="Program"
-            validationMessage={choices?.status === 'error' ? choices.message : issues.dependentProgram}
+            validationMessage={choices?.status === 'error' ? choices.message : issues.runFirst}
           >
             <Dropdown
               className={page.dropdown}
@@ -91,7 +91,7 @@ export function ProgramAdvancedPage({ draft, issues, onChange, packageId, savedN
               value={dependent?.programName ?? ''}
               selectedOptions={dependent && dependent.programName !== '' ? [dependent.programName] : []}
               onOptionSelect={(_, data) =>
-                dependent && data.optionValue && onChange({ dependentProgram: { packageId: dependent.packageId, programName: data.optionValue } })
+                dependent && data.optionValue && onChange({ runFirst: { packageId: dependent.packageId, programName: data.optionValue } })
               }
             >
               {(choices?.status === 'ready' ? choices.names : []).map((name) => (

@@ -48,16 +48,16 @@ describe('applyProgramDraftChange', () => {
   });
 
   it('clears "Always run this program first" with the program to run first, and the failure alert with the alerts', () => {
-    const first = applyProgramDraftChange(named(), { dependentProgram: { packageId: 'A0100002', programName: 'SP2' }, alwaysRunDependent: true });
+    const first = applyProgramDraftChange(named(), { runFirst: { packageId: 'A0100002', programName: 'SP2' }, alwaysRunDependent: true });
     expect(programRules.issues(first)).toEqual({});
-    expect(applyProgramDraftChange(first, { dependentProgram: null }).alwaysRunDependent).toBe(false);
+    expect(applyProgramDraftChange(first, { runFirst: null }).alwaysRunDependent).toBe(false);
     const alerts = applyProgramDraftChange(named(), { disableMomAlerts: true, generateMomAlertOnFailure: true });
     expect(applyProgramDraftChange(alerts, { disableMomAlerts: false }).generateMomAlertOnFailure).toBe(false);
   });
 
   it('holds Next while "Run another program first" has no program chosen', () => {
-    const checked = applyProgramDraftChange(named(), { dependentProgram: { packageId: 'A0100001', programName: '' } });
-    expect(programRules.issues(checked).dependentProgram).toBe('Choose the program to run first.');
+    const checked = applyProgramDraftChange(named(), { runFirst: { packageId: 'A0100001', programName: '' } });
+    expect(programRules.issues(checked).runFirst).toBe('Choose the program to run first.');
   });
 
   it('never leaves a draft the core rejects, whatever is switched', () => {

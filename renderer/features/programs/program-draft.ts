@@ -55,7 +55,7 @@ export function applyProgramDraftChange(draft: ComputerProgramSettings, changes:
   if (next.anyPlatform) next.platforms = [];
   if (next.driveMode !== 'specificDriveLetter') next.driveLetter = '';
   if (next.driveMode === 'unc') next.reconnectAtLogon = false;
-  if (next.dependentProgram === null) next.alwaysRunDependent = false;
+  if (next.runFirst === null) next.alwaysRunDependent = false;
   if (!next.disableMomAlerts) next.generateMomAlertOnFailure = false;
   return next;
 }
@@ -67,7 +67,7 @@ export function applyProgramDraftChange(draft: ComputerProgramSettings, changes:
 export function programFieldsTouchedBy(changes: Partial<ComputerProgramSettings>): ProgramField[] {
   return Object.keys(changes)
     .filter((key): key is ProgramField => key in programFieldPage)
-    .filter((field) => !(field === 'dependentProgram' && changes.dependentProgram?.programName === ''));
+    .filter((field) => !(field === 'runFirst' && changes.runFirst?.programName === ''));
 }
 
 export const programRules: SettingsRules<ComputerProgramSettings, ProgramSettingPageId> = {

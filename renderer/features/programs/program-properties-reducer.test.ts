@@ -12,7 +12,7 @@ import {
   type ReadyProgramState,
 } from './program-properties-reducer';
 
-const suite = { packageId: 'A0100001', programFlags: 0, diskSpaceReq: 'Unknown', dependentProgramRef: '', createdAt: '', lastModified: '' };
+const suite = { packageId: 'A0100001', programFlags: 0, diskSpaceReq: 'Unknown', dependentProgram: '', createdAt: '', lastModified: '' };
 const computer: ProgramDto = { ...computerProgramDefaults, ...suite, kind: 'computer', name: 'Setup', commandLine: 'setup.exe' };
 const device: ProgramDto = { ...deviceProgramDefaults, ...suite, kind: 'device', name: 'Viewer', commandLine: 'viewer.cab', deviceFlags: 0 };
 

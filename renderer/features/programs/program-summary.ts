@@ -79,9 +79,9 @@ export function programSummary(draft: ComputerProgramSettings, packageLabel: (pa
         {
           label: 'Run another program first',
           value:
-            draft.dependentProgram === null
+            draft.runFirst === null
               ? 'No'
-              : `${draft.dependentProgram.programName} from ${packageLabel(draft.dependentProgram.packageId)}` +
+              : `${draft.runFirst.programName} from ${packageLabel(draft.runFirst.packageId)}` +
                 (draft.alwaysRunDependent ? ', always' : ''),
         },
         { label: 'When assigned to a computer', value: assignmentLabels[draft.assignment] },
