@@ -1,25 +1,14 @@
-import {
-  Button,
-  makeStyles,
-  MessageBar,
-  MessageBarActions,
-  MessageBarBody,
-  MessageBarTitle,
-  Spinner,
-  tokens,
-} from '@fluentui/react-components';
+import { makeStyles, tokens } from '@fluentui/react-components';
 import { PeopleRegular, PersonRegular } from '@fluentui/react-icons';
 import { useEffect, type ReactNode } from 'react';
 import type { AccessAccountDto } from '../../../core/api';
+import { LiveList } from '../../components/live-list';
 import { DataGrid, type DataGridColumn, type MenuPoint } from '../../components/data-grid';
 import { accountTypeLabel, permissionLabels } from './access-account-labels';
 import { emptyAccessAccountList, followAccessAccountChanges, useAccessAccountsStore } from './access-accounts-store';
 
 const useStyles = makeStyles({
-  root: { display: 'flex', flexDirection: 'column', flex: 1, minHeight: 0 },
   grid: { flex: 1 },
-  message: { margin: tokens.spacingHorizontalS },
-  loading: { display: 'flex', justifyContent: 'flex-start', padding: tokens.spacingHorizontalL },
   nameIcon: {
     fontSize: '16px',
     verticalAlign: 'text-bottom',
@@ -71,45 +60,8 @@ export function AccessAccountsView(props: AccessAccountsViewProps): ReactNode {
     return unsubscribe;
   }, [packageId]);
 
-  if (list.status === 'loading') {
-    return (
-      <div className={styles.loading}>
-        <Spinner size="tiny" label="Loading access accounts…" />
-      </div>
-    );
-  }
-
-  if (list.status === 'error') {
-    return (
-      <MessageBar intent="error" layout="multiline" className={styles.message}>
-        <MessageBarBody>
-          <MessageBarTitle>Courier could not read the access accounts.</MessageBarTitle>
-          {list.error}
-        </MessageBarBody>
-        <MessageBarActions>
-          <Button size="small" onClick={() => void load(packageId)}>
-            Retry
-          </Button>
-        </MessageBarActions>
-      </MessageBar>
-    );
-  }
-
   return (
-    <div className={styles.root}>
-      {list.error !== null && (
-        <MessageBar intent="warning" layout="multiline" className={styles.message}>
-          <MessageBarBody>
-            <MessageBarTitle>The list may be out of date.</MessageBarTitle>
-            {list.error}
-          </MessageBarBody>
-          <MessageBarActions>
-            <Button size="small" disabled={list.refreshing} onClick={() => void load(packageId)}>
-              Retry
-            </Button>
-          </MessageBarActions>
-        </MessageBar>
-      )}
+    <LiveList what="access accounts" status={list.status} error={list.error} refreshing={list.refreshing} onRetry={() => void load(packageId)}>
       <DataGrid
         className={styles.grid}
         label="Access Accounts"
@@ -129,6 +81,6 @@ export function AccessAccountsView(props: AccessAccountsViewProps): ReactNode {
         onContextMenu={(rows, at) => props.onContextMenu(rows[0] ?? null, at)}
         emptyMessage="No one has access to this package. To add an account, right-click Access Accounts and choose New."
       />
-    </div>
+    </LiveList>
   );
 }

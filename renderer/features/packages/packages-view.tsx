@@ -1,36 +1,14 @@
-import {
-  Button,
-  makeStyles,
-  MessageBar,
-  MessageBarActions,
-  MessageBarBody,
-  MessageBarTitle,
-  Spinner,
-  tokens,
-} from '@fluentui/react-components';
+import { makeStyles, tokens } from '@fluentui/react-components';
 import { BoxRegular } from '@fluentui/react-icons';
 import type { ReactNode } from 'react';
 import type { PackageDto } from '../../../core/api';
+import { LiveList } from '../../components/live-list';
 import { DataGrid, type DataGridColumn, type MenuPoint } from '../../components/data-grid';
 import { usePackagesStore } from './packages-store';
 
 const useStyles = makeStyles({
-  root: {
-    display: 'flex',
-    flexDirection: 'column',
-    flex: 1,
-    minHeight: 0,
-  },
   grid: {
     flex: 1,
-  },
-  message: {
-    margin: tokens.spacingHorizontalS,
-  },
-  loading: {
-    display: 'flex',
-    justifyContent: 'flex-start',
-    padding: tokens.spacingHorizontalL,
   },
   nameIcon: {
     fontSize: '16px',
@@ -99,45 +77,8 @@ export function PackagesView(props: PackagesViewProps): ReactNode {
   const refreshing = usePackagesStore((s) => s.refreshing);
   const load = usePackagesStore((s) => s.load);
 
-  if (status === 'loading') {
-    return (
-      <div className={styles.loading}>
-        <Spinner size="tiny" label="Loading packages…" />
-      </div>
-    );
-  }
-
-  if (status === 'error') {
-    return (
-      <MessageBar intent="error" layout="multiline" className={styles.message}>
-        <MessageBarBody>
-          <MessageBarTitle>Courier could not read the packages.</MessageBarTitle>
-          {error}
-        </MessageBarBody>
-        <MessageBarActions>
-          <Button size="small" onClick={() => void load()}>
-            Retry
-          </Button>
-        </MessageBarActions>
-      </MessageBar>
-    );
-  }
-
   return (
-    <div className={styles.root}>
-      {error !== null && (
-        <MessageBar intent="warning" layout="multiline" className={styles.message}>
-          <MessageBarBody>
-            <MessageBarTitle>The list may be out of date.</MessageBarTitle>
-            {error}
-          </MessageBarBody>
-          <MessageBarActions>
-            <Button size="small" disabled={refreshing} onClick={() => void load()}>
-              Retry
-            </Button>
-          </MessageBarActions>
-        </MessageBar>
-      )}
+    <LiveList what="packages" status={status} error={error} refreshing={refreshing} onRetry={() => void load()}>
       <DataGrid
         className={styles.grid}
         label="Packages"
@@ -157,6 +98,6 @@ export function PackagesView(props: PackagesViewProps): ReactNode {
         onContextMenu={(rows, at) => props.onContextMenu(rows[0] ?? null, at)}
         emptyMessage="There are no packages yet. To create one, right-click Packages and choose New › Package."
       />
-    </div>
+    </LiveList>
   );
 }

@@ -1,25 +1,14 @@
-import {
-  Button,
-  makeStyles,
-  MessageBar,
-  MessageBarActions,
-  MessageBarBody,
-  MessageBarTitle,
-  Spinner,
-  tokens,
-} from '@fluentui/react-components';
+import { makeStyles, tokens } from '@fluentui/react-components';
 import { PhoneRegular, WindowRegular } from '@fluentui/react-icons';
 import { useEffect, type ReactNode } from 'react';
 import type { ProgramDto } from '../../../core/api';
+import { LiveList } from '../../components/live-list';
 import { DataGrid, type DataGridColumn, type MenuPoint } from '../../components/data-grid';
 import { afterRunningLabels, runLabels } from './program-labels';
 import { emptyProgramList, followProgramChanges, useProgramsStore } from './programs-store';
 
 const useStyles = makeStyles({
-  root: { display: 'flex', flexDirection: 'column', flex: 1, minHeight: 0 },
   grid: { flex: 1 },
-  message: { margin: tokens.spacingHorizontalS },
-  loading: { display: 'flex', justifyContent: 'flex-start', padding: tokens.spacingHorizontalL },
   nameIcon: {
     fontSize: '16px',
     verticalAlign: 'text-bottom',
@@ -106,45 +95,8 @@ export function ProgramsView(props: ProgramsViewProps): ReactNode {
     return unsubscribe;
   }, [packageId]);
 
-  if (list.status === 'loading') {
-    return (
-      <div className={styles.loading}>
-        <Spinner size="tiny" label="Loading programs…" />
-      </div>
-    );
-  }
-
-  if (list.status === 'error') {
-    return (
-      <MessageBar intent="error" layout="multiline" className={styles.message}>
-        <MessageBarBody>
-          <MessageBarTitle>Courier could not read the programs.</MessageBarTitle>
-          {list.error}
-        </MessageBarBody>
-        <MessageBarActions>
-          <Button size="small" onClick={() => void load(packageId)}>
-            Retry
-          </Button>
-        </MessageBarActions>
-      </MessageBar>
-    );
-  }
-
   return (
-    <div className={styles.root}>
-      {list.error !== null && (
-        <MessageBar intent="warning" layout="multiline" className={styles.message}>
-          <MessageBarBody>
-            <MessageBarTitle>The list may be out of date.</MessageBarTitle>
-            {list.error}
-          </MessageBarBody>
-          <MessageBarActions>
-            <Button size="small" disabled={list.refreshing} onClick={() => void load(packageId)}>
-              Retry
-            </Button>
-          </MessageBarActions>
-        </MessageBar>
-      )}
+    <LiveList what="programs" status={list.status} error={list.error} refreshing={list.refreshing} onRetry={() => void load(packageId)}>
       <DataGrid
         className={styles.grid}
         label="Programs"
@@ -164,6 +116,6 @@ export function ProgramsView(props: ProgramsViewProps): ReactNode {
         onContextMenu={(rows, at) => props.onContextMenu(rows[0] ?? null, at)}
         emptyMessage="This package has no programs yet. To create one, right-click Programs and choose New › Program."
       />
-    </div>
+    </LiveList>
   );
 }

@@ -1,0 +1,1 @@
+export { LiveList, type LiveListProps } from './live-list';
