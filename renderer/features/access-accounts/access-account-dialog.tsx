@@ -21,7 +21,7 @@ import { useState } from 'react';
 import { accessPermissions, type AccessAccountDto, type AccessAccountInput, type AccessPermission } from '../../../core/api';
 import { courier } from '../../bridge';
 import { describeFailure } from '../../components/describe-failure';
-import { useLastValue, useOpenCount } from '../packages/use-last-value';
+import { useLastValue, useOpenCount } from '../../components/use-last-value';
 import { accountTypeLabel, permissionLabels } from './access-account-labels';
 import { GenericAccountDialog, WindowsUserAccountDialog, type GenericAccount, type WindowsAccount } from './account-pickers';
 

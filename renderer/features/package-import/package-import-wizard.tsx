@@ -4,7 +4,7 @@ import type { ApiResult, DefinitionSource, PackageImportedDto } from '../../../c
 import { courier } from '../../bridge';
 import { describeFailure } from '../../components/describe-failure';
 import { Wizard, type WizardFooter } from '../../components/wizard';
-import { useOpenCount } from '../packages/use-last-value';
+import { useOpenCount } from '../../components/use-last-value';
 import { SettingsSummaryPage } from '../programs/settings-summary-page';
 import { WizardOutcomePage } from '../programs/wizard-outcome-page';
 import { DefinitionPage, type DefinitionList } from './definition-page';

@@ -21,7 +21,7 @@ import type { PackagePageProps } from './package-page-props';
 import { PackageSettingsPage } from './package-settings-page';
 import { SecurityNote } from './security-note';
 import { SummaryPage } from './summary-page';
-import { useOpenCount } from './use-last-value';
+import { useOpenCount } from '../../components/use-last-value';
 
 export interface NewPackageWizardProps {
   readonly open: boolean;

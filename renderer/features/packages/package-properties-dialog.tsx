@@ -17,7 +17,7 @@ import {
 import type { PackagePageProps } from './package-page-props';
 import { PackageSettingsPage } from './package-settings-page';
 import { SecurityNote } from './security-note';
-import { useLastValue, useOpenCount } from './use-last-value';
+import { useLastValue, useOpenCount } from '../../components/use-last-value';
 
 export interface PackagePropertiesDialogProps {
   readonly packageId: string | null;

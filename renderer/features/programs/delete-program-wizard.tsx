@@ -5,7 +5,7 @@ import type { ProgramDeletedDto, ProgramDto } from '../../../core/api';
 import { courier } from '../../bridge';
 import { describeFailure } from '../../components/describe-failure';
 import { Wizard, type WizardFooter } from '../../components/wizard';
-import { useLastValue, useOpenCount } from '../packages/use-last-value';
+import { useLastValue, useOpenCount } from '../../components/use-last-value';
 import {
   canDelete,
   deleteProgramPages,

@@ -2,7 +2,7 @@ import { PhoneRegular, WindowRegular } from '@fluentui/react-icons';
 import { fullPackageName, type ComputerProgramSettings, type DeviceProgramSettings, type ProgramDto } from '../../../core/api';
 import { courier } from '../../bridge';
 import { usePackagesStore } from '../packages/packages-store';
-import { useOpenCount } from '../packages/use-last-value';
+import { useOpenCount } from '../../components/use-last-value';
 import { DeviceProgramSettingsPage } from './device-program-pages';
 import { deviceProgramRules, newDeviceProgramDraft, newProgramDraft, programRules } from './program-draft';
 import { ProgramSettingsPage } from './program-settings-page';

@@ -4,7 +4,7 @@ import type { ApiErrorDto, ComputerProgramSettings, DeviceProgramSettings, Progr
 import { PropertySheet } from '../../components/property-sheet';
 import { courier } from '../../bridge';
 import { describeFailure } from '../../components/describe-failure';
-import { useLastValue, useOpenCount } from '../packages/use-last-value';
+import { useLastValue, useOpenCount } from '../../components/use-last-value';
 import { DeviceProgramSettingsPage } from './device-program-pages';
 import { deviceProgramRules, programRules } from './program-draft';
 import type { DeviceProgramField, DeviceProgramSettingPageId, ProgramField, ProgramSettingPageId } from './program-fields';
