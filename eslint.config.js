@@ -17,7 +17,7 @@ function restrict(...patterns) {
 }
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'dist/**', 'release/**', 'test-results/**', 'playwright-report/**', 'test/screenshots/**'] },
+  { ignores: ['node_modules/**', 'dist/**', '.tsbuild/**', 'release/**', 'test-results/**', 'playwright-report/**', 'test/screenshots/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
