@@ -21,7 +21,7 @@ import { PackageService } from './services/package-service';
 import { ProgramService } from './services/program-service';
 import { ImportService } from './services/import-service';
 import { defaultDefinitionsDir } from './site/definitions-dir';
-import { validationError } from './services/validation';
+import { validationError } from './domain/validation';
 import { openSite } from './site/open-site';
 import { createSiteLog, type SiteLog } from './site/site-log';
 

@@ -19,7 +19,7 @@ import type { SiteLog } from '../site/site-log';
 import { dropWakeUpFile, type SiteRoot } from '../site/site-root';
 import { accessAccountRecordOf } from './access-account-service';
 import type { EventHub } from './event-hub';
-import { parseOrThrow } from './validation';
+import { parseOrThrow } from '../domain/validation';
 
 export interface PackageServiceDeps {
   readonly siteCode: string;

@@ -20,7 +20,7 @@ import { dependentProgramRefOf, deviceFlagsOf, deviceProgramFlags, diskSpaceReqO
 import type { SiteLog } from '../site/site-log';
 import { dropWakeUpFile, type SiteRoot } from '../site/site-root';
 import type { EventHub } from './event-hub';
-import { parseOrThrow } from './validation';
+import { parseOrThrow } from '../domain/validation';
 
 export interface ProgramServiceDeps {
   readonly programs: ProgramRepository;

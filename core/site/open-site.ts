@@ -6,7 +6,7 @@ import { openDatabase, type SqliteDatabase } from '../db/connection';
 import { migrations } from '../db/migrations';
 import { migrate } from '../db/migrator';
 import { SiteRepository, type SiteRecord } from '../db/repositories/site-repository';
-import { parseOrThrow } from '../services/validation';
+import { parseOrThrow } from '../domain/validation';
 import { productVersion } from './product';
 import { ensureSiteRoot, siteRootAt, type SiteRoot } from './site-root';
 
