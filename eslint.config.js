@@ -2,19 +2,49 @@
 import js from '@eslint/js';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
+import { layers as layersRule } from './eslint-rules/layers.js';
+
+/** Packages a layer can refuse, by group. `node:*` is every Node built-in, with or without the prefix. */
+const packages = {
+  node: ['node:*'],
+  electron: ['electron'],
+  ui: ['react', 'react-dom', '@fluentui/*', '@griffel/*', 'zustand', '@tanstack/*', '@testing-library/*'],
+  sqlite: ['better-sqlite3'],
+};
+
+const api = 'core/api';
+const domain = 'core/domain';
+const formats = 'core/formats';
+const db = 'core/db';
+const content = 'core/content';
+const shares = 'core/shares';
+const site = 'core/site';
+const entry = ['core/index.ts', 'core/core.ts'];
 
 /**
- * The layering of architecture.md, enforced: each folder may import only what its layer allows.
- * `patterns` are matched against the import specifier as written (relative paths included).
+ * The layering (docs/layers.md): what the files of each folder may import. Every specifier is
+ * resolved to a repository path first, so `../api/../db/x` is core/db/x. The longest matching
+ * folder is a file's layer; a repository path its `may` does not list is refused, and so is a
+ * package of a group in `refuse`. Tests (*.test.ts, test/) may import anything: they are not linted
+ * by this rule.
  */
-const electronBan = { group: ['electron', 'electron/*'], message: 'Only electron/ may import Electron (architecture.md).' };
-const reactBan = { group: ['react', 'react-dom', 'react/*', '@fluentui/*', 'zustand', 'zustand/*'], message: 'core/ has no UI.' };
-const nodeBan = { group: ['node:*', 'fs', 'path', 'os', 'child_process', 'better-sqlite3'], message: 'This layer runs without Node.' };
-const sqliteBan = { group: ['better-sqlite3'], message: 'SQL and better-sqlite3 belong in core/db only.' };
-
-function restrict(...patterns) {
-  return { 'no-restricted-imports': ['error', { patterns }] };
-}
+const layers = [
+  { folder: api, may: [api], refuse: ['node', 'electron', 'ui', 'sqlite'], why: 'core/api is the contract: it imports nothing outside core/api and runs anywhere.' },
+  { folder: domain, may: [api, domain, formats], refuse: ['node', 'electron', 'ui', 'sqlite'], why: 'core/domain is pure: the contract, core/formats and itself only.' },
+  { folder: formats, may: [api, domain, formats], refuse: ['node', 'electron', 'ui', 'sqlite'], why: 'core/formats is pure: the contract, core/domain and itself only.' },
+  { folder: db, may: [api, domain, db], refuse: ['electron', 'ui'], why: 'core/db is below the services and never calls up.' },
+  { folder: content, may: [api, domain, formats, content], refuse: ['electron', 'ui', 'sqlite'], why: 'core/content reads and writes files for the services, below them.' },
+  { folder: shares, may: [api, domain, formats, shares], refuse: ['electron', 'ui', 'sqlite'], why: 'core/shares works on folders and shares for the services, below them.' },
+  { folder: site, may: [api, domain, formats, db, content, site], refuse: ['electron', 'ui'], why: 'core/site opens the site (database, folders, logs) for the services, below them.' },
+  { folder: 'core/services', may: [api, domain, formats, db, content, shares, site, 'core/services'], refuse: ['electron', 'ui', 'sqlite'], why: 'the services never reach up to a transport (host, cli) or the composition in core/core.ts.' },
+  { folder: 'core/components', may: [api, domain, formats, db, content, shares, site, 'core/components'], refuse: ['electron', 'ui', 'sqlite'], why: 'site components are services: they never reach up to a transport (host, cli).' },
+  { folder: 'core/host', may: [api, 'core/host', ...entry], refuse: ['electron', 'ui', 'sqlite'], why: 'the HTTP host is a transport: it reaches the services through core/index.ts or core/core.ts.' },
+  { folder: 'core/cli', may: [api, domain, formats, content, 'core/cli', ...entry], refuse: ['electron', 'ui', 'sqlite'], why: 'the CLI is a transport: it reaches the services through core/index.ts or core/core.ts.' },
+  ...entry.map((folder) => ({ folder, may: ['core'], refuse: ['electron', 'ui', 'sqlite'], why: 'the composition root is the core: no Electron, no UI, SQL in core/db.' })),
+  { folder: 'core', may: [], why: 'a new folder of core/ needs its row in the layers table of eslint.config.js.' },
+  { folder: 'electron', may: ['electron', api, 'core/index.ts'], refuse: ['ui', 'sqlite'], why: 'electron/ is thin: it sees the core through core/index.ts and the contract.' },
+  { folder: 'renderer', may: ['renderer', api], refuse: ['node', 'electron', 'sqlite'], why: 'the renderer sees only the contract in core/api and runs in a browser.' },
+];
 
 export default tseslint.config(
   { ignores: ['node_modules/**', 'dist/**', '.tsbuild/**', 'release/**', 'test-results/**', 'playwright-report/**', 'test/screenshots/**'] },
@@ -29,51 +59,15 @@ export default tseslint.config(
     },
   },
   {
-    files: ['core/api/**/*.ts'],
-    rules: restrict(electronBan, reactBan, nodeBan, {
-      group: ['../*', '!./*'],
-      message: 'core/api is the contract: it imports nothing outside core/api.',
-    }),
-  },
-  {
-    files: ['core/domain/**/*.ts', 'core/formats/**/*.ts'],
-    rules: restrict(electronBan, reactBan, sqliteBan, {
-      group: ['../db/*', '../services/*', '../site/*', '../host/*', '../cli/*', '../components/*', '../content/*', '../shares/*', '../index', '../core'],
-      message: 'core/domain and core/formats may use only core/api (and each other).',
-    }),
-  },
-  {
-    files: ['core/**/*.ts'],
-    ignores: ['core/api/**', 'core/domain/**', 'core/formats/**', 'core/db/**'],
-    rules: restrict(electronBan, reactBan, sqliteBan),
-  },
-  {
-    files: ['core/db/**/*.ts'],
-    rules: restrict(electronBan, reactBan, {
-      group: ['../services/*', '../../services/*', '../host/*', '../cli/*', '../components/*'],
-      message: 'core/db is below the services; it never calls up.',
-    }),
+    files: ['core/**', 'electron/**', 'renderer/**'],
+    ignores: ['**/*.test.ts', '**/*.test.tsx', 'renderer/test-setup.ts', 'renderer/vite.config.ts'],
+    plugins: { courier: { rules: { layers: layersRule } } },
+    rules: { 'courier/layers': ['error', { root: import.meta.dirname, packages, layers }] },
   },
   {
     files: ['renderer/**/*.{ts,tsx}'],
+    ignores: ['renderer/vite.config.ts'],
     languageOptions: { globals: { ...globals.browser } },
-    rules: restrict(electronBan, nodeBan, {
-      // core itself, core/index or any core/<folder> other than api
-      regex: '(^|/)core(/(?!api(/|$))[^]*)?$',
-      message: 'The renderer sees only the contract in core/api (architecture.md).',
-    }),
-  },
-  {
-    files: ['renderer/vite.config.ts'],
-    languageOptions: { globals: { ...globals.node } },
-    rules: { 'no-restricted-imports': 'off' },
-  },
-  {
-    files: ['electron/**/*.ts'],
-    rules: restrict({
-      regex: '(^|/)core/(?!(api|index)(/|$))',
-      message: 'electron/ may import only core/index.ts and core/api (architecture.md).',
-    }),
   },
   {
     files: ['**/*.mjs', '**/*.js'],
