@@ -119,7 +119,7 @@ function typeCheck(tsconfig: string, file: string, text: string): string[] {
   host.fileExists = (name) => resolve(name) === probe || fileExists(name);
   host.getSourceFile = (name, languageVersion) => {
     if (resolve(name) === probe) return ts.createSourceFile(name, text, languageVersion);
-    const key = `${ts.getEmitScriptTarget(config.options)}:${resolve(name)}`;
+    const key = `${typeof languageVersion === 'number' ? languageVersion : languageVersion.languageVersion}:${resolve(name)}`;
     if (!parsed.has(key)) {
       const source = readFile(name);
       if (source === undefined) return undefined;
