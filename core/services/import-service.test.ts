@@ -6,7 +6,7 @@ import { createCore, type Core } from '../core';
 import { buildMsi } from '../../test/helpers/build-msi';
 import { makeTempDir, type TempDir } from '../../test/helpers/temp-dir';
 
-const fixtures = resolve(import.meta.dirname, '../../../shared/fixtures/package-definitions');
+const fixtures = resolve(import.meta.dirname, '../../test/fixtures/package-definitions');
 let temp: TempDir;
 let core: Core;
 

@@ -89,7 +89,7 @@ test('an admin imports an MSI through the wizard and sees its programs', async (
 test('a broken definition file is refused on the first page, naming section, key and line, and nothing is created', async ({ page }) => {
   const dataDir = freshDataDir();
   const file = join(dataDir, 'template.sms');
-  copyFileSync(resolve(import.meta.dirname, '../../../shared/fixtures/package-definitions/template-empty-values.sms'), file);
+  copyFileSync(resolve(import.meta.dirname, '../fixtures/package-definitions/template-empty-values.sms'), file);
   server = await startCourier(dataDir);
   const console_ = new ConsolePage(page);
   await console_.open(server.url);

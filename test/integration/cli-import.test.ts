@@ -8,7 +8,7 @@ import { makeTempDir, type TempDir } from '../helpers/temp-dir';
 
 let data: TempDir;
 const courier = (...args: string[]) => runCli(['--data-dir', join(data.path, 'site'), ...args]);
-const fixtures = resolve(import.meta.dirname, '../../../shared/fixtures/package-definitions');
+const fixtures = resolve(import.meta.dirname, '../fixtures/package-definitions');
 
 beforeAll(() => {
   data = makeTempDir('courier-cli-import-');

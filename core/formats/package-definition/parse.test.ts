@@ -4,8 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { CourierError, ProgramFlags as F } from '../../api';
 import { maxDefinitionBytes, maxPrograms, maxSections, parsePackageDefinition, type PackageDefinition } from '.';
 
-/** CI clones the repository beside shared/: the real fixtures are at ../shared from the repository root. */
-const fixtures = fileURLToPath(new URL('../../../../shared/fixtures/package-definitions/', import.meta.url));
+/** Real files, with where each came from: test/fixtures/package-definitions/README.md. */
+const fixtures = fileURLToPath(new URL('../../../test/fixtures/package-definitions/', import.meta.url));
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
 const crlf = (text: string) => utf8(text.replace(/\n/g, '\r\n'));
