@@ -8,7 +8,7 @@ import type { CliIo } from './cli-io';
 import { main } from './main';
 
 const repo = fileURLToPath(new URL('../../', import.meta.url));
-const template = join(repo, '..', 'shared', 'fixtures', 'package-definitions', 'template-empty-values.sms');
+const template = join(repo, 'test', 'fixtures', 'package-definitions', 'template-empty-values.sms');
 let dir = '';
 
 async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
