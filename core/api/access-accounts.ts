@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { packageIdSchema } from './ids';
+import { requiredText, textSchema } from './text';
 
 /**
  * Package access accounts (seed "Defining Access Accounts"; sccm-formats §4.5). Generic accounts
@@ -18,13 +19,20 @@ export const accessMasks: Readonly<Record<AccessPermission, number>> = {
   fullControl: 0x1ff,
 };
 
+/** A domain (at most 15 characters), a backslash, a user or group (at most 104). */
+export const maxAccountNameLength = 120;
 export const windowsAccountPattern = /^[^\\/:*?"<>|\s][^\\/:*?"<>|]{0,14}\\[^\\/:*?"<>|@[\]]{1,104}$/;
 
 export const accessAccountSchema = z.discriminatedUnion('kind', [
   z.strictObject({
     kind: z.literal('windows'),
     /** DOMAIN\user or DOMAIN\group */
-    name: z.string().trim().regex(windowsAccountPattern, 'Type the account as DOMAIN\\user or DOMAIN\\group.'),
+    name: textSchema({
+      label: 'The account name',
+      max: maxAccountNameLength,
+      required: 'Type the account as DOMAIN\\user or DOMAIN\\group.',
+      pattern: { test: (name) => windowsAccountPattern.test(name), message: 'Type the account as DOMAIN\\user or DOMAIN\\group.' },
+    }),
     accountType: z.enum(['user', 'group']),
   }),
   z.strictObject({
@@ -43,12 +51,12 @@ export const accessAccountAddSchema = z.strictObject({
 export const accessAccountUpdateSchema = z.strictObject({
   packageId: packageIdSchema,
   /** The account's display name: Users, or CONTOSO\Sales. */
-  accountName: z.string().trim().min(1, 'Name the access account.'),
+  accountName: requiredText('The access account', maxAccountNameLength, 'Name the access account.'),
   permission: z.enum(accessPermissions),
 });
 export const accessAccountRemoveSchema = z.strictObject({
   packageId: packageIdSchema,
-  accountName: z.string().trim().min(1, 'Name the access account.'),
+  accountName: requiredText('The access account', maxAccountNameLength, 'Name the access account.'),
 });
 
 export interface AccessAccountDto {

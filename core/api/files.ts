@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { requiredText, textSchema } from './text';
 
 /**
  * The Set Source Directory dialog browses and checks folders as the site server sees them:
@@ -6,7 +7,7 @@ import { z } from 'zod';
  */
 export const folderListSchema = z.strictObject({
   /** '' lists the roots (drives on Windows, / elsewhere). */
-  path: z.string().max(4096, 'The path is too long.').default(''),
+  path: textSchema({ label: 'The path', max: 4096, trim: false }).default(''),
 });
 
 export interface FolderEntryDto {
@@ -22,7 +23,7 @@ export interface FolderListDto {
 }
 
 export const sourceCheckSchema = z.strictObject({
-  path: z.string().trim().min(1, 'Type a path.').max(260, 'The source directory can be at most 260 characters.'),
+  path: requiredText('The source directory', 260, 'Type a path.'),
 });
 
 export interface SourceCheckDto {
@@ -33,5 +34,5 @@ export interface SourceCheckDto {
 
 /** The Windows Installer page's Import: read an .msi on the site server. */
 export const msiInfoSchema = z.strictObject({
-  path: z.string().trim().min(1, 'Give the path of a Windows Installer (.msi) file.').max(4096, 'The path is too long.'),
+  path: requiredText('The path', 4096, 'Give the path of a Windows Installer (.msi) file.'),
 });

@@ -1,14 +1,15 @@
 import { z } from 'zod';
 import type { PackageDto } from './packages';
 import type { ProgramDto } from './programs';
+import { optionalText, requiredText } from './text';
 
 /**
  * Create Package From Definition (seed figures 11-28 to 11-36): a built-in definition shipped with
  * Courier, or a .sms/.pdf/.msi file on the site server.
  */
 export const definitionSourceSchema = z.discriminatedUnion('kind', [
-  z.strictObject({ kind: z.literal('builtIn'), id: z.string().trim().min(1, 'Choose a package definition.').max(100) }),
-  z.strictObject({ kind: z.literal('file'), path: z.string().trim().min(1, 'Give the path of a .sms, .pdf or .msi file.').max(4096, 'The path is too long.') }),
+  z.strictObject({ kind: z.literal('builtIn'), id: requiredText('The package definition', 100, 'Choose a package definition.') }),
+  z.strictObject({ kind: z.literal('file'), path: requiredText('The path', 4096, 'Give the path of a .sms, .pdf or .msi file.') }),
 ]);
 export type DefinitionSource = z.output<typeof definitionSourceSchema>;
 
@@ -21,7 +22,7 @@ export const packageImportSchema = z
   .strictObject({
     source: definitionSourceSchema,
     sourceFiles: z.enum(sourceFilesModes),
-    sourceDirectory: z.string().trim().max(260, 'The source directory can be at most 260 characters.').default(''),
+    sourceDirectory: optionalText('The source directory', 260).default(''),
   })
   .superRefine((input, ctx) => {
     if (input.sourceFiles !== 'none' && input.sourceDirectory === '') {

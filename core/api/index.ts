@@ -1,4 +1,5 @@
 export * from './errors';
+export * from './text';
 export * from './ids';
 export * from './site';
 export * from './schedule';

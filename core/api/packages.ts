@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { packageIdSchema } from './ids';
 import { recurringScheduleSchema, type RecurringSchedule } from './schedule';
+import { optionalText, requiredText } from './text';
 
 /** Path forms the console accepts. The core checks that the directory really exists. */
 export const uncPathPattern = /^\\\\[^\\/:*?"<>|]+\\[^\\/:*?"<>|]+(\\[^/:*?"<>|]*)*$/;
@@ -32,7 +33,7 @@ export const branchContentModes = ['downloadAutomatically', 'administratorCopies
 export const mifMatchingModes = ['packageProperties', 'customFields'] as const;
 
 function text(max: number, label: string) {
-  return z.string().trim().max(max, `${label} can be at most ${max} characters.`);
+  return optionalText(label, max);
 }
 
 /**
@@ -42,7 +43,7 @@ function text(max: number, label: string) {
  */
 export const packageFieldShapes = {
   // General
-  name: z.string().trim().min(1, 'Name is required.').max(50, 'Name can be at most 50 characters.'),
+  name: requiredText('Name', 50),
   version: text(32, 'Version'),
   publisher: text(32, 'Publisher'),
   language: text(32, 'Language'),

@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { packageIdSchema } from './ids';
 import { platformIds } from './platforms';
+import { optionalText, requiredText } from './text';
 
 function text(max: number, label: string) {
-  return z.string().trim().max(max, `${label} can be at most ${max} characters.`);
+  return optionalText(label, max);
 }
 
 export const programRunModes = ['normal', 'minimized', 'maximized', 'hidden'] as const;
@@ -19,7 +20,7 @@ export const deviceRunFromModes = ['downloadFolder', 'folder'] as const;
 /** "Run another program first": the program that runs before this one, in any package. */
 export const dependentProgramSchema = z.strictObject({
   packageId: packageIdSchema,
-  programName: z.string().trim().min(1, 'Choose the program to run first.').max(50, 'A program name can be at most 50 characters.'),
+  programName: requiredText('The program to run first', 50, 'Choose the program to run first.'),
 });
 export type DependentProgram = z.output<typeof dependentProgramSchema>;
 
@@ -27,9 +28,9 @@ export const productCodePattern = /^\{[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{
 
 /** Fields shared by programs for computers and programs for devices. */
 const commonShapes = {
-  name: z.string().trim().min(1, 'Name is required.').max(50, 'Name can be at most 50 characters.'),
+  name: requiredText('Name', 50),
   comment: text(127, 'Comment'),
-  commandLine: z.string().trim().min(1, 'Command line is required.').max(127, 'Command line can be at most 127 characters.'),
+  commandLine: requiredText('Command line', 127),
   /** null = Unknown */
   estimatedDiskSpace: z.number().int('Estimated disk space is a whole number.').min(0).max(999_999, 'Estimated disk space is too large.').nullable(),
   diskSpaceUnit: z.enum(diskSpaceUnits),
@@ -77,7 +78,7 @@ export const computerProgramFieldShapes = {
 /** New Program For Device (Windows CE): where it downloads, where it runs, when it may download. */
 export const deviceProgramFieldShapes = {
   ...commonShapes,
-  downloadFolder: z.string().trim().min(1, 'The download folder is required.').max(127, 'The download folder can be at most 127 characters.'),
+  downloadFolder: requiredText('The download folder', 127),
   runFrom: z.enum(deviceRunFromModes),
   runFolder: text(127, 'The folder to run from'),
   downloadWhen: z.enum(deviceDownloadModes),
@@ -187,7 +188,7 @@ export const deviceProgramSettingsSchema = z.strictObject(deviceProgramFieldShap
   for (const issue of deviceProgramIssues(s)) ctx.addIssue({ code: 'custom', ...issue });
 });
 
-const programNameRef = z.string().trim().min(1, 'The program name is required.').max(50, 'A program name can be at most 50 characters.');
+const programNameRef = requiredText('The program name', 50);
 
 export const programRefSchema = z.strictObject({ packageId: packageIdSchema, programName: programNameRef });
 export const programListSchema = z.strictObject({ packageId: packageIdSchema });

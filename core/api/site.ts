@@ -1,11 +1,8 @@
 import { z } from 'zod';
 import { siteCodeSchema } from './ids';
+import { requiredText } from './text';
 
-export const siteNameSchema = z
-  .string()
-  .trim()
-  .min(1, 'The site name is required.')
-  .max(50, 'The site name can be at most 50 characters.');
+export const siteNameSchema = requiredText('The site name', 50);
 
 export const siteInitSchema = z.strictObject({
   siteCode: siteCodeSchema,

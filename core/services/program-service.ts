@@ -6,6 +6,7 @@ import {
   deviceProgramDefaults,
   deviceProgramFieldShapes,
   deviceProgramSettingsSchema,
+  sameNoCase,
   type ApiErrorIssue,
   type ComputerProgramSettings,
   type DependentProgram,
@@ -79,12 +80,6 @@ function definedOnly<T extends object>(value: T): Partial<T> {
 
 function sameValue(a: unknown, b: unknown): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
-}
-
-/** As SQLite's NOCASE compares (the UNIQUE index on program names): ASCII letters fold. */
-function sameName(a: string, b: string): boolean {
-  const fold = (text: string) => text.replace(/[A-Z]/g, (c) => c.toLowerCase());
-  return fold(a) === fold(b);
 }
 
 /** `A0100001:Install`, the form the CLI's --run-first takes. */
@@ -255,7 +250,7 @@ export class ProgramService {
   private resolveDependency(packageId: string, name: string, ownId: number | null, dependent: DependentProgram | null): number | null {
     if (dependent === null) return null;
     const refuse = (message: string) => new CourierError('VALIDATION_FAILED', message, 'runFirst');
-    if (dependent.packageId === packageId && sameName(dependent.programName, name)) {
+    if (dependent.packageId === packageId && sameNoCase(dependent.programName, name)) {
       throw refuse(`Program ${label({ packageId, name })} cannot run itself first.`);
     }
     const target = this.deps.programs.get(dependent.packageId, dependent.programName);

@@ -54,4 +54,16 @@ describe('access accounts store', () => {
     store.getState().upsert(account('Administrators', 'change'));
     expect(store.getState().lists.A0100001?.accounts.map((a) => a.permission)).toEqual(['change']);
   });
+
+  it('an account changed in another case is the same account; one with another accent is not (SQLite NOCASE)', async () => {
+    const store = createAccessAccountsStore({ list: async () => ({ ok: true, value: [account('CONTOSO\\Sales'), account('CONTOSO\\Équipe')] }) });
+    await store.getState().load('A0100001');
+    store.getState().upsert(account('contoso\\sales', 'change'));
+    store.getState().upsert(account('CONTOSO\\équipe', 'fullControl'));
+    expect(store.getState().lists.A0100001?.accounts.map((a) => `${a.accountName}=${a.permission}`)).toEqual([
+      'contoso\\sales=change',
+      'CONTOSO\\Équipe=read',
+      'CONTOSO\\équipe=fullControl',
+    ]);
+  });
 });

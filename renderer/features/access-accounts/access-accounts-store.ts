@@ -1,5 +1,5 @@
 import { create, type StoreApi, type UseBoundStore } from 'zustand';
-import type { AccessAccountDto, ApiResult } from '../../../core/api';
+import { sameNoCase, type AccessAccountDto, type ApiResult } from '../../../core/api';
 import { bridge, courier } from '../../bridge';
 import { describeFailure } from '../../components/describe-failure';
 
@@ -71,7 +71,7 @@ export function createAccessAccountsStore(source: AccessAccountsSource): UseBoun
       upsert(account) {
         if (get().lists[account.packageId] === undefined) return;
         update(account.packageId, (l) => {
-          const index = l.accounts.findIndex((a) => a.accountName.toLowerCase() === account.accountName.toLowerCase());
+          const index = l.accounts.findIndex((a) => sameNoCase(a.accountName, account.accountName));
           const accounts = index < 0 ? [...l.accounts, account] : l.accounts.map((a, i) => (i === index ? account : a));
           return { ...l, accounts };
         });

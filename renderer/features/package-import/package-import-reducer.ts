@@ -1,4 +1,4 @@
-import type { ApiErrorDto, DefinitionPreviewDto, DefinitionSource, PackageImportedDto } from '../../../core/api';
+import { sameNoCase, type ApiErrorDto, type DefinitionPreviewDto, type DefinitionSource, type PackageImportedDto } from '../../../core/api';
 import { canJumpTo, pageAfter, pageBefore } from '../../components/wizard';
 import { importPageIds, importStepOf, type PackageImportPageId, type SourceFilesMode } from './package-import-steps';
 
@@ -59,7 +59,7 @@ export const initialPackageImportState: PackageImportState = {
 
 export function sameSource(a: DefinitionSource | null, b: DefinitionSource | null): boolean {
   if (a === null || b === null) return a === b;
-  if (a.kind === 'builtIn') return b.kind === 'builtIn' && a.id.toLowerCase() === b.id.toLowerCase();
+  if (a.kind === 'builtIn') return b.kind === 'builtIn' && sameNoCase(a.id, b.id);
   return b.kind === 'file' && a.path.trim() === b.path.trim();
 }
 

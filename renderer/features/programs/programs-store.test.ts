@@ -39,6 +39,17 @@ describe('programs store', () => {
     expect(store.getState().lists.A0100001?.programs.map((p) => p.name)).toEqual(['Unattended']);
   });
 
+  it('tells programs apart as the site database does: "Install" is "INSTALL", "École" is not "école"', async () => {
+    const store = createProgramsStore({ list: async () => ({ ok: true, value: [program('école'), program('Install')] }) });
+    await store.getState().load('A0100001');
+    store.getState().applyChange({ change: 'created', packageId: 'A0100001', programName: 'École', program: program('École') });
+    store.getState().applyChange({ change: 'updated', packageId: 'A0100001', programName: 'INSTALL', program: program('INSTALL', { commandLine: 'new.exe' }) });
+    expect(store.getState().lists.A0100001?.programs.map((p) => `${p.name}:${p.commandLine}`)).toEqual(['école:setup.exe', 'INSTALL:new.exe', 'École:setup.exe']);
+    // Only A–Z fold: "ÉCOLE" is "École", and "école" stays.
+    store.getState().applyChange({ change: 'deleted', packageId: 'A0100001', programName: 'ÉCOLE', program: null });
+    expect(store.getState().lists.A0100001?.programs.map((p) => p.name)).toEqual(['école', 'INSTALL']);
+  });
+
   it('replays events that arrive during a refresh onto its answer', async () => {
     let answer: (value: ApiResult<readonly ProgramDto[]>) => void = () => undefined;
     const store = createProgramsStore({

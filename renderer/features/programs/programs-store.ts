@@ -1,5 +1,5 @@
 import { create, type StoreApi, type UseBoundStore } from 'zustand';
-import type { ApiResult, ProgramChangedEvent, ProgramDto } from '../../../core/api';
+import { sameNoCase, type ApiResult, type ProgramChangedEvent, type ProgramDto } from '../../../core/api';
 import { bridge, courier } from '../../bridge';
 import { describeFailure } from '../../components/describe-failure';
 
@@ -33,11 +33,9 @@ export interface ProgramsSource {
 
 export const emptyProgramList: ProgramList = { status: 'loading', refreshing: false, programs: [], error: null };
 
-const sameName = (a: string, b: string): boolean => a.localeCompare(b, undefined, { sensitivity: 'accent' }) === 0;
-
 function withProgram(list: readonly ProgramDto[], program: ProgramDto, previousName?: string): readonly ProgramDto[] {
-  const rest = previousName === undefined ? list : list.filter((p) => !sameName(p.name, previousName));
-  const index = rest.findIndex((p) => sameName(p.name, program.name));
+  const rest = previousName === undefined ? list : list.filter((p) => !sameNoCase(p.name, previousName));
+  const index = rest.findIndex((p) => sameNoCase(p.name, program.name));
   if (index < 0) return [...rest, program];
   const next = rest.slice();
   next[index] = program;
@@ -45,7 +43,7 @@ function withProgram(list: readonly ProgramDto[], program: ProgramDto, previousN
 }
 
 function withoutProgram(list: readonly ProgramDto[], programName: string): readonly ProgramDto[] {
-  return list.some((p) => sameName(p.name, programName)) ? list.filter((p) => !sameName(p.name, programName)) : list;
+  return list.some((p) => sameNoCase(p.name, programName)) ? list.filter((p) => !sameNoCase(p.name, programName)) : list;
 }
 
 function applied(list: readonly ProgramDto[], event: ProgramChangedEvent): readonly ProgramDto[] {

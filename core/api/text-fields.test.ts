@@ -1,0 +1,115 @@
+import { describe, expect, it } from 'vitest';
+import type { z } from 'zod';
+import { requestSchemas } from './channels';
+import { textFieldRegistry } from './text';
+
+/**
+ * Strings that are not free text: each is held to a pattern that admits only letters, digits and
+ * punctuation (a site code, a package ID, a drive letter, a product code GUID, a schedule's start).
+ */
+const patternOnly = new Set([
+  'packages:create updateSchedule.start',
+  'packages:update changes.updateSchedule.start',
+  'packages:get packageId',
+  'packages:update packageId',
+  'packages:delete packageId',
+  'programs:list packageId',
+  'programs:get packageId',
+  'programs:create packageId',
+  'programs:create program.runFirst.packageId',
+  'programs:create program.driveLetter',
+  'programs:create program.msiProductCode',
+  'programs:create-device packageId',
+  'programs:update packageId',
+  'programs:update changes.runFirst.packageId',
+  'programs:update changes.driveLetter',
+  'programs:update changes.msiProductCode',
+  'programs:delete packageId',
+  'access-accounts:list packageId',
+  'access-accounts:add packageId',
+  'access-accounts:update packageId',
+  'access-accounts:remove packageId',
+]);
+
+interface StringField {
+  readonly path: string;
+  readonly underPolicy: boolean;
+}
+
+type Def = { type: string; [key: string]: unknown };
+const defOf = (schema: z.ZodType): Def => (schema as unknown as { _zod: { def: Def } })._zod.def;
+
+/** Every string a schema accepts, with its path, and whether the text policy checks it. */
+function stringFields(schema: z.ZodType, path: string, out: StringField[], policy = false): void {
+  const def = defOf(schema);
+  const here = policy || textFieldRegistry.has(schema);
+  switch (def.type) {
+    case 'string':
+      out.push({ path, underPolicy: here });
+      return;
+    case 'object':
+      for (const [key, field] of Object.entries(def.shape as Record<string, z.ZodType>)) stringFields(field, path ? `${path}.${key}` : key, out);
+      return;
+    case 'optional':
+    case 'nullable':
+    case 'default':
+    case 'nonoptional':
+    case 'readonly':
+    case 'prefault':
+      stringFields(def.innerType as z.ZodType, path, out, here);
+      return;
+    case 'pipe':
+      stringFields(def.in as z.ZodType, path, out, here);
+      stringFields(def.out as z.ZodType, path, out, here);
+      return;
+    case 'union':
+      for (const option of def.options as z.ZodType[]) stringFields(option, path, out, here);
+      return;
+    case 'array':
+      stringFields(def.element as z.ZodType, `${path}[]`, out, here);
+      return;
+    case 'enum':
+    case 'literal':
+    case 'boolean':
+    case 'number':
+    case 'transform':
+      return;
+    default:
+      throw new Error(`${path}: a ${def.type} schema; teach this test to look inside it`);
+  }
+}
+
+describe('every text field of every request schema is under the text policy', () => {
+  const fields = Object.entries(requestSchemas).flatMap(([channel, schema]) => {
+    const out: StringField[] = [];
+    stringFields(schema, '', out);
+    return out.map((f) => ({ ...f, key: `${channel} ${f.path}` }));
+  });
+
+  it('finds the text fields (names, command lines, comments, paths, accounts, the site name)', () => {
+    const keys = new Set(fields.map((f) => f.key));
+    for (const key of [
+      'packages:create name',
+      'packages:create comment',
+      'packages:create mifPublisher',
+      'packages:update changes.sourceDirectory',
+      'programs:create program.commandLine',
+      'programs:create program.startIn',
+      'programs:create-device program.downloadFolder',
+      'programs:update changes.runFolder',
+      'programs:delete programName',
+      'access-accounts:add account.name',
+      'access-accounts:remove accountName',
+      'definitions:inspect source.path',
+      'packages:import sourceDirectory',
+      'files:msi-info path',
+    ]) {
+      expect(keys, key).toContain(key);
+    }
+  });
+
+  it('none is left out, except the IDs and codes held to a strict pattern', () => {
+    const outside = fields.filter((f) => !f.underPolicy && !patternOnly.has(f.key)).map((f) => f.key);
+    expect(outside).toEqual([]);
+  });
+});
