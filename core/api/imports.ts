@@ -72,9 +72,16 @@ export interface DefinitionPreviewDto {
   readonly suggestedSourceDirectory: string;
   /** Things the admin should know: unmapped platforms, keys Courier does not keep. */
   readonly notes: readonly string[];
+  /**
+   * Values longer than the suite keeps, imported cut to their limit (UTF-16 units, never inside a
+   * character): `[Package Definition] Comment (line 6): 197 characters; Courier keeps the first 127`.
+   */
+  readonly warnings: readonly string[];
 }
 
 export interface PackageImportedDto {
   readonly package: PackageDto;
   readonly programs: readonly ProgramDto[];
+  /** The preview's warnings: what was cut on the way in. */
+  readonly warnings: readonly string[];
 }

@@ -81,6 +81,21 @@ describe('courier pdf parse', () => {
     expect(error.issues.map((i) => i.message)).toContain('[INSTALL] CommandLine (line 14): required, but empty');
   });
 
+  it('an over-long Comment is read cut, with the warning in the text and in --json warnings', async () => {
+    const file = join(dir, 'vendor.sms');
+    writeFileSync(file, `[PDF]\nVersion=2.0\n[Package Definition]\nName=Vendor App\nPublisher=Vendor\nLanguage=EN\nComment=${'c'.repeat(197)}\nPrograms=Install\n[Install]\nName=Install\nCommandLine=setup.exe\n`);
+    const warning = '[Package Definition] Comment (line 7): 197 characters; Courier keeps the first 127';
+    const text = await run('pdf', 'parse', file);
+    expect([text.code, text.err]).toEqual([0, '']);
+    expect(text.out).toContain(`warning: ${warning}`);
+    const json = await run('pdf', 'parse', file, '--json');
+    const parsed = JSON.parse(json.out) as { package: { comment: string }; warnings: string[] };
+    expect(parsed.warnings).toEqual([warning]);
+    expect(parsed.package.comment).toBe('c'.repeat(127));
+    const clean = JSON.parse((await run('pdf', 'parse', 'assets/package-definitions/courier-client-agent.sms', '--json')).out) as { warnings: string[] };
+    expect(clean.warnings).toEqual([]);
+  });
+
   it('a missing file exits 1 (NOT_FOUND); no file at all is a usage error (2)', async () => {
     const missing = await run('pdf', 'parse', 'nowhere.sms', '--json');
     expect(missing.code).toBe(1);

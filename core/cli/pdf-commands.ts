@@ -69,7 +69,8 @@ export function formatPackageDefinition(d: PackageDefinition): string {
     ['MIF publisher', p.mifPublisher],
     ['Programs', String(d.programs.length)],
   ];
-  return [`Package definition`, textFields(fields.filter(([, v]) => v !== '')), ...d.programs.map(formatProgram)].join('\n\n');
+  const warnings = d.warnings.map((w) => `warning: ${w}`).join('\n');
+  return [`Package definition`, textFields(fields.filter(([, v]) => v !== '')), ...(warnings ? [warnings] : []), ...d.programs.map(formatProgram)].join('\n\n');
 }
 
 /** `courier pdf parse FILE`: what a package definition file holds, as the import would read it. */
@@ -86,10 +87,11 @@ export function registerPdfCommands(root: Command, { io, withGlobalOptions, prin
     `
 Examples:
   courier pdf parse assets/package-definitions/courier-client-agent.sms
-  courier pdf parse vendor.sms --json       (format, package {...}, programs [...] with programFlags)
+  courier pdf parse vendor.sms --json       (format, package {...}, programs [...] with programFlags, warnings [...])
 
 A refused file exits 1 with its first problem, as "[INSTALL] CommandLine (line 14): required, but empty";
-with --json, error.issues lists every problem.`,
+with --json, error.issues lists every problem. An optional value longer than the suite keeps (a long
+Comment) is read cut to its limit, with a warning ("warning: …", or warnings in --json).`,
   );
   parse.action(async (file: string, _opts: unknown, command: Command) => {
     let definition: PackageDefinition;

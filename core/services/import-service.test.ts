@@ -103,6 +103,31 @@ describe('definition files', () => {
     expect(await packageCount()).toBe(0);
   });
 
+  it('imports an over-long optional value cut, with the warning in the preview and in the result', async () => {
+    const comment = `${'c'.repeat(126)}😀 and more`;
+    const path = writeDefinition('vendor.sms', `[PDF]\nVersion=2.0\n[Package Definition]\nName=Vendor App\nPublisher=Vendor\nLanguage=EN\nComment=${comment}\nPrograms=Install\n[Install]\nName=Install\nCommandLine=setup.exe\n`);
+    const warning = `[Package Definition] Comment (line 7): ${comment.length} characters; Courier keeps the first 127`;
+    expect(await core.client['definitions:inspect']({ source: { kind: 'file', path } })).toMatchObject({ ok: true, value: { warnings: [warning], package: { comment: 'c'.repeat(126) } } });
+    const imported = await core.client['packages:import']({ source: { kind: 'file', path }, sourceFiles: 'none' });
+    if (!imported.ok) throw new Error(imported.error.message);
+    // The emoji would have been cut in half at 127 units: it is left out whole.
+    expect(imported.value.package.comment).toBe('c'.repeat(126));
+    expect(imported.value.warnings).toEqual([warning]);
+  });
+
+  it('never echoes a file that is not a package definition', async () => {
+    const secret = 'hunter2-7c1e9a';
+    for (const [name, text] of [
+      ['secrets.ini', `[PDF]\nVersion=${secret}\n[Package Definition]\nName=${secret}\n`],
+      ['app.conf', `[Package Definition]\nVersion=${secret}\nPrograms=${secret}\n`],
+      ['.env', `VERSION=${secret}\n`],
+    ] as const) {
+      const result = await core.client['definitions:inspect']({ source: { kind: 'file', path: writeDefinition(name, text) } });
+      expect(result.ok).toBe(false);
+      expect(JSON.stringify(result)).not.toContain(secret);
+    }
+  });
+
   it('answers a missing file and an unknown built-in with NOT_FOUND', async () => {
     expect(await core.client['definitions:inspect']({ source: { kind: 'file', path: join(temp.path, 'none.sms') } })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
     expect(await core.client['definitions:inspect']({ source: { kind: 'builtIn', id: 'nope.sms' } })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
@@ -136,6 +161,17 @@ describe('MSI files', () => {
       ok: true,
       value: { productCode: product.productCode, productName: 'Contoso Viewer', productVersion: '3.1.4', manufacturer: 'Contoso Ltd', upgradeCode: '{AAAAAAAA-BBBB-CCCC-DDDD-EEEEEEEEEEEE}', productLanguage: '1033' },
     });
+  });
+
+  it('an MSI whose product name is longer than a package name is imported cut, with a warning', async () => {
+    const folder = join(temp.path, 'long-name');
+    mkdirSync(folder);
+    const name = `Contoso Viewer ${'Professional '.repeat(4)}Edition`;
+    const path = buildMsi(folder, 'long.msi', { ...product, name });
+    const imported = await core.client['packages:import']({ source: { kind: 'file', path }, sourceFiles: 'none' });
+    if (!imported.ok) throw new Error(imported.error.message);
+    expect(imported.value.package.name).toBe(name.slice(0, 50));
+    expect(imported.value.warnings).toEqual([`ProductName: ${name.length} characters; the package's name keeps the first 50.`]);
   });
 
   it('refuses a truncated MSI and creates nothing', async () => {

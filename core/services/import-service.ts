@@ -9,6 +9,8 @@ import {
   type MsiInfoDto,
   type PackageImportedDto,
   type PackageSettings,
+  sameNoCase,
+  truncateText,
 } from '../api';
 import { readMsiFile, readPackageDefinitionFile } from '../content/package-definition-file';
 import { msiLanguageName, msiPrograms } from '../domain/msi-programs';
@@ -52,6 +54,7 @@ function fromDefinition(definition: PackageDefinition): Resolved {
       msi: null,
       suggestedSourceDirectory: '',
       notes,
+      warnings: definition.warnings,
     },
     packageSettings: toPackageSettings(definition),
     programs: (packageId) => programCreationOrder(definition).map((program) => toProgramSettings(program, packageId)),
@@ -61,14 +64,19 @@ function fromDefinition(definition: PackageDefinition): Resolved {
 function fromMsi(path: string, msi: MsiInfoDto): Resolved {
   const fileName = basename(path);
   const programs = msiPrograms(fileName, msi);
-  const name = msi.productName.slice(0, 50);
-  const notes = msi.productName.length > 50 ? [`The product name is longer than 50 characters; the package name was cut to "${name}".`] : [];
+  const warnings: string[] = [];
+  // The product's own properties cannot be fixed in a file as a definition can: they are cut, with a warning.
+  const cut = (property: string, value: string, max: number, field: string): string => {
+    const kept = truncateText(value, max);
+    if (kept !== value) warnings.push(`${property}: ${value.length} characters; the package's ${field} keeps the first ${max}.`);
+    return kept;
+  };
   const packageSettings = toPackageSettings({
     format: '2.0',
     package: {
-      name,
-      version: msi.productVersion.slice(0, 32),
-      publisher: msi.manufacturer.slice(0, 32),
+      name: cut('ProductName', msi.productName, 50, 'name'),
+      version: cut('ProductVersion', msi.productVersion, 32, 'version'),
+      publisher: cut('Manufacturer', msi.manufacturer, 32, 'publisher'),
       language: msiLanguageName(msi.productLanguage),
       comment: '',
       mifFileName: '',
@@ -79,6 +87,7 @@ function fromMsi(path: string, msi: MsiInfoDto): Resolved {
       icon: '',
     },
     programs: [],
+    warnings,
   });
   return {
     preview: {
@@ -94,7 +103,8 @@ function fromMsi(path: string, msi: MsiInfoDto): Resolved {
       programs: programs.map((program) => ({ name: program.name, commandLine: program.commandLine })),
       msi,
       suggestedSourceDirectory: dirname(path),
-      notes,
+      notes: [],
+      warnings,
     },
     packageSettings,
     programs: () => programs,
@@ -183,13 +193,13 @@ export class ImportService {
     });
     this.deps.packages.announceCreated(record);
     for (const program of programs) this.deps.programs.announceCreated(program);
-    return { package: toPackageDto(record), programs: programs.map(toProgramDto) };
+    return { package: toPackageDto(record), programs: programs.map(toProgramDto), warnings: resolved.preview.warnings };
   }
 
   private async resolve(source: DefinitionSource): Promise<Resolved> {
     if (source.kind === 'builtIn') {
       const known = await this.listBuiltIn();
-      const match = known.find((definition) => definition.id.toLowerCase() === source.id.toLowerCase());
+      const match = known.find((definition) => sameNoCase(definition.id, source.id));
       if (!match) throw new CourierError('NOT_FOUND', `There is no built-in package definition "${source.id}".`, 'source');
       return fromDefinition(await readPackageDefinitionFile(join(this.deps.definitionsDir, match.fileName)));
     }

@@ -1,4 +1,4 @@
-import { CourierError } from '../../api';
+import { CourierError, foldNoCase } from '../../api';
 
 export interface IniEntry {
   /** The key as written (its case kept for messages). */
@@ -11,12 +11,12 @@ export interface IniEntry {
 export interface IniSection {
   readonly name: string;
   readonly line: number;
-  /** Keyed by the lower-cased key; the first occurrence wins, as GetPrivateProfileString reads. */
+  /** Keyed by the folded key (foldNoCase); the first occurrence wins, as GetPrivateProfileString reads. */
   readonly entries: ReadonlyMap<string, IniEntry>;
 }
 
 export interface IniDocument {
-  /** Keyed by the lower-cased section name; the first occurrence wins. */
+  /** Keyed by the folded section name (foldNoCase); the first occurrence wins. */
   readonly sections: ReadonlyMap<string, IniSection>;
 }
 
@@ -49,7 +49,7 @@ export function parseIni(text: string): IniDocument {
           'packageDefinition',
         );
       }
-      const key = name.toLowerCase();
+      const key = foldNoCase(name);
       current = { name, line: i + 1, entries: new Map() };
       // A repeated section is read as the first one, as Windows does; its lines go nowhere.
       if (!sections.has(key)) sections.set(key, current);
@@ -60,8 +60,8 @@ export function parseIni(text: string): IniDocument {
     if (eq <= 0) continue;
     const key = line.slice(0, eq).trim();
     if (key === '') continue;
-    const lower = key.toLowerCase();
-    if (!current.entries.has(lower)) current.entries.set(lower, { key, value: line.slice(eq + 1).trim(), line: i + 1 });
+    const folded = foldNoCase(key);
+    if (!current.entries.has(folded)) current.entries.set(folded, { key, value: line.slice(eq + 1).trim(), line: i + 1 });
   }
   return { sections };
 }

@@ -463,41 +463,25 @@ describe('package definition files: refused', () => {
     ]);
   });
 
-  it('every limit: package fields, program fields, with the length given', () => {
+  it('every limit: names, the command line and the start-in folder over their limit are refused, with the length given', () => {
     const long = (n: number) => 'x'.repeat(n);
     const text = `[Package Definition]
 Name=${long(51)}
-Version=${long(33)}
-Publisher=${long(33)}
-Language=${long(33)}
-Comment=${long(128)}
-MIFFileName=${long(51)}
-MIFName=${long(51)}
-MIFVersion=${long(33)}
-MIFPublisher=${long(33)}
+Publisher=
+Language=
 Programs=P
 [P]
 Name=${long(51)}
 CommandLine=${long(128)}
 StartIn=${long(128)}
-Comment=${long(128)}
-AdditionalProgramRequirements=${long(128)}
+DependentProgram=${long(51)}
 `;
     expect(messages(text)).toEqual([
       '[Package Definition] Name (line 2): at most 50 characters, but 51 given',
-      '[Package Definition] Version (line 3): at most 32 characters, but 33 given',
-      '[Package Definition] Publisher (line 4): at most 32 characters, but 33 given',
-      '[Package Definition] Language (line 5): at most 32 characters, but 33 given',
-      '[Package Definition] Comment (line 6): at most 127 characters, but 128 given',
-      '[Package Definition] MIFFileName (line 7): at most 50 characters, but 51 given',
-      '[Package Definition] MIFName (line 8): at most 50 characters, but 51 given',
-      '[Package Definition] MIFVersion (line 9): at most 32 characters, but 33 given',
-      '[Package Definition] MIFPublisher (line 10): at most 32 characters, but 33 given',
-      '[P] Name (line 13): at most 50 characters, but 51 given',
-      '[P] CommandLine (line 14): at most 127 characters, but 128 given',
-      '[P] StartIn (line 15): at most 127 characters, but 128 given',
-      '[P] Comment (line 16): at most 127 characters, but 128 given',
-      '[P] AdditionalProgramRequirements (line 17): at most 127 characters, but 128 given',
+      '[P] Name (line 7): at most 50 characters, but 51 given',
+      '[P] CommandLine (line 8): at most 127 characters, but 128 given',
+      '[P] StartIn (line 9): at most 127 characters, but 128 given',
+      '[P] DependentProgram (line 10): at most 50 characters, but 51 given',
     ]);
     // Exactly at the limits is fine.
     expect(parse(minimal.replace('Name=Contoso Viewer', `Name=${long(50)}`).replace('setup.exe /s', long(127))).package.name).toHaveLength(50);
@@ -529,8 +513,9 @@ AdditionalProgramRequirements=${long(128)}
     ]);
   });
 
-  it('an unknown [PDF] Version', () => {
-    expect(messages(minimal.replace('Version=2.0', 'Version=3.0'))).toEqual(['[PDF] Version (line 2): 1.0 or 2.0, but "3.0" given']);
+  it('an unknown [PDF] Version refuses the whole file, without repeating the version or reading further', () => {
+    const error = failure(`${minimal.replace('Version=2.0', 'Version=3.0')}Run=Fullscreen\n`);
+    expect([error.message, error.field, error.issues]).toEqual(['[PDF] Version (line 2): 1.0 or 2.0, but another version is given.', '[PDF].Version', undefined]);
   });
 
   it('a text file that is not a package definition, and an empty file', () => {

@@ -1,4 +1,4 @@
-import type { SectionReader } from './reader';
+import { shown, type SectionReader } from './reader';
 
 export const diskSpaceMax = 999_999;
 const units = ['KB', 'MB', 'GB'] as const;
@@ -13,7 +13,7 @@ export function readDiskSpace(r: SectionReader, key: string): { amount: number |
   if (!e || e.value === '' || e.value.toLowerCase() === 'unknown') return { amount: null, unit: 'MB' };
   const m = /^(\d{1,9}(?:\.\d{1,6})?)\s*(KB|MB|GB)?$/i.exec(e.value);
   if (!m) {
-    r.problem(e.key, e.line, `a size such as 38MB or 500KB, or Unknown, but "${e.value}" given`);
+    r.problem(e.key, e.line, `a size such as 38MB or 500KB, or Unknown, but ${shown(e.value)} given`);
     return { amount: null, unit: 'MB' };
   }
   let amount = Number(m[1]);
@@ -25,7 +25,7 @@ export function readDiskSpace(r: SectionReader, key: string): { amount: number |
   }
   amount = Math.ceil(amount);
   if (amount > diskSpaceMax) {
-    r.problem(e.key, e.line, `at most ${diskSpaceMax} ${unit}, but "${e.value}" given`);
+    r.problem(e.key, e.line, `at most ${diskSpaceMax} ${unit}, but ${shown(e.value)} given`);
     return { amount: null, unit: 'MB' };
   }
   return { amount, unit };
@@ -38,7 +38,7 @@ export function readRunTime(r: SectionReader, key: string): number | null {
   const m = /^(\d{1,6})\s*(?:min|minutes)?$/i.exec(e.value);
   const minutes = m ? Number(m[1]) : NaN;
   if (!(minutes >= 1 && minutes <= 720)) {
-    r.problem(e.key, e.line, `whole minutes from 1 to 720, or Unknown, but "${e.value}" given`);
+    r.problem(e.key, e.line, `whole minutes from 1 to 720, or Unknown, but ${shown(e.value)} given`);
     return null;
   }
   return minutes;
@@ -50,7 +50,7 @@ export function readDriveLetter(r: SectionReader, key: string): string {
   if (!e || e.value === '') return '';
   const m = /^([A-Za-z]):?\\?$/.exec(e.value);
   if (!m) {
-    r.problem(e.key, e.line, `one drive letter from A to Z, but "${e.value}" given`);
+    r.problem(e.key, e.line, `one drive letter from A to Z, but ${shown(e.value)} given`);
     return '';
   }
   return (m[1] ?? '').toUpperCase();

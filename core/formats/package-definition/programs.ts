@@ -1,5 +1,6 @@
+import { foldNoCase } from '../../api';
 import { programFlagsOf } from '../../domain/program-flags';
-import type { Issues, SectionReader } from './reader';
+import { shown, type Issues, type SectionReader } from './reader';
 import { readDiskSpace, readDriveLetter, readRunTime } from './program-values';
 import { readSupportedClients } from './platforms';
 import { toProgramSettings } from './settings';
@@ -7,6 +8,17 @@ import type { PackageDefinitionProgram, SupportedClients } from './types';
 
 /** Bounds a definition: the suite's own files have one to five programs. */
 export const maxPrograms = 100;
+
+/** SupportedClients / SupportedPlatforms: far more than the suite's whole platform table spelled out. */
+export const maxClientList = 4000;
+
+/** Client names a note lists before it counts the rest. */
+const maxListedClients = 10;
+
+function listed(names: readonly string[]): string {
+  if (names.length <= maxListedClients) return names.join(', ');
+  return `${names.slice(0, maxListedClients).join(', ')} and ${names.length - maxListedClients} more`;
+}
 
 export type ProgramDraft = Omit<PackageDefinitionProgram, 'programFlags' | 'notes'>;
 
@@ -24,7 +36,7 @@ export function readProgram20(r: SectionReader): { draft: ProgramDraft; notes: s
     line: r.section.line,
     name: r.required('Name', 50, true),
     commandLine: r.required('CommandLine', 127, true),
-    startIn: r.text('StartIn', 127),
+    startIn: r.text('StartIn', 127, 'refuse'),
     comment: r.text('Comment', 127),
     icon: r.text('Icon', 260),
     run: r.choice('Run', runWords, 'normal'),
@@ -36,8 +48,8 @@ export function readProgram20(r: SectionReader): { draft: ProgramDraft; notes: s
     estimatedDiskSpace: disk.amount,
     estimatedDiskSpaceUnit: disk.unit,
     estimatedRunTime: readRunTime(r, 'EstimatedRunTime'),
-    supportedClients: readSupportedClients(r.section, r.text('SupportedClients', 4000), notes),
-    dependentProgram: r.text('DependentProgram', 50) || null,
+    supportedClients: readSupportedClients(r.section, r.text('SupportedClients', maxClientList, 'refuse'), notes),
+    dependentProgram: r.text('DependentProgram', 50, 'refuse') || null,
     assignment: r.choice('Assignment', assignmentWords, 'oncePerComputer'),
     disabled: r.bool('Disabled', false),
     driveLetterConnection: r.bool('DriveLetterConnection', false),
@@ -86,9 +98,9 @@ export function finishProgram(draft: ProgramDraft, notes: string[], explicit: (k
 /** Clients none of which is a Courier platform: the program runs on any platform, and says so. */
 function withoutUnmappedOnly(c: SupportedClients, notes: string[]): SupportedClients {
   if (c.restricted && c.platforms.length === 0) {
-    notes.push(`No Courier platform matches ${c.unmapped.join(', ')}; the program may run on any platform. Choose its platforms after the import.`);
+    notes.push(`No Courier platform matches ${listed(c.unmapped)}; the program may run on any platform. Choose its platforms after the import.`);
   } else if (c.unmapped.length > 0) {
-    notes.push(`No Courier platform matches ${c.unmapped.join(', ')}; only the platforms that match are kept.`);
+    notes.push(`No Courier platform matches ${listed(c.unmapped)}; only the platforms that match are kept.`);
   }
   return c;
 }
@@ -100,13 +112,13 @@ export function checkDependencies(
   lineOf: (p: PackageDefinitionProgram) => number | null,
 ): PackageDefinitionProgram[] {
   const byKey = new Map<string, PackageDefinitionProgram>();
-  for (const p of programs) byKey.set(p.name.toLowerCase(), p);
-  for (const p of programs) if (!byKey.has(p.section.toLowerCase())) byKey.set(p.section.toLowerCase(), p);
+  for (const p of programs) byKey.set(foldNoCase(p.name), p);
+  for (const p of programs) if (!byKey.has(foldNoCase(p.section))) byKey.set(foldNoCase(p.section), p);
   const resolved = programs.map((p) => {
     if (p.dependentProgram === null) return p;
-    const target = byKey.get(p.dependentProgram.toLowerCase());
+    const target = byKey.get(foldNoCase(p.dependentProgram));
     if (!target) {
-      issues.add(p.section, 'DependentProgram', lineOf(p), `"${p.dependentProgram}" is not a program of this file`);
+      issues.add(p.section, 'DependentProgram', lineOf(p), `${shown(p.dependentProgram)} is not a program of this file`);
       return { ...p, dependentProgram: null };
     }
     if (target === p) {
@@ -115,13 +127,14 @@ export function checkDependencies(
     }
     return { ...p, dependentProgram: target.name };
   });
-  const next = new Map(resolved.map((p) => [p.name.toLowerCase(), p.dependentProgram?.toLowerCase() ?? null]));
+  const next = new Map(resolved.map((p) => [foldNoCase(p.name), p.dependentProgram === null ? null : foldNoCase(p.dependentProgram)]));
   for (const p of resolved) {
-    const seen = new Set<string>([p.name.toLowerCase()]);
-    let at = next.get(p.name.toLowerCase()) ?? null;
+    const own = foldNoCase(p.name);
+    const seen = new Set<string>([own]);
+    let at = next.get(own) ?? null;
     while (at !== null) {
       if (seen.has(at)) {
-        if (at === p.name.toLowerCase()) issues.add(p.section, 'DependentProgram', lineOf(p), `the programs to run first form a loop through "${p.dependentProgram}"`);
+        if (at === own) issues.add(p.section, 'DependentProgram', lineOf(p), `the programs to run first form a loop through ${shown(p.dependentProgram ?? '')}`);
         break;
       }
       seen.add(at);

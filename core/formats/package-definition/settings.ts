@@ -1,5 +1,6 @@
 import {
   computerProgramDefaults,
+  foldNoCase,
   packageDefaults,
   type ComputerProgramSettings,
   type PackageSettings,
@@ -76,12 +77,12 @@ export function toPackageSettings(definition: PackageDefinition, options: { sour
  * (the parser has refused cycles), otherwise the file's order.
  */
 export function programCreationOrder(definition: PackageDefinition): PackageDefinitionProgram[] {
-  const byName = new Map(definition.programs.map((p) => [p.name.toLowerCase(), p]));
+  const byName = new Map(definition.programs.map((p) => [foldNoCase(p.name), p]));
   const done = new Set<PackageDefinitionProgram>();
   const order: PackageDefinitionProgram[] = [];
   const visit = (p: PackageDefinitionProgram, depth: number): void => {
     if (done.has(p) || depth > definition.programs.length) return;
-    const dep = p.dependentProgram === null ? undefined : byName.get(p.dependentProgram.toLowerCase());
+    const dep = p.dependentProgram === null ? undefined : byName.get(foldNoCase(p.dependentProgram));
     if (dep) visit(dep, depth + 1);
     done.add(p);
     order.push(p);

@@ -11,6 +11,11 @@ export interface PackageDefinition {
   readonly package: PackageDefinitionPackage;
   /** In the order the file lists them (`Programs=` or `SetupVariations=`). */
   readonly programs: readonly PackageDefinitionProgram[];
+  /**
+   * Optional values longer than the suite keeps, cut to their limit, in file order:
+   * `[Package Definition] Comment (line 6): 197 characters; Courier keeps the first 127`.
+   */
+  readonly warnings: readonly string[];
 }
 
 export interface PackageDefinitionPackage {

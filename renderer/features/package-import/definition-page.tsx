@@ -11,7 +11,7 @@ import {
 import type { BuiltInDefinitionDto, DefinitionPreviewDto, DefinitionSource } from '../../../core/api';
 import { DataGrid, type DataGridColumn } from '../../components/data-grid';
 import { GroupFrame } from '../../components/property-sheet';
-import { definitionProblems } from './definition-problems';
+import { definitionProblems, plainProblem } from './definition-problems';
 import type { DefinitionRead } from './package-import-reducer';
 import { ServerFileField } from './server-file-field';
 
@@ -201,6 +201,18 @@ export function DefinitionPage({ list, read, path, onPathChange, onChoose, serve
           <MessageBarBody>
             <MessageBarTitle>The site server did not create the package.</MessageBarTitle>
             {serverIssue}
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {read.kind === 'read' && read.preview.warnings.length > 0 && (
+        <MessageBar intent="warning" layout="multiline">
+          <MessageBarBody>
+            <MessageBarTitle>Some values are longer than a package keeps; they will be imported cut.</MessageBarTitle>
+            <ul className={styles.problems} aria-label="Warnings">
+              {read.preview.warnings.map((warning) => (
+                <li key={warning}>{plainProblem(warning)}</li>
+              ))}
+            </ul>
           </MessageBarBody>
         </MessageBar>
       )}

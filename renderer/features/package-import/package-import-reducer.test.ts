@@ -28,6 +28,7 @@ function preview(changes: Partial<DefinitionPreviewDto['package']> = {}, msi: Ms
     msi,
     suggestedSourceDirectory: suggested,
     notes: [],
+    warnings: [],
   };
 }
 

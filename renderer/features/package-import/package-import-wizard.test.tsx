@@ -31,6 +31,7 @@ const msiPreview: DefinitionPreviewDto = {
   },
   suggestedSourceDirectory: '/srv/apps/reader',
   notes: [],
+  warnings: [],
 };
 
 beforeEach(() => {
