@@ -123,6 +123,6 @@ describe('courier msi info', () => {
     expect(text.out).toMatch(/Product name:\s+CLI Product/);
     const refused = await run('msi', 'info', join(dir, 'app.wxs'));
     expect(refused.code).toBe(1);
-    expect(refused.err).toBe('courier: This is not a Windows Installer file: it is not an OLE compound file.\n');
+    expect(refused.err).toBe(`courier: ${join(dir, 'app.wxs')} is not a Windows Installer file: it is not an OLE compound file.\n`);
   });
 });

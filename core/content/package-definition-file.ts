@@ -42,7 +42,7 @@ export async function readMsiFile(path: string): Promise<MsiInfo> {
         return buffer.subarray(0, done);
       },
     };
-    return readMsiInfo(source);
+    return readMsiInfo(source, { file: path });
   } finally {
     closeSync(fd);
   }
