@@ -1,6 +1,6 @@
 import { Checkbox, Dropdown, Field, Option, Radio, RadioGroup, Text } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
-import { fullPackageName, type ProgramDto } from '../../../core/api';
+import { fullPackageName, sameNoCase, type ProgramDto } from '../../../core/api';
 import { courier } from '../../bridge';
 import { describeFailure } from '../../components/describe-failure';
 import { GroupFrame } from '../../components/property-sheet';
@@ -30,7 +30,7 @@ function useProgramChoices(packageId: string | null, exclude: { packageId: strin
         }
         const names = result.value
           .filter((p: ProgramDto) => p.kind === 'computer')
-          .filter((p) => !(exclude !== null && p.packageId === exclude.packageId && p.name === exclude.name))
+          .filter((p) => !(exclude !== null && p.packageId === exclude.packageId && sameNoCase(p.name, exclude.name)))
           .map((p) => p.name)
           .sort((a, b) => a.localeCompare(b));
         setChoices({ status: 'ready', packageId, names });
