@@ -60,12 +60,13 @@ vi.mock('../bridge', () => {
         msi: null,
         suggestedSourceDirectory: '',
         notes: [],
+        warnings: [],
       },
     }),
     'packages:import': async () => {
       const pkg = testPackageOf('A0100002', 'Courier Client Agent');
       fake.packages = [...fake.packages, pkg];
-      return { ok: true, value: { package: pkg, programs: [] } };
+      return { ok: true, value: { package: pkg, programs: [], warnings: [] } };
     },
     'access-accounts:list': async () => ({ ok: true, value: fake.accounts }),
     'packages:get': async ({ packageId }) => {
