@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ApiResult } from '../api';
-import { createCore, type Core } from '../core';
+import { createCore, initSite, type Core } from '../core';
+import { CourierError } from '../api';
 
 let dataDir: string;
 let core: Core;
@@ -80,5 +81,20 @@ describe('the text policy through the core', () => {
     expect(refused(await add('no backslash')).message).toBe('Type the account as DOMAIN\\user or DOMAIN\\group.');
     expect(refused(await core.client['access-accounts:remove']({ packageId: 'A0100001', accountName: 'Users\n' + 'x' })).field).toBe('accountName');
     expect((await add('CONTOSO\\Équipe')).ok).toBe(true);
+  });
+
+  it('the site name: a new site refuses a name with a line break, and one of 26 emoji', () => {
+    const attempt = (siteName: string) => {
+      try {
+        initSite(join(dataDir, 'other-site'), { siteCode: 'B02', siteName });
+      } catch (error) {
+        expect(error).toBeInstanceOf(CourierError);
+        return (error as CourierError).message;
+      }
+      return 'created';
+    };
+    expect(attempt('Head office\r\n[Injected]')).toBe('The site name contains a line break (U+000D) at position 12; type it on one line.');
+    expect(attempt('😀'.repeat(26))).toMatch(/^The site name can be at most 50 characters \(52 given/);
+    expect(attempt('Siège 😀')).toBe('created');
   });
 });
