@@ -86,7 +86,7 @@ describe('hostile MSIs are refused by what the file can hold, and the process li
     }
     expect(performance.now() - started).toBeLessThan(1000);
     expect(await refusedThroughCore(path)).toBe(
-      `The Windows Installer file ${path} is damaged or truncated: its string pool claims 151249999 strings, and its 2-byte string references reach at most 65535.`,
+      `The Windows Installer file ${path} is damaged or truncated: its string pool has 151249999 entries, and its 2-byte string references reach at most 65535 strings.`,
     );
   });
 

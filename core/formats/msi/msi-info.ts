@@ -75,7 +75,7 @@ class StringTable {
     const entries = pool.size / 4 - 1;
     // A string id is a 2- or 3-byte reference; a string over 64 KB takes two pool entries.
     const maxIds = this.refSize === 2 ? 0xffff : 0xffffff;
-    if (entries > maxIds * 2) throw subject.damaged(`its string pool claims ${entries} strings, and its ${this.refSize}-byte string references reach at most ${maxIds}`);
+    if (entries > maxIds * 2) throw subject.damaged(`its string pool has ${entries} entries, and its ${this.refSize}-byte string references reach at most ${maxIds} strings`);
     this.count = this.walk(() => false);
   }
 
@@ -91,25 +91,23 @@ class StringTable {
     let id = 0;
     let chunk: Uint8Array = new Uint8Array(0);
     let chunkStart = 0;
-    // The pool is read in chunks of whole entries; an entry's bytes come from the chunk holding it.
-    const entry = (i: number): Uint8Array => {
-      const at = i * 4 - chunkStart;
-      if (at < 0 || at + 4 > chunk.length) {
+    // The pool is read in chunks of whole entries; `at` finds entry i in the chunk holding it.
+    const at = (i: number): number => {
+      if (i * 4 < chunkStart || i * 4 + 4 > chunkStart + chunk.length) {
         chunkStart = i * 4;
         chunk = this.pool.read(chunkStart, Math.min(poolChunkBytes, this.pool.size - chunkStart));
-        return chunk;
       }
-      return at === 0 ? chunk : chunk.subarray(at);
+      return i * 4 - chunkStart;
     };
     for (let i = 1; i < entries; ) {
-      const e = entry(i);
-      const len0 = u16(e, 0);
-      const refs = u16(e, 2);
+      const here = at(i);
+      const len0 = u16(chunk, here);
+      const refs = u16(chunk, here + 2);
       let length = len0;
       if (len0 === 0 && refs !== 0) {
         if (i + 1 >= entries) throw this.subject.damaged('its string pool ends early');
-        const high = entry(i + 1);
-        length = u16(high, 2) * 0x10000 + u16(high, 0);
+        const high = at(i + 1);
+        length = u16(chunk, high + 2) * 0x10000 + u16(chunk, high);
         i += 2;
       } else {
         i += 1;
