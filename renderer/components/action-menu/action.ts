@@ -63,3 +63,16 @@ export function tidySeparators(actions: readonly Action[]): readonly Action[] {
   while (out[out.length - 1]?.kind === 'separator') out.pop();
   return out;
 }
+
+/** A command; `extra` holds its icon, shortcut hint and disabled state. */
+export function command(id: string, label: string, run: () => void, extra: Partial<Omit<CommandAction, 'kind' | 'id' | 'label' | 'run'>> = {}): CommandAction {
+  return { kind: 'command', id, label, run, ...extra };
+}
+
+export function submenu(id: string, label: string, children: readonly Action[], extra: Partial<Pick<SubmenuAction, 'icon'>> = {}): SubmenuAction {
+  return { kind: 'submenu', id, label, children, ...extra };
+}
+
+export function separator(id: string): SeparatorAction {
+  return { kind: 'separator', id };
+}

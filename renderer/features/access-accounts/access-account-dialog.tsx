@@ -19,7 +19,7 @@ import {
 } from '@fluentui/react-components';
 import { useState } from 'react';
 import { accessPermissions, type AccessAccountDto, type AccessAccountInput, type AccessPermission } from '../../../core/api';
-import { courier } from '../../bridge';
+import { useCourier } from '../../client/courier-context';
 import { describeFailure } from '../../components/describe-failure';
 import { useLastValue, useOpenCount } from '../../components/use-last-value';
 import { accountTypeLabel, permissionLabels } from './access-account-labels';
@@ -56,6 +56,7 @@ function AccessAccountSession({ open, target, onClose, onSaved }: {
   readonly onClose: () => void;
   readonly onSaved?: (account: AccessAccountDto) => void;
 }) {
+  const courier = useCourier();
   const styles = useStyles();
   const editing = target.mode === 'edit';
   const kind = target.mode === 'edit' ? target.account.kind : target.accountKind;

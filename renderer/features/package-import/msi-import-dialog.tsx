@@ -13,7 +13,7 @@ import {
 } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import type { MsiInfoDto } from '../../../core/api';
-import { courier } from '../../bridge';
+import { useCourier } from '../../client/courier-context';
 import { describeFailure } from '../../components/describe-failure';
 import { ServerFileField } from './server-file-field';
 
@@ -34,6 +34,7 @@ export interface MsiImportDialogProps {
  * open with the site server's reason when it cannot.
  */
 export function MsiImportDialog({ open, onCancel, onImported }: MsiImportDialogProps) {
+  const courier = useCourier();
   const styles = useStyles();
   const [path, setPath] = useState('');
   const [problem, setProblem] = useState<string | null>(null);

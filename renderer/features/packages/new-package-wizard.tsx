@@ -2,7 +2,7 @@ import { BoxMultipleRegular } from '@fluentui/react-icons';
 import { useReducer } from 'react';
 import type { ApiErrorDto, PackageDto, PackageSettings } from '../../../core/api';
 import { Wizard, type WizardFooter } from '../../components/wizard';
-import { courier } from '../../bridge';
+import { useCourier } from '../../client/courier-context';
 import { ConfirmationPage } from './confirmation-page';
 import {
   canGoBack,
@@ -85,6 +85,7 @@ function unreachable(error: unknown): ApiErrorDto {
 }
 
 function NewPackageWizardSession({ open, onClose, onCreated }: NewPackageWizardProps) {
+  const courier = useCourier();
   const [state, dispatch] = useReducer(newPackageWizardReducer, initialNewPackageWizardState);
   const step = stepOf(state.page);
 

@@ -2,7 +2,7 @@ import { MessageBar, MessageBarBody, Spinner } from '@fluentui/react-components'
 import { useEffect, useReducer } from 'react';
 import type { ApiErrorDto, PackageSettings } from '../../../core/api';
 import { PropertySheet } from '../../components/property-sheet';
-import { courier } from '../../bridge';
+import { useCourier } from '../../client/courier-context';
 import {
   blockingProblem,
   initialPackagePropertiesState,
@@ -53,6 +53,7 @@ function PackagePropertiesSession({ open, packageId, onClose }: {
   readonly packageId: string;
   readonly onClose: () => void;
 }) {
+  const courier = useCourier();
   const [state, dispatch] = useReducer(packagePropertiesReducer, initialPackagePropertiesState);
 
   useEffect(() => {

@@ -2,7 +2,7 @@ import { Checkbox, MessageBar, MessageBarBody, MessageBarTitle, Text, makeStyles
 import { CheckmarkCircleRegular, DeleteRegular, WarningRegular } from '@fluentui/react-icons';
 import { useReducer } from 'react';
 import type { ProgramDeletedDto, ProgramDto } from '../../../core/api';
-import { courier } from '../../bridge';
+import { useCourier } from '../../client/courier-context';
 import { describeFailure } from '../../components/describe-failure';
 import { Wizard, type WizardFooter } from '../../components/wizard';
 import { useLastValue, useOpenCount } from '../../components/use-last-value';
@@ -130,6 +130,7 @@ function DeleteProgramSession({ open, program, onClose, onDeleted }: DeleteProgr
   readonly open: boolean;
   readonly program: ProgramDto;
 }) {
+  const courier = useCourier();
   const [state, dispatch] = useReducer(deleteProgramReducer, initialDeleteProgramState);
 
   async function remove(): Promise<void> {

@@ -1,10 +1,11 @@
 import { Checkbox, Dropdown, Field, Option, Radio, RadioGroup, Text } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import { fullPackageName, type ProgramDto } from '../../../core/api';
-import { courier } from '../../bridge';
+import { useCourier } from '../../client/courier-context';
 import { describeFailure } from '../../components/describe-failure';
 import { GroupFrame } from '../../components/property-sheet';
-import { usePackagesStore } from '../packages/packages-store';
+import { useStore } from 'zustand';
+import { useConsoleStores } from '../../console/console-stores';
 import { assignmentLabels } from './program-labels';
 import type { ProgramPageProps } from './program-page-props';
 import { useProgramPageStyles } from './program-page-styles';
@@ -16,6 +17,7 @@ type ProgramChoices =
 
 /** The programs of a package that could run first: programs for computers, never this one itself. */
 function useProgramChoices(packageId: string | null, exclude: { packageId: string; name: string } | null): ProgramChoices | null {
+  const courier = useCourier();
   const [choices, setChoices] = useState<ProgramChoices | null>(null);
   useEffect(() => {
     if (packageId === null || packageId === '') return;
@@ -39,13 +41,13 @@ function useProgramChoices(packageId: string | null, exclude: { packageId: strin
     return () => {
       current = false;
     };
-  }, [packageId, exclude?.packageId, exclude?.name]);
+  }, [courier, packageId, exclude?.packageId, exclude?.name]);
   return choices !== null && choices.packageId === packageId ? choices : null;
 }
 
 export function ProgramAdvancedPage({ draft, issues, onChange, packageId, savedName }: ProgramPageProps) {
   const page = useProgramPageStyles();
-  const packages = usePackagesStore((s) => s.packages);
+  const packages = useStore(useConsoleStores().packages, (s) => s.list.items);
   const dependent = draft.runFirst;
   const choices = useProgramChoices(dependent?.packageId ?? null, savedName === undefined ? null : { packageId, name: savedName });
   const sortedPackages = [...packages].sort((a, b) => fullPackageName(a).localeCompare(fullPackageName(b)));

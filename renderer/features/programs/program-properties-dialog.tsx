@@ -2,7 +2,7 @@ import { MessageBar, MessageBarBody, Spinner } from '@fluentui/react-components'
 import { useEffect, useReducer } from 'react';
 import type { ApiErrorDto, ComputerProgramSettings, DeviceProgramSettings, ProgramDto } from '../../../core/api';
 import { PropertySheet } from '../../components/property-sheet';
-import { courier } from '../../bridge';
+import { useCourier } from '../../client/courier-context';
 import { describeFailure } from '../../components/describe-failure';
 import { useLastValue, useOpenCount } from '../../components/use-last-value';
 import { DeviceProgramSettingsPage } from './device-program-pages';
@@ -70,6 +70,7 @@ function ProgramPropertiesSession({ open, packageId, name, onClose, onSaved }: {
   readonly onClose: () => void;
   readonly onSaved?: (program: ProgramDto, previousName: string) => void;
 }) {
+  const courier = useCourier();
   const [state, dispatch] = useReducer(programPropertiesReducer, initialProgramPropertiesState);
 
   useEffect(() => {
