@@ -1,5 +1,5 @@
 import type { ApiResult } from '../../core/api';
-import { describeFailure } from '../components/describe-failure';
+import { describeFailure } from './describe-failure';
 
 /**
  * A request's answer, never a rejection: a request that threw (a dropped connection, a bug) comes

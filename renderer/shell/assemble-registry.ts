@@ -14,9 +14,9 @@ type Missing<F extends readonly AnyFeature[]> = {
   readonly popups: Exclude<PopupKind, Registered<F, 'popups'>>;
 };
 
-/** Nothing when every kind is registered; otherwise a property naming the kinds no feature registers. */
+/** Nothing when every kind is registered; otherwise a required property whose type names the kinds no feature registers. */
 type CoversEveryKind<F extends readonly AnyFeature[]> =
-  [Missing<F>[Part]] extends [never] ? unknown : { readonly 'kinds no feature registers': Missing<F> };
+  [Missing<F>[Part]] extends [never] ? unknown : { readonly 'kinds no feature registers': Missing<F>[Part] };
 
 function merged<T>(features: readonly AnyFeature[], part: Part): T {
   const out: Record<string, unknown> = {};

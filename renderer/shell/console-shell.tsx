@@ -92,6 +92,7 @@ export function ConsoleShell({ registry }: ConsoleShellProps): ReactNode {
   const detailsPaneRef = useRef<HTMLDivElement>(null);
   const actionsPaneRef = useRef<HTMLDivElement>(null);
 
+  const expandedSet = useMemo(() => new Set(expanded ?? []), [expanded]);
   const item = model.items.get(selectedId) ?? model.items.get(rootId);
   if (!item) throw new Error('The console tree has no root.');
 
@@ -255,7 +256,6 @@ export function ConsoleShell({ registry }: ConsoleShellProps): ReactNode {
   const activities = registry.features.flatMap((feature) => (feature.activity ? [feature.activity(stores)] : []));
   const status = activities.find((a) => a.message !== null)?.message ?? statusText;
   const busy = activities.some((a) => a.busy);
-  const expandedSet = new Set(expanded ?? []);
 
   return (
     <div className={styles.root} style={paneVariables}>

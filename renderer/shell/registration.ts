@@ -11,7 +11,7 @@ import type { DetailsRow, RowKind, RowOf } from '../console/row-kinds';
 import type { TreeItem } from './tree-item';
 
 /**
- * How a feature plugs into the console (renderer/README.md walks through it). A feature declares
+ * How a feature plugs into the console (docs/console.md walks through it). A feature declares
  * its node, row and popup kinds (console/*-kinds.ts assemble them into unions) and exports one
  * FeatureRegistration that says, for each kind, what the tree, the details pane, the menus, the
  * toolbar and the popup host do with it. The shell knows no feature: it only reads registrations.

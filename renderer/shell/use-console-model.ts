@@ -1,11 +1,11 @@
-import { useEffect, useLayoutEffect, useMemo } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef } from 'react';
 import { useCourierBridge } from '../client/courier-context';
 import { useConsoleStores } from '../console/console-stores';
 import { buildConsoleTree, nearestExisting, startExpanded, type ConsoleTreeModel } from './console-tree-model';
 import type { ConsoleRegistry } from './registration';
 import { nodeRegistration } from './registry-lookups';
 import { useShellStore } from './shell-store';
-import { useStoresVersion } from './use-stores-version';
+import { readingStores, useStoreVersions } from './use-stores-version';
 
 /**
  * Starts the features (first reads, live events) and turns the stores into the console tree.
@@ -15,7 +15,7 @@ import { useStoresVersion } from './use-stores-version';
 export function useConsoleModel(registry: ConsoleRegistry): ConsoleTreeModel {
   const stores = useConsoleStores();
   const bridge = useCourierBridge();
-  const version = useStoresVersion(stores);
+  const versions = useStoreVersions(stores);
   const selectedId = useShellStore((s) => s.selectedId);
   const expanded = useShellStore((s) => s.expanded);
   const select = useShellStore((s) => s.select);
@@ -25,8 +25,16 @@ export function useConsoleModel(registry: ConsoleRegistry): ConsoleTreeModel {
     return () => stops.forEach((stop) => stop?.());
   }, [registry, stores, bridge]);
 
-  // `version` stands for the stores' contents, which the registrations read.
-  const model = useMemo(() => buildConsoleTree(registry, stores), [registry, stores, version]);
+  // The tree is built again only when a store it was built from changes: with 10,000 packages a
+  // build is not free, and a package's programs arriving must not pay for it.
+  const builtFrom = useRef<ReadonlySet<keyof typeof stores>>(new Set(Object.keys(stores) as (keyof typeof stores)[]));
+  const inputs = [...builtFrom.current].map((name) => `${name}:${versions[name]}`).join(' ');
+  const model = useMemo(() => {
+    const read = new Set<keyof typeof stores>();
+    const built = buildConsoleTree(registry, readingStores(stores, read));
+    builtFrom.current = read;
+    return built;
+  }, [registry, stores, inputs]);
 
   useLayoutEffect(() => {
     if (expanded === null) useShellStore.setState({ expanded: startExpanded(registry, model) });

@@ -20,7 +20,7 @@ import {
 import { useState } from 'react';
 import { accessPermissions, type AccessAccountDto, type AccessAccountInput, type AccessPermission } from '../../../core/api';
 import { useCourier } from '../../client/courier-context';
-import { describeFailure } from '../../components/describe-failure';
+import { settle } from '../../client/settle';
 import { useLastValue, useOpenCount } from '../../components/use-last-value';
 import { accountTypeLabel, permissionLabels } from './access-account-labels';
 import { GenericAccountDialog, WindowsUserAccountDialog, type GenericAccount, type WindowsAccount } from './account-pickers';
@@ -85,20 +85,17 @@ function AccessAccountSession({ open, target, onClose, onSaved }: {
     }
     setSaving(true);
     setError(null);
-    try {
-      const result =
-        target.mode === 'new'
-          ? await courier['access-accounts:add']({ packageId, account, permission })
-          : await courier['access-accounts:update']({ packageId, accountName: target.account.accountName, permission });
-      if (result.ok) {
-        onSaved?.(result.value);
-        onClose();
-        return;
-      }
-      setError({ message: result.error.message, field: result.error.field });
-    } catch (caught) {
-      setError({ message: describeFailure(caught), field: undefined });
+    const result = await settle(() =>
+      target.mode === 'new'
+        ? courier['access-accounts:add']({ packageId, account, permission })
+        : courier['access-accounts:update']({ packageId, accountName: target.account.accountName, permission }),
+    );
+    if (result.ok) {
+      onSaved?.(result.value);
+      onClose();
+      return;
     }
+    setError({ message: result.error.message, field: result.error.field });
     setSaving(false);
   }
 

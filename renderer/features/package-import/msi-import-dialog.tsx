@@ -14,7 +14,7 @@ import {
 import { useEffect, useState } from 'react';
 import type { MsiInfoDto } from '../../../core/api';
 import { useCourier } from '../../client/courier-context';
-import { describeFailure } from '../../components/describe-failure';
+import { settle } from '../../client/settle';
 import { ServerFileField } from './server-file-field';
 
 const useStyles = makeStyles({
@@ -51,20 +51,10 @@ export function MsiImportDialog({ open, onCancel, onImported }: MsiImportDialogP
     if (typed === '') return;
     setReading(true);
     setProblem(null);
-    let message: string;
-    try {
-      const result = await courier['files:msi-info']({ path: typed });
-      if (result.ok) {
-        setReading(false);
-        onImported(typed, result.value);
-        return;
-      }
-      message = result.error.message;
-    } catch (error) {
-      message = describeFailure(error);
-    }
+    const result = await settle(() => courier['files:msi-info']({ path: typed }));
     setReading(false);
-    setProblem(message);
+    if (result.ok) onImported(typed, result.value);
+    else setProblem(result.error.message);
   }
 
   return (

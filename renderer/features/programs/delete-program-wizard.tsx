@@ -3,7 +3,7 @@ import { CheckmarkCircleRegular, DeleteRegular, WarningRegular } from '@fluentui
 import { useReducer } from 'react';
 import type { ProgramDeletedDto, ProgramDto } from '../../../core/api';
 import { useCourier } from '../../client/courier-context';
-import { describeFailure } from '../../components/describe-failure';
+import { settle } from '../../client/settle';
 import { Wizard, type WizardFooter } from '../../components/wizard';
 import { useLastValue, useOpenCount } from '../../components/use-last-value';
 import {
@@ -136,20 +136,14 @@ function DeleteProgramSession({ open, program, onClose, onDeleted }: DeleteProgr
   async function remove(): Promise<void> {
     if (!canDelete(state)) return;
     dispatch({ type: 'deleteStarted' });
-    try {
-      const result = await courier['programs:delete']({
-        packageId: program.packageId,
-        programName: program.name,
-        deleteAdvertisements: deletesAdvertisements(state),
-      });
-      if (result.ok) {
-        dispatch({ type: 'deleted', result: result.value });
-        onDeleted?.(result.value);
-      } else {
-        dispatch({ type: 'failed', error: result.error });
-      }
-    } catch (error) {
-      dispatch({ type: 'failed', error: { code: 'INTERNAL', message: describeFailure(error) } });
+    const result = await settle(() =>
+      courier['programs:delete']({ packageId: program.packageId, programName: program.name, deleteAdvertisements: deletesAdvertisements(state) }),
+    );
+    if (result.ok) {
+      dispatch({ type: 'deleted', result: result.value });
+      onDeleted?.(result.value);
+    } else {
+      dispatch({ type: 'failed', error: result.error });
     }
   }
 

@@ -2,7 +2,7 @@ import { Checkbox, Dropdown, Field, Option, Radio, RadioGroup, Text } from '@flu
 import { useEffect, useState } from 'react';
 import { fullPackageName, type ProgramDto } from '../../../core/api';
 import { useCourier } from '../../client/courier-context';
-import { describeFailure } from '../../components/describe-failure';
+import { settle } from '../../client/settle';
 import { GroupFrame } from '../../components/property-sheet';
 import { useStore } from 'zustand';
 import { useConsoleStores } from '../../console/console-stores';
@@ -23,21 +23,19 @@ function useProgramChoices(packageId: string | null, exclude: { packageId: strin
     if (packageId === null || packageId === '') return;
     let current = true;
     setChoices({ status: 'loading', packageId });
-    courier['programs:list']({ packageId })
-      .then((result) => {
-        if (!current) return;
-        if (!result.ok) {
-          setChoices({ status: 'error', packageId, message: result.error.message });
-          return;
-        }
-        const names = result.value
-          .filter((p: ProgramDto) => p.kind === 'computer')
-          .filter((p) => !(exclude !== null && p.packageId === exclude.packageId && p.name === exclude.name))
-          .map((p) => p.name)
-          .sort((a, b) => a.localeCompare(b));
-        setChoices({ status: 'ready', packageId, names });
-      })
-      .catch((error: unknown) => current && setChoices({ status: 'error', packageId, message: describeFailure(error) }));
+    void settle(() => courier['programs:list']({ packageId })).then((result) => {
+      if (!current) return;
+      if (!result.ok) {
+        setChoices({ status: 'error', packageId, message: result.error.message });
+        return;
+      }
+      const names = result.value
+        .filter((p: ProgramDto) => p.kind === 'computer')
+        .filter((p) => !(exclude !== null && p.packageId === exclude.packageId && p.name === exclude.name))
+        .map((p) => p.name)
+        .sort((a, b) => a.localeCompare(b));
+      setChoices({ status: 'ready', packageId, names });
+    });
     return () => {
       current = false;
     };
