@@ -17,6 +17,8 @@ export interface CommandAction {
   readonly disabledReason?: string;
   /** A key hint shown at the end of menu items ("Del", "F5"). */
   readonly shortcut?: string;
+  /** Also a toolbar button while it is in the selection's actions (it needs an icon). */
+  readonly toolbar?: boolean;
   readonly run: () => void;
 }
 
