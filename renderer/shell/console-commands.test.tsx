@@ -11,6 +11,8 @@ const site = {
   packages: [] as PackageDto[],
   programs: [] as ProgramDto[],
   accounts: [] as AccessAccountDto[],
+  /** What else happens while the site server deletes a package. */
+  onDelete: async (_packageId: string): Promise<void> => undefined,
 };
 
 let courier: FakeCourier;
@@ -21,6 +23,7 @@ function siteServer(): FakeCourier {
     'packages:list': async () => ({ ok: true, value: site.packages }),
     'packages:delete': async ({ packageId }) => {
       site.packages = site.packages.filter((p) => p.packageId !== packageId);
+      await site.onDelete(packageId);
       return { ok: true, value: { packageId, name: packageId } };
     },
     'programs:list': async () => ({ ok: true, value: site.programs }),
@@ -72,6 +75,7 @@ beforeEach(() => {
   site.packages = [testPackage('A0100001', 'Reader'), testPackage('A0100002', 'Visio'), testPackage('A0100003', 'Word')];
   site.programs = [program('Install'), program('Repair'), program('Uninstall')];
   site.accounts = [account('Administrators'), account('Guests'), account('Users')];
+  site.onDelete = async () => undefined;
   courier = siteServer();
   useShellStore.setState({
     selectedId: 'site',
@@ -215,6 +219,21 @@ describe('selection after a delete', () => {
     await waitFor(() => expect(screen.queryByRole('alertdialog')).toBeNull());
     await waitFor(() => expect(focusedRow(grid)).toBe('Visio'));
     expect(selectedNames(grid)).toEqual(['Visio']);
+  });
+
+  it('selects the next package when the core\'s event about the delete arrives before its answer', async () => {
+    const grid = await showNode(packagesId, 'Packages');
+    clickRow(grid, /Visio/);
+    // The event is pushed (and the list re-rendered without Visio) before the request answers.
+    site.onDelete = async (packageId) => {
+      act(() => courier.emit('packages:changed', { change: 'deleted', packageId, package: null }));
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    };
+    fireEvent.keyDown(grid, { key: 'Delete' });
+    fireEvent.click(within(await screen.findByRole('alertdialog', { name: 'Delete Package' })).getByRole('button', { name: 'Delete' }));
+    await waitFor(() => expect(screen.queryByRole('alertdialog')).toBeNull());
+    await waitFor(() => expect(focusedRow(grid)).toBe('Word'));
+    expect(selectedNames(grid)).toEqual(['Word']);
   });
 
   it('selects and focuses the next program after the Delete Program Wizard', async () => {
