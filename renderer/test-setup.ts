@@ -1,5 +1,6 @@
 import { cleanup, configure } from '@testing-library/react';
 import { afterEach, vi } from 'vitest';
+import { checkFakeCouriers } from './client/fake-courier';
 
 // findBy*/waitFor give up after 1 s by default: too short on a 2-core machine running the whole suite.
 configure({ asyncUtilTimeout: 5000 });
@@ -8,6 +9,8 @@ configure({ asyncUtilTimeout: 5000 });
 afterEach(() => {
   cleanup();
   window.localStorage.clear();
+  // A call the test's fake site server has no answer for fails the test, even if the UI swallowed it.
+  checkFakeCouriers();
 });
 
 // jsdom lacks the browser APIs below; these stand-ins are only as real as the tests need.
@@ -48,6 +51,24 @@ vi.spyOn(console, 'error').mockImplementation((...args: unknown[]) => {
   if (typeof args[0] === 'string' && args[0].startsWith('flushSync was called from inside a lifecycle method')) return;
   consoleError(...args);
 });
+
+// jsdom does no layout: every offsetParent is null and the body's box is empty, so Tabster (Fluent's
+// focus manager) takes every element for invisible. A Dialog then finds nothing to focus, focuses its
+// own surface, never becomes the active modal, and Tabster's next hidden-update (250 ms later) marks
+// it aria-hidden: a test that queries it after that finds nothing. Report what a browser would for
+// a rendered element: its parent as offsetParent (null inside display:none, as in a browser) and a
+// window-sized body.
+Object.defineProperty(HTMLElement.prototype, 'offsetParent', {
+  configurable: true,
+  get(this: HTMLElement): Element | null {
+    if (!this.isConnected || this === document.body) return null;
+    const hidden = (element: HTMLElement | null): boolean =>
+      element !== null && (element.hidden || element.style.display === 'none' || hidden(element.parentElement));
+    return hidden(this) ? null : this.parentElement;
+  },
+});
+const bodyBox = (): DOMRect => new DOMRect(0, 0, window.innerWidth, window.innerHeight);
+Object.defineProperty(HTMLBodyElement.prototype, 'getBoundingClientRect', { configurable: true, value: bodyBox });
 
 // Fluent's MessageBar measures itself with ResizeObserver, which jsdom lacks.
 if (typeof globalThis.ResizeObserver !== 'function') {

@@ -1,43 +1,36 @@
-import { FluentProvider, webLightTheme } from '@fluentui/react-components';
-import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { computerProgramDefaults, type AccessAccountDto, type ApiResult, type PackageChangedEvent, type PackageDto, type ProgramChangedEvent, type ProgramDto, type SiteInfoDto } from '../../core/api';
-import { usePackagesStore } from '../features/packages/packages-store';
-import { useSiteStore } from '../features/site/site-store';
-import { ConsoleShell } from './console-shell';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import {
+  computerProgramDefaults,
+  type AccessAccountDto,
+  type PackageChangedEvent,
+  type PackageDto,
+  type ProgramChangedEvent,
+  type ProgramDto,
+} from '../../core/api';
+import { fakeCourier, type FakeCourier } from '../client/fake-courier';
+import { renderConsole } from '../console/test-console';
 import { defaultLayout, useShellStore } from './shell-store';
-import { testPackage } from './test-package';
+import { testPackage, testSite } from './test-package';
 
 // A stand-in for the core behind the bridge: answers are set per test.
-const fake = vi.hoisted(() => ({
+const fake = {
   packages: [] as PackageDto[],
   listFailure: null as string | null,
   listCalls: 0,
-  listeners: new Set<(event: PackageChangedEvent) => void>(),
   programs: [] as ProgramDto[],
   accounts: [] as AccessAccountDto[],
-  programListeners: new Set<(event: ProgramChangedEvent) => void>(),
-}));
+};
 
-const { testPackageOf } = vi.hoisted(() => ({
-  testPackageOf: (packageId: string, name: string) =>
-    ({ packageId, name, version: '0.1', publisher: 'Courier Project', language: 'ALL' }) as unknown as PackageDto,
-}));
+let courier: FakeCourier;
 
-vi.mock('../bridge', () => {
-  const site: SiteInfoDto = {
-    siteCode: 'A01',
-    siteName: 'Central Site',
-    serverName: 'SCCM01',
-    dataDir: '/data',
-    siteRoot: '/data',
-    databasePath: '/data/courier.db',
-    productVersion: '0.1.0',
-    platform: 'linux',
-    createdAt: '2026-01-01T00:00:00.000Z',
-  };
-  const answers: Record<string, (payload: { packageId?: string }) => Promise<ApiResult<unknown>>> = {
-    'site:info': async () => ({ ok: true, value: site }),
+function testPackageOf(packageId: string, name: string): PackageDto {
+  return testPackage(packageId, name, { version: '0.1', publisher: 'Courier Project', language: 'ALL' });
+}
+
+function siteServer(): FakeCourier {
+  return fakeCourier({
+    'site:info': async () => ({ ok: true, value: testSite }),
     'packages:list': async () => {
       fake.listCalls++;
       return fake.listFailure === null
@@ -73,42 +66,15 @@ vi.mock('../bridge', () => {
       const found = fake.packages.find((p) => p.packageId === packageId);
       return found ? { ok: true, value: found } : { ok: false, error: { code: 'NOT_FOUND', message: 'Gone.' } };
     },
-  };
-  const courier = new Proxy(answers, {
-    get: (target, channel: string) =>
-      target[channel] ?? (async () => ({ ok: false, error: { code: 'INTERNAL', message: `${channel} is not faked.` } })),
-  });
-  return {
-    courier,
-    bridge: {
-      requests: courier,
-      subscribe: (channel: string, listener: (event: never) => void) => {
-        const set = (channel === 'programs:changed' ? fake.programListeners : channel === 'packages:changed' ? fake.listeners : new Set()) as Set<
-          typeof listener
-        >;
-        set.add(listener);
-        return () => set.delete(listener);
-      },
-    },
-    unwrap: async <T,>(result: Promise<ApiResult<T>>): Promise<T> => {
-      const settled = await result;
-      if (settled.ok) return settled.value;
-      throw new Error(settled.error.message);
-    },
-    RequestFailed: class RequestFailed extends Error {},
-  };
-});
-
-function emit(event: PackageChangedEvent): void {
-  act(() => {
-    for (const listener of fake.listeners) listener(event);
   });
 }
 
+function emit(event: PackageChangedEvent): void {
+  act(() => courier.emit('packages:changed', event));
+}
+
 function emitProgram(event: ProgramChangedEvent): void {
-  act(() => {
-    for (const listener of fake.programListeners) listener(event);
-  });
+  act(() => courier.emit('programs:changed', event));
 }
 
 function testProgram(name: string): ProgramDto {
@@ -127,11 +93,7 @@ function testProgram(name: string): ProgramDto {
 }
 
 function renderShell() {
-  return render(
-    <FluentProvider theme={webLightTheme}>
-      <ConsoleShell />
-    </FluentProvider>,
-  );
+  return renderConsole(courier);
 }
 
 beforeAll(() => {
@@ -145,8 +107,6 @@ beforeEach(() => {
   fake.packages = [testPackage('A0100001', 'Reader', { publisher: 'Adobe', version: '9.3' })];
   fake.listFailure = null;
   fake.listCalls = 0;
-  fake.listeners.clear();
-  fake.programListeners.clear();
   fake.programs = [testProgram('Unattended')];
   fake.accounts = [
     { packageId: 'A0100001', accountName: 'Users', kind: 'generic', accountType: 'group', permission: 'read', userName: 'Users', access: 0x65 },
@@ -161,11 +121,11 @@ beforeEach(() => {
     popup: null,
     popupReturnFocus: null,
     contextMenu: null,
+    focusListPending: false,
     statusText: 'Ready',
     layout: defaultLayout,
   });
-  usePackagesStore.setState({ status: 'loading', refreshing: false, packages: [], error: null });
-  useSiteStore.setState({ status: 'loading', info: null, error: null });
+  courier = siteServer();
 });
 
 const tree = () => screen.getByRole('tree', { name: 'Console tree' });
@@ -256,6 +216,9 @@ describe('ConsoleShell', () => {
     await within(wizard).findByText('The Create Package From Definition Wizard completed successfully');
     await waitFor(() => expect(useShellStore.getState().selectedItems).toEqual(['A0100002']));
     expect(useShellStore.getState().statusText).toBe('Created package Courier Client Agent (A0100002) with 0 programs.');
+    // The console under the open wizard is hidden from assistive technology, as a modal dialog hides it.
+    fireEvent.click(within(wizard).getByRole('button', { name: 'Close' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
     expect(within(grid).getByRole('row', { name: /A0100002/ })).toBeTruthy();
   });
 
@@ -338,7 +301,7 @@ describe('ConsoleShell', () => {
     expect(within(grid).queryByRole('row', { name: /Unattended/ })).toBeNull();
     fireEvent.contextMenu(within(within(grid).getByRole('row', { name: /Silent/ })).getAllByRole('gridcell')[0] as HTMLElement, { clientX: 10, clientY: 10 });
     const menu = await screen.findByRole('menu');
-    expect(within(menu).getAllByRole('menuitem').map((i) => i.textContent)).toEqual(['Properties', 'DeleteDel', 'RefreshF5']);
+    expect(within(menu).getAllByRole('menuitem').map((i) => i.textContent)).toEqual(['Properties', 'DeleteDel', 'RefreshF5', 'HelpF1']);
   });
 
   it('lists a package\'s access accounts', async () => {

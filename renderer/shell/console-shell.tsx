@@ -1,27 +1,25 @@
 import { useFocusFinders } from '@fluentui/react-components';
 import { useCallback, useEffect, useMemo, useRef, type CSSProperties, type ReactNode } from 'react';
-import type { PackageDto } from '../../core/api';
+import { useStore } from 'zustand';
 import { ContextMenu, runCommand, type Action } from '../components/action-menu';
 import type { MenuPoint } from '../components/data-grid';
 import { Splitter } from '../components/splitter';
-import { usePackagesStore } from '../features/packages/packages-store';
-import { useSiteStore } from '../features/site/site-store';
+import { useConsoleStores } from '../console/console-stores';
+import { detailsRows, type DetailsRow } from '../console/row-kinds';
 import { ActionsPane } from './actions-pane';
+import { nodeActionList, rowActionList, type StandardCommands } from './command-lists';
+import { useConsoleShellStyles } from './console-shell-styles';
 import { ConsoleTree } from './console-tree';
 import { rootId, type ConsoleTreeModel, type TreeItem } from './console-tree-model';
-import { detailsRowLabel, detailsRowsFor } from './details-row';
-import { useAccessAccountsStore } from '../features/access-accounts/access-accounts-store';
-import { useProgramsStore } from '../features/programs/programs-store';
-import { useConsoleShellStyles } from './console-shell-styles';
 import { DetailsPane } from './details-pane';
 import { MenuBar } from './menu-bar';
-import { detailsRowActions, nodeActions, type ActionContext } from './node-actions';
 import { PopupHost } from './popup-host';
+import type { ConsoleRegistry, FeatureEnv, PopupEnv, ShellApi } from './registration';
+import { nodeRegistration, rowLabel, sameNode } from './registry-lookups';
 import { ShellToolbar } from './shell-toolbar';
 import { useShellStore } from './shell-store';
 import { StatusBar } from './status-bar';
 import { useConsoleModel } from './use-console-model';
-import { useShellCommands } from './use-shell-commands';
 import { useWindowWidth } from './use-window-width';
 
 const minTreeWidth = 140;
@@ -37,11 +35,41 @@ function pathTitle(model: ConsoleTreeModel, item: TreeItem): string {
   return `Courier Console - [${labels.join('/')}]`;
 }
 
+
+/** The rows behind selected keys of the list shown for `item`. */
+function rowsOf(registry: ConsoleRegistry, model: ConsoleTreeModel, env: FeatureEnv, item: TreeItem, keys: readonly string[]): readonly DetailsRow[] {
+  const details = nodeRegistration(registry, item.node).details;
+  switch (details.kind) {
+    case 'children':
+      return detailsRows(
+        'child-node',
+        keys.map((key) => model.items.get(key)).filter((child): child is TreeItem => child !== undefined && child.parentId === item.id),
+      );
+    case 'list':
+      return details.rows(item.node, keys, { stores: env.stores, childItem: (segment) => model.items.get(`${item.id}/${segment}`) });
+    case 'not-built':
+      return [];
+  }
+}
+
+/** The row that takes a deleted row's place: the next one shown, or the previous one at the end. */
+function neighbourOf(order: readonly string[], deleted: readonly string[], selected: readonly string[]): string | null {
+  const at = order.findIndex((key) => deleted.includes(key) && selected.includes(key));
+  if (at < 0) return null;
+  const kept = (key: string): boolean => !deleted.includes(key);
+  return order.slice(at + 1).find(kept) ?? order.slice(0, at).reverse().find(kept) ?? null;
+}
+
+export interface ConsoleShellProps {
+  /** Every feature's registrations (console/console-registry.ts). */
+  readonly registry: ConsoleRegistry;
+}
+
 /** The console window: menu bar, toolbar, console tree, details pane, Actions pane and status bar. */
-export function ConsoleShell(): ReactNode {
+export function ConsoleShell({ registry }: ConsoleShellProps): ReactNode {
   const styles = useConsoleShellStyles();
-  const model = useConsoleModel();
-  const commands = useShellCommands();
+  const stores = useConsoleStores();
+  const model = useConsoleModel(registry);
   const { findFirstFocusable } = useFocusFinders();
 
   const selectedId = useShellStore((s) => s.selectedId);
@@ -51,70 +79,134 @@ export function ConsoleShell(): ReactNode {
   const layout = useShellStore((s) => s.layout);
   const popup = useShellStore((s) => s.popup);
   const contextMenu = useShellStore((s) => s.contextMenu);
+  const focusListPending = useShellStore((s) => s.focusListPending);
   const statusText = useShellStore((s) => s.statusText);
   const canGoBack = useShellStore((s) => s.back.length > 0);
   const canGoForward = useShellStore((s) => s.forward.length > 0);
   const shell = useShellStore.getState;
 
-  const packages = usePackagesStore((s) => s.packages);
-  const packagesStatus = usePackagesStore((s) => s.status);
-  const refreshing = usePackagesStore((s) => s.refreshing);
-  const programLists = useProgramsStore((s) => s.lists);
-  const accountLists = useAccessAccountsStore((s) => s.lists);
-  const site = useSiteStore((s) => s.info);
-  const siteStatus = useSiteStore((s) => s.status);
+  const site = useStore(stores.site, (s) => s.info);
+  const siteStatus = useStore(stores.site, (s) => s.status);
 
   const treePaneRef = useRef<HTMLDivElement>(null);
   const detailsPaneRef = useRef<HTMLDivElement>(null);
   const actionsPaneRef = useRef<HTMLDivElement>(null);
 
-  const expandedSet = useMemo(() => new Set(expanded), [expanded]);
-  const packagesById = useMemo(() => new Map(packages.map((p) => [p.packageId, p])), [packages]);
-  const ctx: ActionContext = useMemo(() => ({ commands, findPackage: (id) => packagesById.get(id) }), [commands, packagesById]);
-
+  const expandedSet = useMemo(() => new Set(expanded ?? []), [expanded]);
   const item = model.items.get(selectedId) ?? model.items.get(rootId);
   if (!item) throw new Error('The console tree has no root.');
-  const nodeActs = nodeActions(item, ctx);
-  const rows = detailsRowsFor(item, selectedItems, {
-    model,
-    programsOf: (packageId) => programLists[packageId]?.programs ?? [],
-    accountsOf: (packageId) => accountLists[packageId]?.accounts ?? [],
-  });
+
+  // What the callbacks below need of the latest render.
+  const latest = useRef({ item, model });
+  latest.current = { item, model };
+  // The details list's rows in the order shown, now and just before (a delete seen through a live
+  // event may have re-rendered the list before the delete's own answer arrived).
+  const shownOrder = useRef<{ readonly current: readonly string[]; readonly previous: readonly string[] }>({ current: [], previous: [] });
+  const onOrderChange = useCallback((keys: readonly string[]) => {
+    shownOrder.current = { current: keys, previous: shownOrder.current.current };
+  }, []);
+
+  const { env, standard } = useMemo((): { env: FeatureEnv; standard: StandardCommands } => {
+    const standard: StandardCommands = {
+      refresh(target) {
+        const refresh = nodeRegistration(registry, target.node).refresh;
+        if (!refresh) return;
+        shell().setStatusText('Refreshing…');
+        void refresh(target.node, stores).then((outcome) => {
+          const time = new Date().toLocaleTimeString(undefined, { timeStyle: 'short' });
+          shell().setStatusText(outcome.ok ? `Refreshed at ${time}.` : 'The refresh failed; the details pane says why.');
+        });
+      },
+      help(target) {
+        const registration = nodeRegistration(registry, target.node);
+        const note = registration.details.kind === 'not-built' ? registration.details.message : null;
+        shell().openPopup({ kind: 'help', topic: target.label, description: registration.description, note });
+      },
+    };
+    const api: ShellApi = {
+      openPopup: (next) => shell().openPopup(next),
+      setStatus: (text) => shell().setStatusText(text),
+      isShown: (node) => sameNode(latest.current.item.node, node),
+      selectRows(node, keys) {
+        if (sameNode(latest.current.item.node, node)) shell().revealRows(keys);
+      },
+      rowsDeleted(keys, drop) {
+        const { current, previous } = shownOrder.current;
+        const order = keys.some((key) => current.includes(key)) ? current : previous;
+        const selected = shell().selectedItems;
+        drop();
+        const next = neighbourOf(order, keys, selected);
+        if (next !== null) shell().revealRows([next]);
+        else if (keys.some((key) => selected.includes(key))) shell().setSelectedItems(selected.filter((key) => !keys.includes(key)));
+      },
+      renameRow(from, to) {
+        const selected = shell().selectedItems;
+        if (selected.includes(from)) shell().setSelectedItems(selected.map((key) => (key === from ? to : key)));
+      },
+      open: (target) => shell().select(target.id, { reveal: true }),
+      nodeActions: (target) => nodeActionList(registry, target, featureEnv, standard),
+    };
+    const featureEnv: FeatureEnv = { stores, shell: api };
+    return { env: featureEnv, standard };
+  }, [registry, stores, shell]);
+
+  // One computation of what can be done, for every surface: the context menus, the Actions pane,
+  // the toolbar, the Action menu and the keys.
+  const nodeActs = env.shell.nodeActions(item);
+  const rowsFor = (keys: readonly string[]): readonly DetailsRow[] => rowsOf(registry, model, env, item, keys);
+  const rowActionsOf = (row: DetailsRow): readonly Action[] => rowActionList(registry, row, item, env, standard);
+  const rows = rowsFor(selectedItems);
   const row = rows.length === 1 ? (rows[0] ?? null) : null;
-  const rowActs = row ? detailsRowActions(row, ctx) : [];
-  // As in MMC, the Action menu and the toolbar follow the pane the admin last worked in.
+  const rowActs = row ? rowActionsOf(row) : [];
+  // As in MMC, the toolbar, the Action menu and the keys act on the pane the admin works in.
   const activeActions = focusScope === 'details' && row ? rowActs : nodeActs;
 
   useEffect(() => {
     document.title = pathTitle(model, item);
   }, [model, item]);
 
-  const actionsOf = useCallback((id: string): readonly Action[] => {
-    const target = model.items.get(id);
-    return target ? nodeActions(target, ctx) : [];
-  }, [model, ctx]);
+  // A wizard's new row, or the row after a deleted one, gets the focus once the dialog has gone.
+  useEffect(() => {
+    if (!focusListPending || popup !== null) return;
+    const grid = detailsPaneRef.current?.querySelector<HTMLElement>('[role="grid"]');
+    if (!grid) return;
+    grid.focus();
+    shell().listFocused();
+  });
 
-  function openMenu(actions: readonly Action[], at: MenuPoint): void {
+  const actionsOf = (id: string): readonly Action[] => {
+    const target = model.items.get(id);
+    return target ? env.shell.nodeActions(target) : [];
+  };
+
+  function openMenu(target: 'node' | 'row', at: MenuPoint): void {
     const focused = document.activeElement;
-    shell().openContextMenu({ actions, at, returnFocusTo: focused instanceof HTMLElement ? focused : null });
+    shell().openContextMenu({ target, at, returnFocusTo: focused instanceof HTMLElement ? focused : null });
+  }
+
+  function rowCommand(key: string, ...ids: readonly string[]): void {
+    const target = rowsFor([key])[0];
+    if (!target) return;
+    const actions = rowActionsOf(target);
+    ids.some((id) => runCommand(actions, id));
   }
 
   // Keys that work wherever focus is: F5, F1, Alt+Left/Right, F6 between panes.
-  const latest = useRef({ activeActions, item, popup });
-  latest.current = { activeActions, item, popup };
+  const latestActions = useRef({ activeActions, popup });
+  latestActions.current = { activeActions, popup };
   useEffect(() => {
     function panes(): HTMLElement[] {
       return [treePaneRef.current, detailsPaneRef.current, actionsPaneRef.current].filter((p): p is HTMLDivElement => p !== null);
     }
     function onKeyDown(event: KeyboardEvent): void {
-      const { activeActions: actions, item: current, popup: open } = latest.current;
+      const { activeActions: actions, popup: open } = latestActions.current;
       if (event.key === 'F5') {
         // Never let F5 reload the page under an open dialog either.
         event.preventDefault();
         if (open === null) runCommand(actions, 'refresh');
       } else if (event.key === 'F1') {
         event.preventDefault();
-        if (open === null) commands.help(current.id);
+        if (open === null) runCommand(actions, 'help');
       } else if (open !== null) {
         return;
       } else if (event.altKey && event.key === 'ArrowLeft') {
@@ -133,26 +225,15 @@ export function ConsoleShell(): ReactNode {
     }
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);
-  }, [commands, findFirstFocusable, shell]);
-
-  function onCreated(pkg: PackageDto): void {
-    usePackagesStore.getState().upsert(pkg);
-    // In the Packages list, the new package is selected, ready for Properties or its programs.
-    if (item?.node.kind === 'packages') shell().setSelectedItems([pkg.packageId]);
-    shell().setStatusText(`Created package ${pkg.name} (${pkg.packageId}).`);
-  }
-
-  function onDeleted(packageId: string): void {
-    usePackagesStore.getState().applyChange({ change: 'deleted', packageId, package: null });
-    shell().setSelectedItems(shell().selectedItems.filter((k) => k !== packageId));
-    shell().setStatusText(`Deleted package ${packageId}.`);
-  }
+  }, [findFirstFocusable, shell]);
 
   function onExit(): void {
     window.close();
     // A browser keeps a tab it did not open itself; say so instead of doing nothing.
     window.setTimeout(() => shell().setStatusText('To exit the console, close this browser tab.'), 300);
   }
+
+  const popupEnv: PopupEnv = useMemo(() => ({ ...env, close: () => shell().closePopup() }), [env, shell]);
 
   // Splitter limits follow the window so the details pane always keeps some room.
   const windowWidth = useWindowWidth();
@@ -172,7 +253,9 @@ export function ConsoleShell(): ReactNode {
     : siteStatus === 'error'
       ? 'Not connected to a site'
       : 'Connecting…';
-  const status = packagesStatus === 'loading' ? 'Loading packages…' : statusText;
+  const activities = registry.features.flatMap((feature) => (feature.activity ? [feature.activity(stores)] : []));
+  const status = activities.find((a) => a.message !== null)?.message ?? statusText;
+  const busy = activities.some((a) => a.busy);
 
   return (
     <div className={styles.root} style={paneVariables}>
@@ -181,7 +264,7 @@ export function ConsoleShell(): ReactNode {
         layout={layout}
         onLayoutChange={(changes) => shell().setLayout(changes)}
         helpLabel={item.label}
-        onHelp={() => commands.help(item.id)}
+        onHelp={() => runCommand(nodeActs, 'help')}
         onAbout={() => shell().openPopup({ kind: 'about' })}
         onExit={onExit}
       />
@@ -209,6 +292,7 @@ export function ConsoleShell(): ReactNode {
               onFocus={() => shell().setFocusScope('tree')}
             >
               <ConsoleTree
+                registry={registry}
                 model={model}
                 selectedId={item.id}
                 expanded={expandedSet}
@@ -221,7 +305,7 @@ export function ConsoleShell(): ReactNode {
                 }}
                 onDelete={(id) => runCommand(actionsOf(id), 'delete')}
                 onRefresh={(id) => runCommand(actionsOf(id), 'refresh')}
-                onContextMenu={(id, at) => openMenu(actionsOf(id), at)}
+                onContextMenu={(_, at) => openMenu('node', at)}
               />
             </nav>
             <Splitter
@@ -237,17 +321,16 @@ export function ConsoleShell(): ReactNode {
         )}
         <main ref={detailsPaneRef} className={styles.detailsPane} onFocus={() => shell().setFocusScope('details')}>
           <DetailsPane
+            registry={registry}
             item={item}
             model={model}
-            selectedItems={selectedItems}
+            selectedKeys={selectedItems}
             onSelectionChange={(keys) => shell().setSelectedItems(keys)}
-            onRowContextMenu={(target, at) => openMenu(target ? detailsRowActions(target, ctx) : nodeActs, at)}
-            onRowOpen={(target) => {
-              const actions = detailsRowActions(target, ctx);
-              if (!runCommand(actions, 'open')) runCommand(actions, 'properties');
-            }}
-            onRowDelete={(target) => runCommand(detailsRowActions(target, ctx), 'delete')}
+            onContextMenu={(key, at) => openMenu(key === null ? 'node' : 'row', at)}
+            onOpen={(key) => rowCommand(key, 'open', 'properties')}
+            onDelete={(key) => rowCommand(key, 'delete')}
             onRefresh={() => runCommand(nodeActs, 'refresh')}
+            onOrderChange={onOrderChange}
           />
         </main>
         {layout.showActionsPane && (
@@ -262,26 +345,17 @@ export function ConsoleShell(): ReactNode {
               onChange={(width) => shell().setLayout({ actionsWidth: width })}
             />
             <div id="console-actions-pane" ref={actionsPaneRef} className={styles.actionsPane}>
-              <ActionsPane
-                nodeLabel={item.label}
-                nodeActions={nodeActs}
-                itemLabel={row ? detailsRowLabel(row) : null}
-                itemActions={rowActs}
-              />
+              <ActionsPane nodeLabel={item.label} nodeActions={nodeActs} itemLabel={row ? rowLabel(registry, row) : null} itemActions={rowActs} />
             </div>
           </>
         )}
       </div>
-      {layout.showStatusBar && <StatusBar text={status} busy={refreshing || packagesStatus === 'loading'} connection={connection} />}
-      <ContextMenu request={contextMenu} onClose={() => shell().closeContextMenu()} />
-      <PopupHost
-        popup={popup}
-        model={model}
-        site={site}
-        onClose={() => shell().closePopup()}
-        onCreated={onCreated}
-        onDeleted={onDeleted}
+      {layout.showStatusBar && <StatusBar text={status} busy={busy} connection={connection} />}
+      <ContextMenu
+        request={contextMenu && { ...contextMenu, actions: contextMenu.target === 'row' && row ? rowActs : nodeActs }}
+        onClose={() => shell().closeContextMenu()}
       />
+      <PopupHost registry={registry} popup={popup} env={popupEnv} />
     </div>
   );
 }

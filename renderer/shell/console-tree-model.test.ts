@@ -1,13 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import {
-  ancestorIds,
-  buildConsoleTree,
-  nearestExisting,
-  packageNodeId,
-  packagesNodeId,
-  visibleItems,
-} from './console-tree-model';
-import { testPackage } from './test-package';
+import type { PackageDto } from '../../core/api';
+import { fakeCourier } from '../client/fake-courier';
+import { consoleRegistry } from '../console/console-registry';
+import { createConsoleStores } from '../console/create-console-stores';
+import { ancestorIds, buildConsoleTree, nearestExisting, startExpanded, visibleItems } from './console-tree-model';
+import { testPackage, testSite } from './test-package';
+
+const packagesNodeId = 'site/computer-management/software-distribution/packages';
+const packageNodeId = (packageId: string): string => `${packagesNodeId}/${packageId}`;
+
+/** The tree as the registered features build it from stores holding `packages`. */
+function treeOf(packages: readonly PackageDto[], connected = true) {
+  const stores = createConsoleStores(fakeCourier().bridge);
+  stores.packages.setState({ list: { status: 'ready', refreshing: false, items: packages, error: null } });
+  if (connected) stores.site.setState({ status: 'ready', info: testSite, error: null });
+  return buildConsoleTree(consoleRegistry, stores);
+}
 
 const packages = [
   testPackage('A0100002', 'Visio', { publisher: 'Microsoft', version: '2007', language: 'German' }),
@@ -18,7 +26,7 @@ const labels = (model: ReturnType<typeof buildConsoleTree>, id: string): string[
   (model.items.get(id)?.childIds ?? []).map((c) => model.items.get(c)?.label ?? '?');
 
 describe('buildConsoleTree', () => {
-  const model = buildConsoleTree({ siteLabel: 'Site Database (A01 - Central Site)', packages });
+  const model = treeOf(packages);
 
   it('lays out the suite console tree', () => {
     expect(model.items.get(model.rootId)?.label).toBe('Site Database (A01 - Central Site)');
@@ -50,12 +58,22 @@ describe('buildConsoleTree', () => {
   });
 });
 
+describe('startExpanded', () => {
+  it('opens the way to Packages the first time the console starts', () => {
+    expect(startExpanded(consoleRegistry, treeOf(packages))).toEqual([
+      'site/computer-management/software-distribution',
+      'site/computer-management',
+      'site',
+    ]);
+  });
+});
+
 describe('visibleItems', () => {
   it('shows children of expanded nodes only', () => {
-    const model = buildConsoleTree({ siteLabel: 'Site', packages });
+    const model = treeOf(packages, false);
     const rows = visibleItems(model, new Set(['site', 'site/system-status']));
     expect(rows.map((r) => r.label)).toEqual([
-      'Site',
+      'Site Database (connecting…)',
       'Computer Management',
       'Site Settings',
       'System Status',
@@ -69,7 +87,7 @@ describe('visibleItems', () => {
 
 describe('nearestExisting and ancestorIds', () => {
   it('falls back to the nearest node that still exists', () => {
-    const model = buildConsoleTree({ siteLabel: 'Site', packages });
+    const model = treeOf(packages);
     expect(nearestExisting(model, `${packageNodeId('A01000FF')}/package-programs`)).toBe(packagesNodeId);
     expect(nearestExisting(model, 'elsewhere/entirely')).toBe('site');
   });

@@ -1,64 +1,32 @@
-import { fullPackageName, type PackageDto } from '../../core/api';
-import { fixedChildren, idSegment, nodeInfo, type ConsoleNode } from './console-node';
+import type { ConsoleStores } from '../console/console-stores';
+import type { ConsoleNode } from '../console/node-kinds';
+import type { ConsoleRegistry } from './registration';
+import { nodeIdSegment, nodeLabel, nodeRegistration } from './registry-lookups';
+import type { ConsoleTreeModel, TreeItem } from './tree-item';
 
-export interface TreeItem {
-  /** A path of segments from the root ("site/computer-management/…/A0100001"). */
-  readonly id: string;
-  readonly parentId: string | null;
-  /** 1 for the root, as aria-level counts. */
-  readonly level: number;
-  readonly node: ConsoleNode;
-  readonly label: string;
-  readonly childIds: readonly string[];
-  /** 1-based place among its siblings, and how many siblings there are (aria-posinset/-setsize). */
-  readonly posInSet: number;
-  readonly setSize: number;
-}
-
-export interface ConsoleTreeModel {
-  readonly rootId: string;
-  readonly items: ReadonlyMap<string, TreeItem>;
-}
-
-export interface TreeSource {
-  /** "Site Database (A01 - Central Site)", or a placeholder while connecting. */
-  readonly siteLabel: string;
-  readonly packages: readonly PackageDto[];
-}
+export type { ConsoleTreeModel, TreeItem } from './tree-item';
 
 export const rootId = 'site';
 
-const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });
-
-/** Builds the whole tree as data; it is rebuilt when the site or the packages change. */
-export function buildConsoleTree(source: TreeSource): ConsoleTreeModel {
+/** Builds the whole tree as data from the registrations; it is rebuilt when the stores change. */
+export function buildConsoleTree(registry: ConsoleRegistry, stores: ConsoleStores): ConsoleTreeModel {
   const items = new Map<string, TreeItem>();
-  const packages = source.packages
-    .map((pkg) => ({ pkg, label: fullPackageName(pkg) }))
-    .sort((a, b) => collator.compare(a.label, b.label) || collator.compare(a.pkg.packageId, b.pkg.packageId));
-  const packageLabels = new Map(packages.map(({ pkg, label }) => [pkg.packageId, label]));
-
-  function children(node: ConsoleNode): readonly ConsoleNode[] {
-    if (node.kind === 'packages') return packages.map(({ pkg }) => ({ kind: 'package', packageId: pkg.packageId }));
-    return fixedChildren(node);
-  }
-
-  function label(node: ConsoleNode): string {
-    if (node.kind === 'site-database') return source.siteLabel;
-    if (node.kind === 'package') return packageLabels.get(node.packageId) ?? node.packageId;
-    return nodeInfo(node).label;
-  }
 
   function add(node: ConsoleNode, parentId: string | null, level: number, posInSet: number, setSize: number): string {
-    const id = parentId === null ? rootId : `${parentId}/${idSegment(node)}`;
-    const kids = children(node);
+    const id = parentId === null ? rootId : `${parentId}/${nodeIdSegment(registry, node)}`;
+    const kids = nodeRegistration(registry, node).children?.(node, stores) ?? [];
     const childIds = kids.map((child, i) => add(child, id, level + 1, i + 1, kids.length));
-    items.set(id, { id, parentId, level, node, label: label(node), childIds, posInSet, setSize });
+    items.set(id, { id, parentId, level, node, label: nodeLabel(registry, node, stores), childIds, posInSet, setSize });
     return id;
   }
 
-  add({ kind: 'site-database' }, null, 1, 1, 1);
+  add(registry.root, null, 1, 1, 1);
   return { rootId, items };
+}
+
+/** The ids of the nodes registered to start expanded, for a console opened the first time. */
+export function startExpanded(registry: ConsoleRegistry, model: ConsoleTreeModel): readonly string[] {
+  return [...model.items.values()].filter((item) => nodeRegistration(registry, item.node).startsExpanded === true).map((item) => item.id);
 }
 
 /** The rows the tree shows: every item whose ancestors are all expanded, in display order. */
@@ -90,10 +58,3 @@ export function ancestorIds(id: string): readonly string[] {
   const parts = id.split('/');
   return parts.slice(0, -1).map((_, i) => parts.slice(0, i + 1).join('/'));
 }
-
-/** The id a package node has in the tree. */
-export function packageNodeId(packageId: string): string {
-  return `${rootId}/computer-management/software-distribution/packages/${packageId}`;
-}
-
-export const packagesNodeId = `${rootId}/computer-management/software-distribution/packages`;

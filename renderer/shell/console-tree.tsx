@@ -3,11 +3,13 @@ import { ChevronDownRegular, ChevronRightRegular } from '@fluentui/react-icons';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent, type ReactNode } from 'react';
 import type { MenuPoint } from '../components/data-grid';
-import { nodeInfo } from './console-node';
+import type { ConsoleRegistry } from './registration';
+import { nodeRegistration } from './registry-lookups';
 import { visibleItems, type ConsoleTreeModel, type TreeItem } from './console-tree-model';
 import { treeRowHeight, useConsoleTreeStyles } from './console-tree-styles';
 
 export interface ConsoleTreeProps {
+  readonly registry: ConsoleRegistry;
   readonly model: ConsoleTreeModel;
   readonly selectedId: string;
   readonly expanded: ReadonlySet<string>;
@@ -189,7 +191,7 @@ export function ConsoleTree(props: ConsoleTreeProps): ReactNode {
         {virtualizer.getVirtualItems().map((virtual) => {
           const item = rows[virtual.index];
           if (!item) return null;
-          const Icon = nodeInfo(item.node).icon;
+          const Icon = nodeRegistration(props.registry, item.node).icon;
           const hasChildren = item.childIds.length > 0;
           const open = hasChildren && isExpanded(item);
           const isSelected = item.id === selectedId;

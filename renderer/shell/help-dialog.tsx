@@ -10,8 +10,6 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import type { ReactNode } from 'react';
-import { nodeInfo } from './console-node';
-import type { TreeItem } from './console-tree-model';
 
 const useStyles = makeStyles({
   // Each term and its meaning share a wrapper for valid <dl> markup but sit in the parent grid.
@@ -51,18 +49,26 @@ const keys: readonly (readonly [string, string])[] = [
   ['F6', 'Move between the console tree, the details pane and the Actions pane.'],
 ];
 
+export interface HelpDialogProps {
+  /** The node's name. */
+  readonly topic: string;
+  readonly description: string;
+  /** Why the node shows nothing yet, for a feature not built. */
+  readonly note: string | null;
+  readonly onClose: () => void;
+}
+
 /** What a node is for, in a sentence, plus the console's keys: a short, honest help page. */
-export function HelpDialog({ item, onClose }: { readonly item: TreeItem; readonly onClose: () => void }): ReactNode {
+export function HelpDialog({ topic, description, note, onClose }: HelpDialogProps): ReactNode {
   const styles = useStyles();
-  const info = nodeInfo(item.node);
   return (
     <Dialog open onOpenChange={(_, data) => !data.open && onClose()}>
       <DialogSurface>
         <DialogBody>
-          <DialogTitle>{`Help: ${item.label}`}</DialogTitle>
+          <DialogTitle>{`Help: ${topic}`}</DialogTitle>
           <DialogContent className={styles.content}>
-            <p className={styles.paragraph}>{info.description}</p>
-            {info.content.kind === 'not-built' && <p className={styles.paragraph}>{info.content.message}</p>}
+            <p className={styles.paragraph}>{description}</p>
+            {note !== null && <p className={styles.paragraph}>{note}</p>}
             <dl className={styles.keys} aria-label="Keyboard">
               {keys.map(([key, meaning]) => (
                 <div key={key} className={styles.pair}>

@@ -1,11 +1,22 @@
 import { create } from 'zustand';
 import { createJSONStorage, persist } from 'zustand/middleware';
-import type { ContextMenuRequest } from '../components/action-menu';
+import type { MenuPoint } from '../components/data-grid';
+import type { Popup } from '../console/popup-kinds';
 import { ancestorIds, rootId } from './console-tree-model';
-import type { Popup } from './popup';
 
 /** Which pane the admin last acted in: the Action menu and toolbar follow it, as in MMC. */
 export type FocusScope = 'tree' | 'details';
+
+/**
+ * An open context menu: whose actions it shows (the selected node's, or the selected row's) is
+ * all it records, so it always shows the same computed list as the other command surfaces.
+ */
+export interface ShellContextMenu {
+  readonly target: 'node' | 'row';
+  readonly at: MenuPoint;
+  /** Where focus goes back when the menu closes (the tree or the list that asked). */
+  readonly returnFocusTo: HTMLElement | null;
+}
 
 export interface PaneLayout {
   readonly treeWidth: number;
@@ -17,7 +28,8 @@ export interface PaneLayout {
 
 export interface ShellState {
   readonly selectedId: string;
-  readonly expanded: readonly string[];
+  /** Expanded tree ids; null until the admin first expands or collapses (the registered defaults apply). */
+  readonly expanded: readonly string[] | null;
   readonly back: readonly string[];
   readonly forward: readonly string[];
   readonly focusScope: FocusScope;
@@ -26,7 +38,9 @@ export interface ShellState {
   readonly popup: Popup | null;
   /** What had focus when the popup opened; it gets focus back when the popup closes. */
   readonly popupReturnFocus: HTMLElement | null;
-  readonly contextMenu: ContextMenuRequest | null;
+  readonly contextMenu: ShellContextMenu | null;
+  /** The details list takes the focus (on its selected row) once no dialog is open. */
+  readonly focusListPending: boolean;
   /** The status bar's words about the last thing that happened. */
   readonly statusText: string;
   readonly layout: PaneLayout;
@@ -36,11 +50,16 @@ export interface ShellState {
   goBack(): void;
   goForward(): void;
   setExpanded(id: string, expanded: boolean): void;
+  /** Expands ids (revealing a node). */
+  expand(ids: readonly string[]): void;
   setSelectedItems(keys: readonly string[]): void;
+  /** Selects rows for the admin (a wizard's new row, the row after a deleted one) and asks for the list's focus. */
+  revealRows(keys: readonly string[]): void;
+  listFocused(): void;
   setFocusScope(scope: FocusScope): void;
   openPopup(popup: Popup): void;
   closePopup(): void;
-  openContextMenu(request: ContextMenuRequest): void;
+  openContextMenu(request: ShellContextMenu): void;
   closeContextMenu(): void;
   setStatusText(text: string): void;
   setLayout(changes: Partial<PaneLayout>): void;
@@ -56,13 +75,11 @@ export const defaultLayout: PaneLayout = {
   showStatusBar: true,
 };
 
-const initialExpanded = [rootId, `${rootId}/computer-management`, `${rootId}/computer-management/software-distribution`];
-
 export const useShellStore = create<ShellState>()(
   persist(
     (set, get) => ({
       selectedId: rootId,
-      expanded: initialExpanded,
+      expanded: null,
       back: [],
       forward: [],
       focusScope: 'tree',
@@ -70,23 +87,22 @@ export const useShellStore = create<ShellState>()(
       popup: null,
       popupReturnFocus: null,
       contextMenu: null,
+      focusListPending: false,
       statusText: 'Ready',
       layout: defaultLayout,
 
       select(id, options = {}) {
-        const { selectedId, back, expanded } = get();
-        const reveal = options.reveal ? ancestorIds(id).filter((a) => !expanded.includes(a)) : [];
-        if (id === selectedId) {
-          if (reveal.length > 0) set({ expanded: [...expanded, ...reveal] });
-          return;
+        const { selectedId, back } = get();
+        if (id !== selectedId) {
+          set({
+            selectedId: id,
+            selectedItems: [],
+            focusListPending: false,
+            back: options.history === false ? back : [...back, selectedId].slice(-historyLimit),
+            forward: options.history === false ? get().forward : [],
+          });
         }
-        set({
-          selectedId: id,
-          selectedItems: [],
-          back: options.history === false ? back : [...back, selectedId].slice(-historyLimit),
-          forward: options.history === false ? get().forward : [],
-          expanded: reveal.length > 0 ? [...expanded, ...reveal] : expanded,
-        });
+        if (options.reveal) get().expand(ancestorIds(id));
       },
 
       goBack() {
@@ -104,13 +120,27 @@ export const useShellStore = create<ShellState>()(
       },
 
       setExpanded(id, isExpanded) {
-        const { expanded } = get();
+        const expanded = get().expanded ?? [];
         if (isExpanded === expanded.includes(id)) return;
         set({ expanded: isExpanded ? [...expanded, id] : expanded.filter((e) => e !== id) });
       },
 
+      expand(ids) {
+        const expanded = get().expanded ?? [];
+        const more = ids.filter((id) => !expanded.includes(id));
+        if (more.length > 0) set({ expanded: [...expanded, ...more] });
+      },
+
       setSelectedItems(keys) {
         set({ selectedItems: keys });
+      },
+
+      revealRows(keys) {
+        set({ selectedItems: keys, focusScope: 'details', focusListPending: keys.length > 0 });
+      },
+
+      listFocused() {
+        if (get().focusListPending) set({ focusListPending: false });
       },
 
       setFocusScope(scope) {
@@ -164,7 +194,7 @@ export const useShellStore = create<ShellState>()(
         return {
           ...current,
           selectedId: typeof p.selectedId === 'string' ? p.selectedId : current.selectedId,
-          expanded: Array.isArray(p.expanded) ? p.expanded.filter((e): e is string => typeof e === 'string') : current.expanded,
+          expanded: Array.isArray(p.expanded) ? (p.expanded as unknown[]).filter((e): e is string => typeof e === 'string') : current.expanded,
           layout: { ...current.layout, ...(typeof p.layout === 'object' && p.layout !== null ? p.layout : {}) },
         };
       },

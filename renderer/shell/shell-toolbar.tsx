@@ -20,7 +20,7 @@ import {
   type FluentIcon,
 } from '@fluentui/react-icons';
 import type { ReactNode } from 'react';
-import { findCommand, type Action } from '../components/action-menu';
+import { findCommand, type Action, type CommandAction } from '../components/action-menu';
 
 const useStyles = makeStyles({
   root: {
@@ -77,6 +77,8 @@ export function ShellToolbar(props: ShellToolbarProps): ReactNode {
   }
 
   const panes = [...(props.showTree ? ['tree'] : []), ...(props.showActionsPane ? ['actions'] : [])];
+  // A feature's own toolbar commands, after the standard ones, as MMC shows a snap-in's buttons.
+  const extra = props.actions.filter((action): action is CommandAction => action.kind === 'command' && action.toolbar === true && action.icon !== undefined);
 
   return (
     <Toolbar
@@ -103,6 +105,10 @@ export function ShellToolbar(props: ShellToolbarProps): ReactNode {
       {commandButton('delete', 'Delete (Del)', DeleteRegular)}
       <ToolbarDivider />
       {commandButton('help', 'Help (F1)', QuestionCircleRegular)}
+      {extra.length > 0 && <ToolbarDivider />}
+      {extra.map((action) => (
+        <ToolButton key={action.id} label={action.label} icon={action.icon ?? QuestionCircleRegular} disabled={action.disabled === true} onClick={action.run} />
+      ))}
       <Tooltip content="Show/Hide Action Pane" relationship="label" withArrow>
         <ToolbarToggleButton icon={<PanelRightRegular />} name="panes" value="actions" appearance="subtle" />
       </Tooltip>

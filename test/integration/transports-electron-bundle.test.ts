@@ -69,6 +69,11 @@ describe('dist/electron/main.cjs', () => {
   let protocolHandler: ((request: Request) => Promise<Response>) | undefined;
   const privileged: unknown[] = [];
 
+  // main.cjs starts in app.whenReady().then(…): the test goes on once that start has ended, with
+  // the console window loading (its last step) or with the app exiting (a failed start).
+  let startEnded: () => void = () => undefined;
+  const started = new Promise<void>((resolve) => (startEnded = resolve));
+
   class FakeWindow {
     readonly webContents = { send: vi.fn(), isDestroyed: () => false };
     private readonly record: { options: Record<string, unknown>; url?: string };
@@ -81,6 +86,7 @@ describe('dist/electron/main.cjs', () => {
     show() {}
     loadURL(url: string) {
       this.record.url = url;
+      startEnded();
       return Promise.resolve();
     }
   }
@@ -93,7 +99,7 @@ describe('dist/electron/main.cjs', () => {
       whenReady: () => Promise.resolve(),
       on: (event: string, listener: (...args: unknown[]) => void) => appEvents.set(event, listener),
       quit: vi.fn(),
-      exit: vi.fn(),
+      exit: vi.fn(() => startEnded()),
     },
     BrowserWindow: FakeWindow,
     ipcMain: { handle: (channel: string, handler: Handler) => handlers.set(channel, handler), removeHandler: vi.fn() },
@@ -117,8 +123,7 @@ describe('dist/electron/main.cjs', () => {
     delete process.env.COURIER_DATA_DIR;
     try {
       runBundle(join(out.path, 'electron', 'main.cjs'), electron, true);
-      // whenReady() resolves on the next turn.
-      await new Promise((resolve) => setTimeout(resolve, 50));
+      await started;
     } finally {
       if (saved !== undefined) process.env.COURIER_DATA_DIR = saved;
     }

@@ -1,7 +1,7 @@
 import { Menu, MenuDivider, MenuItem, MenuList, MenuPopover, MenuTrigger, Tooltip } from '@fluentui/react-components';
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { assertNever } from '../assert-never';
-import type { Action, CommandAction } from './action';
+import type { Action, CommandAction, SubmenuAction } from './action';
 
 interface ActionMenuItemsProps {
   readonly actions: readonly Action[];
@@ -34,23 +34,31 @@ export function ActionMenuItems({ actions, onRun }: ActionMenuItemsProps): React
           </Tooltip>
         );
       }
-      case 'submenu': {
-        const Icon = action.icon;
-        return (
-          <Menu key={action.id} hasIcons>
-            <MenuTrigger disableButtonEnhancement>
-              <MenuItem icon={Icon ? <Icon /> : undefined}>{action.label}</MenuItem>
-            </MenuTrigger>
-            <MenuPopover>
-              <MenuList>
-                <ActionMenuItems actions={action.children} onRun={onRun} />
-              </MenuList>
-            </MenuPopover>
-          </Menu>
-        );
-      }
+      case 'submenu':
+        return <SubmenuItem key={action.id} action={action} onRun={onRun} />;
       default:
         return assertNever(action);
     }
   });
+}
+
+/**
+ * A submenu (New ›). Hovering opens it; a click on it opens it too and never closes it, as in
+ * Windows menus, so a click that follows the hover does not shut what the hover just opened.
+ */
+function SubmenuItem({ action, onRun }: { readonly action: SubmenuAction; readonly onRun: (action: CommandAction) => void }): ReactNode {
+  const [open, setOpen] = useState(false);
+  const Icon = action.icon;
+  return (
+    <Menu hasIcons open={open} onOpenChange={(_, data) => setOpen(data.type === 'menuTriggerClick' || data.open)}>
+      <MenuTrigger disableButtonEnhancement>
+        <MenuItem icon={Icon ? <Icon /> : undefined}>{action.label}</MenuItem>
+      </MenuTrigger>
+      <MenuPopover>
+        <MenuList>
+          <ActionMenuItems actions={action.children} onRun={onRun} />
+        </MenuList>
+      </MenuPopover>
+    </Menu>
+  );
 }

@@ -17,6 +17,8 @@ export interface CommandAction {
   readonly disabledReason?: string;
   /** A key hint shown at the end of menu items ("Del", "F5"). */
   readonly shortcut?: string;
+  /** Also a toolbar button while it is in the selection's actions (it needs an icon). */
+  readonly toolbar?: boolean;
   readonly run: () => void;
 }
 
@@ -62,4 +64,17 @@ export function tidySeparators(actions: readonly Action[]): readonly Action[] {
   }
   while (out[out.length - 1]?.kind === 'separator') out.pop();
   return out;
+}
+
+/** A command; `extra` holds its icon, shortcut hint and disabled state. */
+export function command(id: string, label: string, run: () => void, extra: Partial<Omit<CommandAction, 'kind' | 'id' | 'label' | 'run'>> = {}): CommandAction {
+  return { kind: 'command', id, label, run, ...extra };
+}
+
+export function submenu(id: string, label: string, children: readonly Action[], extra: Partial<Pick<SubmenuAction, 'icon'>> = {}): SubmenuAction {
+  return { kind: 'submenu', id, label, children, ...extra };
+}
+
+export function separator(id: string): SeparatorAction {
+  return { kind: 'separator', id };
 }

@@ -26,7 +26,10 @@ function pointTarget(x: number, y: number): PositioningVirtualElement {
  * then returns focus to the tree or grid when it closes.
  */
 export function ContextMenu({ request, onClose }: ContextMenuProps): ReactNode {
-  const target = useMemo(() => (request ? pointTarget(request.at.x, request.at.y) : undefined), [request]);
+  const x = request?.at.x;
+  const y = request?.at.y;
+  // Keyed on the point: the actions are recomputed on every render, the menu's place is not.
+  const target = useMemo(() => (x === undefined || y === undefined ? undefined : pointTarget(x, y)), [x, y]);
   if (!request || request.actions.length === 0) return null;
 
   function close(): void {

@@ -14,7 +14,7 @@ import {
 } from '@fluentui/react-components';
 import { WarningRegular } from '@fluentui/react-icons';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
-import { describeFailure } from '../describe-failure';
+import { describeFailure } from '../../client/describe-failure';
 
 const useStyles = makeStyles({
   surface: { width: '480px', maxWidth: 'calc(100vw - 32px)' },

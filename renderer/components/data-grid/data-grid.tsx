@@ -2,6 +2,7 @@ import { mergeClasses, useArrowNavigationGroup } from '@fluentui/react-component
 import { useVirtualizer } from '@tanstack/react-virtual';
 import {
   useCallback,
+  useEffect,
   useId,
   useMemo,
   useRef,
@@ -35,6 +36,8 @@ export interface DataGridProps<Row> {
   readonly onRefresh?: () => void;
   /** Right-click, Shift+F10 or the context-menu key; `rows` is empty on blank space. */
   readonly onContextMenu?: (rows: readonly Row[], at: MenuPoint) => void;
+  /** The row keys in the order shown, whenever it changes (rows or sort). */
+  readonly onOrderChange?: (keys: readonly string[]) => void;
   /** Shown in the body when there are no rows. */
   readonly emptyMessage?: ReactNode;
   /** Remembers column widths and sort order in localStorage under this key. */
@@ -79,6 +82,7 @@ export function DataGrid<Row>(props: DataGridProps<Row>): ReactNode {
     onDelete,
     onRefresh,
     onContextMenu,
+    onOrderChange,
     selectionMode = 'single',
     rowHeight = 26,
   } = props;
@@ -118,6 +122,8 @@ export function DataGrid<Row>(props: DataGridProps<Row>): ReactNode {
   });
 
   const rowId = (index: number): string => `${gridId}-row-${index}`;
+
+  useEffect(() => onOrderChange?.(keys), [keys, onOrderChange]);
 
   const rowsFor = useCallback(
     (keyList: Iterable<string>): Row[] => {
@@ -320,7 +326,17 @@ export function DataGrid<Row>(props: DataGridProps<Row>): ReactNode {
       onKeyDown={onKeyDown}
       onPointerDown={() => setKeyboardMode(false)}
       onFocus={(event) => {
-        if (event.target === rootRef.current) setHasFocus(true);
+        if (event.target !== rootRef.current) return;
+        setHasFocus(true);
+        // Focus given to the list (after a wizard selected its new row, or a delete the next one)
+        // lands on the selected row, as in a Windows list view.
+        if (activeKey !== null && selected.has(activeKey)) return;
+        const first = keys.findIndex((k) => selected.has(k));
+        const key = keys[first];
+        if (key === undefined) return;
+        setActiveKey(key);
+        setAnchorKey(key);
+        virtualizer.scrollToIndex(first, { align: 'auto' });
       }}
       onBlur={(event) => {
         if (event.target === rootRef.current) setHasFocus(false);

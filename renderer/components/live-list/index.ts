@@ -1,1 +1,2 @@
 export { LiveList, type LiveListProps } from './live-list';
+export { LiveListView, type ListViewEvents, type LiveListViewProps } from './live-list-view';

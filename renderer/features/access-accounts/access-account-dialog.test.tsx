@@ -1,21 +1,17 @@
-import { FluentProvider, webLightTheme } from '@fluentui/react-components';
-import { render, screen, waitFor, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import type { AccessAccountDto } from '../../../core/api';
+import type { AccessAccountDto, CourierClient } from '../../../core/api';
+import { fakeCourier } from '../../client/fake-courier';
+import { renderWithCourier } from '../../console/test-console';
 import { AccessAccountDialog } from './access-account-dialog';
 import { DeleteAccessAccountDialog } from './delete-access-account-dialog';
 
-const fake = vi.hoisted(() => ({ add: vi.fn(), update: vi.fn(), remove: vi.fn() }));
-
-vi.mock('../../bridge', () => ({
-  courier: {
-    'access-accounts:add': (request: unknown) => fake.add(request),
-    'access-accounts:update': (request: unknown) => fake.update(request),
-    'access-accounts:remove': (request: unknown) => fake.remove(request),
-  },
-  bridge: { subscribe: () => () => undefined },
-}));
+const fake = {
+  add: vi.fn<CourierClient['access-accounts:add']>(),
+  update: vi.fn<CourierClient['access-accounts:update']>(),
+  remove: vi.fn<CourierClient['access-accounts:remove']>(),
+};
 
 const sales: AccessAccountDto = {
   packageId: 'A0100001',
@@ -34,7 +30,10 @@ beforeEach(() => {
 });
 
 function wrap(node: React.ReactNode) {
-  return render(<FluentProvider theme={webLightTheme}>{node}</FluentProvider>);
+  return renderWithCourier(
+    node,
+    fakeCourier({ 'access-accounts:add': fake.add, 'access-accounts:update': fake.update, 'access-accounts:remove': fake.remove }),
+  );
 }
 
 describe('New Windows User Access Account', () => {

@@ -19,8 +19,8 @@ import {
 } from '@fluentui/react-components';
 import { useState } from 'react';
 import { accessPermissions, type AccessAccountDto, type AccessAccountInput, type AccessPermission } from '../../../core/api';
-import { courier } from '../../bridge';
-import { describeFailure } from '../../components/describe-failure';
+import { useCourier } from '../../client/courier-context';
+import { settle } from '../../client/settle';
 import { useLastValue, useOpenCount } from '../../components/use-last-value';
 import { accountTypeLabel, permissionLabels } from './access-account-labels';
 import { GenericAccountDialog, WindowsUserAccountDialog, type GenericAccount, type WindowsAccount } from './account-pickers';
@@ -56,6 +56,7 @@ function AccessAccountSession({ open, target, onClose, onSaved }: {
   readonly onClose: () => void;
   readonly onSaved?: (account: AccessAccountDto) => void;
 }) {
+  const courier = useCourier();
   const styles = useStyles();
   const editing = target.mode === 'edit';
   const kind = target.mode === 'edit' ? target.account.kind : target.accountKind;
@@ -84,20 +85,17 @@ function AccessAccountSession({ open, target, onClose, onSaved }: {
     }
     setSaving(true);
     setError(null);
-    try {
-      const result =
-        target.mode === 'new'
-          ? await courier['access-accounts:add']({ packageId, account, permission })
-          : await courier['access-accounts:update']({ packageId, accountName: target.account.accountName, permission });
-      if (result.ok) {
-        onSaved?.(result.value);
-        onClose();
-        return;
-      }
-      setError({ message: result.error.message, field: result.error.field });
-    } catch (caught) {
-      setError({ message: describeFailure(caught), field: undefined });
+    const result = await settle(() =>
+      target.mode === 'new'
+        ? courier['access-accounts:add']({ packageId, account, permission })
+        : courier['access-accounts:update']({ packageId, accountName: target.account.accountName, permission }),
+    );
+    if (result.ok) {
+      onSaved?.(result.value);
+      onClose();
+      return;
     }
+    setError({ message: result.error.message, field: result.error.field });
     setSaving(false);
   }
 

@@ -1,17 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { AccessAccountDto, ApiResult } from '../../../core/api';
+import { fakeCourier } from '../../client/fake-courier';
 import { createAccessAccountsStore, followAccessAccountChanges } from './access-accounts-store';
 
-const listeners = vi.hoisted(() => new Set<(event: { packageId: string }) => void>());
-vi.mock('../../bridge', () => ({
-  courier: {},
-  bridge: {
-    subscribe: (_channel: string, listener: (event: { packageId: string }) => void) => {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
-  },
-}));
 
 const account = (accountName: string, permission: AccessAccountDto['permission'] = 'read'): AccessAccountDto => ({
   packageId: 'A0100001',
@@ -28,14 +19,15 @@ describe('access accounts store', () => {
     let answer: readonly AccessAccountDto[] = [account('Users')];
     const list = vi.fn(async (): Promise<ApiResult<readonly AccessAccountDto[]>> => ({ ok: true, value: answer }));
     const store = createAccessAccountsStore({ list });
-    const stop = followAccessAccountChanges(store);
+    const courier = fakeCourier();
+    const stop = followAccessAccountChanges(store, courier.bridge);
     // A package the console has not shown is not read.
-    for (const listener of listeners) listener({ packageId: 'A0100009' });
+    courier.emit('access-accounts:changed', { packageId: 'A0100009' });
     expect(list).not.toHaveBeenCalled();
     await store.getState().load('A0100001');
     answer = [account('Users'), account('Guests', 'noAccess')];
-    for (const listener of listeners) listener({ packageId: 'A0100001' });
-    await vi.waitFor(() => expect(store.getState().lists.A0100001?.accounts).toHaveLength(2));
+    courier.emit('access-accounts:changed', { packageId: 'A0100001' });
+    await vi.waitFor(() => expect(store.getState().lists.A0100001?.items).toHaveLength(2));
     stop();
   });
 
@@ -49,10 +41,10 @@ describe('access accounts store', () => {
     store.getState().replace('A0100001', []);
     resolve({ ok: true, value: [account('Users')] });
     await stale;
-    expect(store.getState().lists.A0100001?.accounts).toEqual([]);
+    expect(store.getState().lists.A0100001?.items).toEqual([]);
     store.getState().upsert(account('Administrators', 'fullControl'));
     store.getState().upsert(account('Administrators', 'change'));
-    expect(store.getState().lists.A0100001?.accounts.map((a) => a.permission)).toEqual(['change']);
+    expect(store.getState().lists.A0100001?.items.map((a) => a.permission)).toEqual(['change']);
   });
 
   it('an account changed in another case is the same account; one with another accent is not (SQLite NOCASE)', async () => {
@@ -60,7 +52,7 @@ describe('access accounts store', () => {
     await store.getState().load('A0100001');
     store.getState().upsert(account('contoso\\sales', 'change'));
     store.getState().upsert(account('CONTOSO\\équipe', 'fullControl'));
-    expect(store.getState().lists.A0100001?.accounts.map((a) => `${a.accountName}=${a.permission}`)).toEqual([
+    expect(store.getState().lists.A0100001?.items.map((a) => `${a.accountName}=${a.permission}`)).toEqual([
       'contoso\\sales=change',
       'CONTOSO\\Équipe=read',
       'CONTOSO\\équipe=fullControl',

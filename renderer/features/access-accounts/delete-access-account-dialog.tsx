@@ -1,6 +1,6 @@
 import { Text } from '@fluentui/react-components';
 import type { AccessAccountDto } from '../../../core/api';
-import { courier } from '../../bridge';
+import { useCourier } from '../../client/courier-context';
 import { ConfirmDeleteDialog } from '../../components/confirm-delete';
 import { useLastValue, useOpenCount } from '../../components/use-last-value';
 import { permissionLabels } from './access-account-labels';
@@ -14,6 +14,7 @@ export interface DeleteAccessAccountDialogProps {
 
 /** Asks before removing an access account from a package. */
 export function DeleteAccessAccountDialog({ account, onClose, onDeleted }: DeleteAccessAccountDialogProps) {
+  const courier = useCourier();
   const shown = useLastValue(account);
   const opening = useOpenCount(account !== null);
   if (shown === null) return null;

@@ -1,7 +1,7 @@
-import { FluentProvider, webLightTheme } from '@fluentui/react-components';
-import { render, screen, within } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { DefinitionPreviewDto } from '../../../core/api';
+import { renderWithCourier } from '../../console/test-console';
 import { DefinitionPage } from './definition-page';
 
 function preview(warnings: readonly string[]): DefinitionPreviewDto {
@@ -18,17 +18,15 @@ function preview(warnings: readonly string[]): DefinitionPreviewDto {
 
 function renderPage(warnings: readonly string[]) {
   const source = { kind: 'file', path: '/srv/defs/vendor.sms' } as const;
-  render(
-    <FluentProvider theme={webLightTheme}>
-      <DefinitionPage
-        list={{ status: 'ready', definitions: [] }}
-        read={{ kind: 'read', source, preview: preview(warnings) }}
-        path={source.path}
-        onPathChange={() => undefined}
-        onChoose={() => undefined}
-        serverIssue={null}
-      />
-    </FluentProvider>,
+  renderWithCourier(
+    <DefinitionPage
+      list={{ status: 'ready', definitions: [] }}
+      read={{ kind: 'read', source, preview: preview(warnings) }}
+      path={source.path}
+      onPathChange={() => undefined}
+      onChoose={() => undefined}
+      serverIssue={null}
+    />,
   );
 }
 

@@ -13,8 +13,8 @@ import {
 } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import type { MsiInfoDto } from '../../../core/api';
-import { courier } from '../../bridge';
-import { describeFailure } from '../../components/describe-failure';
+import { useCourier } from '../../client/courier-context';
+import { settle } from '../../client/settle';
 import { ServerFileField } from './server-file-field';
 
 const useStyles = makeStyles({
@@ -34,6 +34,7 @@ export interface MsiImportDialogProps {
  * open with the site server's reason when it cannot.
  */
 export function MsiImportDialog({ open, onCancel, onImported }: MsiImportDialogProps) {
+  const courier = useCourier();
   const styles = useStyles();
   const [path, setPath] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
@@ -50,20 +51,10 @@ export function MsiImportDialog({ open, onCancel, onImported }: MsiImportDialogP
     if (typed === '') return;
     setReading(true);
     setProblem(null);
-    let message: string;
-    try {
-      const result = await courier['files:msi-info']({ path: typed });
-      if (result.ok) {
-        setReading(false);
-        onImported(typed, result.value);
-        return;
-      }
-      message = result.error.message;
-    } catch (error) {
-      message = describeFailure(error);
-    }
+    const result = await settle(() => courier['files:msi-info']({ path: typed }));
     setReading(false);
-    setProblem(message);
+    if (result.ok) onImported(typed, result.value);
+    else setProblem(result.error.message);
   }
 
   return (

@@ -1,18 +1,16 @@
-import { FluentProvider, webLightTheme } from '@fluentui/react-components';
-import { render, screen, waitFor, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import type { ApiResult, DefinitionPreviewDto, PackageImportedDto } from '../../../core/api';
+import type { ApiResult, CourierClient, DefinitionPreviewDto, PackageImportedDto } from '../../../core/api';
+import { fakeCourier } from '../../client/fake-courier';
+import { renderWithCourier } from '../../console/test-console';
 import { PackageImportWizard } from './package-import-wizard';
 
-const api = vi.hoisted(() => ({
-  list: vi.fn(),
-  inspect: vi.fn(),
-  importPackage: vi.fn(),
-}));
-vi.mock('../../bridge', () => ({
-  courier: { 'definitions:list': api.list, 'definitions:inspect': api.inspect, 'packages:import': api.importPackage },
-}));
+const api = {
+  list: vi.fn<CourierClient['definitions:list']>(),
+  inspect: vi.fn<CourierClient['definitions:inspect']>(),
+  importPackage: vi.fn<CourierClient['packages:import']>(),
+};
 
 const msiPreview: DefinitionPreviewDto = {
   format: 'msi',
@@ -42,10 +40,9 @@ beforeEach(() => {
 
 function renderWizard() {
   const onCreated = vi.fn();
-  render(
-    <FluentProvider theme={webLightTheme}>
-      <PackageImportWizard open onClose={() => undefined} onCreated={onCreated} />
-    </FluentProvider>,
+  renderWithCourier(
+    <PackageImportWizard open onClose={() => undefined} onCreated={onCreated} />,
+    fakeCourier({ 'definitions:list': api.list, 'definitions:inspect': api.inspect, 'packages:import': api.importPackage }),
   );
   return { onCreated, dialog: screen.getByRole('dialog', { name: 'Create Package From Definition Wizard' }) };
 }

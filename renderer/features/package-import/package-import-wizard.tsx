@@ -1,8 +1,8 @@
 import { DocumentAddRegular } from '@fluentui/react-icons';
 import { useEffect, useReducer, useState, type ReactNode } from 'react';
-import type { ApiResult, DefinitionSource, PackageImportedDto } from '../../../core/api';
-import { courier } from '../../bridge';
-import { describeFailure } from '../../components/describe-failure';
+import type { DefinitionSource, PackageImportedDto } from '../../../core/api';
+import { useCourier } from '../../client/courier-context';
+import { settle } from '../../client/settle';
 import { Wizard, type WizardFooter } from '../../components/wizard';
 import { useOpenCount } from '../../components/use-last-value';
 import { SettingsSummaryPage } from '../programs/settings-summary-page';
@@ -66,15 +66,8 @@ function footerFor(state: PackageImportState): WizardFooter {
   }
 }
 
-async function settle<T>(request: () => Promise<ApiResult<T>>): Promise<ApiResult<T>> {
-  try {
-    return await request();
-  } catch (error) {
-    return { ok: false, error: { code: 'INTERNAL', message: describeFailure(error) } };
-  }
-}
-
 function PackageImportWizardSession({ open, onClose, onCreated }: PackageImportWizardProps) {
+  const courier = useCourier();
   const [state, dispatch] = useReducer(packageImportReducer, initialPackageImportState);
   const [list, setList] = useState<DefinitionList>({ status: 'loading' });
   const [path, setPath] = useState('');

@@ -1,24 +1,19 @@
-import { FluentProvider, webLightTheme } from '@fluentui/react-components';
-import { render, screen, waitFor } from '@testing-library/react';
+import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
-import type { ApiResult, PackageDeletedDto, PackageDto } from '../../../core/api';
+import type { CourierClient, PackageDto } from '../../../core/api';
+import { fakeCourier } from '../../client/fake-courier';
+import { renderWithCourier } from '../../console/test-console';
 import { DeletePackageDialog } from './delete-package-dialog';
 
-const { remove } = vi.hoisted(() => ({ remove: vi.fn<(request: { packageId: string }) => Promise<ApiResult<PackageDeletedDto>>>() }));
-vi.mock('../../bridge', () => ({ courier: { 'packages:delete': remove } }));
-
+const remove = vi.fn<CourierClient['packages:delete']>();
 
 const pkg = { packageId: 'A0100001', name: 'Office 2007' } as PackageDto;
 
 function renderDialog() {
   const onClose = vi.fn();
   const onDeleted = vi.fn();
-  render(
-    <FluentProvider theme={webLightTheme}>
-      <DeletePackageDialog pkg={pkg} onClose={onClose} onDeleted={onDeleted} />
-    </FluentProvider>,
-  );
+  renderWithCourier(<DeletePackageDialog pkg={pkg} onClose={onClose} onDeleted={onDeleted} />, fakeCourier({ 'packages:delete': remove }));
   return { onClose, onDeleted };
 }
 

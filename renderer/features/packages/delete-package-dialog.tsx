@@ -1,6 +1,6 @@
 import { Text } from '@fluentui/react-components';
 import type { PackageDto } from '../../../core/api';
-import { courier } from '../../bridge';
+import { useCourier } from '../../client/courier-context';
 import { ConfirmDeleteDialog } from '../../components/confirm-delete';
 import { useLastValue, useOpenCount } from '../../components/use-last-value';
 
@@ -12,6 +12,7 @@ export interface DeletePackageDialogProps {
 
 /** Asks before deleting a package, and says plainly what goes with it. */
 export function DeletePackageDialog({ pkg, onClose, onDeleted }: DeletePackageDialogProps) {
+  const courier = useCourier();
   // The last package stays shown while the dialog closes, so it does not go blank mid-fade.
   const shown = useLastValue(pkg);
   const opening = useOpenCount(pkg !== null);

@@ -18,7 +18,7 @@ import {
 import { ArrowUpRegular, FolderRegular, ServerRegular } from '@fluentui/react-icons';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { FolderListDto } from '../../../core/api';
-import { courier } from '../../bridge';
+import { useCourier } from '../../client/courier-context';
 import { parentOf } from './folder-paths';
 
 const useStyles = makeStyles({
@@ -61,6 +61,7 @@ export interface FolderBrowserDialogProps {
  * reachable by the site server, not by the administrator's desk.
  */
 export function FolderBrowserDialog({ open, startPath, onCancel, onChoose }: FolderBrowserDialogProps) {
+  const courier = useCourier();
   const styles = useStyles();
   const [listing, setListing] = useState<FolderListDto | null>(null);
   const [loading, setLoading] = useState(false);

@@ -1,24 +1,19 @@
-import { FluentProvider, webLightTheme } from '@fluentui/react-components';
-import { render, screen, waitFor, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import type { ApiResult, PackageCreateInput, PackageDto } from '../../../core/api';
-
+import type { CourierClient, PackageDto } from '../../../core/api';
+import { fakeCourier } from '../../client/fake-courier';
+import { renderWithCourier } from '../../console/test-console';
 import { NewPackageWizard } from './new-package-wizard';
 
-const { create } = vi.hoisted(() => ({ create: vi.fn<(input: PackageCreateInput) => Promise<ApiResult<PackageDto>>>() }));
-vi.mock('../../bridge', () => ({ courier: { 'packages:create': create } }));
+const create = vi.fn<CourierClient['packages:create']>();
 
 beforeEach(() => create.mockReset());
 
 function renderWizard() {
   const onClose = vi.fn();
   const onCreated = vi.fn();
-  render(
-    <FluentProvider theme={webLightTheme}>
-      <NewPackageWizard open onClose={onClose} onCreated={onCreated} />
-    </FluentProvider>,
-  );
+  renderWithCourier(<NewPackageWizard open onClose={onClose} onCreated={onCreated} />, fakeCourier({ 'packages:create': create }));
   return { onClose, onCreated, dialog: screen.getByRole('dialog', { name: 'New Package Wizard' }) };
 }
 
@@ -95,12 +90,12 @@ describe('New Package Wizard', () => {
   it('closes, and reopens from the defaults', async () => {
     const user = userEvent.setup();
     const page = (open: boolean) => (
-      <FluentProvider theme={webLightTheme}>
+      <>
         <button type="button">Outside</button>
         <NewPackageWizard open={open} onClose={() => undefined} />
-      </FluentProvider>
+      </>
     );
-    const { rerender } = render(page(true));
+    const { rerender } = renderWithCourier(page(true));
     await user.type(screen.getByRole('textbox', { name: 'Name' }), 'Office');
     rerender(page(false));
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());

@@ -1,8 +1,9 @@
 import { BoxMultipleRegular } from '@fluentui/react-icons';
 import { useReducer } from 'react';
-import type { ApiErrorDto, PackageDto, PackageSettings } from '../../../core/api';
+import type { PackageDto, PackageSettings } from '../../../core/api';
 import { Wizard, type WizardFooter } from '../../components/wizard';
-import { courier } from '../../bridge';
+import { useCourier } from '../../client/courier-context';
+import { settle } from '../../client/settle';
 import { ConfirmationPage } from './confirmation-page';
 import {
   canGoBack,
@@ -80,27 +81,20 @@ function PageBody({ step, state, pageProps, onFixProblem }: {
   }
 }
 
-function unreachable(error: unknown): ApiErrorDto {
-  return { code: 'INTERNAL', message: error instanceof Error ? error.message : 'The site server cannot be reached.' };
-}
-
 function NewPackageWizardSession({ open, onClose, onCreated }: NewPackageWizardProps) {
+  const courier = useCourier();
   const [state, dispatch] = useReducer(newPackageWizardReducer, initialNewPackageWizardState);
   const step = stepOf(state.page);
 
   async function create(): Promise<void> {
     if (!canGoNext(state)) return;
     dispatch({ type: 'createStarted' });
-    try {
-      const result = await courier['packages:create'](createInput(state.draft));
-      if (result.ok) {
-        dispatch({ type: 'createSucceeded', package: result.value });
-        onCreated?.(result.value);
-      } else {
-        dispatch({ type: 'createFailed', error: result.error });
-      }
-    } catch (error) {
-      dispatch({ type: 'createFailed', error: unreachable(error) });
+    const result = await settle(() => courier['packages:create'](createInput(state.draft)));
+    if (result.ok) {
+      dispatch({ type: 'createSucceeded', package: result.value });
+      onCreated?.(result.value);
+    } else {
+      dispatch({ type: 'createFailed', error: result.error });
     }
   }
 

@@ -1,17 +1,15 @@
-import { FluentProvider, webLightTheme } from '@fluentui/react-components';
-import { render, screen } from '@testing-library/react';
+import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { useState } from 'react';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { packageSettingsSchema, type PackageSettings } from '../../../core/api';
+import { renderWithCourier } from '../../console/test-console';
 import { DataAccessPage } from './data-access-page';
 import { DistributionSettingsPage } from './distribution-settings-page';
 import { GeneralPage } from './general-page';
 import { applyDraftChange, draftIssues, newPackageDraft } from './package-draft';
 import type { PackagePageProps } from './package-page-props';
 import { ReportingPage } from './reporting-page';
-
-vi.mock('../../bridge', () => ({ courier: {} }));
 
 
 /** Renders a page over a live draft, the way the wizard and the property sheet own it. */
@@ -22,23 +20,21 @@ function Harness({ Page, initial, onDraft }: {
 }) {
   const [draft, setDraft] = useState(initial);
   return (
-    <FluentProvider theme={webLightTheme}>
-      <Page
-        draft={draft}
-        issues={draftIssues(draft)}
-        onChange={(changes) => {
-          const next = applyDraftChange(draft, changes);
-          setDraft(next);
-          onDraft(next);
-        }}
-      />
-    </FluentProvider>
+    <Page
+      draft={draft}
+      issues={draftIssues(draft)}
+      onChange={(changes) => {
+        const next = applyDraftChange(draft, changes);
+        setDraft(next);
+        onDraft(next);
+      }}
+    />
   );
 }
 
 function renderPage(Page: (props: PackagePageProps) => React.ReactNode, initial: Partial<PackageSettings> = {}) {
   const drafts: PackageSettings[] = [];
-  render(<Harness Page={Page} initial={{ ...newPackageDraft(), name: 'Office', ...initial }} onDraft={(d) => drafts.push(d)} />);
+  renderWithCourier(<Harness Page={Page} initial={{ ...newPackageDraft(), name: 'Office', ...initial }} onDraft={(d) => drafts.push(d)} />);
   return { latest: () => drafts[drafts.length - 1] };
 }
 

@@ -1,16 +1,14 @@
-import { FluentProvider, webLightTheme } from '@fluentui/react-components';
-import { render, screen, waitFor } from '@testing-library/react';
+import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import type { ApiResult, PackageDto } from '../../../core/api';
+import type { CourierClient, PackageDto } from '../../../core/api';
+import { fakeCourier } from '../../client/fake-courier';
+import { renderWithCourier } from '../../console/test-console';
 import { newPackageDraft } from './package-draft';
 import { PackagePropertiesDialog } from './package-properties-dialog';
 
-const { get, update } = vi.hoisted(() => ({
-  get: vi.fn<(request: { packageId: string }) => Promise<ApiResult<PackageDto>>>(),
-  update: vi.fn<(request: { packageId: string; changes: object }) => Promise<ApiResult<PackageDto>>>(),
-}));
-vi.mock('../../bridge', () => ({ courier: { 'packages:get': get, 'packages:update': update } }));
+const get = vi.fn<CourierClient['packages:get']>();
+const update = vi.fn<CourierClient['packages:update']>();
 
 const saved: PackageDto = {
   ...newPackageDraft(),
@@ -36,11 +34,7 @@ beforeEach(() => {
 
 async function renderSheet() {
   const onClose = vi.fn();
-  render(
-    <FluentProvider theme={webLightTheme}>
-      <PackagePropertiesDialog packageId="A0100001" onClose={onClose} />
-    </FluentProvider>,
-  );
+  renderWithCourier(<PackagePropertiesDialog packageId="A0100001" onClose={onClose} />, fakeCourier({ 'packages:get': get, 'packages:update': update }));
   await screen.findByRole('dialog', { name: 'Office 2007 Properties' });
   return { onClose };
 }

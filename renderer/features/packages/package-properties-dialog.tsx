@@ -1,19 +1,8 @@
 import { MessageBar, MessageBarBody, Spinner } from '@fluentui/react-components';
-import { useEffect, useReducer } from 'react';
-import type { ApiErrorDto, PackageSettings } from '../../../core/api';
-import { PropertySheet } from '../../components/property-sheet';
-import { courier } from '../../bridge';
-import {
-  blockingProblem,
-  initialPackagePropertiesState,
-  isDirty,
-  packagePropertiesReducer,
-  packagePropertiesSheetTabs,
-  pendingChanges,
-  propertiesIssues,
-  tabOf,
-  type ReadyState,
-} from './package-properties-reducer';
+import type { PackageSettings } from '../../../core/api';
+import { PropertySheet, usePropertiesSession } from '../../components/property-sheet';
+import { useCourier } from '../../client/courier-context';
+import { packageProperties, packagePropertiesSheetTabs, tabOf, type ReadyState } from './package-properties-reducer';
 import type { PackagePageProps } from './package-page-props';
 import { PackageSettingsPage } from './package-settings-page';
 import { SecurityNote } from './security-note';
@@ -22,10 +11,6 @@ import { useLastValue, useOpenCount } from '../../components/use-last-value';
 export interface PackagePropertiesDialogProps {
   readonly packageId: string | null;
   readonly onClose: () => void;
-}
-
-function unreachable(error: unknown): ApiErrorDto {
-  return { code: 'INTERNAL', message: error instanceof Error ? error.message : 'The site server cannot be reached.' };
 }
 
 function TabBody({ state, pageProps }: { readonly state: ReadyState; readonly pageProps: PackagePageProps }) {
@@ -53,33 +38,13 @@ function PackagePropertiesSession({ open, packageId, onClose }: {
   readonly packageId: string;
   readonly onClose: () => void;
 }) {
-  const [state, dispatch] = useReducer(packagePropertiesReducer, initialPackagePropertiesState);
-
-  useEffect(() => {
-    let current = true;
-    courier['packages:get']({ packageId })
-      .then((result) => {
-        if (!current) return;
-        dispatch(result.ok ? { type: 'loaded', package: result.value } : { type: 'loadFailed', error: result.error });
-      })
-      .catch((error: unknown) => current && dispatch({ type: 'loadFailed', error: unreachable(error) }));
-    return () => {
-      current = false;
-    };
-  }, [packageId]);
-
-  async function apply(): Promise<boolean> {
-    if (state.kind !== 'ready' || !isDirty(state) || blockingProblem(state) !== null) return false;
-    dispatch({ type: 'saveStarted' });
-    try {
-      const result = await courier['packages:update']({ packageId: state.saved.packageId, changes: pendingChanges(state) });
-      dispatch(result.ok ? { type: 'saveSucceeded', package: result.value } : { type: 'saveFailed', error: result.error });
-      return result.ok;
-    } catch (error) {
-      dispatch({ type: 'saveFailed', error: unreachable(error) });
-      return false;
-    }
-  }
+  const courier = useCourier();
+  const { state, dispatch, apply } = usePropertiesSession(
+    packageProperties,
+    () => courier['packages:get']({ packageId }),
+    (ready, changes) => courier['packages:update']({ packageId: ready.saved.packageId, changes }),
+  );
+  const { isDirty, blockingProblem, propertiesIssues } = packageProperties;
 
   const readyState = state.kind === 'ready' ? state : null;
   return (

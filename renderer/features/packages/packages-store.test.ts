@@ -60,12 +60,12 @@ describe('packages store', () => {
   it('loads the list', async () => {
     const { source, lists } = scriptedSource();
     const store = createPackagesStore(source);
-    expect(store.getState().status).toBe('loading');
+    expect(store.getState().list.status).toBe('loading');
     const done = store.getState().load();
     lists[0]?.resolve({ ok: true, value: [pkg('A0100001', 'Office'), pkg('A0100002', 'Visio')] });
     await done;
-    expect(store.getState().status).toBe('ready');
-    expect(names(store.getState().packages)).toEqual(['Office', 'Visio']);
+    expect(store.getState().list.status).toBe('ready');
+    expect(names(store.getState().list.items)).toEqual(['Office', 'Visio']);
   });
 
   it('replays changes that arrive while the list is in flight', async () => {
@@ -77,7 +77,7 @@ describe('packages store', () => {
     // The list was read before both changes.
     lists[0]?.resolve({ ok: true, value: [pkg('A0100001', 'Office'), pkg('A0100002', 'Visio')] });
     await done;
-    expect(names(store.getState().packages)).toEqual(['Office', 'Project']);
+    expect(names(store.getState().list.items)).toEqual(['Office', 'Project']);
   });
 
   it('applies created, updated and deleted events once loaded', async () => {
@@ -89,9 +89,9 @@ describe('packages store', () => {
     const { applyChange } = store.getState();
     applyChange({ change: 'created', packageId: 'A0100002', package: pkg('A0100002', 'Visio') });
     applyChange({ change: 'updated', packageId: 'A0100001', package: pkg('A0100001', 'Office 2007') });
-    expect(names(store.getState().packages)).toEqual(['Office 2007', 'Visio']);
+    expect(names(store.getState().list.items)).toEqual(['Office 2007', 'Visio']);
     applyChange({ change: 'deleted', packageId: 'A0100002', package: null });
-    expect(names(store.getState().packages)).toEqual(['Office 2007']);
+    expect(names(store.getState().list.items)).toEqual(['Office 2007']);
   });
 
   it('reports a failed first load in plain words and recovers on retry', async () => {
@@ -100,12 +100,12 @@ describe('packages store', () => {
     const first = store.getState().load();
     lists[0]?.resolve({ ok: false, error: { code: 'INTERNAL', message: 'The site database is locked.' } });
     await first;
-    expect(store.getState()).toMatchObject({ status: 'error', error: 'The site database is locked.' });
+    expect(store.getState().list).toMatchObject({ status: 'error', error: 'The site database is locked.' });
     const retry = store.getState().load();
-    expect(store.getState().status).toBe('loading');
+    expect(store.getState().list.status).toBe('loading');
     lists[1]?.resolve({ ok: true, value: [] });
     await retry;
-    expect(store.getState()).toMatchObject({ status: 'ready', error: null });
+    expect(store.getState().list).toMatchObject({ status: 'ready', error: null });
   });
 
   it('keeps the rows on screen when a refresh fails', async () => {
@@ -115,11 +115,11 @@ describe('packages store', () => {
     lists[0]?.resolve({ ok: true, value: [pkg('A0100001', 'Office')] });
     await first;
     const refresh = store.getState().load();
-    expect(store.getState().refreshing).toBe(true);
+    expect(store.getState().list.refreshing).toBe(true);
     lists[1]?.resolve({ ok: false, error: { code: 'INTERNAL', message: 'The site server cannot be reached.' } });
     await refresh;
-    expect(store.getState()).toMatchObject({ status: 'ready', refreshing: false, error: 'The site server cannot be reached.' });
-    expect(names(store.getState().packages)).toEqual(['Office']);
+    expect(store.getState().list).toMatchObject({ status: 'ready', refreshing: false, error: 'The site server cannot be reached.' });
+    expect(names(store.getState().list.items)).toEqual(['Office']);
   });
 
   it('ignores an older answer that arrives after a newer one', async () => {
@@ -131,7 +131,7 @@ describe('packages store', () => {
     await newer;
     lists[0]?.resolve({ ok: true, value: [pkg('A0100001', 'Old')] });
     await older;
-    expect(names(store.getState().packages)).toEqual(['New']);
+    expect(names(store.getState().list.items)).toEqual(['New']);
   });
 
   it('refreshes one package and drops it when the site no longer has it', async () => {
@@ -146,7 +146,7 @@ describe('packages store', () => {
     const gone = store.getState().refreshOne('A0100002');
     gets[1]?.resolve({ ok: false, error: { code: 'NOT_FOUND', message: 'There is no package A0100002.' } });
     await gone;
-    expect(names(store.getState().packages)).toEqual(['Office 2010']);
-    expect(store.getState().error).toBeNull();
+    expect(names(store.getState().list.items)).toEqual(['Office 2010']);
+    expect(store.getState().list.error).toBeNull();
   });
 });

@@ -16,7 +16,7 @@ import {
 } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import type { SourceCheckDto } from '../../../core/api';
-import { courier } from '../../bridge';
+import { useCourier } from '../../client/courier-context';
 import { FolderBrowserDialog } from './folder-browser-dialog';
 import { sourceDirectoryTypeOf, sourcePathFormProblem, type SourceDirectoryType } from './source-directory-type';
 
@@ -43,6 +43,7 @@ export interface SetSourceDirectoryDialogProps {
  * site server's computer account, not the administrator, must reach the source files.
  */
 export function SetSourceDirectoryDialog({ open, initialPath, onCancel, onSet }: SetSourceDirectoryDialogProps) {
+  const courier = useCourier();
   const styles = useStyles();
   const [type, setType] = useState<SourceDirectoryType>('unc');
   const [path, setPath] = useState('');

@@ -2,8 +2,8 @@ import { Checkbox, MessageBar, MessageBarBody, MessageBarTitle, Text, makeStyles
 import { CheckmarkCircleRegular, DeleteRegular, WarningRegular } from '@fluentui/react-icons';
 import { useReducer } from 'react';
 import type { ProgramDeletedDto, ProgramDto } from '../../../core/api';
-import { courier } from '../../bridge';
-import { describeFailure } from '../../components/describe-failure';
+import { useCourier } from '../../client/courier-context';
+import { settle } from '../../client/settle';
 import { Wizard, type WizardFooter } from '../../components/wizard';
 import { useLastValue, useOpenCount } from '../../components/use-last-value';
 import {
@@ -130,25 +130,20 @@ function DeleteProgramSession({ open, program, onClose, onDeleted }: DeleteProgr
   readonly open: boolean;
   readonly program: ProgramDto;
 }) {
+  const courier = useCourier();
   const [state, dispatch] = useReducer(deleteProgramReducer, initialDeleteProgramState);
 
   async function remove(): Promise<void> {
     if (!canDelete(state)) return;
     dispatch({ type: 'deleteStarted' });
-    try {
-      const result = await courier['programs:delete']({
-        packageId: program.packageId,
-        programName: program.name,
-        deleteAdvertisements: deletesAdvertisements(state),
-      });
-      if (result.ok) {
-        dispatch({ type: 'deleted', result: result.value });
-        onDeleted?.(result.value);
-      } else {
-        dispatch({ type: 'failed', error: result.error });
-      }
-    } catch (error) {
-      dispatch({ type: 'failed', error: { code: 'INTERNAL', message: describeFailure(error) } });
+    const result = await settle(() =>
+      courier['programs:delete']({ packageId: program.packageId, programName: program.name, deleteAdvertisements: deletesAdvertisements(state) }),
+    );
+    if (result.ok) {
+      dispatch({ type: 'deleted', result: result.value });
+      onDeleted?.(result.value);
+    } else {
+      dispatch({ type: 'failed', error: result.error });
     }
   }
 

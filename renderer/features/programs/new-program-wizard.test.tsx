@@ -1,26 +1,17 @@
-import { FluentProvider, webLightTheme } from '@fluentui/react-components';
-import { render, screen, waitFor, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import type { ApiResult, ProgramDeletedDto, ProgramDto } from '../../../core/api';
+import type { ApiResult, CourierClient, ProgramDeletedDto, ProgramDto } from '../../../core/api';
+import { fakeCourier } from '../../client/fake-courier';
+import { renderWithCourier } from '../../console/test-console';
 import { DeleteProgramWizard } from './delete-program-wizard';
 import { NewDeviceProgramWizard, NewProgramWizard } from './new-program-wizard';
 
-const fake = vi.hoisted(() => ({
-  create: vi.fn(),
-  createDevice: vi.fn(),
-  remove: vi.fn(),
-}));
-
-vi.mock('../../bridge', () => ({
-  courier: {
-    'programs:create': (request: unknown) => fake.create(request),
-    'programs:create-device': (request: unknown) => fake.createDevice(request),
-    'programs:delete': (request: unknown) => fake.remove(request),
-    'programs:list': async () => ({ ok: true, value: [] }),
-  },
-  bridge: { subscribe: () => () => undefined },
-}));
+const fake = {
+  create: vi.fn<CourierClient['programs:create']>(),
+  createDevice: vi.fn<CourierClient['programs:create-device']>(),
+  remove: vi.fn<CourierClient['programs:delete']>(),
+};
 
 const created = { packageId: 'A0100001', name: 'Unattended', kind: 'computer' } as ProgramDto;
 
@@ -31,7 +22,10 @@ beforeEach(() => {
 });
 
 function wrap(node: React.ReactNode) {
-  return render(<FluentProvider theme={webLightTheme}>{node}</FluentProvider>);
+  return renderWithCourier(
+    node,
+    fakeCourier({ 'programs:create': fake.create, 'programs:create-device': fake.createDevice, 'programs:delete': fake.remove }),
+  );
 }
 
 describe('NewProgramWizard', () => {
@@ -74,7 +68,7 @@ describe('NewProgramWizard', () => {
 
 describe('NewDeviceProgramWizard', () => {
   it('holds Next until the folder to run from is given', async () => {
-    fake.createDevice.mockResolvedValue({ ok: true, value: { ...created, kind: 'device', name: 'Viewer' } });
+    fake.createDevice.mockResolvedValue({ ok: true, value: { ...created, kind: 'device', name: 'Viewer' } as ProgramDto });
     wrap(<NewDeviceProgramWizard open packageId="A0100001" onClose={() => undefined} />);
     const dialog = screen.getByRole('dialog', { name: 'New Program For Device Wizard' });
     const user = userEvent.setup();

@@ -1,7 +1,8 @@
 import { PhoneRegular, WindowRegular } from '@fluentui/react-icons';
 import { fullPackageName, type ComputerProgramSettings, type DeviceProgramSettings, type ProgramDto } from '../../../core/api';
-import { courier } from '../../bridge';
-import { usePackagesStore } from '../packages/packages-store';
+import { useCourier } from '../../client/courier-context';
+import { useStore } from 'zustand';
+import { useConsoleStores } from '../../console/console-stores';
 import { useOpenCount } from '../../components/use-last-value';
 import { DeviceProgramSettingsPage } from './device-program-pages';
 import { deviceProgramRules, newDeviceProgramDraft, newProgramDraft, programRules } from './program-draft';
@@ -17,7 +18,7 @@ export interface NewProgramWizardProps {
 }
 
 function usePackageLabel(): (packageId: string) => string {
-  const packages = usePackagesStore((s) => s.packages);
+  const packages = useStore(useConsoleStores().packages, (s) => s.list.items);
   return (packageId) => {
     const pkg = packages.find((p) => p.packageId === packageId);
     return pkg ? `${fullPackageName(pkg)} (${packageId})` : packageId;
@@ -33,6 +34,7 @@ function createdRows(program: ProgramDto) {
 
 /** The New Program Wizard (seed "Creating Programs"); each opening starts from the defaults. */
 export function NewProgramWizard({ open, packageId, onClose, onCreated }: NewProgramWizardProps) {
+  const courier = useCourier();
   const opening = useOpenCount(open);
   const packageLabel = usePackageLabel();
   return (
@@ -59,6 +61,7 @@ export function NewProgramWizard({ open, packageId, onClose, onCreated }: NewPro
 
 /** The New Program For Device Wizard: a program for Windows CE devices. */
 export function NewDeviceProgramWizard({ open, packageId, onClose, onCreated }: NewProgramWizardProps) {
+  const courier = useCourier();
   const opening = useOpenCount(open);
   const packageLabel = usePackageLabel();
   return (

@@ -1,10 +1,11 @@
 import { Checkbox, Dropdown, Field, Option, Radio, RadioGroup, Text } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import { fullPackageName, sameNoCase, type ProgramDto } from '../../../core/api';
-import { courier } from '../../bridge';
-import { describeFailure } from '../../components/describe-failure';
+import { useCourier } from '../../client/courier-context';
+import { settle } from '../../client/settle';
 import { GroupFrame } from '../../components/property-sheet';
-import { usePackagesStore } from '../packages/packages-store';
+import { useStore } from 'zustand';
+import { useConsoleStores } from '../../console/console-stores';
 import { assignmentLabels } from './program-labels';
 import type { ProgramPageProps } from './program-page-props';
 import { useProgramPageStyles } from './program-page-styles';
@@ -16,36 +17,35 @@ type ProgramChoices =
 
 /** The programs of a package that could run first: programs for computers, never this one itself. */
 function useProgramChoices(packageId: string | null, exclude: { packageId: string; name: string } | null): ProgramChoices | null {
+  const courier = useCourier();
   const [choices, setChoices] = useState<ProgramChoices | null>(null);
   useEffect(() => {
     if (packageId === null || packageId === '') return;
     let current = true;
     setChoices({ status: 'loading', packageId });
-    courier['programs:list']({ packageId })
-      .then((result) => {
-        if (!current) return;
-        if (!result.ok) {
-          setChoices({ status: 'error', packageId, message: result.error.message });
-          return;
-        }
-        const names = result.value
-          .filter((p: ProgramDto) => p.kind === 'computer')
-          .filter((p) => !(exclude !== null && p.packageId === exclude.packageId && sameNoCase(p.name, exclude.name)))
-          .map((p) => p.name)
-          .sort((a, b) => a.localeCompare(b));
-        setChoices({ status: 'ready', packageId, names });
-      })
-      .catch((error: unknown) => current && setChoices({ status: 'error', packageId, message: describeFailure(error) }));
+    void settle(() => courier['programs:list']({ packageId })).then((result) => {
+      if (!current) return;
+      if (!result.ok) {
+        setChoices({ status: 'error', packageId, message: result.error.message });
+        return;
+      }
+      const names = result.value
+        .filter((p: ProgramDto) => p.kind === 'computer')
+        .filter((p) => !(exclude !== null && p.packageId === exclude.packageId && sameNoCase(p.name, exclude.name)))
+        .map((p) => p.name)
+        .sort((a, b) => a.localeCompare(b));
+      setChoices({ status: 'ready', packageId, names });
+    });
     return () => {
       current = false;
     };
-  }, [packageId, exclude?.packageId, exclude?.name]);
+  }, [courier, packageId, exclude?.packageId, exclude?.name]);
   return choices !== null && choices.packageId === packageId ? choices : null;
 }
 
 export function ProgramAdvancedPage({ draft, issues, onChange, packageId, savedName }: ProgramPageProps) {
   const page = useProgramPageStyles();
-  const packages = usePackagesStore((s) => s.packages);
+  const packages = useStore(useConsoleStores().packages, (s) => s.list.items);
   const dependent = draft.runFirst;
   const choices = useProgramChoices(dependent?.packageId ?? null, savedName === undefined ? null : { packageId, name: savedName });
   const sortedPackages = [...packages].sort((a, b) => fullPackageName(a).localeCompare(fullPackageName(b)));

@@ -1,19 +1,15 @@
-import { FluentProvider, webLightTheme } from '@fluentui/react-components';
-import { render, screen } from '@testing-library/react';
+import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { useState, type ReactNode } from 'react';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ComputerProgramSettings } from '../../../core/api';
+import { fakeCourier } from '../../client/fake-courier';
+import { renderWithCourier } from '../../console/test-console';
 import { adminInteractionWarning } from './program-labels';
 import { newProgramDraft, programRules } from './program-draft';
 import type { ProgramPageProps } from './program-page-props';
 import { ProgramSettingsPage } from './program-settings-page';
 import type { ProgramSettingPageId } from './program-fields';
-
-vi.mock('../../bridge', () => ({
-  courier: { 'programs:list': async () => ({ ok: true, value: [] }) },
-  bridge: { subscribe: () => () => undefined },
-}));
 
 function Harness({ page, initial, onDraft }: {
   readonly page: ProgramSettingPageId;
@@ -31,16 +27,15 @@ function Harness({ page, initial, onDraft }: {
       onDraft(next);
     },
   };
-  return (
-    <FluentProvider theme={webLightTheme}>
-      <ProgramSettingsPage page={page} {...props} />
-    </FluentProvider>
-  );
+  return <ProgramSettingsPage page={page} {...props} />;
 }
 
 function renderPage(page: ProgramSettingPageId, initial: Partial<ComputerProgramSettings> = {}) {
   const drafts: ComputerProgramSettings[] = [];
-  render(<Harness page={page} initial={{ ...newProgramDraft(), name: 'Setup', commandLine: 'setup.exe', ...initial }} onDraft={(d) => drafts.push(d)} />);
+  renderWithCourier(
+    <Harness page={page} initial={{ ...newProgramDraft(), name: 'Setup', commandLine: 'setup.exe', ...initial }} onDraft={(d) => drafts.push(d)} />,
+    fakeCourier({ 'programs:list': async () => ({ ok: true, value: [] }) }),
+  );
   return { latest: () => drafts[drafts.length - 1] };
 }
 

@@ -1,22 +1,12 @@
 import { MessageBar, MessageBarBody, Spinner } from '@fluentui/react-components';
-import { useEffect, useReducer } from 'react';
-import type { ApiErrorDto, ComputerProgramSettings, DeviceProgramSettings, ProgramDto } from '../../../core/api';
-import { PropertySheet } from '../../components/property-sheet';
-import { courier } from '../../bridge';
-import { describeFailure } from '../../components/describe-failure';
+import type { ComputerProgramSettings, DeviceProgramSettings, ProgramDto } from '../../../core/api';
+import { PropertySheet, usePropertiesSession } from '../../components/property-sheet';
+import { useCourier } from '../../client/courier-context';
 import { useLastValue, useOpenCount } from '../../components/use-last-value';
 import { DeviceProgramSettingsPage } from './device-program-pages';
 import { deviceProgramRules, programRules } from './program-draft';
 import type { DeviceProgramField, DeviceProgramSettingPageId, ProgramField, ProgramSettingPageId } from './program-fields';
-import {
-  blockingProblem,
-  initialProgramPropertiesState,
-  isDirty,
-  pendingChanges,
-  programPropertiesReducer,
-  propertiesIssues,
-  type ReadyProgramState,
-} from './program-properties-reducer';
+import { programProperties, type ReadyProgramState } from './program-properties-reducer';
 import { ProgramSettingsPage } from './program-settings-page';
 import type { FieldIssues } from './settings-rules';
 
@@ -25,10 +15,6 @@ export interface ProgramPropertiesDialogProps {
   readonly program: { readonly packageId: string; readonly name: string } | null;
   readonly onClose: () => void;
   readonly onSaved?: (program: ProgramDto, previousName: string) => void;
-}
-
-function unreachable(error: unknown): ApiErrorDto {
-  return { code: 'INTERNAL', message: describeFailure(error) };
 }
 
 function tabsOf(kind: 'computer' | 'device') {
@@ -40,7 +26,7 @@ function TabBody({ state, onEdit }: {
   readonly state: ReadyProgramState;
   readonly onEdit: (changes: Partial<ComputerProgramSettings> | Partial<DeviceProgramSettings>) => void;
 }) {
-  const issues = propertiesIssues(state);
+  const issues = programProperties.propertiesIssues(state);
   if (state.draft.kind === 'computer') {
     return (
       <ProgramSettingsPage
@@ -70,35 +56,14 @@ function ProgramPropertiesSession({ open, packageId, name, onClose, onSaved }: {
   readonly onClose: () => void;
   readonly onSaved?: (program: ProgramDto, previousName: string) => void;
 }) {
-  const [state, dispatch] = useReducer(programPropertiesReducer, initialProgramPropertiesState);
-
-  useEffect(() => {
-    let current = true;
-    courier['programs:get']({ packageId, programName: name })
-      .then((result) => {
-        if (!current) return;
-        dispatch(result.ok ? { type: 'loaded', program: result.value } : { type: 'loadFailed', error: result.error });
-      })
-      .catch((error: unknown) => current && dispatch({ type: 'loadFailed', error: unreachable(error) }));
-    return () => {
-      current = false;
-    };
-  }, [packageId, name]);
-
-  async function apply(): Promise<boolean> {
-    if (state.kind !== 'ready' || !isDirty(state) || blockingProblem(state) !== null) return false;
-    dispatch({ type: 'saveStarted' });
-    const previousName = state.saved.name;
-    try {
-      const result = await courier['programs:update']({ packageId, programName: previousName, changes: pendingChanges(state) });
-      dispatch(result.ok ? { type: 'saveSucceeded', program: result.value } : { type: 'saveFailed', error: result.error });
-      if (result.ok) onSaved?.(result.value, previousName);
-      return result.ok;
-    } catch (error) {
-      dispatch({ type: 'saveFailed', error: unreachable(error) });
-      return false;
-    }
-  }
+  const courier = useCourier();
+  const { state, dispatch, apply } = usePropertiesSession(
+    programProperties,
+    () => courier['programs:get']({ packageId, programName: name }),
+    (ready, changes) => courier['programs:update']({ packageId, programName: ready.saved.name, changes }),
+    (saved, before) => onSaved?.(saved, before.name),
+  );
+  const { isDirty, blockingProblem } = programProperties;
 
   const ready = state.kind === 'ready' ? state : null;
   return (

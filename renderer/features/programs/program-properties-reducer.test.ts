@@ -1,23 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { computerProgramDefaults, deviceProgramDefaults, type ProgramDto } from '../../../core/api';
-import {
-  blockingProblem,
-  initialProgramPropertiesState,
-  isDirty,
-  pendingChanges,
-  programPropertiesReducer,
-  propertiesIssues,
-  type ProgramPropertiesAction,
-  type ProgramPropertiesState,
-  type ReadyProgramState,
-} from './program-properties-reducer';
+import { programProperties, type ProgramPropertiesAction, type ProgramPropertiesState, type ReadyProgramState } from './program-properties-reducer';
+
+const { blockingProblem, initialState: initialProgramPropertiesState, isDirty, pendingChanges, reducer: programPropertiesReducer, propertiesIssues } =
+  programProperties;
 
 const suite = { packageId: 'A0100001', programFlags: 0, diskSpaceReq: 'Unknown', dependentProgram: '', createdAt: '', lastModified: '' };
 const computer: ProgramDto = { ...computerProgramDefaults, ...suite, kind: 'computer', name: 'Setup', commandLine: 'setup.exe' };
 const device: ProgramDto = { ...deviceProgramDefaults, ...suite, kind: 'device', name: 'Viewer', commandLine: 'viewer.cab', deviceFlags: 0 };
 
 function run(program: ProgramDto, ...actions: ProgramPropertiesAction[]): ReadyProgramState {
-  const state = [{ type: 'loaded', program } as ProgramPropertiesAction, ...actions].reduce<ProgramPropertiesState>(
+  const state = [{ type: 'loaded', saved: program } as ProgramPropertiesAction, ...actions].reduce<ProgramPropertiesState>(
     programPropertiesReducer,
     initialProgramPropertiesState,
   );

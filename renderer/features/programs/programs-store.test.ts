@@ -1,8 +1,6 @@
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { computerProgramDefaults, type ApiResult, type ProgramDto } from '../../../core/api';
 import { createProgramsStore } from './programs-store';
-
-vi.mock('../../bridge', () => ({ courier: {}, bridge: { subscribe: () => () => undefined } }));
 
 function program(name: string, extra: Partial<ProgramDto> = {}): ProgramDto {
   return {
@@ -36,7 +34,7 @@ describe('programs store', () => {
       program: program('Unattended'),
     });
     store.getState().applyChange({ change: 'deleted', packageId: 'A0100001', programName: 'Setup', program: null });
-    expect(store.getState().lists.A0100001?.programs.map((p) => p.name)).toEqual(['Unattended']);
+    expect(store.getState().lists.A0100001?.items.map((p) => p.name)).toEqual(['Unattended']);
   });
 
   it('tells programs apart as the site database does: "Install" is "INSTALL", "École" is not "école"', async () => {
@@ -44,10 +42,10 @@ describe('programs store', () => {
     await store.getState().load('A0100001');
     store.getState().applyChange({ change: 'created', packageId: 'A0100001', programName: 'École', program: program('École') });
     store.getState().applyChange({ change: 'updated', packageId: 'A0100001', programName: 'INSTALL', program: program('INSTALL', { commandLine: 'new.exe' }) });
-    expect(store.getState().lists.A0100001?.programs.map((p) => `${p.name}:${p.commandLine}`)).toEqual(['école:setup.exe', 'INSTALL:new.exe', 'École:setup.exe']);
+    expect(store.getState().lists.A0100001?.items.map((p) => `${p.name}:${p.commandLine}`)).toEqual(['école:setup.exe', 'INSTALL:new.exe', 'École:setup.exe']);
     // Only A–Z fold: "ÉCOLE" is "École", and "école" stays.
     store.getState().applyChange({ change: 'deleted', packageId: 'A0100001', programName: 'ÉCOLE', program: null });
-    expect(store.getState().lists.A0100001?.programs.map((p) => p.name)).toEqual(['école', 'INSTALL']);
+    expect(store.getState().lists.A0100001?.items.map((p) => p.name)).toEqual(['école', 'INSTALL']);
   });
 
   it('replays events that arrive during a refresh onto its answer', async () => {
@@ -62,7 +60,7 @@ describe('programs store', () => {
     store.getState().applyChange({ change: 'created', packageId: 'A0100001', programName: 'New', program: program('New') });
     answer({ ok: true, value: [] });
     await second;
-    expect(store.getState().lists.A0100001?.programs.map((p) => p.name)).toEqual(['New']);
+    expect(store.getState().lists.A0100001?.items.map((p) => p.name)).toEqual(['New']);
   });
 
   it('keeps the list on a failed refresh and says why', async () => {
@@ -74,6 +72,6 @@ describe('programs store', () => {
     fail = true;
     await store.getState().load('A0100001');
     expect(store.getState().lists.A0100001).toMatchObject({ status: 'ready', error: 'Locked.' });
-    expect(store.getState().lists.A0100001?.programs).toHaveLength(1);
+    expect(store.getState().lists.A0100001?.items).toHaveLength(1);
   });
 });

@@ -1,45 +1,15 @@
-import { makeStyles, tokens } from '@fluentui/react-components';
 import { PhoneRegular, WindowRegular } from '@fluentui/react-icons';
 import { useEffect, type ReactNode } from 'react';
+import { useStore } from 'zustand';
 import type { ProgramDto } from '../../../core/api';
-import { LiveList } from '../../components/live-list';
-import { DataGrid, type DataGridColumn, type MenuPoint } from '../../components/data-grid';
+import { useCourierBridge } from '../../client/courier-context';
+import { unreadList } from '../../client/live-list';
+import { NameCell, type DataGridColumn } from '../../components/data-grid';
+import { LiveListView } from '../../components/live-list';
+import { useConsoleStores } from '../../console/console-stores';
+import type { DetailsViewProps } from '../../shell/registration';
 import { afterRunningLabels, runLabels } from './program-labels';
-import { emptyProgramList, followProgramChanges, useProgramsStore } from './programs-store';
-
-const useStyles = makeStyles({
-  grid: { flex: 1 },
-  nameIcon: {
-    fontSize: '16px',
-    verticalAlign: 'text-bottom',
-    marginRight: tokens.spacingHorizontalXS,
-    color: tokens.colorBrandForeground1,
-  },
-});
-
-export interface ProgramsViewProps {
-  readonly packageId: string;
-  /** Row keys are program names. */
-  readonly selectedNames: readonly string[];
-  readonly onSelectionChange: (names: readonly string[]) => void;
-  /** Enter or double-click: the program's Properties. */
-  readonly onOpen: (program: ProgramDto) => void;
-  readonly onDelete: (program: ProgramDto) => void;
-  readonly onRefresh: () => void;
-  /** `program` is null for a right-click on blank space (the Programs node's own menu). */
-  readonly onContextMenu: (program: ProgramDto | null, at: MenuPoint) => void;
-}
-
-function NameCell({ program }: { readonly program: ProgramDto }): ReactNode {
-  const styles = useStyles();
-  const Icon = program.kind === 'device' ? PhoneRegular : WindowRegular;
-  return (
-    <>
-      <Icon className={styles.nameIcon} aria-hidden />
-      {program.name}
-    </>
-  );
-}
+import { followProgramChanges } from './programs-store';
 
 function runTime(program: ProgramDto): number | null {
   return program.kind === 'computer' ? program.maximumRunTime : null;
@@ -47,7 +17,14 @@ function runTime(program: ProgramDto): number | null {
 
 /** The SCCM 2007 Programs columns: what runs, how it shows, what it needs, and what follows it. */
 const columns: readonly DataGridColumn<ProgramDto>[] = [
-  { id: 'name', label: 'Name', kind: 'text', width: 190, value: (p) => p.name, render: (p) => <NameCell program={p} /> },
+  {
+    id: 'name',
+    label: 'Name',
+    kind: 'text',
+    width: 190,
+    value: (p) => p.name,
+    render: (p) => <NameCell icon={p.kind === 'device' ? PhoneRegular : WindowRegular} name={p.name} />,
+  },
   { id: 'commandLine', label: 'Command Line', kind: 'text', width: 200, value: (p) => p.commandLine },
   { id: 'run', label: 'Run', kind: 'text', width: 84, value: (p) => (p.kind === 'computer' ? runLabels[p.run] : 'Device') },
   { id: 'diskSpace', label: 'Disk Space', kind: 'text', width: 92, value: (p) => p.diskSpaceReq },
@@ -83,39 +60,29 @@ const columns: readonly DataGridColumn<ProgramDto>[] = [
 const programKey = (p: ProgramDto): string => p.name;
 
 /** A package's Programs node: its programs, live, with errors shown in place. */
-export function ProgramsView(props: ProgramsViewProps): ReactNode {
-  const styles = useStyles();
-  const { packageId } = props;
-  const list = useProgramsStore((s) => s.lists[packageId]) ?? emptyProgramList;
-  const load = useProgramsStore((s) => s.load);
+export function ProgramsView({ node, label, ...events }: DetailsViewProps<'package-programs'>): ReactNode {
+  const { programs } = useConsoleStores();
+  const bridge = useCourierBridge();
+  const { packageId } = node;
+  const list = useStore(programs, (s) => s.lists[packageId]) ?? unreadList;
 
   useEffect(() => {
-    const unsubscribe = followProgramChanges();
-    void useProgramsStore.getState().load(packageId);
+    const unsubscribe = followProgramChanges(programs, bridge);
+    void programs.getState().load(packageId);
     return unsubscribe;
-  }, [packageId]);
+  }, [programs, bridge, packageId]);
 
   return (
-    <LiveList what="programs" status={list.status} error={list.error} refreshing={list.refreshing} onRetry={() => void load(packageId)}>
-      <DataGrid
-        className={styles.grid}
-        label="Programs"
-        rows={list.programs}
-        columns={columns}
-        getRowKey={programKey}
-        selectedKeys={props.selectedNames}
-        onSelectionChange={props.onSelectionChange}
-        defaultSort={{ columnId: 'name', direction: 'ascending' }}
-        storageKey="courier.console.grid.programs"
-        onOpen={props.onOpen}
-        onDelete={(rows) => {
-          const first = rows[0];
-          if (first) props.onDelete(first);
-        }}
-        onRefresh={props.onRefresh}
-        onContextMenu={(rows, at) => props.onContextMenu(rows[0] ?? null, at)}
-        emptyMessage="This package has no programs yet. To create one, right-click Programs and choose New › Program."
-      />
-    </LiveList>
+    <LiveListView
+      {...events}
+      what="programs"
+      label={label}
+      list={list}
+      columns={columns}
+      rowKey={programKey}
+      storageKey="courier.console.grid.programs"
+      emptyMessage="This package has no programs yet. To create one, right-click Programs and choose New › Program."
+      onRetry={() => void programs.getState().load(packageId)}
+    />
   );
 }

@@ -1,7 +1,7 @@
 import { useReducer, type ReactElement, type ReactNode } from 'react';
-import type { ApiErrorDto, ApiResult } from '../../../core/api';
+import type { ApiResult } from '../../../core/api';
 import { Wizard, type WizardFooter } from '../../components/wizard';
-import { describeFailure } from '../../components/describe-failure';
+import { settle } from '../../client/settle';
 import type { SummaryRow, SummarySection } from './program-summary';
 import type { FieldIssues, SettingsRules } from './settings-rules';
 import { SettingsSummaryPage } from './settings-summary-page';
@@ -89,12 +89,7 @@ export function SettingsWizard<D extends object, P extends string, R>(props: Set
   async function create(): Promise<void> {
     if (!canGoNext(rules, state)) return;
     dispatch({ type: 'createStarted' });
-    let result: ApiResult<R>;
-    try {
-      result = await props.create(state.draft);
-    } catch (error) {
-      result = { ok: false, error: { code: 'INTERNAL', message: describeFailure(error) } satisfies ApiErrorDto };
-    }
+    const result = await settle(() => props.create(state.draft));
     if (result.ok) {
       dispatch({ type: 'createSucceeded', result: result.value });
       props.onCreated?.(result.value);

@@ -1,7 +1,7 @@
-import { create, type StoreApi, type UseBoundStore } from 'zustand';
+import { createStore, type StoreApi } from 'zustand';
 import type { ApiResult, SiteInfoDto } from '../../../core/api';
-import { courier } from '../../bridge';
-import { describeFailure } from '../../components/describe-failure';
+import type { ReadOutcome } from '../../client/live-list';
+import { settle } from '../../client/settle';
 
 export type SiteStatus = 'loading' | 'ready' | 'error';
 
@@ -10,33 +10,30 @@ export interface SiteState {
   readonly info: SiteInfoDto | null;
   /** Plain words for the details pane when the site cannot be read. */
   readonly error: string | null;
-  load(): Promise<void>;
+  load(): Promise<ReadOutcome>;
 }
+
+export type SiteStore = StoreApi<SiteState>;
 
 type SiteInfoRequest = () => Promise<ApiResult<SiteInfoDto>>;
 
 /** The site the console is connected to: its code and name title the root of the console tree. */
-export function createSiteStore(request: SiteInfoRequest): UseBoundStore<StoreApi<SiteState>> {
-  let generation = 0;
-  return create<SiteState>()((set) => ({
+export function createSiteStore(request: SiteInfoRequest): SiteStore {
+  let reads = 0;
+  return createStore<SiteState>()((set) => ({
     status: 'loading',
     info: null,
     error: null,
     async load() {
-      const mine = ++generation;
+      const mine = ++reads;
       set((s) => ({ status: s.info ? s.status : 'loading', error: null }));
-      let result: ApiResult<SiteInfoDto>;
-      try {
-        result = await request();
-      } catch (error) {
-        result = { ok: false, error: { code: 'INTERNAL', message: describeFailure(error) } };
-      }
+      const result = await settle(request);
+      const outcome: ReadOutcome = result.ok ? { ok: true } : { ok: false, error: result.error.message };
       // A slower, older request must not overwrite a newer answer.
-      if (mine !== generation) return;
+      if (mine !== reads) return outcome;
       if (result.ok) set({ status: 'ready', info: result.value, error: null });
       else set({ status: 'error', error: result.error.message });
+      return outcome;
     },
   }));
 }
-
-export const useSiteStore = createSiteStore(() => courier['site:info']({}));

@@ -1,6 +1,11 @@
 import { FluentProvider, makeStaticStyles, makeStyles, webDarkTheme, webLightTheme, type Theme } from '@fluentui/react-components';
-import type { ReactNode } from 'react';
+import { useMemo, type ReactNode } from 'react';
+import type { CourierBridge } from '../../../core/api';
+import { CourierProvider } from '../../client/courier-context';
 import { useColorScheme } from '../../components/use-color-scheme';
+import { consoleRegistry } from '../../console/console-registry';
+import { ConsoleStoresProvider } from '../../console/console-stores';
+import { createConsoleStores } from '../../console/create-console-stores';
 import { ConsoleShell } from '../../shell/console-shell';
 
 // Segoe UI first, as on Windows; then each platform's own UI font.
@@ -31,18 +36,26 @@ const useStyles = makeStyles({
   },
 });
 
-/** The console window: Fluent's light or dark theme, following the system setting live. */
-export function ConsoleApp(): ReactNode {
+/**
+ * The console window: its connection to the site and its stores, given to every component below,
+ * in Fluent's light or dark theme, following the system setting live.
+ */
+export function ConsoleApp({ bridge }: { readonly bridge: CourierBridge }): ReactNode {
   useGlobalStyles();
   const styles = useStyles();
   const scheme = useColorScheme();
+  const stores = useMemo(() => createConsoleStores(bridge), [bridge]);
   return (
     <FluentProvider
       theme={scheme === 'dark' ? darkTheme : lightTheme}
       className={scheme === 'dark' ? styles.dark : styles.light}
       applyStylesToPortals
     >
-      <ConsoleShell />
+      <CourierProvider bridge={bridge}>
+        <ConsoleStoresProvider stores={stores}>
+          <ConsoleShell registry={consoleRegistry} />
+        </ConsoleStoresProvider>
+      </CourierProvider>
     </FluentProvider>
   );
 }

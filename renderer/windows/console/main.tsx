@@ -1,5 +1,6 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { connectToSite } from '../../bridge';
 import { ConsoleApp } from './console-app';
 
 const container = document.getElementById('root');
@@ -7,6 +8,6 @@ if (!container) throw new Error('The console page has no #root element.');
 
 createRoot(container).render(
   <StrictMode>
-    <ConsoleApp />
+    <ConsoleApp bridge={connectToSite()} />
   </StrictMode>,
 );

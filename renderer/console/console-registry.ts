@@ -1,0 +1,16 @@
+import { accessAccountsFeature } from '../features/access-accounts/access-accounts-feature';
+import { notBuiltFeature } from '../features/not-built/not-built-feature';
+import { packageImportFeature } from '../features/package-import/package-import-feature';
+import { packagesFeature } from '../features/packages/packages-feature';
+import { programsFeature } from '../features/programs/programs-feature';
+import { siteFeature } from '../features/site/site-feature';
+import { assembleRegistry } from '../shell/assemble-registry';
+import { shellFeature } from '../shell/shell-feature';
+
+/**
+ * The console's features. A new feature's registration goes in this list; the list does not
+ * compile while a declared kind has no registration.
+ */
+export const consoleFeatures = [shellFeature, siteFeature, packagesFeature, packageImportFeature, programsFeature, accessAccountsFeature, notBuiltFeature] as const;
+
+export const consoleRegistry = assembleRegistry({ kind: 'site-database' }, consoleFeatures);

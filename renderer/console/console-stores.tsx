@@ -1,0 +1,26 @@
+import { createContext, useContext, type ReactNode } from 'react';
+import type { AccessAccountsStore } from '../features/access-accounts/access-accounts-store';
+import type { PackagesStore } from '../features/packages/packages-store';
+import type { ProgramsStore } from '../features/programs/programs-store';
+import type { SiteStore } from '../features/site/site-store';
+
+/** What the console holds of the site, one store per feature; made by createConsoleStores. */
+export interface ConsoleStores {
+  readonly site: SiteStore;
+  readonly packages: PackagesStore;
+  readonly programs: ProgramsStore;
+  readonly accessAccounts: AccessAccountsStore;
+}
+
+const StoresContext = createContext<ConsoleStores | null>(null);
+
+export function ConsoleStoresProvider({ stores, children }: { readonly stores: ConsoleStores; readonly children: ReactNode }): ReactNode {
+  return <StoresContext.Provider value={stores}>{children}</StoresContext.Provider>;
+}
+
+/** The console's stores; read them with zustand's useStore(stores.packages, selector). */
+export function useConsoleStores(): ConsoleStores {
+  const stores = useContext(StoresContext);
+  if (stores === null) throw new Error('No ConsoleStoresProvider above this component: the console window and test helpers provide one.');
+  return stores;
+}

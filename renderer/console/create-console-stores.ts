@@ -1,0 +1,20 @@
+import type { CourierBridge } from '../../core/api';
+import { createAccessAccountsStore } from '../features/access-accounts/access-accounts-store';
+import { createPackagesStore } from '../features/packages/packages-store';
+import { createProgramsStore } from '../features/programs/programs-store';
+import { createSiteStore } from '../features/site/site-store';
+import type { ConsoleStores } from './console-stores';
+
+/** The console's stores, reading the site through `bridge`; a console window (or a test) makes one set. */
+export function createConsoleStores(bridge: CourierBridge): ConsoleStores {
+  const courier = bridge.requests;
+  return {
+    site: createSiteStore(() => courier['site:info']({})),
+    packages: createPackagesStore({
+      list: () => courier['packages:list']({}),
+      get: (packageId) => courier['packages:get']({ packageId }),
+    }),
+    programs: createProgramsStore({ list: (packageId) => courier['programs:list']({ packageId }) }),
+    accessAccounts: createAccessAccountsStore({ list: (packageId) => courier['access-accounts:list']({ packageId }) }),
+  };
+}

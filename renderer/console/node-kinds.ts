@@ -1,0 +1,19 @@
+import type { AccessAccountsNodeKinds } from '../features/access-accounts/access-accounts-kinds';
+import type { NotBuiltNodeKinds } from '../features/not-built/not-built-kinds';
+import type { PackagesNodeKinds } from '../features/packages/packages-kinds';
+import type { ProgramsNodeKinds } from '../features/programs/programs-kinds';
+import type { SiteNodeKinds } from '../features/site/site-kinds';
+
+/**
+ * Every kind of node in the console tree, with the fields that say which one it is, assembled
+ * from each feature's declarations. A feature adds its interface here; the registry then does not
+ * compile until some feature registers each new kind.
+ */
+export interface NodeKinds extends SiteNodeKinds, PackagesNodeKinds, ProgramsNodeKinds, AccessAccountsNodeKinds, NotBuiltNodeKinds {}
+
+export type NodeKind = keyof NodeKinds;
+
+/** A node of one kind: `{ kind: 'package', packageId: 'A0100001' }`. */
+export type NodeOf<K extends NodeKind> = { readonly kind: K } & NodeKinds[K];
+
+export type ConsoleNode = { [K in NodeKind]: NodeOf<K> }[NodeKind];

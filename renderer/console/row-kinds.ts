@@ -1,0 +1,21 @@
+import type { AccessAccountsRowKinds } from '../features/access-accounts/access-accounts-kinds';
+import type { ProgramsRowKinds } from '../features/programs/programs-kinds';
+import type { ShellRowKinds } from '../shell/shell-kinds';
+
+/**
+ * Every kind of row the details pane lists, with the value each row holds, assembled from the
+ * shell's and each feature's declarations.
+ */
+export interface RowKinds extends ShellRowKinds, ProgramsRowKinds, AccessAccountsRowKinds {}
+
+export type RowKind = keyof RowKinds;
+
+export type RowOf<R extends RowKind> = RowKinds[R];
+
+/** A row of the details pane: its kind, and what it shows. */
+export type DetailsRow = { [R in RowKind]: { readonly kind: R; readonly value: RowKinds[R] } }[RowKind];
+
+/** Tags values as rows of one kind, for a list's `rows`. */
+export function detailsRows<R extends RowKind>(kind: R, values: readonly RowKinds[R][]): readonly DetailsRow[] {
+  return values.map((value) => ({ kind, value }) as DetailsRow);
+}

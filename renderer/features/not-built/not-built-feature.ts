@@ -1,0 +1,98 @@
+import {
+  BoxCheckmarkRegular,
+  DocumentSearchRegular,
+  MegaphoneLoudRegular,
+  MegaphoneRegular,
+  PeopleCommunityRegular,
+  PlugConnectedRegular,
+  PuzzlePieceRegular,
+  ServerMultipleRegular,
+  ServerRegular,
+  StatusRegular,
+  WrenchRegular,
+  type FluentIcon,
+} from '@fluentui/react-icons';
+import type { NodeKind } from '../../console/node-kinds';
+import type { FeatureRegistration, NodeRegistration } from '../../shell/registration';
+import type { NotBuiltNodeKinds } from './not-built-kinds';
+
+function notBuilt<K extends NodeKind>(label: string, icon: FluentIcon, description: string, message: string): NodeRegistration<K> {
+  return { label, icon, description, details: { kind: 'not-built', message } };
+}
+
+/**
+ * The suite's nodes whose features are not built yet: each says so plainly, offers Help only, and
+ * is replaced by its feature's registration when that feature lands.
+ */
+export const notBuiltFeature: FeatureRegistration<keyof NotBuiltNodeKinds> = {
+  nodes: {
+    'package-distribution-points': notBuilt(
+      'Distribution Points',
+      ServerRegular,
+      'The servers that hold a copy of this package for clients.',
+      'Distribution points arrive with the distribution feature; nothing to show yet.',
+    ),
+    'package-status': notBuilt(
+      'Package Status',
+      StatusRegular,
+      'Where this package has been copied, and how each copy is doing.',
+      'Package status arrives with the status feature; nothing to show yet.',
+    ),
+    advertisements: notBuilt(
+      'Advertisements',
+      MegaphoneRegular,
+      'Offers of a program to a collection, with a schedule.',
+      'Advertisements arrive with the advertisements feature; nothing to show yet.',
+    ),
+    collections: notBuilt(
+      'Collections',
+      PeopleCommunityRegular,
+      'Groups of computers and users that advertisements target.',
+      'Collections arrive with the collections feature; nothing to show yet.',
+    ),
+    'site-systems': notBuilt(
+      'Site Systems',
+      ServerMultipleRegular,
+      'The servers that play a role for this site, such as distribution points.',
+      'Site systems arrive with the site systems feature; nothing to show yet.',
+    ),
+    'component-configuration': notBuilt(
+      'Component Configuration',
+      WrenchRegular,
+      'Settings of the site components, such as the Software Distribution component.',
+      'Component configuration arrives with the site components feature; nothing to show yet.',
+    ),
+    'client-agents': notBuilt(
+      'Client Agents',
+      PlugConnectedRegular,
+      'Settings for the agents that run on client computers.',
+      'Client agents arrive with the client feature; nothing to show yet.',
+    ),
+    'component-status': notBuilt(
+      'Component Status',
+      PuzzlePieceRegular,
+      'How each site component is doing, from its status messages.',
+      'Component status arrives with the status feature; nothing to show yet.',
+    ),
+    'package-status-summary': notBuilt(
+      'Package Status',
+      BoxCheckmarkRegular,
+      'For every package, how many distribution points hold it.',
+      'Package status arrives with the status feature; nothing to show yet.',
+    ),
+    'advertisement-status': notBuilt(
+      'Advertisement Status',
+      MegaphoneLoudRegular,
+      'For every advertisement, how many clients received and ran it.',
+      'Advertisement status arrives with the advertisements feature; nothing to show yet.',
+    ),
+    'status-message-queries': notBuilt(
+      'Status Message Queries',
+      DocumentSearchRegular,
+      'Saved searches over the status messages of the site.',
+      'Status message queries arrive with the status feature; nothing to show yet.',
+    ),
+  },
+  rows: {},
+  popups: {},
+};

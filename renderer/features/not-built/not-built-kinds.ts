@@ -1,0 +1,19 @@
+import type { NoFields } from '../../console/no-fields';
+
+/**
+ * Nodes of the suite's tree whose features are not built yet. A feature that builds one moves its
+ * kind from here into its own declarations, with the same fields.
+ */
+export interface NotBuiltNodeKinds {
+  readonly 'package-distribution-points': { readonly packageId: string };
+  readonly 'package-status': { readonly packageId: string };
+  readonly advertisements: NoFields;
+  readonly collections: NoFields;
+  readonly 'site-systems': NoFields;
+  readonly 'component-configuration': NoFields;
+  readonly 'client-agents': NoFields;
+  readonly 'component-status': NoFields;
+  readonly 'package-status-summary': NoFields;
+  readonly 'advertisement-status': NoFields;
+  readonly 'status-message-queries': NoFields;
+}

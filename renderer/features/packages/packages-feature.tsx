@@ -1,0 +1,144 @@
+import { AddRegular, BoxMultipleRegular, BoxRegular, DeleteRegular, DocumentAddRegular, SettingsRegular } from '@fluentui/react-icons';
+import { fullPackageName, type PackageDto } from '../../../core/api';
+import { command, separator, submenu } from '../../components/action-menu';
+import type { ConsoleNode } from '../../console/node-kinds';
+import { detailsRows } from '../../console/row-kinds';
+import type { FeatureRegistration } from '../../shell/registration';
+import { DeletePackageDialog } from './delete-package-dialog';
+import { NewPackageWizard } from './new-package-wizard';
+import { PackagePropertiesDialog } from './package-properties-dialog';
+import { followPackageChanges } from './packages-store';
+import { PackagesView } from './packages-view';
+import type { PackagesNodeKinds, PackagesPopupKinds } from './packages-kinds';
+
+const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });
+
+interface PackageIndex {
+  /** The Packages folder's children, by the suite's display name. */
+  readonly nodes: readonly ConsoleNode[];
+  readonly byId: ReadonlyMap<string, PackageDto>;
+}
+
+// The tree is rebuilt whenever a store changes; the packages are sorted again only when they changed.
+const indexes = new WeakMap<readonly PackageDto[], PackageIndex>();
+
+function indexOf(packages: readonly PackageDto[]): PackageIndex {
+  let index = indexes.get(packages);
+  if (index === undefined) {
+    const named = packages.map((pkg) => ({ pkg, label: fullPackageName(pkg) }));
+    named.sort((a, b) => collator.compare(a.label, b.label) || collator.compare(a.pkg.packageId, b.pkg.packageId));
+    index = {
+      nodes: named.map(({ pkg }) => ({ kind: 'package', packageId: pkg.packageId })),
+      byId: new Map(packages.map((pkg) => [pkg.packageId, pkg])),
+    };
+    indexes.set(packages, index);
+  }
+  return index;
+}
+
+/** Packages: the folder of every package, each package's node, and their wizards and dialogs. */
+export const packagesFeature: FeatureRegistration<keyof PackagesNodeKinds, never, keyof PackagesPopupKinds> = {
+  nodes: {
+    packages: {
+      label: 'Packages',
+      icon: BoxMultipleRegular,
+      description: 'Software packages: their source files, programs and distribution points.',
+      children: (_, stores) => indexOf(stores.packages.getState().list.items).nodes,
+      childrenPending: (_, stores) => stores.packages.getState().list.status === 'loading',
+      details: {
+        kind: 'list',
+        View: PackagesView,
+        rows: (_, keys, source) =>
+          detailsRows(
+            'node',
+            keys.map((key) => source.childItem(key)).filter((item) => item !== undefined),
+          ),
+        count: (_, stores) => {
+          const list = stores.packages.getState().list;
+          return list.status === 'ready' ? list.items.length : null;
+        },
+      },
+      actions: (_, { shell }) => [
+        submenu('new', 'New', [
+          command('new-package', 'Package', () => shell.openPopup({ kind: 'new-package' }), { icon: BoxRegular }),
+          command('new-package-from-definition', 'Package From Definition', () => shell.openPopup({ kind: 'new-package-from-definition' }), {
+            icon: DocumentAddRegular,
+          }),
+        ], { icon: AddRegular }),
+      ],
+      refresh: (_, stores) => stores.packages.getState().load(),
+    },
+    package: {
+      label: (node, stores) => {
+        const pkg = indexOf(stores.packages.getState().list.items).byId.get(node.packageId);
+        return pkg ? fullPackageName(pkg) : node.packageId;
+      },
+      icon: BoxRegular,
+      description: 'A software package: its access accounts, distribution points, programs and status.',
+      idSegment: (node) => node.packageId,
+      children: ({ packageId }) => [
+        { kind: 'package-access-accounts', packageId },
+        { kind: 'package-distribution-points', packageId },
+        { kind: 'package-programs', packageId },
+        { kind: 'package-status', packageId },
+      ],
+      details: { kind: 'children' },
+      actions: ({ packageId }, { stores, shell }) => {
+        const pkg = indexOf(stores.packages.getState().list.items).byId.get(packageId);
+        return [
+          command('properties', 'Properties', () => shell.openPopup({ kind: 'package-properties', packageId }), {
+            icon: SettingsRegular,
+            disabled: pkg === undefined,
+          }),
+          command('delete', 'Delete', () => pkg && shell.openPopup({ kind: 'delete-package', pkg }), {
+            icon: DeleteRegular,
+            shortcut: 'Del',
+            disabled: pkg === undefined,
+          }),
+          separator('after-delete'),
+        ];
+      },
+      refresh: ({ packageId }, stores) => stores.packages.getState().refreshOne(packageId),
+    },
+  },
+  rows: {},
+  popups: {
+    'new-package': {
+      render: (_, { stores, shell, close }) => (
+        <NewPackageWizard
+          open
+          onClose={close}
+          onCreated={(pkg) => {
+            stores.packages.getState().upsert(pkg);
+            // In the Packages list, the new package is selected, ready for Properties or its programs.
+            shell.selectRows({ kind: 'packages' }, [pkg.packageId]);
+            shell.setStatus(`Created package ${pkg.name} (${pkg.packageId}).`);
+          }}
+        />
+      ),
+    },
+    'package-properties': {
+      render: ({ packageId }, { close }) => <PackagePropertiesDialog packageId={packageId} onClose={close} />,
+    },
+    'delete-package': {
+      render: ({ pkg }, { stores, shell, close }) => (
+        <DeletePackageDialog
+          pkg={pkg}
+          onClose={close}
+          onDeleted={(packageId) => {
+            shell.rowsDeleted([packageId], () => stores.packages.getState().applyChange({ change: 'deleted', packageId, package: null }));
+            shell.setStatus(`Deleted package ${packageId}.`);
+          }}
+        />
+      ),
+    },
+  },
+  start: (stores, bridge) => {
+    void stores.packages.getState().load();
+    return followPackageChanges(stores.packages, bridge);
+  },
+  activity: (stores) => {
+    const list = stores.packages.getState().list;
+    return { busy: list.refreshing || list.status === 'loading', message: list.status === 'loading' ? 'Loading packages…' : null };
+  },
+};
