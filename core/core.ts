@@ -1,5 +1,4 @@
 import {
-  CourierError,
   isRequestChannel,
   requestChannels,
   requestSchemas,
@@ -20,12 +19,13 @@ import { createHandlers, type Handlers } from './services/handlers';
 import { PackageService } from './services/package-service';
 import { ProgramService } from './services/program-service';
 import { ImportService } from './services/import-service';
+import { toFailure } from './services/request-failure';
 import { withRequestScope } from './services/request-scope';
 import { openSitePlumbing, recoverInboxes } from './services/site-plumbing';
 import { defaultDefinitionsDir } from './site/definitions-dir';
 import { validationError } from './domain/validation';
 import { openSite } from './site/open-site';
-import { createSiteLog, type SiteLog } from './site/site-log';
+import { createSiteLog } from './site/site-log';
 
 export { defaultSite, initSite } from './site/open-site';
 export { defaultDataDir, resolveDataDir } from './site/data-dir';
@@ -49,35 +49,6 @@ export interface Core {
   readonly client: CourierClient;
   on<E extends EventChannel>(channel: E, listener: (payload: EventOf<E>) => void): () => void;
   close(): void;
-}
-
-// better-sqlite3 reports constraint failures with codes like SQLITE_CONSTRAINT_UNIQUE.
-function isConstraintError(error: unknown): error is Error & { code: string } {
-  const code = error instanceof Error ? (error as Error & { code?: unknown }).code : undefined;
-  return typeof code === 'string' && code.startsWith('SQLITE_CONSTRAINT');
-}
-
-const savedBefore = 'The change made before it was saved; refresh to see the site as it now is.';
-
-/**
- * The answer to a request that threw. "Nothing was changed" is said only when it is true: no
- * unit of work of this request committed (a throw inside one rolls it back).
- */
-function toFailure(error: unknown, channel: string, log: SiteLog, committed: boolean): ApiResult<never> {
-  const outcome = committed ? savedBefore : 'Nothing was changed.';
-  if (error instanceof CourierError) {
-    const dto = error.toDto();
-    return { ok: false, error: committed ? { ...dto, message: `${dto.message} ${savedBefore}` } : dto };
-  }
-  if (isConstraintError(error)) {
-    return { ok: false, error: { code: 'CONFLICT', message: `The change conflicts with data already at the site (${error.message}). ${outcome}` } };
-  }
-  const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
-  log.write('smsprov.log', 'SMS_PROVIDER', `Internal error in ${channel}: ${detail}`);
-  return {
-    ok: false,
-    error: { code: 'INTERNAL', message: `Courier hit an internal error handling ${channel}; details are in SMS\\Logs\\smsprov.log. ${outcome}` },
-  };
 }
 
 /**

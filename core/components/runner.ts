@@ -54,8 +54,10 @@ const maxRestartDelayMs = 5 * 60_000;
 const stopTimeoutMs = 15_000;
 
 function defaultWorkerEntry(): URL {
-  // From the sources this file is runner.ts; in a bundle it is the bundle, beside its worker.
-  return import.meta.url.endsWith('.ts') ? new URL('./worker-bootstrap.mjs', import.meta.url) : new URL('./component-worker.cjs', import.meta.url);
+  // From the sources this file is runner.ts (tsx may add a query to its URL); in a bundle it is
+  // the bundle, beside its worker.
+  const fromSources = new URL(import.meta.url).pathname.endsWith('.ts');
+  return new URL(fromSources ? './worker-bootstrap.mjs' : './component-worker.cjs', import.meta.url);
 }
 
 /**
