@@ -117,7 +117,8 @@ class Host implements ComponentHost {
   async begin(): Promise<void> {
     await this.serialized(() => this.checkLease());
     // Renewed three times a lease: a missed tick or two does not hand the component over.
-    this.leaseTimer = setInterval(() => void this.serialized(() => this.checkLease()), Math.max(50, Math.floor(this.options.leaseMs / 3)));
+    const renew = () => this.serialized(() => this.checkLease()).catch(() => undefined); // logged by serialized
+    this.leaseTimer = setInterval(renew, Math.max(50, Math.floor(this.options.leaseMs / 3)));
   }
 
   wake(): void {
