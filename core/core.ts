@@ -20,8 +20,9 @@ import { PackageService } from './services/package-service';
 import { ProgramService } from './services/program-service';
 import { ImportService } from './services/import-service';
 import { toFailure } from './services/request-failure';
-import { withRequestScope } from './services/request-scope';
-import { openSitePlumbing, recoverInboxes } from './services/site-plumbing';
+import { EventHub } from './services/event-hub';
+import { currentRequest, withRequestScope } from './services/request-scope';
+import { openSitePlumbing, recoverInboxes } from './site/site-plumbing';
 import { defaultDefinitionsDir } from './site/definitions-dir';
 import { validationError } from './domain/validation';
 import { openSite } from './site/open-site';
@@ -69,8 +70,9 @@ export function createCore(options: CoreOptions): Core {
   const site = openSite(options.dataDir, now);
   const log = createSiteLog(site.root, now);
   const provider = { file: 'smsprov.log', component: 'SMS_PROVIDER' } as const;
-  const plumbing = openSitePlumbing({ db: site.db, root: site.root, log, logAs: provider, now });
-  const { work, hub } = plumbing;
+  const hub = new EventHub();
+  const plumbing = openSitePlumbing({ db: site.db, root: site.root, log, logAs: provider, now, listeners: hub, request: currentRequest });
+  const { work } = plumbing;
   const feed = new EventFeed({ events: plumbing.events, hub, origin: plumbing.origin, pollMs: options.eventPollMs ?? 250 });
   const repositories = {
     packages: new PackageRepository(site.db),

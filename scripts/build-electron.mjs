@@ -30,7 +30,7 @@ export async function buildElectron({ outDir = 'dist/electron' } = {}) {
   await Promise.all([
     build({ ...common, ...mainOnly, entryPoints: ['electron/main/main.ts'], outfile: `${outDir}/main.cjs` }),
     // The site components' worker threads (core/components/README.md); the main process starts them.
-    build({ ...common, external: ['better-sqlite3'], entryPoints: ['core/components/worker-main.ts'], outfile: `${outDir}/component-worker.cjs` }),
+    build({ ...common, external: ['better-sqlite3'], entryPoints: ['core/components/component-worker.ts'], outfile: `${outDir}/component-worker.cjs` }),
     // A sandboxed preload may require only 'electron' (and a few Node shims), so everything
     // else, the contract included, is bundled in; minified because every window loads it.
     build({

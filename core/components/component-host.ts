@@ -3,25 +3,22 @@ import { join } from 'node:path';
 import type { ComponentState } from '../api';
 import { ComponentLeaseRepository } from '../db/repositories/component-lease-repository';
 import { SiteRepository } from '../db/repositories/site-repository';
-import { openSitePlumbing, type SitePlumbing } from '../services/site-plumbing';
+import { openSitePlumbing, type SitePlumbing } from '../site/site-plumbing';
 import { openSite, type OpenSite } from '../site/open-site';
 import { createSiteLog } from '../site/site-log';
 import { wakeUpInboxes } from '../site/site-root';
-import { builtInComponents } from './built-in';
 import { LeaseKeeper } from './component-lease';
 import { InboxQueue } from './inbox-queue';
-import type { ComponentContext, SiteComponent } from './site-component';
+import type { ComponentContext, SiteComponent, SiteComponentFactory } from './site-component';
 
-/** Where a component comes from: Courier's own by name, or a module's factory export (tests, add-ons). */
-export type ComponentSource = { readonly builtIn: string } | { readonly module: string; readonly exportName: string };
-
-export function describeSource(source: ComponentSource): string {
-  return 'builtIn' in source ? source.builtIn : `${source.exportName} from ${source.module}`;
-}
+/** The components a thread can run, by name: Courier's own (built-in.ts), and a test's. */
+export type ComponentFactories = Readonly<Record<string, SiteComponentFactory>>;
 
 export interface ComponentHostOptions {
   readonly dataDir: string;
-  readonly source: ComponentSource;
+  /** SMS_INBOX_MANAGER: the key of its factory in `factories`. */
+  readonly name: string;
+  readonly factories: ComponentFactories;
   readonly runnerId: string;
   /** Unique per run: `<runner id>/<generation>`. */
   readonly owner: string;
@@ -41,17 +38,11 @@ export interface ComponentHost {
   stop(): Promise<void>;
 }
 
-async function resolveComponent(source: ComponentSource): Promise<SiteComponent> {
-  let factory: unknown;
-  if ('builtIn' in source) {
-    factory = builtInComponents[source.builtIn];
-    if (!factory) throw new Error(`There is no built-in site component ${source.builtIn}.`);
-  } else {
-    const loaded = (await import(source.module)) as Record<string, unknown>;
-    factory = loaded[source.exportName];
-    if (typeof factory !== 'function') throw new Error(`${source.module} has no site component factory named ${source.exportName}.`);
-  }
-  const component = (factory as () => SiteComponent)();
+function resolveComponent(name: string, factories: ComponentFactories): SiteComponent {
+  const factory = Object.prototype.hasOwnProperty.call(factories, name) ? factories[name] : undefined;
+  if (!factory) throw new Error(`There is no site component ${name} in this thread.`);
+  const component = factory();
+  if (component.name !== name) throw new Error(`The factory registered as ${name} made ${component.name}.`);
   if (!/^SMS_[A-Z0-9_]+$/.test(component.name)) throw new Error(`"${component.name}" is not a site component name such as SMS_DISTRIBUTION_MANAGER.`);
   if (!/^[a-z0-9_-]+\.log$/.test(component.logFile)) throw new Error(`${component.name}: "${component.logFile}" is not a log file name such as distmgr.log.`);
   if (component.inbox !== null && !wakeUpInboxes.includes(component.inbox)) throw new Error(`${component.name}: ${component.inbox} is not an inbox.`);
@@ -63,7 +54,7 @@ export async function startComponentHost(options: ComponentHostOptions): Promise
   const now = () => new Date();
   const site = openSite(options.dataDir, now);
   try {
-    const component = await resolveComponent(options.source);
+    const component = resolveComponent(options.name, options.factories);
     const host = new Host(options, site, component, now);
     await host.begin();
     return host;

@@ -1,4 +1,4 @@
-import type { ChangeSet } from '../services/unit-of-work';
+import type { ChangeSet } from '../site/unit-of-work';
 import type { LogFile } from '../site/site-log';
 import type { Inbox } from '../site/site-root';
 import type { WakeUp } from './inbox-queue';

@@ -1,5 +1,5 @@
 import { EventRepository } from '../db/repositories/event-repository';
-import { recoverInboxes } from '../services/site-plumbing';
+import { recoverInboxes } from '../site/site-plumbing';
 import type { ComponentContext, SiteComponent } from './site-component';
 
 export const inboxManagerName = 'SMS_INBOX_MANAGER';

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SiteRepository } from '../db/repositories/site-repository';
-import { openSitePlumbing, type SitePlumbing } from '../services/site-plumbing';
+import { openSitePlumbing, type SitePlumbing } from '../site/site-plumbing';
 import { openSite, type OpenSite } from '../site/open-site';
 import { createSiteLog } from '../site/site-log';
 import { InboxQueue, retryDelayMs } from './inbox-queue';

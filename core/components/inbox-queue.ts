@@ -1,5 +1,5 @@
 import type { OutboxEntry, OutboxRepository } from '../db/repositories/outbox-repository';
-import type { ChangeSet, UnitOfWork } from '../services/unit-of-work';
+import type { ChangeSet, UnitOfWork } from '../site/unit-of-work';
 import { listWakeUpFiles, readWakeUpFile, removeWakeUpFile, type Inbox, type SiteRoot } from '../site/site-root';
 
 /** One wake-up a component has claimed: `A0100001.PKN` in Distmgr.box, with its latest body. */

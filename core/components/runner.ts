@@ -5,12 +5,14 @@ import { Worker } from 'node:worker_threads';
 import type { ComponentState } from '../api';
 import { createSiteLog } from '../site/site-log';
 import { siteRootAt } from '../site/site-root';
+import { builtInComponents } from './built-in';
+import { startComponentHost, type ComponentFactories, type ComponentHost } from './component-host';
 import { inboxManagerName } from './inbox-manager';
-import { describeSource, startComponentHost, type ComponentHost, type ComponentSource } from './component-host';
 import type { ComponentWorkerData, FromWorker, ToWorker } from './worker-protocol';
 
 export interface ComponentEntry {
-  readonly source: ComponentSource;
+  /** SMS_INBOX_MANAGER: a name the worker (and `factories`) knows. */
+  readonly name: string;
   /** worker (the default): its own thread, so its work never delays the console's answers. */
   readonly thread?: 'worker' | 'inline';
   /** Overrides the component's own schedule (tests). */
@@ -18,16 +20,19 @@ export interface ComponentEntry {
 }
 
 /** What `serve` and the desktop app run: every component Courier ships, each in its worker thread. */
-export const siteComponents: readonly ComponentEntry[] = [{ source: { builtIn: inboxManagerName } }];
+export const siteComponents: readonly ComponentEntry[] = [{ name: inboxManagerName }];
 
 export interface ComponentRunnerOptions {
   readonly dataDir: string;
   readonly components?: readonly ComponentEntry[];
   /**
-   * The script a worker thread runs. From the sources, worker-bootstrap.mjs beside this file; a
+   * The script a worker thread runs: one that calls runComponentWorker with the factories of the
+   * components it may be asked for. From the sources, worker-bootstrap.mjs beside this file; a
    * bundled build passes its compiled worker (dist/electron/component-worker.cjs).
    */
   readonly workerEntry?: string | URL;
+  /** The factories of components run inline; Courier's own by default. */
+  readonly factories?: ComponentFactories;
   /** How long a component's lease lasts unrenewed; default 30 s. */
   readonly leaseMs?: number;
   /** The first wait before a component that died is started again; doubles up to 5 minutes. */
@@ -35,7 +40,6 @@ export interface ComponentRunnerOptions {
 }
 
 export interface ComponentStatus {
-  /** The component's name once it started (SMS_INBOX_MANAGER), before that where it comes from. */
   readonly name: string;
   readonly state: ComponentState | 'starting' | 'failed';
   /** How often it was started again after it died. */
@@ -78,6 +82,7 @@ export function startComponentRunner(options: ComponentRunnerOptions): Component
         leaseMs: options.leaseMs ?? 30_000,
         restartDelayMs: options.restartDelayMs ?? 5_000,
         workerEntry: options.workerEntry ?? defaultWorkerEntry(),
+        factories: options.factories ?? builtInComponents,
         note,
       }),
   );
@@ -86,7 +91,7 @@ export function startComponentRunner(options: ComponentRunnerOptions): Component
   return {
     status: () => supervisors.map((s) => s.status()),
     wake(name) {
-      for (const supervisor of supervisors) if (name === undefined || supervisor.status().name === name) supervisor.wake();
+      for (const supervisor of supervisors) if (name === undefined || supervisor.name === name) supervisor.wake();
     },
     stop() {
       stopping ??= Promise.all(supervisors.map((s) => s.stop())).then(() => undefined);
@@ -101,12 +106,13 @@ interface SupervisorDeps {
   readonly leaseMs: number;
   readonly restartDelayMs: number;
   readonly workerEntry: string | URL;
+  readonly factories: ComponentFactories;
   readonly note: (text: string) => void;
 }
 
 /** Keeps one component running: starts it, starts it again after it died, stops it. */
 class Supervisor {
-  private name: string;
+  readonly name: string;
   private state: ComponentStatus['state'] = 'starting';
   private restarts = 0;
   private generation = 0;
@@ -121,7 +127,7 @@ class Supervisor {
     private readonly entry: ComponentEntry,
     private readonly deps: SupervisorDeps,
   ) {
-    this.name = describeSource(entry.source);
+    this.name = entry.name;
     this.delayMs = deps.restartDelayMs;
   }
 
@@ -136,7 +142,7 @@ class Supervisor {
     this.state = 'starting';
     const data: ComponentWorkerData = {
       dataDir: this.deps.dataDir,
-      source: this.entry.source,
+      name: this.entry.name,
       runnerId: this.deps.runnerId,
       owner: `${this.deps.runnerId}/${this.generation}`,
       leaseMs: this.deps.leaseMs,
@@ -171,8 +177,7 @@ class Supervisor {
     this.state = 'stopped';
   }
 
-  private onState(component: string, state: ComponentState): void {
-    this.name = component;
+  private onState(state: ComponentState): void {
     this.state = state;
   }
 
@@ -182,7 +187,7 @@ class Supervisor {
     this.worker = worker;
     let failure: unknown = null;
     worker.on('message', (message: FromWorker) => {
-      if (message.type === 'state') this.onState(message.component, message.state);
+      if (message.type === 'state') this.onState(message.state);
     });
     worker.on('error', (error) => {
       failure = error;
@@ -198,8 +203,9 @@ class Supervisor {
   private startInline(data: ComponentWorkerData): void {
     this.inline = startComponentHost({
       ...data,
+      factories: this.deps.factories,
       where: `main thread of process ${process.pid} on ${hostname()}`,
-      onState: (component, state) => this.onState(component, state),
+      onState: (_component, state) => this.onState(state),
     }).catch((error: unknown) => {
       this.died(error instanceof Error ? (error.stack ?? error.message) : String(error));
       return null;

@@ -1,5 +1,5 @@
 import type { SqliteDatabase } from '../db/connection';
-import type { UnitOfWork } from '../services/unit-of-work';
+import type { UnitOfWork } from '../site/unit-of-work';
 import type { LogFile } from '../site/site-log';
 import type { Inbox, SiteRoot } from '../site/site-root';
 import type { InboxQueue } from './inbox-queue';

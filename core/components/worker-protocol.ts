@@ -1,10 +1,10 @@
 import type { ComponentState } from '../api';
-import type { ComponentSource } from './component-host';
 
 /** What the runner gives a component's worker thread. */
 export interface ComponentWorkerData {
   readonly dataDir: string;
-  readonly source: ComponentSource;
+  /** The component to run, by its name in the worker's factories. */
+  readonly name: string;
   readonly runnerId: string;
   readonly owner: string;
   readonly leaseMs: number;

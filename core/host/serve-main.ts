@@ -1,8 +1,8 @@
 import { hostname } from 'node:os';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { CourierError } from '../api';
-import { startComponentRunner, type ComponentRunner } from '../components/runner';
 import { createCore, resolveDataDir, type Core } from '../core';
+import { startComponentRunner, type ComponentRunner } from '../index';
 import { isLoopbackHost, urlAuthority } from './request-guards';
 import { parseServeOptions, serveUsage, UsageError } from './serve-options';
 import { startHost, type RunningHost } from './start-host';

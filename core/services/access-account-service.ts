@@ -2,7 +2,7 @@ import { accessMasks, CourierError, type AccessAccountDto, type AccessAccountInp
 import type { AccessAccountRecord, AccessAccountRepository } from '../db/repositories/access-account-repository';
 import type { PackageRepository } from '../db/repositories/package-repository';
 import { notePackageChange, requirePackage } from './package-changes';
-import type { ChangeSet, UnitOfWork } from './unit-of-work';
+import type { ChangeSet, UnitOfWork } from '../site/unit-of-work';
 
 export interface AccessAccountServiceDeps {
   readonly accounts: AccessAccountRepository;

@@ -17,7 +17,7 @@ import { msiLanguageName, msiPrograms } from '../domain/msi-programs';
 import { programCreationOrder, toPackageSettings, toProgramSettings, type PackageDefinition } from '../formats/package-definition';
 import { toPackageDto, type PackageService } from './package-service';
 import { toProgramDto, type ProgramService } from './program-service';
-import type { UnitOfWork } from './unit-of-work';
+import type { UnitOfWork } from '../site/unit-of-work';
 
 export interface ImportServiceDeps {
   readonly packages: PackageService;

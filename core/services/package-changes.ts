@@ -1,6 +1,6 @@
 import { CourierError, type ChangeKind, type EventChannel, type EventOf } from '../api';
 import type { PackageRecord, PackageRepository } from '../db/repositories/package-repository';
-import type { ChangeSet } from './unit-of-work';
+import type { ChangeSet } from '../site/unit-of-work';
 
 export const changeVerbs: Readonly<Record<ChangeKind, string>> = { created: 'Created', updated: 'Modified', deleted: 'Deleted' };
 

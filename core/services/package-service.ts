@@ -18,7 +18,7 @@ import { contentSettings, pkgFlagsOf, pkgSourceFlagOf, priorityOf, shareTypeOf }
 import { encodeIntervalToken } from '../formats/schedule-token';
 import { accessAccountRecordOf } from './access-account-service';
 import { changeVerbs, notePackageChange, packageNotFound, requirePackage } from './package-changes';
-import type { ChangeSet, UnitOfWork } from './unit-of-work';
+import type { ChangeSet, UnitOfWork } from '../site/unit-of-work';
 import { parseOrThrow } from '../domain/validation';
 
 export interface PackageServiceDeps {

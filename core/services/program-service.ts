@@ -19,7 +19,7 @@ import type { PackageRepository } from '../db/repositories/package-repository';
 import type { ProgramName, ProgramRecord, ProgramRepository, ProgramWrite } from '../db/repositories/program-repository';
 import { dependentProgramRefOf, deviceFlagsOf, deviceProgramFlags, diskSpaceReqOf, programFlagsOf } from '../domain/program-flags';
 import { changeVerbs, notePackageChange, requirePackage } from './package-changes';
-import type { ChangeSet, UnitOfWork } from './unit-of-work';
+import type { ChangeSet, UnitOfWork } from '../site/unit-of-work';
 import { parseOrThrow } from '../domain/validation';
 
 export interface ProgramServiceDeps {

@@ -10,7 +10,7 @@ import type { SiteComponent } from '../../core/components/site-component';
  * `ledger.txt` in the data directory: `<file name> <outbox id> <thread>`. Two files in the data
  * directory steer it: `ledger-delay-ms` (how long one wake-up takes) and `crash-on-<file name>`
  * (end its thread mid-way through that wake-up, once, after the ledger line: a crash between
- * the work and its completion).
+ * the work and its completion). It runs in a worker thread of test/components/ledger-worker.ts.
  */
 export function createWakeUpLedger(): SiteComponent {
   return defineInboxComponent({

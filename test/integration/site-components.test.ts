@@ -10,10 +10,10 @@ import { OutboxRepository } from '../../core/db/repositories/outbox-repository';
 import { readLedger } from '../components/wake-up-ledger';
 import { makeTempDir, type TempDir } from '../helpers/temp-dir';
 
-const ledger: ComponentEntry = {
-  source: { module: new URL('../components/wake-up-ledger.ts', import.meta.url).href, exportName: 'createWakeUpLedger' },
-};
-const inboxManager = (pollMs: number): ComponentEntry => ({ source: { builtIn: 'SMS_INBOX_MANAGER' }, pollMs });
+const ledger: ComponentEntry = { name: 'SMS_WAKE_UP_LEDGER' };
+const inboxManager = (pollMs: number): ComponentEntry => ({ name: 'SMS_INBOX_MANAGER', pollMs });
+// The real component worker, with the ledger among its components.
+const workerEntry = new URL('../components/ledger-worker.mjs', import.meta.url);
 
 let data: TempDir;
 let core: Core;
@@ -21,7 +21,7 @@ const runners: ComponentRunner[] = [];
 const distmgr = () => join(data.path, 'SMS', 'Inboxes', 'Distmgr.box');
 
 function run(components: readonly ComponentEntry[]): ComponentRunner {
-  const runner = startComponentRunner({ dataDir: data.path, components, leaseMs: 1_500, restartDelayMs: 100 });
+  const runner = startComponentRunner({ dataDir: data.path, components, workerEntry, leaseMs: 1_500, restartDelayMs: 100 });
   runners.push(runner);
   return runner;
 }
@@ -66,7 +66,8 @@ afterEach(async () => {
   data.remove();
 });
 
-describe('a site component in a worker thread', () => {
+// A worker thread compiles the sources through tsx as it starts: seconds on a busy machine.
+describe('a site component in a worker thread', { timeout: 90_000 }, () => {
   it('processes every wake-up once, and a restart neither loses nor repeats one', async () => {
     let runner = run([ledger]);
     await untilRunning(runner, 'SMS_WAKE_UP_LEDGER');
@@ -159,7 +160,7 @@ describe('a site component in a worker thread', () => {
   });
 });
 
-describe('Inbox Manager', () => {
+describe('Inbox Manager', { timeout: 90_000 }, () => {
   it('writes a wake-up as soon as the folder that blocked it is gone, with no other change', async () => {
     mkdirSync(join(distmgr(), 'A0100001.PKN'));
     const created = await core.client['packages:create']({ name: 'Blocked' });

@@ -56,11 +56,16 @@ export class OutboxRepository {
       .all(limit) as OutboxEntry[];
   }
 
-  /** Only the revision that was written counts: a change folded in meanwhile is delivered again. */
-  markDelivered(id: number, revision: number, at: string): void {
-    this.db
-      .prepare('UPDATE outbox SET delivered_at = ?, delivery_error = NULL WHERE id = ? AND revision = ? AND delivered_at IS NULL')
-      .run(at, id, revision);
+  /**
+   * Only the revision that was written counts: a change folded in meanwhile is delivered again.
+   * False when the row was claimed (or completed) while its file was being written.
+   */
+  markDelivered(id: number, revision: number, at: string): boolean {
+    return (
+      this.db
+        .prepare('UPDATE outbox SET delivered_at = ?, delivery_error = NULL WHERE id = ? AND revision = ? AND delivered_at IS NULL AND claimed_by IS NULL')
+        .run(at, id, revision).changes === 1
+    );
   }
 
   /** Returns the failures counted so far, 0 when the row is gone. */

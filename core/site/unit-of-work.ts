@@ -1,10 +1,8 @@
 import type { EventChannel, EventOf } from '../api';
 import type { EventRepository } from '../db/repositories/event-repository';
 import type { OutboxRepository } from '../db/repositories/outbox-repository';
-import type { LogFile, SiteLog } from '../site/site-log';
-import type { Inbox } from '../site/site-root';
-import type { EventHub } from './event-hub';
-import { currentRequest } from './request-scope';
+import type { LogFile, SiteLog } from './site-log';
+import type { Inbox } from './site-root';
 import { inboxOwners, wakeUpPath, type WakeUpDelivery } from './wake-up-delivery';
 
 /**
@@ -26,13 +24,24 @@ export interface UnitOfWorkDeps {
   readonly outbox: OutboxRepository;
   readonly events: EventRepository;
   readonly delivery: WakeUpDelivery;
-  /** This core's own listeners; the event feed skips rows of this `origin`, so none hears an event twice. */
-  readonly hub: EventHub;
+  /** This connection's own listeners; the event feed skips rows of `origin`, so none hears an event twice. */
+  readonly listeners: { emit(channel: EventChannel, payload: never): void };
   readonly origin: string;
+  /**
+   * The request being handled, if any: told when a change commits and what to say besides the
+   * answer. The core passes its request scope; a component's work has none.
+   */
+  readonly request: () => UnitOfWorkRequest | undefined;
   readonly log: SiteLog;
   /** Where a failed delivery is logged: the provider's log, or a component's own. */
   readonly logAs: { readonly file: LogFile; readonly component: string };
   readonly now: () => Date;
+}
+
+/** What a unit of work tells the request it runs for. */
+export interface UnitOfWorkRequest {
+  committed: boolean;
+  readonly notices: string[];
 }
 
 interface Emitted {
@@ -88,7 +97,7 @@ export class UnitOfWork {
       this.current = null;
     }
     // Every change a service makes tells of itself; one that recorded nothing changed nothing.
-    const request = currentRequest();
+    const request = this.deps.request();
     if (request && recorded.wakeUps.length + recorded.events.length + recorded.logs.length > 0) request.committed = true;
     this.afterCommit(recorded);
     return result;
@@ -101,12 +110,12 @@ export class UnitOfWork {
 
   private afterCommit(recorded: Recorded): void {
     this.deliverAndNotice(new Set(recorded.wakeUps));
-    for (const { channel, payload } of recorded.events) this.deps.hub.emit(channel, payload as never);
+    for (const { channel, payload } of recorded.events) this.deps.listeners.emit(channel, payload as never);
     for (const { file, component, text } of recorded.logs) this.deps.log.write(file, component, text);
   }
 
   private deliverAndNotice(own: ReadonlySet<number>): void {
-    const request = currentRequest();
+    const request = this.deps.request();
     try {
       const { failed } = this.deps.delivery.deliverPending();
       for (const { entry, error } of failed) {

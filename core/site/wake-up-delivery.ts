@@ -1,6 +1,6 @@
 import type { OutboxEntry, OutboxRepository } from '../db/repositories/outbox-repository';
-import type { LogFile, SiteLog } from '../site/site-log';
-import { wakeUpInboxes, writeWakeUpFile, type Inbox, type SiteRoot } from '../site/site-root';
+import type { LogFile, SiteLog } from './site-log';
+import { removeWakeUpFile, wakeUpInboxes, writeWakeUpFile, type Inbox, type SiteRoot } from './site-root';
 
 /** Who an inbox wakes, in the words of the admin's notices and logs. */
 export const inboxOwners: Readonly<Record<Inbox, string>> = {
@@ -66,10 +66,13 @@ export class WakeUpDelivery {
       }
     }
     const at = this.deps.now().toISOString();
-    const counted = this.deps.transaction(() => {
-      for (const entry of written) outbox.markDelivered(entry.id, entry.revision, at);
-      return failed.map(({ entry, error }) => outbox.markDeliveryFailed(entry.id, error));
-    });
+    const { counted, overtaken } = this.deps.transaction(() => ({
+      overtaken: written.filter((entry) => !outbox.markDelivered(entry.id, entry.revision, at) && !outbox.isWaiting(entry.inbox, entry.fileName)),
+      counted: failed.map(({ entry, error }) => outbox.markDeliveryFailed(entry.id, error)),
+    }));
+    // A component claimed the wake-up while its file was being written: the file came after the
+    // claim removed it, and would wake the component for work already in hand.
+    for (const entry of overtaken) removeWakeUpFile(root, entry.inbox as Inbox, entry.fileName);
     this.logOutcome(written, failed, counted);
     return { delivered: written, failed };
   }

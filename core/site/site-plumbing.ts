@@ -3,10 +3,9 @@ import type { SqliteDatabase } from '../db/connection';
 import { EventRepository } from '../db/repositories/event-repository';
 import { OutboxRepository } from '../db/repositories/outbox-repository';
 import { SiteRepository } from '../db/repositories/site-repository';
-import type { LogFile, SiteLog } from '../site/site-log';
-import { removeStrayTemporaryFiles, type SiteRoot } from '../site/site-root';
-import { EventHub } from './event-hub';
-import { UnitOfWork } from './unit-of-work';
+import type { LogFile, SiteLog } from './site-log';
+import { removeStrayTemporaryFiles, type SiteRoot } from './site-root';
+import { UnitOfWork, type UnitOfWorkDeps } from './unit-of-work';
 import { WakeUpDelivery } from './wake-up-delivery';
 
 export interface SitePlumbingOptions {
@@ -15,12 +14,15 @@ export interface SitePlumbingOptions {
   readonly log: SiteLog;
   readonly logAs: { readonly file: LogFile; readonly component: string };
   readonly now: () => Date;
+  /** Listeners on this connection's side (the core's); none for a component. */
+  readonly listeners?: UnitOfWorkDeps['listeners'];
+  /** The request a change is made for (the core's request scope); none for a component. */
+  readonly request?: UnitOfWorkDeps['request'];
 }
 
-/** A unit of work on one connection, with the outbox, the event feed's table and local listeners. */
+/** A unit of work on one connection, with the outbox and the event feed's table. */
 export interface SitePlumbing {
   readonly work: UnitOfWork;
-  readonly hub: EventHub;
   readonly outbox: OutboxRepository;
   readonly events: EventRepository;
   /** Marks the events this connection writes, so its own feed passes them by. */
@@ -37,11 +39,12 @@ export function openSitePlumbing(options: SitePlumbingOptions): SitePlumbing {
   const transaction = <T>(work: () => T): T => site.transaction(work);
   const outbox = new OutboxRepository(db);
   const events = new EventRepository(db);
-  const hub = new EventHub();
   const origin = randomUUID();
   const delivery = new WakeUpDelivery({ outbox, transaction, root, log, logAs, now });
-  const work = new UnitOfWork({ transaction, outbox, events, delivery, hub, origin, log, logAs, now });
-  return { work, hub, outbox, events, origin };
+  const listeners = options.listeners ?? { emit: () => undefined };
+  const request = options.request ?? (() => undefined);
+  const work = new UnitOfWork({ transaction, outbox, events, delivery, listeners, origin, request, log, logAs, now });
+  return { work, outbox, events, origin };
 }
 
 /**
