@@ -1,4 +1,5 @@
 import type { SqliteDatabase } from '../connection';
+import { prepared } from '../prepared';
 
 export interface StoredEvent {
   readonly id: number;
@@ -13,24 +14,24 @@ export class EventRepository {
 
   /** Inside the transaction of the change the event tells of. */
   append(channel: string, payload: string, origin: string, createdAtMs: number): void {
-    this.db.prepare('INSERT INTO events (channel, payload, origin, created_at) VALUES (?, ?, ?, ?)').run(channel, payload, origin, createdAtMs);
+    prepared(this.db, 'INSERT INTO events (channel, payload, origin, created_at) VALUES (?, ?, ?, ?)').run(channel, payload, origin, createdAtMs);
   }
 
   lastId(): number {
-    return (this.db.prepare('SELECT coalesce(max(id), 0) AS id FROM events').get() as { id: number }).id;
+    return (prepared(this.db, 'SELECT coalesce(max(id), 0) AS id FROM events').get() as { id: number }).id;
   }
 
   after(id: number, limit: number): StoredEvent[] {
-    return this.db.prepare('SELECT id, channel, payload, origin FROM events WHERE id > ? ORDER BY id LIMIT ?').all(id, limit) as StoredEvent[];
+    return prepared(this.db, 'SELECT id, channel, payload, origin FROM events WHERE id > ? ORDER BY id LIMIT ?').all(id, limit) as StoredEvent[];
   }
 
   hasOlderThan(beforeMs: number): boolean {
-    return this.db.prepare('SELECT 1 FROM events WHERE created_at < ? LIMIT 1').get(beforeMs) !== undefined;
+    return prepared(this.db, 'SELECT 1 FROM events WHERE created_at < ? LIMIT 1').get(beforeMs) !== undefined;
   }
 
   /** Drops events older than `beforeMs`; a core that slept longer than that refreshes instead. */
   prune(beforeMs: number): number {
-    return this.db.prepare('DELETE FROM events WHERE created_at < ?').run(beforeMs).changes;
+    return prepared(this.db, 'DELETE FROM events WHERE created_at < ?').run(beforeMs).changes;
   }
 
   /**

@@ -1,4 +1,5 @@
 import type { SqliteDatabase } from '../connection';
+import { prepared } from '../prepared';
 
 /** A wake-up waiting in the outbox: what it wakes, and the file that says so. */
 export interface OutboxEntry {
@@ -26,33 +27,30 @@ export class OutboxRepository {
    * left alone, so the change after it gets a row of its own and is processed after it.
    */
   enqueue(inbox: string, fileName: string, body: string, queuedAt: string): number {
-    const row = this.db
-      .prepare(
-        `INSERT INTO outbox (inbox, file_name, body, queued_at) VALUES (?, ?, ?, ?)
-         ON CONFLICT (inbox, file_name) WHERE claimed_by IS NULL DO UPDATE SET
-           body = excluded.body, revision = revision + 1, delivered_at = NULL, failures = 0, retry_at = NULL
-         RETURNING id`,
-      )
-      .get(inbox, fileName, body, queuedAt) as { id: number };
+    const row = prepared(
+      this.db,
+      `INSERT INTO outbox (inbox, file_name, body, queued_at) VALUES (?, ?, ?, ?)
+       ON CONFLICT (inbox, file_name) WHERE claimed_by IS NULL DO UPDATE SET
+         body = excluded.body, revision = revision + 1, delivered_at = NULL, failures = 0, retry_at = NULL
+       RETURNING id`,
+    ).get(inbox, fileName, body, queuedAt) as { id: number };
     return row.id;
   }
 
   /** A wake-up file found in the inbox without a row: queued as delivered, unless one waits already. */
   adopt(inbox: string, fileName: string, body: string, at: string): boolean {
     return (
-      this.db
-        .prepare(
-          `INSERT INTO outbox (inbox, file_name, body, queued_at, delivered_at) VALUES (?, ?, ?, ?, ?)
-           ON CONFLICT (inbox, file_name) WHERE claimed_by IS NULL DO NOTHING`,
-        )
-        .run(inbox, fileName, body, at, at).changes === 1
+      prepared(
+        this.db,
+        `INSERT INTO outbox (inbox, file_name, body, queued_at, delivered_at) VALUES (?, ?, ?, ?, ?)
+         ON CONFLICT (inbox, file_name) WHERE claimed_by IS NULL DO NOTHING`,
+      ).run(inbox, fileName, body, at, at).changes === 1
     );
   }
 
   /** Wake-ups whose file is not known to be written yet, oldest first; claimed ones need none. */
   undelivered(limit: number): OutboxEntry[] {
-    return this.db
-      .prepare(`SELECT ${selectList} FROM outbox WHERE delivered_at IS NULL AND claimed_by IS NULL ORDER BY id LIMIT ?`)
+    return prepared(this.db, `SELECT ${selectList} FROM outbox WHERE delivered_at IS NULL AND claimed_by IS NULL ORDER BY id LIMIT ?`)
       .all(limit) as OutboxEntry[];
   }
 
@@ -62,16 +60,14 @@ export class OutboxRepository {
    */
   markDelivered(id: number, revision: number, at: string): boolean {
     return (
-      this.db
-        .prepare('UPDATE outbox SET delivered_at = ?, delivery_error = NULL WHERE id = ? AND revision = ? AND delivered_at IS NULL AND claimed_by IS NULL')
+      prepared(this.db, 'UPDATE outbox SET delivered_at = ?, delivery_error = NULL WHERE id = ? AND revision = ? AND delivered_at IS NULL AND claimed_by IS NULL')
         .run(at, id, revision).changes === 1
     );
   }
 
   /** Returns the failures counted so far, 0 when the row is gone. */
   markDeliveryFailed(id: number, error: string): number {
-    const row = this.db
-      .prepare('UPDATE outbox SET delivery_failures = delivery_failures + 1, delivery_error = ? WHERE id = ? RETURNING delivery_failures AS failures')
+    const row = prepared(this.db, 'UPDATE outbox SET delivery_failures = delivery_failures + 1, delivery_error = ? WHERE id = ? RETURNING delivery_failures AS failures')
       .get(error, id) as { failures: number } | undefined;
     return row?.failures ?? 0;
   }
@@ -82,19 +78,18 @@ export class OutboxRepository {
    */
   claim(inbox: string, owner: string, at: string, nowMs: number): OutboxEntry | null {
     return (
-      (this.db
-        .prepare(
-          `UPDATE outbox SET claimed_by = ?, claimed_at = ?
-           WHERE id = (SELECT id FROM outbox WHERE inbox = ? AND claimed_by IS NULL AND (retry_at IS NULL OR retry_at <= ?) ORDER BY id LIMIT 1)
-           RETURNING ${selectList}`,
-        )
-        .get(owner, at, inbox, nowMs) as OutboxEntry | undefined) ?? null
+      (prepared(
+        this.db,
+        `UPDATE outbox SET claimed_by = ?, claimed_at = ?
+         WHERE id = (SELECT id FROM outbox WHERE inbox = ? AND claimed_by IS NULL AND (retry_at IS NULL OR retry_at <= ?) ORDER BY id LIMIT 1)
+         RETURNING ${selectList}`,
+      ).get(owner, at, inbox, nowMs) as OutboxEntry | undefined) ?? null
     );
   }
 
   /** Done: the row goes. False when `owner` no longer holds the claim (it was taken back). */
   complete(id: number, owner: string): boolean {
-    return this.db.prepare('DELETE FROM outbox WHERE id = ? AND claimed_by = ?').run(id, owner).changes === 1;
+    return prepared(this.db, 'DELETE FROM outbox WHERE id = ? AND claimed_by = ?').run(id, owner).changes === 1;
   }
 
   /**
@@ -102,25 +97,24 @@ export class OutboxRepository {
    * newer state, so the claimed one folds into it instead of waiting twice. Run in a transaction.
    */
   release(id: number, owner: string, failed: { readonly retryAt: number } | null): boolean {
-    const row = this.db.prepare('SELECT inbox, file_name AS fileName FROM outbox WHERE id = ? AND claimed_by = ?').get(id, owner) as
+    const row = prepared(this.db, 'SELECT inbox, file_name AS fileName FROM outbox WHERE id = ? AND claimed_by = ?').get(id, owner) as
       | { inbox: string; fileName: string }
       | undefined;
     if (!row) return false;
-    const waiting = this.db.prepare('SELECT id FROM outbox WHERE inbox = ? AND file_name = ? AND claimed_by IS NULL').get(row.inbox, row.fileName);
-    if (waiting) return this.db.prepare('DELETE FROM outbox WHERE id = ?').run(id).changes === 1;
-    this.db
-      .prepare(
-        failed
-          ? 'UPDATE outbox SET claimed_by = NULL, claimed_at = NULL, failures = failures + 1, retry_at = @retryAt WHERE id = @id'
-          : 'UPDATE outbox SET claimed_by = NULL, claimed_at = NULL WHERE id = @id',
-      )
-      .run(failed ? { id, retryAt: failed.retryAt } : { id });
+    const waiting = prepared(this.db, 'SELECT id FROM outbox WHERE inbox = ? AND file_name = ? AND claimed_by IS NULL').get(row.inbox, row.fileName);
+    if (waiting) return prepared(this.db, 'DELETE FROM outbox WHERE id = ?').run(id).changes === 1;
+    prepared(
+      this.db,
+      failed
+        ? 'UPDATE outbox SET claimed_by = NULL, claimed_at = NULL, failures = failures + 1, retry_at = @retryAt WHERE id = @id'
+        : 'UPDATE outbox SET claimed_by = NULL, claimed_at = NULL WHERE id = @id',
+    ).run(failed ? { id, retryAt: failed.retryAt } : { id });
     return true;
   }
 
   /** Claims in `inbox` held by anyone but `owner`: left by a component that died mid-way. */
   claimedByOthers(inbox: string, owner: string): { id: number; owner: string }[] {
-    return this.db.prepare('SELECT id, claimed_by AS owner FROM outbox WHERE inbox = ? AND claimed_by IS NOT NULL AND claimed_by <> ?').all(inbox, owner) as {
+    return prepared(this.db, 'SELECT id, claimed_by AS owner FROM outbox WHERE inbox = ? AND claimed_by IS NOT NULL AND claimed_by <> ?').all(inbox, owner) as {
       id: number;
       owner: string;
     }[];
@@ -128,17 +122,17 @@ export class OutboxRepository {
 
   /** True when a wake-up for this file waits unclaimed. */
   isWaiting(inbox: string, fileName: string): boolean {
-    return this.db.prepare('SELECT 1 FROM outbox WHERE inbox = ? AND file_name = ? AND claimed_by IS NULL').get(inbox, fileName) !== undefined;
+    return prepared(this.db, 'SELECT 1 FROM outbox WHERE inbox = ? AND file_name = ? AND claimed_by IS NULL').get(inbox, fileName) !== undefined;
   }
 
   /** Wake-ups of `inbox` not yet done, claimed or not (for tests and diagnostics). */
   pending(inbox: string): OutboxEntry[] {
-    return this.db.prepare(`SELECT ${selectList} FROM outbox WHERE inbox = ? ORDER BY id`).all(inbox) as OutboxEntry[];
+    return prepared(this.db, `SELECT ${selectList} FROM outbox WHERE inbox = ? ORDER BY id`).all(inbox) as OutboxEntry[];
   }
 
   /** The earliest time a waiting row of `inbox` becomes due again after failures, if any. */
   nextRetryAt(inbox: string): number | null {
-    const row = this.db.prepare('SELECT min(retry_at) AS at FROM outbox WHERE inbox = ? AND claimed_by IS NULL AND retry_at IS NOT NULL').get(inbox) as {
+    const row = prepared(this.db, 'SELECT min(retry_at) AS at FROM outbox WHERE inbox = ? AND claimed_by IS NULL AND retry_at IS NOT NULL').get(inbox) as {
       at: number | null;
     };
     return row.at;
