@@ -1,5 +1,4 @@
 import {
-  CourierError,
   isRequestChannel,
   requestChannels,
   requestSchemas,
@@ -14,16 +13,20 @@ import { AccessAccountRepository } from './db/repositories/access-account-reposi
 import { PackageRepository } from './db/repositories/package-repository';
 import { ProgramRepository } from './db/repositories/program-repository';
 import { SiteRepository } from './db/repositories/site-repository';
-import { EventHub } from './services/event-hub';
 import { AccessAccountService } from './services/access-account-service';
+import { EventFeed } from './services/event-feed';
 import { createHandlers, type Handlers } from './services/handlers';
 import { PackageService } from './services/package-service';
 import { ProgramService } from './services/program-service';
 import { ImportService } from './services/import-service';
+import { toFailure } from './services/request-failure';
+import { EventHub } from './services/event-hub';
+import { currentRequest, withRequestScope } from './services/request-scope';
+import { openSitePlumbing, recoverInboxes } from './site/site-plumbing';
 import { defaultDefinitionsDir } from './site/definitions-dir';
 import { validationError } from './domain/validation';
 import { openSite } from './site/open-site';
-import { createSiteLog, type SiteLog } from './site/site-log';
+import { createSiteLog } from './site/site-log';
 
 export { defaultSite, initSite } from './site/open-site';
 export { defaultDataDir, resolveDataDir } from './site/data-dir';
@@ -35,6 +38,8 @@ export interface CoreOptions {
   readonly now?: () => Date;
   /** The built-in package definitions (assets/package-definitions); found beside the sources when omitted. */
   readonly definitionsDir?: string;
+  /** How often the core looks for events committed by other processes, once something listens. */
+  readonly eventPollMs?: number;
 }
 
 export interface Core {
@@ -45,25 +50,6 @@ export interface Core {
   readonly client: CourierClient;
   on<E extends EventChannel>(channel: E, listener: (payload: EventOf<E>) => void): () => void;
   close(): void;
-}
-
-// better-sqlite3 reports constraint failures with codes like SQLITE_CONSTRAINT_UNIQUE.
-function isConstraintError(error: unknown): error is Error & { code: string } {
-  const code = error instanceof Error ? (error as Error & { code?: unknown }).code : undefined;
-  return typeof code === 'string' && code.startsWith('SQLITE_CONSTRAINT');
-}
-
-function toFailure(error: unknown, channel: string, log: SiteLog): ApiResult<never> {
-  if (error instanceof CourierError) return { ok: false, error: error.toDto() };
-  if (isConstraintError(error)) {
-    return { ok: false, error: { code: 'CONFLICT', message: `The change conflicts with data already at the site (${error.message}). Nothing was changed.` } };
-  }
-  const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
-  log.write('smsprov.log', 'SMS_PROVIDER', `Internal error in ${channel}: ${detail}`);
-  return {
-    ok: false,
-    error: { code: 'INTERNAL', message: `Courier hit an internal error handling ${channel}; details are in SMS\\Logs\\smsprov.log. Nothing was changed.` },
-  };
 }
 
 /**
@@ -82,17 +68,22 @@ const fieldPrefixOf: Partial<Record<RequestChannel, string>> = {
 export function createCore(options: CoreOptions): Core {
   const now = options.now ?? (() => new Date());
   const site = openSite(options.dataDir, now);
-  const events = new EventHub();
   const log = createSiteLog(site.root, now);
+  const provider = { file: 'smsprov.log', component: 'SMS_PROVIDER' } as const;
+  const hub = new EventHub();
+  const plumbing = openSitePlumbing({ db: site.db, root: site.root, log, logAs: provider, now, listeners: hub, request: currentRequest });
+  const { work } = plumbing;
+  const feed = new EventFeed({ events: plumbing.events, hub, origin: plumbing.origin, pollMs: options.eventPollMs ?? 250 });
   const repositories = {
     packages: new PackageRepository(site.db),
     programs: new ProgramRepository(site.db),
     accessAccounts: new AccessAccountRepository(site.db),
     site: new SiteRepository(site.db),
   };
-  const shared = { site: repositories.site, packages: repositories.packages, siteRoot: site.root, events, log, now };
+  const shared = { packages: repositories.packages, work, now };
   const packages = new PackageService({
     ...shared,
+    site: repositories.site,
     siteCode: site.record.siteCode,
     programs: repositories.programs,
     accessAccounts: repositories.accessAccounts,
@@ -102,10 +93,11 @@ export function createCore(options: CoreOptions): Core {
   const imports = new ImportService({
     packages,
     programs,
-    site: repositories.site,
+    work,
     definitionsDir: options.definitionsDir ?? defaultDefinitionsDir(),
   });
   const handlers: Handlers = createHandlers({ siteInfo: () => site.info, packages, programs, accessAccounts, imports });
+  recoverInboxes(plumbing, site.root, (text) => log.write(provider.file, provider.component, text), now().getTime());
   let closed = false;
 
   async function invoke(channel: string, payload: unknown): Promise<ApiResult<unknown>> {
@@ -113,14 +105,17 @@ export function createCore(options: CoreOptions): Core {
     if (!isRequestChannel(channel)) {
       return { ok: false, error: { code: 'UNKNOWN_CHANNEL', message: `There is no request "${channel}".` } };
     }
-    try {
-      const parsed = requestSchemas[channel].safeParse(payload ?? {});
-      if (!parsed.success) throw validationError(parsed.error, fieldPrefixOf[channel]);
-      const handler = handlers[channel] as (request: unknown) => unknown;
-      return { ok: true, value: await handler(parsed.data) };
-    } catch (error) {
-      return toFailure(error, channel, log);
-    }
+    return withRequestScope(async (request) => {
+      try {
+        const parsed = requestSchemas[channel].safeParse(payload ?? {});
+        if (!parsed.success) throw validationError(parsed.error, fieldPrefixOf[channel]);
+        const handler = handlers[channel] as (request: unknown) => unknown;
+        const value = await handler(parsed.data);
+        return request.notices.length > 0 ? { ok: true, value, notices: [...request.notices] } : { ok: true, value };
+      } catch (error) {
+        return toFailure(error, channel, log, request.committed);
+      }
+    });
   }
 
   const client = Object.fromEntries(
@@ -131,10 +126,15 @@ export function createCore(options: CoreOptions): Core {
     site: site.info,
     invoke,
     client,
-    on: (channel, listener) => events.on(channel, listener),
+    on(channel, listener) {
+      // Tailing starts with the first listener: a CLI command that listens to nothing never polls.
+      feed.start();
+      return hub.on(channel, listener);
+    },
     close() {
       if (closed) return;
       closed = true;
+      feed.stop();
       site.db.close();
     },
   };

@@ -1,4 +1,5 @@
-// npm run build:electron: bundles the main process and the preload into dist/electron/*.cjs.
+// npm run build:electron: bundles the main process, the site components' worker and the preload
+// into dist/electron/*.cjs.
 // Electron is provided at run time; better-sqlite3 is a native module that electron-builder
 // rebuilds for Electron and ships unpacked, so neither goes into the bundle.
 import { build } from 'esbuild';
@@ -28,6 +29,8 @@ const mainOnly = {
 export async function buildElectron({ outDir = 'dist/electron' } = {}) {
   await Promise.all([
     build({ ...common, ...mainOnly, entryPoints: ['electron/main/main.ts'], outfile: `${outDir}/main.cjs` }),
+    // The site components' worker threads (core/components/README.md); the main process starts them.
+    build({ ...common, external: ['better-sqlite3'], entryPoints: ['core/components/component-worker.ts'], outfile: `${outDir}/component-worker.cjs` }),
     // A sandboxed preload may require only 'electron' (and a few Node shims), so everything
     // else, the contract included, is bundled in; minified because every window loads it.
     build({
@@ -43,7 +46,7 @@ export async function buildElectron({ outDir = 'dist/electron' } = {}) {
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   try {
     await buildElectron();
-    console.log('Built dist/electron/main.cjs and dist/electron/preload.cjs');
+    console.log('Built dist/electron/main.cjs, component-worker.cjs and preload.cjs');
   } catch {
     // esbuild has already printed the errors.
     process.exit(1);

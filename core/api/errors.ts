@@ -56,7 +56,11 @@ export class CourierError extends Error {
   }
 }
 
-/** The envelope every request returns, whatever the transport. */
+/**
+ * The envelope every request returns, whatever the transport. `notices` come with a success
+ * whose change is saved but not yet fully carried out (a site component's wake-up still to be
+ * written): worth telling the admin, never a reason to repeat the request.
+ */
 export type ApiResult<T> =
-  | { readonly ok: true; readonly value: T }
+  | { readonly ok: true; readonly value: T; readonly notices?: readonly string[] }
   | { readonly ok: false; readonly error: ApiErrorDto };

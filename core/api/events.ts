@@ -25,16 +25,30 @@ export interface AccessAccountsChangedEvent {
   readonly packageId: string;
 }
 
+/** running: it holds the site's lease and works; standby: another process runs it for the site. */
+export type ComponentState = 'running' | 'standby' | 'stopped';
+
+/** A site component started, handed over or stopped (docs/site-components.md). */
+export interface ComponentChangedEvent {
+  /** As the suite names its site components: SMS_DISTRIBUTION_MANAGER. */
+  readonly component: string;
+  readonly state: ComponentState;
+  /** Where it runs, e.g. "worker thread 1 of process 4242 on SITESRV". */
+  readonly host: string;
+  readonly at: string;
+}
+
 export interface EventMap {
   'packages:changed': PackageChangedEvent;
   'programs:changed': ProgramChangedEvent;
   'access-accounts:changed': AccessAccountsChangedEvent;
+  'components:changed': ComponentChangedEvent;
 }
 
 export type EventChannel = keyof EventMap;
 export type EventOf<E extends EventChannel> = EventMap[E];
 
-export const eventChannels: readonly EventChannel[] = ['packages:changed', 'programs:changed', 'access-accounts:changed'];
+export const eventChannels: readonly EventChannel[] = ['packages:changed', 'programs:changed', 'access-accounts:changed', 'components:changed'];
 
 export function isEventChannel(value: unknown): value is EventChannel {
   return typeof value === 'string' && (eventChannels as readonly string[]).includes(value);

@@ -37,13 +37,15 @@ function failureOf(error: unknown): CliFailure {
   return new CliFailure({ code: 'INTERNAL', message: error instanceof Error ? error.message : String(error) }, 1);
 }
 
-function unwrap<T>(result: ApiResult<T>): T {
-  if (!result.ok) throw new CliFailure(result.error, 1);
-  return result.value;
-}
-
 export function buildProgram(io: CliIo, version: string): Command {
   const dataDirOf = (globals: GlobalOptions): string => resolveDataDir(globals.dataDir, io.env);
+
+  /** The value, with the answer's notices on stderr (the change is saved; stdout stays the result). */
+  function unwrap<T>(result: ApiResult<T>): T {
+    if (!result.ok) throw new CliFailure(result.error, 1);
+    for (const notice of result.notices ?? []) io.err(`courier: ${notice}\n`);
+    return result.value;
+  }
 
   function print(globals: GlobalOptions, value: unknown, text: () => string): void {
     io.out(globals.json ? `${JSON.stringify(value, null, 2)}\n` : `${text()}\n`);

@@ -2,6 +2,7 @@ import { hostname } from 'node:os';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { CourierError } from '../api';
 import { createCore, resolveDataDir, type Core } from '../core';
+import { startComponentRunner, type ComponentRunner } from '../index';
 import { isLoopbackHost, urlAuthority } from './request-guards';
 import { parseServeOptions, serveUsage, UsageError } from './serve-options';
 import { startHost, type RunningHost } from './start-host';
@@ -61,6 +62,9 @@ export async function serve(
     return fail(describeListenError(error, options.host, options.port), 1);
   }
 
+  // The site components run beside the console, in their own threads; a CLI command starts none.
+  const components: ComponentRunner = startComponentRunner({ dataDir });
+
   const { siteCode, siteName } = core.site;
   // 0.0.0.0 is where the server listens, not an address a browser elsewhere can open.
   const shownUrl = options.host === '0.0.0.0' || options.host === '::' ? `http://${urlAuthority(hostname(), host.port)}/` : host.url;
@@ -85,7 +89,7 @@ export async function serve(
       process.exit(130);
     }
     stopping = true;
-    void host.close().then(() => {
+    void Promise.all([host.close(), components.stop()]).then(() => {
       core.close();
       process.exit(0);
     });

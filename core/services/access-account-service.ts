@@ -1,18 +1,13 @@
 import { accessMasks, CourierError, type AccessAccountDto, type AccessAccountInput, type AccessPermission } from '../api';
 import type { AccessAccountRecord, AccessAccountRepository } from '../db/repositories/access-account-repository';
 import type { PackageRepository } from '../db/repositories/package-repository';
-import type { SiteRepository } from '../db/repositories/site-repository';
-import type { SiteLog } from '../site/site-log';
-import { dropWakeUpFile, type SiteRoot } from '../site/site-root';
-import type { EventHub } from './event-hub';
+import { notePackageChange, requirePackage } from './package-changes';
+import type { ChangeSet, UnitOfWork } from '../site/unit-of-work';
 
 export interface AccessAccountServiceDeps {
   readonly accounts: AccessAccountRepository;
   readonly packages: PackageRepository;
-  readonly site: SiteRepository;
-  readonly siteRoot: SiteRoot;
-  readonly events: EventHub;
-  readonly log: SiteLog;
+  readonly work: UnitOfWork;
   readonly now: () => Date;
 }
 
@@ -67,7 +62,7 @@ export class AccessAccountService {
 
   add(packageId: string, account: AccessAccountInput, permission: AccessPermission): AccessAccountDto {
     const record = accessAccountRecordOf(packageId, account, permission, this.deps.now().toISOString());
-    this.deps.site.transaction(() => {
+    this.deps.work.run((change) => {
       this.requirePackage(packageId);
       const existing = this.deps.accounts.get(packageId, record.accountName);
       if (existing) {
@@ -78,36 +73,35 @@ export class AccessAccountService {
         );
       }
       this.deps.accounts.insert(record);
+      this.noteChange(change, packageId, `Added access account ${record.accountName} (${permissionText[permission]})`);
     });
-    this.afterChange(packageId, `Added access account ${record.accountName} (${permissionText[permission]})`);
     return toAccessAccountDto(record);
   }
 
   update(packageId: string, accountName: string, permission: AccessPermission): AccessAccountDto {
-    const updated = this.deps.site.transaction(() => {
+    const updated = this.deps.work.run((change) => {
       const existing = this.requireAccount(packageId, accountName);
-      if (existing.permission === permission) return null;
+      if (existing.permission === permission) return existing;
       const stamp = this.deps.now().toISOString();
       this.deps.accounts.setPermission(packageId, existing.accountName, permission, stamp);
+      this.noteChange(change, packageId, `Changed access account ${existing.accountName} to ${permissionText[permission]}`);
       return { ...existing, permission, lastModified: stamp };
     });
-    if (updated === null) return toAccessAccountDto(this.requireAccount(packageId, accountName));
-    this.afterChange(packageId, `Changed access account ${updated.accountName} to ${permissionText[permission]}`);
     return toAccessAccountDto(updated);
   }
 
   remove(packageId: string, accountName: string): AccessAccountDto[] {
-    const removed = this.deps.site.transaction(() => {
+    return this.deps.work.run((change) => {
       const existing = this.requireAccount(packageId, accountName);
       this.deps.accounts.remove(packageId, existing.accountName);
-      return existing;
+      this.noteChange(change, packageId, `Removed access account ${existing.accountName}`);
+      // Read in the same transaction: the list answers for exactly this removal.
+      return this.deps.accounts.list(packageId).map(toAccessAccountDto);
     });
-    this.afterChange(packageId, `Removed access account ${removed.accountName}`);
-    return this.deps.accounts.list(packageId).map(toAccessAccountDto);
   }
 
   private requirePackage(packageId: string): void {
-    if (!this.deps.packages.get(packageId)) throw new CourierError('NOT_FOUND', `There is no package ${packageId} at this site.`, 'packageId');
+    requirePackage(this.deps.packages, packageId);
   }
 
   private requireAccount(packageId: string, accountName: string): AccessAccountRecord {
@@ -117,11 +111,13 @@ export class AccessAccountService {
     return record;
   }
 
-  /** After the commit: the share permissions change, so Distribution Manager updates the DPs. */
-  private afterChange(packageId: string, what: string): void {
-    const { siteRoot, events, log } = this.deps;
-    dropWakeUpFile(siteRoot, 'Distmgr.box', `${packageId}.PKN`, `access accounts ${packageId}\r\n`);
-    events.emit('access-accounts:changed', { packageId });
-    log.write('smsprov.log', 'SMS_PROVIDER', `${what} for package ${packageId}.`);
+  /** The share permissions change, so Distribution Manager updates the DPs, once committed. */
+  private noteChange(change: ChangeSet, packageId: string, what: string): void {
+    notePackageChange(change, packageId, {
+      wakeUp: `access accounts ${packageId}`,
+      event: 'access-accounts:changed',
+      payload: { packageId },
+      log: `${what} for package ${packageId}.`,
+    });
   }
 }

@@ -17,12 +17,12 @@ import { msiLanguageName, msiPrograms } from '../domain/msi-programs';
 import { programCreationOrder, toPackageSettings, toProgramSettings, type PackageDefinition } from '../formats/package-definition';
 import { toPackageDto, type PackageService } from './package-service';
 import { toProgramDto, type ProgramService } from './program-service';
-import type { SiteRepository } from '../db/repositories/site-repository';
+import type { UnitOfWork } from '../site/unit-of-work';
 
 export interface ImportServiceDeps {
   readonly packages: PackageService;
   readonly programs: ProgramService;
-  readonly site: SiteRepository;
+  readonly work: UnitOfWork;
   /** Folder of the built-in .sms/.pdf files (assets/package-definitions). */
   readonly definitionsDir: string;
 }
@@ -176,11 +176,11 @@ export class ImportService {
       sourceDirectory: sourceFiles === 'none' ? '' : sourceDirectory,
       sourceOption: sourceFiles === 'compressed' ? 'compressed' : 'direct',
     });
-    const { record, programs } = this.deps.site.transaction(() => {
-      const created = this.deps.packages.insertPrepared(settings);
+    const { record, programs } = this.deps.work.run((change) => {
+      const created = this.deps.packages.insertPrepared(settings, change);
       const made = resolved.programs(created.packageId).map((program) => {
         try {
-          return this.deps.programs.insertComputerProgram(created.packageId, program);
+          return this.deps.programs.insertComputerProgram(created.packageId, program, change);
         } catch (error) {
           if (error instanceof CourierError) {
             // Name the program: the admin fixes the definition file, not a form.
@@ -191,8 +191,6 @@ export class ImportService {
       });
       return { record: created, programs: made };
     });
-    this.deps.packages.announceCreated(record);
-    for (const program of programs) this.deps.programs.announceCreated(program);
     return { package: toPackageDto(record), programs: programs.map(toProgramDto), warnings: resolved.preview.warnings };
   }
 

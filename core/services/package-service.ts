@@ -3,6 +3,7 @@ import {
   defaultAccessAccounts,
   packageDefaults,
   packageSettingsSchema,
+  type ChangeKind,
   type PackageDeletedDto,
   type PackageDto,
   type PackageSettings,
@@ -15,10 +16,9 @@ import type { SiteRepository } from '../db/repositories/site-repository';
 import { formatObjectId } from '../domain/object-ids';
 import { contentSettings, pkgFlagsOf, pkgSourceFlagOf, priorityOf, shareTypeOf } from '../domain/package-fields';
 import { encodeIntervalToken } from '../formats/schedule-token';
-import type { SiteLog } from '../site/site-log';
-import { dropWakeUpFile, type SiteRoot } from '../site/site-root';
 import { accessAccountRecordOf } from './access-account-service';
-import type { EventHub } from './event-hub';
+import { changeVerbs, notePackageChange, packageNotFound, requirePackage } from './package-changes';
+import type { ChangeSet, UnitOfWork } from '../site/unit-of-work';
 import { parseOrThrow } from '../domain/validation';
 
 export interface PackageServiceDeps {
@@ -27,9 +27,7 @@ export interface PackageServiceDeps {
   readonly programs: ProgramRepository;
   readonly accessAccounts: AccessAccountRepository;
   readonly site: SiteRepository;
-  readonly siteRoot: SiteRoot;
-  readonly events: EventHub;
-  readonly log: SiteLog;
+  readonly work: UnitOfWork;
   readonly now: () => Date;
 }
 
@@ -75,9 +73,7 @@ export class PackageService {
 
   async create(input: Partial<PackageSettings> & { name: string }): Promise<PackageDto> {
     const settings = await this.prepareCreate(input);
-    const record = this.deps.site.transaction(() => this.insertPrepared(settings));
-    this.announceCreated(record);
-    return toPackageDto(record);
+    return toPackageDto(this.deps.work.run((change) => this.insertPrepared(settings, change)));
   }
 
   /** Every check a new package must pass, including the ones that read the disk; writes nothing. */
@@ -88,8 +84,8 @@ export class PackageService {
     return settings;
   }
 
-  /** Writes a prepared package inside the caller's transaction, without telling anyone yet. */
-  insertPrepared(settings: PackageSettings): PackageRecord {
+  /** Writes a prepared package inside the caller's unit of work, which tells of it once committed. */
+  insertPrepared(settings: PackageSettings, change: ChangeSet): PackageRecord {
     // Checked again here: another request may have taken the share since prepareCreate.
     this.checkShareIsFree(settings.shareFolder, null);
     const stamp = this.deps.now().toISOString();
@@ -106,12 +102,8 @@ export class PackageService {
     for (const { account, permission } of defaultAccessAccounts) {
       this.deps.accessAccounts.insert(accessAccountRecordOf(created.packageId, account, permission, stamp));
     }
+    this.noteChange(change, 'created', created);
     return created;
-  }
-
-  /** After the commit of insertPrepared: wake-up file, event, provider log. */
-  announceCreated(record: PackageRecord): void {
-    this.afterChange('created', record);
   }
 
   async update(packageId: string, changes: Partial<PackageSettings>): Promise<PackageDto> {
@@ -127,7 +119,7 @@ export class PackageService {
 
     const stamp = this.deps.now().toISOString();
     const contentChanged = changed.some((key) => (contentSettings as readonly string[]).includes(key));
-    const record = this.deps.site.transaction(() => {
+    const record = this.deps.work.run((change) => {
       // Re-read inside the transaction so a concurrent delete is not resurrected.
       const current = this.require(packageId);
       const updated: PackageRecord = {
@@ -138,20 +130,20 @@ export class PackageService {
         lastModified: stamp,
       };
       this.deps.packages.update(updated);
+      this.noteChange(change, 'updated', updated, changed);
       return updated;
     });
-    this.afterChange('updated', record, changed);
     return toPackageDto(record);
   }
 
   delete(packageId: string): PackageDeletedDto {
     const existing = this.require(packageId);
-    this.deps.site.transaction(() => {
+    this.deps.work.run((change) => {
       this.refuseWhileOthersRunItsPrograms(existing);
       // Its programs and access accounts go with it (ON DELETE CASCADE).
-      if (!this.deps.packages.delete(packageId)) throw this.notFound(packageId);
+      if (!this.deps.packages.delete(packageId)) throw packageNotFound(packageId);
+      this.noteChange(change, 'deleted', existing);
     });
-    this.afterChange('deleted', existing);
     return { packageId: existing.packageId, name: existing.name };
   }
 
@@ -169,13 +161,7 @@ export class PackageService {
   }
 
   private require(packageId: string): PackageRecord {
-    const record = this.deps.packages.get(packageId);
-    if (!record) throw this.notFound(packageId);
-    return record;
-  }
-
-  private notFound(packageId: string): CourierError {
-    return new CourierError('NOT_FOUND', `There is no package ${packageId} at this site.`, 'packageId');
+    return requirePackage(this.deps.packages, packageId);
   }
 
   private checkRules(settings: PackageSettings): PackageSettings {
@@ -209,16 +195,14 @@ export class PackageService {
     }
   }
 
-  /** After the commit: wake Distribution Manager, tell the consoles, write the provider log. */
-  private afterChange(change: 'created' | 'updated' | 'deleted', record: PackageRecord, fields: readonly string[] = []): void {
-    const { siteRoot, events, log } = this.deps;
-    dropWakeUpFile(siteRoot, 'Distmgr.box', `${record.packageId}.PKN`, `${change} ${record.packageId}\r\n`);
-    events.emit('packages:changed', {
-      change,
-      packageId: record.packageId,
-      package: change === 'deleted' ? null : toPackageDto(record),
-    });
+  /** Wakes Distribution Manager, tells the consoles and writes the provider log, once committed. */
+  private noteChange(change: ChangeSet, kind: ChangeKind, record: PackageRecord, fields: readonly string[] = []): void {
     const detail = fields.length > 0 ? ` (${fields.join(', ')})` : '';
-    log.write('smsprov.log', 'SMS_PROVIDER', `${change === 'created' ? 'Created' : change === 'updated' ? 'Modified' : 'Deleted'} package ${record.packageId} "${record.name}"${detail}.`);
+    notePackageChange(change, record.packageId, {
+      wakeUp: `${kind} ${record.packageId}`,
+      event: 'packages:changed',
+      payload: { change: kind, packageId: record.packageId, package: kind === 'deleted' ? null : toPackageDto(record) },
+      log: `${changeVerbs[kind]} package ${record.packageId} "${record.name}"${detail}.`,
+    });
   }
 }

@@ -8,6 +8,7 @@ import {
   deviceProgramSettingsSchema,
   sameNoCase,
   type ApiErrorIssue,
+  type ChangeKind,
   type ComputerProgramSettings,
   type DependentProgram,
   type DeviceProgramSettings,
@@ -16,20 +17,15 @@ import {
 } from '../api';
 import type { PackageRepository } from '../db/repositories/package-repository';
 import type { ProgramName, ProgramRecord, ProgramRepository, ProgramWrite } from '../db/repositories/program-repository';
-import type { SiteRepository } from '../db/repositories/site-repository';
 import { dependentProgramRefOf, deviceFlagsOf, deviceProgramFlags, diskSpaceReqOf, programFlagsOf } from '../domain/program-flags';
-import type { SiteLog } from '../site/site-log';
-import { dropWakeUpFile, type SiteRoot } from '../site/site-root';
-import type { EventHub } from './event-hub';
+import { changeVerbs, notePackageChange, requirePackage } from './package-changes';
+import type { ChangeSet, UnitOfWork } from '../site/unit-of-work';
 import { parseOrThrow } from '../domain/validation';
 
 export interface ProgramServiceDeps {
   readonly programs: ProgramRepository;
   readonly packages: PackageRepository;
-  readonly site: SiteRepository;
-  readonly siteRoot: SiteRoot;
-  readonly events: EventHub;
-  readonly log: SiteLog;
+  readonly work: UnitOfWork;
   readonly now: () => Date;
 }
 
@@ -107,19 +103,17 @@ export class ProgramService {
   }
 
   create(packageId: string, input: Partial<ComputerProgramSettings>): ProgramDto {
-    const record = this.deps.site.transaction(() => this.insertComputerProgram(packageId, input));
-    this.announceCreated(record);
-    return toProgramDto(record);
+    return toProgramDto(this.deps.work.run((change) => this.insertComputerProgram(packageId, input, change)));
   }
 
   /**
-   * Validates and writes a program inside the caller's transaction, without telling anyone yet:
-   * package import creates a package and all its programs at once, or nothing.
+   * Validates and writes a program inside the caller's unit of work, which tells of it once
+   * committed: package import creates a package and all its programs at once, or nothing.
    */
-  insertComputerProgram(packageId: string, input: Partial<ComputerProgramSettings>): ProgramRecord {
+  insertComputerProgram(packageId: string, input: Partial<ComputerProgramSettings>, change: ChangeSet): ProgramRecord {
     this.requirePackage(packageId);
     const settings = parseOrThrow(computerProgramSettingsSchema, { ...computerProgramDefaults, ...definedOnly(input) });
-    return this.write(packageId, settings, (stamp) => ({
+    return this.write(change, packageId, settings, (stamp) => ({
       kind: 'computer',
       packageId,
       ...settings,
@@ -129,18 +123,12 @@ export class ProgramService {
     }));
   }
 
-  /** After the commit of an insert: wake-up file, event, provider log. */
-  announceCreated(record: ProgramRecord): void {
-    this.afterChange('created', record);
-  }
-
   createDevice(packageId: string, input: Partial<DeviceProgramSettings>): ProgramDto {
     this.requirePackage(packageId);
     const settings = parseOrThrow(deviceProgramSettingsSchema, { ...deviceProgramDefaults, ...definedOnly(input) });
-    const record = this.deps.site.transaction(() =>
-      this.write(packageId, settings, (stamp) => ({ kind: 'device', packageId, ...settings, createdAt: stamp, lastModified: stamp })),
+    const record = this.deps.work.run((change) =>
+      this.write(change, packageId, settings, (stamp) => ({ kind: 'device', packageId, ...settings, createdAt: stamp, lastModified: stamp })),
     );
-    this.announceCreated(record);
     return toProgramDto(record);
   }
 
@@ -158,7 +146,7 @@ export class ProgramService {
     if (changed.includes('name')) this.checkNameFree(packageId, after.name, existing.id);
 
     const stamp = this.deps.now().toISOString();
-    const record = this.deps.site.transaction(() => {
+    const record = this.deps.work.run((change) => {
       // Re-read inside the transaction so a concurrent delete is not resurrected.
       const current = this.deps.programs.getById(existing.id);
       if (!current) throw this.notFound(packageId, programName);
@@ -173,14 +161,15 @@ export class ProgramService {
         write = { ...current, ...(after as DeviceProgramSettings), lastModified: stamp };
       }
       this.deps.programs.update(write);
-      return this.deps.programs.getById(current.id) ?? write;
-    }) as ProgramRecord;
-    this.afterChange('updated', record, changed, record.name !== existing.name ? existing.name : undefined);
+      const updated = (this.deps.programs.getById(current.id) ?? write) as ProgramRecord;
+      this.noteChange(change, 'updated', updated, changed, updated.name !== existing.name ? existing.name : undefined);
+      return updated;
+    });
     return toProgramDto(record);
   }
 
   delete(packageId: string, programName: string, deleteAdvertisements: boolean): ProgramDeletedDto {
-    const { record, advertisements } = this.deps.site.transaction(() => {
+    const { record, advertisements } = this.deps.work.run((change) => {
       const existing = this.require(packageId, programName);
       const dependents = this.deps.programs.dependentsOf(existing.id);
       if (dependents.length > 0) {
@@ -202,9 +191,9 @@ export class ProgramService {
       // Seam for the seed's ripple effect: once advertisements exist, delete them here, in this
       // same transaction, and wake Offer Manager after the commit.
       this.deps.programs.delete(existing.id);
+      this.noteChange(change, 'deleted', existing);
       return { record: existing, advertisements };
     });
-    this.afterChange('deleted', record);
     return { packageId: record.packageId, programName: record.name, deletedAdvertisements: advertisements };
   }
 
@@ -213,14 +202,15 @@ export class ProgramService {
     return [];
   }
 
-  /** Runs inside the caller's transaction. */
-  private write(packageId: string, settings: Settings, record: (stamp: string) => ProgramWrite): ProgramRecord {
+  /** Runs inside the caller's unit of work. */
+  private write(change: ChangeSet, packageId: string, settings: Settings, record: (stamp: string) => ProgramWrite): ProgramRecord {
     const stamp = this.deps.now().toISOString();
     this.requirePackage(packageId);
     this.checkNameFree(packageId, settings.name, null);
     const id = this.deps.programs.insert(record(stamp));
     const created = this.deps.programs.getById(id);
     if (!created) throw new Error(`Program ${id} vanished inside its own transaction.`);
+    this.noteChange(change, 'created', created);
     return created;
   }
 
@@ -286,7 +276,7 @@ export class ProgramService {
   }
 
   private requirePackage(packageId: string): void {
-    if (!this.deps.packages.get(packageId)) throw new CourierError('NOT_FOUND', `There is no package ${packageId} at this site.`, 'packageId');
+    requirePackage(this.deps.packages, packageId);
   }
 
   private require(packageId: string, programName: string): ProgramRecord {
@@ -300,21 +290,22 @@ export class ProgramService {
     return new CourierError('NOT_FOUND', `Package ${packageId} has no program "${programName}".`, 'programName');
   }
 
-  /** After the commit: wake Distribution Manager, tell the consoles, write the provider log. */
-  private afterChange(change: 'created' | 'updated' | 'deleted', record: ProgramRecord, fields: readonly string[] = [], previousName?: string): void {
-    const { siteRoot, events, log } = this.deps;
-    dropWakeUpFile(siteRoot, 'Distmgr.box', `${record.packageId}.PKN`, `program ${change} ${record.packageId};;${record.name}\r\n`);
-    events.emit('programs:changed', {
-      change,
-      packageId: record.packageId,
-      programName: record.name,
-      program: change === 'deleted' ? null : toProgramDto(record),
-      ...(previousName !== undefined ? { previousName } : {}),
-    });
-    const verb = change === 'created' ? 'Created' : change === 'updated' ? 'Modified' : 'Deleted';
-    const kind = record.kind === 'device' ? 'device program' : 'program';
+  /** Wakes Distribution Manager, tells the consoles and writes the provider log, once committed. */
+  private noteChange(change: ChangeSet, kind: ChangeKind, record: ProgramRecord, fields: readonly string[] = [], previousName?: string): void {
+    const what = record.kind === 'device' ? 'device program' : 'program';
     const renamed = previousName !== undefined ? ` (renamed from "${previousName}")` : '';
     const detail = fields.length > 0 ? ` (${fields.join(', ')})` : '';
-    log.write('smsprov.log', 'SMS_PROVIDER', `${verb} ${kind} "${record.name}" of package ${record.packageId}${renamed}${detail}.`);
+    notePackageChange(change, record.packageId, {
+      wakeUp: `program ${kind} ${record.packageId};;${record.name}`,
+      event: 'programs:changed',
+      payload: {
+        change: kind,
+        packageId: record.packageId,
+        programName: record.name,
+        program: kind === 'deleted' ? null : toProgramDto(record),
+        ...(previousName !== undefined ? { previousName } : {}),
+      },
+      log: `${changeVerbs[kind]} ${what} "${record.name}" of package ${record.packageId}${renamed}${detail}.`,
+    });
   }
 }

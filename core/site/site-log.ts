@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { formatTraceLine } from '../formats/trace-log';
 import type { SiteRoot } from './site-root';
 
-export type LogFile = 'smsprov.log' | 'distmgr.log' | 'offermgr.log';
+/** smsprov.log for the provider (every request), one file per site component (distmgr.log …). */
+export type LogFile = `${string}.log`;
 
 export interface SiteLog {
   write(file: LogFile, component: string, text: string): void;

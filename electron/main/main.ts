@@ -1,6 +1,6 @@
 import { app, BrowserWindow, dialog, ipcMain } from 'electron';
 import { join } from 'node:path';
-import { createCore, resolveDataDir, type Core } from '../../core';
+import { createCore, resolveDataDir, startComponentRunner, type ComponentRunner, type Core } from '../../core';
 import { installApplicationMenu } from './application-menu';
 import { openConsoleWindow } from './console-window';
 import { dataDirFlag } from './data-dir-flag';
@@ -13,6 +13,7 @@ import { isConsoleUrl } from './renderer-protocol';
 // and above dist/renderer.
 const rendererDir = join(__dirname, '..', 'renderer');
 const preloadPath = join(__dirname, 'preload.cjs');
+const componentWorker = join(__dirname, 'component-worker.cjs');
 // electron-builder copies the icon into resources/ (extraResources); in development it is in assets/.
 const iconPath = app.isPackaged ? join(process.resourcesPath, 'icon.png') : join(__dirname, '..', '..', 'assets', 'icon.png');
 // The bundle has no place relative to the sources, so the built-in package definitions are named here.
@@ -31,6 +32,7 @@ registerRendererScheme();
 confineWebContents();
 
 let core: Core | null = null;
+let components: ComponentRunner | null = null;
 
 app.whenReady().then(
   () => {
@@ -43,6 +45,8 @@ app.whenReady().then(
       return;
     }
     const site = core.site;
+    // The site components run in worker threads beside the console (core/components/README.md).
+    components = startComponentRunner({ dataDir, workerEntry: componentWorker });
     serveRenderer(rendererDir);
     registerHandlers(ipcMain, core, isConsoleUrl);
     forwardEvents(core, () => BrowserWindow.getAllWindows().map((window) => window.webContents));
@@ -63,7 +67,15 @@ app.on('window-all-closed', () => {
   if (process.platform !== 'darwin') app.quit();
 });
 
-app.on('will-quit', () => {
+app.on('will-quit', (event) => {
+  // The components finish the work in hand first; quitting resumes once they have stopped.
+  const running = components;
+  components = null;
+  if (running) {
+    event.preventDefault();
+    void running.stop().finally(() => app.quit());
+    return;
+  }
   core?.close();
   core = null;
 });

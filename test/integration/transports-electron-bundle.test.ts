@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { compileFunction } from 'node:vm';
@@ -24,8 +24,10 @@ beforeAll(async () => {
   const script = new URL('scripts/build-electron.mjs', repoRoot).href;
   const { buildElectron } = (await import(script)) as { buildElectron: (options: { outDir: string }) => Promise<void> };
   await buildElectron({ outDir: join(out.path, 'electron') });
-  // main.cjs serves ../renderer next to itself.
+  // main.cjs serves ../renderer next to itself; its component worker finds better-sqlite3 in
+  // ../node_modules, as in the packaged app.
   mkdirSync(join(out.path, 'renderer'));
+  symlinkSync(new URL('node_modules', repoRoot), join(out.path, 'node_modules'), 'dir');
   writeFileSync(join(out.path, 'renderer', 'index.html'), '<!doctype html><title>Courier</title>');
 }, 60_000);
 
@@ -129,7 +131,21 @@ describe('dist/electron/main.cjs', () => {
     }
   });
 
-  afterAll(() => appEvents.get('will-quit')?.());
+  afterAll(async () => {
+    // The first will-quit waits for the site components, then quits again; the second closes the site.
+    const event = { preventDefault: vi.fn() };
+    appEvents.get('will-quit')?.(event);
+    await vi.waitFor(() => expect(electron.app.quit).toHaveBeenCalled(), { timeout: 20_000 });
+    appEvents.get('will-quit')?.({ preventDefault: vi.fn() });
+  }, 30_000);
+
+  it('starts the site components in worker threads of its bundled component worker', async () => {
+    const log = join(data.path, 'SMS', 'Logs', 'inboxmgr.log');
+    await vi.waitFor(() => expect(existsSync(log) && readFileSync(log, 'utf8')).toMatch(/^SMS_INBOX_MANAGER started in the worker thread \d+ of process/), {
+      timeout: 30_000,
+      interval: 100,
+    });
+  }, 40_000);
 
   it('registers exactly the contract request channels', () => {
     expect(electron.dialog.showErrorBox).not.toHaveBeenCalled();

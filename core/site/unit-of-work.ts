@@ -1,0 +1,141 @@
+import type { EventChannel, EventOf } from '../api';
+import type { EventRepository } from '../db/repositories/event-repository';
+import type { OutboxRepository } from '../db/repositories/outbox-repository';
+import type { LogFile, SiteLog } from './site-log';
+import type { Inbox } from './site-root';
+import { inboxOwners, wakeUpPath, type WakeUpDelivery } from './wake-up-delivery';
+
+/**
+ * What a change says besides its own rows, recorded inside its transaction: each is durable
+ * exactly when the change is, and acted on only once it has committed.
+ */
+export interface ChangeSet {
+  /** Wakes a site component: an outbox row now, the file in its inbox after the commit. */
+  wake(inbox: Inbox, fileName: string, body: string): void;
+  /** Tells every open core (this one's listeners after the commit, the others through the event feed). */
+  emit<E extends EventChannel>(channel: E, payload: EventOf<E>): void;
+  /** A line in SMS\Logs once the change is committed. */
+  log(file: LogFile, component: string, text: string): void;
+}
+
+export interface UnitOfWorkDeps {
+  /** The site's write transaction (BEGIN IMMEDIATE). */
+  readonly transaction: <T>(work: () => T) => T;
+  readonly outbox: OutboxRepository;
+  readonly events: EventRepository;
+  readonly delivery: WakeUpDelivery;
+  /** This connection's own listeners; the event feed skips rows of `origin`, so none hears an event twice. */
+  readonly listeners: { emit(channel: EventChannel, payload: never): void };
+  readonly origin: string;
+  /**
+   * The request being handled, if any: told when a change commits and what to say besides the
+   * answer. The core passes its request scope; a component's work has none.
+   */
+  readonly request: () => UnitOfWorkRequest | undefined;
+  readonly log: SiteLog;
+  /** Where a failed delivery is logged: the provider's log, or a component's own. */
+  readonly logAs: { readonly file: LogFile; readonly component: string };
+  readonly now: () => Date;
+}
+
+/** What a unit of work tells the request it runs for. */
+export interface UnitOfWorkRequest {
+  committed: boolean;
+  readonly notices: string[];
+}
+
+interface Emitted {
+  readonly channel: EventChannel;
+  readonly payload: unknown;
+}
+
+interface LogLine {
+  readonly file: LogFile;
+  readonly component: string;
+  readonly text: string;
+}
+
+interface Recorded {
+  readonly wakeUps: number[];
+  readonly events: Emitted[];
+  readonly logs: LogLine[];
+}
+
+/**
+ * One unit of work: the change, its wake-ups and its events in one transaction, then, after the
+ * commit, the wake-up files, this core's listeners and the log. Nothing after the commit can undo
+ * the change or fail the request: a wake-up file that cannot be written stays in the outbox, is
+ * logged, retried, and named in the answer's notices.
+ */
+export class UnitOfWork {
+  private current: ChangeSet | null = null;
+
+  constructor(private readonly deps: UnitOfWorkDeps) {}
+
+  run<T>(work: (change: ChangeSet) => T): T {
+    // A service called by another inside its unit (package import) joins the outer one.
+    if (this.current) return work(this.current);
+    const recorded: Recorded = { wakeUps: [], events: [], logs: [] };
+    const { outbox, events, origin, now } = this.deps;
+    const change: ChangeSet = {
+      wake: (inbox, fileName, body) => {
+        recorded.wakeUps.push(outbox.enqueue(inbox, fileName, body, now().toISOString()));
+      },
+      emit: (channel, payload) => {
+        events.append(channel, JSON.stringify(payload), origin, now().getTime());
+        recorded.events.push({ channel, payload });
+      },
+      log: (file, component, text) => {
+        recorded.logs.push({ file, component, text });
+      },
+    };
+    let result: T;
+    try {
+      this.current = change;
+      result = this.deps.transaction(() => work(change));
+    } finally {
+      this.current = null;
+    }
+    // Every change a service makes tells of itself; one that recorded nothing changed nothing.
+    const request = this.deps.request();
+    if (request && recorded.wakeUps.length + recorded.events.length + recorded.logs.length > 0) request.committed = true;
+    this.afterCommit(recorded);
+    return result;
+  }
+
+  /** Writes what the outbox holds for the inboxes now: after a commit, at start-up, on a schedule. */
+  deliver(): void {
+    this.deliverAndNotice(new Set());
+  }
+
+  private afterCommit(recorded: Recorded): void {
+    this.deliverAndNotice(new Set(recorded.wakeUps));
+    for (const { channel, payload } of recorded.events) this.deps.listeners.emit(channel, payload as never);
+    for (const { file, component, text } of recorded.logs) this.deps.log.write(file, component, text);
+  }
+
+  private deliverAndNotice(own: ReadonlySet<number>): void {
+    const request = this.deps.request();
+    try {
+      const { failed } = this.deps.delivery.deliverPending();
+      for (const { entry, error } of failed) {
+        if (!own.has(entry.id)) continue;
+        const owner = inboxOwners[entry.inbox as Inbox] ?? entry.inbox;
+        request?.notices.push(
+          `The change was saved, but ${owner} is not woken yet: ${wakeUpPath(entry)} could not be written (${error}). ` +
+            'Courier keeps the wake-up and writes it as soon as it can; see SMS\\Logs\\smsprov.log.',
+        );
+      }
+    } catch (error) {
+      // The outbox itself could not be read or marked (the database is busy or full): the rows
+      // are still there, so start-up and Inbox Manager deliver them later.
+      const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
+      this.deps.log.write(this.deps.logAs.file, this.deps.logAs.component, `Delivering wake-up files failed after a commit: ${detail}`);
+      if (own.size > 0) {
+        request?.notices.push(
+          'The change was saved, but its wake-up files could not be written yet; Courier writes them as soon as it can. See SMS\\Logs\\smsprov.log.',
+        );
+      }
+    }
+  }
+}
