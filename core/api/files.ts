@@ -26,7 +26,10 @@ export const sourceCheckSchema = z.strictObject({
 });
 
 export interface SourceCheckDto {
+  /** The path as given (and as the package keeps it). */
   readonly path: string;
+  /** Where the site server read it: the same path, or the local folder a path mapping gave a UNC path. */
+  readonly serverPath: string;
   /** How many files the folder holds (first level only), to reassure the admin they picked the right one. */
   readonly entryCount: number;
 }

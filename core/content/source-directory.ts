@@ -1,21 +1,17 @@
 import { constants } from 'node:fs';
 import { access, readdir, stat } from 'node:fs/promises';
 import { dirname, join, parse } from 'node:path';
-import { CourierError, isSourcePathForm, uncPathPattern, windowsLocalPathPattern, type FolderListDto, type SourceCheckDto } from '../api';
+import { CourierError, sourceDirectoryProblem, sourcePathFormOf, type FolderListDto, type SourceCheckDto } from '../api';
 
 /**
  * Source directories are read by the site server (as the suite reads them with its computer
  * account), so they are checked here, on the server, not in the console.
  */
 export async function checkSourceDirectory(path: string, field = 'sourceDirectory', platform = process.platform): Promise<SourceCheckDto> {
-  if (!isSourcePathForm(path)) {
-    throw new CourierError(
-      'VALIDATION_FAILED',
-      'The source directory must be a local path (C:\\Sources\\App) or a UNC path (\\\\server\\share\\path).',
-      field,
-    );
-  }
-  if (platform !== 'win32' && (uncPathPattern.test(path) || windowsLocalPathPattern.test(path))) {
+  const problem = sourceDirectoryProblem(path);
+  if (problem !== null) throw new CourierError('VALIDATION_FAILED', problem, field);
+  const form = sourcePathFormOf(path);
+  if (platform !== 'win32' && (form === 'unc' || form === 'windowsLocal')) {
     throw new CourierError(
       'SOURCE_UNREADABLE',
       `This site server runs on ${platform} and cannot open the Windows path ${path}. Mount the share on the site server and use its local path.`,
@@ -34,7 +30,7 @@ export async function checkSourceDirectory(path: string, field = 'sourceDirector
   try {
     await access(path, constants.R_OK | constants.X_OK);
     const entries = await readdir(path);
-    return { path, entryCount: entries.length };
+    return { path, serverPath: path, entryCount: entries.length };
   } catch {
     throw new CourierError('SOURCE_UNREADABLE', `The site server cannot read the source directory ${path}: check its permissions.`, field);
   }
