@@ -14,6 +14,9 @@ import { AccessAccountRepository } from './db/repositories/access-account-reposi
 import { PackageRepository } from './db/repositories/package-repository';
 import { ProgramRepository } from './db/repositories/program-repository';
 import { SiteRepository } from './db/repositories/site-repository';
+import { SiteSettingsRepository } from './db/repositories/site-settings-repository';
+import { siteFileGate, type FileGate } from './content/file-gate';
+import { SiteSettingsService } from './services/site-settings-service';
 import { EventHub } from './services/event-hub';
 import { AccessAccountService } from './services/access-account-service';
 import { createHandlers, type Handlers } from './services/handlers';
@@ -35,6 +38,8 @@ export interface CoreOptions {
   readonly now?: () => Date;
   /** The built-in package definitions (assets/package-definitions); found beside the sources when omitted. */
   readonly definitionsDir?: string;
+  /** The gate of the site server's file operations; one per process (the default) unless a test needs its own limits. */
+  readonly fileGate?: FileGate;
 }
 
 export interface Core {
@@ -89,10 +94,22 @@ export function createCore(options: CoreOptions): Core {
     programs: new ProgramRepository(site.db),
     accessAccounts: new AccessAccountRepository(site.db),
     site: new SiteRepository(site.db),
+    settings: new SiteSettingsRepository(site.db),
   };
+  const siteSettings = new SiteSettingsService({
+    settings: repositories.settings,
+    site: repositories.site,
+    events,
+    log,
+    now,
+    platform: process.platform,
+    gate: options.fileGate ?? siteFileGate,
+  });
+  const fileAccess = () => siteSettings.fileAccess();
   const shared = { site: repositories.site, packages: repositories.packages, siteRoot: site.root, events, log, now };
   const packages = new PackageService({
     ...shared,
+    fileAccess,
     siteCode: site.record.siteCode,
     programs: repositories.programs,
     accessAccounts: repositories.accessAccounts,
@@ -104,8 +121,9 @@ export function createCore(options: CoreOptions): Core {
     programs,
     site: repositories.site,
     definitionsDir: options.definitionsDir ?? defaultDefinitionsDir(),
+    fileAccess,
   });
-  const handlers: Handlers = createHandlers({ siteInfo: () => site.info, packages, programs, accessAccounts, imports });
+  const handlers: Handlers = createHandlers({ siteInfo: () => site.info, packages, programs, accessAccounts, imports, siteSettings });
   let closed = false;
 
   async function invoke(channel: string, payload: unknown): Promise<ApiResult<unknown>> {

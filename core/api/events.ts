@@ -25,16 +25,22 @@ export interface AccessAccountsChangedEvent {
   readonly packageId: string;
 }
 
+/** Site Properties changed (by any console or the CLI): re-read the setting named. */
+export interface SiteSettingsChangedEvent {
+  readonly setting: 'pathMappings' | 'sourceRoots';
+}
+
 export interface EventMap {
   'packages:changed': PackageChangedEvent;
   'programs:changed': ProgramChangedEvent;
   'access-accounts:changed': AccessAccountsChangedEvent;
+  'site:settings-changed': SiteSettingsChangedEvent;
 }
 
 export type EventChannel = keyof EventMap;
 export type EventOf<E extends EventChannel> = EventMap[E];
 
-export const eventChannels: readonly EventChannel[] = ['packages:changed', 'programs:changed', 'access-accounts:changed'];
+export const eventChannels: readonly EventChannel[] = ['packages:changed', 'programs:changed', 'access-accounts:changed', 'site:settings-changed'];
 
 export function isEventChannel(value: unknown): value is EventChannel {
   return typeof value === 'string' && (eventChannels as readonly string[]).includes(value);

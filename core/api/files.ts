@@ -5,7 +5,10 @@ import { z } from 'zod';
  * in the browser console the files live on the server, not on the admin's machine.
  */
 export const folderListSchema = z.strictObject({
-  /** '' lists the roots (drives on Windows, / elsewhere). */
+  /**
+   * '' lists the roots (drives on Windows, / elsewhere, or the source roots when the site limits
+   * browsing to them); anything else is an absolute path on the site server, or a UNC path.
+   */
   path: z.string().max(4096, 'The path is too long.').default(''),
 });
 

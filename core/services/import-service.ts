@@ -1,4 +1,4 @@
-import { open, readdir } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import { basename, dirname, extname, join } from 'node:path';
 import {
   CourierError,
@@ -10,6 +10,8 @@ import {
   type PackageImportedDto,
   type PackageSettings,
 } from '../api';
+import { readFileHead } from '../content/bounded-file';
+import type { FileAccess } from '../content/file-access';
 import { readMsiFile, readPackageDefinitionFile } from '../content/package-definition-file';
 import { msiLanguageName, msiPrograms } from '../domain/msi-programs';
 import { programCreationOrder, toPackageSettings, toProgramSettings, type PackageDefinition } from '../formats/package-definition';
@@ -23,6 +25,8 @@ export interface ImportServiceDeps {
   readonly site: SiteRepository;
   /** Folder of the built-in .sms/.pdf files (assets/package-definitions). */
   readonly definitionsDir: string;
+  /** How the site server reads the admin's files (platform, Path Mappings, source roots). */
+  readonly fileAccess: () => FileAccess;
 }
 
 /** A definition read and understood, before anything is created. */
@@ -101,20 +105,15 @@ function fromMsi(path: string, msi: MsiInfoDto): Resolved {
   };
 }
 
-async function looksLikeMsi(path: string): Promise<boolean> {
+/** An .msi by its name, or by its first bytes whatever its name (a missing or refused file is left to the definition reader to report). */
+async function looksLikeMsi(path: string, access: FileAccess): Promise<boolean> {
   if (isMsiName(path)) return true;
   if (definitionExtensions.has(extname(path).toLowerCase())) return false;
   try {
-    const handle = await open(path, 'r');
-    try {
-      const head = new Uint8Array(8);
-      await handle.read(head, 0, 8, 0);
-      return compoundFileMagic.every((byte, i) => head[i] === byte);
-    } finally {
-      await handle.close();
-    }
+    const head = await readFileHead(path, compoundFileMagic.length, 'a package definition file', 'packageDefinition', access);
+    return compoundFileMagic.every((byte, i) => head[i] === byte);
   } catch {
-    return false; // the definition reader reports the missing file in its own words
+    return false;
   }
 }
 
@@ -193,10 +192,11 @@ export class ImportService {
       if (!match) throw new CourierError('NOT_FOUND', `There is no built-in package definition "${source.id}".`, 'source');
       return fromDefinition(await readPackageDefinitionFile(join(this.deps.definitionsDir, match.fileName)));
     }
-    if (await looksLikeMsi(source.path)) {
-      const msi = await readMsiFile(source.path);
+    const access = this.deps.fileAccess();
+    if (await looksLikeMsi(source.path, access)) {
+      const msi = await readMsiFile(source.path, access);
       return fromMsi(source.path, msi);
     }
-    return fromDefinition(await readPackageDefinitionFile(source.path));
+    return fromDefinition(await readPackageDefinitionFile(source.path, access));
   }
 }

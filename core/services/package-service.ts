@@ -10,6 +10,7 @@ import {
   type PackageDto,
   type PackageSettings,
 } from '../api';
+import type { FileAccess } from '../content/file-access';
 import { checkSourceDirectory } from '../content/source-directory';
 import type { AccessAccountRepository } from '../db/repositories/access-account-repository';
 import type { PackageRecord, PackageRepository } from '../db/repositories/package-repository';
@@ -34,6 +35,8 @@ export interface PackageServiceDeps {
   readonly events: EventHub;
   readonly log: SiteLog;
   readonly now: () => Date;
+  /** How the site server reads source directories (platform, Path Mappings, source roots). */
+  readonly fileAccess: () => FileAccess;
 }
 
 export function toPackageDto(record: PackageRecord): PackageDto {
@@ -187,7 +190,7 @@ export class PackageService {
   }
 
   private async checkSource(path: string): Promise<void> {
-    await checkSourceDirectory(path);
+    await checkSourceDirectory(path, this.deps.fileAccess());
   }
 
   /**

@@ -148,6 +148,9 @@ describe('every path field of every request runs in linear time through the core
     'programs:create-device': [{ packageId: 'A0100001', program: deviceProgramSample }],
     'definitions:inspect': [{ source: { kind: 'file', path: '/srv/app.sms' } }],
     'packages:import': samples.packageImportSchema ?? [],
+    'site:path-mappings:set': [{ uncPrefix: '\\\\fs01\\sources', localPath: '/mnt/fs01/sources' }],
+    'site:path-mappings:remove': [{ uncPrefix: '\\\\fs01\\sources' }],
+    'site:source-roots:set': [{ limitBrowsing: false, roots: ['/srv/sources'] }],
   };
   const pathLike = /path|directory|folder|share|prefix|root/i;
   const pathFamilies = families({ prefixes: ['\\\\srv\\share', 'C:\\', '/'], fills: ['\\', '/', '.', 'a\\'], suffixes: ['"'] });
