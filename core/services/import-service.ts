@@ -1,7 +1,8 @@
 import { readdir } from 'node:fs/promises';
-import { basename, dirname, extname, join } from 'node:path';
+import { extname, join, posix, win32 } from 'node:path';
 import {
   CourierError,
+  sourcePathFormOf,
   type BuiltInDefinitionDto,
   type ComputerProgramSettings,
   type DefinitionPreviewDto,
@@ -62,8 +63,14 @@ function fromDefinition(definition: PackageDefinition): Resolved {
   };
 }
 
+/** A UNC or drive path (kept as the admin gave it, read through Path Mappings) is split as Windows splits it. */
+function pathsOf(path: string) {
+  const form = sourcePathFormOf(path);
+  return form === 'unc' || form === 'windowsLocal' ? win32 : posix;
+}
+
 function fromMsi(path: string, msi: MsiInfoDto): Resolved {
-  const fileName = basename(path);
+  const fileName = pathsOf(path).basename(path);
   const programs = msiPrograms(fileName, msi);
   const name = msi.productName.slice(0, 50);
   const notes = msi.productName.length > 50 ? [`The product name is longer than 50 characters; the package name was cut to "${name}".`] : [];
@@ -97,7 +104,7 @@ function fromMsi(path: string, msi: MsiInfoDto): Resolved {
       },
       programs: programs.map((program) => ({ name: program.name, commandLine: program.commandLine })),
       msi,
-      suggestedSourceDirectory: dirname(path),
+      suggestedSourceDirectory: pathsOf(path).dirname(path),
       notes,
     },
     packageSettings,
