@@ -1,7 +1,7 @@
 import { constants, type Stats } from 'node:fs';
 import { open, realpath, stat, statfs, type FileHandle } from 'node:fs/promises';
 import { posix, win32 } from 'node:path';
-import { CourierError, sourcePathFormOf } from '../api';
+import { CourierError, sourcePathFormOf, windowsPathForm } from '../api';
 import { serverPathOf, type PathMapping } from '../domain/path-mappings';
 import { siteFileGate, type Deadline, type FileGate } from './file-gate';
 
@@ -33,6 +33,9 @@ export function isAbsoluteServerPath(path: string): boolean {
 }
 
 export function requireAbsolute(path: string, field: string): void {
+  if (windowsPathForm(path) === 'device') {
+    throw new CourierError('VALIDATION_FAILED', `${path.slice(0, 60)} is a Windows device path (\\\\.\\… or \\\\?\\…), not a file or folder.`, field);
+  }
   if (!isAbsoluteServerPath(path)) {
     throw new CourierError(
       'VALIDATION_FAILED',

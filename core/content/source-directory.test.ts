@@ -91,6 +91,7 @@ describe('browsing folders', () => {
   it('lists local folders with .. resolved, and refuses relative paths', async () => {
     expect(await listFolders(join(mount, 'Office', '..'), access())).toMatchObject({ path: mount, parent: join(temp.path, 'mnt', 'fs01') });
     for (const path of ['.', 'mnt', '..\\x']) expect((await refusal(listFolders(path, access()))).message).toMatch(/relative path/);
+    expect((await refusal(listFolders('\\\\.\\pipe\\x', access()))).message).toMatch(/is a Windows device path/);
   });
 
   it('with browsing limited: starts at the roots and stays under them, links included', async () => {
