@@ -1,3 +1,5 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { z } from 'zod';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as api from '../../core/api';
@@ -40,7 +42,7 @@ const packageSample = {
   dataAccess: 'shareFolder',
   shareFolder: '\\\\dp01\\viewer',
   mifMatching: 'customFields',
-};
+} as const;
 const computerProgramSample = { ...api.computerProgramDefaults, name: 'Typical', commandLine: 'setup.exe /q' };
 const deviceProgramSample = { ...api.deviceProgramDefaults, name: 'Device', commandLine: 'setup.exe' };
 
@@ -127,31 +129,44 @@ describe('every validator the contract exports runs in linear time', () => {
 describe('every path field of every request runs in linear time through the core', () => {
   let data: TempDir;
   let core: Core;
-  beforeAll(() => {
+  /** A valid payload per channel, so the services' own checks run, not only the schema. */
+  let requestSamples: Partial<Record<api.RequestChannel, readonly unknown[]>> = {};
+  beforeAll(async () => {
     data = makeTempDir();
-    core = createCore({ dataDir: data.path });
+    core = createCore({ dataDir: join(data.path, 'site') });
+    const sources = join(data.path, 'sources');
+    mkdirSync(sources);
+    // A package and a program to update, so an update reaches the checks after "does it exist".
+    const pkg = { ...packageSample, sourceDirectory: sources, dataAccess: 'commonShare', shareFolder: '' } as const;
+    const created = await core.client['packages:create'](pkg);
+    if (!created.ok) throw new Error(created.error.message);
+    const program = await core.client['programs:create']({ packageId: created.value.packageId, program: computerProgramSample });
+    if (!program.ok) throw new Error(program.error.message);
+    const packageId = created.value.packageId;
+    requestSamples = {
+      'packages:create': [{ ...packageSample, sourceDirectory: sources }],
+      'packages:update': [{ packageId, changes: { ...packageSample, sourceDirectory: sources } }],
+      'files:list-folders': [{ path: sources }],
+      'files:check-source': [{ path: sources }],
+      'files:msi-info': [{ path: join(sources, 'app.msi') }],
+      'programs:create': [{ packageId, program: computerProgramSample }],
+      'programs:update': [{ packageId, programName: 'Typical', changes: computerProgramSample }],
+      'programs:create-device': [{ packageId, program: deviceProgramSample }],
+      'definitions:inspect': [{ source: { kind: 'file', path: join(sources, 'app.sms') } }],
+      'packages:import': [
+        { source: { kind: 'file', path: join(sources, 'app.sms') }, sourceFiles: 'direct', sourceDirectory: sources },
+        { source: { kind: 'builtIn', id: 'courier-client-agent.sms' }, sourceFiles: 'none', sourceDirectory: '' },
+      ],
+      'site:path-mappings:set': [{ uncPrefix: '\\\\fs01\\sources', localPath: sources }],
+      'site:path-mappings:remove': [{ uncPrefix: '\\\\fs01\\sources' }],
+      'site:source-roots:set': [{ limitBrowsing: false, roots: [sources] }],
+    };
   });
   afterAll(() => {
     core.close();
     data.remove();
   });
 
-  /** A valid payload per channel, so the services' own checks run, not only the schema. */
-  const requestSamples: Partial<Record<api.RequestChannel, readonly unknown[]>> = {
-    'packages:create': [packageSample],
-    'packages:update': [{ packageId: 'A0100001', changes: packageSample }],
-    'files:list-folders': [{ path: '/' }],
-    'files:check-source': [{ path: '/srv' }],
-    'files:msi-info': [{ path: '/srv/app.msi' }],
-    'programs:create': [{ packageId: 'A0100001', program: computerProgramSample }],
-    'programs:update': [{ packageId: 'A0100001', programName: 'Typical', changes: computerProgramSample }],
-    'programs:create-device': [{ packageId: 'A0100001', program: deviceProgramSample }],
-    'definitions:inspect': [{ source: { kind: 'file', path: '/srv/app.sms' } }],
-    'packages:import': samples.packageImportSchema ?? [],
-    'site:path-mappings:set': [{ uncPrefix: '\\\\fs01\\sources', localPath: '/mnt/fs01/sources' }],
-    'site:path-mappings:remove': [{ uncPrefix: '\\\\fs01\\sources' }],
-    'site:source-roots:set': [{ limitBrowsing: false, roots: ['/srv/sources'] }],
-  };
   const pathLike = /path|directory|folder|share|prefix|root/i;
   const pathFamilies = families({ prefixes: ['\\\\srv\\share', 'C:\\', '/'], fills: ['\\', '/', '.', 'a\\'], suffixes: ['"'] });
 
