@@ -13,6 +13,9 @@ import { AccessAccountRepository } from './db/repositories/access-account-reposi
 import { PackageRepository } from './db/repositories/package-repository';
 import { ProgramRepository } from './db/repositories/program-repository';
 import { SiteRepository } from './db/repositories/site-repository';
+import { SiteSettingsRepository } from './db/repositories/site-settings-repository';
+import { siteFileGate, type FileGate } from './content/file-gate';
+import { SiteSettingsService } from './services/site-settings-service';
 import { AccessAccountService } from './services/access-account-service';
 import { EventFeed } from './services/event-feed';
 import { createHandlers, type Handlers } from './services/handlers';
@@ -40,6 +43,8 @@ export interface CoreOptions {
   readonly definitionsDir?: string;
   /** How often the core looks for events committed by other processes, once something listens. */
   readonly eventPollMs?: number;
+  /** The gate of the site server's file operations; one per process (the default) unless a test needs its own limits. */
+  readonly fileGate?: FileGate;
 }
 
 export interface Core {
@@ -79,11 +84,21 @@ export function createCore(options: CoreOptions): Core {
     programs: new ProgramRepository(site.db),
     accessAccounts: new AccessAccountRepository(site.db),
     site: new SiteRepository(site.db),
+    settings: new SiteSettingsRepository(site.db),
   };
+  const siteSettings = new SiteSettingsService({
+    settings: repositories.settings,
+    work,
+    now,
+    platform: process.platform,
+    gate: options.fileGate ?? siteFileGate,
+  });
+  const fileAccess = () => siteSettings.fileAccess();
   const shared = { packages: repositories.packages, work, now };
   const packages = new PackageService({
     ...shared,
     site: repositories.site,
+    fileAccess,
     siteCode: site.record.siteCode,
     programs: repositories.programs,
     accessAccounts: repositories.accessAccounts,
@@ -95,8 +110,9 @@ export function createCore(options: CoreOptions): Core {
     programs,
     work,
     definitionsDir: options.definitionsDir ?? defaultDefinitionsDir(),
+    fileAccess,
   });
-  const handlers: Handlers = createHandlers({ siteInfo: () => site.info, packages, programs, accessAccounts, imports });
+  const handlers: Handlers = createHandlers({ siteInfo: () => site.info, packages, programs, accessAccounts, imports, siteSettings });
   recoverInboxes(plumbing, site.root, (text) => log.write(provider.file, provider.component, text), now().getTime());
   let closed = false;
 

@@ -5,6 +5,11 @@
  */
 export const requestChannelNames = [
   'site:info',
+  'site:path-mappings:list',
+  'site:path-mappings:set',
+  'site:path-mappings:remove',
+  'site:source-roots:get',
+  'site:source-roots:set',
   'packages:list',
   'packages:get',
   'packages:create',

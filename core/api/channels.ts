@@ -5,7 +5,8 @@ import type { FolderListDto, SourceCheckDto } from './files';
 import { folderListSchema, msiInfoSchema, sourceCheckSchema } from './files';
 import type { PackageDeletedDto, PackageDto } from './packages';
 import { packageCreateSchema, packageRefSchema, packageUpdateSchema } from './packages';
-import type { SiteInfoDto } from './site';
+import type { PathMappingDto, SiteInfoDto, SourceRootsDto } from './site';
+import { pathMappingRemoveSchema, pathMappingSetSchema, sourceRootsSetSchema } from './site';
 import type { ProgramDeletedDto, ProgramDto } from './programs';
 import {
   deviceProgramCreateSchema,
@@ -28,6 +29,11 @@ const empty = z.strictObject({});
  */
 export const requestSchemas = {
   'site:info': empty,
+  'site:path-mappings:list': empty,
+  'site:path-mappings:set': pathMappingSetSchema,
+  'site:path-mappings:remove': pathMappingRemoveSchema,
+  'site:source-roots:get': empty,
+  'site:source-roots:set': sourceRootsSetSchema,
   'packages:list': empty,
   'packages:get': packageRefSchema,
   'packages:create': packageCreateSchema,
@@ -54,6 +60,12 @@ export const requestSchemas = {
 /** What each request channel answers with. */
 export interface ResponseMap {
   'site:info': SiteInfoDto;
+  'site:path-mappings:list': readonly PathMappingDto[];
+  'site:path-mappings:set': PathMappingDto;
+  /** The mappings left. */
+  'site:path-mappings:remove': readonly PathMappingDto[];
+  'site:source-roots:get': SourceRootsDto;
+  'site:source-roots:set': SourceRootsDto;
   'packages:list': readonly PackageDto[];
   'packages:get': PackageDto;
   'packages:create': PackageDto;

@@ -38,17 +38,29 @@ export interface ComponentChangedEvent {
   readonly at: string;
 }
 
+/** Site Properties changed (by any console or the CLI): re-read the setting named. */
+export interface SiteSettingsChangedEvent {
+  readonly setting: 'pathMappings' | 'sourceRoots';
+}
+
 export interface EventMap {
   'packages:changed': PackageChangedEvent;
   'programs:changed': ProgramChangedEvent;
   'access-accounts:changed': AccessAccountsChangedEvent;
   'components:changed': ComponentChangedEvent;
+  'site:settings-changed': SiteSettingsChangedEvent;
 }
 
 export type EventChannel = keyof EventMap;
 export type EventOf<E extends EventChannel> = EventMap[E];
 
-export const eventChannels: readonly EventChannel[] = ['packages:changed', 'programs:changed', 'access-accounts:changed', 'components:changed'];
+export const eventChannels: readonly EventChannel[] = [
+  'packages:changed',
+  'programs:changed',
+  'access-accounts:changed',
+  'components:changed',
+  'site:settings-changed',
+];
 
 export function isEventChannel(value: unknown): value is EventChannel {
   return typeof value === 'string' && (eventChannels as readonly string[]).includes(value);

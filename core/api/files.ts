@@ -6,7 +6,10 @@ import { requiredText, textSchema } from './text';
  * in the browser console the files live on the server, not on the admin's machine.
  */
 export const folderListSchema = z.strictObject({
-  /** '' lists the roots (drives on Windows, / elsewhere). */
+  /**
+   * '' lists the roots (drives on Windows, / elsewhere, or the source roots when the site limits
+   * browsing to them); anything else is an absolute path on the site server, or a UNC path.
+   */
   path: textSchema({ label: 'The path', max: 4096, trim: false }).default(''),
 });
 
@@ -27,7 +30,10 @@ export const sourceCheckSchema = z.strictObject({
 });
 
 export interface SourceCheckDto {
+  /** The path as given (and as the package keeps it). */
   readonly path: string;
+  /** Where the site server read it: the same path, or the local folder a path mapping gave a UNC path. */
+  readonly serverPath: string;
   /** How many files the folder holds (first level only), to reassure the admin they picked the right one. */
   readonly entryCount: number;
 }

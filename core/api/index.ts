@@ -13,3 +13,5 @@ export * from './events';
 export * from './channel-names';
 export * from './channels';
 export * from './bridge';
+export * from './windows-path';
+export * from './source-paths';

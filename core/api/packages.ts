@@ -1,18 +1,8 @@
 import { z } from 'zod';
 import { packageIdSchema } from './ids';
 import { recurringScheduleSchema, type RecurringSchedule } from './schedule';
+import { shareFolderProblem, sourceDirectoryProblem } from './source-paths';
 import { optionalText, requiredText } from './text';
-
-/** Path forms the console accepts. The core checks that the directory really exists. */
-export const uncPathPattern = /^\\\\[^\\/:*?"<>|]+\\[^\\/:*?"<>|]+(\\[^/:*?"<>|]*)*$/;
-export const windowsLocalPathPattern = /^[A-Za-z]:\\([^/:*?"<>|]*)$/;
-export const posixLocalPathPattern = /^\/[^\0]*$/;
-/** A share for "Share the distribution folder": \\server\share or \\server\share\path. */
-export const shareFolderPattern = /^\\\\[^\\/:*?"<>|]+\\[^\\/:*?"<>|$]+[$]?(\\[^\\/:*?"<>|]+)*\\?$/;
-
-export function isSourcePathForm(path: string): boolean {
-  return uncPathPattern.test(path) || windowsLocalPathPattern.test(path) || posixLocalPathPattern.test(path);
-}
 
 export const sourceOptions = ['direct', 'compressed'] as const;
 export const dataAccessModes = ['commonShare', 'shareFolder'] as const;
@@ -122,11 +112,9 @@ export function packageSettingsIssues(s: PackageSettings): Issue[] {
   if (s.containsSourceFiles) {
     if (s.sourceDirectory === '') {
       issues.push({ path: ['sourceDirectory'], message: 'Set the source directory: this package contains source files.' });
-    } else if (!isSourcePathForm(s.sourceDirectory)) {
-      issues.push({
-        path: ['sourceDirectory'],
-        message: 'The source directory must be a local path (C:\\Sources\\App) or a UNC path (\\\\server\\share\\path).',
-      });
+    } else {
+      const problem = sourceDirectoryProblem(s.sourceDirectory);
+      if (problem !== null) issues.push({ path: ['sourceDirectory'], message: problem });
     }
   } else {
     if (s.sourceDirectory !== '') {
@@ -142,8 +130,9 @@ export function packageSettingsIssues(s: PackageSettings): Issue[] {
   if (s.dataAccess === 'shareFolder') {
     if (s.shareFolder === '') {
       issues.push({ path: ['shareFolder'], message: 'Type the share: \\\\server\\share or \\\\server\\share\\path.' });
-    } else if (!shareFolderPattern.test(s.shareFolder)) {
-      issues.push({ path: ['shareFolder'], message: 'The share must be a UNC path in the form \\\\server\\share or \\\\server\\share\\path.' });
+    } else {
+      const problem = shareFolderProblem(s.shareFolder);
+      if (problem !== null) issues.push({ path: ['shareFolder'], message: problem });
     }
   } else if (s.shareFolder !== '') {
     issues.push({ path: ['shareFolder'], message: 'A share is only set when the distribution folder is shared under its own name.' });

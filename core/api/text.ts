@@ -104,6 +104,8 @@ export interface TextRules {
   readonly required?: string;
   /** A form the text must also have, checked only once the policy passes (so one message per field). */
   readonly pattern?: { readonly test: (text: string) => boolean; readonly message: string };
+  /** A rule of the field's own whose message depends on the value (a path's form), checked last. */
+  readonly problem?: (text: string) => string | null;
   /** Leading and trailing white space is dropped (default); a folder being browsed keeps it. */
   readonly trim?: boolean;
 }
@@ -119,7 +121,7 @@ export function textProblem(value: string, rules: TextRules): string | null {
     return `${rules.label} can be at most ${rules.max} characters (${length} given${astral}).`;
   }
   if (rules.pattern && !rules.pattern.test(value)) return rules.pattern.message;
-  return null;
+  return rules.problem?.(value) ?? null;
 }
 
 /** Every field built by textSchema, with its label and limit: what the contract's text fields are. */

@@ -13,6 +13,7 @@ import { registerMsiCommands } from './msi-commands';
 import { addPackageOptions, packageFieldsFrom } from './package-options';
 import { registerPdfCommands } from './pdf-commands';
 import { registerProgramCommands } from './program-commands';
+import { registerSiteSettingsCommands } from './site-settings-commands';
 
 const globalGroup = 'Global options:';
 
@@ -125,6 +126,10 @@ With --json, errors are also printed to stdout as {"error":{"code","message"}}.`
         print(globals, info, () => formatSite(info));
       }),
   );
+
+  // ---- site settings (Path Mappings, source roots): commands in their own file ---------------
+  const siteContext: CommandContext = { io, withGlobalOptions, withCore, print, unwrap };
+  registerSiteSettingsCommands(site, siteContext);
 
   // ---- package -------------------------------------------------------------------------------
   const pkg = program.command('package').description('create, list, show, change and delete packages').helpCommand(false);

@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -79,5 +80,55 @@ describe('reading definition and MSI files from disk', () => {
     expect((await refusal(readPackageDefinitionFile(join(dir, 'none.sms')))).code).toBe('NOT_FOUND');
     const folder = await refusal(readMsiFile(dir));
     expect([folder.code, folder.message]).toEqual(['VALIDATION_FAILED', `${dir} is a folder; choose a Windows Installer file.`]);
+  });
+});
+
+describe('special files are refused before they are opened', () => {
+  const fifo = () => {
+    const path = join(dir, `pipe-${Math.random().toString(36).slice(2)}`);
+    execFileSync('mkfifo', [path]);
+    return path;
+  };
+
+  it('a named pipe, also behind a symbolic link and under an .msi or .sms name, at once', async () => {
+    const pipe = fifo();
+    const link = join(dir, 'link-to-pipe.msi');
+    symlinkSync(pipe, link);
+    for (const path of [pipe, link]) {
+      const started = performance.now();
+      const msi = await refusal(readMsiFile(path));
+      expect([msi.code, msi.message]).toEqual(['VALIDATION_FAILED', `${path} is a named pipe (FIFO), not a regular file; choose a Windows Installer file.`]);
+      const definition = await refusal(readPackageDefinitionFile(path));
+      expect(definition.message).toBe(`${path} is a named pipe (FIFO), not a regular file; choose a package definition file.`);
+      expect(performance.now() - started).toBeLessThan(1000);
+    }
+  });
+
+  it('devices such as /dev/zero, which would never end', async () => {
+    expect((await refusal(readMsiFile('/dev/zero'))).message).toBe('/dev/zero is a character device, not a regular file; choose a Windows Installer file.');
+    expect((await refusal(readPackageDefinitionFile('/dev/zero'))).message).toMatch(/character device/);
+  });
+
+  it('a socket', async () => {
+    const path = join(dir, 'courier.sock');
+    const server = createServer().listen(path);
+    await new Promise((resolve) => server.once('listening', resolve));
+    try {
+      expect((await refusal(readPackageDefinitionFile(path))).message).toMatch(/is a socket, not a regular file/);
+    } finally {
+      server.close();
+    }
+  });
+
+  it('files of /proc and /sys, which hold live process state (a secret in an environment, for one)', async () => {
+    for (const path of ['/proc/self/environ', '/proc/self/status', '/sys/kernel/mm/transparent_hugepage/enabled']) {
+      if (!existsSync(path)) continue;
+      const error = await refusal(readPackageDefinitionFile(path));
+      expect([error.code, error.message]).toEqual(['VALIDATION_FAILED', expect.stringMatching(/is on the kernel's (proc|sysfs) file system, which holds live system state, not files/)]);
+    }
+  });
+
+  it('a relative path, which would be read against the working directory', async () => {
+    expect((await refusal(readMsiFile('package.json'))).message).toMatch(/"package.json" is a relative path; give the full path/);
   });
 });

@@ -5,6 +5,7 @@ import type { AccessAccountService } from './access-account-service';
 import type { PackageService } from './package-service';
 import type { ImportService } from './import-service';
 import type { ProgramService } from './program-service';
+import type { SiteSettingsService } from './site-settings-service';
 
 export type Handlers = {
   readonly [C in RequestChannel]: (request: ParsedRequestOf<C>) => ResponseOf<C> | Promise<ResponseOf<C>>;
@@ -16,20 +17,26 @@ export interface HandlerDeps {
   readonly programs: ProgramService;
   readonly accessAccounts: AccessAccountService;
   readonly imports: ImportService;
+  readonly siteSettings: SiteSettingsService;
 }
 
 /** One handler per contract channel; the mapped type makes a missing one a compile error. */
-export function createHandlers({ siteInfo, packages, programs, accessAccounts, imports }: HandlerDeps): Handlers {
+export function createHandlers({ siteInfo, packages, programs, accessAccounts, imports, siteSettings }: HandlerDeps): Handlers {
   return {
     'site:info': () => siteInfo(),
+    'site:path-mappings:list': () => siteSettings.listPathMappings(),
+    'site:path-mappings:set': ({ uncPrefix, localPath }) => siteSettings.setPathMapping(uncPrefix, localPath),
+    'site:path-mappings:remove': ({ uncPrefix }) => siteSettings.removePathMapping(uncPrefix),
+    'site:source-roots:get': () => siteSettings.sourceRoots(),
+    'site:source-roots:set': (changes) => siteSettings.setSourceRoots(changes),
     'packages:list': () => packages.list(),
     'packages:get': ({ packageId }) => packages.get(packageId),
     'packages:create': (input) => packages.create(input),
     'packages:update': ({ packageId, changes }) => packages.update(packageId, changes),
     'packages:delete': ({ packageId }) => packages.delete(packageId),
-    'files:list-folders': ({ path }) => listFolders(path),
-    'files:check-source': ({ path }) => checkSourceDirectory(path, 'path'),
-    'files:msi-info': ({ path }) => readMsiFile(path),
+    'files:list-folders': ({ path }) => listFolders(path, siteSettings.fileAccess()),
+    'files:check-source': ({ path }) => checkSourceDirectory(path, siteSettings.fileAccess(), 'path'),
+    'files:msi-info': ({ path }) => readMsiFile(path, siteSettings.fileAccess()),
     'programs:list': ({ packageId }) => programs.list(packageId),
     'programs:get': ({ packageId, programName }) => programs.get(packageId, programName),
     'programs:create': ({ packageId, program }) => programs.create(packageId, program),

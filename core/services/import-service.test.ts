@@ -155,6 +155,20 @@ describe('MSI files', () => {
     expect(programs['Per-user unattended']).toMatchObject({ commandLine: 'msiexec /i "viewer.msi" /q', runMode: 'userRights' });
   });
 
+  it('imports an MSI on a UNC path through Path Mappings, keeping the UNC paths in the package', async () => {
+    const mount = join(temp.path, 'mnt', 'apps');
+    mkdirSync(join(mount, 'Viewer'), { recursive: true });
+    buildMsi(join(mount, 'Viewer'), 'viewer.msi', product);
+    await core.client['site:path-mappings:set']({ uncPrefix: '\\\\fs01\\apps', localPath: mount });
+    const path = '\\\\fs01\\apps\\Viewer\\viewer.msi';
+    const preview = await core.client['definitions:inspect']({ source: { kind: 'file', path } });
+    expect(preview).toMatchObject({ ok: true, value: { format: 'msi', suggestedSourceDirectory: '\\\\fs01\\apps\\Viewer', msi: { productCode: product.productCode } } });
+    const imported = await core.client['packages:import']({ source: { kind: 'file', path }, sourceFiles: 'direct', sourceDirectory: '\\\\fs01\\apps\\Viewer' });
+    if (!imported.ok) throw new Error(imported.error.message);
+    expect(imported.value.package.sourceDirectory).toBe('\\\\fs01\\apps\\Viewer');
+    expect(imported.value.programs[0]).toMatchObject({ msiFilePath: 'viewer.msi' });
+  });
+
   it('reads an MSI for the Windows Installer page of a program', async () => {
     const path = buildMsi(temp.path, 'viewer.msi', product);
     expect(await core.client['files:msi-info']({ path })).toEqual({

@@ -1,7 +1,8 @@
-import { open, readdir } from 'node:fs/promises';
-import { basename, dirname, extname, join } from 'node:path';
+import { readdir } from 'node:fs/promises';
+import { extname, join, posix, win32 } from 'node:path';
 import {
   CourierError,
+  sourcePathFormOf,
   type BuiltInDefinitionDto,
   type ComputerProgramSettings,
   type DefinitionPreviewDto,
@@ -12,6 +13,8 @@ import {
   sameNoCase,
   truncateText,
 } from '../api';
+import { readFileHead } from '../content/bounded-file';
+import type { FileAccess } from '../content/file-access';
 import { readMsiFile, readPackageDefinitionFile } from '../content/package-definition-file';
 import { msiLanguageName, msiPrograms } from '../domain/msi-programs';
 import { programCreationOrder, toPackageSettings, toProgramSettings, type PackageDefinition } from '../formats/package-definition';
@@ -25,6 +28,8 @@ export interface ImportServiceDeps {
   readonly work: UnitOfWork;
   /** Folder of the built-in .sms/.pdf files (assets/package-definitions). */
   readonly definitionsDir: string;
+  /** How the site server reads the admin's files (platform, Path Mappings, source roots). */
+  readonly fileAccess: () => FileAccess;
 }
 
 /** A definition read and understood, before anything is created. */
@@ -61,8 +66,14 @@ function fromDefinition(definition: PackageDefinition): Resolved {
   };
 }
 
+/** A UNC or drive path (kept as the admin gave it, read through Path Mappings) is split as Windows splits it. */
+function pathsOf(path: string) {
+  const form = sourcePathFormOf(path);
+  return form === 'unc' || form === 'windowsLocal' ? win32 : posix;
+}
+
 function fromMsi(path: string, msi: MsiInfoDto): Resolved {
-  const fileName = basename(path);
+  const fileName = pathsOf(path).basename(path);
   const programs = msiPrograms(fileName, msi);
   const warnings: string[] = [];
   // The product's own properties cannot be fixed in a file as a definition can: they are cut, with a warning.
@@ -102,7 +113,7 @@ function fromMsi(path: string, msi: MsiInfoDto): Resolved {
       },
       programs: programs.map((program) => ({ name: program.name, commandLine: program.commandLine })),
       msi,
-      suggestedSourceDirectory: dirname(path),
+      suggestedSourceDirectory: pathsOf(path).dirname(path),
       notes: [],
       warnings,
     },
@@ -111,20 +122,15 @@ function fromMsi(path: string, msi: MsiInfoDto): Resolved {
   };
 }
 
-async function looksLikeMsi(path: string): Promise<boolean> {
+/** An .msi by its name, or by its first bytes whatever its name (a missing or refused file is left to the definition reader to report). */
+async function looksLikeMsi(path: string, access: FileAccess): Promise<boolean> {
   if (isMsiName(path)) return true;
   if (definitionExtensions.has(extname(path).toLowerCase())) return false;
   try {
-    const handle = await open(path, 'r');
-    try {
-      const head = new Uint8Array(8);
-      await handle.read(head, 0, 8, 0);
-      return compoundFileMagic.every((byte, i) => head[i] === byte);
-    } finally {
-      await handle.close();
-    }
+    const head = await readFileHead(path, compoundFileMagic.length, 'a package definition file', 'packageDefinition', access);
+    return compoundFileMagic.every((byte, i) => head[i] === byte);
   } catch {
-    return false; // the definition reader reports the missing file in its own words
+    return false;
   }
 }
 
@@ -201,10 +207,11 @@ export class ImportService {
       if (!match) throw new CourierError('NOT_FOUND', `There is no built-in package definition "${source.id}".`, 'source');
       return fromDefinition(await readPackageDefinitionFile(join(this.deps.definitionsDir, match.fileName)));
     }
-    if (await looksLikeMsi(source.path)) {
-      const msi = await readMsiFile(source.path);
+    const access = this.deps.fileAccess();
+    if (await looksLikeMsi(source.path, access)) {
+      const msi = await readMsiFile(source.path, access);
       return fromMsi(source.path, msi);
     }
-    return fromDefinition(await readPackageDefinitionFile(source.path));
+    return fromDefinition(await readPackageDefinitionFile(source.path, access));
   }
 }

@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { openDatabase } from '../db/connection';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { PackageChangedEvent, PackageDto } from '../api';
 import { createCore, type Core } from '../core';
@@ -198,6 +199,42 @@ describe('bad package input changes nothing', () => {
     if (!parent.ok) expect(parent.error.message).toMatch(/refreshing one would delete the other/);
     expect(await create({ name: 'Excel', dataAccess: 'shareFolder', shareFolder: '\\\\dp01\\apps\\wordpad' })).toMatchObject({ packageId: 'A0100002' });
     expect(await listIds()).toEqual(['A0100001', 'A0100002']);
+  });
+
+  it.each([
+    ['\\\\srv\\base.', /ends with a period/],
+    ['\\\\srv\\base \\x', /ends with a space/],
+    ['\\\\srv\\other\\..\\base', /\.\. as a folder/],
+    ['\\\\.\\pipe\\x', /device path/],
+    ['\\\\.\\C$', /device path/],
+    ['\\\\srv\\CON', /reserved device name/],
+    ['\\\\srv\\share\\NUL.txt', /reserved device name/],
+    ['\\\\srv\\share\\.\\x', /\. as a folder/],
+    ['\\\\srv\\share\\a\u0007b', /control character/],
+    ['\\\\srv\\share\\\u202egnp.exe', /bidirectional/],
+    ['\\\\srv\\%PATH%;', /contains ;/],
+    [`\\\\srv\\${'s'.repeat(81)}`, /at most 80/],
+  ])('refuses the share %s, which no real share can be, and creates nothing', async (shareFolder, message) => {
+    const result = await core.invoke('packages:create', { name: 'A', dataAccess: 'shareFolder', shareFolder });
+    expect(result).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED', field: 'shareFolder' } });
+    if (!result.ok) expect(result.error.message).toMatch(message);
+    expect(await listIds()).toEqual([]);
+  });
+
+  it('finds an overlap with a share saved before its spelling was refused (\\\\srv\\base., \\\\srv\\base \\x, \\\\srv\\other\\..\\base)', async () => {
+    for (const [index, legacy] of ['\\\\srv\\base.', '\\\\srv\\base \\x', '\\\\srv\\other\\..\\base'].entries()) {
+      const pkg = await create({ name: `Legacy ${index}`, dataAccess: 'shareFolder', shareFolder: `\\\\legacy${index}\\x` });
+      // What an earlier Courier accepted and stored, written as it wrote it.
+      const db = openDatabase(join(dataDir, 'site', 'courier.db'));
+      db.prepare('UPDATE packages SET share_folder = ? WHERE package_id = ?').run(legacy, pkg.packageId);
+      db.close();
+      const result = await core.invoke('packages:create', { name: 'Base', dataAccess: 'shareFolder', shareFolder: '\\\\SRV\\Base' });
+      expect(result, legacy).toMatchObject({ ok: false, error: { code: 'CONFLICT', field: 'shareFolder' } });
+      const db2 = openDatabase(join(dataDir, 'site', 'courier.db'));
+      db2.prepare('DELETE FROM packages WHERE package_id = ?').run(pkg.packageId);
+      db2.close();
+    }
+    expect(await create({ name: 'Base', dataAccess: 'shareFolder', shareFolder: '\\\\SRV\\Base' })).toMatchObject({ shareFolder: '\\\\SRV\\Base' });
   });
 
   it('refuses an update that breaks a rule and keeps the stored package as it was', async () => {

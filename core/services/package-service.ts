@@ -4,10 +4,14 @@ import {
   packageDefaults,
   packageSettingsSchema,
   type ChangeKind,
+  sameWindowsPath,
+  trimTrailingSeparators,
+  windowsPathsOverlap,
   type PackageDeletedDto,
   type PackageDto,
   type PackageSettings,
 } from '../api';
+import type { FileAccess } from '../content/file-access';
 import { checkSourceDirectory } from '../content/source-directory';
 import type { AccessAccountRepository } from '../db/repositories/access-account-repository';
 import type { PackageRecord, PackageRepository } from '../db/repositories/package-repository';
@@ -29,6 +33,8 @@ export interface PackageServiceDeps {
   readonly site: SiteRepository;
   readonly work: UnitOfWork;
   readonly now: () => Date;
+  /** How the site server reads source directories (platform, Path Mappings, source roots). */
+  readonly fileAccess: () => FileAccess;
 }
 
 export function toPackageDto(record: PackageRecord): PackageDto {
@@ -53,7 +59,7 @@ function settingsOf(record: PackageRecord): PackageSettings {
 
 /** `\\srv\apps\` and `\\srv\apps` are the same share to Windows; keep one spelling. */
 function normalizeShare(share: string): string {
-  return share.replace(/\\+$/, '');
+  return trimTrailingSeparators(share);
 }
 
 function sameValue(a: unknown, b: unknown): boolean {
@@ -170,22 +176,23 @@ export class PackageService {
   }
 
   private async checkSource(path: string): Promise<void> {
-    await checkSourceDirectory(path);
+    await checkSourceDirectory(path, this.deps.fileAccess());
   }
 
   /**
    * A custom share must be unique, and must not contain or sit inside another package's share:
    * refreshing `\\srv\apps` deletes and re-creates everything under it, `\\srv\apps\word` included.
+   * Shares are compared as Windows resolves them (case, trailing periods and spaces, `.` and `..`),
+   * so a share saved before those spellings were refused cannot hide an overlap either.
    */
   private checkShareIsFree(shareFolder: string, exceptId: string | null): void {
     if (shareFolder === '') return;
-    const mine = shareFolder.toLowerCase();
     for (const other of this.deps.packages.shareFolders(exceptId)) {
-      const theirs = other.shareFolder.toLowerCase();
-      if (theirs === mine) {
+      const same = sameWindowsPath(other.shareFolder, shareFolder) || other.shareFolder.toLowerCase() === shareFolder.toLowerCase();
+      if (same) {
         throw new CourierError('CONFLICT', `The share ${shareFolder} is already used by package ${other.name} (${other.packageId}); each package needs its own.`, 'shareFolder');
       }
-      if (theirs.startsWith(`${mine}\\`) || mine.startsWith(`${theirs}\\`)) {
+      if (windowsPathsOverlap(other.shareFolder, shareFolder)) {
         throw new CourierError(
           'CONFLICT',
           `The share ${shareFolder} overlaps ${other.shareFolder}, used by package ${other.name} (${other.packageId}): refreshing one would delete the other's files.`,

@@ -2,7 +2,8 @@ import type { Migration } from './migration';
 import { migration0001 } from './0001-site-and-packages';
 import { migration0002 } from './0002-programs-and-access-accounts';
 import { migration0003 } from './0003-outbox-and-events';
+import { migration0004 } from './0004-site-settings';
 
 /** Append-only: add the next file at the end; the ledger refuses edited history. */
-export const migrations: readonly Migration[] = [migration0001, migration0002, migration0003];
+export const migrations: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004];
 export type { Migration } from './migration';

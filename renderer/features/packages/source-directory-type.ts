@@ -1,4 +1,4 @@
-import { posixLocalPathPattern, uncPathPattern, windowsLocalPathPattern } from '../../../core/api';
+import { sourceDirectoryProblem, sourcePathFormOf } from '../../../core/api';
 
 /** The two choices of the Set Source Directory dialog (seed fig. 11-3). */
 export type SourceDirectoryType = 'unc' | 'local';
@@ -9,12 +9,13 @@ export function sourceDirectoryTypeOf(path: string): SourceDirectoryType | null 
   return null;
 }
 
-/** The core's path forms (core/api/packages.ts), split by the dialog's two choices. */
+/** The core's path forms (core/api/source-paths.ts), split by the dialog's two choices. */
 export function sourcePathFormProblem(type: SourceDirectoryType, path: string, localExample: string): string | null {
+  const form = sourcePathFormOf(path);
   if (type === 'unc') {
-    return uncPathPattern.test(path) ? null : 'Type a network path in the form \\\\server\\share\\folder.';
+    return form === 'unc' ? sourceDirectoryProblem(path) : 'Type a network path in the form \\\\server\\share\\folder.';
   }
-  return windowsLocalPathPattern.test(path) || posixLocalPathPattern.test(path)
-    ? null
+  return form === 'windowsLocal' || form === 'posix'
+    ? sourceDirectoryProblem(path)
     : `Type a folder on the site server's own drives, such as ${localExample}.`;
 }

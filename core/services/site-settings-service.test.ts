@@ -1,0 +1,98 @@
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { SiteSettingsChangedEvent } from '../api';
+import { createCore, type Core } from '../core';
+import { makeTempDir, type TempDir } from '../../test/helpers/temp-dir';
+
+let temp: TempDir;
+let core: Core;
+const clock = () => new Date('2026-11-26T09:00:00Z');
+
+beforeEach(() => {
+  temp = makeTempDir('courier-settings-');
+  core = createCore({ dataDir: join(temp.path, 'site'), now: clock });
+});
+afterEach(() => {
+  core.close();
+  temp.remove();
+});
+
+describe('Path Mappings', () => {
+  it('adds, lists, changes and removes mappings, keeping the spelling the admin typed', async () => {
+    const events: SiteSettingsChangedEvent[] = [];
+    core.on('site:settings-changed', (event) => events.push(event));
+    const added = await core.client['site:path-mappings:set']({ uncPrefix: '\\\\FS01\\Sources\\', localPath: '/mnt/fs01/sources/' });
+    expect(added).toEqual({
+      ok: true,
+      value: { uncPrefix: '\\\\FS01\\Sources', localPath: '/mnt/fs01/sources', createdAt: '2026-11-26T09:00:00.000Z', lastModified: '2026-11-26T09:00:00.000Z' },
+    });
+    await core.client['site:path-mappings:set']({ uncPrefix: '\\\\fs02\\apps', localPath: '/mnt/fs02/apps' });
+    // The same prefix in another case is the same mapping: its local path changes.
+    await core.client['site:path-mappings:set']({ uncPrefix: '\\\\fs01\\sources', localPath: '/srv/sources' });
+    const listed = await core.client['site:path-mappings:list']({});
+    expect(listed.ok && listed.value.map((m) => [m.uncPrefix, m.localPath])).toEqual([
+      ['\\\\fs01\\sources', '/srv/sources'],
+      ['\\\\fs02\\apps', '/mnt/fs02/apps'],
+    ]);
+    const left = await core.client['site:path-mappings:remove']({ uncPrefix: '\\\\FS02\\APPS\\' });
+    expect(left.ok && left.value.map((m) => m.uncPrefix)).toEqual(['\\\\fs01\\sources']);
+    expect(events).toEqual([{ setting: 'pathMappings' }, { setting: 'pathMappings' }, { setting: 'pathMappings' }, { setting: 'pathMappings' }]);
+    expect(readFileSync(join(core.site.siteRoot, 'SMS', 'Logs', 'smsprov.log'), 'utf8')).toContain('Mapped \\\\fs01\\sources to /srv/sources.');
+  });
+
+  it('keeps them in the site database for the next process', async () => {
+    await core.client['site:path-mappings:set']({ uncPrefix: '\\\\fs01\\sources', localPath: '/mnt/fs01/sources' });
+    core.close();
+    core = createCore({ dataDir: join(temp.path, 'site'), now: clock });
+    const listed = await core.client['site:path-mappings:list']({});
+    expect(listed.ok && listed.value.map((m) => m.localPath)).toEqual(['/mnt/fs01/sources']);
+  });
+
+  it.each([
+    [{ uncPrefix: 'C:\\Sources', localPath: '/mnt/x' }, 'uncPrefix', /Map a UNC path/],
+    [{ uncPrefix: '\\\\fs01', localPath: '/mnt/x' }, 'uncPrefix', /share after the server/],
+    [{ uncPrefix: '\\\\fs01\\sources\\..\\x', localPath: '/mnt/x' }, 'uncPrefix', /\.\. as a folder/],
+    [{ uncPrefix: '\\\\.\\pipe\\x', localPath: '/mnt/x' }, 'uncPrefix', /device path/],
+    [{ uncPrefix: '\\\\fs01\\sources', localPath: 'mnt/x' }, 'localPath', /must start with \//],
+    [{ uncPrefix: '\\\\fs01\\sources', localPath: '/mnt/../etc' }, 'localPath', /\.\. as a folder/],
+    [{ uncPrefix: '\\\\fs01\\sources', localPath: '' }, 'localPath', /Give the folder the share is mounted on/],
+  ])('refuses %j', async (input, field, message) => {
+    const result = await core.invoke('site:path-mappings:set', input);
+    expect(result).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED', field } });
+    if (!result.ok) expect(result.error.message).toMatch(message);
+    expect(await core.client['site:path-mappings:list']({})).toEqual({ ok: true, value: [] });
+  });
+
+  it('says so when there is no mapping to remove', async () => {
+    expect(await core.client['site:path-mappings:remove']({ uncPrefix: '\\\\fs01\\sources' })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND', field: 'uncPrefix', message: expect.stringMatching(/There is no path mapping for/) },
+    });
+  });
+
+  it('lets a package keep its UNC source directory while the server reads the mount', async () => {
+    const mount = join(temp.path, 'mnt', 'sources');
+    mkdirSync(join(mount, 'Viewer'), { recursive: true });
+    const refused = await core.client['packages:create']({ name: 'Viewer', containsSourceFiles: true, sourceDirectory: '\\\\fs01\\sources\\Viewer' });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'SOURCE_UNREADABLE', field: 'sourceDirectory', message: expect.stringMatching(/courier site map-path/) } });
+    await core.client['site:path-mappings:set']({ uncPrefix: '\\\\fs01\\sources', localPath: mount });
+    const created = await core.client['packages:create']({ name: 'Viewer', containsSourceFiles: true, sourceDirectory: '\\\\fs01\\sources\\Viewer' });
+    expect(created).toMatchObject({ ok: true, value: { sourceDirectory: '\\\\fs01\\sources\\Viewer' } });
+  });
+});
+
+describe('source roots', () => {
+  it('are off by default, replace as a list without duplicates, and limit browsing only when asked', async () => {
+    expect(await core.client['site:source-roots:get']({})).toEqual({ ok: true, value: { limitBrowsing: false, roots: [] } });
+    const set = await core.client['site:source-roots:set']({ roots: ['/srv/sources/', '/srv/sources', '\\\\FS01\\Sources', '\\\\fs01\\sources\\'] });
+    expect(set).toEqual({ ok: true, value: { limitBrowsing: false, roots: ['/srv/sources', '\\\\FS01\\Sources'] } });
+    expect(await core.client['site:source-roots:set']({ limitBrowsing: true })).toEqual({ ok: true, value: { limitBrowsing: true, roots: ['/srv/sources', '\\\\FS01\\Sources'] } });
+  });
+
+  it('refuses to limit browsing to no root at all, and roots that are not folder paths', async () => {
+    expect(await core.client['site:source-roots:set']({ limitBrowsing: true })).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED', field: 'roots' } });
+    expect(await core.client['site:source-roots:set']({ roots: ['relative'] })).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED', field: 'roots.0' } });
+    expect(await core.client['site:source-roots:get']({})).toEqual({ ok: true, value: { limitBrowsing: false, roots: [] } });
+  });
+});
