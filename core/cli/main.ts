@@ -1,17 +1,12 @@
 import { CommanderError } from 'commander';
-import { readFileSync } from 'node:fs';
-import { pathToFileURL } from 'node:url';
+import { productVersion } from '../site/product';
+import { sourceTreeResources, type ProductResources } from '../site/product-resources';
 import { CliFailure, usageFailure, type ExitCode } from './cli-failure';
 import { processIo, type CliIo } from './cli-io';
 import { accessAccountFlagForField } from './access-account-commands';
 import { flagForField } from './package-options';
 import { programFlagForField } from './program-options';
 import { buildProgram } from './program';
-
-function productVersion(): string {
-  const manifest = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version?: unknown };
-  return typeof manifest.version === 'string' ? manifest.version : '0.0.0';
-}
 
 /** Options after `--` are values, not flags: only what comes before decides the output format. */
 function wantsJson(argv: readonly string[]): boolean {
@@ -37,9 +32,19 @@ function report(failure: CliFailure, argv: readonly string[], io: CliIo): ExitCo
   return failure.exitCode;
 }
 
-/** Runs one `courier …` command line and answers with the exit code. */
-export async function main(argv: readonly string[], io: CliIo = processIo): Promise<ExitCode> {
-  const program = buildProgram(io, productVersion());
+/**
+ * Runs one `courier …` command line and answers with the exit code. `resources` says where the
+ * built-in definitions and the console are installed: the bundle passes its own folder
+ * (cli-bundle.ts); the default, the checkout's, is for tests run from the sources.
+ */
+export async function main(argv: readonly string[], io: CliIo = processIo, resources: ProductResources = sourceTreeResources()): Promise<ExitCode> {
+  // `courier serve` keeps running, with options of its own (serve-options.ts): not a commander command.
+  if (argv[0] === 'serve') {
+    const { serve } = await import('../host/serve-main');
+    const outcome = await serve(argv.slice(1), { resources });
+    return outcome === 'running' ? 0 : (outcome as ExitCode);
+  }
+  const program = buildProgram(io, productVersion, resources);
   try {
     await program.parseAsync([...argv], { from: 'user' });
     return 0;
@@ -55,6 +60,3 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
   }
 }
 
-if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  process.exitCode = await main(process.argv.slice(2));
-}

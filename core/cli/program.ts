@@ -2,7 +2,10 @@ import { Command, Option } from 'commander';
 import { resolve } from 'node:path';
 import type { ApiResult, PackageDto } from '../api';
 import { CourierError } from '../api';
-import { createCore, defaultSite, initSite, resolveDataDir, type Core } from '../core';
+import type { Core } from '../core';
+import { resolveDataDir } from '../site/data-dir';
+import { defaultSite } from '../site/default-site';
+import type { ProductResources } from '../site/product-resources';
 import { registerAccessAccountCommands } from './access-account-commands';
 import { CliFailure, usageFailure } from './cli-failure';
 import type { CliIo } from './cli-io';
@@ -15,6 +18,9 @@ import { registerPdfCommands } from './pdf-commands';
 import { registerProgramCommands } from './program-commands';
 
 const globalGroup = 'Global options:';
+
+/** The site's engine (database, services) loads only for commands that open a site: --help and --version start without it. */
+const loadCore = (): Promise<typeof import('../core')> => import('../core');
 
 /** Leaf commands repeat the global options so they may also follow the command (`… list --json`). */
 function withGlobalOptions(command: Command): Command {
@@ -37,7 +43,7 @@ function failureOf(error: unknown): CliFailure {
   return new CliFailure({ code: 'INTERNAL', message: error instanceof Error ? error.message : String(error) }, 1);
 }
 
-export function buildProgram(io: CliIo, version: string): Command {
+export function buildProgram(io: CliIo, version: string, resources: ProductResources): Command {
   const dataDirOf = (globals: GlobalOptions): string => resolveDataDir(globals.dataDir, io.env);
 
   /** The value, with the answer's notices on stderr (the change is saved; stdout stays the result). */
@@ -56,7 +62,8 @@ export function buildProgram(io: CliIo, version: string): Command {
     const globals = globalsOf(command);
     let core: Core;
     try {
-      core = createCore({ dataDir: dataDirOf(globals) });
+      const { createCore } = await loadCore();
+      core = createCore({ dataDir: dataDirOf(globals), definitionsDir: resources.definitionsDir });
     } catch (error) {
       throw failureOf(error);
     }
@@ -93,6 +100,7 @@ Examples:
   courier pdf parse vendor.sms --json
   courier msi info app.msi
   courier --data-dir ./lab-site package delete A0100001
+  courier serve --port 4817 --data-dir ./lab-site
 
 Exit status: 0 done, 1 the site refused the request, 2 the command line is wrong.
 With --json, errors are also printed to stdout as {"error":{"code","message"}}.`,
@@ -111,6 +119,7 @@ With --json, errors are also printed to stdout as {"error":{"code","message"}}.`
     const globals = globalsOf(command);
     let info;
     try {
+      const { initSite } = await loadCore();
       info = initSite(dataDirOf(globals), { siteCode: opts.siteCode, siteName: opts.siteName });
     } catch (error) {
       throw failureOf(error);
@@ -125,6 +134,17 @@ With --json, errors are also printed to stdout as {"error":{"code","message"}}.`
         print(globals, info, () => formatSite(info));
       }),
   );
+
+  // ---- serve: main.ts runs it before commander parses; listed here for --help ----------------
+  program
+    .command('serve')
+    .description('serve the console to a browser on this computer (options: courier serve --help)')
+    .helpOption(false)
+    .allowUnknownOption()
+    .allowExcessArguments()
+    .action(() => {
+      throw usageFailure('courier serve takes its own options after it: courier serve --data-dir DIR --port N.');
+    });
 
   // ---- package -------------------------------------------------------------------------------
   const pkg = program.command('package').description('create, list, show, change and delete packages').helpCommand(false);

@@ -1,13 +1,11 @@
 import { hostname } from 'node:os';
-import { fileURLToPath, pathToFileURL } from 'node:url';
 import { CourierError } from '../api';
 import { createCore, resolveDataDir, type Core } from '../core';
 import { startComponentRunner, type ComponentRunner } from '../index';
+import type { ProductResources } from '../site/product-resources';
 import { isLoopbackHost, urlAuthority } from './request-guards';
 import { parseServeOptions, serveUsage, UsageError } from './serve-options';
 import { startHost, type RunningHost } from './start-host';
-
-const defaultStaticDir = fileURLToPath(new URL('../../dist/renderer/', import.meta.url));
 
 function fail(message: string, exitCode: number): number {
   process.stderr.write(`courier serve: ${message.split('\n')[0]}\n`);
@@ -22,16 +20,21 @@ function describeListenError(error: unknown, host: string, port: number): string
   return `cannot listen on ${host}:${port}: ${error instanceof Error ? error.message : String(error)}`;
 }
 
+export interface ServeStart {
+  /** Where the built console and the built-in definitions are installed. */
+  readonly resources: ProductResources;
+  /** Runs once the options are known to be good; false stops the start (exit 1). */
+  readonly beforeStart?: (options: { readonly staticDirGiven: boolean }) => boolean;
+}
+
 /**
- * `npm run serve`: opens the site, serves the console and the API until Ctrl-C or SIGTERM.
- * Resolves with an exit code when it stops before serving (help, bad options, a busy port), or
- * with `running` once it serves; it then exits from the signal handler after closing the host
- * and the core.
+ * `courier serve` and `npm run serve`: opens the site, serves the console and the API until
+ * Ctrl-C or SIGTERM. Resolves with an exit code when it stops before serving (help, bad options,
+ * a busy port), or with `running` once it serves; it then exits from the signal handler after
+ * closing the host and the core.
  */
-export async function serve(
-  argv: readonly string[],
-  hooks: { readonly beforeStart?: (options: { readonly staticDirGiven: boolean }) => boolean } = {},
-): Promise<number | 'running'> {
+export async function serve(argv: readonly string[], start: ServeStart): Promise<number | 'running'> {
+  const { resources, beforeStart } = start;
   let options;
   try {
     options = parseServeOptions(argv);
@@ -44,19 +47,19 @@ export async function serve(
     return 0;
   }
   // The build runs only after the options are known to be good, and can veto the start.
-  if (hooks.beforeStart && !hooks.beforeStart({ staticDirGiven: options.staticDir !== undefined })) return 1;
+  if (beforeStart && !beforeStart({ staticDirGiven: options.staticDir !== undefined })) return 1;
 
   const dataDir = resolveDataDir(options.dataDir, process.env);
   let core: Core;
   try {
-    core = createCore({ dataDir });
+    core = createCore({ dataDir, definitionsDir: resources.definitionsDir });
   } catch (error) {
     return fail(error instanceof CourierError || error instanceof Error ? error.message : String(error), 1);
   }
 
   let host: RunningHost;
   try {
-    host = await startHost({ core, port: options.port, host: options.host, staticDir: options.staticDir ?? defaultStaticDir });
+    host = await startHost({ core, port: options.port, host: options.host, staticDir: options.staticDir ?? resources.consoleDir });
   } catch (error) {
     core.close();
     return fail(describeListenError(error, options.host, options.port), 1);
@@ -99,7 +102,3 @@ export async function serve(
   return 'running';
 }
 
-if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const outcome = await serve(process.argv.slice(2));
-  if (outcome !== 'running') process.exit(outcome);
-}
