@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PackageDto } from '../../core/api';
+import { consoleUrlOf, stopChild } from '../helpers/console-url';
 import { makeTempDir, type TempDir } from '../helpers/temp-dir';
 
 /**
@@ -79,25 +80,11 @@ describe('the CLI bundle, installed away from the sources', () => {
       env: { ...process.env, COURIER_DATA_DIR: '' },
     });
     try {
-      let stdout = '';
-      const url = await new Promise<string>((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`no address printed: ${stdout}`)), 20_000);
-        child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
-          stdout += chunk;
-          const match = /at (http:\/\/127\.0\.0\.1:\d+\/)\?token=/.exec(stdout);
-          if (match?.[1]) {
-            clearTimeout(timer);
-            resolve(match[1]);
-          }
-        });
-      });
-      const page = await fetch(url);
+      const page = await fetch(await consoleUrlOf(child));
       expect(page.status).toBe(200);
       expect(await page.text()).toContain('Installed console');
     } finally {
-      const exited = new Promise((resolve) => child.once('exit', resolve));
-      child.kill('SIGTERM');
-      await exited;
+      await stopChild(child);
     }
   });
 });
