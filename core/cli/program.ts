@@ -88,7 +88,7 @@ export function buildProgram(io: CliIo, version: string, resources: ProductResou
     'after',
     `
 The site lives in a data directory (courier.db and the SMS site root). Every command opens it,
-does one thing and closes it, so the CLI can run while the console or \`npm run serve\` is open.
+does one thing and closes it, so the CLI can run while the console or \`courier serve\` is open.
 
 Examples:
   courier site info
