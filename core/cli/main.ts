@@ -1,7 +1,6 @@
 import { CommanderError } from 'commander';
-import { productVersion } from '../site/product';
-import { sourceTreeResources, type ProductResources } from '../site/product-resources';
 import { CliFailure, usageFailure, type ExitCode } from './cli-failure';
+import type { CliInstall } from './cli-install';
 import { processIo, type CliIo } from './cli-io';
 import { accessAccountFlagForField } from './access-account-commands';
 import { flagForField } from './package-options';
@@ -32,19 +31,26 @@ function report(failure: CliFailure, argv: readonly string[], io: CliIo): ExitCo
   return failure.exitCode;
 }
 
+/** Run from the sources (tests, tsx), the CLI is the checkout's: asking the core for it loads the whole core, which does not matter there. */
+async function checkoutInstall(): Promise<CliInstall> {
+  const { productVersion, sourceTreeResources } = await import('../index');
+  return { version: productVersion, ...sourceTreeResources() };
+}
+
 /**
- * Runs one `courier …` command line and answers with the exit code. `resources` says where the
- * built-in definitions and the console are installed: the bundle passes its own folder
- * (cli-bundle.ts); the default, the checkout's, is for tests run from the sources.
+ * Runs one `courier …` command line and answers with the exit code. `install` is the CLI's
+ * version and where its resources are: the bundle passes its own (cli-bundle.ts); without it,
+ * the checkout's.
  */
-export async function main(argv: readonly string[], io: CliIo = processIo, resources: ProductResources = sourceTreeResources()): Promise<ExitCode> {
+export async function main(argv: readonly string[], io: CliIo = processIo, install?: CliInstall): Promise<ExitCode> {
+  const installed = install ?? (await checkoutInstall());
   // `courier serve` keeps running, with options of its own (serve-options.ts): not a commander command.
   if (argv[0] === 'serve') {
-    const { serve } = await import('../host/serve-main');
-    const outcome = await serve(argv.slice(1), { resources });
+    const { serve } = await import('../index');
+    const outcome = await serve(argv.slice(1), installed);
     return outcome === 'running' ? 0 : (outcome as ExitCode);
   }
-  const program = buildProgram(io, productVersion, resources);
+  const program = buildProgram(io, installed);
   try {
     await program.parseAsync([...argv], { from: 'user' });
     return 0;

@@ -3,11 +3,10 @@ import { resolve } from 'node:path';
 import type { ApiResult, PackageDto } from '../api';
 import { CourierError } from '../api';
 import type { Core } from '../core';
-import { resolveDataDir } from '../site/data-dir';
-import { defaultSite } from '../site/default-site';
-import type { ProductResources } from '../site/product-resources';
+import { defaultSite } from '../domain/default-site';
 import { registerAccessAccountCommands } from './access-account-commands';
 import { CliFailure, usageFailure } from './cli-failure';
+import type { CliInstall } from './cli-install';
 import type { CliIo } from './cli-io';
 import type { CommandContext, GlobalOptions } from './command-context';
 import { formatDeleted, formatPackage, formatPackageList } from './format-package';
@@ -43,8 +42,7 @@ function failureOf(error: unknown): CliFailure {
   return new CliFailure({ code: 'INTERNAL', message: error instanceof Error ? error.message : String(error) }, 1);
 }
 
-export function buildProgram(io: CliIo, version: string, resources: ProductResources): Command {
-  const dataDirOf = (globals: GlobalOptions): string => resolveDataDir(globals.dataDir, io.env);
+export function buildProgram(io: CliIo, install: CliInstall): Command {
 
   /** The value, with the answer's notices on stderr (the change is saved; stdout stays the result). */
   function unwrap<T>(result: ApiResult<T>): T {
@@ -62,8 +60,8 @@ export function buildProgram(io: CliIo, version: string, resources: ProductResou
     const globals = globalsOf(command);
     let core: Core;
     try {
-      const { createCore } = await loadCore();
-      core = createCore({ dataDir: dataDirOf(globals), definitionsDir: resources.definitionsDir });
+      const { createCore, resolveDataDir } = await loadCore();
+      core = createCore({ dataDir: resolveDataDir(globals.dataDir, io.env), definitionsDir: install.definitionsDir });
     } catch (error) {
       throw failureOf(error);
     }
@@ -80,7 +78,7 @@ export function buildProgram(io: CliIo, version: string, resources: ProductResou
     .exitOverride()
     .configureOutput({ writeOut: io.out, writeErr: io.err, outputError: () => undefined })
     .showSuggestionAfterError(true)
-    .version(version, '-V, --version', 'print the Courier version')
+    .version(install.version, '-V, --version', 'print the Courier version')
     .helpOption('-h, --help', 'show help for a command')
     .helpCommand(false);
   withGlobalOptions(program);
@@ -119,8 +117,8 @@ With --json, errors are also printed to stdout as {"error":{"code","message"}}.`
     const globals = globalsOf(command);
     let info;
     try {
-      const { initSite } = await loadCore();
-      info = initSite(dataDirOf(globals), { siteCode: opts.siteCode, siteName: opts.siteName });
+      const { initSite, resolveDataDir } = await loadCore();
+      info = initSite(resolveDataDir(globals.dataDir, io.env), { siteCode: opts.siteCode, siteName: opts.siteName });
     } catch (error) {
       throw failureOf(error);
     }

@@ -2,7 +2,6 @@ import { hostname } from 'node:os';
 import { CourierError } from '../api';
 import { createCore, resolveDataDir, type Core } from '../core';
 import { startComponentRunner, type ComponentRunner } from '../index';
-import type { ProductResources } from '../site/product-resources';
 import { isLoopbackHost, urlAuthority } from './request-guards';
 import { parseServeOptions, serveUsage, UsageError } from './serve-options';
 import { startHost, type RunningHost } from './start-host';
@@ -21,8 +20,10 @@ function describeListenError(error: unknown, host: string, port: number): string
 }
 
 export interface ServeStart {
-  /** Where the built console and the built-in definitions are installed. */
-  readonly resources: ProductResources;
+  /** The built console, where it is installed (dist/renderer); --static-dir overrides it. */
+  readonly consoleDir: string;
+  /** The built-in package definitions, where they are installed. */
+  readonly definitionsDir: string;
   /** Runs once the options are known to be good; false stops the start (exit 1). */
   readonly beforeStart?: (options: { readonly staticDirGiven: boolean }) => boolean;
 }
@@ -34,7 +35,7 @@ export interface ServeStart {
  * closing the host and the core.
  */
 export async function serve(argv: readonly string[], start: ServeStart): Promise<number | 'running'> {
-  const { resources, beforeStart } = start;
+  const { consoleDir, definitionsDir, beforeStart } = start;
   let options;
   try {
     options = parseServeOptions(argv);
@@ -52,14 +53,14 @@ export async function serve(argv: readonly string[], start: ServeStart): Promise
   const dataDir = resolveDataDir(options.dataDir, process.env);
   let core: Core;
   try {
-    core = createCore({ dataDir, definitionsDir: resources.definitionsDir });
+    core = createCore({ dataDir, definitionsDir });
   } catch (error) {
     return fail(error instanceof CourierError || error instanceof Error ? error.message : String(error), 1);
   }
 
   let host: RunningHost;
   try {
-    host = await startHost({ core, port: options.port, host: options.host, staticDir: options.staticDir ?? resources.consoleDir });
+    host = await startHost({ core, port: options.port, host: options.host, staticDir: options.staticDir ?? consoleDir });
   } catch (error) {
     core.close();
     return fail(describeListenError(error, options.host, options.port), 1);

@@ -7,7 +7,7 @@ import { migrations } from '../db/migrations';
 import { migrate } from '../db/migrator';
 import { SiteRepository, type SiteRecord } from '../db/repositories/site-repository';
 import { parseOrThrow } from '../domain/validation';
-import { defaultSite } from './default-site';
+import { defaultSite } from '../domain/default-site';
 import { productVersion } from './product';
 import { ensureSiteRoot, siteRootAt, type SiteRoot } from './site-root';
 

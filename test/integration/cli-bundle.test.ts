@@ -1,5 +1,5 @@
 import { execFile, spawn } from 'node:child_process';
-import { cpSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -95,7 +95,9 @@ describe('bin/courier.mjs in a checkout', () => {
   let checkout: string;
   beforeAll(() => {
     checkout = join(temp.path, 'checkout');
-    for (const part of ['bin', 'core', 'scripts', 'assets', 'package.json', 'tsconfig.json']) cpSync(join(repoRoot, part), join(checkout, part), { recursive: true });
+    // esbuild reads the tsconfig files (their per-file options), so they come along.
+    const tsconfigs = readdirSync(repoRoot).filter((name) => /^tsconfig.*\.json$/.test(name));
+    for (const part of ['bin', 'core', 'scripts', 'assets', 'package.json', ...tsconfigs]) cpSync(join(repoRoot, part), join(checkout, part), { recursive: true });
     symlinkSync(join(repoRoot, 'node_modules'), join(checkout, 'node_modules'), 'dir');
   });
 
