@@ -43,7 +43,6 @@ function failureOf(error: unknown): CliFailure {
 }
 
 export function buildProgram(io: CliIo, install: CliInstall): Command {
-
   /** The value, with the answer's notices on stderr (the change is saved; stdout stays the result). */
   function unwrap<T>(result: ApiResult<T>): T {
     if (!result.ok) throw new CliFailure(result.error, 1);
