@@ -12,11 +12,13 @@ import { main } from './main';
 declare const COURIER_PRODUCT_VERSION: string;
 
 // The layout build-cli.mjs writes and electron-builder.yml packages: a CommonJS bundle, so
-// __dirname is its folder; the definitions are copied into it, the console is one folder up.
+// __dirname is its folder; the definitions and the components' worker are beside it, the
+// console is one folder up.
 const install: CliInstall = {
   version: COURIER_PRODUCT_VERSION,
   definitionsDir: join(__dirname, 'package-definitions'),
   consoleDir: join(__dirname, '..', 'renderer'),
+  componentWorker: join(__dirname, 'component-worker.cjs'),
 };
 
 export function run(argv: readonly string[]): Promise<ExitCode> {

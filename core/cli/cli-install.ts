@@ -9,4 +9,6 @@ export interface CliInstall {
   readonly definitionsDir: string;
   /** The built console `courier serve` serves. */
   readonly consoleDir: string;
+  /** The compiled worker thread of the site components `courier serve` runs; from the sources the runner finds its own. */
+  readonly componentWorker?: string;
 }

@@ -24,6 +24,8 @@ export interface ServeStart {
   readonly consoleDir: string;
   /** The built-in package definitions, where they are installed. */
   readonly definitionsDir: string;
+  /** The compiled worker of the site components, where it is installed; from the sources the runner finds its own. */
+  readonly componentWorker?: string;
   /** Runs once the options are known to be good; false stops the start (exit 1). */
   readonly beforeStart?: (options: { readonly staticDirGiven: boolean }) => boolean;
 }
@@ -35,7 +37,7 @@ export interface ServeStart {
  * closing the host and the core.
  */
 export async function serve(argv: readonly string[], start: ServeStart): Promise<number | 'running'> {
-  const { consoleDir, definitionsDir, beforeStart } = start;
+  const { consoleDir, definitionsDir, componentWorker, beforeStart } = start;
   let options;
   try {
     options = parseServeOptions(argv);
@@ -67,7 +69,7 @@ export async function serve(argv: readonly string[], start: ServeStart): Promise
   }
 
   // The site components run beside the console, in their own threads; a CLI command starts none.
-  const components: ComponentRunner = startComponentRunner({ dataDir });
+  const components: ComponentRunner = startComponentRunner({ dataDir, ...(componentWorker === undefined ? {} : { workerEntry: componentWorker }) });
 
   const { siteCode, siteName } = core.site;
   // 0.0.0.0 is where the server listens, not an address a browser elsewhere can open.

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PackageDto } from '../../core/api';
+import { componentLeases } from '../helpers/component-leases';
 import { consoleUrlOf, stopChild } from '../helpers/console-url';
 import { makeTempDir, type TempDir } from '../helpers/temp-dir';
 
@@ -74,8 +75,9 @@ describe('the CLI bundle, installed away from the sources', () => {
     expect(run.stdout).toContain('--data-dir DIR');
   });
 
-  it('courier serve serves the console installed beside it', async () => {
-    const child = spawn(process.execPath, [join(app, 'dist', 'cli', 'courier.cjs'), 'serve', '--port', '0', '--data-dir', join(temp.path, 'served')], {
+  it('courier serve serves the console installed beside it and runs the site components from the worker beside it', async () => {
+    const served = join(temp.path, 'served');
+    const child = spawn(process.execPath, [join(app, 'dist', 'cli', 'courier.cjs'), 'serve', '--port', '0', '--data-dir', served], {
       cwd: temp.path,
       env: { ...process.env, COURIER_DATA_DIR: '' },
     });
@@ -83,6 +85,7 @@ describe('the CLI bundle, installed away from the sources', () => {
       const page = await fetch(await consoleUrlOf(child));
       expect(page.status).toBe(200);
       expect(await page.text()).toContain('Installed console');
+      await expect.poll(() => componentLeases(served).map((lease) => [lease.component, lease.pid]), { timeout: 30_000 }).toEqual([['SMS_INBOX_MANAGER', child.pid]]);
     } finally {
       await stopChild(child);
     }

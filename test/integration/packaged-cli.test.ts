@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { build, Platform } from 'electron-builder';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PackageDto } from '../../core/api';
+import { componentLeases } from '../helpers/component-leases';
 import { consoleUrlOf, stopChild } from '../helpers/console-url';
 import { makeTempDir, type TempDir } from '../helpers/temp-dir';
 
@@ -104,13 +105,15 @@ describe('the packaged Linux app', () => {
     expect((JSON.parse(listed.stdout) as PackageDto[]).map((p) => p.name)).toEqual(['Courier Client Agent']);
   });
 
-  it('runs `courier serve` on the packaged console', async () => {
-    const child = spawn(join(app, 'bin', 'courier'), ['serve', '--port', '0', '--data-dir', join(temp.path, 'served')], {
+  it('runs `courier serve` on the packaged console, with the site components in their packaged worker', async () => {
+    const served = join(temp.path, 'served');
+    const child = spawn(join(app, 'bin', 'courier'), ['serve', '--port', '0', '--data-dir', served], {
       cwd: temp.path,
       env: { PATH: '/usr/bin:/bin', HOME: temp.path },
     });
     try {
       expect(await (await fetch(await consoleUrlOf(child))).text()).toContain('Packaged console');
+      await expect.poll(() => componentLeases(served).map((lease) => [lease.component, lease.pid]), { timeout: 30_000 }).toEqual([['SMS_INBOX_MANAGER', child.pid]]);
     } finally {
       await stopChild(child);
     }
