@@ -8,6 +8,7 @@ export default defineConfig({
           name: 'core',
           environment: 'node',
           include: ['core/**/*.test.ts', 'electron/**/*.test.ts', 'test/integration/**/*.test.ts'],
+          globalSetup: ['test/helpers/cli-bundle-setup.ts'],
           testTimeout: 20_000,
         },
       },

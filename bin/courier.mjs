@@ -1,6 +1,8 @@
 #!/usr/bin/env node
-// `courier` from the repository: runs the TypeScript CLI through tsx, no build step.
-import { tsImport } from 'tsx/esm/api';
+// `courier` in a checkout (npm's bin: `npx courier`, `npm run courier --`): runs the CLI bundle,
+// dist/cli/courier.cjs, rebuilt first when its sources changed. The installed desktop app runs
+// the same bundle with its own Electron (bin/launchers/).
+import { loadCliBundle } from '../scripts/ensure-cli-build.mjs';
 
-const { main } = await tsImport('../core/cli/main.ts', import.meta.url);
-process.exitCode = await main(process.argv.slice(2));
+const cli = await loadCliBundle('courier');
+process.exitCode = await cli.run(process.argv.slice(2));

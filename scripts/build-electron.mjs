@@ -4,11 +4,10 @@
 // rebuilds for Electron and ships unpacked, so neither goes into the bundle.
 import { build } from 'esbuild';
 import { fileURLToPath } from 'node:url';
-
-const root = fileURLToPath(new URL('..', import.meta.url));
+import { bundleDefines, repoRoot, zodTreeShaking } from './bundle-options.mjs';
 
 const common = {
-  absWorkingDir: root,
+  absWorkingDir: repoRoot,
   bundle: true,
   platform: 'node',
   format: 'cjs',
@@ -17,18 +16,15 @@ const common = {
   sourcemap: true,
   logLevel: 'warning',
   external: ['electron', 'better-sqlite3'],
-};
-
-// Core code run from the sources uses import.meta.url; in the CommonJS main bundle it is the bundle's own file.
-const mainOnly = {
-  banner: { js: "const __bundleUrl = require('node:url').pathToFileURL(__filename).href;" },
-  define: { 'import.meta.url': '__bundleUrl' },
+  // The main process names the resources it passes to core (electron/main/main.ts).
+  define: bundleDefines(),
+  plugins: [zodTreeShaking],
 };
 
 /** `outDir` is for tests; the app loads the bundles from dist/electron. */
 export async function buildElectron({ outDir = 'dist/electron' } = {}) {
   await Promise.all([
-    build({ ...common, ...mainOnly, entryPoints: ['electron/main/main.ts'], outfile: `${outDir}/main.cjs` }),
+    build({ ...common, entryPoints: ['electron/main/main.ts'], outfile: `${outDir}/main.cjs` }),
     // The site components' worker threads (core/components/README.md); the main process starts them.
     build({ ...common, external: ['better-sqlite3'], entryPoints: ['core/components/component-worker.ts'], outfile: `${outDir}/component-worker.cjs` }),
     // A sandboxed preload may require only 'electron' (and a few Node shims), so everything

@@ -85,4 +85,13 @@ describe('courier command line', () => {
     expect(err).toMatch(/Nothing to change/);
     expect(existsSync(dataDir)).toBe(false);
   });
+
+  it('lists serve among the commands, and refuses options before it, where they would be lost', async () => {
+    expect((await run('--help')).out).toMatch(/serve\s+serve the console to a browser/);
+    const dataDir = join(tmpdir(), `courier-never-${process.pid}`);
+    const { code, err } = await run('--data-dir', dataDir, 'serve', '--port', '0');
+    expect(code).toBe(2);
+    expect(err).toBe('courier: courier serve takes its own options after it: courier serve --data-dir DIR --port N. (see --help)\n');
+    expect(existsSync(dataDir)).toBe(false);
+  });
 });

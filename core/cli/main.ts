@@ -1,17 +1,11 @@
 import { CommanderError } from 'commander';
-import { readFileSync } from 'node:fs';
-import { pathToFileURL } from 'node:url';
 import { CliFailure, usageFailure, type ExitCode } from './cli-failure';
+import type { CliInstall } from './cli-install';
 import { processIo, type CliIo } from './cli-io';
 import { accessAccountFlagForField } from './access-account-commands';
 import { flagForField } from './package-options';
 import { programFlagForField } from './program-options';
 import { buildProgram } from './program';
-
-function productVersion(): string {
-  const manifest = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version?: unknown };
-  return typeof manifest.version === 'string' ? manifest.version : '0.0.0';
-}
 
 /** Options after `--` are values, not flags: only what comes before decides the output format. */
 function wantsJson(argv: readonly string[]): boolean {
@@ -37,9 +31,26 @@ function report(failure: CliFailure, argv: readonly string[], io: CliIo): ExitCo
   return failure.exitCode;
 }
 
-/** Runs one `courier …` command line and answers with the exit code. */
-export async function main(argv: readonly string[], io: CliIo = processIo): Promise<ExitCode> {
-  const program = buildProgram(io, productVersion());
+/** Run from the sources (tests, tsx), the CLI is the checkout's: asking the core for it loads the whole core, which does not matter there. */
+async function checkoutInstall(): Promise<CliInstall> {
+  const { productVersion, sourceTreeResources } = await import('../index');
+  return { version: productVersion, ...sourceTreeResources() };
+}
+
+/**
+ * Runs one `courier …` command line and answers with the exit code. `install` is the CLI's
+ * version and where its resources are: the bundle passes its own (cli-bundle.ts); without it,
+ * the checkout's.
+ */
+export async function main(argv: readonly string[], io: CliIo = processIo, install?: CliInstall): Promise<ExitCode> {
+  const installed = install ?? (await checkoutInstall());
+  // `courier serve` keeps running, with options of its own (serve-options.ts): not a commander command.
+  if (argv[0] === 'serve') {
+    const { serve } = await import('../index');
+    const outcome = await serve(argv.slice(1), installed);
+    return outcome === 'running' ? 0 : (outcome as ExitCode);
+  }
+  const program = buildProgram(io, installed);
   try {
     await program.parseAsync([...argv], { from: 'user' });
     return 0;
@@ -55,6 +66,3 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
   }
 }
 
-if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  process.exitCode = await main(process.argv.slice(2));
-}

@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
 import { resolve } from 'node:path';
-import { readMsiFile } from '../content/package-definition-file';
 import type { MsiInfo } from '../formats/msi';
 import { fileFailure, jsonWanted, type FileCommandContext } from './pdf-commands';
 import { textFields } from './text-table';
@@ -35,6 +34,8 @@ Examples:
   info.action(async (file: string, _opts: unknown, command: Command) => {
     let result: MsiInfo;
     try {
+      // Loaded on use: the parsers are not needed to start the CLI.
+      const { readMsiFile } = await import('../content/package-definition-file');
       result = await readMsiFile(resolve(io.cwd, file));
     } catch (error) {
       throw fileFailure(error);

@@ -1,7 +1,6 @@
 import type { Command } from 'commander';
 import { resolve } from 'node:path';
 import { CourierError } from '../api';
-import { readPackageDefinitionFile } from '../content/package-definition-file';
 import type { PackageDefinition, PackageDefinitionProgram } from '../formats/package-definition';
 import { CliFailure } from './cli-failure';
 import type { CommandContext } from './command-context';
@@ -96,6 +95,8 @@ Comment) is read cut to its limit, with a warning ("warning: …", or warnings i
   parse.action(async (file: string, _opts: unknown, command: Command) => {
     let definition: PackageDefinition;
     try {
+      // Loaded on use: the parsers are not needed to start the CLI.
+      const { readPackageDefinitionFile } = await import('../content/package-definition-file');
       definition = await readPackageDefinitionFile(resolve(io.cwd, file));
     } catch (error) {
       throw fileFailure(error);

@@ -2,9 +2,11 @@ import { Command, Option } from 'commander';
 import { resolve } from 'node:path';
 import type { ApiResult, PackageDto } from '../api';
 import { CourierError } from '../api';
-import { createCore, defaultSite, initSite, resolveDataDir, type Core } from '../core';
+import type { Core } from '../core';
+import { defaultSite } from '../domain/default-site';
 import { registerAccessAccountCommands } from './access-account-commands';
 import { CliFailure, usageFailure } from './cli-failure';
+import type { CliInstall } from './cli-install';
 import type { CliIo } from './cli-io';
 import type { CommandContext, GlobalOptions } from './command-context';
 import { formatDeleted, formatPackage, formatPackageList } from './format-package';
@@ -16,6 +18,9 @@ import { registerProgramCommands } from './program-commands';
 import { registerSiteSettingsCommands } from './site-settings-commands';
 
 const globalGroup = 'Global options:';
+
+/** The site's engine (database, services) loads only for commands that open a site: --help and --version start without it. */
+const loadCore = (): Promise<typeof import('../core')> => import('../core');
 
 /** Leaf commands repeat the global options so they may also follow the command (`… list --json`). */
 function withGlobalOptions(command: Command): Command {
@@ -38,9 +43,7 @@ function failureOf(error: unknown): CliFailure {
   return new CliFailure({ code: 'INTERNAL', message: error instanceof Error ? error.message : String(error) }, 1);
 }
 
-export function buildProgram(io: CliIo, version: string): Command {
-  const dataDirOf = (globals: GlobalOptions): string => resolveDataDir(globals.dataDir, io.env);
-
+export function buildProgram(io: CliIo, install: CliInstall): Command {
   /** The value, with the answer's notices on stderr (the change is saved; stdout stays the result). */
   function unwrap<T>(result: ApiResult<T>): T {
     if (!result.ok) throw new CliFailure(result.error, 1);
@@ -57,7 +60,8 @@ export function buildProgram(io: CliIo, version: string): Command {
     const globals = globalsOf(command);
     let core: Core;
     try {
-      core = createCore({ dataDir: dataDirOf(globals) });
+      const { createCore, resolveDataDir } = await loadCore();
+      core = createCore({ dataDir: resolveDataDir(globals.dataDir, io.env), definitionsDir: install.definitionsDir });
     } catch (error) {
       throw failureOf(error);
     }
@@ -74,7 +78,7 @@ export function buildProgram(io: CliIo, version: string): Command {
     .exitOverride()
     .configureOutput({ writeOut: io.out, writeErr: io.err, outputError: () => undefined })
     .showSuggestionAfterError(true)
-    .version(version, '-V, --version', 'print the Courier version')
+    .version(install.version, '-V, --version', 'print the Courier version')
     .helpOption('-h, --help', 'show help for a command')
     .helpCommand(false);
   withGlobalOptions(program);
@@ -82,7 +86,7 @@ export function buildProgram(io: CliIo, version: string): Command {
     'after',
     `
 The site lives in a data directory (courier.db and the SMS site root). Every command opens it,
-does one thing and closes it, so the CLI can run while the console or \`npm run serve\` is open.
+does one thing and closes it, so the CLI can run while the console or \`courier serve\` is open.
 
 Examples:
   courier site info
@@ -94,6 +98,7 @@ Examples:
   courier pdf parse vendor.sms --json
   courier msi info app.msi
   courier --data-dir ./lab-site package delete A0100001
+  courier serve --port 4817 --data-dir ./lab-site
 
 Exit status: 0 done, 1 the site refused the request, 2 the command line is wrong.
 With --json, errors are also printed to stdout as {"error":{"code","message"}}.`,
@@ -112,7 +117,8 @@ With --json, errors are also printed to stdout as {"error":{"code","message"}}.`
     const globals = globalsOf(command);
     let info;
     try {
-      info = initSite(dataDirOf(globals), { siteCode: opts.siteCode, siteName: opts.siteName });
+      const { initSite, resolveDataDir } = await loadCore();
+      info = initSite(resolveDataDir(globals.dataDir, io.env), { siteCode: opts.siteCode, siteName: opts.siteName });
     } catch (error) {
       throw failureOf(error);
     }
@@ -130,6 +136,17 @@ With --json, errors are also printed to stdout as {"error":{"code","message"}}.`
   // ---- site settings (Path Mappings, source roots): commands in their own file ---------------
   const siteContext: CommandContext = { io, withGlobalOptions, withCore, print, unwrap };
   registerSiteSettingsCommands(site, siteContext);
+
+  // ---- serve: main.ts runs it before commander parses; listed here for --help ----------------
+  program
+    .command('serve')
+    .description('serve the console to a browser on this computer (options: courier serve --help)')
+    .helpOption(false)
+    .allowUnknownOption()
+    .allowExcessArguments()
+    .action(() => {
+      throw usageFailure('courier serve takes its own options after it: courier serve --data-dir DIR --port N.');
+    });
 
   // ---- package -------------------------------------------------------------------------------
   const pkg = program.command('package').description('create, list, show, change and delete packages').helpCommand(false);

@@ -58,10 +58,11 @@ const maxRestartDelayMs = 5 * 60_000;
 const stopTimeoutMs = 15_000;
 
 function defaultWorkerEntry(): URL {
-  // From the sources this file is runner.ts (tsx may add a query to its URL); in a bundle it is
-  // the bundle, beside its worker.
-  const fromSources = new URL(import.meta.url).pathname.endsWith('.ts');
-  return new URL(fromSources ? './worker-bootstrap.mjs' : './component-worker.cjs', import.meta.url);
+  // Only run from the sources is there a folder to find the worker in. A bundle has no place in
+  // the source tree (its import.meta.url is undefined: scripts/bundle-options.mjs), so it passes
+  // its compiled worker (dist/electron/component-worker.cjs, dist/cli/component-worker.cjs).
+  if (typeof import.meta.url !== 'string') throw new Error('A bundled Courier must pass workerEntry: the compiled component worker installed beside it.');
+  return new URL('./worker-bootstrap.mjs', import.meta.url);
 }
 
 /**

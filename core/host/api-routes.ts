@@ -26,7 +26,7 @@ export async function handleApi(req: IncomingMessage, res: ServerResponse, url: 
   const isEvents = name === 'events';
 
   if (!tokenMatches(context.token, presentedToken(req, url, isEvents))) {
-    sendError(res, 'UNAUTHORIZED', 'A valid session token is required. Open the console from the address `npm run serve` printed.', {
+    sendError(res, 'UNAUTHORIZED', 'A valid session token is required. Open the console from the address `courier serve` (or `npm run serve`) printed.', {
       headers: { 'WWW-Authenticate': 'Bearer' },
     });
     return;

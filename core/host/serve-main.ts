@@ -1,13 +1,10 @@
 import { hostname } from 'node:os';
-import { fileURLToPath, pathToFileURL } from 'node:url';
 import { CourierError } from '../api';
 import { createCore, resolveDataDir, type Core } from '../core';
 import { startComponentRunner, type ComponentRunner } from '../index';
 import { isLoopbackHost, urlAuthority } from './request-guards';
 import { parseServeOptions, serveUsage, UsageError } from './serve-options';
 import { startHost, type RunningHost } from './start-host';
-
-const defaultStaticDir = fileURLToPath(new URL('../../dist/renderer/', import.meta.url));
 
 function fail(message: string, exitCode: number): number {
   process.stderr.write(`courier serve: ${message.split('\n')[0]}\n`);
@@ -22,16 +19,25 @@ function describeListenError(error: unknown, host: string, port: number): string
   return `cannot listen on ${host}:${port}: ${error instanceof Error ? error.message : String(error)}`;
 }
 
+export interface ServeStart {
+  /** The built console, where it is installed (dist/renderer); --static-dir overrides it. */
+  readonly consoleDir: string;
+  /** The built-in package definitions, where they are installed. */
+  readonly definitionsDir: string;
+  /** The compiled worker of the site components, where it is installed; from the sources the runner finds its own. */
+  readonly componentWorker?: string;
+  /** Runs once the options are known to be good; false stops the start (exit 1). */
+  readonly beforeStart?: (options: { readonly staticDirGiven: boolean }) => boolean;
+}
+
 /**
- * `npm run serve`: opens the site, serves the console and the API until Ctrl-C or SIGTERM.
- * Resolves with an exit code when it stops before serving (help, bad options, a busy port), or
- * with `running` once it serves; it then exits from the signal handler after closing the host
- * and the core.
+ * `courier serve` and `npm run serve`: opens the site, serves the console and the API until
+ * Ctrl-C or SIGTERM. Resolves with an exit code when it stops before serving (help, bad options,
+ * a busy port), or with `running` once it serves; it then exits from the signal handler after
+ * closing the host and the core.
  */
-export async function serve(
-  argv: readonly string[],
-  hooks: { readonly beforeStart?: (options: { readonly staticDirGiven: boolean }) => boolean } = {},
-): Promise<number | 'running'> {
+export async function serve(argv: readonly string[], start: ServeStart): Promise<number | 'running'> {
+  const { consoleDir, definitionsDir, componentWorker, beforeStart } = start;
   let options;
   try {
     options = parseServeOptions(argv);
@@ -44,26 +50,26 @@ export async function serve(
     return 0;
   }
   // The build runs only after the options are known to be good, and can veto the start.
-  if (hooks.beforeStart && !hooks.beforeStart({ staticDirGiven: options.staticDir !== undefined })) return 1;
+  if (beforeStart && !beforeStart({ staticDirGiven: options.staticDir !== undefined })) return 1;
 
   const dataDir = resolveDataDir(options.dataDir, process.env);
   let core: Core;
   try {
-    core = createCore({ dataDir });
+    core = createCore({ dataDir, definitionsDir });
   } catch (error) {
     return fail(error instanceof CourierError || error instanceof Error ? error.message : String(error), 1);
   }
 
   let host: RunningHost;
   try {
-    host = await startHost({ core, port: options.port, host: options.host, staticDir: options.staticDir ?? defaultStaticDir });
+    host = await startHost({ core, port: options.port, host: options.host, staticDir: options.staticDir ?? consoleDir });
   } catch (error) {
     core.close();
     return fail(describeListenError(error, options.host, options.port), 1);
   }
 
   // The site components run beside the console, in their own threads; a CLI command starts none.
-  const components: ComponentRunner = startComponentRunner({ dataDir });
+  const components: ComponentRunner = startComponentRunner({ dataDir, ...(componentWorker === undefined ? {} : { workerEntry: componentWorker }) });
 
   const { siteCode, siteName } = core.site;
   // 0.0.0.0 is where the server listens, not an address a browser elsewhere can open.
@@ -99,7 +105,3 @@ export async function serve(
   return 'running';
 }
 
-if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const outcome = await serve(process.argv.slice(2));
-  if (outcome !== 'running') process.exit(outcome);
-}

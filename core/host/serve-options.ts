@@ -11,7 +11,7 @@ export interface ServeOptions {
 
 export const defaultPort = 4817;
 
-export const serveUsage = `Usage: npm run serve [-- options]
+export const serveUsage = `Usage: courier serve [options]      (in a checkout: npm run serve [-- options])
 
 Serves the Courier console to a browser on this computer.
 
@@ -21,8 +21,9 @@ Options:
                     anyone who can reach the address and has the token administer the site.
   --data-dir DIR    the site's data directory (default: $COURIER_DATA_DIR, else the per-user
                     Courier folder)
-  --static-dir DIR  the built console to serve (default dist/renderer)
-  --no-build        do not rebuild the console first, even when it is out of date
+  --static-dir DIR  the built console to serve (default: the one installed with Courier)
+  --no-build        npm run serve only: do not rebuild the console first, even when it is
+                    out of date
   -h, --help        show this help
 `;
 
@@ -37,7 +38,7 @@ function parsePort(text: string): number {
   return Number(text);
 }
 
-/** Parses the arguments after `npm run serve --`; throws UsageError with a one-line message. */
+/** Parses the arguments after `courier serve` (`npm run serve --`); throws UsageError with a one-line message. */
 export function parseServeOptions(argv: readonly string[]): ServeOptions {
   let parsed;
   try {

@@ -1,8 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { defaultDataDir, resolveDataDir } from './data-dir';
-import { productVersion } from './product';
 
 describe('data directory', () => {
   it('follows Electron userData for "Courier" on each platform', () => {
@@ -16,10 +14,5 @@ describe('data directory', () => {
     expect(resolveDataDir(undefined, { COURIER_DATA_DIR: '/env/site' })).toBe('/env/site');
     expect(resolveDataDir('  ', { XDG_CONFIG_HOME: '/x' })).toBe(process.platform === 'linux' ? '/x/Courier' : defaultDataDir({ XDG_CONFIG_HOME: '/x' }));
     expect(resolveDataDir('relative/site', {})).toBe(resolve('relative/site'));
-  });
-
-  it('reports the version package.json declares', () => {
-    const pkg = JSON.parse(readFileSync(resolve(import.meta.dirname, '../../package.json'), 'utf8')) as { version: string };
-    expect(productVersion).toBe(pkg.version);
   });
 });

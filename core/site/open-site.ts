@@ -7,11 +7,12 @@ import { migrations } from '../db/migrations';
 import { migrate } from '../db/migrator';
 import { SiteRepository, type SiteRecord } from '../db/repositories/site-repository';
 import { parseOrThrow } from '../domain/validation';
+import { defaultSite } from '../domain/default-site';
 import { productVersion } from './product';
 import { ensureSiteRoot, siteRootAt, type SiteRoot } from './site-root';
 
 export const databaseFileName = 'courier.db';
-export const defaultSite = { siteCode: 'A01', siteName: 'Central Site' } as const;
+export { defaultSite };
 
 export interface OpenSite {
   readonly db: SqliteDatabase;
