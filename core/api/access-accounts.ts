@@ -3,7 +3,8 @@ import { packageIdSchema } from './ids';
 import { requiredText, textSchema } from './text';
 
 /**
- * Package access accounts (seed "Defining Access Accounts"; sccm-formats §4.5). Generic accounts
+ * Package access accounts (docs/software-distribution.md#access-accounts; the SMS_PackageAccessByUsers
+ * class, docs/formats.md#access-accounts). Generic accounts
  * map to the distribution point's local Users, Guests and Administrators groups; Windows accounts
  * are DOMAIN\user or DOMAIN\group. Share providers apply them as share and folder permissions.
  */
@@ -72,7 +73,7 @@ export interface AccessAccountDto {
   readonly access: number;
 }
 
-/** What every new package gets (the wording; the seed's SMSPKGx$ defaults). */
+/** What every new package gets: the permissions of the common SMSPKGx$ share (docs/software-distribution.md#access-accounts). */
 export const defaultAccessAccounts: readonly { account: AccessAccountInput; permission: AccessPermission }[] = [
   { account: { kind: 'generic', name: 'Users' }, permission: 'read' },
   { account: { kind: 'generic', name: 'Administrators' }, permission: 'fullControl' },

@@ -4,8 +4,8 @@ import type { ProgramDto } from './programs';
 import { optionalText, requiredText } from './text';
 
 /**
- * Create Package From Definition (seed figures 11-28 to 11-36): a built-in definition shipped with
- * Courier, or a .sms/.pdf/.msi file on the site server.
+ * Create Package From Definition (docs/software-distribution.md#create-package-from-definition): a
+ * built-in definition shipped with Courier, or a .sms/.pdf/.msi file on the site server.
  */
 export const definitionSourceSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('builtIn'), id: requiredText('The package definition', 100, 'Choose a package definition.') }),

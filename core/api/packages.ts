@@ -76,7 +76,7 @@ export type PackageSettings = {
   -readonly [K in keyof typeof packageFieldShapes]: z.output<(typeof packageFieldShapes)[K]>;
 };
 
-/** What a new package gets for every setting the administrator leaves alone (the seed's defaults). */
+/** What a new package gets for every setting the administrator leaves alone (docs/software-distribution.md#new-package-wizard). */
 export const packageDefaults: Readonly<Omit<PackageSettings, 'name'>> = {
   version: '',
   publisher: '',
@@ -177,7 +177,7 @@ export const packageUpdateSchema = z.strictObject({
 
 export const packageRefSchema = z.strictObject({ packageId: packageIdSchema });
 
-/** The suite's PkgFlags bits (sccm-formats §4.2). */
+/** The suite's PkgFlags bits (SMS_Package.PkgFlags; docs/formats.md#package-fields). */
 export const PkgFlags = {
   DO_NOT_DOWNLOAD: 0x01000000,
   PERSIST_IN_CACHE: 0x02000000,

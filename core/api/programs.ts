@@ -38,7 +38,8 @@ const commonShapes = {
 
 /**
  * Every setting of the New Program Wizard and the program's Properties tabs, grouped as the tabs
- * group them (seed "Creating Programs"). ProgramFlags are derived from them (sccm-formats §4.3).
+ * group them (docs/software-distribution.md#new-program-wizard). ProgramFlags are derived from them
+ * (SMS_Program.ProgramFlags; docs/formats.md#program-flags).
  */
 export const computerProgramFieldShapes = {
   ...commonShapes,
@@ -133,7 +134,10 @@ export const deviceProgramDefaults: Readonly<Omit<DeviceProgramSettings, 'name' 
 
 type Issue = { path: string[]; message: string };
 
-/** The seed's rules that tie program settings together; the wizard, the sheet and the core all apply them. */
+/**
+ * The rules that tie program settings together (docs/software-distribution.md#new-program-wizard);
+ * the wizard, the sheet and the core all apply them.
+ */
 export function computerProgramIssues(s: ComputerProgramSettings): Issue[] {
   const issues: Issue[] = [];
   if (s.runMode === 'userRights' && s.canRunWhen !== 'userLoggedOn') {
@@ -221,7 +225,7 @@ export type ProgramUpdateInput = z.input<typeof programUpdateSchema>;
 /** The suite's numeric and string fields, derived from the settings. */
 interface ProgramSuiteFields {
   readonly packageId: string;
-  /** The suite's ProgramFlags (sccm-formats §4.3). */
+  /** The suite's ProgramFlags (SMS_Program.ProgramFlags; docs/formats.md#program-flags). */
   readonly programFlags: number;
   /** "38 MB" or "Unknown" (SMS_Program.DiskSpaceReq). */
   readonly diskSpaceReq: string;
@@ -246,7 +250,7 @@ export type ProgramDto = ComputerProgramDto | DeviceProgramDto;
 export interface ProgramDeletedDto {
   readonly packageId: string;
   readonly programName: string;
-  /** Advertisements deleted with it (the seed's ripple effect). */
+  /** Advertisements deleted with it (the ripple effect of docs/software-distribution.md#delete-program-wizard). */
   readonly deletedAdvertisements: readonly string[];
 }
 

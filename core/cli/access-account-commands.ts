@@ -41,7 +41,7 @@ function accountOf(opts: AddOptions): AccessAccountInput {
 
 /**
  * `courier access-account add|list|update|remove`: who may read the package on distribution
- * points (seed "Defining Access Accounts"). New packages start with Users (Read) and
+ * points (docs/software-distribution.md#access-accounts). New packages start with Users (Read) and
  * Administrators (Full Control).
  */
 export function registerAccessAccountCommands(root: Command, { withGlobalOptions, withCore, print, unwrap }: CommandContext): void {

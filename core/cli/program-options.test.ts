@@ -15,7 +15,7 @@ describe('program options → contract fields', () => {
     expect(fields('update', [])).toEqual({});
   });
 
-  it("maps the issue's example one to one", () => {
+  it('maps a full set of program options one to one', () => {
     expect(
       fields('create', [
         '--name', 'Per-system unattended', '--command-line', 'msiexec /i app.msi /q', '--can-run-when', 'whetherOrNot', '--run-mode', 'adminRights',

@@ -2,7 +2,7 @@ import { PkgFlags, PkgSourceFlag, ShareType, type PackageSettings } from '../api
 
 /**
  * The suite's numeric package fields, derived from the console's settings, so that tools that
- * compare Courier with the original see the same numbers (sccm-formats §4.2).
+ * compare Courier with the original see the same numbers (SMS_Package; docs/formats.md#package-fields).
  */
 export function pkgSourceFlagOf(s: Pick<PackageSettings, 'containsSourceFiles' | 'sourceOption'>): number {
   if (!s.containsSourceFiles) return PkgSourceFlag.STORAGE_NO_SOURCE;

@@ -1,8 +1,9 @@
 import { DeviceFlags, ProgramFlags, type ComputerProgramSettings, type DeviceProgramSettings } from '../api';
 
 /**
- * The suite's ProgramFlags from the console's settings (sccm-formats §4.3). Other tools compare
- * Courier with the original by these numbers, so every bit follows the suite exactly.
+ * The suite's ProgramFlags from the console's settings (SMS_Program.ProgramFlags;
+ * docs/formats.md#program-flags). Other tools compare Courier with the original by these numbers,
+ * so every bit follows the suite exactly.
  * Neither USERCONTEXT nor NOUSERLOGGEDIN means "whether or not a user is logged on".
  */
 export function programFlagsOf(s: ComputerProgramSettings): number {

@@ -1,8 +1,8 @@
 import type { RecurringSchedule } from '../api';
 
 /**
- * SMS_ST schedule tokens (sccm-formats §3): 16 hex digits, a 64-bit value written high DWORD
- * then low DWORD. Courier edits interval schedules; the codec reads every type so tokens
+ * SMS_ST schedule tokens (as SMS_ScheduleMethods.ReadFromString reads them;
+ * docs/formats.md#schedule-tokens): 16 hex digits, a 64-bit value written high DWORD then low DWORD. Courier edits interval schedules; the codec reads every type so tokens
  * imported from the suite can be shown.
  */
 export type ScheduleTokenType = 'nonRecurring' | 'interval' | 'weekly' | 'monthlyByWeekday' | 'monthlyByDate';

@@ -1,6 +1,6 @@
 /**
  * One line of the SMS trace log format that site-server logs (distmgr.log, smsprov.log) use, so
- * the admin's log viewers (SMS Trace, CMTrace) read Courier's logs (sccm-formats §5.6):
+ * the admin's log viewers (SMS Trace, CMTrace) read Courier's logs (docs/formats.md#trace-log-lines):
  * `<text>~  $$<COMPONENT><MM-DD-YYYY HH:MM:SS.mmm+BIAS><thread=<dec> (0x<hex>)>`
  */
 export function formatTraceLine(text: string, component: string, at: Date, thread: number): string {

@@ -18,7 +18,7 @@ const permissionText: Readonly<Record<AccessPermission, string>> = {
   fullControl: 'Full Control',
 };
 
-/** The suite's UserName: DOMAIN\user, or the NAL form ["Display=Users"]GENERIC:GROUP=Users (sccm-formats §4.5). */
+/** The suite's UserName: DOMAIN\user, or the NAL form ["Display=Users"]GENERIC:GROUP=Users (SMS_PackageAccessByUsers.UserName). */
 export function userNameOf(account: Pick<AccessAccountRecord, 'kind' | 'accountName'>): string {
   return account.kind === 'generic' ? `["Display=${account.accountName}"]GENERIC:GROUP=${account.accountName}` : account.accountName;
 }
@@ -49,7 +49,7 @@ export function accessAccountRecordOf(packageId: string, account: AccessAccountI
 }
 
 /**
- * Package access accounts (seed "Defining Access Accounts"). They become the share and folder
+ * Package access accounts (docs/software-distribution.md#access-accounts). They become the share and folder
  * permissions on the distribution points, so every change wakes Distribution Manager.
  */
 export class AccessAccountService {

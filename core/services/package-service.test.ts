@@ -37,7 +37,7 @@ async function listIds(): Promise<string[]> {
 }
 
 describe('packages', () => {
-  it('creates packages with the site code and counting IDs, and the seed defaults', async () => {
+  it('creates packages with the site code and counting IDs, and the New Package Wizard\'s defaults', async () => {
     const first = await create({ name: 'Contoso Viewer', version: '2.1', publisher: 'Contoso', language: 'English' });
     const second = await create({ name: 'Fabrikam Tools' });
     expect([first.packageId, second.packageId]).toEqual(['A0100001', 'A0100002']);

@@ -104,7 +104,7 @@ export class PackageService {
       lastModified: stamp,
     };
     this.deps.packages.insert(created);
-    // Every new package starts with the SMSPKGx$ defaults (seed "Defining Access Accounts").
+    // Every new package starts with the SMSPKGx$ defaults (docs/software-distribution.md#access-accounts).
     for (const { account, permission } of defaultAccessAccounts) {
       this.deps.accessAccounts.insert(accessAccountRecordOf(created.packageId, account, permission, stamp));
     }

@@ -22,7 +22,7 @@ import { createCore, type Core } from '../core';
 /**
  * ProgramFlags through the real core: every combination of settings the wizard allows is
  * created, read back, and each bit is checked on its own against the suite's meaning
- * (sccm-formats §4.3), then decoded back into the settings it came from.
+ * (SMS_Program.ProgramFlags, docs/formats.md#program-flags), then decoded back into the settings it came from.
  */
 let dataDir: string;
 let core: Core;

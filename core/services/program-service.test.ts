@@ -166,7 +166,7 @@ describe('programs', () => {
   });
 });
 
-describe("the seed's rules", () => {
+describe("the New Program Wizard's rules", () => {
   it("runs with the user's rights only when a user is logged on", async () => {
     expect(await core.client['programs:create']({ packageId: 'A0100001', program: { name: 'X', commandLine: 'x', canRunWhen: 'whetherOrNot' } })).toMatchObject({
       ok: false,

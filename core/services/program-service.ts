@@ -86,7 +86,7 @@ function label(program: { packageId: string; name: string }): string {
 const kindText = { computer: 'computers', device: 'devices' } as const;
 
 /**
- * Programs for computers and for devices (seed "Creating Programs"). A program change reaches
+ * Programs for computers and for devices (docs/software-distribution.md#new-program-wizard). A program change reaches
  * distribution points and clients through the package, so every change wakes Distribution
  * Manager with the package's .PKN file, as a package change does.
  */
@@ -188,8 +188,9 @@ export class ProgramService {
           'deleteAdvertisements',
         );
       }
-      // Seam for the seed's ripple effect: once advertisements exist, delete them here, in this
-      // same transaction, and wake Offer Manager after the commit.
+      // Seam for the ripple effect (docs/software-distribution.md#delete-program-wizard): once
+      // advertisements exist, delete them here, in this same transaction, and wake Offer Manager
+      // after the commit.
       this.deps.programs.delete(existing.id);
       this.noteChange(change, 'deleted', existing);
       return { record: existing, advertisements };
@@ -197,7 +198,7 @@ export class ProgramService {
     return { packageId: record.packageId, programName: record.name, deletedAdvertisements: advertisements };
   }
 
-  /** The advertisements of a program. There are none until advertisements are built (issue 5). */
+  /** The advertisements of a program. There are none until Courier has advertisements. */
   private advertisementsOf(_program: ProgramRecord): string[] {
     return [];
   }

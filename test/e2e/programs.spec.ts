@@ -67,7 +67,7 @@ test('an admin creates a program through every wizard page, with another program
 
   const environment = await wizard.expectPage('Environment');
   await wizard.choose(environment, 'Program can run', 'Whether or not a user is logged on');
-  // The seed's rule: user's rights only when a user is logged on.
+  // The New Program Wizard's rule (docs/software-distribution.md#new-program-wizard): user's rights only when a user is logged on.
   await expect(environment.getByRole('radio', { name: "Run with user's rights" })).toBeDisabled();
   await expect(environment.getByRole('radio', { name: 'Run with administrative rights' })).toBeChecked();
   await environment.getByRole('checkbox', { name: 'Allow users to interact with this program' }).check();

@@ -22,7 +22,7 @@ beforeAll(async () => {
 afterAll(() => data.remove());
 
 describe('courier program', () => {
-  it("creates the issue's example, lists, shows, renames the program it runs first, and deletes", async () => {
+  it('creates a program that runs another first, lists, shows, renames the program it runs first, and deletes', async () => {
     json<ProgramDto>(await courier('program', 'create', 'A0100002', '--name', 'Install', '--command-line', 'sp1.exe /q', '--json'));
     const [created, device] = await Promise.all([
       courier(

@@ -16,7 +16,7 @@ import { buildBridge, type IpcRendererLike } from '../../electron/preload/build-
 import { makeTempDir, type TempDir } from '../helpers/temp-dir';
 
 /**
- * Principle 1 of architecture.md: every contract request channel has a handler in every
+ * docs/architecture.md#the-picture: every contract request channel has a handler in every
  * transport. The Electron side runs with plain objects standing in for ipcMain, ipcRenderer
  * and webContents, wired to each other the way Electron wires them, over a real core.
  */

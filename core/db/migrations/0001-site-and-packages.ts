@@ -49,7 +49,7 @@ CREATE TABLE packages (
   last_modified                      TEXT NOT NULL
 );
 
--- "Share the distribution folder": the value must be unique among all packages (seed).
+-- "Share the distribution folder": the value must be unique among all packages (docs/software-distribution.md#new-package-wizard).
 CREATE UNIQUE INDEX packages_share_folder_unique ON packages (share_folder COLLATE NOCASE) WHERE share_folder <> '';
 CREATE INDEX packages_name ON packages (name COLLATE NOCASE);
 `,

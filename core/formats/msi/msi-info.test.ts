@@ -254,8 +254,8 @@ describe('MSI files refused', () => {
   });
 
   it('500 damaged copies (random bytes changed) each end at once, read or refused', () => {
-    let seed = 42;
-    const random = () => ((seed = (seed * 1103515245 + 12345) >>> 0) / 2 ** 32);
+    let state = 42;
+    const random = () => ((state = (state * 1103515245 + 12345) >>> 0) / 2 ** 32);
     const started = performance.now();
     for (let n = 0; n < 500; n++) {
       const copy = new Uint8Array(msi.viewer!);

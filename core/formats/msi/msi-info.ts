@@ -3,7 +3,7 @@ import { decodeWindows1252 } from '../package-definition/windows-1252';
 import { bytesSource, CompoundFile, MsiSubject, WindowReader, type ByteSource } from './compound-file';
 import { encodeStreamName } from './stream-names';
 
-/** What the Create Package From Definition wizard takes from an .msi (sccm-formats §1, seed). */
+/** What the Create Package From Definition wizard takes from an .msi (docs/software-distribution.md#create-package-from-definition). */
 export interface MsiInfo {
   readonly productCode: string;
   readonly productName: string;

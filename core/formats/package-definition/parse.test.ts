@@ -41,7 +41,7 @@ Name=Install
 CommandLine=setup.exe /s
 `;
 
-/** §1.6 of sccm-formats.md, verbatim. */
+/** A small invented 2.0 definition: a package with MIF fields and two programs. */
 const contoso = `[PDF]
 Version=2.0
 
@@ -129,7 +129,7 @@ describe('package definition files: the real fixtures', () => {
 });
 
 describe('package definition files: format 2.0', () => {
-  it('reads the §1.6 example: package, MIF fields, both programs and their flags', () => {
+  it('reads a 2.0 example: package, MIF fields, both programs and their flags', () => {
     const def = parse(contoso);
     expect(def.format).toBe('2.0');
     expect(def.package).toEqual({
@@ -213,7 +213,7 @@ Assignment=everyuser
     expect(def.package.publisher).toBe('Contoso');
     const [install, remove] = def.programs;
     expect(install).toMatchObject({ commandLine: 'setup.exe /s', canRunWhen: 'noUserLoggedOn', run: 'hidden', afterRunning: 'configMgrLogsOff' });
-    // Forced by CanRunWhen=NoUserLoggedOn (§1.4), and said so.
+    // Forced by CanRunWhen=NoUserLoggedOn (docs/formats.md#rules-applied-on-import), and said so.
     expect(install).toMatchObject({ userInputRequired: false, adminRightsRequired: true });
     expect(install?.notes).toEqual([
       'UserInputRequired is forced to False because CanRunWhen=NoUserLoggedOn.',

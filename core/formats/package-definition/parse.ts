@@ -18,7 +18,7 @@ interface Findings {
 }
 
 /**
- * Reads a package definition file (.sms or .pdf), either format (sccm-formats §1). Pure: the
+ * Reads a package definition file (.sms or .pdf), either format (docs/formats.md#package-definition-files). Pure: the
  * caller reads the bytes (core/content/package-definition-file.ts does, bounded). Every problem
  * in the file is reported at once in one CourierError('VALIDATION_FAILED'): its message is the
  * first problem (`[INSTALL] CommandLine (line 14): required, but empty`), its issues all of them.
@@ -144,7 +144,7 @@ function read20(doc: IniDocument, findings: Findings): Read {
 }
 
 /**
- * SMS 1.x (sccm-formats §1.5): each `SetupVariations` entry is a `[<Variation> Setup]` section and
+ * SMS 1.x (docs/formats.md#sms-1x): each `SetupVariations` entry is a `[<Variation> Setup]` section and
  * becomes one program named by its CommandName (the variation's name when CommandName is absent).
  * 1.x programs ran in the logged-on user's context: UserLoggedOn, user rights, UNC path.
  * SynchronousSystemExitRequired=TRUE means the setup restarts Windows itself (ProgramRestart).

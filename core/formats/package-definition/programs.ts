@@ -27,7 +27,7 @@ const afterWords = { NoAction: 'noAction', SMSRestart: 'configMgrRestarts', Prog
 const canRunWords = { UserLoggedOn: 'userLoggedOn', NoUserLoggedOn: 'noUserLoggedOn', AnyUserStatus: 'whetherOrNot' } as const;
 const assignmentWords = { FirstUser: 'oncePerComputer', EveryUser: 'oncePerUser' } as const;
 
-/** A `[<Program>]` section of a 2.0 file (sccm-formats §1.4). */
+/** A `[<Program>]` section of a 2.0 file (docs/formats.md#format-20). */
 export function readProgram20(r: SectionReader): { draft: ProgramDraft; notes: string[] } {
   const notes: string[] = [];
   const disk = readDiskSpace(r, 'EstimatedDiskSpace');
@@ -61,7 +61,7 @@ export function readProgram20(r: SectionReader): { draft: ProgramDraft; notes: s
 }
 
 /**
- * Applies the rules the suite applies on import (sccm-formats §1.4) and the contract's rules
+ * Applies the rules the suite applies on import (docs/formats.md#rules-applied-on-import) and the contract's rules
  * between settings, then derives ProgramFlags. Each change is noted in words.
  */
 export function finishProgram(draft: ProgramDraft, notes: string[], explicit: (key: string) => string | undefined): PackageDefinitionProgram {

@@ -9,10 +9,10 @@ import type { PackageDefinition, PackageDefinitionProgram } from './types';
 
 /**
  * A definition's program as the contract's program settings. Settings the file cannot express
- * (Windows Installer, MOM, task sequences, notifications) keep the console's defaults, as the
- * seed says ("The package definition file typically doesn't provide any property settings for
- * these tabs"). `packageId` is the package the programs are created in: a DependentProgram names
- * a program of the same file, so it is a program of that same package.
+ * (Windows Installer, MOM, task sequences, notifications) keep the console's defaults: a definition
+ * does not provide those tabs (docs/software-distribution.md#create-package-from-definition).
+ * `packageId` is the package the programs are created in: a DependentProgram names a program of
+ * the same file, so it is a program of that same package.
  */
 export function toProgramSettings(program: Omit<PackageDefinitionProgram, 'programFlags' | 'notes'>, packageId: string): ComputerProgramSettings {
   const admin = program.adminRightsRequired;
@@ -49,7 +49,7 @@ export function toProgramSettings(program: Omit<PackageDefinitionProgram, 'progr
  * The definition's package as the contract's package settings. The definition does not say where
  * the source files are: the wizard's Source Files page does. Without `sourceDirectory` the package
  * has no source files; `definition.package.containsNoFiles` tells the wizard which choice to offer first.
- * Data Access and Distribution Settings keep their defaults (seed: the file does not provide them).
+ * Data Access and Distribution Settings keep their defaults: the file does not provide them.
  */
 export function toPackageSettings(definition: PackageDefinition, options: { sourceDirectory?: string } = {}): PackageSettings {
   const p = definition.package;

@@ -1,7 +1,7 @@
 import type { afterRunningActions, assignmentModes, canRunWhenModes, diskSpaceUnits, programRunModes } from '../../api';
 
 /**
- * A package definition file (.sms / .pdf, sccm-formats §1) as Courier reads it. Enumerations use
+ * A package definition file (.sms / .pdf, docs/formats.md#package-definition-files) as Courier reads it. Enumerations use
  * the contract's words (core/api/programs.ts) so the mapping to program settings is direct; the
  * file's own spelling stays in the messages and in `raw` fields.
  */
@@ -64,9 +64,9 @@ export interface PackageDefinitionProgram {
   readonly run: (typeof programRunModes)[number];
   readonly afterRunning: (typeof afterRunningActions)[number];
   readonly canRunWhen: (typeof canRunWhenModes)[number];
-  /** After the forced rules of §1.4 (False unless CanRunWhen=UserLoggedOn). */
+  /** After the forced rules of docs/formats.md#rules-applied-on-import (False unless CanRunWhen=UserLoggedOn). */
   readonly userInputRequired: boolean;
-  /** After the forced rules of §1.4 (True unless CanRunWhen=UserLoggedOn). */
+  /** After the forced rules of docs/formats.md#rules-applied-on-import (True unless CanRunWhen=UserLoggedOn). */
   readonly adminRightsRequired: boolean;
   readonly useInstallAccount: boolean;
   /** null = Unknown. */
@@ -77,7 +77,7 @@ export interface PackageDefinitionProgram {
   readonly supportedClients: SupportedClients;
   /** The Name of another program in this file, or null. */
   readonly dependentProgram: string | null;
-  /** After the forced rule of §1.4 (oncePerComputer unless CanRunWhen=UserLoggedOn). */
+  /** After the forced rule of docs/formats.md#rules-applied-on-import (oncePerComputer unless CanRunWhen=UserLoggedOn). */
   readonly assignment: (typeof assignmentModes)[number];
   readonly disabled: boolean;
   readonly driveLetterConnection: boolean;

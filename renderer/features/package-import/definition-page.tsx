@@ -125,7 +125,7 @@ function Preview({ preview, source }: { readonly preview: DefinitionPreviewDto; 
   );
 }
 
-/** Package Definition (seed fig. 11-28): a definition shipped with Courier, or a file on the site server. */
+/** Package Definition (docs/software-distribution.md#create-package-from-definition): a definition shipped with Courier, or a file on the site server. */
 export function DefinitionPage({ list, read, path, onPathChange, onChoose, serverIssue }: DefinitionPageProps) {
   const styles = useStyles();
   const chosen = read.kind === 'none' ? null : read.source;

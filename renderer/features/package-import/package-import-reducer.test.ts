@@ -49,7 +49,7 @@ const next: PackageImportAction = { type: 'next' };
 const imported = { package: { packageId: 'A0100001', name: 'Courier Client Agent' }, programs: [] } as unknown as PackageImportedDto;
 
 describe('page order', () => {
-  it('follows the seed: Package Definition, Source Files, Source Directory, Summary, Confirmation', () => {
+  it('follows the Create Package From Definition Wizard\'s page order: Package Definition, Source Files, Source Directory, Summary, Confirmation', () => {
     expect(pagesOf(run(...readAgent))).toEqual(['definition', 'sourceFiles', 'sourceDirectory', 'summary', 'confirmation']);
   });
 

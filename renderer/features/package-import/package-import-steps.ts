@@ -1,7 +1,8 @@
 /**
- * The Create Package From Definition Wizard's pages, in the seed's order (figures 11-28 to 11-30,
- * then Summary). Source Directory is shown only when the package has source files: "If you select
- * This Package Does Not Contain Any Source Files and click Next, you'll proceed directly" to Summary.
+ * The Create Package From Definition Wizard's pages, in the console's order
+ * (docs/software-distribution.md#create-package-from-definition). Source Directory is shown only
+ * when the package has source files: "This package does not contain any source files" goes from
+ * Source Files straight to Summary.
  */
 export type PackageImportStep =
   | { readonly kind: 'definition'; readonly id: 'definition'; readonly heading: string }

@@ -204,7 +204,7 @@ function PackageImportWizardSession({ open, onClose, onCreated }: PackageImportW
   );
 }
 
-/** Create Package From Definition (seed "Creating a Package from a Definition File"); each opening starts afresh. */
+/** Create Package From Definition (docs/software-distribution.md#create-package-from-definition); each opening starts afresh. */
 export function PackageImportWizard({ open, onClose, onCreated }: PackageImportWizardProps) {
   const opening = useOpenCount(open);
   return <PackageImportWizardSession key={opening} open={open} onClose={onClose} onCreated={onCreated} />;

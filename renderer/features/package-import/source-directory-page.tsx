@@ -22,7 +22,7 @@ export interface SourceDirectoryPageProps {
 
 const typeLabels = { unc: 'Network path (UNC) name', local: 'Local drive on site server' } as const;
 
-/** Source Directory (seed fig. 11-30): the network or local location of the package's files. */
+/** Source Directory (docs/software-distribution.md#create-package-from-definition): the network or local location of the package's files. */
 export function SourceDirectoryPage({ value, onChange, issue }: SourceDirectoryPageProps) {
   const styles = useStyles();
   const [setting, setSetting] = useState(false);

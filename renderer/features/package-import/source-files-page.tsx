@@ -11,7 +11,7 @@ const useStyles = makeStyles({
   error: { color: tokens.colorPaletteRedForeground1 },
 });
 
-/** The seed's words for the three choices (fig. 11-29). */
+/** The console's words for the three choices of the Source Files page. */
 export const sourceFilesLabels: Readonly<Record<SourceFilesMode, string>> = {
   none: 'This package does not contain any source files',
   direct: 'Always obtain files from a source directory',
@@ -31,7 +31,7 @@ export interface SourceFilesPageProps {
   readonly serverIssue: string | null;
 }
 
-/** Source Files (seed fig. 11-29): how Courier manages the package's source files. */
+/** Source Files (docs/software-distribution.md#create-package-from-definition): how Courier manages the package's source files. */
 export function SourceFilesPage({ preview, value, onChange, serverIssue }: SourceFilesPageProps) {
   const styles = useStyles();
   return (

@@ -67,7 +67,8 @@ export function GeneralPage({ draft, issues, onChange, details }: GeneralPagePro
       <div className={styles.header}>
         <BoxRegular className={styles.icon} aria-hidden />
         {/*
-          The seed: "the full package name is displayed in the text box at the top of the screen".
+          The console shows the full package name in a box at the top of the page
+          (docs/software-distribution.md#new-package-wizard).
           Drawn like a read-only box but not an input, so "Name" stays the only field labelled Name.
         */}
         <div className={styles.fullName} title="Full package name">

@@ -24,7 +24,7 @@ const next: NewPackageWizardAction = { type: 'next' };
 const created = { packageId: 'A0100001', name: 'Office 2007' } as PackageDto;
 
 describe('page order', () => {
-  it('follows the seed: General to Confirmation', () => {
+  it('follows the New Package Wizard\'s page order: General to Confirmation', () => {
     expect(newPackagePageIds).toEqual([
       'general',
       'dataSource',

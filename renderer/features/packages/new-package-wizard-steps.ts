@@ -1,9 +1,10 @@
 import { settingPageLabels, type PackageSettingPageId } from './package-fields';
 
 /**
- * The New Package Wizard's pages, in the seed's order. Each kind of page behaves differently:
- * settings pages edit the draft and gate Next on their fields, Security only informs,
- * Summary's Next creates the package, and Confirmation reports the outcome.
+ * The New Package Wizard's pages, in the console's order (docs/software-distribution.md#new-package-wizard).
+ * Each kind of page behaves differently: settings pages edit the draft and gate Next on their
+ * fields, Security only informs, Summary's Next creates the package, and Confirmation reports the
+ * outcome.
  */
 export type NewPackageStep =
   | { readonly kind: 'settings'; readonly id: PackageSettingPageId; readonly heading: string }

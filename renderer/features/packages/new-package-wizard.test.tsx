@@ -21,7 +21,7 @@ const button = (name: string) => screen.getByRole('button', { name });
 const heading = () => screen.getByRole('heading', { level: 3 }).textContent;
 
 describe('New Package Wizard', () => {
-  it('walks the seed pages, keeps values going back, and creates the package from Summary', async () => {
+  it('walks the wizard\'s pages, keeps values going back, and creates the package from Summary', async () => {
     const user = userEvent.setup();
     const { onCreated } = renderWizard();
     expect(heading()).toBe('General');

@@ -17,7 +17,7 @@ function validDraft(overrides: Partial<PackageSettings> = {}): PackageSettings {
 }
 
 describe('a new draft', () => {
-  it('has the seed defaults and is invalid only for the missing Name', () => {
+  it('has the New Package Wizard\'s defaults and is invalid only for the missing Name', () => {
     const draft = newPackageDraft();
     expect(draft.sourceOption).toBe('direct');
     expect(draft.userGracePeriod).toBe(5);

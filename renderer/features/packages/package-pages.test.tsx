@@ -39,7 +39,7 @@ function renderPage(Page: (props: PackagePageProps) => React.ReactNode, initial:
 }
 
 describe('General page', () => {
-  it('labels every input with the seed wording and shows the full package name', async () => {
+  it('labels every input with the console\'s wording and shows the full package name', async () => {
     const { latest } = renderPage(GeneralPage);
     const user = userEvent.setup();
     for (const label of ['Name', 'Version', 'Publisher', 'Language', 'Comment']) {

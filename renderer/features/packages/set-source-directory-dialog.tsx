@@ -38,7 +38,7 @@ export interface SetSourceDirectoryDialogProps {
 }
 
 /**
- * Set Source Directory (seed fig. 11-3). OK asks the site server to check the folder
+ * Set Source Directory (docs/software-distribution.md#set-source-directory). OK asks the site server to check the folder
  * (`files:check-source`) and stays open with the reason when it cannot use it, because the
  * site server's computer account, not the administrator, must reach the source files.
  */

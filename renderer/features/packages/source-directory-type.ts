@@ -1,6 +1,6 @@
 import { sourceDirectoryProblem, sourcePathFormOf } from '../../../core/api';
 
-/** The two choices of the Set Source Directory dialog (seed fig. 11-3). */
+/** The two choices of the Set Source Directory dialog (docs/software-distribution.md#set-source-directory). */
 export type SourceDirectoryType = 'unc' | 'local';
 
 export function sourceDirectoryTypeOf(path: string): SourceDirectoryType | null {

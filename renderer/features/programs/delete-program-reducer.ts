@@ -1,8 +1,8 @@
 import type { ApiErrorDto, ProgramDeletedDto } from '../../../core/api';
 
 /**
- * The Delete Program Wizard (seed: "Deleting a program produces a ripple effect … The wizard
- * displays all the affected advertisements and prompts you once more to confirm the deletion").
+ * The Delete Program Wizard (docs/software-distribution.md#delete-program-wizard): deleting a
+ * program ripples to its advertisements, so the wizard lists them and asks a second time.
  * General asks first; the core answers either with the deletion or with the advertisements that
  * would go with it, which the Affected Advertisements page lists for a second confirmation.
  */

@@ -25,7 +25,7 @@ const next: Action = { type: 'next' };
 const created = { packageId: 'A0100001', name: 'Unattended' } as ProgramDto;
 
 describe('New Program Wizard', () => {
-  it('has the seed\'s pages in order', () => {
+  it('has the New Program Wizard\'s pages in order', () => {
     expect(wizardPages(programRules)).toEqual([
       'general',
       'requirements',
@@ -63,7 +63,7 @@ describe('New Program Wizard', () => {
     expect(reduce(done, { type: 'previous' }).page).toBe('confirmation');
   });
 
-  it('gates a page on the seed\'s rules and shows a problem inline once its field is touched', () => {
+  it('gates a page on the New Program Wizard\'s rules and shows a problem inline once its field is touched', () => {
     const state = run(named, next, { type: 'edit', changes: { anyPlatform: false } });
     expect(state.page).toBe('requirements');
     expect(canGoNext(programRules, state)).toBe(false);

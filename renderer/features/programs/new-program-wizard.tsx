@@ -32,7 +32,7 @@ function createdRows(program: ProgramDto) {
   ];
 }
 
-/** The New Program Wizard (seed "Creating Programs"); each opening starts from the defaults. */
+/** The New Program Wizard (docs/software-distribution.md#new-program-wizard); each opening starts from the defaults. */
 export function NewProgramWizard({ open, packageId, onClose, onCreated }: NewProgramWizardProps) {
   const courier = useCourier();
   const opening = useOpenCount(open);

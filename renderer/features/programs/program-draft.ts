@@ -31,7 +31,8 @@ export function newDeviceProgramDraft(): DeviceProgramSettings {
 }
 
 /**
- * Applies an edit, then settles what the seed ties together, so a disabled control never keeps
+ * Applies an edit, then settles what the console ties together
+ * (docs/software-distribution.md#new-program-wizard), so a disabled control never keeps
  * a value the core would reject (computerProgramIssues):
  * - "Only when no user is logged on" or "Whether or not…" disables Run with user's rights (the
  *   program then runs with administrative rights) and Run once for every user who logs on;

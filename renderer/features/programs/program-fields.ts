@@ -48,7 +48,7 @@ export const programFieldPage: Readonly<Record<ProgramField, ProgramSettingPageI
   generateMomAlertOnFailure: 'mom',
 };
 
-/** Each setting's label as the pages show it (the seed's words), for messages that point at a field. */
+/** Each setting's label as the pages show it (the console's words), for messages that point at a field. */
 export const programFieldLabels: Readonly<Record<ProgramField, string>> = {
   name: 'Name',
   comment: 'Comment',

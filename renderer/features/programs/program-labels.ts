@@ -10,7 +10,7 @@ import type {
 
 type Labels<T extends readonly string[]> = Readonly<Record<T[number], string>>;
 
-/** The option words of the New Program Wizard, as the seed gives them. */
+/** The option words of the New Program Wizard, as the console shows them. */
 export const runLabels: Labels<typeof programRunModes> = {
   normal: 'Normal',
   minimized: 'Minimized',
@@ -53,7 +53,7 @@ export const downloadWhenLabels: Labels<typeof deviceDownloadModes> = {
   docked: 'Only when the device is docked',
 };
 
-/** The seed's warning beside "Allow users to interact with this program" under administrative rights. */
+/** The warning beside "Allow users to interact with this program" under administrative rights (docs/software-distribution.md#new-program-wizard). */
 export const adminInteractionWarning =
   'Selecting Allow users to interact with this program with the Run with administrative rights option allows any ' +
   'connected user to interact with the program in an administrative security context. This could provide an ' +

@@ -40,7 +40,7 @@ function renderPage(page: ProgramSettingPageId, initial: Partial<ComputerProgram
 }
 
 describe('program pages', () => {
-  it('General: labels in the seed\'s words', async () => {
+  it('General: labels in the console\'s words', async () => {
     const { latest } = renderPage('general');
     for (const label of ['Name', 'Comment', 'Command line', 'Start in']) expect(screen.getByRole('textbox', { name: label })).toBeTruthy();
     expect(screen.getByRole('combobox', { name: 'Run' })).toBeTruthy();
@@ -83,7 +83,7 @@ describe('program pages', () => {
     expect(screen.getByRole('group', { name: 'Maximum allowed run time (minutes)' })).toBeTruthy();
   });
 
-  it('Advanced and MOM Maintenance Mode: the seed\'s options', () => {
+  it('Advanced and MOM Maintenance Mode: the console\'s options', () => {
     renderPage('advanced');
     for (const name of [
       'Run another program first',

@@ -17,7 +17,7 @@ export class NewPackageWizardPage extends WizardPage {
     return this.dialog.getByRole('button', { name: 'Next >' });
   }
 
-  /** The Set Source Directory dialog (seed figure 11-3), opened with Set… on the Data Source page. */
+  /** The Set Source Directory dialog (docs/software-distribution.md#set-source-directory), opened with Set… on the Data Source page. */
   async setSourceDirectory(path: string): Promise<Locator> {
     await this.region('Data Source').getByRole('button', { name: 'Set…' }).click();
     const dialog = this.page.getByRole('dialog', { name: 'Set Source Directory' });
