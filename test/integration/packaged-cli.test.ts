@@ -1,6 +1,6 @@
-import { execFile, spawn } from 'node:child_process';
-import { accessSync, constants, cpSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { execFile, execFileSync, spawn } from 'node:child_process';
+import { accessSync, constants, cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build, Platform } from 'electron-builder';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -41,6 +41,18 @@ function standInElectron(dir: string): void {
   for (const name of ['LICENSE', 'LICENSES.chromium.html']) writeFileSync(join(dir, name), '');
 }
 
+/** The folders under node_modules of the production dependencies, nested ones included. */
+function productionPackages(): string[] {
+  const listed = execFileSync('npm', ['ls', '--omit', 'dev', '--all', '--parseable'], { cwd: repoRoot, encoding: 'utf8' });
+  const dirs = listed
+    .split('\n')
+    .filter((line) => line !== '')
+    .map((line) => relative(repoRoot, line))
+    .filter((dir) => dir.startsWith('node_modules'));
+  expect(dirs).toContain(join('node_modules', 'bindings'));
+  return dirs;
+}
+
 interface Run {
   readonly code: number;
   readonly stdout: string;
@@ -65,7 +77,12 @@ beforeAll(async () => {
   // dist/renderer (built only by test:e2e): the CLI bundle the globalSetup built, a console page.
   const stage = join(temp.path, 'stage');
   for (const file of ['package.json', 'package-lock.json']) cpSync(join(repoRoot, file), join(stage, file));
-  symlinkSync(join(repoRoot, 'node_modules'), join(stage, 'node_modules'), 'dir');
+  // A real node_modules holding the production closure, as `npm ci --omit dev` would leave it. A
+  // symlink to the checkout's node_modules is not enough: electron-builder asks `npm list`, which
+  // reports packages reached through a link without their dependencies once node_modules has
+  // changed since npm last wrote its hidden lockfile (a fresh clone after one vitest run), and
+  // the package then lacks what better-sqlite3 loads its binding with.
+  for (const dir of productionPackages()) cpSync(join(repoRoot, dir), join(stage, dir), { recursive: true });
   cpSync(join(repoRoot, 'dist', 'cli'), join(stage, 'dist', 'cli'), { recursive: true });
   mkdirSync(join(stage, 'dist', 'renderer'), { recursive: true });
   writeFileSync(join(stage, 'dist', 'renderer', 'index.html'), '<!doctype html><title>Packaged console</title>');
