@@ -1,4 +1,5 @@
-import { mkdirSync, readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { SiteSettingsChangedEvent } from '../api';
@@ -26,6 +27,7 @@ describe('Path Mappings', () => {
     expect(added).toEqual({
       ok: true,
       value: { uncPrefix: '\\\\FS01\\Sources', localPath: '/mnt/fs01/sources', createdAt: '2026-11-26T09:00:00.000Z', lastModified: '2026-11-26T09:00:00.000Z' },
+      notices: [expect.stringContaining('/mnt/fs01/sources does not exist on the site server yet')],
     });
     await core.client['site:path-mappings:set']({ uncPrefix: '\\\\fs02\\apps', localPath: '/mnt/fs02/apps' });
     // The same prefix in another case is the same mapping: its local path changes.
@@ -62,6 +64,26 @@ describe('Path Mappings', () => {
     expect(result).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED', field } });
     if (!result.ok) expect(result.error.message).toMatch(message);
     expect(await core.client['site:path-mappings:list']({})).toEqual({ ok: true, value: [] });
+  });
+
+  it('maps only onto a folder of the site server, and says when that folder is not there yet', async () => {
+    const file = join(temp.path, 'sources.txt');
+    writeFileSync(file, 'not a folder');
+    const fifo = join(temp.path, 'pipe');
+    execFileSync('mkfifo', [fifo]);
+    for (const [localPath, message] of [
+      [file, /is a file, not a folder/],
+      [fifo, /is a named pipe \(FIFO\), not a folder/],
+      ['/proc/self', /kernel's proc file system/],
+    ] as const) {
+      const result = await core.invoke('site:path-mappings:set', { uncPrefix: '\\\\fs01\\sources', localPath });
+      expect(result).toMatchObject({ ok: false, error: { field: 'localPath', message: expect.stringMatching(message) } });
+    }
+    expect(await core.client['site:path-mappings:list']({})).toEqual({ ok: true, value: [] });
+
+    const later = join(temp.path, 'mnt', 'not-mounted-yet');
+    const kept = await core.invoke('site:path-mappings:set', { uncPrefix: '\\\\fs01\\sources', localPath: later });
+    expect(kept).toMatchObject({ ok: true, value: { localPath: later }, notices: [expect.stringMatching(/does not exist on the site server yet/)] });
   });
 
   it('says so when there is no mapping to remove', async () => {

@@ -6,9 +6,10 @@ import {
   type PathMappingDto,
   type SourceRootsDto,
 } from '../api';
-import type { FileAccess } from '../content/file-access';
+import { inspectPath, requireAbsolute, type FileAccess } from '../content/file-access';
 import type { FileGate } from '../content/file-gate';
 import type { PathMappingRecord, SiteSettingsRepository } from '../db/repositories/site-settings-repository';
+import { currentRequest } from './request-scope';
 import type { ChangeSet, UnitOfWork } from '../site/unit-of-work';
 
 export interface SiteSettingsServiceDeps {
@@ -39,8 +40,12 @@ export class SiteSettingsService {
     return this.deps.settings.listPathMappings().map(toDto);
   }
 
-  /** Adds a mapping, or points an existing prefix (compared as Windows compares paths) at another folder. */
-  setPathMapping(uncPrefix: string, localPath: string): PathMappingDto {
+  /**
+   * Adds a mapping, or points an existing prefix (compared as Windows compares paths) at another
+   * folder. The folder must be one on the site server (not a file, a FIFO or the kernel's /proc);
+   * one that is not there yet is kept, with a notice, since a share is often mounted later.
+   */
+  async setPathMapping(uncPrefix: string, localPath: string): Promise<PathMappingDto> {
     if (this.deps.platform === 'win32') {
       throw new CourierError(
         'VALIDATION_FAILED',
@@ -50,6 +55,21 @@ export class SiteSettingsService {
     }
     const prefix = trimTrailingSeparators(uncPrefix);
     const local = trimTrailingSeparators(localPath);
+    requireAbsolute(local, 'localPath');
+    let missing = false;
+    await this.deps.gate.run(local, 'localPath', () =>
+      inspectPath(local, local, 'folder', 'the folder the share is mounted on', 'localPath', this.deps.platform, () => {
+        missing = true;
+        return new CourierError('SOURCE_NOT_FOUND', local, 'localPath');
+      }).catch((error: unknown) => {
+        if (!missing) throw error;
+      }),
+    );
+    if (missing) {
+      currentRequest()?.notices.push(
+        `${local} does not exist on the site server yet: paths under ${prefix} cannot be read until the share is mounted there.`,
+      );
+    }
     const stamp = this.deps.now().toISOString();
     const saved = this.deps.work.run((change) => {
       const existing = this.deps.settings.listPathMappings().find((m) => sameWindowsPath(m.uncPrefix, prefix));
