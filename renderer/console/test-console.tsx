@@ -1,7 +1,7 @@
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { render, type RenderResult } from '@testing-library/react';
 import type { ReactNode } from 'react';
-import { CourierProvider } from '../client/courier-context';
+import { connectConsole, CourierProvider } from '../client/courier-context';
 import { fakeCourier, type FakeCourier } from '../client/fake-courier';
 import { ConsoleShell } from '../shell/console-shell';
 import { consoleRegistry } from './console-registry';
@@ -13,11 +13,12 @@ import { createConsoleStores } from './create-console-stores';
  * and a fresh set of stores. `rendered.stores` are the stores the UI reads.
  */
 export function renderWithCourier(ui: ReactNode, courier: FakeCourier = fakeCourier()): RenderResult & { readonly stores: ConsoleStores } {
-  const stores = createConsoleStores(courier.bridge);
+  const connection = connectConsole(courier.bridge);
+  const stores = createConsoleStores(connection.bridge);
   // A wrapper, so that `rerender` keeps the providers.
   const wrapper = ({ children }: { readonly children: ReactNode }) => (
     <FluentProvider theme={webLightTheme}>
-      <CourierProvider bridge={courier.bridge}>
+      <CourierProvider connection={connection}>
         <ConsoleStoresProvider stores={stores}>{children}</ConsoleStoresProvider>
       </CourierProvider>
     </FluentProvider>

@@ -172,6 +172,29 @@ describe('ConsoleShell', () => {
     expect(dialog.textContent).toContain('Reader');
   });
 
+  it('keeps what the site server said beside a saved change in a bar until it is dismissed', async () => {
+    const later = 'Courier will retry the wake-up file for A0100001 (disk full); the Distribution Manager has not been told yet.';
+    courier = fakeCourier({
+      ...courier.client,
+      'packages:delete': async () => {
+        fake.packages = [];
+        return { ok: true, value: { packageId: 'A0100001', name: 'Reader' }, notices: [later] };
+      },
+    });
+    const grid = await openPackages();
+    expect(screen.queryByRole('region', { name: 'Site server notices' })).toBeNull();
+    fireEvent.click(await within(grid).findByRole('row', { name: /Reader/ }));
+    fireEvent.keyDown(grid, { key: 'Delete' });
+    const dialog = await screen.findByRole('alertdialog', { name: 'Delete Package' });
+    fireEvent.click(within(dialog).getByRole('button', { name: /^(Yes|Delete|OK)$/ }));
+    const bar = await screen.findByRole('region', { name: 'Site server notices' });
+    expect(bar.textContent).toContain(later);
+    // The dialog has closed; the notice stays until the admin dismisses it.
+    await waitFor(() => expect(screen.queryByRole('alertdialog')).toBeNull());
+    fireEvent.click(within(bar).getByRole('button', { name: 'Dismiss' }));
+    expect(screen.queryByRole('region', { name: 'Site server notices' })).toBeNull();
+  });
+
   it('mirrors the selection in the Actions pane', async () => {
     const grid = await openPackages();
     const row = await within(grid).findByRole('row', { name: /Reader/ });

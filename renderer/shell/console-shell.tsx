@@ -18,6 +18,7 @@ import type { ConsoleRegistry, FeatureEnv, PopupEnv, ShellApi } from './registra
 import { nodeRegistration, rowLabel, sameNode } from './registry-lookups';
 import { ShellToolbar } from './shell-toolbar';
 import { useShellStore } from './shell-store';
+import { SiteNoticesBar } from './site-notices-bar';
 import { StatusBar } from './status-bar';
 import { useConsoleModel } from './use-console-model';
 import { useWindowWidth } from './use-window-width';
@@ -281,6 +282,7 @@ export function ConsoleShell({ registry }: ConsoleShellProps): ReactNode {
         onShowTree={(show) => shell().setLayout({ showTree: show })}
         onShowActionsPane={(show) => shell().setLayout({ showActionsPane: show })}
       />
+      <SiteNoticesBar />
       <div className={styles.panes}>
         {layout.showTree && (
           <>

@@ -1,7 +1,7 @@
 import { FluentProvider, makeStaticStyles, makeStyles, webDarkTheme, webLightTheme, type Theme } from '@fluentui/react-components';
 import { useMemo, type ReactNode } from 'react';
 import type { CourierBridge } from '../../../core/api';
-import { CourierProvider } from '../../client/courier-context';
+import { connectConsole, CourierProvider } from '../../client/courier-context';
 import { useColorScheme } from '../../components/use-color-scheme';
 import { consoleRegistry } from '../../console/console-registry';
 import { ConsoleStoresProvider } from '../../console/console-stores';
@@ -44,14 +44,15 @@ export function ConsoleApp({ bridge }: { readonly bridge: CourierBridge }): Reac
   useGlobalStyles();
   const styles = useStyles();
   const scheme = useColorScheme();
-  const stores = useMemo(() => createConsoleStores(bridge), [bridge]);
+  const connection = useMemo(() => connectConsole(bridge), [bridge]);
+  const stores = useMemo(() => createConsoleStores(connection.bridge), [connection]);
   return (
     <FluentProvider
       theme={scheme === 'dark' ? darkTheme : lightTheme}
       className={scheme === 'dark' ? styles.dark : styles.light}
       applyStylesToPortals
     >
-      <CourierProvider bridge={bridge}>
+      <CourierProvider connection={connection}>
         <ConsoleStoresProvider stores={stores}>
           <ConsoleShell registry={consoleRegistry} />
         </ConsoleStoresProvider>
