@@ -1,6 +1,6 @@
 import { defineConfig } from '@playwright/test';
 
-// Debian's Chromium: Playwright downloads no browser on these machines (machine-notes.md).
+// Debian's Chromium (apt-get install chromium, as .ci/run does): Playwright downloads no browser here.
 export default defineConfig({
   testDir: 'test/e2e',
   outputDir: 'test-results',
