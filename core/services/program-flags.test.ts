@@ -156,7 +156,8 @@ describe('ProgramFlags for every combination the wizard allows', () => {
     // 10 valid environment combinations × 4 run × 4 after-running × 2 interaction × 5 drive settings.
     expect(valid).toBe(1600);
     expect(refused).toBe(4608 - 1600);
-  });
+    // 4,608 real creates, each a transaction with its wake-up file: seconds alone, much longer on a loaded machine.
+  }, 180_000);
 
   it('advanced, platform and MOM settings: each bit on its own', async () => {
     let valid = 0;
