@@ -81,7 +81,7 @@ describe('Package Definition page: the built-in definitions and Browse', () => {
       .map((row) => within(row).getAllByRole('gridcell').map((cell) => cell.textContent));
     expect(rows.map((cells) => cells.slice(0, 4))).toEqual([
       ['Courier Client Agent', '0.1', 'SMS 1.x', 'courier-client-agent-sms1x.pdf'],
-      ['Courier Client Agent', '0.1', 'PDF 2.0', 'courier-client-agent.sms'],
+      ['Courier Client Agent', '0.1', 'SMS 2.0', 'courier-client-agent.sms'],
     ]);
   });
 

@@ -61,7 +61,7 @@ export interface DefinitionPageProps {
 
 /** How the list names a definition's format: what tells two definitions of one product apart. */
 export const definitionFormatNames: Readonly<Record<BuiltInDefinitionDto['format'], string>> = {
-  '2.0': 'PDF 2.0',
+  '2.0': 'SMS 2.0',
   '1.0': 'SMS 1.x',
 };
 
