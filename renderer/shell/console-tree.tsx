@@ -170,18 +170,33 @@ export function ConsoleTree(props: ConsoleTreeProps): ReactNode {
     else props.onDefaultAction(item.id);
   }
 
+  /** Where the mouse last was over the tree, so a scroll under a still pointer can place the tip again. */
+  const pointer = useRef<{ x: number; y: number } | null>(null);
+
   /** Over a cut label, its full name shows in a tip laid over it; anywhere else the tip goes. */
-  function onPointerMove(event: PointerEvent<HTMLDivElement>): void {
-    if (event.pointerType === 'touch') return;
-    const row = (event.target as Element).closest<HTMLElement>('[data-tree-index]');
+  function tipAt(target: Element | null): void {
+    const row = target?.closest<HTMLElement>('[data-tree-index]');
     const label = row?.querySelector<HTMLElement>('[data-tree-label]');
     const item = row ? rows[Number(row.dataset.treeIndex)] : undefined;
     if (!row || !label || !item || !rootRef.current || !isLabelCut(label, rootRef.current)) {
-      if (tip !== null) setTip(null);
+      setTip(null);
       return;
     }
-    if (tip?.text === item.label) return;
-    setTip(tipFor(label, row, item.label));
+    // The same label at the same place: nothing to redraw.
+    const next = tipFor(label, row, item.label);
+    setTip((shown) => (shown && shown.text === next.text && shown.left === next.left && shown.top === next.top ? shown : next));
+  }
+
+  function onPointerMove(event: PointerEvent<HTMLDivElement>): void {
+    if (event.pointerType === 'touch') return;
+    pointer.current = { x: event.clientX, y: event.clientY };
+    tipAt(event.target as Element);
+  }
+
+  function onScroll(): void {
+    const at = pointer.current;
+    // The content moved under the pointer: the label there now, if any, gets the tip.
+    tipAt(at === null || typeof document.elementFromPoint !== 'function' ? null : document.elementFromPoint(at.x, at.y));
   }
 
   function onContextMenu(event: MouseEvent<HTMLDivElement>): void {
@@ -204,9 +219,11 @@ export function ConsoleTree(props: ConsoleTreeProps): ReactNode {
       onKeyDown={onKeyDown}
       onPointerDown={() => setKeyboardMode(false)}
       onPointerMove={onPointerMove}
-      onPointerLeave={() => setTip(null)}
-      onScroll={() => setTip(null)}
-      onWheel={() => setTip(null)}
+      onPointerLeave={() => {
+        pointer.current = null;
+        setTip(null);
+      }}
+      onScroll={onScroll}
       onClick={onClick}
       onDoubleClick={onDoubleClick}
       onContextMenu={onContextMenu}
