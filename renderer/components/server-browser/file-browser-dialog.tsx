@@ -23,7 +23,7 @@ import { fileNameOf, isAbsoluteServerPath, joinServerPath, parentOf } from './se
 import { useServerListing } from './use-server-listing';
 
 const useStyles = makeStyles({
-  surface: { width: '720px', maxWidth: 'calc(100vw - 32px)' },
+  surface: { width: '840px', maxWidth: 'calc(100vw - 32px)' },
 });
 
 /** One entry of "Files of type": "Windows Installer packages (*.msi)". */

@@ -6,7 +6,7 @@ import { SettingList } from './setting-list';
 const useStyles = makeStyles({
   page: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   note: { color: tokens.colorNeutralForeground2 },
-  addRow: { display: 'flex', alignItems: 'flex-start', gap: tokens.spacingHorizontalS },
+  addRow: { display: 'flex', alignItems: 'flex-end', gap: tokens.spacingHorizontalS },
   grow: { flexGrow: 1, minWidth: 0 },
   buttons: { display: 'flex', justifyContent: 'flex-end', gap: tokens.spacingHorizontalS },
 });
@@ -77,6 +77,11 @@ export function SourceRootsTab({ draft, issues, disabled, onChange }: SourceRoot
           empty="No source roots."
         />
       </Field>
+      <div className={styles.buttons}>
+        <Button size="small" disabled={disabled || chosen === null} onClick={() => chosen && remove(chosen)}>
+          Remove
+        </Button>
+      </div>
       <div className={styles.addRow}>
         <Field
           className={styles.grow}
@@ -103,13 +108,8 @@ export function SourceRootsTab({ draft, issues, disabled, onChange }: SourceRoot
             }}
           />
         </Field>
-      </div>
-      <div className={styles.buttons}>
         <Button size="small" disabled={disabled} onClick={add}>
           Add
-        </Button>
-        <Button size="small" disabled={disabled || chosen === null} onClick={() => chosen && remove(chosen)}>
-          Remove
         </Button>
       </div>
     </div>
