@@ -4,7 +4,7 @@ import { posix } from 'node:path';
 /**
  * The folders a Linux kernel fills with live process and kernel state or with devices, never with
  * files an admin would pick: /proc (proc(5)), /sys (sysfs(5)) and /dev (the Filesystem Hierarchy
- * Standard 3.0, §3.6), whatever file system a container mounts there (Docker mounts a tmpfs on /dev).
+ * Standard 3.0, section 3.6), whatever file system a container mounts there (Docker mounts a tmpfs on /dev).
  */
 export const kernelRootFolders: readonly string[] = ['/proc', '/sys', '/dev'];
 
