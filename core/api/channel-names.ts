@@ -16,6 +16,7 @@ export const requestChannelNames = [
   'packages:update',
   'packages:delete',
   'files:list-folders',
+  'files:list',
   'files:check-source',
   'files:msi-info',
   'programs:list',

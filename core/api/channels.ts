@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { requestChannelNames, type RequestChannelName } from './channel-names';
 import type { ApiResult } from './errors';
-import type { FolderListDto, SourceCheckDto } from './files';
-import { folderListSchema, msiInfoSchema, sourceCheckSchema } from './files';
+import type { FileListDto, FolderListDto, SourceCheckDto } from './files';
+import { fileListSchema, folderListSchema, msiInfoSchema, sourceCheckSchema } from './files';
 import type { PackageDeletedDto, PackageDto } from './packages';
 import { packageCreateSchema, packageRefSchema, packageUpdateSchema } from './packages';
 import type { PathMappingDto, SiteInfoDto, SourceRootsDto } from './site';
@@ -40,6 +40,7 @@ export const requestSchemas = {
   'packages:update': packageUpdateSchema,
   'packages:delete': packageRefSchema,
   'files:list-folders': folderListSchema,
+  'files:list': fileListSchema,
   'files:check-source': sourceCheckSchema,
   'files:msi-info': msiInfoSchema,
   'programs:list': programListSchema,
@@ -72,6 +73,7 @@ export interface ResponseMap {
   'packages:update': PackageDto;
   'packages:delete': PackageDeletedDto;
   'files:list-folders': FolderListDto;
+  'files:list': FileListDto;
   'files:check-source': SourceCheckDto;
   'files:msi-info': MsiInfoDto;
   'programs:list': readonly ProgramDto[];

@@ -29,6 +29,7 @@ const patternOnly = new Set([
   'access-accounts:add packageId',
   'access-accounts:update packageId',
   'access-accounts:remove packageId',
+  'files:list extensions[]',
 ]);
 
 interface StringField {

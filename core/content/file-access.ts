@@ -4,6 +4,7 @@ import { posix, win32 } from 'node:path';
 import { CourierError, sourcePathFormOf, windowsPathForm } from '../api';
 import { serverPathOf, type PathMapping } from '../domain/path-mappings';
 import { siteFileGate, type Deadline, type FileGate } from './file-gate';
+import { kernelFolderOf } from './kernel-folders';
 
 /**
  * What the site server may read for the console, and how: its platform (which path forms it can
@@ -84,6 +85,26 @@ export function isSourceRoot(localPath: string, access: FileAccess): boolean {
   return localRoots(access).some((root) => (access.platform === 'win32' ? root.toLowerCase() === target.toLowerCase() : root === target));
 }
 
+/** The source roots as the disk resolves them (symbolic links followed); null when browsing is not limited. */
+export async function realSourceRoots(access: FileAccess, deadline: Deadline): Promise<string[] | null> {
+  if (access.sourceRoots === null) return null;
+  const realRoots: string[] = [];
+  for (const root of localRoots(access)) {
+    try {
+      realRoots.push(await realpath(root));
+    } catch {
+      // a root that is not there (an unmounted share) holds nothing
+    }
+    deadline.check();
+  }
+  return realRoots;
+}
+
+/** `real` (a resolved local path) is one of the roots or inside one. */
+export function isUnderRoots(real: string, roots: readonly string[], platform: string): boolean {
+  return roots.some((root) => isInside(root, real, platform));
+}
+
 /**
  * With "browse only under these source roots" on, refuses a path outside them: first as written
  * (`..` resolved, nothing read), then as the disk resolves it (symbolic links followed), so a
@@ -94,7 +115,7 @@ export async function checkUnderSourceRoots(path: string, localPath: string, acc
   const p = pathModule(access.platform);
   const roots = localRoots(access);
   const written = p.resolve(localPath);
-  if (!roots.some((root) => isInside(root, written, access.platform))) throw outsideRoots(path, access.sourceRoots, 'is outside them', field);
+  if (!isUnderRoots(written, roots, access.platform)) throw outsideRoots(path, access.sourceRoots, 'is outside them', field);
   let real: string;
   try {
     real = await realpath(written);
@@ -102,16 +123,8 @@ export async function checkUnderSourceRoots(path: string, localPath: string, acc
     return; // what does not exist is reported by the caller in its own words
   }
   deadline.check();
-  const realRoots: string[] = [];
-  for (const root of roots) {
-    try {
-      realRoots.push(await realpath(root));
-    } catch {
-      // a root that is not there (an unmounted share) holds nothing
-    }
-    deadline.check();
-  }
-  if (!realRoots.some((root) => isInside(root, real, access.platform))) {
+  const realRoots = (await realSourceRoots(access, deadline)) ?? [];
+  if (!isUnderRoots(real, realRoots, access.platform)) {
     throw outsideRoots(path, access.sourceRoots, `leads outside them (to ${real})`, field);
   }
 }
@@ -175,6 +188,13 @@ export async function inspectPath(
     const pseudo = fs ? pseudoFileSystems.get(Number(fs.type)) : undefined;
     if (pseudo !== undefined) {
       throw new CourierError('VALIDATION_FAILED', `${path} is on the kernel's ${pseudo} file system, which holds live system state, not files; choose ${what}.`, field);
+    }
+  }
+  if (wanted === 'folder' && info.isDirectory()) {
+    // /dev may be a plain tmpfs (in a container), so its file system type does not give it away.
+    const kernel = await kernelFolderOf(localPath, platform);
+    if (kernel !== null) {
+      throw new CourierError('VALIDATION_FAILED', `${path} is in the kernel's ${kernel} folder, which holds devices and live system state, not files; choose ${what}.`, field);
     }
   }
   if (wanted === 'file' && !info.isFile()) {

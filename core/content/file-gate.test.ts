@@ -6,7 +6,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CourierError } from '../api';
 import { makeTempDir, type TempDir } from '../../test/helpers/temp-dir';
 import { FileGate } from './file-gate';
-import { checkSourceDirectory, listFolders } from './source-directory';
+import { listFiles, listFolders } from './server-folders';
+import { checkSourceDirectory } from './source-directory';
 import { readMsiFile } from './package-definition-file';
 
 /**
@@ -113,7 +114,7 @@ describe('the file gate', () => {
     expect(await within(1000, readFile(file, 'utf8'))).toBe('x');
 
     const access = { platform: process.platform, mappings: [], sourceRoots: null, gate };
-    for (const request of [checkSourceDirectory(source, access), listFolders(source, access), readMsiFile(join(source, 'a.msi'), access)]) {
+    for (const request of [checkSourceDirectory(source, access), listFolders(source, access), listFiles(source, ['.msi'], access), readMsiFile(join(source, 'a.msi'), access)]) {
       const error = await failure(request);
       expect(error.code).toBe('SOURCE_UNREADABLE');
       expect(error.message).toMatch(/could not start reading .* within 400 ms: it is still waiting for 2 earlier file operation\(s\) that have not answered/);

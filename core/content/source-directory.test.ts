@@ -1,12 +1,12 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CourierError } from '../api';
 import { makeTempDir, type TempDir } from '../../test/helpers/temp-dir';
 import type { FileAccess } from './file-access';
 import { FileGate } from './file-gate';
-import { checkSourceDirectory, listFolders } from './source-directory';
+import { checkSourceDirectory } from './source-directory';
 
 let temp: TempDir;
 let mount: string;
@@ -71,45 +71,5 @@ describe('checking a source directory on a Linux site server', () => {
     const pipe = join(temp.path, 'pipe');
     execFileSync('mkfifo', [pipe]);
     expect((await refusal(checkSourceDirectory(pipe, access()))).message).toBe(`${pipe} is a named pipe (FIFO), not a folder. Choose the folder that holds the source files.`);
-  });
-});
-
-describe('browsing folders', () => {
-  it('lists a mapped UNC folder with UNC paths, as the package will keep them', async () => {
-    writeFileSync(join(mount, 'not-a-folder.txt'), '');
-    expect(await listFolders('\\\\fs01\\sources\\', access())).toEqual({
-      path: '\\\\fs01\\sources',
-      parent: null,
-      folders: [
-        { name: 'Office', path: '\\\\fs01\\sources\\Office' },
-        { name: 'Viewer', path: '\\\\fs01\\sources\\Viewer' },
-      ],
-    });
-    expect(await listFolders('\\\\fs01\\sources\\Office', access())).toMatchObject({ parent: '\\\\fs01\\sources', folders: [{ name: '2007' }] });
-  });
-
-  it('lists local folders with .. resolved, and refuses relative paths', async () => {
-    expect(await listFolders(join(mount, 'Office', '..'), access())).toMatchObject({ path: mount, parent: join(temp.path, 'mnt', 'fs01') });
-    for (const path of ['.', 'mnt', '..\\x']) expect((await refusal(listFolders(path, access()))).message).toMatch(/relative path/);
-    expect((await refusal(listFolders('\\\\.\\pipe\\x', access()))).message).toMatch(/is a Windows device path/);
-  });
-
-  it('with browsing limited: starts at the roots and stays under them, links included', async () => {
-    symlinkSync(temp.path, join(mount, 'up'));
-    const limited = access({ sourceRoots: ['\\\\fs01\\sources', join(temp.path, 'elsewhere')] });
-    expect(await listFolders('', limited)).toEqual({
-      path: '',
-      parent: null,
-      folders: [
-        { name: join(temp.path, 'elsewhere'), path: join(temp.path, 'elsewhere') },
-        { name: '\\\\fs01\\sources', path: '\\\\fs01\\sources' },
-      ],
-    });
-    expect(await listFolders('\\\\fs01\\sources', limited)).toMatchObject({ parent: '' });
-    expect(await listFolders(mount, limited)).toMatchObject({ path: mount, parent: '' });
-    for (const path of [temp.path, join(mount, '..'), '/', join(mount, 'up')]) {
-      expect((await refusal(listFolders(path, limited))).code, path).toBe('FORBIDDEN');
-    }
-    expect((await refusal(checkSourceDirectory(join(mount, 'up'), limited))).message).toContain(`leads outside them (to ${temp.path})`);
   });
 });

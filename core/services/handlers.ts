@@ -1,6 +1,7 @@
 import type { ParsedRequestOf, RequestChannel, ResponseOf, SiteInfoDto } from '../api';
 import { readMsiFile } from '../content/package-definition-file';
-import { checkSourceDirectory, listFolders } from '../content/source-directory';
+import { listFiles, listFolders } from '../content/server-folders';
+import { checkSourceDirectory } from '../content/source-directory';
 import type { AccessAccountService } from './access-account-service';
 import type { PackageService } from './package-service';
 import type { ImportService } from './import-service';
@@ -35,6 +36,7 @@ export function createHandlers({ siteInfo, packages, programs, accessAccounts, i
     'packages:update': ({ packageId, changes }) => packages.update(packageId, changes),
     'packages:delete': ({ packageId }) => packages.delete(packageId),
     'files:list-folders': ({ path }) => listFolders(path, siteSettings.fileAccess()),
+    'files:list': ({ path, extensions }) => listFiles(path, extensions, siteSettings.fileAccess()),
     'files:check-source': ({ path }) => checkSourceDirectory(path, siteSettings.fileAccess(), 'path'),
     'files:msi-info': ({ path }) => readMsiFile(path, siteSettings.fileAccess()),
     'programs:list': ({ packageId }) => programs.list(packageId),

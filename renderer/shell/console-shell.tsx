@@ -10,6 +10,7 @@ import { ActionsPane } from './actions-pane';
 import { nodeActionList, rowActionList, type StandardCommands } from './command-lists';
 import { useConsoleShellStyles } from './console-shell-styles';
 import { ConsoleTree } from './console-tree';
+import { exitConsole } from './exit-console';
 import { rootId, type ConsoleTreeModel, type TreeItem } from './console-tree-model';
 import { DetailsPane } from './details-pane';
 import { MenuBar } from './menu-bar';
@@ -229,9 +230,7 @@ export function ConsoleShell({ registry }: ConsoleShellProps): ReactNode {
   }, [findFirstFocusable, shell]);
 
   function onExit(): void {
-    window.close();
-    // A browser keeps a tab it did not open itself; say so instead of doing nothing.
-    window.setTimeout(() => shell().setStatusText('To exit the console, close this browser tab.'), 300);
+    exitConsole(window, () => shell().openPopup({ kind: 'close-tab' }));
   }
 
   const popupEnv: PopupEnv = useMemo(() => ({ ...env, close: () => shell().closePopup() }), [env, shell]);

@@ -1,6 +1,24 @@
 import { makeStyles, tokens, typographyStyles } from '@fluentui/react-components';
 
+import type { TreeRowMetrics } from './tree-label-widths';
+
+/** About MMC's row at 96 DPI, with Fluent's small text. */
 export const treeRowHeight = 24;
+/** Compact: one expander's width per level, as a Windows tree indents. */
+export const treeIndentPerLevel = 16;
+
+const chevronWidth = 16;
+const iconWidth = 16;
+const gap = 4;
+const endPadding = 8;
+
+/** The row's boxes around its label, for the content width (tree-label-widths.ts). */
+export const treeRowMetrics: TreeRowMetrics = {
+  indentStart: 4,
+  indentPerLevel: treeIndentPerLevel,
+  beforeLabel: chevronWidth + gap + iconWidth + gap,
+  afterLabel: endPadding,
+};
 
 export const useConsoleTreeStyles = makeStyles({
   root: {
@@ -12,10 +30,10 @@ export const useConsoleTreeStyles = makeStyles({
     ...typographyStyles.caption1,
     color: tokens.colorNeutralForeground1,
   },
+  // Its width is the widest label's row (set by the tree), at least the pane's.
   sizer: {
     position: 'relative',
     minWidth: '100%',
-    width: 'max-content',
   },
   row: {
     position: 'absolute',
@@ -23,11 +41,11 @@ export const useConsoleTreeStyles = makeStyles({
     left: 0,
     display: 'flex',
     alignItems: 'center',
-    gap: tokens.spacingHorizontalXS,
+    gap: `${gap}px`,
     minWidth: '100%',
     height: `${treeRowHeight}px`,
     boxSizing: 'border-box',
-    paddingRight: tokens.spacingHorizontalS,
+    paddingRight: `${endPadding}px`,
     whiteSpace: 'nowrap',
     cursor: 'default',
     userSelect: 'none',
@@ -58,7 +76,7 @@ export const useConsoleTreeStyles = makeStyles({
     display: 'inline-flex',
     alignItems: 'center',
     justifyContent: 'center',
-    width: '16px',
+    width: `${chevronWidth}px`,
     height: '16px',
     fontSize: '12px',
     color: tokens.colorNeutralForeground3,
@@ -69,6 +87,7 @@ export const useConsoleTreeStyles = makeStyles({
   },
   icon: {
     flex: 'none',
+    width: `${iconWidth}px`,
     fontSize: '16px',
     color: tokens.colorBrandForeground1,
   },

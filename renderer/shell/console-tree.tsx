@@ -1,12 +1,15 @@
 import { mergeClasses } from '@fluentui/react-components';
 import { ChevronDownRegular, ChevronRightRegular } from '@fluentui/react-icons';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent, type ReactNode } from 'react';
+import { useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent, type PointerEvent, type ReactNode } from 'react';
 import type { MenuPoint } from '../components/data-grid';
+import { emptyTypeAhead, isTypeAheadKey, typeAheadMatch, typed } from '../components/type-ahead';
 import type { ConsoleRegistry } from './registration';
 import { nodeRegistration } from './registry-lookups';
 import { visibleItems, type ConsoleTreeModel, type TreeItem } from './console-tree-model';
-import { treeRowHeight, useConsoleTreeStyles } from './console-tree-styles';
+import { treeIndentPerLevel, treeRowHeight, treeRowMetrics, useConsoleTreeStyles } from './console-tree-styles';
+import { measurerFor, widestRow } from './tree-label-widths';
+import { TreeLabelTip, isLabelCut, tipFor, type LabelTip } from './tree-label-tip';
 
 export interface ConsoleTreeProps {
   readonly registry: ConsoleRegistry;
@@ -22,8 +25,6 @@ export interface ConsoleTreeProps {
   readonly onContextMenu: (id: string, at: MenuPoint) => void;
 }
 
-const typeAheadResetMs = 700;
-
 /**
  * The console tree: one focusable element (role=tree) whose selected item is its active
  * descendant, so it can be virtualized like the details list (a site with thousands of packages
@@ -37,10 +38,18 @@ export function ConsoleTree(props: ConsoleTreeProps): ReactNode {
   const [hasFocus, setHasFocus] = useState(false);
   // The focus outline shows only while the admin uses the keyboard, as Windows does.
   const [keyboardMode, setKeyboardMode] = useState(false);
-  const typeAhead = useRef({ text: '', at: 0 });
+  const typeAhead = useRef(emptyTypeAhead);
+  const [tip, setTip] = useState<LabelTip | null>(null);
+  const tipId = useId();
 
   const rows = useMemo(() => visibleItems(model, expanded), [model, expanded]);
   const selectedIndex = rows.findIndex((r) => r.id === selectedId);
+
+  // The content is as wide as the widest label, so the pane scrolls sideways to it as MMC's does.
+  const [contentWidth, setContentWidth] = useState(0);
+  useLayoutEffect(() => {
+    setContentWidth(widestRow(rows, treeRowMetrics, measurerFor(rootRef.current)));
+  }, [rows]);
 
   const virtualizer = useVirtualizer({
     count: rows.length,
@@ -64,26 +73,29 @@ export function ConsoleTree(props: ConsoleTreeProps): ReactNode {
     return { x: rect.left + Math.min(rect.width / 3, 80), y: rect.top + rect.height / 2 };
   }
 
+  /** Type-ahead over the labels shown, as a Windows tree: the whole prefix typed, spaces included. */
   function findByTyping(key: string): void {
-    const now = Date.now();
-    const state = typeAhead.current;
-    state.text = now - state.at > typeAheadResetMs ? key.toLowerCase() : state.text + key.toLowerCase();
-    state.at = now;
-    // A repeated single letter cycles through the items that start with it.
-    const start = state.text.length === 1 ? selectedIndex + 1 : Math.max(0, selectedIndex);
-    for (let i = 0; i < rows.length; i++) {
-      const row = rows[(start + i) % rows.length];
-      if (row && row.label.toLowerCase().startsWith(state.text)) {
-        onSelect(row.id);
-        return;
-      }
-    }
+    typeAhead.current = typed(typeAhead.current, key, Date.now());
+    const index = typeAheadMatch(
+      rows.map((row) => row.label),
+      selectedIndex,
+      typeAhead.current.text,
+    );
+    const row = rows[index];
+    if (row) onSelect(row.id);
   }
 
   function onKeyDown(event: KeyboardEvent<HTMLDivElement>): void {
     const current = rows[selectedIndex];
     if (!current) return;
     setKeyboardMode(true);
+    setTip(null);
+    if (isTypeAheadKey(event, typeAhead.current, Date.now())) {
+      event.preventDefault();
+      event.stopPropagation();
+      findByTyping(event.key);
+      return;
+    }
     let handled = true;
     switch (event.key) {
       case 'ArrowDown': {
@@ -130,11 +142,7 @@ export function ConsoleTree(props: ConsoleTreeProps): ReactNode {
         else handled = false;
         break;
       default:
-        if (event.key.length === 1 && event.key !== ' ' && !event.ctrlKey && !event.altKey && !event.metaKey) {
-          findByTyping(event.key);
-        } else {
-          handled = false;
-        }
+        handled = false;
     }
     if (handled) {
       event.preventDefault();
@@ -162,6 +170,35 @@ export function ConsoleTree(props: ConsoleTreeProps): ReactNode {
     else props.onDefaultAction(item.id);
   }
 
+  /** Where the mouse last was over the tree, so a scroll under a still pointer can place the tip again. */
+  const pointer = useRef<{ x: number; y: number } | null>(null);
+
+  /** Over a cut label, its full name shows in a tip laid over it; anywhere else the tip goes. */
+  function tipAt(target: Element | null): void {
+    const row = target?.closest<HTMLElement>('[data-tree-index]');
+    const label = row?.querySelector<HTMLElement>('[data-tree-label]');
+    const item = row ? rows[Number(row.dataset.treeIndex)] : undefined;
+    if (!row || !label || !item || !rootRef.current || !isLabelCut(label, rootRef.current)) {
+      setTip(null);
+      return;
+    }
+    // The same label at the same place: nothing to redraw.
+    const next = tipFor(label, row, item.label);
+    setTip((shown) => (shown && shown.text === next.text && shown.left === next.left && shown.top === next.top ? shown : next));
+  }
+
+  function onPointerMove(event: PointerEvent<HTMLDivElement>): void {
+    if (event.pointerType === 'touch') return;
+    pointer.current = { x: event.clientX, y: event.clientY };
+    tipAt(event.target as Element);
+  }
+
+  function onScroll(): void {
+    const at = pointer.current;
+    // The content moved under the pointer: the label there now, if any, gets the tip.
+    tipAt(at === null || typeof document.elementFromPoint !== 'function' ? null : document.elementFromPoint(at.x, at.y));
+  }
+
   function onContextMenu(event: MouseEvent<HTMLDivElement>): void {
     const item = itemAt(event);
     event.preventDefault();
@@ -181,13 +218,19 @@ export function ConsoleTree(props: ConsoleTreeProps): ReactNode {
       className={styles.root}
       onKeyDown={onKeyDown}
       onPointerDown={() => setKeyboardMode(false)}
+      onPointerMove={onPointerMove}
+      onPointerLeave={() => {
+        pointer.current = null;
+        setTip(null);
+      }}
+      onScroll={onScroll}
       onClick={onClick}
       onDoubleClick={onDoubleClick}
       onContextMenu={onContextMenu}
       onFocus={() => setHasFocus(true)}
       onBlur={() => setHasFocus(false)}
     >
-      <div role="presentation" className={styles.sizer} style={{ height: virtualizer.getTotalSize() }}>
+      <div role="presentation" className={styles.sizer} style={{ height: virtualizer.getTotalSize(), width: contentWidth }}>
         {virtualizer.getVirtualItems().map((virtual) => {
           const item = rows[virtual.index];
           if (!item) return null;
@@ -214,18 +257,21 @@ export function ConsoleTree(props: ConsoleTreeProps): ReactNode {
               // Virtualization places the row; its level sets the indent.
               style={{
                 transform: `translateY(${virtual.start}px)`,
-                paddingLeft: `${4 + (item.level - 1) * 16}px`,
+                paddingLeft: `${treeRowMetrics.indentStart + (item.level - 1) * treeIndentPerLevel}px`,
               }}
             >
               <span className={styles.chevron} data-tree-expander={hasChildren ? '' : undefined} aria-hidden>
                 {hasChildren && (open ? <ChevronDownRegular /> : <ChevronRightRegular />)}
               </span>
               <Icon className={styles.icon} aria-hidden />
-              <span className={styles.label}>{item.label}</span>
+              <span className={styles.label} data-tree-label="">
+                {item.label}
+              </span>
             </div>
           );
         })}
       </div>
+      <TreeLabelTip tip={tip} id={tipId} />
     </div>
   );
 }

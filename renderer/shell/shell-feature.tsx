@@ -3,6 +3,7 @@ import { useStore } from 'zustand';
 import { command, separator } from '../components/action-menu';
 import type { ConsoleStores } from '../console/console-stores';
 import { AboutDialog } from './about-dialog';
+import { CloseTabDialog } from './close-tab-dialog';
 import { HelpDialog } from './help-dialog';
 import type { FeatureRegistration } from './registration';
 
@@ -11,8 +12,8 @@ function About({ stores, onClose }: { readonly stores: ConsoleStores; readonly o
   return <AboutDialog site={site} onClose={onClose} />;
 }
 
-/** What the shell registers itself: tree nodes as rows, and the Help and About dialogs. */
-export const shellFeature: FeatureRegistration<never, 'node' | 'child-node', 'help' | 'about'> = {
+/** What the shell registers itself: tree nodes as rows, and the Help, About and Exit dialogs. */
+export const shellFeature: FeatureRegistration<never, 'node' | 'child-node', 'help' | 'about' | 'close-tab'> = {
   nodes: {},
   rows: {
     node: {
@@ -31,5 +32,6 @@ export const shellFeature: FeatureRegistration<never, 'node' | 'child-node', 'he
   popups: {
     help: { render: (popup, env) => <HelpDialog topic={popup.topic} description={popup.description} note={popup.note} onClose={env.close} /> },
     about: { render: (_, env) => <About stores={env.stores} onClose={env.close} /> },
+    'close-tab': { render: (_, env) => <CloseTabDialog onClose={env.close} /> },
   },
 };

@@ -13,4 +13,6 @@ export interface ShellPopupKinds {
   /** Help on a node: what it is for, and the console's keys. */
   readonly help: { readonly topic: string; readonly description: string; readonly note: string | null };
   readonly about: NoFields;
+  /** File › Exit in a browser tab that the page may not close. */
+  readonly 'close-tab': NoFields;
 }

@@ -147,6 +147,7 @@ describe('every path field of every request runs in linear time through the core
       'packages:create': [{ ...packageSample, sourceDirectory: sources }],
       'packages:update': [{ packageId, changes: { ...packageSample, sourceDirectory: sources } }],
       'files:list-folders': [{ path: sources }],
+      'files:list': [{ path: sources, extensions: ['.msi'] }],
       'files:check-source': [{ path: sources }],
       'files:msi-info': [{ path: join(sources, 'app.msi') }],
       'programs:create': [{ packageId, program: computerProgramSample }],

@@ -13,6 +13,7 @@ import { DataGrid, type DataGridColumn } from '../../components/data-grid';
 import { GroupFrame } from '../../components/property-sheet';
 import { definitionProblems, plainProblem } from './definition-problems';
 import type { DefinitionRead } from './package-import-reducer';
+import { fileType } from '../../components/server-browser';
 import { ServerFileField } from './server-file-field';
 
 const useStyles = makeStyles({
@@ -58,14 +59,29 @@ export interface DefinitionPageProps {
   readonly serverIssue: string | null;
 }
 
+/** How the list names a definition's format: what tells two definitions of one product apart. */
+export const definitionFormatNames: Readonly<Record<BuiltInDefinitionDto['format'], string>> = {
+  '2.0': 'SMS 2.0',
+  '1.0': 'SMS 1.x',
+};
+
 const columns: readonly DataGridColumn<BuiltInDefinitionDto>[] = [
-  { id: 'name', label: 'Name', kind: 'text', value: (d) => d.name, width: 176 },
-  { id: 'version', label: 'Version', kind: 'text', value: (d) => d.version, width: 64 },
-  { id: 'publisher', label: 'Publisher', kind: 'text', value: (d) => d.publisher, width: 128 },
-  { id: 'language', label: 'Language', kind: 'text', value: (d) => d.language, width: 88 },
+  { id: 'name', label: 'Name', kind: 'text', value: (d) => d.name, width: 152 },
+  { id: 'version', label: 'Version', kind: 'text', value: (d) => d.version, width: 56 },
+  { id: 'format', label: 'Format', kind: 'text', value: (d) => definitionFormatNames[d.format], width: 72 },
+  { id: 'file', label: 'File', kind: 'text', value: (d) => d.fileName, width: 200 },
+  { id: 'publisher', label: 'Publisher', kind: 'text', value: (d) => d.publisher, width: 120 },
+  { id: 'language', label: 'Language', kind: 'text', value: (d) => d.language, width: 80 },
 ];
 
 const definitionKey = (definition: BuiltInDefinitionDto): string => definition.id;
+
+/** The Open dialog's choices: every kind the wizard reads first, then each on its own. */
+const definitionFileTypes = [
+  fileType('Package definitions and Windows Installer packages', ['.sms', '.pdf', '.msi']),
+  fileType('Package definition files', ['.sms', '.pdf']),
+  fileType('Windows Installer packages', ['.msi']),
+];
 
 const formatLabels: Readonly<Record<DefinitionPreviewDto['format'], string>> = {
   '2.0': 'package definition file, format 2.0',
@@ -176,6 +192,9 @@ export function DefinitionPage({ list, read, path, onPathChange, onChoose, serve
           label="File on the site server"
           value={path}
           onChange={onPathChange}
+          fileTypes={definitionFileTypes}
+          browseTitle="Open Package Definition File"
+          onBrowsed={(file) => onChoose({ kind: 'file', path: file }, true)}
           placeholder="For example \\server\share\app.sms"
         >
           <Button className={styles.open} type="submit" disabled={path.trim() === ''}>

@@ -15,12 +15,15 @@ import { useEffect, useState } from 'react';
 import type { MsiInfoDto } from '../../../core/api';
 import { useCourier } from '../../client/courier-context';
 import { settle } from '../../client/settle';
+import { fileType } from '../../components/server-browser';
 import { ServerFileField } from './server-file-field';
 
 const useStyles = makeStyles({
   surface: { width: '560px', maxWidth: 'calc(100vw - 32px)' },
   content: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
 });
+
+const msiFileTypes = [fileType('Windows Installer packages', ['.msi'])];
 
 export interface MsiImportDialogProps {
   readonly open: boolean;
@@ -46,8 +49,8 @@ export function MsiImportDialog({ open, onCancel, onImported }: MsiImportDialogP
     setReading(false);
   }, [open]);
 
-  async function read(): Promise<void> {
-    const typed = path.trim();
+  async function read(chosen = path): Promise<void> {
+    const typed = chosen.trim();
     if (typed === '') return;
     setReading(true);
     setProblem(null);
@@ -81,6 +84,9 @@ export function MsiImportDialog({ open, onCancel, onImported }: MsiImportDialogP
                   setPath(value);
                   setProblem(null);
                 }}
+                fileTypes={msiFileTypes}
+                browseTitle="Open Windows Installer File"
+                onBrowsed={(file) => void read(file)}
                 placeholder="For example \\server\share\setup.msi"
                 validationMessage={problem ?? undefined}
               />

@@ -1,8 +1,6 @@
 import { Button, Field, Input, makeStyles, tokens } from '@fluentui/react-components';
 import { useRef, useState, type ReactNode } from 'react';
-import { FolderBrowserDialog } from '../packages/folder-browser-dialog';
-import { parentOf } from '../packages/folder-paths';
-import { folderPrefix } from './server-paths';
+import { FileBrowserDialog, browseStartOf, type FileType } from '../../components/server-browser';
 
 const useStyles = makeStyles({
   row: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'flex-start' },
@@ -15,6 +13,12 @@ export interface ServerFileFieldProps {
   readonly label: string;
   readonly value: string;
   readonly onChange: (path: string) => void;
+  /** Browse…'s "Files of type", first chosen ("All files" comes last). */
+  readonly fileTypes: readonly FileType[];
+  /** Browse…'s title: "Open", or what the file is for. */
+  readonly browseTitle?: string;
+  /** After Browse… picked a file (the definition page reads it at once). */
+  readonly onBrowsed?: (path: string) => void;
   readonly placeholder?: string;
   readonly hint?: string;
   readonly validationMessage?: string;
@@ -23,18 +27,11 @@ export interface ServerFileFieldProps {
   readonly children?: ReactNode;
 }
 
-/** Browse starts in the typed file's folder (or the typed folder), else at the site server's roots. */
-function browseStart(value: string): string {
-  const typed = value.trim();
-  if (!/[\\/]/.test(typed)) return '';
-  return /[\\/]$/.test(typed) ? typed : parentOf(typed);
-}
-
 /**
- * A file on the site server: typed, with Browse… to pick its folder there. The site server lists
- * folders only (files:list-folders), so Browse fills in the folder and the admin types the name.
+ * A file on the site server: typed, or picked with Browse…, which opens the Open dialog on the
+ * site server's files (files:list) in the typed file's folder.
  */
-export function ServerFileField({ label, value, onChange, placeholder, hint, validationMessage, disabled = false, children }: ServerFileFieldProps) {
+export function ServerFileField({ label, value, onChange, fileTypes, browseTitle, onBrowsed, placeholder, hint, validationMessage, disabled = false, children }: ServerFileFieldProps) {
   const styles = useStyles();
   const [browsing, setBrowsing] = useState(false);
   const input = useRef<HTMLInputElement>(null);
@@ -47,14 +44,16 @@ export function ServerFileField({ label, value, onChange, placeholder, hint, val
         Browse…
       </Button>
       {children}
-      <FolderBrowserDialog
+      <FileBrowserDialog
         open={browsing}
-        startPath={browseStart(value)}
+        title={browseTitle}
+        startPath={browseStartOf(value)}
+        fileTypes={fileTypes}
         onCancel={() => setBrowsing(false)}
-        onChoose={(folder) => {
+        onChoose={(file) => {
           setBrowsing(false);
-          onChange(folderPrefix(folder));
-          // The file name comes next, typed after the folder.
+          onChange(file);
+          onBrowsed?.(file);
           window.setTimeout(() => input.current?.focus(), 0);
         }}
       />

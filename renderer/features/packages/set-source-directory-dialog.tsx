@@ -17,7 +17,7 @@ import {
 import { useEffect, useState } from 'react';
 import type { SourceCheckDto } from '../../../core/api';
 import { useCourier } from '../../client/courier-context';
-import { FolderBrowserDialog } from './folder-browser-dialog';
+import { FolderBrowserDialog } from '../../components/server-browser';
 import { sourceDirectoryTypeOf, sourcePathFormProblem, type SourceDirectoryType } from './source-directory-type';
 
 const useStyles = makeStyles({

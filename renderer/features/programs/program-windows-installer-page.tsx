@@ -1,7 +1,7 @@
 import { Button, Field, Input, Text } from '@fluentui/react-components';
 import { useState } from 'react';
 import { MsiImportDialog } from '../package-import';
-import { fileNameOf } from '../package-import/server-paths';
+import { fileNameOf } from '../../components/server-browser';
 import type { ProgramPageProps } from './program-page-props';
 import { useProgramPageStyles } from './program-page-styles';
 

@@ -1,5 +1,6 @@
 import { AppsListRegular, DatabaseRegular, DesktopRegular, HeartPulseRegular, SettingsRegular } from '@fluentui/react-icons';
 import type { ReadOutcome } from '../../client/live-list';
+import { command } from '../../components/action-menu';
 import type { FeatureRegistration } from '../../shell/registration';
 import { siteDatabaseLabel } from './site-label';
 import type { SiteNodeKinds } from './site-kinds';
@@ -42,6 +43,8 @@ export const siteFeature: FeatureRegistration<keyof SiteNodeKinds> = {
       description: 'How this site is set up: its site systems, components and client agents.',
       children: () => [{ kind: 'site-systems' }, { kind: 'component-configuration' }, { kind: 'client-agents' }],
       details: { kind: 'children' },
+      actions: (_, { shell }) => [command('properties', 'Properties', () => shell.openPopup({ kind: 'site-properties' }), { icon: SettingsRegular })],
+      refresh: (_, stores) => stores.site.getState().load(),
     },
     'system-status': {
       label: 'System Status',
