@@ -1,5 +1,5 @@
 import { Button, Dialog, DialogSurface, DialogTitle, Spinner, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
-import { useEffect, useRef, type ReactNode } from 'react';
+import { useEffect, useLayoutEffect, useRef, type ReactNode } from 'react';
 import {
   DialogDensity,
   FooterProblem,
@@ -107,6 +107,23 @@ export function FormDialog(props: FormDialogProps) {
   useEffect(() => {
     if (props.open && destructive) cancel.current?.focus();
   }, [props.open, destructive]);
+
+  // Where the focus goes back to on closing. Fluent restores it only while the focus is inside
+  // the dialog; a dialog that disabled its fields while it worked (a path check) has lost it to
+  // the page by then, and Escape or Enter in the dialog below would reach nothing.
+  const opener = useRef<HTMLElement | null>(null);
+  // A layout effect: it runs before the Dialog's own effect moves the focus into it.
+  useLayoutEffect(() => {
+    if (!props.open) return;
+    opener.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    return () => {
+      const back = opener.current;
+      window.setTimeout(() => {
+        const lost = document.activeElement === null || document.activeElement === document.body;
+        if (lost && back !== null && back.isConnected) back.focus();
+      }, 0);
+    };
+  }, [props.open]);
 
   const problem = props.problem ?? null;
   return (

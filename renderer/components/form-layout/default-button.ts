@@ -19,6 +19,12 @@ const enterPressesDefault = new Set([
 ]);
 
 /**
+ * Marks a wrapping text box whose value is one line (a comment: the text policy refuses line
+ * breaks), so Enter there presses the default button instead of typing a line break it refuses.
+ */
+export const oneLineText = { 'data-one-line': '' } as const;
+
+/**
  * Whether Enter on this element presses the dialog's default button. Not in a multi-line field
  * (Enter is a new line), not in an open drop-down or combo box (Enter picks the option), not on a
  * button, tab, link or list (Enter is theirs), and not inside a form of the page (a field with its
@@ -30,6 +36,7 @@ export function entersDefault(target: Element, surface: Element): boolean {
   if (form !== null && surface.contains(form)) return false;
   if (target.getAttribute('role') === 'combobox' && target.getAttribute('aria-expanded') === 'true') return false;
   if (target instanceof HTMLInputElement) return enterPressesDefault.has(target.type);
+  if (target instanceof HTMLTextAreaElement) return target.hasAttribute('data-one-line');
   return target.getAttribute('role') === 'spinbutton';
 }
 

@@ -1,6 +1,6 @@
 export { DialogDensity, useCompactControlStyles } from './dialog-density';
 export { controlHeight, formLabelWidth, messageLineHeight, pageBox, propertySheetSize, smallDialogWidth, windowMargin, wizardRailWidth, wizardSize } from './dialog-metrics';
-export { entersDefault, useDefaultButton, type DefaultButton } from './default-button';
+export { entersDefault, oneLineText, useDefaultButton, type DefaultButton } from './default-button';
 export { fieldAnchor, focusField } from './field-anchor';
 export { FormRow, SmallControls, type FormRowProps } from './form-row';
 export { useFormStyles } from './form-styles';

@@ -2,7 +2,7 @@ import { Input, Textarea, makeStyles, tokens } from '@fluentui/react-components'
 import { BoxRegular } from '@fluentui/react-icons';
 import { fullPackageName } from '../../../core/api';
 import type { PackagePageProps } from './package-page-props';
-import { FormRow, useFormStyles } from '../../components/form-layout';
+import { FormRow, oneLineText, useFormStyles } from '../../components/form-layout';
 
 const useStyles = makeStyles({
   header: {
@@ -90,7 +90,7 @@ export function GeneralPage({ draft, issues, onChange, details }: GeneralPagePro
         <Input value={draft.language} onChange={(_, data) => onChange({ language: data.value })} />
       </FormRow>
       <FormRow label="Comment" field="comment" issue={issues.comment}>
-        <Textarea value={draft.comment} rows={3} resize="none" onChange={(_, data) => onChange({ comment: data.value })} />
+        <Textarea {...oneLineText} value={draft.comment} rows={3} resize="none" onChange={(_, data) => onChange({ comment: data.value })} />
       </FormRow>
       {details && (
         <div className={styles.details}>

@@ -1,6 +1,6 @@
 import { Dropdown, Input, Option, Radio, RadioGroup, Textarea, useId } from '@fluentui/react-components';
 import { deviceDownloadModes } from '../../../core/api';
-import { FormRow, MessageLine, SmallControls, fieldAnchor, useFormStyles } from '../../components/form-layout';
+import { FormRow, MessageLine, SmallControls, fieldAnchor, oneLineText, useFormStyles } from '../../components/form-layout';
 import { DiskSpaceField } from './disk-space-field';
 import type { DeviceProgramSettingPageId } from './program-fields';
 import { downloadWhenLabels } from './program-labels';
@@ -15,7 +15,7 @@ export function DeviceProgramGeneralPage({ draft, issues, onChange }: DeviceProg
         <Input value={draft.name} onChange={(_, data) => onChange({ name: data.value })} />
       </FormRow>
       <FormRow label="Comment" field="comment" issue={issues.comment}>
-        <Textarea value={draft.comment} rows={2} resize="none" onChange={(_, data) => onChange({ comment: data.value })} />
+        <Textarea {...oneLineText} value={draft.comment} rows={2} resize="none" onChange={(_, data) => onChange({ comment: data.value })} />
       </FormRow>
       <FormRow label="Download folder" field="downloadFolder" issue={issues.downloadFolder}>
         <Input value={draft.downloadFolder} onChange={(_, data) => onChange({ downloadFolder: data.value })} />

@@ -1,6 +1,6 @@
 import { Dropdown, Input, Option, Textarea } from '@fluentui/react-components';
 import { afterRunningActions, programRunModes } from '../../../core/api';
-import { FormRow, useFormStyles } from '../../components/form-layout';
+import { FormRow, oneLineText, useFormStyles } from '../../components/form-layout';
 import { afterRunningLabels, runLabels } from './program-labels';
 import type { ProgramPageProps } from './program-page-props';
 
@@ -12,7 +12,7 @@ export function ProgramGeneralPage({ draft, issues, onChange }: ProgramPageProps
         <Input value={draft.name} onChange={(_, data) => onChange({ name: data.value })} />
       </FormRow>
       <FormRow label="Comment" field="comment" issue={issues.comment}>
-        <Textarea value={draft.comment} rows={2} resize="none" onChange={(_, data) => onChange({ comment: data.value })} />
+        <Textarea {...oneLineText} value={draft.comment} rows={2} resize="none" onChange={(_, data) => onChange({ comment: data.value })} />
       </FormRow>
       <FormRow label="Command line" field="commandLine" issue={issues.commandLine} required>
         <Input value={draft.commandLine} placeholder="setup.exe /c:custom.inf" onChange={(_, data) => onChange({ commandLine: data.value })} />
