@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { buildMsi } from '../helpers/build-msi';
 import { ConsolePage } from './pages/console-page';
 import { WizardPage } from './pages/wizard-page';
-import { dialogScreenshot, expectPageFits, takingScreenshots } from './support/dialog-fit';
+import { dialogScreenshot, expectCompactDensity, expectPageFits, takingScreenshots } from './support/dialog-fit';
 import { freshDataDir, startCourier, type CourierServer } from './support/courier-server';
 
 /**
@@ -54,6 +54,7 @@ type Scheme = 'light' | 'dark';
 async function checkWizardPage(wizard: WizardPage, scheme: Scheme, name: string, shot: string): Promise<Locator> {
   const region = await wizard.expectPage(name);
   await expectPageFits(wizard.dialog, wizardBody(wizard));
+  await expectCompactDensity(wizard.dialog, wizardBody(wizard));
   await dialogScreenshot(wizard.dialog, scheme, shot);
   return region;
 }
@@ -85,6 +86,7 @@ async function checkEveryTab(sheet: Locator, scheme: Scheme, prefix: string): Pr
     await expect(panel).toBeVisible();
     const tab = (await panel.getAttribute('aria-label')) ?? String(index);
     await expectPageFits(sheet, panel);
+    await expectCompactDensity(sheet, panel);
     await dialogScreenshot(sheet, scheme, `${prefix}-${String(index + 1).padStart(2, '0')}-${tab.toLowerCase().replaceAll(/[^a-z]+/g, '-')}`);
   }
   return count;

@@ -2,6 +2,7 @@ import { Button, Dialog, DialogSurface, DialogTitle, Spinner, makeStyles, mergeC
 import { useEffect, useLayoutEffect, useRef, type ReactNode } from 'react';
 import {
   DialogDensity,
+  dialogButtonHeight,
   FooterProblem,
   ScrollingPage,
   focusField,
@@ -49,7 +50,7 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground2,
   },
   status: { flexGrow: 1, minWidth: 0, display: 'flex', alignItems: 'center' },
-  button: { flexShrink: 0 },
+  button: { flexShrink: 0, minHeight: `${dialogButtonHeight}px` },
   // Fluent v9 has no danger appearance; a destructive action still has to look like one, and
   // beside the default (primary) button it stays outlined.
   danger: {

@@ -36,3 +36,9 @@ export const messageLineHeight = 16;
 
 /** Dialogs never touch the window's edges. */
 export const windowMargin = 32;
+
+/**
+ * A footer button's height: Fluent's medium button, the touch target it asks of dialog buttons,
+ * kept while the dialog's text is in the compact 12-pixel size (which alone would make it 28).
+ */
+export const dialogButtonHeight = 32;

@@ -1,5 +1,5 @@
 export { DialogDensity, useCompactControlStyles } from './dialog-density';
-export { controlHeight, formLabelWidth, messageLineHeight, pageBox, propertySheetSize, smallDialogWidth, windowMargin, wizardRailWidth, wizardSize } from './dialog-metrics';
+export { controlHeight, dialogButtonHeight, formLabelWidth, messageLineHeight, pageBox, propertySheetSize, smallDialogWidth, windowMargin, wizardRailWidth, wizardSize } from './dialog-metrics';
 export { entersDefault, oneLineText, useDefaultButton, type DefaultButton } from './default-button';
 export { fieldAnchor, focusField } from './field-anchor';
 export { FormRow, SmallControls, type FormRowProps } from './form-row';

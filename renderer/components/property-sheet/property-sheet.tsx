@@ -17,6 +17,7 @@ import { DismissRegular } from '@fluentui/react-icons';
 import { useEffect, useRef, useState } from 'react';
 import {
   DialogDensity,
+  dialogButtonHeight,
   FooterProblem,
   ScrollingPage,
   focusField,
@@ -77,7 +78,7 @@ const useStyles = makeStyles({
     minWidth: 0,
     color: tokens.colorNeutralForeground3,
   },
-  button: { flexShrink: 0 },
+  button: { flexShrink: 0, minHeight: `${dialogButtonHeight}px` },
 });
 
 /**

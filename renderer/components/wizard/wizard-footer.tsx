@@ -1,5 +1,5 @@
 import { Button, Spinner, makeStyles, tokens } from '@fluentui/react-components';
-import { FooterProblem } from '../form-layout';
+import { FooterProblem, dialogButtonHeight } from '../form-layout';
 import type { Ref } from 'react';
 import type { WizardProblem, WizardFooter as WizardFooterState } from './wizard-types';
 
@@ -25,7 +25,7 @@ const useStyles = makeStyles({
   },
   gap: { width: tokens.spacingHorizontalM, flexShrink: 0 },
   // Buttons keep their one-line labels; the status text beside them wraps instead.
-  button: { flexShrink: 0, whiteSpace: 'nowrap' },
+  button: { flexShrink: 0, whiteSpace: 'nowrap', minHeight: `${dialogButtonHeight}px` },
 });
 
 export interface WizardFooterProps {

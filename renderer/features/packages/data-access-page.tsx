@@ -46,6 +46,7 @@ export function DataAccessPage({ draft, issues, onChange }: PackagePageProps) {
       <div className={page.nested}>
         <FormRow label="Number of retries before disconnecting users" field="disconnectRetries" issue={issues.disconnectRetries} hint="0 to 99" grow={false}>
           <SpinButton
+            size="small"
             className={page.number}
             min={0}
             max={99}
@@ -59,6 +60,7 @@ export function DataAccessPage({ draft, issues, onChange }: PackagePageProps) {
         </FormRow>
         <FormRow label="User grace period (minutes)" field="userGracePeriod" issue={issues.userGracePeriod} hint="0 to 59" grow={false}>
           <SpinButton
+            size="small"
             className={page.number}
             min={0}
             max={59}

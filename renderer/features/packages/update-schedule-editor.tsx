@@ -88,6 +88,7 @@ export function UpdateScheduleEditor({ schedule, disabled, issue, onChange }: Up
         }
       >
         <SpinButton
+          size="small"
           className={form.number}
           min={1}
           max={max}

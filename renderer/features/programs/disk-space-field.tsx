@@ -66,6 +66,7 @@ export function DiskSpaceField({ value, issue, onChange }: DiskSpaceFieldProps) 
       }
     >
       <SpinButton
+        size="small"
         className={page.number}
         min={0}
         max={999_999}

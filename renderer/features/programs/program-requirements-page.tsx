@@ -31,6 +31,7 @@ export function ProgramRequirementsPage({ draft, issues, onChange }: ProgramPage
         }
       >
         <SpinButton
+          size="small"
           className={page.number}
           min={1}
           max={720}

@@ -76,3 +76,22 @@ export async function dialogScreenshot(dialog: Locator, scheme: 'light' | 'dark'
   mkdirSync(folder, { recursive: true });
   await dialog.screenshot({ path: join(folder, `${name}.png`), animations: 'disabled', caret: 'hide' });
 }
+
+/**
+ * The compact density of the suite's dialogs: a page's fields are Fluent's small size (24 px),
+ * while the footer's buttons keep Fluent's own size, the touch target it asks of dialog buttons.
+ */
+export async function expectCompactDensity(dialog: Locator, body: Locator): Promise<void> {
+  const tall = await body.evaluate((scroller) =>
+    Array.from(scroller.querySelectorAll<HTMLElement>('.fui-Input, .fui-SpinButton, .fui-Dropdown, .fui-Combobox'))
+      .filter((control) => control.getBoundingClientRect().height > 0)
+      .filter((control) => control.getBoundingClientRect().height > 26)
+      .map((control) => `${control.className.split(' ')[0]} "${control.querySelector('input, button')?.getAttribute('aria-label') ?? control.textContent ?? ''}" ${Math.round(control.getBoundingClientRect().height)} px`),
+  );
+  expect(tall, "a page's fields are Fluent's small size").toEqual([]);
+  for (const button of await dialog.getByRole('button', { name: /^(OK|Cancel|Next >|Close)$/ }).filter({ visible: true }).all()) {
+    const inPage = await button.evaluate((element, scroller) => scroller?.contains(element) ?? false, await body.elementHandle());
+    if (inPage) continue;
+    expect((await button.boundingBox())?.height ?? 0, 'a dialog button keeps its touch target').toBeGreaterThanOrEqual(32);
+  }
+}
