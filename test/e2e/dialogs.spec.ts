@@ -103,6 +103,8 @@ const schemes: readonly Scheme[] = takingScreenshots ? ['light', 'dark'] : ['lig
 for (const scheme of schemes) {
   test.describe(`${scheme} theme`, () => {
     test.use({ colorScheme: scheme });
+    // Each test walks a whole wizard and sheet: on a loaded machine that takes more than the default minute.
+    test.describe.configure({ timeout: 180_000 });
 
     test(`every New Package Wizard page and the Set Source Directory dialog fit (${scheme})`, async ({ page }) => {
       const dataDir = freshDataDir();
