@@ -48,6 +48,12 @@ export async function expectPageFits(dialog: Locator, body: Locator): Promise<vo
       }
     }
     scroller.scrollTop = 0;
+    // Only the page body scrolls: had the dialog itself been scrolled to show a control, its
+    // title or footer would be what is cut.
+    for (let box = scroller.parentElement; box !== null && box !== document.body; box = box.parentElement) {
+      if (box.scrollTop !== 0) found.push({ control: '(dialog)', why: `${box.className.split(' ')[0] || box.tagName} scrolled by ${box.scrollTop} px: the page is taller than the dialog leaves it` });
+      box.scrollTop = 0;
+    }
     return found;
   });
   expect(problems, 'every control of the page can be scrolled into view').toEqual([]);
