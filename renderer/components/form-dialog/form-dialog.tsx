@@ -19,11 +19,15 @@ const useStyles = makeStyles({
     maxWidth: `calc(100vw - ${windowMargin}px)`,
     maxHeight: `calc(100vh - ${windowMargin}px)`,
     padding: 0,
-    overflow: 'hidden',
+    // Clipped, not hidden: a hidden box still scrolls when focus or scrollIntoView asks it to,
+    // which would cut the title; only the page body scrolls.
+    overflow: 'clip',
     display: 'flex',
     flexDirection: 'column',
   },
   title: {
+    // The title never gives way to a tall page: the page body scrolls instead.
+    flexShrink: 0,
     paddingTop: tokens.spacingVerticalS,
     paddingBottom: tokens.spacingVerticalS,
     paddingLeft: tokens.spacingHorizontalL,

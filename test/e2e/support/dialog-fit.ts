@@ -58,6 +58,11 @@ export async function expectPageFits(dialog: Locator, body: Locator): Promise<vo
   });
   expect(problems, 'every control of the page can be scrolled into view').toEqual([]);
 
+  // The title keeps its height whatever the page holds: a tall page scrolls, it does not squeeze the title.
+  const title = dialog.locator('h2').first();
+  const cut = await title.evaluate((element) => element.scrollHeight - element.clientHeight);
+  expect(cut, 'the title is not squeezed by the page').toBeLessThanOrEqual(1);
+
   const dialogBox = await dialog.boundingBox();
   expect(dialogBox).not.toBeNull();
   for (const button of await dialog.locator(':scope button').filter({ visible: true }).all()) {
