@@ -55,7 +55,7 @@ test('an admin imports an MSI through the wizard and sees its programs', async (
   await expect(sourceFiles.getByRole('radio', { name: 'Always obtain files from a source directory' })).toBeChecked();
   await wizard.next();
   const sourceDirectory = await wizard.expectPage('Source Directory');
-  await expect(sourceDirectory.getByRole('textbox', { name: 'Source directory' })).toHaveValue(folder);
+  await expect(sourceDirectory.getByRole('textbox', { name: 'Source directory', exact: true })).toHaveValue(folder);
   await wizard.next();
   await wizard.expectPage('Summary');
   await keepScreenshot(wizard.dialog, 'import-summary');

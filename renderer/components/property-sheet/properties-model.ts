@@ -28,6 +28,8 @@ export interface PropertiesRules<S extends PropertiesSpec> {
   readonly issues: (draft: S['draft']) => S['issues'];
   /** Each field and the tab that holds it, in tab order. */
   readonly fieldTabs: (draft: S['draft']) => Readonly<Record<string, S['tab']>>;
+  /** A field's label on its tab, for the footer's link to a problem. */
+  readonly fieldLabel: (field: string, draft: S['draft']) => string;
   /** The field a core error's dotted path names, when the sheet shows it. */
   readonly fieldOfError: (path: string | undefined, draft: S['draft']) => string | undefined;
   readonly firstTab: S['tab'];
@@ -71,7 +73,7 @@ export interface PropertiesModel<S extends PropertiesSpec> {
   readonly isDirty: (state: ReadyProperties<S>) => boolean;
   /** The draft's problems, plus the core's last complaint at its field. */
   readonly propertiesIssues: (state: ReadyProperties<S>) => S['issues'];
-  /** The first rule the draft breaks, in tab order, with the tab to open to fix it. */
+  /** The first rule the draft breaks, in tab order, with the tab and field to go to to fix it. */
   readonly blockingProblem: (state: ReadyProperties<S>) => PropertySheetBlock<S['tab']> | null;
 }
 
@@ -132,7 +134,7 @@ export function propertiesModel<S extends PropertiesSpec>(rules: PropertiesRules
       const issues = rules.issues(state.draft);
       for (const [field, tab] of Object.entries(rules.fieldTabs(state.draft))) {
         const message = issues[field];
-        if (message !== undefined) return { message, tab };
+        if (message !== undefined) return { message, tab, field, fieldLabel: rules.fieldLabel(field, state.draft) };
       }
       return null;
     },

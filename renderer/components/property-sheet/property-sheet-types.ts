@@ -5,10 +5,14 @@ export interface PropertySheetTab<T extends string> {
   readonly label: string;
 }
 
-/** Why OK and Apply are blocked, and which tab to open to fix it. */
+/** Why OK and Apply are blocked, and where: the footer names it and takes the admin there. */
 export interface PropertySheetBlock<T extends string> {
   readonly message: string;
   readonly tab: T;
+  /** The setting, as its tab's FormRow (or fieldAnchor) names it. */
+  readonly field?: string;
+  /** The setting's label on its tab. */
+  readonly fieldLabel?: string;
 }
 
 export interface PropertySheetProps<T extends string> {

@@ -3,33 +3,49 @@ import {
   Dialog,
   DialogSurface,
   DialogTitle,
-  Link,
   MessageBar,
   MessageBarActions,
   MessageBarBody,
   Spinner,
   Tab,
   TabList,
-  Text,
   makeStyles,
+  mergeClasses,
   tokens,
 } from '@fluentui/react-components';
 import { DismissRegular } from '@fluentui/react-icons';
+import { useEffect, useRef, useState } from 'react';
+import {
+  DialogDensity,
+  dialogButtonHeight,
+  FooterProblem,
+  ScrollingPage,
+  focusField,
+  propertySheetSize,
+  useCompactControlStyles,
+  useDefaultButton,
+  windowMargin,
+} from '../form-layout';
 import type { PropertySheetProps } from './property-sheet-types';
 
 const useStyles = makeStyles({
   surface: {
-    width: '700px',
-    height: '600px',
-    maxWidth: 'calc(100vw - 32px)',
-    maxHeight: 'calc(100vh - 32px)',
+    // One size for every property sheet: its tabs are laid out for this page box (form-layout's metrics).
+    width: `${propertySheetSize.width}px`,
+    height: `${propertySheetSize.height}px`,
+    maxWidth: `calc(100vw - ${windowMargin}px)`,
+    maxHeight: `calc(100vh - ${windowMargin}px)`,
     padding: 0,
-    overflow: 'hidden',
+    // Clipped, not hidden: a hidden box still scrolls when focus or scrollIntoView asks it to,
+    // which would cut the title; only the page body scrolls.
+    overflow: 'clip',
     display: 'flex',
     flexDirection: 'column',
   },
   title: {
-    paddingTop: tokens.spacingVerticalM,
+    // The title never gives way to a tall page: the page body scrolls instead.
+    flexShrink: 0,
+    paddingTop: tokens.spacingVerticalS,
     paddingLeft: tokens.spacingHorizontalL,
     paddingRight: tokens.spacingHorizontalL,
     fontSize: tokens.fontSizeBase400,
@@ -43,7 +59,6 @@ const useStyles = makeStyles({
     flexWrap: 'wrap',
     paddingLeft: tokens.spacingHorizontalS,
     paddingRight: tokens.spacingHorizontalS,
-    paddingTop: tokens.spacingVerticalS,
     borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
   },
   error: {
@@ -51,21 +66,12 @@ const useStyles = makeStyles({
     marginLeft: tokens.spacingHorizontalL,
     marginRight: tokens.spacingHorizontalL,
   },
-  body: {
-    flexGrow: 1,
-    minHeight: 0,
-    overflowY: 'auto',
-    paddingTop: tokens.spacingVerticalL,
-    paddingBottom: tokens.spacingVerticalL,
-    paddingLeft: tokens.spacingHorizontalXL,
-    paddingRight: tokens.spacingHorizontalXL,
-  },
   footer: {
     display: 'flex',
     alignItems: 'center',
     gap: tokens.spacingHorizontalS,
-    paddingTop: tokens.spacingVerticalM,
-    paddingBottom: tokens.spacingVerticalM,
+    paddingTop: tokens.spacingVerticalMNudge,
+    paddingBottom: tokens.spacingVerticalMNudge,
     paddingLeft: tokens.spacingHorizontalL,
     paddingRight: tokens.spacingHorizontalL,
     borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
@@ -76,19 +82,29 @@ const useStyles = makeStyles({
     minWidth: 0,
     color: tokens.colorNeutralForeground3,
   },
-  blocked: {
-    color: tokens.colorPaletteRedForeground1,
-  },
+  button: { flexShrink: 0, minHeight: `${dialogButtonHeight}px` },
 });
 
 /**
  * A Windows property sheet in Fluent v9: tabs, OK / Cancel / Apply. Apply is enabled only with
  * unsaved changes; OK saves them first and closes only if that worked, so nothing is lost quietly.
+ * Enter in a field presses OK, Escape cancels; what blocks OK is named in the footer, with a
+ * link to its field (on its tab).
  */
 export function PropertySheet<T extends string>(props: PropertySheetProps<T>) {
   const styles = useStyles();
+  const compact = useCompactControlStyles();
+  const body = useRef<HTMLDivElement>(null);
+  const defaultButton = useDefaultButton();
   const canSave = props.ready && props.dirty && !props.saving && props.blocked === null;
-  const label = props.tabs.find((tab) => tab.id === props.blocked?.tab)?.label;
+  // The field to focus once its tab is shown.
+  const [showing, setShowing] = useState<string | null>(null);
+
+  useEffect(() => {
+    if (showing === null) return;
+    focusField(body.current, showing);
+    setShowing(null);
+  }, [showing, props.selectedTab]);
 
   async function ok(): Promise<void> {
     if (!props.dirty) {
@@ -98,6 +114,17 @@ export function PropertySheet<T extends string>(props: PropertySheetProps<T>) {
     if (await props.onApply()) props.onClose();
   }
 
+  function showProblem(): void {
+    const blocked = props.blocked;
+    if (blocked === null) return;
+    if (blocked.tab !== props.selectedTab) props.onSelectTab(blocked.tab);
+    if (blocked.field !== undefined) setShowing(blocked.field);
+  }
+
+  const blocked = props.saving ? null : props.blocked;
+  const tabLabel = props.tabs.find((tab) => tab.id === blocked?.tab)?.label;
+  const where = blocked === null ? undefined : [tabLabel, blocked.field !== undefined ? blocked.fieldLabel : undefined].filter((part) => part !== undefined).join(' › ') || undefined;
+
   return (
     <Dialog
       open={props.open}
@@ -106,57 +133,57 @@ export function PropertySheet<T extends string>(props: PropertySheetProps<T>) {
         if (!data.open && !props.saving) props.onClose();
       }}
     >
-      <DialogSurface className={styles.surface} aria-describedby={undefined}>
-        <DialogTitle className={styles.title}>{props.title}</DialogTitle>
-        <TabList
-          className={styles.tabs}
-          selectedValue={props.selectedTab}
-          onTabSelect={(_, data) => props.onSelectTab(data.value as T)}
-          disabled={!props.ready}
-          size="small"
-        >
-          {props.tabs.map((tab) => (
-            <Tab key={tab.id} value={tab.id}>
-              {tab.label}
-            </Tab>
-          ))}
-        </TabList>
-        {props.error !== null && (
-          <MessageBar intent="error" className={styles.error}>
-            <MessageBarBody>{props.error}</MessageBarBody>
-            <MessageBarActions
-              containerAction={
-                <Button appearance="transparent" aria-label="Dismiss" icon={<DismissRegular />} onClick={props.onDismissError} />
-              }
-            />
-          </MessageBar>
-        )}
-        <div className={styles.body} role="tabpanel" aria-label={props.tabs.find((tab) => tab.id === props.selectedTab)?.label}>
-          {props.children}
-        </div>
-        <div className={styles.footer}>
-          <div className={styles.status} role="status">
-            {props.saving && <Spinner size="tiny" label="Saving…" />}
-            {!props.saving && props.blocked !== null && (
-              <Text size={200} className={styles.blocked}>
-                {props.blocked.tab !== props.selectedTab && label !== undefined ? (
-                  <Link onClick={() => props.blocked && props.onSelectTab(props.blocked.tab)}>{label}</Link>
-                ) : null}
-                {props.blocked.tab !== props.selectedTab && label !== undefined ? ': ' : null}
-                {props.blocked.message}
-              </Text>
-            )}
+      <DialogSurface className={mergeClasses(styles.surface, compact.root)} aria-describedby={undefined} onKeyDown={defaultButton.onKeyDown}>
+        <DialogDensity>
+          <DialogTitle className={styles.title}>{props.title}</DialogTitle>
+          <TabList
+            className={styles.tabs}
+            selectedValue={props.selectedTab}
+            onTabSelect={(_, data) => props.onSelectTab(data.value as T)}
+            disabled={!props.ready}
+            size="small"
+          >
+            {props.tabs.map((tab) => (
+              <Tab key={tab.id} value={tab.id}>
+                {tab.label}
+              </Tab>
+            ))}
+          </TabList>
+          {props.error !== null && (
+            <MessageBar intent="error" className={styles.error}>
+              <MessageBarBody>{props.error}</MessageBarBody>
+              <MessageBarActions
+                containerAction={
+                  <Button appearance="transparent" aria-label="Dismiss" icon={<DismissRegular />} onClick={props.onDismissError} />
+                }
+              />
+            </MessageBar>
+          )}
+          <ScrollingPage ref={body} role="tabpanel" aria-label={props.tabs.find((tab) => tab.id === props.selectedTab)?.label}>
+            {props.children}
+          </ScrollingPage>
+          <div className={styles.footer}>
+            <div className={styles.status} role="status">
+              {props.saving && <Spinner size="tiny" label="Saving…" />}
+              {blocked !== null && <FooterProblem problem={blocked} where={where} onShow={showProblem} />}
+            </div>
+            <Button
+              ref={defaultButton.ref}
+              className={styles.button}
+              appearance="primary"
+              disabled={!props.ready || props.saving || (props.dirty && !canSave)}
+              onClick={() => void ok()}
+            >
+              OK
+            </Button>
+            <Button className={styles.button} disabled={props.saving} onClick={props.onClose}>
+              Cancel
+            </Button>
+            <Button className={styles.button} disabled={!canSave} onClick={() => void props.onApply()}>
+              Apply
+            </Button>
           </div>
-          <Button appearance="primary" disabled={!props.ready || props.saving || (props.dirty && !canSave)} onClick={() => void ok()}>
-            OK
-          </Button>
-          <Button disabled={props.saving} onClick={props.onClose}>
-            Cancel
-          </Button>
-          <Button disabled={!canSave} onClick={() => void props.onApply()}>
-            Apply
-          </Button>
-        </div>
+        </DialogDensity>
       </DialogSurface>
     </Dialog>
   );

@@ -1,3 +1,4 @@
 export { Wizard } from './wizard';
-export type { WizardFooter, WizardProps, WizardRailPage } from './wizard-types';
+export { defaultActionAttribute } from './use-wizard-focus';
+export type { WizardFooter, WizardProblem, WizardProps, WizardRailPage } from './wizard-types';
 export { canJumpTo, pageAfter, pageBefore, pageIndex } from './wizard-navigation';

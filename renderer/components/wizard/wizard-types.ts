@@ -6,6 +6,15 @@ export interface WizardRailPage<P extends string> {
   readonly label: string;
 }
 
+/** What keeps Next disabled, and where: the footer names it and takes the admin to the field. */
+export interface WizardProblem {
+  readonly message: string;
+  /** The setting, as its page's FormRow (or fieldAnchor) names it. */
+  readonly field?: string;
+  /** The setting's label on the page, for the footer's link. */
+  readonly fieldLabel?: string;
+}
+
 /**
  * The footer differs by the kind of page, as in the SCCM 2007 wizards: settings pages have
  * Previous / Next / Summary / Cancel, the Summary page's Next starts the work, and the
@@ -17,8 +26,8 @@ export type WizardFooter =
       readonly canGoBack: boolean;
       readonly canGoNext: boolean;
       readonly canJumpToSummary: boolean;
-      /** Why Next is disabled, in plain words; shown beside the buttons. */
-      readonly blockedReason: string | null;
+      /** Why Next is disabled; always shown beside the buttons while it is. */
+      readonly blocked: WizardProblem | null;
     }
   | { readonly kind: 'summary'; readonly canGoBack: boolean; readonly canGoNext: boolean; readonly busy: boolean; readonly busyLabel: string }
   | { readonly kind: 'confirmation'; readonly canGoBack: boolean };
@@ -34,8 +43,6 @@ export interface WizardProps<P extends string> {
   /** The banner's heading for the current page. */
   readonly heading: string;
   readonly icon?: ReactElement;
-  /** 'tall' for wizards whose pages hold more settings than SCCM's 520-pixel dialog fits in Fluent's sizes. */
-  readonly size?: 'standard' | 'tall';
   readonly footer: WizardFooter;
   readonly onJumpTo: (page: P) => void;
   readonly onPrevious: () => void;

@@ -73,6 +73,26 @@ describe('New Windows User Access Account', () => {
   });
 });
 
+describe('Windows User Account dialog', () => {
+  it('says once what is wrong, and a name too long gets the limit rather than the DOMAIN\\user form', async () => {
+    wrap(<AccessAccountDialog target={{ mode: 'new', packageId: 'A0100001', accountKind: 'windows' }} onClose={() => undefined} />);
+    const hidden = { hidden: true } as const;
+    const dialog = screen.getByRole('dialog', { name: 'New Windows User Access Account Properties' });
+    const user = userEvent.setup();
+    await user.click(within(dialog).getByRole('button', { name: 'Set…' }));
+    const picker = (await screen.findByText('Windows User Account')).closest('[role="dialog"]') as HTMLElement;
+    const name = within(picker).getByRole('textbox', { name: 'User name', ...hidden });
+    await user.click(name);
+    await user.paste('Sales');
+    await user.click(within(picker).getByRole('button', { name: 'OK', ...hidden }));
+    expect(within(picker).getAllByText(/DOMAIN\\user/)).toHaveLength(1);
+    await user.clear(name);
+    await user.paste(`CONTOSO\\${'a'.repeat(300)}`);
+    expect(within(picker).getAllByText(/at most 120 characters/)).toHaveLength(1);
+    expect(within(picker).queryByText(/Type the account as/)).toBeNull();
+  });
+});
+
 describe('New Generic Access Account', () => {
   it('offers Users, Guests and Administrators, and shows the core\'s refusal at the Name', async () => {
     fake.add.mockResolvedValue({

@@ -1,37 +1,13 @@
-import {
-  Button,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
-  Dropdown,
-  Field,
-  Input,
-  MessageBar,
-  MessageBarBody,
-  Option,
-  Spinner,
-  Text,
-  makeStyles,
-  tokens,
-} from '@fluentui/react-components';
+import { Button, Dropdown, Input, MessageBar, MessageBarBody, Option, Text } from '@fluentui/react-components';
 import { useState } from 'react';
 import { accessPermissions, type AccessAccountDto, type AccessAccountInput, type AccessPermission } from '../../../core/api';
 import { useCourier } from '../../client/courier-context';
 import { settle } from '../../client/settle';
+import { FormDialog } from '../../components/form-dialog';
+import { FormRow, useFormStyles } from '../../components/form-layout';
 import { useLastValue, useOpenCount } from '../../components/use-last-value';
 import { accountTypeLabel, permissionLabels } from './access-account-labels';
 import { GenericAccountDialog, WindowsUserAccountDialog, type GenericAccount, type WindowsAccount } from './account-pickers';
-
-const useStyles = makeStyles({
-  surface: { width: '560px', maxWidth: 'calc(100vw - 32px)' },
-  content: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
-  nameRow: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS },
-  grow: { flexGrow: 1, minWidth: 0 },
-  note: { color: tokens.colorNeutralForeground3 },
-});
 
 /** New: the kind of account to define. Edit: an existing account, whose permission can change. */
 export type AccessAccountDialogTarget =
@@ -57,7 +33,7 @@ function AccessAccountSession({ open, target, onClose, onSaved }: {
   readonly onSaved?: (account: AccessAccountDto) => void;
 }) {
   const courier = useCourier();
-  const styles = useStyles();
+  const form = useFormStyles();
   const editing = target.mode === 'edit';
   const kind = target.mode === 'edit' ? target.account.kind : target.accountKind;
   const [account, setAccount] = useState<AccessAccountInput | null>(
@@ -102,64 +78,24 @@ function AccessAccountSession({ open, target, onClose, onSaved }: {
   const nameIssue = error !== null && error.field?.startsWith('account') ? error.message : undefined;
   const otherError = error !== null && nameIssue === undefined ? error.message : null;
 
+  const typeLabel =
+    account === null
+      ? kind === 'windows'
+        ? 'Windows user or group'
+        : 'Generic'
+      : accountTypeLabel({ kind: account.kind, accountType: account.kind === 'windows' ? account.accountType : 'group' });
+
   return (
-    <Dialog open={open} modalType="modal" onOpenChange={(_, data) => !data.open && !saving && onClose()}>
-      <DialogSurface className={styles.surface}>
-        <DialogBody>
-          <DialogTitle>{titleOf(target)}</DialogTitle>
-          <DialogContent className={styles.content}>
-            {/* The Set… button sits in the Field's row; buttons do not take the Field's id, the Input does. */}
-            <Field
-              label="Name"
-              validationMessage={nameIssue ?? (account === null ? 'Click Set to choose the account.' : undefined)}
-              validationState={nameIssue !== undefined ? 'error' : 'none'}
-            >
-              <div className={styles.nameRow}>
-                <Input className={styles.grow} readOnly value={account?.name ?? ''} appearance="filled-darker" />
-                {!editing && (
-                  <Button onClick={() => setPicking(true)} disabled={saving}>
-                    Set…
-                  </Button>
-                )}
-              </div>
-            </Field>
-            <Text size={200} className={styles.note}>
-              Type: {account === null ? (kind === 'windows' ? 'Windows user or group' : 'Generic') : accountTypeLabel({ kind: account.kind, accountType: account.kind === 'windows' ? account.accountType : 'group' })}
-            </Text>
-            <Field label="Permissions" hint="Read is enough for most programs; a program that writes back to its source directory needs at least Change.">
-              <Dropdown
-                value={permissionLabels[permission]}
-                selectedOptions={[permission]}
-                disabled={saving}
-                onOptionSelect={(_, data) => {
-                  const chosen = accessPermissions.find((p) => p === data.optionValue);
-                  if (chosen) setPermission(chosen);
-                }}
-              >
-                {accessPermissions.map((p) => (
-                  <Option key={p} value={p}>
-                    {permissionLabels[p]}
-                  </Option>
-                ))}
-              </Dropdown>
-            </Field>
-            {otherError !== null && (
-              <MessageBar intent="error" layout="multiline">
-                <MessageBarBody>{otherError}</MessageBarBody>
-              </MessageBar>
-            )}
-          </DialogContent>
-          <DialogActions>
-            {saving && <Spinner size="tiny" label="Saving…" />}
-            <Button appearance="primary" disabled={account === null || saving} onClick={() => void save()}>
-              OK
-            </Button>
-            <Button disabled={saving} onClick={onClose}>
-              Cancel
-            </Button>
-          </DialogActions>
-        </DialogBody>
-        {kind === 'windows' ? (
+    <FormDialog
+      open={open}
+      title={titleOf(target)}
+      okDisabled={account === null}
+      problem={account === null ? { message: 'Click Set… to choose the account.', field: 'account', fieldLabel: 'Name' } : null}
+      busy={saving ? 'Saving…' : null}
+      onOk={() => void save()}
+      onCancel={onClose}
+      nested={
+        kind === 'windows' ? (
           <WindowsUserAccountDialog
             key={pickerOpening}
             open={picking}
@@ -183,9 +119,53 @@ function AccessAccountSession({ open, target, onClose, onSaved }: {
             }}
             onCancel={() => setPicking(false)}
           />
-        )}
-      </DialogSurface>
-    </Dialog>
+        )
+      }
+    >
+      <FormRow
+        label="Name"
+        field="account"
+        issue={nameIssue}
+        after={
+          editing ? undefined : (
+            <Button size="small" onClick={() => setPicking(true)} disabled={saving}>
+              Set…
+            </Button>
+          )
+        }
+      >
+        <Input readOnly value={account?.name ?? ''} appearance="filled-darker" />
+      </FormRow>
+      <FormRow label="Type" messageLine={false}>
+        <Input readOnly value={typeLabel} appearance="filled-darker" />
+      </FormRow>
+      <FormRow label="Permissions" field="permission">
+        <Dropdown
+          className={form.dropdown}
+          value={permissionLabels[permission]}
+          selectedOptions={[permission]}
+          disabled={saving}
+          onOptionSelect={(_, data) => {
+            const chosen = accessPermissions.find((p) => p === data.optionValue);
+            if (chosen) setPermission(chosen);
+          }}
+        >
+          {accessPermissions.map((p) => (
+            <Option key={p} value={p}>
+              {permissionLabels[p]}
+            </Option>
+          ))}
+        </Dropdown>
+      </FormRow>
+      <Text size={200} className={form.note}>
+        Read is enough for most programs; a program that writes back to its source directory needs at least Change.
+      </Text>
+      {otherError !== null && (
+        <MessageBar intent="error" layout="multiline">
+          <MessageBarBody>{otherError}</MessageBarBody>
+        </MessageBar>
+      )}
+    </FormDialog>
   );
 }
 

@@ -1,26 +1,8 @@
-import {
-  Button,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
-  Field,
-  Input,
-  Radio,
-  RadioGroup,
-  Text,
-  makeStyles,
-  tokens,
-} from '@fluentui/react-components';
+import { Input, Radio, RadioGroup, Text } from '@fluentui/react-components';
 import { useState } from 'react';
-import { accessAccountSchema, genericAccounts, type AccessAccountInput } from '../../../core/api';
-
-const useStyles = makeStyles({
-  surface: { width: '420px', maxWidth: 'calc(100vw - 32px)' },
-  content: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
-});
+import { accessAccountSchema, firstRefusedCharacter, genericAccounts, maxAccountNameLength, type AccessAccountInput } from '../../../core/api';
+import { FormDialog } from '../../components/form-dialog';
+import { FormRow } from '../../components/form-layout';
 
 export type WindowsAccount = Extract<AccessAccountInput, { kind: 'windows' }>;
 export type GenericAccount = Extract<AccessAccountInput, { kind: 'generic' }>;
@@ -38,55 +20,48 @@ export interface WindowsUserAccountDialogProps {
   readonly onCancel: () => void;
 }
 
+/**
+ * Whether a problem with the typed name is worth saying yet: a name too long or with a refused
+ * character is wrong however it ends, so that shows at once; the DOMAIN\user form only once the
+ * admin typed the backslash or pressed OK, not while the domain is still being typed.
+ */
+function showsAtOnce(name: string): boolean {
+  return name.includes('\\') || name.length > maxAccountNameLength || firstRefusedCharacter(name) !== null;
+}
+
 /** The Windows User Account dialog: DOMAIN\user (or DOMAIN\group), and whether it is a user or a group. */
 export function WindowsUserAccountDialog({ open, initial, onOk, onCancel }: WindowsUserAccountDialogProps) {
-  const styles = useStyles();
   const [name, setName] = useState(initial?.name ?? '');
   const [accountType, setAccountType] = useState<'user' | 'group'>(initial?.accountType ?? 'user');
   const [tried, setTried] = useState(false);
   const account: WindowsAccount = { kind: 'windows', name: name.trim(), accountType };
   const problem = accountProblem(account);
+  // One message at a time in the name's line: what is wrong, or else the form to type.
+  const issue = problem !== null && (tried || showsAtOnce(account.name)) ? problem : undefined;
 
   return (
-    <Dialog open={open} modalType="modal" onOpenChange={(_, data) => !data.open && onCancel()}>
-      <DialogSurface className={styles.surface}>
-        <form
-          onSubmit={(event) => {
-            event.preventDefault();
-            setTried(true);
-            if (problem === null) onOk(account);
-          }}
-        >
-          <DialogBody>
-            <DialogTitle>Windows User Account</DialogTitle>
-            <DialogContent className={styles.content}>
-              <Field
-                label="User name"
-                hint="Type the user or group account as DOMAIN\user."
-                validationMessage={tried || name.includes('\\') ? (problem ?? undefined) : undefined}
-              >
-                <Input value={name} placeholder="CONTOSO\Sales" onChange={(_, data) => setName(data.value)} />
-              </Field>
-              <RadioGroup
-                aria-label="Account type"
-                layout="horizontal"
-                value={accountType}
-                onChange={(_, data) => setAccountType(data.value === 'group' ? 'group' : 'user')}
-              >
-                <Radio value="user" label="User" />
-                <Radio value="group" label="Group" />
-              </RadioGroup>
-            </DialogContent>
-            <DialogActions>
-              <Button appearance="primary" type="submit">
-                OK
-              </Button>
-              <Button onClick={onCancel}>Cancel</Button>
-            </DialogActions>
-          </DialogBody>
-        </form>
-      </DialogSurface>
-    </Dialog>
+    <FormDialog
+      open={open}
+      title="Windows User Account"
+      onOk={() => {
+        setTried(true);
+        if (problem === null) onOk(account);
+      }}
+      onCancel={onCancel}
+    >
+      <FormRow label="User name" field="name" issue={issue} hint="DOMAIN\user or DOMAIN\group">
+        <Input value={name} placeholder="CONTOSO\Sales" onChange={(_, data) => setName(data.value)} />
+      </FormRow>
+      <RadioGroup
+        aria-label="Account type"
+        layout="horizontal"
+        value={accountType}
+        onChange={(_, data) => setAccountType(data.value === 'group' ? 'group' : 'user')}
+      >
+        <Radio value="user" label="User" />
+        <Radio value="group" label="Group" />
+      </RadioGroup>
+    </FormDialog>
   );
 }
 
@@ -99,36 +74,22 @@ export interface GenericAccountDialogProps {
 
 /** The Generic Account dialog: the distribution point's local Users, Guests or Administrators. */
 export function GenericAccountDialog({ open, initial, onOk, onCancel }: GenericAccountDialogProps) {
-  const styles = useStyles();
   const [name, setName] = useState<GenericAccount['name']>(initial?.name ?? 'Users');
   return (
-    <Dialog open={open} modalType="modal" onOpenChange={(_, data) => !data.open && onCancel()}>
-      <DialogSurface className={styles.surface}>
-        <DialogBody>
-          <DialogTitle>Generic Account</DialogTitle>
-          <DialogContent className={styles.content}>
-            <Text>Select the account type.</Text>
-            <RadioGroup
-              aria-label="Account type"
-              value={name}
-              onChange={(_, data) => {
-                const chosen = genericAccounts.find((g) => g === data.value);
-                if (chosen) setName(chosen);
-              }}
-            >
-              {genericAccounts.map((g) => (
-                <Radio key={g} value={g} label={g} />
-              ))}
-            </RadioGroup>
-          </DialogContent>
-          <DialogActions>
-            <Button appearance="primary" onClick={() => onOk({ kind: 'generic', name })}>
-              OK
-            </Button>
-            <Button onClick={onCancel}>Cancel</Button>
-          </DialogActions>
-        </DialogBody>
-      </DialogSurface>
-    </Dialog>
+    <FormDialog open={open} title="Generic Account" onOk={() => onOk({ kind: 'generic', name })} onCancel={onCancel}>
+      <Text>Select the account type.</Text>
+      <RadioGroup
+        aria-label="Account type"
+        value={name}
+        onChange={(_, data) => {
+          const chosen = genericAccounts.find((g) => g === data.value);
+          if (chosen) setName(chosen);
+        }}
+      >
+        {genericAccounts.map((g) => (
+          <Radio key={g} value={g} label={g} />
+        ))}
+      </RadioGroup>
+    </FormDialog>
   );
 }

@@ -10,6 +10,7 @@ import {
 } from '@fluentui/react-components';
 import type { BuiltInDefinitionDto, DefinitionPreviewDto, DefinitionSource } from '../../../core/api';
 import { DataGrid, type DataGridColumn } from '../../components/data-grid';
+import { fieldAnchor } from '../../components/form-layout';
 import { GroupFrame } from '../../components/property-sheet';
 import { definitionProblems, plainProblem } from './definition-problems';
 import type { DefinitionRead } from './package-import-reducer';
@@ -17,7 +18,7 @@ import { fileType } from '../../components/server-browser';
 import { ServerFileField } from './server-file-field';
 
 const useStyles = makeStyles({
-  page: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  page: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   list: {
     height: '104px',
     flexShrink: 0,
@@ -26,7 +27,6 @@ const useStyles = makeStyles({
     overflow: 'hidden',
   },
   listLabel: { fontWeight: tokens.fontWeightSemibold },
-  open: { marginTop: '26px', flexShrink: 0 },
   details: {
     margin: 0,
     display: 'grid',
@@ -166,7 +166,7 @@ export function DefinitionPage({ list, read, path, onPathChange, onChoose, serve
           <MessageBarBody>Courier cannot list its package definitions: {list.message}</MessageBarBody>
         </MessageBar>
       ) : (
-        <div className={styles.list}>
+        <div className={styles.list} {...fieldAnchor('definition')}>
           <DataGrid
             label="Package definition"
             rows={list.status === 'ready' ? list.definitions : []}
@@ -197,7 +197,7 @@ export function DefinitionPage({ list, read, path, onPathChange, onChoose, serve
           onBrowsed={(file) => onChoose({ kind: 'file', path: file }, true)}
           placeholder="For example \\server\share\app.sms"
         >
-          <Button className={styles.open} type="submit" disabled={path.trim() === ''}>
+          <Button size="small" type="submit" disabled={path.trim() === ''}>
             Open
           </Button>
         </ServerFileField>

@@ -1,27 +1,11 @@
-import {
-  Button,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
-  Spinner,
-  Text,
-  makeStyles,
-  tokens,
-} from '@fluentui/react-components';
+import { Text } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import type { MsiInfoDto } from '../../../core/api';
 import { useCourier } from '../../client/courier-context';
 import { settle } from '../../client/settle';
+import { FormDialog } from '../../components/form-dialog';
 import { fileType } from '../../components/server-browser';
 import { ServerFileField } from './server-file-field';
-
-const useStyles = makeStyles({
-  surface: { width: '560px', maxWidth: 'calc(100vw - 32px)' },
-  content: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
-});
 
 const msiFileTypes = [fileType('Windows Installer packages', ['.msi'])];
 
@@ -38,7 +22,6 @@ export interface MsiImportDialogProps {
  */
 export function MsiImportDialog({ open, onCancel, onImported }: MsiImportDialogProps) {
   const courier = useCourier();
-  const styles = useStyles();
   const [path, setPath] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
   const [reading, setReading] = useState(false);
@@ -61,48 +44,34 @@ export function MsiImportDialog({ open, onCancel, onImported }: MsiImportDialogP
   }
 
   return (
-    <Dialog open={open} modalType="modal" onOpenChange={(_, data) => !data.open && !reading && onCancel()}>
-      <DialogSurface className={styles.surface}>
-        <form
-          onSubmit={(event) => {
-            event.preventDefault();
-            void read();
-          }}
-        >
-          <DialogBody>
-            <DialogTitle>Import Windows Installer File</DialogTitle>
-            <DialogContent className={styles.content}>
-              <Text>
-                Give the Windows Installer file (.msi) on the site server. Courier reads its product code and fills in the
-                Windows Installer file and product code.
-              </Text>
-              <ServerFileField
-                label="Windows Installer file on the site server"
-                value={path}
-                disabled={reading}
-                onChange={(value) => {
-                  setPath(value);
-                  setProblem(null);
-                }}
-                fileTypes={msiFileTypes}
-                browseTitle="Open Windows Installer File"
-                onBrowsed={(file) => void read(file)}
-                placeholder="For example \\server\share\setup.msi"
-                validationMessage={problem ?? undefined}
-              />
-            </DialogContent>
-            <DialogActions>
-              {reading && <Spinner size="tiny" label="Reading the file on the site server…" />}
-              <Button appearance="primary" type="submit" disabled={reading || path.trim() === ''}>
-                OK
-              </Button>
-              <Button disabled={reading} onClick={onCancel}>
-                Cancel
-              </Button>
-            </DialogActions>
-          </DialogBody>
-        </form>
-      </DialogSurface>
-    </Dialog>
+    <FormDialog
+      open={open}
+      title="Import Windows Installer File"
+      okDisabled={path.trim() === ''}
+      problem={path.trim() === '' ? { message: 'Give the .msi file to read.', field: 'msiPath', fieldLabel: 'Windows Installer file' } : null}
+      busy={reading ? 'Reading the file on the site server…' : null}
+      onOk={() => void read()}
+      onCancel={onCancel}
+    >
+      <Text>
+        Give the Windows Installer file (.msi) on the site server. Courier reads its product code and fills in the Windows
+        Installer file and product code.
+      </Text>
+      <ServerFileField
+        label="Windows Installer file on the site server"
+        field="msiPath"
+        value={path}
+        disabled={reading}
+        onChange={(value) => {
+          setPath(value);
+          setProblem(null);
+        }}
+        fileTypes={msiFileTypes}
+        browseTitle="Open Windows Installer File"
+        onBrowsed={(file) => void read(file)}
+        placeholder="For example \\server\share\setup.msi"
+        validationMessage={problem ?? undefined}
+      />
+    </FormDialog>
   );
 }

@@ -53,14 +53,16 @@ function footerFor(state: PackageImportState): WizardFooter {
     case 'confirmation':
       return { kind: 'confirmation', canGoBack: canGoBack(state) };
     default: {
-      // The definition page says itself why it cannot go on while reading or after a failure.
-      const shownOnPage = state.page === 'definition' && (state.read.kind === 'reading' || state.read.kind === 'failed');
+      // While a definition is read, its page's spinner says why Next waits: that is no problem.
+      const reading = state.page === 'definition' && state.read.kind === 'reading';
+      const problem = reading ? null : pageProblem(state);
+      const page = state.page === 'definition' || state.page === 'sourceDirectory' ? state.page : null;
       return {
         kind: 'page',
         canGoBack: canGoBack(state),
         canGoNext: canGoNext(state),
         canJumpToSummary: canJumpToSummary(state),
-        blockedReason: shownOnPage ? null : pageProblem(state),
+        blocked: problem === null ? null : { message: problem, ...(page === null ? {} : { field: page, fieldLabel: fixLabels[page].fieldLabel }) },
       };
     }
   }
@@ -191,7 +193,6 @@ function PackageImportWizardSession({ open, onClose, onCreated }: PackageImportW
       canJumpTo={(page) => canJumpToPage(state, page)}
       heading={step.heading}
       icon={<DocumentAddRegular />}
-      size="tall"
       footer={footerFor(state)}
       onJumpTo={(page) => dispatch({ type: 'jumpTo', page })}
       onPrevious={() => dispatch({ type: 'previous' })}

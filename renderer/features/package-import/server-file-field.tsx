@@ -1,13 +1,7 @@
-import { Button, Field, Input, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Input } from '@fluentui/react-components';
 import { useRef, useState, type ReactNode } from 'react';
 import { FileBrowserDialog, browseStartOf, type FileType } from '../../components/server-browser';
-
-const useStyles = makeStyles({
-  row: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'flex-start' },
-  path: { flexGrow: 1, minWidth: 0 },
-  // Lines the buttons up with the input, below the field's label.
-  button: { marginTop: '26px', flexShrink: 0 },
-});
+import { FormRow } from '../../components/form-layout';
 
 export interface ServerFileFieldProps {
   readonly label: string;
@@ -23,6 +17,8 @@ export interface ServerFileFieldProps {
   readonly hint?: string;
   readonly validationMessage?: string;
   readonly disabled?: boolean;
+  /** The setting the field holds, for a link to its problem. */
+  readonly field?: string;
   /** Buttons after Browse… (the definition page's Open). */
   readonly children?: ReactNode;
 }
@@ -31,19 +27,28 @@ export interface ServerFileFieldProps {
  * A file on the site server: typed, or picked with Browse…, which opens the Open dialog on the
  * site server's files (files:list) in the typed file's folder.
  */
-export function ServerFileField({ label, value, onChange, fileTypes, browseTitle, onBrowsed, placeholder, hint, validationMessage, disabled = false, children }: ServerFileFieldProps) {
-  const styles = useStyles();
+export function ServerFileField({ label, value, onChange, fileTypes, browseTitle, onBrowsed, placeholder, hint, validationMessage, disabled = false, field, children }: ServerFileFieldProps) {
   const [browsing, setBrowsing] = useState(false);
   const input = useRef<HTMLInputElement>(null);
   return (
-    <div className={styles.row}>
-      <Field className={styles.path} label={label} hint={hint} validationMessage={validationMessage}>
+    <>
+      <FormRow
+        label={label}
+        field={field}
+        hint={hint}
+        issue={validationMessage}
+        after={
+          <>
+            <Button size="small" disabled={disabled} onClick={() => setBrowsing(true)}>
+              Browse…
+            </Button>
+            {children}
+          </>
+        }
+      >
         <Input ref={input} value={value} placeholder={placeholder} disabled={disabled} onChange={(_, data) => onChange(data.value)} />
-      </Field>
-      <Button className={styles.button} disabled={disabled} onClick={() => setBrowsing(true)}>
-        Browse…
-      </Button>
-      {children}
+      </FormRow>
+      {/* Outside the row, so the browser's own fields do not take the row's name. */}
       <FileBrowserDialog
         open={browsing}
         title={browseTitle}
@@ -57,6 +62,6 @@ export function ServerFileField({ label, value, onChange, fileTypes, browseTitle
           window.setTimeout(() => input.current?.focus(), 0);
         }}
       />
-    </div>
+    </>
   );
 }

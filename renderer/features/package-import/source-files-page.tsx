@@ -3,10 +3,10 @@ import type { DefinitionPreviewDto } from '../../../core/api';
 import type { SourceFilesMode } from './package-import-steps';
 
 const useStyles = makeStyles({
-  page: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  page: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   option: { display: 'flex', flexDirection: 'column' },
   // The explanation sits under its option's label, past the radio circle.
-  explain: { paddingLeft: '32px', color: tokens.colorNeutralForeground3 },
+  explain: { paddingLeft: '32px', marginTop: `-${tokens.spacingVerticalXS}`, color: tokens.colorNeutralForeground3 },
   note: { color: tokens.colorNeutralForeground2 },
   error: { color: tokens.colorPaletteRedForeground1 },
 });

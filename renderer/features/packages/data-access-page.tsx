@@ -1,17 +1,10 @@
-import { Checkbox, Field, Input, Radio, RadioGroup, SpinButton, Text, makeStyles } from '@fluentui/react-components';
+import { Checkbox, Input, Radio, RadioGroup, SpinButton, Text } from '@fluentui/react-components';
+import { FormRow, fieldAnchor, useFormStyles } from '../../components/form-layout';
 import type { PackagePageProps } from './package-page-props';
-import { usePackagePageStyles } from './package-page-styles';
 import { spinValue } from './spin-value';
 
-const useStyles = makeStyles({
-  // Label and SpinButton on one line, as in the original; the labels' column fits the longer
-  // label on one line even in fonts wider than Segoe UI, and still fits the wizard's page.
-  spinField: { gridTemplateColumns: '348px auto' },
-});
-
 export function DataAccessPage({ draft, issues, onChange }: PackagePageProps) {
-  const styles = useStyles();
-  const page = usePackagePageStyles();
+  const page = useFormStyles();
   const ownShare = draft.dataAccess === 'shareFolder';
   return (
     <div className={page.page}>
@@ -19,6 +12,7 @@ export function DataAccessPage({ draft, issues, onChange }: PackagePageProps) {
         aria-label="Distribution folder access"
         value={draft.dataAccess}
         onChange={(_, data) => onChange({ dataAccess: data.value === 'shareFolder' ? 'shareFolder' : 'commonShare' })}
+        {...fieldAnchor('dataAccess')}
       >
         <Radio value="commonShare" label="Access the distribution folder through common ConfigMgr package share" />
         <div className={page.nested}>
@@ -30,24 +24,19 @@ export function DataAccessPage({ draft, issues, onChange }: PackagePageProps) {
         <Radio value="shareFolder" label="Share the distribution folder" />
       </RadioGroup>
       <div className={page.nested}>
-        <Field
-          label="Share name"
-          validationMessage={issues.shareFolder}
-          hint={
-            <>
-              It must already exist on every distribution point you target, and no other package may use it. With only a
-              share (\\server\appshare), everything in it is deleted and re-created whenever the package is updated or
-              refreshed; with a path (\\server\appshare\word), only that last folder is.
-            </>
-          }
-        >
+        <FormRow label="Share name" field="shareFolder" issue={issues.shareFolder}>
           <Input
             value={draft.shareFolder}
             disabled={!ownShare}
             placeholder="\\server\share\path"
             onChange={(_, data) => onChange({ shareFolder: data.value })}
           />
-        </Field>
+        </FormRow>
+        <Text size={200} className={page.note}>
+          It must already exist on every distribution point you target, and no other package may use it. With only a share
+          (\\server\appshare), everything in it is deleted and re-created whenever the package is updated or refreshed; with
+          a path (\\server\appshare\word), only that last folder is.
+        </Text>
       </div>
       <Checkbox
         label="Disconnect users from distribution points"
@@ -55,15 +44,10 @@ export function DataAccessPage({ draft, issues, onChange }: PackagePageProps) {
         onChange={(_, data) => onChange({ disconnectUsers: data.checked === true })}
       />
       <div className={page.nested}>
-        <Field
-          className={styles.spinField}
-          orientation="horizontal"
-          label="Number of retries before disconnecting users"
-          validationMessage={issues.disconnectRetries}
-          hint="0 to 99"
-        >
+        <FormRow label="Number of retries before disconnecting users" field="disconnectRetries" issue={issues.disconnectRetries} hint="0 to 99" grow={false}>
           <SpinButton
-            className={page.spin}
+            size="small"
+            className={page.number}
             min={0}
             max={99}
             disabled={!draft.disconnectUsers}
@@ -73,16 +57,11 @@ export function DataAccessPage({ draft, issues, onChange }: PackagePageProps) {
               if (value !== null) onChange({ disconnectRetries: value });
             }}
           />
-        </Field>
-        <Field
-          className={styles.spinField}
-          orientation="horizontal"
-          label="User grace period (minutes)"
-          validationMessage={issues.userGracePeriod}
-          hint="0 to 59"
-        >
+        </FormRow>
+        <FormRow label="User grace period (minutes)" field="userGracePeriod" issue={issues.userGracePeriod} hint="0 to 59" grow={false}>
           <SpinButton
-            className={page.spin}
+            size="small"
+            className={page.number}
             min={0}
             max={59}
             disabled={!draft.disconnectUsers}
@@ -92,7 +71,7 @@ export function DataAccessPage({ draft, issues, onChange }: PackagePageProps) {
               if (value !== null) onChange({ userGracePeriod: value });
             }}
           />
-        </Field>
+        </FormRow>
       </div>
     </div>
   );

@@ -1,26 +1,21 @@
-import { Button, Checkbox, Field, Input, Radio, RadioGroup, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Checkbox, Input, Radio, RadioGroup } from '@fluentui/react-components';
 import { useState } from 'react';
 import type { SourceCheckDto } from '../../../core/api';
+import { FormRow, fieldAnchor, useFormStyles } from '../../components/form-layout';
 import { GroupFrame } from '../../components/property-sheet';
 import type { PackagePageProps } from './package-page-props';
-import { usePackagePageStyles } from './package-page-styles';
 import { SetSourceDirectoryDialog } from './set-source-directory-dialog';
 import { defaultUpdateSchedule } from './update-schedule';
 import { UpdateScheduleEditor } from './update-schedule-editor';
 
-const useStyles = makeStyles({
-  set: { minWidth: '80px', flexShrink: 0 },
-  checked: { color: tokens.colorNeutralForeground3 },
-});
-
 export function DataSourcePage({ draft, issues, onChange }: PackagePageProps) {
-  const styles = useStyles();
-  const page = usePackagePageStyles();
+  const page = useFormStyles();
   const [settingSource, setSettingSource] = useState(false);
   // What the site server found in the folder last time it was set here: reassurance only.
   const [lastCheck, setLastCheck] = useState<SourceCheckDto | null>(null);
   const hasSource = draft.containsSourceFiles;
   const canSchedule = hasSource && draft.sourceOption === 'direct';
+  const checked = lastCheck !== null && lastCheck.path === draft.sourceDirectory;
 
   return (
     <div className={page.page}>
@@ -30,30 +25,25 @@ export function DataSourcePage({ draft, issues, onChange }: PackagePageProps) {
         onChange={(_, data) => onChange({ containsSourceFiles: data.checked === true })}
       />
       <GroupFrame legend="Source directory" disabled={!hasSource}>
-        <div className={page.inline}>
-          {/* The frame's legend already says "Source directory"; the input carries the same name. */}
-          <Field
-            className={page.grow}
-            validationMessage={issues.sourceDirectory}
-            hint={
-              lastCheck !== null && lastCheck.path === draft.sourceDirectory ? (
-                <Text size={200} className={styles.checked}>
-                  The site server sees {lastCheck.entryCount} {lastCheck.entryCount === 1 ? 'entry' : 'entries'} in this folder.
-                </Text>
-              ) : undefined
-            }
-          >
-            <Input aria-label="Source directory" value={draft.sourceDirectory} readOnly disabled={!hasSource} />
-          </Field>
-          <Button className={styles.set} disabled={!hasSource} onClick={() => setSettingSource(true)}>
-            Set…
-          </Button>
-        </div>
+        <FormRow
+          label="Source directory"
+          field="sourceDirectory"
+          issue={issues.sourceDirectory}
+          hint={checked ? `The site server sees ${lastCheck.entryCount} ${lastCheck.entryCount === 1 ? 'entry' : 'entries'} in this folder.` : undefined}
+          after={
+            <Button size="small" disabled={!hasSource} onClick={() => setSettingSource(true)}>
+              Set…
+            </Button>
+          }
+        >
+          <Input value={draft.sourceDirectory} readOnly disabled={!hasSource} />
+        </FormRow>
         <RadioGroup
           aria-label="Source files"
           disabled={!hasSource}
           value={draft.sourceOption}
           onChange={(_, data) => onChange({ sourceOption: data.value === 'compressed' ? 'compressed' : 'direct' })}
+          {...fieldAnchor('sourceOption')}
         >
           <Radio value="direct" label="Always obtain files from source directory" />
           <Radio value="compressed" label="Use a compressed copy of the source directory" />
@@ -89,10 +79,10 @@ export function DataSourcePage({ draft, issues, onChange }: PackagePageProps) {
         open={settingSource}
         initialPath={draft.sourceDirectory}
         onCancel={() => setSettingSource(false)}
-        onSet={(checked) => {
+        onSet={(result) => {
           setSettingSource(false);
-          setLastCheck(checked);
-          onChange({ sourceDirectory: checked.path });
+          setLastCheck(result);
+          onChange({ sourceDirectory: result.path });
         }}
       />
     </div>

@@ -1,8 +1,8 @@
-import { Field, Input, Textarea, makeStyles, tokens } from '@fluentui/react-components';
+import { Input, Textarea, makeStyles, tokens } from '@fluentui/react-components';
 import { BoxRegular } from '@fluentui/react-icons';
 import { fullPackageName } from '../../../core/api';
 import type { PackagePageProps } from './package-page-props';
-import { usePackagePageStyles } from './package-page-styles';
+import { FormRow, oneLineText, useFormStyles } from '../../components/form-layout';
 
 const useStyles = makeStyles({
   header: {
@@ -10,17 +10,18 @@ const useStyles = makeStyles({
     alignItems: 'center',
     gap: tokens.spacingHorizontalM,
     paddingBottom: tokens.spacingVerticalS,
+    marginBottom: tokens.spacingVerticalXS,
     borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
   },
   icon: {
-    fontSize: '32px',
+    fontSize: '24px',
     color: tokens.colorBrandForeground1,
     flexShrink: 0,
   },
   fullName: {
     flexGrow: 1,
     minWidth: 0,
-    minHeight: '32px',
+    minHeight: '24px',
     boxSizing: 'border-box',
     display: 'flex',
     alignItems: 'center',
@@ -35,9 +36,10 @@ const useStyles = makeStyles({
     whiteSpace: 'nowrap',
   },
   details: {
-    display: 'grid',
-    gridTemplateColumns: '1fr 1fr 1fr',
-    columnGap: tokens.spacingHorizontalL,
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalXS,
+    marginTop: tokens.spacingVerticalXS,
     paddingTop: tokens.spacingVerticalS,
     borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
   },
@@ -61,7 +63,7 @@ function formatTimestamp(iso: string): string {
 
 export function GeneralPage({ draft, issues, onChange, details }: GeneralPageProps) {
   const styles = useStyles();
-  const page = usePackagePageStyles();
+  const page = useFormStyles();
   return (
     <div className={page.page}>
       <div className={styles.header}>
@@ -75,35 +77,32 @@ export function GeneralPage({ draft, issues, onChange, details }: GeneralPagePro
           {fullPackageName(draft) || '\u00a0'}
         </div>
       </div>
-      {/* Required without Field's asterisk, which would join the label's text: the label stays "Name". */}
-      <Field label="Name" validationMessage={issues.name}>
-        <Input value={draft.name} required onChange={(_, data) => onChange({ name: data.value })} />
-      </Field>
-      <div className={page.columns}>
-        <Field label="Version" validationMessage={issues.version}>
-          <Input value={draft.version} onChange={(_, data) => onChange({ version: data.value })} />
-        </Field>
-        <Field label="Language" validationMessage={issues.language}>
-          <Input value={draft.language} onChange={(_, data) => onChange({ language: data.value })} />
-        </Field>
-      </div>
-      <Field label="Publisher" validationMessage={issues.publisher}>
+      <FormRow label="Name" field="name" issue={issues.name} required>
+        <Input value={draft.name} onChange={(_, data) => onChange({ name: data.value })} />
+      </FormRow>
+      <FormRow label="Version" field="version" issue={issues.version}>
+        <Input value={draft.version} onChange={(_, data) => onChange({ version: data.value })} />
+      </FormRow>
+      <FormRow label="Publisher" field="publisher" issue={issues.publisher}>
         <Input value={draft.publisher} onChange={(_, data) => onChange({ publisher: data.value })} />
-      </Field>
-      <Field label="Comment" validationMessage={issues.comment}>
-        <Textarea value={draft.comment} rows={3} resize="vertical" onChange={(_, data) => onChange({ comment: data.value })} />
-      </Field>
+      </FormRow>
+      <FormRow label="Language" field="language" issue={issues.language}>
+        <Input value={draft.language} onChange={(_, data) => onChange({ language: data.value })} />
+      </FormRow>
+      <FormRow label="Comment" field="comment" issue={issues.comment}>
+        <Textarea {...oneLineText} value={draft.comment} rows={3} resize="none" onChange={(_, data) => onChange({ comment: data.value })} />
+      </FormRow>
       {details && (
         <div className={styles.details}>
-          <Field label="Package ID" size="small">
-            <Input value={details.packageId} readOnly appearance="filled-darker" size="small" />
-          </Field>
-          <Field label="Source version" size="small">
-            <Input value={String(details.sourceVersion)} readOnly appearance="filled-darker" size="small" />
-          </Field>
-          <Field label="Last modified" size="small">
-            <Input value={formatTimestamp(details.lastModified)} readOnly appearance="filled-darker" size="small" />
-          </Field>
+          <FormRow label="Package ID" messageLine={false}>
+            <Input value={details.packageId} readOnly appearance="filled-darker" />
+          </FormRow>
+          <FormRow label="Source version" messageLine={false}>
+            <Input value={String(details.sourceVersion)} readOnly appearance="filled-darker" />
+          </FormRow>
+          <FormRow label="Last modified" messageLine={false}>
+            <Input value={formatTimestamp(details.lastModified)} readOnly appearance="filled-darker" />
+          </FormRow>
         </div>
       )}
     </div>

@@ -18,6 +18,7 @@ import {
 } from './new-package-wizard-reducer';
 import { newPackageSteps, stepOf, type NewPackagePageId, type NewPackageStep } from './new-package-wizard-steps';
 import { createInput } from './package-draft';
+import { fieldLabels } from './package-fields';
 import type { PackagePageProps } from './package-page-props';
 import { PackageSettingsPage } from './package-settings-page';
 import { SecurityNote } from './security-note';
@@ -36,15 +37,13 @@ function footerFor(state: NewPackageWizardState): WizardFooter {
   switch (stepOf(state.page).kind) {
     case 'settings':
     case 'security': {
-      // Say why Next is disabled, unless the page already says it at the field.
       const problem = pageProblem(state);
-      const shownAtField = problem !== null && visibleIssues(state)[problem.field] !== undefined;
       return {
         kind: 'page',
         canGoBack: canGoBack(state),
         canGoNext: canGoNext(state),
         canJumpToSummary: canJumpToSummary(state),
-        blockedReason: problem === null || shownAtField ? null : problem.message,
+        blocked: problem === null ? null : { ...problem, fieldLabel: fieldLabels[problem.field] },
       };
     }
     case 'summary':

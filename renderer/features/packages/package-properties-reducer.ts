@@ -7,7 +7,7 @@ import {
   type ReadyProperties,
 } from '../../components/property-sheet';
 import { applyDraftChange, changedSettings, draftIssues, settingsFromPackage, type FieldIssues } from './package-draft';
-import { fieldFromErrorPath, fieldPage, packageSettingPages, settingPageLabels, type PackageSettingPageId } from './package-fields';
+import { fieldFromErrorPath, fieldLabels, fieldPage, isPackageField, packageSettingPages, settingPageLabels, type PackageSettingPageId } from './package-fields';
 
 /** The package's Properties tabs: the wizard's settings pages, then Security (a note for now). */
 export type PackagePropertiesTab =
@@ -49,6 +49,7 @@ export const packageProperties = propertiesModel<PackagePropertiesSpec>({
   changes: (saved, draft) => changedSettings(settingsFromPackage(saved), draft),
   issues: draftIssues,
   fieldTabs: () => fieldPage,
+  fieldLabel: (field) => (isPackageField(field) ? fieldLabels[field] : field),
   fieldOfError: (path) => fieldFromErrorPath(path),
   firstTab: 'general',
 });

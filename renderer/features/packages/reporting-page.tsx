@@ -1,9 +1,9 @@
-import { Field, Input, Radio, RadioGroup, Text } from '@fluentui/react-components';
+import { Input, Radio, RadioGroup, Text } from '@fluentui/react-components';
+import { FormRow, fieldAnchor, useFormStyles } from '../../components/form-layout';
 import type { PackagePageProps } from './package-page-props';
-import { usePackagePageStyles } from './package-page-styles';
 
 export function ReportingPage({ draft, issues, onChange }: PackagePageProps) {
-  const page = usePackagePageStyles();
+  const page = useFormStyles();
   const custom = draft.mifMatching === 'customFields';
   return (
     <div className={page.page}>
@@ -15,25 +15,24 @@ export function ReportingPage({ draft, issues, onChange }: PackagePageProps) {
         aria-label="Status MIF matching"
         value={draft.mifMatching}
         onChange={(_, data) => onChange({ mifMatching: data.value === 'customFields' ? 'customFields' : 'packageProperties' })}
+        {...fieldAnchor('mifMatching')}
       >
         <Radio value="packageProperties" label="Use package properties for status MIF matching" />
         <Radio value="customFields" label="Use these fields for status MIF matching" />
       </RadioGroup>
       <div className={page.nested}>
-        <Field label="MIF file name" validationMessage={issues.mifFileName}>
+        <FormRow label="MIF file name" field="mifFileName" issue={issues.mifFileName}>
           <Input value={draft.mifFileName} disabled={!custom} onChange={(_, data) => onChange({ mifFileName: data.value })} />
-        </Field>
-        <Field label="Name" validationMessage={issues.mifName}>
+        </FormRow>
+        <FormRow label="Name" field="mifName" issue={issues.mifName}>
           <Input value={draft.mifName} disabled={!custom} onChange={(_, data) => onChange({ mifName: data.value })} />
-        </Field>
-        <div className={page.columns}>
-          <Field label="Version" validationMessage={issues.mifVersion}>
-            <Input value={draft.mifVersion} disabled={!custom} onChange={(_, data) => onChange({ mifVersion: data.value })} />
-          </Field>
-          <Field label="Publisher" validationMessage={issues.mifPublisher}>
-            <Input value={draft.mifPublisher} disabled={!custom} onChange={(_, data) => onChange({ mifPublisher: data.value })} />
-          </Field>
-        </div>
+        </FormRow>
+        <FormRow label="Version" field="mifVersion" issue={issues.mifVersion}>
+          <Input value={draft.mifVersion} disabled={!custom} onChange={(_, data) => onChange({ mifVersion: data.value })} />
+        </FormRow>
+        <FormRow label="Publisher" field="mifPublisher" issue={issues.mifPublisher}>
+          <Input value={draft.mifPublisher} disabled={!custom} onChange={(_, data) => onChange({ mifPublisher: data.value })} />
+        </FormRow>
       </div>
     </div>
   );

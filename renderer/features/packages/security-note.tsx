@@ -1,12 +1,12 @@
 import { MessageBar, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
-import { usePackagePageStyles } from './package-page-styles';
+import { useFormStyles } from '../../components/form-layout';
 
 /**
  * Courier has no rights model yet. Rather than show class and instance rights that do nothing,
  * the Security page says what actually happens.
  */
 export function SecurityNote() {
-  const page = usePackagePageStyles();
+  const page = useFormStyles();
   return (
     <div className={page.page}>
       <MessageBar intent="info" layout="multiline">

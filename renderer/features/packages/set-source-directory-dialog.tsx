@@ -1,33 +1,12 @@
-import {
-  Button,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
-  Field,
-  Input,
-  Radio,
-  RadioGroup,
-  Spinner,
-  makeStyles,
-  tokens,
-} from '@fluentui/react-components';
+import { Button, Input, Radio, RadioGroup } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import type { SourceCheckDto } from '../../../core/api';
 import { useCourier } from '../../client/courier-context';
+import { FormDialog } from '../../components/form-dialog';
+import { FormRow } from '../../components/form-layout';
+import { GroupFrame } from '../../components/property-sheet';
 import { FolderBrowserDialog } from '../../components/server-browser';
 import { sourceDirectoryTypeOf, sourcePathFormProblem, type SourceDirectoryType } from './source-directory-type';
-
-const useStyles = makeStyles({
-  surface: { width: '520px', maxWidth: 'calc(100vw - 32px)' },
-  content: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
-  pathRow: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'flex-start' },
-  path: { flexGrow: 1, minWidth: 0 },
-  // Lines the Browse button up with the input, below the field's label.
-  browse: { marginTop: '26px' },
-});
 
 export interface SetSourceDirectoryDialogProps {
   readonly open: boolean;
@@ -44,7 +23,6 @@ export interface SetSourceDirectoryDialogProps {
  */
 export function SetSourceDirectoryDialog({ open, initialPath, onCancel, onSet }: SetSourceDirectoryDialogProps) {
   const courier = useCourier();
-  const styles = useStyles();
   const [type, setType] = useState<SourceDirectoryType>('unc');
   const [path, setPath] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
@@ -98,50 +76,18 @@ export function SetSourceDirectoryDialog({ open, initialPath, onCancel, onSet }:
     }
   }
 
+  const empty = path.trim() === '';
   return (
-    <Dialog open={open} modalType="modal" onOpenChange={(_, data) => !data.open && !checking && onCancel()}>
-      <DialogSurface className={styles.surface}>
-        <form
-          onSubmit={(event) => {
-            event.preventDefault();
-            void check();
-          }}
-        >
-          <DialogBody>
-            <DialogTitle>Set Source Directory</DialogTitle>
-            <DialogContent className={styles.content}>
-              <Field label="Source directory type">
-                <RadioGroup value={type} onChange={(_, data) => setType(data.value === 'local' ? 'local' : 'unc')}>
-                  <Radio value="unc" label="Network path (UNC) name" />
-                  <Radio value="local" label="Local drive on site server" />
-                </RadioGroup>
-              </Field>
-              <div className={styles.pathRow}>
-                <Field
-                  className={styles.path}
-                  label="Source directory"
-                  validationMessage={problem ?? undefined}
-                  hint={type === 'unc' ? 'For example \\\\server\\share\\folder' : `For example ${localExample}, on the site server`}
-                >
-                  <Input value={path} disabled={checking} onChange={(_, data) => changePath(data.value)} />
-                </Field>
-                <Button className={styles.browse} disabled={checking} onClick={() => setBrowsing(true)}>
-                  Browse…
-                </Button>
-              </div>
-            </DialogContent>
-            <DialogActions>
-              {checking && <Spinner size="tiny" label="Checking on the site server…" />}
-              <Button appearance="primary" type="submit" disabled={checking || path.trim() === ''}>
-                OK
-              </Button>
-              <Button disabled={checking} onClick={onCancel}>
-                Cancel
-              </Button>
-            </DialogActions>
-          </DialogBody>
-        </form>
-        {/* Nested, as in Windows: Browse for Folder opens over this dialog. */}
+    <FormDialog
+      open={open}
+      title="Set Source Directory"
+      okDisabled={empty}
+      problem={empty ? { message: 'Type the folder, or browse to it.', field: 'sourceDirectory', fieldLabel: 'Source directory' } : null}
+      busy={checking ? 'Checking on the site server…' : null}
+      onOk={() => void check()}
+      onCancel={onCancel}
+      nested={
+        // Nested, as in Windows: Browse for Folder opens over this dialog.
         <FolderBrowserDialog
           open={browsing}
           startPath={path.trim()}
@@ -151,7 +97,27 @@ export function SetSourceDirectoryDialog({ open, initialPath, onCancel, onSet }:
             changePath(chosen);
           }}
         />
-      </DialogSurface>
-    </Dialog>
+      }
+    >
+      <GroupFrame legend="Source directory type">
+        <RadioGroup aria-label="Source directory type" value={type} onChange={(_, data) => setType(data.value === 'local' ? 'local' : 'unc')}>
+          <Radio value="unc" label="Network path (UNC) name" />
+          <Radio value="local" label="Local drive on site server" />
+        </RadioGroup>
+      </GroupFrame>
+      <FormRow
+        label="Source directory"
+        field="sourceDirectory"
+        issue={problem ?? undefined}
+        hint={type === 'unc' ? 'For example \\\\server\\share\\folder' : `For example ${localExample}, on the site server`}
+        after={
+          <Button size="small" disabled={checking} onClick={() => setBrowsing(true)}>
+            Browse…
+          </Button>
+        }
+      >
+        <Input value={path} disabled={checking} onChange={(_, data) => changePath(data.value)} />
+      </FormRow>
+    </FormDialog>
   );
 }

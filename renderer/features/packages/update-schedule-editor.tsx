@@ -1,5 +1,6 @@
-import { Checkbox, Dropdown, Field, Input, Option, SpinButton, makeStyles, tokens } from '@fluentui/react-components';
-import type { RecurringSchedule, ScheduleUnit } from '../../../core/api';
+import { Checkbox, Dropdown, Input, Option, SpinButton, makeStyles } from '@fluentui/react-components';
+import { recurringScheduleSchema, type RecurringSchedule, type ScheduleUnit } from '../../../core/api';
+import { FormRow, SmallControls, useFormStyles } from '../../components/form-layout';
 import {
   scheduleDate,
   scheduleTime,
@@ -11,75 +12,65 @@ import {
 } from './update-schedule';
 
 const useStyles = makeStyles({
-  editor: {
-    display: 'grid',
-    // Two by two, so the editor fits the Source directory frame of a 720-pixel wizard.
-    gridTemplateColumns: 'auto auto',
-    justifyContent: 'start',
-    alignItems: 'end',
-    columnGap: tokens.spacingHorizontalM,
-    rowGap: tokens.spacingVerticalS,
-  },
-  date: { width: '160px' },
-  time: { width: '130px' },
-  every: { width: '160px' },
-  unit: { minWidth: '130px', width: '130px' },
-  wide: { gridColumn: '1 / -1' },
+  date: { width: '136px' },
+  time: { width: '104px' },
+  unit: { minWidth: '104px', width: '104px' },
 });
 
 export interface UpdateScheduleEditorProps {
   readonly schedule: RecurringSchedule;
   readonly disabled: boolean;
+  /** The draft's problem with the schedule, shown at the part it concerns. */
   readonly issue: string | undefined;
   readonly onChange: (schedule: RecurringSchedule) => void;
+}
+
+/** Which part of the schedule the core's schema finds wrong: its start, or its interval. */
+function partAtFault(schedule: RecurringSchedule): 'start' | 'every' {
+  const parsed = recurringScheduleSchema.safeParse(schedule);
+  return !parsed.success && parsed.error.issues[0]?.path[0] === 'start' ? 'start' : 'every';
 }
 
 /** Start date and time plus "recur every N minutes/hours/days" (core/api/schedule.ts). */
 export function UpdateScheduleEditor({ schedule, disabled, issue, onChange }: UpdateScheduleEditorProps) {
   const styles = useStyles();
+  const form = useFormStyles();
   const max = scheduleUnitMax[schedule.unit];
+  const part = issue === undefined ? null : partAtFault(schedule);
   return (
-    // The outer Field only carries the schedule's problem (which may concern any of its parts).
-    <Field validationMessage={issue} validationState={issue === undefined ? 'none' : 'error'}>
-      <div className={styles.editor}>
-        <Field label="Start date" size="small">
-          <Input
-            className={styles.date}
-            type="date"
-            size="small"
-            disabled={disabled}
-            value={scheduleDate(schedule)}
-            onChange={(_, data) => onChange(withStart(schedule, data.value, scheduleTime(schedule)))}
-          />
-        </Field>
-        <Field label="Start time" size="small">
+    <>
+      <FormRow
+        label="Start"
+        field="updateSchedule"
+        issue={part === 'start' ? issue : undefined}
+        grow={false}
+        after={
           <Input
             className={styles.time}
             type="time"
-            size="small"
+            aria-label="Start time"
             disabled={disabled}
             value={scheduleTime(schedule)}
             onChange={(_, data) => onChange(withStart(schedule, scheduleDate(schedule), data.value))}
           />
-        </Field>
-        <Field label="Recur every" size="small">
-          <SpinButton
-            className={styles.every}
-            size="small"
-            min={1}
-            max={max}
-            disabled={disabled}
-            value={schedule.every}
-            onChange={(_, data) => {
-              const every = data.value ?? Number.parseInt(data.displayValue ?? '', 10);
-              if (Number.isInteger(every)) onChange({ ...schedule, every });
-            }}
-          />
-        </Field>
-        <Field label="Unit" size="small">
+        }
+      >
+        <Input
+          className={styles.date}
+          type="date"
+          disabled={disabled}
+          value={scheduleDate(schedule)}
+          onChange={(_, data) => onChange(withStart(schedule, data.value, scheduleTime(schedule)))}
+        />
+      </FormRow>
+      <FormRow
+        label="Recur every"
+        issue={part === 'every' ? issue : undefined}
+        grow={false}
+        after={
           <Dropdown
             className={styles.unit}
-            size="small"
+            aria-label="Unit"
             disabled={disabled}
             value={scheduleUnitLabels[schedule.unit]}
             selectedOptions={[schedule.unit]}
@@ -94,15 +85,29 @@ export function UpdateScheduleEditor({ schedule, disabled, issue, onChange }: Up
               </Option>
             ))}
           </Dropdown>
-        </Field>
+        }
+      >
+        <SpinButton
+          size="small"
+          className={form.number}
+          min={1}
+          max={max}
+          disabled={disabled}
+          value={schedule.every}
+          onChange={(_, data) => {
+            const every = data.value ?? Number.parseInt(data.displayValue ?? '', 10);
+            if (Number.isInteger(every)) onChange({ ...schedule, every });
+          }}
+        />
+      </FormRow>
+      <SmallControls>
         <Checkbox
-          className={styles.wide}
           label="Coordinated Universal Time (UTC)"
           disabled={disabled}
           checked={schedule.utc}
           onChange={(_, data) => onChange({ ...schedule, utc: data.checked === true })}
         />
-      </div>
-    </Field>
+      </SmallControls>
+    </>
   );
 }

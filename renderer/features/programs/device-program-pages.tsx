@@ -1,62 +1,62 @@
-import { Dropdown, Field, Input, Option, Radio, RadioGroup, Textarea } from '@fluentui/react-components';
+import { Dropdown, Input, Option, Radio, RadioGroup, Textarea, useId } from '@fluentui/react-components';
 import { deviceDownloadModes } from '../../../core/api';
+import { FormRow, MessageLine, SmallControls, fieldAnchor, oneLineText, useFormStyles } from '../../components/form-layout';
 import { DiskSpaceField } from './disk-space-field';
 import type { DeviceProgramSettingPageId } from './program-fields';
 import { downloadWhenLabels } from './program-labels';
 import type { DeviceProgramPageProps } from './program-page-props';
-import { useProgramPageStyles } from './program-page-styles';
 
 export function DeviceProgramGeneralPage({ draft, issues, onChange }: DeviceProgramPageProps) {
-  const page = useProgramPageStyles();
-  const field = { orientation: 'horizontal', className: page.labelled } as const;
+  const page = useFormStyles();
+  const runFolderMessage = useId('run-folder-message');
   return (
     <div className={page.page}>
-      <Field {...field} label="Name" validationMessage={issues.name}>
-        <Input value={draft.name} required onChange={(_, data) => onChange({ name: data.value })} />
-      </Field>
-      <Field {...field} label="Comment" validationMessage={issues.comment}>
-        <Textarea value={draft.comment} rows={2} resize="vertical" onChange={(_, data) => onChange({ comment: data.value })} />
-      </Field>
-      <Field {...field} label="Download folder" validationMessage={issues.downloadFolder}>
+      <FormRow label="Name" field="name" issue={issues.name} required>
+        <Input value={draft.name} onChange={(_, data) => onChange({ name: data.value })} />
+      </FormRow>
+      <FormRow label="Comment" field="comment" issue={issues.comment}>
+        <Textarea {...oneLineText} value={draft.comment} rows={2} resize="none" onChange={(_, data) => onChange({ comment: data.value })} />
+      </FormRow>
+      <FormRow label="Download folder" field="downloadFolder" issue={issues.downloadFolder}>
         <Input value={draft.downloadFolder} onChange={(_, data) => onChange({ downloadFolder: data.value })} />
-      </Field>
-      <Field {...field} label="Command line" validationMessage={issues.commandLine}>
-        <Input value={draft.commandLine} required onChange={(_, data) => onChange({ commandLine: data.value })} />
-      </Field>
+      </FormRow>
+      <FormRow label="Command line" field="commandLine" issue={issues.commandLine} required>
+        <Input value={draft.commandLine} onChange={(_, data) => onChange({ commandLine: data.value })} />
+      </FormRow>
       <RadioGroup
         aria-label="Run command line"
         value={draft.runFrom}
         onChange={(_, data) => onChange({ runFrom: data.value === 'folder' ? 'folder' : 'downloadFolder' })}
+        {...fieldAnchor('runFrom')}
       >
         <Radio value="downloadFolder" label="Run command line in download folder" />
         <Radio value="folder" label="Run command line from this folder" />
       </RadioGroup>
-      <div className={page.nested}>
-        <Field validationMessage={issues.runFolder}>
+      {/* The option above names the folder's box; its message line is reserved under it. */}
+      <div className={page.nested} {...fieldAnchor('runFolder')}>
+        <SmallControls>
           <Input
             aria-label="Run command line from this folder"
+            aria-describedby={runFolderMessage}
+            aria-invalid={issues.runFolder !== undefined}
             value={draft.runFolder}
             disabled={draft.runFrom !== 'folder'}
             placeholder="\Program Files\App\"
             onChange={(_, data) => onChange({ runFolder: data.value })}
           />
-        </Field>
+        </SmallControls>
+        <MessageLine id={runFolderMessage} issue={issues.runFolder} />
       </div>
     </div>
   );
 }
 
 export function DeviceProgramRequirementsPage({ draft, issues, onChange }: DeviceProgramPageProps) {
-  const page = useProgramPageStyles();
+  const page = useFormStyles();
   return (
     <div className={page.page}>
-      <DiskSpaceField
-        value={draft}
-        issue={issues.estimatedDiskSpace ?? issues.diskSpaceUnit}
-        labelClassName={page.labelled}
-        onChange={(changes) => onChange(changes)}
-      />
-      <Field label="Download program" orientation="horizontal" className={page.labelled} validationMessage={issues.downloadWhen}>
+      <DiskSpaceField value={draft} issue={issues.estimatedDiskSpace ?? issues.diskSpaceUnit} onChange={(changes) => onChange(changes)} />
+      <FormRow label="Download program" field="downloadWhen" issue={issues.downloadWhen}>
         <Dropdown
           className={page.dropdown}
           value={downloadWhenLabels[draft.downloadWhen]}
@@ -72,7 +72,7 @@ export function DeviceProgramRequirementsPage({ draft, issues, onChange }: Devic
             </Option>
           ))}
         </Dropdown>
-      </Field>
+      </FormRow>
     </div>
   );
 }

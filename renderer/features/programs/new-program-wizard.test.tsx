@@ -77,7 +77,8 @@ describe('NewDeviceProgramWizard', () => {
     await user.type(within(dialog).getByRole('textbox', { name: 'Command line' }), 'viewer.cab');
     await user.click(within(dialog).getByRole('radio', { name: 'Run command line from this folder' }));
     expect((within(dialog).getByRole('button', { name: 'Next >' }) as HTMLButtonElement).disabled).toBe(true);
-    expect(within(dialog).getByText('Give the folder the program runs from.')).toBeTruthy();
+    // The footer names the field it is about, with a link to it.
+    expect(within(dialog).getByRole('status').textContent).toBe('Run command line from this folder: Give the folder the program runs from.');
     await user.type(within(dialog).getByRole('textbox', { name: 'Run command line from this folder' }), '\\Apps\\');
     await user.click(within(dialog).getByRole('button', { name: 'Next >' }));
     expect(within(dialog).getByRole('combobox', { name: 'Download program' })).toBeTruthy();

@@ -43,7 +43,6 @@ export function NewProgramWizard({ open, packageId, onClose, onCreated }: NewPro
       open={open}
       title="New Program Wizard"
       icon={<WindowRegular />}
-      size="tall"
       rules={programRules}
       initialDraft={newProgramDraft()}
       renderPage={(page, props) => <ProgramSettingsPage page={page} {...props} packageId={packageId} />}
@@ -70,7 +69,6 @@ export function NewDeviceProgramWizard({ open, packageId, onClose, onCreated }: 
       open={open}
       title="New Program For Device Wizard"
       icon={<PhoneRegular />}
-      size="tall"
       rules={deviceProgramRules}
       initialDraft={newDeviceProgramDraft()}
       renderPage={(page, props) => <DeviceProgramSettingsPage page={page} {...props} />}

@@ -1,14 +1,14 @@
-import { Checkbox, Dropdown, Field, Option, Radio, RadioGroup, Text } from '@fluentui/react-components';
+import { Checkbox, Dropdown, Option, Radio, RadioGroup, Text } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import { fullPackageName, sameNoCase, type ProgramDto } from '../../../core/api';
 import { useCourier } from '../../client/courier-context';
 import { settle } from '../../client/settle';
+import { FormRow, MessageLine, fieldAnchor, useFormStyles } from '../../components/form-layout';
 import { GroupFrame } from '../../components/property-sheet';
 import { useStore } from 'zustand';
 import { useConsoleStores } from '../../console/console-stores';
 import { assignmentLabels } from './program-labels';
 import type { ProgramPageProps } from './program-page-props';
-import { useProgramPageStyles } from './program-page-styles';
 
 type ProgramChoices =
   | { readonly status: 'loading'; readonly packageId: string }
@@ -44,7 +44,7 @@ function useProgramChoices(packageId: string | null, exclude: { packageId: strin
 }
 
 export function ProgramAdvancedPage({ draft, issues, onChange, packageId, savedName }: ProgramPageProps) {
-  const page = useProgramPageStyles();
+  const page = useFormStyles();
   const packages = useStore(useConsoleStores().packages, (s) => s.list.items);
   const dependent = draft.runFirst;
   const choices = useProgramChoices(dependent?.packageId ?? null, savedName === undefined ? null : { packageId, name: savedName });
@@ -64,64 +64,60 @@ export function ProgramAdvancedPage({ draft, issues, onChange, packageId, savedN
         onChange={(_, data) => onChange({ runFirst: data.checked === true ? { packageId, programName: '' } : null })}
       />
       <div className={page.nested}>
-        <div className={page.dependent}>
-          <Field label="Package">
-            <Dropdown
-              className={page.dropdown}
-              disabled={dependent === null}
-              value={chosenPackage ? `${fullPackageName(chosenPackage)} (${chosenPackage.packageId})` : (dependent?.packageId ?? '')}
-              selectedOptions={dependent ? [dependent.packageId] : []}
-              onOptionSelect={(_, data) => data.optionValue && onChange({ runFirst: { packageId: data.optionValue, programName: '' } })}
-            >
-              {sortedPackages.map((p) => (
-                <Option key={p.packageId} value={p.packageId} text={`${fullPackageName(p)} (${p.packageId})`}>
-                  {`${fullPackageName(p)} (${p.packageId})`}
-                </Option>
-              ))}
-            </Dropdown>
-          </Field>
-          <Field
-            label="Program"
-            validationMessage={choices?.status === 'error' ? choices.message : issues.runFirst}
+        <FormRow label="Package">
+          <Dropdown
+            className={page.dropdown}
+            disabled={dependent === null}
+            value={chosenPackage ? `${fullPackageName(chosenPackage)} (${chosenPackage.packageId})` : (dependent?.packageId ?? '')}
+            selectedOptions={dependent ? [dependent.packageId] : []}
+            onOptionSelect={(_, data) => data.optionValue && onChange({ runFirst: { packageId: data.optionValue, programName: '' } })}
           >
-            <Dropdown
-              className={page.dropdown}
-              disabled={dependent === null || choices?.status !== 'ready' || choices.names.length === 0}
-              placeholder={programPlaceholder}
-              value={dependent?.programName ?? ''}
-              selectedOptions={dependent && dependent.programName !== '' ? [dependent.programName] : []}
-              onOptionSelect={(_, data) =>
-                dependent && data.optionValue && onChange({ runFirst: { packageId: dependent.packageId, programName: data.optionValue } })
-              }
-            >
-              {(choices?.status === 'ready' ? choices.names : []).map((name) => (
-                <Option key={name} value={name}>
-                  {name}
-                </Option>
-              ))}
-            </Dropdown>
-          </Field>
-        </div>
-        <Field validationMessage={issues.alwaysRunDependent}>
+            {sortedPackages.map((p) => (
+              <Option key={p.packageId} value={p.packageId} text={`${fullPackageName(p)} (${p.packageId})`}>
+                {`${fullPackageName(p)} (${p.packageId})`}
+              </Option>
+            ))}
+          </Dropdown>
+        </FormRow>
+        <FormRow label="Program" field="runFirst" issue={choices?.status === 'error' ? choices.message : issues.runFirst}>
+          <Dropdown
+            className={page.dropdown}
+            disabled={dependent === null || choices?.status !== 'ready' || choices.names.length === 0}
+            placeholder={programPlaceholder}
+            value={dependent?.programName ?? ''}
+            selectedOptions={dependent && dependent.programName !== '' ? [dependent.programName] : []}
+            onOptionSelect={(_, data) =>
+              dependent && data.optionValue && onChange({ runFirst: { packageId: dependent.packageId, programName: data.optionValue } })
+            }
+          >
+            {(choices?.status === 'ready' ? choices.names : []).map((name) => (
+              <Option key={name} value={name}>
+                {name}
+              </Option>
+            ))}
+          </Dropdown>
+        </FormRow>
+        <div {...fieldAnchor('alwaysRunDependent')}>
           <Checkbox
             label="Always run this program first"
             checked={draft.alwaysRunDependent}
             disabled={dependent === null}
             onChange={(_, data) => onChange({ alwaysRunDependent: data.checked === true })}
           />
-        </Field>
+          <MessageLine issue={issues.alwaysRunDependent} reserve={false} />
+        </div>
       </div>
       <GroupFrame legend="When this program is assigned to a computer">
-        <Field validationMessage={issues.assignment}>
-          <RadioGroup
-            aria-label="When this program is assigned to a computer"
-            value={draft.assignment}
-            onChange={(_, data) => onChange({ assignment: data.value === 'oncePerUser' ? 'oncePerUser' : 'oncePerComputer' })}
-          >
-            <Radio value="oncePerComputer" label={assignmentLabels.oncePerComputer} />
-            <Radio value="oncePerUser" label={assignmentLabels.oncePerUser} disabled={!perUserAllowed} />
-          </RadioGroup>
-        </Field>
+        <RadioGroup
+          aria-label="When this program is assigned to a computer"
+          value={draft.assignment}
+          onChange={(_, data) => onChange({ assignment: data.value === 'oncePerUser' ? 'oncePerUser' : 'oncePerComputer' })}
+          {...fieldAnchor('assignment')}
+        >
+          <Radio value="oncePerComputer" label={assignmentLabels.oncePerComputer} />
+          <Radio value="oncePerUser" label={assignmentLabels.oncePerUser} disabled={!perUserAllowed} />
+        </RadioGroup>
+        <MessageLine issue={issues.assignment} reserve={false} />
         {!perUserAllowed && (
           <Text size={200} className={page.note}>
             Run once for every user who logs on needs “Only when a user is logged on” on the Environment page.
@@ -134,7 +130,7 @@ export function ProgramAdvancedPage({ draft, issues, onChange, packageId, savedN
         onChange={(_, data) => onChange({ suppressNotifications: data.checked === true })}
       />
       <Checkbox
-        label="Disable this program on computers where it is advertised"
+        label="Disable this program on clients where it is advertised"
         checked={draft.disabled}
         onChange={(_, data) => onChange({ disabled: data.checked === true })}
       />

@@ -73,7 +73,7 @@ export const programFieldLabels: Readonly<Record<ProgramField, string>> = {
   alwaysRunDependent: 'Always run this program first',
   assignment: 'When this program is assigned to a computer',
   suppressNotifications: 'Suppress program notifications',
-  disabled: 'Disable this program on computers where it is advertised',
+  disabled: 'Disable this program on clients where it is advertised',
   allowTaskSequenceInstall: 'Allow this program to be installed from the Install Software task sequence without being advertised',
   msiFilePath: 'Windows Installer file',
   msiProductCode: 'Windows Installer product code',

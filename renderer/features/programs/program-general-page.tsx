@@ -1,32 +1,26 @@
-import { Dropdown, Field, Input, Option, Textarea } from '@fluentui/react-components';
+import { Dropdown, Input, Option, Textarea } from '@fluentui/react-components';
 import { afterRunningActions, programRunModes } from '../../../core/api';
+import { FormRow, oneLineText, useFormStyles } from '../../components/form-layout';
 import { afterRunningLabels, runLabels } from './program-labels';
 import type { ProgramPageProps } from './program-page-props';
-import { useProgramPageStyles } from './program-page-styles';
 
 export function ProgramGeneralPage({ draft, issues, onChange }: ProgramPageProps) {
-  const page = useProgramPageStyles();
-  const field = { orientation: 'horizontal', className: page.labelled } as const;
+  const page = useFormStyles();
   return (
     <div className={page.page}>
-      <Field {...field} label="Name" validationMessage={issues.name}>
-        <Input value={draft.name} required onChange={(_, data) => onChange({ name: data.value })} />
-      </Field>
-      <Field {...field} label="Comment" validationMessage={issues.comment}>
-        <Textarea value={draft.comment} rows={2} resize="vertical" onChange={(_, data) => onChange({ comment: data.value })} />
-      </Field>
-      <Field {...field} label="Command line" validationMessage={issues.commandLine}>
-        <Input value={draft.commandLine} required placeholder="setup.exe /c:custom.inf" onChange={(_, data) => onChange({ commandLine: data.value })} />
-      </Field>
-      <Field
-        {...field}
-        label="Start in"
-        validationMessage={issues.startIn}
-        hint="Optional. By default the program starts in the distribution folder on the distribution point."
-      >
+      <FormRow label="Name" field="name" issue={issues.name} required>
+        <Input value={draft.name} onChange={(_, data) => onChange({ name: data.value })} />
+      </FormRow>
+      <FormRow label="Comment" field="comment" issue={issues.comment}>
+        <Textarea {...oneLineText} value={draft.comment} rows={2} resize="none" onChange={(_, data) => onChange({ comment: data.value })} />
+      </FormRow>
+      <FormRow label="Command line" field="commandLine" issue={issues.commandLine} required>
+        <Input value={draft.commandLine} placeholder="setup.exe /c:custom.inf" onChange={(_, data) => onChange({ commandLine: data.value })} />
+      </FormRow>
+      <FormRow label="Start in" field="startIn" issue={issues.startIn} hint="Optional: by default, the distribution folder.">
         <Input value={draft.startIn} onChange={(_, data) => onChange({ startIn: data.value })} />
-      </Field>
-      <Field {...field} label="Run" validationMessage={issues.run}>
+      </FormRow>
+      <FormRow label="Run" field="run" issue={issues.run}>
         <Dropdown
           className={page.dropdown}
           value={runLabels[draft.run]}
@@ -42,8 +36,8 @@ export function ProgramGeneralPage({ draft, issues, onChange }: ProgramPageProps
             </Option>
           ))}
         </Dropdown>
-      </Field>
-      <Field {...field} label="After running" validationMessage={issues.afterRunning}>
+      </FormRow>
+      <FormRow label="After running" field="afterRunning" issue={issues.afterRunning}>
         <Dropdown
           className={page.dropdown}
           value={afterRunningLabels[draft.afterRunning]}
@@ -59,7 +53,7 @@ export function ProgramGeneralPage({ draft, issues, onChange }: ProgramPageProps
             </Option>
           ))}
         </Dropdown>
-      </Field>
+      </FormRow>
     </div>
   );
 }

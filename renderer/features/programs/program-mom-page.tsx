@@ -1,9 +1,9 @@
-import { Checkbox, Field, Text } from '@fluentui/react-components';
+import { Checkbox, Text } from '@fluentui/react-components';
+import { MessageLine, fieldAnchor, useFormStyles } from '../../components/form-layout';
 import type { ProgramPageProps } from './program-page-props';
-import { useProgramPageStyles } from './program-page-styles';
 
 export function ProgramMomPage({ draft, issues, onChange }: ProgramPageProps) {
-  const page = useProgramPageStyles();
+  const page = useFormStyles();
   return (
     <div className={page.page}>
       <Text>
@@ -15,15 +15,14 @@ export function ProgramMomPage({ draft, issues, onChange }: ProgramPageProps) {
         checked={draft.disableMomAlerts}
         onChange={(_, data) => onChange({ disableMomAlerts: data.checked === true })}
       />
-      <div className={page.nested}>
-        <Field validationMessage={issues.generateMomAlertOnFailure}>
-          <Checkbox
-            label="Generate Operations Manager alert if this program fails"
-            checked={draft.generateMomAlertOnFailure}
-            disabled={!draft.disableMomAlerts}
-            onChange={(_, data) => onChange({ generateMomAlertOnFailure: data.checked === true })}
-          />
-        </Field>
+      <div className={page.nested} {...fieldAnchor('generateMomAlertOnFailure')}>
+        <Checkbox
+          label="Generate Operations Manager alert if this program fails"
+          checked={draft.generateMomAlertOnFailure}
+          disabled={!draft.disableMomAlerts}
+          onChange={(_, data) => onChange({ generateMomAlertOnFailure: data.checked === true })}
+        />
+        <MessageLine issue={issues.generateMomAlertOnFailure} reserve={false} />
       </div>
     </div>
   );

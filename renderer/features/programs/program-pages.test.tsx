@@ -89,7 +89,7 @@ describe('program pages', () => {
       'Run another program first',
       'Always run this program first',
       'Suppress program notifications',
-      'Disable this program on computers where it is advertised',
+      'Disable this program on clients where it is advertised',
       'Allow this program to be installed from the Install Software task sequence without being advertised',
     ]) {
       expect(screen.getByRole('checkbox', { name })).toBeTruthy();

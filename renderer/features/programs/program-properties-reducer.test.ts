@@ -32,12 +32,19 @@ describe('program Properties', () => {
     expect(blockingProblem(blocked)).toEqual({
       tab: 'requirements',
       message: 'Choose at least one platform, or let the program run on any platform.',
+      field: 'platforms',
+      fieldLabel: 'This program can run only on specified client platforms',
     });
   });
 
   it('edits a device program with the device rules and tabs', () => {
     const state = run(device, { type: 'edit', changes: { runFrom: 'folder' } });
-    expect(blockingProblem(state)).toEqual({ tab: 'general', message: 'Give the folder the program runs from.' });
+    expect(blockingProblem(state)).toEqual({
+      tab: 'general',
+      message: 'Give the folder the program runs from.',
+      field: 'runFolder',
+      fieldLabel: 'Run command line from this folder',
+    });
     const fixed = programPropertiesReducer(state, { type: 'edit', changes: { runFrom: 'downloadFolder' } }) as ReadyProgramState;
     expect(pendingChanges(fixed)).toEqual({});
   });

@@ -48,6 +48,7 @@ export const programProperties = propertiesModel<ProgramPropertiesSpec>({
   changes: (saved, draft) => changedFields(draftOf(saved).settings as Record<string, unknown>, draft.settings as Record<string, unknown>),
   issues: (draft) => rulesOf(draft).issues(draft.settings as Record<string, unknown>),
   fieldTabs: (draft) => rulesOf(draft).fieldPage,
+  fieldLabel: (field, draft) => rulesOf(draft).fieldLabels[field] ?? field,
   fieldOfError: (path, draft) => fieldFromErrorPath(path, rulesOf(draft).fieldPage),
   firstTab: 'general',
 });

@@ -1,12 +1,12 @@
-import { Button, Field, Input, Text } from '@fluentui/react-components';
+import { Button, Input, Text } from '@fluentui/react-components';
 import { useState } from 'react';
+import { FormRow, useFormStyles } from '../../components/form-layout';
 import { MsiImportDialog } from '../package-import';
 import { fileNameOf } from '../../components/server-browser';
 import type { ProgramPageProps } from './program-page-props';
-import { useProgramPageStyles } from './program-page-styles';
 
 export function ProgramWindowsInstallerPage({ draft, issues, onChange }: ProgramPageProps) {
-  const page = useProgramPageStyles();
+  const page = useFormStyles();
   const [importing, setImporting] = useState(false);
   const [imported, setImported] = useState<string | null>(null);
   return (
@@ -16,23 +16,25 @@ export function ProgramWindowsInstallerPage({ draft, issues, onChange }: Program
         Windows Installer-based programs, for example when Windows Installer needs them for a repair.
       </Text>
       <div className={page.inline}>
-        <Button onClick={() => setImporting(true)}>Import…</Button>
+        <Button size="small" onClick={() => setImporting(true)}>
+          Import…
+        </Button>
         {imported !== null && (
           <Text size={200} className={page.note}>
             Read from {imported} on the site server.
           </Text>
         )}
       </div>
-      <Field label="Windows Installer file" validationMessage={issues.msiFilePath}>
+      <FormRow label="Windows Installer file" field="msiFilePath" issue={issues.msiFilePath}>
         <Input value={draft.msiFilePath} placeholder="setup.msi" onChange={(_, data) => onChange({ msiFilePath: data.value })} />
-      </Field>
-      <Field label="Windows Installer product code" validationMessage={issues.msiProductCode}>
+      </FormRow>
+      <FormRow label="Windows Installer product code" field="msiProductCode" issue={issues.msiProductCode}>
         <Input
           value={draft.msiProductCode}
           placeholder="{12345678-1234-1234-1234-123456789012}"
           onChange={(_, data) => onChange({ msiProductCode: data.value })}
         />
-      </Field>
+      </FormRow>
       <MsiImportDialog
         open={importing}
         onCancel={() => setImporting(false)}

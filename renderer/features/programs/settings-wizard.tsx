@@ -31,7 +31,6 @@ export interface SettingsWizardProps<D extends object, P extends string, R> {
   readonly open: boolean;
   readonly title: string;
   readonly icon: ReactElement;
-  readonly size?: 'standard' | 'tall';
   readonly rules: SettingsRules<D, P>;
   readonly initialDraft: D;
   readonly renderPage: (page: P, props: SettingsPageProps<D>) => ReactNode;
@@ -57,15 +56,13 @@ function footerFor<D extends object, P extends string, R>(rules: SettingsRules<D
     };
   }
   if (state.page === 'confirmation') return { kind: 'confirmation', canGoBack: canGoBack(rules, state) };
-  // Say why Next is disabled, unless the page already says it at the field.
   const problem = pageProblem(rules, state);
-  const shownAtField = problem !== null && visibleIssues(rules, state)[problem.field] !== undefined;
   return {
     kind: 'page',
     canGoBack: canGoBack(rules, state),
     canGoNext: canGoNext(rules, state),
     canJumpToSummary: canJumpToSummary(rules, state),
-    blockedReason: problem === null || shownAtField ? null : problem.message,
+    blocked: problem === null ? null : { ...problem, fieldLabel: rules.fieldLabels[problem.field] },
   };
 }
 
@@ -144,7 +141,6 @@ export function SettingsWizard<D extends object, P extends string, R>(props: Set
       canJumpTo={(page) => canJumpToPage(rules, state, page)}
       heading={heading}
       icon={props.icon}
-      size={props.size}
       footer={footerFor(rules, state, props.busyLabel)}
       onJumpTo={(page) => dispatch({ type: 'jumpTo', page })}
       onPrevious={() => dispatch({ type: 'previous' })}

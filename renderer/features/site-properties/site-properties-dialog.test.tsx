@@ -187,7 +187,9 @@ describe('Site Properties › Source Roots', () => {
     await u.click(button(sheet, 'Remove'));
     await u.click(within(sheet).getByRole('checkbox', { name: 'Limit browsing to the source roots' }));
     const why = 'Add at least one source root before limiting browsing to the source roots.';
-    expect(within(sheet).getAllByText(why)).toHaveLength(2);
+    // The list says it, and the footer names the field it is about.
+    expect(within(sheet).getAllByText(why)).toHaveLength(1);
+    expect(within(sheet).getByRole('status').textContent).toBe(`Source Roots › Source roots: ${why}`);
     expect(button(sheet, 'OK').disabled).toBe(true);
     expect(button(sheet, 'Apply').disabled).toBe(true);
     expect(setRoots).not.toHaveBeenCalled();

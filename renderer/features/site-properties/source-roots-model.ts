@@ -51,6 +51,7 @@ export const sourceRootsProperties = propertiesModel<SourceRootsSpec>({
   },
   issues: (draft) => (draft.limitBrowsing && draft.roots.length === 0 ? { roots: 'Add at least one source root before limiting browsing to the source roots.' } : {}),
   fieldTabs: () => ({ roots: 'source-roots', limitBrowsing: 'source-roots' }),
+  fieldLabel: (field) => (field === 'limitBrowsing' ? 'Limit browsing to the source roots' : 'Source roots'),
   // "roots" or "roots.2": the list shows it.
   fieldOfError: (path) => (path === undefined ? undefined : path.startsWith('roots') ? 'roots' : path === 'limitBrowsing' ? 'limitBrowsing' : undefined),
   firstTab: 'general',

@@ -1,0 +1,1 @@
+export { FormDialog, type FormDialogProblem, type FormDialogProps } from './form-dialog';
