@@ -1,0 +1,53 @@
+/**
+ * Dates as Windows shows them for the user's locale: the short date with a four-digit year, then
+ * the short time ("12/1/2026 8:20 PM" in en-US, "01.12.2026 20:20" in de-DE, "2026-12-01 20:20"
+ * in sv-SE). Every list and property sheet shows dates through this one function, so a date
+ * reads the same wherever the admin meets it.
+ *
+ * The browser has no Windows date settings, so the locale's CLDR short date is used with its
+ * year written in full, which is what Windows' short date patterns are for these locales.
+ */
+export interface DateTimeOptions {
+  /** Adds the seconds, for the rare place they matter (a log line's time). */
+  readonly seconds?: boolean;
+  /** The user's locale when absent; tests name one. */
+  readonly locale?: string;
+}
+
+interface Formatters {
+  readonly date: Intl.DateTimeFormat;
+  readonly year: Intl.DateTimeFormat;
+  readonly time: Intl.DateTimeFormat;
+}
+
+// Building an Intl formatter costs far more than using one: one set per locale and precision.
+const cache = new Map<string, Formatters>();
+
+function formattersFor(locale: string | undefined, seconds: boolean): Formatters {
+  const cacheKey = `${locale ?? ''}|${seconds ? 's' : ''}`;
+  let formatters = cache.get(cacheKey);
+  if (!formatters) {
+    formatters = {
+      date: new Intl.DateTimeFormat(locale, { dateStyle: 'short' }),
+      year: new Intl.DateTimeFormat(locale, { year: 'numeric' }),
+      time: new Intl.DateTimeFormat(locale, { timeStyle: seconds ? 'medium' : 'short' }),
+    };
+    cache.set(cacheKey, formatters);
+  }
+  return formatters;
+}
+
+/** '' for a missing or unreadable date, so a list cell or a read-only field is simply empty. */
+export function formatDateTime(value: string | number | Date | null | undefined, options: DateTimeOptions = {}): string {
+  if (value === null || value === undefined || value === '') return '';
+  const time = value instanceof Date ? value.getTime() : typeof value === 'number' ? value : Date.parse(value);
+  if (!Number.isFinite(time)) return '';
+  const { date, year, time: clock } = formattersFor(options.locale, options.seconds === true);
+  const fullYear = year.formatToParts(time).find((part) => part.type === 'year')?.value;
+  const day = date
+    .formatToParts(time)
+    .map((part) => (part.type === 'year' && fullYear !== undefined ? fullYear : part.value))
+    .join('');
+  // ICU puts a narrow no-break space before AM/PM; Windows writes a plain space.
+  return `${day} ${clock.format(time)}`.replace(/\u202f/g, ' ');
+}

@@ -1,0 +1,1 @@
+export { formatDateTime, type DateTimeOptions } from './format-date-time';
