@@ -4,7 +4,8 @@ import type { ReactNode } from 'react';
  * How a column's values sort and show:
  * - `text`: names and other words, in the user's locale, case ignored, numbers in them by value;
  * - `id`: the suite's object IDs (Package ID, Advertisement ID, Collection ID …), compared
- *   character by character as the suite compares them, so A0100001 comes before A01000A0;
+ *   character by character with case ignored, as the site database's NOCASE collation compares
+ *   them, so A0100001 comes before A01000A0;
  * - `number`: by value;
  * - `date`: by time, shown as `formatDateTime` shows it.
  */

@@ -47,18 +47,21 @@ describe('sortRows', () => {
     expect(ids(sorted(items, 'name', 'descending'))).toBe('abcd');
   });
 
-  it('sorts the suite\'s IDs character by character, not as numbers inside text', () => {
-    // Hex IDs as a site hands them out: 1, 9, A, 10, A0 (hex) …
-    const packageIds = ['A0100001', 'A0100009', 'A010000A', 'A0100010', 'A01000A0', 'A0101000', 'a0100002'];
+  it('sorts the suite\'s IDs character by character with case ignored, not as numbers inside text', () => {
+    // Hex IDs as a site hands them out: 1, 9, A, 10, A0 (hex) …; a lower-case one sorts among them,
+    // as under the site database's NOCASE collation, and '_' before the letters as there.
+    const packageIds = ['A0100001', 'A0100009', 'A010000A', 'A0100010', 'A01000A0', 'A0101000', 'A01A0000', 'a0100002', 'A01_0000'];
     const rows = packageIds.map((id) => ({ id, name: `Package ${id}`, size: 1, modified: '' }));
     expect(sorted(rows, 'packageId').map((r) => r.id)).toEqual([
       'A0100001',
+      'a0100002',
       'A0100009',
       'A010000A',
       'A0100010',
       'A01000A0',
       'A0101000',
-      'a0100002',
+      'A01_0000',
+      'A01A0000',
     ]);
   });
 
@@ -103,8 +106,10 @@ describe('compareValues', () => {
     expect(compareValues('', '', 'text')).toBe(0);
   });
 
-  it('compares IDs by character code', () => {
+  it('compares IDs by character code, case ignored', () => {
     expect(compareValues('A0100001', 'A01000A0', 'id')).toBeLessThan(0);
     expect(compareValues('A01000A0', 'A0100099', 'id')).toBeGreaterThan(0);
+    expect(compareValues('a01000a0', 'A01000A0', 'id')).toBe(0);
+    expect(compareValues('a0100003', 'A0100002', 'id')).toBeGreaterThan(0);
   });
 });

@@ -1,3 +1,4 @@
+import { foldNoCase } from '../../../core/api';
 import type { ColumnKind, DataGridColumn, SortState } from './data-grid-types';
 import { consoleTextOrder, type TextOrder } from './text-order';
 
@@ -23,8 +24,11 @@ function toNumber(value: string | number, kind: ColumnKind): number {
 function sortValueOf(value: string | number | null, kind: ColumnKind, order: TextOrder): SortValue {
   if (value === null || value === '') return emptyValue;
   switch (kind) {
-    case 'id':
-      return { empty: false, key: String(value), text: String(value) };
+    case 'id': {
+      // The site database compares IDs under NOCASE: code unit by code unit, A–Z folded to a–z.
+      const text = String(value);
+      return { empty: false, key: foldNoCase(text), text };
+    }
     case 'text': {
       const text = String(value);
       return { empty: false, key: order.key(text), text };
