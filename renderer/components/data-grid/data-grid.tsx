@@ -19,7 +19,7 @@ import { useDataGridStyles } from './data-grid-styles';
 import { gestureFor, nextSelection } from './grid-selection';
 import { GridRow } from './grid-row';
 import { sortRows } from './sort-rows';
-import { isTypeAheadKey, isTyping, typeAheadMatch, typeCharacter, type TypedText } from './type-ahead';
+import { isTypeAheadKey, isTyping, typeAheadColumn, typeAheadMatch, typeCharacter, type TypedText } from './type-ahead';
 
 export interface DataGridProps<Row> {
   readonly rows: readonly Row[];
@@ -166,14 +166,14 @@ export function DataGrid<Row>(props: DataGridProps<Row>): ReactNode {
     if (gesture === 'replace') setAnchorKey(key);
   }
 
-  /** Type-ahead: the first row whose first column starts with what the admin typed. */
+  /** Type-ahead: the first row whose sorted (or name) column starts with what the admin typed. */
   function typeAhead(character: string): void {
-    const first = columns[0];
-    if (!first) return;
+    const searched = typeAheadColumn(columns, layout.sort);
+    if (!searched) return;
     typed.current = typeCharacter(typed.current, character, Date.now());
     const label = (index: number): string => {
       const row = sorted[index];
-      const value = row === undefined ? null : first.value(row);
+      const value = row === undefined ? null : searched.value(row);
       return value === null ? '' : String(value);
     };
     const index = typeAheadMatch(typed.current.text, sorted.length, label, activeIndex);
@@ -203,7 +203,7 @@ export function DataGrid<Row>(props: DataGridProps<Row>): ReactNode {
     // Keys below act on rows; a focused column header handles its own keys.
     if (event.target !== rootRef.current) return;
     setKeyboardMode(true);
-    // Letters (and Space inside a name being typed) search the first column, as in Explorer.
+    // Letters (and Space inside a name being typed) search the sorted or name column, as in Explorer.
     if (isTypeAheadKey(event) && (event.key !== ' ' || isTyping(typed.current, Date.now()))) {
       event.preventDefault();
       event.stopPropagation();

@@ -1,8 +1,11 @@
+import { foldNoCase } from '../../../core/api';
+import type { DataGridColumn, SortState } from './data-grid-types';
+
 /**
- * Type-ahead as Windows list views do it: letters typed within about a second of each other
- * build one prefix, and the first row (in the order shown) whose first column starts with it,
- * case ignored, is selected. Typing one letter again and again moves through the rows that start
- * with it instead.
+ * Type-ahead as Windows list views do it: characters typed within about a second of each other
+ * (spaces too) build one prefix, and the first row (in the order shown) whose searched column
+ * starts with it, case ignored as the site database ignores it (NOCASE), is selected. Typing one
+ * letter again and again moves through the rows that start with it instead.
  */
 export interface TypedText {
   readonly text: string;
@@ -40,12 +43,21 @@ function sameCharacter(text: string): boolean {
 export function typeAheadMatch(text: string, count: number, label: (index: number) => string, active: number): number {
   if (text === '' || count === 0) return -1;
   const cycling = sameCharacter(text);
-  const prefix = (cycling ? text.charAt(0) : text).toLocaleLowerCase();
+  const prefix = foldNoCase(cycling ? text.charAt(0) : text);
   // A new letter, or the same one again, moves on from the focused row; a longer prefix may still match it.
   const start = cycling ? active + 1 : Math.max(active, 0);
   for (let step = 0; step < count; step++) {
     const index = (((start + step) % count) + count) % count;
-    if (label(index).toLocaleLowerCase().startsWith(prefix)) return index;
+    if (foldNoCase(label(index)).startsWith(prefix)) return index;
   }
   return -1;
+}
+
+/**
+ * The column type-ahead searches: the sorted one when it holds words or IDs, else the first (the
+ * name). A date or a number is not what an admin types to find a row.
+ */
+export function typeAheadColumn<Row>(columns: readonly DataGridColumn<Row>[], sort: SortState | null): DataGridColumn<Row> | undefined {
+  const sorted = sort ? columns.find((c) => c.id === sort.columnId) : undefined;
+  return sorted && (sorted.kind === 'text' || sorted.kind === 'id') ? sorted : columns[0];
 }
