@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDateTime } from './format-date-time';
+import { formatDateTime, formatTime } from './format-date-time';
 
 // Local time, so the expected text does not depend on the machine's time zone.
 const evening = new Date(2026, 11, 1, 20, 20, 9);
@@ -26,5 +26,12 @@ describe('formatDateTime', () => {
     expect(formatDateTime(null)).toBe('');
     expect(formatDateTime('')).toBe('');
     expect(formatDateTime('not a date')).toBe('');
+  });
+
+  it('writes the time alone as the time of the full form', () => {
+    expect(formatTime(evening, { locale: 'en-US' })).toBe('8:20 PM');
+    expect(formatTime(evening, { locale: 'de-DE' })).toBe('20:20');
+    expect(formatDateTime(evening, { locale: 'en-US' }).endsWith(formatTime(evening, { locale: 'en-US' }))).toBe(true);
+    expect(formatTime('not a date')).toBe('');
   });
 });

@@ -37,17 +37,30 @@ function formattersFor(locale: string | undefined, seconds: boolean): Formatters
   return formatters;
 }
 
+function timeOf(value: string | number | Date | null | undefined): number | null {
+  if (value === null || value === undefined || value === '') return null;
+  const time = value instanceof Date ? value.getTime() : typeof value === 'number' ? value : Date.parse(value);
+  return Number.isFinite(time) ? time : null;
+}
+
+// ICU puts a narrow no-break space before AM/PM; Windows writes a plain space.
+const plainSpaces = (text: string): string => text.replace(/\u202f/g, ' ');
+
+/** The short time alone ("8:20 PM"), as the status bar says when something happened today. */
+export function formatTime(value: string | number | Date | null | undefined, options: DateTimeOptions = {}): string {
+  const time = timeOf(value);
+  return time === null ? '' : plainSpaces(formattersFor(options.locale, options.seconds === true).time.format(time));
+}
+
 /** '' for a missing or unreadable date, so a list cell or a read-only field is simply empty. */
 export function formatDateTime(value: string | number | Date | null | undefined, options: DateTimeOptions = {}): string {
-  if (value === null || value === undefined || value === '') return '';
-  const time = value instanceof Date ? value.getTime() : typeof value === 'number' ? value : Date.parse(value);
-  if (!Number.isFinite(time)) return '';
+  const time = timeOf(value);
+  if (time === null) return '';
   const { date, year, time: clock } = formattersFor(options.locale, options.seconds === true);
   const fullYear = year.formatToParts(time).find((part) => part.type === 'year')?.value;
   const day = date
     .formatToParts(time)
     .map((part) => (part.type === 'year' && fullYear !== undefined ? fullYear : part.value))
     .join('');
-  // ICU puts a narrow no-break space before AM/PM; Windows writes a plain space.
-  return `${day} ${clock.format(time)}`.replace(/\u202f/g, ' ');
+  return plainSpaces(`${day} ${clock.format(time)}`);
 }

@@ -1,1 +1,1 @@
-export { formatDateTime, type DateTimeOptions } from './format-date-time';
+export { formatDateTime, formatTime, type DateTimeOptions } from './format-date-time';
