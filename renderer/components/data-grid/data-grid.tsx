@@ -55,6 +55,16 @@ interface GridLayout {
 }
 
 const minColumnWidth = 40;
+
+/**
+ * How many row slots the window cycles through: a power of two no smaller than the rows shown, so
+ * the consecutive rows of any window fall in distinct slots and the count seldom changes.
+ */
+function slotCount(shown: number): number {
+  let slots = 64;
+  while (slots < shown) slots *= 2;
+  return slots;
+}
 const defaultRowHeight = 24;
 
 function isGridLayout(value: unknown): value is GridLayout {
@@ -360,6 +370,9 @@ export function DataGrid<Row>(props: DataGridProps<Row>): ReactNode {
     [styles.row, styles.rowSelected, styles.rowSelectedFocused, styles.rowActive, hasFocus, keyboardMode],
   );
 
+  const virtualItems = virtualizer.getVirtualItems();
+  const slots = slotCount(virtualItems.length);
+
   // Column widths change at run time, so they travel as CSS variables that the static classes read.
   const template = `${widths.map((w) => `${w}px`).join(' ')}`;
   const layoutVariables = {
@@ -440,7 +453,7 @@ export function DataGrid<Row>(props: DataGridProps<Row>): ReactNode {
           <div className={styles.empty}>{props.emptyMessage}</div>
         ) : (
           <div role="presentation" className={styles.sizer} style={{ height: virtualizer.getTotalSize() }}>
-            {virtualizer.getVirtualItems().map((item) => {
+            {virtualItems.map((item) => {
               const row = sorted[item.index];
               const key = keys[item.index];
               if (row === undefined || key === undefined) return null;
@@ -448,7 +461,9 @@ export function DataGrid<Row>(props: DataGridProps<Row>): ReactNode {
               const isActive = item.index === activeIndex;
               return (
                 <GridRow
-                  key={key}
+                  // Keyed by slot, not by row: a row scrolled out lends its elements to the row
+                  // scrolled in, so a fast scroll updates text instead of building 40 rows anew.
+                  key={item.index % slots}
                   row={row}
                   index={item.index}
                   id={rowId(item.index)}
