@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { sortByText, textOrder } from './text-order';
 
-// A small generator with a fixed seed, so a failure names strings that can be replayed.
-function randomStrings(count: number, seed: number): string[] {
-  let state = seed;
+// A small generator with a fixed start, so a failure names strings that can be replayed.
+function randomStrings(count: number, first: number): string[] {
+  let state = first;
   const next = (): number => {
     state = (state * 1103515245 + 12345) % 2 ** 31;
     return state / 2 ** 31;
