@@ -70,6 +70,29 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.browser } },
   },
   {
+    // One date format in the whole console (renderer/components/date-time): a list and a property
+    // sheet must never show one date two ways.
+    files: ['renderer/**/*.{ts,tsx}'],
+    ignores: ['renderer/components/date-time/**', '**/*.test.ts', '**/*.test.tsx'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        ...['toLocaleDateString', 'toLocaleTimeString'].map((name) => ({
+          selector: `MemberExpression[property.name='${name}']`,
+          message: `Format dates with formatDateTime or formatTime from renderer/components/date-time, not ${name}.`,
+        })),
+        {
+          selector: "MemberExpression[object.name='Intl'][property.name='DateTimeFormat']",
+          message: 'Format dates with formatDateTime or formatTime from renderer/components/date-time, not Intl.DateTimeFormat.',
+        },
+        {
+          selector: "CallExpression[callee.property.name='toLocaleString'][callee.object.type='NewExpression'][callee.object.callee.name='Date']",
+          message: 'Format dates with formatDateTime or formatTime from renderer/components/date-time, not Date#toLocaleString.',
+        },
+      ],
+    },
+  },
+  {
     files: ['**/*.mjs', '**/*.js'],
     languageOptions: { globals: { ...globals.node } },
   },

@@ -59,6 +59,17 @@ describe('packages', () => {
     expect(await listIds()).toEqual(['A0100001', 'A0100002']);
   });
 
+  it('puts packageId first in every package it gives, created, listed, read or changed', async () => {
+    const created = await create({ name: 'Contoso Viewer' });
+    const listed = await core.client['packages:list']({});
+    const read = await core.client['packages:get']({ packageId: created.packageId });
+    const updated = await core.client['packages:update']({ packageId: created.packageId, changes: { comment: 'Reviewed' } });
+    if (!listed.ok || !read.ok || !updated.ok) throw new Error('a request failed');
+    for (const dto of [created, ...listed.value, read.value, updated.value]) expect(Object.keys(dto)[0]).toBe('packageId');
+    // Every field a record has, and the suite's numeric fields beside them.
+    expect(Object.keys(listed.value[0] ?? {}).sort()).toEqual(Object.keys(read.value).sort());
+  });
+
   it('never reuses an ID after a delete', async () => {
     const first = await create({ name: 'One' });
     await core.client['packages:delete']({ packageId: first.packageId });

@@ -3,6 +3,7 @@ import { useCallback, useEffect, useMemo, useRef, type CSSProperties, type React
 import { useStore } from 'zustand';
 import { ContextMenu, runCommand, type Action } from '../components/action-menu';
 import type { MenuPoint } from '../components/data-grid';
+import { formatTime } from '../components/date-time';
 import { Splitter } from '../components/splitter';
 import { useConsoleStores } from '../console/console-stores';
 import { detailsRows, type DetailsRow } from '../console/row-kinds';
@@ -115,7 +116,7 @@ export function ConsoleShell({ registry }: ConsoleShellProps): ReactNode {
         if (!refresh) return;
         shell().setStatusText('Refreshing…');
         void refresh(target.node, stores).then((outcome) => {
-          const time = new Date().toLocaleTimeString(undefined, { timeStyle: 'short' });
+          const time = formatTime(Date.now());
           shell().setStatusText(outcome.ok ? `Refreshed at ${time}.` : 'The refresh failed; the details pane says why.');
         });
       },

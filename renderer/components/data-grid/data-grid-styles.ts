@@ -1,7 +1,8 @@
 import { makeStyles, shorthands, tokens, typographyStyles } from '@fluentui/react-components';
 
 // Layout values that change at run time (column widths, row height) arrive as CSS variables
-// set on the grid root; everything else is static here.
+// set on the grid root; everything else is static here. The sizes are Fluent's small ones: an
+// admin reads dense MMC lists (24 px rows, 12 px text, tight headers), not an airy web page.
 export const useDataGridStyles = makeStyles({
   root: {
     display: 'flex',
@@ -11,7 +12,9 @@ export const useDataGridStyles = makeStyles({
     height: '100%',
     backgroundColor: tokens.colorNeutralBackground1,
     color: tokens.colorNeutralForeground1,
-    ...typographyStyles.caption1,
+    fontFamily: tokens.fontFamilyBase,
+    fontSize: tokens.fontSizeBase200,
+    lineHeight: tokens.lineHeightBase200,
     outlineStyle: 'none',
     ':focus-visible': {
       outlineStyle: 'none',
@@ -36,14 +39,16 @@ export const useDataGridStyles = makeStyles({
     borderRight: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke3}`,
   },
   headerButton: {
-    ...typographyStyles.caption1,
+    fontFamily: tokens.fontFamilyBase,
+    fontSize: tokens.fontSizeBase200,
+    lineHeight: tokens.lineHeightBase200,
     display: 'flex',
     alignItems: 'center',
-    gap: tokens.spacingHorizontalXS,
+    gap: tokens.spacingHorizontalXXS,
     flex: 1,
     minWidth: 0,
-    height: '26px',
-    ...shorthands.padding(0, tokens.spacingHorizontalS),
+    height: '24px',
+    ...shorthands.padding(0, tokens.spacingHorizontalSNudge),
     ...shorthands.border(0),
     backgroundColor: 'transparent',
     color: tokens.colorNeutralForeground2,
@@ -69,8 +74,13 @@ export const useDataGridStyles = makeStyles({
     textOverflow: 'ellipsis',
     whiteSpace: 'nowrap',
   },
-  sortIcon: {
+  // Always there, so the label has the same room sorted or not.
+  sortSlot: {
     flex: 'none',
+    display: 'inline-flex',
+    width: '12px',
+  },
+  sortIcon: {
     fontSize: '12px',
     color: tokens.colorNeutralForeground3,
   },
@@ -137,7 +147,7 @@ export const useDataGridStyles = makeStyles({
     minWidth: 0,
     height: '100%',
     lineHeight: 'var(--data-grid-row-height)',
-    ...shorthands.padding(0, tokens.spacingHorizontalS),
+    ...shorthands.padding(0, tokens.spacingHorizontalSNudge),
     overflow: 'hidden',
     textOverflow: 'ellipsis',
     whiteSpace: 'nowrap',
@@ -146,8 +156,8 @@ export const useDataGridStyles = makeStyles({
     textAlign: 'end',
   },
   empty: {
-    ...typographyStyles.body1,
-    ...shorthands.padding(tokens.spacingVerticalL, tokens.spacingHorizontalL),
+    ...typographyStyles.caption1,
+    ...shorthands.padding(tokens.spacingVerticalS, tokens.spacingHorizontalM),
     color: tokens.colorNeutralForeground3,
   },
 });

@@ -95,10 +95,10 @@ describe('DataGrid', () => {
     fireEvent.keyDown(grid, { key: 'Enter' });
     expect(opened()).toBe('Package 100');
     fireEvent.keyDown(grid, { key: 'Home' });
-    // 520 px of 26 px rows is 20 rows; a page moves one less so a row stays in view.
+    // 520 px of 24 px rows is 21 whole rows; a page moves one less so a row stays in view.
     fireEvent.keyDown(grid, { key: 'PageDown' });
     fireEvent.keyDown(grid, { key: 'Enter' });
-    expect(opened()).toBe('Package 20');
+    expect(opened()).toBe('Package 21');
     fireEvent.keyDown(grid, { key: 'PageUp' });
     fireEvent.keyDown(grid, { key: 'Delete' });
     expect(onDelete).toHaveBeenCalledWith([expect.objectContaining({ name: 'Package 1' })]);

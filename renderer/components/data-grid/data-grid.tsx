@@ -17,7 +17,9 @@ import { ColumnHeader } from './column-header';
 import type { DataGridColumn, MenuPoint, SortState } from './data-grid-types';
 import { useDataGridStyles } from './data-grid-styles';
 import { gestureFor, nextSelection } from './grid-selection';
+import { GridRow } from './grid-row';
 import { sortRows } from './sort-rows';
+import { isTypeAheadKey, isTyping, typeAheadColumn, typeAheadMatch, typeCharacter, type TypedText } from './type-ahead';
 
 export interface DataGridProps<Row> {
   readonly rows: readonly Row[];
@@ -42,6 +44,7 @@ export interface DataGridProps<Row> {
   readonly emptyMessage?: ReactNode;
   /** Remembers column widths and sort order in localStorage under this key. */
   readonly storageKey?: string;
+  /** 24 px by default: the dense rows of an MMC list. */
   readonly rowHeight?: number;
   readonly className?: string;
 }
@@ -52,6 +55,17 @@ interface GridLayout {
 }
 
 const minColumnWidth = 40;
+
+/**
+ * How many row slots the window cycles through: a power of two no smaller than the rows shown, so
+ * the consecutive rows of any window fall in distinct slots and the count seldom changes.
+ */
+function slotCount(shown: number): number {
+  let slots = 64;
+  while (slots < shown) slots *= 2;
+  return slots;
+}
+const defaultRowHeight = 24;
 
 function isGridLayout(value: unknown): value is GridLayout {
   if (typeof value !== 'object' || value === null) return false;
@@ -84,7 +98,7 @@ export function DataGrid<Row>(props: DataGridProps<Row>): ReactNode {
     onContextMenu,
     onOrderChange,
     selectionMode = 'single',
-    rowHeight = 26,
+    rowHeight = defaultRowHeight,
   } = props;
   const styles = useDataGridStyles();
   const gridId = useId();
@@ -97,6 +111,12 @@ export function DataGrid<Row>(props: DataGridProps<Row>): ReactNode {
     { widths: {}, sort: props.defaultSort ?? null },
     isGridLayout,
   );
+  // What each header needs to show its whole label with the sort arrow; a column starts no narrower.
+  const [fits, setFits] = useState<Readonly<Record<string, number>>>({});
+  const onFit = useCallback((columnId: string, width: number) => {
+    setFits((previous) => (previous[columnId] === width ? previous : { ...previous, [columnId]: width }));
+  }, []);
+  const typed = useRef<TypedText | null>(null);
   const [activeKey, setActiveKey] = useState<string | null>(null);
   const [anchorKey, setAnchorKey] = useState<string | null>(null);
   const [hasFocus, setHasFocus] = useState(false);
@@ -111,7 +131,7 @@ export function DataGrid<Row>(props: DataGridProps<Row>): ReactNode {
   const selected = useMemo(() => new Set(selectedKeys), [selectedKeys]);
   const activeIndex = activeKey === null ? -1 : (indexByKey.get(activeKey) ?? -1);
 
-  const widths = columns.map((c) => Math.max(minColumnWidth, layout.widths[c.id] ?? c.width));
+  const widths = columns.map((c) => Math.max(minColumnWidth, layout.widths[c.id] ?? Math.max(c.width, fits[c.id] ?? 0)));
   const totalWidth = widths.reduce((a, b) => a + b, 0);
 
   const virtualizer = useVirtualizer({
@@ -156,6 +176,25 @@ export function DataGrid<Row>(props: DataGridProps<Row>): ReactNode {
     if (gesture === 'replace') setAnchorKey(key);
   }
 
+  /** Type-ahead: the first row whose sorted (or name) column starts with what the admin typed. */
+  function typeAhead(character: string): void {
+    const searched = typeAheadColumn(columns, layout.sort);
+    if (!searched) return;
+    typed.current = typeCharacter(typed.current, character, Date.now());
+    const label = (index: number): string => {
+      const row = sorted[index];
+      const value = row === undefined ? null : searched.value(row);
+      return value === null ? '' : String(value);
+    };
+    const index = typeAheadMatch(typed.current.text, sorted.length, label, activeIndex);
+    const key = keys[index];
+    if (key === undefined) return;
+    setActiveKey(key);
+    setAnchorKey(key);
+    virtualizer.scrollToIndex(index, { align: 'auto' });
+    onSelectionChange([key]);
+  }
+
   function pointForActiveRow(): MenuPoint {
     const element = activeIndex >= 0 ? document.getElementById(rowId(activeIndex)) : null;
     const rect = (element ?? rootRef.current)?.getBoundingClientRect();
@@ -174,6 +213,13 @@ export function DataGrid<Row>(props: DataGridProps<Row>): ReactNode {
     // Keys below act on rows; a focused column header handles its own keys.
     if (event.target !== rootRef.current) return;
     setKeyboardMode(true);
+    // Letters (and Space inside a name being typed) search the sorted or name column, as in Explorer.
+    if (isTypeAheadKey(event) && (event.key !== ' ' || isTyping(typed.current, Date.now()))) {
+      event.preventDefault();
+      event.stopPropagation();
+      typeAhead(event.key);
+      return;
+    }
     const body = bodyRef.current;
     const page = Math.max(1, Math.floor((body?.clientHeight ?? rowHeight * 10) / rowHeight) - 1);
     const from = activeIndex;
@@ -286,22 +332,46 @@ export function DataGrid<Row>(props: DataGridProps<Row>): ReactNode {
     }
   }
 
-  function toggleSort(columnId: string): void {
-    setLayout((previous) => ({
-      ...previous,
-      sort:
-        previous.sort?.columnId === columnId
-          ? { columnId, direction: previous.sort.direction === 'ascending' ? 'descending' : 'ascending' }
-          : { columnId, direction: 'ascending' },
-    }));
-  }
+  const toggleSort = useCallback(
+    (columnId: string): void => {
+      setLayout((previous) => ({
+        ...previous,
+        sort:
+          previous.sort?.columnId === columnId
+            ? { columnId, direction: previous.sort.direction === 'ascending' ? 'descending' : 'ascending' }
+            : { columnId, direction: 'ascending' },
+      }));
+    },
+    [setLayout],
+  );
 
-  function resizeColumn(columnId: string, width: number): void {
-    setLayout((previous) => ({
-      ...previous,
-      widths: { ...previous.widths, [columnId]: Math.max(minColumnWidth, Math.round(width)) },
-    }));
-  }
+  const resizeColumn = useCallback(
+    (columnId: string, width: number): void => {
+      setLayout((previous) => ({
+        ...previous,
+        widths: { ...previous.widths, [columnId]: Math.max(minColumnWidth, Math.round(width)) },
+      }));
+    },
+    [setLayout],
+  );
+
+  // Class names are worked out once, not per cell: a frame of fast scrolling renders 40 rows anew.
+  const cellClassNames = useMemo(
+    () => columns.map((column) => mergeClasses(styles.cell, column.align === 'end' && styles.cellEnd)),
+    [columns, styles.cell, styles.cellEnd],
+  );
+  const rowClassNames = useMemo(
+    () => ({
+      plain: styles.row,
+      selected: mergeClasses(styles.row, hasFocus ? styles.rowSelectedFocused : styles.rowSelected),
+      selectedActive: mergeClasses(styles.row, hasFocus ? styles.rowSelectedFocused : styles.rowSelected, hasFocus && keyboardMode && styles.rowActive),
+      active: mergeClasses(styles.row, hasFocus && keyboardMode && styles.rowActive),
+    }),
+    [styles.row, styles.rowSelected, styles.rowSelectedFocused, styles.rowActive, hasFocus, keyboardMode],
+  );
+
+  const virtualItems = virtualizer.getVirtualItems();
+  const slots = slotCount(virtualItems.length);
 
   // Column widths change at run time, so they travel as CSS variables that the static classes read.
   const template = `${widths.map((w) => `${w}px`).join(' ')}`;
@@ -351,8 +421,9 @@ export function DataGrid<Row>(props: DataGridProps<Row>): ReactNode {
               index={index}
               width={widths[index] ?? column.width}
               sort={layout.sort?.columnId === column.id ? layout.sort.direction : null}
-              onSort={() => toggleSort(column.id)}
-              onResize={(width) => resizeColumn(column.id, width)}
+              onSort={toggleSort}
+              onResize={resizeColumn}
+              onFit={onFit}
             />
           ))}
         </div>
@@ -382,44 +453,34 @@ export function DataGrid<Row>(props: DataGridProps<Row>): ReactNode {
           <div className={styles.empty}>{props.emptyMessage}</div>
         ) : (
           <div role="presentation" className={styles.sizer} style={{ height: virtualizer.getTotalSize() }}>
-            {virtualizer.getVirtualItems().map((item) => {
+            {virtualItems.map((item) => {
               const row = sorted[item.index];
               const key = keys[item.index];
               if (row === undefined || key === undefined) return null;
               const isSelected = selected.has(key);
               const isActive = item.index === activeIndex;
               return (
-                <div
-                  key={key}
+                <GridRow
+                  // Keyed by slot, not by row: a row scrolled out lends its elements to the row
+                  // scrolled in, so a fast scroll updates text instead of building 40 rows anew.
+                  key={item.index % slots}
+                  row={row}
+                  index={item.index}
                   id={rowId(item.index)}
-                  role="row"
-                  aria-rowindex={item.index + 2}
-                  aria-selected={isSelected}
-                  data-row-index={item.index}
-                  className={mergeClasses(
-                    styles.row,
-                    isSelected && (hasFocus ? styles.rowSelectedFocused : styles.rowSelected),
-                    isActive && hasFocus && keyboardMode && styles.rowActive,
-                  )}
-                  // Virtualization: each row is placed at its computed offset.
-                  style={{ transform: `translateY(${item.start}px)` }}
-                >
-                  {columns.map((column, columnIndex) => {
-                    const value = column.value(row);
-                    const text = value === null ? '' : String(value);
-                    return (
-                      <div
-                        key={column.id}
-                        role="gridcell"
-                        aria-colindex={columnIndex + 1}
-                        className={mergeClasses(styles.cell, column.align === 'end' && styles.cellEnd)}
-                        title={column.kind === 'text' && text !== '' ? text : undefined}
-                      >
-                        {column.render ? column.render(row) : text}
-                      </div>
-                    );
-                  })}
-                </div>
+                  start={item.start}
+                  columns={columns}
+                  selected={isSelected}
+                  className={
+                    isSelected
+                      ? isActive
+                        ? rowClassNames.selectedActive
+                        : rowClassNames.selected
+                      : isActive
+                        ? rowClassNames.active
+                        : rowClassNames.plain
+                  }
+                  cellClassNames={cellClassNames}
+                />
               );
             })}
           </div>

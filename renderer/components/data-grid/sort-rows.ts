@@ -1,7 +1,19 @@
+import { foldNoCase } from '../../../core/api';
 import type { ColumnKind, DataGridColumn, SortState } from './data-grid-types';
+import { consoleTextOrder, type TextOrder } from './text-order';
 
-// One collator for every grid: `numeric` puts "Package 9" before "Package 10" as Explorer does.
-const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });
+/**
+ * What a cell sorts by, worked out once per row and column: the text of a text column (with its
+ * sort key when it has one), or a number. Empty cells sort last whatever the direction.
+ */
+interface SortValue {
+  readonly empty: boolean;
+  /** An ordinal key (text, ids) or a number (numbers, dates); null for text only the collator orders. */
+  readonly key: string | number | null;
+  readonly text: string;
+}
+
+const emptyValue: SortValue = { empty: true, key: null, text: '' };
 
 function toNumber(value: string | number, kind: ColumnKind): number {
   if (typeof value === 'number') return value;
@@ -9,13 +21,62 @@ function toNumber(value: string | number, kind: ColumnKind): number {
   return Number.isNaN(parsed) ? Number.NEGATIVE_INFINITY : parsed;
 }
 
+function sortValueOf(value: string | number | null, kind: ColumnKind, order: TextOrder): SortValue {
+  if (value === null || value === '') return emptyValue;
+  switch (kind) {
+    case 'id': {
+      // The site database compares IDs under NOCASE: code unit by code unit, A–Z folded to a–z.
+      const text = String(value);
+      return { empty: false, key: foldNoCase(text), text };
+    }
+    case 'text': {
+      const text = String(value);
+      return { empty: false, key: order.key(text), text };
+    }
+    case 'number':
+    case 'date':
+      return { empty: false, key: toNumber(value, kind), text: '' };
+  }
+}
+
+// Rows are immutable values, so a row's sort value for a column never changes: a live update that
+// replaces one package re-sorts 100,000 without working out the other 99,999 again.
+const cachedValues = new WeakMap<DataGridColumn<never>, WeakMap<object, SortValue>>();
+
+function sortValue<Row>(column: DataGridColumn<Row>, row: Row, order: TextOrder): SortValue {
+  if (typeof row !== 'object' || row === null || order !== consoleTextOrder()) return sortValueOf(column.value(row), column.kind, order);
+  let values = cachedValues.get(column as DataGridColumn<never>);
+  if (!values) {
+    values = new WeakMap();
+    cachedValues.set(column as DataGridColumn<never>, values);
+  }
+  let value = values.get(row);
+  if (!value) {
+    value = sortValueOf(column.value(row), column.kind, order);
+    values.set(row, value);
+  }
+  return value;
+}
+
+const ordinal = (a: string | number, b: string | number): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Orders two non-empty values of one column. */
+function compareSortValues(a: SortValue, b: SortValue, order: TextOrder): number {
+  if (a.key !== null && b.key !== null) return ordinal(a.key, b.key);
+  return order.compare(a.text, b.text);
+}
+
 /** Compares two cell values by the column's kind; empty values always go last, whatever the direction. */
-export function compareValues(a: string | number | null, b: string | number | null, kind: ColumnKind): number {
-  const aEmpty = a === null || a === '';
-  const bEmpty = b === null || b === '';
-  if (aEmpty || bEmpty) return aEmpty === bEmpty ? 0 : aEmpty ? 1 : -1;
-  if (kind === 'text') return collator.compare(String(a), String(b));
-  return toNumber(a, kind) - toNumber(b, kind);
+export function compareValues(
+  a: string | number | null,
+  b: string | number | null,
+  kind: ColumnKind,
+  order: TextOrder = consoleTextOrder(),
+): number {
+  const x = sortValueOf(a, kind, order);
+  const y = sortValueOf(b, kind, order);
+  if (x.empty || y.empty) return x.empty === y.empty ? 0 : x.empty ? 1 : -1;
+  return compareSortValues(x, y, order);
 }
 
 /**
@@ -28,6 +89,7 @@ export function sortRows<Row>(
   columns: readonly DataGridColumn<Row>[],
   sort: SortState | null,
   getRowKey: (row: Row) => string,
+  order: TextOrder = consoleTextOrder(),
 ): readonly Row[] {
   const column = sort ? columns.find((c) => c.id === sort.columnId) : undefined;
   if (!sort || !column) return rows;
@@ -35,19 +97,18 @@ export function sortRows<Row>(
   const first = columns[0] !== column ? columns[0] : undefined;
   const keyed = rows.map((row) => ({
     row,
-    value: column.value(row),
-    tie: first ? first.value(row) : null,
+    value: sortValue(column, row, order),
+    tie: first ? sortValue(first, row, order) : emptyValue,
     key: getRowKey(row),
   }));
   keyed.sort((x, y) => {
-    const xEmpty = x.value === null || x.value === '';
-    const yEmpty = y.value === null || y.value === '';
     // Empty cells stay at the bottom in both directions, as in the suite's list views.
-    if (xEmpty !== yEmpty) return xEmpty ? 1 : -1;
-    const byValue = compareValues(x.value, y.value, column.kind) * sign;
+    if (x.value.empty !== y.value.empty) return x.value.empty ? 1 : -1;
+    const byValue = x.value.empty ? 0 : compareSortValues(x.value, y.value, order) * sign;
     if (byValue !== 0) return byValue;
-    const byFirst = first ? compareValues(x.tie, y.tie, first.kind) : 0;
-    return byFirst !== 0 ? byFirst : collator.compare(x.key, y.key);
+    if (x.tie.empty !== y.tie.empty) return x.tie.empty ? 1 : -1;
+    const byFirst = x.tie.empty ? 0 : compareSortValues(x.tie, y.tie, order);
+    return byFirst !== 0 ? byFirst : ordinal(x.key, y.key);
   });
   return keyed.map((k) => k.row);
 }

@@ -3,6 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { fakeCourier } from '../../client/fake-courier';
 import { renderWithCourier } from '../../console/test-console';
+import { formatDateTime } from '../date-time';
 import { FileBrowserDialog, explorerSize, fileType } from './file-browser-dialog';
 import { testServerFolders, type ServerFolder } from './test-server-folders';
 
@@ -49,7 +50,8 @@ describe('the Open dialog for files on the site server', () => {
   it('opens in the folder given and lists its folders, then its files of the first type, with size, type and date', async () => {
     const { server } = renderBrowser('\\\\fs01\\sources\\Viewer');
     await screen.findByRole('row', { name: /^viewer\.sms/ });
-    const date = new Intl.DateTimeFormat(undefined, { dateStyle: 'short', timeStyle: 'short' }).format(new Date(modified));
+    // The one date format of the console, as the Packages list and Properties show dates.
+    const date = formatDateTime(modified);
     expect(rowNames()).toEqual([
       ['old', '', 'File folder', ''],
       ['viewer.sms', '2 KB', 'Package definition file', date],

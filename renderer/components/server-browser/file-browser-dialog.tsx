@@ -17,7 +17,7 @@ import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent, type R
 import type { FileListDto } from '../../../core/api';
 import { useCourier } from '../../client/courier-context';
 import { settle } from '../../client/settle';
-import { DataGrid, NameCell, type DataGridColumn } from '../data-grid';
+import { DataGrid, dateTimeColumn, NameCell, type DataGridColumn } from '../data-grid';
 import { BrowserError, BrowserStatus, LookInBar, PlacesBar, counted, useBrowserStyles } from './browser-parts';
 import { fileNameOf, isAbsoluteServerPath, joinServerPath, parentOf } from './server-paths';
 import { useServerListing } from './use-server-listing';
@@ -71,8 +71,6 @@ export function explorerSize(bytes: number): string {
   return `${Math.ceil(bytes / 1024).toLocaleString()} KB`;
 }
 
-const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'short', timeStyle: 'short' });
-
 const columns: readonly DataGridColumn<BrowserRow>[] = [
   {
     id: 'name',
@@ -84,14 +82,7 @@ const columns: readonly DataGridColumn<BrowserRow>[] = [
   },
   { id: 'size', label: 'Size', kind: 'number', value: (row) => row.size, render: (row) => (row.size === null ? '' : explorerSize(row.size)), width: 76, align: 'end' },
   { id: 'type', label: 'Type', kind: 'text', value: typeOf, width: 152 },
-  {
-    id: 'modified',
-    label: 'Date modified',
-    kind: 'date',
-    value: (row) => row.modified,
-    render: (row) => (row.modified === null ? '' : dateFormat.format(new Date(row.modified))),
-    width: 128,
-  },
+  dateTimeColumn('modified', 'Date modified', (row) => row.modified),
 ];
 
 const rowKey = (row: BrowserRow): string => row.path;

@@ -1,6 +1,7 @@
 import { Input, Textarea, makeStyles, tokens } from '@fluentui/react-components';
 import { BoxRegular } from '@fluentui/react-icons';
 import { fullPackageName } from '../../../core/api';
+import { formatDateTime } from '../../components/date-time';
 import type { PackagePageProps } from './package-page-props';
 import { FormRow, oneLineText, useFormStyles } from '../../components/form-layout';
 
@@ -56,11 +57,6 @@ export interface GeneralPageProps extends PackagePageProps {
   readonly details?: PackageDetails;
 }
 
-function formatTimestamp(iso: string): string {
-  const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? iso : date.toLocaleString();
-}
-
 export function GeneralPage({ draft, issues, onChange, details }: GeneralPageProps) {
   const styles = useStyles();
   const page = useFormStyles();
@@ -101,7 +97,7 @@ export function GeneralPage({ draft, issues, onChange, details }: GeneralPagePro
             <Input value={String(details.sourceVersion)} readOnly appearance="filled-darker" />
           </FormRow>
           <FormRow label="Last modified" messageLine={false}>
-            <Input value={formatTimestamp(details.lastModified)} readOnly appearance="filled-darker" />
+            <Input value={formatDateTime(details.lastModified)} readOnly appearance="filled-darker" />
           </FormRow>
         </div>
       )}

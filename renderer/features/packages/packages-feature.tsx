@@ -1,6 +1,7 @@
 import { AddRegular, BoxMultipleRegular, BoxRegular, DeleteRegular, DocumentAddRegular, SettingsRegular } from '@fluentui/react-icons';
 import { fullPackageName, type PackageDto } from '../../../core/api';
 import { command, separator, submenu } from '../../components/action-menu';
+import { sortByText } from '../../components/data-grid';
 import type { ConsoleNode } from '../../console/node-kinds';
 import { detailsRows } from '../../console/row-kinds';
 import type { FeatureRegistration } from '../../shell/registration';
@@ -10,8 +11,6 @@ import { PackagePropertiesDialog } from './package-properties-dialog';
 import { followPackageChanges } from './packages-store';
 import { PackagesView } from './packages-view';
 import type { PackagesNodeKinds, PackagesPopupKinds } from './packages-kinds';
-
-const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });
 
 interface PackageIndex {
   /** The Packages folder's children, by the suite's display name. */
@@ -25,10 +24,12 @@ const indexes = new WeakMap<readonly PackageDto[], PackageIndex>();
 function indexOf(packages: readonly PackageDto[]): PackageIndex {
   let index = indexes.get(packages);
   if (index === undefined) {
-    const named = packages.map((pkg) => ({ pkg, label: fullPackageName(pkg) }));
-    named.sort((a, b) => collator.compare(a.label, b.label) || collator.compare(a.pkg.packageId, b.pkg.packageId));
+    // By name as the lists order names (sort keys, not a collator call per comparison: 100,000
+    // packages sort in a fraction of the time), equal names by Package ID.
+    const byId = [...packages].sort((a, b) => (a.packageId < b.packageId ? -1 : a.packageId > b.packageId ? 1 : 0));
+    const named = sortByText(byId, fullPackageName);
     index = {
-      nodes: named.map(({ pkg }) => ({ kind: 'package', packageId: pkg.packageId })),
+      nodes: named.map((pkg) => ({ kind: 'package', packageId: pkg.packageId })),
       byId: new Map(packages.map((pkg) => [pkg.packageId, pkg])),
     };
     indexes.set(packages, index);

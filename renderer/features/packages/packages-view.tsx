@@ -2,18 +2,10 @@ import { BoxRegular } from '@fluentui/react-icons';
 import type { ReactNode } from 'react';
 import { useStore } from 'zustand';
 import type { PackageDto } from '../../../core/api';
-import { NameCell, type DataGridColumn } from '../../components/data-grid';
+import { dateTimeColumn, NameCell, objectIdColumn, type DataGridColumn } from '../../components/data-grid';
 import { LiveListView } from '../../components/live-list';
 import { useConsoleStores } from '../../console/console-stores';
 import type { DetailsViewProps } from '../../shell/registration';
-
-// One formatter for every row: creating it per cell would dominate a 10,000-row render.
-const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'short', timeStyle: 'short' });
-
-function formatDate(iso: string): string {
-  const time = Date.parse(iso);
-  return Number.isNaN(time) ? '' : dateFormat.format(time);
-}
 
 /** The suite's Packages columns; Manufacturer is called Publisher, as the New Package Wizard calls it. */
 const columns: readonly DataGridColumn<PackageDto>[] = [
@@ -21,16 +13,9 @@ const columns: readonly DataGridColumn<PackageDto>[] = [
   { id: 'version', label: 'Version', kind: 'text', width: 80, value: (p) => p.version },
   { id: 'language', label: 'Language', kind: 'text', width: 90, value: (p) => p.language },
   { id: 'publisher', label: 'Publisher', kind: 'text', width: 130, value: (p) => p.publisher },
-  { id: 'packageId', label: 'Package ID', kind: 'text', width: 96, value: (p) => p.packageId },
+  objectIdColumn('packageId', 'Package ID', (p) => p.packageId),
   { id: 'sourceVersion', label: 'Source Version', kind: 'number', width: 116, value: (p) => p.sourceVersion, align: 'end' },
-  {
-    id: 'lastModified',
-    label: 'Last Modified',
-    kind: 'date',
-    width: 156,
-    value: (p) => p.lastModified,
-    render: (p) => formatDate(p.lastModified),
-  },
+  dateTimeColumn('lastModified', 'Last Modified', (p) => p.lastModified),
   { id: 'comment', label: 'Comment', kind: 'text', width: 240, value: (p) => p.comment },
 ];
 

@@ -11,6 +11,12 @@ import type { DetailsViewProps } from '../../shell/registration';
 import { afterRunningLabels, runLabels } from './program-labels';
 import { followProgramChanges } from './programs-store';
 
+const unitBytes: Readonly<Record<ProgramDto['diskSpaceUnit'], number>> = { KB: 1024, MB: 1024 ** 2, GB: 1024 ** 3 };
+
+function diskSpaceBytes(program: ProgramDto): number | null {
+  return program.estimatedDiskSpace === null ? null : program.estimatedDiskSpace * unitBytes[program.diskSpaceUnit];
+}
+
 function runTime(program: ProgramDto): number | null {
   return program.kind === 'computer' ? program.maximumRunTime : null;
 }
@@ -27,7 +33,8 @@ const columns: readonly DataGridColumn<ProgramDto>[] = [
   },
   { id: 'commandLine', label: 'Command Line', kind: 'text', width: 200, value: (p) => p.commandLine },
   { id: 'run', label: 'Run', kind: 'text', width: 84, value: (p) => (p.kind === 'computer' ? runLabels[p.run] : 'Device') },
-  { id: 'diskSpace', label: 'Disk Space', kind: 'text', width: 92, value: (p) => p.diskSpaceReq },
+  // By size, so 500 KB comes before 38 MB and 2 GB; Unknown last.
+  { id: 'diskSpace', label: 'Disk Space', kind: 'number', width: 92, align: 'end', value: diskSpaceBytes, render: (p) => p.diskSpaceReq },
   {
     id: 'maxRunTime',
     label: 'Max Run Time',

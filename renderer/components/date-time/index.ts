@@ -1,0 +1,1 @@
+export { formatDateTime, formatTime, type DateTimeOptions } from './format-date-time';
