@@ -76,11 +76,7 @@ export function ConsoleTree(props: ConsoleTreeProps): ReactNode {
   /** Type-ahead over the labels shown, as a Windows tree: the whole prefix typed, spaces included. */
   function findByTyping(key: string): void {
     typeAhead.current = typed(typeAhead.current, key, Date.now());
-    const index = typeAheadMatch(
-      rows.map((row) => row.label),
-      selectedIndex,
-      typeAhead.current.text,
-    );
+    const index = typeAheadMatch(rows.length, (i) => rows[i]?.label ?? '', selectedIndex, typeAhead.current.text);
     const row = rows[index];
     if (row) onSelect(row.id);
   }

@@ -19,7 +19,8 @@ import { useDataGridStyles } from './data-grid-styles';
 import { gestureFor, nextSelection } from './grid-selection';
 import { GridRow } from './grid-row';
 import { sortRows } from './sort-rows';
-import { isTypeAheadKey, isTyping, typeAheadColumn, typeAheadMatch, typeCharacter, type TypedText } from './type-ahead';
+import { emptyTypeAhead, isTypeAheadKey, typeAheadMatch, typed as addTyped, type TypeAheadBuffer } from '../type-ahead';
+import { typeAheadColumn } from './type-ahead';
 
 export interface DataGridProps<Row> {
   readonly rows: readonly Row[];
@@ -116,7 +117,7 @@ export function DataGrid<Row>(props: DataGridProps<Row>): ReactNode {
   const onFit = useCallback((columnId: string, width: number) => {
     setFits((previous) => (previous[columnId] === width ? previous : { ...previous, [columnId]: width }));
   }, []);
-  const typed = useRef<TypedText | null>(null);
+  const typed = useRef<TypeAheadBuffer>(emptyTypeAhead);
   const [activeKey, setActiveKey] = useState<string | null>(null);
   const [anchorKey, setAnchorKey] = useState<string | null>(null);
   const [hasFocus, setHasFocus] = useState(false);
@@ -180,13 +181,13 @@ export function DataGrid<Row>(props: DataGridProps<Row>): ReactNode {
   function typeAhead(character: string): void {
     const searched = typeAheadColumn(columns, layout.sort);
     if (!searched) return;
-    typed.current = typeCharacter(typed.current, character, Date.now());
+    typed.current = addTyped(typed.current, character, Date.now());
     const label = (index: number): string => {
       const row = sorted[index];
       const value = row === undefined ? null : searched.value(row);
       return value === null ? '' : String(value);
     };
-    const index = typeAheadMatch(typed.current.text, sorted.length, label, activeIndex);
+    const index = typeAheadMatch(sorted.length, label, activeIndex, typed.current.text);
     const key = keys[index];
     if (key === undefined) return;
     setActiveKey(key);
@@ -214,7 +215,7 @@ export function DataGrid<Row>(props: DataGridProps<Row>): ReactNode {
     if (event.target !== rootRef.current) return;
     setKeyboardMode(true);
     // Letters (and Space inside a name being typed) search the sorted or name column, as in Explorer.
-    if (isTypeAheadKey(event) && (event.key !== ' ' || isTyping(typed.current, Date.now()))) {
+    if (isTypeAheadKey(event, typed.current, Date.now())) {
       event.preventDefault();
       event.stopPropagation();
       typeAhead(event.key);

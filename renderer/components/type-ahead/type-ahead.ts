@@ -33,11 +33,11 @@ export function isTypeAheadKey(event: { key: string; ctrlKey: boolean; altKey: b
 
 /**
  * The index of the label the search lands on, or -1 when none matches (the selection stays).
+ * `label(i)` is the i-th label in the order shown (read lazily: a list may hold 100,000 rows).
  * One character, or one character typed again and again, moves to the next label starting with
  * it after `current`, wrapping round; a longer prefix keeps the current label while it matches.
  */
-export function typeAheadMatch(labels: readonly string[], current: number, text: string): number {
-  const count = labels.length;
+export function typeAheadMatch(count: number, label: (index: number) => string, current: number, text: string): number {
   if (count === 0 || text === '') return -1;
   const search = foldNoCase(text);
   const first = search.charAt(0);
@@ -46,7 +46,7 @@ export function typeAheadMatch(labels: readonly string[], current: number, text:
   const prefix = cycling ? first : search;
   for (let i = 0; i < count; i++) {
     const index = (((start + i) % count) + count) % count;
-    if (foldNoCase(labels[index] ?? '').startsWith(prefix)) return index;
+    if (foldNoCase(label(index)).startsWith(prefix)) return index;
   }
   return -1;
 }
