@@ -5,7 +5,7 @@ import { buildMsi } from '../helpers/build-msi';
 import { ConsolePage } from './pages/console-page';
 import { WizardPage } from './pages/wizard-page';
 import { courierJson } from './support/courier-cli';
-import { freshDataDir, startCourier, type CourierServer } from './support/courier-server';
+import { callApi, freshDataDir, startCourier, type CourierServer } from './support/courier-server';
 import { keepScreenshot } from './support/screenshots';
 
 let server: CourierServer | null = null;
@@ -14,12 +14,7 @@ test.afterEach(async () => {
   server = null;
 });
 
-async function call(request: APIRequestContext, channel: string, data: unknown): Promise<unknown> {
-  const response = await request.post(`${server!.origin}/api/${channel}`, { headers: { Authorization: `Bearer ${server!.token}` }, data });
-  const body = (await response.json()) as { ok: boolean; value?: unknown; error?: { message: string } };
-  if (!body.ok) throw new Error(body.error?.message);
-  return body.value;
-}
+const call = (request: APIRequestContext, channel: string, data: unknown) => callApi(server!, request, channel, data);
 
 /** A folder of the site server with a definition, an installer and a file of another type. */
 function sourcesWithFiles(dataDir: string): string {

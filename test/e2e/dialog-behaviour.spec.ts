@@ -3,7 +3,7 @@ import type { PackageDto } from '../../core/api';
 import { ConsolePage } from './pages/console-page';
 import { WizardPage } from './pages/wizard-page';
 import { courierJson } from './support/courier-cli';
-import { startCourier, type CourierServer } from './support/courier-server';
+import { callApi, startCourier, type CourierServer } from './support/courier-server';
 
 /** How the console's dialogs behave under the pointer and the keyboard, in real Chromium layout. */
 
@@ -13,12 +13,7 @@ test.afterEach(async () => {
   server = null;
 });
 
-async function call(request: APIRequestContext, channel: string, data: unknown): Promise<unknown> {
-  const response = await request.post(`${server!.origin}/api/${channel}`, { headers: { Authorization: `Bearer ${server!.token}` }, data });
-  const body = (await response.json()) as { ok: boolean; value?: unknown; error?: { message: string } };
-  if (!body.ok) throw new Error(body.error?.message);
-  return body.value;
-}
+const call = (request: APIRequestContext, channel: string, data: unknown) => callApi(server!, request, channel, data);
 
 async function openNewProgramWizard(console_: ConsolePage): Promise<WizardPage> {
   const packages = console_.treeItem(/^Packages$/);

@@ -5,7 +5,7 @@ import { buildMsi } from '../helpers/build-msi';
 import { ConsolePage } from './pages/console-page';
 import { WizardPage } from './pages/wizard-page';
 import { dialogScreenshot, expectCompactDensity, expectPageFits, takingScreenshots } from './support/dialog-fit';
-import { freshDataDir, startCourier, type CourierServer } from './support/courier-server';
+import { callApi, freshDataDir, startCourier, type CourierServer } from './support/courier-server';
 
 /**
  * Every wizard page, property sheet tab and small dialog in real Chromium: each fits its dialog
@@ -19,26 +19,9 @@ test.afterEach(async () => {
   server = null;
 });
 
-async function call(request: APIRequestContext, channel: string, data: unknown): Promise<unknown> {
-  const response = await request.post(`${server!.origin}/api/${channel}`, { headers: { Authorization: `Bearer ${server!.token}` }, data });
-  const body = (await response.json()) as { ok: boolean; value?: unknown; error?: { message: string } };
-  if (!body.ok) throw new Error(body.error?.message);
-  return body.value;
-}
+const call = (request: APIRequestContext, channel: string, data: unknown) => callApi(server!, request, channel, data);
 
-async function expand(console_: ConsolePage, name: RegExp): Promise<void> {
-  const node = console_.treeItem(name);
-  await node.click();
-  if ((await node.getAttribute('aria-expanded')) !== 'true') await console_.page.keyboard.press('ArrowRight');
-  await expect(node).toHaveAttribute('aria-expanded', 'true');
-}
 
-async function openPackagePart(console_: ConsolePage, packageName: string, part: 'Programs' | 'Access Accounts'): Promise<void> {
-  await expand(console_, /^Packages$/);
-  await expand(console_, new RegExp(`^${packageName}$`));
-  for (let i = 0; i < (part === 'Access Accounts' ? 1 : 3); i++) await console_.page.keyboard.press('ArrowDown');
-  await expect(console_.details.getByRole('heading', { name: part, level: 1 })).toBeVisible();
-}
 
 async function newFromTree(console_: ConsolePage, node: Locator, item: string): Promise<void> {
   await node.click({ button: 'right' });
@@ -160,7 +143,7 @@ for (const scheme of schemes) {
       server = await startCourier();
       await call(request, 'packages:create', { name: 'Office' });
       const console_ = await openConsole(page);
-      await openPackagePart(console_, 'Office', 'Programs');
+      await console_.openPackagePart('Office', 'Programs');
       const programs = console_.tree.getByRole('treeitem', { name: 'Programs', exact: true, selected: true });
 
       await newFromTree(console_, programs, 'Program');
@@ -262,7 +245,7 @@ for (const scheme of schemes) {
       server = await startCourier();
       await call(request, 'packages:create', { name: 'Office' });
       const console_ = await openConsole(page);
-      await openPackagePart(console_, 'Office', 'Access Accounts');
+      await console_.openPackagePart('Office', 'Access Accounts');
       const accounts = console_.tree.getByRole('treeitem', { name: 'Access Accounts', exact: true, selected: true });
 
       await newFromTree(console_, accounts, 'Windows User Access Account');

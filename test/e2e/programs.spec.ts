@@ -3,7 +3,7 @@ import { ProgramFlags, type AccessAccountDto, type ProgramDto } from '../../core
 import { ConsolePage } from './pages/console-page';
 import { WizardPage } from './pages/wizard-page';
 import { courierJson } from './support/courier-cli';
-import { startCourier, type CourierServer } from './support/courier-server';
+import { callApi, startCourier, type CourierServer } from './support/courier-server';
 import { keepScreenshot } from './support/screenshots';
 
 let server: CourierServer | null = null;
@@ -12,28 +12,9 @@ test.afterEach(async () => {
   server = null;
 });
 
-async function call(request: APIRequestContext, channel: string, data: unknown): Promise<unknown> {
-  const response = await request.post(`${server!.origin}/api/${channel}`, { headers: { Authorization: `Bearer ${server!.token}` }, data });
-  const body = (await response.json()) as { ok: boolean; value?: unknown; error?: { message: string } };
-  if (!body.ok) throw new Error(body.error?.message);
-  return body.value;
-}
+const call = (request: APIRequestContext, channel: string, data: unknown) => callApi(server!, request, channel, data);
 
-async function expand(console_: ConsolePage, name: RegExp): Promise<void> {
-  const node = console_.treeItem(name);
-  await node.click();
-  if ((await node.getAttribute('aria-expanded')) !== 'true') await console_.page.keyboard.press('ArrowRight');
-  await expect(node).toHaveAttribute('aria-expanded', 'true');
-}
 
-/** Packages › <package> › Programs or Access Accounts, by keyboard as in MMC (selection follows focus). */
-async function openPackagePart(console_: ConsolePage, packageName: string, part: 'Programs' | 'Access Accounts'): Promise<void> {
-  await expand(console_, /^Packages$/);
-  await expand(console_, new RegExp(`^${packageName}$`));
-  // The parts come in the suite's order: Access Accounts, Distribution Points, Programs, Package Status.
-  for (let i = 0; i < (part === 'Access Accounts' ? 1 : 3); i++) await console_.page.keyboard.press('ArrowDown');
-  await expect(console_.details.getByRole('heading', { name: part, level: 1 })).toBeVisible();
-}
 
 test('an admin creates a program through every wizard page, with another program run first, and deletes it', async ({ page, request }) => {
   server = await startCourier();
@@ -43,7 +24,7 @@ test('an admin creates a program through every wizard page, with another program
 
   const console_ = new ConsolePage(page);
   await console_.open(server.url);
-  await openPackagePart(console_, 'Office', 'Programs');
+  await console_.openPackagePart('Office', 'Programs');
   await console_.tree.getByRole('treeitem', { name: 'Programs', exact: true, selected: true }).click({ button: 'right' });
   await page.getByRole('menuitem', { name: 'New' }).click();
   await page.getByRole('menu', { name: 'New' }).getByRole('menuitem', { name: 'Program', exact: true }).click();
@@ -112,7 +93,7 @@ test('an admin creates a program through every wizard page, with another program
   });
 
   // Run another program first refuses a cycle across packages, and says so where the admin acted.
-  await openPackagePart(console_, 'Runtime', 'Programs');
+  await console_.openPackagePart('Runtime', 'Programs');
   await console_.details.getByRole('row', { name: /Install runtime/ }).click();
   await page.keyboard.press('Enter');
   const sheet = page.getByRole('dialog', { name: 'Install runtime Properties' });
@@ -137,7 +118,7 @@ test('an admin creates a program through every wizard page, with another program
   await keepScreenshot(deletion.dialog, 'program-delete-refused');
   await deletion.dialog.getByRole('button', { name: /Cancel|Close/ }).first().click();
 
-  await openPackagePart(console_, 'Office', 'Programs');
+  await console_.openPackagePart('Office', 'Programs');
   await console_.details.getByRole('row', { name: /Per-system unattended/ }).click();
   await page.keyboard.press('Delete');
   deletion = new WizardPage(page, 'Delete Program Wizard');
@@ -153,7 +134,7 @@ test('an admin adds a Windows group as an access account and removes it', async 
   await call(request, 'packages:create', { name: 'Office' });
   const console_ = new ConsolePage(page);
   await console_.open(server.url);
-  await openPackagePart(console_, 'Office', 'Access Accounts');
+  await console_.openPackagePart('Office', 'Access Accounts');
   // A new package starts with the SMSPKGx$ defaults.
   await expect(console_.details.getByRole('row', { name: /Users.*Read/ })).toBeVisible();
   await expect(console_.details.getByRole('row', { name: /Administrators.*Full Control/ })).toBeVisible();

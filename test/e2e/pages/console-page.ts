@@ -23,6 +23,23 @@ export class ConsolePage {
     return this.tree.getByRole('treeitem', { name });
   }
 
+  /** Selects a tree node and expands it (the Right arrow, as in MMC). */
+  async expand(name: RegExp): Promise<void> {
+    const node = this.treeItem(name);
+    await node.click();
+    if ((await node.getAttribute('aria-expanded')) !== 'true') await this.page.keyboard.press('ArrowRight');
+    await expect(node).toHaveAttribute('aria-expanded', 'true');
+  }
+
+  /** Packages › <package> › Programs or Access Accounts, by keyboard as in MMC (selection follows focus). */
+  async openPackagePart(packageName: string, part: 'Programs' | 'Access Accounts'): Promise<void> {
+    await this.expand(/^Packages$/);
+    await this.expand(new RegExp(`^${packageName}$`));
+    // The parts come in the suite's order: Access Accounts, Distribution Points, Programs, Package Status.
+    for (let i = 0; i < (part === 'Access Accounts' ? 1 : 3); i++) await this.page.keyboard.press('ArrowDown');
+    await expect(this.details.getByRole('heading', { name: part, level: 1 })).toBeVisible();
+  }
+
   async selectPackagesNode(): Promise<void> {
     await this.treeItem(/^Packages$/).click();
     await expect(this.details.getByRole('heading', { name: 'Packages', level: 1 })).toBeVisible();

@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import type { APIRequestContext } from '@playwright/test';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -59,4 +60,12 @@ export async function startCourier(dataDir: string = freshDataDir()): Promise<Co
         child.kill('SIGTERM');
       }),
   };
+}
+
+/** One request to the server's HTTP API with its token; a refusal fails the test with the core's message. */
+export async function callApi(server: CourierServer, request: APIRequestContext, channel: string, data: unknown): Promise<unknown> {
+  const response = await request.post(`${server.origin}/api/${channel}`, { headers: { Authorization: `Bearer ${server.token}` }, data });
+  const body = (await response.json()) as { ok: boolean; value?: unknown; error?: { message: string } };
+  if (!body.ok) throw new Error(body.error?.message);
+  return body.value;
 }
