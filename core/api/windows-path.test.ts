@@ -217,11 +217,17 @@ describe('what a source directory can be', () => {
 
   it('checks paths of the longest accepted length in linear time', () => {
     for (const path of ['\\\\srv\\share' + '\\'.repeat(4000) + '"', 'C:\\' + 'a\\'.repeat(2000), '/' + '/.'.repeat(2000)]) {
-      const started = Date.now();
-      windowsPathProblem(path, { purpose: 'folder' });
-      sourceDirectoryProblem(path);
-      windowsPathsOverlap(path, path);
-      expect(Date.now() - started).toBeLessThan(50);
+      // The best of three runs: a busy machine can stall one run, never a linear check for 50 ms
+      // three times (the backtracking pattern this guards against took minutes).
+      let best = Infinity;
+      for (let run = 0; run < 3 && best >= 50; run++) {
+        const started = performance.now();
+        windowsPathProblem(path, { purpose: 'folder' });
+        sourceDirectoryProblem(path);
+        windowsPathsOverlap(path, path);
+        best = Math.min(best, performance.now() - started);
+      }
+      expect(best).toBeLessThan(50);
     }
   });
 });
