@@ -13,7 +13,7 @@ const outsideCitations: readonly { readonly what: string; readonly pattern: RegE
   { what: 'the formats notes', pattern: new RegExp(join('sccm', '-formats'), 'i') },
   { what: 'the peers notes', pattern: new RegExp(join('peers', '\\.md'), 'i') },
   { what: 'the machine notes', pattern: new RegExp(join('machine', '-notes'), 'i') },
-  // docs/architecture.md is the repository's own; a bare name meant the outside design notes.
+  // The repository's own architecture document lives in docs/; a bare name meant the outside design notes.
   { what: 'a bare architecture notes name', pattern: new RegExp(join('(?<![\\w/\\[(.-])', 'architecture', '\\.md'), 'i') },
   { what: 'the book chapter', pattern: new RegExp(join('\\bthe ', 'seed\\b'), 'i') },
   {
@@ -81,8 +81,8 @@ describe('the repository stands on its own', () => {
 
     const own = [
       'SMS_Program.ProgramFlags (docs/formats.md#program-flags)',
-      'see docs/architecture.md#the-picture',
-      'checked by the same contract (see [architecture.md](architecture.md))',
+      join('see docs/', 'architecture', '.md#the-picture'),
+      join('checked by the same contract (see [', 'architecture', '.md](', 'architecture', '.md))'),
       'let state = 42; // a random generator seed',
       '`{"error":{"code","message","field","issues"}}`',
       'core/api/shared-types.ts',

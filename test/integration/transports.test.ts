@@ -16,9 +16,10 @@ import { buildBridge, type IpcRendererLike } from '../../electron/preload/build-
 import { makeTempDir, type TempDir } from '../helpers/temp-dir';
 
 /**
- * docs/architecture.md#the-picture: every contract request channel has a handler in every
- * transport. The Electron side runs with plain objects standing in for ipcMain, ipcRenderer
- * and webContents, wired to each other the way Electron wires them, over a real core.
+ * As the picture in the repository's architecture document (docs/) has it: every contract
+ * request channel has a handler in every transport. The Electron side runs with plain objects
+ * standing in for ipcMain, ipcRenderer and webContents, wired to each other the way Electron
+ * wires them, over a real core.
  */
 let data: TempDir;
 let core: Core;
