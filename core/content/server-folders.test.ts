@@ -1,43 +1,18 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { CourierError, maxListedEntries } from '../api';
-import { makeTempDir, type TempDir } from '../../test/helpers/temp-dir';
-import type { FileAccess } from './file-access';
-import { FileGate } from './file-gate';
+import { describe, expect, it } from 'vitest';
+import { maxListedEntries } from '../api';
+import { refusal, useMappedSources } from '../../test/helpers/mapped-sources';
 import { isInKernelFolder, kernelMountPointsIn } from './kernel-folders';
 import { listFiles, listFolders } from './server-folders';
 
-let temp: TempDir;
-let mount: string;
-const gate = new FileGate({ slots: 2, timeoutMs: 5000 });
-
-function access(changes: Partial<FileAccess> = {}): FileAccess {
-  return { platform: 'linux', mappings: [{ uncPrefix: '\\\\fs01\\sources', localPath: mount }], sourceRoots: null, gate, ...changes };
-}
-
-beforeEach(() => {
-  temp = makeTempDir('courier-folders-');
-  mount = join(temp.path, 'mnt', 'fs01', 'sources');
-  mkdirSync(join(mount, 'Office', '2007'), { recursive: true });
-  mkdirSync(join(mount, 'Viewer'));
-  writeFileSync(join(mount, 'Office', 'setup.exe'), 'MZ');
-});
-afterEach(() => temp.remove());
-
-async function refusal(promise: Promise<unknown>): Promise<CourierError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(CourierError);
-  return error as CourierError;
-}
+const sources = useMappedSources('courier-folders-');
+const access = sources.access;
 
 describe('browsing folders', () => {
   it('lists a mapped UNC folder with UNC paths, as the package will keep them; above the mapped share are the roots', async () => {
-    writeFileSync(join(mount, 'not-a-folder.txt'), '');
+    writeFileSync(join(sources.mount, 'not-a-folder.txt'), '');
     expect(await listFolders('\\\\fs01\\sources\\', access())).toEqual({
       path: '\\\\fs01\\sources',
       parent: '',
@@ -51,15 +26,15 @@ describe('browsing folders', () => {
   });
 
   it('lists local folders with .. resolved, and refuses relative paths', async () => {
-    expect(await listFolders(join(mount, 'Office', '..'), access())).toMatchObject({ path: mount, parent: join(temp.path, 'mnt', 'fs01') });
+    expect(await listFolders(join(sources.mount, 'Office', '..'), access())).toMatchObject({ path: sources.mount, parent: join(sources.temp.path, 'mnt', 'fs01') });
     for (const path of ['.', 'mnt', '..\\x']) expect((await refusal(listFolders(path, access()))).message).toMatch(/relative path/);
     expect((await refusal(listFolders('\\\\.\\pipe\\x', access()))).message).toMatch(/is a Windows device path/);
   });
 
   it('starts at the mapped UNC roots and the server root; / is a root under them', async () => {
     const mappings = [
-      { uncPrefix: '\\\\fs02\\apps', localPath: join(temp.path, 'apps') },
-      { uncPrefix: '\\\\fs01\\sources', localPath: mount },
+      { uncPrefix: '\\\\fs02\\apps', localPath: join(sources.temp.path, 'apps') },
+      { uncPrefix: '\\\\fs01\\sources', localPath: sources.mount },
     ];
     expect(await listFolders('', access({ mappings }))).toEqual({
       path: '',
@@ -80,13 +55,13 @@ describe('browsing folders', () => {
     expect(names).toEqual(expect.arrayContaining(['etc', 'tmp']));
     for (const kernel of ['proc', 'sys', 'dev']) expect(names).not.toContain(kernel);
 
-    symlinkSync('/proc', join(mount, 'processes'));
-    symlinkSync('/dev', join(mount, 'devices'));
-    symlinkSync('/sys/kernel', join(mount, 'kernel'));
-    symlinkSync(join(mount, 'Office'), join(mount, 'Office link'));
-    expect((await listFolders(mount, access())).folders.map((folder) => folder.name)).toEqual(['Office', 'Office link', 'Viewer']);
+    symlinkSync('/proc', join(sources.mount, 'processes'));
+    symlinkSync('/dev', join(sources.mount, 'devices'));
+    symlinkSync('/sys/kernel', join(sources.mount, 'kernel'));
+    symlinkSync(join(sources.mount, 'Office'), join(sources.mount, 'Office link'));
+    expect((await listFolders(sources.mount, access())).folders.map((folder) => folder.name)).toEqual(['Office', 'Office link', 'Viewer']);
     expect((await refusal(listFolders('/dev', access()))).message).toBe("/dev is in the kernel's /dev folder, which holds devices and live system state, not files; choose a folder.");
-    expect((await refusal(listFolders(join(mount, 'devices'), access()))).message).toMatch(/in the kernel's \/dev folder/);
+    expect((await refusal(listFolders(join(sources.mount, 'devices'), access()))).message).toMatch(/in the kernel's \/dev folder/);
   });
 
   it('finds kernel file systems mounted anywhere from mountinfo, spaces in their paths included', () => {
@@ -104,20 +79,20 @@ describe('browsing folders', () => {
   });
 
   it('with browsing limited: starts at the roots and stays under them, and leaves out links that lead out', async () => {
-    symlinkSync(temp.path, join(mount, 'up'));
-    const limited = access({ sourceRoots: ['\\\\fs01\\sources', join(temp.path, 'elsewhere')] });
+    symlinkSync(sources.temp.path, join(sources.mount, 'up'));
+    const limited = access({ sourceRoots: ['\\\\fs01\\sources', join(sources.temp.path, 'elsewhere')] });
     expect(await listFolders('', limited)).toEqual({
       path: '',
       parent: null,
       folders: [
-        { name: join(temp.path, 'elsewhere'), path: join(temp.path, 'elsewhere') },
+        { name: join(sources.temp.path, 'elsewhere'), path: join(sources.temp.path, 'elsewhere') },
         { name: '\\\\fs01\\sources', path: '\\\\fs01\\sources' },
       ],
       truncated: false,
     });
     expect(await listFolders('\\\\fs01\\sources', limited)).toMatchObject({ parent: '', folders: [{ name: 'Office' }, { name: 'Viewer' }] });
-    expect(await listFolders(mount, limited)).toMatchObject({ path: mount, parent: '' });
-    for (const path of [temp.path, join(mount, '..'), '/', join(mount, 'up')]) {
+    expect(await listFolders(sources.mount, limited)).toMatchObject({ path: sources.mount, parent: '' });
+    for (const path of [sources.temp.path, join(sources.mount, '..'), '/', join(sources.mount, 'up')]) {
       expect((await refusal(listFolders(path, limited))).code, path).toBe('FORBIDDEN');
     }
   });
@@ -125,14 +100,14 @@ describe('browsing folders', () => {
 
 describe('listing files for the Open dialog', () => {
   it('lists folders, then the files of the types asked (any case), with size and date', async () => {
-    const office = join(mount, 'Office');
+    const office = join(sources.mount, 'Office');
     writeFileSync(join(office, 'Office.MSI'), 'x'.repeat(1234));
     writeFileSync(join(office, 'office.sms'), '[PDF]');
     writeFileSync(join(office, 'readme.txt'), 'read me');
     utimesSync(join(office, 'Office.MSI'), new Date('2026-01-02T03:04:05Z'), new Date('2026-01-02T03:04:05Z'));
     expect(await listFiles(office, ['.msi'], access())).toEqual({
       path: office,
-      parent: mount,
+      parent: sources.mount,
       folders: [{ name: '2007', path: join(office, '2007') }],
       files: [{ name: 'Office.MSI', path: join(office, 'Office.MSI'), size: 1234, modified: '2026-01-02T03:04:05.000Z' }],
       truncated: false,
@@ -144,14 +119,14 @@ describe('listing files for the Open dialog', () => {
   });
 
   it('keeps UNC paths for a mapped share and leaves out names a Windows share cannot hold', async () => {
-    writeFileSync(join(mount, 'Viewer', 'viewer.msi'), 'MSI');
-    writeFileSync(join(mount, 'Viewer', 'what?.msi'), 'MSI');
+    writeFileSync(join(sources.mount, 'Viewer', 'viewer.msi'), 'MSI');
+    writeFileSync(join(sources.mount, 'Viewer', 'what?.msi'), 'MSI');
     const listed = await listFiles('\\\\FS01\\Sources\\Viewer', ['.msi'], access());
     expect(listed.files).toMatchObject([{ name: 'viewer.msi', path: '\\\\FS01\\Sources\\Viewer\\viewer.msi', size: 3 }]);
   });
 
   it('lists only regular files: never named pipes or sockets, links as the file they lead to', async () => {
-    const folder = join(mount, 'Viewer');
+    const folder = join(sources.mount, 'Viewer');
     execFileSync('mkfifo', [join(folder, 'pipe.msi')]);
     writeFileSync(join(folder, 'real.msi'), 'MSI!');
     symlinkSync(join(folder, 'real.msi'), join(folder, 'link.msi'));
@@ -165,17 +140,17 @@ describe('listing files for the Open dialog', () => {
   });
 
   it('with browsing limited, leaves out files whose links lead out of the source roots', async () => {
-    const outside = join(temp.path, 'outside.msi');
+    const outside = join(sources.temp.path, 'outside.msi');
     writeFileSync(outside, 'secret');
-    symlinkSync(outside, join(mount, 'escape.msi'));
-    writeFileSync(join(mount, 'inside.msi'), 'MSI');
+    symlinkSync(outside, join(sources.mount, 'escape.msi'));
+    writeFileSync(join(sources.mount, 'inside.msi'), 'MSI');
     const limited = access({ sourceRoots: ['\\\\fs01\\sources'] });
-    expect((await listFiles(mount, ['.msi'], limited)).files.map((file) => file.name)).toEqual(['inside.msi']);
-    expect((await refusal(listFiles(temp.path, ['.msi'], limited))).code).toBe('FORBIDDEN');
+    expect((await listFiles(sources.mount, ['.msi'], limited)).files.map((file) => file.name)).toEqual(['inside.msi']);
+    expect((await refusal(listFiles(sources.temp.path, ['.msi'], limited))).code).toBe('FORBIDDEN');
   });
 
   it(`lists at most ${maxListedEntries} entries and says when it left some out`, async () => {
-    const big = join(temp.path, 'big');
+    const big = join(sources.temp.path, 'big');
     mkdirSync(big);
     for (let i = 0; i <= maxListedEntries; i++) writeFileSync(join(big, `file${i}.msi`), '');
     const listed = await listFiles(big, ['.msi'], access());

@@ -1,54 +1,28 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { CourierError } from '../api';
-import { makeTempDir, type TempDir } from '../../test/helpers/temp-dir';
-import type { FileAccess } from './file-access';
-import { FileGate } from './file-gate';
+import { describe, expect, it } from 'vitest';
+import { refusal, useMappedSources } from '../../test/helpers/mapped-sources';
 import { checkSourceDirectory } from './source-directory';
 
-let temp: TempDir;
-let mount: string;
-const gate = new FileGate({ slots: 2, timeoutMs: 5000 });
-
-function access(changes: Partial<FileAccess> = {}): FileAccess {
-  return { platform: 'linux', mappings: [{ uncPrefix: '\\\\fs01\\sources', localPath: mount }], sourceRoots: null, gate, ...changes };
-}
-
-beforeEach(() => {
-  temp = makeTempDir('courier-sources-');
-  mount = join(temp.path, 'mnt', 'fs01', 'sources');
-  mkdirSync(join(mount, 'Office', '2007'), { recursive: true });
-  mkdirSync(join(mount, 'Viewer'));
-  writeFileSync(join(mount, 'Office', 'setup.exe'), 'MZ');
-});
-afterEach(() => temp.remove());
-
-async function refusal(promise: Promise<unknown>): Promise<CourierError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(CourierError);
-  return error as CourierError;
-}
+const sources = useMappedSources('courier-sources-');
+const access = sources.access;
 
 describe('checking a source directory on a Linux site server', () => {
   it('reads a UNC path through its path mapping, and keeps the path as given', async () => {
     expect(await checkSourceDirectory('\\\\FS01\\Sources\\Office', access())).toEqual({
       path: '\\\\FS01\\Sources\\Office',
-      serverPath: join(mount, 'Office'),
+      serverPath: join(sources.mount, 'Office'),
       entryCount: 2,
     });
   });
 
   it('uses the longest mapping that covers the path', async () => {
-    const office = join(temp.path, 'office-mount');
+    const office = join(sources.temp.path, 'office-mount');
     mkdirSync(office);
     const longer = access({ mappings: [...access().mappings, { uncPrefix: '\\\\fs01\\sources\\office', localPath: office }] });
     expect(await checkSourceDirectory('\\\\fs01\\sources\\Office', longer)).toMatchObject({ serverPath: office, entryCount: 0 });
-    expect(await checkSourceDirectory('\\\\fs01\\sources\\Viewer', longer)).toMatchObject({ serverPath: join(mount, 'Viewer') });
+    expect(await checkSourceDirectory('\\\\fs01\\sources\\Viewer', longer)).toMatchObject({ serverPath: join(sources.mount, 'Viewer') });
   });
 
   it('tells how to map a UNC path no mapping covers', async () => {
@@ -64,11 +38,11 @@ describe('checking a source directory on a Linux site server', () => {
   it('refuses a drive path, a folder that is not there, a file and a named pipe, each in its own words', async () => {
     expect((await refusal(checkSourceDirectory('C:\\Sources', access()))).message).toMatch(/runs on linux and has no drive C:/);
     expect((await refusal(checkSourceDirectory('\\\\fs01\\sources\\Gone', access()))).message).toBe(
-      `The source directory \\\\fs01\\sources\\Gone does not exist, as the site server sees it (read at ${join(mount, 'Gone')} through Path Mappings).`,
+      `The source directory \\\\fs01\\sources\\Gone does not exist, as the site server sees it (read at ${join(sources.mount, 'Gone')} through Path Mappings).`,
     );
-    const file = await refusal(checkSourceDirectory(join(mount, 'Office', 'setup.exe'), access()));
-    expect([file.code, file.message]).toEqual(['SOURCE_NOT_FOUND', `${join(mount, 'Office', 'setup.exe')} is a file, not a folder. Choose the folder that holds the source files.`]);
-    const pipe = join(temp.path, 'pipe');
+    const file = await refusal(checkSourceDirectory(join(sources.mount, 'Office', 'setup.exe'), access()));
+    expect([file.code, file.message]).toEqual(['SOURCE_NOT_FOUND', `${join(sources.mount, 'Office', 'setup.exe')} is a file, not a folder. Choose the folder that holds the source files.`]);
+    const pipe = join(sources.temp.path, 'pipe');
     execFileSync('mkfifo', [pipe]);
     expect((await refusal(checkSourceDirectory(pipe, access()))).message).toBe(`${pipe} is a named pipe (FIFO), not a folder. Choose the folder that holds the source files.`);
   });
