@@ -3,7 +3,7 @@ import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { computerProgramDefaults, type AccessAccountDto, type PackageDto, type ProgramDto } from '../../core/api';
 import { fakeCourier, type FakeCourier } from '../client/fake-courier';
 import { renderConsole } from '../console/test-console';
-import { defaultLayout, useShellStore } from './shell-store';
+import { initialShellState, useShellStore } from './shell-store';
 import { testPackage, testSite } from './test-package';
 
 // What the fake site server holds; each test starts from beforeEach's.
@@ -77,20 +77,7 @@ beforeEach(() => {
   site.accounts = [account('Administrators'), account('Guests'), account('Users')];
   site.onDelete = async () => undefined;
   courier = siteServer();
-  useShellStore.setState({
-    selectedId: 'site',
-    expanded: ['site', 'site/computer-management', 'site/computer-management/software-distribution'],
-    back: [],
-    forward: [],
-    focusScope: 'tree',
-    selectedItems: [],
-    popup: null,
-    popupReturnFocus: null,
-    contextMenu: null,
-    focusListPending: false,
-    statusText: 'Ready',
-    layout: defaultLayout,
-  });
+  useShellStore.setState({ ...initialShellState, selectedId: 'site', expanded: ['site', 'site/computer-management', 'site/computer-management/software-distribution'] });
 });
 
 function renderShell() {

@@ -10,7 +10,7 @@ import {
 } from '../../core/api';
 import { fakeCourier, type FakeCourier } from '../client/fake-courier';
 import { renderConsole } from '../console/test-console';
-import { defaultLayout, useShellStore } from './shell-store';
+import { initialShellState, useShellStore } from './shell-store';
 import { testPackage, testSite } from './test-package';
 
 // A stand-in for the core behind the bridge: answers are set per test.
@@ -111,20 +111,7 @@ beforeEach(() => {
   fake.accounts = [
     { packageId: 'A0100001', accountName: 'Users', kind: 'generic', accountType: 'group', permission: 'read', userName: 'Users', access: 0x65 },
   ];
-  useShellStore.setState({
-    selectedId: 'site',
-    expanded: ['site', 'site/computer-management', 'site/computer-management/software-distribution'],
-    back: [],
-    forward: [],
-    focusScope: 'tree',
-    selectedItems: [],
-    popup: null,
-    popupReturnFocus: null,
-    contextMenu: null,
-    focusListPending: false,
-    statusText: 'Ready',
-    layout: defaultLayout,
-  });
+  useShellStore.setState({ ...initialShellState, selectedId: 'site', expanded: ['site', 'site/computer-management', 'site/computer-management/software-distribution'] });
   courier = siteServer();
 });
 

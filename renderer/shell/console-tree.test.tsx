@@ -2,7 +2,7 @@ import { fireEvent, screen, within } from '@testing-library/react';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeCourier } from '../client/fake-courier';
 import { renderConsole } from '../console/test-console';
-import { defaultLayout, useShellStore } from './shell-store';
+import { initialShellState, useShellStore } from './shell-store';
 import { testPackage, testSite } from './test-package';
 
 const packagesId = 'site/computer-management/software-distribution/packages';
@@ -18,20 +18,7 @@ let now = 1_000_000;
 beforeEach(() => {
   now = 1_000_000;
   vi.spyOn(Date, 'now').mockImplementation(() => now);
-  useShellStore.setState({
-    selectedId: packagesId,
-    expanded: ['site', 'site/computer-management', 'site/computer-management/software-distribution', packagesId],
-    back: [],
-    forward: [],
-    focusScope: 'tree',
-    selectedItems: [],
-    popup: null,
-    popupReturnFocus: null,
-    contextMenu: null,
-    focusListPending: false,
-    statusText: 'Ready',
-    layout: defaultLayout,
-  });
+  useShellStore.setState({ ...initialShellState, selectedId: packagesId, expanded: ['site', 'site/computer-management', 'site/computer-management/software-distribution', packagesId] });
 });
 afterEach(() => vi.restoreAllMocks());
 

@@ -75,21 +75,26 @@ export const defaultLayout: PaneLayout = {
   showStatusBar: true,
 };
 
+/** What a console window starts with (before the persisted part is restored); tests reset to it. */
+export const initialShellState = {
+  selectedId: rootId,
+  expanded: null,
+  back: [],
+  forward: [],
+  focusScope: 'tree',
+  selectedItems: [],
+  popup: null,
+  popupReturnFocus: null,
+  contextMenu: null,
+  focusListPending: false,
+  statusText: 'Ready',
+  layout: defaultLayout,
+} satisfies Partial<ShellState>;
+
 export const useShellStore = create<ShellState>()(
   persist(
     (set, get) => ({
-      selectedId: rootId,
-      expanded: null,
-      back: [],
-      forward: [],
-      focusScope: 'tree',
-      selectedItems: [],
-      popup: null,
-      popupReturnFocus: null,
-      contextMenu: null,
-      focusListPending: false,
-      statusText: 'Ready',
-      layout: defaultLayout,
+      ...initialShellState,
 
       select(id, options = {}) {
         const { selectedId, back } = get();
