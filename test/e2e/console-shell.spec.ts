@@ -134,7 +134,7 @@ test('Site Properties: General, a path mapping added and refused at its field, s
   await console_.open(server.url);
   await console_.treeItem(/^Site Settings$/).click({ button: 'right' });
   await page.getByRole('menuitem', { name: 'Properties' }).click();
-  const sheet = page.getByRole('dialog', { name: 'A01 - Central Site Site Properties' });
+  const sheet = page.getByRole('dialog', { name: 'A01 - Central Site Properties' });
   await expect(sheet.getByRole('textbox', { name: 'Site code' })).toHaveValue('A01');
   await expect(sheet.getByRole('textbox', { name: 'Data folder' })).toHaveValue(dataDir);
   await keepScreenshot(sheet, 'site-properties-general');

@@ -53,7 +53,7 @@ async function renderSheet(platform = 'linux') {
   const rendered = renderWithCourier(<div />, courier);
   await rendered.stores.site.getState().load();
   rendered.rerender(<SitePropertiesDialog site={rendered.stores.site} onClose={onClose} onStatus={onStatus} />);
-  const sheet = await screen.findByRole('dialog', { name: 'A01 - Central Site Site Properties' });
+  const sheet = await screen.findByRole('dialog', { name: 'A01 - Central Site Properties' });
   await within(sheet).findByRole('textbox', { name: 'Site code' });
   return { sheet, courier, onClose, onStatus };
 }
@@ -84,7 +84,7 @@ describe('Site Properties › General', () => {
 describe('Site Properties › Path Mappings', () => {
   it('adds a mapping, showing the core’s refusal at its field until the field is edited', async () => {
     const u = user();
-    const { sheet, onStatus } = await renderSheet();
+    const { sheet, onStatus, onClose } = await renderSheet();
     await openTab(sheet, 'Path Mappings');
     const list = await within(sheet).findByRole('table', { name: 'Path mappings' });
     expect(rowsOf(list)).toEqual(['\\\\fs01\\sources/mnt/fs01/sources']);
@@ -106,6 +106,11 @@ describe('Site Properties › Path Mappings', () => {
     expect(set).toHaveBeenLastCalledWith({ uncPrefix: '\\\\fs02\\apps', localPath: '/mnt/fs02' });
     await waitFor(() => expect(rowsOf(list)).toEqual(['\\\\fs01\\sources/mnt/fs01/sources', '\\\\fs02\\apps/mnt/fs02']));
     expect(onStatus).toHaveBeenCalledWith('Mapped \\\\fs02\\apps to /mnt/fs02.');
+
+    // The focus is back in the sheet, so Escape closes it as in any Windows property sheet.
+    await waitFor(() => expect(sheet.contains(document.activeElement)).toBe(true));
+    await u.keyboard('{Escape}');
+    expect(onClose).toHaveBeenCalled();
   });
 
   it('edits the local path of the selected mapping, and removes it', async () => {

@@ -41,7 +41,7 @@ export function SitePropertiesDialog({ site, onClose, onStatus }: SiteProperties
     });
   });
 
-  const title = info ? `${info.siteCode} - ${info.siteName} Site Properties` : 'Site Properties';
+  const title = info ? `${info.siteCode} - ${info.siteName} Properties` : 'Site Properties';
   const tab = ready?.tab ?? 'general';
 
   return (
