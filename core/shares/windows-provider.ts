@@ -39,7 +39,8 @@ function accountRef(entry: AccountPermission): string {
     if (sid === undefined) throw new CourierError('VALIDATION_FAILED', `"${String(account.name)}" is not a generic account (Users, Guests or Administrators).`, 'permissions');
     return `*${sid}`;
   }
-  if (typeof account.name !== 'string' || !/^[^\\]+\\[^\\]+$/.test(account.name) || /[\u0000-\u001f]/.test(account.name)) {
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what is refused
+  if (typeof account.name !== 'string' || !/^[^\\]+\\[^\\]+$/.test(account.name) || /[\u0000-\u001f\u007f]/.test(account.name)) {
     throw new CourierError('VALIDATION_FAILED', `The access account "${String(account.name)}" is not DOMAIN\\name.`, 'permissions');
   }
   return account.name;
