@@ -30,6 +30,8 @@ const reservedSections = new Set(['global', 'homes', 'printers', 'print$']);
 
 function checkSambaShareName(name: string): string {
   checkShareName(name);
+  // net(8) and smbcontrol(1) would read a leading dash as one of their options.
+  if (name.startsWith('-')) throw new CourierError('VALIDATION_FAILED', `The share name "${name}" starts with "-", which Samba's tools would take for an option.`, 'name');
   if (reservedSections.has(name.toLowerCase())) throw new CourierError('VALIDATION_FAILED', `"${name}" is a section smb.conf reserves; choose another share name.`, 'name');
   return name;
 }

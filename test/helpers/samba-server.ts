@@ -191,7 +191,8 @@ export async function startSambaServer(users: readonly SambaUser[]): Promise<Sam
 
   const clientEnv = { ...process.env };
   delete clientEnv.LD_PRELOAD;
-  const auth = (user: string) => `${user}%${passwords.get(user) ?? 'not-a-user'}`;
+  /** '' connects anonymously (-N), as a guest. */
+  const auth = (user: string) => (user === '' ? ['-N'] : ['-U', `${user}%${passwords.get(user) ?? 'not-a-user'}`]);
   const sessions = new Set<ChildProcessWithoutNullStreams>();
 
   return {
@@ -200,10 +201,10 @@ export async function startSambaServer(users: readonly SambaUser[]): Promise<Sam
     configFile,
     env,
     passwordOf: (user) => passwords.get(user) ?? '',
-    smbclient: (user, share, commands) => run(found.smbclient ?? 'smbclient', ['-s', clientConfig, '-p', String(port), `//127.0.0.1/${share}`, '-U', auth(user), '-c', commands], clientEnv),
-    listShares: (user) => run(found.smbclient ?? 'smbclient', ['-s', clientConfig, '-p', String(port), '-L', '127.0.0.1', '-U', auth(user)], clientEnv),
+    smbclient: (user, share, commands) => run(found.smbclient ?? 'smbclient', ['-s', clientConfig, '-p', String(port), `//127.0.0.1/${share}`, ...auth(user), '-c', commands], clientEnv),
+    listShares: (user) => run(found.smbclient ?? 'smbclient', ['-s', clientConfig, '-p', String(port), '-L', '127.0.0.1', ...auth(user)], clientEnv),
     openSession(user, share) {
-      const child = spawn(found.smbclient ?? 'smbclient', ['-s', clientConfig, '-p', String(port), `//127.0.0.1/${share}`, '-U', auth(user)], { env: clientEnv, stdio: ['pipe', 'pipe', 'pipe'] });
+      const child = spawn(found.smbclient ?? 'smbclient', ['-s', clientConfig, '-p', String(port), `//127.0.0.1/${share}`, ...auth(user)], { env: clientEnv, stdio: ['pipe', 'pipe', 'pipe'] });
       sessions.add(child);
       let output = '';
       child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));

@@ -136,6 +136,20 @@ describe('the Samba share provider against a real smbd', () => {
     await provider.ensureShare({ name: 'SMSPKGD$', path: root, comment: 'Courier package share', permissions: commonShare });
   });
 
+  it('lets anonymous guests through the share only where the Guests account is granted', async () => {
+    const guests: AccountPermission = { account: { kind: 'generic', name: 'Guests' }, permission: 'read' };
+    const open = join(server.dir, 'P', 'Public$');
+    await provider.ensureShare({ name: 'Public$', path: open, permissions: [guests, ...commonShare] });
+    expect(await showShare('Public$')).toMatch(/guest ok = yes/);
+    // The share lets the guest connect; what it may then read is the folder's (see docs/share-providers.md).
+    const guest = await server.smbclient('', 'Public$', 'ls');
+    expect(guest.stdout + guest.stderr).toMatch(/Anonymous login successful/);
+    expect(guest.stdout + guest.stderr).not.toMatch(/tree connect failed/);
+    const refused = await server.smbclient('', 'SMSPKGD$', 'ls');
+    expect(refused.stdout + refused.stderr).toMatch(/tree connect failed: NT_STATUS_ACCESS_DENIED/);
+    await provider.removeShare('Public$');
+  });
+
   it('is idempotent: the same definition twice gives the same share', async () => {
     const once = await showShare('SMSPKGD$');
     await provider.ensureShare({ name: 'SMSPKGD$', path: root, comment: 'Courier package share', permissions: commonShare });
@@ -225,6 +239,7 @@ describe('the Samba share provider against a real smbd', () => {
     await expect(provider.ensureShare({ name: 'SMSPKGD$', path: join(server.dir, 'elsewhere'), permissions: commonShare })).rejects.toThrow(/already exists for another folder/);
     await expect(provider.ensureShare({ name: 'bad;name', path: root, permissions: commonShare })).rejects.toThrow(/contains ";"/);
     await expect(provider.ensureShare({ name: 'global', path: root, permissions: commonShare })).rejects.toThrow(/reserves/);
+    await expect(provider.ensureShare({ name: '-d10', path: root, permissions: commonShare })).rejects.toThrow(/take for an option/);
     await expect(provider.ensureShare({ name: 'X$', path: 'relative/path', permissions: commonShare })).rejects.toThrow(/not an absolute path/);
     await expect(provider.ensureShare({ name: 'X$', path: `${root}\n\tpath = /etc`, permissions: commonShare })).rejects.toThrow(/control character/);
     expect(await showShare('SMSPKGD$')).toBe(before);
