@@ -123,7 +123,7 @@ export function sambaShareProvider(options: SambaProviderOptions): ShareProvider
       const comment = checkComment(spec.comment).replace(/%/g, '');
       const mapped = mapAccounts(spec.permissions, mapping);
       const existing = await sharePath(name);
-      if (existing !== undefined && existing !== path) throw new CourierError('CONFLICT', `The share ${name} already exists for another folder, ${existing}.`, 'name');
+      if (existing !== undefined && existing.replace(/(.)\/+$/, '$1') !== path) throw new CourierError('CONFLICT', `The share ${name} already exists for another folder, ${existing}.`, 'name');
       await mkdir(path, { recursive: true });
       await setAcl(`Letting the accounts of ${name} into ${path}`, path, aclText(mapped, { inherit: false, perms: shareRootPerms }), false);
       // One import replaces the whole section in one registry transaction: a crash leaves the old

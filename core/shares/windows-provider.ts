@@ -118,9 +118,13 @@ export function folderPermissionsScript(path: string, permissions: readonly { re
     "$denies = @($wanted | Where-Object { $_.Right.StartsWith('deny:') } | ForEach-Object { '*' + $_.Sid + ':' + $_.Right.Substring(5) })",
     "$arguments = @($path, '/inheritance:r', '/grant:r') + $grants",
     "if ($denies.Count -gt 0) { $arguments += @('/deny') + $denies }",
+    // Windows PowerShell 5.1 turns a native tool's stderr into a terminating error under 'Stop'; icacls's exit code says it better.
+    "$ErrorActionPreference = 'Continue'",
     '$out = & icacls.exe @arguments 2>&1',
     "if ($LASTEXITCODE -ne 0) { throw ('icacls could not set the permissions of ' + $path + ': ' + ($out -join ' ')) }",
+    "$ErrorActionPreference = 'Stop'",
     '$stale = @((Get-Acl -LiteralPath $path).Access | Where-Object { -not $_.IsInherited } | ForEach-Object { $id = $_.IdentityReference; try { $id.Translate([System.Security.Principal.SecurityIdentifier]).Value } catch { [string]$id } } | Where-Object { $wanted.Sid -notcontains $_ } | Sort-Object -Unique)',
+    "$ErrorActionPreference = 'Continue'",
     "foreach ($sid in $stale) { $out = & icacls.exe $path /remove ('*' + $sid) 2>&1; if ($LASTEXITCODE -ne 0) { throw ('icacls could not remove ' + $sid + ' from ' + $path + ': ' + ($out -join ' ')) } }",
   ]);
 }

@@ -62,13 +62,14 @@ beforeAll(async () => {
   await provider.ensureShare({ name: 'SMSPKGD$', path: root, comment: 'Courier package share', permissions: commonShare });
   await provider.setFolderPermissions(join(root, 'A0100001'), commonShare);
   await provider.setFolderPermissions(join(root, 'A0100002'), [sales]);
-});
+}, 60_000);
 
 afterAll(async () => {
   await server?.stop();
-});
+}, 30_000);
 
-describe('the Samba share provider against a real smbd', () => {
+// Generous limits: on a busy machine smbd starts samba-dcerpcd for the first smbclient -L in seconds.
+describe('the Samba share provider against a real smbd', { timeout: 60_000 }, () => {
   it('makes a hidden registry share that a Read account lists and fetches from', async () => {
     const section = await showShare('SMSPKGD$');
     expect(section).toMatch(/browseable = no/);
@@ -227,6 +228,16 @@ describe('the Samba share provider against a real smbd', () => {
     });
     expect(outcome).toEqual({ outcome: 'clear', checks: 2, disconnected: 0 });
     expect(events.map((event) => event.kind)).toEqual(['usersConnected']);
+  });
+
+  it('keeps a hostile comment a comment', async () => {
+    const comment = '; valid users = carol [global] # path = /etc';
+    await provider.ensureShare({ name: 'Notes$', path: join(server.dir, 'N'), comment, permissions: commonShare });
+    const section = await showShare('Notes$');
+    expect(section).toContain(`comment = ${comment}`);
+    expect(section).toMatch(/valid users = \+"users" \+"courieradmins"\n/);
+    expect((await server.smbclient('carol', 'Notes$', 'ls')).stdout).not.toMatch(/blocks available/);
+    await provider.removeShare('Notes$');
   });
 
   it('turns tool failures into clear errors and changes nothing on bad input', async () => {
