@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { disconnectUsers } from './disconnect-users';
+import { createShareProvider } from './index';
 import { localShareProvider } from './local-provider';
 import { checkPosixPath, checkShareFolder, checkShareName, checkWindowsPath, isInFolder } from './share-inputs';
 
@@ -70,5 +71,14 @@ describe('the local provider', () => {
     await expect(disconnectUsers({ ...request, graceMinutes: 60, retries: 0 })).rejects.toThrow(/graceMinutes must be a whole number from 0 to 59/);
     await expect(disconnectUsers({ ...request, graceMinutes: 5, retries: 100 })).rejects.toThrow(/retries must be a whole number from 0 to 99/);
     await expect(disconnectUsers({ ...request, graceMinutes: 1.5, retries: 1 })).rejects.toThrow(/whole number/);
+  });
+});
+
+describe('createShareProvider', () => {
+  it('makes the provider a distribution point names', () => {
+    expect(createShareProvider({ kind: 'local' }).describe().kind).toBe('local');
+    expect(createShareProvider({ kind: 'samba', configFile: '/etc/samba/smb.conf' }).describe()).toMatchObject({ kind: 'samba', createsShares: true, seesConnections: true });
+    expect(createShareProvider({ kind: 'windows' }).describe()).toMatchObject({ kind: 'windows', appliesPermissions: true });
+    expect(() => createShareProvider({ kind: 'samba', configFile: 'smb.conf' })).toThrow(/not an absolute path/);
   });
 });
