@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { aclText } from './posix-acl';
 import { defaultSambaAccountMapping, mapAccounts, type SambaAccountMapping } from './samba-accounts';
-import { shareSection } from './samba-provider';
+import { sambaShareProvider, shareSection } from './samba-provider';
 import { sambaConnections } from './samba-status';
 import type { AccountPermission } from './share-provider';
 
@@ -92,5 +92,14 @@ describe('connections from smbstatus --json', () => {
 
   it('says what is wrong when smbstatus answers no JSON', () => {
     expect(() => sambaConnections('Samba version 4.15.0\nPID Username', 'SMSPKGD$', '/srv')).toThrow(/Samba 4\.16 or later/);
+  });
+});
+
+describe('the Samba tools', () => {
+  it('says which tool is missing, before anything is made', async () => {
+    const provider = sambaShareProvider({ configFile: '/nonexistent/smb.conf', tools: { net: '/nonexistent/bin/net' } });
+    await expect(provider.ensureShare({ name: 'SMSPKGD$', path: '/nonexistent/dp/SMSPKGD$', permissions: [users] })).rejects.toThrow(
+      '/nonexistent/bin/net is not installed (or not on the PATH), so this distribution point\'s shares cannot be managed.',
+    );
   });
 });
