@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -109,6 +109,20 @@ describe('the Samba share provider against a real smbd', { timeout: 60_000 }, ()
     const { stdout } = await run('getfacl', ['-c', join(root, 'A0100002', 'later.txt')], { env: { ...process.env, ...server.env } });
     expect(stdout).toMatch(/^group:sales:r-x\s+#effective:r--$/m);
     expect(stdout).toMatch(/^other::---$/m);
+  });
+
+  it('does not follow a symbolic link out of the package folder', async () => {
+    const outside = join(server.dir, 'outside');
+    mkdirSync(outside);
+    writeFileSync(join(outside, 'secret.txt'), 'not a package\n');
+    symlinkSync(outside, join(root, 'A0100001', 'escape'));
+    try {
+      await provider.setFolderPermissions(join(root, 'A0100001'), commonShare);
+      const { stdout } = await run('getfacl', ['-c', join(outside, 'secret.txt'), outside], { env: { ...process.env, ...server.env } });
+      expect(stdout).not.toMatch(/users|courieradmins/);
+    } finally {
+      rmSync(join(root, 'A0100001', 'escape'));
+    }
   });
 
   it('takes a removed access account away, at the share and at the folder', async () => {
