@@ -76,20 +76,49 @@ async function patch(old: FileHandle, delta: FileHandle, out: FileHandle, header
   const { deltaPath, oldFilePath } = paths;
   const end = deltaHeaderBytes + header.operationsLength;
   const reader = new RegionReader(delta, deltaHeaderBytes, end, Math.max(deltaReadBufferBytes, copyOperationBytes));
-  const output = new Uint8Array(Math.max(outputBufferBytes, header.longestOperation));
+  // Two output buffers: one is written to the new file while the other fills.
+  const outputs = [new Uint8Array(Math.max(outputBufferBytes, header.longestOperation)), new Uint8Array(Math.max(outputBufferBytes, header.longestOperation))] as const;
+  let output: Uint8Array = outputs[0];
+  let writing: Promise<void> = Promise.resolve();
   const newHash = createHash('sha256');
   const operationsHash = createHash('sha256');
   let fill = 0;
   let written = 0;
   let literalBytes = 0;
   let copiedBytes = 0;
-  const flush = async (): Promise<void> => {
-    newHash.update(output.subarray(0, fill));
-    for (let done = 0; done < fill; ) {
-      const { bytesWritten } = await out.write(output, done, fill - done, written);
-      done += bytesWritten;
-      written += bytesWritten;
+  // Copies of consecutive old chunks into consecutive output are read with one read, then each chunk is checked.
+  const run: { start: number; oldOffset: number; length: number; chunks: { length: number; hash: Buffer; oldOffset: number }[] } = { start: 0, oldOffset: 0, length: 0, chunks: [] };
+  const settle = async (): Promise<void> => {
+    if (run.length === 0) return;
+    const got = await readAt(old, output, run.start, run.length, run.oldOffset);
+    let at = run.start;
+    for (const chunk of run.chunks) {
+      if (at + chunk.length > run.start + got || !sameBytes(chunkHash(output.subarray(at, at + chunk.length)), chunk.hash)) {
+        throw new DeltaError(
+          'old-file-mismatch',
+          `${oldFilePath} is not the version the delta ${deltaPath} was made from (SHA-256 ${hex(header.oldSha256)}): its ${chunk.length} bytes at offset ${chunk.oldOffset} differ.`,
+        );
+      }
+      at += chunk.length;
     }
+    run.length = 0;
+    run.chunks = [];
+  };
+  const writeAll = async (bytes: Uint8Array, position: number): Promise<void> => {
+    for (let done = 0; done < bytes.length; ) {
+      const { bytesWritten } = await out.write(bytes, done, bytes.length - done, position + done);
+      done += bytesWritten;
+    }
+  };
+  const flush = async (): Promise<void> => {
+    await settle();
+    newHash.update(output.subarray(0, fill));
+    await writing;
+    writing = writeAll(output.subarray(0, fill), written);
+    // Settled at once as well, so a failed write is never an unhandled rejection; it is awaited before the buffer is reused.
+    writing.catch(() => undefined);
+    written += fill;
+    output = output === outputs[0] ? outputs[1] : outputs[0];
     fill = 0;
   };
   const take = async (n: number, what: string): Promise<Uint8Array> => {
@@ -115,13 +144,13 @@ async function patch(old: FileHandle, delta: FileHandle, out: FileHandle, header
       const expected = Buffer.from(fields.subarray(12, 12 + chunkHashBytes));
       if (oldOffset === null || oldOffset + length > header.oldSize) throw corrupt(deltaPath, `the copy at byte ${at} reaches past the old size (${header.oldSize})`);
       await room(length, at);
-      const got = await readAt(old, output, fill, length, oldOffset);
-      if (got !== length || !sameBytes(chunkHash(output.subarray(fill, fill + length)), expected)) {
-        throw new DeltaError(
-          'old-file-mismatch',
-          `${oldFilePath} is not the version the delta ${deltaPath} was made from (SHA-256 ${hex(header.oldSha256)}): its ${length} bytes at offset ${oldOffset} differ.`,
-        );
+      if (run.length === 0 || run.oldOffset + run.length !== oldOffset || run.start + run.length !== fill) {
+        await settle();
+        run.start = fill;
+        run.oldOffset = oldOffset;
       }
+      run.chunks.push({ length, hash: expected, oldOffset });
+      run.length += length;
       fill += length;
       copiedBytes += length;
     } else if (tag === literalOperation) {
@@ -140,6 +169,7 @@ async function patch(old: FileHandle, delta: FileHandle, out: FileHandle, header
     }
   }
   await flush();
+  await writing;
   if (reader.position !== end) throw corrupt(deltaPath, `${end - reader.position} bytes follow its last operation`);
   if (!sameBytes(operationsHash.digest().subarray(0, 16), header.operationsSha256)) throw corrupt(deltaPath, 'its operations changed while it was applied');
   if (literalBytes !== header.literalBytes || copiedBytes !== header.copiedBytes) throw corrupt(deltaPath, 'its operations do not add up to the literal and copied bytes of its header');

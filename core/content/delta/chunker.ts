@@ -53,14 +53,15 @@ export interface ScannedFile {
   readonly sha256: Buffer;
 }
 
-/** Reads are this large (or twice the largest chunk): few system calls, and the buffer is the only memory a scan holds. */
-const readBufferBytes = 4 * 1024 * 1024;
+/** Each read asks for this much: few system calls, and two such buffers are all the memory a scan holds. */
+const readBytes = 4 * 1024 * 1024;
 
 /**
  * Reads an open file once from its start, calling `onChunk` with each content-defined chunk in
- * order and hashing the whole file on the way. The chunk is a view into the read buffer, valid
- * only until `onChunk` returns (or its promise settles). Memory stays at one buffer whatever the
- * file size.
+ * order and hashing the whole file on the way. The chunk is a view into a read buffer, valid only
+ * until `onChunk` returns (or its promise settles). Memory stays at two buffers whatever the file
+ * size: the next read runs while the current buffer is cut and hashed, and the unfinished tail of
+ * one buffer (less than a chunk) is copied in front of the data of the next.
  */
 export async function scanChunks(
   handle: FileHandle,
@@ -68,37 +69,36 @@ export async function scanChunks(
   onChunk: (chunk: Uint8Array, offset: number) => void | Promise<void>,
 ): Promise<ScannedFile> {
   const masks = boundaryMasks(p.avg);
-  const buffer = new Uint8Array(Math.max(readBufferBytes, 2 * p.max));
+  // Each buffer holds up to `p.max` bytes of carried tail, then one read.
+  const buffers = [new Uint8Array(p.max + readBytes), new Uint8Array(p.max + readBytes)] as const;
   const whole: Hash = createHash('sha256');
-  let filled = 0;
-  let position = 0;
-  /** The file offset of buffer[0]. */
-  let base = 0;
   let fileOffset = 0;
-  let atEnd = false;
+  let current = 0;
+  let pending = handle.read(buffers[0], p.max, readBytes, 0);
+  /** Where the carried tail starts in the current buffer. */
+  let start = p.max;
   for (;;) {
-    if (!atEnd && filled - position < p.max) {
-      if (position > 0) {
-        buffer.copyWithin(0, position, filled);
-        base += position;
-        filled -= position;
-        position = 0;
-      }
-      while (filled < buffer.length) {
-        const { bytesRead } = await handle.read(buffer, filled, buffer.length - filled, fileOffset);
-        if (bytesRead === 0) {
-          atEnd = true;
-          break;
-        }
-        whole.update(buffer.subarray(filled, filled + bytesRead));
-        filled += bytesRead;
-        fileOffset += bytesRead;
-      }
+    const buffer = buffers[current]!;
+    const { bytesRead } = await pending;
+    const atEnd = bytesRead === 0;
+    const end = p.max + bytesRead;
+    whole.update(buffer.subarray(p.max, end));
+    /** The file offset of buffer[p.max]. */
+    const base = fileOffset;
+    fileOffset += bytesRead;
+    const next = buffers[1 - current]!;
+    if (!atEnd) pending = handle.read(next, p.max, readBytes, fileOffset);
+    let position = start;
+    // Cut while a whole chunk's worth is in hand; at the end of the file, cut everything.
+    while (position < end && (atEnd || end - position >= p.max)) {
+      const n = nextChunkLength(buffer, position, end, p, masks);
+      await onChunk(buffer.subarray(position, position + n), base + position - p.max);
+      position += n;
     }
-    if (position === filled) break;
-    const n = nextChunkLength(buffer, position, filled, p, masks);
-    await onChunk(buffer.subarray(position, position + n), base + position);
-    position += n;
+    if (atEnd) break;
+    start = p.max - (end - position);
+    next.set(buffer.subarray(position, end), start);
+    current = 1 - current;
   }
   return { size: fileOffset, sha256: whole.digest() };
 }
