@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
-import { open, type FileHandle } from 'node:fs/promises';
+import type { FileHandle } from 'node:fs/promises';
 import { hex, readU64, sameBytes, view } from './binary-fields';
 import { writeAtomically } from './atomic-file';
 import { chunkHash, chunkHashBytes } from './chunker';
 import { copyOperation, copyOperationBytes, decodeDeltaHeader, deltaHeaderBytes, literalOperation, type DeltaHeader } from './delta-format';
 import { DeltaError } from './delta-error';
-import { readAt, RegionReader } from './file-reads';
+import { openRegularFile, readAt, RegionReader } from './file-reads';
 
 export interface AppliedDelta {
   readonly size: number;
@@ -22,8 +22,7 @@ function corrupt(where: string, what: string): DeltaError {
   return new DeltaError('corrupt-delta', `The delta ${where} is not usable: ${what}.`);
 }
 
-async function readHeader(handle: FileHandle, deltaPath: string): Promise<DeltaHeader> {
-  const { size } = await handle.stat();
+async function readHeader(handle: FileHandle, size: number, deltaPath: string): Promise<DeltaHeader> {
   const head = new Uint8Array(Math.min(size, deltaHeaderBytes));
   await readAt(handle, head, 0, head.length, 0);
   return decodeDeltaHeader(head, size, deltaPath);
@@ -50,13 +49,12 @@ async function checkOperations(handle: FileHandle, header: DeltaHeader, deltaPat
  * patched into a wrong new file. With `durable`, the new file is flushed to disk before the rename.
  */
 export async function applyDelta(oldFilePath: string, deltaPath: string, outPath: string, options: { durable?: boolean } = {}): Promise<AppliedDelta> {
-  const delta = await open(deltaPath, 'r');
+  const { handle: delta, size: deltaSize } = await openRegularFile(deltaPath, 'The delta', 'corrupt-delta');
   try {
-    const header = await readHeader(delta, deltaPath);
+    const header = await readHeader(delta, deltaSize, deltaPath);
     await checkOperations(delta, header, deltaPath);
-    const old = await open(oldFilePath, 'r');
+    const { handle: old, size: oldSize } = await openRegularFile(oldFilePath, 'The old version', 'old-file-mismatch');
     try {
-      const { size: oldSize } = await old.stat();
       if (oldSize !== header.oldSize) {
         throw new DeltaError(
           'old-file-mismatch',

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeTempDir } from '../../../test/helpers/temp-dir';
@@ -127,7 +128,7 @@ describe('damaged deltas and wrong old files', () => {
     expect(applied.literalBytes).toBeGreaterThan(0);
     expect(applied.copiedBytes).toBeGreaterThan(0);
     expect(Buffer.compare(await readFile(at('good-out')), newBytes)).toBe(0);
-    await import('node:fs/promises').then((fs) => fs.rm(at('good-out')));
+    await rm(at('good-out'));
   });
 
   it('refuses a truncated delta, another format, a later version and a damaged header', async () => {
@@ -177,5 +178,21 @@ describe('damaged deltas and wrong old files', () => {
     const forged = Buffer.from(delta);
     forged[96] = forged[96]! ^ 0x01;
     await expectDeltaRefused(resealDelta(forged), 'new-file-mismatch', /the delta promises 1008576 bytes with SHA-256/);
+  });
+
+  it('refuses a folder or a FIFO in place of a file, without blocking on the FIFO', async () => {
+    await mkdir(at('folder'));
+    execFileSync('mkfifo', [at('fifo')]);
+    try {
+      const asOld = await refusal(() => applyDelta(at('folder'), at('good.delta'), at('out')));
+      expect([asOld.reason, asOld.message]).toEqual(['old-file-mismatch', `The old version ${at('folder')} is not a regular file.`]);
+      const asDelta = await refusal(() => applyDelta(at('old'), at('fifo'), at('out')));
+      expect([asDelta.reason, asDelta.message]).toEqual(['corrupt-delta', `The delta ${at('fifo')} is not a regular file.`]);
+      const asSignature = await refusal(() => readSignature(at('folder')));
+      expect(asSignature.reason).toBe('corrupt-signature');
+    } finally {
+      await rm(at('folder'), { recursive: true });
+      await rm(at('fifo'));
+    }
   });
 });

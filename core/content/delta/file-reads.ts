@@ -1,4 +1,22 @@
-import type { FileHandle } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { open, type FileHandle } from 'node:fs/promises';
+import { DeltaError, type DeltaErrorReason } from './delta-error';
+
+// O_NONBLOCK: a FIFO in a file's place cannot block the open; it is then refused as not a regular file.
+const readFlags = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (constants.O_NOCTTY ?? 0);
+
+/** Opens a regular file for reading; anything else (a folder, a FIFO, a device) is refused with `reason`. */
+export async function openRegularFile(path: string, what: string, reason: DeltaErrorReason): Promise<{ handle: FileHandle; size: number }> {
+  const handle = await open(path, readFlags);
+  try {
+    const info = await handle.stat();
+    if (!info.isFile()) throw new DeltaError(reason, `${what} ${path} is not a regular file.`);
+    return { handle, size: info.size };
+  } catch (error) {
+    await handle.close();
+    throw error;
+  }
+}
 
 /** Reads `length` bytes at `position` into `target[at…]`, looping over short reads; answers how many were there (fewer only at the end of the file). */
 export async function readAt(handle: FileHandle, target: Uint8Array, at: number, length: number, position: number): Promise<number> {

@@ -1,15 +1,14 @@
-import { open } from 'node:fs/promises';
 import { writeAtomically } from './atomic-file';
 import { defaultChunking, requireChunking, type ChunkingParameters } from './chunking-parameters';
 import { chunkHash, scanChunks } from './chunker';
 import { DeltaError } from './delta-error';
-import { readAt } from './file-reads';
+import { openRegularFile, readAt } from './file-reads';
 import { decodeSignature, decodeSignatureHeader, encodeSignature, SignatureBuilder, signatureEntryBytes, signatureHeaderBytes, type FileSignature } from './signature-format';
 
 /** Cuts `filePath` into chunks and hashes them, in one read that also hashes the whole file. */
 export async function signFile(filePath: string, chunking: ChunkingParameters = defaultChunking): Promise<FileSignature> {
   requireChunking(chunking);
-  const handle = await open(filePath, 'r');
+  const { handle } = await openRegularFile(filePath, 'The file to sign', 'unsupported');
   try {
     const builder = new SignatureBuilder(chunking);
     const scanned = await scanChunks(handle, chunking, (chunk) => builder.add(chunk.length, chunkHash(chunk)));
@@ -34,9 +33,8 @@ export async function writeSignature(filePath: string, signaturePath: string, ch
 
 /** Reads and checks a signature file; its size on disk is compared with what the header claims before the rest is read. */
 export async function readSignature(signaturePath: string): Promise<FileSignature> {
-  const handle = await open(signaturePath, 'r');
+  const { handle, size } = await openRegularFile(signaturePath, 'The signature', 'corrupt-signature');
   try {
-    const { size } = await handle.stat();
     const head = new Uint8Array(Math.min(size, signatureHeaderBytes));
     await readAt(handle, head, 0, head.length, 0);
     const header = decodeSignatureHeader(head, signaturePath);

@@ -1,11 +1,12 @@
 import { createHash } from 'node:crypto';
-import { open, type FileHandle } from 'node:fs/promises';
+import type { FileHandle } from 'node:fs/promises';
 import { view, writeU64 } from './binary-fields';
 import { writeAtomically } from './atomic-file';
 import { chunkHash, chunkHashBytes, scanChunks } from './chunker';
 import { copyOperation, copyOperationBytes, deltaHeaderBytes, encodeDeltaHeader, literalOperation, literalOperationHeadBytes } from './delta-format';
 import { SignatureBuilder, type FileSignature } from './signature-format';
 import { writeSignatureFile } from './signature-file';
+import { openRegularFile } from './file-reads';
 
 export interface DeltaSummary {
   readonly newSize: number;
@@ -101,7 +102,7 @@ class OperationWriter {
 export async function writeDelta(oldSignature: FileSignature, newFilePath: string, deltaPath: string, options: { newSignaturePath?: string } = {}): Promise<DeltaSummary> {
   const index = indexOf(oldSignature);
   const builder = new SignatureBuilder(oldSignature.chunking);
-  const source = await open(newFilePath, 'r');
+  const { handle: source } = await openRegularFile(newFilePath, 'The new version', 'unsupported');
   let summary: Omit<DeltaSummary, 'newSignature'> & { newSignature: FileSignature };
   try {
     summary = await writeAtomically(
