@@ -1,4 +1,4 @@
-// npm run bench:delta [-- --size-mb N --files N --percent P]
+// npm run bench:delta [-- --size-mb N --files N --percent P --chunks-kib MIN,AVG,MAX]
 // Binary differential replication on a few large files: the old versions are signed, 1% of their
 // bytes are changed (in-place edits, an insertion that shifts what follows, a deletion), the
 // deltas are planned and applied. Each step is printed beside a baseline run in the same process
@@ -11,7 +11,7 @@ import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { chunkLengths } from '../../core/content/delta/chunker';
-import { applyDelta, defaultChunking, readSignature, writeDelta, writeSignature } from '../../core/content/delta';
+import { applyDelta, chunkingProblem, defaultChunking, readSignature, writeDelta, writeSignature, type ChunkingParameters } from '../../core/content/delta';
 import { makeTempDir } from '../helpers/temp-dir';
 import { seededRandom } from '../helpers/seeded-random';
 
@@ -26,6 +26,17 @@ const sizeMb = argument('size-mb', 200);
 const fileCount = Math.round(argument('files', 3));
 const percent = argument('percent', 1);
 const size = Math.round(sizeMb * 1024 * 1024);
+const chunksIndex = process.argv.indexOf('--chunks-kib');
+const chunking: ChunkingParameters =
+  chunksIndex < 0
+    ? defaultChunking
+    : (() => {
+        const [min, avg, max] = (process.argv[chunksIndex + 1] ?? '').split(',').map((n) => Number(n) * 1024);
+        const given = { min: min ?? NaN, avg: avg ?? NaN, max: max ?? NaN };
+        const problem = chunkingProblem(given);
+        if (problem !== null) throw new Error(`--chunks-kib MIN,AVG,MAX: ${problem}.`);
+        return given;
+      })();
 const random = seededRandom(2007);
 const folder = makeTempDir('courier-bench-delta-');
 const block = new Uint8Array(4 * 1024 * 1024);
@@ -186,7 +197,7 @@ try {
     }
   });
   const signing = await timedAsync(async () => {
-    for (const file of files) await writeSignature(file.old, file.signature);
+    for (const file of files) await writeSignature(file.old, file.signature, chunking);
   });
 
   // Planning and applying the deltas, beside cp (a copy inside the kernel) and dd (a copy through a 4 MiB buffer) of the same files.
@@ -229,12 +240,12 @@ try {
   // Last, as it holds its data in memory (which would count in the peak above).
   const memory = new Uint8Array(64 * 1024 * 1024);
   randomFillSync(memory);
-  const boundaries = timed(() => chunkLengths(memory, defaultChunking));
+  const boundaries = timed(() => chunkLengths(memory, chunking));
 
   console.log(
     `Binary differential replication: ${fileCount} × ${sizeMb} MiB, ${percent}% of the bytes changed. Node ${process.version}, ${cpus().length} CPUs, load ${loadavg()[0]!.toFixed(1)}.`,
   );
-  console.log(`Chunks of ${defaultChunking.min / 1024}/${defaultChunking.avg / 1024}/${defaultChunking.max / 1024} KiB (min/avg/max). Rates: bytes over wall time, and over CPU time.`);
+  console.log(`Chunks of ${chunking.min / 1024}/${chunking.avg / 1024}/${chunking.max / 1024} KiB (min/avg/max). Rates: bytes over wall time, and over CPU time.`);
   const rows: [string, string][] = [
     ['', `${'wall'.padStart(10)}  ${'CPU'.padStart(10)}`],
     ['baseline: sha256sum of the old files', mbps(total, sha256sum)],

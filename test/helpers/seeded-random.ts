@@ -1,6 +1,6 @@
-/** A small seeded generator (mulberry32), so a failing property test can be replayed from its seed. */
-export function seededRandom(seed: number): { next(): number; int(below: number): number; bytes(length: number): Uint8Array } {
-  let state = seed >>> 0;
+/** A small seeded generator (mulberry32), so a failing property test can be replayed from its starting number. */
+export function seededRandom(initial: number): { next(): number; int(below: number): number; bytes(length: number): Uint8Array } {
+  let state = initial >>> 0;
   const nextU32 = (): number => {
     state = (state + 0x6d2b79f5) >>> 0;
     let t = state;

@@ -36,7 +36,7 @@ export function requireChunking(p: ChunkingParameters): void {
 /**
  * The gear table of FastCDC (Xia et al., USENIX ATC 2016): one pseudo-random 32-bit value per byte
  * value. It is part of signature format 1, since boundaries depend on it: xorshift32 (Marsaglia,
- * "Xorshift RNGs", 2003, shifts 13/17/5) from the seed 0x9E3779B9, the 256 values in order.
+ * "Xorshift RNGs", 2003, shifts 13/17/5) starting from 0x9E3779B9, the 256 values in order.
  */
 export const gearTable: Int32Array = (() => {
   const table = new Int32Array(256);

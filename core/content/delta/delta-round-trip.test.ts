@@ -50,14 +50,14 @@ function edit(data: Uint8Array, random: ReturnType<typeof seededRandom>): Uint8A
 
 describe('delta round trip: old + delta = new', () => {
   it('rebuilds the new file exactly for seeded random edits (insertions, deletions, overwrites)', async () => {
-    for (let seed = 1; seed <= 24; seed++) {
-      const random = seededRandom(seed);
+    for (let trial = 1; trial <= 24; trial++) {
+      const random = seededRandom(trial);
       const old = random.bytes(random.int(3 * 1024 * 1024));
       const next = edit(old, random);
       // Every third case with small chunks, so files hold thousands of them.
-      const chunking = seed % 3 === 0 ? { min: 256, avg: 1024, max: 4096 } : undefined;
+      const chunking = trial % 3 === 0 ? { min: 256, avg: 1024, max: 4096 } : undefined;
       const { planned, applied, patched } = await roundTrip(old, next, chunking);
-      expect(Buffer.compare(patched, next), `seed ${seed}`).toBe(0);
+      expect(Buffer.compare(patched, next), `trial ${trial}`).toBe(0);
       expect(applied.sha256.toString('hex')).toBe(createHash('sha256').update(next).digest('hex'));
       expect(applied.literalBytes + applied.copiedBytes).toBe(next.length);
       expect(planned.literalBytes).toBe(applied.literalBytes);
