@@ -160,6 +160,9 @@ describe('damaged deltas and wrong old files', () => {
     const unknown = Buffer.from(delta);
     unknown[firstOperation(unknown, 'C')] = 0x58;
     await expectDeltaRefused(resealDelta(unknown), 'corrupt-delta', /holds 0x58, not an operation/);
+    const count = Buffer.from(delta);
+    count.writeBigUInt64LE(2n ** 40n, 40);
+    await expectDeltaRefused(resealDelta(count), 'corrupt-delta', /1099511627776 operations do not fit its other figures/);
     const sizes = Buffer.from(delta);
     sizes.writeBigUInt64LE(2n ** 62n, 24);
     await expectDeltaRefused(resealDelta(sizes), 'corrupt-delta', /beyond 2\^53/);

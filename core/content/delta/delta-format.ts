@@ -79,7 +79,9 @@ export function decodeDeltaHeader(bytes: Uint8Array, fileLength: number, where: 
   const [oldSize, newSize, operationsLength, operationCount, literalBytes, copiedBytes] = figures as number[] as [number, number, number, number, number, number];
   if (fileLength !== deltaHeaderBytes + operationsLength) throw corrupt(where, `it is ${fileLength} bytes long; its header says ${deltaHeaderBytes + operationsLength}`);
   if (literalBytes + copiedBytes !== newSize) throw corrupt(where, `its literal (${literalBytes}) and copied (${copiedBytes}) bytes do not add up to the new size (${newSize})`);
-  if (operationCount < Math.ceil(newSize / longestOperation) || operationCount * copyOperationBytes < operationsLength - literalBytes) {
+  // Each operation takes 5 (a literal's head) to 29 (a copy) bytes beside the literal bytes themselves.
+  const overhead = operationsLength - literalBytes;
+  if (operationCount < Math.ceil(newSize / longestOperation) || overhead < operationCount * literalOperationHeadBytes || overhead > operationCount * copyOperationBytes) {
     throw corrupt(where, `${operationCount} operations do not fit its other figures`);
   }
   return {

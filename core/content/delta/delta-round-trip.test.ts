@@ -117,6 +117,20 @@ describe('delta round trip: old + delta = new', () => {
     expect(Buffer.compare(await readFile(newSignaturePath), encodeSignature(await signFile(newPath)))).toBe(0);
   });
 
+  it('patches a file in place when the output is the old file itself (read whole before the rename)', async () => {
+    const oldPath = path('in-place.bin');
+    const old = seededRandom(108).bytes(1024 * 1024);
+    const next = Buffer.concat([old.subarray(0, 400_000), seededRandom(109).bytes(70_000), old.subarray(400_000)]);
+    const newPath = path('in-place-new.bin');
+    await writeFile(oldPath, old);
+    await writeFile(newPath, next);
+    const signature = await signFile(oldPath);
+    const deltaPath = path('in-place.delta');
+    await writeDelta(signature, newPath, deltaPath);
+    await applyDelta(oldPath, deltaPath, oldPath);
+    expect(Buffer.compare(await readFile(oldPath), next)).toBe(0);
+  });
+
   it('leaves no temporary file behind and replaces an earlier output whole', async () => {
     const folder = makeTempDir('courier-delta-clean-');
     try {
