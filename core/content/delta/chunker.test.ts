@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { makeTempDir } from '../../../test/helpers/temp-dir';
 import { seededRandom } from '../../../test/helpers/seeded-random';
 import { boundaryMasks, chunkingProblem, defaultChunking, gearTable } from './chunking-parameters';
-import { chunkLengths, scanChunks } from './chunker';
+import { chunkLengths, chunkLengthsInJavaScript, scanChunks } from './chunker';
 
 const temp = makeTempDir('courier-chunker-');
 afterAll(() => temp.remove());
@@ -97,5 +97,25 @@ describe('content-defined chunking', () => {
     expect(seen).toEqual(chunkLengths(data, defaultChunking));
     expect(scanned.size).toBe(data.length);
     expect(scanned.sha256.toString('hex')).toBe(createHash('sha256').update(data).digest('hex'));
+  });
+});
+
+describe('the WebAssembly boundary search', () => {
+  it('cuts exactly where the JavaScript loop does, for any sizes, data and lengths', () => {
+    const random = seededRandom(8);
+    const shapes = [defaultChunking, { min: 256, avg: 1024, max: 4096 }, { min: 64, avg: 256, max: 256 }, { min: 1024 * 1024, avg: 1024 * 1024, max: 4 * 1024 * 1024 }];
+    for (const p of shapes) {
+      for (const length of [0, 1, 63, p.min, p.min + 1, p.max, p.max + 1, 3 * 1024 * 1024 + random.int(1000)]) {
+        const data = random.bytes(length);
+        expect(chunkLengths(data, p), `${p.min}/${p.avg}/${p.max}, ${length} bytes`).toEqual(chunkLengthsInJavaScript(data, p));
+      }
+    }
+    const zeros = new Uint8Array(2 * 1024 * 1024 + 17);
+    expect(chunkLengths(zeros, defaultChunking)).toEqual(chunkLengthsInJavaScript(zeros, defaultChunking));
+  });
+
+  it('agrees across its scratch windows (data longer than its 8 MiB scratch area)', () => {
+    const data = seededRandom(9).bytes(21 * 1024 * 1024);
+    expect(chunkLengths(data, defaultChunking)).toEqual(chunkLengthsInJavaScript(data, defaultChunking));
   });
 });

@@ -1,6 +1,7 @@
 import { createHash, type Hash } from 'node:crypto';
 import type { FileHandle } from 'node:fs/promises';
 import { boundaryMasks, gearTable, type ChunkingParameters } from './chunking-parameters';
+import { cutChunks } from './gear-wasm';
 
 /** Bytes of SHA-256 kept per chunk: 128 bits, so an accidental match is not a practical risk; each patched file is checked whole anyway. */
 export const chunkHashBytes = 16;
@@ -10,7 +11,8 @@ export function chunkHash(chunk: Uint8Array): Buffer {
 }
 
 /**
- * The length of the chunk that starts at `start`. `end` must be the end of the data or at least
+ * The length of the chunk that starts at `start` (the reference loop; gear-wasm.ts runs the same
+ * one faster). `end` must be the end of the data or at least
  * `max` bytes past `start`: a boundary depends only on the bytes of its own chunk, which is what
  * keeps boundaries in place when bytes are inserted or deleted earlier in the file. The gear hash
  * needs no window of its own: after 32 shifts a byte has left the 32-bit hash.
@@ -36,8 +38,8 @@ export function nextChunkLength(data: Uint8Array, start: number, end: number, p:
   return n;
 }
 
-/** Every chunk's length of data held in memory (tests and small inputs; files go through scanChunks). */
-export function chunkLengths(data: Uint8Array, p: ChunkingParameters): number[] {
+/** Every chunk's length of data held in memory, through the JavaScript loop: the reference the WebAssembly one is tested against. */
+export function chunkLengthsInJavaScript(data: Uint8Array, p: ChunkingParameters): number[] {
   const masks = boundaryMasks(p.avg);
   const lengths: number[] = [];
   for (let start = 0; start < data.length; ) {
@@ -46,6 +48,11 @@ export function chunkLengths(data: Uint8Array, p: ChunkingParameters): number[] 
     start += n;
   }
   return lengths;
+}
+
+/** Every chunk's length of data held in memory (tests and small inputs; files go through scanChunks). */
+export function chunkLengths(data: Uint8Array, p: ChunkingParameters): number[] {
+  return cutChunks(data, 0, data.length, true, p).lengths;
 }
 
 export interface ScannedFile {
@@ -88,10 +95,10 @@ export async function scanChunks(
     fileOffset += bytesRead;
     const next = buffers[1 - current]!;
     if (!atEnd) pending = handle.read(next, p.max, readBytes, fileOffset);
-    let position = start;
     // Cut while a whole chunk's worth is in hand; at the end of the file, cut everything.
-    while (position < end && (atEnd || end - position >= p.max)) {
-      const n = nextChunkLength(buffer, position, end, p, masks);
+    const { lengths } = cutChunks(buffer, start, end, atEnd, p, masks);
+    let position = start;
+    for (const n of lengths) {
       await onChunk(buffer.subarray(position, position + n), base + position - p.max);
       position += n;
     }
