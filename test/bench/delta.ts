@@ -10,7 +10,7 @@ import { open, rm, stat } from 'node:fs/promises';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { chunkLengths } from '../../core/content/delta/chunker';
+import { chunkLengths, chunkLengthsInJavaScript } from '../../core/content/delta/chunker';
 import { applyDelta, chunkingProblem, defaultChunking, readSignature, writeDelta, writeSignature, type ChunkingParameters } from '../../core/content/delta';
 import { makeTempDir } from '../helpers/temp-dir';
 import { seededRandom } from '../helpers/seeded-random';
@@ -241,6 +241,7 @@ try {
   const memory = new Uint8Array(64 * 1024 * 1024);
   randomFillSync(memory);
   const boundaries = timed(() => chunkLengths(memory, chunking));
+  const boundariesInJavaScript = timed(() => chunkLengthsInJavaScript(memory, chunking));
 
   console.log(
     `Binary differential replication: ${fileCount} × ${sizeMb} MiB, ${percent}% of the bytes changed. Node ${process.version}, ${cpus().length} CPUs, load ${loadavg()[0]!.toFixed(1)}.`,
@@ -251,7 +252,8 @@ try {
     ['baseline: sha256sum of the old files', mbps(total, sha256sum)],
     ['baseline: Node SHA-256 of the old files, 4 MiB reads', mbps(total, nodeSha256)],
     ['sign (chunks, SHA-256 of each and of the file)', `${mbps(total, signing)}   ${times(sha256sum, signing)} sha256sum, ${times(nodeSha256, signing)} Node SHA-256`],
-    ['chunk boundaries alone, in memory', mbps(memory.length, boundaries)],
+    ['chunk boundaries alone, in memory (WebAssembly)', mbps(memory.length, boundaries)],
+    ['the same in JavaScript (the reference loop)', mbps(memory.length, boundariesInJavaScript)],
     ['plan and write delta + new signature', mbps(newBytes, plan)],
     ['baseline: cp old new (copy in the kernel)', mbps(total, cp)],
     ['baseline: dd bs=4M (copy through a buffer)', mbps(total, dd)],
