@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { open, writeFile } from 'node:fs/promises';
+import { open, writeFile, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { makeTempDir } from '../../../test/helpers/temp-dir';
@@ -117,5 +117,25 @@ describe('the WebAssembly boundary search', () => {
   it('agrees across its scratch windows (data longer than its 8 MiB scratch area)', () => {
     const data = seededRandom(9).bytes(21 * 1024 * 1024);
     expect(chunkLengths(data, defaultChunking)).toEqual(chunkLengthsInJavaScript(data, defaultChunking));
+  });
+});
+
+describe('scans through short reads', () => {
+  it('cuts the same chunks when every read returns less than asked, as a network share may', async () => {
+    const data = seededRandom(10).bytes(9 * 1024 * 1024 + 7);
+    const path = join(temp.path, 'short-reads.bin');
+    await writeFile(path, data);
+    const real = await open(path, 'r');
+    const random = seededRandom(11);
+    // The edge being imitated is the file system's: a real handle whose reads stop short at random.
+    const shortReads = {
+      read: (buffer: Uint8Array, offset: number, length: number, position: number) => real.read(buffer, offset, Math.min(length, 1 + random.int(300_000)), position),
+    } as unknown as FileHandle;
+    const seen: number[] = [];
+    const scanned = await scanChunks(shortReads, defaultChunking, (chunk) => {
+      seen.push(chunk.length);
+    }).finally(() => real.close());
+    expect(seen).toEqual(chunkLengthsInJavaScript(data, defaultChunking));
+    expect(scanned.size).toBe(data.length);
   });
 });

@@ -1,6 +1,7 @@
 import { createHash, type Hash } from 'node:crypto';
 import type { FileHandle } from 'node:fs/promises';
 import { boundaryMasks, gearTable, type ChunkingParameters } from './chunking-parameters';
+import { readAt } from './file-reads';
 import { cutChunks } from './gear-wasm';
 
 /** Bytes of SHA-256 kept per chunk: 128 bits, so an accidental match is not a practical risk; each patched file is checked whole anyway. */
@@ -81,31 +82,37 @@ export async function scanChunks(
   const whole: Hash = createHash('sha256');
   let fileOffset = 0;
   let current = 0;
-  let pending = handle.read(buffers[0], p.max, readBytes, 0);
+  // Whole reads (readAt loops over short ones, which a network share may give): only the read that meets the end of the file comes back short.
+  let pending = readAt(handle, buffers[0], p.max, readBytes, 0);
   /** Where the carried tail starts in the current buffer. */
   let start = p.max;
-  for (;;) {
-    const buffer = buffers[current]!;
-    const { bytesRead } = await pending;
-    const atEnd = bytesRead === 0;
-    const end = p.max + bytesRead;
-    whole.update(buffer.subarray(p.max, end));
-    /** The file offset of buffer[p.max]. */
-    const base = fileOffset;
-    fileOffset += bytesRead;
-    const next = buffers[1 - current]!;
-    if (!atEnd) pending = handle.read(next, p.max, readBytes, fileOffset);
-    // Cut while a whole chunk's worth is in hand; at the end of the file, cut everything.
-    const { lengths } = cutChunks(buffer, start, end, atEnd, p, masks);
-    let position = start;
-    for (const n of lengths) {
-      await onChunk(buffer.subarray(position, position + n), base + position - p.max);
-      position += n;
+  try {
+    for (;;) {
+      const buffer = buffers[current]!;
+      const bytesRead = await pending;
+      const atEnd = bytesRead === 0;
+      const end = p.max + bytesRead;
+      whole.update(buffer.subarray(p.max, end));
+      /** The file offset of buffer[p.max]. */
+      const base = fileOffset;
+      fileOffset += bytesRead;
+      const next = buffers[1 - current]!;
+      if (!atEnd) pending = readAt(handle, next, p.max, readBytes, fileOffset);
+      // Cut while a whole chunk's worth is in hand (so the tail left is shorter than p.max); at the end of the file, cut everything.
+      const { lengths } = cutChunks(buffer, start, end, atEnd, p, masks);
+      let position = start;
+      for (const n of lengths) {
+        await onChunk(buffer.subarray(position, position + n), base + position - p.max);
+        position += n;
+      }
+      if (atEnd) break;
+      start = p.max - (end - position);
+      next.set(buffer.subarray(position, end), start);
+      current = 1 - current;
     }
-    if (atEnd) break;
-    start = p.max - (end - position);
-    next.set(buffer.subarray(position, end), start);
-    current = 1 - current;
+  } finally {
+    // A read may still be filling the other buffer when onChunk fails: let it finish before the caller closes the file.
+    await pending.catch(() => undefined);
   }
   return { size: fileOffset, sha256: whole.digest() };
 }
