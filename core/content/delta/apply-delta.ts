@@ -131,49 +131,54 @@ async function patch(old: FileHandle, delta: FileHandle, out: FileHandle, header
     if (fill + length > output.length) await flush();
   };
 
-  for (let count = 0; count < header.operationCount; count++) {
-    const at = reader.position;
-    const tag = (await take(1, 'an operation'))[0];
-    if (tag === copyOperation) {
-      const fields = await take(copyOperationBytes - 1, 'a copy');
-      const v = view(fields);
-      const oldOffset = readU64(v, 0);
-      const length = v.getUint32(8, true);
-      const expected = Buffer.from(fields.subarray(12, 12 + chunkHashBytes));
-      if (oldOffset === null || oldOffset + length > header.oldSize) throw corrupt(deltaPath, `the copy at byte ${at} reaches past the old size (${header.oldSize})`);
-      await room(length, at);
-      if (run.length === 0 || run.oldOffset + run.length !== oldOffset || run.start + run.length !== fill) {
-        await settle();
-        run.start = fill;
-        run.oldOffset = oldOffset;
+  try {
+    for (let count = 0; count < header.operationCount; count++) {
+      const at = reader.position;
+      const tag = (await take(1, 'an operation'))[0];
+      if (tag === copyOperation) {
+        const fields = await take(copyOperationBytes - 1, 'a copy');
+        const v = view(fields);
+        const oldOffset = readU64(v, 0);
+        const length = v.getUint32(8, true);
+        const expected = Buffer.from(fields.subarray(12, 12 + chunkHashBytes));
+        if (oldOffset === null || oldOffset + length > header.oldSize) throw corrupt(deltaPath, `the copy at byte ${at} reaches past the old size (${header.oldSize})`);
+        await room(length, at);
+        if (run.length === 0 || run.oldOffset + run.length !== oldOffset || run.start + run.length !== fill) {
+          await settle();
+          run.start = fill;
+          run.oldOffset = oldOffset;
+        }
+        run.chunks.push({ length, hash: expected, oldOffset });
+        run.length += length;
+        fill += length;
+        copiedBytes += length;
+      } else if (tag === literalOperation) {
+        const length = view(await take(4, 'a literal')).getUint32(0, true);
+        await room(length, at);
+        // A literal is at most longestOperation long, which the read buffer may be smaller than: take it in pieces.
+        for (let left = length; left > 0; ) {
+          const piece = Math.min(left, deltaReadBufferBytes);
+          output.set(await take(piece, 'a literal'), fill);
+          fill += piece;
+          left -= piece;
+        }
+        literalBytes += length;
+      } else {
+        throw corrupt(deltaPath, `byte ${at} holds ${tag === undefined ? 'nothing' : `0x${tag.toString(16)}`}, not an operation`);
       }
-      run.chunks.push({ length, hash: expected, oldOffset });
-      run.length += length;
-      fill += length;
-      copiedBytes += length;
-    } else if (tag === literalOperation) {
-      const length = view(await take(4, 'a literal')).getUint32(0, true);
-      await room(length, at);
-      // A literal is at most longestOperation long, which the read buffer may be smaller than: take it in pieces.
-      for (let left = length; left > 0; ) {
-        const piece = Math.min(left, deltaReadBufferBytes);
-        output.set(await take(piece, 'a literal'), fill);
-        fill += piece;
-        left -= piece;
-      }
-      literalBytes += length;
-    } else {
-      throw corrupt(deltaPath, `byte ${at} holds ${tag === undefined ? 'nothing' : `0x${tag.toString(16)}`}, not an operation`);
     }
+    await flush();
+    await writing;
+    if (reader.position !== end) throw corrupt(deltaPath, `${end - reader.position} bytes follow its last operation`);
+    if (!sameBytes(operationsHash.digest().subarray(0, 16), header.operationsSha256)) throw corrupt(deltaPath, 'its operations changed while it was applied');
+    if (literalBytes !== header.literalBytes || copiedBytes !== header.copiedBytes) throw corrupt(deltaPath, 'its operations do not add up to the literal and copied bytes of its header');
+    const sha256 = newHash.digest();
+    if (written !== header.newSize || !sameBytes(sha256, header.newSha256)) {
+      throw new DeltaError('new-file-mismatch', `Applying ${deltaPath} to ${oldFilePath} made ${written} bytes with SHA-256 ${hex(sha256)}; the delta promises ${header.newSize} bytes with SHA-256 ${hex(header.newSha256)}.`);
+    }
+    return { size: written, sha256, literalBytes, copiedBytes };
+  } finally {
+    // A write may still be in flight when an operation is refused: let it finish before the file is closed and removed.
+    await writing.catch(() => undefined);
   }
-  await flush();
-  await writing;
-  if (reader.position !== end) throw corrupt(deltaPath, `${end - reader.position} bytes follow its last operation`);
-  if (!sameBytes(operationsHash.digest().subarray(0, 16), header.operationsSha256)) throw corrupt(deltaPath, 'its operations changed while it was applied');
-  if (literalBytes !== header.literalBytes || copiedBytes !== header.copiedBytes) throw corrupt(deltaPath, 'its operations do not add up to the literal and copied bytes of its header');
-  const sha256 = newHash.digest();
-  if (written !== header.newSize || !sameBytes(sha256, header.newSha256)) {
-    throw new DeltaError('new-file-mismatch', `Applying ${deltaPath} to ${oldFilePath} made ${written} bytes with SHA-256 ${hex(sha256)}; the delta promises ${header.newSize} bytes with SHA-256 ${hex(header.newSha256)}.`);
-  }
-  return { size: written, sha256, literalBytes, copiedBytes };
 }
