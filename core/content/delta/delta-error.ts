@@ -11,7 +11,7 @@ export type DeltaErrorReason =
   | 'old-file-mismatch'
   /** The file the patch produced does not have the size and SHA-256 the delta promises. */
   | 'new-file-mismatch'
-  /** A format version, chunk size or length this library does not take. */
+  /** A format version or chunk size this library does not take, or a file to read that is not a regular file. */
   | 'unsupported';
 
 export class DeltaError extends Error {

@@ -103,7 +103,7 @@ export async function writeDelta(oldSignature: FileSignature, newFilePath: strin
   const index = indexOf(oldSignature);
   const builder = new SignatureBuilder(oldSignature.chunking);
   const { handle: source } = await openRegularFile(newFilePath, 'The new version', 'unsupported');
-  let summary: Omit<DeltaSummary, 'newSignature'> & { newSignature: FileSignature };
+  let summary: DeltaSummary;
   try {
     summary = await writeAtomically(
       deltaPath,
@@ -136,7 +136,7 @@ export async function writeDelta(oldSignature: FileSignature, newFilePath: strin
           newSha256: scanned.sha256,
           operationsSha256: operations.hash.digest(),
         });
-        await handle.write(header, 0, header.length, 0);
+        for (let done = 0; done < header.length; ) done += (await handle.write(header, done, header.length - done, done)).bytesWritten;
         return {
           newSize: scanned.size,
           newSha256: scanned.sha256,
