@@ -14,6 +14,7 @@ import {
 import type { FileAccess } from '../content/file-access';
 import { checkSourceDirectory } from '../content/source-directory';
 import type { AccessAccountRepository } from '../db/repositories/access-account-repository';
+import type { PackageDpRepository } from '../db/repositories/package-dp-repository';
 import type { PackageRecord, PackageRepository } from '../db/repositories/package-repository';
 import type { ProgramRepository } from '../db/repositories/program-repository';
 import type { SiteRepository } from '../db/repositories/site-repository';
@@ -30,6 +31,8 @@ export interface PackageServiceDeps {
   readonly packages: PackageRepository;
   readonly programs: ProgramRepository;
   readonly accessAccounts: AccessAccountRepository;
+  /** Where the package is on distribution points: a deleted package leaves each of them. */
+  readonly packageDps: PackageDpRepository;
   readonly site: SiteRepository;
   readonly work: UnitOfWork;
   readonly now: () => Date;
@@ -149,6 +152,8 @@ export class PackageService {
       this.refuseWhileOthersRunItsPrograms(existing);
       // Its programs and access accounts go with it (ON DELETE CASCADE).
       if (!this.deps.packages.delete(packageId)) throw packageNotFound(packageId);
+      // Its rows on distribution points stay, in removalPending, until Distribution Manager has deleted its folders there.
+      this.deps.packageDps.requestRemovalEverywhere(packageId, this.deps.now().toISOString());
       this.noteChange(change, 'deleted', existing);
     });
     return { packageId: existing.packageId, name: existing.name };
