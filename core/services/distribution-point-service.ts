@@ -196,7 +196,8 @@ export class DistributionPointService {
         removalPending: packages,
         summary:
           `Distribution point ${dp.name} holds ${packages.length === 1 ? 'package' : `${packages.length} packages`} ${packages.join(', ')}. ` +
-          'Distribution Manager removes them and their folders from it, then deletes the distribution point; until then it is listed as being deleted and takes no new packages.',
+          `Distribution Manager removes ${packages.length === 1 ? 'it and its folder' : 'them and their folders'} from it, then deletes the distribution point; ` +
+          'until then it is listed as being deleted and takes no new packages.',
       };
     });
   }
