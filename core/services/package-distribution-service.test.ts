@@ -198,6 +198,20 @@ describe('packages on distribution points', () => {
     expect(await core.client['distribution-points:update']({ name: 'DP01', changes: { bitsEnabled: true } })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
   });
 
+  it('changing a DP that holds packages wakes Distribution Manager for each of them in the same unit', async () => {
+    value(await core.client['packages:distribute']({ packageId: 'A0100001', distributionPoints: ['DP01'] }));
+    forgetWakeUps();
+    const added = join(dir, 'volumes', 'DP01-e');
+    mkdirSync(added);
+    const current = value(await core.client['distribution-points:get']({ name: 'DP01' }));
+    value(await core.client['distribution-points:update']({ name: 'DP01', changes: { volumes: [...current.volumes.map(({ letter, path, reserveMb }) => ({ letter, path, reserveMb })), { letter: 'E', path: added }] } }));
+    expect(outbox()).toEqual([{ fileName: 'A0100001.PKN', body: 'distribution point DP01 changed\r\n' }]);
+    expect(readFileSync(pkn('A0100001'), 'utf8')).toBe('distribution point DP01 changed\r\n');
+    forgetWakeUps();
+    value(await core.client['distribution-points:update']({ name: 'DP02', changes: { bitsEnabled: true } }));
+    expect(outbox()).toEqual([]);
+  });
+
   it('deleting a package leaves its DP rows in removalPending, so Distribution Manager can still remove its folders', async () => {
     value(await core.client['packages:distribute']({ packageId: 'A0100001', distributionPoints: ['DP01', 'DP02'] }));
     value(await core.client['packages:delete']({ packageId: 'A0100001' }));
