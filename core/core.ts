@@ -118,6 +118,7 @@ export function createCore(options: CoreOptions): Core {
     programs: repositories.programs,
     accessAccounts: repositories.accessAccounts,
     packageDps: repositories.packageDps,
+    distributionPoints: repositories.distributionPoints,
   });
   const programs = new ProgramService({ ...shared, programs: repositories.programs });
   const accessAccounts = new AccessAccountService({ ...shared, accounts: repositories.accessAccounts });

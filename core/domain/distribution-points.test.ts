@@ -12,6 +12,8 @@ describe('distribution point names and places', () => {
   it('derives the NetBIOS name, the SMSPKG share and the package folder', () => {
     expect(netbiosNameOf('dp01.contoso.com')).toBe('DP01');
     expect(netbiosNameOf('dp02')).toBe('DP02');
+    expect(netbiosNameOf('averyveryverylongservername.contoso.com')).toBe('AVERYVERYVERYLO');
+    expect(netbiosNameOf('10.0.0.5')).toBe('10.0.0.5');
     expect(serverOfShare('\\\\files\\dist')).toBe('files');
     expect(packageShareOf('d')).toBe('SMSPKGD$');
     expect(packagePathOnDp('DP01', 'SMSPKGD$', 'A0100001', null)).toBe('\\\\DP01\\SMSPKGD$\\A0100001');

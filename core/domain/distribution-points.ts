@@ -1,14 +1,19 @@
-import { normalizeWindowsPath, type DpMode } from '../api';
+import { ipv4Value, normalizeWindowsPath, type DpMode } from '../api';
 
 /**
  * Names the suite gives a distribution point and the places on it (SMS_DistributionPoint's
  * ServerNALPath; the SMSPKG<drive letter>$ share layout), as pure functions.
  */
 
-/** The NetBIOS name Windows derives from a server name: its first label, upper-case (dp01.contoso.com → DP01). */
+/**
+ * The NetBIOS name Windows derives from a server name: its first label, upper-case, at most 15
+ * characters (dp01.contoso.com → DP01). A share's server may be an IPv4 address, which has none:
+ * the address stands for it.
+ */
 export function netbiosNameOf(serverName: string): string {
+  if (ipv4Value(serverName) !== null) return serverName;
   const dot = serverName.indexOf('.');
-  return (dot === -1 ? serverName : serverName.slice(0, dot)).toUpperCase();
+  return (dot === -1 ? serverName : serverName.slice(0, dot)).slice(0, 15).toUpperCase();
 }
 
 /** The server of \\server\share. */

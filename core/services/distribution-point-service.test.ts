@@ -105,6 +105,21 @@ describe('distribution points', () => {
     expect(value(await core.client['distribution-points:list']({})).map((p) => p.name)).toEqual(['DP01', 'DP02']);
   });
 
+  it('keeps a server share apart from the packages\' own shares, and names a long or numeric share server', async () => {
+    value(await core.client['packages:create']({ name: 'Office', dataAccess: 'shareFolder', shareFolder: '\\\\files\\dist\\office' }));
+    expect(await add({ name: 'DP05', serverShare: '\\\\files\\dist' })).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT', field: 'serverShare', message: expect.stringContaining('the share of package Office (A0100001)') },
+    });
+    value(await add({ name: 'DP08', serverShare: '\\\\files\\apps' }));
+    expect(await core.client['packages:create']({ name: 'Viewer', dataAccess: 'shareFolder', shareFolder: '\\\\FILES\\apps\\viewer' })).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT', field: 'shareFolder', message: expect.stringContaining('the share of distribution point DP08') },
+    });
+    expect(value(await add({ name: 'DP06', serverShare: '\\\\averyveryverylongservername.contoso.com\\dist' }))).toMatchObject({ netbiosName: 'AVERYVERYVERYLO' });
+    expect(value(await add({ name: 'DP07', serverShare: '\\\\10.0.0.5\\dist' }))).toMatchObject({ serverName: '10.0.0.5', netbiosName: '10.0.0.5' });
+  });
+
   it('refuses hostile names, letters, reserves, paths and boundaries, and writes nothing', async () => {
     const d = volume('d');
     const file = join(dir, 'a-file');

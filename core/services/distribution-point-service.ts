@@ -3,6 +3,7 @@ import {
   dpRuleProblems,
   sameWindowsPath,
   sourcePathFormOf,
+  windowsPathsOverlap,
   trimTrailingSeparators,
   type ChangeKind,
   type DistributionPointDto,
@@ -256,11 +257,24 @@ export class DistributionPointService {
     }
   }
 
-  /** A share given in server share mode belongs to one DP, however it is spelled. */
+  /**
+   * A share given in server share mode belongs to one DP, however it is spelled, and must not
+   * hold or sit inside a package's own share ("Share the distribution folder"): refreshing that
+   * package replaces everything in its share, other packages' folders included.
+   */
   private checkShareIsFree(share: string): void {
     for (const other of this.deps.dps.shares()) {
       if (sameWindowsPath(other.serverShare, share) || other.serverShare.toLowerCase() === share.toLowerCase()) {
         throw new CourierError('CONFLICT', `The share ${share} is already distribution point ${other.name}; a share can be one distribution point only.`, 'serverShare');
+      }
+    }
+    for (const pkg of this.deps.packages.shareFolders(null)) {
+      if (sameWindowsPath(pkg.shareFolder, share) || windowsPathsOverlap(pkg.shareFolder, share)) {
+        throw new CourierError(
+          'CONFLICT',
+          `The share ${share} overlaps ${pkg.shareFolder}, the share of package ${pkg.name} (${pkg.packageId}): updating one would replace the other's files.`,
+          'serverShare',
+        );
       }
     }
   }
