@@ -1,7 +1,7 @@
 import { Option, type Command } from 'commander';
 import { resolve } from 'node:path';
 import { distmgrLimits, parseBoundarySpec, shareProviders, sourcePathFormOf, type BoundaryDto, type DpVolumeInput, type ShareProvider } from '../api';
-import { usageFailure } from './cli-failure';
+import { CliFailure, usageFailure } from './cli-failure';
 import type { CommandContext } from './command-context';
 import {
   formatDistmgrSettings,
@@ -79,6 +79,17 @@ function boundariesOf(specs: readonly string[]): BoundaryDto[] {
     if (!parsed.ok) throw usageFailure(`--boundary: ${parsed.problem}`);
     return parsed.boundary;
   });
+}
+
+interface UpdateOptions {
+  readonly bits?: boolean;
+  readonly protected?: boolean;
+  readonly boundary?: string[];
+  readonly shareProvider?: ShareProvider;
+  readonly sambaConf?: string;
+  readonly addVolume?: string[];
+  readonly removeVolume?: string[];
+  readonly reserveMb?: number;
 }
 
 interface AddOptions {
@@ -164,6 +175,73 @@ A UNC volume or share is read through Path Mappings on a Linux site server (cour
         print(globals, found, () => formatDp(found));
       }),
   );
+
+  const update = withGlobalOptions(
+    dp
+      .command('update')
+      .description("change a distribution point's settings; those not given stay")
+      .argument('<name>', 'DP01')
+      .option('--bits', 'BITS-enabled')
+      .option('--no-bits', 'not BITS-enabled')
+      .option('--protected', 'protected (give --boundary unless it has boundaries)')
+      .option('--no-protected', 'not protected (its boundaries are dropped)')
+      .option('--boundary <spec>', 'the boundaries, replacing the ones it has (repeat for more)', collect)
+      .addOption(new Option('--share-provider <provider>', 'who creates the shares and applies access accounts').choices(shareProviders))
+      .option('--samba-conf <file>', "the Samba server's smb.conf (samba provider)")
+      .option('--add-volume <letter=path>', 'another volume (repeat for more)', collect)
+      .option('--remove-volume <letter>', 'drop a volume no package is on (repeat for more)', collect)
+      .option('--reserve-mb <mb>', 'the reserve of the volumes added, or of the share of a server share DP, in MB', parseWholeNumber),
+  );
+  update.addHelpText(
+    'after',
+    `
+Examples:
+  courier dp update DP01 --add-volume F=/srv/dp01/f --reserve-mb 1000
+  courier dp update DP01 --protected --boundary subnet:10.1.0.0/16 --share-provider samba --samba-conf /etc/samba/smb.conf`,
+  );
+  update.action((name: string, opts: UpdateOptions, command: Command) => {
+    const boundaries = opts.boundary === undefined ? undefined : boundariesOf(opts.boundary);
+    const added = (opts.addVolume ?? []).map((spec) => volumeOf(spec, opts.reserveMb ?? 0, io.cwd));
+    const dropped = (opts.removeVolume ?? []).map((letter) => letter.replace(/:$/, '').toUpperCase());
+    const changes = {
+      ...(opts.bits !== undefined && { bitsEnabled: opts.bits }),
+      ...(opts.protected !== undefined && { protected: opts.protected }),
+      ...(boundaries !== undefined && { boundaries }),
+      ...(opts.shareProvider !== undefined && { shareProvider: opts.shareProvider }),
+      ...(opts.sambaConf !== undefined && { sambaConf: absolute(opts.sambaConf, io.cwd) }),
+    };
+    const volumesChange = added.length + dropped.length > 0;
+    if (Object.keys(changes).length === 0 && !volumesChange && opts.reserveMb === undefined) {
+      throw usageFailure('Nothing to change: give at least one setting (see courier dp update --help).');
+    }
+    return withCore(command, async (core, globals) => {
+      const current = unwrap(await core.client['distribution-points:get']({ name }));
+      const share = current.mode === 'serverShare';
+      // Judged against the DP as it is: the site's answer (exit 1), not a wrong command line.
+      const refuse = (code: 'NOT_FOUND' | 'VALIDATION_FAILED', message: string, field: string) => new CliFailure({ code, message, field }, 1);
+      if (share && volumesChange) throw refuse('VALIDATION_FAILED', `${current.name} is a server share DP: it keeps packages in its share and has no volumes to add or remove.`, 'volumes');
+      if (!share && opts.reserveMb !== undefined && added.length === 0) {
+        throw refuse('VALIDATION_FAILED', `${current.name} is a server DP: --reserve-mb sets the reserve of the volumes added with --add-volume.`, 'shareReserveMb');
+      }
+      for (const letter of dropped) {
+        if (!current.volumes.some((v) => v.letter === letter)) throw refuse('NOT_FOUND', `${current.name} has no volume ${letter}; see courier dp show ${current.name}.`, 'volumes');
+      }
+      const volumes = volumesChange
+        ? [...current.volumes.filter((v) => !dropped.includes(v.letter)).map(({ letter, path, reserveMb }) => ({ letter, path, reserveMb })), ...added]
+        : undefined;
+      const updated = unwrap(
+        await core.client['distribution-points:update']({
+          name,
+          changes: {
+            ...changes,
+            ...(volumes !== undefined && { volumes }),
+            ...(share && opts.reserveMb !== undefined && { shareReserveMb: opts.reserveMb }),
+          },
+        }),
+      );
+      print(globals, updated, () => `Updated distribution point ${updated.name}.\n\n${formatDp(updated)}`);
+    });
+  });
 
   withGlobalOptions(
     dp

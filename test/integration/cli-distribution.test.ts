@@ -45,6 +45,18 @@ describe('courier dp and dp-group', () => {
     const shown = await courier('dp', 'show', 'dp02');
     expect(shown.stdout).toContain('Protected:      yes: ipSubnet 10.1.0.0/16, adSite HQ');
 
+    const updated = await courier('dp', 'update', 'DP01', '--no-bits', '--protected', '--boundary', 'range:10.0.0.1-10.0.0.9', '--add-volume', `F=${join(data.path, 'vol/f')}`, '--reserve-mb', '7', '--remove-volume', 'e', '--json');
+    expect(updated.code, updated.stderr).toBe(0);
+    expect(json<DistributionPointDto>(updated.stdout)).toMatchObject({
+      bitsEnabled: false,
+      protected: true,
+      boundaries: [{ kind: 'ipRange', value: '10.0.0.1-10.0.0.9' }],
+      volumes: [{ letter: 'D', reserveMb: 500 }, { letter: 'F', reserveMb: 7 }],
+    });
+    const noVolume = await courier('dp', 'update', 'DP01', '--remove-volume', 'Q');
+    expect([noVolume.code, noVolume.stderr]).toEqual([1, 'courier: DP01 has no volume Q; see courier dp show DP01. (--volume)\n']);
+    expect((await courier('dp', 'update', 'DP01', '--no-protected', '--remove-volume', 'F')).code).toBe(0);
+
     const group = await courier('dp-group', 'create', 'West', '--member', 'DP01', '--description', 'Western offices', '--json');
     expect(json<DpGroupDto>(group.stdout)).toMatchObject({ name: 'West', members: ['DP01'], description: 'Western offices' });
     expect(json<DpGroupDto>((await courier('dp-group', 'add-member', 'West', 'DP02', '--json')).stdout).members).toEqual(['DP01', 'DP02']);
