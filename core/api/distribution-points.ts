@@ -32,7 +32,7 @@ function isPlainLabelCharacter(c: string): boolean {
 }
 
 /**
- * A distribution point is named by its server: a NetBIOS name (DP01) or an FQDN
+ * A distribution point is named by its server: a NetBIOS name (DP01, DP_01) or an FQDN
  * (dp01.contoso.com), in RFC 1123 labels of letters, digits and hyphens. The first label is the
  * NetBIOS name Windows derives from it, so at most 15 characters. The name goes into NAL paths
  * (`["Display=\\DP01\"]MSWNET:…`), which is why quotes, brackets and the like are refused.
@@ -41,11 +41,15 @@ export function dpNameProblem(name: string): string | null {
   if (name.length === 0) return 'Name the distribution point by its server: DP01 or dp01.contoso.com.';
   if (name.length > 253) return `A server name can be at most 253 characters (${name.length} given).`;
   const labels = name.split('.');
+  // A NetBIOS name alone (no dots) may also hold underscores, as Windows computer names can; DNS labels may not.
+  const netbiosOnly = labels.length === 1;
   for (const label of labels) {
     if (label.length === 0) return `"${name.slice(0, 60)}" has an empty part between dots; write DP01 or dp01.contoso.com.`;
     if (label.length > 63) return `Each part of a server name can be at most 63 characters; "${label.slice(0, 20)}…" has ${label.length}.`;
     for (const c of label) {
-      if (!isPlainLabelCharacter(c)) return `The server name "${name.slice(0, 60)}" may hold only letters, digits, hyphens and dots (found "${c}").`;
+      if (!isPlainLabelCharacter(c) && !(netbiosOnly && c === '_')) {
+        return `The server name "${name.slice(0, 60)}" may hold only letters, digits, hyphens and dots (found "${c}").`;
+      }
     }
     if (label[0] === '-' || label[label.length - 1] === '-') return `A part of a server name cannot start or end with a hyphen ("${label.slice(0, 30)}").`;
   }

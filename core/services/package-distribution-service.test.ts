@@ -139,6 +139,13 @@ describe('packages on distribution points', () => {
     expect(value(await core.client['packages:status']({ packageId: 'A0100001' })).distributionPoints).toEqual([]);
   });
 
+  it('measures a source directory outside the source roots the console is limited to', async () => {
+    const roots = join(dir, 'roots');
+    mkdirSync(roots);
+    value(await core.client['site:source-roots:set']({ roots: [roots], limitBrowsing: true }));
+    expect(value(await core.client['packages:distribute']({ packageId: 'A0100001', distributionPoints: ['DP01'] }))).toMatchObject({ files: 3, bytes: 3048 });
+  });
+
   it('update-dps bumps the source version and sends it to every DP of the package, not to those being removed', async () => {
     value(await core.client['packages:distribute']({ packageId: 'A0100001', distributionPoints: ['DP01', 'DP02', 'DP03'] }));
     value(await core.client['packages:remove-dp']({ packageId: 'A0100001', distributionPoint: 'DP03' }));

@@ -200,8 +200,12 @@ export class PackageDistributionService {
     return row;
   }
 
+  /**
+   * The source directory as the site server reads it for the copy: source roots limit what the
+   * console may browse, not what a package already has, so they do not apply here.
+   */
   private measure(pkg: PackageRecord): Promise<SourceSize> {
-    return measureSourceDirectory(pkg.sourceDirectory, this.deps.fileAccess(), 'packageId');
+    return measureSourceDirectory(pkg.sourceDirectory, { ...this.deps.fileAccess(), sourceRoots: null }, 'packageId');
   }
 
   private plan(
