@@ -164,7 +164,8 @@ A UNC volume or share is read through Path Mappings on a Linux site server (cour
   ).action((opts: { withoutPackage?: string }, command: Command) =>
     withCore(command, async (core, globals) => {
       const list = unwrap(await core.client['distribution-points:list'](opts.withoutPackage === undefined ? {} : { withoutPackage: opts.withoutPackage }));
-      print(globals, list, () => formatDpList(list));
+      const none = opts.withoutPackage !== undefined && list.length === 0;
+      print(globals, list, () => (none ? `Every distribution point has package ${opts.withoutPackage?.toUpperCase() ?? ''} already (or is being deleted).` : formatDpList(list)));
     }),
   );
 
