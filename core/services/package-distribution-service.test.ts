@@ -119,6 +119,21 @@ describe('packages on distribution points', () => {
     expect(outbox()).toEqual([]);
   });
 
+  it('two consoles distributing the same package to the same DP at once give it one row', async () => {
+    const other = createCore({ dataDir: join(dir, 'site') });
+    try {
+      const [a, b] = await Promise.all([
+        core.client['packages:distribute']({ packageId: 'A0100001', distributionPoints: ['DP01', 'DP02'] }),
+        other.client['packages:distribute']({ packageId: 'A0100001', distributionPoints: ['DP02', 'DP03'] }),
+      ]);
+      const given = [a, b].flatMap((result) => (result.ok ? result.value.distributionPoints : []));
+      expect([...given].sort()).toEqual(['DP01', 'DP02', 'DP03']);
+      expect(value(await core.client['packages:status']({ packageId: 'A0100001' })).distributionPoints.map((d) => d.name)).toEqual(['DP01', 'DP02', 'DP03']);
+    } finally {
+      other.close();
+    }
+  });
+
   it('refuses a package without source files, an unknown DP or group, and an empty request', async () => {
     value(await core.client['packages:create']({ name: 'Script only', containsSourceFiles: false }));
     expect(await core.client['packages:distribute']({ packageId: 'A0100002', distributionPoints: ['DP01'] })).toMatchObject({
