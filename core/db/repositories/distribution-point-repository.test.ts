@@ -117,6 +117,48 @@ describe('distribution point tables', () => {
     expect(packageDps.packagesOn(one)).toEqual(['A0100001']);
   });
 
+  it('records what Distribution Manager did: installed only at the version wanted, retries then failure, removals and a drained DP', () => {
+    const one = newDp('DP01');
+    const two = newDp('DP02');
+    packageDps.assign('A0100001', one, 1, stamp);
+    packageDps.assign('A0100001', two, 1, stamp);
+    const copy = { volumeLetter: 'D', shareName: 'SMSPKGD$', folder: 'A0100001', sourceVersion: 1, files: 3, bytes: 3048, stamp: '2026-12-02T09:00:00.000Z' };
+    expect(packageDps.recordInstalled('A0100001', one, copy)).toBe(true);
+    expect(packageDps.get('A0100001', one)).toMatchObject({ state: 'installed', sourceVersion: 1, files: 3, lastCopied: copy.stamp, lastRefreshed: copy.stamp, volumeLetter: 'D' });
+    // Refresh: the same version again moves last_refreshed only.
+    packageDps.requestRefresh('A0100001', one, 1, stamp);
+    expect(packageDps.recordInstalled('A0100001', one, { ...copy, stamp: '2026-12-02T10:00:00.000Z' })).toBe(true);
+    expect(packageDps.get('A0100001', one)).toMatchObject({ state: 'installed', forceCopy: false, lastCopied: copy.stamp, lastRefreshed: '2026-12-02T10:00:00.000Z' });
+    // An update asked for while version 1 was being copied: the row stays pending for version 2.
+    packageDps.requestVersion('A0100001', 2, stamp);
+    expect(packageDps.recordInstalled('A0100001', one, copy)).toBe(false);
+    expect(packageDps.get('A0100001', one)).toMatchObject({ state: 'installPending', targetVersion: 2, sourceVersion: 1 });
+
+    const now = new Date('2026-12-02T11:00:00.000Z');
+    expect(packageDps.recordFailure('A0100001', two, 'EACCES', { retries: 2, retryDelayMinutes: 30 }, now)).toBe('installRetrying');
+    expect(packageDps.get('A0100001', two)).toMatchObject({ attempts: 1, lastError: 'EACCES', nextAttemptAt: '2026-12-02T11:30:00.000Z' });
+    expect(packageDps.packagesWithWorkDue(now)).toEqual(['A0100001']); // DP01 is pending with no retry time
+    packageDps.recordInstalled('A0100001', one, { ...copy, sourceVersion: 2 });
+    expect(packageDps.packagesWithWorkDue(now)).toEqual([]);
+    expect(packageDps.packagesWithWorkDue(new Date('2026-12-02T11:30:00.000Z'))).toEqual(['A0100001']);
+    packageDps.recordFailure('A0100001', two, 'EACCES', { retries: 2, retryDelayMinutes: 30 }, now);
+    expect(packageDps.recordFailure('A0100001', two, 'EACCES', { retries: 2, retryDelayMinutes: 30 }, now)).toBe('installFailed');
+    expect(packageDps.get('A0100001', two)).toMatchObject({ attempts: 3, nextAttemptAt: null });
+
+    packageDps.requestRemoval('A0100001', two, stamp);
+    expect(packageDps.recordFailure('A0100001', two, 'busy', { retries: 1, retryDelayMinutes: 5 }, now)).toBe('removalPending');
+    expect(packageDps.recordFailure('A0100001', two, 'busy', { retries: 1, retryDelayMinutes: 5 }, now)).toBe('removalFailed');
+    expect(packageDps.recordInstalled('A0100001', two, copy)).toBe(false);
+    dps.setDeleting(two, stamp);
+    expect(dps.deleteIfDrained(two)).toBe(false);
+    expect(packageDps.finishRemoval('A0100001', one)).toBe(false); // installed: not being removed
+    expect(packageDps.finishRemoval('A0100001', two)).toBe(true);
+    expect(dps.deleteIfDrained(two)).toBe(true);
+    expect(dps.deleteIfDrained(one)).toBe(false); // not being deleted
+    expect(dps.list().map((d) => d.name)).toEqual(['DP01']);
+    expect(db.prepare('SELECT count(*) AS n FROM site_systems').get()).toEqual({ n: 1 });
+  });
+
   it('starts the Distribution Manager settings at the suite defaults', () => {
     expect(new ComponentSettingsRepository(db).distmgr()).toEqual({
       maxPackages: 3,

@@ -140,6 +140,18 @@ export class DistributionPointRepository {
     this.db.prepare('UPDATE distribution_points SET deleting = 1, last_modified = ? WHERE id = ?').run(stamp, id);
   }
 
+  /**
+   * A DP being deleted goes once its last package row is gone (Distribution Manager calls this
+   * after each removal), with its site system if that has no other DP. Answers whether it went.
+   */
+  deleteIfDrained(id: number): boolean {
+    const dp = this.db.prepare('SELECT site_system_id AS siteSystemId FROM distribution_points WHERE id = ? AND deleting = 1').get(id) as { siteSystemId: number } | undefined;
+    if (!dp || this.db.prepare('SELECT 1 FROM package_dps WHERE dp_id = ?').get(id)) return false;
+    this.delete(id);
+    this.removeSiteSystemIfUnused(dp.siteSystemId);
+    return true;
+  }
+
   /** Its volumes, boundaries and group memberships go with it (ON DELETE CASCADE); package rows must be gone first. */
   delete(id: number): boolean {
     return this.db.prepare('DELETE FROM distribution_points WHERE id = ?').run(id).changes === 1;

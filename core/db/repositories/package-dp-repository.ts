@@ -135,4 +135,76 @@ export class PackageDpRepository {
       )
       .run(stamp, dpId);
   }
+
+  // ---- what Distribution Manager writes back ---------------------------------------------------
+
+  /**
+   * A copy of `sourceVersion` finished. The row becomes installed only if that is still the version
+   * wanted: an update requested meanwhile leaves it installPending, with what is there recorded.
+   * `last_copied` is when this version first reached the DP; `last_refreshed` when files were last
+   * copied to it (a Refresh moves only that). Answers whether the row is now installed.
+   */
+  recordInstalled(packageId: string, dpId: number, copy: CopyRecord): boolean {
+    return (
+      this.db
+        .prepare(
+          `UPDATE package_dps SET
+             state = CASE WHEN target_version = @sourceVersion AND state IN ('installPending', 'installRetrying', 'installFailed') THEN 'installed' ELSE state END,
+             force_copy = CASE WHEN target_version = @sourceVersion THEN 0 ELSE force_copy END,
+             volume_letter = @volumeLetter, share_name = @shareName, folder = @folder, source_version = @sourceVersion, files = @files, bytes = @bytes,
+             last_copied = CASE WHEN source_version IS @sourceVersion THEN last_copied ELSE @stamp END,
+             last_refreshed = @stamp, attempts = 0, last_error = NULL, next_attempt_at = NULL, last_modified = @stamp
+           WHERE package_id = @packageId AND dp_id = @dpId AND state NOT IN ('removalPending', 'removalFailed')`,
+        )
+        .run({ packageId, dpId, ...copy }).changes === 1 && this.get(packageId, dpId)?.state === 'installed'
+    );
+  }
+
+  /**
+   * An attempt failed: count it and say when to try again (the Software Distribution component's
+   * Number of Retries and Retry Delay). After the last retry a copy is installFailed and a removal
+   * removalFailed; an admin's distribute, refresh or remove starts the count again.
+   */
+  recordFailure(packageId: string, dpId: number, error: string, retry: { readonly retries: number; readonly retryDelayMinutes: number }, now: Date): PackageDpState | null {
+    const row = this.get(packageId, dpId);
+    if (!row) return null;
+    const attempts = row.attempts + 1;
+    const givenUp = attempts > retry.retries;
+    const removing = removalStates.includes(row.state);
+    const state: PackageDpState = removing ? (givenUp ? 'removalFailed' : 'removalPending') : givenUp ? 'installFailed' : 'installRetrying';
+    const next = givenUp ? null : new Date(now.getTime() + retry.retryDelayMinutes * 60_000).toISOString();
+    this.db
+      .prepare('UPDATE package_dps SET state = ?, attempts = ?, last_error = ?, next_attempt_at = ?, last_modified = ? WHERE package_id = ? AND dp_id = ?')
+      .run(state, attempts, error.slice(0, 2000), next, now.toISOString(), packageId, dpId);
+    return state;
+  }
+
+  /** The package's folder is gone from the DP: the row goes. */
+  finishRemoval(packageId: string, dpId: number): boolean {
+    return this.db.prepare("DELETE FROM package_dps WHERE package_id = ? AND dp_id = ? AND state IN ('removalPending', 'removalFailed')").run(packageId, dpId).changes === 1;
+  }
+
+  /** Packages with work due now: waiting rows without a retry time, and retries whose time has come. */
+  packagesWithWorkDue(now: Date): string[] {
+    return (
+      this.db
+        .prepare(
+          `SELECT DISTINCT package_id AS packageId FROM package_dps
+           WHERE state IN ('installPending', 'installRetrying', 'removalPending') AND (next_attempt_at IS NULL OR next_attempt_at <= ?)
+           ORDER BY package_id`,
+        )
+        .all(now.toISOString()) as { packageId: string }[]
+    ).map((row) => row.packageId);
+  }
+}
+
+/** Where a finished copy is and what it holds. */
+export interface CopyRecord {
+  readonly volumeLetter: string | null;
+  readonly shareName: string;
+  readonly folder: string;
+  readonly sourceVersion: number;
+  readonly files: number;
+  readonly bytes: number;
+  readonly stamp: string;
 }
