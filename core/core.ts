@@ -14,6 +14,14 @@ import { PackageRepository } from './db/repositories/package-repository';
 import { ProgramRepository } from './db/repositories/program-repository';
 import { SiteRepository } from './db/repositories/site-repository';
 import { SiteSettingsRepository } from './db/repositories/site-settings-repository';
+import { ComponentSettingsRepository } from './db/repositories/component-settings-repository';
+import { DistributionPointRepository } from './db/repositories/distribution-point-repository';
+import { DpGroupRepository } from './db/repositories/dp-group-repository';
+import { PackageDpRepository } from './db/repositories/package-dp-repository';
+import { ComponentSettingsService } from './services/component-settings-service';
+import { DistributionPointService } from './services/distribution-point-service';
+import { DpGroupService } from './services/dp-group-service';
+import { PackageDistributionService } from './services/package-distribution-service';
 import { siteFileGate, type FileGate } from './content/file-gate';
 import { SiteSettingsService } from './services/site-settings-service';
 import { AccessAccountService } from './services/access-account-service';
@@ -67,6 +75,9 @@ const fieldPrefixOf: Partial<Record<RequestChannel, string>> = {
   'programs:update': 'changes',
   'programs:create': 'program',
   'programs:create-device': 'program',
+  'distribution-points:update': 'changes',
+  'dp-groups:update': 'changes',
+  'components:set': 'changes',
 };
 
 /** Wires the site, its database, the services and the handlers: the single entry of every transport. */
@@ -85,6 +96,10 @@ export function createCore(options: CoreOptions): Core {
     accessAccounts: new AccessAccountRepository(site.db),
     site: new SiteRepository(site.db),
     settings: new SiteSettingsRepository(site.db),
+    distributionPoints: new DistributionPointRepository(site.db),
+    dpGroups: new DpGroupRepository(site.db),
+    packageDps: new PackageDpRepository(site.db),
+    componentSettings: new ComponentSettingsRepository(site.db),
   };
   const siteSettings = new SiteSettingsService({
     settings: repositories.settings,
@@ -102,6 +117,8 @@ export function createCore(options: CoreOptions): Core {
     siteCode: site.record.siteCode,
     programs: repositories.programs,
     accessAccounts: repositories.accessAccounts,
+    packageDps: repositories.packageDps,
+    distributionPoints: repositories.distributionPoints,
   });
   const programs = new ProgramService({ ...shared, programs: repositories.programs });
   const accessAccounts = new AccessAccountService({ ...shared, accounts: repositories.accessAccounts });
@@ -112,7 +129,29 @@ export function createCore(options: CoreOptions): Core {
     definitionsDir: options.definitionsDir ?? defaultDefinitionsDir(),
     fileAccess,
   });
-  const handlers: Handlers = createHandlers({ siteInfo: () => site.info, packages, programs, accessAccounts, imports, siteSettings });
+  const distributionPoints = new DistributionPointService({
+    ...shared,
+    siteCode: site.record.siteCode,
+    dps: repositories.distributionPoints,
+    groups: repositories.dpGroups,
+    packageDps: repositories.packageDps,
+    fileAccess,
+  });
+  const dpGroups = new DpGroupService({ groups: repositories.dpGroups, dps: distributionPoints, work, now });
+  const distribution = new PackageDistributionService({ ...shared, packageDps: repositories.packageDps, dps: distributionPoints, groups: dpGroups, fileAccess });
+  const components = new ComponentSettingsService({ settings: repositories.componentSettings, work, now, fileAccess });
+  const handlers: Handlers = createHandlers({
+    siteInfo: () => site.info,
+    packages,
+    programs,
+    accessAccounts,
+    imports,
+    siteSettings,
+    distributionPoints,
+    dpGroups,
+    distribution,
+    components,
+  });
   recoverInboxes(plumbing, site.root, (text) => log.write(provider.file, provider.component, text), now().getTime());
   let closed = false;
 

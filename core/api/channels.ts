@@ -19,6 +19,22 @@ import {
 import type { AccessAccountDto } from './access-accounts';
 import type { BuiltInDefinitionDto, DefinitionPreviewDto, MsiInfoDto, PackageImportedDto } from './imports';
 import { definitionInspectSchema, packageImportSchema } from './imports';
+import type { DistributionManagerSettingsDto, DistributionPlanDto, DistributionPointDto, DpDeletedDto, DpGroupDto, PackageStatusDto } from './distribution-points';
+import {
+  componentRefSchema,
+  componentSetSchema,
+  dpCreateSchema,
+  dpGroupCreateSchema,
+  dpGroupMemberSchema,
+  dpGroupRefSchema,
+  dpGroupUpdateSchema,
+  dpListSchema,
+  dpRefSchema,
+  dpUpdateSchema,
+  packageDistributeSchema,
+  packageDpRefSchema,
+  packageStatusSchema,
+} from './distribution-points';
 import { accessAccountAddSchema, accessAccountListSchema, accessAccountRemoveSchema, accessAccountUpdateSchema } from './access-accounts';
 
 const empty = z.strictObject({});
@@ -56,6 +72,25 @@ export const requestSchemas = {
   'definitions:list': empty,
   'definitions:inspect': definitionInspectSchema,
   'packages:import': packageImportSchema,
+  'distribution-points:list': dpListSchema,
+  'distribution-points:get': dpRefSchema,
+  'distribution-points:create': dpCreateSchema,
+  'distribution-points:update': dpUpdateSchema,
+  'distribution-points:delete': dpRefSchema,
+  'dp-groups:list': empty,
+  'dp-groups:get': dpGroupRefSchema,
+  'dp-groups:create': dpGroupCreateSchema,
+  'dp-groups:update': dpGroupUpdateSchema,
+  'dp-groups:delete': dpGroupRefSchema,
+  'dp-groups:add-member': dpGroupMemberSchema,
+  'dp-groups:remove-member': dpGroupMemberSchema,
+  'packages:distribute': packageDistributeSchema,
+  'packages:update-dps': packageStatusSchema,
+  'packages:refresh-dp': packageDpRefSchema,
+  'packages:remove-dp': packageDpRefSchema,
+  'packages:status': packageStatusSchema,
+  'components:get': componentRefSchema,
+  'components:set': componentSetSchema,
 } as const satisfies Record<string, z.ZodType>;
 
 /** What each request channel answers with. */
@@ -90,6 +125,26 @@ export interface ResponseMap {
   'definitions:list': readonly BuiltInDefinitionDto[];
   'definitions:inspect': DefinitionPreviewDto;
   'packages:import': PackageImportedDto;
+  'distribution-points:list': readonly DistributionPointDto[];
+  'distribution-points:get': DistributionPointDto;
+  'distribution-points:create': DistributionPointDto;
+  'distribution-points:update': DistributionPointDto;
+  'distribution-points:delete': DpDeletedDto;
+  'dp-groups:list': readonly DpGroupDto[];
+  'dp-groups:get': DpGroupDto;
+  'dp-groups:create': DpGroupDto;
+  'dp-groups:update': DpGroupDto;
+  /** The groups left. */
+  'dp-groups:delete': readonly DpGroupDto[];
+  'dp-groups:add-member': DpGroupDto;
+  'dp-groups:remove-member': DpGroupDto;
+  'packages:distribute': DistributionPlanDto;
+  'packages:update-dps': DistributionPlanDto;
+  'packages:refresh-dp': DistributionPlanDto;
+  'packages:remove-dp': DistributionPlanDto;
+  'packages:status': PackageStatusDto;
+  'components:get': DistributionManagerSettingsDto;
+  'components:set': DistributionManagerSettingsDto;
 }
 
 export type RequestChannel = keyof typeof requestSchemas;

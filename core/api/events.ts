@@ -43,12 +43,37 @@ export interface SiteSettingsChangedEvent {
   readonly setting: 'pathMappings' | 'sourceRoots';
 }
 
+/** A distribution point or a DP group was created, changed or deleted: re-read it by name. */
+export interface DistributionPointChangedEvent {
+  readonly change: ChangeKind;
+  readonly name: string;
+}
+
+export interface DpGroupChangedEvent {
+  readonly change: ChangeKind;
+  readonly name: string;
+}
+
+/** Where a package is, or is to be, changed (distribute, update, refresh, remove): re-read packages:status. */
+export interface PackageDpsChangedEvent {
+  readonly packageId: string;
+}
+
+/** A site component's settings changed (Component Configuration). */
+export interface ComponentSettingsChangedEvent {
+  readonly component: 'distmgr';
+}
+
 export interface EventMap {
   'packages:changed': PackageChangedEvent;
   'programs:changed': ProgramChangedEvent;
   'access-accounts:changed': AccessAccountsChangedEvent;
   'components:changed': ComponentChangedEvent;
   'site:settings-changed': SiteSettingsChangedEvent;
+  'distribution-points:changed': DistributionPointChangedEvent;
+  'dp-groups:changed': DpGroupChangedEvent;
+  'package-dps:changed': PackageDpsChangedEvent;
+  'components:settings-changed': ComponentSettingsChangedEvent;
 }
 
 export type EventChannel = keyof EventMap;
@@ -60,6 +85,10 @@ export const eventChannels: readonly EventChannel[] = [
   'access-accounts:changed',
   'components:changed',
   'site:settings-changed',
+  'distribution-points:changed',
+  'dp-groups:changed',
+  'package-dps:changed',
+  'components:settings-changed',
 ];
 
 export function isEventChannel(value: unknown): value is EventChannel {

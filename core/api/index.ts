@@ -8,6 +8,8 @@ export * from './files';
 export * from './platforms';
 export * from './programs';
 export * from './access-accounts';
+export * from './boundaries';
+export * from './distribution-points';
 export * from './imports';
 export * from './events';
 export * from './channel-names';

@@ -30,6 +30,12 @@ const patternOnly = new Set([
   'access-accounts:update packageId',
   'access-accounts:remove packageId',
   'files:list extensions[]',
+  'distribution-points:list withoutPackage',
+  'packages:distribute packageId',
+  'packages:update-dps packageId',
+  'packages:refresh-dp packageId',
+  'packages:remove-dp packageId',
+  'packages:status packageId',
 ]);
 
 interface StringField {
@@ -104,6 +110,13 @@ describe('every text field of every request schema is under the text policy', ()
       'definitions:inspect source.path',
       'packages:import sourceDirectory',
       'files:msi-info path',
+      'distribution-points:create name',
+      'distribution-points:create volumes[].path',
+      'distribution-points:create boundaries[].value',
+      'distribution-points:update changes.sambaConf',
+      'dp-groups:create members[]',
+      'packages:distribute groups[]',
+      'components:set changes.storedPackagesLocation',
     ]) {
       expect(keys, key).toContain(key);
     }

@@ -43,6 +43,16 @@ describe('courier command line', () => {
     for (const text of ['--windows <account>', '--group', '--generic <account>', 'Administrators', 'fullControl', "CONTOSO\\Sales' --group"]) expect(out).toContain(text);
   });
 
+  it('dp add and package distribute --help show the forms of volumes, boundaries and groups', async () => {
+    const dp = await run('dp', 'add', '--help');
+    expect(dp.code).toBe(0);
+    for (const text of ['--volume <letter=path>', '--server-share <unc>', '--boundary <spec>', 'subnet:10.1.0.0/16', 'local', 'samba', 'windows', 'Path Mappings']) expect(dp.out).toContain(text);
+    const distribute = await run('package', 'distribute', '--help');
+    for (const text of ['--dp <name>', '--group <name>', 'courier package status']) expect(distribute.out).toContain(text);
+    const set = await run('component', 'set', '--help');
+    for (const text of ['--max-packages <n>', '1–50, default 3', '--retry-delay <minutes>', '1–1440, default 30']) expect(set.out).toContain(text);
+  });
+
   it('program and access-account usage errors are refused before the site is opened', async () => {
     const dataDir = join(tmpdir(), `courier-never-${process.pid}`);
     const cases: [string[], RegExp][] = [

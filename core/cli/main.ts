@@ -3,6 +3,7 @@ import { CliFailure, usageFailure, type ExitCode } from './cli-failure';
 import type { CliInstall } from './cli-install';
 import { processIo, type CliIo } from './cli-io';
 import { accessAccountFlagForField } from './access-account-commands';
+import { distributionFlagForField } from './distribution-commands';
 import { flagForField } from './package-options';
 import { programFlagForField } from './program-options';
 import { buildProgram } from './program';
@@ -24,7 +25,7 @@ function fromCommander(error: CommanderError): CliFailure {
 
 function report(failure: CliFailure, argv: readonly string[], io: CliIo): ExitCode {
   const field = failure.error.field;
-  const flag = flagForField(field) ?? programFlagForField(field) ?? accessAccountFlagForField(field);
+  const flag = distributionFlagForField(argv, field) ?? flagForField(field) ?? programFlagForField(field) ?? accessAccountFlagForField(field);
   const hint = failure.exitCode === 2 ? ' (see --help)' : '';
   io.err(`courier: ${oneLine(failure.error.message)}${flag ? ` (${flag})` : ''}${hint}\n`);
   if (wantsJson(argv)) io.out(`${JSON.stringify({ error: failure.error })}\n`);

@@ -5,6 +5,7 @@ import { CourierError } from '../api';
 import type { Core } from '../core';
 import { defaultSite } from '../domain/default-site';
 import { registerAccessAccountCommands } from './access-account-commands';
+import { registerComponentCommands, registerDistributionPointCommands, registerPackageDistributionCommands } from './distribution-commands';
 import { CliFailure, usageFailure } from './cli-failure';
 import type { CliInstall } from './cli-install';
 import type { CliIo } from './cli-io';
@@ -95,6 +96,9 @@ Examples:
   courier package update A0100001 --sending-priority high --no-persist-in-client-cache
   courier program create A0100001 --name Typical --command-line "setup.exe /q"
   courier access-account add A0100001 --windows 'CONTOSO\\Sales' --group --permission change
+  courier dp add DP01 --volume D=/srv/dp01/d --json
+  courier package distribute A0100001 --dp DP01
+  courier package status A0100001 --json
   courier pdf parse vendor.sms --json
   courier msi info app.msi
   courier --data-dir ./lab-site package delete A0100001
@@ -261,6 +265,9 @@ Examples:
   const context: CommandContext = { io, withGlobalOptions, withCore, print, unwrap };
   registerProgramCommands(program, context);
   registerAccessAccountCommands(program, context);
+  registerPackageDistributionCommands(pkg, context);
+  registerDistributionPointCommands(program, context);
+  registerComponentCommands(program, context);
   registerPdfCommands(program, context);
   registerMsiCommands(program, context);
 

@@ -7,6 +7,10 @@ import type { PackageService } from './package-service';
 import type { ImportService } from './import-service';
 import type { ProgramService } from './program-service';
 import type { SiteSettingsService } from './site-settings-service';
+import type { ComponentSettingsService } from './component-settings-service';
+import type { DistributionPointService } from './distribution-point-service';
+import type { DpGroupService } from './dp-group-service';
+import type { PackageDistributionService } from './package-distribution-service';
 
 export type Handlers = {
   readonly [C in RequestChannel]: (request: ParsedRequestOf<C>) => ResponseOf<C> | Promise<ResponseOf<C>>;
@@ -19,10 +23,15 @@ export interface HandlerDeps {
   readonly accessAccounts: AccessAccountService;
   readonly imports: ImportService;
   readonly siteSettings: SiteSettingsService;
+  readonly distributionPoints: DistributionPointService;
+  readonly dpGroups: DpGroupService;
+  readonly distribution: PackageDistributionService;
+  readonly components: ComponentSettingsService;
 }
 
 /** One handler per contract channel; the mapped type makes a missing one a compile error. */
-export function createHandlers({ siteInfo, packages, programs, accessAccounts, imports, siteSettings }: HandlerDeps): Handlers {
+export function createHandlers(deps: HandlerDeps): Handlers {
+  const { siteInfo, packages, programs, accessAccounts, imports, siteSettings, distributionPoints, dpGroups, distribution, components } = deps;
   return {
     'site:info': () => siteInfo(),
     'site:path-mappings:list': () => siteSettings.listPathMappings(),
@@ -52,5 +61,24 @@ export function createHandlers({ siteInfo, packages, programs, accessAccounts, i
     'definitions:list': () => imports.listBuiltIn(),
     'definitions:inspect': ({ source }) => imports.inspect(source),
     'packages:import': ({ source, sourceFiles, sourceDirectory }) => imports.import(source, sourceFiles, sourceDirectory),
+    'distribution-points:list': ({ withoutPackage }) => distributionPoints.list(withoutPackage),
+    'distribution-points:get': ({ name }) => distributionPoints.get(name),
+    'distribution-points:create': (input) => distributionPoints.create(input),
+    'distribution-points:update': ({ name, changes }) => distributionPoints.update(name, changes),
+    'distribution-points:delete': ({ name }) => distributionPoints.delete(name),
+    'dp-groups:list': () => dpGroups.list(),
+    'dp-groups:get': ({ name }) => dpGroups.get(name),
+    'dp-groups:create': ({ name, description, members }) => dpGroups.create(name, description, members),
+    'dp-groups:update': ({ name, changes }) => dpGroups.update(name, changes),
+    'dp-groups:delete': ({ name }) => dpGroups.delete(name),
+    'dp-groups:add-member': ({ name, distributionPoint }) => dpGroups.addMember(name, distributionPoint),
+    'dp-groups:remove-member': ({ name, distributionPoint }) => dpGroups.removeMember(name, distributionPoint),
+    'packages:distribute': ({ packageId, distributionPoints: names, groups }) => distribution.distribute(packageId, names, groups),
+    'packages:update-dps': ({ packageId }) => distribution.updateDps(packageId),
+    'packages:refresh-dp': ({ packageId, distributionPoint }) => distribution.refresh(packageId, distributionPoint),
+    'packages:remove-dp': ({ packageId, distributionPoint }) => distribution.removeDp(packageId, distributionPoint),
+    'packages:status': ({ packageId }) => distribution.status(packageId),
+    'components:get': () => components.get(),
+    'components:set': ({ changes }) => components.set(changes),
   };
 }

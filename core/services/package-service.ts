@@ -14,6 +14,8 @@ import {
 import type { FileAccess } from '../content/file-access';
 import { checkSourceDirectory } from '../content/source-directory';
 import type { AccessAccountRepository } from '../db/repositories/access-account-repository';
+import type { DistributionPointRepository } from '../db/repositories/distribution-point-repository';
+import type { PackageDpRepository } from '../db/repositories/package-dp-repository';
 import type { PackageRecord, PackageRepository } from '../db/repositories/package-repository';
 import type { ProgramRepository } from '../db/repositories/program-repository';
 import type { SiteRepository } from '../db/repositories/site-repository';
@@ -30,6 +32,10 @@ export interface PackageServiceDeps {
   readonly packages: PackageRepository;
   readonly programs: ProgramRepository;
   readonly accessAccounts: AccessAccountRepository;
+  /** Where the package is on distribution points: a deleted package leaves each of them. */
+  readonly packageDps: PackageDpRepository;
+  /** The shares of server share distribution points, which a package's own share must keep clear of. */
+  readonly distributionPoints: Pick<DistributionPointRepository, 'shares'>;
   readonly site: SiteRepository;
   readonly work: UnitOfWork;
   readonly now: () => Date;
@@ -149,6 +155,8 @@ export class PackageService {
       this.refuseWhileOthersRunItsPrograms(existing);
       // Its programs and access accounts go with it (ON DELETE CASCADE).
       if (!this.deps.packages.delete(packageId)) throw packageNotFound(packageId);
+      // Its rows on distribution points stay, in removalPending, until Distribution Manager has deleted its folders there.
+      this.deps.packageDps.requestRemovalEverywhere(packageId, this.deps.now().toISOString());
       this.noteChange(change, 'deleted', existing);
     });
     return { packageId: existing.packageId, name: existing.name };
@@ -197,6 +205,15 @@ export class PackageService {
         throw new CourierError(
           'CONFLICT',
           `The share ${shareFolder} overlaps ${other.shareFolder}, used by package ${other.name} (${other.packageId}): refreshing one would delete the other's files.`,
+          'shareFolder',
+        );
+      }
+    }
+    for (const dp of this.deps.distributionPoints.shares()) {
+      if (sameWindowsPath(dp.serverShare, shareFolder) || windowsPathsOverlap(dp.serverShare, shareFolder)) {
+        throw new CourierError(
+          'CONFLICT',
+          `The share ${shareFolder} overlaps ${dp.serverShare}, the share of distribution point ${dp.name}: refreshing the package would replace the files of the packages on that distribution point.`,
           'shareFolder',
         );
       }

@@ -59,6 +59,11 @@ const samples: Record<string, readonly unknown[]> = {
   computerProgramSettingsSchema: [computerProgramSample],
   deviceProgramSettingsSchema: [deviceProgramSample],
   recurringScheduleSchema: [{ start: '2026-11-26T22:00', every: 1, unit: 'days' }],
+  dpCreateSchema: [
+    { name: 'DP01', volumes: [{ letter: 'D', path: '/srv/dp01/d' }], protected: true, boundaries: [{ kind: 'ipSubnet', value: '10.1.0.0/16' }] },
+    { name: 'DP02', serverShare: '\\\\files\\dist', shareProvider: 'samba', sambaConf: '/etc/samba/smb.conf' },
+  ],
+  packageDistributeSchema: [{ packageId: 'A0100001', distributionPoints: ['DP01'], groups: ['West'] }],
 };
 
 /** Inside a sample the whole object is parsed per string, so fewer families: the ones path and name rules meet. */
@@ -161,6 +166,12 @@ describe('every path field of every request runs in linear time through the core
       'site:path-mappings:set': [{ uncPrefix: '\\\\fs01\\sources', localPath: sources }],
       'site:path-mappings:remove': [{ uncPrefix: '\\\\fs01\\sources' }],
       'site:source-roots:set': [{ limitBrowsing: false, roots: [sources] }],
+      'distribution-points:create': [
+        { name: 'DP01', volumes: [{ letter: 'D', path: sources }] },
+        { name: 'DP02', serverShare: '\\\\files\\dist', shareProvider: 'samba', sambaConf: join(sources, 'app.sms') },
+      ],
+      'distribution-points:update': [{ name: 'DP01', changes: { volumes: [{ letter: 'D', path: sources }], shareProvider: 'samba', sambaConf: join(sources, 'app.sms') } }],
+      'components:set': [{ component: 'distmgr', changes: { storedPackagesLocation: sources } }],
     };
   });
   afterAll(() => {
