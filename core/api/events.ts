@@ -59,6 +59,27 @@ export interface PackageDpsChangedEvent {
   readonly packageId: string;
 }
 
+/**
+ * How a copy of a package to one distribution point is going, while Distribution Manager copies
+ * it: sent a few times a second at most per package and DP, and once more when the copy ends.
+ * The state itself (installed, retrying …) comes with package-dps:changed.
+ */
+export interface DistributionProgressEvent {
+  readonly packageId: string;
+  /** The DP's name, as packages:status lists it. */
+  readonly dpName: string;
+  readonly filesDone: number;
+  readonly filesTotal: number;
+  readonly bytesDone: number;
+  readonly bytesTotal: number;
+  /** Bytes a second over the last few seconds; 0 before it can be told. */
+  readonly bytesPerSecond: number;
+  /** Seconds left at that rate, or null while unknown. */
+  readonly etaSeconds: number | null;
+  /** True on the last event of a copy (done, failed or cancelled). */
+  readonly finished: boolean;
+}
+
 /** A site component's settings changed (Component Configuration). */
 export interface ComponentSettingsChangedEvent {
   readonly component: 'distmgr';
@@ -73,6 +94,7 @@ export interface EventMap {
   'distribution-points:changed': DistributionPointChangedEvent;
   'dp-groups:changed': DpGroupChangedEvent;
   'package-dps:changed': PackageDpsChangedEvent;
+  'distribution:progress': DistributionProgressEvent;
   'components:settings-changed': ComponentSettingsChangedEvent;
 }
 
@@ -88,6 +110,7 @@ export const eventChannels: readonly EventChannel[] = [
   'distribution-points:changed',
   'dp-groups:changed',
   'package-dps:changed',
+  'distribution:progress',
   'components:settings-changed',
 ];
 
