@@ -16,6 +16,7 @@ import { SiteRepository } from './db/repositories/site-repository';
 import { SiteSettingsRepository } from './db/repositories/site-settings-repository';
 import { siteFileGate, type FileGate } from './content/file-gate';
 import { SiteSettingsService } from './services/site-settings-service';
+import { StatusMessageService } from './services/status-message-service';
 import { AccessAccountService } from './services/access-account-service';
 import { EventFeed } from './services/event-feed';
 import { createHandlers, type Handlers } from './services/handlers';
@@ -112,7 +113,8 @@ export function createCore(options: CoreOptions): Core {
     definitionsDir: options.definitionsDir ?? defaultDefinitionsDir(),
     fileAccess,
   });
-  const handlers: Handlers = createHandlers({ siteInfo: () => site.info, packages, programs, accessAccounts, imports, siteSettings });
+  const statusMessages = new StatusMessageService({ messages: plumbing.statusMessages });
+  const handlers: Handlers = createHandlers({ siteInfo: () => site.info, packages, programs, accessAccounts, imports, siteSettings, statusMessages });
   recoverInboxes(plumbing, site.root, (text) => log.write(provider.file, provider.component, text), now().getTime());
   let closed = false;
 

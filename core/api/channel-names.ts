@@ -32,6 +32,7 @@ export const requestChannelNames = [
   'definitions:list',
   'definitions:inspect',
   'packages:import',
+  'status:messages',
 ] as const;
 
 export type RequestChannelName = (typeof requestChannelNames)[number];

@@ -19,6 +19,8 @@ import {
 import type { AccessAccountDto } from './access-accounts';
 import type { BuiltInDefinitionDto, DefinitionPreviewDto, MsiInfoDto, PackageImportedDto } from './imports';
 import { definitionInspectSchema, packageImportSchema } from './imports';
+import type { StatusMessagePageDto } from './status-messages';
+import { statusMessageQuerySchema } from './status-messages';
 import { accessAccountAddSchema, accessAccountListSchema, accessAccountRemoveSchema, accessAccountUpdateSchema } from './access-accounts';
 
 const empty = z.strictObject({});
@@ -56,6 +58,7 @@ export const requestSchemas = {
   'definitions:list': empty,
   'definitions:inspect': definitionInspectSchema,
   'packages:import': packageImportSchema,
+  'status:messages': statusMessageQuerySchema,
 } as const satisfies Record<string, z.ZodType>;
 
 /** What each request channel answers with. */
@@ -90,6 +93,8 @@ export interface ResponseMap {
   'definitions:list': readonly BuiltInDefinitionDto[];
   'definitions:inspect': DefinitionPreviewDto;
   'packages:import': PackageImportedDto;
+  /** One page of status messages, newest first unless asked otherwise. */
+  'status:messages': StatusMessagePageDto;
 }
 
 export type RequestChannel = keyof typeof requestSchemas;

@@ -9,6 +9,7 @@ export * from './platforms';
 export * from './programs';
 export * from './access-accounts';
 export * from './imports';
+export * from './status-messages';
 export * from './events';
 export * from './channel-names';
 export * from './channels';

@@ -7,6 +7,7 @@ import type { PackageService } from './package-service';
 import type { ImportService } from './import-service';
 import type { ProgramService } from './program-service';
 import type { SiteSettingsService } from './site-settings-service';
+import type { StatusMessageService } from './status-message-service';
 
 export type Handlers = {
   readonly [C in RequestChannel]: (request: ParsedRequestOf<C>) => ResponseOf<C> | Promise<ResponseOf<C>>;
@@ -19,10 +20,11 @@ export interface HandlerDeps {
   readonly accessAccounts: AccessAccountService;
   readonly imports: ImportService;
   readonly siteSettings: SiteSettingsService;
+  readonly statusMessages: StatusMessageService;
 }
 
 /** One handler per contract channel; the mapped type makes a missing one a compile error. */
-export function createHandlers({ siteInfo, packages, programs, accessAccounts, imports, siteSettings }: HandlerDeps): Handlers {
+export function createHandlers({ siteInfo, packages, programs, accessAccounts, imports, siteSettings, statusMessages }: HandlerDeps): Handlers {
   return {
     'site:info': () => siteInfo(),
     'site:path-mappings:list': () => siteSettings.listPathMappings(),
@@ -52,5 +54,6 @@ export function createHandlers({ siteInfo, packages, programs, accessAccounts, i
     'definitions:list': () => imports.listBuiltIn(),
     'definitions:inspect': ({ source }) => imports.inspect(source),
     'packages:import': ({ source, sourceFiles, sourceDirectory }) => imports.import(source, sourceFiles, sourceDirectory),
+    'status:messages': (query) => statusMessages.query(query),
   };
 }

@@ -3,7 +3,8 @@ import { migration0001 } from './0001-site-and-packages';
 import { migration0002 } from './0002-programs-and-access-accounts';
 import { migration0003 } from './0003-outbox-and-events';
 import { migration0004 } from './0004-site-settings';
+import { migration0005 } from './0005-status-messages';
 
 /** Append-only: add the next file at the end; the ledger refuses edited history. */
-export const migrations: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004];
+export const migrations: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005];
 export type { Migration } from './migration';
