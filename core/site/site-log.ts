@@ -1,4 +1,4 @@
-import { appendFileSync, closeSync, openSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { appendFileSync, closeSync, existsSync, openSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { formatTraceLine } from '../formats/trace-log';
 import type { SiteRoot } from './site-root';
@@ -15,6 +15,9 @@ export const defaultLogMaxBytes = 2 * 1024 * 1024;
 
 /** A lock left by a writer that died mid-rotation is taken over after this long. */
 const staleRotationLockMs = 10_000;
+/** How long a writer waits for another's rotation before it appends anyway (a log may then run a few lines long). */
+const rotationWaitMs = 50;
+const pause = new Int32Array(new SharedArrayBuffer(4));
 
 export interface SiteLogOptions {
   /** A log reaching this size is renamed to `<name>.lo_` and a new one started. */
@@ -48,13 +51,14 @@ export function rotateIfFull(path: string, incomingBytes: number, maxBytes: numb
   try {
     fd = openSync(lock, 'wx');
   } catch {
-    // Another writer is rotating: its rename is a moment away, and this line may go to either file.
+    // Another writer is rotating: wait a moment for its rename, so this line starts the new log.
     try {
       // The computer's clock, not the site's (tests run sites on a clock of their own).
       if (Date.now() - statSync(lock).mtimeMs > staleRotationLockMs) unlinkSync(lock);
     } catch {
       // gone meanwhile
     }
+    for (let waited = 0; waited < rotationWaitMs && existsSync(lock); waited++) Atomics.wait(pause, 0, 0, 1);
     return;
   }
   try {
