@@ -30,6 +30,10 @@ const patternOnly = new Set([
   'access-accounts:update packageId',
   'access-accounts:remove packageId',
   'files:list extensions[]',
+  'status:messages since',
+  'status:messages until',
+  'status:messages packageId',
+  'status:messages cursor',
 ]);
 
 interface StringField {
