@@ -189,6 +189,9 @@ export interface StatusMessageDto {
 
 export interface StatusMessagePageDto {
   readonly messages: readonly StatusMessageDto[];
-  /** Pass as `cursor` for the next page; null when this page is the last. */
+  /**
+   * Pass as `cursor` for the next page; null when this page is the last. A text search reads at
+   * most 20,000 messages a page, so its page may hold fewer than `limit` with more to come.
+   */
   readonly nextCursor: string | null;
 }

@@ -116,6 +116,22 @@ describe('the status message store', () => {
     expect(ids({ component: 'SMS_DISTRIBUTION_MANAGER', severity: 'info', attributes: [{ id: 400, value: 'A0100001' }], messageIds: [2301] })).toEqual([a]);
   });
 
+  it('reads at most a budget of messages for one page of a text search, and goes on from there on the next', () => {
+    const rare = repo.insert(message({ time: t0, messageId: 2328, severity: 'error', insertionStrings: ['A0100001', '\\\\DP01\\', 'The network name cannot be found.'] }));
+    repo.insertMany(Array.from({ length: 25 }, (_, i) => message({ time: t0 + (i + 1) * minute })));
+    const pages: number[][] = [];
+    let after: StatusMessageFilter['after'];
+    do {
+      const page = repo.query({ ...base, text: 'network name', limit: 5, after }, 10);
+      pages.push(page.messages.map((m) => m.recordId));
+      after = page.next ?? undefined;
+    } while (after && pages.length < 10);
+    // 26 messages, 10 read a page: two pages read past non-matching ones, the third finds it.
+    expect(pages).toEqual([[], [], [rare]]);
+    // Within the budget a search is a plain page.
+    expect(repo.query({ ...base, text: 'successfully processed', limit: 5 }).messages).toHaveLength(5);
+  });
+
   it('reads a filtered page through an index, never the whole table', () => {
     const plan = (filter: Partial<StatusMessageFilter>) => repo.explain({ ...base, ...filter }).join(' | ');
     expect(plan({})).toMatch(/status_messages_time/);

@@ -92,8 +92,12 @@ const typeOf = new Map(Object.entries(statusMessageTypeValues).map(([name, value
 // An NT event message (1024) is shown as a detail: the contract names the three kinds components report.
 typeOf.set(1024, 'detail');
 
-/** The SQL function the text filter calls: the description a viewer shows, folded, contains the words. */
-const containsFunction = 'courier_status_contains';
+/**
+ * The most messages one page of a text search reads: the text is in no index (it is the
+ * catalogue's words with the strings in place), so a search for something rare would otherwise
+ * read every message in one request and hold the core's thread for seconds.
+ */
+export const textScanBudget = 20_000;
 
 function fold(text: string): string {
   return text.toLowerCase();
@@ -104,13 +108,7 @@ function fold(text: string): string {
  * page, however many million messages the site holds (docs/status-messages.md#the-store).
  */
 export class StatusMessageRepository {
-  constructor(private readonly db: SqliteDatabase) {
-    db.function(containsFunction, { deterministic: true, varargs: true }, (needle, component, messageId, ...strings) =>
-      fold(statusCatalogue.describe(String(component), Number(messageId), strings.map((s) => (s === null ? '' : String(s))))).includes(String(needle))
-        ? 1
-        : 0,
-    );
-  }
+  constructor(private readonly db: SqliteDatabase) {}
 
   /** One message, inside the caller's transaction (a unit of work's); its record ID. */
   insert(record: StatusMessageRecord): number {
@@ -143,16 +141,40 @@ export class StatusMessageRepository {
     return this.db.transaction(() => records.map((record) => this.insert(record)))();
   }
 
-  /** One page in the filter's order, reading at most `limit + 1` messages. */
-  query(filter: StatusMessageFilter): StatusMessagePage {
+  /**
+   * One page in the filter's order, reading at most `limit + 1` messages through an index. With
+   * a text filter it reads at most `textScanBudget` messages: a page that reached the budget
+   * may hold fewer than `limit` (none, even) and still have a next one, which goes on from the
+   * last message read.
+   */
+  query(filter: StatusMessageFilter, scanBudget = textScanBudget): StatusMessagePage {
     const { sql, parameters } = this.pageSql(filter);
-    const rows = this.db.prepare(sql).all(...parameters) as MessageRow[];
+    const statement = this.db.prepare(sql);
+    let rows: MessageRow[];
+    let resumeAt: StatusKey | null = null;
+    if (filter.text === undefined) {
+      rows = statement.all(...parameters) as MessageRow[];
+    } else {
+      const needle = fold(filter.text);
+      rows = [];
+      let read = 0;
+      for (const row of statement.iterate(...parameters) as IterableIterator<MessageRow>) {
+        read++;
+        if (fold(statusCatalogue.describe(row.component, row.message_id, this.stringsOf(row))).includes(needle)) rows.push(row);
+        if (rows.length > filter.limit) break;
+        if (read >= scanBudget) {
+          // Breaking out of the loop resets the statement; the next page starts after this row.
+          resumeAt = { time: row.time, recordId: row.record_id };
+          break;
+        }
+      }
+    }
     const more = rows.length > filter.limit;
     const page = more ? rows.slice(0, filter.limit) : rows;
     const attributes = this.attributesOf(page.map((row) => row.record_id));
     const messages = page.map((row) => this.messageOf(row, attributes.get(row.record_id) ?? []));
     const last = page.at(-1);
-    return { messages, next: more && last ? { time: last.time, recordId: last.record_id } : null };
+    return { messages, next: more && last ? { time: last.time, recordId: last.record_id } : resumeAt };
   }
 
   get(recordId: number): StoredStatusMessage | null {
@@ -240,16 +262,14 @@ export class StatusMessageRepository {
       where.push('m.machine_name = ? COLLATE NOCASE');
       parameters.push(filter.machine);
     }
-    if (filter.text !== undefined) {
-      where.push(`${containsFunction}(?, m.component, m.message_id, ${insertionColumns.map((c) => `m.${c}`).join(', ')})`);
-      parameters.push(fold(filter.text));
-    }
     const direction = newest ? 'DESC' : 'ASC';
     const sql =
       `SELECT ${messageColumns.map((c) => `m.${c}`).join(', ')} FROM ${from}` +
       (where.length > 0 ? ` WHERE ${where.join(' AND ')}` : '') +
-      ` ORDER BY ${t}.time ${direction}, ${t}.record_id ${direction} LIMIT ?`;
-    parameters.push(filter.limit + 1);
+      ` ORDER BY ${t}.time ${direction}, ${t}.record_id ${direction}` +
+      // A text search is read row by row and stops itself (query); every other page is a LIMIT.
+      (filter.text === undefined ? ' LIMIT ?' : '');
+    if (filter.text === undefined) parameters.push(filter.limit + 1);
     return { sql, parameters };
   }
 
@@ -268,11 +288,15 @@ export class StatusMessageRepository {
     return byRecord;
   }
 
-  private messageOf(row: MessageRow, attributes: readonly (readonly [number, string])[]): StoredStatusMessage {
+  /** The insertion strings given: trailing ones never given are not part of the message. */
+  private stringsOf(row: MessageRow): string[] {
     const strings = insertionColumns.map((column) => row[column as `ins_string_${number}`] ?? null);
-    // Trailing strings never given are not part of the message; one left empty in between is "".
     let given = strings.length;
     while (given > 0 && strings[given - 1] === null) given--;
+    return strings.slice(0, given).map((text) => text ?? '');
+  }
+
+  private messageOf(row: MessageRow, attributes: readonly (readonly [number, string])[]): StoredStatusMessage {
     return {
       recordId: row.record_id,
       messageId: row.message_id,
@@ -286,7 +310,7 @@ export class StatusMessageRepository {
       processId: row.process_id,
       threadId: row.thread_id,
       win32Error: row.win32_error,
-      insertionStrings: strings.slice(0, given).map((text) => text ?? ''),
+      insertionStrings: this.stringsOf(row),
       attributes,
     };
   }
