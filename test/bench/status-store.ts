@@ -123,6 +123,7 @@ try {
     ['by component + severity error, 100', () => ({ order: 'newest', limit: 100, component: 'SMS_DISTRIBUTION_MANAGER', severity: 'error' })],
     ['oldest 100 since a day, by time', () => ({ order: 'oldest', limit: 100, since: end - day })],
     ['text "access is denied", 100', () => ({ order: 'newest', limit: 100, text: 'access is denied' })],
+    ['text found nowhere (reads its budget)', () => ({ order: 'newest', limit: 100, text: 'no such words' })],
   ];
   result.push(`Pages (${queries} runs each, a different package each run where there is one):`);
   for (const [label, make] of cases) {
