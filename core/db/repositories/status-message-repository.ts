@@ -103,12 +103,23 @@ function fold(text: string): string {
   return text.toLowerCase();
 }
 
+/** The SQL function a text search calls: whether the description a viewer shows contains the words. */
+const containsFunction = 'courier_status_contains';
+
 /**
  * The status message store: batched inserts and keyset-paged queries that never load more than a
  * page, however many million messages the site holds (docs/status-messages.md#the-store).
  */
 export class StatusMessageRepository {
-  constructor(private readonly db: SqliteDatabase) {}
+  constructor(private readonly db: SqliteDatabase) {
+    // Matched inside SQLite, so a message that does not match never becomes a JavaScript row.
+    db.function(containsFunction, { deterministic: true, varargs: true }, (needle, component, messageId, ...strings) => {
+      let given = strings.length;
+      while (given > 0 && strings[given - 1] === null) given--;
+      const description = statusCatalogue.describe(String(component), Number(messageId), strings.slice(0, given).map((text) => (text === null ? '' : String(text))));
+      return fold(description).includes(String(needle)) ? 1 : 0;
+    });
+  }
 
   /** One message, inside the caller's transaction (a unit of work's); its record ID. */
   insert(record: StatusMessageRecord): number {
@@ -148,26 +159,28 @@ export class StatusMessageRepository {
    * last message read.
    */
   query(filter: StatusMessageFilter, scanBudget = textScanBudget): StatusMessagePage {
-    const { sql, parameters } = this.pageSql(filter);
-    const statement = this.db.prepare(sql);
     let rows: MessageRow[];
     let resumeAt: StatusKey | null = null;
     if (filter.text === undefined) {
-      rows = statement.all(...parameters) as MessageRow[];
+      const { sql, parameters } = this.pageSql(filter);
+      rows = this.db.prepare(sql).all(...parameters) as MessageRow[];
     } else {
-      const needle = fold(filter.text);
-      rows = [];
+      // Keys and a match flag, read one by one until the page is full or the budget is spent;
+      // then the matching messages whole.
+      const { sql, parameters } = this.pageSql(filter, fold(filter.text));
+      const hits: number[] = [];
       let read = 0;
-      for (const row of statement.iterate(...parameters) as IterableIterator<MessageRow>) {
+      for (const [time, recordId, hit] of this.db.prepare(sql).raw().iterate(...parameters) as IterableIterator<[number, number, number]>) {
         read++;
-        if (fold(statusCatalogue.describe(row.component, row.message_id, this.stringsOf(row))).includes(needle)) rows.push(row);
-        if (rows.length > filter.limit) break;
+        if (hit === 1) hits.push(recordId);
+        if (hits.length > filter.limit) break;
         if (read >= scanBudget) {
-          // Breaking out of the loop resets the statement; the next page starts after this row.
-          resumeAt = { time: row.time, recordId: row.record_id };
+          // Leaving the loop resets the statement; the next page starts after this message.
+          resumeAt = { time, recordId };
           break;
         }
       }
+      rows = this.rowsOf(hits);
     }
     const more = rows.length > filter.limit;
     const page = more ? rows.slice(0, filter.limit) : rows;
@@ -213,9 +226,10 @@ export class StatusMessageRepository {
     return (this.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...parameters) as { detail: string }[]).map((row) => row.detail);
   }
 
-  private pageSql(filter: StatusMessageFilter): { sql: string; parameters: unknown[] } {
+  /** A page's SQL; with `needle`, the keys and match flag of a text search instead of whole rows. */
+  private pageSql(filter: StatusMessageFilter, needle?: string): { sql: string; parameters: unknown[] } {
     const where: string[] = [];
-    const parameters: unknown[] = [];
+    const parameters: unknown[] = needle === undefined ? [] : [needle];
     const [driving, ...others] = filter.attributes ?? [];
     // The first attribute drives the query through its index (value, time); CROSS JOIN keeps
     // SQLite from reordering the join away from it.
@@ -263,14 +277,29 @@ export class StatusMessageRepository {
       parameters.push(filter.machine);
     }
     const direction = newest ? 'DESC' : 'ASC';
+    const columns =
+      needle === undefined
+        ? messageColumns.map((c) => `m.${c}`).join(', ')
+        : `${t}.time, ${t}.record_id, ${containsFunction}(?, m.component, m.message_id, ${insertionColumns.map((c) => `m.${c}`).join(', ')})`;
     const sql =
-      `SELECT ${messageColumns.map((c) => `m.${c}`).join(', ')} FROM ${from}` +
+      `SELECT ${columns} FROM ${from}` +
       (where.length > 0 ? ` WHERE ${where.join(' AND ')}` : '') +
       ` ORDER BY ${t}.time ${direction}, ${t}.record_id ${direction}` +
       // A text search is read row by row and stops itself (query); every other page is a LIMIT.
       (filter.text === undefined ? ' LIMIT ?' : '');
     if (filter.text === undefined) parameters.push(filter.limit + 1);
     return { sql, parameters };
+  }
+
+  /** Whole rows of these messages, in the order given. */
+  private rowsOf(recordIds: readonly number[]): MessageRow[] {
+    if (recordIds.length === 0) return [];
+    const found = prepared(
+      this.db,
+      `SELECT ${messageColumns.join(', ')} FROM status_messages WHERE record_id IN (SELECT value FROM json_each(?))`,
+    ).all(JSON.stringify(recordIds)) as MessageRow[];
+    const byId = new Map(found.map((row) => [row.record_id, row]));
+    return recordIds.flatMap((id) => byId.get(id) ?? []);
   }
 
   private attributesOf(recordIds: readonly number[]): Map<number, [number, string][]> {
