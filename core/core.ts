@@ -24,6 +24,7 @@ import { DpGroupService } from './services/dp-group-service';
 import { PackageDistributionService } from './services/package-distribution-service';
 import { siteFileGate, type FileGate } from './content/file-gate';
 import { SiteSettingsService } from './services/site-settings-service';
+import { StatusMessageService } from './services/status-message-service';
 import { AccessAccountService } from './services/access-account-service';
 import { EventFeed } from './services/event-feed';
 import { createHandlers, type Handlers } from './services/handlers';
@@ -129,6 +130,7 @@ export function createCore(options: CoreOptions): Core {
     definitionsDir: options.definitionsDir ?? defaultDefinitionsDir(),
     fileAccess,
   });
+  const statusMessages = new StatusMessageService({ messages: plumbing.statusMessages });
   const distributionPoints = new DistributionPointService({
     ...shared,
     siteCode: site.record.siteCode,
@@ -151,6 +153,7 @@ export function createCore(options: CoreOptions): Core {
     dpGroups,
     distribution,
     components,
+    statusMessages,
   });
   recoverInboxes(plumbing, site.root, (text) => log.write(provider.file, provider.component, text), now().getTime());
   let closed = false;

@@ -51,6 +51,7 @@ export const requestChannelNames = [
   'packages:status',
   'components:get',
   'components:set',
+  'status:messages',
 ] as const;
 
 export type RequestChannelName = (typeof requestChannelNames)[number];

@@ -35,6 +35,8 @@ import {
   packageDpRefSchema,
   packageStatusSchema,
 } from './distribution-points';
+import type { StatusMessagePageDto } from './status-messages';
+import { statusMessageQuerySchema } from './status-messages';
 import { accessAccountAddSchema, accessAccountListSchema, accessAccountRemoveSchema, accessAccountUpdateSchema } from './access-accounts';
 
 const empty = z.strictObject({});
@@ -91,6 +93,7 @@ export const requestSchemas = {
   'packages:status': packageStatusSchema,
   'components:get': componentRefSchema,
   'components:set': componentSetSchema,
+  'status:messages': statusMessageQuerySchema,
 } as const satisfies Record<string, z.ZodType>;
 
 /** What each request channel answers with. */
@@ -145,6 +148,8 @@ export interface ResponseMap {
   'packages:status': PackageStatusDto;
   'components:get': DistributionManagerSettingsDto;
   'components:set': DistributionManagerSettingsDto;
+  /** One page of status messages, newest first unless asked otherwise. */
+  'status:messages': StatusMessagePageDto;
 }
 
 export type RequestChannel = keyof typeof requestSchemas;

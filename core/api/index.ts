@@ -11,6 +11,7 @@ export * from './access-accounts';
 export * from './boundaries';
 export * from './distribution-points';
 export * from './imports';
+export * from './status-messages';
 export * from './events';
 export * from './channel-names';
 export * from './channels';

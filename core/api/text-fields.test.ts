@@ -36,6 +36,10 @@ const patternOnly = new Set([
   'packages:refresh-dp packageId',
   'packages:remove-dp packageId',
   'packages:status packageId',
+  'status:messages since',
+  'status:messages until',
+  'status:messages packageId',
+  'status:messages cursor',
 ]);
 
 interface StringField {

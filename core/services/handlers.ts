@@ -11,6 +11,7 @@ import type { ComponentSettingsService } from './component-settings-service';
 import type { DistributionPointService } from './distribution-point-service';
 import type { DpGroupService } from './dp-group-service';
 import type { PackageDistributionService } from './package-distribution-service';
+import type { StatusMessageService } from './status-message-service';
 
 export type Handlers = {
   readonly [C in RequestChannel]: (request: ParsedRequestOf<C>) => ResponseOf<C> | Promise<ResponseOf<C>>;
@@ -27,11 +28,12 @@ export interface HandlerDeps {
   readonly dpGroups: DpGroupService;
   readonly distribution: PackageDistributionService;
   readonly components: ComponentSettingsService;
+  readonly statusMessages: StatusMessageService;
 }
 
 /** One handler per contract channel; the mapped type makes a missing one a compile error. */
 export function createHandlers(deps: HandlerDeps): Handlers {
-  const { siteInfo, packages, programs, accessAccounts, imports, siteSettings, distributionPoints, dpGroups, distribution, components } = deps;
+  const { siteInfo, packages, programs, accessAccounts, imports, siteSettings, distributionPoints, dpGroups, distribution, components, statusMessages } = deps;
   return {
     'site:info': () => siteInfo(),
     'site:path-mappings:list': () => siteSettings.listPathMappings(),
@@ -80,5 +82,6 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'packages:status': ({ packageId }) => distribution.status(packageId),
     'components:get': () => components.get(),
     'components:set': ({ changes }) => components.set(changes),
+    'status:messages': (query) => statusMessages.query(query),
   };
 }

@@ -3,8 +3,10 @@ import type { SqliteDatabase } from '../db/connection';
 import { EventRepository } from '../db/repositories/event-repository';
 import { OutboxRepository } from '../db/repositories/outbox-repository';
 import { SiteRepository } from '../db/repositories/site-repository';
+import { StatusMessageRepository } from '../db/repositories/status-message-repository';
 import type { LogFile, SiteLog } from './site-log';
 import { removeStrayTemporaryFiles, type SiteRoot } from './site-root';
+import { statusOriginOf } from './status-report';
 import { UnitOfWork, type UnitOfWorkDeps } from './unit-of-work';
 import { WakeUpDelivery } from './wake-up-delivery';
 
@@ -25,6 +27,7 @@ export interface SitePlumbing {
   readonly work: UnitOfWork;
   readonly outbox: OutboxRepository;
   readonly events: EventRepository;
+  readonly statusMessages: StatusMessageRepository;
   /** Marks the events this connection writes, so its own feed passes them by. */
   readonly origin: string;
 }
@@ -39,12 +42,16 @@ export function openSitePlumbing(options: SitePlumbingOptions): SitePlumbing {
   const transaction = <T>(work: () => T): T => site.transaction(work);
   const outbox = new OutboxRepository(db);
   const events = new EventRepository(db);
+  const statusMessages = new StatusMessageRepository(db);
+  // Read when the first message is reported: the site row exists by then, and never changes.
+  let siteCode: string | undefined;
+  const statusOrigin = statusOriginOf(() => (siteCode ??= site.get()?.siteCode ?? '???'));
   const origin = randomUUID();
   const delivery = new WakeUpDelivery({ outbox, transaction, root, log, logAs, now });
   const listeners = options.listeners ?? { emit: () => undefined };
   const request = options.request ?? (() => undefined);
-  const work = new UnitOfWork({ transaction, outbox, events, delivery, listeners, origin, request, log, logAs, now });
-  return { work, outbox, events, origin };
+  const work = new UnitOfWork({ transaction, outbox, events, statusMessages, statusOrigin, delivery, listeners, origin, request, log, logAs, now });
+  return { work, outbox, events, statusMessages, origin };
 }
 
 /**

@@ -1,7 +1,10 @@
 import type { EventChannel, EventOf } from '../api';
 import type { EventRepository } from '../db/repositories/event-repository';
 import type { OutboxRepository } from '../db/repositories/outbox-repository';
+import type { StatusMessageRepository } from '../db/repositories/status-message-repository';
+import { formatStatMsgLine } from '../formats/statmsg-line';
 import type { LogFile, SiteLog } from './site-log';
+import { statusRecordOf, type StatusOrigin, type StatusReport } from './status-report';
 import type { Inbox } from './site-root';
 import { inboxOwners, wakeUpPath, type WakeUpDelivery } from './wake-up-delivery';
 
@@ -16,6 +19,11 @@ export interface ChangeSet {
   emit<E extends EventChannel>(channel: E, payload: EventOf<E>): void;
   /** A line in SMS\Logs once the change is committed. */
   log(file: LogFile, component: string, text: string): void;
+  /**
+   * Reports a status message: its row is committed with the change that caused it, and its
+   * STATMSG line is echoed in the component's log after the commit. Returns the record ID.
+   */
+  status(report: StatusReport): number;
 }
 
 export interface UnitOfWorkDeps {
@@ -23,6 +31,8 @@ export interface UnitOfWorkDeps {
   readonly transaction: <T>(work: () => T) => T;
   readonly outbox: OutboxRepository;
   readonly events: EventRepository;
+  readonly statusMessages: StatusMessageRepository;
+  readonly statusOrigin: StatusOrigin;
   readonly delivery: WakeUpDelivery;
   /** This connection's own listeners; the event feed skips rows of `origin`, so none hears an event twice. */
   readonly listeners: { emit(channel: EventChannel, payload: never): void };
@@ -59,6 +69,8 @@ interface Recorded {
   readonly wakeUps: number[];
   readonly events: Emitted[];
   readonly logs: LogLine[];
+  /** STATMSG echoes, kept apart from `logs`: they tell of a message, not of a change by themselves. */
+  readonly statusLines: LogLine[];
 }
 
 /**
@@ -75,8 +87,8 @@ export class UnitOfWork {
   run<T>(work: (change: ChangeSet) => T): T {
     // A service called by another inside its unit (package import) joins the outer one.
     if (this.current) return work(this.current);
-    const recorded: Recorded = { wakeUps: [], events: [], logs: [] };
-    const { outbox, events, origin, now } = this.deps;
+    const recorded: Recorded = { wakeUps: [], events: [], logs: [], statusLines: [] };
+    const { outbox, events, origin, now, statusMessages, statusOrigin, logAs } = this.deps;
     const change: ChangeSet = {
       wake: (inbox, fileName, body) => {
         recorded.wakeUps.push(outbox.enqueue(inbox, fileName, body, now().toISOString()));
@@ -88,6 +100,13 @@ export class UnitOfWork {
       log: (file, component, text) => {
         recorded.logs.push({ file, component, text });
       },
+      status: (report) => {
+        const record = statusRecordOf(report, statusOrigin, now());
+        const recordId = statusMessages.insert(record);
+        const text = formatStatMsgLine({ ...record, time: new Date(record.time) });
+        recorded.statusLines.push({ file: report.logFile ?? logAs.file, component: record.component, text });
+        return recordId;
+      },
     };
     let result: T;
     try {
@@ -98,7 +117,7 @@ export class UnitOfWork {
     }
     // Every change a service makes tells of itself; one that recorded nothing changed nothing.
     const request = this.deps.request();
-    if (request && recorded.wakeUps.length + recorded.events.length + recorded.logs.length > 0) request.committed = true;
+    if (request && recorded.wakeUps.length + recorded.events.length + recorded.logs.length + recorded.statusLines.length > 0) request.committed = true;
     this.afterCommit(recorded);
     return result;
   }
@@ -112,6 +131,7 @@ export class UnitOfWork {
     this.deliverAndNotice(new Set(recorded.wakeUps));
     for (const { channel, payload } of recorded.events) this.deps.listeners.emit(channel, payload as never);
     for (const { file, component, text } of recorded.logs) this.deps.log.write(file, component, text);
+    for (const { file, component, text } of recorded.statusLines) this.deps.log.write(file, component, text);
   }
 
   private deliverAndNotice(own: ReadonlySet<number>): void {

@@ -58,6 +58,7 @@ const samples: Record<string, readonly unknown[]> = {
   ],
   computerProgramSettingsSchema: [computerProgramSample],
   deviceProgramSettingsSchema: [deviceProgramSample],
+  statusMessageQuerySchema: [{ since: '2026-12-01', until: '2026-12-02T08:00:00Z', packageId: 'A0100001', distributionPoint: '\\\\DP01\\', text: 'distributed' }],
   recurringScheduleSchema: [{ start: '2026-11-26T22:00', every: 1, unit: 'days' }],
   dpCreateSchema: [
     { name: 'DP01', volumes: [{ letter: 'D', path: '/srv/dp01/d' }], protected: true, boundaries: [{ kind: 'ipSubnet', value: '10.1.0.0/16' }] },

@@ -3,7 +3,7 @@ import { migration0001 } from './0001-site-and-packages';
 import { migration0002 } from './0002-programs-and-access-accounts';
 import { migration0003 } from './0003-outbox-and-events';
 import { migration0004 } from './0004-site-settings';
-import { migration0005 } from './0005-reserved';
+import { migration0005 } from './0005-status-messages';
 import { migration0006 } from './0006-distribution-points';
 
 /** Append-only: add the next file at the end; the ledger refuses edited history. */

@@ -1,0 +1,197 @@
+import { z } from 'zod';
+import { packageIdSchema } from './ids';
+import { textSchema } from './text';
+
+/**
+ * Status messages (docs/status-messages.md): what site components and services report, stored in
+ * the site database as the suite's SMS_StatusMessage records and echoed as STATMSG lines in the
+ * components' logs.
+ */
+
+export const statusSeverities = ['info', 'warning', 'error'] as const;
+export type StatusSeverity = (typeof statusSeverities)[number];
+
+/** SMS_StatusMessage.Severity, as the suite's database stores it (a signed 32-bit integer). */
+export const statusSeverityValues: Readonly<Record<StatusSeverity, number>> = {
+  info: 0x40000000,
+  warning: 0x80000000 | 0,
+  error: 0xc0000000 | 0,
+};
+
+export const statusMessageTypes = ['milestone', 'detail', 'audit'] as const;
+export type StatusMessageType = (typeof statusMessageTypes)[number];
+
+/** SMS_StatusMessage.MessageType. */
+export const statusMessageTypeValues: Readonly<Record<StatusMessageType, number>> = {
+  milestone: 256,
+  detail: 512,
+  audit: 768,
+};
+
+/** SMS_StatMsgAttributes.AttributeID: what a message is about, the keys of the status viewers' queries. */
+export const statusAttributeIds = {
+  packageId: 400,
+  advertisementId: 401,
+  collectionId: 402,
+  userName: 403,
+  /** The distribution point's NAL path: ["Display=\\DP01\"]MSWNET:["SMS_SITE=A01"]\\DP01\ */
+  distributionPoint: 404,
+  policyId: 405,
+  policyAssignmentId: 406,
+  meteringRuleId: 407,
+  clientSmsId: 408,
+  siteCode: 409,
+  packageVersion: 410,
+  timeKey: 411,
+} as const;
+
+/** InsString1 … InsString10. */
+export const maxInsertionStrings = 10;
+/** The most messages one `status:messages` answer holds; page on with `cursor` for more. */
+export const maxStatusPageSize = 1000;
+export const defaultStatusPageSize = 100;
+export const maxStatusValueLength = 1024;
+
+/** A component as the suite names it: SMS_DISTRIBUTION_MANAGER, "Software Distribution". */
+export const statusComponentPattern = /^[A-Za-z0-9_][A-Za-z0-9_ .-]{0,63}$/;
+
+function daysIn(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+const isoPattern = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3}))?)?(Z|[+-]\d{2}:\d{2}))?$/;
+
+/**
+ * An ISO 8601 date (`2026-12-01`, midnight UTC) or date and time with its offset
+ * (`2026-12-01T08:30:00Z`, `2026-12-01T09:30+01:00`), as epoch milliseconds, or the reason it is none.
+ * A time without an offset is refused: whose local time it is would depend on the computer answering.
+ */
+export function parseIsoTime(text: string): { ms: number } | { problem: string } {
+  const match = isoPattern.exec(text);
+  const example = 'for example 2026-12-01 or 2026-12-01T08:30:00Z';
+  if (!match) {
+    if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/.test(text)) {
+      return { problem: `"${text}" has no time zone: add Z for UTC or an offset such as +01:00.` };
+    }
+    return { problem: `"${text}" is not a date: use ISO 8601, ${example}.` };
+  }
+  const [year, month, day, hour = '0', minute = '0', second = '0'] = match.slice(1, 7).map((part) => part ?? '0') as string[];
+  const y = Number(year);
+  const mo = Number(month);
+  const d = Number(day);
+  if (mo < 1 || mo > 12 || d < 1 || d > daysIn(y, mo) || Number(hour) > 23 || Number(minute) > 59 || Number(second) > 59) {
+    return { problem: `"${text}" is not a real date and time (${example}).` };
+  }
+  const ms = Date.parse(match[4] === undefined ? `${text}T00:00:00Z` : text);
+  if (!Number.isFinite(ms)) return { problem: `"${text}" is not a date: use ISO 8601, ${example}.` };
+  return { ms };
+}
+
+function isoTimeSchema(label: string) {
+  return z
+    .string()
+    .trim()
+    .transform((text, ctx) => {
+      const parsed = parseIsoTime(text);
+      if ('ms' in parsed) return parsed.ms;
+      ctx.addIssue({ code: 'custom', message: `${label}: ${parsed.problem}` });
+      return z.NEVER;
+    });
+}
+
+/** Where the last page ended: `<time ms>.<record ID>`, to be passed back as it came. */
+export const statusCursorPattern = /^(\d{1,15})\.(\d{1,15})$/;
+
+const cursorSchema = z
+  .string()
+  .trim()
+  .transform((text, ctx) => {
+    const match = statusCursorPattern.exec(text);
+    if (!match) {
+      ctx.addIssue({ code: 'custom', message: 'The cursor is not one this site gave: pass back the nextCursor of the previous page unchanged.' });
+      return z.NEVER;
+    }
+    return { time: Number(match[1]), recordId: Number(match[2]) };
+  });
+
+const valueText = (label: string) => textSchema({ label, max: maxStatusValueLength, required: `${label} is empty.` });
+
+export const statusMessageQuerySchema = z.strictObject({
+  component: textSchema({
+    label: 'The component',
+    max: 64,
+    required: 'The component is empty.',
+    pattern: { test: (name) => statusComponentPattern.test(name), message: 'Name the component as the site does, for example SMS_DISTRIBUTION_MANAGER.' },
+  }).optional(),
+  messageIds: z
+    .array(z.number({ error: 'A message ID is a whole number from 0 to 65535.' }).int('A message ID is a whole number from 0 to 65535.').min(0, 'A message ID is a whole number from 0 to 65535.').max(65535, 'A message ID is a whole number from 0 to 65535.'))
+    .min(1, 'Give at least one message ID, or leave the filter out.')
+    .max(100, 'At most 100 message IDs at once.')
+    .optional(),
+  severity: z.enum(statusSeverities, { error: 'The severity is error, warning or info.' }).optional(),
+  since: isoTimeSchema('since').optional(),
+  until: isoTimeSchema('until').optional(),
+  /** Attribute 400. */
+  packageId: packageIdSchema.optional(),
+  /** Attribute 404: the distribution point's NAL path, compared case-insensitively. */
+  distributionPoint: valueText('The distribution point').optional(),
+  /** Any other attribute: every pair must match. */
+  attributes: z
+    .array(
+      z.strictObject({
+        id: z.number({ error: 'An attribute ID is a whole number from 0 to 65535.' }).int().min(0).max(65535),
+        value: valueText('The attribute value'),
+      }),
+    )
+    .max(8, 'At most 8 attribute filters at once.')
+    .optional(),
+  machine: textSchema({ label: 'The machine', max: 255, required: 'The machine is empty.' }).optional(),
+  /** Words the description (the catalogue text with its insertion strings) contains, in any case. */
+  text: textSchema({ label: 'The text to find', max: 256, required: 'The text to find is empty.' }).optional(),
+  order: z.enum(['newest', 'oldest'], { error: 'The order is newest or oldest.' }).default('newest'),
+  limit: z
+    .number({ error: `The page size is a whole number from 1 to ${maxStatusPageSize}.` })
+    .int(`The page size is a whole number from 1 to ${maxStatusPageSize}.`)
+    .min(1, `The page size is a whole number from 1 to ${maxStatusPageSize}.`)
+    .max(maxStatusPageSize, `The page size is at most ${maxStatusPageSize} messages; page on with the cursor.`)
+    .default(defaultStatusPageSize),
+  cursor: cursorSchema.optional(),
+}).superRefine((query, ctx) => {
+  if (query.since !== undefined && query.until !== undefined && query.since > query.until) {
+    ctx.addIssue({ code: 'custom', path: ['until'], message: 'until is before since: no message can be in that range.' });
+  }
+});
+export type StatusMessageQueryInput = z.input<typeof statusMessageQuerySchema>;
+export type StatusMessageQuery = z.output<typeof statusMessageQuerySchema>;
+
+/** One SMS_StatusMessage record with its description. */
+export interface StatusMessageDto {
+  readonly recordId: number;
+  readonly messageId: number;
+  readonly severity: StatusSeverity;
+  readonly type: StatusMessageType;
+  /** SMS Server, SMS Provider, SMS Client. */
+  readonly moduleName: string;
+  readonly component: string;
+  readonly siteCode: string;
+  readonly machine: string;
+  /** UTC, ISO 8601. */
+  readonly time: string;
+  readonly processId: number;
+  readonly threadId: number;
+  /** InsString1 … (up to 10), as reported: %1 is the first. */
+  readonly insertionStrings: readonly string[];
+  /** Attribute ID → value: {"400": "A0100001", "404": "[\"Display=\\\\DP01\\\"]MSWNET:…"}. */
+  readonly attributes: Readonly<Record<string, string>>;
+  /** The catalogue's text for the message ID with the insertion strings in place. */
+  readonly description: string;
+}
+
+export interface StatusMessagePageDto {
+  readonly messages: readonly StatusMessageDto[];
+  /**
+   * Pass as `cursor` for the next page; null when this page is the last. A text search reads at
+   * most 20,000 messages a page, so its page may hold fewer than `limit` with more to come.
+   */
+  readonly nextCursor: string | null;
+}

@@ -1,0 +1,101 @@
+import { Option, type Command } from 'commander';
+import { maxStatusPageSize, statusSeverities, type StatusMessageDto, type StatusMessageQueryInput } from '../api';
+import { usageFailure } from './cli-failure';
+import type { CommandContext } from './command-context';
+import { parseWholeNumber } from './parse-integer';
+import { textTable } from './text-table';
+
+/** How many messages `courier status messages` prints when --limit is not given. */
+export const defaultMessageLimit = 50;
+/** The most one command prints; it reads them a page at a time. */
+export const maxMessageLimit = 100_000;
+
+const severityLabels = { info: 'Information', warning: 'Warning', error: 'Error' } as const;
+
+export function formatStatusMessages(messages: readonly StatusMessageDto[]): string {
+  if (messages.length === 0) return 'No status messages match.';
+  return textTable(
+    ['Severity', 'Time (UTC)', 'Message ID', 'Component', 'Machine', 'Description'],
+    messages.map((m) => [severityLabels[m.severity], m.time.replace('T', ' ').replace(/\.\d+Z$/, 'Z'), String(m.messageId), m.component, m.machine, m.description]),
+  );
+}
+
+function messageIdsOf(text: string): number[] {
+  const parts = text.split(',').map((part) => part.trim());
+  if (parts.some((part) => !/^\d{1,5}$/.test(part) || Number(part) > 65535)) {
+    throw usageFailure(`--message-id takes message IDs from 0 to 65535, separated by commas, for example 2301,2330 ("${text}" given).`);
+  }
+  return parts.map(Number);
+}
+
+interface MessageOptions {
+  component?: string;
+  messageId?: string;
+  severity?: (typeof statusSeverities)[number];
+  package?: string;
+  dp?: string;
+  machine?: string;
+  text?: string;
+  since?: string;
+  until?: string;
+  order?: 'newest' | 'oldest';
+  limit?: number;
+}
+
+/** `courier status messages`: the Status Message Viewer's query, for scripts. */
+export function registerStatusCommands(program: Command, { withGlobalOptions, withCore, print, unwrap }: CommandContext): void {
+  const status = program.command('status').description('read the status messages the site components report').helpCommand(false);
+  const messages = withGlobalOptions(
+    status
+      .command('messages')
+      .description('list status messages, newest first')
+      .option('--component <name>', 'only this component, such as SMS_DISTRIBUTION_MANAGER')
+      .option('--message-id <ids>', 'only these message IDs, separated by commas (2301,2330)')
+      .addOption(new Option('--severity <level>', 'only messages of this severity').choices(statusSeverities))
+      .option('--package <package-id>', 'only messages about this package (attribute 400)')
+      .option('--dp <nal-path>', 'only messages about this distribution point (attribute 404, its NAL path)')
+      .option('--machine <name>', 'only messages reported by this computer')
+      .option('--text <words>', 'only messages whose description contains these words (any case)')
+      .option('--since <time>', 'from this time on: ISO 8601, such as 2026-12-01 (UTC) or 2026-12-01T08:30:00+01:00')
+      .option('--until <time>', 'up to this time, ISO 8601')
+      .addOption(new Option('--order <order>', 'newest or oldest first').choices(['newest', 'oldest']).default('newest'))
+      .option('--limit <n>', `print at most this many (default ${defaultMessageLimit}, at most ${maxMessageLimit})`, parseWholeNumber),
+  );
+  messages.addHelpText(
+    'after',
+    `
+Examples:
+  courier status messages --component SMS_DISTRIBUTION_MANAGER --severity error
+  courier status messages --package A0100001 --since 2026-12-01 --json
+  courier status messages --message-id 2330,2328 --order oldest --limit 500`,
+  );
+  messages.action((opts: MessageOptions, command: Command) => {
+    const limit = opts.limit ?? defaultMessageLimit;
+    if (limit < 1 || limit > maxMessageLimit) throw usageFailure(`--limit is a whole number from 1 to ${maxMessageLimit} (${limit} given).`);
+    const query: StatusMessageQueryInput = {
+      ...(opts.component !== undefined ? { component: opts.component } : {}),
+      ...(opts.messageId !== undefined ? { messageIds: messageIdsOf(opts.messageId) } : {}),
+      ...(opts.severity !== undefined ? { severity: opts.severity } : {}),
+      ...(opts.package !== undefined ? { packageId: opts.package } : {}),
+      ...(opts.dp !== undefined ? { distributionPoint: opts.dp } : {}),
+      ...(opts.machine !== undefined ? { machine: opts.machine } : {}),
+      ...(opts.text !== undefined ? { text: opts.text } : {}),
+      ...(opts.since !== undefined ? { since: opts.since } : {}),
+      ...(opts.until !== undefined ? { until: opts.until } : {}),
+      order: opts.order ?? 'newest',
+    };
+    return withCore(command, async (core, globals) => {
+      const found: StatusMessageDto[] = [];
+      let cursor: string | undefined;
+      while (found.length < limit) {
+        const page = unwrap(
+          await core.client['status:messages']({ ...query, limit: Math.min(maxStatusPageSize, limit - found.length), ...(cursor !== undefined ? { cursor } : {}) }),
+        );
+        found.push(...page.messages);
+        if (page.nextCursor === null) break;
+        cursor = page.nextCursor;
+      }
+      print(globals, found, () => formatStatusMessages(found));
+    });
+  });
+}

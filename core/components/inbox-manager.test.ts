@@ -1,0 +1,88 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { makeTempDir, type TempDir } from '../../test/helpers/temp-dir';
+import { openSite, type OpenSite } from '../site/open-site';
+import { createSiteLog } from '../site/site-log';
+import { openSitePlumbing, type SitePlumbing } from '../site/site-plumbing';
+import { deleteAgedStatusMessages } from '../site/status-retention';
+import { createInboxManager } from './inbox-manager';
+import type { ComponentContext } from './site-component';
+
+let data: TempDir;
+let site: OpenSite;
+let plumbing: SitePlumbing;
+let clock: number;
+const day = 24 * 60 * 60 * 1000;
+const now = () => new Date(clock);
+const logged: string[] = [];
+
+function reportAt(time: number, packageId: string): void {
+  const saved = clock;
+  clock = time;
+  plumbing.work.run((change) => change.status({ component: 'SMS_DISTRIBUTION_MANAGER', messageId: 2301, insertionStrings: ['P', packageId], attributes: { 400: packageId } }));
+  clock = saved;
+}
+
+function context(): ComponentContext {
+  return {
+    name: 'SMS_INBOX_MANAGER',
+    siteCode: 'A01',
+    root: site.root,
+    db: site.db,
+    work: plumbing.work,
+    queue: null,
+    log: (text) => logged.push(text),
+    now,
+    stopping: new AbortController().signal,
+  };
+}
+
+beforeEach(() => {
+  clock = Date.UTC(2026, 11, 10, 12, 0, 0);
+  logged.length = 0;
+  data = makeTempDir('courier-inboxmgr-');
+  site = openSite(data.path, now);
+  plumbing = openSitePlumbing({ db: site.db, root: site.root, log: createSiteLog(site.root, now), logAs: { file: 'inboxmgr.log', component: 'SMS_INBOX_MANAGER' }, now });
+});
+afterEach(() => {
+  site.db.close();
+  data.remove();
+});
+
+describe('Delete Aged Status Messages', () => {
+  it('deletes what is older than the days kept, and refuses a negative number of days', () => {
+    reportAt(clock - 8 * day, 'A0100001');
+    reportAt(clock - 6 * day, 'A0100002');
+    expect(deleteAgedStatusMessages(plumbing.statusMessages, 7, now())).toBe(1);
+    expect(deleteAgedStatusMessages(plumbing.statusMessages, 7, now())).toBe(0);
+    expect(deleteAgedStatusMessages(plumbing.statusMessages, 0, now())).toBe(1);
+    expect(() => deleteAgedStatusMessages(plumbing.statusMessages, -1, now())).toThrow('Status messages are kept a number of days, 0 or more (-1 given).');
+  });
+
+  it("runs on Inbox Manager's schedule, a week by default, at most once an hour", async () => {
+    const manager = createInboxManager();
+    await manager.start(context());
+    reportAt(clock - 8 * day, 'A0100001');
+    reportAt(clock - 7 * day + 60_000, 'A0100002');
+    await manager.wake();
+    expect(plumbing.statusMessages.query({ order: 'newest', limit: 10 }).messages.map((m) => m.insertionStrings[1])).toEqual(['A0100002']);
+    expect(logged).toEqual(['Deleted 1 status messages older than 7 days.']);
+
+    // Two minutes later the second has aged too, but the hour is not up.
+    clock += 2 * 60_000;
+    await manager.wake();
+    expect(plumbing.statusMessages.count()).toBe(1);
+    clock += 60 * 60_000;
+    await manager.wake();
+    expect(plumbing.statusMessages.count()).toBe(0);
+    await manager.stop();
+  });
+
+  it('keeps as many days as it is told', async () => {
+    const manager = createInboxManager({ statusRetentionDays: 30 });
+    await manager.start(context());
+    reportAt(clock - 8 * day, 'A0100001');
+    await manager.wake();
+    expect(plumbing.statusMessages.count()).toBe(1);
+    await manager.stop();
+  });
+});

@@ -1,0 +1,346 @@
+import {
+  maxInsertionStrings,
+  statusMessageTypeValues,
+  statusSeverityValues,
+  type StatusMessageType,
+  type StatusSeverity,
+} from '../../api';
+import { statusCatalogue } from '../../domain/status-messages';
+import type { SqliteDatabase } from '../connection';
+import { prepared } from '../prepared';
+
+/** A status message as it is stored (SMS_StatusMessage with its insertion strings and attributes). */
+export interface StatusMessageRecord {
+  readonly messageId: number;
+  readonly severity: StatusSeverity;
+  readonly type: StatusMessageType;
+  readonly moduleName: string;
+  readonly component: string;
+  readonly siteCode: string;
+  readonly machine: string;
+  /** UTC epoch milliseconds. */
+  readonly time: number;
+  readonly processId: number;
+  readonly threadId: number;
+  readonly win32Error?: number | null;
+  /** At most ten; %1 is the first. */
+  readonly insertionStrings: readonly string[];
+  /** (attribute ID, value) pairs, each ID at most once. */
+  readonly attributes: readonly (readonly [number, string])[];
+}
+
+export interface StoredStatusMessage extends StatusMessageRecord {
+  readonly recordId: number;
+}
+
+/** Where a page starts: after this message, in the page's order. */
+export interface StatusKey {
+  readonly time: number;
+  readonly recordId: number;
+}
+
+export interface StatusMessageFilter {
+  readonly component?: string | undefined;
+  readonly messageIds?: readonly number[] | undefined;
+  readonly severity?: StatusSeverity | undefined;
+  /** Inclusive bounds, epoch milliseconds. */
+  readonly since?: number | undefined;
+  readonly until?: number | undefined;
+  /** Every pair must match; values compare case-insensitively (ASCII), as NAL paths and IDs do. */
+  readonly attributes?: readonly { readonly id: number; readonly value: string }[] | undefined;
+  readonly machine?: string | undefined;
+  /** Found in the description (the catalogue's text with the insertion strings), in any case. */
+  readonly text?: string | undefined;
+  readonly order: 'newest' | 'oldest';
+  readonly limit: number;
+  readonly after?: StatusKey | undefined;
+}
+
+export interface StatusMessagePage {
+  readonly messages: readonly StoredStatusMessage[];
+  /** The last message's key when more may follow, else null. */
+  readonly next: StatusKey | null;
+}
+
+interface MessageRow {
+  record_id: number;
+  message_id: number;
+  severity: number;
+  message_type: number;
+  module_name: string;
+  component: string;
+  site_code: string;
+  machine_name: string;
+  time: number;
+  process_id: number;
+  thread_id: number;
+  win32_error: number | null;
+  [insertionString: `ins_string_${number}`]: string | null;
+}
+
+const insertionColumns = Array.from({ length: maxInsertionStrings }, (_, i) => `ins_string_${i + 1}`);
+const messageColumns = [
+  'record_id', 'message_id', 'severity', 'message_type', 'module_name', 'component', 'site_code', 'machine_name',
+  'time', 'process_id', 'thread_id', 'win32_error', ...insertionColumns,
+];
+const insertMessageSql =
+  `INSERT INTO status_messages (${messageColumns.slice(1).join(', ')}) VALUES (${messageColumns.slice(1).map(() => '?').join(', ')})`;
+const insertAttributeSql = 'INSERT INTO status_message_attributes (record_id, attribute_id, attribute_value, time) VALUES (?, ?, ?, ?)';
+
+const severityOf = new Map(Object.entries(statusSeverityValues).map(([name, value]) => [value, name as StatusSeverity]));
+const typeOf = new Map(Object.entries(statusMessageTypeValues).map(([name, value]) => [value, name as StatusMessageType]));
+// An NT event message (1024) is shown as a detail: the contract names the three kinds components report.
+typeOf.set(1024, 'detail');
+
+/**
+ * The most messages one page of a text search reads: the text is in no index (it is the
+ * catalogue's words with the strings in place), so a search for something rare would otherwise
+ * read every message in one request and hold the core's thread for seconds.
+ */
+export const textScanBudget = 20_000;
+
+function fold(text: string): string {
+  return text.toLowerCase();
+}
+
+/** The SQL function a text search calls: whether the description a viewer shows contains the words. */
+const containsFunction = 'courier_status_contains';
+
+/**
+ * The status message store: batched inserts and keyset-paged queries that never load more than a
+ * page, however many million messages the site holds (docs/status-messages.md#the-store).
+ */
+export class StatusMessageRepository {
+  constructor(private readonly db: SqliteDatabase) {
+    // Matched inside SQLite, so a message that does not match never becomes a JavaScript row.
+    db.function(containsFunction, { deterministic: true, varargs: true }, (needle, component, messageId, ...strings) => {
+      let given = strings.length;
+      while (given > 0 && strings[given - 1] === null) given--;
+      const description = statusCatalogue.describe(String(component), Number(messageId), strings.slice(0, given).map((text) => (text === null ? '' : String(text))));
+      return fold(description).includes(String(needle)) ? 1 : 0;
+    });
+  }
+
+  /** One message, inside the caller's transaction (a unit of work's); its record ID. */
+  insert(record: StatusMessageRecord): number {
+    if (record.insertionStrings.length > maxInsertionStrings) {
+      throw new Error(`A status message has at most ${maxInsertionStrings} insertion strings (${record.insertionStrings.length} given).`);
+    }
+    const strings = insertionColumns.map((_, i) => record.insertionStrings[i] ?? null);
+    const { lastInsertRowid } = prepared(this.db, insertMessageSql).run(
+      record.messageId,
+      statusSeverityValues[record.severity],
+      statusMessageTypeValues[record.type],
+      record.moduleName,
+      record.component,
+      record.siteCode,
+      record.machine,
+      record.time,
+      record.processId,
+      record.threadId,
+      record.win32Error ?? null,
+      ...strings,
+    );
+    const recordId = Number(lastInsertRowid);
+    const attribute = prepared(this.db, insertAttributeSql);
+    for (const [id, value] of record.attributes) attribute.run(recordId, id, value, record.time);
+    return recordId;
+  }
+
+  /** Many messages in one transaction (or the caller's, when inside one); their record IDs in order. */
+  insertMany(records: readonly StatusMessageRecord[]): number[] {
+    return this.db.transaction(() => records.map((record) => this.insert(record)))();
+  }
+
+  /**
+   * One page in the filter's order, reading at most `limit + 1` messages through an index. With
+   * a text filter it reads at most `textScanBudget` messages: a page that reached the budget
+   * may hold fewer than `limit` (none, even) and still have a next one, which goes on from the
+   * last message read.
+   */
+  query(filter: StatusMessageFilter, scanBudget = textScanBudget): StatusMessagePage {
+    let rows: MessageRow[];
+    let resumeAt: StatusKey | null = null;
+    if (filter.text === undefined) {
+      const { sql, parameters } = this.pageSql(filter);
+      rows = this.db.prepare(sql).all(...parameters) as MessageRow[];
+    } else {
+      // Keys and a match flag, read one by one until the page is full or the budget is spent;
+      // then the matching messages whole.
+      const { sql, parameters } = this.pageSql(filter, fold(filter.text));
+      const hits: number[] = [];
+      let read = 0;
+      for (const [time, recordId, hit] of this.db.prepare(sql).raw().iterate(...parameters) as IterableIterator<[number, number, number]>) {
+        read++;
+        if (hit === 1) hits.push(recordId);
+        if (hits.length > filter.limit) break;
+        if (read >= scanBudget) {
+          // Leaving the loop resets the statement; the next page starts after this message.
+          resumeAt = { time, recordId };
+          break;
+        }
+      }
+      rows = this.rowsOf(hits);
+    }
+    const more = rows.length > filter.limit;
+    const page = more ? rows.slice(0, filter.limit) : rows;
+    const attributes = this.attributesOf(page.map((row) => row.record_id));
+    const messages = page.map((row) => this.messageOf(row, attributes.get(row.record_id) ?? []));
+    const last = page.at(-1);
+    return { messages, next: more && last ? { time: last.time, recordId: last.record_id } : resumeAt };
+  }
+
+  get(recordId: number): StoredStatusMessage | null {
+    const row = prepared(this.db, `SELECT ${messageColumns.join(', ')} FROM status_messages WHERE record_id = ?`).get(recordId) as MessageRow | undefined;
+    return row ? this.messageOf(row, this.attributesOf([recordId]).get(recordId) ?? []) : null;
+  }
+
+  count(): number {
+    return (prepared(this.db, 'SELECT count(*) AS n FROM status_messages').get() as { n: number }).n;
+  }
+
+  hasOlderThan(beforeMs: number): boolean {
+    return prepared(this.db, 'SELECT 1 FROM status_messages WHERE time < ? LIMIT 1').get(beforeMs) !== undefined;
+  }
+
+  /**
+   * Deletes messages older than `beforeMs` (with their attributes), `batch` at a time, each batch
+   * its own transaction, so a million aged messages never hold the site's write lock for long.
+   */
+  deleteOlderThan(beforeMs: number, batch = 5000): number {
+    const statement = prepared(
+      this.db,
+      'DELETE FROM status_messages WHERE record_id IN (SELECT record_id FROM status_messages WHERE time < ? ORDER BY time LIMIT ?)',
+    );
+    let deleted = 0;
+    for (;;) {
+      const { changes } = this.db.transaction(() => statement.run(beforeMs, batch))();
+      deleted += changes;
+      if (changes < batch) return deleted;
+    }
+  }
+
+  /** The query plan of a page, for the benchmark and the tests of the indexes. */
+  explain(filter: StatusMessageFilter): string[] {
+    const { sql, parameters } = this.pageSql(filter);
+    return (this.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...parameters) as { detail: string }[]).map((row) => row.detail);
+  }
+
+  /** A page's SQL; with `needle`, the keys and match flag of a text search instead of whole rows. */
+  private pageSql(filter: StatusMessageFilter, needle?: string): { sql: string; parameters: unknown[] } {
+    const where: string[] = [];
+    const parameters: unknown[] = needle === undefined ? [] : [needle];
+    const [driving, ...others] = filter.attributes ?? [];
+    // The first attribute drives the query through its index (value, time); CROSS JOIN keeps
+    // SQLite from reordering the join away from it.
+    const t = driving ? 'a' : 'm';
+    const from = driving
+      ? 'status_message_attributes a CROSS JOIN status_messages m ON m.record_id = a.record_id'
+      : 'status_messages m';
+    if (driving) {
+      where.push('a.attribute_id = ?', 'a.attribute_value = ? COLLATE NOCASE');
+      parameters.push(driving.id, driving.value);
+    }
+    for (const other of others) {
+      where.push(
+        'EXISTS (SELECT 1 FROM status_message_attributes x WHERE x.record_id = m.record_id AND x.attribute_id = ? AND x.attribute_value = ? COLLATE NOCASE)',
+      );
+      parameters.push(other.id, other.value);
+    }
+    if (filter.since !== undefined) {
+      where.push(`${t}.time >= ?`);
+      parameters.push(filter.since);
+    }
+    if (filter.until !== undefined) {
+      where.push(`${t}.time <= ?`);
+      parameters.push(filter.until);
+    }
+    const newest = filter.order === 'newest';
+    if (filter.after) {
+      where.push(`(${t}.time, ${t}.record_id) ${newest ? '<' : '>'} (?, ?)`);
+      parameters.push(filter.after.time, filter.after.recordId);
+    }
+    if (filter.component !== undefined) {
+      where.push('m.component = ? COLLATE NOCASE');
+      parameters.push(filter.component);
+    }
+    if (filter.messageIds !== undefined && filter.messageIds.length > 0) {
+      where.push(`m.message_id IN (${filter.messageIds.map(() => '?').join(', ')})`);
+      parameters.push(...filter.messageIds);
+    }
+    if (filter.severity !== undefined) {
+      where.push('m.severity = ?');
+      parameters.push(statusSeverityValues[filter.severity]);
+    }
+    if (filter.machine !== undefined) {
+      where.push('m.machine_name = ? COLLATE NOCASE');
+      parameters.push(filter.machine);
+    }
+    const direction = newest ? 'DESC' : 'ASC';
+    const columns =
+      needle === undefined
+        ? messageColumns.map((c) => `m.${c}`).join(', ')
+        : `${t}.time, ${t}.record_id, ${containsFunction}(?, m.component, m.message_id, ${insertionColumns.map((c) => `m.${c}`).join(', ')})`;
+    const sql =
+      `SELECT ${columns} FROM ${from}` +
+      (where.length > 0 ? ` WHERE ${where.join(' AND ')}` : '') +
+      ` ORDER BY ${t}.time ${direction}, ${t}.record_id ${direction}` +
+      // A text search is read row by row and stops itself (query); every other page is a LIMIT.
+      (filter.text === undefined ? ' LIMIT ?' : '');
+    if (filter.text === undefined) parameters.push(filter.limit + 1);
+    return { sql, parameters };
+  }
+
+  /** Whole rows of these messages, in the order given. */
+  private rowsOf(recordIds: readonly number[]): MessageRow[] {
+    if (recordIds.length === 0) return [];
+    const found = prepared(
+      this.db,
+      `SELECT ${messageColumns.join(', ')} FROM status_messages WHERE record_id IN (SELECT value FROM json_each(?))`,
+    ).all(JSON.stringify(recordIds)) as MessageRow[];
+    const byId = new Map(found.map((row) => [row.record_id, row]));
+    return recordIds.flatMap((id) => byId.get(id) ?? []);
+  }
+
+  private attributesOf(recordIds: readonly number[]): Map<number, [number, string][]> {
+    const byRecord = new Map<number, [number, string][]>();
+    if (recordIds.length === 0) return byRecord;
+    const rows = prepared(
+      this.db,
+      'SELECT record_id, attribute_id, attribute_value FROM status_message_attributes WHERE record_id IN (SELECT value FROM json_each(?)) ORDER BY record_id, attribute_id',
+    ).all(JSON.stringify(recordIds)) as { record_id: number; attribute_id: number; attribute_value: string }[];
+    for (const row of rows) {
+      const list = byRecord.get(row.record_id) ?? [];
+      list.push([row.attribute_id, row.attribute_value]);
+      byRecord.set(row.record_id, list);
+    }
+    return byRecord;
+  }
+
+  /** The insertion strings given: trailing ones never given are not part of the message. */
+  private stringsOf(row: MessageRow): string[] {
+    const strings = insertionColumns.map((column) => row[column as `ins_string_${number}`] ?? null);
+    let given = strings.length;
+    while (given > 0 && strings[given - 1] === null) given--;
+    return strings.slice(0, given).map((text) => text ?? '');
+  }
+
+  private messageOf(row: MessageRow, attributes: readonly (readonly [number, string])[]): StoredStatusMessage {
+    return {
+      recordId: row.record_id,
+      messageId: row.message_id,
+      severity: severityOf.get(row.severity) ?? 'info',
+      type: typeOf.get(row.message_type) ?? 'detail',
+      moduleName: row.module_name,
+      component: row.component,
+      siteCode: row.site_code,
+      machine: row.machine_name,
+      time: row.time,
+      processId: row.process_id,
+      threadId: row.thread_id,
+      win32Error: row.win32_error,
+      insertionStrings: this.stringsOf(row),
+      attributes,
+    };
+  }
+}

@@ -1,0 +1,13 @@
+import { createStatusCatalogue, type ComponentMessages } from './catalogue';
+import { distributionManagerMessages } from './distribution-manager';
+
+export * from './catalogue';
+export { distributionManagerComponent, distributionManagerMessages } from './distribution-manager';
+
+/**
+ * Every component's messages. A new component (Offer Manager's 39xx, the management point's and
+ * the clients' 100xx) adds its file beside distribution-manager.ts and its list here.
+ */
+export const componentMessages: readonly ComponentMessages[] = [distributionManagerMessages];
+
+export const statusCatalogue = createStatusCatalogue(componentMessages);
