@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeTempDir, type TempDir } from '../../test/helpers/temp-dir';
-import { createSiteLog, defaultLogMaxBytes, rotatedLogName } from './site-log';
+import { createSiteLog, defaultLogMaxBytes, rotatedLogName, rotateOnceLocked } from './site-log';
 import type { SiteRoot } from './site-root';
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
@@ -63,6 +63,23 @@ describe('component logs', () => {
     expect(existsSync(lock)).toBe(false);
     expect(readFileSync(rotated(), 'utf8')).toMatch(/clears the stale lock/);
     expect(texts(log())).toEqual(['after the rotation']);
+  });
+
+  it('are not rotated again by a writer that found the log full just before another rotated it', () => {
+    const site = createSiteLog(root, () => new Date(), { maxBytes: 300 });
+    writeFileSync(log(), `${'x'.repeat(298)}\r\n`);
+    // Writer B checks: full. Before it takes the lock, writer A rotates and writes a new line.
+    const line = 'a line of about forty bytes, give or take';
+    site.write('distmgr.log', 'SMS_DISTRIBUTION_MANAGER', line);
+    expect(readFileSync(rotated(), 'utf8')).toBe(`${'x'.repeat(298)}\r\n`);
+    // B goes on with its rotation: the log it finds is not full, so the full .lo_ stays.
+    rotateOnceLocked(log(), 100, 300);
+    expect(readFileSync(rotated(), 'utf8')).toBe(`${'x'.repeat(298)}\r\n`);
+    expect(texts(log())).toEqual([line]);
+    // Had it been full still, it would have rotated.
+    rotateOnceLocked(log(), 290, 300);
+    expect(texts(rotated())).toEqual([line]);
+    expect(existsSync(log())).toBe(false);
   });
 
   it('lose no line when two processes write and rotate the same log', async () => {

@@ -37,15 +37,23 @@ export function rotatedLogName(file: string): string {
  * rotation ever replaces the `.lo_` with a log that was not full.
  */
 export function rotateIfFull(path: string, incomingBytes: number, maxBytes: number): void {
-  const full = () => {
-    try {
-      const { size } = statSync(path);
-      return size > 0 && size + incomingBytes > maxBytes;
-    } catch {
-      return false; // no log yet
-    }
-  };
-  if (!full()) return;
+  if (isFull(path, incomingBytes, maxBytes)) rotateOnceLocked(path, incomingBytes, maxBytes);
+}
+
+function isFull(path: string, incomingBytes: number, maxBytes: number): boolean {
+  try {
+    const { size } = statSync(path);
+    return size > 0 && size + incomingBytes > maxBytes;
+  } catch {
+    return false; // no log yet
+  }
+}
+
+/**
+ * The second half of `rotateIfFull`, for a writer that found the log full: under the lock, and
+ * only if the log is full still (another writer may have rotated it since).
+ */
+export function rotateOnceLocked(path: string, incomingBytes: number, maxBytes: number): void {
   const lock = `${path}.rotating`;
   let fd: number;
   try {
@@ -63,7 +71,7 @@ export function rotateIfFull(path: string, incomingBytes: number, maxBytes: numb
   }
   try {
     writeSync(fd, `${process.pid}\n`);
-    if (full()) renameSync(path, rotatedLogName(path));
+    if (isFull(path, incomingBytes, maxBytes)) renameSync(path, rotatedLogName(path));
   } finally {
     closeSync(fd);
     try {
