@@ -152,7 +152,7 @@ async function copyFromSource(file: ManifestFile, states: TargetState[], source:
   } finally {
     await Promise.all(handles.map((entry) => entry.handle.close().catch(() => undefined)));
   }
-  const when = new Date(file.mtimeMs);
+  const when = file.mtimeMs / 1000;
   for (const { state } of handles) {
     if (state.error !== null) continue;
     await utimes(localPath(state.staging, file.path), when, when).catch((error: Error) => {

@@ -133,7 +133,7 @@ async function rewriteFile(target: PackageTarget, file: ManifestFile, source: Co
     }
     await handle.sync();
     await handle.close();
-    const when = new Date(file.mtimeMs);
+    const when = file.mtimeMs / 1000;
     await utimes(temp, when, when);
     const destination = join(packageFolderOf(target), ...file.path.split('/'));
     // A folder where the file belongs (an extra on the share) goes first.
