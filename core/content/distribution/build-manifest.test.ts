@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { appendFileSync, mkdirSync, readFileSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -120,24 +120,33 @@ describe('the manifest of a source folder', () => {
   });
 
   it('fails with SOURCE_CHANGED when a file changes after it was listed, and SOURCE_VANISHED when it goes', async () => {
-    // One thread, largest first: the big file is done before the small one is read; whether the
-    // change lands just before the worker opens the small file or while it reads it, it is caught.
-    writeTree(dir.path('src'), { 'big.bin': Buffer.alloc(8 << 20, 1), 'small.txt': 'small' });
-    const grown = await refusal(
-      buildManifest(dir.path('src'), { threads: 1, onProgress: () => appendFileSync(dir.path('src', 'small.txt'), ' and more') }),
-    );
+    writeTree(dir.path('src'), { 'big.bin': Buffer.alloc(1 << 20, 1), 'small.txt': 'small' });
+    const grown = await refusal(buildManifest(dir.path('src'), { onListed: () => appendFileSync(dir.path('src', 'small.txt'), ' and more') }));
     expect(grown).toMatchObject({ kind: 'SOURCE_CHANGED', file: 'small.txt' });
-    expect(grown.message).toMatch(/^small\.txt changed (after it was listed|while it was read \(5 bytes listed, 14 read\))/);
+    expect(grown.message).toBe('small.txt changed after it was listed (size or modification time); read the source again when nothing is writing to it.');
 
     writeFileSync(dir.path('src', 'small.txt'), 'small');
-    const touched = await refusal(
-      buildManifest(dir.path('src'), { threads: 1, onProgress: () => utimesSync(dir.path('src', 'small.txt'), new Date(2001, 1, 1), new Date(2001, 1, 1)) }),
-    );
-    expect(touched.kind).toBe('SOURCE_CHANGED');
+    const touched = await refusal(buildManifest(dir.path('src'), { onListed: () => utimesSync(dir.path('src', 'small.txt'), new Date(2001, 1, 1), new Date(2001, 1, 1)) }));
+    expect(touched).toMatchObject({ kind: 'SOURCE_CHANGED', file: 'small.txt' });
 
-    const gone = await refusal(buildManifest(dir.path('src'), { threads: 1, onProgress: () => rmSync(dir.path('src', 'small.txt'), { force: true }) }));
+    const gone = await refusal(buildManifest(dir.path('src'), { onListed: () => rmSync(dir.path('src', 'small.txt')) }));
     expect(gone).toMatchObject({ kind: 'SOURCE_VANISHED', file: 'small.txt' });
-    expect(gone.message).toMatch(/^small\.txt (went away before it could be read|was deleted while it was read)\.$/);
+    expect(gone.message).toBe('small.txt went away before it could be read.');
+  });
+
+  it('fails with SOURCE_CHANGED when another process keeps writing to a file while it is hashed', async () => {
+    writeTree(dir.path('src'), { 'log.txt': Buffer.alloc(32 << 20, 'x') });
+    const writer = spawn('bash', ['-c', 'while :; do printf y >> log.txt; done'], { cwd: dir.path('src'), stdio: 'ignore' });
+    try {
+      // The writer is under way before the manifest starts, so it is writing while the file is read.
+      while (statSync(dir.path('src', 'log.txt')).size < (32 << 20) + 100) await new Promise((resolve) => setTimeout(resolve, 5));
+      // Whether the file grows between listing and opening or during the read, the result is the same.
+      const error = await refusal(buildManifest(dir.path('src'), { threads: 1 }));
+      expect(error).toMatchObject({ kind: 'SOURCE_CHANGED', file: 'log.txt' });
+      expect(error.message).toMatch(/^log\.txt changed (after it was listed|while it was read \(\d+ bytes listed, \d+ read\))/);
+    } finally {
+      writer.kill('SIGKILL');
+    }
   });
 
   it('says so when the source folder is not there', async () => {

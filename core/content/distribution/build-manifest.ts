@@ -2,14 +2,16 @@ import type { Dirent, Stats } from 'node:fs';
 import { lstat, readdir, realpath, stat } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { ContentError, abortedError, throwIfAborted } from './content-error';
-import { HashPool, defaultHashThreads } from './hash-pool';
+import { FileWorkers, defaultFileThreads } from './file-workers';
 import { manifestOf, type ContentManifest, type ManifestFile } from './manifest';
 import { windowsNameProblem } from './windows-names';
 
 export interface BuildManifestOptions {
-  /** Worker threads hashing at once (default: defaultHashThreads()). */
+  /** Worker threads hashing at once (default: defaultFileThreads()). */
   readonly threads?: number;
   readonly signal?: AbortSignal;
+  /** Called once the tree is listed and checked, before any file is read. */
+  readonly onListed?: (listed: { files: number; bytes: number }) => void;
   /** Called after each file is hashed. */
   readonly onProgress?: (done: { files: number; bytes: number; totalFiles: number; totalBytes: number }) => void;
 }
@@ -99,8 +101,9 @@ export async function buildManifest(root: string, options: BuildManifestOptions 
   const { signal } = options;
   const { folders, files } = await listTree(root, signal);
   const totalBytes = files.reduce((sum, file) => sum + file.stats.size, 0);
-  const pool = new HashPool(Math.max(1, Math.min(options.threads ?? defaultHashThreads(), files.length || 1)));
-  const onAbort = () => void pool.close();
+  options.onListed?.({ files: files.length, bytes: totalBytes });
+  const pool = new FileWorkers(Math.max(1, Math.min(options.threads ?? defaultFileThreads(), files.length || 1)));
+  const onAbort = () => pool.abort();
   signal?.addEventListener('abort', onAbort, { once: true });
   try {
     let doneFiles = 0;
@@ -109,7 +112,7 @@ export async function buildManifest(root: string, options: BuildManifestOptions 
     const order = [...files].sort((a, b) => b.stats.size - a.stats.size);
     const hashed = await Promise.all(
       order.map(async (file): Promise<ManifestFile> => {
-        const sha256 = await pool.hash({ path: file.path, name: file.name, size: file.stats.size, mtimeMs: file.stats.mtimeMs }, signal);
+        const sha256 = await pool.hash({ path: file.path, name: file.name, size: file.stats.size, mtimeMs: file.stats.mtimeMs });
         doneFiles += 1;
         doneBytes += file.stats.size;
         options.onProgress?.({ files: doneFiles, bytes: doneBytes, totalFiles: files.length, totalBytes });

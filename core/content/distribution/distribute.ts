@@ -1,11 +1,13 @@
-import { createHash, randomBytes } from 'node:crypto';
-import { link, mkdir, open, rm, stat, utimes, type FileHandle } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { mkdir, rm } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { commitStaged, cleanupPackage, type CommitStep } from './commit';
-import { ContentError, abortedError, throwIfAborted } from './content-error';
+import { abortedError, throwIfAborted } from './content-error';
 import type { ContentSource } from './content-source';
+import { FileWorkers, defaultFileThreads } from './file-workers';
 import { readManifest, syncFolder, writeManifest, type ContentManifest, type ManifestFile } from './manifest';
 import { manifestPathOf, packageFolderOf, stagingPrefix, type PackageTarget } from './package-target';
+import { canSyncVolumes, syncVolume } from './volume-sync';
 
 export interface DistributionProgress {
   readonly files: number;
@@ -22,12 +24,17 @@ export interface DistributeOptions {
   readonly source: ContentSource;
   /** One per distribution point (or per custom share); all are written from one read of the source. */
   readonly targets: readonly PackageTarget[];
-  /** Files in flight at once (default 4). */
+  /** Worker threads copying files (default: defaultFileThreads()). */
   readonly threads?: number;
   readonly signal?: AbortSignal;
   /** Files and bytes of the manifest done, at most every `progressEveryMs` (default 250) and once at the end. */
   readonly onProgress?: (progress: DistributionProgress) => void;
   readonly progressEveryMs?: number;
+  /**
+   * How the copy is made durable before it is put in place: 'volume' syncs each target's volume
+   * once (Linux), 'file' fsyncs every file as it is closed. Default: 'volume' where it can be.
+   */
+  readonly durability?: 'volume' | 'file';
   /** For tests that play a crash: stop the commit after this step, as kill -9 would. */
   readonly stopAfter?: CommitStep | 'staged';
 }
@@ -69,98 +76,8 @@ async function currentManifest(target: PackageTarget): Promise<Map<string, Manif
   }
 }
 
-/** Hard-links the distribution point's current copy of an unchanged file into staging; false when it cannot. */
-async function linkUnchanged(state: TargetState, file: ManifestFile): Promise<boolean> {
-  const known = state.current.get(file.path);
-  if (known === undefined || known.size !== file.size || known.sha256 !== file.sha256) return false;
-  const from = localPath(packageFolderOf(state.target), file.path);
-  const seen = await stat(from).catch(() => null);
-  if (seen === null || !seen.isFile() || seen.size !== file.size) return false;
-  try {
-    await link(from, localPath(state.staging, file.path));
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-async function writeAll(handle: FileHandle, chunk: Uint8Array): Promise<void> {
-  let offset = 0;
-  while (offset < chunk.length) {
-    const { bytesWritten } = await handle.write(chunk, offset, chunk.length - offset);
-    offset += bytesWritten;
-  }
-}
-
-/**
- * Reads `file` from the source once and writes it into every target's staging folder that needs
- * it, hashing the bytes as they go; a file whose bytes do not match the manifest fails the whole
- * copy (the source is not the version the manifest describes), a write that fails fails only its
- * target. Each written file is synced before it is closed.
- */
-async function copyFromSource(file: ManifestFile, states: TargetState[], source: ContentSource, signal: AbortSignal | undefined, onBytes: (n: number) => void): Promise<void> {
-  const handles: { state: TargetState; handle: FileHandle }[] = [];
-  for (const state of states) {
-    try {
-      handles.push({ state, handle: await open(localPath(state.staging, file.path), 'wx') });
-    } catch (error) {
-      state.error = error as Error;
-    }
-  }
-  const hash = createHash('sha256');
-  let read = 0;
-  try {
-    for await (const chunk of source.read(file, signal)) {
-      throwIfAborted(signal);
-      read += chunk.length;
-      if (read > file.size) break;
-      hash.update(chunk);
-      await Promise.all(
-        handles.map(async (entry) => {
-          if (entry.state.error !== null) return;
-          try {
-            await writeAll(entry.handle, chunk);
-          } catch (error) {
-            entry.state.error = error as Error;
-          }
-        }),
-      );
-      onBytes(chunk.length);
-    }
-    if (read !== file.size || hash.digest('hex') !== file.sha256) {
-      throw new ContentError(
-        'HASH_MISMATCH',
-        read !== file.size
-          ? `${file.path} in ${source.description} is ${read > file.size ? 'longer' : 'shorter'} than the manifest says (${file.size} bytes): the source changed since its manifest was made.`
-          : `${file.path} in ${source.description} does not match its SHA-256 in the manifest: the source changed since its manifest was made, or the bytes were damaged on the way.`,
-        file.path,
-      );
-    }
-    await Promise.all(
-      handles.map(async (entry) => {
-        if (entry.state.error !== null) return;
-        try {
-          await entry.handle.sync();
-        } catch (error) {
-          entry.state.error = error as Error;
-        }
-      }),
-    );
-  } catch (error) {
-    if (signal?.aborted === true) throw abortedError();
-    throw error;
-  } finally {
-    await Promise.all(handles.map((entry) => entry.handle.close().catch(() => undefined)));
-  }
-  const when = file.mtimeMs / 1000;
-  for (const { state } of handles) {
-    if (state.error !== null) continue;
-    await utimes(localPath(state.staging, file.path), when, when).catch((error: Error) => {
-      state.error = error;
-    });
-    state.copiedFiles += 1;
-    state.copiedBytes += file.size;
-  }
+function failure(code: string, message: string): Error {
+  return Object.assign(new Error(message), { code });
 }
 
 async function prepareTarget(target: PackageTarget, options: DistributeOptions): Promise<TargetState> {
@@ -180,13 +97,16 @@ async function syncTree(root: string, folders: readonly string[]): Promise<void>
 
 /**
  * Copies a package version to its distribution points: into a staging folder beside each
- * package folder, every file verified against the manifest and synced, then put in place by
- * rename (see commit.ts for what a crash at each step leaves). Unchanged files are hard-linked
- * from the point's current copy; the rest are read from the source once for all targets.
+ * package folder, every file verified against the manifest and made durable, then put in place by
+ * rename (commit.ts tells what a crash at each step leaves). Unchanged files are hard-linked from
+ * the point's current copy; the rest are read from the source once for all targets, in worker
+ * threads. A source that does not match the manifest fails the whole copy; a target that cannot be
+ * written fails alone, and its result says why.
  */
 export async function distributePackage(options: DistributeOptions): Promise<TargetResult[]> {
   const { manifest, signal } = options;
   throwIfAborted(signal);
+  const durability = options.durability ?? (canSyncVolumes() ? 'volume' : 'file');
   const states: TargetState[] = [];
   const progressEvery = options.progressEveryMs ?? 250;
   let files = 0;
@@ -198,6 +118,10 @@ export async function distributePackage(options: DistributeOptions): Promise<Tar
     lastReport = now;
     options.onProgress({ files, bytes, totalFiles: manifest.fileCount, totalBytes: manifest.totalBytes });
   };
+  const threads = Math.max(1, Math.min(options.threads ?? defaultFileThreads(), manifest.files.length || 1));
+  const workers = new FileWorkers(threads);
+  const onAbort = () => workers.abort();
+  signal?.addEventListener('abort', onAbort, { once: true });
   try {
     for (const target of options.targets) {
       try {
@@ -206,52 +130,68 @@ export async function distributePackage(options: DistributeOptions): Promise<Tar
         states.push({ target, staging: '', current: new Map(), error: error as Error, copiedFiles: 0, copiedBytes: 0, linkedFiles: 0, linkedBytes: 0 });
       }
     }
-    // Largest first, so the last file is a small one and the threads finish together.
+    // Largest first, so the last files are small ones and the threads finish together.
     const queue = [...manifest.files].sort((a, b) => b.size - a.size);
-    const worker = async () => {
-      for (let file = queue.shift(); file !== undefined; file = queue.shift()) {
-        throwIfAborted(signal);
-        const needSource: TargetState[] = [];
-        for (const state of states) {
-          if (state.error !== null) continue;
-          if (await linkUnchanged(state, file)) {
-            state.linkedFiles += 1;
-            state.linkedBytes += file.size;
-          } else {
-            needSource.push(state);
+    let stop: unknown = null;
+    const lane = async () => {
+      for (let file = queue.shift(); file !== undefined && stop === null; file = queue.shift()) {
+        const live = states.filter((state) => state.error === null);
+        if (live.length > 0) {
+          const to = live.map((state) => {
+            const known = state.current.get(file.path);
+            const same = known !== undefined && known.size === file.size && known.sha256 === file.sha256;
+            return { path: localPath(state.staging, file.path), ...(same ? { linkFrom: localPath(packageFolderOf(state.target), file.path) } : {}) };
+          });
+          try {
+            const outcome = await workers.copy({ from: options.source.locate(file), name: file.path, size: file.size, sha256: file.sha256, mtimeMs: file.mtimeMs, to, fsync: durability === 'file' });
+            const failed = new Map(outcome.failed.map((f) => [f.index, f]));
+            const linked = new Set(outcome.linked);
+            live.forEach((state, index) => {
+              const why = failed.get(index);
+              if (why !== undefined) state.error = failure(why.code, `${file.path} could not be written to ${state.target.root}: ${why.message}`);
+              else if (linked.has(index)) {
+                state.linkedFiles += 1;
+                state.linkedBytes += file.size;
+              } else {
+                state.copiedFiles += 1;
+                state.copiedBytes += file.size;
+              }
+            });
+          } catch (error) {
+            // The first failure is the one to report; the others are the abort it caused.
+            if (stop === null) stop = error;
+            workers.abort();
+            return;
           }
         }
-        if (needSource.length > 0) {
-          await copyFromSource(file, needSource, options.source, signal, (n) => {
-            bytes += n;
-            report(false);
-          });
-        } else {
-          bytes += file.size;
-        }
         files += 1;
+        bytes += file.size;
         report(false);
       }
     };
-    const threads = Math.max(1, Math.min(options.threads ?? 4, manifest.files.length || 1));
-    await Promise.all(Array.from({ length: threads }, worker));
-    throwIfAborted(signal);
+    // Two files queued per worker, so none waits for the next.
+    await Promise.all(Array.from({ length: threads * 2 }, lane));
+    if (signal?.aborted === true) throw abortedError();
+    if (stop !== null) throw stop;
     report(true);
     for (const state of states) {
       if (state.error !== null) continue;
       try {
+        if (durability === 'volume') await syncVolume(state.staging);
         await syncTree(state.staging, manifest.folders);
         await writeManifest(`${state.staging}.manifest`, manifest);
         if (options.stopAfter === 'staged') continue;
-        const name = basename(state.staging);
-        await commitStaged(state.target, name, `${name}.manifest`, options.stopAfter);
+        await commitStaged(state.target, basename(state.staging), `${basename(state.staging)}.manifest`, options.stopAfter);
       } catch (error) {
         state.error = error as Error;
       }
     }
   } catch (error) {
     await removeStaging(states);
-    throw error;
+    throw signal?.aborted === true ? abortedError() : error;
+  } finally {
+    signal?.removeEventListener('abort', onAbort);
+    await workers.close();
   }
   await removeStaging(states.filter((state) => state.error !== null));
   return states.map(({ target, error, copiedFiles, copiedBytes, linkedFiles, linkedBytes }) => ({ target, error, copiedFiles, copiedBytes, linkedFiles, linkedBytes }));

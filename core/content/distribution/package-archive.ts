@@ -214,11 +214,20 @@ export async function openPackageArchive(path: string): Promise<PackageArchive> 
     }
     const index = checkIndex(path, parsed, indexOffset);
     const entries = new Map(index.entries.map((entry) => [entry.path, entry]));
+    const description = `the compressed package ${path}`;
+    const entryOf = (file: ManifestFile): ArchiveEntry => {
+      const entry = entries.get(file.path);
+      if (entry === undefined) throw new ContentError('BAD_PACKAGE', `${file.path} is not in the compressed package ${path}.`, file.path);
+      return entry;
+    };
     const source: ContentSource = {
-      description: `the compressed package ${path}`,
+      description,
+      locate(file) {
+        const entry = entryOf(file);
+        return { kind: 'package', path, description, offset: entry.offset, blocks: entry.blocks };
+      },
       async *read(file: ManifestFile, signal?: AbortSignal) {
-        const entry = entries.get(file.path);
-        if (entry === undefined) throw new ContentError('BAD_PACKAGE', `${file.path} is not in the compressed package ${path}.`, file.path);
+        const entry = entryOf(file);
         let at = entry.offset;
         for (const [codec, stored, bytes] of entry.blocks) {
           throwIfAborted(signal);

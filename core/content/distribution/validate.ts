@@ -4,7 +4,7 @@ import { lstat, mkdir, open, readdir, rename, rm, utimes } from 'node:fs/promise
 import { join } from 'node:path';
 import { ContentError, throwIfAborted } from './content-error';
 import type { ContentSource } from './content-source';
-import { HashPool, defaultHashThreads } from './hash-pool';
+import { FileWorkers, defaultFileThreads } from './file-workers';
 import { readManifest, syncFolder, type ContentManifest, type ManifestFile } from './manifest';
 import { manifestPathOf, packageFolderOf, type PackageTarget } from './package-target';
 
@@ -72,11 +72,13 @@ export async function validateCopy(target: PackageTarget, options: ValidateOptio
   const folders = new Set(manifest.folders);
   const extra = [...[...found.files.keys()].filter((name) => !listed.has(name)).sort(), ...[...found.folders].filter((name) => !folders.has(name)).sort().map((name) => `${name}/`)];
   const missingFolders = manifest.folders.filter((folder) => !found.folders.has(folder));
-  const pool = new HashPool(Math.max(1, Math.min(options.threads ?? defaultHashThreads(), toHash.length || 1)));
+  const pool = new FileWorkers(Math.max(1, Math.min(options.threads ?? defaultFileThreads(), toHash.length || 1)));
+  const onAbort = () => pool.abort();
+  options.signal?.addEventListener('abort', onAbort, { once: true });
   try {
     const hashes = await Promise.all(
       toHash.map((entry) =>
-        pool.hash({ path: entry.path, name: entry.file.path, size: entry.size, mtimeMs: entry.mtimeMs }, options.signal).catch((error: unknown) => {
+        pool.hash({ path: entry.path, name: entry.file.path, size: entry.size, mtimeMs: entry.mtimeMs }).catch((error: unknown) => {
           // A file that vanishes or changes while it is checked is not the manifest's file.
           if (error instanceof ContentError && (error.kind === 'SOURCE_CHANGED' || error.kind === 'SOURCE_VANISHED')) return null;
           throw error;
@@ -87,8 +89,10 @@ export async function validateCopy(target: PackageTarget, options: ValidateOptio
       if (hashes[index] !== entry.file.sha256) changed.push(entry.file.path);
     });
   } finally {
+    options.signal?.removeEventListener('abort', onAbort);
     await pool.close();
   }
+  throwIfAborted(options.signal);
   changed.sort();
   return {
     ok: missing.length === 0 && changed.length === 0 && extra.length === 0 && missingFolders.length === 0,
