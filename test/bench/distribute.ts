@@ -23,7 +23,7 @@ function argument(name: string, fallback: number): number {
 
 const sizeMb = argument('size-mb', 1024);
 const targetCount = argument('targets', 8);
-const threads = argument('threads', 4);
+const threads = argument("threads", 2);
 const mib = 1024 * 1024;
 const work = makeTempDir('courier-bench-distribute-');
 const source = join(work.path, 'source');
@@ -136,7 +136,7 @@ try {
   const failed = copyRun.value.filter((r) => r.error !== null);
   if (failed.length > 0) throw failed[0]!.error!;
   const copied = generated.bytes * targetCount;
-  rows.push([`copy to ${targetCount} DPs (distributePackage, ${threads} files at once, fsync)`, secs(copyRun.ms), mbps(copied, copyRun.ms), `${copyRun.peakRssMb.toFixed(0)} MB`]);
+  rows.push([`copy to ${targetCount} DPs (distributePackage, ${threads} worker threads, synced)`, secs(copyRun.ms), mbps(copied, copyRun.ms), `${copyRun.peakRssMb.toFixed(0)} MB`]);
   rows.push([`  cp -r to ${targetCount} folders one after another, then sync`, secs(cpPlain + syncAfter), mbps(copied, cpPlain + syncAfter), '']);
   rows.push([`  cp -r alone (data left in the page cache)`, secs(cpPlain), mbps(copied, cpPlain), '']);
 

@@ -92,10 +92,18 @@ export async function buildPackageArchive(options: BuildArchiveOptions): Promise
   try {
     await writeAt(handle, magic, 0);
     position = magic.length;
-    // Blocks in flight, in file order: written as the oldest finishes.
-    const inFlight: { blocks: Block[]; raw: number; packed: Promise<{ codec: Codec; data: Uint8Array }> }[] = [];
+    // Blocks in flight, in file order, each file's start marked so its offset is taken when the
+    // blocks before it are written: small files compress in parallel too.
+    type Item = { readonly start: { offset: number } } | { readonly blocks: Block[]; readonly raw: number; readonly packed: Promise<{ codec: Codec; data: Uint8Array }> };
+    const inFlight: Item[] = [];
+    let pendingBlocks = 0;
     const drainOne = async () => {
       const next = inFlight.shift()!;
+      if ('start' in next) {
+        next.start.offset = position;
+        return;
+      }
+      pendingBlocks -= 1;
       const { codec, data } = await next.packed;
       await writeAt(handle, data, position);
       position += data.length;
@@ -103,12 +111,15 @@ export async function buildPackageArchive(options: BuildArchiveOptions): Promise
       if (codec === 0) storedBlocks += 1;
       else compressedBlocks += 1;
     };
+    const starts: { offset: number }[] = [];
+    const blockLists: Block[][] = [];
     for (const file of manifest.files) {
       throwIfAborted(signal);
       const blocks: Block[] = [];
-      // The offset is known once the blocks before this file are written.
-      while (inFlight.length > 0) await drainOne();
-      entries.push({ path: file.path, offset: position, blocks });
+      const start = { offset: 0 };
+      starts.push(start);
+      blockLists.push(blocks);
+      inFlight.push({ start });
       const hash = createHash('sha256');
       let size = 0;
       let skip = 0;
@@ -123,13 +134,15 @@ export async function buildPackageArchive(options: BuildArchiveOptions): Promise
         });
         if (!tryIt) skip -= 1;
         inFlight.push({ blocks, raw: chunk.length, packed });
-        if (inFlight.length >= concurrency) await drainOne();
+        pendingBlocks += 1;
+        while (pendingBlocks >= concurrency) await drainOne();
       }
       if (size !== file.size || hash.digest('hex') !== file.sha256) {
         throw new ContentError('HASH_MISMATCH', `${file.path} in ${source.description} does not match its manifest entry: the source changed since its manifest was made.`, file.path);
       }
     }
     while (inFlight.length > 0) await drainOne();
+    manifest.files.forEach((file, i) => entries.push({ path: file.path, offset: starts[i]!.offset, blocks: blockLists[i]! }));
     const index: ArchiveIndex = { format: archiveFormat, formatVersion: archiveFormatVersion, packageId: options.packageId, version: options.version, manifest, entries };
     const indexBytes = Buffer.from(JSON.stringify(index), 'utf8');
     const trailer = Buffer.alloc(trailerBytes);
