@@ -64,6 +64,21 @@ describe('copying a package to distribution points', () => {
     expect(reports.length).toBeLessThan(10);
   });
 
+  it('reports the progress of a large file as it is copied, every 8 MiB', async () => {
+    writeTree(dir.path('src'), { 'disc.iso': Buffer.alloc(20 << 20, 7) });
+    const reports: number[] = [];
+    await distribute(dir.path('src'), targets(2), 1, { onProgress: (p) => reports.push(p.bytes), progressEveryMs: 0 });
+    expect(reports).toEqual([8 << 20, 16 << 20, 20 << 20, 20 << 20]);
+  });
+
+  it('makes every file durable with an fsync of its own where the volume is not synced whole', async () => {
+    samplePackage(dir.path('src'));
+    const to = targets(2);
+    const results = await distribute(dir.path('src'), to, 1, { durability: 'file' });
+    expect(results.map((r) => r.error)).toEqual([null, null]);
+    for (const target of to) expect(snapshotTree(packageFolderOf(target))).toEqual(snapshotTree(dir.path('src')));
+  });
+
   it('on an update, hard-links unchanged files from the current copy and reads only changed ones from the source', async () => {
     samplePackage(dir.path('src'));
     const [target] = targets(1) as [PackageTarget];

@@ -142,8 +142,15 @@ export async function distributePackage(options: DistributeOptions): Promise<Tar
             const same = known !== undefined && known.size === file.size && known.sha256 === file.sha256;
             return { path: localPath(state.staging, file.path), ...(same ? { linkFrom: localPath(packageFolderOf(state.target), file.path) } : {}) };
           });
+          let reported = 0;
+          const onBytes = (n: number) => {
+            reported += n;
+            bytes += n;
+            report(false);
+          };
           try {
-            const outcome = await workers.copy({ from: options.source.locate(file), name: file.path, size: file.size, sha256: file.sha256, mtimeMs: file.mtimeMs, to, fsync: durability === 'file' });
+            const outcome = await workers.copy({ from: options.source.locate(file), name: file.path, size: file.size, sha256: file.sha256, mtimeMs: file.mtimeMs, to, fsync: durability === 'file' }, onBytes);
+            bytes -= reported;
             const failed = new Map(outcome.failed.map((f) => [f.index, f]));
             const linked = new Set(outcome.linked);
             live.forEach((state, index) => {

@@ -113,9 +113,13 @@ function copy(task) {
     const h = createHash('sha256');
     let read = 0;
     const chunks = from.kind === 'file' ? fileChunks(source, size) : packageChunks(source, from, name);
+    let unreported = 0;
     for (const chunk of chunks) {
       if (aborted()) throw new Refusal('ABORTED', 'aborted');
       read += chunk.length;
+      // A large file reports its progress as it goes, every 8 MiB.
+      unreported += chunk.length;
+      if (unreported >= 8 << 20) { parentPort.postMessage({ id: task.id, progress: unreported }); unreported = 0; }
       if (read > size) break;
       h.update(chunk);
       for (const entry of fds) {
@@ -184,12 +188,15 @@ export interface CopyOutcome {
 
 interface Pending {
   readonly task: { op: 'hash' | 'copy'; name: string } & object;
+  readonly onBytes: ((bytes: number) => void) | undefined;
   readonly resolve: (value: unknown) => void;
   readonly reject: (error: Error) => void;
 }
 
 interface Reply {
   readonly id: number;
+  /** Bytes of a large file copied since the last report; the task goes on. */
+  readonly progress?: number;
   readonly value?: unknown;
   readonly kind?: ContentErrorKind;
   readonly message?: string;
@@ -223,8 +230,9 @@ export class FileWorkers {
     return this.run<{ sha256: string }>({ op: 'hash', ...task }).then((value) => value.sha256);
   }
 
-  copy(task: CopyTask): Promise<CopyOutcome> {
-    return this.run<CopyOutcome>({ op: 'copy', ...task });
+  /** `onBytes` hears, every 8 MiB, how many more bytes of a large file were copied. */
+  copy(task: CopyTask, onBytes?: (bytes: number) => void): Promise<CopyOutcome> {
+    return this.run<CopyOutcome>({ op: 'copy', ...task }, onBytes);
   }
 
   /** Stops every worker at its next chunk; what was queued and what was running rejects with ABORTED. */
@@ -238,11 +246,11 @@ export class FileWorkers {
     await Promise.all([...this.load.keys()].map((worker) => worker.terminate()));
   }
 
-  private run<T>(task: Pending['task']): Promise<T> {
+  private run<T>(task: Pending['task'], onBytes?: (bytes: number) => void): Promise<T> {
     if (this.closed) return Promise.reject(new Error('The file workers are closed.'));
     if (Atomics.load(this.abortFlag, 0) !== 0) return Promise.reject(abortedError());
     return new Promise<T>((resolve, reject) => {
-      this.queue.push({ task, resolve: resolve as (value: unknown) => void, reject });
+      this.queue.push({ task, onBytes, resolve: resolve as (value: unknown) => void, reject });
       this.pump();
     });
   }
@@ -264,6 +272,10 @@ export class FileWorkers {
   private settle(worker: Worker, reply: Reply): void {
     const entry = this.inFlight.get(reply.id);
     if (entry === undefined) return;
+    if (reply.progress !== undefined) {
+      entry.pending.onBytes?.(reply.progress);
+      return;
+    }
     this.inFlight.delete(reply.id);
     this.load.set(worker, Math.max(0, this.load.get(worker)! - 1));
     if (reply.kind === undefined) entry.pending.resolve(reply.value);
