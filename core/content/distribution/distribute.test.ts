@@ -93,6 +93,23 @@ describe('copying a package to distribution points', () => {
     expect(leftovers(target)).toEqual([]);
   });
 
+  it('does not link a current file edited in place on the share, and copies it from the source instead', async () => {
+    samplePackage(dir.path('src'));
+    const [target] = targets(1) as [PackageTarget];
+    await distribute(dir.path('src'), [target], 1);
+    const ini = join(packageFolderOf(target), 'Setup.ini');
+    writeFileSync(ini, Buffer.alloc(statSync(ini).size, 'x'));
+    const [result] = await distribute(dir.path('src'), [target], 2);
+    expect(result).toMatchObject({ error: null, copiedFiles: 1, linkedFiles: 4 });
+    expect(snapshotTree(packageFolderOf(target))).toEqual(snapshotTree(dir.path('src')));
+  });
+
+  it('refuses the same folder given twice as a target', async () => {
+    samplePackage(dir.path('src'));
+    const [target] = targets(1) as [PackageTarget];
+    await expect(distribute(dir.path('src'), [target, { ...target, root: `${target.root}/` }], 1)).rejects.toThrow(/is given twice as a target/);
+  });
+
   it('refuses a source that no longer matches its manifest, and leaves the current copy as it was', async () => {
     samplePackage(dir.path('src'));
     const [target] = targets(1) as [PackageTarget];

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, rm } from 'node:fs/promises';
-import { basename, join } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { commitStaged, cleanupPackage, type CommitStep } from './commit';
 import { abortedError, throwIfAborted } from './content-error';
 import type { ContentSource } from './content-source';
@@ -106,6 +106,9 @@ async function syncTree(root: string, folders: readonly string[]): Promise<void>
 export async function distributePackage(options: DistributeOptions): Promise<TargetResult[]> {
   const { manifest, signal } = options;
   throwIfAborted(signal);
+  const folders = options.targets.map((target) => resolve(packageFolderOf(target)));
+  const twice = folders.find((folder, i) => folders.indexOf(folder) !== i);
+  if (twice !== undefined) throw new Error(`${twice} is given twice as a target of one copy; each distribution point folder can be written once.`);
   const durability = options.durability ?? (canSyncVolumes() ? 'volume' : 'file');
   const states: TargetState[] = [];
   const progressEvery = options.progressEveryMs ?? 250;
@@ -140,7 +143,7 @@ export async function distributePackage(options: DistributeOptions): Promise<Tar
           const to = live.map((state) => {
             const known = state.current.get(file.path);
             const same = known !== undefined && known.size === file.size && known.sha256 === file.sha256;
-            return { path: localPath(state.staging, file.path), ...(same ? { linkFrom: localPath(packageFolderOf(state.target), file.path) } : {}) };
+            return { path: localPath(state.staging, file.path), ...(same ? { linkFrom: localPath(packageFolderOf(state.target), file.path), linkMtimeMs: known.mtimeMs } : {}) };
           });
           let reported = 0;
           const onBytes = (n: number) => {

@@ -100,8 +100,9 @@ function copy(task) {
   to.forEach((dest, index) => {
     if (dest.linkFrom) {
       try {
+        // Same size and the modification time the copy was given: not edited in place since.
         const seen = fs.statSync(dest.linkFrom);
-        if (seen.isFile() && seen.size === size) { fs.linkSync(dest.linkFrom, dest.path); linked.push(index); return; }
+        if (seen.isFile() && seen.size === size && Math.abs(seen.mtimeMs - dest.linkMtimeMs) < 1) { fs.linkSync(dest.linkFrom, dest.path); linked.push(index); return; }
       } catch {}
     }
     try { fds.push({ index, fd: fs.openSync(dest.path, 'wx') }); } catch (error) { fail(index, error); }
@@ -174,7 +175,7 @@ export interface CopyTask {
   readonly sha256: string;
   readonly mtimeMs: number;
   /** Each destination, with the current copy to hard-link when it holds the same bytes. */
-  readonly to: readonly { readonly path: string; readonly linkFrom?: string }[];
+  readonly to: readonly { readonly path: string; readonly linkFrom?: string; readonly linkMtimeMs?: number }[];
   /** fsync each file written (when the volume is not synced as a whole afterwards). */
   readonly fsync: boolean;
 }
@@ -221,7 +222,8 @@ export class FileWorkers {
     for (let i = 0; i < Math.max(1, threads); i += 1) {
       const worker = new Worker(workerSource, { eval: true, workerData: { abort: this.abortFlag.buffer } });
       worker.on('message', (reply: Reply) => this.settle(worker, reply));
-      worker.on('error', (error) => this.failAll(error));
+      worker.on('error', (error) => this.lost(worker, error));
+      worker.on('exit', () => this.lost(worker, new Error('A file worker thread stopped.')));
       this.load.set(worker, 0);
     }
   }
@@ -243,7 +245,9 @@ export class FileWorkers {
   async close(): Promise<void> {
     this.closed = true;
     this.failAll(abortedError());
-    await Promise.all([...this.load.keys()].map((worker) => worker.terminate()));
+    const workers = [...this.load.keys()];
+    this.load.clear();
+    await Promise.all(workers.map((worker) => worker.terminate()));
   }
 
   private run<T>(task: Pending['task'], onBytes?: (bytes: number) => void): Promise<T> {
@@ -282,6 +286,17 @@ export class FileWorkers {
     else if (reply.kind === 'ABORTED') entry.pending.reject(abortedError());
     else entry.pending.reject(new ContentError(reply.kind, reply.message ?? 'The file could not be read.', entry.pending.task.name));
     this.pump();
+  }
+
+  /** A worker that died takes its tasks with it; the others go on, and with none left everything fails. */
+  private lost(worker: Worker, error: Error): void {
+    if (!this.load.delete(worker)) return;
+    for (const [id, entry] of this.inFlight) {
+      if (entry.worker !== worker) continue;
+      this.inFlight.delete(id);
+      entry.pending.reject(error);
+    }
+    if (this.load.size === 0) this.failAll(error);
   }
 
   private failAll(error: Error): void {
