@@ -1,4 +1,4 @@
-// npm run bench:distribute [-- --size-mb N --targets N --threads N]
+// npm run bench:distribute [-- --size-mb N --targets N --threads N --fan-out clone|write]
 // The content engine on a generated package of about 1 GiB (2,000 files from 1 KB to 200 MB,
 // random and compressible mixed, nested folders; --size-mb scales it), beside the shell tools
 // doing the same work in the same run: the manifest beside sha256sum of the tree, the copy to 8
@@ -23,7 +23,9 @@ function argument(name: string, fallback: number): number {
 
 const sizeMb = argument('size-mb', 1024);
 const targetCount = argument('targets', 8);
-const threads = argument("threads", 2);
+const threads = argument('threads', 2);
+const fanOutIndex = process.argv.indexOf('--fan-out');
+const fanOut = fanOutIndex >= 0 ? (process.argv[fanOutIndex + 1] as 'clone' | 'write') : 'clone';
 const mib = 1024 * 1024;
 const work = makeTempDir('courier-bench-distribute-');
 const source = join(work.path, 'source');
@@ -132,11 +134,11 @@ try {
   const cpPlain = shell(cpCommand, work.path);
   const syncAfter = shell('sync', work.path);
   clean();
-  const copyRun = await measured(() => distributePackage({ packageId: 'CRS00001', version: 1, manifest, source: folderSource(source), targets, threads }));
+  const copyRun = await measured(() => distributePackage({ packageId: 'CRS00001', version: 1, manifest, source: folderSource(source), targets, threads, fanOut }));
   const failed = copyRun.value.filter((r) => r.error !== null);
   if (failed.length > 0) throw failed[0]!.error!;
   const copied = generated.bytes * targetCount;
-  rows.push([`copy to ${targetCount} DPs (distributePackage, ${threads} worker threads, synced)`, secs(copyRun.ms), mbps(copied, copyRun.ms), `${copyRun.peakRssMb.toFixed(0)} MB`]);
+  rows.push([`copy to ${targetCount} DPs (distributePackage, ${threads} threads, ${fanOut}, synced)`, secs(copyRun.ms), mbps(copied, copyRun.ms), `${copyRun.peakRssMb.toFixed(0)} MB`]);
   rows.push([`  cp -r to ${targetCount} folders one after another, then sync`, secs(cpPlain + syncAfter), mbps(copied, cpPlain + syncAfter), '']);
   rows.push([`  cp -r alone (data left in the page cache)`, secs(cpPlain), mbps(copied, cpPlain), '']);
 

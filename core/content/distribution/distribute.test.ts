@@ -37,11 +37,11 @@ async function refusal(promise: Promise<unknown>): Promise<ContentError> {
 }
 
 describe('copying a package to distribution points', () => {
-  it('puts the same tree in every target, with its manifest beside it and nothing else', async () => {
+  it.each(['clone', 'write'] as const)('puts the same tree in every target, with its manifest beside it and nothing else (fan-out: %s)', async (fanOut) => {
     samplePackage(dir.path('src'));
     const to = targets(3);
     const progress: number[] = [];
-    const results = await distribute(dir.path('src'), to, 1, { onProgress: (p) => progress.push(p.files), progressEveryMs: 0 });
+    const results = await distribute(dir.path('src'), to, 1, { fanOut, onProgress: (p) => progress.push(p.files), progressEveryMs: 0 });
     const expected = snapshotTree(dir.path('src'));
     for (const [i, target] of to.entries()) {
       expect(results[i]).toMatchObject({ error: null, copiedFiles: 5, linkedFiles: 0 });

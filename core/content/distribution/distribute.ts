@@ -35,6 +35,12 @@ export interface DistributeOptions {
    * once (Linux), 'file' fsyncs every file as it is closed. Default: 'volume' where it can be.
    */
   readonly durability?: 'volume' | 'file';
+  /**
+   * How one read of a file reaches several targets: 'clone' (default) writes the first from the
+   * hashed stream and copies the others from it in the kernel once it matches the manifest;
+   * 'write' writes every chunk to every target.
+   */
+  readonly fanOut?: 'clone' | 'write';
   /** For tests that play a crash: stop the commit after this step, as kill -9 would. */
   readonly stopAfter?: CommitStep | 'staged';
 }
@@ -152,7 +158,7 @@ export async function distributePackage(options: DistributeOptions): Promise<Tar
             report(false);
           };
           try {
-            const outcome = await workers.copy({ from: options.source.locate(file), name: file.path, size: file.size, sha256: file.sha256, mtimeMs: file.mtimeMs, to, fsync: durability === 'file' }, onBytes);
+            const outcome = await workers.copy({ from: options.source.locate(file), name: file.path, size: file.size, sha256: file.sha256, mtimeMs: file.mtimeMs, to, fsync: durability === 'file', fanOut: options.fanOut ?? 'clone' }, onBytes);
             bytes -= reported;
             const failed = new Map(outcome.failed.map((f) => [f.index, f]));
             const linked = new Set(outcome.linked);

@@ -107,7 +107,34 @@ function copy(task) {
     }
     try { fds.push({ index, fd: fs.openSync(dest.path, 'wx') }); } catch (error) { fail(index, error); }
   });
+  task.openFds = fds;
   if (fds.length === 0) return { failed, linked };
+  // 'clone': the source is read and hashed into one destination, and the others are copied from
+  // it in the kernel (copy_file_range through copyFileSync) once it matches the manifest.
+  // 'write': every chunk is written to every destination.
+  const clone = task.fanOut === 'clone';
+  const when = mtimeMs / 1000;
+  for (;;) {
+    const live = fds.filter((entry) => entry.fd !== null);
+    if (live.length === 0) return { failed, linked };
+    const primary = live[0];
+    const streamed = clone ? [primary] : live;
+    streamInto(task, streamed, fail);
+    if (primary.fd === null && clone) continue; // the primary could not be written: the next one streams
+    for (const entry of live) {
+      if (entry.fd === null) continue;
+      try {
+        if (clone && entry !== primary) fs.copyFileSync(to[primary.index].path, to[entry.index].path);
+        fs.futimesSync(entry.fd, when, when);
+        if (fsync) fs.fsyncSync(entry.fd);
+      } catch (error) { fail(entry.index, error); closeQuietly(entry.fd); entry.fd = null; }
+    }
+    for (const entry of fds) if (entry.fd !== null) closeQuietly(entry.fd);
+    return { failed, linked };
+  }
+}
+function streamInto(task, entries, fail) {
+  const { from, name, size, sha256 } = task;
   let source = null;
   try {
     source = openSource(from.path, name);
@@ -123,25 +150,18 @@ function copy(task) {
       if (unreported >= 8 << 20) { parentPort.postMessage({ id: task.id, progress: unreported }); unreported = 0; }
       if (read > size) break;
       h.update(chunk);
-      for (const entry of fds) {
+      for (const entry of entries) {
         if (entry.fd === null) continue;
         try { writeAll(entry.fd, chunk); } catch (error) { fail(entry.index, error); closeQuietly(entry.fd); entry.fd = null; }
       }
     }
     if (read !== size) throw new Refusal('HASH_MISMATCH', name + ' in ' + from.description + ' is ' + (read > size ? 'longer' : 'shorter') + ' than the manifest says (' + size + ' bytes): the source changed since its manifest was made.');
     if (h.digest('hex') !== sha256) throw new Refusal('HASH_MISMATCH', name + ' in ' + from.description + ' does not match its SHA-256 in the manifest: the source changed since its manifest was made, or the bytes were damaged on the way.');
-    const when = mtimeMs / 1000;
-    for (const entry of fds) {
-      if (entry.fd === null) continue;
-      try {
-        fs.futimesSync(entry.fd, when, when);
-        if (fsync) fs.fsyncSync(entry.fd);
-      } catch (error) { fail(entry.index, error); }
-    }
-    return { failed, linked };
+  } catch (error) {
+    for (const entry of task.openFds) if (entry.fd !== null) { closeQuietly(entry.fd); entry.fd = null; }
+    throw error;
   } finally {
     if (source !== null) closeQuietly(source);
-    for (const entry of fds) if (entry.fd !== null) closeQuietly(entry.fd);
   }
 }
 parentPort.on('message', (task) => {
@@ -178,6 +198,8 @@ export interface CopyTask {
   readonly to: readonly { readonly path: string; readonly linkFrom?: string; readonly linkMtimeMs?: number }[];
   /** fsync each file written (when the volume is not synced as a whole afterwards). */
   readonly fsync: boolean;
+  /** 'clone': read into one destination, then copy_file_range to the others; 'write': write every chunk to every one. */
+  readonly fanOut: 'clone' | 'write';
 }
 
 export interface CopyOutcome {
