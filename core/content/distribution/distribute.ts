@@ -1,0 +1,222 @@
+import { randomBytes } from 'node:crypto';
+import { mkdir, rm } from 'node:fs/promises';
+import { basename, join, resolve } from 'node:path';
+import { commitStaged, cleanupPackage, type CommitStep } from './commit';
+import { abortedError, throwIfAborted } from './content-error';
+import type { ContentSource } from './content-source';
+import { FileWorkers, defaultFileThreads } from './file-workers';
+import { readManifest, syncFolder, writeManifest, type ContentManifest, type ManifestFile } from './manifest';
+import { manifestPathOf, packageFolderOf, stagingPrefix, type PackageTarget } from './package-target';
+import { canSyncVolumes, syncVolume } from './volume-sync';
+
+export interface DistributionProgress {
+  readonly files: number;
+  readonly bytes: number;
+  readonly totalFiles: number;
+  readonly totalBytes: number;
+}
+
+export interface DistributeOptions {
+  readonly packageId: string;
+  /** The package's source version, part of the staging folder's name so leftovers say what they were. */
+  readonly version: number;
+  readonly manifest: ContentManifest;
+  readonly source: ContentSource;
+  /** One per distribution point (or per custom share); all are written from one read of the source. */
+  readonly targets: readonly PackageTarget[];
+  /** Worker threads copying files (default: defaultFileThreads()). */
+  readonly threads?: number;
+  readonly signal?: AbortSignal;
+  /** Files and bytes of the manifest done, at most every `progressEveryMs` (default 250) and once at the end. */
+  readonly onProgress?: (progress: DistributionProgress) => void;
+  readonly progressEveryMs?: number;
+  /**
+   * How the copy is made durable before it is put in place: 'volume' syncs each target's volume
+   * once (Linux), 'file' fsyncs every file as it is closed. Default: 'volume' where it can be.
+   */
+  readonly durability?: 'volume' | 'file';
+  /**
+   * How one read of a file reaches several targets: 'clone' (default) writes the first from the
+   * hashed stream and copies the others from it in the kernel once it matches the manifest;
+   * 'write' writes every chunk to every target.
+   */
+  readonly fanOut?: 'clone' | 'write';
+  /** For tests that play a crash: stop the commit after this step, as kill -9 would. */
+  readonly stopAfter?: CommitStep | 'staged';
+}
+
+export interface TargetResult {
+  readonly target: PackageTarget;
+  /** null when this target's copy is in place; otherwise why it is not (the others may be). */
+  readonly error: Error | null;
+  /** Files read from the source and written. */
+  readonly copiedFiles: number;
+  readonly copiedBytes: number;
+  /** Unchanged files hard-linked from the distribution point's current copy. */
+  readonly linkedFiles: number;
+  readonly linkedBytes: number;
+}
+
+interface TargetState {
+  readonly target: PackageTarget;
+  readonly staging: string;
+  readonly current: Map<string, ManifestFile>;
+  error: Error | null;
+  copiedFiles: number;
+  copiedBytes: number;
+  linkedFiles: number;
+  linkedBytes: number;
+}
+
+function localPath(root: string, relativePath: string): string {
+  return join(root, ...relativePath.split('/'));
+}
+
+async function currentManifest(target: PackageTarget): Promise<Map<string, ManifestFile>> {
+  try {
+    const manifest = await readManifest(manifestPathOf(target));
+    return new Map(manifest.files.map((file) => [file.path, file]));
+  } catch {
+    // No manifest (a first copy) or one we cannot trust: copy every file from the source.
+    return new Map();
+  }
+}
+
+function failure(code: string, message: string): Error {
+  return Object.assign(new Error(message), { code });
+}
+
+async function prepareTarget(target: PackageTarget, options: DistributeOptions): Promise<TargetState> {
+  await mkdir(target.root, { recursive: true });
+  // Finish a commit a crash stopped and drop an interrupted copy's leftovers before reading the current manifest.
+  await cleanupPackage(target, options.packageId);
+  const staging = join(target.root, `${stagingPrefix(options.packageId)}${options.version}-${randomBytes(4).toString('hex')}`);
+  await mkdir(staging);
+  for (const folder of options.manifest.folders) await mkdir(localPath(staging, folder), { recursive: true });
+  return { target, staging, current: await currentManifest(target), error: null, copiedFiles: 0, copiedBytes: 0, linkedFiles: 0, linkedBytes: 0 };
+}
+
+async function syncTree(root: string, folders: readonly string[]): Promise<void> {
+  for (const folder of [...folders].reverse()) await syncFolder(localPath(root, folder));
+  await syncFolder(root);
+}
+
+/**
+ * Copies a package version to its distribution points: into a staging folder beside each
+ * package folder, every file verified against the manifest and made durable, then put in place by
+ * rename (commit.ts tells what a crash at each step leaves). Unchanged files are hard-linked from
+ * the point's current copy; the rest are read from the source once for all targets, in worker
+ * threads. A source that does not match the manifest fails the whole copy; a target that cannot be
+ * written fails alone, and its result says why.
+ */
+export async function distributePackage(options: DistributeOptions): Promise<TargetResult[]> {
+  const { manifest, signal } = options;
+  throwIfAborted(signal);
+  const folders = options.targets.map((target) => resolve(packageFolderOf(target)));
+  const twice = folders.find((folder, i) => folders.indexOf(folder) !== i);
+  if (twice !== undefined) throw new Error(`${twice} is given twice as a target of one copy; each distribution point folder can be written once.`);
+  const durability = options.durability ?? (canSyncVolumes() ? 'volume' : 'file');
+  const states: TargetState[] = [];
+  const progressEvery = options.progressEveryMs ?? 250;
+  let files = 0;
+  let bytes = 0;
+  let lastReport = 0;
+  const report = (force: boolean) => {
+    const now = Date.now();
+    if (options.onProgress === undefined || (!force && now - lastReport < progressEvery)) return;
+    lastReport = now;
+    options.onProgress({ files, bytes, totalFiles: manifest.fileCount, totalBytes: manifest.totalBytes });
+  };
+  const threads = Math.max(1, Math.min(options.threads ?? defaultFileThreads(), manifest.files.length || 1));
+  const workers = new FileWorkers(threads);
+  const onAbort = () => workers.abort();
+  signal?.addEventListener('abort', onAbort, { once: true });
+  try {
+    for (const target of options.targets) {
+      try {
+        states.push(await prepareTarget(target, options));
+      } catch (error) {
+        states.push({ target, staging: '', current: new Map(), error: error as Error, copiedFiles: 0, copiedBytes: 0, linkedFiles: 0, linkedBytes: 0 });
+      }
+    }
+    // Largest first, so the last files are small ones and the threads finish together.
+    const queue = [...manifest.files].sort((a, b) => b.size - a.size);
+    let stop: unknown = null;
+    const lane = async () => {
+      for (let file = queue.shift(); file !== undefined && stop === null; file = queue.shift()) {
+        const live = states.filter((state) => state.error === null);
+        if (live.length > 0) {
+          const to = live.map((state) => {
+            const known = state.current.get(file.path);
+            const same = known !== undefined && known.size === file.size && known.sha256 === file.sha256;
+            return { path: localPath(state.staging, file.path), ...(same ? { linkFrom: localPath(packageFolderOf(state.target), file.path), linkMtimeMs: known.mtimeMs } : {}) };
+          });
+          let reported = 0;
+          const onBytes = (n: number) => {
+            reported += n;
+            bytes += n;
+            report(false);
+          };
+          try {
+            const outcome = await workers.copy({ from: options.source.locate(file), name: file.path, size: file.size, sha256: file.sha256, mtimeMs: file.mtimeMs, to, fsync: durability === 'file', fanOut: options.fanOut ?? 'clone' }, onBytes);
+            bytes -= reported;
+            const failed = new Map(outcome.failed.map((f) => [f.index, f]));
+            const linked = new Set(outcome.linked);
+            live.forEach((state, index) => {
+              const why = failed.get(index);
+              if (why !== undefined) state.error = failure(why.code, `${file.path} could not be written to ${state.target.root}: ${why.message}`);
+              else if (linked.has(index)) {
+                state.linkedFiles += 1;
+                state.linkedBytes += file.size;
+              } else {
+                state.copiedFiles += 1;
+                state.copiedBytes += file.size;
+              }
+            });
+          } catch (error) {
+            // The first failure is the one to report; the others are the abort it caused.
+            if (stop === null) stop = error;
+            workers.abort();
+            return;
+          }
+        }
+        files += 1;
+        bytes += file.size;
+        report(false);
+      }
+    };
+    // Two files queued per worker, so none waits for the next.
+    await Promise.all(Array.from({ length: threads * 2 }, lane));
+    if (signal?.aborted === true) throw abortedError();
+    if (stop !== null) throw stop;
+    report(true);
+    for (const state of states) {
+      if (state.error !== null) continue;
+      try {
+        if (durability === 'volume') await syncVolume(state.staging);
+        await syncTree(state.staging, manifest.folders);
+        await writeManifest(`${state.staging}.manifest`, manifest);
+        if (options.stopAfter === 'staged') continue;
+        await commitStaged(state.target, basename(state.staging), `${basename(state.staging)}.manifest`, options.stopAfter);
+      } catch (error) {
+        state.error = error as Error;
+      }
+    }
+  } catch (error) {
+    await removeStaging(states);
+    throw signal?.aborted === true ? abortedError() : error;
+  } finally {
+    signal?.removeEventListener('abort', onAbort);
+    await workers.close();
+  }
+  await removeStaging(states.filter((state) => state.error !== null));
+  return states.map(({ target, error, copiedFiles, copiedBytes, linkedFiles, linkedBytes }) => ({ target, error, copiedFiles, copiedBytes, linkedFiles, linkedBytes }));
+}
+
+async function removeStaging(states: readonly TargetState[]): Promise<void> {
+  for (const state of states) {
+    if (state.staging === '') continue;
+    await rm(state.staging, { recursive: true, force: true }).catch(() => undefined);
+    await rm(`${state.staging}.manifest`, { force: true }).catch(() => undefined);
+  }
+}
