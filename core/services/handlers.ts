@@ -31,6 +31,7 @@ export function createHandlers({ siteInfo, packages, programs, accessAccounts, i
     'site:source-roots:get': () => siteSettings.sourceRoots(),
     'site:source-roots:set': (changes) => siteSettings.setSourceRoots(changes),
     'packages:list': () => packages.list(),
+    'packages:list-page': (query) => packages.listPage(query),
     'packages:get': ({ packageId }) => packages.get(packageId),
     'packages:create': (input) => packages.create(input),
     'packages:update': ({ packageId, changes }) => packages.update(packageId, changes),
