@@ -97,6 +97,9 @@ export function createListReader<T, E = never>(slot: ListSlot<T>, options: ListR
     async load() {
       const mine = ++reads;
       duringRead = [];
+      // A refresh keeps the whole list on screen until the whole new one is in: showing the first
+      // part alone would drop the rows below it, and the selection and scroll with them.
+      const refreshing = slot.get()?.status === 'ready';
       change((l) => ({ ...l, refreshing: l.status === 'ready', error: null, status: l.status === 'error' ? 'loading' : l.status }));
       const parts = options.inParts;
       const result = parts ? await settle(parts.first) : mapResult(await settle(options.read), (items) => ({ items, rest: null }));
@@ -110,9 +113,9 @@ export function createListReader<T, E = never>(slot: ListSlot<T>, options: ListR
         change(() => ({ status: 'ready', refreshing: false, error: null, items: replayed(first, takeReplay()) }));
         return { ok: true };
       }
-      // The first part is shown at once; events keep arriving and are applied to it, and kept to
-      // be replayed onto the whole list when the rest lands.
-      change(() => ({ status: 'ready', refreshing: true, error: null, items: replayed(first, duringRead ?? []) }));
+      // On a first read the first part is shown at once; events keep arriving and are applied to
+      // what is shown, and kept to be replayed onto the whole list when the rest lands.
+      if (!refreshing) change(() => ({ status: 'ready', refreshing: true, error: null, items: replayed(first, duringRead ?? []) }));
       const remainder = await settle(rest);
       if (mine !== reads) return outcomeOf(remainder);
       const replay = takeReplay();

@@ -246,4 +246,20 @@ describe('packages store', () => {
       expect(Object.keys(item).sort()).toEqual(['comment', 'language', 'lastModified', 'name', 'packageId', 'publisher', 'sourceVersion', 'version']);
     }
   });
+  it('keeps the whole list on screen through a refresh until the rest has come', async () => {
+    const { source, lists, requests } = scriptedSource();
+    const store = createPackagesStore(source);
+    const first = store.getState().load();
+    lists[0]?.resolve(page([pkg('A0100001', 'Access'), pkg('A0100002', 'Excel'), pkg('A0100003', 'Visio')]));
+    await first;
+    const refresh = store.getState().load();
+    lists[1]?.resolve(page([pkg('A0100001', 'Access')], { value: 'Access', packageId: 'A0100001' }));
+    await vi.waitFor(() => expect(requests).toHaveLength(3));
+    expect(store.getState().list).toMatchObject({ status: 'ready', refreshing: true });
+    expect(names(store.getState().list.items)).toEqual(['Access', 'Excel', 'Visio']);
+    lists[2]?.resolve(page([pkg('A0100003', 'Visio 2010')]));
+    await refresh;
+    expect(store.getState().list).toMatchObject({ status: 'ready', refreshing: false });
+    expect(names(store.getState().list.items)).toEqual(['Access', 'Visio 2010']);
+  });
 });
