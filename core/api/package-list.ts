@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { packageIdSchema } from './ids';
+import { textSchema } from './text';
 import type { PackageDto } from './packages';
 
 /**
@@ -61,7 +62,8 @@ export const packageListPageSchema = z
     direction: z.enum(['ascending', 'descending']).default('ascending'),
     after: z
       .strictObject({
-        value: z.union([z.string().max(longestSortValue, `A list cursor's sort value is at most ${longestSortValue} characters.`), z.number().int()]),
+        // Not trimmed: the cursor must name the stored value exactly, as the last page sent it.
+        value: z.union([textSchema({ label: "A list cursor's sort value", max: longestSortValue, trim: false }), z.number().int()]),
         packageId: packageIdSchema,
       })
       .optional(),

@@ -124,6 +124,7 @@ describe('the packages:list-page request', () => {
     [{ after: { value: 3, packageId: 'A0100001' } }, 'The cursor of a list sorted by name carries text.'],
     [{ after: { value: 'x', packageId: "A01' OR 1=1" } }, 'A package ID is the site code'],
     [{ after: { value: 'x'.repeat(261), packageId: 'A0100001' } }, 'at most 260 characters'],
+    [{ after: { value: 'Office\u0000', packageId: 'A0100001' } }, "A list cursor's sort value"],
     [{ after: { value: 'x', packageId: 'A0100001', offset: 5 } }, 'offset'],
   ])('refuses %j', (request, message) => {
     const parsed = packageListPageSchema.safeParse(request);
