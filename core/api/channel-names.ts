@@ -11,6 +11,7 @@ export const requestChannelNames = [
   'site:source-roots:get',
   'site:source-roots:set',
   'packages:list',
+  'packages:list-page',
   'packages:get',
   'packages:create',
   'packages:update',

@@ -5,6 +5,8 @@ import type { FileListDto, FolderListDto, SourceCheckDto } from './files';
 import { fileListSchema, folderListSchema, msiInfoSchema, sourceCheckSchema } from './files';
 import type { PackageDeletedDto, PackageDto } from './packages';
 import { packageCreateSchema, packageRefSchema, packageUpdateSchema } from './packages';
+import type { PackageListPageDto } from './package-list';
+import { packageListPageSchema } from './package-list';
 import type { PathMappingDto, SiteInfoDto, SourceRootsDto } from './site';
 import { pathMappingRemoveSchema, pathMappingSetSchema, sourceRootsSetSchema } from './site';
 import type { ProgramDeletedDto, ProgramDto } from './programs';
@@ -53,6 +55,7 @@ export const requestSchemas = {
   'site:source-roots:get': empty,
   'site:source-roots:set': sourceRootsSetSchema,
   'packages:list': empty,
+  'packages:list-page': packageListPageSchema,
   'packages:get': packageRefSchema,
   'packages:create': packageCreateSchema,
   'packages:update': packageUpdateSchema,
@@ -106,6 +109,8 @@ export interface ResponseMap {
   'site:source-roots:get': SourceRootsDto;
   'site:source-roots:set': SourceRootsDto;
   'packages:list': readonly PackageDto[];
+  /** What the console's Packages list shows, a page at a time; packages:list has every field. */
+  'packages:list-page': PackageListPageDto;
   'packages:get': PackageDto;
   'packages:create': PackageDto;
   'packages:update': PackageDto;

@@ -4,6 +4,7 @@ export * from './ids';
 export * from './site';
 export * from './schedule';
 export * from './packages';
+export * from './package-list';
 export * from './files';
 export * from './platforms';
 export * from './programs';

@@ -13,6 +13,7 @@ const patternOnly = new Set([
   'packages:get packageId',
   'packages:update packageId',
   'packages:delete packageId',
+  'packages:list-page after.packageId',
   'programs:list packageId',
   'programs:get packageId',
   'programs:create packageId',

@@ -42,6 +42,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'site:source-roots:get': () => siteSettings.sourceRoots(),
     'site:source-roots:set': (changes) => siteSettings.setSourceRoots(changes),
     'packages:list': () => packages.list(),
+    'packages:list-page': (query) => packages.listPage(query),
     'packages:get': ({ packageId }) => packages.get(packageId),
     'packages:create': (input) => packages.create(input),
     'packages:update': ({ packageId, changes }) => packages.update(packageId, changes),

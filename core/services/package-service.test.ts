@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDatabase } from '../db/connection';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { PackageChangedEvent, PackageDto } from '../api';
+import { packageListItemFromRow, packageListItemOf, type PackageChangedEvent, type PackageDto } from '../api';
 import { createCore, type Core } from '../core';
 
 let dataDir: string;
@@ -268,5 +268,33 @@ describe('bad package input changes nothing', () => {
     expect(await core.invoke('packages:update', { packageId: 'A0100001' })).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED', field: 'changes' } });
     expect(await core.invoke('packages:create', 'not an object')).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
     expect(await core.invoke('packages:explode', {})).toMatchObject({ ok: false, error: { code: 'UNKNOWN_CHANNEL' } });
+  });
+});
+
+describe('packages:list-page', () => {
+  it('gives what packages:list gives of each package, a page at a time, through the checked contract', async () => {
+    await create({ name: 'visio', version: '2010', publisher: 'Contoso', language: 'English', comment: 'Pilot' });
+    await create({ name: 'Access' });
+    await create({ name: 'Excel' });
+    const first = await core.client['packages:list-page']({ limit: 2 });
+    if (!first.ok) throw new Error(first.error.message);
+    expect(first.value.rows.map((row) => row[1])).toEqual(['Access', 'Excel']);
+    expect(first.value.next).toEqual({ value: 'Excel', packageId: 'A0100003' });
+    const rest = await core.client['packages:list-page']({ after: first.value.next ?? undefined });
+    if (!rest.ok) throw new Error(rest.error.message);
+    expect(rest.value).toEqual({ rows: [expect.arrayContaining(['A0100001', 'visio'])], next: null });
+
+    const whole = await core.client['packages:list']({});
+    if (!whole.ok) throw new Error(whole.error.message);
+    const items = [...first.value.rows, ...rest.value.rows].map(packageListItemFromRow);
+    expect(items.sort((a, b) => a.packageId.localeCompare(b.packageId))).toEqual(whole.value.map(packageListItemOf));
+  });
+
+  it('refuses a request the contract does not allow, saying what is wrong', async () => {
+    const result = await core.client['packages:list-page']({ sort: 'sourceVersion', after: { value: 'Excel', packageId: 'A0100001' } });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.error.code).toBe('VALIDATION_FAILED');
+    expect(result.error.message).toContain('The cursor of a list sorted by Source Version carries a number.');
   });
 });

@@ -9,6 +9,7 @@ import {
   windowsPathsOverlap,
   type PackageDeletedDto,
   type PackageDto,
+  type PackageListPageDto,
   type PackageSettings,
 } from '../api';
 import type { FileAccess } from '../content/file-access';
@@ -16,6 +17,7 @@ import { checkSourceDirectory } from '../content/source-directory';
 import type { AccessAccountRepository } from '../db/repositories/access-account-repository';
 import type { DistributionPointRepository } from '../db/repositories/distribution-point-repository';
 import type { PackageDpRepository } from '../db/repositories/package-dp-repository';
+import type { PackageListPageQuery } from '../db/repositories/package-list-query';
 import type { PackageRecord, PackageRepository } from '../db/repositories/package-repository';
 import type { ProgramRepository } from '../db/repositories/program-repository';
 import type { SiteRepository } from '../db/repositories/site-repository';
@@ -78,6 +80,11 @@ export class PackageService {
 
   list(): PackageDto[] {
     return this.deps.packages.list().map(toPackageDto);
+  }
+
+  /** The list's fields only, in pages: the console's Packages list at 100,000 packages. */
+  listPage(query: PackageListPageQuery): PackageListPageDto {
+    return this.deps.packages.listPage(query);
   }
 
   get(packageId: string): PackageDto {

@@ -38,8 +38,27 @@ export interface ListReader<T, E> {
   update(change: (items: readonly T[]) => readonly T[]): void;
 }
 
+/** The first part of a long list (what fills the screen) and how to read the rest of it. */
+export interface FirstPart<T> {
+  readonly items: readonly T[];
+  /** Reads every item after the first part; null when the first part is the whole list. */
+  readonly rest: (() => Promise<ApiResult<readonly T[]>>) | null;
+}
+
+/** A list read in two steps: its first part is shown while the rest is read. */
+export interface ReadInParts<T> {
+  readonly first: () => Promise<ApiResult<FirstPart<T>>>;
+  /**
+   * The whole list from the two answers. An item can be in both (renamed between the reads, so
+   * it sorted into the other part): the rest, read later, is the newer.
+   */
+  readonly join: (first: readonly T[], rest: readonly T[]) => readonly T[];
+}
+
 export interface ListReaderOptions<T, E> {
   readonly read: () => Promise<ApiResult<readonly T[]>>;
+  /** When given, load reads the list in two steps with it instead of calling `read`. */
+  readonly inParts?: ReadInParts<T>;
   /** How a change event changes the items; must be idempotent, since a change can be applied twice. */
   readonly applyEvent?: (items: readonly T[], event: E) => readonly T[];
 }
@@ -57,24 +76,52 @@ export function createListReader<T, E = never>(slot: ListSlot<T>, options: ListR
     slot.set(next(slot.get() ?? unreadList));
   }
 
+  function takeReplay(): E[] {
+    const replay = duringRead ?? [];
+    duringRead = null;
+    return replay;
+  }
+
+  function replayed(items: readonly T[], events: readonly E[]): readonly T[] {
+    const apply = options.applyEvent;
+    return apply ? events.reduce(apply, items) : items;
+  }
+
+  function failed(error: string): ReadOutcome {
+    // Keep what is on screen after a failed refresh; the error says it may be out of date.
+    change((l) => ({ ...l, status: l.status === 'ready' ? 'ready' : 'error', refreshing: false, error }));
+    return { ok: false, error };
+  }
+
   return {
     async load() {
       const mine = ++reads;
       duringRead = [];
+      // A refresh keeps the whole list on screen until the whole new one is in: showing the first
+      // part alone would drop the rows below it, and the selection and scroll with them.
+      const refreshing = slot.get()?.status === 'ready';
       change((l) => ({ ...l, refreshing: l.status === 'ready', error: null, status: l.status === 'error' ? 'loading' : l.status }));
-      const result = await settle(options.read);
-      if (mine !== reads) return result.ok ? { ok: true } : { ok: false, error: result.error.message };
-      const replay = duringRead ?? [];
-      duringRead = null;
-      if (result.ok) {
-        const apply = options.applyEvent;
-        const items = apply ? replay.reduce(apply, result.value) : result.value;
-        change(() => ({ status: 'ready', refreshing: false, error: null, items }));
+      const parts = options.inParts;
+      const result = parts ? await settle(parts.first) : mapResult(await settle(options.read), (items) => ({ items, rest: null }));
+      if (mine !== reads) return outcomeOf(result);
+      if (!result.ok) {
+        duringRead = null;
+        return failed(result.error.message);
+      }
+      const { items: first, rest } = result.value;
+      if (rest === null || parts === undefined) {
+        change(() => ({ status: 'ready', refreshing: false, error: null, items: replayed(first, takeReplay()) }));
         return { ok: true };
       }
-      // Keep what is on screen after a failed refresh; the error says it may be out of date.
-      change((l) => ({ ...l, status: l.status === 'ready' ? 'ready' : 'error', refreshing: false, error: result.error.message }));
-      return { ok: false, error: result.error.message };
+      // On a first read the first part is shown at once; events keep arriving and are applied to
+      // what is shown, and kept to be replayed onto the whole list when the rest lands.
+      if (!refreshing) change(() => ({ status: 'ready', refreshing: true, error: null, items: replayed(first, duringRead ?? []) }));
+      const remainder = await settle(rest);
+      if (mine !== reads) return outcomeOf(remainder);
+      const replay = takeReplay();
+      if (!remainder.ok) return failed(remainder.error.message);
+      change(() => ({ status: 'ready', refreshing: false, error: null, items: replayed(parts.join(first, remainder.value), replay) }));
+      return { ok: true };
     },
 
     apply(event) {
@@ -97,6 +144,14 @@ export function createListReader<T, E = never>(slot: ListSlot<T>, options: ListR
       if (list !== undefined) slot.set({ ...list, items: next(list.items) });
     },
   };
+}
+
+function mapResult<A, B>(result: ApiResult<A>, map: (value: A) => B): ApiResult<B> {
+  return result.ok ? { ok: true, value: map(result.value) } : result;
+}
+
+function outcomeOf(result: ApiResult<unknown>): ReadOutcome {
+  return result.ok ? { ok: true } : { ok: false, error: result.error.message };
 }
 
 /** Lists kept per key (a package's programs, its access accounts): one reader per key, made on first use. */

@@ -11,7 +11,7 @@ export function createConsoleStores(bridge: CourierBridge): ConsoleStores {
   return {
     site: createSiteStore(() => courier['site:info']({})),
     packages: createPackagesStore({
-      list: () => courier['packages:list']({}),
+      listPage: (request) => courier['packages:list-page'](request),
       get: (packageId) => courier['packages:get']({ packageId }),
     }),
     programs: createProgramsStore({ list: (packageId) => courier['programs:list']({ packageId }) }),

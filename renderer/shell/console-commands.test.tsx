@@ -4,7 +4,7 @@ import { computerProgramDefaults, type AccessAccountDto, type PackageDto, type P
 import { fakeCourier, type FakeCourier } from '../client/fake-courier';
 import { renderConsole } from '../console/test-console';
 import { initialShellState, useShellStore } from './shell-store';
-import { testPackage, testSite } from './test-package';
+import { listPageOf, testPackage, testSite } from './test-package';
 
 // What the fake site server holds; each test starts from beforeEach's.
 const site = {
@@ -20,7 +20,7 @@ let courier: FakeCourier;
 function siteServer(): FakeCourier {
   return fakeCourier({
     'site:info': async () => ({ ok: true, value: testSite }),
-    'packages:list': async () => ({ ok: true, value: site.packages }),
+    'packages:list-page': async (request) => listPageOf(site.packages, request),
     'packages:delete': async ({ packageId }) => {
       site.packages = site.packages.filter((p) => p.packageId !== packageId);
       await site.onDelete(packageId);

@@ -11,7 +11,7 @@ import {
 import { fakeCourier, type FakeCourier } from '../client/fake-courier';
 import { renderConsole } from '../console/test-console';
 import { initialShellState, useShellStore } from './shell-store';
-import { testPackage, testSite } from './test-package';
+import { listPageOf, testPackage, testSite } from './test-package';
 
 // A stand-in for the core behind the bridge: answers are set per test.
 const fake = {
@@ -31,10 +31,10 @@ function testPackageOf(packageId: string, name: string): PackageDto {
 function siteServer(): FakeCourier {
   return fakeCourier({
     'site:info': async () => ({ ok: true, value: testSite }),
-    'packages:list': async () => {
+    'packages:list-page': async (request) => {
       fake.listCalls++;
       return fake.listFailure === null
-        ? { ok: true, value: fake.packages }
+        ? listPageOf(fake.packages, request)
         : { ok: false, error: { code: 'INTERNAL', message: fake.listFailure } };
     },
     'programs:list': async () => ({ ok: true, value: fake.programs }),

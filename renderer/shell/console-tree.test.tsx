@@ -3,7 +3,7 @@ import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vite
 import { fakeCourier } from '../client/fake-courier';
 import { renderConsole } from '../console/test-console';
 import { initialShellState, useShellStore } from './shell-store';
-import { testPackage, testSite } from './test-package';
+import { listPageOf, testPackage, testSite } from './test-package';
 
 const packagesId = 'site/computer-management/software-distribution/packages';
 const longName = 'Tailspin Toys Line-of-Business Suite for Regional Sales Offices 2026 (x64)';
@@ -26,7 +26,7 @@ async function renderTree() {
   renderConsole(
     fakeCourier({
       'site:info': async () => ({ ok: true, value: testSite }),
-      'packages:list': async () => ({ ok: true, value: names.map((name, i) => testPackage(`A010000${i + 1}`, name)) }),
+      'packages:list-page': async (request) => listPageOf(names.map((name, i) => testPackage(`A010000${i + 1}`, name)), request),
       'programs:list': async () => ({ ok: true, value: [] }),
       'definitions:list': async () => ({ ok: true, value: [] }),
     }),

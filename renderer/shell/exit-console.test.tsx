@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeCourier } from '../client/fake-courier';
 import { renderConsole } from '../console/test-console';
 import { closeGraceMs, exitConsole } from './exit-console';
-import { testSite } from './test-package';
+import { listPageOf, testSite } from './test-package';
 
 afterEach(() => vi.restoreAllMocks());
 
@@ -11,7 +11,7 @@ function renderShell() {
   renderConsole(
     fakeCourier({
       'site:info': async () => ({ ok: true, value: testSite }),
-      'packages:list': async () => ({ ok: true, value: [] }),
+      'packages:list-page': async (request) => listPageOf([], request),
       'programs:list': async () => ({ ok: true, value: [] }),
     }),
   );

@@ -1,5 +1,5 @@
-import type { PackageDto, SiteInfoDto } from '../../core/api';
-import { packageDefaults } from '../../core/api';
+import type { ApiResult, PackageDto, PackageListPageDto, PackageListRow, RequestOf, SiteInfoDto } from '../../core/api';
+import { packageDefaults, packageListItemOf } from '../../core/api';
 
 /** A complete PackageDto for tests, with the site's defaults for everything not given. */
 export function testPackage(packageId: string, name: string, extra: Partial<PackageDto> = {}): PackageDto {
@@ -34,3 +34,19 @@ export const testSite: SiteInfoDto = {
   platform: 'linux',
   createdAt: '2026-01-01T00:00:00.000Z',
 };
+
+/**
+ * A `packages:list-page` answer for tests: every package on one page, as the site answers a list
+ * shorter than the console's first screen. Refuses a page shorter than the list, which this
+ * stand-in does not order or split; the paging itself is tested on the real database.
+ */
+export function listPageOf(packages: readonly PackageDto[], request: RequestOf<'packages:list-page'>): ApiResult<PackageListPageDto> {
+  if (request.after !== undefined || (request.limit !== undefined && request.limit < packages.length)) {
+    throw new Error(`listPageOf answers whole lists only; asked ${JSON.stringify(request)} of ${packages.length} packages`);
+  }
+  const rows = packages.map((pkg): PackageListRow => {
+    const i = packageListItemOf(pkg);
+    return [i.packageId, i.name, i.version, i.language, i.publisher, i.sourceVersion, i.lastModified, i.comment];
+  });
+  return { ok: true, value: { rows, next: null } };
+}

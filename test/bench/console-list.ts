@@ -1,6 +1,7 @@
 // npm run bench:console [-- --packages 10000,100000 --runs N]
 // For each count, fills a fresh site with that many packages, then measures how the core lists
-// them (packages:list in the process and over courier serve's HTTP API) beside baselines measured
+// them (packages:list, whole packages, and packages:list-page, the console's list fields a page at
+// a time, in the process and over courier serve's HTTP API) beside baselines measured
 // in the same run (a bare better-sqlite3 SELECT of the same rows; JSON.stringify and JSON.parse of
 // the same list, the transport's floor), and in Debian's Chromium how the console shows them:
 // time to the first rows, DOM rows kept, scroll frames, sorting by Package ID.
@@ -160,6 +161,8 @@ async function measure(browser: Browser, count: number, runs: number): Promise<s
     // Read as arrays (raw), the cheapest way better-sqlite3 gives rows.
     const select = await timedWithCpu(runs, () => db.prepare('SELECT * FROM packages ORDER BY package_id').raw().all());
     const selectMs = select.wall;
+    const listColumns = 'package_id, name, version, language, publisher, source_version, last_modified, comment';
+    const selectList = await timedWithCpu(runs, () => db.prepare(`SELECT ${listColumns} FROM packages ORDER BY name COLLATE NOCASE, package_id`).raw().all());
     db.close();
     const core = createCore({ dataDir });
     // The list first, while the heap holds nothing else: 85 MB of JSON kept alive would make the
@@ -167,6 +170,15 @@ async function measure(browser: Browser, count: number, runs: number): Promise<s
     const list = await timedWithCpu(runs, () => core.client['packages:list']({}));
     const listMs = list.wall;
     const listed = await core.client['packages:list']({});
+    // What the console reads: the first screen, then the rest after it.
+    const firstPage = await timedWithCpu(runs, () => core.client['packages:list-page']({ limit: 200 }));
+    const wholePage = await timedWithCpu(runs, async () => {
+      const first = await core.client['packages:list-page']({ limit: 200 });
+      if (!first.ok) throw new Error(first.error.message);
+      if (first.value.next === null) return;
+      const rest = await core.client['packages:list-page']({ after: first.value.next });
+      if (!rest.ok || first.value.rows.length + rest.value.rows.length !== count) throw new Error('packages:list-page did not return every package');
+    });
     core.close();
     if (!listed.ok || listed.value.length !== count) throw new Error('packages:list did not return every package');
     const json = JSON.stringify(listed.value);
@@ -187,6 +199,23 @@ async function measure(browser: Browser, count: number, runs: number): Promise<s
         if (!body.ok || body.value?.length !== count) throw new Error('POST /api/packages:list did not return every package');
       });
 
+      const listPage = async (request: object): Promise<{ rows: unknown[]; next: object | null }> => {
+        const response = await fetch(`${server.origin}/api/packages:list-page`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${server.token}`, 'content-type': 'application/json' },
+          body: JSON.stringify(request),
+        });
+        const body = (await response.json()) as { ok: boolean; value?: { rows: unknown[]; next: object | null } };
+        if (!body.ok || !body.value) throw new Error('POST /api/packages:list-page failed');
+        return body.value;
+      };
+      const httpFirstMs = await timed(runs, () => listPage({ limit: 200 }));
+      const httpWholeMs = await timed(runs, async () => {
+        const first = await listPage({ limit: 200 });
+        const rest = first.next === null ? { rows: [] } : await listPage({ after: first.next });
+        if (first.rows.length + rest.rows.length !== count) throw new Error('POST /api/packages:list-page did not return every package');
+      });
+
       const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
       await page.goto(server.url);
       await page.getByRole('treeitem', { name: /^Packages$/ }).waitFor();
@@ -195,6 +224,9 @@ async function measure(browser: Browser, count: number, runs: number): Promise<s
       const grid = page.getByRole('grid', { name: 'Packages' });
       await grid.getByRole('row', { name: /Package 1\b/ }).first().waitFor();
       const firstRowsMs = performance.now() - clicked;
+      // Every package in the grid (its row count is the packages and the header).
+      await page.locator(`[role="grid"][aria-rowcount="${count + 1}"]`).waitFor();
+      const allRowsMs = performance.now() - clicked;
       const domRows = await grid.getByRole('row').count();
 
       // Scroll the list 1,500 px a frame, as a fast wheel or dragged thumb does, and time the frames.
@@ -218,7 +250,13 @@ async function measure(browser: Browser, count: number, runs: number): Promise<s
         ['packages:list in the process', `${ms(listMs)} (${perRow(listMs)}; ${(listMs / selectMs).toFixed(2)} × the SELECT)`],
         ['packages:list in the process, CPU', `${ms(list.cpu)} (${(list.cpu / select.cpu).toFixed(2)} × the SELECT's CPU)`],
         ['POST /api/packages:list, parsed', `${ms(httpMs)} (${(httpMs / (selectMs + stringifyMs + parseMs)).toFixed(2)} × SELECT + JSON)`],
+        ['baseline: bare SELECT of the 8 list columns, by name', `${ms(selectList.wall)} (CPU ${ms(selectList.cpu)})`],
+        ['packages:list-page, first 200, in the process', `${ms(firstPage.wall)} (CPU ${ms(firstPage.cpu)})`],
+        ['packages:list-page, first 200 + the rest, in the process', `${ms(wholePage.wall)} (CPU ${ms(wholePage.cpu)}; ${(wholePage.wall / selectList.wall).toFixed(2)} × the SELECT)`],
+        ['POST /api/packages:list-page, first 200, parsed', ms(httpFirstMs)],
+        ['POST /api/packages:list-page, first 200 + the rest, parsed', ms(httpWholeMs)],
         ['console: click Packages → first rows', ms(firstRowsMs)],
+        ['console: click Packages → every package in the grid', ms(allRowsMs)],
         ['grid rows in the DOM', `${domRows} (${((domRows / count) * 100).toFixed(2)} % of the packages)`],
         ['baseline: plain 5,000-row table, scroll frame median / p95', `${ms(median(floor))} / ${ms(percentile(floor, 95))}`],
         ['scroll frame, median', `${ms(median(frames))} (${(median(frames) / median(floor)).toFixed(2)} × the plain table's)`],

@@ -1,5 +1,7 @@
 import type { PackageSettings, RecurringSchedule } from '../../api';
+import type { PackageListPageDto } from '../../api';
 import type { SqliteDatabase } from '../connection';
+import { packageListPage, type PackageListPageQuery } from './package-list-query';
 
 /** A package as stored: its settings plus what the site keeps about it. */
 export interface PackageRecord extends PackageSettings {
@@ -89,6 +91,11 @@ export class PackageRepository {
   list(): PackageRecord[] {
     const rows = this.db.prepare(`SELECT ${columnList} FROM packages ORDER BY package_id`).raw().all() as (string | number | null)[][];
     return rows.map(fromValues);
+  }
+
+  /** What the Packages list shows, a page at a time (see package-list-query.ts). */
+  listPage(query: PackageListPageQuery): PackageListPageDto {
+    return packageListPage(this.db, query);
   }
 
   get(packageId: string): PackageRecord | null {

@@ -100,6 +100,9 @@ export const useDataGridStyles = makeStyles({
     minHeight: 0,
     overflow: 'auto',
     outlineStyle: 'none',
+    // Its size comes from the flex layout, never from its rows: what a scroll frame changes inside
+    // is laid out and painted without the rest of the console being looked at again.
+    contain: 'strict',
   },
   sizer: {
     position: 'relative',
@@ -117,6 +120,8 @@ export const useDataGridStyles = makeStyles({
     minWidth: '100%',
     height: 'var(--data-grid-row-height)',
     boxSizing: 'border-box',
+    // Each row is sized by the grid, not by its text: a row whose text changes is laid out alone.
+    contain: 'strict',
     cursor: 'default',
     userSelect: 'none',
     ':hover': {

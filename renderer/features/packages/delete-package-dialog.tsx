@@ -1,11 +1,11 @@
 import { Text } from '@fluentui/react-components';
-import type { PackageDto } from '../../../core/api';
+import type { PackageListItem } from '../../../core/api';
 import { useCourier } from '../../client/courier-context';
 import { ConfirmDeleteDialog } from '../../components/confirm-delete';
 import { useLastValue, useOpenCount } from '../../components/use-last-value';
 
 export interface DeletePackageDialogProps {
-  readonly pkg: PackageDto | null;
+  readonly pkg: PackageListItem | null;
   readonly onClose: () => void;
   readonly onDeleted?: (packageId: string) => void;
 }

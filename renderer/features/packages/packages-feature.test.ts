@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fakeCourier } from '../../client/fake-courier';
 import { createConsoleStores } from '../../console/create-console-stores';
-import { testPackage } from '../../shell/test-package';
+import { listPageOf, testPackage } from '../../shell/test-package';
 import { packagesFeature } from './packages-feature';
 
 describe('the Packages folder in the tree', () => {
@@ -13,7 +13,7 @@ describe('the Packages folder in the tree', () => {
       testPackage('A0100001', 'Tools'),
       testPackage('A0100002', 'Ärger'),
     ];
-    const stores = createConsoleStores(fakeCourier({ 'packages:list': async () => ({ ok: true, value: packages }) }).bridge);
+    const stores = createConsoleStores(fakeCourier({ 'packages:list-page': async (request) => listPageOf(packages, request) }).bridge);
     await stores.packages.getState().load();
     const children = packagesFeature.nodes.packages.children?.({ kind: 'packages' }, stores) ?? [];
     expect(children.map((node) => (node.kind === 'package' ? node.packageId : node.kind))).toEqual([

@@ -1,5 +1,5 @@
 import { AddRegular, BoxMultipleRegular, BoxRegular, DeleteRegular, DocumentAddRegular, SettingsRegular } from '@fluentui/react-icons';
-import { fullPackageName, type PackageDto } from '../../../core/api';
+import { fullPackageName, type PackageListItem } from '../../../core/api';
 import { command, separator, submenu } from '../../components/action-menu';
 import { sortByText } from '../../components/data-grid';
 import type { ConsoleNode } from '../../console/node-kinds';
@@ -15,13 +15,13 @@ import type { PackagesNodeKinds, PackagesPopupKinds } from './packages-kinds';
 interface PackageIndex {
   /** The Packages folder's children, by the suite's display name. */
   readonly nodes: readonly ConsoleNode[];
-  readonly byId: ReadonlyMap<string, PackageDto>;
+  readonly byId: ReadonlyMap<string, PackageListItem>;
 }
 
 // The tree is rebuilt whenever a store changes; the packages are sorted again only when they changed.
-const indexes = new WeakMap<readonly PackageDto[], PackageIndex>();
+const indexes = new WeakMap<readonly PackageListItem[], PackageIndex>();
 
-function indexOf(packages: readonly PackageDto[]): PackageIndex {
+function indexOf(packages: readonly PackageListItem[]): PackageIndex {
   let index = indexes.get(packages);
   if (index === undefined) {
     // By name as the lists order names (sort keys, not a collator call per comparison: 100,000

@@ -1,4 +1,4 @@
-import type { PackageDto } from '../../../core/api';
+import type { PackageListItem } from '../../../core/api';
 import type { NoFields } from '../../console/no-fields';
 
 export interface PackagesNodeKinds {
@@ -9,5 +9,5 @@ export interface PackagesNodeKinds {
 export interface PackagesPopupKinds {
   readonly 'new-package': NoFields;
   readonly 'package-properties': { readonly packageId: string };
-  readonly 'delete-package': { readonly pkg: PackageDto };
+  readonly 'delete-package': { readonly pkg: PackageListItem };
 }
