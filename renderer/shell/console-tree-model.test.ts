@@ -61,10 +61,39 @@ describe('buildConsoleTree', () => {
 describe('startExpanded', () => {
   it('opens the way to Packages the first time the console starts', () => {
     expect(startExpanded(consoleRegistry, treeOf(packages))).toEqual([
-      'site/computer-management/software-distribution',
-      'site/computer-management',
       'site',
+      'site/computer-management',
+      'site/computer-management/software-distribution',
     ]);
+  });
+});
+
+describe('a large site', () => {
+  it('places a package’s folders only when something asks for them', () => {
+    let asked = 0;
+    const packageNode = consoleRegistry.nodes.package;
+    const counting = {
+      ...consoleRegistry,
+      nodes: { ...consoleRegistry.nodes, package: { ...packageNode, children: (...args: Parameters<NonNullable<typeof packageNode.children>>) => (asked++, packageNode.children?.(...args) ?? []) } },
+    };
+    const many = Array.from({ length: 5000 }, (_, i) => testPackage(`A01${(i + 1).toString(16).toUpperCase().padStart(5, '0')}`, `App ${i}`));
+    const stores = createConsoleStores(fakeCourier().bridge);
+    stores.packages.setState({ list: { status: "ready", refreshing: false, items: many, error: null } });
+    stores.site.setState({ status: 'ready', info: testSite, error: null });
+    const model = buildConsoleTree(counting, stores);
+
+    // The console as it opens: the way to Packages expanded, Packages itself in view.
+    const expanded = new Set([...startExpanded(counting, model), packagesNodeId]);
+    const rows = visibleItems(model, expanded);
+    expect(rows.filter((row) => row.node.kind === 'package')).toHaveLength(5000);
+    expect(asked).toBe(0);
+
+    // A package deep in the list, looked up by id (a selection remembered from the last session).
+    const programs = model.items.get(`${packageNodeId('A0101000')}/package-programs`);
+    expect(programs).toMatchObject({ label: 'Programs', level: 6 });
+    expect(asked).toBe(1);
+    expect(model.items.has(`${packageNodeId('A0101000')}/no-such-folder`)).toBe(false);
+    expect(model.items.has(`${packageNodeId('AXXXXXXX')}/package-programs`)).toBe(false);
   });
 });
 

@@ -8,25 +8,77 @@ export type { ConsoleTreeModel, TreeItem } from './tree-item';
 
 export const rootId = 'site';
 
-/** Builds the whole tree as data from the registrations; it is rebuilt when the stores change. */
+/**
+ * The tree as data from the registrations; it is built again when the stores it read change.
+ * A node's children are placed only when something asks for them (the tree shows the node, the
+ * details pane lists them, a lookup passes through): with 100,000 packages the four folders under
+ * each package would be 400,000 items that nobody looks at, built again on every change.
+ */
 export function buildConsoleTree(registry: ConsoleRegistry, stores: ConsoleStores): ConsoleTreeModel {
-  const items = new Map<string, TreeItem>();
+  const placed = new Map<string, TreeItem>();
 
-  function add(node: ConsoleNode, parentId: string | null, level: number, posInSet: number, setSize: number): string {
+  function place(node: ConsoleNode, parentId: string | null, level: number, posInSet: number, setSize: number): TreeItem {
     const id = parentId === null ? rootId : `${parentId}/${nodeIdSegment(registry, node)}`;
-    const kids = nodeRegistration(registry, node).children?.(node, stores) ?? [];
-    const childIds = kids.map((child, i) => add(child, id, level + 1, i + 1, kids.length));
-    items.set(id, { id, parentId, level, node, label: nodeLabel(registry, node, stores), childIds, posInSet, setSize });
-    return id;
+    let childIds: readonly string[] | undefined;
+    const item: TreeItem = {
+      id,
+      parentId,
+      level,
+      node,
+      label: nodeLabel(registry, node, stores),
+      posInSet,
+      setSize,
+      get childIds() {
+        if (childIds === undefined) {
+          const kids = nodeRegistration(registry, node).children?.(node, stores) ?? [];
+          childIds = kids.map((child, i) => {
+            const placedChild = place(child, id, level + 1, i + 1, kids.length);
+            placed.set(placedChild.id, placedChild);
+            return placedChild.id;
+          });
+        }
+        return childIds;
+      },
+    };
+    return item;
   }
 
-  add(registry.root, null, 1, 1, 1);
-  return { rootId, items };
+  const root = place(registry.root, null, 1, 1, 1);
+  placed.set(rootId, root);
+
+  function get(id: string): TreeItem | undefined {
+    const known = placed.get(id);
+    if (known !== undefined) return known;
+    const cut = id.lastIndexOf('/');
+    if (cut < 0) return undefined;
+    const parent = get(id.slice(0, cut));
+    if (parent === undefined) return undefined;
+    void parent.childIds; // places the parent's children, this one among them if it exists
+    return placed.get(id);
+  }
+
+  return { rootId, items: { get, has: (id) => get(id) !== undefined } };
 }
 
 /** The ids of the nodes registered to start expanded, for a console opened the first time. */
 export function startExpanded(registry: ConsoleRegistry, model: ConsoleTreeModel): readonly string[] {
-  return [...model.items.values()].filter((item) => nodeRegistration(registry, item.node).startsExpanded === true).map((item) => item.id);
+  // Only the root and nodes that start expanded are looked into: a node that starts expanded
+  // under a collapsed one would not show anyway.
+  const out: string[] = [];
+  function walk(item: TreeItem): void {
+    for (const childId of item.childIds) {
+      const child = model.items.get(childId);
+      if (child === undefined || nodeRegistration(registry, child.node).startsExpanded !== true) continue;
+      out.push(child.id);
+      walk(child);
+    }
+  }
+  const root = model.items.get(model.rootId);
+  if (root !== undefined) {
+    if (nodeRegistration(registry, root.node).startsExpanded === true) out.push(root.id);
+    walk(root);
+  }
+  return out;
 }
 
 /** The rows the tree shows: every item whose ancestors are all expanded, in display order. */

@@ -15,7 +15,13 @@ export interface TreeItem {
   readonly setSize: number;
 }
 
+/** The items of a tree by id. A lookup may place the item's siblings first: see buildConsoleTree. */
+export interface TreeItems {
+  get(id: string): TreeItem | undefined;
+  has(id: string): boolean;
+}
+
 export interface ConsoleTreeModel {
   readonly rootId: string;
-  readonly items: ReadonlyMap<string, TreeItem>;
+  readonly items: TreeItems;
 }
