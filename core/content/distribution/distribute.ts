@@ -193,8 +193,10 @@ export async function distributePackage(options: DistributeOptions): Promise<Tar
     for (const state of states) {
       if (state.error !== null) continue;
       try {
+        // syncfs covers the folders' entries too; without it each folder is fsynced (fsync(2) on a
+        // new file does not make its name in the folder durable).
         if (durability === 'volume') await syncVolume(state.staging);
-        await syncTree(state.staging, manifest.folders);
+        else await syncTree(state.staging, manifest.folders);
         await writeManifest(`${state.staging}.manifest`, manifest);
         if (options.stopAfter === 'staged') continue;
         await commitStaged(state.target, basename(state.staging), `${basename(state.staging)}.manifest`, options.stopAfter);
