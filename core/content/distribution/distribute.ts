@@ -36,9 +36,9 @@ export interface DistributeOptions {
    */
   readonly durability?: 'volume' | 'file';
   /**
-   * How one read of a file reaches several targets: 'clone' (default) writes the first from the
-   * hashed stream and copies the others from it in the kernel once it matches the manifest;
-   * 'write' writes every chunk to every target.
+   * How one read of a file larger than 1 MiB reaches several targets: 'clone' (default) writes
+   * the first from the hashed stream and copies the others from it in the kernel once it matches
+   * the manifest; 'write' writes every chunk to every target (as smaller files always are).
    */
   readonly fanOut?: 'clone' | 'write';
   /** For tests that play a crash: stop the commit after this step, as kill -9 would. */

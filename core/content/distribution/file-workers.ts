@@ -136,9 +136,10 @@ function copy(task) {
   task.openFds = fds;
   if (fds.length === 0) return { failed, linked, resumed };
   // 'clone': the source is read and hashed into one destination, and the others are copied from
-  // it in the kernel (copy_file_range through copyFileSync) once it matches the manifest.
-  // 'write': every chunk is written to every destination.
-  const clone = task.fanOut === 'clone';
+  // it in the kernel (copy_file_range through copyFileSync) once it matches the manifest. A file
+  // of one chunk is written to every destination all the same: its bytes are already in memory,
+  // and a kernel copy would cost more calls than it saves. 'write': every chunk to every destination.
+  const clone = task.fanOut === 'clone' && size > buffer.length;
   const when = mtimeMs / 1000;
   for (;;) {
     const live = fds.filter((entry) => entry.fd !== null);
