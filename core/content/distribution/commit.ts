@@ -87,8 +87,9 @@ export interface CleanupReport {
  * After a crash, or before any copy: finishes a commit the journal says was under way, then
  * removes what an interrupted copy left for this package. Must not run while another copy of the
  * same package to the same root is under way (the Distribution Manager runs one thread per package).
+ * `keep` names a staging folder a resumed copy goes on with.
  */
-export async function cleanupPackage(target: PackageTarget, packageId: string): Promise<CleanupReport> {
+export async function cleanupPackage(target: PackageTarget, packageId: string, keep?: string): Promise<CleanupReport> {
   let rolledForward = false;
   const journalPath = journalPathOf(target);
   const text = await readFile(journalPath, 'utf8').catch(() => null);
@@ -115,6 +116,7 @@ export async function cleanupPackage(target: PackageTarget, packageId: string): 
   // writeFileAtomic's temp files for the manifest and the journal.
   const tempOf = (name: string) => (name.startsWith(`.${target.folder}.manifest.`) || name.startsWith(`..commit-${target.folder}.json.`)) && name.endsWith('.tmp');
   for (const name of entries) {
+    if (name === keep) continue;
     if (name.startsWith(staging) || name.startsWith(aside) || tempOf(name)) {
       await rm(join(target.root, name), { recursive: true, force: true });
       removed.push(name);

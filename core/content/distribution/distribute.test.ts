@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { samplePackage, snapshotTree, useContentTemp, writeTree } from '../../../test/helpers/content-tree';
@@ -160,6 +160,24 @@ describe('copying a package to distribution points', () => {
     expect(leftovers(target)).toEqual([]);
     expect(snapshotTree(packageFolderOf(target))).toEqual(v1);
     expect((await validateCopy(target)).ok).toBe(true);
+  });
+
+  it('goes on with the staging folder a stopped copy of the same version left, keeping only files that still verify', async () => {
+    samplePackage(dir.path('src'));
+    const [target] = targets(1) as [PackageTarget];
+    const manifest = await buildManifest(dir.path('src'));
+    await distribute(dir.path('src'), [target], 1, { stopAfter: 'staged' });
+    const staging = leftovers(target).find((name) => !name.endsWith('.manifest'))!;
+    // Damage one kept file behind the copy's back (same size, the manifest's mtime), and add a stray one.
+    const cab = join(target.root, staging, 'Data', 'big.cab');
+    const entry = manifest.files.find((f) => f.path === 'Data/big.cab')!;
+    writeFileSync(cab, Buffer.alloc(entry.size, 1));
+    utimesSync(cab, entry.mtimeMs / 1000, entry.mtimeMs / 1000);
+    writeFileSync(join(target.root, staging, 'stray.tmp'), 'left over');
+    const [result] = await distribute(dir.path('src'), [target], 1);
+    expect(result).toMatchObject({ error: null, resumedFiles: 4, copiedFiles: 1 });
+    expect(snapshotTree(packageFolderOf(target))).toEqual(snapshotTree(dir.path('src')));
+    expect(leftovers(target)).toEqual([]);
   });
 
   it.each<CommitStep>(['journal', 'aside', 'staging-in', 'manifest', 'removed'])(

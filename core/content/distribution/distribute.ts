@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, rm } from 'node:fs/promises';
+import { mkdir, readdir, rm, stat } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import { commitStaged, cleanupPackage, type CommitStep } from './commit';
 import { abortedError, throwIfAborted } from './content-error';
@@ -36,9 +36,9 @@ export interface DistributeOptions {
    */
   readonly durability?: 'volume' | 'file';
   /**
-   * How one read of a file reaches several targets: 'clone' (default) writes the first from the
-   * hashed stream and copies the others from it in the kernel once it matches the manifest;
-   * 'write' writes every chunk to every target.
+   * How one read of a file larger than 1 MiB reaches several targets: 'clone' (default) writes
+   * the first from the hashed stream and copies the others from it in the kernel once it matches
+   * the manifest; 'write' writes every chunk to every target (as smaller files always are).
    */
   readonly fanOut?: 'clone' | 'write';
   /** For tests that play a crash: stop the commit after this step, as kill -9 would. */
@@ -55,11 +55,16 @@ export interface TargetResult {
   /** Unchanged files hard-linked from the distribution point's current copy. */
   readonly linkedFiles: number;
   readonly linkedBytes: number;
+  /** Files a stopped copy of the same version had already written and verified, kept. */
+  readonly resumedFiles: number;
 }
 
 interface TargetState {
   readonly target: PackageTarget;
   readonly staging: string;
+  /** The staging folder is one a stopped copy left: files already there are checked, not rewritten. */
+  readonly resume: boolean;
+  resumedFiles: number;
   readonly current: Map<string, ManifestFile>;
   error: Error | null;
   copiedFiles: number;
@@ -86,14 +91,41 @@ function failure(code: string, message: string): Error {
   return Object.assign(new Error(message), { code });
 }
 
+/**
+ * Removes from a reused staging folder whatever the manifest does not list (a stopped copy of the
+ * same version lists the same files, but the folder is checked, not trusted).
+ */
+async function pruneStaging(staging: string, manifest: ContentManifest): Promise<void> {
+  const files = new Set(manifest.files.map((file) => file.path));
+  const folders = new Set(manifest.folders);
+  const walk = async (folder: string, prefix: string): Promise<void> => {
+    for (const entry of await readdir(folder, { withFileTypes: true })) {
+      const name = prefix === '' ? entry.name : `${prefix}/${entry.name}`;
+      const path = join(folder, entry.name);
+      if (entry.isDirectory() && folders.has(name)) await walk(path, name);
+      else if (!(entry.isFile() && files.has(name))) await rm(path, { recursive: true, force: true });
+    }
+  };
+  await walk(staging, '');
+}
+
 async function prepareTarget(target: PackageTarget, options: DistributeOptions): Promise<TargetState> {
   await mkdir(target.root, { recursive: true });
-  // Finish a commit a crash stopped and drop an interrupted copy's leftovers before reading the current manifest.
-  await cleanupPackage(target, options.packageId);
-  const staging = join(target.root, `${stagingPrefix(options.packageId)}${options.version}-${randomBytes(4).toString('hex')}`);
-  await mkdir(staging);
+  // A staging folder of this version that a stopped copy left is gone on with: its verified files are kept.
+  const sameVersion = `${stagingPrefix(options.packageId)}${options.version}-`;
+  const left = (await readdir(target.root, { withFileTypes: true })).find((entry) => entry.isDirectory() && entry.name.startsWith(sameVersion))?.name;
+  // Finish a commit a crash stopped and drop an interrupted copy's other leftovers before reading the current manifest.
+  await cleanupPackage(target, options.packageId, left);
+  const reused = left !== undefined && (await stat(join(target.root, left)).then((s) => s.isDirectory(), () => false));
+  const staging = reused ? join(target.root, left) : join(target.root, `${sameVersion}${randomBytes(4).toString('hex')}`);
+  if (reused) {
+    await rm(`${staging}.manifest`, { force: true });
+    await pruneStaging(staging, options.manifest);
+  } else {
+    await mkdir(staging);
+  }
   for (const folder of options.manifest.folders) await mkdir(localPath(staging, folder), { recursive: true });
-  return { target, staging, current: await currentManifest(target), error: null, copiedFiles: 0, copiedBytes: 0, linkedFiles: 0, linkedBytes: 0 };
+  return { target, staging, resume: reused, current: await currentManifest(target), error: null, copiedFiles: 0, copiedBytes: 0, linkedFiles: 0, linkedBytes: 0, resumedFiles: 0 };
 }
 
 async function syncTree(root: string, folders: readonly string[]): Promise<void> {
@@ -136,7 +168,7 @@ export async function distributePackage(options: DistributeOptions): Promise<Tar
       try {
         states.push(await prepareTarget(target, options));
       } catch (error) {
-        states.push({ target, staging: '', current: new Map(), error: error as Error, copiedFiles: 0, copiedBytes: 0, linkedFiles: 0, linkedBytes: 0 });
+        states.push({ target, staging: '', resume: false, current: new Map(), error: error as Error, copiedFiles: 0, copiedBytes: 0, linkedFiles: 0, linkedBytes: 0, resumedFiles: 0 });
       }
     }
     // Largest first, so the last files are small ones and the threads finish together.
@@ -149,7 +181,11 @@ export async function distributePackage(options: DistributeOptions): Promise<Tar
           const to = live.map((state) => {
             const known = state.current.get(file.path);
             const same = known !== undefined && known.size === file.size && known.sha256 === file.sha256;
-            return { path: localPath(state.staging, file.path), ...(same ? { linkFrom: localPath(packageFolderOf(state.target), file.path), linkMtimeMs: known.mtimeMs } : {}) };
+            return {
+              path: localPath(state.staging, file.path),
+              ...(state.resume ? { resume: true } : {}),
+              ...(same ? { linkFrom: localPath(packageFolderOf(state.target), file.path), linkMtimeMs: known.mtimeMs } : {}),
+            };
           });
           let reported = 0;
           const onBytes = (n: number) => {
@@ -162,9 +198,11 @@ export async function distributePackage(options: DistributeOptions): Promise<Tar
             bytes -= reported;
             const failed = new Map(outcome.failed.map((f) => [f.index, f]));
             const linked = new Set(outcome.linked);
+            const resumed = new Set(outcome.resumed);
             live.forEach((state, index) => {
               const why = failed.get(index);
               if (why !== undefined) state.error = failure(why.code, `${file.path} could not be written to ${state.target.root}: ${why.message}`);
+              else if (resumed.has(index)) state.resumedFiles += 1;
               else if (linked.has(index)) {
                 state.linkedFiles += 1;
                 state.linkedBytes += file.size;
@@ -193,8 +231,10 @@ export async function distributePackage(options: DistributeOptions): Promise<Tar
     for (const state of states) {
       if (state.error !== null) continue;
       try {
+        // syncfs covers the folders' entries too; without it each folder is fsynced (fsync(2) on a
+        // new file does not make its name in the folder durable).
         if (durability === 'volume') await syncVolume(state.staging);
-        await syncTree(state.staging, manifest.folders);
+        else await syncTree(state.staging, manifest.folders);
         await writeManifest(`${state.staging}.manifest`, manifest);
         if (options.stopAfter === 'staged') continue;
         await commitStaged(state.target, basename(state.staging), `${basename(state.staging)}.manifest`, options.stopAfter);
@@ -210,7 +250,7 @@ export async function distributePackage(options: DistributeOptions): Promise<Tar
     await workers.close();
   }
   await removeStaging(states.filter((state) => state.error !== null));
-  return states.map(({ target, error, copiedFiles, copiedBytes, linkedFiles, linkedBytes }) => ({ target, error, copiedFiles, copiedBytes, linkedFiles, linkedBytes }));
+  return states.map(({ target, error, copiedFiles, copiedBytes, linkedFiles, linkedBytes, resumedFiles }) => ({ target, error, copiedFiles, copiedBytes, linkedFiles, linkedBytes, resumedFiles }));
 }
 
 async function removeStaging(states: readonly TargetState[]): Promise<void> {

@@ -87,6 +87,21 @@ function hash(task) {
     closeQuietly(fd);
   }
 }
+function hashOf(path) {
+  const fd = fs.openSync(path, 'r');
+  try {
+    const h = createHash('sha256');
+    let at = 0;
+    for (;;) {
+      const n = fs.readSync(fd, buffer, 0, buffer.length, at);
+      if (n === 0) return h.digest('hex');
+      h.update(buffer.subarray(0, n));
+      at += n;
+    }
+  } finally {
+    closeQuietly(fd);
+  }
+}
 function writeAll(fd, chunk) {
   let offset = 0;
   while (offset < chunk.length) offset += fs.writeSync(fd, chunk, offset, chunk.length - offset);
@@ -97,7 +112,18 @@ function copy(task) {
   const linked = [];
   const fds = [];
   const fail = (index, error) => { failed.push({ index, code: error.code || 'EIO', message: error.message }); };
+  const resumed = [];
   to.forEach((dest, index) => {
+    if (dest.resume) {
+      // A staging folder left by a copy that was stopped: a file there with the manifest's size
+      // and modification time (set only once it was verified) is kept when its bytes still match.
+      let seen = null;
+      try { seen = fs.lstatSync(dest.path); } catch {}
+      if (seen !== null) {
+        if (seen.isFile() && seen.size === size && Math.abs(seen.mtimeMs - mtimeMs) < 1 && hashOf(dest.path) === sha256) { resumed.push(index); return; }
+        fs.rmSync(dest.path, { recursive: true, force: true });
+      }
+    }
     if (dest.linkFrom) {
       try {
         // Same size and the modification time the copy was given: not edited in place since.
@@ -108,15 +134,16 @@ function copy(task) {
     try { fds.push({ index, fd: fs.openSync(dest.path, 'wx') }); } catch (error) { fail(index, error); }
   });
   task.openFds = fds;
-  if (fds.length === 0) return { failed, linked };
+  if (fds.length === 0) return { failed, linked, resumed };
   // 'clone': the source is read and hashed into one destination, and the others are copied from
-  // it in the kernel (copy_file_range through copyFileSync) once it matches the manifest.
-  // 'write': every chunk is written to every destination.
-  const clone = task.fanOut === 'clone';
+  // it in the kernel (copy_file_range through copyFileSync) once it matches the manifest. A file
+  // of one chunk is written to every destination all the same: its bytes are already in memory,
+  // and a kernel copy would cost more calls than it saves. 'write': every chunk to every destination.
+  const clone = task.fanOut === 'clone' && size > buffer.length;
   const when = mtimeMs / 1000;
   for (;;) {
     const live = fds.filter((entry) => entry.fd !== null);
-    if (live.length === 0) return { failed, linked };
+    if (live.length === 0) return { failed, linked, resumed };
     const primary = live[0];
     const streamed = clone ? [primary] : live;
     streamInto(task, streamed, fail);
@@ -130,7 +157,7 @@ function copy(task) {
       } catch (error) { fail(entry.index, error); closeQuietly(entry.fd); entry.fd = null; }
     }
     for (const entry of fds) if (entry.fd !== null) closeQuietly(entry.fd);
-    return { failed, linked };
+    return { failed, linked, resumed };
   }
 }
 function streamInto(task, entries, fail) {
@@ -195,7 +222,7 @@ export interface CopyTask {
   readonly sha256: string;
   readonly mtimeMs: number;
   /** Each destination, with the current copy to hard-link when it holds the same bytes. */
-  readonly to: readonly { readonly path: string; readonly linkFrom?: string; readonly linkMtimeMs?: number }[];
+  readonly to: readonly { readonly path: string; readonly linkFrom?: string; readonly linkMtimeMs?: number; readonly resume?: boolean }[];
   /** fsync each file written (when the volume is not synced as a whole afterwards). */
   readonly fsync: boolean;
   /** 'clone': read into one destination, then copy_file_range to the others; 'write': write every chunk to every one. */
@@ -207,6 +234,8 @@ export interface CopyOutcome {
   readonly failed: readonly { readonly index: number; readonly code: string; readonly message: string }[];
   /** Destinations hard-linked from their current copy. */
   readonly linked: readonly number[];
+  /** Destinations whose file a stopped copy had already written and verified. */
+  readonly resumed: readonly number[];
 }
 
 interface Pending {
