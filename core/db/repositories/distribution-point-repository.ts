@@ -1,26 +1,10 @@
-import type { BoundaryDto, DpKind, DpMode, ShareProvider } from '../../api';
+import type { BoundaryDto, DistributionPointDto } from '../../api';
 import type { SqliteDatabase } from '../connection';
 
-/** A distribution point as stored, with its site system's names. */
-export interface DpRecord {
+/** A distribution point as stored, with its site system's names: the DTO without what other tables hold. */
+export interface DpRecord extends Omit<DistributionPointDto, 'boundaries' | 'volumes' | 'groups' | 'packageCount'> {
   readonly id: number;
-  readonly name: string;
   readonly siteSystemId: number;
-  readonly serverName: string;
-  readonly netbiosName: string;
-  readonly siteCode: string;
-  readonly mode: DpMode;
-  readonly kind: DpKind;
-  readonly serverShare: string | null;
-  readonly shareReserveMb: number | null;
-  readonly nalPath: string;
-  readonly bitsEnabled: boolean;
-  readonly protected: boolean;
-  readonly shareProvider: ShareProvider;
-  readonly sambaConf: string | null;
-  readonly deleting: boolean;
-  readonly createdAt: string;
-  readonly lastModified: string;
 }
 
 export type NewDpRecord = Omit<DpRecord, 'id' | 'netbiosName' | 'siteCode' | 'deleting'>;

@@ -1,28 +1,17 @@
-import type { PackageDpState } from '../../api';
+import type { PackageDpState, PackageDpStatusDto } from '../../api';
 import type { SqliteDatabase } from '../connection';
 
 /** One package on one distribution point (the suite's SMS_DistributionPoint), with the DP's names. */
-export interface PackageDpRecord {
+export interface PackageDpRecord extends Omit<PackageDpStatusDto, 'name' | 'path'> {
   readonly packageId: string;
   readonly dpId: number;
   readonly dpName: string;
   readonly serverName: string;
   readonly serverShare: string | null;
-  readonly nalPath: string;
-  readonly state: PackageDpState;
-  readonly targetVersion: number;
   readonly forceCopy: boolean;
   readonly volumeLetter: string | null;
   readonly shareName: string | null;
   readonly folder: string | null;
-  readonly sourceVersion: number | null;
-  readonly files: number | null;
-  readonly bytes: number | null;
-  readonly lastCopied: string | null;
-  readonly lastRefreshed: string | null;
-  readonly attempts: number;
-  readonly lastError: string | null;
-  readonly nextAttemptAt: string | null;
   readonly createdAt: string;
   readonly lastModified: string;
 }
