@@ -70,7 +70,7 @@ export function PathMappingDialog({ editing, onClose, onSaved }: PathMappingDial
         field="uncPrefix"
         required
         issue={issueAt('uncPrefix')}
-        hint={editing === null ? 'The share as source paths name it: \\\\server\\share' : undefined}
+        hint={editing === null ? 'For example \\\\server\\share' : undefined}
       >
         <Input
           value={uncPrefix}
