@@ -143,7 +143,7 @@ export function canJumpToPage(state: NewSiteSystemState, page: NewSiteSystemPage
   return !isLocked(state) && canJumpTo(newSiteSystemPages, state.page, page);
 }
 
-/** The fields an edit touches: a list's rows by index and part, so a new empty row says nothing until typed in. */
+/** The fields an edit touches: a list's rows by index and part, so a new empty field says nothing until typed in. */
 function touchedBy(before: NewSiteSystemDraft, changes: NewSiteSystemEdit): string[] {
   const fields: string[] = [];
   for (const key of ['name', 'serverShare', 'dpRole'] as const) if (key in changes) fields.push(key);
@@ -156,8 +156,8 @@ function touchedBy(before: NewSiteSystemDraft, changes: NewSiteSystemEdit): stri
       if (next.length !== old.length) fields.push(`${key}*`);
       next.forEach((row, i) => {
         const was = old[i] as Record<string, unknown> | undefined;
-        if (was === undefined) return;
-        for (const [part, value] of Object.entries(row)) if (was[part] !== value) fields.push(`${key}.${i}.${part}`);
+        // A new row counts as typed in where it holds something (Add gives an empty path).
+        for (const [part, value] of Object.entries(row)) if (was === undefined ? value !== '' : was[part] !== value) fields.push(`${key}.${i}.${part}`);
       });
     } else fields.push(key);
   }
