@@ -216,6 +216,7 @@ test('a DP that holds a package is deleted from its role row: the confirmation s
   expect(courierJson<DistributionPointDto>(dataDir, 'dp', 'show', 'DP01')).toMatchObject({ deleting: true });
 
   // A DP added with the CLI shows in Site Systems without F5.
+  mkdirSync(join(dataDir, 'dp02'));
   courier(dataDir, 'dp', 'add', 'DP02', '--volume', `D=${join(dataDir, 'dp02')}`);
   await console_.treeItem(/^Site Systems$/).click();
   await expect(console_.details.getByRole('grid', { name: 'Site Systems' }).getByRole('row', { name: /DP02/ })).toBeVisible();

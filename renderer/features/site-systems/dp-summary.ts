@@ -18,7 +18,7 @@ export function dpSummary(state: NewSiteSystemState, siteCode: string): readonly
   if (mode === 'server') {
     rows.push({
       label: settings.volumes.length === 1 ? 'Volume' : 'Volumes',
-      value: settings.volumes.map((v) => `${v.letter.slice(0, 1).toUpperCase()}: ${v.path} (reserve ${v.reserveMb} MB)`).join('; '),
+      value: settings.volumes.map((v) => `${v.letter.slice(0, 1).toUpperCase()}: ${v.path} (reserve ${v.reserveMb} MB)`).join('\n'),
     });
   } else rows.push({ label: 'Reserve', value: `${settings.shareReserveMb} MB` });
   rows.push({ label: 'Share provider', value: shareProviderLabels[settings.shareProvider] + (settings.sambaConf ? `, ${settings.sambaConf}` : '') });

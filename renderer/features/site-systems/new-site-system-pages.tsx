@@ -16,7 +16,8 @@ const useStyles = makeStyles({
   },
   row: { display: 'contents' },
   label: { color: tokens.colorNeutralForeground3 },
-  value: { margin: 0, overflowWrap: 'anywhere' },
+  // A list (the volumes) keeps one item a line.
+  value: { margin: 0, overflowWrap: 'anywhere', whiteSpace: 'pre-line' },
   outcome: { display: 'flex', alignItems: 'flex-start', gap: tokens.spacingHorizontalM },
   success: { fontSize: '32px', color: tokens.colorPaletteGreenForeground1, flexShrink: 0 },
   failure: { fontSize: '32px', color: tokens.colorPaletteRedForeground1, flexShrink: 0 },

@@ -89,7 +89,7 @@ describe('New Site System Server Wizard', () => {
     await user.click(button(wizard, 'Add Boundary'));
     await user.type(within(wizard).getByRole('textbox', { name: 'Boundary 1' }), '10.1.0.0/16');
     await user.click(button(wizard, 'Next >'));
-    expect(within(wizard).getByText(/D: \/srv\/dp01\/d \(reserve 0 MB\); E: \/srv\/dp01\/e \(reserve 500 MB\)/)).toBeTruthy();
+    expect(within(wizard).getByText(/D: \/srv\/dp01\/d \(reserve 0 MB\)\sE: \/srv\/dp01\/e \(reserve 500 MB\)/)).toBeTruthy();
 
     await user.click(button(wizard, 'Next >'));
     await within(wizard).findByText(/already volume D of distribution point DP02/);
