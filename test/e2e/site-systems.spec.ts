@@ -160,7 +160,11 @@ test('a site system with the DP role and two volumes, a DP group made from its p
   await groupGrid.getByRole('row', { name: /Labs/ }).click();
   await page.keyboard.press('Enter');
   const labs = page.getByRole('dialog', { name: 'Labs Properties' });
-  await labs.getByRole('checkbox', { name: 'dp01.contoso.com' }).check();
+  await labs.getByRole('combobox', { name: 'Distribution point to add' }).click();
+  await page.getByRole('option', { name: 'dp01.contoso.com', exact: true }).click();
+  await labs.getByRole('button', { name: 'Add', exact: true }).click();
+  await expect(labs.getByRole('group', { name: 'Members' }).getByRole('button', { name: 'Remove dp01.contoso.com' })).toBeVisible();
+  await expectPageFits(labs, labs.locator('[data-page-body]').first());
   await keepScreenshot(labs, 'dp-group-properties');
   await labs.getByRole('button', { name: 'OK' }).click();
   await expect(labs).toBeHidden();

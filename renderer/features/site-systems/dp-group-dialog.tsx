@@ -3,9 +3,10 @@ import { useState } from 'react';
 import { foldNoCase, maxDpGroupNameLength, type ApiResult, type DpGroupDto } from '../../../core/api';
 import { useCourier } from '../../client/courier-context';
 import { settle } from '../../client/settle';
-import { CheckList } from '../../components/check-list';
 import { FormDialog } from '../../components/form-dialog';
-import { FormRow, oneLineText } from '../../components/form-layout';
+import { fieldAnchor, FormRow, MessageLine, oneLineText } from '../../components/form-layout';
+import { GroupFrame } from '../../components/property-sheet';
+import { MemberList } from './member-list';
 
 export interface DpGroupDialogProps {
   /** The group to change, or null for a new one. */
@@ -110,15 +111,12 @@ export function DpGroupDialog({ group, forDp, dpNames, onClose, onSaved }: DpGro
           onChange={(_, data) => setMembers(data.checked === true ? [...members.filter((m) => !hasMember([forDp], m)), forDp] : members.filter((m) => !hasMember([forDp], m)))}
         />
       ) : (
-        <FormRow label="Members" field="members" issue={issueAt('members')}>
-          <CheckList
-            label="Members"
-            height="144px"
-            items={dpNames.map((dp) => ({ id: dp, label: dp }))}
-            checked={dpNames.filter((dp) => hasMember(members, dp))}
-            onChange={setMembers}
-          />
-        </FormRow>
+        <GroupFrame legend="Members">
+          <div {...fieldAnchor('members')}>
+            <MemberList members={members} dpNames={dpNames} onChange={setMembers} />
+          </div>
+          {issueAt('members') !== undefined && <MessageLine issue={issueAt('members')} />}
+        </GroupFrame>
       )}
       {error !== null && error.field === undefined && (
         <MessageBar intent="error" layout="multiline">

@@ -2,6 +2,7 @@ import { makeStyles, tokens } from '@fluentui/react-components';
 
 /** The editable lists of a DP's settings (volumes, boundaries): a bordered box of rows and an Add button under it. */
 export const useRowListStyles = makeStyles({
+  column: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, minWidth: 0 },
   box: {
     display: 'flex',
     flexDirection: 'column',

@@ -19,7 +19,7 @@ const byName = (a: string, b: string) => foldNoCase(a) === foldNoCase(b);
 /**
  * Site Settings › Site Systems (each server and its distribution point role), Distribution
  * Point Groups, and Component Configuration's Software Distribution properties
- * (docs/console.md#site-systems-groups-and-component-configuration).
+ * (docs/console.md#site-systems-distribution-point-groups-and-component-configuration).
  */
 export const siteSystemsFeature: FeatureRegistration<keyof SiteSystemsNodeKinds, keyof SiteSystemsRowKinds, keyof SiteSystemsPopupKinds> = {
   nodes: {

@@ -44,7 +44,7 @@ export const siteFeature: FeatureRegistration<keyof SiteNodeKinds> = {
       children: () => [{ kind: 'site-systems' }, { kind: 'dp-groups' }, { kind: 'component-configuration' }, { kind: 'client-agents' }],
       details: { kind: 'children' },
       actions: (_, { shell }) => [command('properties', 'Properties', () => shell.openPopup({ kind: 'site-properties' }), { icon: SettingsRegular })],
-      refresh: (_, stores) => stores.site.getState().load(),
+      refresh: async (_, stores) => firstFailure(await Promise.all([stores.site.getState().load(), stores.siteSystems.getState().load()])),
     },
     'system-status': {
       label: 'System Status',
