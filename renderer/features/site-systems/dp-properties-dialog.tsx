@@ -1,6 +1,6 @@
 import { Input, MessageBar, MessageBarBody, Spinner } from '@fluentui/react-components';
 import { useEffect } from 'react';
-import type { DistributionPointDto, DpMode } from '../../../core/api';
+import { sameNoCase, type DistributionPointDto, type DpMode } from '../../../core/api';
 import { useCourier, useCourierBridge } from '../../client/courier-context';
 import { settle } from '../../client/settle';
 import { FormRow, useFormStyles } from '../../components/form-layout';
@@ -46,7 +46,7 @@ export function DpPropertiesDialog({ name, mode, store, onClose, onStatus }: DpP
   useEffect(
     () =>
       bridge.subscribe('distribution-points:changed', (event) => {
-        if (event.name.toLowerCase() !== name.toLowerCase() || ready === null || ready.saving || model.isDirty(ready)) return;
+        if (!sameNoCase(event.name, name) || ready === null || ready.saving || model.isDirty(ready)) return;
         void settle(() => courier['distribution-points:get']({ name })).then((result) => {
           if (result.ok) dispatch({ type: 'loaded', saved: result.value });
         });
