@@ -1,4 +1,5 @@
 import { AddRegular, DeleteRegular, GroupRegular, ServerLinkRegular, ServerMultipleRegular, ServerRegular, SettingsRegular, WrenchRegular } from '@fluentui/react-icons';
+import { useEffect } from 'react';
 import { foldNoCase } from '../../../core/api';
 import { command, submenu } from '../../components/action-menu';
 import { sortByText } from '../../components/data-grid';
@@ -15,6 +16,11 @@ import { followSiteSystemChanges, siteSystemNamed } from './site-systems-store';
 import { cachedSiteSystems, ComponentConfigurationView, DpGroupsView, dpRoleName, siteComponents, SiteSystemsView, SiteSystemView } from './site-systems-views';
 
 const byName = (a: string, b: string) => foldNoCase(a) === foldNoCase(b);
+
+function CloseAtOnce({ onClose }: { readonly onClose: () => void }) {
+  useEffect(onClose, [onClose]);
+  return null;
+}
 
 /**
  * Site Settings › Site Systems (each server and its distribution point role), Distribution
@@ -185,7 +191,8 @@ export const siteSystemsFeature: FeatureRegistration<keyof SiteSystemsNodeKinds,
     'dp-group-properties': {
       render: ({ name }, { stores, shell, close }) => {
         const group = stores.siteSystems.getState().groups.items.find((g) => byName(g.name, name)) ?? null;
-        if (group === null) return null;
+        // Deleted elsewhere between the click and now: there is nothing to show.
+        if (group === null) return <CloseAtOnce onClose={close} />;
         return (
           <DpGroupDialog
             group={group}
