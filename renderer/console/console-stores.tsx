@@ -3,6 +3,7 @@ import type { AccessAccountsStore } from '../features/access-accounts/access-acc
 import type { PackagesStore } from '../features/packages/packages-store';
 import type { ProgramsStore } from '../features/programs/programs-store';
 import type { SiteStore } from '../features/site/site-store';
+import type { SiteSystemsStore } from '../features/site-systems/site-systems-store';
 
 /** What the console holds of the site, one store per feature; made by createConsoleStores. */
 export interface ConsoleStores {
@@ -10,6 +11,8 @@ export interface ConsoleStores {
   readonly packages: PackagesStore;
   readonly programs: ProgramsStore;
   readonly accessAccounts: AccessAccountsStore;
+  /** Distribution points (and so site systems) and DP groups. */
+  readonly siteSystems: SiteSystemsStore;
 }
 
 const StoresContext = createContext<ConsoleStores | null>(null);

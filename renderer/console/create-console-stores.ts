@@ -3,6 +3,7 @@ import { createAccessAccountsStore } from '../features/access-accounts/access-ac
 import { createPackagesStore } from '../features/packages/packages-store';
 import { createProgramsStore } from '../features/programs/programs-store';
 import { createSiteStore } from '../features/site/site-store';
+import { createSiteSystemsStore } from '../features/site-systems/site-systems-store';
 import type { ConsoleStores } from './console-stores';
 
 /** The console's stores, reading the site through `bridge`; a console window (or a test) makes one set. */
@@ -16,5 +17,9 @@ export function createConsoleStores(bridge: CourierBridge): ConsoleStores {
     }),
     programs: createProgramsStore({ list: (packageId) => courier['programs:list']({ packageId }) }),
     accessAccounts: createAccessAccountsStore({ list: (packageId) => courier['access-accounts:list']({ packageId }) }),
+    siteSystems: createSiteSystemsStore({
+      listDps: () => courier['distribution-points:list']({}),
+      listGroups: () => courier['dp-groups:list']({}),
+    }),
   };
 }

@@ -3,13 +3,14 @@ import type { NotBuiltNodeKinds } from '../features/not-built/not-built-kinds';
 import type { PackagesNodeKinds } from '../features/packages/packages-kinds';
 import type { ProgramsNodeKinds } from '../features/programs/programs-kinds';
 import type { SiteNodeKinds } from '../features/site/site-kinds';
+import type { SiteSystemsNodeKinds } from '../features/site-systems/site-systems-kinds';
 
 /**
  * Every kind of node in the console tree, with the fields that say which one it is, assembled
  * from each feature's declarations. A feature adds its interface here; the registry then does not
  * compile until some feature registers each new kind.
  */
-export interface NodeKinds extends SiteNodeKinds, PackagesNodeKinds, ProgramsNodeKinds, AccessAccountsNodeKinds, NotBuiltNodeKinds {}
+export interface NodeKinds extends SiteNodeKinds, PackagesNodeKinds, ProgramsNodeKinds, AccessAccountsNodeKinds, SiteSystemsNodeKinds, NotBuiltNodeKinds {}
 
 export type NodeKind = keyof NodeKinds;
 

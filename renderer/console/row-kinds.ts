@@ -1,12 +1,13 @@
 import type { AccessAccountsRowKinds } from '../features/access-accounts/access-accounts-kinds';
 import type { ProgramsRowKinds } from '../features/programs/programs-kinds';
+import type { SiteSystemsRowKinds } from '../features/site-systems/site-systems-kinds';
 import type { ShellRowKinds } from '../shell/shell-kinds';
 
 /**
  * Every kind of row the details pane lists, with the value each row holds, assembled from the
  * shell's and each feature's declarations.
  */
-export interface RowKinds extends ShellRowKinds, ProgramsRowKinds, AccessAccountsRowKinds {}
+export interface RowKinds extends ShellRowKinds, ProgramsRowKinds, AccessAccountsRowKinds, SiteSystemsRowKinds {}
 
 export type RowKind = keyof RowKinds;
 

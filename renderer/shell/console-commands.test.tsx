@@ -20,6 +20,8 @@ let courier: FakeCourier;
 function siteServer(): FakeCourier {
   return fakeCourier({
     'site:info': async () => ({ ok: true, value: testSite }),
+    'distribution-points:list': async () => ({ ok: true, value: [] }),
+    'dp-groups:list': async () => ({ ok: true, value: [] }),
     'packages:list-page': async (request) => listPageOf(site.packages, request),
     'packages:delete': async ({ packageId }) => {
       site.packages = site.packages.filter((p) => p.packageId !== packageId);

@@ -26,6 +26,8 @@ async function renderTree() {
   renderConsole(
     fakeCourier({
       'site:info': async () => ({ ok: true, value: testSite }),
+      'distribution-points:list': async () => ({ ok: true, value: [] }),
+      'dp-groups:list': async () => ({ ok: true, value: [] }),
       'packages:list-page': async (request) => listPageOf(names.map((name, i) => testPackage(`A010000${i + 1}`, name)), request),
       'programs:list': async () => ({ ok: true, value: [] }),
       'definitions:list': async () => ({ ok: true, value: [] }),

@@ -11,6 +11,8 @@ function renderShell() {
   renderConsole(
     fakeCourier({
       'site:info': async () => ({ ok: true, value: testSite }),
+      'distribution-points:list': async () => ({ ok: true, value: [] }),
+      'dp-groups:list': async () => ({ ok: true, value: [] }),
       'packages:list-page': async (request) => listPageOf([], request),
       'programs:list': async () => ({ ok: true, value: [] }),
     }),

@@ -6,10 +6,8 @@ import {
   PeopleCommunityRegular,
   PlugConnectedRegular,
   PuzzlePieceRegular,
-  ServerMultipleRegular,
   ServerRegular,
   StatusRegular,
-  WrenchRegular,
   type FluentIcon,
 } from '@fluentui/react-icons';
 import type { NodeKind } from '../../console/node-kinds';
@@ -49,18 +47,6 @@ export const notBuiltFeature: FeatureRegistration<keyof NotBuiltNodeKinds> = {
       PeopleCommunityRegular,
       'Groups of computers and users that advertisements target.',
       'Collections arrive with the collections feature; nothing to show yet.',
-    ),
-    'site-systems': notBuilt(
-      'Site Systems',
-      ServerMultipleRegular,
-      'The servers that play a role for this site, such as distribution points.',
-      'Site systems arrive with the site systems feature; nothing to show yet.',
-    ),
-    'component-configuration': notBuilt(
-      'Component Configuration',
-      WrenchRegular,
-      'Settings of the site components, such as the Software Distribution component.',
-      'Component configuration arrives with the site components feature; nothing to show yet.',
     ),
     'client-agents': notBuilt(
       'Client Agents',

@@ -9,8 +9,6 @@ export interface NotBuiltNodeKinds {
   readonly 'package-status': { readonly packageId: string };
   readonly advertisements: NoFields;
   readonly collections: NoFields;
-  readonly 'site-systems': NoFields;
-  readonly 'component-configuration': NoFields;
   readonly 'client-agents': NoFields;
   readonly 'component-status': NoFields;
   readonly 'package-status-summary': NoFields;

@@ -41,10 +41,10 @@ export const siteFeature: FeatureRegistration<keyof SiteNodeKinds> = {
       label: 'Site Settings',
       icon: SettingsRegular,
       description: 'How this site is set up: its site systems, components and client agents.',
-      children: () => [{ kind: 'site-systems' }, { kind: 'component-configuration' }, { kind: 'client-agents' }],
+      children: () => [{ kind: 'site-systems' }, { kind: 'dp-groups' }, { kind: 'component-configuration' }, { kind: 'client-agents' }],
       details: { kind: 'children' },
       actions: (_, { shell }) => [command('properties', 'Properties', () => shell.openPopup({ kind: 'site-properties' }), { icon: SettingsRegular })],
-      refresh: (_, stores) => stores.site.getState().load(),
+      refresh: async (_, stores) => firstFailure(await Promise.all([stores.site.getState().load(), stores.siteSystems.getState().load()])),
     },
     'system-status': {
       label: 'System Status',

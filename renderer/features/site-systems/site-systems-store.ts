@@ -1,0 +1,82 @@
+import { createStore, type StoreApi } from 'zustand';
+import { foldNoCase, type ApiResult, type CourierBridge, type DistributionPointDto, type DpGroupDto } from '../../../core/api';
+import { createListReader, unreadList, type LiveList, type ReadOutcome } from '../../client/live-list';
+
+/** A server of the site and the distribution point roles on it. */
+export interface SiteSystem {
+  readonly serverName: string;
+  readonly siteCode: string;
+  readonly dps: readonly DistributionPointDto[];
+}
+
+export interface SiteSystemsState {
+  readonly dps: LiveList<DistributionPointDto>;
+  readonly groups: LiveList<DpGroupDto>;
+  /** Reads the distribution points and the groups again (first view, Refresh, every change event). */
+  load(): Promise<ReadOutcome>;
+  /** Puts a DP the console already holds (a wizard's or sheet's answer) into the list at once. */
+  upsertDp(dp: DistributionPointDto): void;
+  upsertGroup(group: DpGroupDto): void;
+  replaceGroups(groups: readonly DpGroupDto[]): void;
+}
+
+export type SiteSystemsStore = StoreApi<SiteSystemsState>;
+
+export interface SiteSystemsSource {
+  listDps(): Promise<ApiResult<readonly DistributionPointDto[]>>;
+  listGroups(): Promise<ApiResult<readonly DpGroupDto[]>>;
+}
+
+function withItem<T>(items: readonly T[], item: T, key: (t: T) => string): readonly T[] {
+  const k = foldNoCase(key(item));
+  const index = items.findIndex((i) => foldNoCase(key(i)) === k);
+  return index < 0 ? [...items, item] : items.map((i, n) => (n === index ? item : i));
+}
+
+/**
+ * The site's distribution points and DP groups. Their change events name one DP or group, but a
+ * change to one touches the other (a DP deleted leaves its groups; a member added changes the
+ * DP's groups), so every event reads both lists again; the read counter keeps an older answer
+ * from landing on a newer one.
+ */
+export function createSiteSystemsStore(source: SiteSystemsSource): SiteSystemsStore {
+  return createStore<SiteSystemsState>()((set, get) => {
+    const dps = createListReader<DistributionPointDto>({ get: () => get().dps, set: (list) => set({ dps: list }) }, { read: () => source.listDps() });
+    const groups = createListReader<DpGroupDto>({ get: () => get().groups, set: (list) => set({ groups: list }) }, { read: () => source.listGroups() });
+    return {
+      dps: unreadList,
+      groups: unreadList,
+      async load() {
+        const [a, b] = await Promise.all([dps.load(), groups.load()]);
+        return a.ok ? b : a;
+      },
+      upsertDp: (dp) => dps.update((items) => withItem(items, dp, (d) => d.name)),
+      upsertGroup: (group) => groups.update((items) => withItem(items, group, (g) => g.name)),
+      replaceGroups: (items) => groups.replace(items),
+    };
+  });
+}
+
+/** Reads again whenever any console or the CLI changes a DP or a group; returns the unsubscribe. */
+export function followSiteSystemChanges(store: SiteSystemsStore, bridge: Pick<CourierBridge, 'subscribe'>): () => void {
+  const reload = () => void store.getState().load();
+  const off = [bridge.subscribe('distribution-points:changed', reload), bridge.subscribe('dp-groups:changed', reload)];
+  return () => off.forEach((undo) => undo());
+}
+
+/** The site systems the DPs are on, one per server (names compared without case), in no order. */
+export function siteSystemsOf(dps: readonly DistributionPointDto[]): readonly SiteSystem[] {
+  const byServer = new Map<string, { serverName: string; siteCode: string; dps: DistributionPointDto[] }>();
+  for (const dp of dps) {
+    const key = foldNoCase(dp.serverName);
+    const system = byServer.get(key);
+    if (system) system.dps.push(dp);
+    else byServer.set(key, { serverName: dp.serverName, siteCode: dp.siteCode, dps: [dp] });
+  }
+  return [...byServer.values()];
+}
+
+export function siteSystemNamed(dps: readonly DistributionPointDto[], serverName: string): SiteSystem | undefined {
+  const key = foldNoCase(serverName);
+  return siteSystemsOf(dps).find((s) => foldNoCase(s.serverName) === key);
+}
