@@ -4,7 +4,7 @@ import type { DistributionPointDto, DpGroupDto } from '../../../core/api';
 import { fakeCourier } from '../../client/fake-courier';
 import { renderConsole } from '../../console/test-console';
 import { initialShellState, useShellStore } from '../../shell/shell-store';
-import { testSite } from '../../shell/test-package';
+import { listPageOf, testSite } from '../../shell/test-package';
 import { siteSystemsOf } from './site-systems-store';
 
 const stamp = '2026-12-01T20:00:00.000Z';
@@ -55,7 +55,7 @@ beforeEach(() => {
 function renderShell() {
   const courier = fakeCourier({
     'site:info': async () => ({ ok: true, value: testSite }),
-    'packages:list': async () => ({ ok: true, value: [] }),
+    'packages:list-page': async (request) => listPageOf([], request),
     'distribution-points:list': async () => {
       reads++;
       return { ok: true, value: dps };
