@@ -1,5 +1,6 @@
 import { createContext, useContext, type ReactNode } from 'react';
 import type { AccessAccountsStore } from '../features/access-accounts/access-accounts-store';
+import type { PackageDpsStore } from '../features/package-distribution/package-dps-store';
 import type { PackagesStore } from '../features/packages/packages-store';
 import type { ProgramsStore } from '../features/programs/programs-store';
 import type { SiteStore } from '../features/site/site-store';
@@ -10,6 +11,7 @@ export interface ConsoleStores {
   readonly packages: PackagesStore;
   readonly programs: ProgramsStore;
   readonly accessAccounts: AccessAccountsStore;
+  readonly packageDps: PackageDpsStore;
 }
 
 const StoresContext = createContext<ConsoleStores | null>(null);

@@ -1,5 +1,6 @@
 import type { CourierBridge } from '../../core/api';
 import { createAccessAccountsStore } from '../features/access-accounts/access-accounts-store';
+import { createPackageDpsStore } from '../features/package-distribution/package-dps-store';
 import { createPackagesStore } from '../features/packages/packages-store';
 import { createProgramsStore } from '../features/programs/programs-store';
 import { createSiteStore } from '../features/site/site-store';
@@ -16,5 +17,9 @@ export function createConsoleStores(bridge: CourierBridge): ConsoleStores {
     }),
     programs: createProgramsStore({ list: (packageId) => courier['programs:list']({ packageId }) }),
     accessAccounts: createAccessAccountsStore({ list: (packageId) => courier['access-accounts:list']({ packageId }) }),
+    packageDps: createPackageDpsStore({
+      status: (packageId) => courier['packages:status']({ packageId }),
+      distributionPoints: () => courier['distribution-points:list']({}),
+    }),
   };
 }

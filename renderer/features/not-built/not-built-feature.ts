@@ -7,8 +7,6 @@ import {
   PlugConnectedRegular,
   PuzzlePieceRegular,
   ServerMultipleRegular,
-  ServerRegular,
-  StatusRegular,
   WrenchRegular,
   type FluentIcon,
 } from '@fluentui/react-icons';
@@ -26,18 +24,6 @@ function notBuilt<K extends NodeKind>(label: string, icon: FluentIcon, descripti
  */
 export const notBuiltFeature: FeatureRegistration<keyof NotBuiltNodeKinds> = {
   nodes: {
-    'package-distribution-points': notBuilt(
-      'Distribution Points',
-      ServerRegular,
-      'The servers that hold a copy of this package for clients.',
-      'Distribution points arrive with the distribution feature; nothing to show yet.',
-    ),
-    'package-status': notBuilt(
-      'Package Status',
-      StatusRegular,
-      'Where this package has been copied, and how each copy is doing.',
-      'Package status arrives with the status feature; nothing to show yet.',
-    ),
     advertisements: notBuilt(
       'Advertisements',
       MegaphoneRegular,

@@ -5,8 +5,6 @@ import type { NoFields } from '../../console/no-fields';
  * kind from here into its own declarations, with the same fields.
  */
 export interface NotBuiltNodeKinds {
-  readonly 'package-distribution-points': { readonly packageId: string };
-  readonly 'package-status': { readonly packageId: string };
   readonly advertisements: NoFields;
   readonly collections: NoFields;
   readonly 'site-systems': NoFields;
