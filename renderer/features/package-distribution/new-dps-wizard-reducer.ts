@@ -100,7 +100,8 @@ function selectGroup(state: NewDpsState, group: DpGroupDto): NewDpsState {
   if (group.members.length === 0) note = `The group ${group.name} has no members; nothing was selected.`;
   else if (inList.length === 0) note = `Every member of ${group.name} (${nameList(group.members)}) already has this package or is being deleted; nothing was selected.`;
   else {
-    note = `Selected ${inList.length === 1 ? 'the 1 member' : `all ${inList.length} members`} of ${group.name} that do not have the package: ${nameList(inList)}.`;
+    const members = inList.length === 1 ? 'the member' : `the ${inList.length} members`;
+    note = `Selected ${members} of ${group.name} that ${inList.length === 1 ? 'does' : 'do'} not have the package: ${nameList(inList)}.`;
     if (notOffered.length > 0) note += ` ${nameList(notOffered)} already ${notOffered.length === 1 ? 'has' : 'have'} it or ${notOffered.length === 1 ? 'is' : 'are'} being deleted.`;
   }
   return { ...state, selected, groupNote: note };
