@@ -49,6 +49,7 @@ export const requestChannelNames = [
   'packages:refresh-dp',
   'packages:remove-dp',
   'packages:status',
+  'packages:source-size',
   'components:get',
   'components:set',
 ] as const;

@@ -19,7 +19,7 @@ import {
 import type { AccessAccountDto } from './access-accounts';
 import type { BuiltInDefinitionDto, DefinitionPreviewDto, MsiInfoDto, PackageImportedDto } from './imports';
 import { definitionInspectSchema, packageImportSchema } from './imports';
-import type { DistributionManagerSettingsDto, DistributionPlanDto, DistributionPointDto, DpDeletedDto, DpGroupDto, PackageStatusDto } from './distribution-points';
+import type { DistributionManagerSettingsDto, DistributionPlanDto, DistributionPointDto, DpDeletedDto, DpGroupDto, PackageSourceSizeDto, PackageStatusDto } from './distribution-points';
 import {
   componentRefSchema,
   componentSetSchema,
@@ -89,6 +89,7 @@ export const requestSchemas = {
   'packages:refresh-dp': packageDpRefSchema,
   'packages:remove-dp': packageDpRefSchema,
   'packages:status': packageStatusSchema,
+  'packages:source-size': packageStatusSchema,
   'components:get': componentRefSchema,
   'components:set': componentSetSchema,
 } as const satisfies Record<string, z.ZodType>;
@@ -143,6 +144,7 @@ export interface ResponseMap {
   'packages:refresh-dp': DistributionPlanDto;
   'packages:remove-dp': DistributionPlanDto;
   'packages:status': PackageStatusDto;
+  'packages:source-size': PackageSourceSizeDto;
   'components:get': DistributionManagerSettingsDto;
   'components:set': DistributionManagerSettingsDto;
 }

@@ -341,6 +341,17 @@ export interface PackageDpStatusDto {
   readonly nextAttemptAt: string | null;
 }
 
+/**
+ * What the package's source directory holds now, as the site server reads it: what a copy to one
+ * distribution point transfers. The console's confirmations ask for it before they send anything.
+ */
+export interface PackageSourceSizeDto {
+  readonly packageId: string;
+  readonly sourceDirectory: string;
+  readonly files: number;
+  readonly bytes: number;
+}
+
 export interface PackageStatusDto {
   readonly packageId: string;
   /** null once the package is deleted and only its removals are left. */

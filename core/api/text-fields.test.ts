@@ -36,6 +36,7 @@ const patternOnly = new Set([
   'packages:refresh-dp packageId',
   'packages:remove-dp packageId',
   'packages:status packageId',
+  'packages:source-size packageId',
 ]);
 
 interface StringField {

@@ -78,6 +78,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'packages:refresh-dp': ({ packageId, distributionPoint }) => distribution.refresh(packageId, distributionPoint),
     'packages:remove-dp': ({ packageId, distributionPoint }) => distribution.removeDp(packageId, distributionPoint),
     'packages:status': ({ packageId }) => distribution.status(packageId),
+    'packages:source-size': ({ packageId }) => distribution.sourceSize(packageId),
     'components:get': () => components.get(),
     'components:set': ({ changes }) => components.set(changes),
   };
