@@ -82,6 +82,8 @@ test('an admin copies a package to distribution points with the wizard, updates 
 
   await expect(wizard.getByRole('heading', { name: 'Summary' })).toBeVisible();
   await expect(wizard.getByText(/3 distribution points: DP01, DP02 and DP03/)).toBeVisible();
+  // The site server's count of the source files, before anything is sent.
+  await expect(wizard.getByText(/will copy source version 1, 3 files \(3 KB\) in .*reader, to each of them: 9 KB in all/)).toBeVisible();
   await keepScreenshot(wizard, 'new-dps-summary');
   await wizard.getByRole('button', { name: 'Next >' }).click();
   await expect(wizard.getByText('The New Distribution Points Wizard completed successfully')).toBeVisible();
@@ -107,7 +109,8 @@ test('an admin copies a package to distribution points with the wizard, updates 
   await page.getByRole('menuitem', { name: 'Update Distribution Points' }).click();
   const update = page.getByRole('alertdialog', { name: 'Update Distribution Points' });
   await expect(update).toContainText('The source version goes up from 1 to 2.');
-  await expect(update).toContainText('to each of its 3 distribution points: DP01, DP02 and DP03.');
+  await expect(update).toContainText('to its 3 distribution points?');
+  await expect(update).toContainText('3 files (3 KB), to each of DP01, DP02 and DP03: at most 9 KB in all, less where files did not change.');
   await keepScreenshot(update, 'update-distribution-points');
   await update.getByRole('button', { name: 'Update' }).click();
   await expect(update).toBeHidden();
@@ -118,7 +121,7 @@ test('an admin copies a package to distribution points with the wizard, updates 
   await dpsNode.click();
   await dp02.click();
   await page.keyboard.press('Delete');
-  const remove = page.getByRole('alertdialog', { name: 'Delete Distribution Point' });
+  const remove = page.getByRole('alertdialog', { name: 'Remove Package from Distribution Point' });
   await expect(remove).toContainText('Remove package Reader (A0100001) from distribution point DP02?');
   await expect(remove).toContainText('The distribution point itself stays');
   await keepScreenshot(remove, 'delete-package-dp');

@@ -24,6 +24,7 @@ function site(answers: Partial<CourierClient> = {}) {
       listed.push(request);
       return { ok: true, value: [testDp('DP03'), testDp('DP01'), testDp('DP02')] };
     },
+    'packages:source-size': async () => ({ ok: true, value: { packageId: 'A0100001', sourceDirectory: '/srv/src/reader', files: 3, bytes: 3072 } }),
     'dp-groups:list': async () => ({ ok: true, value: [testGroup('West', ['DP01', 'DP02', 'DP09']), testGroup('Empty', [])] }),
     'packages:distribute': async (request) => {
       distributed.push(request);
@@ -60,6 +61,11 @@ describe('New Distribution Points Wizard', () => {
 
     fireEvent.click(button('Next >'));
     expect(within(wizard()).getByText(/give package Reader \(A0100001\) 2 distribution points: DP01 and DP02/)).toBeTruthy();
+    // The files and bytes are the site server's count, before anything is sent.
+    expect((await within(wizard()).findByText(/Distribution Manager will copy source version 4/)).textContent).toBe(
+      'Distribution Manager will copy source version 4, 3 files (3 KB) in /srv/src/reader, to each of them: 6 KB in all.',
+    );
+    expect(distributed).toEqual([]);
     fireEvent.click(button('Next >'));
     await within(wizard()).findByText('The New Distribution Points Wizard completed successfully');
     expect(distributed).toEqual([{ packageId: 'A0100001', distributionPoints: ['DP01', 'DP02'] }]);

@@ -17,7 +17,8 @@ import {
   type NewDpsPage,
   type NewDpsState,
 } from './new-dps-wizard-reducer';
-import { dpCount, nameList } from './package-dp-labels';
+import { dpCount, formatBytes, nameList } from './package-dp-labels';
+import { sizeText, useSourceSize } from './use-source-size';
 
 const useStyles = makeStyles({
   page: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -133,16 +134,29 @@ function CopyPackagePage({ state, onSelect, onRetry, onSelectGroup }: {
 
 function SummaryPage({ state, pkg }: { readonly state: NewDpsState; readonly pkg: PackageDto }) {
   const styles = useStyles();
+  const read = useSourceSize(pkg.packageId);
+  const count = state.selected.length;
   return (
     <div className={styles.page}>
       <Text>
-        The wizard will give package {fullPackageName(pkg)} ({pkg.packageId}) {dpCount(state.selected.length)}: {nameList(state.selected)}.
+        The wizard will give package {fullPackageName(pkg)} ({pkg.packageId}) {dpCount(count)}: {nameList(state.selected)}.
       </Text>
-      <Text>
-        Distribution Manager will copy source version {pkg.sourceVersion}, every file in <Text font="monospace">{pkg.sourceDirectory}</Text> as it is
-        when the copy runs, to each of them. The site server counts the files and bytes when you click Next; the Confirmation page gives the figures.
-      </Text>
-      <Text>Click Next to add the distribution points.</Text>
+      {read.status === 'loading' && <Spinner size="tiny" label="Counting the source files…" />}
+      {read.status === 'ready' && (
+        <Text>
+          Distribution Manager will copy source version {pkg.sourceVersion}, {sizeText(read.size)} in <Text font="monospace">{read.size.sourceDirectory}</Text>,
+          to {count === 1 ? 'it' : `each of them: ${formatBytes(read.size.bytes * count)} in all`}.
+        </Text>
+      )}
+      {read.status === 'error' && (
+        <MessageBar intent="warning" layout="multiline">
+          <MessageBarBody>
+            <MessageBarTitle>The source files could not be counted.</MessageBarTitle>
+            {read.error}
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      <Text>Each distribution point is listed as Install Pending until the copy is done. Click Next to add them.</Text>
     </div>
   );
 }

@@ -30,16 +30,18 @@ describe('Update Distribution Points', () => {
       }),
       'distribution-points:list': async () => ({ ok: true, value: [testDp('DP01'), testDp('DP02'), testDp('DP03')] }),
       'packages:update-dps': update,
+      'packages:source-size': async () => ({ ok: true, value: { packageId: 'A0100001', sourceDirectory: '/srv/src/reader', files: 12, bytes: 3565158 } }),
     });
     const onDone = vi.fn();
     const onClose = vi.fn();
     withPackages(renderWithCourier(<UpdateDpsDialog packageId="A0100001" onDone={onDone} onClose={onClose} />, courier));
     const dialog = await screen.findByRole('alertdialog', { name: 'Update Distribution Points' });
-    await within(dialog).findByText(/Update the 2 distribution points of package/);
+    await within(dialog).findByText(/Send a new source version of package/);
+    await within(dialog).findByText(/as it is now/);
     const text = dialog.textContent ?? '';
+    expect(text).toContain('to its 2 distribution points?');
     expect(text).toContain('The source version goes up from 4 to 5.');
-    expect(text).toContain('to each of its 2 distribution points: DP01 and DP02.');
-    expect(text).toContain('At its last copy (version 4) the package was 12 files, 3.4 MB.');
+    expect(text).toContain('copies the source directory /srv/src/reader as it is now, 12 files (3.4 MB), to each of DP01 and DP02: at most 6.8 MB in all, less where files did not change.');
     expect(text).toContain('DP03 is having the package removed, so it is not updated.');
     fireEvent.click(within(dialog).getByRole('button', { name: 'Update' }));
     await waitFor(() => expect(onClose).toHaveBeenCalled());
@@ -49,6 +51,7 @@ describe('Update Distribution Points', () => {
 
   it('holds Update back for a package on no DP, and says so', async () => {
     const courier = fakeCourier({
+      'packages:source-size': async () => ({ ok: true, value: { packageId: 'A0100001', sourceDirectory: '/srv/src/reader', files: 1, bytes: 1 } }),
       'packages:status': async () => ({ ok: true, value: { packageId: 'A0100001', sourceVersion: 4, distributionPoints: [] } }),
       'distribution-points:list': async () => ({ ok: true, value: [] }),
     });
@@ -63,11 +66,13 @@ describe('Refresh and Delete on a DP row', () => {
   it('Refresh says the current version is copied again to that DP only, and keeps a refusal in the dialog', async () => {
     const courier = fakeCourier({
       'packages:refresh-dp': async () => ({ ok: false, error: { code: 'CONFLICT', message: 'Package A0100001 is being removed from DP01.' } }),
+      'packages:source-size': async () => ({ ok: true, value: { packageId: 'A0100001', sourceDirectory: '/srv/src/reader', files: 12, bytes: 3565158 } }),
     });
     const onClose = vi.fn();
     withPackages(renderWithCourier(<RefreshDpDialog row={installed} onDone={vi.fn()} onClose={onClose} />, courier));
     const dialog = screen.getByRole('alertdialog', { name: 'Refresh Distribution Point' });
-    expect(dialog.textContent).toContain('Distribution Manager copies source version 4, every file of it, to DP01 again');
+    await within(dialog).findByText(/12 files \(3.4 MB\)/);
+    expect(dialog.textContent).toContain('Distribution Manager copies source version 4, 12 files (3.4 MB), to DP01 again, replacing what is in the package');
     expect(dialog.textContent).toContain('The source version stays 4, and no other distribution point is touched.');
     fireEvent.click(within(dialog).getByRole('button', { name: 'Refresh' }));
     expect(await within(dialog).findByText('Package A0100001 is being removed from DP01.')).toBeTruthy();
@@ -79,7 +84,7 @@ describe('Refresh and Delete on a DP row', () => {
     const courier = fakeCourier({ 'packages:remove-dp': remove });
     const onClose = vi.fn();
     withPackages(renderWithCourier(<RemoveDpDialog row={installed} onDone={vi.fn()} onClose={onClose} />, courier));
-    const dialog = screen.getByRole('alertdialog', { name: 'Delete Distribution Point' });
+    const dialog = screen.getByRole('alertdialog', { name: 'Remove Package from Distribution Point' });
     expect(dialog.textContent).toContain("Distribution Manager deletes the package's folder on DP01, \\\\DP01\\SMSPKGD$\\A0100001, with every file in it.");
     expect(dialog.textContent).toContain('The distribution point itself stays');
     // Enter keeps things before a deletion: Cancel is the default.

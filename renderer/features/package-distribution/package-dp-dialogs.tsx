@@ -6,8 +6,9 @@ import { useCourier, useCourierBridge } from '../../client/courier-context';
 import { unreadList } from '../../client/live-list';
 import { useConsoleStores } from '../../console/console-stores';
 import { DistributionRequestDialog } from './distribution-request-dialog';
-import { dpCount, formatBytes, formatFiles, nameList, packageDpStateLabels } from './package-dp-labels';
+import { dpCount, formatBytes, nameList, packageDpStateLabels } from './package-dp-labels';
 import { followPackageDpChanges, type PackageDpRow } from './package-dps-store';
+import { sizeText, useSourceSize } from './use-source-size';
 
 const isRemoval = (row: PackageDpRow): boolean => row.state === 'removalPending' || row.state === 'removalFailed';
 
@@ -27,8 +28,7 @@ function usePackage(packageId: string): PackageDto | undefined {
 
 /**
  * Update Distribution Points on a package: a new source version, sent to every DP the package is on.
- * The DPs and versions are exact here; the site server counts the files when it answers, and the
- * status bar gives its figures.
+ * The DPs, the versions, and the files and bytes the site server counts now, before anything is sent.
  */
 export function UpdateDpsDialog({ packageId, onDone, onClose }: DialogProps & { readonly packageId: string }): ReactNode {
   const courier = useCourier();
@@ -44,8 +44,9 @@ export function UpdateDpsDialog({ packageId, onDone, onClose }: DialogProps & { 
 
   const targets = list.items.filter((row) => !isRemoval(row));
   const removing = list.items.filter(isRemoval);
-  const copied = targets.find((row) => row.files !== null && row.bytes !== null && row.sourceVersion !== null);
+  const read = useSourceSize(packageId, pkg?.containsSourceFiles !== false);
   const version = pkg?.sourceVersion;
+  const names = nameList(targets.map((r) => r.name));
   let body: ReactNode;
   if (list.status === 'loading') body = <Spinner size="tiny" label="Reading where the package is…" />;
   else if (list.status === 'error') body = <Text>Where the package is could not be read: {list.error}</Text>;
@@ -55,21 +56,18 @@ export function UpdateDpsDialog({ packageId, onDone, onClose }: DialogProps & { 
     body = (
       <>
         <Text>
-          Update the {dpCount(targets.length)} of package <Text weight="semibold">{packageLabel(pkg, packageId)}</Text> with a new source version?
+          Send a new source version of package <Text weight="semibold">{packageLabel(pkg, packageId)}</Text> to its {dpCount(targets.length)}?
         </Text>
-        <Text>
-          {version === undefined ? 'The source version goes up by one.' : `The source version goes up from ${version} to ${version + 1}.`} Distribution
-          Manager then copies the source directory{pkg !== undefined && <> <Text font="monospace">{pkg.sourceDirectory}</Text></>}, as it is when the copy
-          runs, to {targets.length === 1 ? 'its distribution point' : `each of its ${targets.length} distribution points`}: {nameList(targets.map((r) => r.name))}.
-          Files that did not change are not copied again.
-        </Text>
-        {copied !== undefined && copied.files !== null && copied.bytes !== null && (
+        <Text>{version === undefined ? 'The source version goes up by one.' : `The source version goes up from ${version} to ${version + 1}.`}</Text>
+        {read.status === 'loading' && <Spinner size="tiny" label="Counting the source files…" />}
+        {read.status === 'ready' && (
           <Text>
-            At its last copy (version {copied.sourceVersion}) the package was {formatFiles(copied.files)}, {formatBytes(copied.bytes)}. The site server counts
-            the files as they are now when you click Update; the status bar gives its figures.
+            Distribution Manager then copies the source directory <Text font="monospace">{read.size.sourceDirectory}</Text> as it is now,{' '}
+            {sizeText(read.size)}, to {targets.length === 1 ? names : `each of ${names}`}: at most {formatBytes(read.size.bytes * targets.length)} in all, less where
+            files did not change.
           </Text>
         )}
-        {copied === undefined && <Text>The site server counts the files and bytes when you click Update; the status bar gives its figures.</Text>}
+        {read.status === 'error' && <Text>The source files could not be counted: {read.error}</Text>}
         {removing.length > 0 && (
           <Text>
             {nameList(removing.map((r) => r.name))} {removing.length === 1 ? 'is' : 'are'} having the package removed, so {removing.length === 1 ? 'it is' : 'they are'} not
@@ -99,6 +97,8 @@ export function RefreshDpDialog({ row, onDone, onClose }: DialogProps & { readon
   const courier = useCourier();
   const pkg = usePackage(row.packageId);
   const version = pkg?.sourceVersion ?? row.targetVersion;
+  const read = useSourceSize(row.packageId, !isRemoval(row));
+  const files = read.status === 'ready' ? `, ${sizeText(read.size)},` : '';
   return (
     <DistributionRequestDialog
       title="Refresh Distribution Point"
@@ -120,9 +120,10 @@ export function RefreshDpDialog({ row, onDone, onClose }: DialogProps & { readon
             Copy package <Text weight="semibold">{packageLabel(pkg, row.packageId)}</Text> to <Text weight="semibold">{row.name}</Text> again?
           </Text>
           <Text>
-            Distribution Manager copies source version {version}, every file of it, to {row.name} again, replacing what is in the package&apos;s folder there
+            Distribution Manager copies source version {version}{files} to {row.name} again, replacing what is in the package&apos;s folder there
             {row.path !== null ? ` (${row.path})` : ''}. The source version stays {version}, and no other distribution point is touched.
           </Text>
+          {read.status === 'error' && <Text>The source files could not be counted: {read.error}</Text>}
           <Text>To send changed source files to every distribution point, use Update Distribution Points on the package instead.</Text>
         </>
       )}
@@ -136,7 +137,7 @@ export function RemoveDpDialog({ row, onDone, onClose }: DialogProps & { readonl
   const pkg = usePackage(row.packageId);
   return (
     <DistributionRequestDialog
-      title="Delete Distribution Point"
+      title="Remove Package from Distribution Point"
       okLabel="Delete"
       busyLabel="Asking for the removal…"
       destructive

@@ -14,9 +14,9 @@ import { ProgressCell } from './progress-cell';
 
 export const packageDpKey = (row: PackageDpRow): string => row.name;
 
-/** The version on the DP, and the one being sent when they differ: "1 (2 pending)". */
+/** The version on the DP, and the one being sent when they differ: "1 (2 pending)", or "2 pending" before the first copy. */
 export function sourceVersionText(row: PackageDpRow): string {
-  if (row.sourceVersion === null) return row.state === 'removalPending' || row.state === 'removalFailed' ? '' : `none (${row.targetVersion} pending)`;
+  if (row.sourceVersion === null) return row.state === 'removalPending' || row.state === 'removalFailed' ? '' : `${row.targetVersion} pending`;
   if (row.sourceVersion !== row.targetVersion && !row.state.startsWith('removal')) return `${row.sourceVersion} (${row.targetVersion} pending)`;
   return String(row.sourceVersion);
 }
@@ -26,8 +26,8 @@ function columnsFor(progress: Readonly<Record<string, DistributionProgressEvent>
   return [
     { id: 'name', label: 'Name', kind: 'text', width: 200, value: (r) => r.name, render: (r) => <NameCell icon={ServerRegular} name={r.name} /> },
     { id: 'site', label: 'Site', kind: 'id', width: 56, value: (r) => r.siteCode },
-    { id: 'state', label: 'State', kind: 'text', width: 112, value: (r) => packageDpStateLabels[r.state] },
-    { id: 'sourceVersion', label: 'Source Version', kind: 'number', width: 104, align: 'end', value: (r) => r.sourceVersion, render: sourceVersionText },
+    { id: 'state', label: 'State', kind: 'text', width: 128, value: (r) => packageDpStateLabels[r.state] },
+    { id: 'sourceVersion', label: 'Source Version', kind: 'number', width: 128, align: 'end', value: (r) => r.sourceVersion, render: sourceVersionText },
     {
       id: 'progress',
       label: 'Progress',

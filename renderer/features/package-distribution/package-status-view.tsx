@@ -13,7 +13,8 @@ import { siteSummaries, type SiteStatusSummary } from './package-status-model';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', flex: 1, minHeight: 0, gap: tokens.spacingVerticalXS },
-  sites: { flexShrink: 0, height: '96px' },
+  sites: { flexShrink: 0, display: 'flex', flexDirection: 'column' },
+  fill: { flex: 1, minHeight: 0 },
   caption: {
     margin: 0,
     paddingLeft: tokens.spacingHorizontalS,
@@ -39,21 +40,21 @@ const siteColumns: readonly DataGridColumn<SiteRow>[] = [
     value: (s) => (s.siteName === '' ? s.siteCode : `${s.siteCode} - ${s.siteName}`),
     render: (s) => <NameCell icon={BuildingRegular} name={s.siteName === '' ? s.siteCode || 'Unknown site' : `${s.siteCode} - ${s.siteName}`} />,
   },
-  { id: 'targeted', label: 'Targeted', kind: 'number', width: 76, align: 'end', value: (s) => s.targeted },
-  { id: 'installed', label: 'Installed', kind: 'number', width: 76, align: 'end', value: (s) => s.installed },
-  { id: 'retrying', label: 'Retrying', kind: 'number', width: 76, align: 'end', value: (s) => s.retrying },
-  { id: 'failed', label: 'Failed', kind: 'number', width: 76, align: 'end', value: (s) => s.failed },
-  { id: 'sourceVersion', label: 'Source Version', kind: 'number', width: 104, align: 'end', value: (s) => s.sourceVersion },
+  { id: 'targeted', label: 'Targeted', kind: 'number', width: 92, align: 'end', value: (s) => s.targeted },
+  { id: 'installed', label: 'Installed', kind: 'number', width: 92, align: 'end', value: (s) => s.installed },
+  { id: 'retrying', label: 'Retrying', kind: 'number', width: 92, align: 'end', value: (s) => s.retrying },
+  { id: 'failed', label: 'Failed', kind: 'number', width: 80, align: 'end', value: (s) => s.failed },
+  { id: 'sourceVersion', label: 'Source Version', kind: 'number', width: 128, align: 'end', value: (s) => s.sourceVersion },
   dateTimeColumn('sourceDate', 'Source Date', (s) => s.sourceDate),
 ];
 
 const dpColumns: readonly DataGridColumn<PackageDpRow>[] = [
   { id: 'name', label: 'Distribution Point', kind: 'text', width: 180, value: (r) => r.name, render: (r) => <NameCell icon={ServerRegular} name={r.name} /> },
-  { id: 'state', label: 'State', kind: 'text', width: 112, value: (r) => packageDpStateLabels[r.state] },
-  { id: 'sourceVersion', label: 'Source Version', kind: 'number', width: 104, align: 'end', value: (r) => r.sourceVersion, render: sourceVersionText },
+  { id: 'state', label: 'State', kind: 'text', width: 128, value: (r) => packageDpStateLabels[r.state] },
+  { id: 'sourceVersion', label: 'Source Version', kind: 'number', width: 128, align: 'end', value: (r) => r.sourceVersion, render: sourceVersionText },
   dateTimeColumn('lastCopied', 'Time Copied', (r) => r.lastCopied),
   dateTimeColumn('lastRefreshed', 'Last Refreshed', (r) => r.lastRefreshed),
-  { id: 'attempts', label: 'Attempts', kind: 'number', width: 72, align: 'end', value: (r) => r.attempts },
+  { id: 'attempts', label: 'Attempts', kind: 'number', width: 92, align: 'end', value: (r) => r.attempts },
   { id: 'lastError', label: 'Last Error', kind: 'text', width: 240, value: (r) => r.lastError ?? '' },
   dateTimeColumn('nextAttemptAt', 'Next Attempt', (r) => r.nextAttemptAt),
 ];
@@ -81,17 +82,20 @@ export function PackageStatusView({ node, label, ...events }: DetailsViewProps<'
   return (
     <div className={styles.root}>
       {list.status === 'ready' && list.items.length > 0 && (
-        <DataGrid
-          className={styles.sites}
-          label={`${label} by site`}
-          rows={sites}
-          columns={siteColumns}
-          getRowKey={(s) => s.siteCode}
-          selectedKeys={noSelection}
-          onSelectionChange={ignore}
-          defaultSort={{ columnId: 'name', direction: 'ascending' }}
-          storageKey="courier.console.grid.package-status-sites"
-        />
+        // The header and one row per site, with room for a horizontal scroll bar.
+        <div className={styles.sites} style={{ height: `${(sites.length + 1) * 24 + 18}px` }}>
+          <DataGrid
+            className={styles.fill}
+            label={`${label} by site`}
+            rows={sites}
+            columns={siteColumns}
+            getRowKey={(s) => s.siteCode}
+            selectedKeys={noSelection}
+            onSelectionChange={ignore}
+            defaultSort={{ columnId: 'name', direction: 'ascending' }}
+            storageKey="courier.console.grid.package-status-sites"
+          />
+        </div>
       )}
       {list.status === 'ready' && list.items.length > 0 && <h2 className={styles.caption}>Distribution points</h2>}
       <div className={styles.dps}>
