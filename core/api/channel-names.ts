@@ -50,6 +50,7 @@ export const requestChannelNames = [
   'packages:remove-dp',
   'packages:status',
   'packages:source-size',
+  'packages:status-summary',
   'components:get',
   'components:set',
 ] as const;

@@ -19,7 +19,7 @@ import {
 import type { AccessAccountDto } from './access-accounts';
 import type { BuiltInDefinitionDto, DefinitionPreviewDto, MsiInfoDto, PackageImportedDto } from './imports';
 import { definitionInspectSchema, packageImportSchema } from './imports';
-import type { DistributionManagerSettingsDto, DistributionPlanDto, DistributionPointDto, DpDeletedDto, DpGroupDto, PackageSourceSizeDto, PackageStatusDto } from './distribution-points';
+import type { DistributionManagerSettingsDto, DistributionPlanDto, DistributionPointDto, DpDeletedDto, DpGroupDto, PackageSourceSizeDto, PackageStatusCountsDto, PackageStatusDto } from './distribution-points';
 import {
   componentRefSchema,
   componentSetSchema,
@@ -90,6 +90,7 @@ export const requestSchemas = {
   'packages:remove-dp': packageDpRefSchema,
   'packages:status': packageStatusSchema,
   'packages:source-size': packageStatusSchema,
+  'packages:status-summary': empty,
   'components:get': componentRefSchema,
   'components:set': componentSetSchema,
 } as const satisfies Record<string, z.ZodType>;
@@ -145,6 +146,7 @@ export interface ResponseMap {
   'packages:remove-dp': DistributionPlanDto;
   'packages:status': PackageStatusDto;
   'packages:source-size': PackageSourceSizeDto;
+  'packages:status-summary': readonly PackageStatusCountsDto[];
   'components:get': DistributionManagerSettingsDto;
   'components:set': DistributionManagerSettingsDto;
 }

@@ -79,6 +79,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'packages:remove-dp': ({ packageId, distributionPoint }) => distribution.removeDp(packageId, distributionPoint),
     'packages:status': ({ packageId }) => distribution.status(packageId),
     'packages:source-size': ({ packageId }) => distribution.sourceSize(packageId),
+    'packages:status-summary': () => distribution.statusSummary(),
     'components:get': () => components.get(),
     'components:set': ({ changes }) => components.set(changes),
   };

@@ -1,4 +1,4 @@
-import { CourierError, type DistributionPlanDto, type PackageSourceSizeDto, type PackageStatusDto } from '../api';
+import { CourierError, type DistributionPlanDto, type PackageSourceSizeDto, type PackageStatusCountsDto, type PackageStatusDto } from '../api';
 import type { FileAccess } from '../content/file-access';
 import { measureSourceDirectory, type SourceSize } from '../content/source-size';
 import type { DpRecord } from '../db/repositories/distribution-point-repository';
@@ -150,6 +150,11 @@ export class PackageDistributionService {
     const pkg = this.requireWithSource(packageId);
     const size = await this.measure(pkg);
     return { packageId: pkg.packageId, sourceDirectory: pkg.sourceDirectory, files: size.files, bytes: size.bytes };
+  }
+
+  /** Every package's counts in one read, for System Status › Package Status. */
+  statusSummary(): PackageStatusCountsDto[] {
+    return this.deps.packageDps.statusCounts();
   }
 
   status(packageId: string): PackageStatusDto {

@@ -20,6 +20,7 @@ export function createConsoleStores(bridge: CourierBridge): ConsoleStores {
     packageDps: createPackageDpsStore({
       status: (packageId) => courier['packages:status']({ packageId }),
       distributionPoints: () => courier['distribution-points:list']({}),
+      summary: () => courier['packages:status-summary']({}),
     }),
   };
 }

@@ -1,5 +1,4 @@
 import {
-  BoxCheckmarkRegular,
   DocumentSearchRegular,
   MegaphoneLoudRegular,
   MegaphoneRegular,
@@ -59,12 +58,6 @@ export const notBuiltFeature: FeatureRegistration<keyof NotBuiltNodeKinds> = {
       PuzzlePieceRegular,
       'How each site component is doing, from its status messages.',
       'Component status arrives with the status feature; nothing to show yet.',
-    ),
-    'package-status-summary': notBuilt(
-      'Package Status',
-      BoxCheckmarkRegular,
-      'For every package, how many distribution points hold it.',
-      'Package status arrives with the status feature; nothing to show yet.',
     ),
     'advertisement-status': notBuilt(
       'Advertisement Status',

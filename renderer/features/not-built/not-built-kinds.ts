@@ -11,7 +11,6 @@ export interface NotBuiltNodeKinds {
   readonly 'component-configuration': NoFields;
   readonly 'client-agents': NoFields;
   readonly 'component-status': NoFields;
-  readonly 'package-status-summary': NoFields;
   readonly 'advertisement-status': NoFields;
   readonly 'status-message-queries': NoFields;
 }

@@ -1,4 +1,4 @@
-import { AddRegular, ArrowSyncRegular, DeleteRegular, ServerRegular, StatusRegular } from '@fluentui/react-icons';
+import { AddRegular, ArrowSyncRegular, BoxCheckmarkRegular, DeleteRegular, ServerRegular, StatusRegular } from '@fluentui/react-icons';
 import { command } from '../../components/action-menu';
 import type { NodeOf } from '../../console/node-kinds';
 import { detailsRows } from '../../console/row-kinds';
@@ -8,6 +8,7 @@ import { NewDpsWizard } from './new-dps-wizard';
 import type { PackageDistributionPopupKinds, PackageDistributionRowKinds } from './package-distribution-kinds';
 import { RefreshDpDialog, RemoveDpDialog, UpdateDpsDialog } from './package-dp-dialogs';
 import { PackageDpsView } from './package-dps-view';
+import { PackageStatusSummaryView } from './package-status-summary-view';
 import { PackageStatusView } from './package-status-view';
 
 type PackageNodeKind = 'package-distribution-points' | 'package-status';
@@ -37,7 +38,7 @@ const packageStatusNode: NodeRegistration<'package-status'> = {
  * A package's Distribution Points and Package Status nodes, the New Distribution Points wizard,
  * and Update Distribution Points, Refresh and Delete (docs/console.md#distribution-points).
  */
-export const packageDistributionFeature: FeatureRegistration<PackageNodeKind, keyof PackageDistributionRowKinds, keyof PackageDistributionPopupKinds> = {
+export const packageDistributionFeature: FeatureRegistration<PackageNodeKind | 'package-status-summary', keyof PackageDistributionRowKinds, keyof PackageDistributionPopupKinds> = {
   nodes: {
     'package-distribution-points': {
       label: 'Distribution Points',
@@ -56,6 +57,17 @@ export const packageDistributionFeature: FeatureRegistration<PackageNodeKind, ke
       refresh: ({ packageId }, stores) => stores.packageDps.getState().load(packageId),
     },
     'package-status': packageStatusNode,
+    'package-status-summary': {
+      label: 'Package Status',
+      icon: BoxCheckmarkRegular,
+      description: 'For every package, how many distribution points hold it.',
+      // Its rows are packages, whose own commands are on their nodes under Packages.
+      details: { kind: 'list', View: PackageStatusSummaryView, rows: () => [], count: (_, stores) => (stores.packageDps.getState().summary?.status === 'ready' ? stores.packages.getState().list.items.length : null) },
+      refresh: async (_, stores) => {
+        const [summary, packages] = await Promise.all([stores.packageDps.getState().loadSummary(), stores.packages.getState().load()]);
+        return summary.ok ? packages : summary;
+      },
+    },
   },
   rows: {
     'package-dp': {

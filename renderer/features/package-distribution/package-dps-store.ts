@@ -6,9 +6,10 @@ import {
   type DistributionPointDto,
   type DistributionProgressEvent,
   type PackageDpStatusDto,
+  type PackageStatusCountsDto,
   type PackageStatusDto,
 } from '../../../core/api';
-import { createKeyedListReaders, type LiveList, type ReadOutcome } from '../../client/live-list';
+import { createKeyedListReaders, createListReader, type LiveList, type ReadOutcome } from '../../client/live-list';
 
 /** A package on one distribution point, as its Distribution Points and Package Status nodes list it. */
 export interface PackageDpRow extends PackageDpStatusDto {
@@ -23,6 +24,9 @@ export interface PackageDpsState {
   readonly progress: Readonly<Record<string, DistributionProgressEvent>>;
   /** Reads a package's distribution points again (first view, Refresh, Retry, every change event). */
   load(packageId: string): Promise<ReadOutcome>;
+  /** Every package's counts (System Status › Package Status); undefined until first read. */
+  readonly summary: LiveList<PackageStatusCountsDto> | undefined;
+  loadSummary(): Promise<ReadOutcome>;
   /** Applies a progress event: kept while the copy runs, dropped on its last event. */
   applyProgress(event: DistributionProgressEvent): void;
 }
@@ -32,6 +36,7 @@ export type PackageDpsStore = StoreApi<PackageDpsState>;
 export interface PackageDpsSource {
   status(packageId: string): Promise<ApiResult<PackageStatusDto>>;
   distributionPoints(): Promise<ApiResult<readonly DistributionPointDto[]>>;
+  summary(): Promise<ApiResult<readonly PackageStatusCountsDto[]>>;
 }
 
 /** DP names are compared without case (the site database's NOCASE), so the key folds case. */
@@ -64,10 +69,13 @@ export function createPackageDpsStore(source: PackageDpsSource): PackageDpsStore
       { get: (packageId) => get().lists[packageId], set: (packageId, list) => set((s) => ({ lists: { ...s.lists, [packageId]: list } })) },
       (packageId) => ({ read: () => readRows(source, packageId) }),
     );
+    const summary = createListReader<PackageStatusCountsDto>({ get: () => get().summary, set: (list) => set({ summary: list }) }, { read: () => source.summary() });
     return {
       lists: {},
       progress: {},
+      summary: undefined,
       load: (packageId) => readers(packageId).load(),
+      loadSummary: () => summary.load(),
       applyProgress: (event) =>
         set((s) => {
           const key = progressKey(event.packageId, event.dpName);
@@ -80,18 +88,18 @@ export function createPackageDpsStore(source: PackageDpsSource): PackageDpsStore
   });
 }
 
-/** Keeps every package's list that was read live, and the progress of every copy; returns the unsubscribe. */
+/** Keeps every package's list that was read live, the summary if read, and the progress of every copy; returns the unsubscribe. */
 export function followPackageDpChanges(store: PackageDpsStore, bridge: Pick<CourierBridge, 'subscribe'>): () => void {
-  const reread = (packageId: string) => {
-    if (store.getState().lists[packageId] !== undefined) void store.getState().load(packageId);
+  const reread = (packageIds: readonly string[]) => {
+    const state = store.getState();
+    for (const packageId of packageIds) if (state.lists[packageId] !== undefined) void state.load(packageId);
+    if (state.summary !== undefined) void state.loadSummary();
   };
   const unsubscribers = [
-    bridge.subscribe('package-dps:changed', (event) => reread(event.packageId)),
+    bridge.subscribe('package-dps:changed', (event) => reread([event.packageId])),
     bridge.subscribe('distribution:progress', (event) => store.getState().applyProgress(event)),
     // A DP's site or deletion shows in every package's rows.
-    bridge.subscribe('distribution-points:changed', () => {
-      for (const packageId of Object.keys(store.getState().lists)) reread(packageId);
-    }),
+    bridge.subscribe('distribution-points:changed', () => reread(Object.keys(store.getState().lists))),
   ];
   return () => {
     for (const unsubscribe of unsubscribers) unsubscribe();
