@@ -139,4 +139,13 @@ test('an admin copies a package to distribution points with the wizard, updates 
   const sites = console_.details.getByRole('grid', { name: 'Package Status by site' });
   await expect(await cell(sites, sites.getByRole('row', { name: /^A01/ }), 'Targeted')).toHaveText('2');
   await keepScreenshot(page, 'package-status');
+
+  // Site Database › System Status › Package Status: every package's counts.
+  await console_.expand(/^System Status$/);
+  await console_.treeItem(/^Package Status$/).last().click();
+  const summary = console_.details.getByRole('grid', { name: 'Package Status', exact: true });
+  const reader = summary.getByRole('row', { name: /Reader/ });
+  await expect(await cell(summary, reader, 'Targeted')).toHaveText('2');
+  await expect(await cell(summary, reader, 'Source Version')).toHaveText('2');
+  await keepScreenshot(page, 'package-status-summary');
 });
