@@ -16,7 +16,7 @@ const useStyles = makeStyles({
 
 const columns: readonly DataGridColumn<DpGroupDto>[] = [
   { id: 'name', label: 'Name', kind: 'text', width: 180, value: (g) => g.name, render: (g) => <NameCell icon={ServerMultipleRegular} name={g.name} /> },
-  { id: 'members', label: 'Members', kind: 'number', width: 72, align: 'end', value: (g) => g.members.length },
+  { id: 'members', label: 'Members', kind: 'number', width: 92, align: 'end', value: (g) => g.members.length },
   { id: 'description', label: 'Description', kind: 'text', width: 200, value: (g) => g.description },
 ];
 
