@@ -75,6 +75,15 @@ describe("a package's Distribution Points node", () => {
     expect(within(grid).queryByRole('progressbar')).toBeNull();
   });
 
+  it('shows no bar on a row whose copy has ended, even when its last progress event was lost', async () => {
+    const { courier } = siteWith(() => [testDpStatus('DP01', { state: 'installFailed', attempts: 100 })]);
+    renderWithCourier(<PackageDpsView node={{ kind: 'package-distribution-points', packageId: 'A0100001' }} label="Distribution Points" {...events} />, courier);
+    const grid = await screen.findByRole('grid', { name: 'Distribution Points' });
+    await within(grid).findByRole('row', { name: /DP01/ });
+    act(() => courier.emit('distribution:progress', { packageId: 'A0100001', dpName: 'DP01', filesDone: 1, filesTotal: 2, bytesDone: 1, bytesTotal: 2, bytesPerSecond: 0, etaSeconds: null, finished: false }));
+    expect(within(grid).queryByRole('progressbar')).toBeNull();
+  });
+
   it('reads the rows again on package-dps:changed for this package only, with no F5', async () => {
     let state: PackageDpStatusDto['state'] = 'installPending';
     const { courier, statusCalls } = siteWith(() => [testDpStatus('DP01', { state, sourceVersion: state === 'installed' ? 1 : null })]);

@@ -22,7 +22,9 @@ export function sourceVersionText(row: PackageDpRow): string {
 }
 
 function columnsFor(progress: Readonly<Record<string, DistributionProgressEvent>>): readonly DataGridColumn<PackageDpRow>[] {
-  const progressOf = (row: PackageDpRow) => progress[progressKey(row.packageId, row.name)];
+  // Only a row still waiting for its copy shows a bar: a copy whose last event was lost (a site
+  // server stopped mid-copy) leaves no bar behind once the row says how it ended.
+  const progressOf = (row: PackageDpRow) => (row.state === 'installPending' || row.state === 'installRetrying' ? progress[progressKey(row.packageId, row.name)] : undefined);
   return [
     { id: 'name', label: 'Name', kind: 'text', width: 200, value: (r) => r.name, render: (r) => <NameCell icon={ServerRegular} name={r.name} /> },
     { id: 'site', label: 'Site', kind: 'id', width: 56, value: (r) => r.siteCode },
