@@ -97,6 +97,8 @@ test('an admin copies a package to distribution points with the wizard, updates 
   const grid = console_.details.getByRole('grid', { name: 'Distribution Points' });
   const dp02 = grid.getByRole('row', { name: /DP02/ });
   await expect(grid.getByRole('row', { name: /DP0\d/ })).toHaveCount(3);
+  // The wizard's new rows are selected, as a wizard's new row is.
+  await expect(grid.getByRole('row', { selected: true })).toHaveCount(3);
   await expect(await cell(grid, dp02, 'State')).toHaveText(/^(Install Pending|Installed)$/);
   await expect(await cell(grid, dp02, 'Site')).toHaveText('A01');
   await keepScreenshot(page, 'package-distribution-points');

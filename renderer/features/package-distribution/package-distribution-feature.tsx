@@ -98,8 +98,12 @@ export const packageDistributionFeature: FeatureRegistration<PackageNodeKind | '
             pkg={pkg}
             onClose={close}
             onDistributed={(plan) => {
-              void stores.packageDps.getState().load(packageId);
               shell.setStatus(plan.summary);
+              // The new rows are selected in the list, as a wizard's new row is, once read.
+              void stores.packageDps
+                .getState()
+                .load(packageId)
+                .then(() => shell.selectRows({ kind: 'package-distribution-points', packageId }, plan.distributionPoints));
             }}
           />
         );

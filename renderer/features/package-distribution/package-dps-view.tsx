@@ -34,7 +34,7 @@ function columnsFor(progress: Readonly<Record<string, DistributionProgressEvent>
       id: 'progress',
       label: 'Progress',
       kind: 'number',
-      width: 320,
+      width: 260,
       value: (r) => {
         const p = progressOf(r);
         return p === undefined ? null : progressFraction(p);
