@@ -97,6 +97,28 @@ describe('New Distribution Points Wizard', () => {
     expect(within(wizard()).getByText(/1 distribution point: DP01/)).toBeTruthy();
   });
 
+  it('shows a group named with markup as text, and a failed read of the DPs with a Retry that reads again', async () => {
+    let fail = true;
+    const { courier } = site({
+      'distribution-points:list': async () =>
+        fail ? { ok: false, error: { code: 'INTERNAL', message: 'The site database is locked.' } } : { ok: true, value: [testDp('DP01')] },
+      'dp-groups:list': async () => ({ ok: true, value: [testGroup('<img src=x onerror=alert(1)>', ['DP01'])] }),
+    });
+    renderWithCourier(<NewDpsWizard pkg={reader} onClose={vi.fn()} />, courier);
+    fireEvent.click(button('Next >'));
+    expect(await within(wizard()).findByText(/The distribution points could not be read: The site database is locked\./)).toBeTruthy();
+    fail = false;
+    fireEvent.click(button('Retry'));
+    await within(wizard()).findByRole('checkbox', { name: 'DP01 (A01)' });
+    fireEvent.click(button('Select Group…'));
+    const browse = await screen.findByRole('dialog', { name: 'Browse Distribution Point Group' });
+    const groups = await within(browse).findByRole('grid', { name: 'Distribution point groups' });
+    expect(browse.querySelector('img')).toBeNull();
+    fireEvent.click(within(within(groups).getByRole('row', { name: /onerror/ })).getAllByRole('gridcell')[0] as HTMLElement);
+    fireEvent.click(within(browse).getByRole('button', { name: 'OK' }));
+    await waitFor(() => expect(within(wizard()).getByRole('note').textContent).toBe('Selected the member of <img src=x onerror=alert(1)> that does not have the package: DP01.'));
+  });
+
   it('says so when every DP already has the package', async () => {
     const { courier } = site({ 'distribution-points:list': async () => ({ ok: true, value: [] }) });
     renderWithCourier(<NewDpsWizard pkg={reader} onClose={vi.fn()} />, courier);
