@@ -50,6 +50,8 @@ export const requestChannelNames = [
   'packages:refresh-dp',
   'packages:remove-dp',
   'packages:status',
+  'packages:source-size',
+  'packages:status-summary',
   'components:get',
   'components:set',
   'status:messages',

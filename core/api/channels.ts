@@ -21,7 +21,7 @@ import {
 import type { AccessAccountDto } from './access-accounts';
 import type { BuiltInDefinitionDto, DefinitionPreviewDto, MsiInfoDto, PackageImportedDto } from './imports';
 import { definitionInspectSchema, packageImportSchema } from './imports';
-import type { DistributionManagerSettingsDto, DistributionPlanDto, DistributionPointDto, DpDeletedDto, DpGroupDto, PackageStatusDto } from './distribution-points';
+import type { DistributionManagerSettingsDto, DistributionPlanDto, DistributionPointDto, DpDeletedDto, DpGroupDto, PackageSourceSizeDto, PackageStatusCountsDto, PackageStatusDto } from './distribution-points';
 import {
   componentRefSchema,
   componentSetSchema,
@@ -94,6 +94,8 @@ export const requestSchemas = {
   'packages:refresh-dp': packageDpRefSchema,
   'packages:remove-dp': packageDpRefSchema,
   'packages:status': packageStatusSchema,
+  'packages:source-size': packageStatusSchema,
+  'packages:status-summary': empty,
   'components:get': componentRefSchema,
   'components:set': componentSetSchema,
   'status:messages': statusMessageQuerySchema,
@@ -151,6 +153,8 @@ export interface ResponseMap {
   'packages:refresh-dp': DistributionPlanDto;
   'packages:remove-dp': DistributionPlanDto;
   'packages:status': PackageStatusDto;
+  'packages:source-size': PackageSourceSizeDto;
+  'packages:status-summary': readonly PackageStatusCountsDto[];
   'components:get': DistributionManagerSettingsDto;
   'components:set': DistributionManagerSettingsDto;
   /** One page of status messages, newest first unless asked otherwise. */

@@ -341,6 +341,32 @@ export interface PackageDpStatusDto {
   readonly nextAttemptAt: string | null;
 }
 
+/**
+ * What the package's source directory holds now, as the site server reads it: what a copy to one
+ * distribution point transfers. The console's confirmations ask for it before they send anything.
+ */
+export interface PackageSourceSizeDto {
+  readonly packageId: string;
+  readonly sourceDirectory: string;
+  readonly files: number;
+  readonly bytes: number;
+}
+
+/**
+ * One package's line of System Status › Package Status: how many DPs hold it, or are to. Only
+ * packages with a row on some DP are listed (a deleted package whose removals are pending too).
+ */
+export interface PackageStatusCountsDto {
+  readonly packageId: string;
+  /** Every DP with a row that is not a removal. */
+  readonly targeted: number;
+  readonly installed: number;
+  readonly retrying: number;
+  readonly failed: number;
+  /** Rows in removalPending or removalFailed. */
+  readonly removing: number;
+}
+
 export interface PackageStatusDto {
   readonly packageId: string;
   /** null once the package is deleted and only its removals are left. */

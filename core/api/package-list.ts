@@ -22,6 +22,10 @@ export interface PackageListItem {
   /** ISO 8601, UTC. */
   readonly lastModified: string;
   readonly comment: string;
+  /** Not list columns: what the package's commands (Update Distribution Points) and Package Status need. */
+  readonly containsSourceFiles: boolean;
+  /** ISO 8601, UTC: when the source version was taken. */
+  readonly sourceDate: string;
 }
 
 /** One list row on the wire: the values of `packageListFields`, in that order (no key repeated per row). */
@@ -34,6 +38,9 @@ export type PackageListRow = readonly [
   sourceVersion: number,
   lastModified: string,
   comment: string,
+  // After the sortable fields: as SQLite stores it, 0 or 1.
+  containsSourceFiles: 0 | 1,
+  sourceDate: string,
 ];
 
 /** Where the next page starts: the sort value and Package ID of the last row sent. */
@@ -96,7 +103,14 @@ export function packageListItemOf(pkg: PackageListItem | PackageDto): PackageLis
     sourceVersion: pkg.sourceVersion,
     lastModified: pkg.lastModified,
     comment: pkg.comment,
+    containsSourceFiles: pkg.containsSourceFiles,
+    sourceDate: pkg.sourceDate,
   };
+}
+
+/** A package as a list row carries it (the core builds rows in SQL; this is for stand-ins of it). */
+export function packageListRowOf(pkg: PackageListItem | PackageDto): PackageListRow {
+  return [pkg.packageId, pkg.name, pkg.version, pkg.language, pkg.publisher, pkg.sourceVersion, pkg.lastModified, pkg.comment, pkg.containsSourceFiles ? 1 : 0, pkg.sourceDate];
 }
 
 export function packageListItemFromRow(row: PackageListRow): PackageListItem {
@@ -109,5 +123,7 @@ export function packageListItemFromRow(row: PackageListRow): PackageListItem {
     sourceVersion: row[5],
     lastModified: row[6],
     comment: row[7],
+    containsSourceFiles: row[8] === 1,
+    sourceDate: row[9],
   };
 }

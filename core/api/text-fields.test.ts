@@ -41,6 +41,7 @@ const patternOnly = new Set([
   'status:messages until',
   'status:messages packageId',
   'status:messages cursor',
+  'packages:source-size packageId',
 ]);
 
 interface StringField {

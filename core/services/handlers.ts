@@ -81,6 +81,8 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'packages:refresh-dp': ({ packageId, distributionPoint }) => distribution.refresh(packageId, distributionPoint),
     'packages:remove-dp': ({ packageId, distributionPoint }) => distribution.removeDp(packageId, distributionPoint),
     'packages:status': ({ packageId }) => distribution.status(packageId),
+    'packages:source-size': ({ packageId }) => distribution.sourceSize(packageId),
+    'packages:status-summary': () => distribution.statusSummary(),
     'components:get': () => components.get(),
     'components:set': ({ changes }) => components.set(changes),
     'status:messages': (query) => statusMessages.query(query),

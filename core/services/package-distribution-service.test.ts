@@ -178,6 +178,25 @@ describe('packages on distribution points', () => {
     expect(outbox()).toEqual([{ fileName: 'A0100001.PKN', body: 'update distribution points to version 2\r\n' }]);
   });
 
+  it('source-size counts what a copy would transfer and writes nothing; a package without source files is refused', async () => {
+    const size = value(await core.client['packages:source-size']({ packageId: 'a0100001' }));
+    expect(size).toEqual({ packageId: 'A0100001', sourceDirectory: join(dir, 'source'), files: 3, bytes: 3048 });
+    expect(outbox()).toEqual([]);
+    expect(value(await core.client['packages:status']({ packageId: 'A0100001' })).distributionPoints).toEqual([]);
+    value(await core.client['packages:create']({ name: 'Notepad' }));
+    const refused = await core.client['packages:source-size']({ packageId: 'A0100002' });
+    expect(refused.ok === false && refused.error.message).toMatch(/contains no source files, so it needs no distribution point/);
+  });
+
+  it('status-summary counts each package\'s DPs by state in one read', async () => {
+    expect(value(await core.client['packages:status-summary']({}))).toEqual([]);
+    value(await core.client['packages:distribute']({ packageId: 'A0100001', distributionPoints: ['DP01', 'DP02', 'DP03'] }));
+    value(await core.client['packages:remove-dp']({ packageId: 'A0100001', distributionPoint: 'DP03' }));
+    expect(value(await core.client['packages:status-summary']({}))).toEqual([
+      { packageId: 'A0100001', targeted: 2, installed: 0, retrying: 0, failed: 0, removing: 1 },
+    ]);
+  });
+
   it('update-dps on a package with no DP is refused and keeps the version', async () => {
     expect(await core.client['packages:update-dps']({ packageId: 'A0100001' })).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringContaining('on no distribution point yet') } });
     expect(value(await core.client['packages:get']({ packageId: 'A0100001' })).sourceVersion).toBe(1);

@@ -1,4 +1,4 @@
-import { CourierError, type DistributionPlanDto, type PackageStatusDto } from '../api';
+import { CourierError, type DistributionPlanDto, type PackageSourceSizeDto, type PackageStatusCountsDto, type PackageStatusDto } from '../api';
 import type { FileAccess } from '../content/file-access';
 import { measureSourceDirectory, type SourceSize } from '../content/source-size';
 import type { DpRecord } from '../db/repositories/distribution-point-repository';
@@ -143,6 +143,18 @@ export class PackageDistributionService {
         `Distribution Manager will remove package ${pkg.name} (${pkg.packageId}) from ${dp.name} and delete its folder there${where}. Nothing is copied; ` +
           'clients can no longer get the package from that distribution point.');
     });
+  }
+
+  /** The files and bytes a copy would transfer now, without asking for one: what a confirmation states before OK. */
+  async sourceSize(packageId: string): Promise<PackageSourceSizeDto> {
+    const pkg = this.requireWithSource(packageId);
+    const size = await this.measure(pkg);
+    return { packageId: pkg.packageId, sourceDirectory: pkg.sourceDirectory, files: size.files, bytes: size.bytes };
+  }
+
+  /** Every package's counts in one read, for System Status › Package Status. */
+  statusSummary(): PackageStatusCountsDto[] {
+    return this.deps.packageDps.statusCounts();
   }
 
   status(packageId: string): PackageStatusDto {

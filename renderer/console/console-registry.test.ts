@@ -71,7 +71,7 @@ function setup() {
     if (details.kind !== 'list') throw new Error(`${id} shows no list`);
     return details.rows(listed.node, keys, { stores, childItem: (segment) => model.items.get(`${id}/${segment}`) });
   };
-  return { pkg, shell, standard, item, nodeActions, rowActions, rowsOf };
+  return { pkg, stores, shell, standard, item, nodeActions, rowActions, rowsOf };
 }
 
 const shape = (actions: readonly Action[]): unknown[] =>
@@ -106,7 +106,7 @@ describe('node actions', () => {
   it('gives a package Properties, Delete, Refresh and Help, wired to that package', () => {
     const { nodeActions, shell, standard, pkg, item } = setup();
     const actions = nodeActions(packageId);
-    expect(shape(actions)).toEqual(['Properties', 'Delete', '-', 'Refresh', '-', 'Help']);
+    expect(shape(actions)).toEqual(['Properties', 'Delete', '-', 'Update Distribution Points', '-', 'Refresh', '-', 'Help']);
     findCommand(actions, 'properties')?.run();
     findCommand(actions, 'delete')?.run();
     findCommand(actions, 'refresh')?.run();
@@ -115,9 +115,26 @@ describe('node actions', () => {
     expect(standard.refresh).toHaveBeenCalledWith(item(packageId));
   });
 
+  it('offers Update Distribution Points only on a package with source files', () => {
+    const { nodeActions, shell, stores } = setup();
+    expect(findCommand(nodeActions(packageId), 'update-distribution-points')?.disabled).toBe(true);
+    stores.packages.setState({ list: { status: 'ready', refreshing: false, items: [testPackage('A0100001', 'Reader', { containsSourceFiles: true, sourceDirectory: '/srv/src/reader' })], error: null } });
+    const update = findCommand(nodeActions(packageId), 'update-distribution-points');
+    expect(update?.disabled).not.toBe(true);
+    update?.run();
+    expect(shell.openPopup).toHaveBeenCalledWith({ kind: 'update-distribution-points', packageId: 'A0100001' });
+  });
+
+  it('offers New Distribution Points on a package\'s Distribution Points node, and Refresh', () => {
+    const { nodeActions, shell } = setup();
+    const actions = nodeActions(`${packageId}/package-distribution-points`);
+    expect(shape(actions)).toEqual(['New Distribution Points', '-', 'Refresh', '-', 'Help']);
+    findCommand(actions, 'new-distribution-points')?.run();
+    expect(shell.openPopup).toHaveBeenCalledWith({ kind: 'new-distribution-points', packageId: 'A0100001' });
+  });
+
   it('offers no Refresh where nothing is read from the site yet', () => {
     const { nodeActions } = setup();
-    expect(shape(nodeActions(`${packageId}/package-distribution-points`))).toEqual(['Help']);
     expect(shape(nodeActions('site/computer-management/collections'))).toEqual(['Help']);
   });
 

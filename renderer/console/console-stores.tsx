@@ -1,5 +1,6 @@
 import { createContext, useContext, type ReactNode } from 'react';
 import type { AccessAccountsStore } from '../features/access-accounts/access-accounts-store';
+import type { PackageDpsStore } from '../features/package-distribution/package-dps-store';
 import type { PackagesStore } from '../features/packages/packages-store';
 import type { ProgramsStore } from '../features/programs/programs-store';
 import type { SiteStore } from '../features/site/site-store';
@@ -13,6 +14,7 @@ export interface ConsoleStores {
   readonly accessAccounts: AccessAccountsStore;
   /** Distribution points (and so site systems) and DP groups. */
   readonly siteSystems: SiteSystemsStore;
+  readonly packageDps: PackageDpsStore;
 }
 
 const StoresContext = createContext<ConsoleStores | null>(null);

@@ -1,5 +1,6 @@
 import type { CourierBridge } from '../../core/api';
 import { createAccessAccountsStore } from '../features/access-accounts/access-accounts-store';
+import { createPackageDpsStore } from '../features/package-distribution/package-dps-store';
 import { createPackagesStore } from '../features/packages/packages-store';
 import { createProgramsStore } from '../features/programs/programs-store';
 import { createSiteStore } from '../features/site/site-store';
@@ -20,6 +21,11 @@ export function createConsoleStores(bridge: CourierBridge): ConsoleStores {
     siteSystems: createSiteSystemsStore({
       listDps: () => courier['distribution-points:list']({}),
       listGroups: () => courier['dp-groups:list']({}),
+    }),
+    packageDps: createPackageDpsStore({
+      status: (packageId) => courier['packages:status']({ packageId }),
+      distributionPoints: () => courier['distribution-points:list']({}),
+      summary: () => courier['packages:status-summary']({}),
     }),
   };
 }

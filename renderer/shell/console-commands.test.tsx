@@ -150,6 +150,7 @@ describe('one source for what is enabled', () => {
     expect(within(within(pane).getByRole('group', { name: 'Visio Viewer' })).getAllByRole('button').map((b) => b.textContent)).toEqual([
       'Properties',
       'Delete',
+      'Update Distribution Points',
       'Refresh',
       'Help',
     ]);

@@ -1,5 +1,5 @@
-import type { ApiResult, PackageDto, PackageListPageDto, PackageListRow, RequestOf, SiteInfoDto } from '../../core/api';
-import { packageDefaults, packageListItemOf } from '../../core/api';
+import type { ApiResult, PackageDto, PackageListPageDto, RequestOf, SiteInfoDto } from '../../core/api';
+import { packageDefaults, packageListRowOf } from '../../core/api';
 
 /** A complete PackageDto for tests, with the site's defaults for everything not given. */
 export function testPackage(packageId: string, name: string, extra: Partial<PackageDto> = {}): PackageDto {
@@ -44,9 +44,6 @@ export function listPageOf(packages: readonly PackageDto[], request: RequestOf<'
   if (request.after !== undefined || (request.limit !== undefined && request.limit < packages.length)) {
     throw new Error(`listPageOf answers whole lists only; asked ${JSON.stringify(request)} of ${packages.length} packages`);
   }
-  const rows = packages.map((pkg): PackageListRow => {
-    const i = packageListItemOf(pkg);
-    return [i.packageId, i.name, i.version, i.language, i.publisher, i.sourceVersion, i.lastModified, i.comment];
-  });
+  const rows = packages.map(packageListRowOf);
   return { ok: true, value: { rows, next: null } };
 }

@@ -41,6 +41,21 @@ export class PackageDpRepository {
     return (this.db.prepare(`${selectRows} WHERE p.package_id = ? ORDER BY d.name COLLATE NOCASE`).all(packageId) as Row[]).map(fromRow);
   }
 
+  /** Per package, the DPs that hold it or are to (by state), in one pass over the table. */
+  statusCounts(): { packageId: string; targeted: number; installed: number; retrying: number; failed: number; removing: number }[] {
+    return this.db
+      .prepare(
+        `SELECT package_id AS packageId,
+                sum(state NOT IN ('removalPending', 'removalFailed')) AS targeted,
+                sum(state = 'installed') AS installed,
+                sum(state = 'installRetrying') AS retrying,
+                sum(state = 'installFailed') AS failed,
+                sum(state IN ('removalPending', 'removalFailed')) AS removing
+           FROM package_dps GROUP BY package_id ORDER BY package_id`,
+      )
+      .all() as { packageId: string; targeted: number; installed: number; retrying: number; failed: number; removing: number }[];
+  }
+
   get(packageId: string, dpId: number): PackageDpRecord | null {
     const row = this.db.prepare(`${selectRows} WHERE p.package_id = ? AND p.dp_id = ?`).get(packageId, dpId) as Row | undefined;
     return row ? fromRow(row) : null;

@@ -49,7 +49,7 @@ function allPages(query: Partial<PackageListPageQuery>, size: number): { rows: P
 describe('the Packages list query', () => {
   it('sends the list fields as arrays, in the row order of the contract', () => {
     insert('A0100001', 'Office', { version: '16.0', sourceVersion: 3, lastModified: '2026-11-27T10:00:00.000Z', comment: 'Pilot' });
-    expect(page({}).rows).toEqual([['A0100001', 'Office', '16.0', 'English', 'Contoso', 3, '2026-11-27T10:00:00.000Z', 'Pilot']]);
+    expect(page({}).rows).toEqual([['A0100001', 'Office', '16.0', 'English', 'Contoso', 3, '2026-11-27T10:00:00.000Z', 'Pilot', 0, stamp]]);
   });
 
   it('orders names as NOCASE does, ties by Package ID', () => {

@@ -22,7 +22,8 @@ const fields: Readonly<Record<PackageListField, { readonly column: string; reado
   comment: { column: 'comment', collate: ' COLLATE NOCASE' },
 };
 
-const selected = packageListFields.map((field) => fields[field].column).join(', ');
+// The sortable fields, then what the list's commands need (PackageListRow's order).
+const selected = [...packageListFields.map((field) => fields[field].column), 'contains_source_files', 'source_date'].join(', ');
 
 /**
  * The SQL of one kind of page. Ties go by package_id (unique), so the order is total and a page

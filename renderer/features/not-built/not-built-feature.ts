@@ -1,13 +1,10 @@
 import {
-  BoxCheckmarkRegular,
   DocumentSearchRegular,
   MegaphoneLoudRegular,
   MegaphoneRegular,
   PeopleCommunityRegular,
   PlugConnectedRegular,
   PuzzlePieceRegular,
-  ServerRegular,
-  StatusRegular,
   type FluentIcon,
 } from '@fluentui/react-icons';
 import type { NodeKind } from '../../console/node-kinds';
@@ -24,18 +21,6 @@ function notBuilt<K extends NodeKind>(label: string, icon: FluentIcon, descripti
  */
 export const notBuiltFeature: FeatureRegistration<keyof NotBuiltNodeKinds> = {
   nodes: {
-    'package-distribution-points': notBuilt(
-      'Distribution Points',
-      ServerRegular,
-      'The servers that hold a copy of this package for clients.',
-      'Distribution points arrive with the distribution feature; nothing to show yet.',
-    ),
-    'package-status': notBuilt(
-      'Package Status',
-      StatusRegular,
-      'Where this package has been copied, and how each copy is doing.',
-      'Package status arrives with the status feature; nothing to show yet.',
-    ),
     advertisements: notBuilt(
       'Advertisements',
       MegaphoneRegular,
@@ -59,12 +44,6 @@ export const notBuiltFeature: FeatureRegistration<keyof NotBuiltNodeKinds> = {
       PuzzlePieceRegular,
       'How each site component is doing, from its status messages.',
       'Component status arrives with the status feature; nothing to show yet.',
-    ),
-    'package-status-summary': notBuilt(
-      'Package Status',
-      BoxCheckmarkRegular,
-      'For every package, how many distribution points hold it.',
-      'Package status arrives with the status feature; nothing to show yet.',
     ),
     'advertisement-status': notBuilt(
       'Advertisement Status',

@@ -5,13 +5,10 @@ import type { NoFields } from '../../console/no-fields';
  * kind from here into its own declarations, with the same fields.
  */
 export interface NotBuiltNodeKinds {
-  readonly 'package-distribution-points': { readonly packageId: string };
-  readonly 'package-status': { readonly packageId: string };
   readonly advertisements: NoFields;
   readonly collections: NoFields;
   readonly 'client-agents': NoFields;
   readonly 'component-status': NoFields;
-  readonly 'package-status-summary': NoFields;
   readonly 'advertisement-status': NoFields;
   readonly 'status-message-queries': NoFields;
 }

@@ -1,4 +1,4 @@
-import { AddRegular, BoxMultipleRegular, BoxRegular, DeleteRegular, DocumentAddRegular, SettingsRegular } from '@fluentui/react-icons';
+import { AddRegular, ArrowSyncCircleRegular, BoxMultipleRegular, BoxRegular, DeleteRegular, DocumentAddRegular, SettingsRegular } from '@fluentui/react-icons';
 import { fullPackageName, type PackageListItem } from '../../../core/api';
 import { command, separator, submenu } from '../../components/action-menu';
 import { sortByText } from '../../components/data-grid';
@@ -97,6 +97,11 @@ export const packagesFeature: FeatureRegistration<keyof PackagesNodeKinds, never
             disabled: pkg === undefined,
           }),
           separator('after-delete'),
+          // Sends a new source version to every DP of the package (the package-distribution feature's dialog).
+          command('update-distribution-points', 'Update Distribution Points', () => shell.openPopup({ kind: 'update-distribution-points', packageId }), {
+            icon: ArrowSyncCircleRegular,
+            disabled: pkg === undefined || !pkg.containsSourceFiles,
+          }),
         ];
       },
       refresh: ({ packageId }, stores) => stores.packages.getState().refreshOne(packageId),

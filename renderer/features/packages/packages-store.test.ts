@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { ApiResult, PackageDto, PackageListCursor, PackageListItem, PackageListPageDto, PackageListRow } from '../../../core/api';
-import { packageDefaults } from '../../../core/api';
+import { packageDefaults, packageListRowOf } from '../../../core/api';
 import { createPackagesStore, firstScreenPackages, type PackagesSource } from './packages-store';
 
 function pkg(packageId: string, name: string): PackageDto {
@@ -37,9 +37,7 @@ function deferred<T>(): Deferred<T> {
 
 type PageAnswer = ApiResult<PackageListPageDto>;
 
-function row(p: PackageDto): PackageListRow {
-  return [p.packageId, p.name, p.version, p.language, p.publisher, p.sourceVersion, p.lastModified, p.comment];
-}
+const row = (p: PackageDto): PackageListRow => packageListRowOf(p);
 
 /** A page answer of these packages; `next` says more follow. */
 function page(packages: readonly PackageDto[], next: PackageListCursor | null = null): PageAnswer {
@@ -243,7 +241,7 @@ describe('packages store', () => {
     await done;
     store.getState().upsert(pkg('A0100002', 'Visio'));
     for (const item of store.getState().list.items) {
-      expect(Object.keys(item).sort()).toEqual(['comment', 'language', 'lastModified', 'name', 'packageId', 'publisher', 'sourceVersion', 'version']);
+      expect(Object.keys(item).sort()).toEqual(['comment', 'containsSourceFiles', 'language', 'lastModified', 'name', 'packageId', 'publisher', 'sourceDate', 'sourceVersion', 'version']);
     }
   });
   it('keeps the whole list on screen through a refresh until the rest has come', async () => {

@@ -1,0 +1,20 @@
+import type { NoFields } from '../../console/no-fields';
+import type { PackageDpRow } from './package-dps-store';
+
+export interface PackageDistributionNodeKinds {
+  readonly 'package-distribution-points': { readonly packageId: string };
+  readonly 'package-status': { readonly packageId: string };
+  readonly 'package-status-summary': NoFields;
+}
+
+export interface PackageDistributionRowKinds {
+  /** A distribution point of a package (its Distribution Points node, or a DP row under Package Status). */
+  readonly 'package-dp': PackageDpRow;
+}
+
+export interface PackageDistributionPopupKinds {
+  readonly 'new-distribution-points': { readonly packageId: string };
+  readonly 'update-distribution-points': { readonly packageId: string };
+  readonly 'refresh-package-dp': { readonly row: PackageDpRow };
+  readonly 'remove-package-dp': { readonly row: PackageDpRow };
+}

@@ -1,0 +1,116 @@
+import { makeStyles, tokens } from '@fluentui/react-components';
+import { BuildingRegular, ServerRegular } from '@fluentui/react-icons';
+import { useMemo, type ReactNode } from 'react';
+import { useStore } from 'zustand';
+import { DataGrid, NameCell, dateTimeColumn, type DataGridColumn } from '../../components/data-grid';
+import { LiveListView } from '../../components/live-list';
+import { useConsoleStores } from '../../console/console-stores';
+import type { DetailsViewProps } from '../../shell/registration';
+import { packageDpStateLabels } from './package-dp-labels';
+import { packageDpKey, sourceVersionText, usePackageDps } from './package-dps-view';
+import type { PackageDpRow } from './package-dps-store';
+import { siteSummaries, type SiteStatusSummary } from './package-status-model';
+
+const useStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column', flex: 1, minHeight: 0, gap: tokens.spacingVerticalXS },
+  sites: { flexShrink: 0, display: 'flex', flexDirection: 'column' },
+  fill: { flex: 1, minHeight: 0 },
+  caption: {
+    margin: 0,
+    paddingLeft: tokens.spacingHorizontalS,
+    fontSize: tokens.fontSizeBase200,
+    fontWeight: tokens.fontWeightSemibold,
+    color: tokens.colorNeutralForeground3,
+  },
+  dps: { display: 'flex', flexDirection: 'column', flex: 1, minHeight: 0 },
+});
+
+interface SiteRow extends SiteStatusSummary {
+  readonly siteName: string;
+  readonly sourceVersion: number | null;
+  readonly sourceDate: string | null;
+}
+
+const siteColumns: readonly DataGridColumn<SiteRow>[] = [
+  {
+    id: 'name',
+    label: 'Site',
+    kind: 'text',
+    width: 200,
+    value: (s) => (s.siteName === '' ? s.siteCode : `${s.siteCode} - ${s.siteName}`),
+    render: (s) => <NameCell icon={BuildingRegular} name={s.siteName === '' ? s.siteCode || 'Unknown site' : `${s.siteCode} - ${s.siteName}`} />,
+  },
+  { id: 'targeted', label: 'Targeted', kind: 'number', width: 92, align: 'end', value: (s) => s.targeted },
+  { id: 'installed', label: 'Installed', kind: 'number', width: 92, align: 'end', value: (s) => s.installed },
+  { id: 'retrying', label: 'Retrying', kind: 'number', width: 92, align: 'end', value: (s) => s.retrying },
+  { id: 'failed', label: 'Failed', kind: 'number', width: 80, align: 'end', value: (s) => s.failed },
+  { id: 'sourceVersion', label: 'Source Version', kind: 'number', width: 128, align: 'end', value: (s) => s.sourceVersion },
+  dateTimeColumn('sourceDate', 'Source Date', (s) => s.sourceDate),
+];
+
+const dpColumns: readonly DataGridColumn<PackageDpRow>[] = [
+  { id: 'name', label: 'Distribution Point', kind: 'text', width: 180, value: (r) => r.name, render: (r) => <NameCell icon={ServerRegular} name={r.name} /> },
+  { id: 'state', label: 'State', kind: 'text', width: 128, value: (r) => packageDpStateLabels[r.state] },
+  { id: 'sourceVersion', label: 'Source Version', kind: 'number', width: 128, align: 'end', value: (r) => r.sourceVersion, render: sourceVersionText },
+  dateTimeColumn('lastCopied', 'Time Copied', (r) => r.lastCopied),
+  dateTimeColumn('lastRefreshed', 'Last Refreshed', (r) => r.lastRefreshed),
+  { id: 'attempts', label: 'Attempts', kind: 'number', width: 92, align: 'end', value: (r) => r.attempts },
+  { id: 'lastError', label: 'Last Error', kind: 'text', width: 240, value: (r) => r.lastError ?? '' },
+  dateTimeColumn('nextAttemptAt', 'Next Attempt', (r) => r.nextAttemptAt),
+];
+
+const noSelection: readonly string[] = [];
+const ignore = () => undefined;
+
+/** A package's Package Status node: how many DPs of each site have it, and each DP's copy. */
+export function PackageStatusView({ node, label, ...events }: DetailsViewProps<'package-status'>): ReactNode {
+  const styles = useStyles();
+  const { packages, site } = useConsoleStores();
+  const { list, retry } = usePackageDps(node.packageId);
+  const pkg = useStore(packages, (s) => s.list.items.find((p) => p.packageId === node.packageId));
+  const siteInfo = useStore(site, (s) => s.info);
+  const sites = useMemo<readonly SiteRow[]>(
+    () =>
+      siteSummaries(list.items).map((summary) => ({
+        ...summary,
+        siteName: siteInfo !== null && summary.siteCode === siteInfo.siteCode ? siteInfo.siteName : '',
+        sourceVersion: pkg?.sourceVersion ?? null,
+        sourceDate: pkg?.sourceDate ?? null,
+      })),
+    [list.items, siteInfo, pkg],
+  );
+  return (
+    <div className={styles.root}>
+      {list.status === 'ready' && list.items.length > 0 && (
+        // The header and one row per site, with room for a horizontal scroll bar.
+        <div className={styles.sites} style={{ height: `${(sites.length + 1) * 24 + 18}px` }}>
+          <DataGrid
+            className={styles.fill}
+            label={`${label} by site`}
+            rows={sites}
+            columns={siteColumns}
+            getRowKey={(s) => s.siteCode}
+            selectedKeys={noSelection}
+            onSelectionChange={ignore}
+            defaultSort={{ columnId: 'name', direction: 'ascending' }}
+            storageKey="courier.console.grid.package-status-sites"
+          />
+        </div>
+      )}
+      {list.status === 'ready' && list.items.length > 0 && <h2 className={styles.caption}>Distribution points</h2>}
+      <div className={styles.dps}>
+        <LiveListView
+          {...events}
+          what="package status"
+          label={label}
+          list={list}
+          columns={dpColumns}
+          rowKey={packageDpKey}
+          storageKey="courier.console.grid.package-status-dps"
+          emptyMessage="This package is on no distribution point, so there is no status to show. To copy it to one, right-click its Distribution Points and choose New Distribution Points."
+          onRetry={retry}
+        />
+      </div>
+    </div>
+  );
+}
