@@ -196,6 +196,17 @@ export class PackageDpRepository {
         .all(now.toISOString()) as { packageId: string }[]
     ).map((row) => row.packageId);
   }
+
+  /** When the next retry of any package falls due (ISO time after `now`), or null: the component wakes itself then. */
+  nextAttemptAfter(now: Date): string | null {
+    const row = this.db
+      .prepare(
+        `SELECT min(next_attempt_at) AS at FROM package_dps
+         WHERE state IN ('installPending', 'installRetrying', 'removalPending') AND next_attempt_at > ?`,
+      )
+      .get(now.toISOString()) as { at: string | null };
+    return row.at;
+  }
 }
 
 /** Where a finished copy is and what it holds. */
