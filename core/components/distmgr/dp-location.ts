@@ -12,7 +12,7 @@ export interface DpPlace {
   readonly volumeLetter: string | null;
   /** SMSPKGD$, the package's own share (Apps), or the last part of a server share DP. */
   readonly shareName: string;
-  /** The folder in the share: the package ID, the path of a custom share (Office\2007), or '' for a whole share. */
+  /** The folder in the share: the package ID, the path of a custom share (Office\2007), or '.' for a whole share. */
   readonly folder: string;
   /** The share's folder on the site server, for ensureShare and removing an empty share. */
   readonly shareRoot: string;
@@ -44,7 +44,7 @@ function placeOn(base: string, letter: string | null, pkg: Pick<PackageRecord, '
   if (pkg.dataAccess === 'shareFolder') {
     const { share, path } = customShareParts(pkg.shareFolder);
     const shareRoot = join(base, share);
-    return { target: customShareTarget(join(shareRoot, ...path)), volumeLetter: letter, shareName: share, folder: path.join('\\'), shareRoot, managesShare: true, ownShare: true };
+    return { target: customShareTarget(join(shareRoot, ...path)), volumeLetter: letter, shareName: share, folder: path.length === 0 ? '.' : path.join('\\'), shareRoot, managesShare: true, ownShare: true };
   }
   const shareName = packageShareOf(letter ?? 'X');
   const shareRoot = join(base, shareName);
@@ -70,7 +70,7 @@ export function placeFromRow(dp: DpRecord, volumes: readonly DpVolumeRecord[], r
   if (!volume) throw new PlaceError(`The volume ${row.volumeLetter ?? '?'}: that holds the package on ${dp.name} is no longer one of its volumes.`);
   const base = localPathOf(volume.path, mappings);
   const shareRoot = join(base, row.shareName);
-  const parts = row.folder === '' ? [] : row.folder.split('\\');
+  const parts = row.folder === '.' ? [] : row.folder.split('\\');
   const ownShare = row.shareName !== packageShareOf(volume.letter) || row.folder !== row.packageId;
   const target = parts.length === 0 ? customShareTarget(shareRoot) : customShareTarget(join(shareRoot, ...parts));
   return { target, volumeLetter: volume.letter, shareName: row.shareName, folder: row.folder, shareRoot, managesShare: true, ownShare };

@@ -355,7 +355,7 @@ export class PackageWork {
 /** Deletes a package's folder on a DP (after finishing any commit a crash left), and the share when nothing else is in it. */
 export async function removePlace(place: DpPlace, provider: ShareProvider, packageId: string): Promise<void> {
   await cleanupPackage(place.target, packageId);
-  const wholeShare = place.ownShare && place.folder === '';
+  const wholeShare = place.ownShare && place.folder === '.';
   if (wholeShare && place.managesShare) await provider.removeShare(place.shareName);
   await rm(packageFolderOf(place.target), { recursive: true, force: true });
   await rm(manifestPathOf(place.target), { force: true });
