@@ -49,6 +49,7 @@ export const requestChannelNames = [
   'packages:refresh-dp',
   'packages:remove-dp',
   'packages:status',
+  'packages:validate',
   'components:get',
   'components:set',
   'status:messages',

@@ -19,7 +19,7 @@ import {
 import type { AccessAccountDto } from './access-accounts';
 import type { BuiltInDefinitionDto, DefinitionPreviewDto, MsiInfoDto, PackageImportedDto } from './imports';
 import { definitionInspectSchema, packageImportSchema } from './imports';
-import type { DistributionManagerSettingsDto, DistributionPlanDto, DistributionPointDto, DpDeletedDto, DpGroupDto, PackageStatusDto } from './distribution-points';
+import type { DistributionManagerSettingsDto, DistributionPlanDto, DistributionPointDto, DpDeletedDto, DpGroupDto, PackageStatusDto, PackageValidationDto } from './distribution-points';
 import {
   componentRefSchema,
   componentSetSchema,
@@ -34,6 +34,7 @@ import {
   packageDistributeSchema,
   packageDpRefSchema,
   packageStatusSchema,
+  packageValidateSchema,
 } from './distribution-points';
 import type { StatusMessagePageDto } from './status-messages';
 import { statusMessageQuerySchema } from './status-messages';
@@ -91,6 +92,7 @@ export const requestSchemas = {
   'packages:refresh-dp': packageDpRefSchema,
   'packages:remove-dp': packageDpRefSchema,
   'packages:status': packageStatusSchema,
+  'packages:validate': packageValidateSchema,
   'components:get': componentRefSchema,
   'components:set': componentSetSchema,
   'status:messages': statusMessageQuerySchema,
@@ -146,6 +148,7 @@ export interface ResponseMap {
   'packages:refresh-dp': DistributionPlanDto;
   'packages:remove-dp': DistributionPlanDto;
   'packages:status': PackageStatusDto;
+  'packages:validate': PackageValidationDto;
   'components:get': DistributionManagerSettingsDto;
   'components:set': DistributionManagerSettingsDto;
   /** One page of status messages, newest first unless asked otherwise. */

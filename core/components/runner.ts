@@ -83,7 +83,8 @@ export function startComponentRunner(options: ComponentRunnerOptions): Component
         runnerId,
         leaseMs: options.leaseMs ?? 30_000,
         restartDelayMs: options.restartDelayMs ?? 5_000,
-        workerEntry: options.workerEntry ?? defaultWorkerEntry(),
+        // Looked for only when a component runs in a worker: an all-inline runner (the CLI's) needs none.
+        workerEntry: () => options.workerEntry ?? defaultWorkerEntry(),
         factories: options.factories ?? builtInComponents,
         note,
       }),
@@ -107,7 +108,7 @@ interface SupervisorDeps {
   readonly runnerId: string;
   readonly leaseMs: number;
   readonly restartDelayMs: number;
-  readonly workerEntry: string | URL;
+  readonly workerEntry: () => string | URL;
   readonly factories: ComponentFactories;
   readonly note: (text: string) => void;
 }
@@ -184,7 +185,7 @@ class Supervisor {
   }
 
   private startWorker(data: ComponentWorkerData): void {
-    const entry = this.deps.workerEntry;
+    const entry = this.deps.workerEntry();
     const worker = new Worker(typeof entry === 'string' ? entry : fileURLToPath(entry), { workerData: data });
     this.worker = worker;
     let failure: unknown = null;

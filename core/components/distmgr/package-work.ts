@@ -12,9 +12,9 @@ import type { PathMapping } from '../../domain/path-mappings';
 import { createShareProvider, disconnectUsers, type AccountPermission, type DisconnectClock, type ShareProvider } from '../../shares';
 import { distributionManagerName } from './names';
 import { CopyProgress } from './copy-progress';
-import { choosePlace, localPathOf, placeFromRow, type DpPlace } from './dp-location';
+import { choosePlace, localPathOf, placeFromRow, type DpPlace } from '../../site/dp-location';
 import { nalPathOfLocation, removePackageInfo, writePackageInfo, type PackageLocation } from './package-info-files';
-import { archivePathFor, openPackageContent, type PackageContent } from './package-source';
+import { archivePathFor, openPackageContent, type PackageContent } from '../../site/package-content';
 import type { DistmgrRepositories } from './repositories';
 import type { ComponentContext } from '../site-component';
 

@@ -9,8 +9,8 @@ import {
   writeManifest,
   type ContentManifest,
   type ContentSource,
-} from '../../content/distribution';
-import type { SiteRoot } from '../../site/site-root';
+} from '../content/distribution';
+import type { SiteRoot } from './site-root';
 
 /** What a copy reads: the source version's manifest and where its bytes come from. */
 export interface PackageContent {

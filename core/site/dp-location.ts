@@ -1,10 +1,10 @@
 import { join } from 'node:path';
-import { customShareTarget, measureVolumes, type DistributionVolume, type PackageTarget } from '../../content/distribution';
-import { packageShareOf } from '../../domain/distribution-points';
-import { serverPathOf, type PathMapping } from '../../domain/path-mappings';
-import type { DpRecord, DpVolumeRecord } from '../../db/repositories/distribution-point-repository';
-import type { PackageDpRecord } from '../../db/repositories/package-dp-repository';
-import type { PackageRecord } from '../../db/repositories/package-repository';
+import { customShareTarget, measureVolumes, type DistributionVolume, type PackageTarget } from '../content/distribution';
+import { packageShareOf } from '../domain/distribution-points';
+import { serverPathOf, type PathMapping } from '../domain/path-mappings';
+import type { DpRecord, DpVolumeRecord } from '../db/repositories/distribution-point-repository';
+import type { PackageDpRecord } from '../db/repositories/package-dp-repository';
+import type { PackageRecord } from '../db/repositories/package-repository';
 
 /** Where one package is (or goes) on one distribution point, as the site server opens it and as the row records it. */
 export interface DpPlace {
