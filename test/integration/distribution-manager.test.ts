@@ -301,4 +301,46 @@ describe('Distribution Manager', { timeout: 90_000 }, () => {
     expect(readdirSync(join(d, 'SMSPKGD$')).filter((name) => name.startsWith('.staging'))).toEqual([]);
     expect(statSync(join(d, 'SMSPKGD$', id)).isDirectory()).toBe(true);
   });
+
+  it('with binary differential replication, an update sends a changed large file as a delta: a fraction of its bytes', async () => {
+    const d = volume('dp01-d');
+    await addDp('DP01', [{ letter: 'D', path: d }]);
+    const big = randomBytes(4 * 1024 * 1024);
+    writeTree(source(), { 'media.bin': big, 'small.txt': 'small' });
+    const id = value(await core.client['packages:create']({ name: 'Media', containsSourceFiles: true, sourceDirectory: source(), binaryDifferentialReplication: true })).packageId;
+    value(await core.client['packages:distribute']({ packageId: id, distributionPoints: ['DP01'], groups: [] }));
+    startDistmgr();
+    await settled(id, 1);
+    // About 1 % of the file, in three places.
+    for (const at of [100_000, 2_000_000, 4_000_000]) randomBytes(14_000).copy(big, at);
+    writeFileSync(join(source(), 'media.bin'), big);
+    value(await core.client['packages:update-dps']({ packageId: id }));
+    await expect.poll(async () => (await status(id)).distributionPoints[0]?.sourceVersion, { timeout: 60_000, interval: 50 }).toBe(2);
+    expect(hashes(join(d, 'SMSPKGD$', id))).toEqual(hashes(source()));
+    const detail = (await messages(id)).messages.filter((m) => m.messageId === 2329).pop();
+    const sent = Number(detail?.insertionStrings[3]);
+    expect(detail?.insertionStrings[2]).toBe('1');
+    expect(sent).toBeGreaterThan(0);
+    expect(sent / big.length).toBeLessThan(0.15);
+  });
+
+  it('with a compressed copy, builds the compressed package once (2311) and serves the DPs from it after the source is gone', async () => {
+    const d = volume('dp01-d');
+    await addDp('DP01', [{ letter: 'D', path: d }]);
+    const id = await createPackage({ sourceOption: 'compressed' });
+    const expected = hashes(source());
+    value(await core.client['packages:distribute']({ packageId: id, distributionPoints: ['DP01'], groups: [] }));
+    startDistmgr();
+    await settled(id, 1);
+    expect(existsSync(join(site(), 'SMSPKG', `${id}.pkg`))).toBe(true);
+    expect((await messages(id)).messages.filter((m) => m.messageId === 2311).map((m) => m.attributes['410'])).toEqual(['1']);
+    // The source's files go (the folder stays: a Refresh measures it to say what it will send).
+    for (const name of readdirSync(source())) rmSync(join(source(), name), { recursive: true });
+    rmSync(join(d, 'SMSPKGD$', id, 'Data'), { recursive: true });
+    value(await core.client['packages:refresh-dp']({ packageId: id, distributionPoint: 'DP01' }));
+    await expect.poll(async () => existsSync(join(d, 'SMSPKGD$', id, 'Data', 'big.cab')), { timeout: 60_000, interval: 50 }).toBe(true);
+    await settled(id, 1);
+    expect(hashes(join(d, 'SMSPKGD$', id))).toEqual(expected);
+    expect((await messages(id)).messages.filter((m) => m.messageId === 2311)).toHaveLength(1);
+  });
 });

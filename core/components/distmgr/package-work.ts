@@ -14,6 +14,7 @@ import { distributionManagerName } from './names';
 import { CopyProgress } from './copy-progress';
 import { choosePlace, localPathOf, placeFromRow, type DpPlace } from '../../site/dp-location';
 import { nalPathOfLocation, removePackageInfo, writePackageInfo, type PackageLocation } from './package-info-files';
+import { DeltaPatcher, signSourceVersion } from '../../site/package-deltas';
 import { archivePathFor, openPackageContent, type PackageContent } from '../../site/package-content';
 import type { DistmgrRepositories } from './repositories';
 import type { ComponentContext } from '../site-component';
@@ -72,6 +73,8 @@ export class PackageWork {
   private readonly pkg: PackageRecord | null;
   private readonly settings: DistmgrSettingsRecord;
   private readonly mappings: readonly PathMapping[];
+  /** The source folder as the site server opens it, once resolved; null when it cannot be. */
+  private sourceFolder: string | null = null;
 
   constructor(
     private readonly packageId: string,
@@ -187,15 +190,34 @@ export class PackageWork {
       for (const row of rows) this.fail(row, why, 2328);
       return;
     }
+    const patcher = await this.deltaPatcher(pkg, content);
     try {
       const size = Math.max(1, this.settings.threadsPerPackage);
       for (let i = 0; i < rows.length; i += size) {
         if (this.context.stopping.aborted) throw new ContentError('ABORTED', 'Distribution Manager is stopping.');
-        await this.copyBatch(pkg, content, rows.slice(i, i + size));
+        await this.copyBatch(pkg, content, rows.slice(i, i + size), patcher);
       }
     } finally {
+      await patcher?.close();
       await content.close();
     }
+  }
+
+  /**
+   * With binary differential replication, the files of this version are signed (for the next
+   * update) and changed files are patched from what each DP holds. It needs the source folder:
+   * a compressed package whose source is gone is sent file by file.
+   */
+  private async deltaPatcher(pkg: PackageRecord, content: PackageContent): Promise<DeltaPatcher | null> {
+    if (!pkg.binaryDifferentialReplication || this.sourceFolder === null) return null;
+    try {
+      const signed = await signSourceVersion(this.context.root, pkg.packageId, content.manifest, this.sourceFolder);
+      if (signed > 0) this.context.log(`Signed ${signed} files of ${pkg.packageId} source version ${pkg.sourceVersion} for binary differential replication.`);
+    } catch (error) {
+      this.context.log(`The files of ${pkg.packageId} could not be signed (${describe(error)}); changed files are copied whole.`);
+      return null;
+    }
+    return new DeltaPatcher(this.context.root, pkg.packageId, this.sourceFolder);
   }
 
   private async openContent(pkg: PackageRecord): Promise<PackageContent> {
@@ -206,6 +228,7 @@ export class PackageWork {
     } catch (error) {
       sourceProblem = describe(error);
     }
+    this.sourceFolder = sourceFolder;
     const content = await openPackageContent({
       root: this.context.root,
       packageId: pkg.packageId,
@@ -253,7 +276,7 @@ export class PackageWork {
     return { row, dp, place, previous, provider, progress: new CopyProgress(pkg.packageId, dp.name) };
   }
 
-  private async copyBatch(pkg: PackageRecord, content: PackageContent, rows: readonly PackageDpRecord[]): Promise<void> {
+  private async copyBatch(pkg: PackageRecord, content: PackageContent, rows: readonly PackageDpRecord[], patcher: DeltaPatcher | null): Promise<void> {
     const { manifest } = content;
     const ready: Prepared[] = [];
     for (const row of rows) {
@@ -281,6 +304,7 @@ export class PackageWork {
         targets: ready.map((entry) => entry.place.target),
         signal: this.context.stopping,
         onProgress: (progress) => emitProgress(progress, false),
+        ...(patcher ? { patch: patcher.patch } : {}),
       });
     } catch (error) {
       emitProgress({ files: 0, bytes: 0, totalFiles: manifest.fileCount, totalBytes: manifest.totalBytes }, true);
@@ -303,24 +327,29 @@ export class PackageWork {
         this.fail(entry.row, describe(error), 2328);
         continue;
       }
-      this.recordCopied(pkg, entry, result);
+      this.recordCopied(pkg, content, entry, result);
     }
   }
 
-  private recordCopied(pkg: PackageRecord, entry: Prepared, result: TargetResult): void {
+  private recordCopied(pkg: PackageRecord, content: PackageContent, entry: Prepared, result: TargetResult): void {
     const { row, place } = entry;
+    if (result.patchedFiles > 0) {
+      this.context.log(`${pkg.packageId} on ${row.dpName}: ${result.patchedFiles} changed files sent as deltas (${result.patchedBytes} bytes), ${result.copiedFiles} copied whole, ${result.linkedFiles} unchanged.`);
+    }
     this.context.work.run((change) => {
       this.repos.packageDps.recordInstalled(row.packageId, row.dpId, {
         volumeLetter: place.volumeLetter,
         shareName: place.shareName,
         folder: place.folder,
         sourceVersion: pkg.sourceVersion,
-        files: result.copiedFiles + result.linkedFiles,
-        bytes: result.copiedBytes + result.linkedBytes,
+        files: content.manifest.fileCount,
+        bytes: content.manifest.totalBytes,
         stamp: this.deps.now().toISOString(),
       });
       const attributes = { [a.packageId]: pkg.packageId, [a.distributionPoint]: row.nalPath };
-      change.status({ component: distributionManagerName, messageId: 2329, insertionStrings: [pkg.packageId, row.nalPath, String(result.copiedFiles), String(result.copiedBytes)], attributes });
+      change.status({ component: distributionManagerName, messageId: 2329, insertionStrings: [pkg.packageId, row.nalPath, String(result.copiedFiles + result.patchedFiles), String(result.copiedBytes + result.patchedBytes)],
+        attributes,
+      });
       change.status({ component: distributionManagerName, messageId: 2330, insertionStrings: [pkg.packageId, row.nalPath], attributes });
       change.emit('package-dps:changed', { packageId: pkg.packageId });
     });
