@@ -64,7 +64,7 @@ describe('Distribution Manager killed with SIGKILL', () => {
     const watch = (async () => {
       while (watching) {
         if (existsSync(folder)) {
-          let names: string[] | null = null;
+          let names: string[] | null;
           try {
             names = readdirSync(folder);
           } catch {
