@@ -6,6 +6,7 @@ import type { ApiResult, DistributionProgressEvent, DpVolumeInput, PackageStatus
 import { createCore, startComponentRunner, type ComponentRunner, type Core } from '../../core';
 import { buildManifest, writeManifest } from '../../core/content/distribution';
 import { createDistributionManager, distributionManagerName, manifestPathFor } from '../../core/components/distmgr';
+import { openDatabase } from '../../core/db/connection';
 import { siteRootAt } from '../../core/site/site-root';
 import { writeTree } from '../helpers/content-tree';
 import { makeTempDir, type TempDir } from '../helpers/temp-dir';
@@ -342,5 +343,19 @@ describe('Distribution Manager', { timeout: 90_000 }, () => {
     await settled(id, 1);
     expect(hashes(join(d, 'SMSPKGD$', id))).toEqual(expected);
     expect((await messages(id)).messages.filter((m) => m.messageId === 2311)).toHaveLength(1);
+  });
+
+  it('finds work whose wake-up was lost (a crash between the commit and the file) in the database, and does it', async () => {
+    await addDp('DP01', [{ letter: 'D', path: volume('dp01-d') }]);
+    const id = await createPackage();
+    value(await core.client['packages:distribute']({ packageId: id, distributionPoints: ['DP01'], groups: [] }));
+    // No outbox row and no file: only the package_dps row says what is wanted.
+    const db = openDatabase(join(site(), 'courier.db'));
+    db.prepare('DELETE FROM outbox').run();
+    db.close();
+    rmSync(join(site(), 'SMS', 'Inboxes', 'Distmgr.box', `${id}.PKN`), { force: true });
+    startDistmgr();
+    expect((await settled(id, 1)).distributionPoints[0]).toMatchObject({ state: 'installed', sourceVersion: 1 });
+    expect(hashes(join(temp.path, 'volumes', 'dp01-d', 'SMSPKGD$', id))).toEqual(hashes(source()));
   });
 });
