@@ -358,4 +358,16 @@ describe('Distribution Manager', { timeout: 90_000 }, () => {
     expect((await settled(id, 1)).distributionPoints[0]).toMatchObject({ state: 'installed', sourceVersion: 1 });
     expect(hashes(join(temp.path, 'volumes', 'dp01-d', 'SMSPKGD$', id))).toEqual(hashes(source()));
   });
+
+  it('copies to a server share DP through the site`s path mapping of its UNC path', async () => {
+    const share = volume('files-dist');
+    value(await core.client['site:path-mappings:set']({ uncPrefix: '\\\\files\\dist', localPath: share }));
+    value(await core.client['distribution-points:create']({ name: 'FILES', serverShare: '\\\\files\\dist', volumes: [] }));
+    const id = await createPackage();
+    value(await core.client['packages:distribute']({ packageId: id, distributionPoints: ['FILES'], groups: [] }));
+    startDistmgr();
+    const done = await settled(id, 1);
+    expect(done.distributionPoints[0]).toMatchObject({ state: 'installed', path: `\\\\files\\dist\\${id}` });
+    expect(hashes(join(share, id))).toEqual(hashes(source()));
+  });
 });
