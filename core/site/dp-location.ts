@@ -37,6 +37,8 @@ export function localPathOf(path: string, mappings: readonly PathMapping[]): str
 export function customShareParts(unc: string): { readonly share: string; readonly path: readonly string[] } {
   const parts = unc.replace(/^\\\\/, '').split('\\').filter((part) => part !== '');
   if (parts.length < 2) throw new PlaceError(`The package's share "${unc}" is not \\\\server\\share or \\\\server\\share\\path.`);
+  // The contract refuses these already; a row written otherwise must not lead outside the volume.
+  if (parts.some((part) => part === '.' || part === '..' || part.includes('/') || part.includes('\0'))) throw new PlaceError(`The package's share "${unc}" has a part that is not a folder name.`);
   return { share: parts[1]!, path: parts.slice(2) };
 }
 
