@@ -370,4 +370,21 @@ describe('Distribution Manager', { timeout: 90_000 }, () => {
     expect(done.distributionPoints[0]).toMatchObject({ state: 'installed', path: `\\\\files\\dist\\${id}` });
     expect(hashes(join(share, id))).toEqual(hashes(source()));
   });
+
+  it('a DP whose volume folder is gone fails alone with a clear error, and the other DP gets the package', async () => {
+    const gone = volume('dp01-d');
+    await addDp('DP01', [{ letter: 'D', path: gone }]);
+    await addDp('DP02', [{ letter: 'D', path: volume('dp02-d') }]);
+    rmSync(gone, { recursive: true });
+    const id = await createPackage();
+    value(await core.client['packages:distribute']({ packageId: id, distributionPoints: ['DP01', 'DP02'], groups: [] }));
+    startDistmgr();
+    const done = await settled(id, 2);
+    expect(done.distributionPoints.map((row) => [row.name, row.state])).toEqual([
+      ['DP01', 'installRetrying'],
+      ['DP02', 'installed'],
+    ]);
+    expect(done.distributionPoints[0]!.lastError).toBe(`The volume D: at ${gone} cannot be measured (ENOENT).`);
+    expect(hashes(join(temp.path, 'volumes', 'dp02-d', 'SMSPKGD$', id))).toEqual(hashes(source()));
+  });
 });
