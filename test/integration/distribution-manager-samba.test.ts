@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiResult, PackageStatusDto } from '../../core/api';
 import { createCore, startComponentRunner, type ComponentRunner, type Core } from '../../core';
+import { sambaShareProvider } from '../../core/shares/samba-provider';
 import { writeTree } from '../helpers/content-tree';
 import { startSambaServer, type SambaServer } from '../helpers/samba-server';
 import { makeTempDir, type TempDir } from '../helpers/temp-dir';
@@ -74,5 +75,35 @@ describe('Distribution Manager with the Samba share provider and a real smbd', {
     await expect.poll(async () => (await status(id)).distributionPoints.length, { timeout: 60_000, interval: 100 }).toBe(0);
     const gone = await server.smbclient('alice', 'SMSPKGD$', 'ls');
     expect(gone.stdout + gone.stderr).toMatch(/NT_STATUS_BAD_NETWORK_NAME/);
+  });
+
+  it('disconnects a user who holds a file of the package open before replacing its files, and says so in status messages', async () => {
+    const source = join(temp.path, 'source2');
+    writeTree(source, { 'setup.exe': 'version 1\n', 'readme.txt': 'read me\n' });
+    const id = value(
+      await core.client['packages:create']({ name: 'Held', containsSourceFiles: true, sourceDirectory: source, disconnectUsers: true, userGracePeriod: 0, disconnectRetries: 0 }),
+    ).packageId;
+    value(await core.client['packages:distribute']({ packageId: id, distributionPoints: ['DP01'], groups: [] }));
+    await expect.poll(async () => (await status(id)).distributionPoints[0]?.state, { timeout: 60_000, interval: 100 }).toBe('installed');
+
+    const observer = sambaShareProvider({ configFile: server.configFile, env: server.env });
+    const holder = server.openSession('alice', 'SMSPKGD$');
+    try {
+      holder.send(`open ${id}/setup.exe`);
+      await expect.poll(async () => (await observer.connections('SMSPKGD$', { folder: id })).length, { timeout: 30_000, interval: 50 }).toBe(1);
+      writeTree(source, { 'setup.exe': 'version 2\n' });
+      value(await core.client['packages:update-dps']({ packageId: id }));
+      await expect.poll(async () => (await status(id)).distributionPoints[0]?.sourceVersion, { timeout: 60_000, interval: 100 }).toBe(2);
+      holder.send('ls');
+      expect(await holder.finish()).toMatch(/NT_STATUS_NETWORK_NAME_DELETED/);
+    } finally {
+      await holder.close();
+    }
+    const messages = value(await core.client['status:messages']({ packageId: id, order: 'oldest', limit: 1000 })).messages;
+    const connected = messages.find((m) => m.messageId === 2345);
+    expect(connected?.insertionStrings.slice(2, 6)).toEqual(['alice from 127.0.0.1', '1', '1', '0']);
+    expect(messages.find((m) => m.messageId === 2346)?.insertionStrings[2]).toBe('1');
+    const fetched = await server.smbclient('alice', 'SMSPKGD$', `get ${id}/setup.exe -`);
+    expect(fetched.stdout).toContain('version 2');
   });
 });

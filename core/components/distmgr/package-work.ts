@@ -265,9 +265,12 @@ export class PackageWork {
         graceMinutes: pkg.userGracePeriod,
         retries: pkg.disconnectRetries,
         report: (event) => {
-          if (event.kind === 'usersConnected') this.context.log(`${event.connections.length} users are connected to ${place.shareName} on ${dp.name} (attempt ${event.attempt} of ${event.attempts}); waiting ${event.graceMinutes} minutes.`);
-          else if (event.kind === 'disconnecting') this.context.log(`Disconnecting ${event.connections.length} users from ${place.shareName} on ${dp.name}.`);
-          else this.context.log(`Disconnected ${event.count} users from ${place.shareName} on ${dp.name}.`);
+          const attributes = { [a.packageId]: pkg.packageId, [a.distributionPoint]: row.nalPath };
+          if (event.kind === 'usersConnected') {
+            const who = event.connections.map((c) => `${c.user} from ${c.machine}`).join(', ');
+            this.report(2345, [pkg.packageId, row.nalPath, who, String(event.attempt), String(event.attempts), String(event.graceMinutes)], attributes);
+          } else if (event.kind === 'disconnecting') this.context.log(`Disconnecting ${event.connections.length} users from ${place.shareName} on ${dp.name}.`);
+          else this.report(2346, [pkg.packageId, row.nalPath, String(event.count)], attributes);
         },
         ...(this.deps.disconnectClock ? { clock: this.deps.disconnectClock } : {}),
         signal: this.context.stopping,
