@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, rm, stat } from 'node:fs/promises';
+import { mkdir, readdir, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { ContentManifest, PatchRequest, PatchResult } from '../content/distribution';
-import { applyDelta, readSignature, signatureFileName, writeDelta, writeSignature } from '../content/delta';
+import { readManifest, type ContentManifest, type PatchRequest, type PatchResult } from '../content/distribution';
+import { applyDelta, readSignature, signatureFileName, signaturesToDelete, writeDelta, writeSignature, type PackageVersionFiles } from '../content/delta';
 import type { SiteRoot } from './site-root';
 
 /** Files smaller than this are copied whole: a delta would save less than its own overhead. */
@@ -39,6 +39,30 @@ export async function signSourceVersion(root: SiteRoot, packageId: string, manif
   return signed;
 }
 
+const deltaPrefix = '.delta-';
+
+/**
+ * Deletes the signatures no kept version needs (the current one and the five before it, as the
+ * suite keeps), with deltas and temporary files a killed pass left. A DP further behind then
+ * finds no signature for its files and gets them whole.
+ */
+export async function pruneSignatures(root: SiteRoot, packageId: string): Promise<number> {
+  const manifests = join(root.path, 'SMS', 'Manifests', packageId);
+  const versions: PackageVersionFiles[] = [];
+  for (const name of await readdir(manifests).catch(() => [] as string[])) {
+    const match = /^(\d+)\.manifest$/.exec(name);
+    if (!match) continue;
+    const manifest = await readManifest(join(manifests, name)).catch(() => null);
+    if (manifest) versions.push({ sourceVersion: Number(match[1]), fileSha256s: manifest.files.map((file) => file.sha256) });
+  }
+  if (versions.length === 0) return 0;
+  const folder = signatureFolderOf(root, packageId);
+  const present = await readdir(folder).catch(() => [] as string[]);
+  const doomed = [...signaturesToDelete(versions, present), ...present.filter((name) => name.startsWith(deltaPrefix))];
+  for (const name of doomed) await rm(join(folder, name), { force: true });
+  return doomed.length;
+}
+
 /**
  * Binary differential replication for one pass: a changed file is sent as a delta against the
  * signature of the version the DP holds, made once per pair of versions however many DPs need
@@ -73,7 +97,7 @@ export class DeltaPatcher {
   private async makeDelta(request: PatchRequest): Promise<{ path: string; bytes: number } | null> {
     const signaturePath = join(this.folder, signatureFileName(request.previous.sha256));
     if (!(await exists(signaturePath))) return null;
-    const path = join(this.folder, `.delta-${randomBytes(6).toString('hex')}`);
+    const path = join(this.folder, `${deltaPrefix}${randomBytes(6).toString('hex')}`);
     const summary = await writeDelta(await readSignature(signaturePath), join(this.sourceFolder, ...request.file.path.split('/')), path, {
       newSignaturePath: join(this.folder, signatureFileName(request.file.sha256)),
     });

@@ -14,7 +14,7 @@ import { distributionManagerName } from './names';
 import { CopyProgress } from './copy-progress';
 import { choosePlace, localPathOf, placeFromRow, type DpPlace } from '../../site/dp-location';
 import { nalPathOfLocation, removePackageInfo, writePackageInfo, type PackageLocation } from './package-info-files';
-import { DeltaPatcher, signSourceVersion } from '../../site/package-deltas';
+import { DeltaPatcher, pruneSignatures, signSourceVersion } from '../../site/package-deltas';
 import { archivePathFor, openPackageContent, type PackageContent } from '../../site/package-content';
 import type { DistmgrRepositories } from './repositories';
 import type { ComponentContext } from '../site-component';
@@ -201,6 +201,7 @@ export class PackageWork {
       await patcher?.close();
       await content.close();
     }
+    if (patcher) await pruneSignatures(this.context.root, pkg.packageId).catch((error: unknown) => this.context.log(`Old signatures of ${pkg.packageId} could not be deleted: ${describe(error)}`));
   }
 
   /**
