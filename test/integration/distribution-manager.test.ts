@@ -185,7 +185,8 @@ describe('Distribution Manager', { timeout: 90_000 }, () => {
     const d = volume('dp01-d');
     const freeMb = Math.floor((Number(statfsSync(d).bavail) * Number(statfsSync(d).bsize)) / 2 ** 20);
     await addDp('DP01', [
-      { letter: 'D', path: d, reserveMb: freeMb },
+      // A reserve beyond the free space (by a margin, as other processes write to the same disk).
+      { letter: 'D', path: d, reserveMb: freeMb + 1024 },
       { letter: 'E', path: volume('dp01-e') },
     ]);
     const id = await createPackage();
