@@ -391,4 +391,26 @@ describe('Distribution Manager', { timeout: 90_000 }, () => {
     expect(done.distributionPoints[0]!.lastError).toBe(`The volume D: at ${gone} cannot be measured (ENOENT).`);
     expect(hashes(join(temp.path, 'volumes', 'dp02-d', 'SMSPKGD$', id))).toEqual(hashes(source()));
   });
+
+  it('a DP deleted while the package is being copied to it ends with the folder removed and the DP gone, the other DP served', async () => {
+    const d1 = volume('dp01-d');
+    await addDp('DP01', [{ letter: 'D', path: d1 }]);
+    await addDp('DP02', [{ letter: 'D', path: volume('dp02-d') }]);
+    const files: Record<string, Buffer> = {};
+    for (let i = 0; i < 12; i++) files[`part${i}.bin`] = randomBytes(4 * 1024 * 1024);
+    writeTree(source(), files);
+    const id = value(await core.client['packages:create']({ name: 'Big', containsSourceFiles: true, sourceDirectory: source() })).packageId;
+    let copying = false;
+    core.on('distribution:progress', (event) => (copying ||= event.dpName === 'DP01' && !event.finished));
+    value(await core.client['packages:distribute']({ packageId: id, distributionPoints: ['DP01', 'DP02'], groups: [] }));
+    startDistmgr();
+    await expect.poll(() => copying, { timeout: 30_000, interval: 10 }).toBe(true);
+    // The DP holds a package row, so it is marked for deletion and its package for removal.
+    value(await core.client['distribution-points:delete']({ name: 'DP01' }));
+    await expect.poll(async () => (await core.client['distribution-points:get']({ name: 'DP01' })).ok, { timeout: 60_000, interval: 50 }).toBe(false);
+    expect(existsSync(join(d1, 'SMSPKGD$', id))).toBe(false);
+    const done = await settled(id, 1);
+    expect(done.distributionPoints.map((row) => [row.name, row.state])).toEqual([['DP02', 'installed']]);
+    expect(hashes(join(temp.path, 'volumes', 'dp02-d', 'SMSPKGD$', id))).toEqual(hashes(source()));
+  });
 });

@@ -350,6 +350,8 @@ export class PackageWork {
         bytes: content.manifest.totalBytes,
         stamp: this.deps.now().toISOString(),
       });
+      // Removed from the DP while it copied: the removal that follows must know where the folder is.
+      this.repos.packageDps.recordPlaceForRemoval(row.packageId, row.dpId, place);
       const attributes = { [a.packageId]: pkg.packageId, [a.distributionPoint]: row.nalPath };
       change.status({ component: distributionManagerName, messageId: 2329, insertionStrings: [pkg.packageId, row.nalPath, String(result.copiedFiles + result.patchedFiles), String(result.copiedBytes + result.patchedBytes)],
         attributes,
