@@ -22,6 +22,7 @@ import { ComponentSettingsService } from './services/component-settings-service'
 import { DistributionPointService } from './services/distribution-point-service';
 import { DpGroupService } from './services/dp-group-service';
 import { PackageDistributionService } from './services/package-distribution-service';
+import { PackageValidationService } from './services/package-validation-service';
 import { siteFileGate, type FileGate } from './content/file-gate';
 import { SiteSettingsService } from './services/site-settings-service';
 import { StatusMessageService } from './services/status-message-service';
@@ -141,6 +142,14 @@ export function createCore(options: CoreOptions): Core {
   });
   const dpGroups = new DpGroupService({ groups: repositories.dpGroups, dps: distributionPoints, work, now });
   const distribution = new PackageDistributionService({ ...shared, packageDps: repositories.packageDps, dps: distributionPoints, groups: dpGroups, fileAccess });
+  const validation = new PackageValidationService({
+    packages: repositories.packages,
+    packageDps: repositories.packageDps,
+    dps: repositories.distributionPoints,
+    settings: repositories.componentSettings,
+    root: site.root,
+    fileAccess,
+  });
   const components = new ComponentSettingsService({ settings: repositories.componentSettings, work, now, fileAccess });
   const handlers: Handlers = createHandlers({
     siteInfo: () => site.info,
@@ -152,6 +161,7 @@ export function createCore(options: CoreOptions): Core {
     distributionPoints,
     dpGroups,
     distribution,
+    validation,
     components,
     statusMessages,
   });

@@ -52,6 +52,7 @@ export const requestChannelNames = [
   'packages:status',
   'packages:source-size',
   'packages:status-summary',
+  'packages:validate',
   'components:get',
   'components:set',
   'status:messages',

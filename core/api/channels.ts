@@ -21,7 +21,7 @@ import {
 import type { AccessAccountDto } from './access-accounts';
 import type { BuiltInDefinitionDto, DefinitionPreviewDto, MsiInfoDto, PackageImportedDto } from './imports';
 import { definitionInspectSchema, packageImportSchema } from './imports';
-import type { DistributionManagerSettingsDto, DistributionPlanDto, DistributionPointDto, DpDeletedDto, DpGroupDto, PackageSourceSizeDto, PackageStatusCountsDto, PackageStatusDto } from './distribution-points';
+import type { DistributionManagerSettingsDto, DistributionPlanDto, DistributionPointDto, DpDeletedDto, DpGroupDto, PackageSourceSizeDto, PackageStatusCountsDto, PackageStatusDto, PackageValidationDto } from './distribution-points';
 import {
   componentRefSchema,
   componentSetSchema,
@@ -36,6 +36,7 @@ import {
   packageDistributeSchema,
   packageDpRefSchema,
   packageStatusSchema,
+  packageValidateSchema,
 } from './distribution-points';
 import type { StatusMessagePageDto } from './status-messages';
 import { statusMessageQuerySchema } from './status-messages';
@@ -96,6 +97,7 @@ export const requestSchemas = {
   'packages:status': packageStatusSchema,
   'packages:source-size': packageStatusSchema,
   'packages:status-summary': empty,
+  'packages:validate': packageValidateSchema,
   'components:get': componentRefSchema,
   'components:set': componentSetSchema,
   'status:messages': statusMessageQuerySchema,
@@ -155,6 +157,7 @@ export interface ResponseMap {
   'packages:status': PackageStatusDto;
   'packages:source-size': PackageSourceSizeDto;
   'packages:status-summary': readonly PackageStatusCountsDto[];
+  'packages:validate': PackageValidationDto;
   'components:get': DistributionManagerSettingsDto;
   'components:set': DistributionManagerSettingsDto;
   /** One page of status messages, newest first unless asked otherwise. */

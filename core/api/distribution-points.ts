@@ -303,6 +303,36 @@ export const packageDistributeSchema = z
   });
 export const packageDpRefSchema = z.strictObject({ packageId: packageIdSchema, distributionPoint: dpNameSchema });
 export const packageStatusSchema = z.strictObject({ packageId: packageIdSchema });
+/** Validate (and Repair) a package's copies: on one DP, or on every DP that holds it. */
+export const packageValidateSchema = z.strictObject({
+  packageId: packageIdSchema,
+  distributionPoint: dpNameSchema.optional(),
+  repair: z.boolean({ error: 'repair is true or false.' }).default(false),
+});
+
+/** One DP's copy of a package re-hashed against the manifest of the version it holds. */
+export interface PackageDpValidationDto {
+  readonly name: string;
+  /** \\DP01\SMSPKGD$\A0100001 */
+  readonly path: string | null;
+  readonly sourceVersion: number | null;
+  readonly ok: boolean;
+  readonly missing: readonly string[];
+  readonly changed: readonly string[];
+  readonly extra: readonly string[];
+  readonly missingFolders: readonly string[];
+  readonly checkedFiles: number;
+  readonly checkedBytes: number;
+  /** With repair: what was put right; null without it, or when nothing could be checked. */
+  readonly repaired: { readonly rewritten: readonly string[]; readonly removed: readonly string[]; readonly createdFolders: readonly string[] } | null;
+  /** Why the copy could not be checked or repaired (not copied yet, the volume gone, the source changed). */
+  readonly error: string | null;
+}
+
+export interface PackageValidationDto {
+  readonly packageId: string;
+  readonly distributionPoints: readonly PackageDpValidationDto[];
+}
 
 /** What a distribute, update, refresh or remove will make Distribution Manager do, in numbers and in words. */
 export interface DistributionPlanDto {

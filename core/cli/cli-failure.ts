@@ -8,6 +8,8 @@ export class CliFailure extends Error {
   constructor(
     readonly error: ApiErrorDto,
     readonly exitCode: 1 | 2,
+    /** The command already printed its result (a validation that found differences): stdout gets no error JSON after it. */
+    readonly resultPrinted = false,
   ) {
     super(error.message);
   }

@@ -3,7 +3,9 @@ import { resolve } from 'node:path';
 import { distmgrLimits, parseBoundarySpec, shareProviders, sourcePathFormOf, type BoundaryDto, type DpVolumeInput, type ShareProvider } from '../api';
 import { CliFailure, usageFailure } from './cli-failure';
 import type { CommandContext } from './command-context';
+import { waitForPackage } from './component-commands';
 import {
+  formatValidation,
   formatDistmgrSettings,
   formatDp,
   formatDpDeleted,
@@ -310,14 +312,17 @@ Examples:
 }
 
 /** `courier package distribute|update-dps|refresh|remove-dp|status`: a package's distribution points. */
-export function registerPackageDistributionCommands(pkg: Command, { withGlobalOptions, withCore, print, unwrap }: CommandContext): void {
+export function registerPackageDistributionCommands(pkg: Command, context: CommandContext): void {
+  const { withGlobalOptions, withCore, print, unwrap } = context;
+  const waitOption = new Option('--wait', "wait until Distribution Manager has done the work (run here when no console or site run is running); prints the package's status");
   const distribute = withGlobalOptions(
     pkg
       .command('distribute')
       .description('copy a package to distribution points (New Distribution Points): only those that do not have it yet')
       .argument('<package-id>', 'for example A0100001')
       .option('--dp <name>', 'a distribution point (repeat for more)', collect)
-      .option('--group <name>', 'every member of a distribution point group (repeat for more)', collect),
+      .option('--group <name>', 'every member of a distribution point group (repeat for more)', collect)
+      .addOption(waitOption),
   );
   distribute.addHelpText(
     'after',
@@ -329,11 +334,14 @@ Examples:
 The answer says what will be transferred: files, bytes and distribution points. Distribution
 Manager does the copying; follow it with courier package status A0100001.`,
   );
-  distribute.action((packageId: string, opts: { dp?: string[]; group?: string[] }, command: Command) => {
+  distribute.action((packageId: string, opts: { dp?: string[]; group?: string[]; wait?: boolean }, command: Command) => {
     if ((opts.dp ?? []).length + (opts.group ?? []).length === 0) throw usageFailure('Name at least one --dp NAME or --group NAME.');
     return withCore(command, async (core, globals) => {
       const plan = unwrap(await core.client['packages:distribute']({ packageId, distributionPoints: opts.dp ?? [], groups: opts.group ?? [] }));
-      print(globals, plan, () => plan.summary);
+      if (opts.wait) {
+        context.io.err(`courier: ${plan.summary}\n`);
+        await waitForPackage(core, plan.packageId, context, globals);
+      } else print(globals, plan, () => plan.summary);
     });
   });
 
@@ -341,11 +349,15 @@ Manager does the copying; follow it with courier package status A0100001.`,
     pkg
       .command('update-dps')
       .description('Update Distribution Points: a new source version, sent to every distribution point the package is on')
-      .argument('<package-id>', 'for example A0100001'),
-  ).action((packageId: string, _opts: unknown, command: Command) =>
+      .argument('<package-id>', 'for example A0100001')
+      .addOption(waitOption),
+  ).action((packageId: string, opts: { wait?: boolean }, command: Command) =>
     withCore(command, async (core, globals) => {
       const plan = unwrap(await core.client['packages:update-dps']({ packageId }));
-      print(globals, plan, () => plan.summary);
+      if (opts.wait) {
+        context.io.err(`courier: ${plan.summary}\n`);
+        await waitForPackage(core, plan.packageId, context, globals);
+      } else print(globals, plan, () => plan.summary);
     }),
   );
 
@@ -358,14 +370,38 @@ Manager does the copying; follow it with courier package status A0100001.`,
         .command(verb)
         .description(description)
         .argument('<package-id>', 'for example A0100001')
-        .addOption(new Option('--dp <name>', 'the distribution point').makeOptionMandatory()),
-    ).action((packageId: string, opts: { dp: string }, command: Command) =>
+        .addOption(new Option('--dp <name>', 'the distribution point').makeOptionMandatory())
+        .addOption(waitOption),
+    ).action((packageId: string, opts: { dp: string; wait?: boolean }, command: Command) =>
       withCore(command, async (core, globals) => {
         const plan = unwrap(await core.client[channel]({ packageId, distributionPoint: opts.dp }));
-        print(globals, plan, () => plan.summary);
+        if (opts.wait) {
+          context.io.err(`courier: ${plan.summary}\n`);
+          await waitForPackage(core, plan.packageId, context, globals);
+        } else print(globals, plan, () => plan.summary);
       }),
     );
   }
+
+  withGlobalOptions(
+    pkg
+      .command('validate')
+      .description("Validate: re-hash the package's copy on each distribution point against its manifest; --repair fixes only what differs")
+      .argument('<package-id>', 'for example A0100001')
+      .option('--dp <name>', 'only this distribution point')
+      .option('--repair', 'rewrite missing and changed files from the source, remove extra ones'),
+  ).action((packageId: string, opts: { dp?: string; repair?: boolean }, command: Command) =>
+    withCore(command, async (core, globals) => {
+      const report = unwrap(
+        await core.client['packages:validate']({ packageId, repair: opts.repair === true, ...(opts.dp !== undefined ? { distributionPoint: opts.dp } : {}) }),
+      );
+      print(globals, report, () => formatValidation(report));
+      const bad = report.distributionPoints.filter((dp) => !dp.ok);
+      if (bad.length > 0) {
+        throw new CliFailure({ code: 'CONFLICT', message: `The copy of ${report.packageId} differs from its manifest on ${bad.map((dp) => dp.name).join(', ')}.` }, 1, true);
+      }
+    }),
+  );
 
   withGlobalOptions(
     pkg.command('status').description("the package's state on each distribution point (Package Status)").argument('<package-id>', 'for example A0100001'),

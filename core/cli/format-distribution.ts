@@ -1,4 +1,4 @@
-import type { DistributionManagerSettingsDto, DistributionPointDto, DpDeletedDto, DpGroupDto, PackageStatusDto } from '../api';
+import type { DistributionManagerSettingsDto, DistributionPointDto, DpDeletedDto, DpGroupDto, PackageStatusDto, PackageValidationDto } from '../api';
 import { formatByteSize } from '../domain/byte-size';
 import { textFields, textTable } from './text-table';
 
@@ -71,6 +71,33 @@ export function formatPackageStatus(status: PackageStatusDto): string {
       d.lastError ?? '',
     ]),
   )}`;
+}
+
+/** `courier package validate`: one paragraph per distribution point, with what differs. */
+export function formatValidation(report: PackageValidationDto): string {
+  if (report.distributionPoints.length === 0) return `Package ${report.packageId} is on no distribution point: there is nothing to validate.`;
+  return report.distributionPoints
+    .map((dp) => {
+      const where = `${dp.name}${dp.path ? ` (${dp.path})` : ''}`;
+      if (dp.error !== null && dp.checkedFiles === 0 && dp.repaired === null) return `${where}: not checked. ${dp.error}`;
+      const verdict = dp.repaired ? (dp.ok ? 'repaired, now matches its manifest; it had' : 'still differs from its manifest after the repair; it had') : dp.ok ? 'matches its manifest' : 'differs from its manifest';
+      const lines = [`${where}: ${verdict} (${dp.checkedFiles} files, ${formatByteSize(dp.checkedBytes)} checked).`];
+      const list = (label: string, items: readonly string[]) => {
+        if (items.length > 0) lines.push(`  ${label}: ${items.join(', ')}`);
+      };
+      list('missing', dp.missing);
+      list('changed', dp.changed);
+      list('extra', dp.extra);
+      list('missing folders', dp.missingFolders);
+      if (dp.repaired) {
+        list('rewritten', dp.repaired.rewritten);
+        list('removed', dp.repaired.removed);
+        list('folders made', dp.repaired.createdFolders);
+      }
+      if (dp.error !== null) lines.push(`  ${dp.error}`);
+      return lines.join('\n');
+    })
+    .join('\n');
 }
 
 export function formatDistmgrSettings(settings: DistributionManagerSettingsDto): string {

@@ -28,7 +28,7 @@ function report(failure: CliFailure, argv: readonly string[], io: CliIo): ExitCo
   const flag = distributionFlagForField(argv, field) ?? flagForField(field) ?? programFlagForField(field) ?? accessAccountFlagForField(field);
   const hint = failure.exitCode === 2 ? ' (see --help)' : '';
   io.err(`courier: ${oneLine(failure.error.message)}${flag ? ` (${flag})` : ''}${hint}\n`);
-  if (wantsJson(argv)) io.out(`${JSON.stringify({ error: failure.error })}\n`);
+  if (wantsJson(argv) && !failure.resultPrinted) io.out(`${JSON.stringify({ error: failure.error })}\n`);
   return failure.exitCode;
 }
 

@@ -17,6 +17,7 @@ import { addPackageOptions, packageFieldsFrom } from './package-options';
 import { registerPdfCommands } from './pdf-commands';
 import { registerProgramCommands } from './program-commands';
 import { registerSiteSettingsCommands } from './site-settings-commands';
+import { registerSiteRunCommand } from './component-commands';
 import { registerStatusCommands } from './status-commands';
 
 const globalGroup = 'Global options:';
@@ -141,6 +142,7 @@ With --json, errors are also printed to stdout as {"error":{"code","message"}}.`
   // ---- site settings (Path Mappings, source roots): commands in their own file ---------------
   const siteContext: CommandContext = { io, withGlobalOptions, withCore, print, unwrap };
   registerSiteSettingsCommands(site, siteContext);
+  registerSiteRunCommand(site, siteContext);
   registerStatusCommands(program, siteContext);
 
   // ---- serve: main.ts runs it before commander parses; listed here for --help ----------------

@@ -1,11 +1,13 @@
+import { createDistributionManager, distributionManagerName } from './distmgr';
 import { createInboxManager, inboxManagerName } from './inbox-manager';
 import type { SiteComponentFactory } from './site-component';
 
 /**
  * The site components Courier ships, by name: its worker thread (component-worker.ts) builds a
- * component from here, so a bundled worker needs no module paths. A new component
- * (SMS_DISTRIBUTION_MANAGER) is added here and to `siteComponents` in runner.ts.
+ * component from here, so a bundled worker needs no module paths. A new component is added here
+ * and to `siteComponents` in runner.ts.
  */
 export const builtInComponents: Readonly<Record<string, SiteComponentFactory>> = {
   [inboxManagerName]: createInboxManager,
+  [distributionManagerName]: () => createDistributionManager(),
 };

@@ -7,6 +7,7 @@ import { createSiteLog } from '../site/site-log';
 import { siteRootAt } from '../site/site-root';
 import { builtInComponents } from './built-in';
 import { startComponentHost, type ComponentFactories, type ComponentHost } from './component-host';
+import { distributionManagerName } from './distmgr';
 import { inboxManagerName } from './inbox-manager';
 import type { ComponentWorkerData, FromWorker, ToWorker } from './worker-protocol';
 
@@ -20,7 +21,7 @@ export interface ComponentEntry {
 }
 
 /** What `serve` and the desktop app run: every component Courier ships, each in its worker thread. */
-export const siteComponents: readonly ComponentEntry[] = [{ name: inboxManagerName }];
+export const siteComponents: readonly ComponentEntry[] = [{ name: inboxManagerName }, { name: distributionManagerName }];
 
 export interface ComponentRunnerOptions {
   readonly dataDir: string;
@@ -82,7 +83,8 @@ export function startComponentRunner(options: ComponentRunnerOptions): Component
         runnerId,
         leaseMs: options.leaseMs ?? 30_000,
         restartDelayMs: options.restartDelayMs ?? 5_000,
-        workerEntry: options.workerEntry ?? defaultWorkerEntry(),
+        // Looked for only when a component runs in a worker: an all-inline runner (the CLI's) needs none.
+        workerEntry: () => options.workerEntry ?? defaultWorkerEntry(),
         factories: options.factories ?? builtInComponents,
         note,
       }),
@@ -106,7 +108,7 @@ interface SupervisorDeps {
   readonly runnerId: string;
   readonly leaseMs: number;
   readonly restartDelayMs: number;
-  readonly workerEntry: string | URL;
+  readonly workerEntry: () => string | URL;
   readonly factories: ComponentFactories;
   readonly note: (text: string) => void;
 }
@@ -183,7 +185,7 @@ class Supervisor {
   }
 
   private startWorker(data: ComponentWorkerData): void {
-    const entry = this.deps.workerEntry;
+    const entry = this.deps.workerEntry();
     const worker = new Worker(typeof entry === 'string' ? entry : fileURLToPath(entry), { workerData: data });
     this.worker = worker;
     let failure: unknown = null;

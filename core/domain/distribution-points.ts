@@ -38,5 +38,6 @@ export function packageShareOf(letter: string): string {
 /** Where a copied package is, as clients reach it: \\DP01\SMSPKGD$\A0100001, or \\DP01\SWSHARE\A0100001. */
 export function packagePathOnDp(serverName: string, shareName: string, folder: string, serverShare: string | null): string {
   const root = serverShare !== null ? serverShare.replace(/\\+$/, '') : `\\\\${serverName}\\${shareName}`;
-  return `${root}\\${folder}`;
+  // A package with a share of its own may be the whole share: its folder is then '.'.
+  return folder === '.' ? root : `${root}\\${folder}`;
 }

@@ -11,6 +11,7 @@ import type { ComponentSettingsService } from './component-settings-service';
 import type { DistributionPointService } from './distribution-point-service';
 import type { DpGroupService } from './dp-group-service';
 import type { PackageDistributionService } from './package-distribution-service';
+import type { PackageValidationService } from './package-validation-service';
 import type { StatusMessageService } from './status-message-service';
 
 export type Handlers = {
@@ -27,13 +28,14 @@ export interface HandlerDeps {
   readonly distributionPoints: DistributionPointService;
   readonly dpGroups: DpGroupService;
   readonly distribution: PackageDistributionService;
+  readonly validation: PackageValidationService;
   readonly components: ComponentSettingsService;
   readonly statusMessages: StatusMessageService;
 }
 
 /** One handler per contract channel; the mapped type makes a missing one a compile error. */
 export function createHandlers(deps: HandlerDeps): Handlers {
-  const { siteInfo, packages, programs, accessAccounts, imports, siteSettings, distributionPoints, dpGroups, distribution, components, statusMessages } = deps;
+  const { siteInfo, packages, programs, accessAccounts, imports, siteSettings, distributionPoints, dpGroups, distribution, validation, components, statusMessages } = deps;
   return {
     'site:info': () => siteInfo(),
     'site:path-mappings:list': () => siteSettings.listPathMappings(),
@@ -83,6 +85,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'packages:status': ({ packageId }) => distribution.status(packageId),
     'packages:source-size': ({ packageId }) => distribution.sourceSize(packageId),
     'packages:status-summary': () => distribution.statusSummary(),
+    'packages:validate': ({ packageId, distributionPoint, repair }) => validation.validate(packageId, distributionPoint, repair),
     'components:get': () => components.get(),
     'components:set': ({ changes }) => components.set(changes),
     'status:messages': (query) => statusMessages.query(query),

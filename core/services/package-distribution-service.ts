@@ -137,7 +137,7 @@ export class PackageDistributionService {
       }
       this.deps.packageDps.requestRemoval(pkg.packageId, dp.id, this.deps.now().toISOString());
       this.note(change, pkg.packageId, `remove from ${dp.name}`, `Package ${pkg.packageId} is to be removed from ${dp.name}.`);
-      const where = row.shareName && row.folder ? ` (${packagePathOnDp(row.serverName, row.shareName, row.folder, row.serverShare)})` : '';
+      const where = row.shareName && row.folder !== null ? ` (${packagePathOnDp(row.serverName, row.shareName, row.folder, row.serverShare)})` : '';
       const none = { files: 0, bytes: 0 };
       return this.plan(pkg, 'remove', [dp.name], [], none,
         `Distribution Manager will remove package ${pkg.name} (${pkg.packageId}) from ${dp.name} and delete its folder there${where}. Nothing is copied; ` +
@@ -168,7 +168,7 @@ export class PackageDistributionService {
         name: row.dpName,
         nalPath: row.nalPath,
         state: row.state,
-        path: row.shareName && row.folder ? packagePathOnDp(row.serverName, row.shareName, row.folder, row.serverShare) : null,
+        path: row.shareName && row.folder !== null ? packagePathOnDp(row.serverName, row.shareName, row.folder, row.serverShare) : null,
         sourceVersion: row.sourceVersion,
         targetVersion: row.targetVersion,
         files: row.files,

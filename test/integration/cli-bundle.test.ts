@@ -85,7 +85,10 @@ describe('the CLI bundle, installed away from the sources', () => {
       const page = await fetch(await consoleUrlOf(child));
       expect(page.status).toBe(200);
       expect(await page.text()).toContain('Installed console');
-      await expect.poll(() => componentLeases(served).map((lease) => [lease.component, lease.pid]), { timeout: 30_000 }).toEqual([['SMS_INBOX_MANAGER', child.pid]]);
+      await expect.poll(() => componentLeases(served).map((lease) => [lease.component, lease.pid]), { timeout: 30_000 }).toEqual([
+        ['SMS_DISTRIBUTION_MANAGER', child.pid],
+        ['SMS_INBOX_MANAGER', child.pid],
+      ]);
     } finally {
       await stopChild(child);
     }

@@ -113,8 +113,9 @@ export async function cleanupPackage(target: PackageTarget, packageId: string, k
   const entries = await readdir(target.root).catch(() => [] as string[]);
   const staging = stagingPrefix(packageId);
   const aside = asidePrefix(target);
-  // writeFileAtomic's temp files for the manifest and the journal.
-  const tempOf = (name: string) => (name.startsWith(`.${target.folder}.manifest.`) || name.startsWith(`..commit-${target.folder}.json.`)) && name.endsWith('.tmp');
+  // writeFileAtomic's temp files for the manifest, the journal and a staging folder's manifest.
+  const tempOf = (name: string) =>
+    (name.startsWith(`.${target.folder}.manifest.`) || name.startsWith(`..commit-${target.folder}.json.`) || name.startsWith(`.${staging}`)) && name.endsWith('.tmp');
   for (const name of entries) {
     if (name === keep) continue;
     if (name.startsWith(staging) || name.startsWith(aside) || tempOf(name)) {

@@ -200,6 +200,17 @@ describe('copying a package to distribution points', () => {
     },
   );
 
+  it('cleanup removes the temporary file of a staging manifest a kill left half-written, and no other package`s', async () => {
+    samplePackage(dir.path('src'));
+    const [target] = targets(1) as [PackageTarget];
+    await distribute(dir.path('src'), [target], 1);
+    writeFileSync(join(target.root, '..staging-CRS00001-2-0a1b2c3d.manifest.00ff00ff00ff.tmp'), '{"format":');
+    writeFileSync(join(target.root, '..staging-CRS00002-2-0a1b2c3d.manifest.00ff00ff00ff.tmp'), '{"format":');
+    const report = await cleanupPackage(target, 'CRS00001');
+    expect(report.removed).toEqual(['..staging-CRS00001-2-0a1b2c3d.manifest.00ff00ff00ff.tmp']);
+    expect(leftovers(target)).toEqual(['..staging-CRS00002-2-0a1b2c3d.manifest.00ff00ff00ff.tmp']);
+  });
+
   it('a first copy interrupted between putting the old folder aside and the new one in has no folder to put aside', async () => {
     samplePackage(dir.path('src'));
     const [target] = targets(1) as [PackageTarget];

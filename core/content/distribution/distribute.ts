@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, readdir, rm, stat } from 'node:fs/promises';
+import { mkdir, open, readdir, rm, stat, utimes } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import { commitStaged, cleanupPackage, type CommitStep } from './commit';
 import { abortedError, throwIfAborted } from './content-error';
@@ -43,6 +43,30 @@ export interface DistributeOptions {
   readonly fanOut?: 'clone' | 'write';
   /** For tests that play a crash: stop the commit after this step, as kill -9 would. */
   readonly stopAfter?: CommitStep | 'staged';
+  /**
+   * Binary differential replication: a file that changed since a target's current copy may be
+   * written into the staging folder by the caller, from that copy and a delta
+   * (docs/binary-differential-replication.md). Answers what it wrote, or null to have the file
+   * copied whole. A result whose SHA-256 is not the manifest's is thrown away and the file copied.
+   */
+  readonly patch?: (request: PatchRequest) => Promise<PatchResult | null>;
+}
+
+export interface PatchRequest {
+  readonly file: ManifestFile;
+  /** The file as the target's current copy has it, and where. */
+  readonly previous: ManifestFile;
+  readonly previousPath: string;
+  /** Where the new file must be written (it does not exist yet). */
+  readonly stagingPath: string;
+  readonly target: PackageTarget;
+}
+
+export interface PatchResult {
+  /** Of the file written, lower-case hex. */
+  readonly sha256: string;
+  /** What crossed to the distribution point instead of the file: the delta's size. */
+  readonly sentBytes: number;
 }
 
 export interface TargetResult {
@@ -57,6 +81,9 @@ export interface TargetResult {
   readonly linkedBytes: number;
   /** Files a stopped copy of the same version had already written and verified, kept. */
   readonly resumedFiles: number;
+  /** Changed files patched from the current copy (`patch`), and the bytes sent for them. */
+  readonly patchedFiles: number;
+  readonly patchedBytes: number;
 }
 
 interface TargetState {
@@ -71,6 +98,8 @@ interface TargetState {
   copiedBytes: number;
   linkedFiles: number;
   linkedBytes: number;
+  patchedFiles: number;
+  patchedBytes: number;
 }
 
 function localPath(root: string, relativePath: string): string {
@@ -125,7 +154,7 @@ async function prepareTarget(target: PackageTarget, options: DistributeOptions):
     await mkdir(staging);
   }
   for (const folder of options.manifest.folders) await mkdir(localPath(staging, folder), { recursive: true });
-  return { target, staging, resume: reused, current: await currentManifest(target), error: null, copiedFiles: 0, copiedBytes: 0, linkedFiles: 0, linkedBytes: 0, resumedFiles: 0 };
+  return { target, staging, resume: reused, current: await currentManifest(target), error: null, copiedFiles: 0, copiedBytes: 0, linkedFiles: 0, linkedBytes: 0, resumedFiles: 0, patchedFiles: 0, patchedBytes: 0 };
 }
 
 async function syncTree(root: string, folders: readonly string[]): Promise<void> {
@@ -168,7 +197,7 @@ export async function distributePackage(options: DistributeOptions): Promise<Tar
       try {
         states.push(await prepareTarget(target, options));
       } catch (error) {
-        states.push({ target, staging: '', resume: false, current: new Map(), error: error as Error, copiedFiles: 0, copiedBytes: 0, linkedFiles: 0, linkedBytes: 0, resumedFiles: 0 });
+        states.push({ target, staging: '', resume: false, current: new Map(), error: error as Error, copiedFiles: 0, copiedBytes: 0, linkedFiles: 0, linkedBytes: 0, resumedFiles: 0, patchedFiles: 0, patchedBytes: 0 });
       }
     }
     // Largest first, so the last files are small ones and the threads finish together.
@@ -176,7 +205,8 @@ export async function distributePackage(options: DistributeOptions): Promise<Tar
     let stop: unknown = null;
     const lane = async () => {
       for (let file = queue.shift(); file !== undefined && stop === null; file = queue.shift()) {
-        const live = states.filter((state) => state.error === null);
+        const patched = options.patch ? await patchTargets(options, states, file, durability) : new Set<TargetState>();
+        const live = states.filter((state) => state.error === null && !patched.has(state));
         if (live.length > 0) {
           const to = live.map((state) => {
             const known = state.current.get(file.path);
@@ -250,7 +280,51 @@ export async function distributePackage(options: DistributeOptions): Promise<Tar
     await workers.close();
   }
   await removeStaging(states.filter((state) => state.error !== null));
-  return states.map(({ target, error, copiedFiles, copiedBytes, linkedFiles, linkedBytes, resumedFiles }) => ({ target, error, copiedFiles, copiedBytes, linkedFiles, linkedBytes, resumedFiles }));
+  return states.map(({ target, error, copiedFiles, copiedBytes, linkedFiles, linkedBytes, resumedFiles, patchedFiles, patchedBytes }) => ({
+    target,
+    error,
+    copiedFiles,
+    copiedBytes,
+    linkedFiles,
+    linkedBytes,
+    resumedFiles,
+    patchedFiles,
+    patchedBytes,
+  }));
+}
+
+/**
+ * The targets whose copy of `file` the caller's `patch` wrote into staging, checked against the
+ * manifest. A patch that fails or does not match leaves nothing behind: the file is copied whole.
+ */
+async function patchTargets(options: DistributeOptions, states: readonly TargetState[], file: ManifestFile, durability: 'volume' | 'file'): Promise<Set<TargetState>> {
+  const done = new Set<TargetState>();
+  for (const state of states) {
+    if (state.error !== null) continue;
+    const previous = state.current.get(file.path);
+    if (previous === undefined || (previous.size === file.size && previous.sha256 === file.sha256)) continue;
+    const stagingPath = localPath(state.staging, file.path);
+    const result = await options.patch!({ file, previous, previousPath: localPath(packageFolderOf(state.target), file.path), stagingPath, target: state.target }).catch(() => null);
+    if (result === null || result.sha256 !== file.sha256) {
+      await rm(stagingPath, { force: true });
+      continue;
+    }
+    await utimes(stagingPath, new Date(), new Date(file.mtimeMs));
+    if (durability === 'file') await syncFile(stagingPath);
+    state.patchedFiles += 1;
+    state.patchedBytes += result.sentBytes;
+    done.add(state);
+  }
+  return done;
+}
+
+async function syncFile(path: string): Promise<void> {
+  const handle = await open(path, 'r+');
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
 }
 
 async function removeStaging(states: readonly TargetState[]): Promise<void> {

@@ -48,6 +48,11 @@ export class DistributionPointRepository {
     return row ? fromRow(row) : null;
   }
 
+  getById(id: number): DpRecord | null {
+    const row = this.db.prepare(`${selectDp} WHERE d.id = ?`).get(id) as Row | undefined;
+    return row ? fromRow(row) : null;
+  }
+
   /** The Copy Package page's list: DPs that are not being deleted and hold no live row of the package. */
   withoutPackage(packageId: string): DpRecord[] {
     return (

@@ -165,6 +165,21 @@ export class PackageDpRepository {
   }
 
   /**
+   * A copy finished on a row that went to removal meanwhile (the DP or the package is being
+   * deleted): only where the folder now is is recorded, so the removal that follows deletes it.
+   */
+  recordPlaceForRemoval(packageId: string, dpId: number, place: { readonly volumeLetter: string | null; readonly shareName: string; readonly folder: string }): boolean {
+    return (
+      this.db
+        .prepare(
+          `UPDATE package_dps SET volume_letter = ?, share_name = ?, folder = ?
+           WHERE package_id = ? AND dp_id = ? AND state IN ('removalPending', 'removalFailed')`,
+        )
+        .run(place.volumeLetter, place.shareName, place.folder, packageId, dpId).changes === 1
+    );
+  }
+
+  /**
    * An attempt failed: count it and say when to try again (the Software Distribution component's
    * Number of Retries and Retry Delay). After the last retry a copy is installFailed and a removal
    * removalFailed; an admin's distribute, refresh or remove starts the count again.
@@ -199,6 +214,17 @@ export class PackageDpRepository {
         )
         .all(now.toISOString()) as { packageId: string }[]
     ).map((row) => row.packageId);
+  }
+
+  /** When the next retry of any package falls due (ISO time after `now`), or null: the component wakes itself then. */
+  nextAttemptAfter(now: Date): string | null {
+    const row = this.db
+      .prepare(
+        `SELECT min(next_attempt_at) AS at FROM package_dps
+         WHERE state IN ('installPending', 'installRetrying', 'removalPending') AND next_attempt_at > ?`,
+      )
+      .get(now.toISOString()) as { at: string | null };
+    return row.at;
   }
 }
 

@@ -51,6 +51,10 @@ const messages: readonly StatusMessageDefinition[] = [
     text: 'Distribution Manager started distributing package %1 to distribution point %2.' },
   { id: 2343, severity: 'info', type: 'milestone', origin: 'courier', strings: pkgOnDp, attributes: [a.packageId, a.distributionPoint],
     text: 'Distribution Manager started removing package %1 from distribution point %2.' },
+  { id: 2345, severity: 'warning', type: 'milestone', origin: 'courier', strings: [...pkgOnDp, 'users', 'attempt', 'attempts', 'minutes'], attributes: [a.packageId, a.distributionPoint],
+    text: 'Users are connected to package %1 on distribution point %2 (%3), so its files cannot be replaced yet: attempt %4 of %5. Distribution Manager looks again in %6 minutes, and disconnects them after the last attempt.' },
+  { id: 2346, severity: 'warning', type: 'milestone', origin: 'courier', strings: [...pkgOnDp, 'users disconnected'], attributes: [a.packageId, a.distributionPoint],
+    text: 'Distribution Manager disconnected %3 users from package %1 on distribution point %2 to replace its files (Disconnect users from distribution points).' },
   { id: 2344, severity: 'error', type: 'milestone', origin: 'courier', strings: [...pkgOnDp, 'error'], attributes: [a.packageId, a.distributionPoint],
     text: 'Distribution Manager failed to remove package %1 from distribution point %2: %3 It will try again.' },
 ];

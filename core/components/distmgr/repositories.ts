@@ -1,0 +1,34 @@
+import type { SqliteDatabase } from '../../db/connection';
+import { AccessAccountRepository } from '../../db/repositories/access-account-repository';
+import { ComponentSettingsRepository } from '../../db/repositories/component-settings-repository';
+import { DistributionPointRepository } from '../../db/repositories/distribution-point-repository';
+import { OutboxRepository } from '../../db/repositories/outbox-repository';
+import { PackageDpRepository } from '../../db/repositories/package-dp-repository';
+import { PackageRepository } from '../../db/repositories/package-repository';
+import { ProgramRepository } from '../../db/repositories/program-repository';
+import { SiteSettingsRepository } from '../../db/repositories/site-settings-repository';
+
+/** The rows Distribution Manager reads and writes, on its own connection. */
+export interface DistmgrRepositories {
+  readonly packages: PackageRepository;
+  readonly programs: ProgramRepository;
+  readonly accounts: AccessAccountRepository;
+  readonly dps: DistributionPointRepository;
+  readonly packageDps: PackageDpRepository;
+  readonly settings: ComponentSettingsRepository;
+  readonly siteSettings: SiteSettingsRepository;
+  readonly outbox: OutboxRepository;
+}
+
+export function distmgrRepositories(db: SqliteDatabase): DistmgrRepositories {
+  return {
+    packages: new PackageRepository(db),
+    programs: new ProgramRepository(db),
+    accounts: new AccessAccountRepository(db),
+    dps: new DistributionPointRepository(db),
+    packageDps: new PackageDpRepository(db),
+    settings: new ComponentSettingsRepository(db),
+    siteSettings: new SiteSettingsRepository(db),
+    outbox: new OutboxRepository(db),
+  };
+}
