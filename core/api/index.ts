@@ -19,3 +19,4 @@ export * from './channels';
 export * from './bridge';
 export * from './windows-path';
 export * from './source-paths';
+export * from './byte-size';

@@ -1,5 +1,5 @@
 import type { DistributionManagerSettingsDto, DistributionPointDto, DpDeletedDto, DpGroupDto, PackageStatusDto, PackageValidationDto } from '../api';
-import { formatByteSize } from '../domain/byte-size';
+import { formatByteSize } from '../api/byte-size';
 import { textFields, textTable } from './text-table';
 
 const yesNo = (value: boolean): string => (value ? 'yes' : 'no');

@@ -4,7 +4,7 @@ import { measureSourceDirectory, type SourceSize } from '../content/source-size'
 import type { DpRecord } from '../db/repositories/distribution-point-repository';
 import { removalStates, type PackageDpRecord, type PackageDpRepository } from '../db/repositories/package-dp-repository';
 import type { PackageRecord, PackageRepository } from '../db/repositories/package-repository';
-import { formatByteSize, formatFileCount } from '../domain/byte-size';
+import { formatByteSize, formatFileCount } from '../api/byte-size';
 import { packagePathOnDp } from '../domain/distribution-points';
 import type { ChangeSet, UnitOfWork } from '../site/unit-of-work';
 import type { DistributionPointService } from './distribution-point-service';

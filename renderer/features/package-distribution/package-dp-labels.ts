@@ -1,4 +1,4 @@
-import type { DistributionProgressEvent, PackageDpState } from '../../../core/api';
+import { formatByteSize, formatFileCount, type DistributionProgressEvent, type PackageDpState } from '../../../core/api';
 
 /** The suite's words for a package's state on a DP (SMS_PackageStatusDistPointsSummarizer's states). */
 export const packageDpStateLabels: Readonly<Record<PackageDpState, string>> = {
@@ -10,22 +10,9 @@ export const packageDpStateLabels: Readonly<Record<PackageDpState, string>> = {
   removalFailed: 'Removal Failed',
 };
 
-/** Bytes as Windows Explorer counts them (powers of 1024): 1,234 bytes, 3.4 MB, 1.2 GB. */
-export function formatBytes(bytes: number): string {
-  if (bytes < 1024) return `${bytes.toLocaleString('en-US')} ${bytes === 1 ? 'byte' : 'bytes'}`;
-  const units = ['KB', 'MB', 'GB', 'TB', 'PB'];
-  let value = bytes / 1024;
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024;
-    unit += 1;
-  }
-  return `${value >= 100 ? Math.round(value) : Math.round(value * 10) / 10} ${units[unit]}`;
-}
-
-export function formatFiles(files: number): string {
-  return `${files.toLocaleString('en-US')} ${files === 1 ? 'file' : 'files'}`;
-}
+// One wording of sizes for the console, the CLI and the core's answers.
+export const formatBytes = formatByteSize;
+export const formatFiles = formatFileCount;
 
 /** "45 s", "3 min", "1 h 20 min": how long a copy has left. */
 export function formatDuration(seconds: number): string {
