@@ -42,6 +42,7 @@ const patternOnly = new Set([
   'status:messages packageId',
   'status:messages cursor',
   'packages:source-size packageId',
+  'packages:validate packageId',
 ]);
 
 interface StringField {

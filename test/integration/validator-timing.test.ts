@@ -65,6 +65,7 @@ const samples: Record<string, readonly unknown[]> = {
     { name: 'DP02', serverShare: '\\\\files\\dist', shareProvider: 'samba', sambaConf: '/etc/samba/smb.conf' },
   ],
   packageDistributeSchema: [{ packageId: 'A0100001', distributionPoints: ['DP01'], groups: ['West'] }],
+  packageListPageSchema: [{ sort: 'name', direction: 'descending', after: { value: 'Office', packageId: 'A0100001' }, limit: 200 }],
 };
 
 /** Inside a sample the whole object is parsed per string, so fewer families: the ones path and name rules meet. */
