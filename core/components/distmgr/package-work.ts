@@ -249,10 +249,12 @@ export class PackageWork {
   private async prepare(pkg: PackageRecord, row: PackageDpRecord, bytes: number): Promise<Prepared> {
     const dp = this.repos.dps.getById(row.dpId);
     if (!dp) throw new Error(`The distribution point ${row.dpName} no longer exists.`);
+    const provider = providerFor(dp);
+    const unavailable = provider.unavailable?.() ?? null;
+    if (unavailable !== null) throw new Error(unavailable);
     const volumes = this.repos.dps.volumes(dp.id);
     const previous = placeFromRow(dp, volumes, row, this.mappings);
     const place = await choosePlace(dp, volumes, pkg, row, bytes, this.mappings);
-    const provider = providerFor(dp);
     const accounts = permissionsOf(this.repos.accounts.list(pkg.packageId));
     if (place.managesShare) {
       const sharePermissions = place.ownShare ? accounts : defaultAccessAccounts.map((entry) => ({ account: entry.account, permission: entry.permission }));
