@@ -11,7 +11,7 @@ import { snapshotTree, writeTree } from '../helpers/content-tree';
 import { makeTempDir, type TempDir } from '../helpers/temp-dir';
 
 // Bad input the Distribution Manager must survive with a clear status message and state, losing
-// nothing: a whole source folder gone mid-copy, a DP volume that runs out of room mid-copy (a
+// nothing: a whole source folder gone mid-copy, a volume path gone and back, a DP volume that runs out of room mid-copy (a
 // tmpfs with few inodes), a source of 10,000 small files.
 
 let temp: TempDir;
@@ -132,6 +132,28 @@ describe('Distribution Manager given bad input', { timeout: 120_000 }, () => {
     runner!.wake();
     await stateBecomes(packageId, 'installed', 60_000);
     expect(snapshotTree(join(d, 'SMSPKGD$', packageId))).toEqual(snapshotTree(source()));
+  });
+
+  it('a DP volume path that no longer exists fails with the path named, and installs on the retry once it is back', async () => {
+    value(await core.client['components:set']({ component: 'distmgr', changes: { retryDelayMinutes: 1, retries: 3 } }));
+    // Adding the DP checks that the volume exists; it goes afterwards (a drive unmounted, a folder deleted).
+    const d = join(temp.path, 'volumes', 'unmounted');
+    mkdirSync(d, { recursive: true });
+    value(await core.client['distribution-points:create']({ name: 'DP01', volumes: [{ letter: 'E', path: d }] }));
+    rmSync(d, { recursive: true });
+    writeTree(source(), { 'setup.exe': 'the installer' });
+    const { packageId } = value(await core.client['packages:create']({ name: 'Later', containsSourceFiles: true, sourceDirectory: source() }));
+    value(await core.client['packages:distribute']({ packageId, distributionPoints: ['DP01'], groups: [] }));
+    startDistmgr();
+    const failed = await stateBecomes(packageId, 'installRetrying');
+    expect(failed.distributionPoints[0]).toMatchObject({ attempts: 1, lastError: `The volume E: at ${d} cannot be measured (ENOENT).` });
+
+    mkdirSync(d, { recursive: true });
+    clockOffsetMs = 61_000;
+    runner!.wake();
+    const done = await stateBecomes(packageId, 'installed', 60_000);
+    expect(done.distributionPoints[0]).toMatchObject({ attempts: 0, lastError: null, path: expect.stringContaining('SMSPKGE$') });
+    expect(snapshotTree(join(d, 'SMSPKGE$', packageId))).toEqual(snapshotTree(source()));
   });
 
   it('copies a source of 10,000 small files to a DP', async () => {
