@@ -258,13 +258,16 @@ export async function distributePackage(options: DistributeOptions): Promise<Tar
     if (signal?.aborted === true) throw abortedError();
     if (stop !== null) throw stop;
     report(true);
+    // syncfs covers the folders' entries too; without it each folder is fsynced (fsync(2) on a
+    // new file does not make its name in the folder durable). One syncfs per file system, not per
+    // target: DPs whose volumes share a file system (folders of one disk) are flushed together.
+    const synced = durability === 'volume' ? await syncEachFileSystem(states.filter((state) => state.error === null)) : null;
     for (const state of states) {
       if (state.error !== null) continue;
       try {
-        // syncfs covers the folders' entries too; without it each folder is fsynced (fsync(2) on a
-        // new file does not make its name in the folder durable).
-        if (durability === 'volume') await syncVolume(state.staging);
-        else await syncTree(state.staging, manifest.folders);
+        const syncError = synced?.get(state);
+        if (syncError) throw syncError;
+        if (durability === 'file') await syncTree(state.staging, manifest.folders);
         await writeManifest(`${state.staging}.manifest`, manifest);
         if (options.stopAfter === 'staged') continue;
         await commitStaged(state.target, basename(state.staging), `${basename(state.staging)}.manifest`, options.stopAfter);
@@ -291,6 +294,34 @@ export async function distributePackage(options: DistributeOptions): Promise<Tar
     patchedFiles,
     patchedBytes,
   }));
+}
+
+/** Flushes the file system of every staging folder once, in parallel; a target maps to the error of its file system's flush, if any. */
+async function syncEachFileSystem(states: readonly TargetState[]): Promise<Map<TargetState, Error | null>> {
+  const byDevice = new Map<string, TargetState[]>();
+  const outcome = new Map<TargetState, Error | null>();
+  for (const state of states) {
+    let device: string;
+    try {
+      device = String((await stat(state.staging)).dev);
+    } catch (error) {
+      outcome.set(state, error as Error);
+      continue;
+    }
+    byDevice.set(device, [...(byDevice.get(device) ?? []), state]);
+  }
+  await Promise.all(
+    [...byDevice.values()].map(async (group) => {
+      let error: Error | null = null;
+      try {
+        await syncVolume(group[0]!.staging);
+      } catch (caught) {
+        error = caught as Error;
+      }
+      for (const state of group) outcome.set(state, error);
+    }),
+  );
+  return outcome;
 }
 
 /**
