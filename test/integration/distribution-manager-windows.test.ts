@@ -53,7 +53,10 @@ describe.skipIf(process.platform === 'win32')('a DP with the Windows share provi
     expect(readdirSync(volume('win'))).toEqual([]);
     expect(existsSync(join(volume('lin'), 'SMSPKGD$', packageId, 'setup.exe'))).toBe(true);
 
-    const messages = value(await core.client['status:messages']({ packageId, order: 'oldest', limit: 1000 })).messages;
+    // 2302 ends the pass, after the rows are recorded.
+    const messagesOf = async () => value(await core.client['status:messages']({ packageId, order: 'oldest', limit: 1000 })).messages;
+    await expect.poll(async () => (await messagesOf()).some((m) => m.messageId === 2302), { timeout: 10_000, interval: 50 }).toBe(true);
+    const messages = await messagesOf();
     const failed = messages.find((m) => m.messageId === 2328);
     expect(failed).toMatchObject({ severity: 'error', attributes: { '400': packageId } });
     expect(failed!.description).toContain('run only on Windows');

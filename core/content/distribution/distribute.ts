@@ -26,6 +26,12 @@ export interface DistributeOptions {
   readonly targets: readonly PackageTarget[];
   /** Worker threads copying files (default: defaultFileThreads()). */
   readonly threads?: number;
+  /**
+   * Worker threads the caller keeps between copies (the batches of one package), so each copy
+   * does not start its own: not closed here. One that an abort or a lost thread made unusable is
+   * passed over, and the copy starts threads of its own.
+   */
+  readonly workers?: FileWorkers;
   readonly signal?: AbortSignal;
   /** Files and bytes of the manifest done, at most every `progressEveryMs` (default 250) and once at the end. */
   readonly onProgress?: (progress: DistributionProgress) => void;
@@ -188,8 +194,9 @@ export async function distributePackage(options: DistributeOptions): Promise<Tar
     lastReport = now;
     options.onProgress({ files, bytes, totalFiles: manifest.fileCount, totalBytes: manifest.totalBytes });
   };
-  const threads = Math.max(1, Math.min(options.threads ?? defaultFileThreads(), manifest.files.length || 1));
-  const workers = new FileWorkers(threads);
+  const given = options.workers !== undefined && options.workers.usable ? options.workers : null;
+  const threads = given ? given.size : Math.max(1, Math.min(options.threads ?? defaultFileThreads(), manifest.files.length || 1));
+  const workers = given ?? new FileWorkers(threads);
   const onAbort = () => workers.abort();
   signal?.addEventListener('abort', onAbort, { once: true });
   try {
@@ -280,7 +287,7 @@ export async function distributePackage(options: DistributeOptions): Promise<Tar
     throw signal?.aborted === true ? abortedError() : error;
   } finally {
     signal?.removeEventListener('abort', onAbort);
-    await workers.close();
+    if (workers !== given) await workers.close();
   }
   await removeStaging(states.filter((state) => state.error !== null));
   return states.map(({ target, error, copiedFiles, copiedBytes, linkedFiles, linkedBytes, resumedFiles, patchedFiles, patchedBytes }) => ({
