@@ -52,6 +52,12 @@ export interface ProviderDescription {
 
 export interface ShareProvider {
   describe(): ProviderDescription;
+  /**
+   * Why the provider cannot run on this site server at all, or null when it can. Asked before a
+   * package is placed on a DP, so nothing is copied to a DP whose shares and permissions could
+   * never be set. Absent: it can always run.
+   */
+  readonly unavailable?: () => string | null;
   /** Creates the folder (if missing) and the share, or brings an existing share to this definition. */
   ensureShare(spec: ShareSpec): Promise<void>;
   /** Makes a folder and everything in it grant exactly these accounts (a package's folder in SMSPKGx$). */

@@ -59,6 +59,12 @@ const common: AccountPermission[] = [
 ];
 
 describe('the Windows share provider', () => {
+  it('says it cannot run on a site server that is not Windows, unless given a runner of its own', () => {
+    expect(windowsShareProvider({ platform: 'linux' }).unavailable?.()).toMatch(/run only on Windows; this site server runs linux\. Nothing was copied\./);
+    expect(windowsShareProvider({ platform: 'win32' }).unavailable?.()).toBeNull();
+    expect(windowsShareProvider({ platform: 'linux', runner: recorder().runner }).unavailable?.()).toBeNull();
+  });
+
   it('runs one PowerShell script with no profile and no prompt for ensureShare', async () => {
     const { calls, runner } = recorder();
     await windowsShareProvider({ runner }).ensureShare({ name: 'SMSPKGD$', path: 'D:\\SMSPKGD$', comment: 'Courier', permissions: [...common, windowsAccount('CONTOSO\\Sales', 'change'), windowsAccount('CONTOSO\\eve', 'noAccess')] });

@@ -15,6 +15,8 @@ export interface WindowsProviderOptions {
   readonly runner?: CommandRunner;
   /** powershell.exe, or pwsh.exe. */
   readonly powershell?: string;
+  /** The operating system the site server runs (process.platform); tests pass another. */
+  readonly platform?: NodeJS.Platform;
 }
 
 /**
@@ -190,8 +192,15 @@ export function windowsShareProvider(options: WindowsProviderOptions = {}): Shar
   const runner = options.runner ?? execFileRunner;
   const powershell = options.powershell ?? 'powershell.exe';
   const run = (what: string, script: string) => mustRun(runner, what, powershell, [...powershellArgs, script]);
+  const platform = options.platform ?? process.platform;
 
   return {
+    // With its own runner (the tests' recorder, a remote session) the provider runs anywhere.
+    unavailable: () =>
+      options.runner !== undefined || platform === 'win32'
+        ? null
+        : `The Windows share provider creates shares with PowerShell's SmbShare module and sets folder permissions with icacls, which run only on Windows; ` +
+          `this site server runs ${platform}. Nothing was copied. Give the distribution point the local or Samba share provider, or manage it from a Windows site server.`,
     describe: () => ({
       kind: 'windows',
       summary: 'Windows SMB shares (New-SmbShare, Grant-SmbShareAccess) with NTFS permissions set by icacls; connected users from Get-SmbOpenFile.',

@@ -4,6 +4,7 @@ import type { ComponentContext, SiteComponent } from '../site-component';
 import { distributionManagerInbox, distributionManagerLog, distributionManagerName } from './names';
 import { PackageWork } from './package-work';
 import { distmgrRepositories, type DistmgrRepositories } from './repositories';
+import { runDueUpdateSchedules } from './update-schedules';
 
 export interface DistributionManagerOptions {
   /** The clock retries are measured by; tests pass one they move, since Retry Delay is counted in minutes. */
@@ -103,6 +104,8 @@ export function createDistributionManager(options: DistributionManagerOptions = 
       if (!ctx || !r || !queue) return;
       const adopted = queue.adoptFiles();
       if (adopted > 0) ctx.log(`Queued ${adopted} wake-up files found in ${distributionManagerInbox} without an outbox entry.`);
+      const scheduled = runDueUpdateSchedules(ctx, r, now());
+      if (scheduled.length > 0) ctx.log(`Update schedule due: packages ${scheduled.join(', ')} get a new source version on their distribution points.`);
       const queued = reconcile(ctx, r);
       if (queued > 0) ctx.log(`Found ${queued} packages with distribution point work due in the site database.`);
       const running = new Set<Promise<void>>();

@@ -1,7 +1,7 @@
 import { readdir, rm, rmdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { defaultAccessAccounts, statusAttributeIds as a, type AccessAccountInput } from '../../api';
-import { cleanupPackage, ContentError, distributePackage, manifestPathOf, packageFolderOf, type TargetResult } from '../../content/distribution';
+import { cleanupPackage, ContentError, defaultFileThreads, distributePackage, FileWorkers, manifestPathOf, packageFolderOf, type TargetResult } from '../../content/distribution';
 import type { AccessAccountRecord } from '../../db/repositories/access-account-repository';
 import type { DistmgrSettingsRecord } from '../../db/repositories/component-settings-repository';
 import type { DpRecord } from '../../db/repositories/distribution-point-repository';
@@ -191,13 +191,16 @@ export class PackageWork {
       return;
     }
     const patcher = await this.deltaPatcher(pkg, content);
+    // One set of file threads for every batch of the pass: starting them is most of a small package's cost.
+    const workers = new FileWorkers(Math.min(defaultFileThreads(), content.manifest.files.length || 1));
     try {
       const size = Math.max(1, this.settings.threadsPerPackage);
       for (let i = 0; i < rows.length; i += size) {
         if (this.context.stopping.aborted) throw new ContentError('ABORTED', 'Distribution Manager is stopping.');
-        await this.copyBatch(pkg, content, rows.slice(i, i + size), patcher);
+        await this.copyBatch(pkg, content, rows.slice(i, i + size), patcher, workers);
       }
     } finally {
+      await workers.close();
       await patcher?.close();
       await content.close();
     }
@@ -249,10 +252,12 @@ export class PackageWork {
   private async prepare(pkg: PackageRecord, row: PackageDpRecord, bytes: number): Promise<Prepared> {
     const dp = this.repos.dps.getById(row.dpId);
     if (!dp) throw new Error(`The distribution point ${row.dpName} no longer exists.`);
+    const provider = providerFor(dp);
+    const unavailable = provider.unavailable?.() ?? null;
+    if (unavailable !== null) throw new Error(unavailable);
     const volumes = this.repos.dps.volumes(dp.id);
     const previous = placeFromRow(dp, volumes, row, this.mappings);
     const place = await choosePlace(dp, volumes, pkg, row, bytes, this.mappings);
-    const provider = providerFor(dp);
     const accounts = permissionsOf(this.repos.accounts.list(pkg.packageId));
     if (place.managesShare) {
       const sharePermissions = place.ownShare ? accounts : defaultAccessAccounts.map((entry) => ({ account: entry.account, permission: entry.permission }));
@@ -280,7 +285,7 @@ export class PackageWork {
     return { row, dp, place, previous, provider, progress: new CopyProgress(pkg.packageId, dp.name) };
   }
 
-  private async copyBatch(pkg: PackageRecord, content: PackageContent, rows: readonly PackageDpRecord[], patcher: DeltaPatcher | null): Promise<void> {
+  private async copyBatch(pkg: PackageRecord, content: PackageContent, rows: readonly PackageDpRecord[], patcher: DeltaPatcher | null, workers: FileWorkers): Promise<void> {
     const { manifest } = content;
     const ready: Prepared[] = [];
     for (const row of rows) {
@@ -307,6 +312,7 @@ export class PackageWork {
         source: content.source,
         targets: ready.map((entry) => entry.place.target),
         signal: this.context.stopping,
+        workers,
         onProgress: (progress) => emitProgress(progress, false),
         ...(patcher ? { patch: patcher.patch } : {}),
       });

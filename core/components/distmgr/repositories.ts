@@ -7,6 +7,7 @@ import { PackageDpRepository } from '../../db/repositories/package-dp-repository
 import { PackageRepository } from '../../db/repositories/package-repository';
 import { ProgramRepository } from '../../db/repositories/program-repository';
 import { SiteSettingsRepository } from '../../db/repositories/site-settings-repository';
+import { UpdateScheduleRunRepository } from '../../db/repositories/update-schedule-run-repository';
 
 /** The rows Distribution Manager reads and writes, on its own connection. */
 export interface DistmgrRepositories {
@@ -18,6 +19,7 @@ export interface DistmgrRepositories {
   readonly settings: ComponentSettingsRepository;
   readonly siteSettings: SiteSettingsRepository;
   readonly outbox: OutboxRepository;
+  readonly updateSchedules: UpdateScheduleRunRepository;
 }
 
 export function distmgrRepositories(db: SqliteDatabase): DistmgrRepositories {
@@ -30,5 +32,6 @@ export function distmgrRepositories(db: SqliteDatabase): DistmgrRepositories {
     settings: new ComponentSettingsRepository(db),
     siteSettings: new SiteSettingsRepository(db),
     outbox: new OutboxRepository(db),
+    updateSchedules: new UpdateScheduleRunRepository(db),
   };
 }

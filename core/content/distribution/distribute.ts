@@ -26,6 +26,12 @@ export interface DistributeOptions {
   readonly targets: readonly PackageTarget[];
   /** Worker threads copying files (default: defaultFileThreads()). */
   readonly threads?: number;
+  /**
+   * Worker threads the caller keeps between copies (the batches of one package), so each copy
+   * does not start its own: not closed here. One that an abort or a lost thread made unusable is
+   * passed over, and the copy starts threads of its own.
+   */
+  readonly workers?: FileWorkers;
   readonly signal?: AbortSignal;
   /** Files and bytes of the manifest done, at most every `progressEveryMs` (default 250) and once at the end. */
   readonly onProgress?: (progress: DistributionProgress) => void;
@@ -188,8 +194,9 @@ export async function distributePackage(options: DistributeOptions): Promise<Tar
     lastReport = now;
     options.onProgress({ files, bytes, totalFiles: manifest.fileCount, totalBytes: manifest.totalBytes });
   };
-  const threads = Math.max(1, Math.min(options.threads ?? defaultFileThreads(), manifest.files.length || 1));
-  const workers = new FileWorkers(threads);
+  const given = options.workers !== undefined && options.workers.usable ? options.workers : null;
+  const threads = given ? given.size : Math.max(1, Math.min(options.threads ?? defaultFileThreads(), manifest.files.length || 1));
+  const workers = given ?? new FileWorkers(threads);
   const onAbort = () => workers.abort();
   signal?.addEventListener('abort', onAbort, { once: true });
   try {
@@ -258,13 +265,16 @@ export async function distributePackage(options: DistributeOptions): Promise<Tar
     if (signal?.aborted === true) throw abortedError();
     if (stop !== null) throw stop;
     report(true);
+    // syncfs covers the folders' entries too; without it each folder is fsynced (fsync(2) on a
+    // new file does not make its name in the folder durable). One syncfs per file system, not per
+    // target: DPs whose volumes share a file system (folders of one disk) are flushed together.
+    const synced = durability === 'volume' ? await syncEachFileSystem(states.filter((state) => state.error === null)) : null;
     for (const state of states) {
       if (state.error !== null) continue;
       try {
-        // syncfs covers the folders' entries too; without it each folder is fsynced (fsync(2) on a
-        // new file does not make its name in the folder durable).
-        if (durability === 'volume') await syncVolume(state.staging);
-        else await syncTree(state.staging, manifest.folders);
+        const syncError = synced?.get(state);
+        if (syncError) throw syncError;
+        if (durability === 'file') await syncTree(state.staging, manifest.folders);
         await writeManifest(`${state.staging}.manifest`, manifest);
         if (options.stopAfter === 'staged') continue;
         await commitStaged(state.target, basename(state.staging), `${basename(state.staging)}.manifest`, options.stopAfter);
@@ -277,7 +287,7 @@ export async function distributePackage(options: DistributeOptions): Promise<Tar
     throw signal?.aborted === true ? abortedError() : error;
   } finally {
     signal?.removeEventListener('abort', onAbort);
-    await workers.close();
+    if (workers !== given) await workers.close();
   }
   await removeStaging(states.filter((state) => state.error !== null));
   return states.map(({ target, error, copiedFiles, copiedBytes, linkedFiles, linkedBytes, resumedFiles, patchedFiles, patchedBytes }) => ({
@@ -291,6 +301,34 @@ export async function distributePackage(options: DistributeOptions): Promise<Tar
     patchedFiles,
     patchedBytes,
   }));
+}
+
+/** Flushes the file system of every staging folder once, in parallel; a target maps to the error of its file system's flush, if any. */
+async function syncEachFileSystem(states: readonly TargetState[]): Promise<Map<TargetState, Error | null>> {
+  const byDevice = new Map<string, TargetState[]>();
+  const outcome = new Map<TargetState, Error | null>();
+  for (const state of states) {
+    let device: string;
+    try {
+      device = String((await stat(state.staging)).dev);
+    } catch (error) {
+      outcome.set(state, error as Error);
+      continue;
+    }
+    byDevice.set(device, [...(byDevice.get(device) ?? []), state]);
+  }
+  await Promise.all(
+    [...byDevice.values()].map(async (group) => {
+      let error: Error | null = null;
+      try {
+        await syncVolume(group[0]!.staging);
+      } catch (caught) {
+        error = caught as Error;
+      }
+      for (const state of group) outcome.set(state, error);
+    }),
+  );
+  return outcome;
 }
 
 /**

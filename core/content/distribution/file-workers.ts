@@ -279,6 +279,16 @@ export class FileWorkers {
     }
   }
 
+  /** How many threads are alive to take work. */
+  get size(): number {
+    return this.load.size;
+  }
+
+  /** Whether more work can be given: not closed, not aborted, a thread left. */
+  get usable(): boolean {
+    return !this.closed && Atomics.load(this.abortFlag, 0) === 0 && this.load.size > 0;
+  }
+
   hash(task: HashTask): Promise<string> {
     return this.run<{ sha256: string }>({ op: 'hash', ...task }).then((value) => value.sha256);
   }

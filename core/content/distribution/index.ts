@@ -4,6 +4,7 @@ export { cleanupPackage, type CleanupReport, type CommitStep } from './commit';
 export { ContentError, type ContentErrorKind } from './content-error';
 export { folderSource, type ContentSource } from './content-source';
 export { distributePackage, type DistributeOptions, type DistributionProgress, type PatchRequest, type PatchResult, type TargetResult } from './distribute';
+export { FileWorkers, defaultFileThreads } from './file-workers';
 export { parseManifest, readManifest, writeManifest, type ContentManifest, type ManifestFile } from './manifest';
 export { buildPackageArchive, openPackageArchive, type ArchiveSummary, type BuildArchiveOptions, type PackageArchive } from './package-archive';
 export { manifestPathOf, packageFolderOf, type PackageTarget } from './package-target';

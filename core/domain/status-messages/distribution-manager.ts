@@ -33,6 +33,8 @@ const messages: readonly StatusMessageDefinition[] = [
     text: 'Distribution Manager successfully created or updated package %1 (source version %2).' },
   { id: 2312, severity: 'error', type: 'milestone', origin: 'courier', strings: ['package ID', 'error'], attributes: [a.packageId],
     text: 'Distribution Manager failed to create or update package %1: %2' },
+  { id: 2315, severity: 'info', type: 'milestone', origin: 'courier', strings: [...pkg, 'schedule', 'occurrence', 'source version', 'distribution points'], attributes: [a.packageId, a.packageVersion],
+    text: 'The update schedule of package "%1" (package ID = %2), %3, fell due at %4: Distribution Manager is sending source version %5, read from the source directory as it is now, to the package\'s %6 distribution points (Update Distribution Points).' },
   { id: 2323, severity: 'error', type: 'milestone', origin: 'courier', strings: ['distribution point (NAL path)', 'error'], attributes: [a.distributionPoint],
     text: 'Distribution Manager failed to connect to distribution point %1: %2 Check that the server is on, that its share exists, and that the site server\'s account may write to it.' },
   { id: 2324, severity: 'error', type: 'milestone', origin: 'courier', strings: ['network path', 'error'], attributes: [a.distributionPoint],

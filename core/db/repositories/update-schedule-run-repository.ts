@@ -1,0 +1,45 @@
+import type { RecurringSchedule } from '../../api';
+import type { SqliteDatabase } from '../connection';
+
+/** A package whose update schedule Distribution Manager follows, with the occurrence it last ran. */
+export interface ScheduledPackage {
+  readonly packageId: string;
+  readonly schedule: RecurringSchedule;
+  readonly createdAt: string;
+  readonly lastOccurrence: string | null;
+}
+
+/**
+ * The update schedules of packages that always obtain files from the source directory and are on
+ * at least one distribution point (not on its way off it): only those can be updated.
+ */
+export class UpdateScheduleRunRepository {
+  constructor(private readonly db: SqliteDatabase) {}
+
+  scheduled(): ScheduledPackage[] {
+    const rows = this.db
+      .prepare(
+        `SELECT p.package_id AS packageId, p.update_schedule AS schedule, p.created_at AS createdAt, r.last_occurrence AS lastOccurrence
+         FROM packages p LEFT JOIN package_update_schedule_runs r ON r.package_id = p.package_id
+         WHERE p.update_schedule IS NOT NULL AND p.contains_source_files = 1 AND p.source_option = 'direct'
+           AND EXISTS (SELECT 1 FROM package_dps d WHERE d.package_id = p.package_id AND d.state NOT IN ('removalPending', 'removalFailed'))
+         ORDER BY p.package_id`,
+      )
+      .all() as { packageId: string; schedule: string; createdAt: string; lastOccurrence: string | null }[];
+    return rows.map((row) => ({ ...row, schedule: JSON.parse(row.schedule) as RecurringSchedule }));
+  }
+
+  lastOccurrence(packageId: string): string | null {
+    const row = this.db.prepare('SELECT last_occurrence AS at FROM package_update_schedule_runs WHERE package_id = ?').get(packageId) as { at: string } | undefined;
+    return row?.at ?? null;
+  }
+
+  record(packageId: string, occurrence: string, ranAt: string): void {
+    this.db
+      .prepare(
+        `INSERT INTO package_update_schedule_runs (package_id, last_occurrence, ran_at) VALUES (?, ?, ?)
+         ON CONFLICT (package_id) DO UPDATE SET last_occurrence = excluded.last_occurrence, ran_at = excluded.ran_at`,
+      )
+      .run(packageId, occurrence, ranAt);
+  }
+}
