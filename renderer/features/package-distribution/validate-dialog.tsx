@@ -77,7 +77,8 @@ export function ValidateDialog({ packageId, distributionPoint, onDone, onClose }
   const courier = useCourier();
   const styles = useStyles();
   const [step, setStep] = useState<Step>({ status: 'checking' });
-  const [busy, setBusy] = useState<string | null>('Re-hashing the copies on the distribution points…');
+  // Only the repair holds the buttons: while the first check runs Cancel stays usable and the dialog keeps a focusable button.
+  const [busy, setBusy] = useState<string | null>(null);
   const [repairError, setRepairError] = useState<string | null>(null);
 
   useEffect(() => {
@@ -85,7 +86,6 @@ export function ValidateDialog({ packageId, distributionPoint, onDone, onClose }
     void settle(() => courier['packages:validate']({ packageId, ...(distributionPoint !== undefined ? { distributionPoint } : {}) })).then((result) => {
       if (closed) return;
       setStep(result.ok ? { status: 'ready', dps: result.value.distributionPoints } : { status: 'error', error: result.error.message });
-      setBusy(null);
     });
     return () => {
       closed = true;
@@ -125,7 +125,7 @@ export function ValidateDialog({ packageId, distributionPoint, onDone, onClose }
       onOk={() => void repair()}
       onCancel={onClose}
     >
-      {step.status === 'checking' && <Spinner size="tiny" label={`Validating package ${packageId}…`} />}
+      {step.status === 'checking' && <Spinner size="tiny" label={`Re-hashing the copies of package ${packageId} on the distribution points…`} />}
       {step.status === 'error' && <Text>Package {packageId} could not be validated: {step.error}</Text>}
       {step.status === 'ready' && dps.length === 0 && <Text>Package {packageId} is on no distribution point, so there is nothing to validate.</Text>}
       {step.status === 'ready' && dps.length > 0 && (
