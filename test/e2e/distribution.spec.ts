@@ -165,6 +165,7 @@ test('a DP made with the site system wizard gets a package, an update, and a rep
   await expect(validate).toBeHidden();
 
   unlinkSync(join(packageFolder(volumes, pkg.packageId), 'setup.exe'));
+  await console_.treeItem(/^Package Status$/).first().click();
   await statusRow.click({ button: 'right' });
   await page.getByRole('menuitem', { name: 'Validate', exact: true }).click();
   validate = page.getByRole('dialog', { name: 'Validate dp01.contoso.com' });
