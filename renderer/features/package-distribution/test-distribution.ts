@@ -68,7 +68,7 @@ export function testPlan(extra: Partial<DistributionPlanDto> = {}): Distribution
 
 /** Distribution Manager's settings as components:get answers them, with the suite's defaults. */
 export function testDistmgrSettings(extra: Partial<DistributionManagerSettingsDto> = {}): DistributionManagerSettingsDto {
-  return { component: 'SMS_DISTRIBUTION_MANAGER', maxPackages: 3, threadsPerPackage: 5, retries: 100, retryDelayMinutes: 30, storedPackagesLocation: '/srv/site/SMSPKG', properties: {}, ...extra };
+  return { component: 'SMS_DISTRIBUTION_MANAGER', maxPackages: 3, threadsPerPackage: 5, retries: 100, retryDelayMinutes: 30, storedPackagesLocation: '/srv/site/SMSPKG', properties: {}, lastModified: null, ...extra };
 }
 
 /** A status message of Distribution Manager about package A0100001, 2330 (copied to DP01) unless told otherwise. */
