@@ -312,6 +312,13 @@ describe('Retry Now and Cancel on a DP row', () => {
     });
   });
 
+  it('an attempt that fails after its row was cancelled leaves it given up', async () => {
+    failAttempts('DP01', 1);
+    value(await core.client['packages:cancel-dp']({ packageId: 'A0100001', distributionPoint: 'DP01' }));
+    failAttempts('DP01', 1);
+    expect(value(await core.client['packages:status']({ packageId: 'A0100001' })).distributionPoints[0]).toMatchObject({ state: 'installFailed', attempts: 2, nextAttemptAt: null });
+  });
+
   it('Cancel abandons a removal that is retrying: removalFailed, and Retry Now takes the removal up again', async () => {
     value(await core.client['packages:remove-dp']({ packageId: 'A0100001', distributionPoint: 'DP02' }));
     failAttempts('DP02', 1);

@@ -225,7 +225,9 @@ export class PackageDpRepository {
     const row = this.get(packageId, dpId);
     if (!row) return null;
     const attempts = row.attempts + 1;
-    const givenUp = attempts > retry.retries;
+    // A row cancelled while its attempt ran stays given up: the attempt's failure does not start retries again.
+    const cancelled = row.state === 'installFailed' || row.state === 'removalFailed';
+    const givenUp = cancelled || attempts > retry.retries;
     const removing = removalStates.includes(row.state);
     const state: PackageDpState = removing ? (givenUp ? 'removalFailed' : 'removalPending') : givenUp ? 'installFailed' : 'installRetrying';
     const next = givenUp ? null : new Date(now.getTime() + retry.retryDelayMinutes * 60_000).toISOString();
