@@ -49,6 +49,8 @@ export const requestChannelNames = [
   'packages:update-dps',
   'packages:refresh-dp',
   'packages:remove-dp',
+  'packages:retry-dp',
+  'packages:cancel-dp',
   'packages:status',
   'packages:source-size',
   'packages:status-summary',

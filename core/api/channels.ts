@@ -21,7 +21,7 @@ import {
 import type { AccessAccountDto } from './access-accounts';
 import type { BuiltInDefinitionDto, DefinitionPreviewDto, MsiInfoDto, PackageImportedDto } from './imports';
 import { definitionInspectSchema, packageImportSchema } from './imports';
-import type { DistributionManagerSettingsDto, DistributionPlanDto, DistributionPointDto, DpDeletedDto, DpGroupDto, PackageSourceSizeDto, PackageStatusCountsDto, PackageStatusDto, PackageValidationDto } from './distribution-points';
+import type { DistributionManagerSettingsDto, DistributionPlanDto, DistributionPointDto, DpDeletedDto, DpGroupDto, PackageDpStatusDto, PackageSourceSizeDto, PackageStatusCountsDto, PackageStatusDto, PackageValidationDto } from './distribution-points';
 import {
   componentRefSchema,
   componentSetSchema,
@@ -94,6 +94,8 @@ export const requestSchemas = {
   'packages:update-dps': packageStatusSchema,
   'packages:refresh-dp': packageDpRefSchema,
   'packages:remove-dp': packageDpRefSchema,
+  'packages:retry-dp': packageDpRefSchema,
+  'packages:cancel-dp': packageDpRefSchema,
   'packages:status': packageStatusSchema,
   'packages:source-size': packageStatusSchema,
   'packages:status-summary': empty,
@@ -154,6 +156,8 @@ export interface ResponseMap {
   'packages:update-dps': DistributionPlanDto;
   'packages:refresh-dp': DistributionPlanDto;
   'packages:remove-dp': DistributionPlanDto;
+  'packages:retry-dp': PackageDpStatusDto;
+  'packages:cancel-dp': PackageDpStatusDto;
   'packages:status': PackageStatusDto;
   'packages:source-size': PackageSourceSizeDto;
   'packages:status-summary': readonly PackageStatusCountsDto[];

@@ -36,7 +36,7 @@ const dpFlags: Readonly<Record<string, string>> = {
   storedPackagesLocation: '--stored-packages',
 };
 
-const packageSubcommands = new Set(['distribute', 'update-dps', 'refresh', 'remove-dp', 'status']);
+const packageSubcommands = new Set(['distribute', 'update-dps', 'refresh', 'remove-dp', 'retry', 'cancel', 'status']);
 
 /** The command words of a command line, global options and their values left out. */
 function commandWords(argv: readonly string[]): string[] {
@@ -311,7 +311,7 @@ Examples:
   }
 }
 
-/** `courier package distribute|update-dps|refresh|remove-dp|status`: a package's distribution points. */
+/** `courier package distribute|update-dps|refresh|remove-dp|retry|cancel|validate|status`: a package's distribution points. */
 export function registerPackageDistributionCommands(pkg: Command, context: CommandContext): void {
   const { withGlobalOptions, withCore, print, unwrap } = context;
   const waitOption = new Option('--wait', "wait until Distribution Manager has done the work (run here when no console or site run is running); prints the package's status");
@@ -379,6 +379,24 @@ Manager does the copying; follow it with courier package status A0100001.`,
           context.io.err(`courier: ${plan.summary}\n`);
           await waitForPackage(core, plan.packageId, context, globals);
         } else print(globals, plan, () => plan.summary);
+      }),
+    );
+  }
+
+  for (const [verb, channel, description, done] of [
+    ['retry', 'packages:retry-dp', 'Retry Now: the next attempt on a retrying distribution point is due now (one that gave up starts again)', 'The next attempt is due now'],
+    ['cancel', 'packages:cancel-dp', 'Cancel: stop retrying on a distribution point (a copy goes to installFailed, a removal to removalFailed)', 'Retries cancelled'],
+  ] as const) {
+    withGlobalOptions(
+      pkg
+        .command(verb)
+        .description(description)
+        .argument('<package-id>', 'for example A0100001')
+        .addOption(new Option('--dp <name>', 'the distribution point').makeOptionMandatory()),
+    ).action((packageId: string, opts: { dp: string }, command: Command) =>
+      withCore(command, async (core, globals) => {
+        const row = unwrap(await core.client[channel]({ packageId, distributionPoint: opts.dp }));
+        print(globals, row, () => `${done} on ${row.name}: ${row.state}, attempt ${row.attempts}${row.lastError ? `, last error: ${row.lastError}` : ''}.`);
       }),
     );
   }

@@ -82,6 +82,8 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'packages:update-dps': ({ packageId }) => distribution.updateDps(packageId),
     'packages:refresh-dp': ({ packageId, distributionPoint }) => distribution.refresh(packageId, distributionPoint),
     'packages:remove-dp': ({ packageId, distributionPoint }) => distribution.removeDp(packageId, distributionPoint),
+    'packages:retry-dp': ({ packageId, distributionPoint }) => distribution.retryNow(packageId, distributionPoint),
+    'packages:cancel-dp': ({ packageId, distributionPoint }) => distribution.cancelRetries(packageId, distributionPoint),
     'packages:status': ({ packageId }) => distribution.status(packageId),
     'packages:source-size': ({ packageId }) => distribution.sourceSize(packageId),
     'packages:status-summary': () => distribution.statusSummary(),

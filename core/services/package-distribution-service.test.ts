@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ApiResult, PackageDpsChangedEvent } from '../api';
 import { createCore, type Core } from '../core';
 import { openDatabase } from '../db/connection';
+import { PackageDpRepository } from '../db/repositories/package-dp-repository';
 
 let dir: string;
 let core: Core;
@@ -262,5 +263,79 @@ describe('packages on distribution points', () => {
       distributionPoints: [{ name: 'DP01', state: 'removalPending' }, { name: 'DP02', state: 'removalPending' }],
     });
     expect(await core.client['packages:status']({ packageId: 'A0100009' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+  });
+});
+
+/** Records failed attempts on a DP row as Distribution Manager does (another connection, as another process would). */
+function failAttempts(dpName: string, times: number, retries = 3): void {
+  const db = openDatabase(join(dir, 'site', 'courier.db'));
+  try {
+    const { id } = db.prepare('SELECT id FROM distribution_points WHERE name = ?').get(dpName) as { id: number };
+    const rows = new PackageDpRepository(db);
+    for (let i = 0; i < times; i++) rows.recordFailure('A0100001', id, `Access is denied: attempt ${i + 1}`, { retries, retryDelayMinutes: 30 }, new Date('2026-12-02T08:00:00Z'));
+  } finally {
+    db.close();
+  }
+}
+
+describe('Retry Now and Cancel on a DP row', () => {
+  beforeEach(async () => {
+    value(await core.client['packages:distribute']({ packageId: 'A0100001', distributionPoints: ['DP01', 'DP02'] }));
+    forgetWakeUps();
+  });
+
+  it('Retry Now makes a retrying row due at once, keeps its count and wakes Distribution Manager', async () => {
+    failAttempts('DP01', 2);
+    const events: PackageDpsChangedEvent[] = [];
+    core.on('package-dps:changed', (event) => events.push(event));
+    const row = value(await core.client['packages:retry-dp']({ packageId: 'a0100001', distributionPoint: 'dp01' }));
+    expect(row).toMatchObject({ name: 'DP01', state: 'installRetrying', attempts: 2, lastError: 'Access is denied: attempt 2', nextAttemptAt: null });
+    expect(outbox()).toEqual([{ fileName: 'A0100001.PKN', body: 'retry now on DP01\r\n' }]);
+    expect(events).toEqual([{ packageId: 'A0100001' }]);
+  });
+
+  it('Retry Now on a row that gave up starts it again from attempt 1', async () => {
+    failAttempts('DP01', 4);
+    expect(value(await core.client['packages:status']({ packageId: 'A0100001' })).distributionPoints[0]).toMatchObject({ state: 'installFailed', attempts: 4 });
+    expect(value(await core.client['packages:retry-dp']({ packageId: 'A0100001', distributionPoint: 'DP01' }))).toMatchObject({ state: 'installPending', attempts: 0, nextAttemptAt: null });
+  });
+
+  it('Cancel stops a retrying copy: installFailed with its last error, no next try, no other DP touched', async () => {
+    failAttempts('DP01', 1);
+    const row = value(await core.client['packages:cancel-dp']({ packageId: 'A0100001', distributionPoint: 'DP01' }));
+    expect(row).toMatchObject({ state: 'installFailed', attempts: 1, lastError: 'Access is denied: attempt 1', nextAttemptAt: null });
+    expect(outbox()).toEqual([{ fileName: 'A0100001.PKN', body: 'cancel retries on DP01\r\n' }]);
+    expect(value(await core.client['packages:status']({ packageId: 'A0100001' })).distributionPoints[1]).toMatchObject({ name: 'DP02', state: 'installPending' });
+    expect(await core.client['packages:cancel-dp']({ packageId: 'A0100001', distributionPoint: 'DP01' })).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT', field: 'distributionPoint', message: 'Package A0100001 on DP01 is installFailed, not retrying: there are no retries to cancel.' },
+    });
+  });
+
+  it('an attempt that fails after its row was cancelled leaves it given up', async () => {
+    failAttempts('DP01', 1);
+    value(await core.client['packages:cancel-dp']({ packageId: 'A0100001', distributionPoint: 'DP01' }));
+    failAttempts('DP01', 1);
+    expect(value(await core.client['packages:status']({ packageId: 'A0100001' })).distributionPoints[0]).toMatchObject({ state: 'installFailed', attempts: 2, nextAttemptAt: null });
+  });
+
+  it('Cancel abandons a removal that is retrying: removalFailed, and Retry Now takes the removal up again', async () => {
+    value(await core.client['packages:remove-dp']({ packageId: 'A0100001', distributionPoint: 'DP02' }));
+    failAttempts('DP02', 1);
+    expect(value(await core.client['packages:cancel-dp']({ packageId: 'A0100001', distributionPoint: 'DP02' }))).toMatchObject({ state: 'removalFailed', nextAttemptAt: null });
+    expect(value(await core.client['packages:retry-dp']({ packageId: 'A0100001', distributionPoint: 'DP02' }))).toMatchObject({ state: 'removalPending', attempts: 0 });
+  });
+
+  it('refuses rows with nothing to retry or cancel, unknown DPs and packages, and writes no wake-up', async () => {
+    expect(await core.client['packages:retry-dp']({ packageId: 'A0100001', distributionPoint: 'DP01' })).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT', message: 'Package A0100001 on DP01 is installPending and not waiting for a retry: there is no attempt to make now.' },
+    });
+    expect(await core.client['packages:cancel-dp']({ packageId: 'A0100001', distributionPoint: 'DP01' })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    expect(await core.client['packages:retry-dp']({ packageId: 'A0100001', distributionPoint: 'DP03' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND', field: 'distributionPoint' } });
+    expect(await core.client['packages:retry-dp']({ packageId: 'A0100009', distributionPoint: 'DP01' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(await core.client['packages:cancel-dp']({ packageId: 'A0100001', distributionPoint: 'NODP' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND', field: 'distributionPoint' } });
+    expect(await core.client['packages:cancel-dp']({ packageId: 'A0100001' } as never)).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED', field: 'distributionPoint' } });
+    expect(outbox()).toEqual([]);
   });
 });

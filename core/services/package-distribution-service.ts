@@ -1,4 +1,4 @@
-import { CourierError, type DistributionPlanDto, type PackageSourceSizeDto, type PackageStatusCountsDto, type PackageStatusDto } from '../api';
+import { CourierError, type DistributionPlanDto, type PackageDpStatusDto, type PackageSourceSizeDto, type PackageStatusCountsDto, type PackageStatusDto } from '../api';
 import type { FileAccess } from '../content/file-access';
 import { measureSourceDirectory, type SourceSize } from '../content/source-size';
 import type { DpRecord } from '../db/repositories/distribution-point-repository';
@@ -37,6 +37,24 @@ function skippedText(skipped: readonly Skipped[]): string {
 }
 
 const isLive = (row: PackageDpRecord) => !removalStates.includes(row.state);
+
+function toStatusDto(row: PackageDpRecord): PackageDpStatusDto {
+  return {
+    name: row.dpName,
+    nalPath: row.nalPath,
+    state: row.state,
+    path: row.shareName && row.folder !== null ? packagePathOnDp(row.serverName, row.shareName, row.folder, row.serverShare) : null,
+    sourceVersion: row.sourceVersion,
+    targetVersion: row.targetVersion,
+    files: row.files,
+    bytes: row.bytes,
+    lastCopied: row.lastCopied,
+    lastRefreshed: row.lastRefreshed,
+    attempts: row.attempts,
+    lastError: row.lastError,
+    nextAttemptAt: row.nextAttemptAt,
+  };
+}
 
 /**
  * A package's distribution points (the package's Distribution Points node): give it DPs, send a
@@ -145,6 +163,38 @@ export class PackageDistributionService {
     });
   }
 
+  /**
+   * Retry Now on a DP row: the next attempt is due now and Distribution Manager is woken for it.
+   * A row that gave up (installFailed, removalFailed) starts its count again.
+   */
+  retryNow(packageId: string, dpName: string): PackageDpStatusDto {
+    return this.deps.work.run((change) => {
+      const { pkg, dp, row } = this.requireRow(packageId, dpName);
+      if (!this.deps.packageDps.retryNow(pkg, dp, this.deps.now().toISOString())) {
+        throw new CourierError(
+          'CONFLICT',
+          `Package ${pkg} on ${row.dpName} is ${row.state}${row.state === 'installPending' || row.state === 'removalPending' ? ' and not waiting for a retry' : ''}: there is no attempt to make now.`,
+          'distributionPoint',
+        );
+      }
+      this.note(change, pkg, `retry now on ${row.dpName}`, `Package ${pkg}: the next attempt on ${row.dpName} is due now.`);
+      return this.rowStatus(pkg, dp);
+    });
+  }
+
+  /** Cancel on a DP row: stop retrying; a copy goes to installFailed, a removal to removalFailed. */
+  cancelRetries(packageId: string, dpName: string): PackageDpStatusDto {
+    return this.deps.work.run((change) => {
+      const { pkg, dp, row } = this.requireRow(packageId, dpName);
+      if (!this.deps.packageDps.cancelRetries(pkg, dp, this.deps.now().toISOString())) {
+        throw new CourierError('CONFLICT', `Package ${pkg} on ${row.dpName} is ${row.state}, not retrying: there are no retries to cancel.`, 'distributionPoint');
+      }
+      // The wake-up lets Distribution Manager drop the retry it had scheduled for this row.
+      this.note(change, pkg, `cancel retries on ${row.dpName}`, `Package ${pkg}: retries on ${row.dpName} cancelled.`);
+      return this.rowStatus(pkg, dp);
+    });
+  }
+
   /** The files and bytes a copy would transfer now, without asking for one: what a confirmation states before OK. */
   async sourceSize(packageId: string): Promise<PackageSourceSizeDto> {
     const pkg = this.requireWithSource(packageId);
@@ -164,22 +214,25 @@ export class PackageDistributionService {
     return {
       packageId,
       sourceVersion: pkg?.sourceVersion ?? null,
-      distributionPoints: rows.map((row) => ({
-        name: row.dpName,
-        nalPath: row.nalPath,
-        state: row.state,
-        path: row.shareName && row.folder !== null ? packagePathOnDp(row.serverName, row.shareName, row.folder, row.serverShare) : null,
-        sourceVersion: row.sourceVersion,
-        targetVersion: row.targetVersion,
-        files: row.files,
-        bytes: row.bytes,
-        lastCopied: row.lastCopied,
-        lastRefreshed: row.lastRefreshed,
-        attempts: row.attempts,
-        lastError: row.lastError,
-        nextAttemptAt: row.nextAttemptAt,
-      })),
+      distributionPoints: rows.map(toStatusDto),
     };
+  }
+
+  private requireRow(packageId: string, dpName: string): { pkg: string; dp: number; row: PackageDpRecord } {
+    const pkg = this.deps.packages.get(packageId)?.packageId ?? packageId;
+    const dp = this.deps.dps.require(dpName, 'distributionPoint');
+    const row = this.deps.packageDps.get(pkg, dp.id);
+    if (!row) {
+      if (!this.deps.packages.get(packageId)) throw packageNotFound(packageId);
+      throw new CourierError('NOT_FOUND', `Package ${pkg} is not on distribution point ${dp.name}.`, 'distributionPoint');
+    }
+    return { pkg, dp: dp.id, row };
+  }
+
+  private rowStatus(packageId: string, dpId: number): PackageDpStatusDto {
+    const row = this.deps.packageDps.get(packageId, dpId);
+    if (!row) throw packageNotFound(packageId);
+    return toStatusDto(row);
   }
 
   /** A package without source files runs from what clients already have: there is nothing to copy, so no DP. */

@@ -106,7 +106,7 @@ describe('node actions', () => {
   it('gives a package Properties, Delete, Refresh and Help, wired to that package', () => {
     const { nodeActions, shell, standard, pkg, item } = setup();
     const actions = nodeActions(packageId);
-    expect(shape(actions)).toEqual(['Properties', 'Delete', '-', 'Update Distribution Points', '-', 'Refresh', '-', 'Help']);
+    expect(shape(actions)).toEqual(['Properties', 'Delete', '-', 'Update Distribution Points', 'Validate Distribution Points', '-', 'Refresh', '-', 'Help']);
     findCommand(actions, 'properties')?.run();
     findCommand(actions, 'delete')?.run();
     findCommand(actions, 'refresh')?.run();
@@ -115,14 +115,17 @@ describe('node actions', () => {
     expect(standard.refresh).toHaveBeenCalledWith(item(packageId));
   });
 
-  it('offers Update Distribution Points only on a package with source files', () => {
+  it('offers Update and Validate Distribution Points only on a package with source files', () => {
     const { nodeActions, shell, stores } = setup();
     expect(findCommand(nodeActions(packageId), 'update-distribution-points')?.disabled).toBe(true);
+    expect(findCommand(nodeActions(packageId), 'validate-distribution-points')?.disabled).toBe(true);
     stores.packages.setState({ list: { status: 'ready', refreshing: false, items: [testPackage('A0100001', 'Reader', { containsSourceFiles: true, sourceDirectory: '/srv/src/reader' })], error: null } });
     const update = findCommand(nodeActions(packageId), 'update-distribution-points');
     expect(update?.disabled).not.toBe(true);
     update?.run();
     expect(shell.openPopup).toHaveBeenCalledWith({ kind: 'update-distribution-points', packageId: 'A0100001' });
+    findCommand(nodeActions(packageId), 'validate-distribution-points')?.run();
+    expect(shell.openPopup).toHaveBeenCalledWith({ kind: 'validate-package', packageId: 'A0100001' });
   });
 
   it('offers New Distribution Points on a package\'s Distribution Points node, and Refresh', () => {
@@ -131,6 +134,16 @@ describe('node actions', () => {
     expect(shape(actions)).toEqual(['New Distribution Points', '-', 'Refresh', '-', 'Help']);
     findCommand(actions, 'new-distribution-points')?.run();
     expect(shell.openPopup).toHaveBeenCalledWith({ kind: 'new-distribution-points', packageId: 'A0100001' });
+  });
+
+  it("offers Show Messages › All / Info / Warning / Error on a package's Package Status node, which sets the filter", () => {
+    const { nodeActions, stores } = setup();
+    const actions = nodeActions(`${packageId}/package-status`);
+    expect(shape(actions)).toEqual([{ 'Show Messages': ['All', 'Info', 'Warning', 'Error'] }, '-', 'Refresh', '-', 'Help']);
+    expect(findCommand(actions, 'show-messages-all')?.disabled).toBe(true);
+    findCommand(actions, 'show-messages-error')?.run();
+    expect(stores.packageDps.getState().messageFilters).toEqual({ A0100001: 'error' });
+    expect(findCommand(nodeActions(`${packageId}/package-status`), 'show-messages-error')?.disabled).toBe(true);
   });
 
   it('offers no Refresh where nothing is read from the site yet', () => {

@@ -81,6 +81,8 @@ describe('courier dp and dp-group', () => {
       ['dp', 'add', 'DP09', '--volume', 'D=/x', '--share-provider', 'nfs'],
       ['package', 'distribute', 'A0100001'],
       ['package', 'refresh', 'A0100001'],
+      ['package', 'retry', 'A0100001'],
+      ['package', 'cancel', 'A0100001'],
       ['component', 'show', 'offermgr'],
       ['component', 'set', 'distmgr'],
       ['component', 'set', 'distmgr', '--retries', 'many'],
@@ -137,6 +139,12 @@ describe('courier package distribute, update-dps, refresh, remove-dp, status', (
       expect(parsed.distributionPoints[0], key).toHaveProperty(key);
     }
     expect((await courier('package', 'status', packageId)).stdout).toMatch(/DP03\s+installPending\s+- → 2/);
+    // Retry Now and Cancel: a row that is not retrying is refused in the core's words; one that is, is answered with its new state.
+    const notRetrying = await courier('package', 'cancel', packageId, '--dp', 'DP03');
+    expect([notRetrying.code, notRetrying.stderr]).toEqual([1, `courier: Package ${packageId} on DP03 is installPending, not retrying: there are no retries to cancel. (--dp)\n`]);
+    const nothingDue = await courier('package', 'retry', packageId, '--dp', 'DP03', '--json');
+    expect(nothingDue.code).toBe(1);
+    expect(json(nothingDue.stdout)).toMatchObject({ error: { code: 'CONFLICT', field: 'distributionPoint' } });
 
     const noSource = await courier('package', 'create', '--name', 'Script', '--no-source', '--json');
     const scriptId = json<{ packageId: string }>(noSource.stdout).packageId;

@@ -120,6 +120,43 @@ export class PackageDpRepository {
       .run(stamp, packageId, dpId);
   }
 
+  /**
+   * Retry Now: a row waiting for its next attempt gets it at once (the count goes on); a row that
+   * gave up starts again as an admin's distribute or remove would, from attempt 1. Answers whether
+   * a row changed.
+   */
+  retryNow(packageId: string, dpId: number, stamp: string): boolean {
+    return (
+      this.db
+        .prepare(
+          `UPDATE package_dps SET
+             state = CASE state WHEN 'installFailed' THEN 'installPending' WHEN 'removalFailed' THEN 'removalPending' ELSE state END,
+             attempts = CASE WHEN state IN ('installFailed', 'removalFailed') THEN 0 ELSE attempts END,
+             next_attempt_at = NULL, last_modified = ?
+           WHERE package_id = ? AND dp_id = ?
+             AND (state IN ('installFailed', 'removalFailed') OR (state IN ('installRetrying', 'removalPending') AND next_attempt_at IS NOT NULL))`,
+        )
+        .run(stamp, packageId, dpId).changes === 1
+    );
+  }
+
+  /**
+   * Cancel: stop retrying. A copy waiting to retry becomes installFailed, a removal waiting to
+   * retry removalFailed; the attempts and the last error stay, so the row says why it stopped.
+   */
+  cancelRetries(packageId: string, dpId: number, stamp: string): boolean {
+    return (
+      this.db
+        .prepare(
+          `UPDATE package_dps SET
+             state = CASE state WHEN 'installRetrying' THEN 'installFailed' ELSE 'removalFailed' END,
+             next_attempt_at = NULL, last_modified = ?
+           WHERE package_id = ? AND dp_id = ? AND (state = 'installRetrying' OR (state = 'removalPending' AND attempts > 0))`,
+        )
+        .run(stamp, packageId, dpId).changes === 1
+    );
+  }
+
   /** A deleted package leaves every DP: the rows stay until Distribution Manager has removed the folders. */
   requestRemovalEverywhere(packageId: string, stamp: string): number {
     return this.db
@@ -188,7 +225,9 @@ export class PackageDpRepository {
     const row = this.get(packageId, dpId);
     if (!row) return null;
     const attempts = row.attempts + 1;
-    const givenUp = attempts > retry.retries;
+    // A row cancelled while its attempt ran stays given up: the attempt's failure does not start retries again.
+    const cancelled = row.state === 'installFailed' || row.state === 'removalFailed';
+    const givenUp = cancelled || attempts > retry.retries;
     const removing = removalStates.includes(row.state);
     const state: PackageDpState = removing ? (givenUp ? 'removalFailed' : 'removalPending') : givenUp ? 'installFailed' : 'installRetrying';
     const next = givenUp ? null : new Date(now.getTime() + retry.retryDelayMinutes * 60_000).toISOString();

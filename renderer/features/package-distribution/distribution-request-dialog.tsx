@@ -11,7 +11,7 @@ const useStyles = makeStyles({
   text: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, minWidth: 0 },
 });
 
-export interface DistributionRequestDialogProps {
+export interface DistributionRequestDialogProps<T = DistributionPlanDto> {
   readonly title: string;
   /** "Update", "Refresh", "Delete". */
   readonly okLabel: string;
@@ -22,13 +22,13 @@ export interface DistributionRequestDialogProps {
   readonly okDisabled?: boolean;
   /** What will happen, in exact words. */
   readonly children: ReactNode;
-  readonly request: () => Promise<ApiResult<DistributionPlanDto>>;
-  readonly onDone: (plan: DistributionPlanDto) => void;
+  readonly request: () => Promise<ApiResult<T>>;
+  readonly onDone: (answer: T) => void;
   readonly onClose: () => void;
 }
 
 /** Asks before Update Distribution Points, Refresh or Delete on a package's DP; a refusal stays in the dialog. */
-export function DistributionRequestDialog(props: DistributionRequestDialogProps): ReactNode {
+export function DistributionRequestDialog<T = DistributionPlanDto>(props: DistributionRequestDialogProps<T>): ReactNode {
   const styles = useStyles();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);

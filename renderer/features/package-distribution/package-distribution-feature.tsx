@@ -1,5 +1,5 @@
-import { AddRegular, ArrowSyncRegular, BoxCheckmarkRegular, DeleteRegular, ServerRegular, StatusRegular } from '@fluentui/react-icons';
-import { command } from '../../components/action-menu';
+import { AddRegular, ArrowClockwiseRegular, ArrowSyncRegular, BoxCheckmarkRegular, CheckmarkStarburstRegular, DeleteRegular, DismissCircleRegular, ServerRegular, StatusRegular, TextBulletListSquareRegular } from '@fluentui/react-icons';
+import { command, separator, submenu, type Action } from '../../components/action-menu';
 import type { NodeOf } from '../../console/node-kinds';
 import { detailsRows } from '../../console/row-kinds';
 import type { ConsoleStores } from '../../console/console-stores';
@@ -10,6 +10,11 @@ import { RefreshDpDialog, RemoveDpDialog, UpdateDpsDialog } from './package-dp-d
 import { PackageDpsView } from './package-dps-view';
 import { PackageStatusSummaryView } from './package-status-summary-view';
 import { PackageStatusView } from './package-status-view';
+import type { MessageFilter } from './package-dps-store';
+import { messageFilterLabels } from './package-status-messages';
+import { CancelRetriesDialog, RetryNowDialog } from './retry-dialogs';
+import { canCancelRetries, canRetryNow } from './retry-text';
+import { ValidateDialog } from './validate-dialog';
 
 type PackageNodeKind = 'package-distribution-points' | 'package-status';
 
@@ -26,11 +31,30 @@ function dpCount({ packageId }: NodeOf<PackageNodeKind>, stores: ConsoleStores):
   return list?.status === 'ready' ? list.items.length : null;
 }
 
+const messageFilters: readonly MessageFilter[] = ['all', 'info', 'warning', 'error'];
+
+/** Show Messages › All / Info / Warning / Error: which of the package's status messages its Package Status node lists. */
+function showMessages(packageId: string, stores: ConsoleStores): Action {
+  const current = stores.packageDps.getState().messageFilters[packageId] ?? 'all';
+  return submenu(
+    'show-messages',
+    'Show Messages',
+    messageFilters.map((filter) =>
+      command(`show-messages-${filter}`, messageFilterLabels[filter], () => stores.packageDps.getState().setMessageFilter(packageId, filter), {
+        disabled: filter === current,
+        disabledReason: 'These are the messages shown now.',
+      }),
+    ),
+    { icon: TextBulletListSquareRegular },
+  );
+}
+
 const packageStatusNode: NodeRegistration<'package-status'> = {
   label: 'Package Status',
   icon: StatusRegular,
   description: 'Where this package has been copied, and how each copy is doing.',
   details: { kind: 'list', View: PackageStatusView, rows: (node, keys, { stores }) => dpRows(node, keys, stores), count: dpCount },
+  actions: ({ packageId }, { stores }) => [showMessages(packageId, stores)],
   refresh: ({ packageId }, stores) => stores.packageDps.getState().load(packageId),
 };
 
@@ -72,9 +96,27 @@ export const packageDistributionFeature: FeatureRegistration<PackageNodeKind | '
   rows: {
     'package-dp': {
       label: (row) => row.name,
-      actions: (row, { shell }) => {
+      actions: (row, { shell, stores }) => {
         const removing = row.state === 'removalPending' || row.state === 'removalFailed';
         return [
+          command('retry-now', 'Retry Now', () => shell.openPopup({ kind: 'retry-package-dp', row }), {
+            icon: ArrowClockwiseRegular,
+            disabled: !canRetryNow(row),
+            disabledReason: 'Distribution Manager is not waiting to retry on this distribution point.',
+          }),
+          command('cancel-retries', 'Cancel', () => shell.openPopup({ kind: 'cancel-package-dp', row }), {
+            icon: DismissCircleRegular,
+            disabled: !canCancelRetries(row),
+            disabledReason: 'Distribution Manager is not retrying on this distribution point.',
+          }),
+          separator('after-retries'),
+          command('validate-distribution-point', 'Validate', () => shell.openPopup({ kind: 'validate-package', packageId: row.packageId, distributionPoint: row.name }), {
+            icon: CheckmarkStarburstRegular,
+            disabled: row.sourceVersion === null || removing,
+            disabledReason: 'The package has not been copied to this distribution point.',
+          }),
+          showMessages(row.packageId, stores),
+          separator('after-messages'),
           command('refresh-distribution-point', 'Refresh Distribution Point', () => shell.openPopup({ kind: 'refresh-package-dp', row }), {
             icon: ArrowSyncRegular,
             disabled: removing,
@@ -114,6 +156,35 @@ export const packageDistributionFeature: FeatureRegistration<PackageNodeKind | '
     },
     'refresh-package-dp': {
       render: ({ row }, { shell, close }) => <RefreshDpDialog row={row} onClose={close} onDone={(plan) => shell.setStatus(plan.summary)} />,
+    },
+    'retry-package-dp': {
+      render: ({ row }, { stores, shell, close }) => (
+        <RetryNowDialog
+          row={row}
+          onClose={close}
+          onDone={(after) => {
+            void stores.packageDps.getState().load(row.packageId);
+            shell.setStatus(`Distribution Manager tries ${row.name} again now (${after.state}).`);
+          }}
+        />
+      ),
+    },
+    'cancel-package-dp': {
+      render: ({ row }, { stores, shell, close }) => (
+        <CancelRetriesDialog
+          row={row}
+          onClose={close}
+          onDone={(after) => {
+            void stores.packageDps.getState().load(row.packageId);
+            shell.setStatus(`Retries on ${row.name} cancelled: ${after.state}.`);
+          }}
+        />
+      ),
+    },
+    'validate-package': {
+      render: ({ packageId, distributionPoint }, { shell, close }) => (
+        <ValidateDialog packageId={packageId} {...(distributionPoint !== undefined ? { distributionPoint } : {})} onClose={close} onDone={(summary) => shell.setStatus(summary)} />
+      ),
     },
     'remove-package-dp': {
       render: ({ row }, { stores, shell, close }) => (

@@ -17,4 +17,8 @@ export interface PackageDistributionPopupKinds {
   readonly 'update-distribution-points': { readonly packageId: string };
   readonly 'refresh-package-dp': { readonly row: PackageDpRow };
   readonly 'remove-package-dp': { readonly row: PackageDpRow };
+  readonly 'retry-package-dp': { readonly row: PackageDpRow };
+  readonly 'cancel-package-dp': { readonly row: PackageDpRow };
+  /** Validate on a package (every DP) or on one DP row. */
+  readonly 'validate-package': { readonly packageId: string; readonly distributionPoint?: string };
 }

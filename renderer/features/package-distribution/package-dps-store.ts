@@ -8,6 +8,7 @@ import {
   type PackageDpStatusDto,
   type PackageStatusCountsDto,
   type PackageStatusDto,
+  type StatusSeverity,
 } from '../../../core/api';
 import { createKeyedListReaders, createListReader, type LiveList, type ReadOutcome } from '../../client/live-list';
 
@@ -18,6 +19,9 @@ export interface PackageDpRow extends PackageDpStatusDto {
   readonly siteCode: string;
 }
 
+/** Package Status › Show Messages: All, or one severity. */
+export type MessageFilter = 'all' | StatusSeverity;
+
 export interface PackageDpsState {
   readonly lists: Readonly<Record<string, LiveList<PackageDpRow>>>;
   /** Copies in progress, by progressKey(packageId, dpName); a finished copy leaves. */
@@ -27,6 +31,9 @@ export interface PackageDpsState {
   /** Every package's counts (System Status › Package Status); undefined until first read. */
   readonly summary: LiveList<PackageStatusCountsDto> | undefined;
   loadSummary(): Promise<ReadOutcome>;
+  /** Which status messages each package's Package Status node shows; 'all' when absent. */
+  readonly messageFilters: Readonly<Record<string, MessageFilter>>;
+  setMessageFilter(packageId: string, filter: MessageFilter): void;
   /** Applies a progress event: kept while the copy runs, dropped on its last event. */
   applyProgress(event: DistributionProgressEvent): void;
 }
@@ -74,6 +81,8 @@ export function createPackageDpsStore(source: PackageDpsSource): PackageDpsStore
       lists: {},
       progress: {},
       summary: undefined,
+      messageFilters: {},
+      setMessageFilter: (packageId, filter) => set((s) => ({ messageFilters: { ...s.messageFilters, [packageId]: filter } })),
       load: (packageId) => readers(packageId).load(),
       loadSummary: () => summary.load(),
       applyProgress: (event) =>

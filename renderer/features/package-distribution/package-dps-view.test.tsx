@@ -8,7 +8,7 @@ import { renderWithCourier } from '../../console/test-console';
 import { testPackage } from '../../shell/test-package';
 import { PackageDpsView } from './package-dps-view';
 import { PackageStatusView } from './package-status-view';
-import { testDp, testDpStatus } from './test-distribution';
+import { testDistmgrSettings, testDp, testDpStatus } from './test-distribution';
 
 beforeAll(() => {
   // jsdom has no layout: give the scroller a height so the virtualizer shows rows.
@@ -27,6 +27,8 @@ function siteWith(rows: () => readonly PackageDpStatusDto[]) {
       return { ok: true, value: { packageId, sourceVersion: 2, distributionPoints: rows() } };
     },
     'distribution-points:list': async () => ({ ok: true, value: [testDp('DP01'), testDp('DP02', { siteCode: 'B02' })] }),
+    'status:messages': async () => ({ ok: true, value: { messages: [], nextCursor: null } }),
+    'components:get': async () => ({ ok: true, value: testDistmgrSettings() }),
   });
   return { courier, statusCalls };
 }
@@ -107,7 +109,7 @@ describe("a package's Distribution Points node", () => {
 });
 
 describe("a package's Package Status node", () => {
-  it('sums each site, then lists each DP with its attempts, error and next attempt', async () => {
+  it('sums each site, then lists each DP with "attempt N of M" while retrying, its error and next attempt', async () => {
     const next = '2026-03-04T06:00:00.000Z';
     const { courier } = siteWith(() => [
       testDpStatus('DP01', { state: 'installed', sourceVersion: 2, targetVersion: 2 }),
@@ -118,7 +120,8 @@ describe("a package's Package Status node", () => {
     const dps = await screen.findByRole('grid', { name: 'Package Status' });
     await within(dps).findByRole('row', { name: /DP02/ });
     expect(cellOf(dps, /DP02/, 'State')).toBe('Install Retrying');
-    expect(cellOf(dps, /DP02/, 'Attempts')).toBe('3');
+    expect(cellOf(dps, /DP02/, 'Attempts')).toBe('attempt 3 of 100');
+    expect(cellOf(dps, /DP01/, 'Attempts')).toBe('');
     expect(cellOf(dps, /DP02/, 'Last Error')).toBe('The network path was not found.');
     expect(cellOf(dps, /DP02/, 'Next Attempt')).toBe(formatDateTime(next));
     const sites = screen.getByRole('grid', { name: 'Package Status by site' });

@@ -1,7 +1,9 @@
 import { makeStyles, tokens } from '@fluentui/react-components';
 import { BuildingRegular, ServerRegular } from '@fluentui/react-icons';
-import { useMemo, type ReactNode } from 'react';
+import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useStore } from 'zustand';
+import { useCourier } from '../../client/courier-context';
+import { settle } from '../../client/settle';
 import { DataGrid, NameCell, dateTimeColumn, type DataGridColumn } from '../../components/data-grid';
 import { LiveListView } from '../../components/live-list';
 import { useConsoleStores } from '../../console/console-stores';
@@ -9,6 +11,8 @@ import type { DetailsViewProps } from '../../shell/registration';
 import { packageDpStateLabels } from './package-dp-labels';
 import { packageDpKey, sourceVersionText, usePackageDps } from './package-dps-view';
 import type { PackageDpRow } from './package-dps-store';
+import { PackageStatusMessages } from './package-status-messages';
+import { attemptsText } from './retry-text';
 import { siteSummaries, type SiteStatusSummary } from './package-status-model';
 
 const useStyles = makeStyles({
@@ -23,6 +27,7 @@ const useStyles = makeStyles({
     color: tokens.colorNeutralForeground3,
   },
   dps: { display: 'flex', flexDirection: 'column', flex: 1, minHeight: 0 },
+  messages: { display: 'flex', flexDirection: 'column', flex: 1, minHeight: '160px' },
 });
 
 interface SiteRow extends SiteStatusSummary {
@@ -48,16 +53,34 @@ const siteColumns: readonly DataGridColumn<SiteRow>[] = [
   dateTimeColumn('sourceDate', 'Source Date', (s) => s.sourceDate),
 ];
 
-const dpColumns: readonly DataGridColumn<PackageDpRow>[] = [
+function dpColumns(retries: number | null): readonly DataGridColumn<PackageDpRow>[] {
+  return [
   { id: 'name', label: 'Distribution Point', kind: 'text', width: 180, value: (r) => r.name, render: (r) => <NameCell icon={ServerRegular} name={r.name} /> },
   { id: 'state', label: 'State', kind: 'text', width: 128, value: (r) => packageDpStateLabels[r.state] },
   { id: 'sourceVersion', label: 'Source Version', kind: 'number', width: 128, align: 'end', value: (r) => r.sourceVersion, render: sourceVersionText },
   dateTimeColumn('lastCopied', 'Time Copied', (r) => r.lastCopied),
   dateTimeColumn('lastRefreshed', 'Last Refreshed', (r) => r.lastRefreshed),
-  { id: 'attempts', label: 'Attempts', kind: 'number', width: 92, align: 'end', value: (r) => r.attempts },
+  { id: 'attempts', label: 'Attempts', kind: 'number', width: 128, align: 'end', value: (r) => r.attempts, render: (r) => attemptsText(r, retries) },
   { id: 'lastError', label: 'Last Error', kind: 'text', width: 240, value: (r) => r.lastError ?? '' },
   dateTimeColumn('nextAttemptAt', 'Next Attempt', (r) => r.nextAttemptAt),
-];
+  ];
+}
+
+/** The Software Distribution component's Number of Retries, for "attempt N of M"; null until read or when it cannot be. */
+function useRetries(): number | null {
+  const courier = useCourier();
+  const [retries, setRetries] = useState<number | null>(null);
+  useEffect(() => {
+    let closed = false;
+    void settle(() => courier['components:get']({ component: 'distmgr' })).then((result) => {
+      if (!closed && result.ok) setRetries(result.value.retries);
+    });
+    return () => {
+      closed = true;
+    };
+  }, [courier]);
+  return retries;
+}
 
 const noSelection: readonly string[] = [];
 const ignore = () => undefined;
@@ -65,7 +88,10 @@ const ignore = () => undefined;
 /** A package's Package Status node: how many DPs of each site have it, and each DP's copy. */
 export function PackageStatusView({ node, label, ...events }: DetailsViewProps<'package-status'>): ReactNode {
   const styles = useStyles();
-  const { packages, site } = useConsoleStores();
+  const { packages, site, packageDps } = useConsoleStores();
+  const filter = useStore(packageDps, (s) => s.messageFilters[node.packageId] ?? 'all');
+  const retries = useRetries();
+  const columns = useMemo(() => dpColumns(retries), [retries]);
   const { list, retry } = usePackageDps(node.packageId);
   const pkg = useStore(packages, (s) => s.list.items.find((p) => p.packageId === node.packageId));
   const siteInfo = useStore(site, (s) => s.info);
@@ -79,6 +105,8 @@ export function PackageStatusView({ node, label, ...events }: DetailsViewProps<'
       })),
     [list.items, siteInfo, pkg],
   );
+  // One selected DP row narrows the messages to that DP (attribute 404, its NAL path).
+  const selectedDp = events.selectedKeys.length === 1 ? list.items.find((row) => packageDpKey(row) === events.selectedKeys[0]) : undefined;
   return (
     <div className={styles.root}>
       {list.status === 'ready' && list.items.length > 0 && (
@@ -104,12 +132,15 @@ export function PackageStatusView({ node, label, ...events }: DetailsViewProps<'
           what="package status"
           label={label}
           list={list}
-          columns={dpColumns}
+          columns={columns}
           rowKey={packageDpKey}
           storageKey="courier.console.grid.package-status-dps"
           emptyMessage="This package is on no distribution point, so there is no status to show. To copy it to one, right-click its Distribution Points and choose New Distribution Points."
           onRetry={retry}
         />
+      </div>
+      <div className={styles.messages}>
+        <PackageStatusMessages packageId={node.packageId} nalPath={selectedDp?.nalPath ?? null} dpName={selectedDp?.name ?? null} filter={filter} />
       </div>
     </div>
   );

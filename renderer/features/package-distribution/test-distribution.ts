@@ -1,4 +1,4 @@
-import type { DistributionPlanDto, DistributionPointDto, DpGroupDto, PackageDpStatusDto } from '../../../core/api';
+import type { DistributionManagerSettingsDto, DistributionPlanDto, DistributionPointDto, DpGroupDto, PackageDpStatusDto, StatusMessageDto } from '../../../core/api';
 
 /** A complete DistributionPointDto for tests: a server DP of site A01 with volume D. */
 export function testDp(name: string, extra: Partial<DistributionPointDto> = {}): DistributionPointDto {
@@ -62,6 +62,32 @@ export function testPlan(extra: Partial<DistributionPlanDto> = {}): Distribution
     files: 3,
     bytes: 3072,
     summary: 'Distribution Manager will copy source version 1 of package Reader (A0100001), 3 files (3 KB), to 1 distribution point DP01: 3 KB in all.',
+    ...extra,
+  };
+}
+
+/** Distribution Manager's settings as components:get answers them, with the suite's defaults. */
+export function testDistmgrSettings(extra: Partial<DistributionManagerSettingsDto> = {}): DistributionManagerSettingsDto {
+  return { component: 'SMS_DISTRIBUTION_MANAGER', maxPackages: 3, threadsPerPackage: 5, retries: 100, retryDelayMinutes: 30, storedPackagesLocation: '/srv/site/SMSPKG', properties: {}, lastModified: null, ...extra };
+}
+
+/** A status message of Distribution Manager about package A0100001, 2330 (copied to DP01) unless told otherwise. */
+export function testStatusMessage(recordId: number, extra: Partial<StatusMessageDto> = {}): StatusMessageDto {
+  return {
+    recordId,
+    messageId: 2330,
+    severity: 'info',
+    type: 'milestone',
+    moduleName: 'SMS Server',
+    component: 'SMS_DISTRIBUTION_MANAGER',
+    siteCode: 'A01',
+    machine: 'SITESERVER',
+    time: `2026-03-04T05:0${recordId % 10}:00.000Z`,
+    processId: 100,
+    threadId: 7,
+    insertionStrings: ['A0100001', '\\\\DP01\\'],
+    attributes: { '400': 'A0100001' },
+    description: 'Distribution Manager successfully distributed package "A0100001" to distribution point "\\\\DP01\\".',
     ...extra,
   };
 }

@@ -1,4 +1,4 @@
-import { AddRegular, ArrowSyncCircleRegular, BoxMultipleRegular, BoxRegular, DeleteRegular, DocumentAddRegular, SettingsRegular } from '@fluentui/react-icons';
+import { AddRegular, ArrowSyncCircleRegular, CheckmarkStarburstRegular, BoxMultipleRegular, BoxRegular, DeleteRegular, DocumentAddRegular, SettingsRegular } from '@fluentui/react-icons';
 import { fullPackageName, type PackageListItem } from '../../../core/api';
 import { command, separator, submenu } from '../../components/action-menu';
 import { sortByText } from '../../components/data-grid';
@@ -100,6 +100,11 @@ export const packagesFeature: FeatureRegistration<keyof PackagesNodeKinds, never
           // Sends a new source version to every DP of the package (the package-distribution feature's dialog).
           command('update-distribution-points', 'Update Distribution Points', () => shell.openPopup({ kind: 'update-distribution-points', packageId }), {
             icon: ArrowSyncCircleRegular,
+            disabled: pkg === undefined || !pkg.containsSourceFiles,
+          }),
+          // Re-hashes the copy on every DP of the package against its manifest (the package-distribution feature's dialog).
+          command('validate-distribution-points', 'Validate Distribution Points', () => shell.openPopup({ kind: 'validate-package', packageId }), {
+            icon: CheckmarkStarburstRegular,
             disabled: pkg === undefined || !pkg.containsSourceFiles,
           }),
         ];
