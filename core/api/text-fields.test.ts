@@ -45,7 +45,6 @@ const patternOnly = new Set([
   'status:messages packageId',
   'status:messages cursor',
   'packages:source-size packageId',
-  'packages:validate packageId',
 ]);
 
 interface StringField {
