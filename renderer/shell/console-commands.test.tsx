@@ -151,6 +151,7 @@ describe('one source for what is enabled', () => {
       'Properties',
       'Delete',
       'Update Distribution Points',
+      'Validate Distribution Points',
       'Refresh',
       'Help',
     ]);
