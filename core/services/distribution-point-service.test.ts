@@ -3,16 +3,13 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ApiResult, DistributionPointDto, DpCreateInput } from '../api';
+import type { DistributionPointDto, DpCreateInput } from '../api';
 import { createCore, type Core } from '../core';
+import { value } from '../../test/helpers/api-result';
 
 let dir: string;
 let core: Core;
 
-function value<T>(result: ApiResult<T>): T {
-  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
-  return result.value;
-}
 
 function volume(name: string): string {
   const path = join(dir, 'volumes', name);

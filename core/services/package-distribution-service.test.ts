@@ -2,18 +2,15 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, unlinkSync, w
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ApiResult, PackageDpsChangedEvent } from '../api';
+import type { PackageDpsChangedEvent } from '../api';
 import { createCore, type Core } from '../core';
 import { openDatabase } from '../db/connection';
 import { PackageDpRepository } from '../db/repositories/package-dp-repository';
+import { value } from '../../test/helpers/api-result';
 
 let dir: string;
 let core: Core;
 
-function value<T>(result: ApiResult<T>): T {
-  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
-  return result.value;
-}
 
 const pkn = (packageId: string) => join(core.site.siteRoot, 'SMS', 'Inboxes', 'Distmgr.box', `${packageId}.PKN`);
 

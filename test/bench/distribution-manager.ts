@@ -13,8 +13,8 @@ import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createCore, startComponentRunner, type Core } from '../../core';
-import type { ApiResult } from '../../core/api';
 import { makeTempDir } from '../helpers/temp-dir';
+import { value } from '../helpers/api-result';
 
 function argument(name: string, fallback: number): number {
   const index = process.argv.indexOf(`--${name}`);
@@ -29,10 +29,6 @@ const targets = argument('targets', 8);
 const packageCount = argument('packages', 200);
 const dpCount = argument('dps', 20);
 
-function value<T>(result: ApiResult<T>): T {
-  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
-  return result.value;
-}
 
 function generate(root: string): number {
   let bytes = 0;

@@ -2,13 +2,14 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ApiResult, PackageStatusDto } from '../../core/api';
+import type { PackageStatusDto } from '../../core/api';
 import { createCore, startComponentRunner, type ComponentRunner, type Core } from '../../core';
 import { buildManifest, writeManifest } from '../../core/content/distribution';
 import { createDistributionManager, distributionManagerName, manifestPathFor } from '../../core/components/distmgr';
 import { siteRootAt } from '../../core/site/site-root';
 import { snapshotTree, writeTree } from '../helpers/content-tree';
 import { makeTempDir, type TempDir } from '../helpers/temp-dir';
+import { value } from '../helpers/api-result';
 
 // Bad input the Distribution Manager must survive with a clear status message and state, losing
 // nothing: a whole source folder gone mid-copy, a volume path gone and back, a DP volume that runs out of room mid-copy (a
@@ -23,10 +24,6 @@ const site = () => join(temp.path, 'site');
 const source = () => join(temp.path, 'source');
 const mounted: string[] = [];
 
-function value<T>(result: ApiResult<T>): T {
-  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
-  return result.value;
-}
 
 function startDistmgr(): void {
   runner = startComponentRunner({

@@ -4,11 +4,11 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ApiResult } from '../../core/api';
 import { createCore, type Core } from '../../core';
 import { writeTree } from '../helpers/content-tree';
 import { seededRandom } from '../helpers/seeded-random';
 import { makeTempDir, type TempDir } from '../helpers/temp-dir';
+import { value } from '../helpers/api-result';
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 const child = fileURLToPath(new URL('../helpers/run-distribution-manager.ts', import.meta.url));
@@ -18,10 +18,6 @@ let core: Core;
 const site = () => join(temp.path, 'site');
 const source = () => join(temp.path, 'source');
 
-function value<T>(result: ApiResult<T>): T {
-  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
-  return result.value;
-}
 
 function start(): { process: ChildProcess; running: Promise<void>; exited: Promise<void> } {
   const proc = spawn(process.execPath, ['--import', 'tsx', child, site()], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'inherit'] });

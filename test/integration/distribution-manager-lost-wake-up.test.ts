@@ -4,13 +4,13 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ApiResult } from '../../core/api';
 import { createCore, startComponentRunner, type ComponentRunner, type Core } from '../../core';
 import { distributionManagerName } from '../../core/components/distmgr';
 import { openDatabase } from '../../core/db/connection';
 import { OutboxRepository } from '../../core/db/repositories/outbox-repository';
 import { writeTree } from '../helpers/content-tree';
 import { makeTempDir, type TempDir } from '../helpers/temp-dir';
+import { value } from '../helpers/api-result';
 
 // A process killed after a change committed and before its <PackageID>.PKN was written: the
 // change is still distributed when the site comes back, from the outbox row committed with it,
@@ -24,10 +24,6 @@ const site = () => join(temp.path, 'site');
 const source = () => join(temp.path, 'source');
 const volumeD = () => join(temp.path, 'volumes', 'dp01-d');
 
-function value<T>(result: ApiResult<T>): T {
-  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
-  return result.value;
-}
 
 function distributeThenDie(packageId: string): Promise<void> {
   return new Promise((resolve, reject) => {

@@ -1,12 +1,13 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ApiResult, PackageStatusDto } from '../../core/api';
+import type { PackageStatusDto } from '../../core/api';
 import { createCore, startComponentRunner, type ComponentRunner, type Core } from '../../core';
 import { sambaShareProvider } from '../../core/shares/samba-provider';
 import { writeTree } from '../helpers/content-tree';
 import { startSambaServer, type SambaServer } from '../helpers/samba-server';
 import { makeTempDir, type TempDir } from '../helpers/temp-dir';
+import { value } from '../helpers/api-result';
 
 let server: SambaServer;
 let temp: TempDir;
@@ -14,10 +15,6 @@ let core: Core;
 let runner: ComponentRunner;
 const saved: Record<string, string | undefined> = {};
 
-function value<T>(result: ApiResult<T>): T {
-  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
-  return result.value;
-}
 
 async function status(packageId: string): Promise<PackageStatusDto> {
   return value(await core.client['packages:status']({ packageId }));

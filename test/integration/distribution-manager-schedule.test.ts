@@ -1,11 +1,11 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ApiResult } from '../../core/api';
 import { createCore, startComponentRunner, type ComponentRunner, type Core } from '../../core';
 import { createDistributionManager, distributionManagerName } from '../../core/components/distmgr';
 import { writeTree } from '../helpers/content-tree';
 import { makeTempDir, type TempDir } from '../helpers/temp-dir';
+import { value } from '../helpers/api-result';
 
 // A package that always obtains files from the source directory, with an update schedule of every
 // hour: Distribution Manager sends a new source version when the schedule falls due, once per
@@ -21,10 +21,6 @@ const site = () => join(temp.path, 'site');
 const source = () => join(temp.path, 'source');
 const volumeD = () => join(temp.path, 'volumes', 'dp01-d');
 
-function value<T>(result: ApiResult<T>): T {
-  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
-  return result.value;
-}
 
 function startDistmgr(): ComponentRunner {
   runner = startComponentRunner({

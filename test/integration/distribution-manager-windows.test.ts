@@ -1,11 +1,11 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ApiResult } from '../../core/api';
 import { createCore, startComponentRunner, type ComponentRunner, type Core } from '../../core';
 import { distributionManagerName } from '../../core/components/distmgr';
 import { writeTree } from '../helpers/content-tree';
 import { makeTempDir, type TempDir } from '../helpers/temp-dir';
+import { value } from '../helpers/api-result';
 
 // A DP with the Windows share provider on this Linux site server: PowerShell's SmbShare module
 // and icacls cannot run here, so the component fails the DP at once with a status message saying
@@ -18,10 +18,6 @@ const site = () => join(temp.path, 'site');
 const source = () => join(temp.path, 'source');
 const volume = (name: string) => join(temp.path, 'volumes', name);
 
-function value<T>(result: ApiResult<T>): T {
-  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
-  return result.value;
-}
 
 beforeEach(() => {
   temp = makeTempDir('courier-windows-dp-');

@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statfsSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ApiResult, DistributionProgressEvent, DpVolumeInput, PackageStatusDto } from '../../core/api';
+import type { DistributionProgressEvent, DpVolumeInput, PackageStatusDto } from '../../core/api';
 import { createCore, startComponentRunner, type ComponentRunner, type Core } from '../../core';
 import { buildManifest, writeManifest } from '../../core/content/distribution';
 import { createDistributionManager, distributionManagerName, manifestPathFor } from '../../core/components/distmgr';
@@ -11,6 +11,7 @@ import { siteRootAt } from '../../core/site/site-root';
 import { writeTree } from '../helpers/content-tree';
 import { seededRandom } from '../helpers/seeded-random';
 import { makeTempDir, type TempDir } from '../helpers/temp-dir';
+import { value } from '../helpers/api-result';
 
 let temp: TempDir;
 let core: Core;
@@ -20,10 +21,6 @@ let clockOffsetMs = 0;
 const clock = () => new Date(Date.now() + clockOffsetMs);
 const site = () => join(temp.path, 'site');
 
-function value<T>(result: ApiResult<T>): T {
-  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
-  return result.value;
-}
 
 function startDistmgr(): ComponentRunner {
   runner = startComponentRunner({
