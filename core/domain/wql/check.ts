@@ -40,6 +40,7 @@ class Checker {
     const properties = this.query.properties?.flatMap((ref) => (ref.name === '*' ? (this.qualifier(ref), []) : [this.property(ref)]));
     const selectsAll = this.query.properties === undefined || this.query.properties.some((ref) => ref.name === '*');
     return {
+      source: this.text,
       class: this.wqlClass,
       properties: selectsAll ? undefined : properties,
       where: this.query.where && this.condition(this.query.where),

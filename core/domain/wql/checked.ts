@@ -27,6 +27,8 @@ export type CheckedCondition =
   | { readonly kind: 'null'; readonly negated: boolean; readonly subject: Subject };
 
 export interface CheckedQuery {
+  /** The query as the admin wrote it, so later stages can place their errors in it too. */
+  readonly source: string;
   readonly class: WqlClass;
   /** The SELECT list, resolved; `undefined` for `SELECT *`. Membership uses only the resource IDs. */
   readonly properties: readonly WqlProperty[] | undefined;

@@ -5,7 +5,7 @@ import { wqlClasses, type WqlClass } from './schema';
 
 export type * from './ast';
 export type * from './checked';
-export { WqlError, lineAndColumn, type WqlSpan } from './errors';
+export { WqlError, lineAndColumn, wqlError, type WqlSpan } from './errors';
 export { wqlLimits } from './limits';
 export { parseLikePattern, type LikePart } from './like-pattern';
 export { parseWql } from './parser';
