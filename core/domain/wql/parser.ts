@@ -7,6 +7,7 @@ import { tokenize, type Token } from './tokens';
 const comparisonOperators: Record<string, ComparisonOperator> = { '=': '=', '<>': '<>', '!=': '<>', '<': '<', '>': '>', '<=': '<=', '>=': '>=' };
 const joinWords = new Set(['join', 'inner', 'left', 'right', 'full', 'cross', 'outer']);
 
+const spanOf = (token: WqlSpan): WqlSpan => ({ offset: token.offset, length: token.length });
 const spanFrom = (first: WqlSpan, last: WqlSpan): WqlSpan => ({ offset: first.offset, length: last.offset + last.length - first.offset });
 
 /**
@@ -39,7 +40,7 @@ class Parser {
     }
     this.expectWord('from', 'expected FROM after the selected properties');
     const fromToken = this.expectIdentifier('expected a class name after FROM');
-    const from = { name: fromToken.text, span: fromToken };
+    const from = { name: fromToken.text, span: spanOf(fromToken) };
     this.refuseJoin();
     let where: Condition | undefined;
     if (this.acceptWord('where')) where = this.orCondition();
@@ -150,17 +151,17 @@ class Parser {
     const token = this.peek();
     if (token.kind === 'string') {
       this.index++;
-      return { kind: 'string', value: token.text, span: token };
+      return { kind: 'string', value: token.text, span: spanOf(token) };
     }
     if (token.kind === 'number') {
       this.index++;
-      return { kind: 'number', value: Number(token.text), text: token.text, span: token } satisfies Literal;
+      return { kind: 'number', value: Number(token.text), text: token.text, span: spanOf(token) } satisfies Literal;
     }
     if (token.kind === 'identifier') {
       const word = token.text.toLowerCase();
       if (word === 'true' || word === 'false') {
         this.index++;
-        return { kind: 'number', value: word === 'true' ? 1 : 0, text: token.text.toUpperCase(), span: token };
+        return { kind: 'number', value: word === 'true' ? 1 : 0, text: token.text.toUpperCase(), span: spanOf(token) };
       }
       if ((word === 'upper' || word === 'lower') && this.peekAt(1).kind === 'symbol' && this.peekAt(1).text === '(') {
         this.index += 2;
@@ -181,11 +182,11 @@ class Parser {
 
   private property(): PropertyRef {
     const first = this.expectIdentifier('expected a property name');
-    if (!this.acceptSymbol('.')) return { kind: 'property', qualifier: undefined, name: first.text, span: first };
+    if (!this.acceptSymbol('.')) return { kind: 'property', qualifier: undefined, name: first.text, span: spanOf(first) };
     const star = this.acceptSymbol('*');
-    if (star) return { kind: 'property', qualifier: { name: first.text, span: first }, name: '*', span: spanFrom(first, star) };
+    if (star) return { kind: 'property', qualifier: { name: first.text, span: spanOf(first) }, name: '*', span: spanFrom(first, star) };
     const name = this.expectIdentifier(`expected a property name after "${first.text}."`);
-    return { kind: 'property', qualifier: { name: first.text, span: first }, name: name.text, span: spanFrom(first, name) };
+    return { kind: 'property', qualifier: { name: first.text, span: spanOf(first) }, name: name.text, span: spanFrom(first, name) };
   }
 
   private refuseSubSelect(): void {
