@@ -3,36 +3,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { parseLikePattern, type LikePart } from '../../domain/wql';
 import { LikePatternError } from '../../domain/wql/like-pattern';
 import { seededRandom } from '../../../test/helpers/seeded-random';
+import { referenceLikeMatch } from '../../../test/helpers/wql-like-reference';
 import { likeToGlob } from './glob-pattern';
-
-/**
- * An independent reading of WQL LIKE (parts matched by dynamic programming, ASCII letters folded
- * as NOCASE folds them), against which SQLite's GLOB of the translated pattern is checked.
- */
-function referenceMatch(parts: readonly LikePart[], value: string): boolean {
-  const chars = [...value];
-  const fold = (c: string) => (c >= 'A' && c <= 'Z' ? c.toLowerCase() : c);
-  const inSet = (ranges: readonly (readonly [number, number])[], c: string) => {
-    const codes = new Set([c.codePointAt(0)!, fold(c).codePointAt(0)!, (c >= 'a' && c <= 'z' ? c.toUpperCase() : c).codePointAt(0)!]);
-    return ranges.some(([from, to]) => [...codes].some((code) => code >= from && code <= to));
-  };
-  // reach[j]: the first j characters can be matched by the parts so far.
-  let reach = chars.map((_, j) => j === 0).concat(chars.length === 0);
-  for (const part of parts) {
-    const next = new Array<boolean>(chars.length + 1).fill(false);
-    for (let j = 0; j <= chars.length; j++) {
-      if (part.kind === 'any') next[j] = reach[j]! || (j > 0 && next[j - 1]!);
-      else if (j > 0 && reach[j - 1]) {
-        const c = chars[j - 1]!;
-        if (part.kind === 'one') next[j] = true;
-        else if (part.kind === 'char') next[j] = fold(c) === fold(part.char);
-        else next[j] = inSet(part.ranges, c) !== part.negated;
-      }
-    }
-    reach = next;
-  }
-  return reach[chars.length]!;
-}
 
 const db = new Database(':memory:');
 afterAll(() => db.close());
@@ -57,7 +29,7 @@ describe('WQL LIKE as SQLite GLOB', () => {
       const translated = likeToGlob(parts);
       for (let v = 0; v < 25; v++) {
         const value = pick(valueAlphabet, random.int(6));
-        const expected = referenceMatch(parts, value);
+        const expected = referenceLikeMatch(parts, value);
         expect(glob.get(value, translated) === 1, `${JSON.stringify(value)} LIKE ${JSON.stringify(pattern)} (GLOB ${JSON.stringify(translated)})`).toBe(expected);
         compared++;
       }

@@ -1,6 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { WqlError, readQueryRule, type CheckedCondition, type LikePart, type Subject, type Value } from '../../domain/wql';
+import { WqlError, readQueryRule, type CheckedCondition, type Subject, type Value } from '../../domain/wql';
 import { seededRandom } from '../../../test/helpers/seeded-random';
+import { referenceLikeMatch } from '../../../test/helpers/wql-like-reference';
 import { openResourceDb, systemMapping, type TestSystem } from '../../../test/helpers/wql-resources';
 import { compileQueryRule } from './compile-query-rule';
 
@@ -101,24 +102,6 @@ function compareValues(a: string | number, b: Value): number {
   const y = fold(b as string);
   return x < y ? -1 : x > y ? 1 : 0;
 }
-function likeMatches(parts: readonly LikePart[], value: string): boolean {
-  const chars = [...value];
-  const inSet = (ranges: readonly (readonly [number, number])[], c: string) =>
-    [c, fold(c), c.toUpperCase().length === 1 && /[a-z]/.test(c) ? c.toUpperCase() : c].some((x) => ranges.some(([from, to]) => x.codePointAt(0)! >= from && x.codePointAt(0)! <= to));
-  let reach = chars.map((_, j) => j === 0).concat(chars.length === 0);
-  for (const part of parts) {
-    const next = new Array<boolean>(chars.length + 1).fill(false);
-    for (let j = 0; j <= chars.length; j++) {
-      if (part.kind === 'any') next[j] = reach[j]! || (j > 0 && next[j - 1]!);
-      else if (j > 0 && reach[j - 1]) {
-        const c = chars[j - 1]!;
-        next[j] = part.kind === 'one' ? true : part.kind === 'char' ? fold(c) === fold(part.char) : inSet(part.ranges, c) !== part.negated;
-      }
-    }
-    reach = next;
-  }
-  return reach[chars.length]!;
-}
 function test(subject: Subject, row: TestSystem, holds: (value: string | number) => boolean): Truth {
   const value = fields.find((f) => f.wql === subject.property.name)!.get(row);
   if (Array.isArray(value)) return value.some(holds);
@@ -142,7 +125,7 @@ function evaluate(condition: CheckedCondition, row: TestSystem): Truth {
       return test(condition.subject, row, (v) => ops[condition.operator](compareValues(v, condition.value)));
     }
     case 'like': {
-      const t = test(condition.subject, row, (v) => likeMatches(condition.pattern, String(v)));
+      const t = test(condition.subject, row, (v) => referenceLikeMatch(condition.pattern, String(v)));
       return condition.negated ? not(t) : t;
     }
     case 'in': {

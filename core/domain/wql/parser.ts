@@ -68,19 +68,20 @@ class Parser {
   }
 
   private orCondition(): Condition {
-    const first = this.andCondition();
-    if (!this.isWord(this.peek(), 'or')) return first;
-    const operands = [first];
-    while (this.acceptWord('or')) operands.push(this.andCondition());
-    return { kind: 'or', operands, span: spanFrom(first.span, operands[operands.length - 1]!.span) };
+    return this.chain('or', () => this.andCondition());
   }
 
   private andCondition(): Condition {
-    const first = this.notCondition();
-    if (!this.isWord(this.peek(), 'and')) return first;
+    return this.chain('and', () => this.notCondition());
+  }
+
+  /** `a OR b OR c` as one node with three operands, read in a loop. */
+  private chain(word: 'and' | 'or', operand: () => Condition): Condition {
+    const first = operand();
+    if (!this.isWord(this.peek(), word)) return first;
     const operands = [first];
-    while (this.acceptWord('and')) operands.push(this.notCondition());
-    return { kind: 'and', operands, span: spanFrom(first.span, operands[operands.length - 1]!.span) };
+    while (this.acceptWord(word)) operands.push(operand());
+    return { kind: word, operands, span: spanFrom(first.span, operands[operands.length - 1]!.span) };
   }
 
   private notCondition(): Condition {
