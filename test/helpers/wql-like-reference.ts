@@ -1,6 +1,7 @@
+import { foldNoCase } from '../../core/api';
 import type { LikePart } from '../../core/domain/wql';
 
-const fold = (c: string): string => (c >= 'A' && c <= 'Z' ? c.toLowerCase() : c);
+const fold = foldNoCase;
 const other = (c: string): string => (c >= 'a' && c <= 'z' ? c.toUpperCase() : fold(c));
 
 /**

@@ -1,4 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
+import { foldNoCase } from '../../api';
 import { WqlError, readQueryRule, type CheckedCondition, type Subject, type Value } from '../../domain/wql';
 import { seededRandom } from '../../../test/helpers/seeded-random';
 import { referenceLikeMatch } from '../../../test/helpers/wql-like-reference';
@@ -95,11 +96,10 @@ function damaged(text: string): string {
 
 // The reference: SQL's three values, true, false and null.
 type Truth = boolean | null;
-const fold = (text: string) => text.replace(/[A-Z]/g, (c) => c.toLowerCase());
 function compareValues(a: string | number, b: Value): number {
   if (typeof a === 'number') return a - (b as number);
-  const x = fold(a);
-  const y = fold(b as string);
+  const x = foldNoCase(a);
+  const y = foldNoCase(b as string);
   return x < y ? -1 : x > y ? 1 : 0;
 }
 function test(subject: Subject, row: TestSystem, holds: (value: string | number) => boolean): Truth {

@@ -1,3 +1,4 @@
+import { foldNoCase } from '../../api';
 import type { ComparisonOperator, Condition, Literal, Operand, PropertyRef, WqlQuery } from './ast';
 import type { CheckedCondition, CheckedQuery, Subject, Value } from './checked';
 import { canonicalClassName, classNotAllowed } from './class-names';
@@ -11,9 +12,8 @@ type Side = { readonly kind: 'subject'; readonly subject: Subject } | { readonly
 
 const flipped: Record<ComparisonOperator, ComparisonOperator> = { '=': '=', '<>': '<>', '<': '>', '>': '<', '<=': '>=', '>=': '<=' };
 
-/** SQLite's upper() and lower() change ASCII letters only; so do these, so both sides agree. */
+/** SQLite's upper() changes ASCII letters only (as its lower() and NOCASE do); so does this, so both sides agree. */
 const asciiUpper = (text: string): string => text.replace(/[a-z]+/g, (s) => s.toUpperCase());
-const asciiLower = (text: string): string => text.replace(/[A-Z]+/g, (s) => s.toLowerCase());
 
 /** Looks up the class and properties of a parsed query rule in `classes` and types its values. */
 export function checkWql(query: WqlQuery, text: string, classes: readonly WqlClass[]): CheckedQuery {
@@ -70,13 +70,12 @@ class Checker {
   private comparison(operator: ComparisonOperator, leftOperand: Operand, rightOperand: Operand): CheckedCondition {
     const left = this.side(leftOperand);
     const right = this.side(rightOperand);
-    if (left.kind === 'subject' && right.kind === 'subject') {
-      throw this.error(rightOperand.span, `compare ${left.subject.property.name} with a value: comparing two properties is not supported in query rules.`);
+    if (left.kind === 'subject') {
+      if (right.kind === 'subject') throw this.error(rightOperand.span, `compare ${left.subject.property.name} with a value: comparing two properties is not supported in query rules.`);
+      return { kind: 'compare', operator, subject: left.subject, value: this.valueFor(left.subject, right) };
     }
-    if (left.kind === 'value' && right.kind === 'value') throw this.error(leftOperand.span, 'one side of a comparison must be a property.');
-    if (left.kind === 'subject' && right.kind === 'value') return { kind: 'compare', operator, subject: left.subject, value: this.valueFor(left.subject, right) };
-    if (left.kind === 'value' && right.kind === 'subject') return { kind: 'compare', operator: flipped[operator], subject: right.subject, value: this.valueFor(right.subject, left) };
-    throw new Error('unreachable');
+    if (right.kind === 'value') throw this.error(leftOperand.span, 'one side of a comparison must be a property.');
+    return { kind: 'compare', operator: flipped[operator], subject: right.subject, value: this.valueFor(right.subject, left) };
   }
 
   private like(negated: boolean, subjectOperand: Operand, patternOperand: Operand): CheckedCondition {
@@ -161,5 +160,5 @@ class Checker {
 }
 
 function fold(text: string, how: 'upper' | 'lower' | undefined): string {
-  return how === 'upper' ? asciiUpper(text) : how === 'lower' ? asciiLower(text) : text;
+  return how === 'upper' ? asciiUpper(text) : how === 'lower' ? foldNoCase(text) : text;
 }

@@ -64,6 +64,8 @@ describe('parseWql', () => {
     expect(value('"it\'s"')).toBe("it's");
     expect(value("''")).toBe('');
     expect(value("'%DROP%'")).toBe('%DROP%');
+    // Inside a string a typographic quote is only a character of the value.
+    expect(value("'O\u2019Brien'")).toBe('O\u2019Brien');
   });
 
   it('!= is <>, and a value on the left turns the comparison around', () => {

@@ -114,11 +114,7 @@ class Parser {
       this.index++;
       const after = this.peek();
       if (this.isWord(after, 'null')) throw this.error(after, `write IS ${operator === '=' ? '' : 'NOT '}NULL to test for a missing value; ${next.text} NULL is never true.`);
-      if (after.kind === 'symbol' && after.text === '(') {
-        this.index++;
-        this.refuseSubSelect();
-        this.index--;
-      }
+      if (after.kind === 'symbol' && after.text === '(' && this.isWord(this.peekAt(1), 'select')) this.refuseSubSelect(this.peekAt(1));
       const right = this.operand();
       return { kind: 'compare', operator, left: subject, right, span: spanFrom(subject.span, right.span) };
     }
@@ -190,8 +186,7 @@ class Parser {
     return { kind: 'property', qualifier: { name: first.text, span: spanOf(first) }, name: name.text, span: spanFrom(first, name) };
   }
 
-  private refuseSubSelect(): void {
-    const token = this.peek();
+  private refuseSubSelect(token = this.peek()): void {
     if (this.isWord(token, 'select')) throw this.error(token, 'sub-selects are not supported: a query rule compares properties of its own class with values.');
   }
 
