@@ -32,7 +32,7 @@ export const systemMapping: WqlStorageMapping = {
   idColumn: 'resource_id',
   filter: 'resource_type = 5',
   columns: {
-    ResourceId: { column: 'resource_id' },
+    ResourceID: { column: 'resource_id' },
     ResourceType: { column: 'resource_type' },
     Name: { column: 'name' },
     NetbiosName: { column: 'name' },
@@ -51,7 +51,7 @@ export const userMapping: WqlStorageMapping = {
   idColumn: 'resource_id',
   filter: 'resource_type = 4',
   columns: {
-    ResourceId: { column: 'resource_id' },
+    ResourceID: { column: 'resource_id' },
     Name: { column: 'name' },
     UserName: { column: 'user_name' },
     Mail: { column: 'mail' },

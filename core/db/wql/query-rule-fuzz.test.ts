@@ -33,7 +33,7 @@ const fields: Field[] = [
   { wql: 'OperatingSystemNameandVersion', type: 'string', multi: false, get: (r) => r.os ?? null },
   { wql: 'ResourceDomainORWorkgroup', type: 'string', multi: false, get: (r) => r.domain ?? null },
   { wql: 'Client', type: 'number', multi: false, get: (r) => r.client ?? null },
-  { wql: 'ResourceId', type: 'number', multi: false, get: (r) => r.id },
+  { wql: 'ResourceID', type: 'number', multi: false, get: (r) => r.id },
   { wql: 'SystemOUName', type: 'string', multi: true, get: (r) => r.ous ?? [] },
   { wql: 'IPAddresses', type: 'string', multi: true, get: (r) => r.ips ?? [] },
 ];

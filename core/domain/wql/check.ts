@@ -141,6 +141,8 @@ class Checker {
     const lower = ref.name.toLowerCase();
     const found = this.wqlClass.properties.find((p) => p.name.toLowerCase() === lower);
     if (found) return found;
+    const later = this.wqlClass.notYet?.find((p) => p.name.toLowerCase() === lower);
+    if (later) throw this.error(nameSpan, `${later.name} holds ${later.holds === 'dates' ? 'dates and times' : 'binary values'}, which query rules here cannot test yet.`);
     const guess = closestName(ref.name, this.wqlClass.properties.map((p) => p.name));
     throw this.error(nameSpan, `"${ref.name}" is not a property of ${this.wqlClass.name}${guess ? `; did you mean ${guess}?` : '.'}`);
   }

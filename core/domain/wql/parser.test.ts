@@ -73,7 +73,7 @@ describe('parseWql', () => {
     expect(checked.where).toMatchObject({
       kind: 'and',
       operands: [
-        { kind: 'compare', operator: '>', subject: { property: { name: 'ResourceId' } }, value: 5 },
+        { kind: 'compare', operator: '>', subject: { property: { name: 'ResourceID' } }, value: 5 },
         { kind: 'compare', operator: '<>', subject: { property: { name: 'Name' } }, value: 'x' },
         { kind: 'compare', operator: '<=', value: 7 },
       ],
@@ -83,7 +83,7 @@ describe('parseWql', () => {
   it('the checker spells classes and properties as the suite does, and types the values', () => {
     const checked = readQueryRule("select sms_r_system.resourceid, NAME from sms_r_system where systemouname = 'A' and name = 5 and resourceid in ('1', 2)");
     expect(checked.class.name).toBe('SMS_R_System');
-    expect(checked.properties?.map((p) => p.name)).toEqual(['ResourceId', 'Name']);
+    expect(checked.properties?.map((p) => p.name)).toEqual(['ResourceID', 'Name']);
     expect(checked.where).toMatchObject({
       operands: [
         { subject: { property: { name: 'SystemOUName', multiValued: true } }, value: 'A' },

@@ -54,6 +54,11 @@ describe('what query rules refuse, and where', () => {
     expect(where("Qwertyuiop = 1").message).toBe('Line 1, column 34: "Qwertyuiop" is not a property of SMS_R_System.');
   });
 
+  it('properties of the class that hold dates or bytes are named as such', () => {
+    expect(where("LastLogonTimestamp > '2026-01-01'").message).toBe('Line 1, column 34: LastLogonTimestamp holds dates and times, which query rules here cannot test yet.');
+    expect(refusal("select * from SMS_R_User where SMS_R_User.objectguid is null").message).toBe('Line 1, column 43: ObjectGUID holds binary values, which query rules here cannot test yet.');
+  });
+
   it('unterminated strings, at the opening quote, with the backslash hint when that is why', () => {
     expect(where("Name = 'abc")).toEqual({ message: "Line 1, column 41: this string has no closing '; a string ends on the line it starts.", marked: "'" });
     expect(where("Name = 'abc\\'").message).toBe(
@@ -63,10 +68,10 @@ describe('what query rules refuse, and where', () => {
   });
 
   it('types: LIKE on a number, a number pattern, a number that is not, functions on numbers, two properties, two values', () => {
-    expect(where("ResourceId like '%5%'")).toEqual({ message: 'Line 1, column 34: LIKE compares strings, and ResourceId is a number: use =, <, > or IN.', marked: 'ResourceId' });
+    expect(where("ResourceId like '%5%'")).toEqual({ message: 'Line 1, column 34: LIKE compares strings, and ResourceID is a number: use =, <, > or IN.', marked: 'ResourceId' });
     expect(where('Name like 5').message).toBe("Line 1, column 44: LIKE needs a quoted pattern, such as '%5%'.");
-    expect(where("ResourceId = 'abc'")).toEqual({ message: 'Line 1, column 47: ResourceId is a number, and "abc" is not one.', marked: "'abc'" });
-    expect(where("ResourceId in (1, 'two')").message).toBe('Line 1, column 52: ResourceId is a number, and "two" is not one.');
+    expect(where("ResourceId = 'abc'")).toEqual({ message: 'Line 1, column 47: ResourceID is a number, and "abc" is not one.', marked: "'abc'" });
+    expect(where("ResourceId in (1, 'two')").message).toBe('Line 1, column 52: ResourceID is a number, and "two" is not one.');
     expect(where('UPPER(Client) = 1').message).toBe('Line 1, column 34: UPPER() takes a string, and Client is a number.');
     expect(where('Name = Client').message).toBe('Line 1, column 41: compare Name with a value: comparing two properties is not supported in query rules.');
     expect(where("'a' = 'a'").message).toBe('Line 1, column 34: one side of a comparison must be a property.');

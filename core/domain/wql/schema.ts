@@ -2,7 +2,8 @@
  * The discovery classes a query rule may select from, with the properties Courier knows, spelled
  * as the suite spells them (the SMS_R_System, SMS_R_User and SMS_R_UserGroup server WMI class
  * pages of the Configuration Manager SDK). UInt32 and Boolean properties are numbers here;
- * DateTime and byte-array properties are left out until Courier stores them.
+ * DateTime and byte-array properties are listed apart, so a rule that tests one is told why it
+ * cannot yet rather than that the property does not exist.
  */
 export type WqlClassName = 'SMS_R_System' | 'SMS_R_User' | 'SMS_R_UserGroup';
 
@@ -16,11 +17,15 @@ export interface WqlProperty {
 export interface WqlClass {
   readonly name: WqlClassName;
   readonly properties: readonly WqlProperty[];
+  /** Properties of the class that query rules cannot test yet, and what kind of value they hold. */
+  readonly notYet?: readonly { readonly name: string; readonly holds: 'dates' | 'bytes' }[];
 }
 
 const text = (name: string): WqlProperty => ({ name, type: 'string' });
 const texts = (name: string): WqlProperty => ({ name, type: 'string', multiValued: true });
 const number = (name: string): WqlProperty => ({ name, type: 'number' });
+const dates = (name: string) => ({ name, holds: 'dates' as const });
+const bytes = (name: string) => ({ name, holds: 'bytes' as const });
 
 export const smsRSystem: WqlClass = {
   name: 'SMS_R_System',
@@ -51,7 +56,7 @@ export const smsRSystem: WqlClass = {
     text('OperatingSystemNameandVersion'),
     text('PreviousSMSUUID'),
     text('ResourceDomainORWorkgroup'),
-    number('ResourceId'),
+    number('ResourceID'),
     texts('ResourceNames'),
     number('ResourceType'),
     texts('SecurityGroupName'),
@@ -69,6 +74,7 @@ export const smsRSystem: WqlClass = {
     number('Unknown'),
     number('UserAccountControl'),
   ],
+  notYet: [dates('AgentTime'), dates('CreationDate'), dates('LastLogonTimestamp'), dates('SMSUUIDChangeDate'), bytes('ObjectGUID')],
 };
 
 export const smsRUser: WqlClass = {
@@ -77,12 +83,12 @@ export const smsRUser: WqlClass = {
     texts('AgentName'),
     texts('AgentSite'),
     text('DistinguishedName'),
-    text('FullDomainName'),
     text('FullUserName'),
     text('Mail'),
     text('Name'),
     text('NetworkOperatingSystem'),
-    number('ResourceId'),
+    number('PrimaryGroupID'),
+    number('ResourceID'),
     number('ResourceType'),
     text('SID'),
     text('UniqueUserName'),
@@ -91,27 +97,30 @@ export const smsRUser: WqlClass = {
     texts('UserGroupName'),
     text('UserName'),
     texts('UserOUName'),
-    text('UserPrincipalName'),
     text('WindowsNTDomain'),
   ],
+  notYet: [dates('AgentTime'), dates('CreationDate'), bytes('ObjectGUID')],
 };
 
 export const smsRUserGroup: WqlClass = {
   name: 'SMS_R_UserGroup',
   properties: [
+    texts('ActiveDirectoryContainerName'),
+    texts('ActiveDirectoryOrganizationalUnit'),
     text('ADDomainName'),
     texts('AgentName'),
     texts('AgentSite'),
-    text('DistinguishedName'),
+    number('GroupType'),
     text('Name'),
     text('NetworkOperatingSystem'),
-    number('ResourceId'),
+    number('ResourceID'),
     number('ResourceType'),
     text('SID'),
     text('UniqueUsergroupName'),
     text('UsergroupName'),
     text('WindowsNTDomain'),
   ],
+  notYet: [dates('AgentTime'), dates('CreationDate'), bytes('ObjectGUID')],
 };
 
 /** The classes Courier's query rules can use, as the checker takes them by default. */
