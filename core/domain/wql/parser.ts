@@ -42,6 +42,8 @@ class Parser {
     const fromToken = this.expectIdentifier('expected a class name after FROM');
     const from = { name: fromToken.text, span: spanOf(fromToken) };
     this.refuseJoin();
+    const alias = this.acceptWord('as');
+    if (alias) throw this.error(alias, `a query rule names its class in full (${fromToken.text}.Name): aliases are not supported.`);
     let where: Condition | undefined;
     if (this.acceptWord('where')) where = this.orCondition();
     const rest = this.peek();

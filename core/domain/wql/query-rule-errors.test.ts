@@ -90,6 +90,7 @@ describe('what query rules refuse, and where', () => {
     expect(where('ResourceId = (select 1)').message).toMatch(/^Line 1, column 48: sub-selects are not supported/);
     expect(where('Name = NULL').message).toBe('Line 1, column 41: write IS NULL to test for a missing value; = NULL is never true.');
     expect(where('Name <> null').message).toBe('Line 1, column 42: write IS NOT NULL to test for a missing value; <> NULL is never true.');
+    expect(refusal("select * from SMS_R_System as s where s.Name = 'x'").message).toBe('Line 1, column 28: a query rule names its class in full (SMS_R_System.Name): aliases are not supported.');
     expect(refusal('select * from SMS_R_System order by Name').message).toBe('Line 1, column 28: ORDER BY is not part of a query rule: membership has no order or groups.');
     expect(where("Name = 'a';")).toEqual({ message: 'Line 1, column 44: a query rule is one query: leave out the ";".', marked: ';' });
     expect(where("substring(Name, 1, 2) = 'PC'").message).toBe('Line 1, column 34: substring() is not a function query rules can use; only UPPER() and LOWER() are.');
