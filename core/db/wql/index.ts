@@ -1,0 +1,3 @@
+export { compileQueryRule, type CompiledQueryRule } from './compile-query-rule';
+export { likeToGlob } from './glob-pattern';
+export { type WqlColumnMapping, type WqlStorageMapping } from './storage-mapping';
