@@ -148,7 +148,7 @@ export function AdvertisedProgramsDialog({ onClose, onStatus }: { readonly onClo
           </GroupFrame>
           <GroupFrame legend="Mandatory programs">
             {flag('countdownEnabled', 'Provide a countdown for mandatory programs')}
-            <div className={form.nested}>{numberRow('countdownMinutes', !ready.draft.countdownEnabled)}</div>
+            {numberRow('countdownMinutes', !ready.draft.countdownEnabled)}
           </GroupFrame>
           <GroupFrame legend="Reminder intervals before a mandatory assignment">{reminderFields.map((field) => numberRow(field))}</GroupFrame>
         </div>
