@@ -1,10 +1,8 @@
-import { Checkbox, Dropdown, Input, MessageBar, MessageBarBody, Option, Spinner, Text } from '@fluentui/react-components';
-import { useEffect } from 'react';
+import { Checkbox, Dropdown, Input, Option, Text } from '@fluentui/react-components';
 import { advertisedProgramsLimits, notificationSounds, type AdvertisedProgramsNumber, type NotificationSound } from '../../../core/api';
-import { useCourier, useCourierBridge } from '../../client/courier-context';
-import { settle } from '../../client/settle';
+import { useCourier } from '../../client/courier-context';
 import { fieldAnchor, FormRow, MessageLine, useFormStyles } from '../../components/form-layout';
-import { GroupFrame, PropertySheet, usePropertiesSession } from '../../components/property-sheet';
+import { GroupFrame, PropertySheet, SessionLoadState, sessionSheetProps, useFollowWhileClean, usePropertiesSession } from '../../components/property-sheet';
 import { advertisedProgramsProperties, advertisedProgramsTabs, type AdvertisedProgramsDraft, type AdvertisedProgramsField } from './advertised-programs-model';
 
 const soundLabels: Readonly<Record<NotificationSound, string>> = {
@@ -32,12 +30,12 @@ type Flag = 'enabled' | 'allowUserTargetedRequests' | 'displayNotification' | 'c
  */
 export function AdvertisedProgramsDialog({ onClose, onStatus }: { readonly onClose: () => void; readonly onStatus: (text: string) => void }) {
   const courier = useCourier();
-  const bridge = useCourierBridge();
   const form = useFormStyles();
   const model = advertisedProgramsProperties;
-  const { state, dispatch, apply } = usePropertiesSession(
+  const load = () => courier['client-agents:get']({ agent: 'advertised-programs' });
+  const session = usePropertiesSession(
     model,
-    () => courier['client-agents:get']({ agent: 'advertised-programs' }),
+    load,
     (_, changes) => courier['client-agents:set']({ agent: 'advertised-programs', changes }),
     (saved) =>
       onStatus(
@@ -45,21 +43,13 @@ export function AdvertisedProgramsDialog({ onClose, onStatus }: { readonly onClo
           `countdown ${saved.countdownEnabled ? `${saved.countdownMinutes} minutes` : 'off'}, policy polling every ${saved.policyPollingMinutes} minutes.`,
       ),
   );
+  const { state, dispatch } = session;
   const ready = state.kind === 'ready' ? state : null;
-
-  useEffect(
-    () =>
-      bridge.subscribe('client-agents:settings-changed', (event) => {
-        if (event.agent !== 'advertised-programs' || ready === null || ready.saving || model.isDirty(ready)) return;
-        void settle(() => courier['client-agents:get']({ agent: 'advertised-programs' })).then((result) => {
-          if (result.ok) dispatch({ type: 'loaded', saved: result.value });
-        });
-      }),
-    [bridge, courier, dispatch, model, ready],
-  );
+  useFollowWhileClean(model, session, 'client-agents:settings-changed', (event) => event.agent === 'advertised-programs', load);
 
   const issues = ready ? model.propertiesIssues(ready) : {};
-  const tab = ready?.tab ?? 'general';
+  const sheet = sessionSheetProps(model, session);
+  const tab = sheet.selectedTab;
   const disabled = ready?.saving ?? true;
   const edit = (changes: Partial<AdvertisedProgramsDraft>) => dispatch({ type: 'edit', changes });
   const flag = (field: Flag, label: string, nested = false) => (
@@ -79,23 +69,10 @@ export function AdvertisedProgramsDialog({ onClose, onStatus }: { readonly onClo
       open
       title="Advertised Programs Client Agent Properties"
       tabs={advertisedProgramsTabs}
-      selectedTab={tab}
-      onSelectTab={(next) => dispatch({ type: 'selectTab', tab: next })}
-      ready={ready !== null}
-      dirty={ready !== null && model.isDirty(ready)}
-      saving={ready?.saving ?? false}
-      blocked={ready ? model.blockingProblem(ready) : null}
-      error={ready?.error && ready.error.field === undefined ? ready.error.message : null}
-      onDismissError={() => dispatch({ type: 'dismissError' })}
-      onApply={apply}
+      {...sheet}
       onClose={onClose}
     >
-      {state.kind === 'loading' && <Spinner label="Reading the client agent’s settings…" />}
-      {state.kind === 'loadFailed' && (
-        <MessageBar intent="error" layout="multiline">
-          <MessageBarBody>{state.error.message}</MessageBarBody>
-        </MessageBar>
-      )}
+      <SessionLoadState state={state} reading="Reading the client agent’s settings…" />
       {ready !== null && tab === 'general' && (
         <div className={form.page}>
           <GroupFrame legend="General">
