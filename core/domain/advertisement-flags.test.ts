@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { seededRandom } from '../../test/helpers/seeded-random';
 import {
   AdvertFlags,
   advertisementDefaults,
@@ -77,10 +78,9 @@ describe('advertisement flags from the wizard options', () => {
   });
 
   it('gives back every combination of options it encodes', () => {
-    let seed = 7;
-    const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31);
-    const flip = () => next() % 2 === 0;
-    const pick = <T>(values: readonly T[]): T => values[next() % values.length]!;
+    const random = seededRandom(7);
+    const flip = () => random.int(2) === 0;
+    const pick = <T>(values: readonly T[]): T => values[random.int(values.length)]!;
     for (let i = 0; i < 500; i += 1) {
       const options: AdvertisementOptions = {
         mandatory: { asSoonAsPossible: flip(), atLogon: flip(), atLogoff: flip(), onSchedule: flip(), schedulesAreGmt: flip() },
