@@ -15,10 +15,12 @@ import { ProgramRepository } from './db/repositories/program-repository';
 import { SiteRepository } from './db/repositories/site-repository';
 import { SiteSettingsRepository } from './db/repositories/site-settings-repository';
 import { ComponentSettingsRepository } from './db/repositories/component-settings-repository';
+import { ClientAgentRepository } from './db/repositories/client-agent-repository';
 import { DistributionPointRepository } from './db/repositories/distribution-point-repository';
 import { DpGroupRepository } from './db/repositories/dp-group-repository';
 import { PackageDpRepository } from './db/repositories/package-dp-repository';
 import { ComponentSettingsService } from './services/component-settings-service';
+import { ClientAgentService } from './services/client-agent-service';
 import { DistributionPointService } from './services/distribution-point-service';
 import { DpGroupService } from './services/dp-group-service';
 import { PackageDistributionService } from './services/package-distribution-service';
@@ -80,6 +82,7 @@ const fieldPrefixOf: Partial<Record<RequestChannel, string>> = {
   'distribution-points:update': 'changes',
   'dp-groups:update': 'changes',
   'components:set': 'changes',
+  'client-agents:set': 'changes',
 };
 
 /** Wires the site, its database, the services and the handlers: the single entry of every transport. */
@@ -102,6 +105,7 @@ export function createCore(options: CoreOptions): Core {
     dpGroups: new DpGroupRepository(site.db),
     packageDps: new PackageDpRepository(site.db),
     componentSettings: new ComponentSettingsRepository(site.db),
+    clientAgents: new ClientAgentRepository(site.db),
   };
   const siteSettings = new SiteSettingsService({
     settings: repositories.settings,
@@ -151,6 +155,7 @@ export function createCore(options: CoreOptions): Core {
     fileAccess,
   });
   const components = new ComponentSettingsService({ settings: repositories.componentSettings, work, now, fileAccess });
+  const clientAgents = new ClientAgentService({ agents: repositories.clientAgents, work, now });
   const handlers: Handlers = createHandlers({
     siteInfo: () => site.info,
     packages,
@@ -163,6 +168,7 @@ export function createCore(options: CoreOptions): Core {
     distribution,
     validation,
     components,
+    clientAgents,
     statusMessages,
   });
   recoverInboxes(plumbing, site.root, (text) => log.write(provider.file, provider.component, text), now().getTime());

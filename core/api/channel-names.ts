@@ -57,6 +57,8 @@ export const requestChannelNames = [
   'packages:validate',
   'components:get',
   'components:set',
+  'client-agents:get',
+  'client-agents:set',
   'status:messages',
 ] as const;
 

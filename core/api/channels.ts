@@ -38,6 +38,8 @@ import {
   packageStatusSchema,
   packageValidateSchema,
 } from './distribution-points';
+import type { AdvertisedProgramsAgentDto } from './client-agents';
+import { clientAgentRefSchema, clientAgentSetSchema } from './client-agents';
 import type { StatusMessagePageDto } from './status-messages';
 import { statusMessageQuerySchema } from './status-messages';
 import { accessAccountAddSchema, accessAccountListSchema, accessAccountRemoveSchema, accessAccountUpdateSchema } from './access-accounts';
@@ -102,6 +104,8 @@ export const requestSchemas = {
   'packages:validate': packageValidateSchema,
   'components:get': componentRefSchema,
   'components:set': componentSetSchema,
+  'client-agents:get': clientAgentRefSchema,
+  'client-agents:set': clientAgentSetSchema,
   'status:messages': statusMessageQuerySchema,
 } as const satisfies Record<string, z.ZodType>;
 
@@ -164,6 +168,8 @@ export interface ResponseMap {
   'packages:validate': PackageValidationDto;
   'components:get': DistributionManagerSettingsDto;
   'components:set': DistributionManagerSettingsDto;
+  'client-agents:get': AdvertisedProgramsAgentDto;
+  'client-agents:set': AdvertisedProgramsAgentDto;
   /** One page of status messages, newest first unless asked otherwise. */
   'status:messages': StatusMessagePageDto;
 }

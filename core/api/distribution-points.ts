@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { boundedWholeNumber } from './bounded-number';
 import { boundaryKinds, parseBoundary, type BoundaryDto } from './boundaries';
 import { packageIdSchema } from './ids';
 import { posixPathProblem } from './source-paths';
@@ -416,15 +417,6 @@ export const distmgrLimits = {
   retryDelayMinutes: { min: 1, max: 1440, default: 30, property: 'Retry Delay' },
 } as const;
 
-function bounded(label: string, limits: { readonly min: number; readonly max: number }) {
-  const range = `from ${limits.min} to ${limits.max}`;
-  return z
-    .number({ error: `${label} is a whole number ${range}.` })
-    .int(`${label} is a whole number ${range}.`)
-    .min(limits.min, `${label} must be ${range}.`)
-    .max(limits.max, `${label} must be ${range}.`);
-}
-
 /** Where SMSPKG\<PackageID>.pkg goes (General tab); empty: the site root's SMSPKG folder. */
 export function storedPackagesLocationProblem(path: string): string | null {
   if (path === '') return null;
@@ -435,10 +427,10 @@ export const componentRefSchema = z.strictObject({ component: z.enum(componentNa
 export const componentSetSchema = z.strictObject({
   component: z.enum(componentNames),
   changes: z.strictObject({
-    maxPackages: bounded('The maximum number of packages processed at once', distmgrLimits.maxPackages).optional(),
-    threadsPerPackage: bounded('The maximum threads per package', distmgrLimits.threadsPerPackage).optional(),
-    retries: bounded('The number of retries', distmgrLimits.retries).optional(),
-    retryDelayMinutes: bounded('The delay before retrying (minutes)', distmgrLimits.retryDelayMinutes).optional(),
+    maxPackages: boundedWholeNumber('The maximum number of packages processed at once', distmgrLimits.maxPackages).optional(),
+    threadsPerPackage: boundedWholeNumber('The maximum threads per package', distmgrLimits.threadsPerPackage).optional(),
+    retries: boundedWholeNumber('The number of retries', distmgrLimits.retries).optional(),
+    retryDelayMinutes: boundedWholeNumber('The delay before retrying (minutes)', distmgrLimits.retryDelayMinutes).optional(),
     storedPackagesLocation: textSchema({ label: 'The location of stored packages', max: maxLocalPathLength, problem: storedPackagesLocationProblem }).optional(),
   }),
 });

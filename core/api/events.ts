@@ -85,6 +85,11 @@ export interface ComponentSettingsChangedEvent {
   readonly component: 'distmgr';
 }
 
+/** A client agent's site-wide settings changed (Site Settings › Client Agents). */
+export interface ClientAgentSettingsChangedEvent {
+  readonly agent: 'advertised-programs';
+}
+
 export interface EventMap {
   'packages:changed': PackageChangedEvent;
   'programs:changed': ProgramChangedEvent;
@@ -96,6 +101,7 @@ export interface EventMap {
   'package-dps:changed': PackageDpsChangedEvent;
   'distribution:progress': DistributionProgressEvent;
   'components:settings-changed': ComponentSettingsChangedEvent;
+  'client-agents:settings-changed': ClientAgentSettingsChangedEvent;
 }
 
 export type EventChannel = keyof EventMap;
@@ -112,6 +118,7 @@ export const eventChannels: readonly EventChannel[] = [
   'package-dps:changed',
   'distribution:progress',
   'components:settings-changed',
+  'client-agents:settings-changed',
 ];
 
 export function isEventChannel(value: unknown): value is EventChannel {

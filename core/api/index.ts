@@ -11,6 +11,8 @@ export * from './programs';
 export * from './access-accounts';
 export * from './boundaries';
 export * from './distribution-points';
+export * from './bounded-number';
+export * from './client-agents';
 export * from './imports';
 export * from './status-messages';
 export * from './events';

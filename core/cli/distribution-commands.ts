@@ -14,6 +14,7 @@ import {
   formatDpList,
   formatPackageStatus,
 } from './format-distribution';
+import { commandWords } from './command-words';
 import { parseWholeNumber } from './parse-integer';
 
 const dpFlags: Readonly<Record<string, string>> = {
@@ -37,17 +38,6 @@ const dpFlags: Readonly<Record<string, string>> = {
 };
 
 const packageSubcommands = new Set(['distribute', 'update-dps', 'refresh', 'remove-dp', 'retry', 'cancel', 'status']);
-
-/** The command words of a command line, global options and their values left out. */
-function commandWords(argv: readonly string[]): string[] {
-  const words: string[] = [];
-  for (let i = 0; i < argv.length && words.length < 2; i++) {
-    const arg = argv[i] ?? '';
-    if (arg === '--data-dir') i++;
-    else if (!arg.startsWith('-')) words.push(arg);
-  }
-  return words;
-}
 
 /** The option a field of these commands' requests came from, so an error names it; undefined for other commands. */
 export function distributionFlagForField(argv: readonly string[], field: string | undefined): string | undefined {

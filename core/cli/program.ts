@@ -5,6 +5,7 @@ import { CourierError } from '../api';
 import type { Core } from '../core';
 import { defaultSite } from '../domain/default-site';
 import { registerAccessAccountCommands } from './access-account-commands';
+import { registerClientAgentCommands } from './client-agent-commands';
 import { registerComponentCommands, registerDistributionPointCommands, registerPackageDistributionCommands } from './distribution-commands';
 import { CliFailure, usageFailure } from './cli-failure';
 import type { CliInstall } from './cli-install';
@@ -272,6 +273,7 @@ Examples:
   registerPackageDistributionCommands(pkg, context);
   registerDistributionPointCommands(program, context);
   registerComponentCommands(program, context);
+  registerClientAgentCommands(program, context);
   registerPdfCommands(program, context);
   registerMsiCommands(program, context);
 

@@ -8,6 +8,7 @@ import type { ImportService } from './import-service';
 import type { ProgramService } from './program-service';
 import type { SiteSettingsService } from './site-settings-service';
 import type { ComponentSettingsService } from './component-settings-service';
+import type { ClientAgentService } from './client-agent-service';
 import type { DistributionPointService } from './distribution-point-service';
 import type { DpGroupService } from './dp-group-service';
 import type { PackageDistributionService } from './package-distribution-service';
@@ -30,12 +31,13 @@ export interface HandlerDeps {
   readonly distribution: PackageDistributionService;
   readonly validation: PackageValidationService;
   readonly components: ComponentSettingsService;
+  readonly clientAgents: ClientAgentService;
   readonly statusMessages: StatusMessageService;
 }
 
 /** One handler per contract channel; the mapped type makes a missing one a compile error. */
 export function createHandlers(deps: HandlerDeps): Handlers {
-  const { siteInfo, packages, programs, accessAccounts, imports, siteSettings, distributionPoints, dpGroups, distribution, validation, components, statusMessages } = deps;
+  const { siteInfo, packages, programs, accessAccounts, imports, siteSettings, distributionPoints, dpGroups, distribution, validation, components, clientAgents, statusMessages } = deps;
   return {
     'site:info': () => siteInfo(),
     'site:path-mappings:list': () => siteSettings.listPathMappings(),
@@ -90,6 +92,8 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'packages:validate': ({ packageId, distributionPoint, repair }) => validation.validate(packageId, distributionPoint, repair),
     'components:get': () => components.get(),
     'components:set': ({ changes }) => components.set(changes),
+    'client-agents:get': () => clientAgents.get(),
+    'client-agents:set': ({ changes }) => clientAgents.set(changes),
     'status:messages': (query) => statusMessages.query(query),
   };
 }

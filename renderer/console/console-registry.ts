@@ -1,4 +1,5 @@
 import { accessAccountsFeature } from '../features/access-accounts/access-accounts-feature';
+import { clientAgentsFeature } from '../features/client-agents/client-agents-feature';
 import { notBuiltFeature } from '../features/not-built/not-built-feature';
 import { packageDistributionFeature } from '../features/package-distribution/package-distribution-feature';
 import { packageImportFeature } from '../features/package-import/package-import-feature';
@@ -14,6 +15,6 @@ import { shellFeature } from '../shell/shell-feature';
  * The console's features. A new feature's registration goes in this list; the list does not
  * compile while a declared kind has no registration.
  */
-export const consoleFeatures = [shellFeature, siteFeature, packagesFeature, packageImportFeature, programsFeature, accessAccountsFeature, sitePropertiesFeature, packageDistributionFeature, siteSystemsFeature, notBuiltFeature] as const;
+export const consoleFeatures = [shellFeature, siteFeature, packagesFeature, packageImportFeature, programsFeature, accessAccountsFeature, sitePropertiesFeature, packageDistributionFeature, siteSystemsFeature, clientAgentsFeature, notBuiltFeature] as const;
 
 export const consoleRegistry = assembleRegistry({ kind: 'site-database' }, consoleFeatures);

@@ -1,4 +1,5 @@
 import type { AccessAccountsNodeKinds } from '../features/access-accounts/access-accounts-kinds';
+import type { ClientAgentsNodeKinds } from '../features/client-agents/client-agents-kinds';
 import type { PackageDistributionNodeKinds } from '../features/package-distribution/package-distribution-kinds';
 import type { NotBuiltNodeKinds } from '../features/not-built/not-built-kinds';
 import type { PackagesNodeKinds } from '../features/packages/packages-kinds';
@@ -11,7 +12,7 @@ import type { SiteSystemsNodeKinds } from '../features/site-systems/site-systems
  * from each feature's declarations. A feature adds its interface here; the registry then does not
  * compile until some feature registers each new kind.
  */
-export interface NodeKinds extends SiteNodeKinds, PackagesNodeKinds, ProgramsNodeKinds, AccessAccountsNodeKinds, PackageDistributionNodeKinds, SiteSystemsNodeKinds, NotBuiltNodeKinds {}
+export interface NodeKinds extends SiteNodeKinds, PackagesNodeKinds, ProgramsNodeKinds, AccessAccountsNodeKinds, PackageDistributionNodeKinds, SiteSystemsNodeKinds, ClientAgentsNodeKinds, NotBuiltNodeKinds {}
 
 export type NodeKind = keyof NodeKinds;
 

@@ -2,7 +2,7 @@ import { expect, test, type Locator, type Page } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { DistributionManagerSettingsDto, DistributionPointDto, DpGroupDto } from '../../core/api';
+import type { AdvertisedProgramsAgentDto, DistributionManagerSettingsDto, DistributionPointDto, DpGroupDto } from '../../core/api';
 import { ConsolePage } from './pages/console-page';
 import { WizardPage } from './pages/wizard-page';
 import { courierJson } from './support/courier-cli';
@@ -191,6 +191,42 @@ test('a site system with the DP role and two volumes, a DP group made from its p
   await component.getByRole('button', { name: 'OK' }).click();
   await expect(component).toBeHidden();
   expect(courierJson<DistributionManagerSettingsDto>(dataDir, 'component', 'show', 'distmgr')).toMatchObject({ maxPackages: 8, threadsPerPackage: 5, retries: 7, retryDelayMinutes: 30 });
+});
+
+test('Client Agents › Advertised Programs Client Agent: the countdown changed in its sheet is what the CLI sees', async ({ page }) => {
+  const dataDir = freshDataDir();
+  server = await startCourier(dataDir);
+  const console_ = await openSiteSettings(page, server.url);
+  await console_.treeItem(/^Client Agents$/).click();
+  const agents = console_.details.getByRole('grid', { name: 'Client Agents' });
+  await expect(agents.getByRole('row', { name: /Advertised Programs Client Agent/ })).toContainText('Enabled');
+  await expect(agents.getByRole('row', { name: /Software Updates Client Agent/ })).toContainText('Not available in Courier');
+  await agents.getByRole('row', { name: /Advertised Programs Client Agent/ }).click();
+  await page.keyboard.press('Enter');
+
+  const sheet = page.getByRole('dialog', { name: 'Advertised Programs Client Agent Properties' });
+  await expect(sheet.getByRole('checkbox', { name: 'Enable software distribution to clients' })).toBeChecked();
+  await expect(sheet.getByRole('textbox', { name: 'Policy polling interval (minutes)' })).toHaveValue('60');
+  await fits(sheet, sheet.getByRole('tabpanel'), 'advertised-programs-general');
+  await sheet.getByRole('tab', { name: 'Notification' }).click();
+  const countdown = sheet.getByRole('textbox', { name: 'Countdown length (minutes)' });
+  await expect(countdown).toHaveValue('5');
+  await countdown.fill('0');
+  await expect(sheet.getByRole('button', { name: 'OK' })).toBeDisabled();
+  await expect(sheet).toContainText('Countdown length (minutes) is a whole number from 1 to 1440.');
+  await countdown.fill('15');
+  await fits(sheet, sheet.getByRole('tabpanel'), 'advertised-programs-notification');
+  await sheet.getByRole('button', { name: 'Apply' }).click();
+  await expect(sheet.getByRole('button', { name: 'Apply' })).toBeDisabled();
+  expect(courierJson<AdvertisedProgramsAgentDto>(dataDir, 'client-agent', 'show', 'advertised-programs')).toMatchObject({ countdownMinutes: 15, enabled: true, policyPollingMinutes: 60 });
+
+  // Another admin turns the agent off from the CLI: the open sheet and the list follow.
+  courier(dataDir, 'client-agent', 'set', 'advertised-programs', '--enabled', 'false');
+  await sheet.getByRole('tab', { name: 'General' }).click();
+  await expect(sheet.getByRole('checkbox', { name: 'Enable software distribution to clients' })).not.toBeChecked();
+  await sheet.getByRole('button', { name: 'Cancel' }).click();
+  await expect(sheet).toBeHidden();
+  await expect(agents.getByRole('row', { name: /Advertised Programs Client Agent/ })).toContainText('Disabled');
 });
 
 test('a DP that holds a package is deleted from its role row: the confirmation says the package is removed first', async ({ page, request }) => {

@@ -7,3 +7,4 @@ export { useFormStyles } from './form-styles';
 export { ScrollingPage, type ScrollingPageProps } from './scrolling-page';
 export { FooterProblem } from './footer-problem';
 export { MessageLine, type MessageLineProps } from './message-line';
+export { wholeNumberIn } from './whole-number';

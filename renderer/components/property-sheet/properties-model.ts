@@ -75,6 +75,8 @@ export interface PropertiesModel<S extends PropertiesSpec> {
   readonly propertiesIssues: (state: ReadyProperties<S>) => S['issues'];
   /** The first rule the draft breaks, in tab order, with the tab and field to go to to fix it. */
   readonly blockingProblem: (state: ReadyProperties<S>) => PropertySheetBlock<S['tab']> | null;
+  /** The tab a sheet opens on. */
+  readonly firstTab: S['tab'];
 }
 
 /**
@@ -123,6 +125,7 @@ export function propertiesModel<S extends PropertiesSpec>(rules: PropertiesRules
   return {
     initialState: { kind: 'loading' },
     reducer,
+    firstTab: rules.firstTab,
     pendingChanges,
     isDirty: (state) => Object.keys(pendingChanges(state)).length > 0,
     propertiesIssues(state) {

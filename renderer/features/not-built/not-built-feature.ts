@@ -3,7 +3,6 @@ import {
   MegaphoneLoudRegular,
   MegaphoneRegular,
   PeopleCommunityRegular,
-  PlugConnectedRegular,
   PuzzlePieceRegular,
   type FluentIcon,
 } from '@fluentui/react-icons';
@@ -32,12 +31,6 @@ export const notBuiltFeature: FeatureRegistration<keyof NotBuiltNodeKinds> = {
       PeopleCommunityRegular,
       'Groups of computers and users that advertisements target.',
       'Collections arrive with the collections feature; nothing to show yet.',
-    ),
-    'client-agents': notBuilt(
-      'Client Agents',
-      PlugConnectedRegular,
-      'Settings for the agents that run on client computers.',
-      'Client agents arrive with the client feature; nothing to show yet.',
     ),
     'component-status': notBuilt(
       'Component Status',

@@ -20,9 +20,3 @@ export interface DeviceProgramPageProps {
   readonly issues: FieldIssues<DeviceProgramField>;
   readonly onChange: (changes: Partial<DeviceProgramSettings>) => void;
 }
-
-/** The whole number typed in a box, or null for anything else (the draft keeps its last good value). */
-export function wholeNumber(text: string): number | null {
-  const typed = text.trim();
-  return /^\d{1,7}$/.test(typed) ? Number.parseInt(typed, 10) : null;
-}

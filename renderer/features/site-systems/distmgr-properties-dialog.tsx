@@ -1,10 +1,8 @@
-import { Input, MessageBar, MessageBarBody, Spinner, Text } from '@fluentui/react-components';
-import { useEffect } from 'react';
+import { Input, Text } from '@fluentui/react-components';
 import { distmgrLimits } from '../../../core/api';
-import { useCourier, useCourierBridge } from '../../client/courier-context';
-import { settle } from '../../client/settle';
+import { useCourier } from '../../client/courier-context';
 import { FormRow, useFormStyles } from '../../components/form-layout';
-import { GroupFrame, PropertySheet, usePropertiesSession } from '../../components/property-sheet';
+import { GroupFrame, PropertySheet, SessionLoadState, sessionSheetProps, useFollowWhileClean, usePropertiesSession } from '../../components/property-sheet';
 import { distmgrLabels, distmgrProperties, distmgrTabs, type DistmgrNumber } from './distmgr-properties-model';
 
 const numberFields: readonly DistmgrNumber[] = ['maxPackages', 'threadsPerPackage'];
@@ -17,30 +15,22 @@ const retryFields: readonly DistmgrNumber[] = ['retries', 'retryDelayMinutes'];
  */
 export function DistmgrPropertiesDialog({ onClose, onStatus }: { readonly onClose: () => void; readonly onStatus: (text: string) => void }) {
   const courier = useCourier();
-  const bridge = useCourierBridge();
   const form = useFormStyles();
   const model = distmgrProperties;
-  const { state, dispatch, apply } = usePropertiesSession(
+  const load = () => courier['components:get']({ component: 'distmgr' });
+  const session = usePropertiesSession(
     model,
-    () => courier['components:get']({ component: 'distmgr' }),
+    load,
     (_, changes) => courier['components:set']({ component: 'distmgr', changes }),
     (saved) => onStatus(`Saved the Software Distribution component: ${saved.maxPackages} packages at once, ${saved.threadsPerPackage} threads each, ${saved.retries} retries every ${saved.retryDelayMinutes} minutes.`),
   );
+  const { state, dispatch } = session;
   const ready = state.kind === 'ready' ? state : null;
-
-  useEffect(
-    () =>
-      bridge.subscribe('components:settings-changed', (event) => {
-        if (event.component !== 'distmgr' || ready === null || ready.saving || model.isDirty(ready)) return;
-        void settle(() => courier['components:get']({ component: 'distmgr' })).then((result) => {
-          if (result.ok) dispatch({ type: 'loaded', saved: result.value });
-        });
-      }),
-    [bridge, courier, dispatch, model, ready],
-  );
+  useFollowWhileClean(model, session, 'components:settings-changed', (event) => event.component === 'distmgr', load);
 
   const issues = ready ? model.propertiesIssues(ready) : {};
-  const tab = ready?.tab ?? 'general';
+  const sheet = sessionSheetProps(model, session);
+  const tab = sheet.selectedTab;
   const disabled = ready?.saving ?? true;
   const numberRow = (field: DistmgrNumber) => (
     <FormRow key={field} label={distmgrLabels[field]} field={field} issue={issues[field]} hint={`${distmgrLimits[field].min} to ${distmgrLimits[field].max}`} grow={false}>
@@ -59,23 +49,10 @@ export function DistmgrPropertiesDialog({ onClose, onStatus }: { readonly onClos
       open
       title="Software Distribution Component Properties"
       tabs={distmgrTabs}
-      selectedTab={tab}
-      onSelectTab={(next) => dispatch({ type: 'selectTab', tab: next })}
-      ready={ready !== null}
-      dirty={ready !== null && model.isDirty(ready)}
-      saving={ready?.saving ?? false}
-      blocked={ready ? model.blockingProblem(ready) : null}
-      error={ready?.error && ready.error.field === undefined ? ready.error.message : null}
-      onDismissError={() => dispatch({ type: 'dismissError' })}
-      onApply={apply}
+      {...sheet}
       onClose={onClose}
     >
-      {state.kind === 'loading' && <Spinner label="Reading the component’s settings…" />}
-      {state.kind === 'loadFailed' && (
-        <MessageBar intent="error" layout="multiline">
-          <MessageBarBody>{state.error.message}</MessageBarBody>
-        </MessageBar>
-      )}
+      <SessionLoadState state={state} reading="Reading the component’s settings…" />
       {ready !== null && tab === 'general' && (
         <div className={form.page}>
           <FormRow label={distmgrLabels.storedPackagesLocation} field="storedPackagesLocation" issue={issues.storedPackagesLocation} hint="Empty: the SMSPKG folder of the site's data folder.">

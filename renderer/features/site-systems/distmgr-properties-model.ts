@@ -1,4 +1,5 @@
 import { distmgrLimits, storedPackagesLocationProblem, type DistributionManagerSettingsDto } from '../../../core/api';
+import { wholeNumberIn } from '../../components/form-layout';
 import { propertiesModel } from '../../components/property-sheet';
 
 export type DistmgrTab = 'general' | 'distributionPoint';
@@ -23,18 +24,11 @@ export const distmgrLabels: Readonly<Record<DistmgrField, string>> = {
 
 const numbers = Object.keys(distmgrLimits) as DistmgrNumber[];
 
-function whole(text: string): number | null {
-  const t = text.trim();
-  if (t === '' || t.length > 6) return null;
-  for (const c of t) if (c < '0' || c > '9') return null;
-  return Number(t);
-}
-
 export function distmgrIssues(draft: DistmgrDraft): Partial<Record<DistmgrField, string>> {
   const issues: Partial<Record<DistmgrField, string>> = {};
   for (const field of numbers) {
     const { min, max } = distmgrLimits[field];
-    const value = whole(draft[field]);
+    const value = wholeNumberIn(draft[field]);
     if (value === null || value < min || value > max) issues[field] = `${distmgrLabels[field]} is a whole number from ${min} to ${max}.`;
   }
   const location = draft.storedPackagesLocation.trim();
@@ -65,7 +59,7 @@ export const distmgrProperties = propertiesModel<DistmgrSpec>({
   changes(saved, draft) {
     const changes: DistmgrSpec['changes'] = {};
     for (const field of numbers) {
-      const value = whole(draft[field]);
+      const value = wholeNumberIn(draft[field]);
       if (value !== null && value !== saved[field]) changes[field] = value;
       // A value that is not a number is a change too: the issue blocks Apply until it is fixed.
       if (value === null) changes[field] = Number.NaN;

@@ -1,10 +1,8 @@
-import { Input, MessageBar, MessageBarBody, Spinner } from '@fluentui/react-components';
-import { useEffect } from 'react';
+import { Input, MessageBar, MessageBarBody } from '@fluentui/react-components';
 import { sameNoCase, type DistributionPointDto, type DpMode } from '../../../core/api';
-import { useCourier, useCourierBridge } from '../../client/courier-context';
-import { settle } from '../../client/settle';
+import { useCourier } from '../../client/courier-context';
 import { FormRow, useFormStyles } from '../../components/form-layout';
-import { PropertySheet, usePropertiesSession } from '../../components/property-sheet';
+import { PropertySheet, SessionLoadState, sessionSheetProps, useFollowWhileClean, usePropertiesSession } from '../../components/property-sheet';
 import { DpGeneralFields, DpProtectedFields } from './dp-general-fields';
 import { dpPropertiesModels, dpPropertiesTabs, type DpPropertiesSpec } from './dp-properties-model';
 import type { DpSettingsDraft } from './dp-settings-draft';
@@ -29,30 +27,21 @@ const headOf = (field: string) => field.split('.')[0] ?? field;
  */
 export function DpPropertiesDialog({ name, mode, store, onClose, onStatus }: DpPropertiesDialogProps) {
   const courier = useCourier();
-  const bridge = useCourierBridge();
   const form = useFormStyles();
   const model = dpPropertiesModels[mode];
-  const { state, dispatch, apply } = usePropertiesSession<DpPropertiesSpec>(
+  const load = () => courier['distribution-points:get']({ name });
+  const session = usePropertiesSession<DpPropertiesSpec>(
     model,
-    () => courier['distribution-points:get']({ name }),
+    load,
     (_, changes) => courier['distribution-points:update']({ name, changes }),
     (saved: DistributionPointDto) => {
       store.getState().upsertDp(saved);
       onStatus(`Saved distribution point ${saved.name}.`);
     },
   );
+  const { state, dispatch } = session;
   const ready = state.kind === 'ready' ? state : null;
-
-  useEffect(
-    () =>
-      bridge.subscribe('distribution-points:changed', (event) => {
-        if (!sameNoCase(event.name, name) || ready === null || ready.saving || model.isDirty(ready)) return;
-        void settle(() => courier['distribution-points:get']({ name })).then((result) => {
-          if (result.ok) dispatch({ type: 'loaded', saved: result.value });
-        });
-      }),
-    [bridge, courier, dispatch, model, name, ready],
-  );
+  useFollowWhileClean(model, session, 'distribution-points:changed', (event) => sameNoCase(event.name, name), load);
 
   const edit = (changes: Partial<DpSettingsDraft>) => {
     // A refusal at a volume or boundary goes once that list is edited.
@@ -60,7 +49,8 @@ export function DpPropertiesDialog({ name, mode, store, onClose, onStatus }: DpP
     if (field !== undefined && headOf(field) in changes) dispatch({ type: 'dismissError' });
     dispatch({ type: 'edit', changes });
   };
-  const tab = ready?.tab ?? 'general';
+  const sheet = sessionSheetProps(model, session);
+  const tab = sheet.selectedTab;
   const deleting = ready?.saved.deleting === true;
   const issues = ready ? model.propertiesIssues(ready) : {};
   const fieldProps = { mode, issues, disabled: ready === null || ready.saving || deleting, onChange: edit };
@@ -70,23 +60,10 @@ export function DpPropertiesDialog({ name, mode, store, onClose, onStatus }: DpP
       open
       title="ConfigMgr Distribution Point Properties"
       tabs={dpPropertiesTabs}
-      selectedTab={tab}
-      onSelectTab={(next) => dispatch({ type: 'selectTab', tab: next })}
-      ready={ready !== null}
-      dirty={ready !== null && model.isDirty(ready)}
-      saving={ready?.saving ?? false}
-      blocked={ready ? model.blockingProblem(ready) : null}
-      error={ready?.error && ready.error.field === undefined ? ready.error.message : null}
-      onDismissError={() => dispatch({ type: 'dismissError' })}
-      onApply={apply}
+      {...sheet}
       onClose={onClose}
     >
-      {state.kind === 'loading' && <Spinner label="Reading the distribution point…" />}
-      {state.kind === 'loadFailed' && (
-        <MessageBar intent="error" layout="multiline">
-          <MessageBarBody>{state.error.message}</MessageBarBody>
-        </MessageBar>
-      )}
+      <SessionLoadState state={state} reading="Reading the distribution point…" />
       {ready !== null && deleting && (
         <MessageBar intent="warning" layout="multiline">
           <MessageBarBody>This distribution point is being deleted: Distribution Manager removes its packages, then the distribution point. It takes no changes.</MessageBarBody>
