@@ -3,11 +3,12 @@ import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { PackageStatusDto } from '../../core/api';
-import { createCore, startComponentRunner, type ComponentRunner, type Core } from '../../core';
+import { createCore, type ComponentRunner, type Core } from '../../core';
 import { buildManifest, writeManifest } from '../../core/content/distribution';
-import { createDistributionManager, distributionManagerName, manifestPathFor } from '../../core/components/distmgr';
+import { manifestPathFor } from '../../core/components/distmgr';
 import { siteRootAt } from '../../core/site/site-root';
 import { snapshotTree, writeTree } from '../helpers/content-tree';
+import { startInlineDistributionManager } from '../helpers/inline-distribution-manager';
 import { makeTempDir, type TempDir } from '../helpers/temp-dir';
 import { value } from '../helpers/api-result';
 
@@ -25,13 +26,9 @@ const source = () => join(temp.path, 'source');
 const mounted: string[] = [];
 
 
-function startDistmgr(): void {
-  runner = startComponentRunner({
-    dataDir: site(),
-    components: [{ name: distributionManagerName, thread: 'inline' }],
-    factories: { [distributionManagerName]: () => createDistributionManager({ now: clock }) },
-    leaseMs: 2_000,
-  });
+function startDistmgr(): ComponentRunner {
+  runner = startInlineDistributionManager(site(), clock);
+  return runner;
 }
 
 async function status(packageId: string): Promise<PackageStatusDto> {
