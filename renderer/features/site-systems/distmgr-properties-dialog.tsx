@@ -4,7 +4,7 @@ import { distmgrLimits } from '../../../core/api';
 import { useCourier, useCourierBridge } from '../../client/courier-context';
 import { settle } from '../../client/settle';
 import { FormRow, useFormStyles } from '../../components/form-layout';
-import { GroupFrame, PropertySheet, usePropertiesSession } from '../../components/property-sheet';
+import { GroupFrame, PropertySheet, sessionSheetProps, usePropertiesSession } from '../../components/property-sheet';
 import { distmgrLabels, distmgrProperties, distmgrTabs, type DistmgrNumber } from './distmgr-properties-model';
 
 const numberFields: readonly DistmgrNumber[] = ['maxPackages', 'threadsPerPackage'];
@@ -20,12 +20,13 @@ export function DistmgrPropertiesDialog({ onClose, onStatus }: { readonly onClos
   const bridge = useCourierBridge();
   const form = useFormStyles();
   const model = distmgrProperties;
-  const { state, dispatch, apply } = usePropertiesSession(
+  const session = usePropertiesSession(
     model,
     () => courier['components:get']({ component: 'distmgr' }),
     (_, changes) => courier['components:set']({ component: 'distmgr', changes }),
     (saved) => onStatus(`Saved the Software Distribution component: ${saved.maxPackages} packages at once, ${saved.threadsPerPackage} threads each, ${saved.retries} retries every ${saved.retryDelayMinutes} minutes.`),
   );
+  const { state, dispatch } = session;
   const ready = state.kind === 'ready' ? state : null;
 
   useEffect(
@@ -59,15 +60,7 @@ export function DistmgrPropertiesDialog({ onClose, onStatus }: { readonly onClos
       open
       title="Software Distribution Component Properties"
       tabs={distmgrTabs}
-      selectedTab={tab}
-      onSelectTab={(next) => dispatch({ type: 'selectTab', tab: next })}
-      ready={ready !== null}
-      dirty={ready !== null && model.isDirty(ready)}
-      saving={ready?.saving ?? false}
-      blocked={ready ? model.blockingProblem(ready) : null}
-      error={ready?.error && ready.error.field === undefined ? ready.error.message : null}
-      onDismissError={() => dispatch({ type: 'dismissError' })}
-      onApply={apply}
+      {...sessionSheetProps(model, session, 'general')}
       onClose={onClose}
     >
       {state.kind === 'loading' && <Spinner label="Reading the component’s settings…" />}

@@ -4,7 +4,7 @@ import { sameNoCase, type DistributionPointDto, type DpMode } from '../../../cor
 import { useCourier, useCourierBridge } from '../../client/courier-context';
 import { settle } from '../../client/settle';
 import { FormRow, useFormStyles } from '../../components/form-layout';
-import { PropertySheet, usePropertiesSession } from '../../components/property-sheet';
+import { PropertySheet, sessionSheetProps, usePropertiesSession } from '../../components/property-sheet';
 import { DpGeneralFields, DpProtectedFields } from './dp-general-fields';
 import { dpPropertiesModels, dpPropertiesTabs, type DpPropertiesSpec } from './dp-properties-model';
 import type { DpSettingsDraft } from './dp-settings-draft';
@@ -32,7 +32,7 @@ export function DpPropertiesDialog({ name, mode, store, onClose, onStatus }: DpP
   const bridge = useCourierBridge();
   const form = useFormStyles();
   const model = dpPropertiesModels[mode];
-  const { state, dispatch, apply } = usePropertiesSession<DpPropertiesSpec>(
+  const session = usePropertiesSession<DpPropertiesSpec>(
     model,
     () => courier['distribution-points:get']({ name }),
     (_, changes) => courier['distribution-points:update']({ name, changes }),
@@ -41,6 +41,7 @@ export function DpPropertiesDialog({ name, mode, store, onClose, onStatus }: DpP
       onStatus(`Saved distribution point ${saved.name}.`);
     },
   );
+  const { state, dispatch } = session;
   const ready = state.kind === 'ready' ? state : null;
 
   useEffect(
@@ -70,15 +71,7 @@ export function DpPropertiesDialog({ name, mode, store, onClose, onStatus }: DpP
       open
       title="ConfigMgr Distribution Point Properties"
       tabs={dpPropertiesTabs}
-      selectedTab={tab}
-      onSelectTab={(next) => dispatch({ type: 'selectTab', tab: next })}
-      ready={ready !== null}
-      dirty={ready !== null && model.isDirty(ready)}
-      saving={ready?.saving ?? false}
-      blocked={ready ? model.blockingProblem(ready) : null}
-      error={ready?.error && ready.error.field === undefined ? ready.error.message : null}
-      onDismissError={() => dispatch({ type: 'dismissError' })}
-      onApply={apply}
+      {...sessionSheetProps(model, session, 'general')}
       onClose={onClose}
     >
       {state.kind === 'loading' && <Spinner label="Reading the distribution point…" />}
