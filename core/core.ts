@@ -203,6 +203,7 @@ export function createCore(options: CoreOptions): Core {
       if (closed) return;
       closed = true;
       feed.stop();
+      work.close();
       site.db.close();
     },
   };
