@@ -209,6 +209,7 @@ export function createCore(options: CoreOptions): Core {
       if (closed) return;
       closed = true;
       feed.stop();
+      work.close();
       site.db.close();
     },
   };

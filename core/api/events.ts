@@ -80,6 +80,20 @@ export interface DistributionProgressEvent {
   readonly finished: boolean;
 }
 
+/**
+ * Status messages were reported, by any process (a service, the CLI, a site component): a view
+ * that shows messages reads the ones after the newest it holds. The messages of commits a
+ * fraction of a second apart come as one event, at most a few a second from each process.
+ */
+export interface StatusMessagesAddedEvent {
+  /** The highest record ID among them: a view holding it is up to date. */
+  readonly newestRecordId: number;
+  /** Their packages (attribute 400), each once, as reported. */
+  readonly packageIds: readonly string[];
+  /** Their components (SMS_DISTRIBUTION_MANAGER), each once. */
+  readonly components: readonly string[];
+}
+
 /** A site component's settings changed (Component Configuration). */
 export interface ComponentSettingsChangedEvent {
   readonly component: 'distmgr';
@@ -102,6 +116,7 @@ export interface EventMap {
   'distribution:progress': DistributionProgressEvent;
   'components:settings-changed': ComponentSettingsChangedEvent;
   'client-agents:settings-changed': ClientAgentSettingsChangedEvent;
+  'status-messages:added': StatusMessagesAddedEvent;
 }
 
 export type EventChannel = keyof EventMap;
@@ -119,6 +134,7 @@ export const eventChannels: readonly EventChannel[] = [
   'distribution:progress',
   'components:settings-changed',
   'client-agents:settings-changed',
+  'status-messages:added',
 ];
 
 export function isEventChannel(value: unknown): value is EventChannel {

@@ -29,6 +29,7 @@ describe('the status message query', () => {
       order: 'newest',
       limit: 100,
     });
+    expect(statusMessageQuerySchema.parse({ afterRecordId: 42 })).toEqual({ afterRecordId: 42, order: 'newest', limit: 100 });
   });
 
   it('refuses bad filters with messages that name them', () => {
@@ -43,6 +44,9 @@ describe('the status message query', () => {
     expect(problems({ limit: 0 })).toEqual(['The page size is a whole number from 1 to 1000.']);
     expect(problems({ cursor: 'page-2' })).toEqual(['The cursor is not one this site gave: pass back the nextCursor of the previous page unchanged.']);
     expect(problems({ messageIds: [70000] })).toEqual(['A message ID is a whole number from 0 to 65535.']);
+    for (const afterRecordId of [-1, 1.5, '12']) {
+      expect(problems({ afterRecordId })).toEqual(['afterRecordId is the record ID of a message: a whole number, 0 or more.']);
+    }
     expect(problems({ component: 'SMS;DROP' })).toEqual(['Name the component as the site does, for example SMS_DISTRIBUTION_MANAGER.']);
     expect(problems({ text: 'a\nb' })[0]).toMatch(/contains a line break/);
     expect(problems({ colour: 'red' }).length).toBe(1);

@@ -156,6 +156,16 @@ export const statusMessageQuerySchema = z.strictObject({
     .max(maxStatusPageSize, `The page size is at most ${maxStatusPageSize} messages; page on with the cursor.`)
     .default(defaultStatusPageSize),
   cursor: cursorSchema.optional(),
+  /**
+   * Only messages reported after this one: record IDs grow with every message, so a view that
+   * holds messages up to this ID reads just the new ones (status-messages:added names the newest).
+   */
+  afterRecordId: z
+    .number({ error: 'afterRecordId is the record ID of a message: a whole number, 0 or more.' })
+    .int('afterRecordId is the record ID of a message: a whole number, 0 or more.')
+    .min(0, 'afterRecordId is the record ID of a message: a whole number, 0 or more.')
+    .max(Number.MAX_SAFE_INTEGER, 'afterRecordId is the record ID of a message: a whole number, 0 or more.')
+    .optional(),
 }).superRefine((query, ctx) => {
   if (query.since !== undefined && query.until !== undefined && query.since > query.until) {
     ctx.addIssue({ code: 'custom', path: ['until'], message: 'until is before since: no message can be in that range.' });

@@ -134,6 +134,7 @@ class Host implements ComponentHost {
         this.lease.release();
         if (wasRunning) this.announce('stopped');
       } finally {
+        this.plumbing.work.close();
         this.site.db.close();
       }
     });

@@ -48,6 +48,7 @@ export class StatusMessageService {
       order: query.order,
       limit: query.limit,
       after: query.cursor,
+      afterRecordId: query.afterRecordId,
     });
     return {
       messages: page.messages.map(statusMessageDto),

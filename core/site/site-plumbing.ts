@@ -20,6 +20,7 @@ export interface SitePlumbingOptions {
   readonly listeners?: UnitOfWorkDeps['listeners'];
   /** The request a change is made for (the core's request scope); none for a component. */
   readonly request?: UnitOfWorkDeps['request'];
+  readonly statusEventGapMs?: UnitOfWorkDeps['statusEventGapMs'];
 }
 
 /** A unit of work on one connection, with the outbox and the event feed's table. */
@@ -50,7 +51,7 @@ export function openSitePlumbing(options: SitePlumbingOptions): SitePlumbing {
   const delivery = new WakeUpDelivery({ outbox, transaction, root, log, logAs, now });
   const listeners = options.listeners ?? { emit: () => undefined };
   const request = options.request ?? (() => undefined);
-  const work = new UnitOfWork({ transaction, outbox, events, statusMessages, statusOrigin, delivery, listeners, origin, request, log, logAs, now });
+  const work = new UnitOfWork({ transaction, outbox, events, statusMessages, statusOrigin, delivery, listeners, origin, request, log, logAs, now, statusEventGapMs: options.statusEventGapMs });
   return { work, outbox, events, statusMessages, origin };
 }
 

@@ -4,6 +4,7 @@ import type { OutboxRepository } from '../db/repositories/outbox-repository';
 import type { StatusMessageRepository } from '../db/repositories/status-message-repository';
 import { formatStatMsgLine } from '../formats/statmsg-line';
 import type { LogFile, SiteLog } from './site-log';
+import { StatusAnnouncer, StatusBatch } from './status-announcement';
 import { statusRecordOf, type StatusOrigin, type StatusReport } from './status-report';
 import type { Inbox } from './site-root';
 import { inboxOwners, wakeUpPath, type WakeUpDelivery } from './wake-up-delivery';
@@ -21,7 +22,8 @@ export interface ChangeSet {
   log(file: LogFile, component: string, text: string): void;
   /**
    * Reports a status message: its row is committed with the change that caused it, and its
-   * STATMSG line is echoed in the component's log after the commit. Returns the record ID.
+   * STATMSG line is echoed in the component's log after the commit, and every open console
+   * hears of it (status-messages:added, a few times a second at most). Returns the record ID.
    */
   status(report: StatusReport): number;
 }
@@ -46,6 +48,8 @@ export interface UnitOfWorkDeps {
   /** Where a failed delivery is logged: the provider's log, or a component's own. */
   readonly logAs: { readonly file: LogFile; readonly component: string };
   readonly now: () => Date;
+  /** The least time between two status-messages:added events of this connection; 250 ms unless said. */
+  readonly statusEventGapMs?: number;
 }
 
 /** What a unit of work tells the request it runs for. */
@@ -71,6 +75,7 @@ interface Recorded {
   readonly logs: LogLine[];
   /** STATMSG echoes, kept apart from `logs`: they tell of a message, not of a change by themselves. */
   readonly statusLines: LogLine[];
+  readonly statuses: StatusBatch;
 }
 
 /**
@@ -81,13 +86,22 @@ interface Recorded {
  */
 export class UnitOfWork {
   private current: ChangeSet | null = null;
+  private readonly announcer: StatusAnnouncer;
 
-  constructor(private readonly deps: UnitOfWorkDeps) {}
+  constructor(private readonly deps: UnitOfWorkDeps) {
+    this.announcer = new StatusAnnouncer({
+      gapMs: deps.statusEventGapMs ?? 250,
+      announce: (event) => {
+        deps.transaction(() => deps.events.append('status-messages:added', JSON.stringify(event), deps.origin, deps.now().getTime()));
+        deps.listeners.emit('status-messages:added', event as never);
+      },
+    });
+  }
 
   run<T>(work: (change: ChangeSet) => T): T {
     // A service called by another inside its unit (package import) joins the outer one.
     if (this.current) return work(this.current);
-    const recorded: Recorded = { wakeUps: [], events: [], logs: [], statusLines: [] };
+    const recorded: Recorded = { wakeUps: [], events: [], logs: [], statusLines: [], statuses: new StatusBatch() };
     const { outbox, events, origin, now, statusMessages, statusOrigin, logAs } = this.deps;
     const change: ChangeSet = {
       wake: (inbox, fileName, body) => {
@@ -103,23 +117,39 @@ export class UnitOfWork {
       status: (report) => {
         const record = statusRecordOf(report, statusOrigin, now());
         const recordId = statusMessages.insert(record);
+        recorded.statuses.add(recordId, record.component, record.attributes);
         const text = formatStatMsgLine({ ...record, time: new Date(record.time) });
         recorded.statusLines.push({ file: report.logFile ?? logAs.file, component: record.component, text });
         return recordId;
       },
     };
     let result: T;
+    let announced = false;
     try {
       this.current = change;
-      result = this.deps.transaction(() => work(change));
+      result = this.deps.transaction(() => {
+        const value = work(change);
+        const event = recorded.statuses.empty ? null : this.announcer.due(recorded.statuses);
+        if (event !== null) {
+          change.emit('status-messages:added', event);
+          announced = true;
+        }
+        return value;
+      });
     } finally {
       this.current = null;
     }
+    if (!recorded.statuses.empty) this.announcer.committed(recorded.statuses, announced);
     // Every change a service makes tells of itself; one that recorded nothing changed nothing.
     const request = this.deps.request();
     if (request && recorded.wakeUps.length + recorded.events.length + recorded.logs.length + recorded.statusLines.length > 0) request.committed = true;
     this.afterCommit(recorded);
     return result;
+  }
+
+  /** Tells of the status messages still held back (before the connection closes). */
+  close(): void {
+    this.announcer.close();
   }
 
   /** Writes what the outbox holds for the inboxes now: after a commit, at start-up, on a schedule. */

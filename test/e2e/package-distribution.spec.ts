@@ -142,12 +142,30 @@ test('an admin copies a package to distribution points with the wizard, updates 
   await expect(await cell(sites, sites.getByRole('row', { name: /^A01/ }), 'Targeted')).toHaveText('2');
   await keepScreenshot(page, 'package-status');
 
+  // Another process (the CLI) sends the package to DP04; the copy is Distribution Manager's, in the
+  // component process. Its messages come into the open node without F5, newest first, on top.
+  const messages = console_.details.getByRole('grid', { name: 'Status messages' });
+  await expect(messages.getByRole('row', { name: /DP01/ }).first()).toBeVisible();
+  await expect(messages.getByRole('row', { name: /DP04/ })).toHaveCount(0);
+  courierJson(dataDir, 'dp', 'add', 'DP04', '--volume', `D=${volume(dataDir, 'dp04')}`);
+  courierJson(dataDir, 'package', 'distribute', pkg.packageId, '--dp', 'DP04');
+  const dp04Copied = messages.getByRole('row', { name: /2330.*DP04/ });
+  await expect(dp04Copied).toBeVisible({ timeout: 30_000 });
+  await expect(await cell(messages, dp04Copied, 'Component')).toHaveText('SMS_DISTRIBUTION_MANAGER');
+  await expect(statusGrid.getByRole('row', { name: /DP04/ })).toBeVisible();
+
   // Site Database › System Status › Package Status: every package's counts.
   await console_.expand(/^System Status$/);
   await console_.treeItem(/^Package Status$/).last().click();
   const summary = console_.details.getByRole('grid', { name: 'Package Status', exact: true });
   const reader = summary.getByRole('row', { name: /Reader/ });
-  await expect(await cell(summary, reader, 'Targeted')).toHaveText('2');
+  await expect(await cell(summary, reader, 'Targeted')).toHaveText('3');
   await expect(await cell(summary, reader, 'Source Version')).toHaveText('2');
   await keepScreenshot(page, 'package-status-summary');
+
+  // And the counts follow a change the CLI makes while the summary is open, without F5.
+  courierJson(dataDir, 'dp', 'add', 'DP05', '--volume', `D=${volume(dataDir, 'dp05')}`);
+  courierJson(dataDir, 'package', 'distribute', pkg.packageId, '--dp', 'DP05');
+  await expect(await cell(summary, reader, 'Targeted')).toHaveText('4');
+  await expect(await cell(summary, reader, 'Installed')).toHaveText('4', { timeout: 30_000 });
 });

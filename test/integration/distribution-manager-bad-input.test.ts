@@ -1,19 +1,20 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { PackageStatusDto } from '../../core/api';
-import { createCore, startComponentRunner, type ComponentRunner, type Core } from '../../core';
+import { createCore, type ComponentRunner, type Core } from '../../core';
 import { buildManifest, writeManifest } from '../../core/content/distribution';
-import { createDistributionManager, distributionManagerName, manifestPathFor } from '../../core/components/distmgr';
+import { manifestPathFor } from '../../core/components/distmgr';
 import { siteRootAt } from '../../core/site/site-root';
 import { snapshotTree, writeTree } from '../helpers/content-tree';
+import { startInlineDistributionManager } from '../helpers/inline-distribution-manager';
 import { makeTempDir, type TempDir } from '../helpers/temp-dir';
 import { value } from '../helpers/api-result';
 
 // Bad input the Distribution Manager must survive with a clear status message and state, losing
 // nothing: a whole source folder gone mid-copy, a volume path gone and back, a DP volume that runs out of room mid-copy (a
-// tmpfs with few inodes), a source of 10,000 small files.
+// tmpfs with few inodes), source file names a Windows DP cannot hold, a source of 10,000 small files.
 
 let temp: TempDir;
 let core: Core;
@@ -25,13 +26,9 @@ const source = () => join(temp.path, 'source');
 const mounted: string[] = [];
 
 
-function startDistmgr(): void {
-  runner = startComponentRunner({
-    dataDir: site(),
-    components: [{ name: distributionManagerName, thread: 'inline' }],
-    factories: { [distributionManagerName]: () => createDistributionManager({ now: clock }) },
-    leaseMs: 2_000,
-  });
+function startDistmgr(): ComponentRunner {
+  runner = startInlineDistributionManager(site(), clock);
+  return runner;
 }
 
 async function status(packageId: string): Promise<PackageStatusDto> {
@@ -151,6 +148,57 @@ describe('Distribution Manager given bad input', { timeout: 120_000 }, () => {
     const done = await stateBecomes(packageId, 'installed', 60_000);
     expect(done.distributionPoints[0]).toMatchObject({ attempts: 0, lastError: null, path: expect.stringContaining('SMSPKGE$') });
     expect(snapshotTree(join(d, 'SMSPKGE$', packageId))).toEqual(snapshotTree(source()));
+  });
+
+  it('refuses a source with names a Windows DP cannot hold, naming the file, copying nothing, and installs once they are renamed', async () => {
+    value(await core.client['components:set']({ component: 'distmgr', changes: { retryDelayMinutes: 1, retries: 3 } }));
+    const d = join(temp.path, 'volumes', 'dp01-d');
+    mkdirSync(d, { recursive: true });
+    value(await core.client['distribution-points:create']({ name: 'DP01', volumes: [{ letter: 'D', path: d }] }));
+    // Each source holds good files beside one bad name (the Win32 naming rules), deep or at the top.
+    const cases: { name: string; files: Record<string, string>; bad: string; why: RegExp }[] = [
+      { name: 'Device name', files: { 'Docs/CON.txt': 'console' }, bad: 'Docs/CON.txt', why: /reserved Windows device name \(CON\)/ },
+      { name: 'Port name', files: { 'lpt1': 'printer' }, bad: 'lpt1', why: /reserved Windows device name \(LPT1\)/ },
+      { name: 'Trailing dot', files: { 'Docs/readme.': 'dot' }, bad: 'Docs/readme.', why: /ends in a dot or a space/ },
+      { name: 'Trailing space', files: { 'notes ': 'space' }, bad: 'notes ', why: /ends in a dot or a space/ },
+      { name: 'Colon', files: { 'Data/a:b.cab': 'colon' }, bad: 'Data/a:b.cab', why: /holds ":"/ },
+      { name: 'Star', files: { 'Data/*.ini': 'star' }, bad: 'Data/*.ini', why: /holds "\*"/ },
+      { name: 'Case twins', files: { 'Data/Setup.ini': 'one', 'Data/SETUP.INI': 'two' }, bad: 'Data/', why: /differ only in case/ },
+    ];
+    const packages: { packageId: string; folder: string; bad: string; why: RegExp }[] = [];
+    for (const [i, c] of cases.entries()) {
+      const folder = join(temp.path, 'sources', String(i));
+      writeTree(folder, { 'setup.exe': 'the installer', 'Data/big.cab': 'x'.repeat(50_000), ...c.files });
+      const { packageId } = value(await core.client['packages:create']({ name: c.name, containsSourceFiles: true, sourceDirectory: folder }));
+      value(await core.client['packages:distribute']({ packageId, distributionPoints: ['DP01'], groups: [] }));
+      packages.push({ packageId, folder, bad: c.bad, why: c.why });
+    }
+    startDistmgr();
+    for (const { packageId, bad, why } of packages) {
+      const failed = await stateBecomes(packageId, 'installRetrying');
+      const lastError = failed.distributionPoints[0]!.lastError ?? '';
+      expect(lastError).toContain(JSON.stringify(bad).slice(0, -1));
+      expect(lastError).toMatch(why);
+      // The messages say so: the source cannot be read (2307, with the reason), the copy failed (2328), will retry (2304).
+      await expect.poll(() => messageIds(packageId), { timeout: 10_000, interval: 50 }).toEqual(expect.arrayContaining([2307, 2328, 2304, 2302]));
+      const refused = value(await core.client['status:messages']({ packageId, messageIds: [2307] })).messages[0]!;
+      expect(refused.severity).toBe('error');
+      expect(refused.description).toMatch(why);
+      // Nor is a snapshot of the refused source kept for a later copy to trust.
+      expect(existsSync(manifestPathFor(siteRootAt(site()), packageId, 1))).toBe(false);
+    }
+    // Nothing of any of them reached the DP: no package folder, no staging folder.
+    expect(readdirSync(d).flatMap((name) => (name.startsWith('SMSPKG') ? readdirSync(join(d, name)) : [name]))).toEqual([]);
+
+    // The admin renames the device name; the next retry copies the package whole.
+    const first = packages[0]!;
+    renameSync(join(first.folder, 'Docs', 'CON.txt'), join(first.folder, 'Docs', 'CON_.txt'));
+    clockOffsetMs = 61_000;
+    runner!.wake();
+    await stateBecomes(first.packageId, 'installed', 60_000);
+    expect(snapshotTree(join(d, 'SMSPKGD$', first.packageId))).toEqual(snapshotTree(first.folder));
+    // Only it, with the manifest a copy keeps beside its folder; the others are still refused.
+    expect(readdirSync(join(d, 'SMSPKGD$')).sort()).toEqual([first.packageId, `${first.packageId}.manifest`]);
   });
 
   it('copies a source of 10,000 small files to a DP', async () => {

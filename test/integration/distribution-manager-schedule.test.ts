@@ -1,9 +1,10 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createCore, startComponentRunner, type ComponentRunner, type Core } from '../../core';
-import { createDistributionManager, distributionManagerName } from '../../core/components/distmgr';
+import { createCore, type ComponentRunner, type Core } from '../../core';
+import { distributionManagerName } from '../../core/components/distmgr';
 import { writeTree } from '../helpers/content-tree';
+import { startInlineDistributionManager } from '../helpers/inline-distribution-manager';
 import { makeTempDir, type TempDir } from '../helpers/temp-dir';
 import { value } from '../helpers/api-result';
 
@@ -23,12 +24,7 @@ const volumeD = () => join(temp.path, 'volumes', 'dp01-d');
 
 
 function startDistmgr(): ComponentRunner {
-  runner = startComponentRunner({
-    dataDir: site(),
-    components: [{ name: distributionManagerName, thread: 'inline' }],
-    factories: { [distributionManagerName]: () => createDistributionManager({ now: clock }) },
-    leaseMs: 2_000,
-  });
+  runner = startInlineDistributionManager(site(), clock);
   return runner;
 }
 

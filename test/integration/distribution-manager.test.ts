@@ -3,13 +3,14 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statfsSync, s
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { DistributionProgressEvent, DpVolumeInput, PackageStatusDto } from '../../core/api';
-import { createCore, startComponentRunner, type ComponentRunner, type Core } from '../../core';
+import { createCore, type ComponentRunner, type Core } from '../../core';
 import { buildManifest, writeManifest } from '../../core/content/distribution';
-import { createDistributionManager, distributionManagerName, manifestPathFor } from '../../core/components/distmgr';
+import { manifestPathFor } from '../../core/components/distmgr';
 import { openDatabase } from '../../core/db/connection';
 import { siteRootAt } from '../../core/site/site-root';
 import { writeTree } from '../helpers/content-tree';
 import { seededRandom } from '../helpers/seeded-random';
+import { startInlineDistributionManager } from '../helpers/inline-distribution-manager';
 import { makeTempDir, type TempDir } from '../helpers/temp-dir';
 import { value } from '../helpers/api-result';
 
@@ -23,12 +24,7 @@ const site = () => join(temp.path, 'site');
 
 
 function startDistmgr(): ComponentRunner {
-  runner = startComponentRunner({
-    dataDir: site(),
-    components: [{ name: distributionManagerName, thread: 'inline' }],
-    factories: { [distributionManagerName]: () => createDistributionManager({ now: clock }) },
-    leaseMs: 2_000,
-  });
+  runner = startInlineDistributionManager(site(), clock);
   return runner;
 }
 

@@ -116,6 +116,24 @@ describe('the status message store', () => {
     expect(ids({ component: 'SMS_DISTRIBUTION_MANAGER', severity: 'info', attributes: [{ id: 400, value: 'A0100001' }], messageIds: [2301] })).toEqual([a]);
   });
 
+  it('reads only the messages reported after a record ID, whatever times their reporters gave them', () => {
+    const held = repo.insertMany([message({ time: t0 }), message({ time: t0 + 2 * minute }), message({ time: t0 + minute, attributes: [[400, 'A0100002']] })]);
+    // Reported later by a process whose clock is behind: its record ID is still the higher.
+    const behind = repo.insert(message({ time: t0 - minute }));
+    const ahead = repo.insert(message({ time: t0 + 3 * minute, severity: 'error', messageId: 2302 }));
+    const newest = held[2]!;
+    expect(ids({ afterRecordId: newest })).toEqual([ahead, behind]);
+    expect(ids({ afterRecordId: newest, attributes: [{ id: 400, value: 'a0100001' }] })).toEqual([ahead, behind]);
+    expect(ids({ afterRecordId: newest, attributes: [{ id: 400, value: 'A0100002' }] })).toEqual([]);
+    expect(ids({ afterRecordId: newest, severity: 'error' })).toEqual([ahead]);
+    expect(ids({ afterRecordId: ahead })).toEqual([]);
+    expect(ids({ afterRecordId: 0, order: 'oldest' })).toEqual([behind, held[0], held[2], held[1], ahead]);
+    // A package's new messages are one range of its index: the record ID is in the index's key.
+    const plan = repo.explain({ ...base, attributes: [{ id: 400, value: 'A0100001' }], afterRecordId: newest }).join(' | ');
+    expect(plan).toMatch(/SEARCH a USING (COVERING )?INDEX status_message_attributes_value_time/);
+    expect(plan).not.toMatch(/USE TEMP B-TREE/);
+  });
+
   it('reads at most a budget of messages for one page of a text search, and goes on from there on the next', () => {
     const rare = repo.insert(message({ time: t0, messageId: 2328, severity: 'error', insertionStrings: ['A0100001', '\\\\DP01\\', 'The network name cannot be found.'] }));
     repo.insertMany(Array.from({ length: 25 }, (_, i) => message({ time: t0 + (i + 1) * minute })));

@@ -54,6 +54,8 @@ export interface StatusMessageFilter {
   readonly order: 'newest' | 'oldest';
   readonly limit: number;
   readonly after?: StatusKey | undefined;
+  /** Only messages with a higher record ID: those reported after it. */
+  readonly afterRecordId?: number | undefined;
 }
 
 export interface StatusMessagePage {
@@ -254,6 +256,11 @@ export class StatusMessageRepository {
     if (filter.until !== undefined) {
       where.push(`${t}.time <= ?`);
       parameters.push(filter.until);
+    }
+    if (filter.afterRecordId !== undefined) {
+      // On the driving table: the attribute index holds the record ID, so no message row is read to check it.
+      where.push(`${t}.record_id > ?`);
+      parameters.push(filter.afterRecordId);
     }
     const newest = filter.order === 'newest';
     if (filter.after) {

@@ -1,4 +1,5 @@
 import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { act } from 'react';
 import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { StatusMessageQueryInput } from '../../../core/api';
@@ -29,17 +30,19 @@ const failed = testStatusMessage(2, {
 
 function site() {
   const queries: StatusMessageQueryInput[] = [];
+  /** What the site holds, newest first: a test adds to it as a process would report. */
+  const stored = [failed, copied];
   const courier = fakeCourier({
     'packages:status': async ({ packageId }) => ({ ok: true, value: { packageId, sourceVersion: 1, distributionPoints: [testDpStatus('DP01', { state: 'installed', sourceVersion: 1 }), testDpStatus('DP02')] } }),
     'distribution-points:list': async () => ({ ok: true, value: [testDp('DP01'), testDp('DP02')] }),
     'components:get': async () => ({ ok: true, value: testDistmgrSettings() }),
     'status:messages': async (query) => {
       queries.push(query);
-      const all = [failed, copied].filter((m) => query.severity === undefined || m.severity === query.severity);
+      const all = stored.filter((m) => (query.severity === undefined || m.severity === query.severity) && m.recordId > (query.afterRecordId ?? 0));
       return { ok: true, value: { messages: all, nextCursor: null } };
     },
   });
-  return { courier, queries };
+  return { courier, queries, stored };
 }
 
 const cellOf = (grid: HTMLElement, rowName: RegExp, column: string) => {
@@ -79,20 +82,45 @@ describe("the status messages in a package's Package Status node", () => {
     expect(await screen.findByText('No warning message has been reported for this.')).toBeTruthy();
   });
 
-  it("reads again on this package's DP changes and finished copies, not on another package's or on progress", async () => {
-    const { courier, queries } = site();
+  it('puts new messages of this package on top as they are reported, reading only those, and keeps the selection', async () => {
+    const user = userEvent.setup();
+    const { courier, queries, stored } = site();
     renderWithCourier(<PackageStatusView node={node} label="Package Status" selectedKeys={[]} {...events} />, courier);
-    await screen.findByRole('grid', { name: 'Status messages' });
-    const progress = { packageId: 'A0100001', dpName: 'DP01', filesDone: 1, filesTotal: 2, bytesDone: 1, bytesTotal: 2, bytesPerSecond: 1, etaSeconds: 1, finished: false };
+    const grid = await screen.findByRole('grid', { name: 'Status messages' });
+    await within(grid).findAllByRole('row', { name: /Distribution Manager/ });
+    await user.click(within(grid).getByRole('row', { name: /2302/ }));
+    expect(within(grid).getByRole('row', { name: /2302/ }).getAttribute('aria-selected')).toBe('true');
+
+    // Another package's messages, or ones this view already holds, read nothing.
     act(() => {
-      courier.emit('package-dps:changed', { packageId: 'A0100002' });
-      courier.emit('distribution:progress', progress);
+      courier.emit('status-messages:added', { newestRecordId: 3, packageIds: ['A0100002'], components: ['SMS_DISTRIBUTION_MANAGER'] });
+      courier.emit('status-messages:added', { newestRecordId: 2, packageIds: ['A0100001'], components: ['SMS_DISTRIBUTION_MANAGER'] });
     });
-    act(() => {
-      courier.emit('distribution:progress', { ...progress, finished: true });
-      courier.emit('package-dps:changed', { packageId: 'A0100001' });
-    });
-    // Both of this package's events come within the throttle's gap: they make one read between them.
-    await waitFor(() => expect(queries.length).toBe(2));
+    stored.unshift(testStatusMessage(4, { messageId: 2301, time: '2026-03-04T05:04:00.000Z', description: 'Distribution Manager successfully processed package "Reader".' }));
+    act(() => courier.emit('status-messages:added', { newestRecordId: 4, packageIds: ['a0100001'], components: ['SMS_DISTRIBUTION_MANAGER'] }));
+    await within(grid).findByRole('row', { name: /successfully processed/ });
+    expect(queries).toEqual([
+      { packageId: 'A0100001', order: 'newest', limit: 200 },
+      { packageId: 'A0100001', order: 'newest', limit: 200, afterRecordId: 2 },
+    ]);
+    const rows = within(grid).getAllByRole('row', { name: /Distribution Manager/ });
+    expect(rows.map((row) => within(row).getAllByRole('gridcell')[2]?.textContent)).toEqual(['2301', '2302', '2330']);
+    // The same grid, not a new one: what was selected still is.
+    expect(screen.getByRole('grid', { name: 'Status messages' })).toBe(grid);
+    expect(within(grid).getByRole('row', { name: /2302/ }).getAttribute('aria-selected')).toBe('true');
+  });
+
+  it('reads new messages at most once per gap while they keep coming', async () => {
+    const { courier, queries, stored } = site();
+    renderWithCourier(<PackageStatusView node={node} label="Package Status" selectedKeys={[]} {...events} />, courier);
+    const grid = await screen.findByRole('grid', { name: 'Status messages' });
+    await within(grid).findAllByRole('row', { name: /Distribution Manager/ });
+    for (let recordId = 3; recordId <= 8; recordId++) {
+      stored.unshift(testStatusMessage(recordId, { time: `2026-03-04T05:0${recordId}:00.000Z` }));
+      act(() => courier.emit('status-messages:added', { newestRecordId: recordId, packageIds: ['A0100001'], components: ['SMS_DISTRIBUTION_MANAGER'] }));
+    }
+    await waitFor(() => expect(within(grid).getAllByRole('row', { name: /Distribution Manager/ })).toHaveLength(8), { timeout: 3_000 });
+    // Six events within the gap after the first read make one more read, of all six messages.
+    expect(queries.map((q) => q.afterRecordId)).toEqual([undefined, 2]);
   });
 });

@@ -1,6 +1,6 @@
 import { MessageBar, MessageBarBody, Spinner } from '@fluentui/react-components';
 import type { PackageSettings } from '../../../core/api';
-import { PropertySheet, usePropertiesSession } from '../../components/property-sheet';
+import { PropertySheet, sessionSheetProps, usePropertiesSession } from '../../components/property-sheet';
 import { useCourier } from '../../client/courier-context';
 import { packageProperties, packagePropertiesSheetTabs, tabOf, type ReadyState } from './package-properties-reducer';
 import type { PackagePageProps } from './package-page-props';
@@ -39,12 +39,13 @@ function PackagePropertiesSession({ open, packageId, onClose }: {
   readonly onClose: () => void;
 }) {
   const courier = useCourier();
-  const { state, dispatch, apply } = usePropertiesSession(
+  const session = usePropertiesSession(
     packageProperties,
     () => courier['packages:get']({ packageId }),
     (ready, changes) => courier['packages:update']({ packageId: ready.saved.packageId, changes }),
   );
-  const { isDirty, blockingProblem, propertiesIssues } = packageProperties;
+  const { state, dispatch } = session;
+  const { propertiesIssues } = packageProperties;
 
   const readyState = state.kind === 'ready' ? state : null;
   return (
@@ -52,15 +53,9 @@ function PackagePropertiesSession({ open, packageId, onClose }: {
       open={open}
       title={readyState ? `${readyState.saved.name} Properties` : `${packageId} Properties`}
       tabs={packagePropertiesSheetTabs}
-      selectedTab={readyState?.tab ?? 'general'}
-      onSelectTab={(tab) => dispatch({ type: 'selectTab', tab })}
-      ready={readyState !== null}
-      dirty={readyState !== null && isDirty(readyState)}
-      saving={readyState?.saving ?? false}
-      blocked={readyState ? blockingProblem(readyState) : null}
+      {...sessionSheetProps(packageProperties, session)}
+      // Unlike the other sheets, every refusal shows above the tabs too, also one shown at its field.
       error={readyState?.error?.message ?? null}
-      onDismissError={() => dispatch({ type: 'dismissError' })}
-      onApply={apply}
       onClose={onClose}
     >
       {state.kind === 'loading' && <Spinner label="Loading the package…" />}

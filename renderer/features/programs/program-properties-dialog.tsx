@@ -1,6 +1,6 @@
 import { MessageBar, MessageBarBody, Spinner } from '@fluentui/react-components';
 import type { ComputerProgramSettings, DeviceProgramSettings, ProgramDto } from '../../../core/api';
-import { PropertySheet, usePropertiesSession } from '../../components/property-sheet';
+import { PropertySheet, sessionSheetProps, usePropertiesSession } from '../../components/property-sheet';
 import { useCourier } from '../../client/courier-context';
 import { useLastValue, useOpenCount } from '../../components/use-last-value';
 import { DeviceProgramSettingsPage } from './device-program-pages';
@@ -57,30 +57,20 @@ function ProgramPropertiesSession({ open, packageId, name, onClose, onSaved }: {
   readonly onSaved?: (program: ProgramDto, previousName: string) => void;
 }) {
   const courier = useCourier();
-  const { state, dispatch, apply } = usePropertiesSession(
+  const session = usePropertiesSession(
     programProperties,
     () => courier['programs:get']({ packageId, programName: name }),
     (ready, changes) => courier['programs:update']({ packageId, programName: ready.saved.name, changes }),
     (saved, before) => onSaved?.(saved, before.name),
   );
-  const { isDirty, blockingProblem } = programProperties;
-
+  const { state, dispatch } = session;
   const ready = state.kind === 'ready' ? state : null;
   return (
     <PropertySheet<string>
       open={open}
       title={`${ready ? ready.saved.name : name} Properties`}
       tabs={tabsOf(ready?.draft.kind ?? 'computer').filter((tab) => ready !== null || tab.id === 'general')}
-      selectedTab={ready?.tab ?? 'general'}
-      onSelectTab={(tab) => dispatch({ type: 'selectTab', tab })}
-      ready={ready !== null}
-      dirty={ready !== null && isDirty(ready)}
-      saving={ready?.saving ?? false}
-      blocked={ready ? blockingProblem(ready) : null}
-      // A complaint about one field is shown at that field (its tab is opened); others above the tabs.
-      error={ready?.error && ready.error.field === undefined ? ready.error.message : null}
-      onDismissError={() => dispatch({ type: 'dismissError' })}
-      onApply={apply}
+      {...sessionSheetProps(programProperties, session)}
       onClose={onClose}
     >
       {state.kind === 'loading' && <Spinner label="Loading the program…" />}

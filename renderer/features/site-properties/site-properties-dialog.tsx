@@ -1,6 +1,6 @@
 import { MessageBar, MessageBarBody, Spinner } from '@fluentui/react-components';
 import { useStore } from 'zustand';
-import { PropertySheet, usePropertiesSession } from '../../components/property-sheet';
+import { PropertySheet, sessionSheetProps, usePropertiesSession } from '../../components/property-sheet';
 import { useCourier } from '../../client/courier-context';
 import { settle } from '../../client/settle';
 import type { ConsoleStores } from '../../console/console-stores';
@@ -25,13 +25,14 @@ export function SitePropertiesDialog({ site, onClose, onStatus }: SiteProperties
   const courier = useCourier();
   const info = useStore(site, (s) => s.info);
   const siteError = useStore(site, (s) => s.error);
-  const { state, dispatch, apply } = usePropertiesSession(
+  const session = usePropertiesSession(
     sourceRootsProperties,
     () => courier['site:source-roots:get']({}),
     (_, changes) => courier['site:source-roots:set'](changes),
     (saved) => onStatus(`Saved the source roots: ${saved.roots.length} ${saved.roots.length === 1 ? 'root' : 'roots'}, browsing ${saved.limitBrowsing ? 'limited to them' : 'not limited'}.`),
   );
-  const { isDirty, blockingProblem, propertiesIssues } = sourceRootsProperties;
+  const { state, dispatch } = session;
+  const { isDirty, propertiesIssues } = sourceRootsProperties;
   const ready = state.kind === 'ready' ? state : null;
 
   useSettingChanges('sourceRoots', () => {
@@ -49,16 +50,8 @@ export function SitePropertiesDialog({ site, onClose, onStatus }: SiteProperties
       open
       title={title}
       tabs={sitePropertiesTabs}
-      selectedTab={tab}
-      onSelectTab={(next) => dispatch({ type: 'selectTab', tab: next })}
+      {...sessionSheetProps(sourceRootsProperties, session)}
       ready={ready !== null && info !== null}
-      dirty={ready !== null && isDirty(ready)}
-      saving={ready?.saving ?? false}
-      blocked={ready ? blockingProblem(ready) : null}
-      // At its field when the core names one; above the tabs otherwise.
-      error={ready?.error && ready.error.field === undefined ? ready.error.message : null}
-      onDismissError={() => dispatch({ type: 'dismissError' })}
-      onApply={apply}
       onClose={onClose}
     >
       {(state.kind === 'loading' || (info === null && siteError === null)) && <Spinner label="Reading the site’s settings…" />}

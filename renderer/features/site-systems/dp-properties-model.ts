@@ -1,6 +1,17 @@
 import type { BoundaryKind, DistributionPointDto, DpMode, ShareProvider } from '../../../core/api';
 import { propertiesModel, type PropertiesModel } from '../../components/property-sheet';
-import { dpFieldLabel, dpFieldOfError, dpFieldPlace, dpSettingsDraftOf, dpSettingsInput, dpSettingsIssues, type DpIssues, type DpSettingsDraft } from './dp-settings-draft';
+import {
+  dpFieldLabel,
+  dpFieldOfError,
+  dpFieldPlace,
+  dpSettingsDraftOf,
+  dpSettingsInput,
+  dpSettingsIssues,
+  volumeField,
+  volumeRowFields,
+  type DpIssues,
+  type DpSettingsDraft,
+} from './dp-settings-draft';
 
 export type DpPropertiesTab = 'general' | 'protected' | 'groups';
 
@@ -50,7 +61,7 @@ export function dpChanges(saved: DistributionPointDto, draft: DpSettingsDraft): 
 
 function fieldsOf(draft: DpSettingsDraft): string[] {
   const fields = ['volumes'];
-  draft.volumes.forEach((_, i) => fields.push(`volumes.${i}.letter`, `volumes.${i}.path`, `volumes.${i}.reserveMb`));
+  draft.volumes.forEach((_, i) => fields.push(...volumeRowFields.map((name) => volumeField(i, name))));
   fields.push('shareReserveMb', 'shareProvider', 'sambaConf', 'bitsEnabled', 'protected', 'boundaries');
   draft.boundaries.forEach((_, i) => fields.push(`boundaries.${i}.value`));
   return fields;

@@ -36,6 +36,23 @@ export interface DpSettingsDraft {
 /** Messages by field: `volumes`, `volumes.0.path`, `sambaConf`, `boundaries.1.value` … as the core names them. */
 export type DpIssues = Readonly<Record<string, string>>;
 
+/**
+ * A volume row's fields in the order its problems are taken: the row shows the first, and the
+ * footer of a wizard page or Properties sheet names the same one as what blocks it.
+ */
+export const volumeRowFields: readonly (keyof VolumeDraft)[] = ['letter', 'path', 'reserveMb'];
+
+export const volumeField = (index: number, name: keyof VolumeDraft): string => `volumes.${index}.${name}`;
+
+/** The problem a volume row shows: the first of its fields that has one. */
+export function volumeRowIssue(issues: DpIssues, index: number): string | undefined {
+  for (const name of volumeRowFields) {
+    const issue = issues[volumeField(index, name)];
+    if (issue !== undefined) return issue;
+  }
+  return undefined;
+}
+
 export const shareProviderLabels: Readonly<Record<ShareProvider, string>> = {
   local: 'Local folders (no shares)',
   samba: 'Samba',
@@ -99,10 +116,16 @@ export function dpSettingsIssues(draft: DpSettingsDraft, mode: DpMode): DpIssues
   };
   if (mode === 'server') {
     draft.volumes.forEach((volume, i) => {
+      const row: Record<string, string> = {};
       const reserve = reserveProblem(volume.reserveMb);
-      if (reserve !== null) put(`volumes.${i}.reserveMb`, reserve);
+      if (reserve !== null) row.reserveMb = reserve;
       const parsed = dpVolumeSchema.safeParse({ letter: volume.letter, path: volume.path, reserveMb: 0 });
-      if (!parsed.success) for (const issue of parsed.error.issues) put(`volumes.${i}.${String(issue.path[0] ?? 'path')}`, issue.message);
+      if (!parsed.success) for (const issue of parsed.error.issues) row[String(issue.path[0] ?? 'path')] ??= issue.message;
+      // In the row's order: a wizard page names the first problem it holds as what keeps it.
+      for (const name of volumeRowFields) {
+        const message = row[name];
+        if (message !== undefined) put(volumeField(i, name), message);
+      }
     });
   } else {
     const reserve = reserveProblem(draft.shareReserveMb);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CourierError, dpCreateSchema, type DistributionPointDto } from '../../../core/api';
+import { volumeRowIssue } from './dp-settings-draft';
 import {
   canGoNext,
   canJumpToSummary,
@@ -61,6 +62,8 @@ describe('New Site System Server Wizard reducer', () => {
     expect(issues['volumes.1.path']).toMatch(/not a full path/);
     expect(issues['volumes.1.reserveMb']).toMatch(/whole number/);
     expect(issues['volumes.1.letter']).toBeUndefined();
+    // Next names the problem the row shows (its path), not the reserve after it.
+    expect(pageProblem(state)).toEqual({ field: 'volumes.1.path', message: volumeRowIssue(issues, 1) });
 
     state = run(state, edit({ settings: { volumes: [{ letter: 'D', path: '/srv/dp01/d', reserveMb: '0' }, { letter: 'D', path: '/srv/dp01/e', reserveMb: '5' }] } }));
     expect(pageProblem(state)).toEqual({ field: 'volumes', message: 'The drive letter D is given twice; each volume has its own.' });

@@ -184,6 +184,21 @@ describe('ConfigMgr Distribution Point Properties', () => {
     expect(update).toHaveBeenLastCalledWith({ name: 'DP01', changes: { bitsEnabled: true } });
   });
 
+  it("a volume row shows the problem the footer names as blocking OK", async () => {
+    const user = userEvent.setup();
+    const { sheet } = await renderSheet();
+    await user.click(button(sheet, 'Add Volume'));
+    await user.type(within(sheet).getByRole('textbox', { name: 'Volume 2 path' }), 'srv');
+    const reserve = within(sheet).getByRole('textbox', { name: 'Volume 2 reserve (MB)' });
+    await user.clear(reserve);
+    await user.type(reserve, 'lots');
+    const row = within(sheet).getByRole('alert').textContent ?? '';
+    const footer = within(sheet).getByTitle(/Volume 2/).getAttribute('title') ?? '';
+    expect(row).not.toBe('');
+    expect(footer).toContain(row);
+    expect((button(sheet, 'OK') as HTMLButtonElement).disabled).toBe(true);
+  });
+
   it('follows a change made elsewhere while nothing is pending', async () => {
     const { sheet, courier } = await renderSheet();
     dp = { ...dp, volumes: [...dp.volumes, { letter: 'F', path: '/srv/dp01/f', reserveMb: 10, shareName: 'SMSPKGF$' }] };

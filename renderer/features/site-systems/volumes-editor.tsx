@@ -1,7 +1,7 @@
 import { Input } from '@fluentui/react-components';
 import { maxVolumesPerDp } from '../../../core/api';
 import { fieldAnchor } from '../../components/form-layout';
-import { freeLetter, type DpIssues, type VolumeDraft } from './dp-settings-draft';
+import { freeLetter, volumeField, volumeRowIssue, type DpIssues, type VolumeDraft } from './dp-settings-draft';
 import { RowListEditor } from './row-list-editor';
 
 export interface VolumesEditorProps {
@@ -17,7 +17,7 @@ export interface VolumesEditorProps {
  * Distribution Manager puts SMSPKG<letter>$ on the one with most room after its reserve.
  */
 export function VolumesEditor({ volumes, issues, disabled = false, onChange }: VolumesEditorProps) {
-  const field = (i: number, name: keyof VolumeDraft) => `volumes.${i}.${name}`;
+  const field = volumeField;
   return (
     <RowListEditor<VolumeDraft>
       label="Volumes"
@@ -31,7 +31,7 @@ export function VolumesEditor({ volumes, issues, disabled = false, onChange }: V
       listIssue={issues.volumes}
       disabled={disabled}
       newRow={(rows) => ({ letter: freeLetter(rows), path: '', reserveMb: '0' })}
-      rowIssue={(i) => issues[field(i, 'letter')] ?? issues[field(i, 'path')] ?? issues[field(i, 'reserveMb')]}
+      rowIssue={(i) => volumeRowIssue(issues, i)}
       onChange={onChange}
       cells={(volume, i, edit) => (
         <>

@@ -15,6 +15,7 @@ export interface Unreachable {
  * The footer's buttons must be inside the dialog whatever the page holds.
  */
 export async function expectPageFits(dialog: Locator, body: Locator): Promise<void> {
+  await layoutSettled(dialog);
   const problems = await body.evaluate((scroller): Unreachable[] => {
     const found: Unreachable[] = [];
     const style = getComputedStyle(scroller);
@@ -73,6 +74,45 @@ export async function expectPageFits(dialog: Locator, body: Locator): Promise<vo
     expect(box.y + box.height, `${await button.textContent()} inside the dialog`).toBeLessThanOrEqual(dialogBox.y + dialogBox.height + 1);
     expect(box.x + box.width).toBeLessThanOrEqual(dialogBox.x + dialogBox.width + 1);
   }
+}
+
+/**
+ * Waits until the dialog is laid out for good: its fonts loaded, its own animations (Fluent's
+ * open motion scales and moves the surface) finished, and its box and every button's box the
+ * same over two animation frames running. Measured any earlier, on a loaded machine, a button can
+ * be read mid-motion, pixels away from where it comes to rest.
+ */
+export async function layoutSettled(dialog: Locator, timeoutMs = 10_000): Promise<void> {
+  await dialog.evaluate(async (surface, timeout) => {
+    const deadline = performance.now() + timeout;
+    const left = () => Math.max(0, deadline - performance.now());
+    const within = <T>(work: Promise<T>) => Promise.race([work, new Promise<void>((done) => setTimeout(done, left()))]);
+    await within(document.fonts.ready);
+    const boxes = () =>
+      [surface, ...Array.from(surface.querySelectorAll('button'))]
+        .map((element) => {
+          const r = element.getBoundingClientRect();
+          return `${r.x},${r.y},${r.width},${r.height}`;
+        })
+        .join(' ');
+    const frame = () => new Promise<void>((done) => requestAnimationFrame(() => done()));
+    // Only animations that end: a spinner's turn never does.
+    const ending = () =>
+      document.getAnimations().filter((animation) => {
+        const target = animation.effect instanceof KeyframeEffect ? animation.effect.target : null;
+        const related = target !== null && (surface.contains(target) || target.contains(surface));
+        return related && animation.playState !== 'finished' && Number.isFinite(animation.effect?.getComputedTiming().endTime ?? Infinity);
+      });
+    let last = boxes();
+    for (let same = 0; same < 2; ) {
+      await within(Promise.all(ending().map((animation) => animation.finished.catch(() => undefined))));
+      await frame();
+      const now = boxes();
+      same = now === last ? same + 1 : 0;
+      last = now;
+      if (left() === 0) throw new Error(`The dialog's layout did not settle within ${timeout} ms: its boxes still move (${now}).`);
+    }
+  }, timeoutMs);
 }
 
 /** Where `npm run screenshots` keeps the dialogs' pictures (committed, so a reviewer sees them). */
