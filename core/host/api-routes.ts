@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Core } from '../core';
 import { isRequestChannel } from '../api';
+import type { EventJournal } from './event-journal';
 import { openEventStream } from './event-stream';
 import { maxBodyBytes, readJsonBody } from './json-body';
 import { sendError, sendResult } from './send';
@@ -8,6 +9,8 @@ import { bearerToken, tokenMatches } from './session-token';
 
 export interface ApiContext {
   readonly core: Pick<Core, 'invoke' | 'on'>;
+  /** What the event streams send, kept a while for consoles that reconnect. */
+  readonly journal: EventJournal;
   readonly token: string;
   /** Registers an open event stream so closing the host can end it. */
   readonly trackStream: (end: () => void) => () => void;
@@ -38,7 +41,11 @@ export async function handleApi(req: IncomingMessage, res: ServerResponse, url: 
       return;
     }
     let untrack = (): void => undefined;
-    const end = openEventStream(res, context.core, () => untrack());
+    // EventSource sends the header on its own reconnects; a transport that opens a new stream
+    // after the old one gave up passes the id in the URL, as it does the token.
+    const header = req.headers['last-event-id'];
+    const lastEventId = (typeof header === 'string' && header !== '' ? header : null) ?? (url.searchParams.get('lastEventId') || null);
+    const end = openEventStream(res, context.journal, () => untrack(), lastEventId);
     untrack = context.trackStream(end);
     return;
   }

@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import type { Core } from '../core';
 import { handleApi } from './api-routes';
+import { EventJournal } from './event-journal';
 import { checkRequestSource, urlAuthority } from './request-guards';
 import { sendError } from './send';
 import { setSecurityHeaders } from './security-headers';
@@ -35,8 +36,10 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
   const host = options.host ?? defaultHost;
   const token = options.token ?? createSessionToken();
   const streams = new Set<() => void>();
+  const journal = new EventJournal(options.core);
   const context = {
     core: options.core,
+    journal,
     token,
     trackStream(end: () => void) {
       streams.add(end);
@@ -85,6 +88,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     close() {
       closing ??= new Promise<void>((resolve) => {
         for (const end of [...streams]) end();
+        journal.close();
         server.close(() => resolve());
         server.closeIdleConnections();
         // Requests still in flight get a moment to finish; a keep-alive socket must not hold

@@ -16,6 +16,9 @@ import {
  */
 const tokenKey = 'courier.token';
 
+/** How long after the server refused the event stream the console asks again. */
+const reopenDelayMs = 3_000;
+
 export function readToken(location: Location, storage: Storage): string {
   const params = new URLSearchParams(location.search);
   const fromUrl = params.get('token');
@@ -53,15 +56,32 @@ export function createHttpBridge(token: string): CourierBridge {
   ) as unknown as CourierClient;
 
   const listeners = new Map<EventChannel, Set<(payload: never) => void>>();
+  const resyncListeners = new Set<() => void>();
   let source: EventSource | null = null;
+  // The id of the last event heard: EventSource sends it itself when it reconnects, and a new
+  // stream opened after the old one gave up passes it on, so the server replays what was missed.
+  let lastEventId = '';
 
   function ensureSource(): void {
     if (source) return;
-    source = new EventSource(`/api/events?token=${encodeURIComponent(token)}`);
-    source.onmessage = (message: MessageEvent<string>) => {
+    const resume = lastEventId ? `&lastEventId=${encodeURIComponent(lastEventId)}` : '';
+    const opened = new EventSource(`/api/events?token=${encodeURIComponent(token)}${resume}`);
+    source = opened;
+    opened.onmessage = (message: MessageEvent<string>) => {
+      if (message.lastEventId) lastEventId = message.lastEventId;
       const parsed = JSON.parse(message.data) as { channel?: unknown; payload?: unknown };
       if (!isEventChannel(parsed.channel)) return;
       for (const listener of listeners.get(parsed.channel) ?? []) listener(parsed.payload as never);
+    };
+    opened.addEventListener('resync', () => {
+      for (const listener of resyncListeners) listener();
+    });
+    opened.onerror = () => {
+      // A dropped connection is retried by EventSource itself; one the server refused (it was
+      // restarting, a proxy answered) is closed for good, so open another a little later.
+      if (opened.readyState !== EventSource.CLOSED) return;
+      source = null;
+      setTimeout(ensureSource, reopenDelayMs);
     };
   }
 
@@ -73,6 +93,11 @@ export function createHttpBridge(token: string): CourierBridge {
       set.add(listener as (payload: never) => void);
       listeners.set(channel, set);
       return () => set.delete(listener as (payload: never) => void);
+    },
+    onResync(listener: () => void): () => void {
+      ensureSource();
+      resyncListeners.add(listener);
+      return () => resyncListeners.delete(listener);
     },
   };
 }

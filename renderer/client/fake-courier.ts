@@ -11,6 +11,8 @@ export interface FakeCourier {
   readonly client: CourierClient;
   /** Delivers an event to every subscriber, as the core does after a change. */
   emit<E extends EventChannel>(channel: E, payload: EventOf<E>): void;
+  /** Tells the console its event stream missed events that cannot be given again. */
+  resync(): void;
   /** How many listeners a channel has now (a view subscribes while it is shown). */
   listenerCount(channel: EventChannel): number;
   /** The channels called without an answer, in call order. */
@@ -22,6 +24,7 @@ const living = new Set<FakeCourier>();
 export function fakeCourier(answers: Partial<CourierClient> = {}): FakeCourier {
   const unexpectedCalls: RequestChannel[] = [];
   const listeners = new Map<EventChannel, Set<(payload: never) => void>>();
+  const resyncListeners = new Set<() => void>();
 
   function unanswered(channel: RequestChannel) {
     return () => {
@@ -43,6 +46,13 @@ export function fakeCourier(answers: Partial<CourierClient> = {}): FakeCourier {
         listeners.set(channel, set);
         return () => set.delete(listener as (payload: never) => void);
       },
+      onResync(listener: () => void): () => void {
+        resyncListeners.add(listener);
+        return () => resyncListeners.delete(listener);
+      },
+    },
+    resync() {
+      for (const listener of [...resyncListeners]) listener();
     },
     emit(channel, payload) {
       for (const listener of [...(listeners.get(channel) ?? [])]) (listener as (value: typeof payload) => void)(payload);

@@ -48,5 +48,6 @@ export function reportingNotices(bridge: CourierBridge, report: (texts: readonly
       },
     ]),
   ) as unknown as CourierClient;
-  return { requests, subscribe: (channel, listener) => bridge.subscribe(channel, listener) };
+  const onResync = bridge.onResync?.bind(bridge);
+  return { requests, subscribe: (channel, listener) => bridge.subscribe(channel, listener), ...(onResync ? { onResync } : {}) };
 }

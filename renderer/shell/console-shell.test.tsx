@@ -292,6 +292,17 @@ describe('ConsoleShell', () => {
     await waitFor(() => expect(fake.listCalls).toBe(before + 2));
   });
 
+  it('reads the shown node again when its event stream missed events the server no longer has', async () => {
+    const grid = await openPackages();
+    await within(grid).findByRole('row', { name: /Reader/ });
+    const before = fake.listCalls;
+    fake.packages = [...fake.packages, testPackageOf('A0100009', 'Made While Away')];
+    act(() => courier.resync());
+    expect(await within(grid).findByRole('row', { name: /Made While Away/ })).toBeTruthy();
+    expect(fake.listCalls).toBeGreaterThan(before);
+    await waitFor(() => expect(screen.getByText(/Reconnected to the site server at .*; read again what this window shows\./)).toBeTruthy());
+  });
+
   it('goes back and forward through the nodes visited', async () => {
     renderShell();
     fireEvent.click(await screen.findByRole('treeitem', { name: 'Packages' }));

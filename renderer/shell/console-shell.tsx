@@ -1,6 +1,7 @@
 import { useFocusFinders } from '@fluentui/react-components';
 import { useCallback, useEffect, useMemo, useRef, type CSSProperties, type ReactNode } from 'react';
 import { useStore } from 'zustand';
+import { useCourierBridge } from '../client/courier-context';
 import { ContextMenu, runCommand, type Action } from '../components/action-menu';
 import type { MenuPoint } from '../components/data-grid';
 import { formatTime } from '../components/date-time';
@@ -12,7 +13,7 @@ import { nodeActionList, rowActionList, type StandardCommands } from './command-
 import { useConsoleShellStyles } from './console-shell-styles';
 import { ConsoleTree } from './console-tree';
 import { exitConsole } from './exit-console';
-import { rootId, type ConsoleTreeModel, type TreeItem } from './console-tree-model';
+import { ancestorIds, rootId, type ConsoleTreeModel, type TreeItem } from './console-tree-model';
 import { DetailsPane } from './details-pane';
 import { MenuBar } from './menu-bar';
 import { PopupHost } from './popup-host';
@@ -167,6 +168,26 @@ export function ConsoleShell({ registry }: ConsoleShellProps): ReactNode {
   useEffect(() => {
     document.title = pathTitle(model, item);
   }, [model, item]);
+
+  // The event stream was away longer than the site server keeps events: read again what the
+  // tree and the details pane show (the site and its packages at the root, then each node down
+  // to the one shown), as F5 on each would. Other nodes read theirs again when next refreshed.
+  const bridge = useCourierBridge();
+  useEffect(
+    () =>
+      bridge.onResync?.(() => {
+        const { item: shown, model: tree } = latest.current;
+        const reads = [...ancestorIds(shown.id), shown.id].flatMap((id) => {
+          const target = tree.items.get(id);
+          const refresh = target ? nodeRegistration(registry, target.node).refresh : undefined;
+          return target && refresh ? [refresh(target.node, stores)] : [];
+        });
+        void Promise.all(reads).then(() =>
+          shell().setStatusText(`Reconnected to the site server at ${formatTime(Date.now())}; read again what this window shows.`),
+        );
+      }),
+    [bridge, registry, stores, shell],
+  );
 
   // A wizard's new row, or the row after a deleted one, gets the focus once the dialog has gone.
   useEffect(() => {

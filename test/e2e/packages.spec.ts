@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { PackageDto } from '../../core/api';
 import { ConsolePage } from './pages/console-page';
 import { courierJson } from './support/courier-cli';
+import { startTcpProxy } from './support/tcp-proxy';
 import { freshDataDir, startCourier, type CourierServer } from './support/courier-server';
 import { keepScreenshot } from './support/screenshots';
 
@@ -161,6 +162,36 @@ test('a package made, changed and deleted with the CLI shows in an open console 
   await expect(console_.packageRow(/Fabrikam Tools/)).not.toContainText('5.01');
   courierJson<unknown>(dataDir, 'package', 'delete', 'A0100001');
   await expect(console_.details.getByText(/There are no packages yet/)).toBeVisible({ timeout: 5_000 });
+});
+
+test('a console whose event stream dropped hears on reconnect what the CLI changed meanwhile, without F5', async ({ page }) => {
+  test.setTimeout(60_000);
+  const dataDir = freshDataDir();
+  server = await startCourier(dataDir);
+  const network = await startTcpProxy(Number(new URL(server.origin).port));
+  try {
+    const console_ = new ConsolePage(page);
+    const through = new URL(server.url);
+    through.port = String(network.port);
+    await console_.open(through.toString());
+    await console_.selectPackagesNode();
+    courierJson<PackageDto>(dataDir, 'package', 'create', '--name', 'Heard Live');
+    await expect(console_.packageRow(/Heard Live/)).toBeVisible({ timeout: 5_000 });
+
+    // The network goes away (a laptop asleep, Wi-Fi lost): the stream drops and changes go on.
+    network.cut();
+    courierJson<PackageDto>(dataDir, 'package', 'create', '--name', 'Made While Away');
+    courierJson<unknown>(dataDir, 'package', 'update', 'A0100001', '--version', '2.0');
+    await page.waitForTimeout(1_500);
+    await expect(console_.packageRow(/Made While Away/)).toHaveCount(0);
+
+    // Back: the stream reconnects with the id of the last event it heard and is given the rest.
+    network.restore();
+    await expect(console_.packageRow(/Made While Away/)).toBeVisible({ timeout: 20_000 });
+    await expect(console_.packageRow(/Heard Live/)).toContainText('2.0');
+  } finally {
+    await network.close();
+  }
 });
 
 test('errors from the core appear in the property sheet at the field, and nothing is saved', async ({ page, request }) => {

@@ -198,6 +198,43 @@ describe('HTTP host: server-sent events', () => {
     controller.abort();
   });
 
+  it('replays to a console that reconnects with Last-Event-ID what was committed while it was away', async () => {
+    /** Reads frames until `count` of them carry data, or an event name, and returns them. */
+    async function frames(reader: ReadableStreamDefaultReader<string>, count: number) {
+      let text = '';
+      const got = () => text.split('\n\n').filter((b) => /^(id|event|data): /m.test(b));
+      while (got().length < count) text += (await reader.read()).value ?? '';
+      return got().map((block) => ({
+        id: /^id: (.*)$/m.exec(block)?.[1],
+        event: /^event: (.*)$/m.exec(block)?.[1],
+        name: (JSON.parse(/^data: (.*)$/m.exec(block)?.[1] ?? '{}') as { payload?: { package?: PackageDto } }).payload?.package?.name,
+      }));
+    }
+    const first = new AbortController();
+    const before = await fetch(`${host.url}api/events?token=${token}`, { signal: first.signal });
+    await api('packages:create', { name: 'Heard' });
+    const [heard] = await frames(before.body!.pipeThrough(new TextDecoderStream()).getReader(), 1);
+    expect(heard!.name).toBe('Heard');
+    first.abort();
+
+    await api('packages:create', { name: 'Missed 1' });
+    await api('packages:create', { name: 'Missed 2' });
+
+    const second = new AbortController();
+    const after = await fetch(`${host.url}api/events?token=${token}`, { signal: second.signal, headers: { 'Last-Event-ID': heard!.id! } });
+    const reader = after.body!.pipeThrough(new TextDecoderStream()).getReader();
+    const caughtUp = await frames(reader, 2);
+    expect(caughtUp.map((f) => f.name)).toEqual(['Missed 1', 'Missed 2']);
+    second.abort();
+
+    // An id this host never gave (an earlier run of it) cannot be replayed: the console is told to read again.
+    const third = new AbortController();
+    const stale = await fetch(`${host.url}api/events?token=${token}&lastEventId=0123456789ab.7`, { signal: third.signal });
+    const [resync] = await frames(stale.body!.pipeThrough(new TextDecoderStream()).getReader(), 1);
+    expect(resync!.event).toBe('resync');
+    third.abort();
+  });
+
   it('is ended by close() so the host can stop', async () => {
     const response = await fetch(`${host.url}api/events?token=${token}`);
     const reader = response.body!.getReader();
