@@ -3,6 +3,7 @@ export * from './text';
 export * from './ids';
 export * from './site';
 export * from './schedule';
+export * from './custom-schedule';
 export * from './packages';
 export * from './package-list';
 export * from './files';
