@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { RecurringSchedule } from './schedule';
 
 /**
  * One SMS_ST schedule (SMS_ST_NonRecurring, SMS_ST_RecurInterval, SMS_ST_RecurWeekly,
@@ -40,9 +41,10 @@ function field(name: string, min: number, max: number, meaning = '') {
   return z.number({ error: message }).int(message).min(min, message).max(max, message);
 }
 
+/** Ignored on encoding, so a decoded object can be edited and encoded again. */
+const token = z.string().max(16).optional();
+
 const common = {
-  /** Ignored on encoding, so a decoded object can be edited and encoded again. */
-  token: z.string().max(16).optional(),
   start: startSchema,
   isGmt: z.boolean().default(false),
   minuteDuration: field('minuteDuration', 0, 59).default(0),
@@ -52,10 +54,11 @@ const common = {
 
 const day = field('day', 1, 7, ' (1 = Sunday … 7 = Saturday)');
 
-export const nonRecurringScheduleSchema = z.strictObject({ type: z.literal('nonRecurring'), ...common });
+export const nonRecurringScheduleSchema = z.strictObject({ token, type: z.literal('nonRecurring'), ...common });
 
 export const intervalScheduleSchema = z
   .strictObject({
+    token,
     type: z.literal('interval'),
     ...common,
     daySpan: field('daySpan', 0, 31).default(0),
@@ -74,6 +77,7 @@ export const intervalScheduleSchema = z
   });
 
 export const weeklyScheduleSchema = z.strictObject({
+  token,
   type: z.literal('weekly'),
   ...common,
   day,
@@ -81,6 +85,7 @@ export const weeklyScheduleSchema = z.strictObject({
 });
 
 export const monthlyByWeekdayScheduleSchema = z.strictObject({
+  token,
   type: z.literal('monthlyByWeekday'),
   ...common,
   day,
@@ -89,6 +94,7 @@ export const monthlyByWeekdayScheduleSchema = z.strictObject({
 });
 
 export const monthlyByDateScheduleSchema = z.strictObject({
+  token,
   type: z.literal('monthlyByDate'),
   ...common,
   monthDay: field('monthDay', 0, 31, ' (0 = the last day of the month)'),
@@ -115,7 +121,7 @@ export const scheduleNextSchema = z.strictObject({
   after: z
     .string()
     .max(40)
-    .refine((s) => !Number.isNaN(Date.parse(s)), 'after must be a date and time such as 2026-12-02T13:00:00Z.')
+    .refine((s) => /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})?)?$/.test(s) && !Number.isNaN(Date.parse(s)), 'after must be a date and time such as 2026-12-02T13:00:00Z.')
     .optional(),
   count: field('count', 1, 100).default(5),
 });
@@ -129,4 +135,18 @@ export interface ScheduleRunDto {
 
 export interface ScheduleRunsDto {
   readonly runs: readonly ScheduleRunDto[];
+}
+
+/** The package update schedule the console edits (SMS_Package.RefreshSchedule), as the interval schedule it is. */
+export function intervalScheduleOf(schedule: RecurringSchedule): ScheduleOf<'interval'> {
+  const span = schedule.unit === 'minutes' ? 'minuteSpan' : schedule.unit === 'hours' ? 'hourSpan' : 'daySpan';
+  return intervalScheduleSchema.parse({ type: 'interval', start: schedule.start, isGmt: schedule.utc, [span]: schedule.every });
+}
+
+/** An interval schedule as the package update schedule, or null for any other schedule (or one with a duration, which a package update has not). */
+export function recurringScheduleOf(schedule: Schedule): RecurringSchedule | null {
+  if (schedule.type !== 'interval' || schedule.minuteDuration + schedule.hourDuration + schedule.dayDuration > 0) return null;
+  const [unit, every] =
+    schedule.daySpan > 0 ? (['days', schedule.daySpan] as const) : schedule.hourSpan > 0 ? (['hours', schedule.hourSpan] as const) : (['minutes', schedule.minuteSpan] as const);
+  return { start: schedule.start, every, unit, utc: schedule.isGmt };
 }

@@ -1,5 +1,4 @@
-import type { RecurringSchedule } from '../api';
-import { intervalScheduleOf } from '../formats/schedule-token';
+import { intervalScheduleOf, type RecurringSchedule } from '../api';
 import { latestRun, runsAfter } from './schedule-occurrences';
 
 /**

@@ -1,4 +1,4 @@
-import { scheduleSchema, scheduleTypes, type RecurringSchedule, type Schedule, type ScheduleInput, type ScheduleType } from '../api';
+import { intervalScheduleOf, scheduleSchema, scheduleTypes, type RecurringSchedule, type Schedule, type ScheduleInput, type ScheduleType } from '../api';
 
 /**
  * SMS_ST schedule tokens, as SMS_ScheduleMethods.ReadFromString and WriteToString have them
@@ -63,12 +63,6 @@ export function encodeScheduleTokens(schedules: readonly (ScheduleInput | Schedu
   return schedules.map(encodeScheduleToken).join('');
 }
 
-/** The package update schedule the console edits, as the interval schedule it is. */
-export function intervalScheduleOf(schedule: RecurringSchedule): Schedule {
-  const span = schedule.unit === 'minutes' ? 'minuteSpan' : schedule.unit === 'hours' ? 'hourSpan' : 'daySpan';
-  return scheduleSchema.parse({ type: 'interval', start: schedule.start, isGmt: schedule.utc, [span]: schedule.every });
-}
-
 export function encodeIntervalToken(schedule: RecurringSchedule): string {
   return encodeScheduleToken(intervalScheduleOf(schedule));
 }
@@ -83,7 +77,7 @@ export function decodeScheduleToken(token: string): Schedule {
   const type = scheduleTypes[code - 1];
   if (type === undefined) throw new ScheduleTokenError(token, 'type', `type code ${code} (bits 21–19 of the low half) is none of 1 nonRecurring … 5 monthlyByDate.`);
   const unused = unusedBits[type];
-  if ((low & unused.mask) !== 0) throw new ScheduleTokenError(token, type, `bits ${unused.bits} of the low half are set, but a ${type} schedule does not use them.`);
+  if ((low & unused.mask) !== 0) throw new ScheduleTokenError(token, type, `bits ${unused.bits} of the low half are set, but ${type === 'interval' ? 'an' : 'a'} ${type} schedule does not use them.`);
   const fields: Record<string, unknown> = {
     token: token.toUpperCase(),
     type,

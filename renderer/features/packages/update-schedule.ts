@@ -1,4 +1,4 @@
-import { scheduleUnits, type RecurringSchedule, type ScheduleUnit } from '../../../core/api';
+import { describeSchedule, intervalScheduleOf, scheduleUnits, type RecurringSchedule, type ScheduleUnit } from '../../../core/api';
 
 /** The most each unit allows, as the core's schedule schema enforces; used to clamp when the unit changes. */
 export const scheduleUnitMax: Readonly<Record<ScheduleUnit, number>> = { minutes: 59, hours: 23, days: 31 };
@@ -34,9 +34,7 @@ export function withUnit(schedule: RecurringSchedule, unit: ScheduleUnit): Recur
   return { ...schedule, unit, every: Math.min(schedule.every, scheduleUnitMax[unit]) };
 }
 
-/** "Every 2 hours, starting 2026-11-26 22:00 (local time)". */
-export function describeSchedule(schedule: RecurringSchedule): string {
-  const unit = schedule.every === 1 ? schedule.unit.replace(/s$/, '') : schedule.unit;
-  const every = schedule.every === 1 ? `Every ${unit}` : `Every ${schedule.every} ${unit}`;
-  return `${every}, starting ${scheduleDate(schedule)} ${scheduleTime(schedule)} (${schedule.utc ? 'UTC' : 'local time'})`;
+/** "Every 2 hours from 2026-11-26 22:00 local", in the words every schedule is described in. */
+export function describeUpdateSchedule(schedule: RecurringSchedule): string {
+  return describeSchedule(intervalScheduleOf(schedule));
 }
