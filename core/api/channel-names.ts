@@ -58,6 +58,7 @@ export const requestChannelNames = [
   'components:get',
   'components:set',
   'status:messages',
+  'schedules:next',
 ] as const;
 
 export type RequestChannelName = (typeof requestChannelNames)[number];

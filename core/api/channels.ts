@@ -40,6 +40,8 @@ import {
 } from './distribution-points';
 import type { StatusMessagePageDto } from './status-messages';
 import { statusMessageQuerySchema } from './status-messages';
+import type { ScheduleRunsDto } from './custom-schedule';
+import { scheduleNextSchema } from './custom-schedule';
 import { accessAccountAddSchema, accessAccountListSchema, accessAccountRemoveSchema, accessAccountUpdateSchema } from './access-accounts';
 
 const empty = z.strictObject({});
@@ -103,6 +105,7 @@ export const requestSchemas = {
   'components:get': componentRefSchema,
   'components:set': componentSetSchema,
   'status:messages': statusMessageQuerySchema,
+  'schedules:next': scheduleNextSchema,
 } as const satisfies Record<string, z.ZodType>;
 
 /** What each request channel answers with. */
@@ -166,6 +169,8 @@ export interface ResponseMap {
   'components:set': DistributionManagerSettingsDto;
   /** One page of status messages, newest first unless asked otherwise. */
   'status:messages': StatusMessagePageDto;
+  /** The next run times of schedules as the site server computes them (its time zone for local ones). */
+  'schedules:next': ScheduleRunsDto;
 }
 
 export type RequestChannel = keyof typeof requestSchemas;

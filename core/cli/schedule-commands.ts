@@ -1,7 +1,7 @@
 import { type Command, Option } from 'commander';
 import { describeSchedule, maxSchedules, scheduleNextSchema, scheduleSchema, type Schedule } from '../api';
 import { parseOrThrow } from '../domain/validation';
-import { mergedRunsAfter } from '../domain/schedule-occurrences';
+import { scheduleRuns } from '../domain/schedule-occurrences';
 import { decodeScheduleTokens, encodeScheduleTokens, ScheduleTokenError } from '../formats/schedule-token';
 import { CliFailure } from './cli-failure';
 import { parseWholeNumber } from './parse-integer';
@@ -122,10 +122,9 @@ Examples:
         throw tokenFailure(error);
       }
     })();
-    const after = request.after === undefined ? new Date() : new Date(request.after);
-    const runs = mergedRunsAfter(request.schedules, after, request.count).map((run) => ({
-      at: run.at.toISOString(),
-      local: localText(run.at),
+    const runs = scheduleRuns(request, new Date()).runs.map((run) => ({
+      at: run.at,
+      local: localText(new Date(run.at)),
       tokens: run.schedules.map((index) => schedules[index]?.token ?? ''),
     }));
     print({ json: jsonWanted(command) }, runs, () =>

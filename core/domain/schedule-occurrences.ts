@@ -1,4 +1,4 @@
-import type { Schedule } from '../api';
+import type { ParsedRequestOf, Schedule, ScheduleRunsDto } from '../api';
 
 /**
  * When a schedule runs (docs/formats.md#schedule-tokens, "Run times"). Times are wall-clock times
@@ -179,4 +179,10 @@ export function mergedRunsAfter(schedules: readonly Schedule[], after: Date, cou
     .sort(([a], [b]) => a - b)
     .slice(0, count)
     .map(([time, indexes]) => ({ at: new Date(time), schedules: indexes }));
+}
+
+/** `schedules:next`: the merged runs after the time asked, or after `now`. */
+export function scheduleRuns(request: ParsedRequestOf<'schedules:next'>, now: Date): ScheduleRunsDto {
+  const after = request.after === undefined ? now : new Date(request.after);
+  return { runs: mergedRunsAfter(request.schedules, after, request.count).map((run) => ({ at: run.at.toISOString(), schedules: run.schedules })) };
 }
