@@ -54,9 +54,11 @@ export function CustomScheduleDialog({ open, schedule, patterns = ['none', 'inte
   const [values, setValues] = useState<ScheduleForm>(() => formOfSchedule(schedule));
   const [runs, setRuns] = useState<Runs>({ state: 'waiting' });
 
+  // Each opening starts from the schedule given; while open, the form is the admin's (a caller
+  // that builds the schedule object afresh on each render does not reset it).
   useEffect(() => {
     if (open) setValues(formOfSchedule(schedule));
-  }, [open, schedule]);
+  }, [open]);
 
   const outcome = useMemo(() => scheduleOfForm(values), [values]);
   const valid = outcome.ok ? outcome.schedule : null;
