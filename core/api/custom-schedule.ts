@@ -31,7 +31,7 @@ export function scheduleStartProblem(start: string): string | null {
   return null;
 }
 
-const startSchema = z.string().superRefine((start, ctx) => {
+export const scheduleStartSchema = z.string().superRefine((start, ctx) => {
   const problem = scheduleStartProblem(start);
   if (problem !== null) ctx.addIssue({ code: 'custom', message: problem });
 });
@@ -42,10 +42,10 @@ function field(name: string, min: number, max: number, meaning = '') {
 }
 
 /** Ignored on encoding, so a decoded object can be edited and encoded again. */
-const token = z.string().max(16).optional();
+const token = z.string().regex(/^[0-9A-Fa-f]{16}$/, 'token is 16 hex digits.').optional();
 
 const common = {
-  start: startSchema,
+  start: scheduleStartSchema,
   isGmt: z.boolean().default(false),
   minuteDuration: field('minuteDuration', 0, 59).default(0),
   hourDuration: field('hourDuration', 0, 23).default(0),
