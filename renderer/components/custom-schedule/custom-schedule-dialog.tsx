@@ -125,7 +125,7 @@ export function CustomScheduleDialog({ open, schedule, patterns = ['none', 'inte
         <Checkbox label="Coordinated Universal Time (UTC)" checked={values.utc} onChange={(_, data) => change({ utc: data.checked === true })} />
       </SmallControls>
       <GroupFrame legend="Recurrence pattern">
-        <RadioGroup aria-label="Recurrence pattern" layout="horizontal" value={values.pattern} onChange={(_, data) => change({ pattern: data.value as RecurrencePattern })}>
+        <RadioGroup aria-label="Recurrence pattern" value={values.pattern} onChange={(_, data) => change({ pattern: data.value as RecurrencePattern })}>
           {offered.map((pattern) => (
             <Radio key={pattern} value={pattern} label={patternLabels[pattern]} />
           ))}

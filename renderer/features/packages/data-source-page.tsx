@@ -1,7 +1,7 @@
-import { Button, Checkbox, Input, Radio, RadioGroup } from '@fluentui/react-components';
+import { Button, Checkbox, Input, Radio, RadioGroup, Text } from '@fluentui/react-components';
 import { useState } from 'react';
 import type { SourceCheckDto } from '../../../core/api';
-import { FormRow, fieldAnchor, useFormStyles } from '../../components/form-layout';
+import { FormRow, MessageLine, fieldAnchor, useFormStyles } from '../../components/form-layout';
 import { GroupFrame } from '../../components/property-sheet';
 import type { PackagePageProps } from './package-page-props';
 import { SetSourceDirectoryDialog } from './set-source-directory-dialog';
@@ -58,18 +58,14 @@ export function DataSourcePage({ draft, issues, onChange }: PackagePageProps) {
         />
         {draft.updateSchedule !== null && (
           <div className={page.nested}>
-            <FormRow
-              label="Schedule"
-              field="updateSchedule"
-              issue={issues.updateSchedule}
-              after={
-                <Button size="small" disabled={!canSchedule} onClick={() => setEditingSchedule(true)}>
-                  Schedule…
-                </Button>
-              }
-            >
-              <Input value={describeUpdateSchedule(draft.updateSchedule)} readOnly disabled={!canSchedule} />
-            </FormRow>
+            {/* The schedule in words beside its button, as the suite shows it; the words, not a field, since only the dialog edits it. */}
+            <div className={page.inline} {...fieldAnchor('updateSchedule')}>
+              <Text aria-label="Update schedule">{describeUpdateSchedule(draft.updateSchedule)}</Text>
+              <Button size="small" disabled={!canSchedule} onClick={() => setEditingSchedule(true)}>
+                Schedule…
+              </Button>
+            </div>
+            <MessageLine issue={issues.updateSchedule} reserve={false} />
           </div>
         )}
       </GroupFrame>

@@ -46,7 +46,7 @@ describe('Data Source page', () => {
     const schedule = { start: '2026-12-02T22:00', every: 1, unit: 'days', utc: false } as const;
     const { latest } = renderPage(DataSourcePage, { containsSourceFiles: true, sourceDirectory: '\\\\fs01\\office', updateSchedule: schedule }, courier);
     const user = userEvent.setup();
-    expect((screen.getByRole('textbox', { name: 'Schedule' }) as HTMLInputElement).value).toBe('Every day from 2026-12-02 22:00 local');
+    expect(screen.getByLabelText('Update schedule').textContent).toBe('Every day from 2026-12-02 22:00 local');
     await user.click(screen.getByRole('button', { name: 'Schedule…' }));
     const dialog = screen.getByRole('dialog', { name: 'Custom Schedule' });
     expect(within(dialog).getAllByRole('radio').map((radio) => radio.getAttribute('value'))).toEqual(['interval']);
@@ -58,7 +58,7 @@ describe('Data Source page', () => {
     await user.click(within(dialog).getByRole('button', { name: 'OK' }));
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
     expect(latest()?.updateSchedule).toEqual({ start: '2026-12-02T22:00', every: 6, unit: 'hours', utc: false });
-    expect((screen.getByRole('textbox', { name: 'Schedule' }) as HTMLInputElement).value).toBe('Every 6 hours from 2026-12-02 22:00 local');
+    expect(screen.getByLabelText('Update schedule').textContent).toBe('Every 6 hours from 2026-12-02 22:00 local');
   });
 });
 
