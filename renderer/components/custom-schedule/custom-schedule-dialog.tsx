@@ -13,6 +13,8 @@ const useStyles = makeStyles({
   time: { width: '104px' },
   choice: { minWidth: '112px', width: '112px' },
   runs: { margin: 0, paddingLeft: '20px', minHeight: '100px' },
+  // "weeks on" beside its number, on one line.
+  words: { whiteSpace: 'nowrap' },
 });
 
 const patternLabels: Readonly<Record<RecurrencePattern, string>> = {
@@ -159,13 +161,18 @@ export function CustomScheduleDialog({ open, schedule, patterns = ['none', 'inte
           </FormRow>
         )}
         {values.pattern === 'weekly' && (
-          <FormRow label="Recur every" field="weeks" issue={issue('weeks')} grow={false} after={<>weeks on {weekday('Day of the week', values.weekday, (day) => change({ weekday: day }))}</>}>
+          <FormRow label="Recur every" field="weeks" issue={issue('weeks')} grow={false} after={
+              <>
+                <span className={styles.words}>weeks on</span>
+                {weekday('Day of the week', values.weekday, (day) => change({ weekday: day }))}
+              </>
+            }>
             <SpinButton size="small" className={form.number} min={1} max={4} value={values.weeks} onChange={spin('weeks')} />
           </FormRow>
         )}
         {values.pattern === 'monthly' && (
           <>
-            <FormRow label="Recur every" field="months" issue={issue('months')} grow={false} after="months on">
+            <FormRow label="Recur every" field="months" issue={issue('months')} grow={false} after={<span className={styles.words}>months on</span>}>
               <SpinButton size="small" className={form.number} min={1} max={12} value={values.months} onChange={spin('months')} />
             </FormRow>
             <RadioGroup aria-label="Day of the month" value={values.monthlyBasis} onChange={(_, data) => change({ monthlyBasis: data.value as MonthlyBasis })}>
