@@ -60,6 +60,7 @@ export const requestChannelNames = [
   'client-agents:get',
   'client-agents:set',
   'status:messages',
+  'schedules:next',
 ] as const;
 
 export type RequestChannelName = (typeof requestChannelNames)[number];

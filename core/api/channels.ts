@@ -42,6 +42,8 @@ import type { AdvertisedProgramsAgentDto } from './client-agents';
 import { clientAgentRefSchema, clientAgentSetSchema } from './client-agents';
 import type { StatusMessagePageDto } from './status-messages';
 import { statusMessageQuerySchema } from './status-messages';
+import type { ScheduleRunsDto } from './custom-schedule';
+import { scheduleNextSchema } from './custom-schedule';
 import { accessAccountAddSchema, accessAccountListSchema, accessAccountRemoveSchema, accessAccountUpdateSchema } from './access-accounts';
 
 const empty = z.strictObject({});
@@ -107,6 +109,7 @@ export const requestSchemas = {
   'client-agents:get': clientAgentRefSchema,
   'client-agents:set': clientAgentSetSchema,
   'status:messages': statusMessageQuerySchema,
+  'schedules:next': scheduleNextSchema,
 } as const satisfies Record<string, z.ZodType>;
 
 /** What each request channel answers with. */
@@ -172,6 +175,8 @@ export interface ResponseMap {
   'client-agents:set': AdvertisedProgramsAgentDto;
   /** One page of status messages, newest first unless asked otherwise. */
   'status:messages': StatusMessagePageDto;
+  /** The next run times of schedules as the site server computes them (its time zone for local ones). */
+  'schedules:next': ScheduleRunsDto;
 }
 
 export type RequestChannel = keyof typeof requestSchemas;

@@ -3,6 +3,8 @@ export * from './text';
 export * from './ids';
 export * from './site';
 export * from './schedule';
+export * from './custom-schedule';
+export * from './schedule-text';
 export * from './packages';
 export * from './package-list';
 export * from './files';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { scheduleStartSchema } from './custom-schedule';
 
 /**
  * A recurring schedule as the console edits it. The core turns it into the suite's SMS_ST
@@ -12,13 +13,8 @@ const maxSpan: Record<ScheduleUnit, number> = { minutes: 59, hours: 23, days: 31
 
 export const recurringScheduleSchema = z
   .strictObject({
-    start: z
-      .string()
-      .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, 'The start time must look like 2026-11-26T22:00.')
-      .refine((s) => {
-        const year = Number(s.slice(0, 4));
-        return year >= 1970 && year <= 2033 && !Number.isNaN(Date.parse(`${s}:00Z`));
-      }, 'The start time must be a real date between 1970 and 2033 (the schedule token cannot hold others).'),
+    // The token's own rule (custom-schedule.ts), so every stored start can be written as a token.
+    start: scheduleStartSchema,
     every: z.number().int().min(1, 'The interval must be at least 1.'),
     unit: z.enum(scheduleUnits),
     utc: z.boolean().default(false),

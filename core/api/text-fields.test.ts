@@ -45,6 +45,9 @@ const patternOnly = new Set([
   'status:messages packageId',
   'status:messages cursor',
   'packages:source-size packageId',
+  'schedules:next schedules[].token',
+  'schedules:next schedules[].start',
+  'schedules:next after',
 ]);
 
 interface StringField {

@@ -17,6 +17,7 @@ import { registerMsiCommands } from './msi-commands';
 import { addPackageOptions, packageFieldsFrom } from './package-options';
 import { registerPdfCommands } from './pdf-commands';
 import { registerProgramCommands } from './program-commands';
+import { registerScheduleCommands } from './schedule-commands';
 import { registerSiteSettingsCommands } from './site-settings-commands';
 import { registerSiteRunCommand } from './component-commands';
 import { registerStatusCommands } from './status-commands';
@@ -276,6 +277,7 @@ Examples:
   registerClientAgentCommands(program, context);
   registerPdfCommands(program, context);
   registerMsiCommands(program, context);
+  registerScheduleCommands(program, context);
 
   return program;
 }

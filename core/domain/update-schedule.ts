@@ -1,15 +1,11 @@
-import type { RecurringSchedule } from '../api';
+import { intervalScheduleOf, type RecurringSchedule } from '../api';
+import { latestRun, runsAfter } from './schedule-occurrences';
 
-const unitMs = { minutes: 60_000, hours: 3_600_000, days: 86_400_000 } as const;
-
-/** When the schedule starts: local wall-clock time unless it is marked UTC, as the suite's schedule dialog has it. */
-export function scheduleStart(schedule: RecurringSchedule): Date {
-  return new Date(schedule.utc ? `${schedule.start}:00Z` : `${schedule.start}:00`);
-}
-
-export function scheduleIntervalMs(schedule: RecurringSchedule): number {
-  return schedule.every * unitMs[schedule.unit];
-}
+/**
+ * The package update schedule is an interval schedule token (SMS_Package.RefreshSchedule); its
+ * run times are those of schedule-occurrences.ts, so a daily local schedule keeps its wall-clock
+ * time across daylight-saving changes.
+ */
 
 /**
  * The latest time the interval schedule fell due at or before `now`, or null before its start.
@@ -17,19 +13,14 @@ export function scheduleIntervalMs(schedule: RecurringSchedule): number {
  * occurrence missed (as the suite's recurring schedules behave).
  */
 export function latestOccurrence(schedule: RecurringSchedule, now: Date): Date | null {
-  const start = scheduleStart(schedule).getTime();
-  const at = now.getTime();
-  if (Number.isNaN(start) || at < start) return null;
-  const interval = scheduleIntervalMs(schedule);
-  return new Date(start + Math.floor((at - start) / interval) * interval);
+  return latestRun(intervalScheduleOf(schedule), now);
 }
 
 /** The first time the schedule falls due after `now`. */
 export function nextOccurrence(schedule: RecurringSchedule, now: Date): Date {
-  const start = scheduleStart(schedule).getTime();
-  if (now.getTime() < start) return new Date(start);
-  const interval = scheduleIntervalMs(schedule);
-  return new Date(start + (Math.floor((now.getTime() - start) / interval) + 1) * interval);
+  const [next] = runsAfter(intervalScheduleOf(schedule), now, 1);
+  if (!next) throw new Error('An interval schedule always has a next run.');
+  return next;
 }
 
 /**

@@ -2,6 +2,7 @@ import type { ParsedRequestOf, RequestChannel, ResponseOf, SiteInfoDto } from '.
 import { readMsiFile } from '../content/package-definition-file';
 import { listFiles, listFolders } from '../content/server-folders';
 import { checkSourceDirectory } from '../content/source-directory';
+import { scheduleRuns } from '../domain/schedule-occurrences';
 import type { AccessAccountService } from './access-account-service';
 import type { PackageService } from './package-service';
 import type { ImportService } from './import-service';
@@ -95,5 +96,6 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'client-agents:get': () => clientAgents.get(),
     'client-agents:set': ({ changes }) => clientAgents.set(changes),
     'status:messages': (query) => statusMessages.query(query),
+    'schedules:next': (request) => scheduleRuns(request, new Date()),
   };
 }

@@ -112,6 +112,12 @@ for (const scheme of schemes) {
       await set.getByRole('button', { name: 'OK' }).click();
       await expect(set).toBeHidden();
       await dataSource.getByRole('checkbox', { name: 'Update distribution points on a schedule' }).check();
+      await dataSource.getByRole('button', { name: 'Schedule…' }).click();
+      const schedule = page.getByRole('dialog', { name: 'Custom Schedule' });
+      await expect(schedule.getByRole('list', { name: 'Next run times' }).getByRole('listitem')).toHaveCount(5);
+      await checkSmallDialog(schedule, scheme, 'custom-schedule');
+      await schedule.getByRole('button', { name: 'Cancel' }).click();
+      await expect(schedule).toBeHidden();
       await checkWizardPage(wizard, scheme, 'Data Source', 'package-wizard-02-data-source');
       await wizard.next();
 

@@ -60,6 +60,9 @@ const samples: Record<string, readonly unknown[]> = {
   deviceProgramSettingsSchema: [deviceProgramSample],
   statusMessageQuerySchema: [{ since: '2026-12-01', until: '2026-12-02T08:00:00Z', packageId: 'A0100001', distributionPoint: '\\\\DP01\\', text: 'distributed' }],
   recurringScheduleSchema: [{ start: '2026-11-26T22:00', every: 1, unit: 'days' }],
+  intervalScheduleSchema: [{ type: 'interval', token: '1033BC7B10100010', start: '2019-11-19T01:04', daySpan: 2 }],
+  scheduleSchema: [{ type: 'interval', token: '1033BC7B10100010', start: '2019-11-19T01:04', daySpan: 2 }],
+  scheduleNextSchema: [{ schedules: [{ type: 'interval', start: '2019-11-19T01:04', daySpan: 2 }], after: '2026-12-02T13:00:00Z', count: 5 }],
   dpCreateSchema: [
     { name: 'DP01', volumes: [{ letter: 'D', path: '/srv/dp01/d' }], protected: true, boundaries: [{ kind: 'ipSubnet', value: '10.1.0.0/16' }] },
     { name: 'DP02', serverShare: '\\\\files\\dist', shareProvider: 'samba', sambaConf: '/etc/samba/smb.conf' },

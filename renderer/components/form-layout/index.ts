@@ -4,6 +4,7 @@ export { entersDefault, oneLineText, useDefaultButton, type DefaultButton } from
 export { fieldAnchor, focusField } from './field-anchor';
 export { FormRow, SmallControls, type FormRowProps } from './form-row';
 export { useFormStyles } from './form-styles';
+export { spinValue } from './spin-value';
 export { ScrollingPage, type ScrollingPageProps } from './scrolling-page';
 export { FooterProblem } from './footer-problem';
 export { MessageLine, type MessageLineProps } from './message-line';

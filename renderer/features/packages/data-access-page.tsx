@@ -1,7 +1,6 @@
 import { Checkbox, Input, Radio, RadioGroup, SpinButton, Text } from '@fluentui/react-components';
-import { FormRow, fieldAnchor, useFormStyles } from '../../components/form-layout';
+import { FormRow, fieldAnchor, spinValue, useFormStyles } from '../../components/form-layout';
 import type { PackagePageProps } from './package-page-props';
-import { spinValue } from './spin-value';
 
 export function DataAccessPage({ draft, issues, onChange }: PackagePageProps) {
   const page = useFormStyles();

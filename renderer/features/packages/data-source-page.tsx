@@ -1,16 +1,18 @@
-import { Button, Checkbox, Input, Radio, RadioGroup } from '@fluentui/react-components';
+import { Button, Checkbox, Input, Radio, RadioGroup, Text } from '@fluentui/react-components';
 import { useState } from 'react';
 import type { SourceCheckDto } from '../../../core/api';
-import { FormRow, fieldAnchor, useFormStyles } from '../../components/form-layout';
+import { FormRow, MessageLine, fieldAnchor, useFormStyles } from '../../components/form-layout';
 import { GroupFrame } from '../../components/property-sheet';
 import type { PackagePageProps } from './package-page-props';
 import { SetSourceDirectoryDialog } from './set-source-directory-dialog';
-import { defaultUpdateSchedule } from './update-schedule';
-import { UpdateScheduleEditor } from './update-schedule-editor';
+import { CustomScheduleDialog } from '../../components/custom-schedule';
+import { recurringScheduleOf } from '../../../core/api';
+import { defaultUpdateSchedule, describeUpdateSchedule, updateScheduleForDialog } from './update-schedule';
 
 export function DataSourcePage({ draft, issues, onChange }: PackagePageProps) {
   const page = useFormStyles();
   const [settingSource, setSettingSource] = useState(false);
+  const [editingSchedule, setEditingSchedule] = useState(false);
   // What the site server found in the folder last time it was set here: reassurance only.
   const [lastCheck, setLastCheck] = useState<SourceCheckDto | null>(null);
   const hasSource = draft.containsSourceFiles;
@@ -56,12 +58,14 @@ export function DataSourcePage({ draft, issues, onChange }: PackagePageProps) {
         />
         {draft.updateSchedule !== null && (
           <div className={page.nested}>
-            <UpdateScheduleEditor
-              schedule={draft.updateSchedule}
-              disabled={!canSchedule}
-              issue={issues.updateSchedule}
-              onChange={(updateSchedule) => onChange({ updateSchedule })}
-            />
+            {/* The schedule in words beside its button, as the suite shows it; the words, not a field, since only the dialog edits it. */}
+            <div className={page.inline} {...fieldAnchor('updateSchedule')}>
+              <Text aria-label="Update schedule">{describeUpdateSchedule(draft.updateSchedule)}</Text>
+              <Button size="small" disabled={!canSchedule} onClick={() => setEditingSchedule(true)}>
+                Schedule…
+              </Button>
+            </div>
+            <MessageLine issue={issues.updateSchedule} reserve={false} />
           </div>
         )}
       </GroupFrame>
@@ -75,6 +79,20 @@ export function DataSourcePage({ draft, issues, onChange }: PackagePageProps) {
         checked={draft.binaryDifferentialReplication}
         onChange={(_, data) => onChange({ binaryDifferentialReplication: data.checked === true })}
       />
+      {draft.updateSchedule !== null && (
+        <CustomScheduleDialog
+          open={editingSchedule}
+          // SMS_Package.RefreshSchedule recurs by an interval.
+          patterns={['interval']}
+          schedule={updateScheduleForDialog(draft.updateSchedule, new Date())}
+          onCancel={() => setEditingSchedule(false)}
+          onOk={(schedule) => {
+            setEditingSchedule(false);
+            const updateSchedule = recurringScheduleOf(schedule);
+            if (updateSchedule !== null) onChange({ updateSchedule });
+          }}
+        />
+      )}
       <SetSourceDirectoryDialog
         open={settingSource}
         initialPath={draft.sourceDirectory}

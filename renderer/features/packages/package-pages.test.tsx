@@ -1,10 +1,12 @@
-import { screen } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { useState } from 'react';
 import { describe, expect, it } from 'vitest';
 import { packageSettingsSchema, type PackageSettings } from '../../../core/api';
+import { fakeCourier, type FakeCourier } from '../../client/fake-courier';
 import { renderWithCourier } from '../../console/test-console';
 import { DataAccessPage } from './data-access-page';
+import { DataSourcePage } from './data-source-page';
 import { DistributionSettingsPage } from './distribution-settings-page';
 import { GeneralPage } from './general-page';
 import { applyDraftChange, draftIssues, newPackageDraft } from './package-draft';
@@ -32,11 +34,33 @@ function Harness({ Page, initial, onDraft }: {
   );
 }
 
-function renderPage(Page: (props: PackagePageProps) => React.ReactNode, initial: Partial<PackageSettings> = {}) {
+function renderPage(Page: (props: PackagePageProps) => React.ReactNode, initial: Partial<PackageSettings> = {}, courier?: FakeCourier) {
   const drafts: PackageSettings[] = [];
-  renderWithCourier(<Harness Page={Page} initial={{ ...newPackageDraft(), name: 'Office', ...initial }} onDraft={(d) => drafts.push(d)} />);
+  renderWithCourier(<Harness Page={Page} initial={{ ...newPackageDraft(), name: 'Office', ...initial }} onDraft={(d) => drafts.push(d)} />, courier);
   return { latest: () => drafts[drafts.length - 1] };
 }
+
+describe('Data Source page', () => {
+  it('edits the update schedule in the Custom Schedule dialog, offering intervals only', async () => {
+    const courier = fakeCourier({ 'schedules:next': () => Promise.resolve({ ok: true, value: { runs: [{ at: '2026-12-03T00:00:00.000Z', schedules: [0] }] } }) });
+    const schedule = { start: '2026-12-02T22:00', every: 1, unit: 'days', utc: false } as const;
+    const { latest } = renderPage(DataSourcePage, { containsSourceFiles: true, sourceDirectory: '\\\\fs01\\office', updateSchedule: schedule }, courier);
+    const user = userEvent.setup();
+    expect(screen.getByLabelText('Update schedule').textContent).toBe('Every day from 2026-12-02 22:00 local');
+    await user.click(screen.getByRole('button', { name: 'Schedule…' }));
+    const dialog = screen.getByRole('dialog', { name: 'Custom Schedule' });
+    expect(within(dialog).getAllByRole('radio').map((radio) => radio.getAttribute('value'))).toEqual(['interval']);
+    await user.click(within(dialog).getByRole('combobox', { name: 'Interval unit' }));
+    await user.click(screen.getByRole('option', { name: 'hours' }));
+    const every = within(dialog).getByRole('spinbutton');
+    await user.clear(every);
+    await user.type(every, '6');
+    await user.click(within(dialog).getByRole('button', { name: 'OK' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(latest()?.updateSchedule).toEqual({ start: '2026-12-02T22:00', every: 6, unit: 'hours', utc: false });
+    expect(screen.getByLabelText('Update schedule').textContent).toBe('Every 6 hours from 2026-12-02 22:00 local');
+  });
+});
 
 describe('General page', () => {
   it('labels every input with the console\'s wording and shows the full package name', async () => {

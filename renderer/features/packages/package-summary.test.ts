@@ -40,7 +40,7 @@ describe('packageSummary', () => {
       .map((row) => `${row.label}: ${row.value}`)
       .join('\n');
     expect(text).toContain('Source files: Yes, from \\\\fs1\\sources\\office');
-    expect(text).toContain('Update distribution points on a schedule: Every 2 hours, starting 2026-11-26 22:00 (local time)');
+    expect(text).toContain('Update distribution points on a schedule: Every 2 hours from 2026-11-26 22:00 local');
     expect(text).toContain('Distribution folder: Shared as \\\\dp1\\apps\\office');
     expect(text).toContain('Disconnect users from distribution points: Yes, after 2 retries and a grace period of 5 minutes');
   });

@@ -1,7 +1,7 @@
 import type { PackageSettings } from '../../../core/api';
 import { preferredSenderLabels, sendingPriorityLabels } from './distribution-labels';
 import { fullPackageName } from '../../../core/api';
-import { describeSchedule } from './update-schedule';
+import { describeUpdateSchedule } from './update-schedule';
 
 export interface SummaryRow {
   readonly label: string;
@@ -35,7 +35,7 @@ export function packageSummary(draft: PackageSettings): SummarySection[] {
         },
         {
           label: 'Update distribution points on a schedule',
-          value: draft.updateSchedule === null ? 'No' : describeSchedule(draft.updateSchedule),
+          value: draft.updateSchedule === null ? 'No' : describeUpdateSchedule(draft.updateSchedule),
         },
       ]
     : [{ label: 'Source files', value: 'None: this package contains no source files' }];

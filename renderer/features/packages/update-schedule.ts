@@ -1,11 +1,4 @@
-import { scheduleUnits, type RecurringSchedule, type ScheduleUnit } from '../../../core/api';
-
-/** The most each unit allows, as the core's schedule schema enforces; used to clamp when the unit changes. */
-export const scheduleUnitMax: Readonly<Record<ScheduleUnit, number>> = { minutes: 59, hours: 23, days: 31 };
-
-export const scheduleUnitLabels: Readonly<Record<ScheduleUnit, string>> = { minutes: 'minutes', hours: 'hours', days: 'days' };
-
-export { scheduleUnits };
+import { describeSchedule, intervalScheduleOf, type RecurringSchedule, type Schedule } from '../../../core/api';
 
 function pad(value: number): string {
   return String(value).padStart(2, '0');
@@ -18,25 +11,22 @@ export function defaultUpdateSchedule(now: Date): RecurringSchedule {
   return { start: text, every: 1, unit: 'days', utc: false };
 }
 
-export function scheduleDate(schedule: RecurringSchedule): string {
-  return schedule.start.slice(0, 10);
+/** The interval schedule a draft's update schedule is, or null while the contract refuses it. */
+function intervalOrNull(schedule: RecurringSchedule): Schedule | null {
+  try {
+    return intervalScheduleOf(schedule);
+  } catch {
+    return null;
+  }
 }
 
-export function scheduleTime(schedule: RecurringSchedule): string {
-  return schedule.start.slice(11, 16);
+/** The update schedule as the Custom Schedule dialog edits it; one the contract refuses opens as the default, to be fixed. */
+export function updateScheduleForDialog(schedule: RecurringSchedule, now: Date): Schedule {
+  return intervalOrNull(schedule) ?? intervalScheduleOf(defaultUpdateSchedule(now));
 }
 
-export function withStart(schedule: RecurringSchedule, date: string, time: string): RecurringSchedule {
-  return { ...schedule, start: `${date}T${time}` };
-}
-
-export function withUnit(schedule: RecurringSchedule, unit: ScheduleUnit): RecurringSchedule {
-  return { ...schedule, unit, every: Math.min(schedule.every, scheduleUnitMax[unit]) };
-}
-
-/** "Every 2 hours, starting 2026-11-26 22:00 (local time)". */
-export function describeSchedule(schedule: RecurringSchedule): string {
-  const unit = schedule.every === 1 ? schedule.unit.replace(/s$/, '') : schedule.unit;
-  const every = schedule.every === 1 ? `Every ${unit}` : `Every ${schedule.every} ${unit}`;
-  return `${every}, starting ${scheduleDate(schedule)} ${scheduleTime(schedule)} (${schedule.utc ? 'UTC' : 'local time'})`;
+/** "Every 2 hours from 2026-11-26 22:00 local", in the words every schedule is described in. */
+export function describeUpdateSchedule(schedule: RecurringSchedule): string {
+  const interval = intervalOrNull(schedule);
+  return interval === null ? `Every ${schedule.every} ${schedule.unit} from ${schedule.start.replace('T', ' ')}` : describeSchedule(interval);
 }

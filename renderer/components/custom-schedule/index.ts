@@ -1,0 +1,2 @@
+export { CustomScheduleDialog, type CustomScheduleDialogProps } from './custom-schedule-dialog';
+export { formOfSchedule, scheduleOfForm, type RecurrencePattern, type ScheduleForm } from './schedule-form';
