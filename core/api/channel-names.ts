@@ -58,6 +58,21 @@ export const requestChannelNames = [
   'components:get',
   'components:set',
   'status:messages',
+  'resources:list',
+  'resources:get',
+  'resources:create',
+  'resources:update',
+  'resources:delete',
+  'resources:import',
+  'collections:list',
+  'collections:get',
+  'collections:create',
+  'collections:update',
+  'collections:delete',
+  'collections:members',
+  'collections:update-membership',
+  'collections:add-rule',
+  'collections:remove-rule',
 ] as const;
 
 export type RequestChannelName = (typeof requestChannelNames)[number];

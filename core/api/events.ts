@@ -85,6 +85,20 @@ export interface ComponentSettingsChangedEvent {
   readonly component: 'distmgr';
 }
 
+/** Resources were added, changed, removed or imported: re-read them (one event per import, not per row). */
+export interface ResourcesChangedEvent {
+  readonly change: ChangeKind | 'imported';
+  /** The resource, for a change to one; null for an import. */
+  readonly resourceId: number | null;
+  readonly count: number;
+}
+
+/** A collection's settings, rules, links or membership changed: re-read it. */
+export interface CollectionChangedEvent {
+  readonly change: ChangeKind | 'membership';
+  readonly collectionId: string;
+}
+
 export interface EventMap {
   'packages:changed': PackageChangedEvent;
   'programs:changed': ProgramChangedEvent;
@@ -96,6 +110,8 @@ export interface EventMap {
   'package-dps:changed': PackageDpsChangedEvent;
   'distribution:progress': DistributionProgressEvent;
   'components:settings-changed': ComponentSettingsChangedEvent;
+  'resources:changed': ResourcesChangedEvent;
+  'collections:changed': CollectionChangedEvent;
 }
 
 export type EventChannel = keyof EventMap;
@@ -112,6 +128,8 @@ export const eventChannels: readonly EventChannel[] = [
   'package-dps:changed',
   'distribution:progress',
   'components:settings-changed',
+  'resources:changed',
+  'collections:changed',
 ];
 
 export function isEventChannel(value: unknown): value is EventChannel {

@@ -13,6 +13,8 @@ export * from './boundaries';
 export * from './distribution-points';
 export * from './imports';
 export * from './status-messages';
+export * from './resources';
+export * from './collections';
 export * from './events';
 export * from './channel-names';
 export * from './channels';
