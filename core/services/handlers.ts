@@ -13,6 +13,8 @@ import type { DpGroupService } from './dp-group-service';
 import type { PackageDistributionService } from './package-distribution-service';
 import type { PackageValidationService } from './package-validation-service';
 import type { StatusMessageService } from './status-message-service';
+import type { ResourceService } from './resources/resource-service';
+import type { CollectionService } from './collections/collection-service';
 
 export type Handlers = {
   readonly [C in RequestChannel]: (request: ParsedRequestOf<C>) => ResponseOf<C> | Promise<ResponseOf<C>>;
@@ -31,11 +33,13 @@ export interface HandlerDeps {
   readonly validation: PackageValidationService;
   readonly components: ComponentSettingsService;
   readonly statusMessages: StatusMessageService;
+  readonly resources: ResourceService;
+  readonly collections: CollectionService;
 }
 
 /** One handler per contract channel; the mapped type makes a missing one a compile error. */
 export function createHandlers(deps: HandlerDeps): Handlers {
-  const { siteInfo, packages, programs, accessAccounts, imports, siteSettings, distributionPoints, dpGroups, distribution, validation, components, statusMessages } = deps;
+  const { siteInfo, packages, programs, accessAccounts, imports, siteSettings, distributionPoints, dpGroups, distribution, validation, components, statusMessages, resources, collections } = deps;
   return {
     'site:info': () => siteInfo(),
     'site:path-mappings:list': () => siteSettings.listPathMappings(),
@@ -91,5 +95,21 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'components:get': () => components.get(),
     'components:set': ({ changes }) => components.set(changes),
     'status:messages': (query) => statusMessages.query(query),
+    'resources:list': (query) => resources.list(query),
+    'resources:get': ({ resourceId }) => resources.get(resourceId),
+    'resources:create': (input) => resources.create(input),
+    'resources:update': ({ resourceId, changes }) => resources.update(resourceId, changes),
+    'resources:delete': ({ resourceId }) => resources.delete(resourceId),
+    'resources:import': ({ path, resourceType, skipRefused }) => resources.import(path, resourceType, skipRefused),
+    'collections:list': () => collections.list(),
+    'collections:get': ({ collectionId }) => collections.get(collectionId),
+    'collections:create': (input) => collections.create(input),
+    'collections:update': ({ collectionId, changes }) => collections.update(collectionId, changes),
+    'collections:delete': ({ collectionId }) => collections.delete(collectionId),
+    'collections:members': ({ collectionId }) => collections.members(collectionId),
+    'collections:update-membership': ({ collectionId, includeSubcollections }) => collections.updateMembership(collectionId, includeSubcollections),
+    'collections:add-rule': ({ collectionId, rule }) => collections.addRule(collectionId, rule),
+    'collections:remove-rule': ({ collectionId, ruleName, resourceId }) =>
+      collections.removeRule(collectionId, { ...(ruleName !== undefined ? { ruleName } : {}), ...(resourceId !== undefined ? { resourceId } : {}) }),
   };
 }

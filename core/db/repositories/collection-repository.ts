@@ -81,6 +81,11 @@ export class CollectionRepository {
     ).run(record);
   }
 
+  /** Before a subtree is deleted: a limit between two of its collections must not hold up the delete. */
+  clearLimits(collectionIds: readonly string[]): void {
+    prepared(this.db, 'UPDATE collections SET limit_to = NULL WHERE collection_id IN (SELECT value FROM json_each(?))').run(JSON.stringify(collectionIds));
+  }
+
   delete(collectionId: string): void {
     prepared(this.db, 'DELETE FROM collections WHERE collection_id = ?').run(collectionId);
   }
@@ -250,6 +255,18 @@ export class CollectionRepository {
        FROM collection_members m JOIN resources r ON r.resource_id = m.resource_id WHERE m.collection_id = ? ORDER BY r.name COLLATE NOCASE, r.resource_id`,
     ).all(collectionId) as (Omit<CollectionMemberDto, 'client'> & { client: number | null })[];
     return rows.map((row) => ({ ...row, client: row.client === null ? null : row.client === 1 }));
+  }
+
+  /** The rules changed (a direct rule went with its resource): the members shown are older. */
+  touchRules(collectionId: string, stamp: string): void {
+    prepared(this.db, 'UPDATE collections SET rules_changed_at = ?, last_modified = ? WHERE collection_id = ?').run(stamp, stamp, collectionId);
+  }
+
+  /** One member more, its count kept (a built-in collection's new resource); false when it was one. */
+  addMember(collectionId: string, resourceId: number): boolean {
+    const added = prepared(this.db, 'INSERT OR IGNORE INTO collection_members (collection_id, resource_id) VALUES (?, ?)').run(collectionId, resourceId).changes === 1;
+    if (added) prepared(this.db, 'UPDATE collections SET member_count = member_count + 1 WHERE collection_id = ?').run(collectionId);
+    return added;
   }
 
   /** Keeps member_count true after members went with their resources (ON DELETE CASCADE). */
