@@ -57,7 +57,7 @@ const smsUniqueIdentifier = textSchema({
   label: 'The SMS unique identifier',
   max: 64,
   pattern: {
-    test: (text) => /^GUID:[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}$/.test(text),
+    test: (text) => /^GUID:[0-9A-F]{8}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{12}$/i.test(text),
     message: 'The SMS unique identifier must look like GUID:6F5E0A1B-2C3D-4E5F-8091-A2B3C4D5E6F7.',
   },
 });

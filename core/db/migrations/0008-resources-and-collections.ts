@@ -163,7 +163,6 @@ INSERT INTO collections (collection_id, name, comment, built_in_type, rules_chan
   ('SMS00002', 'All Users', 'All users', 'user', strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
   ('SMS00003', 'All User Groups', 'All user groups', 'userGroup', strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), strftime('%Y-%m-%dT%H:%M:%fZ', 'now'));
 
--- Sites made before collections had their counter from the start; this is for any that did not.
-INSERT OR IGNORE INTO id_counters (kind, next_value) VALUES ('collection', 16);
+-- Collection IDs come from the 'collection' ID counter every site has had since it was made.
 `,
 };

@@ -101,6 +101,24 @@ function parseCsv(bytes: Uint8Array): { record: string[]; info: Info }[] {
 }
 
 /**
+ * The line each row starts on, from where the parser says the previous row ended: csv-parse's
+ * own line count takes a CRLF inside quotes for two lines. `end` of one row is the start of the
+ * next, past the blank lines it skips. Counted forward once, so the whole file costs one pass.
+ */
+function lineCounter(bytes: Uint8Array, headerEnd: number): (end: number) => number {
+  let start = headerEnd;
+  let offset = 0;
+  let line = 1;
+  return (end) => {
+    while (start < bytes.length && (bytes[start] === 0x0a || bytes[start] === 0x0d)) start++;
+    for (; offset < start; offset++) if (bytes[offset] === 0x0a) line++;
+    const startLine = line;
+    start = end;
+    return startLine;
+  };
+}
+
+/**
  * Reads and checks a CSV file of resources: the header row names SMS_R_System (SMS_R_User,
  * SMS_R_UserGroup) properties, any case; each row is checked by the contract's own schema, and
  * a row naming a resource an earlier row named is refused, so one import never writes a
@@ -115,7 +133,9 @@ export async function readResourceCsv(path: string, resourceType: ResourceType, 
   const rows: ResourceInput[] = [];
   const refused: RefusedRowDto[] = [];
   const seen = new Map<string, number>();
+  const lineAt = lineCounter(bytes, header.info.bytes);
   for (const { record, info } of body) {
+    const line = lineAt(info.bytes);
     const reasons: string[] = [];
     const input = rowInput(columns, record, resourceType, reasons);
     const nameCell = record[columns.findIndex((c) => c.field === 'name')]?.trim() ?? '';
@@ -126,12 +146,12 @@ export async function readResourceCsv(path: string, resourceType: ResourceType, 
       if (earlier !== undefined) {
         reasons.push(`It names the same resource as line ${earlier}.`);
       } else {
-        for (const key of keys) seen.set(key, info.lines);
+        for (const key of keys) seen.set(key, line);
         rows.push(input);
         continue;
       }
     }
-    refused.push({ line: info.lines, name: nameCell === '' ? null : nameCell.slice(0, 256), reasons });
+    refused.push({ line, name: nameCell === '' ? null : nameCell.slice(0, 256), reasons });
   }
   return { rows, refused };
 }
