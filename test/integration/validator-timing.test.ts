@@ -174,6 +174,7 @@ describe('every path field of every request runs in linear time through the core
       ],
       'distribution-points:update': [{ name: 'DP01', changes: { volumes: [{ letter: 'D', path: sources }], shareProvider: 'samba', sambaConf: join(sources, 'app.sms') } }],
       'components:set': [{ component: 'distmgr', changes: { storedPackagesLocation: sources } }],
+      'resources:import': [{ path: join(sources, 'systems.csv'), resourceType: 'system' }],
     };
   });
   afterAll(() => {

@@ -24,6 +24,23 @@ import type { Migration } from './migration';
  *
  * Strings that rules and searches compare are COLLATE NOCASE, as WQL compares them.
  */
+/** One child table per multi-valued property: (resource, position) → value, indexed by value. */
+function valueTable(name: string): string {
+  return `CREATE TABLE ${name} (
+  resource_id INTEGER NOT NULL REFERENCES resources (resource_id) ON DELETE CASCADE,
+  position    INTEGER NOT NULL,
+  value       TEXT NOT NULL COLLATE NOCASE,
+  PRIMARY KEY (resource_id, position)
+) WITHOUT ROWID;
+CREATE INDEX ${name}_value ON ${name} (value COLLATE NOCASE);
+`;
+}
+
+// Written out here, not taken from the repository's table list: a released migration never changes.
+const valueTables = ['resource_ip_addresses', 'resource_ip_subnets', 'resource_system_ous', 'resource_assigned_sites', 'resource_user_groups', 'resource_user_ous']
+  .map(valueTable)
+  .join('\n');
+
 export const migration0008: Migration = {
   version: 8,
   name: 'resources-and-collections',
@@ -50,54 +67,7 @@ CREATE UNIQUE INDEX resources_name ON resources (resource_type, name COLLATE NOC
 CREATE UNIQUE INDEX resources_sms_unique_identifier ON resources (sms_unique_identifier COLLATE NOCASE) WHERE sms_unique_identifier IS NOT NULL;
 CREATE INDEX resources_name_any_type ON resources (name COLLATE NOCASE);
 
-CREATE TABLE resource_ip_addresses (
-  resource_id INTEGER NOT NULL REFERENCES resources (resource_id) ON DELETE CASCADE,
-  position    INTEGER NOT NULL,
-  value       TEXT NOT NULL COLLATE NOCASE,
-  PRIMARY KEY (resource_id, position)
-) WITHOUT ROWID;
-CREATE INDEX resource_ip_addresses_value ON resource_ip_addresses (value COLLATE NOCASE);
-
-CREATE TABLE resource_ip_subnets (
-  resource_id INTEGER NOT NULL REFERENCES resources (resource_id) ON DELETE CASCADE,
-  position    INTEGER NOT NULL,
-  value       TEXT NOT NULL COLLATE NOCASE,
-  PRIMARY KEY (resource_id, position)
-) WITHOUT ROWID;
-CREATE INDEX resource_ip_subnets_value ON resource_ip_subnets (value COLLATE NOCASE);
-
-CREATE TABLE resource_system_ous (
-  resource_id INTEGER NOT NULL REFERENCES resources (resource_id) ON DELETE CASCADE,
-  position    INTEGER NOT NULL,
-  value       TEXT NOT NULL COLLATE NOCASE,
-  PRIMARY KEY (resource_id, position)
-) WITHOUT ROWID;
-CREATE INDEX resource_system_ous_value ON resource_system_ous (value COLLATE NOCASE);
-
-CREATE TABLE resource_assigned_sites (
-  resource_id INTEGER NOT NULL REFERENCES resources (resource_id) ON DELETE CASCADE,
-  position    INTEGER NOT NULL,
-  value       TEXT NOT NULL COLLATE NOCASE,
-  PRIMARY KEY (resource_id, position)
-) WITHOUT ROWID;
-CREATE INDEX resource_assigned_sites_value ON resource_assigned_sites (value COLLATE NOCASE);
-
-CREATE TABLE resource_user_groups (
-  resource_id INTEGER NOT NULL REFERENCES resources (resource_id) ON DELETE CASCADE,
-  position    INTEGER NOT NULL,
-  value       TEXT NOT NULL COLLATE NOCASE,
-  PRIMARY KEY (resource_id, position)
-) WITHOUT ROWID;
-CREATE INDEX resource_user_groups_value ON resource_user_groups (value COLLATE NOCASE);
-
-CREATE TABLE resource_user_ous (
-  resource_id INTEGER NOT NULL REFERENCES resources (resource_id) ON DELETE CASCADE,
-  position    INTEGER NOT NULL,
-  value       TEXT NOT NULL COLLATE NOCASE,
-  PRIMARY KEY (resource_id, position)
-) WITHOUT ROWID;
-CREATE INDEX resource_user_ous_value ON resource_user_ous (value COLLATE NOCASE);
-
+${valueTables}
 CREATE TABLE collections (
   collection_id        TEXT PRIMARY KEY CHECK (length(collection_id) = 8),
   name                 TEXT NOT NULL COLLATE NOCASE CHECK (length(name) BETWEEN 1 AND 127),
