@@ -61,7 +61,7 @@ export function registerCollectionCommands(root: Command, { withGlobalOptions, w
       .option('--comment <text>', 'up to 255 characters')
       .option('--limit-to <collection-id>', 'members must also be members of this collection')
       .option('--parent <collection-id>', 'create it as a subcollection of this one')
-      .option('--direct <resource>', 'a direct rule: a resource ID or name (repeat for more)', collect)
+      .option('--direct <resource...>', 'direct rules: resource IDs or names (several after one --direct, or --direct again)')
       .option('--query <wql>', 'a query rule: select … from SMS_R_System where … (repeat for more)', collect)
       .option('--schedule <token>', 'the membership update schedule, a 16-hex-digit schedule token')
       .option('--window <NAME=TOKEN/MINUTES>', 'a maintenance window (repeat for more)', parseWindow),
@@ -70,7 +70,7 @@ export function registerCollectionCommands(root: Command, { withGlobalOptions, w
     'after',
     `
 Examples:
-  courier collection create --name Pilot --direct PC0001 --direct 16777218 --json
+  courier collection create --name Pilot --direct PC0001 16777218 --json
   courier collection create --name "XP workstations" --limit-to SMS00001 \\
       --query 'select * from SMS_R_System where OperatingSystemNameandVersion like "%5.1%"'
   courier collection create --name Sales --parent A0100010 --window "Nightly=00012CC0001A2000/120"`,
@@ -171,7 +171,7 @@ Examples:
       .command('add-rule')
       .description('add a direct rule (a resource) or a query rule')
       .argument('<collection-id>', 'for example A0100010')
-      .option('--direct <resource>', 'a resource ID or name (repeat for more)', collect)
+      .option('--direct <resource...>', 'direct rules: resource IDs or names')
       .option('--query <wql>', 'select … from SMS_R_System where …')
       .option('--rule-name <name>', 'the query rule\'s name (default: Query 1)'),
   ).action((collectionId: string, opts: { direct?: string[]; query?: string; ruleName?: string }, command: Command) => {
