@@ -1,5 +1,5 @@
 import { resourceClassOf, type ResourceDto, type ResourceType } from '../../api';
-import { multiValuedFields, type MultiValuedField } from '../../domain/resource-properties';
+import { multiValuedFields } from '../../domain/resource-properties';
 import type { SqliteDatabase } from '../connection';
 import { prepared } from '../prepared';
 import { resourceFieldColumns, resourceValueTables } from '../wql-storage';
@@ -14,26 +14,29 @@ type SingleField = keyof typeof resourceFieldColumns;
 const singleFields = Object.keys(resourceFieldColumns) as SingleField[];
 const writtenFields = singleFields.filter((field) => field !== 'resourceId');
 
-const selectColumns = ['resource_type', 'created_at', 'last_modified', ...singleFields.map((field) => resourceFieldColumns[field])].join(', ');
+// Each multi-valued property comes back as a JSON array from its child table, in order, so one
+// statement reads a resource whole (and a list of 100,000 is one statement, not seven).
+const valueColumns = multiValuedFields.map(
+  (field) => `(SELECT json_group_array(value ORDER BY position) FROM ${resourceValueTables[field]} v WHERE v.resource_id = resources.resource_id) AS ${field}`,
+);
+const selectColumns = ['resource_type', 'created_at', 'last_modified', ...singleFields.map((field) => resourceFieldColumns[field]), ...valueColumns].join(', ');
 
 type Row = Record<string, string | number | null>;
 
-function recordOf(row: Row, values: Readonly<Record<MultiValuedField, readonly string[]>>): ResourceRecord {
+function recordOf(row: Row): ResourceRecord {
   const resourceType = row.resource_type as ResourceType;
-  const single: Record<string, unknown> = {};
-  for (const field of singleFields) single[field] = row[resourceFieldColumns[field]] ?? null;
+  const record: Record<string, unknown> = {};
+  for (const field of singleFields) record[field] = row[resourceFieldColumns[field]] ?? null;
+  for (const field of multiValuedFields) record[field] = JSON.parse(String(row[field] ?? '[]')) as string[];
   return {
-    ...(single as Pick<ResourceRecord, SingleField>),
+    ...record,
     client: row.client === null ? null : row.client === 1,
     resourceType,
     resourceClass: resourceClassOf[resourceType],
-    ...values,
     createdAt: row.created_at as string,
     lastModified: row.last_modified as string,
   } as ResourceRecord;
 }
-
-const noValues = (): Record<MultiValuedField, string[]> => ({ ipAddresses: [], ipSubnets: [], systemOuNames: [], assignedSites: [], userGroups: [], userOuNames: [] });
 
 export interface ResourceListQuery {
   readonly resourceType?: ResourceType;
@@ -61,27 +64,14 @@ export class ResourceRepository {
       where.push("name LIKE ? ESCAPE '\\'");
       params.push(likePattern(query.search));
     }
-    const selected = `SELECT resource_id FROM resources${where.length > 0 ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY name COLLATE NOCASE, resource_id LIMIT ?`;
-    const rows = prepared(this.db, `SELECT ${selectColumns} FROM resources WHERE resource_id IN (${selected}) ORDER BY name COLLATE NOCASE, resource_id`).all(...params, query.limit) as Row[];
-    const values = new Map<number, Record<MultiValuedField, string[]>>();
-    for (const row of rows) values.set(row.resource_id as number, noValues());
-    for (const field of multiValuedFields) {
-      const valueRows = prepared(this.db, `SELECT resource_id AS id, value FROM ${resourceValueTables[field]} WHERE resource_id IN (${selected}) ORDER BY resource_id, position`)
-        .raw()
-        .all(...params, query.limit) as [number, string][];
-      for (const [id, value] of valueRows) values.get(id)?.[field].push(value);
-    }
-    return rows.map((row) => recordOf(row, values.get(row.resource_id as number) ?? noValues()));
+    const filter = where.length > 0 ? ` WHERE ${where.join(' AND ')}` : '';
+    const rows = prepared(this.db, `SELECT ${selectColumns} FROM resources${filter} ORDER BY name COLLATE NOCASE, resource_id LIMIT ?`).all(...params, query.limit) as Row[];
+    return rows.map(recordOf);
   }
 
   get(resourceId: number): ResourceRecord | null {
     const row = prepared(this.db, `SELECT ${selectColumns} FROM resources WHERE resource_id = ?`).get(resourceId) as Row | undefined;
-    if (!row) return null;
-    const values = noValues();
-    for (const field of multiValuedFields) {
-      values[field] = (prepared(this.db, `SELECT value FROM ${resourceValueTables[field]} WHERE resource_id = ? ORDER BY position`).pluck().all(resourceId) as string[]);
-    }
-    return recordOf(row, values);
+    return row ? recordOf(row) : null;
   }
 
   /** The resource an SMS unique identifier names, any case. */
