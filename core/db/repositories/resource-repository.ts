@@ -44,6 +44,10 @@ export interface ResourceListQuery {
   readonly limit: number;
 }
 
+function sameValues(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((value, index) => value === b[index]);
+}
+
 /** `%` and `_` in a search are themselves, not wildcards. */
 function likePattern(text: string): string {
   return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
@@ -90,14 +94,15 @@ export class ResourceRepository {
       prepared(this.db, `INSERT INTO resources (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`)
         .run(write.resourceType, stamp, stamp, ...writtenFields.map((field) => this.cell(write, field))).lastInsertRowid,
     );
-    this.writeValues(id, write, false);
+    this.writeValues(id, write, 'new');
     return id;
   }
 
-  update(resourceId: number, write: ResourceWrite, stamp: string): void {
+  /** `previous` is what is stored: a multi-valued property that did not change is not rewritten. */
+  update(resourceId: number, write: ResourceWrite, stamp: string, previous: ResourceWrite | null = null): void {
     const assignments = ['last_modified = ?', ...writtenFields.map((field) => `${resourceFieldColumns[field]} = ?`)].join(', ');
     prepared(this.db, `UPDATE resources SET ${assignments} WHERE resource_id = ?`).run(stamp, ...writtenFields.map((field) => this.cell(write, field)), resourceId);
-    this.writeValues(resourceId, write, true);
+    this.writeValues(resourceId, write, previous ?? 'replace');
   }
 
   delete(resourceId: number): boolean {
@@ -123,10 +128,12 @@ export class ResourceRepository {
     return value ?? null;
   }
 
-  private writeValues(resourceId: number, write: ResourceWrite, replace: boolean): void {
+  /** `previous`: 'new' for a new resource, 'replace' when what is stored is not known, else what is stored. */
+  private writeValues(resourceId: number, write: ResourceWrite, previous: ResourceWrite | 'new' | 'replace'): void {
     for (const field of multiValuedFields) {
       const table = resourceValueTables[field];
-      if (replace) prepared(this.db, `DELETE FROM ${table} WHERE resource_id = ?`).run(resourceId);
+      if (typeof previous === 'object' && sameValues(previous[field], write[field])) continue;
+      if (previous !== 'new') prepared(this.db, `DELETE FROM ${table} WHERE resource_id = ?`).run(resourceId);
       const insert = prepared(this.db, `INSERT INTO ${table} (resource_id, position, value) VALUES (?, ?, ?)`);
       write[field].forEach((value, position) => insert.run(resourceId, position, value));
     }

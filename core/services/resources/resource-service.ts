@@ -89,7 +89,7 @@ export class ResourceService {
         const field = changes.name !== undefined ? 'name' : 'smsUniqueIdentifier';
         throw new CourierError('CONFLICT', `Resource ${other} already has that ${field === 'name' ? 'name' : 'SMS unique identifier'}.`, field);
       }
-      this.deps.resources.update(resourceId, mergeWrite(writeOf(existing), input), this.deps.now().toISOString());
+      this.deps.resources.update(resourceId, mergeWrite(writeOf(existing), input), this.deps.now().toISOString(), writeOf(existing));
       this.note(change, 'updated', resourceId, `Modified resource ${resourceId} "${input.name}" (${Object.keys(changes).join(', ')}).`);
       return this.require(resourceId);
     });
@@ -167,7 +167,8 @@ export class ResourceService {
     const existing = this.match(input);
     if (existing === null) return { id: this.insert(change, mergeWrite(null, input), joinBuiltIn), created: true };
     const base = this.deps.resources.get(existing);
-    this.deps.resources.update(existing, mergeWrite(base ? writeOf(base) : null, input), this.deps.now().toISOString());
+    const previous = base ? writeOf(base) : null;
+    this.deps.resources.update(existing, mergeWrite(previous, input), this.deps.now().toISOString(), previous);
     return { id: existing, created: false };
   }
 
