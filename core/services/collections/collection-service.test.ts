@@ -85,6 +85,15 @@ describe('collections with rules', () => {
     expect(updates).toEqual([expect.objectContaining({ collectionId: 'A0100010', memberCount: 1, added: 0, removed: 0 })]);
   });
 
+  it('writes nothing of a refused create: no collection, no ID taken, no wake-up', async () => {
+    const [a] = await systems('PC0001');
+    const refused = await core.client['collections:create']({ name: 'Pilot', rules: [{ kind: 'direct', resourceId: a ?? 0 }, { kind: 'direct', resourceId: 99 }] });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'NOT_FOUND', field: 'rules.1.resourceId' } });
+    expect(value(await core.client['collections:list']({})).map((c) => c.collectionId)).toEqual(['SMS00001', 'SMS00002', 'SMS00003']);
+    expect(listWakeUpFiles(siteRootAt(siteDir()), 'Offermgr.box')).toEqual(['SMS00001.CMN']);
+    expect((await create({ name: 'Pilot' })).collectionId).toBe('A0100010');
+  });
+
   it('stores query rules with their class, refuses a query naming no collection class, and refuses to evaluate them for now', async () => {
     const withQuery = await create({ name: 'Workstations', rules: [{ kind: 'query', name: 'XP', query: 'select * from sms_r_system where OperatingSystemNameandVersion like "%5.1%"' }] });
     expect(withQuery.rules).toEqual([{ kind: 'query', ruleName: 'XP', resourceClass: 'SMS_R_System', query: 'select * from sms_r_system where OperatingSystemNameandVersion like "%5.1%"' }]);
