@@ -19,6 +19,12 @@ import { ClientAgentRepository } from './db/repositories/client-agent-repository
 import { DistributionPointRepository } from './db/repositories/distribution-point-repository';
 import { DpGroupRepository } from './db/repositories/dp-group-repository';
 import { PackageDpRepository } from './db/repositories/package-dp-repository';
+import { ResourceRepository } from './db/repositories/resource-repository';
+import { CollectionRepository } from './db/repositories/collection-repository';
+import { ResourceService } from './services/resources/resource-service';
+import { CollectionMembership } from './services/collections/collection-membership';
+import { CollectionService } from './services/collections/collection-service';
+import { queryRuleResourceIds } from './services/collections/query-rules';
 import { ComponentSettingsService } from './services/component-settings-service';
 import { ClientAgentService } from './services/client-agent-service';
 import { DistributionPointService } from './services/distribution-point-service';
@@ -83,6 +89,8 @@ const fieldPrefixOf: Partial<Record<RequestChannel, string>> = {
   'dp-groups:update': 'changes',
   'components:set': 'changes',
   'client-agents:set': 'changes',
+  'resources:update': 'changes',
+  'collections:update': 'changes',
 };
 
 /** Wires the site, its database, the services and the handlers: the single entry of every transport. */
@@ -106,6 +114,8 @@ export function createCore(options: CoreOptions): Core {
     packageDps: new PackageDpRepository(site.db),
     componentSettings: new ComponentSettingsRepository(site.db),
     clientAgents: new ClientAgentRepository(site.db),
+    resources: new ResourceRepository(site.db),
+    collections: new CollectionRepository(site.db),
   };
   const siteSettings = new SiteSettingsService({
     settings: repositories.settings,
@@ -156,6 +166,18 @@ export function createCore(options: CoreOptions): Core {
   });
   const components = new ComponentSettingsService({ settings: repositories.componentSettings, work, now, fileAccess });
   const clientAgents = new ClientAgentService({ agents: repositories.clientAgents, work, now });
+  // Query rules are evaluated by queryRuleResourceIds (the seam for the WQL compiler).
+  const membership = new CollectionMembership({ collections: repositories.collections, now, evaluateQueryRule: queryRuleResourceIds });
+  const resources = new ResourceService({ resources: repositories.resources, collections: repositories.collections, membership, work, now, fileAccess });
+  const collections = new CollectionService({
+    siteCode: site.record.siteCode,
+    collections: repositories.collections,
+    resources: repositories.resources,
+    membership,
+    site: repositories.site,
+    work,
+    now,
+  });
   const handlers: Handlers = createHandlers({
     siteInfo: () => site.info,
     packages,
@@ -170,6 +192,8 @@ export function createCore(options: CoreOptions): Core {
     components,
     clientAgents,
     statusMessages,
+    resources,
+    collections,
   });
   recoverInboxes(plumbing, site.root, (text) => log.write(provider.file, provider.component, text), now().getTime());
   let closed = false;

@@ -61,6 +61,21 @@ export const requestChannelNames = [
   'client-agents:set',
   'status:messages',
   'schedules:next',
+  'resources:list',
+  'resources:get',
+  'resources:create',
+  'resources:update',
+  'resources:delete',
+  'resources:import',
+  'collections:list',
+  'collections:get',
+  'collections:create',
+  'collections:update',
+  'collections:delete',
+  'collections:members',
+  'collections:update-membership',
+  'collections:add-rule',
+  'collections:remove-rule',
 ] as const;
 
 export type RequestChannelName = (typeof requestChannelNames)[number];

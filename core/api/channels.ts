@@ -46,6 +46,18 @@ import type { ScheduleRunsDto } from './custom-schedule';
 import { scheduleNextSchema } from './custom-schedule';
 import { accessAccountAddSchema, accessAccountListSchema, accessAccountRemoveSchema, accessAccountUpdateSchema } from './access-accounts';
 
+import type { ResourceDeletedDto, ResourceDto, ResourceImportDto } from './resources';
+import { resourceCreateSchema, resourceImportSchema, resourceListSchema, resourceRefSchema, resourceUpdateSchema } from './resources';
+import type { CollectionDeletedDto, CollectionDto, CollectionMemberDto, MembershipUpdateDto } from './collections';
+import {
+  collectionAddRuleSchema,
+  collectionCreateSchema,
+  collectionMembershipSchema,
+  collectionRefSchema,
+  collectionRemoveRuleSchema,
+  collectionUpdateSchema,
+} from './collections';
+
 const empty = z.strictObject({});
 
 /**
@@ -110,6 +122,21 @@ export const requestSchemas = {
   'client-agents:set': clientAgentSetSchema,
   'status:messages': statusMessageQuerySchema,
   'schedules:next': scheduleNextSchema,
+  'resources:list': resourceListSchema,
+  'resources:get': resourceRefSchema,
+  'resources:create': resourceCreateSchema,
+  'resources:update': resourceUpdateSchema,
+  'resources:delete': resourceRefSchema,
+  'resources:import': resourceImportSchema,
+  'collections:list': empty,
+  'collections:get': collectionRefSchema,
+  'collections:create': collectionCreateSchema,
+  'collections:update': collectionUpdateSchema,
+  'collections:delete': collectionRefSchema,
+  'collections:members': collectionRefSchema,
+  'collections:update-membership': collectionMembershipSchema,
+  'collections:add-rule': collectionAddRuleSchema,
+  'collections:remove-rule': collectionRemoveRuleSchema,
 } as const satisfies Record<string, z.ZodType>;
 
 /** What each request channel answers with. */
@@ -177,6 +204,26 @@ export interface ResponseMap {
   'status:messages': StatusMessagePageDto;
   /** The next run times of schedules as the site server computes them (its time zone for local ones). */
   'schedules:next': ScheduleRunsDto;
+  /** In name order; `search` matches part of the name. */
+  'resources:list': readonly ResourceDto[];
+  'resources:get': ResourceDto;
+  'resources:create': ResourceDto;
+  'resources:update': ResourceDto;
+  'resources:delete': ResourceDeletedDto;
+  /** Counts, and every refused row with its reasons (nothing is imported when one is refused, unless skipRefused). */
+  'resources:import': ResourceImportDto;
+  'collections:list': readonly CollectionDto[];
+  'collections:get': CollectionDto;
+  'collections:create': CollectionDto;
+  'collections:update': CollectionDto;
+  /** What went: the collection and its own subcollections, and the links removed. */
+  'collections:delete': CollectionDeletedDto;
+  /** As of the last membership update, in name order. */
+  'collections:members': readonly CollectionMemberDto[];
+  /** Every collection evaluated: the limiting ones first, then it, then (if asked) its subcollections. */
+  'collections:update-membership': readonly MembershipUpdateDto[];
+  'collections:add-rule': CollectionDto;
+  'collections:remove-rule': CollectionDto;
 }
 
 export type RequestChannel = keyof typeof requestSchemas;

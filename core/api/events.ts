@@ -104,6 +104,20 @@ export interface ClientAgentSettingsChangedEvent {
   readonly agent: 'advertised-programs';
 }
 
+/** Resources were added, changed, removed or imported: re-read them (one event per import, not per row). */
+export interface ResourcesChangedEvent {
+  readonly change: ChangeKind | 'imported';
+  /** The resource, for a change to one; null for an import. */
+  readonly resourceId: number | null;
+  readonly count: number;
+}
+
+/** A collection's settings, rules, links or membership changed: re-read it. */
+export interface CollectionChangedEvent {
+  readonly change: ChangeKind | 'membership';
+  readonly collectionId: string;
+}
+
 export interface EventMap {
   'packages:changed': PackageChangedEvent;
   'programs:changed': ProgramChangedEvent;
@@ -117,6 +131,8 @@ export interface EventMap {
   'components:settings-changed': ComponentSettingsChangedEvent;
   'client-agents:settings-changed': ClientAgentSettingsChangedEvent;
   'status-messages:added': StatusMessagesAddedEvent;
+  'resources:changed': ResourcesChangedEvent;
+  'collections:changed': CollectionChangedEvent;
 }
 
 export type EventChannel = keyof EventMap;
@@ -135,6 +151,8 @@ export const eventChannels: readonly EventChannel[] = [
   'components:settings-changed',
   'client-agents:settings-changed',
   'status-messages:added',
+  'resources:changed',
+  'collections:changed',
 ];
 
 export function isEventChannel(value: unknown): value is EventChannel {

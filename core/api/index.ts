@@ -17,6 +17,8 @@ export * from './bounded-number';
 export * from './client-agents';
 export * from './imports';
 export * from './status-messages';
+export * from './resources';
+export * from './collections';
 export * from './events';
 export * from './channel-names';
 export * from './channels';

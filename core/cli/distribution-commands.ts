@@ -16,6 +16,7 @@ import {
 } from './format-distribution';
 import { commandWords } from './command-words';
 import { parseWholeNumber } from './parse-integer';
+import { collect } from './repeatable';
 
 const dpFlags: Readonly<Record<string, string>> = {
   name: '<name>',
@@ -56,7 +57,6 @@ function absolute(path: string, cwd: string): string {
   return sourcePathFormOf(path) !== null ? path : resolve(cwd, path);
 }
 
-const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
 
 /** D=/srv/dp01/d, or D:=\\dp01\D$: the letter, then where the site server reaches the volume. */
 function volumeOf(spec: string, reserveMb: number, cwd: string): DpVolumeInput {

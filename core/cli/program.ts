@@ -21,6 +21,8 @@ import { registerScheduleCommands } from './schedule-commands';
 import { registerSiteSettingsCommands } from './site-settings-commands';
 import { registerSiteRunCommand } from './component-commands';
 import { registerStatusCommands } from './status-commands';
+import { registerResourceCommands } from './resource-commands';
+import { registerCollectionCommands } from './collection-commands';
 
 const globalGroup = 'Global options:';
 
@@ -105,6 +107,8 @@ Examples:
   courier package status A0100001 --json
   courier pdf parse vendor.sms --json
   courier msi info app.msi
+  courier resource import systems.csv --json
+  courier collection create --name Pilot --direct PC0001 --json
   courier --data-dir ./lab-site package delete A0100001
   courier serve --port 4817 --data-dir ./lab-site
 
@@ -278,6 +282,8 @@ Examples:
   registerPdfCommands(program, context);
   registerMsiCommands(program, context);
   registerScheduleCommands(program, context);
+  registerResourceCommands(program, context);
+  registerCollectionCommands(program, context);
 
   return program;
 }

@@ -15,6 +15,8 @@ import type { DpGroupService } from './dp-group-service';
 import type { PackageDistributionService } from './package-distribution-service';
 import type { PackageValidationService } from './package-validation-service';
 import type { StatusMessageService } from './status-message-service';
+import type { ResourceService } from './resources/resource-service';
+import type { CollectionService } from './collections/collection-service';
 
 export type Handlers = {
   readonly [C in RequestChannel]: (request: ParsedRequestOf<C>) => ResponseOf<C> | Promise<ResponseOf<C>>;
@@ -34,11 +36,13 @@ export interface HandlerDeps {
   readonly components: ComponentSettingsService;
   readonly clientAgents: ClientAgentService;
   readonly statusMessages: StatusMessageService;
+  readonly resources: ResourceService;
+  readonly collections: CollectionService;
 }
 
 /** One handler per contract channel; the mapped type makes a missing one a compile error. */
 export function createHandlers(deps: HandlerDeps): Handlers {
-  const { siteInfo, packages, programs, accessAccounts, imports, siteSettings, distributionPoints, dpGroups, distribution, validation, components, clientAgents, statusMessages } = deps;
+  const { siteInfo, packages, programs, accessAccounts, imports, siteSettings, distributionPoints, dpGroups, distribution, validation, components, clientAgents, statusMessages, resources, collections } = deps;
   return {
     'site:info': () => siteInfo(),
     'site:path-mappings:list': () => siteSettings.listPathMappings(),
@@ -97,5 +101,21 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'client-agents:set': ({ changes }) => clientAgents.set(changes),
     'status:messages': (query) => statusMessages.query(query),
     'schedules:next': (request) => scheduleRuns(request, new Date()),
+    'resources:list': (query) => resources.list(query),
+    'resources:get': ({ resourceId }) => resources.get(resourceId),
+    'resources:create': (input) => resources.create(input),
+    'resources:update': ({ resourceId, changes }) => resources.update(resourceId, changes),
+    'resources:delete': ({ resourceId }) => resources.delete(resourceId),
+    'resources:import': ({ path, resourceType, skipRefused }) => resources.import(path, resourceType, skipRefused),
+    'collections:list': () => collections.list(),
+    'collections:get': ({ collectionId }) => collections.get(collectionId),
+    'collections:create': (input) => collections.create(input),
+    'collections:update': ({ collectionId, changes }) => collections.update(collectionId, changes),
+    'collections:delete': ({ collectionId }) => collections.delete(collectionId),
+    'collections:members': ({ collectionId }) => collections.members(collectionId),
+    'collections:update-membership': ({ collectionId, includeSubcollections }) => collections.updateMembership(collectionId, includeSubcollections),
+    'collections:add-rule': ({ collectionId, rule }) => collections.addRule(collectionId, rule),
+    'collections:remove-rule': ({ collectionId, ruleName, resourceId }) =>
+      collections.removeRule(collectionId, { ...(ruleName !== undefined ? { ruleName } : {}), ...(resourceId !== undefined ? { resourceId } : {}) }),
   };
 }

@@ -69,6 +69,11 @@ const samples: Record<string, readonly unknown[]> = {
   ],
   packageDistributeSchema: [{ packageId: 'A0100001', distributionPoints: ['DP01'], groups: ['West'] }],
   packageListPageSchema: [{ sort: 'name', direction: 'descending', after: { value: 'Office', packageId: 'A0100001' }, limit: 200 }],
+  resourceIdSchema: [16777217],
+  collectionRemoveRuleSchema: [
+    { collectionId: 'A0100010', ruleName: 'PC0001' },
+    { collectionId: 'A0100010', resourceId: 16777217 },
+  ],
 };
 
 /** Inside a sample the whole object is parsed per string, so fewer families: the ones path and name rules meet. */
@@ -177,6 +182,7 @@ describe('every path field of every request runs in linear time through the core
       ],
       'distribution-points:update': [{ name: 'DP01', changes: { volumes: [{ letter: 'D', path: sources }], shareProvider: 'samba', sambaConf: join(sources, 'app.sms') } }],
       'components:set': [{ component: 'distmgr', changes: { storedPackagesLocation: sources } }],
+      'resources:import': [{ path: join(sources, 'systems.csv'), resourceType: 'system' }],
     };
   });
   afterAll(() => {

@@ -6,8 +6,9 @@ import { migration0004 } from './0004-site-settings';
 import { migration0005 } from './0005-status-messages';
 import { migration0006 } from './0006-distribution-points';
 import { migration0007 } from './0007-update-schedule-runs';
+import { migration0008 } from './0008-resources-and-collections';
 import { migration0009 } from './0009-client-agents';
 
 /** Append-only: add the next file at the end; the ledger refuses edited history. */
-export const migrations: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007, migration0009];
+export const migrations: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007, migration0008, migration0009];
 export type { Migration } from './migration';

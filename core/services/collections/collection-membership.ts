@@ -1,0 +1,106 @@
+import { builtInCollections, CourierError, type MembershipUpdateDto, type ResourceType } from '../../api';
+import type { CollectionRecord, CollectionRepository, ResourceIdQuery } from '../../db/repositories/collection-repository';
+import type { ChangeSet } from '../../site/unit-of-work';
+import { QueryRulesNotEvaluatedError, type QueryRuleEvaluator } from './query-rules';
+
+export interface CollectionMembershipDeps {
+  readonly collections: CollectionRepository;
+  readonly now: () => Date;
+  readonly evaluateQueryRule: QueryRuleEvaluator;
+}
+
+export function collectionNotFound(collectionId: string, field = 'collectionId'): CourierError {
+  return new CourierError('NOT_FOUND', `There is no collection ${collectionId} at this site; see courier collection list.`, field);
+}
+
+/** The built-in collection of a resource type (All Systems, All Users, All User Groups). */
+export function builtInCollectionOf(resourceType: ResourceType): string {
+  return builtInCollections.find((c) => c.resourceType === resourceType)?.collectionId ?? 'SMS00001';
+}
+
+/**
+ * Tells Offer Manager a collection's membership or rules changed: `<CollectionID>.CMN` in
+ * Offermgr.box, as the suite's collection membership notifications; the outbox row is the work.
+ */
+export function noteCollectionMembership(change: ChangeSet, collectionId: string, what: string): void {
+  change.wake('Offermgr.box', `${collectionId}.CMN`, `${what} ${collectionId}\r\n`);
+}
+
+/**
+ * "Update Collection Membership": members computed in SQL from the rules (a built-in's from
+ * every resource of its type), narrowed to the limiting collection's members, materialized in
+ * collection_members, inside the caller's transaction.
+ */
+export class CollectionMembership {
+  constructor(private readonly deps: CollectionMembershipDeps) {}
+
+  /** Evaluates one collection as it stands, against its limiting collection's current members. */
+  evaluate(change: ChangeSet, collectionId: string): MembershipUpdateDto {
+    const record = this.require(collectionId);
+    const sources = this.sourcesOf(record);
+    const evaluatedAt = this.deps.now().toISOString();
+    const result = this.deps.collections.evaluateMembership(collectionId, sources, record.limitTo, evaluatedAt);
+    if (result.added + result.removed > 0) {
+      noteCollectionMembership(change, collectionId, 'membership');
+      change.emit('collections:changed', { change: 'membership', collectionId });
+    }
+    change.log(
+      'smsprov.log',
+      'SMS_PROVIDER',
+      `Updated the membership of collection ${collectionId} "${record.name}": ${result.memberCount} members (${result.added} added, ${result.removed} removed).`,
+    );
+    return { collectionId, name: record.name, ...result, evaluatedAt };
+  }
+
+  /**
+   * Evaluates the collection after every collection it is limited by (deepest first), so it is
+   * narrowed to members that are current; `done` skips those already evaluated in this request.
+   */
+  evaluateWithLimits(change: ChangeSet, collectionId: string, done: Set<string>): MembershipUpdateDto[] {
+    const updates: MembershipUpdateDto[] = [];
+    for (const id of [...this.deps.collections.limitChain(collectionId).reverse(), collectionId]) {
+      if (done.has(id)) continue;
+      done.add(id);
+      updates.push(this.evaluate(change, id));
+    }
+    return updates;
+  }
+
+  /**
+   * Re-evaluates after a rule or limit change, when it can be: while query rules wait for their
+   * compiler, the change is saved and the collection shows its membership as pending.
+   */
+  evaluateIfPossible(change: ChangeSet, collectionId: string): void {
+    try {
+      this.evaluate(change, collectionId);
+    } catch (error) {
+      if (!(error instanceof QueryRulesNotEvaluatedError)) throw error;
+    }
+  }
+
+  /** A new resource joins its type's built-in collection at once, without re-reading the others. */
+  addToBuiltIn(change: ChangeSet, resourceType: ResourceType, resourceId: number): void {
+    const collectionId = builtInCollectionOf(resourceType);
+    if (this.deps.collections.addMember(collectionId, resourceId)) {
+      noteCollectionMembership(change, collectionId, 'membership');
+      change.emit('collections:changed', { change: 'membership', collectionId });
+    }
+  }
+
+  private sourcesOf(record: CollectionRecord): ResourceIdQuery[] {
+    const { collections, evaluateQueryRule } = this.deps;
+    if (record.builtInType !== null) return [collections.everyResourceSource(record.builtInType)];
+    const sources = [collections.directRuleSource(record.collectionId)];
+    for (const rule of collections.rules(record.collectionId)) {
+      if (rule.kind !== 'query') continue;
+      sources.push(evaluateQueryRule({ collectionId: record.collectionId, ruleName: rule.ruleName, resourceClass: rule.resourceClass, query: rule.query }));
+    }
+    return sources;
+  }
+
+  private require(collectionId: string): CollectionRecord {
+    const record = this.deps.collections.get(collectionId);
+    if (!record) throw collectionNotFound(collectionId);
+    return record;
+  }
+}

@@ -1,0 +1,92 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CollectionDeletedDto, CollectionDto, CollectionMemberDto, ResourceDto, ResourceImportDto } from '../../core/api';
+import { runCli, type CliRun } from '../helpers/run-cli';
+import { makeTempDir, type TempDir } from '../helpers/temp-dir';
+
+// Each spawn costs about half a second: a few command lines, independent ones side by side.
+let data: TempDir;
+const site = () => join(data.path, 'site');
+const courier = (...args: string[]) => runCli(['--data-dir', site(), ...args]);
+
+function json<T>(run: CliRun): T {
+  expect(run.stderr).toBe('');
+  expect(run.code).toBe(0);
+  return JSON.parse(run.stdout) as T;
+}
+
+beforeAll(() => {
+  data = makeTempDir('courier-cli-collections-');
+});
+afterAll(() => data.remove());
+
+describe('courier resource and courier collection', () => {
+  it('imports a CSV file, adds by hand, lists; creates collections with direct and query rules, a limit and a parent; lists members; deletes', async () => {
+    const file = join(data.path, 'systems.csv');
+    writeFileSync(file, 'Name,SMSUniqueIdentifier,IPAddresses,Client\r\nPC0001,GUID:00000001-1111-2222-3333-444455556666,10.1.2.3;10.1.2.4,1\r\nPC0002,,,0\r\n');
+    const imported = json<ResourceImportDto>(await courier('resource', 'import', file, '--json'));
+    expect(imported).toEqual({ resourceType: 'system', created: 2, updated: 0, refused: [] });
+    const alice = json<ResourceDto>(await courier('resource', 'add', 'CONTOSO\\alice', '--type', 'user', '--full-name', 'Alice Smith', '--json'));
+    expect(alice).toMatchObject({ resourceId: 16777219, resourceType: 'user', domain: 'CONTOSO', fullName: 'Alice Smith' });
+
+    const listed = json<ResourceDto[]>(await courier('resource', 'list', '--json'));
+    expect(listed.map((r) => [r.resourceId, r.name])).toEqual([
+      [16777219, 'CONTOSO\\alice'],
+      [16777217, 'PC0001'],
+      [16777218, 'PC0002'],
+    ]);
+    expect(json<ResourceDto>(await courier('resource', 'show', 'pc0001', '--json')).ipAddresses).toEqual(['10.1.2.3', '10.1.2.4']);
+
+    const pilot = json<CollectionDto>(await courier('collection', 'create', '--name', 'Pilot', '--direct', 'PC0001', '--direct', '16777218', '--limit-to', 'SMS00001', '--json'));
+    expect(pilot).toMatchObject({ collectionId: 'A0100010', limitToCollectionId: 'SMS00001', memberCount: 2 });
+    const [sub, queried] = await Promise.all([
+      courier('collection', 'create', '--name', 'Sub', '--parent', 'A0100010', '--direct', 'CONTOSO\\alice', '--json'),
+      courier('collection', 'create', '--name', 'XP', '--query', 'select * from SMS_R_System where OperatingSystemNameandVersion like "%5.1%"', '--json'),
+    ]);
+    expect(json<CollectionDto>(sub)).toMatchObject({ parentCollectionId: 'A0100010', memberCount: 1 });
+    const xp = json<CollectionDto>(queried);
+    expect(xp).toMatchObject({ rules: [{ kind: 'query', ruleName: 'Query 1', resourceClass: 'SMS_R_System' }], membershipPending: true });
+
+    const members = json<CollectionMemberDto[]>(await courier('collection', 'members', 'A0100010', '--json'));
+    expect(members.map((m) => [m.resourceId, m.name])).toEqual([
+      [16777217, 'PC0001'],
+      [16777218, 'PC0002'],
+    ]);
+    const text = await courier('collection', 'members', 'A0100010');
+    expect(text.stdout).toMatch(/16777217\s+system\s+PC0001/);
+
+    const refused = await courier('collection', 'update-membership', xp.collectionId, '--json');
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/query rules are not evaluated yet/);
+
+    const removed = json<CollectionDto>(await courier('collection', 'remove-rule', 'A0100010', '--direct', 'PC0002', '--json'));
+    expect(removed.memberCount).toBe(1);
+    const deleted = json<CollectionDeletedDto>(await courier('collection', 'delete', 'A0100010', '--json'));
+    expect(deleted.deleted.map((d) => d.collectionId)).toEqual(['A0100010', json<CollectionDto>(sub).collectionId]);
+    const deletedText = await courier('collection', 'delete', xp.collectionId);
+    expect(deletedText.stdout).toBe(`Deleted collection ${xp.collectionId} (XP).\n`);
+    const collections = json<CollectionDto[]>(await courier('collection', 'list', '--json'));
+    expect(collections.map((c) => c.collectionId)).toEqual(['SMS00001', 'SMS00002', 'SMS00003']);
+  });
+
+  it('refuses a CSV file with a bad row (exit 1, nothing imported), imports the rest with --skip-refused, and refuses a bad command line with exit 2', async () => {
+    const file = join(data.path, 'bad.csv');
+    writeFileSync(file, 'Name,IPAddresses\nPC1001,10.1.2.3\nPC1002,not-an-address\n');
+    const refused = await courier('resource', 'import', file, '--json');
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/^courier: Nothing was imported: 1 of 2 rows are refused \(line 3: /);
+    const error = (JSON.parse(refused.stdout) as { error: { issues: { field: string }[] } }).error;
+    expect(error.issues.map((i) => i.field)).toEqual(['line 3']);
+    const partial = await courier('resource', 'import', file, '--skip-refused');
+    expect(partial.code).toBe(0);
+    expect(partial.stdout).toMatch(/1 new, 0 updated, 1 rows refused/);
+    expect(partial.stdout).toMatch(/3\s+PC1002\s+An IP address must look like/);
+
+    const usage = await courier('collection', 'add-rule', 'SMS00001');
+    expect(usage.code).toBe(2);
+    const builtIn = await courier('collection', 'delete', 'SMS00001');
+    expect(builtIn.code).toBe(1);
+    expect(builtIn.stderr).toMatch(/built-in collection and cannot be deleted/);
+  });
+});
