@@ -166,7 +166,7 @@ export function createCore(options: CoreOptions): Core {
   });
   const components = new ComponentSettingsService({ settings: repositories.componentSettings, work, now, fileAccess });
   const clientAgents = new ClientAgentService({ agents: repositories.clientAgents, work, now });
-  // Query rules are evaluated by queryRuleResourceIds (the seam for the WQL compiler).
+  // Query rules are compiled to SQL (docs/wql.md) and evaluated in the database.
   const membership = new CollectionMembership({ collections: repositories.collections, now, evaluateQueryRule: queryRuleResourceIds });
   const resources = new ResourceService({ resources: repositories.resources, collections: repositories.collections, membership, work, now, fileAccess });
   const collections = new CollectionService({

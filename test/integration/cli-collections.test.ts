@@ -42,11 +42,11 @@ describe('courier resource and courier collection', () => {
     expect(pilot).toMatchObject({ collectionId: 'A0100010', limitToCollectionId: 'SMS00001', memberCount: 2 });
     const [sub, queried] = await Promise.all([
       courier('collection', 'create', '--name', 'Sub', '--parent', 'A0100010', '--direct', 'CONTOSO\\alice', '--json'),
-      courier('collection', 'create', '--name', 'XP', '--query', 'select * from SMS_R_System where OperatingSystemNameandVersion like "%5.1%"', '--json'),
+      courier('collection', 'create', '--name', 'XP', '--query', 'select * from SMS_R_System where IPAddresses like "10.1.2.%" and Client = 1', '--json'),
     ]);
     expect(json<CollectionDto>(sub)).toMatchObject({ parentCollectionId: 'A0100010', memberCount: 1 });
     const xp = json<CollectionDto>(queried);
-    expect(xp).toMatchObject({ rules: [{ kind: 'query', ruleName: 'Query 1', resourceClass: 'SMS_R_System' }], membershipPending: true });
+    expect(xp).toMatchObject({ rules: [{ kind: 'query', ruleName: 'Query 1', resourceClass: 'SMS_R_System' }], membershipPending: false, memberCount: 1 });
 
     const members = json<CollectionMemberDto[]>(await courier('collection', 'members', 'A0100010', '--json'));
     expect(members.map((m) => [m.resourceId, m.name])).toEqual([
@@ -56,9 +56,11 @@ describe('courier resource and courier collection', () => {
     const text = await courier('collection', 'members', 'A0100010');
     expect(text.stdout).toMatch(/16777217\s+system\s+PC0001/);
 
-    const refused = await courier('collection', 'update-membership', xp.collectionId, '--json');
+    const updated = json<{ collectionId: string; memberCount: number }[]>(await courier('collection', 'update-membership', xp.collectionId, '--json'));
+    expect(updated).toEqual([expect.objectContaining({ collectionId: xp.collectionId, memberCount: 1 })]);
+    const refused = await courier('collection', 'add-rule', xp.collectionId, '--query', 'select * from SMS_R_System where Name = \u201cPC0001\u201d', '--json');
     expect(refused.code).toBe(1);
-    expect(refused.stderr).toMatch(/query rules are not evaluated yet/);
+    expect(refused.stderr).toMatch(/Line 1, column 41: .*typographic quote/);
 
     const removed = json<CollectionDto>(await courier('collection', 'remove-rule', 'A0100010', '--direct', 'PC0002', '--json'));
     expect(removed.memberCount).toBe(1);

@@ -1,7 +1,7 @@
 import { builtInCollections, CourierError, type MembershipUpdateDto, type ResourceType } from '../../api';
 import type { CollectionRecord, CollectionRepository, ResourceIdQuery } from '../../db/repositories/collection-repository';
 import type { ChangeSet } from '../../site/unit-of-work';
-import { QueryRulesNotEvaluatedError, type QueryRuleEvaluator } from './query-rules';
+import type { QueryRuleEvaluator } from './query-rules';
 
 export interface CollectionMembershipDeps {
   readonly collections: CollectionRepository;
@@ -66,17 +66,6 @@ export class CollectionMembership {
     return updates;
   }
 
-  /**
-   * Re-evaluates after a rule or limit change, when it can be: while query rules wait for their
-   * compiler, the change is saved and the collection shows its membership as pending.
-   */
-  evaluateIfPossible(change: ChangeSet, collectionId: string): void {
-    try {
-      this.evaluate(change, collectionId);
-    } catch (error) {
-      if (!(error instanceof QueryRulesNotEvaluatedError)) throw error;
-    }
-  }
 
   /** A new resource joins its type's built-in collection at once, without re-reading the others. */
   addToBuiltIn(change: ChangeSet, resourceType: ResourceType, resourceId: number): void {

@@ -278,7 +278,7 @@ export class CollectionService {
       }
       stored = { kind: 'direct', ruleName: resource.name, resourceId: rule.resourceId };
     } else {
-      stored = { kind: 'query', ruleName: rule.name, resourceClass: queryRuleClass(rule.query), query: rule.query };
+      stored = { kind: 'query', ruleName: rule.name, resourceClass: queryRuleClass(rule.query, `${field}.query`), query: rule.query };
     }
     const clash = collections.ruleNamed(collectionId, stored.ruleName);
     if (clash) throw new CourierError('CONFLICT', `Collection ${collectionId} already has a rule named ${clash.ruleName}.`, rule.kind === 'direct' ? `${field}.resourceId` : `${field}.name`);
@@ -286,11 +286,11 @@ export class CollectionService {
     return stored;
   }
 
-  /** Rules or the limit changed: stamp it, re-evaluate when possible, wake Offer Manager. */
+  /** Rules or the limit changed: stamp it, re-evaluate it, wake Offer Manager. */
   private rulesChanged(change: ChangeSet, collectionId: string, what: string): void {
     this.deps.collections.touchRules(collectionId, this.deps.now().toISOString());
     noteCollectionMembership(change, collectionId, what);
-    this.deps.membership.evaluateIfPossible(change, collectionId);
+    this.deps.membership.evaluate(change, collectionId);
   }
 
   private toDto(record: CollectionRecord): CollectionDto {

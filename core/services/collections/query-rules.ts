@@ -1,5 +1,8 @@
-import { CourierError, resourceClassNames, type ResourceClassName } from '../../api';
+import { CourierError, type ResourceClassName } from '../../api';
+import { compileQueryRule, type WqlStorageMapping } from '../../db/wql';
 import type { ResourceIdQuery } from '../../db/repositories/collection-repository';
+import { wqlStorage } from '../../db/wql-storage';
+import { readQueryRule, smsRSystem, wqlClasses, WqlError, type WqlClass } from '../../domain/wql';
 
 /** A query rule as stored: what a compiler needs to turn it into SQL. */
 export interface StoredQueryRule {
@@ -13,36 +16,55 @@ export interface StoredQueryRule {
 /** Turns a query rule into a source of members; CollectionService takes one of these. */
 export type QueryRuleEvaluator = (rule: StoredQueryRule) => ResourceIdQuery;
 
-/** The refusal below, told apart so a rule change is still saved while query rules wait for their compiler. */
-export class QueryRulesNotEvaluatedError extends CourierError {}
+/**
+ * The discovery classes as query rules see them here: the SDK's properties, and Platform,
+ * Courier's own (docs/collections.md: the suite keeps the processor architecture in hardware
+ * inventory, which Courier does not have).
+ */
+const queryClasses: readonly WqlClass[] = wqlClasses.map((c) =>
+  c.name === smsRSystem.name ? { ...c, properties: [...c.properties, { name: 'Platform', type: 'string' as const }] } : c,
+);
+
+/** Each class's storage keyed by the property names as the WQL schema spells them (ResourceID, not ResourceId). */
+const mappings = new Map<string, WqlStorageMapping>(
+  queryClasses.map((c) => {
+    const storage = wqlStorage[c.name as ResourceClassName];
+    const byLowerCase = new Map(Object.entries(storage.columns).map(([name, column]) => [name.toLowerCase(), column]));
+    const columns = Object.fromEntries(c.properties.flatMap((p) => {
+      const column = byLowerCase.get(p.name.toLowerCase());
+      return column ? [[p.name, column]] : [];
+    }));
+    return [c.name, { ...storage, columns }];
+  }),
+);
 
 /**
- * THE EVALUATION SEAM for query rules. It is to return a SELECT of one column, `resource_id`
- * (positional `?` parameters in `params`), compiled from `rule.query` with the storage map of
- * core/db/wql-storage.ts; CollectionMembership runs it inside INSERT … SELECT, so members are
- * never read into memory. Until the WQL compiler is wired in here, every query rule is refused.
+ * Parses, checks and compiles a query rule (docs/wql.md): a SELECT of one column, the resource
+ * ID, with every value the admin typed as a parameter, which CollectionMembership runs inside
+ * INSERT … SELECT so members are never read into memory. A query Courier cannot run is refused
+ * with where and why, as a validation failure of `field`.
  */
-export function queryRuleResourceIds(rule: StoredQueryRule): ResourceIdQuery {
-  throw new QueryRulesNotEvaluatedError(
-    'CONFLICT',
-    `Collection ${rule.collectionId} has the query rule "${rule.ruleName}", and query rules are not evaluated yet: its membership cannot be updated.`,
-    'collectionId',
-  );
+export function compileCollectionQuery(query: string, field: string): { readonly resourceClass: ResourceClassName; readonly source: ResourceIdQuery } {
+  try {
+    const checked = readQueryRule(query, queryClasses);
+    const mapping = mappings.get(checked.class.name);
+    if (!mapping) throw new CourierError('VALIDATION_FAILED', `Collections cannot select from ${checked.class.name}.`, field);
+    const compiled = compileQueryRule(checked, mapping);
+    return { resourceClass: checked.class.name as ResourceClassName, source: { sql: compiled.sql, params: compiled.params } };
+  } catch (error) {
+    if (error instanceof WqlError) {
+      throw new CourierError('VALIDATION_FAILED', `The query rule cannot be used. ${error.message}`, field);
+    }
+    throw error;
+  }
 }
 
-const selectPattern = /^\s*select\b/i;
-const fromPattern = /\bfrom\s+(\w+)/i;
+/** The members a stored query rule takes in, as a source for CollectionMembership. */
+export function queryRuleResourceIds(rule: StoredQueryRule): ResourceIdQuery {
+  return compileCollectionQuery(rule.query, 'rule.query').source;
+}
 
-/** The class a query selects from (the first after FROM), or a clear refusal. */
-export function queryRuleClass(query: string): ResourceClassName {
-  const found = fromPattern.exec(query)?.[1];
-  const className = resourceClassNames.find((name) => name.toLowerCase() === found?.toLowerCase());
-  if (!selectPattern.test(query) || className === undefined) {
-    throw new CourierError(
-      'VALIDATION_FAILED',
-      `A query rule is "select … from SMS_R_System …" (or SMS_R_User, SMS_R_UserGroup); ${found ? `${found} is not a class collections select from` : 'this one names no class'}.`,
-      'rule.query',
-    );
-  }
-  return className;
+/** The class a query selects from, after checking that the whole query can be evaluated. */
+export function queryRuleClass(query: string, field = 'rule.query'): ResourceClassName {
+  return compileCollectionQuery(query, field).resourceClass;
 }
