@@ -1,4 +1,4 @@
-// npx tsx test/bench/resource-import.ts [-- --rows N]
+// npm run bench:resources [-- --rows N]
 // A CSV file of N systems (default 100,000) with every SMS_R_System column Courier imports,
 // imported through the core (read, parse, check each row, one transaction, All Systems
 // evaluated), then imported again (every row an update), then a collection limited to All
