@@ -79,7 +79,7 @@ export interface TargetResult {
   readonly target: PackageTarget;
   /** null when this target's copy is in place; otherwise why it is not (the others may be). */
   readonly error: Error | null;
-  /** Files read from the source and written. */
+  /** Files read from the source and written, and the bytes the writes put on the target. */
   readonly copiedFiles: number;
   readonly copiedBytes: number;
   /** Unchanged files hard-linked from the distribution point's current copy. */
@@ -245,7 +245,7 @@ export async function distributePackage(options: DistributeOptions): Promise<Tar
                 state.linkedBytes += file.size;
               } else {
                 state.copiedFiles += 1;
-                state.copiedBytes += file.size;
+                state.copiedBytes += outcome.written[index] ?? 0;
               }
             });
           } catch (error) {
