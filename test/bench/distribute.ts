@@ -41,6 +41,11 @@ const smallDpCount = Math.round(argument('small-dps', 20));
 const changeShare = argument('change-percent', 1) / 100;
 
 const rows: string[][] = [];
+/** A row of the table, printed as soon as it is measured too, so a run that fails later keeps it. */
+function row(...cells: string[]): void {
+  rows.push(cells);
+  console.log(cells.filter((cell) => cell !== '').join(' | '));
+}
 const secs = (ms: number) => (ms / 1000).toFixed(2);
 const rate = (bytes: number, ms: number) => (bytes / mib / (ms / 1000)).toFixed(0);
 const percent = (part: number, whole: number) => `${((part / whole) * 100).toFixed(2)} %`;
@@ -105,8 +110,8 @@ async function main(): Promise<void> {
     // The manifest alone (the content engine), beside sha256sum reading the same files.
     const sha = shell('find . -type f -print0 | sort -z | xargs -0 sha256sum > /dev/null', source);
     const manifestRun = await measured(() => buildManifest(source));
-    rows.push(['manifest alone (buildManifest, 2 hash threads)', secs(manifestRun.ms), rate(tree.bytes, manifestRun.ms), `${manifestRun.peakMb.toFixed(0)} MB`, '']);
-    rows.push(['  baseline: find | xargs sha256sum', secs(sha), rate(tree.bytes, sha), '', '']);
+    row('manifest alone (buildManifest, 2 hash threads)', secs(manifestRun.ms), rate(tree.bytes, manifestRun.ms), `${manifestRun.peakMb.toFixed(0)} MB`, '');
+    row('  baseline: find | xargs sha256sum', secs(sha), rate(tree.bytes, sha), '', '');
 
     // The baseline copy: cp -r to each folder one after another, then sync; then it is deleted.
     const cpTargets = Array.from({ length: dpCount }, (_, i) => join(temp.path, 'cp', `dp${i}`));
@@ -158,21 +163,21 @@ async function main(): Promise<void> {
         value(await core.client['packages:distribute']({ packageId, distributionPoints: bigDps, groups: [] }));
         await installed(core, [packageId], 1);
       });
-      rows.push([`${kind} to ${dpCount} DPs through the component${compressed ? ' (archive built first)' : ''}`, secs(first.ms), rate(copied, first.ms), `${first.peakMb.toFixed(0)} MB`, `${(cpSyncMs / first.ms).toFixed(2)} × cp -r + sync`]);
+      row(`${kind} to ${dpCount} DPs through the component${compressed ? ' (archive built first)' : ''}`, secs(first.ms), rate(copied, first.ms), `${first.peakMb.toFixed(0)} MB`, `${(cpSyncMs / first.ms).toFixed(2)} × cp -r + sync`);
       if (!compressed) {
-        rows.push([`  baseline: cp -r to ${dpCount} folders one after another, then sync`, secs(cpSyncMs), rate(copied, cpSyncMs), '', '']);
-        rows.push(['  baseline: cp -r alone (data left in the page cache)', secs(cpMs), rate(copied, cpMs), '', '']);
+        row(`  baseline: cp -r to ${dpCount} folders one after another, then sync`, secs(cpSyncMs), rate(copied, cpSyncMs), '', '');
+        row('  baseline: cp -r alone (data left in the page cache)', secs(cpMs), rate(copied, cpMs), '', '');
       }
       const changed = changeBytes(tree.largest.slice(0, 3), tree.bytes, changeShare, seed++);
       const plain = await update(packageId);
-      rows.push([`  update, ${percent(changed, tree.bytes)} changed in 3 files, no delta replication`, secs(plain.ms), '', `${plain.peakMb.toFixed(0)} MB`, `on DPs ${percent(plain.onDisk, plain.full)}, sent ${percent(plain.sent, plain.full)}`]);
+      row(`  update, ${percent(changed, tree.bytes)} changed in 3 files, no delta replication`, secs(plain.ms), '', `${plain.peakMb.toFixed(0)} MB`, `on DPs ${percent(plain.onDisk, plain.full)}, sent ${percent(plain.sent, plain.full)}`);
       // Delta replication needs the DPs' version signed: one pass over the same content signs it.
       value(await core.client['packages:update']({ packageId, changes: { binaryDifferentialReplication: true } }));
       const signing = await update(packageId);
-      rows.push(['  delta replication turned on: the same content again, signed', secs(signing.ms), '', `${signing.peakMb.toFixed(0)} MB`, `on DPs ${percent(signing.onDisk, signing.full)}, sent ${percent(signing.sent, signing.full)}`]);
+      row('  delta replication turned on: the same content again, signed', secs(signing.ms), '', `${signing.peakMb.toFixed(0)} MB`, `on DPs ${percent(signing.onDisk, signing.full)}, sent ${percent(signing.sent, signing.full)}`);
       const changedAgain = changeBytes(tree.largest.slice(0, 3), tree.bytes, changeShare, seed++);
       const delta = await update(packageId);
-      rows.push([`  update, ${percent(changedAgain, tree.bytes)} changed, with delta replication`, secs(delta.ms), '', `${delta.peakMb.toFixed(0)} MB`, `on DPs ${percent(delta.onDisk, delta.full)}, sent ${percent(delta.sent, delta.full)}`]);
+      row(`  update, ${percent(changedAgain, tree.bytes)} changed, with delta replication`, secs(delta.ms), '', `${delta.peakMb.toFixed(0)} MB`, `on DPs ${percent(delta.onDisk, delta.full)}, sent ${percent(delta.sent, delta.full)}`);
     }
 
     // Many small packages to many DPs: the component's fixed cost a package.
@@ -185,12 +190,8 @@ async function main(): Promise<void> {
       ids.push(value(await core.client['packages:create']({ name: `Small ${p}`, containsSourceFiles: true, sourceDirectory: folder })).packageId);
     }
     const baselineCount = Math.min(50, packageCount);
-    const baselineRoots = smallDps.map((_, d) => join(temp.path, 'cp-small', `dp${d}`));
     const cpSmall = shell(
-      ids
-        .slice(0, baselineCount)
-        .map((_, p) => `${baselineRoots.map((root) => `mkdir -p '${root}' && cp -r 'small/p${p}' '${root}/p${p}'`).join(' && ')} && sync --file-system '${baselineRoots[0]}'`)
-        .join(' && '),
+      `set -e; for p in $(seq 0 ${baselineCount - 1}); do for d in $(seq 0 ${smallDpCount - 1}); do mkdir -p cp-small/dp$d; cp -r small/p$p cp-small/dp$d/p$p; done; sync --file-system cp-small/dp0; done`,
       temp.path,
     );
     const tenth = Math.max(1, Math.floor(packageCount / 10));
@@ -206,10 +207,11 @@ async function main(): Promise<void> {
       const used = process.cpuUsage(cpu);
       perTenth.push((batch.length / ((performance.now() - at) / 1000)).toFixed(1));
       cpuPerTenth.push(((used.user + used.system) / 1000 / batch.length).toFixed(0));
+      console.log(`  packages ${from + 1} to ${from + batch.length}: ${perTenth.at(-1)} packages/s, ${cpuPerTenth.at(-1)} ms CPU a package`);
     }
     const allMs = performance.now() - all;
-    rows.push([`${packageCount} packages of 3 files to ${smallDpCount} DPs each`, secs(allMs), '', '', `${(packageCount / (allMs / 1000)).toFixed(1)} packages/s, ${((packageCount * smallDpCount) / (allMs / 1000)).toFixed(0)} copies/s`]);
-    rows.push([`  baseline: cp -r to the ${smallDpCount} folders, then sync --file-system, ${baselineCount} packages`, secs(cpSmall), '', '', `${(baselineCount / (cpSmall / 1000)).toFixed(1)} packages/s`]);
+    row(`${packageCount} packages of 3 files to ${smallDpCount} DPs each`, secs(allMs), '', '', `${(packageCount / (allMs / 1000)).toFixed(1)} packages/s, ${((packageCount * smallDpCount) / (allMs / 1000)).toFixed(0)} copies/s`);
+    row(`  baseline: cp -r to the ${smallDpCount} folders, then sync --file-system, ${baselineCount} packages`, secs(cpSmall), '', '', `${(baselineCount / (cpSmall / 1000)).toFixed(1)} packages/s`);
     await runner.stop();
     core.close();
 
