@@ -192,7 +192,6 @@ export class PackageWork {
       return;
     }
     const patcher = await this.deltaPatcher(pkg, content);
-    // One set of file threads for every batch of the pass: starting them is most of a small package's cost.
     const workers = new FileWorkers(Math.min(defaultFileThreads(), content.manifest.files.length || 1));
     try {
       if (this.context.stopping.aborted) throw new ContentError('ABORTED', 'Distribution Manager is stopping.');
