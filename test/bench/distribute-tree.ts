@@ -70,8 +70,8 @@ export function generateTree(root: string, sizeMb: number): GeneratedTree {
  * Overwrites `share` of `totalBytes` with random bytes in `files` (ten runs a file, spread over
  * it), as a rebuilt installer changes a few regions of its cabinets. Answers the bytes changed.
  */
-export function changeBytes(files: readonly string[], totalBytes: number, share: number, seed: number): number {
-  const random = seededRandom(seed);
+export function changeBytes(files: readonly string[], totalBytes: number, share: number, variant: number): number {
+  const random = seededRandom(variant);
   const perFile = Math.floor((totalBytes * share) / files.length);
   const runs = 10;
   let changed = 0;

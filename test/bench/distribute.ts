@@ -131,7 +131,7 @@ async function main(): Promise<void> {
     }
     const bigDps = dpNames.slice(0, dpCount);
     const runner = startComponentRunner({ dataDir: site, components: [{ name: 'SMS_DISTRIBUTION_MANAGER', thread: 'inline' }] });
-    let seed = 1;
+    let variant = 1;
 
     /** What an update of the package put on its DPs: new data on the volumes, and what the component says it sent. */
     const update = async (packageId: string): Promise<{ ms: number; onDisk: number; sent: number; full: number; peakMb: number }> => {
@@ -172,14 +172,14 @@ async function main(): Promise<void> {
         row(`  baseline: cp -r to ${dpCount} folders one after another, then sync`, secs(cpSyncMs), rate(copied, cpSyncMs), '', '');
         row('  baseline: cp -r alone (data left in the page cache)', secs(cpMs), rate(copied, cpMs), '', '');
       }
-      const changed = changeBytes(tree.largest.slice(0, 3), tree.bytes, changeShare, seed++);
+      const changed = changeBytes(tree.largest.slice(0, 3), tree.bytes, changeShare, variant++);
       const plain = await update(packageId);
       row(`  update, ${percent(changed, tree.bytes)} changed in 3 files, no delta replication`, secs(plain.ms), '', `${plain.peakMb.toFixed(0)} MB`, `on DPs ${percent(plain.onDisk, plain.full)}, sent ${percent(plain.sent, plain.full)}`);
       // Delta replication needs the DPs' version signed: one pass over the same content signs it.
       value(await core.client['packages:update']({ packageId, changes: { binaryDifferentialReplication: true } }));
       const signing = await update(packageId);
       row('  delta replication turned on: the same content again, signed', secs(signing.ms), '', `${signing.peakMb.toFixed(0)} MB`, `on DPs ${percent(signing.onDisk, signing.full)}, sent ${percent(signing.sent, signing.full)}`);
-      const changedAgain = changeBytes(tree.largest.slice(0, 3), tree.bytes, changeShare, seed++);
+      const changedAgain = changeBytes(tree.largest.slice(0, 3), tree.bytes, changeShare, variant++);
       const delta = await update(packageId);
       row(`  update, ${percent(changedAgain, tree.bytes)} changed, with delta replication`, secs(delta.ms), '', `${delta.peakMb.toFixed(0)} MB`, `on DPs ${percent(delta.onDisk, delta.full)}, sent ${percent(delta.sent, delta.full)}`);
     }
