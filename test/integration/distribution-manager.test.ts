@@ -246,6 +246,22 @@ describe('Distribution Manager', { timeout: 90_000 }, () => {
     expect(detail?.insertionStrings.slice(2)).toEqual(['2', String(1_000_000 + 'new file'.length)]);
   });
 
+  it('copies to more DPs than the Package Thread Limit in one copy: every DP started before any finished, in one pass', async () => {
+    value(await core.client['components:set']({ component: 'distmgr', changes: { threadsPerPackage: 2 } }));
+    const names = ['DP01', 'DP02', 'DP03', 'DP04', 'DP05'];
+    for (const name of names) await addDp(name, [{ letter: 'D', path: volume(`${name.toLowerCase()}-d`) }]);
+    const id = await createPackage();
+    value(await core.client['packages:distribute']({ packageId: id, distributionPoints: names, groups: [] }));
+    startDistmgr();
+    const done = await settled(id, names.length);
+    expect(done.distributionPoints.map((row) => row.state)).toEqual(names.map(() => 'installed'));
+    for (const name of names) expect(hashes(join(temp.path, 'volumes', `${name.toLowerCase()}-d`, 'SMSPKGD$', id))).toEqual(hashes(source()));
+    // Batches of the limit would start DP03 after DP01 and DP02 were copied (a 2329 before DP03's 2342).
+    const order = (await messages(id)).messages.map((m) => m.messageId).filter((m) => m === 2342 || m === 2329);
+    expect(order).toEqual([...names.map(() => 2342), ...names.map(() => 2329)]);
+    expect((await messages(id)).messages.filter((m) => m.messageId === 2300)).toHaveLength(1);
+  });
+
   it('retries a DP whose share folder cannot be written, and installs once it is fixed', async () => {
     value(await core.client['components:set']({ component: 'distmgr', changes: { retryDelayMinutes: 1, retries: 3 } }));
     const d = volume('dp01-d');

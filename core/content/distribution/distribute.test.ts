@@ -93,6 +93,23 @@ describe('copying a package to distribution points', () => {
     expect(leftovers(target)).toEqual([]);
   });
 
+  it.each(['clone', 'write'] as const)('counts the bytes it wrote to each target: every file on a first copy, only the changed ones on an update (fan-out: %s)', async (fanOut) => {
+    // 3 MiB goes through more than one buffer, so with 'clone' the second target gets it by a kernel copy.
+    writeTree(dir.path('src'), { 'media.bin': Buffer.alloc(3 * 1024 * 1024 + 5, 7), 'Setup.ini': '[Setup]\r\n', 'Data/small.txt': 'small' });
+    const sizes = () => ['media.bin', 'Setup.ini', 'Data/small.txt'].map((name) => statSync(dir.path('src', ...name.split('/'))).size);
+    const to = targets(2);
+    const first = await distribute(dir.path('src'), to, 1, { fanOut });
+    const whole = sizes().reduce((sum, size) => sum + size, 0);
+    expect(first.map((result) => result.copiedBytes)).toEqual([whole, whole]);
+    const unchanged = whole - sizes()[1]!;
+    writeFileSync(dir.path('src', 'Setup.ini'), '[Setup]\r\nProduct=Viewer 2\r\n');
+    const second = await distribute(dir.path('src'), to, 2, { fanOut });
+    expect(second.map((result) => [result.copiedBytes, result.linkedBytes])).toEqual([
+      [sizes()[1], unchanged],
+      [sizes()[1], unchanged],
+    ]);
+  });
+
   it('does not link a current file edited in place on the share, and copies it from the source instead', async () => {
     samplePackage(dir.path('src'));
     const [target] = targets(1) as [PackageTarget];

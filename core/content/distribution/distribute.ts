@@ -5,7 +5,7 @@ import { commitStaged, cleanupPackage, type CommitStep } from './commit';
 import { abortedError, throwIfAborted } from './content-error';
 import type { ContentSource } from './content-source';
 import { FileWorkers, defaultFileThreads } from './file-workers';
-import { readManifest, syncFolder, writeManifest, type ContentManifest, type ManifestFile } from './manifest';
+import { manifestText, readManifest, syncFolder, writeFileAtomic, type ContentManifest, type ManifestFile } from './manifest';
 import { manifestPathOf, packageFolderOf, stagingPrefix, type PackageTarget } from './package-target';
 import { canSyncVolumes, syncVolume } from './volume-sync';
 
@@ -79,7 +79,7 @@ export interface TargetResult {
   readonly target: PackageTarget;
   /** null when this target's copy is in place; otherwise why it is not (the others may be). */
   readonly error: Error | null;
-  /** Files read from the source and written. */
+  /** Files read from the source and written, and the bytes the writes put on the target. */
   readonly copiedFiles: number;
   readonly copiedBytes: number;
   /** Unchanged files hard-linked from the distribution point's current copy. */
@@ -245,7 +245,7 @@ export async function distributePackage(options: DistributeOptions): Promise<Tar
                 state.linkedBytes += file.size;
               } else {
                 state.copiedFiles += 1;
-                state.copiedBytes += file.size;
+                state.copiedBytes += outcome.written[index] ?? 0;
               }
             });
           } catch (error) {
@@ -268,20 +268,36 @@ export async function distributePackage(options: DistributeOptions): Promise<Tar
     // syncfs covers the folders' entries too; without it each folder is fsynced (fsync(2) on a
     // new file does not make its name in the folder durable). One syncfs per file system, not per
     // target: DPs whose volumes share a file system (folders of one disk) are flushed together.
-    const synced = durability === 'volume' ? await syncEachFileSystem(states.filter((state) => state.error === null)) : null;
-    for (const state of states) {
-      if (state.error !== null) continue;
-      try {
-        const syncError = synced?.get(state);
-        if (syncError) throw syncError;
-        if (durability === 'file') await syncTree(state.staging, manifest.folders);
-        await writeManifest(`${state.staging}.manifest`, manifest);
-        if (options.stopAfter === 'staged') continue;
-        await commitStaged(state.target, basename(state.staging), `${basename(state.staging)}.manifest`, options.stopAfter);
-      } catch (error) {
-        state.error = error as Error;
-      }
+    // With a volume flush, each staging folder's manifest is written before it, unsynced, so the
+    // one flush makes it durable too; the journal that makes it count comes after the flush.
+    const text = manifestText(manifest);
+    if (durability === 'volume') {
+      await Promise.all(
+        states.map(async (state) => {
+          if (state.error === null) await writeFileAtomic(`${state.staging}.manifest`, text, { fsync: false }).catch((error: unknown) => (state.error = error as Error));
+        }),
+      );
     }
+    const synced = durability === 'volume' ? await syncEachFileSystem(states.filter((state) => state.error === null)) : null;
+    // The targets commit side by side: each one's steps stay in order, and their fsyncs, waiting
+    // together, share the volume's journal commits instead of queueing one after another.
+    await Promise.all(
+      states.map(async (state) => {
+        if (state.error !== null) return;
+        try {
+          const syncError = synced?.get(state);
+          if (syncError) throw syncError;
+          if (durability === 'file') {
+            await syncTree(state.staging, manifest.folders);
+            await writeFileAtomic(`${state.staging}.manifest`, text);
+          }
+          if (options.stopAfter === 'staged') return;
+          await commitStaged(state.target, basename(state.staging), `${basename(state.staging)}.manifest`, options.stopAfter);
+        } catch (error) {
+          state.error = error as Error;
+        }
+      }),
+    );
   } catch (error) {
     await removeStaging(states);
     throw signal?.aborted === true ? abortedError() : error;
@@ -318,10 +334,10 @@ async function syncEachFileSystem(states: readonly TargetState[]): Promise<Map<T
     byDevice.set(device, [...(byDevice.get(device) ?? []), state]);
   }
   await Promise.all(
-    [...byDevice.values()].map(async (group) => {
+    [...byDevice].map(async ([device, group]) => {
       let error: Error | null = null;
       try {
-        await syncVolume(group[0]!.staging);
+        await syncVolume(group[0]!.staging, device);
       } catch (caught) {
         error = caught as Error;
       }

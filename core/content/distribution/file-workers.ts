@@ -134,7 +134,10 @@ function copy(task) {
     try { fds.push({ index, fd: fs.openSync(dest.path, 'wx') }); } catch (error) { fail(index, error); }
   });
   task.openFds = fds;
-  if (fds.length === 0) return { failed, linked, resumed };
+  // Bytes each destination was given, as the writes answered (a kernel copy: the size it left in
+  // the new file), so what a copy reports sending is counted, not taken from the manifest.
+  const written = to.map(() => 0);
+  if (fds.length === 0) return { failed, linked, resumed, written };
   // 'clone': the source is read and hashed into one destination, and the others are copied from
   // it in the kernel (copy_file_range through copyFileSync) once it matches the manifest. A file
   // of one chunk is written to every destination all the same: its bytes are already in memory,
@@ -143,24 +146,24 @@ function copy(task) {
   const when = mtimeMs / 1000;
   for (;;) {
     const live = fds.filter((entry) => entry.fd !== null);
-    if (live.length === 0) return { failed, linked, resumed };
+    if (live.length === 0) return { failed, linked, resumed, written };
     const primary = live[0];
     const streamed = clone ? [primary] : live;
-    streamInto(task, streamed, fail);
+    streamInto(task, streamed, fail, written);
     if (primary.fd === null && clone) continue; // the primary could not be written: the next one streams
     for (const entry of live) {
       if (entry.fd === null) continue;
       try {
-        if (clone && entry !== primary) fs.copyFileSync(to[primary.index].path, to[entry.index].path);
+        if (clone && entry !== primary) { fs.copyFileSync(to[primary.index].path, to[entry.index].path); written[entry.index] = fs.fstatSync(entry.fd).size; }
         fs.futimesSync(entry.fd, when, when);
         if (fsync) fs.fsyncSync(entry.fd);
       } catch (error) { fail(entry.index, error); closeQuietly(entry.fd); entry.fd = null; }
     }
     for (const entry of fds) if (entry.fd !== null) closeQuietly(entry.fd);
-    return { failed, linked, resumed };
+    return { failed, linked, resumed, written };
   }
 }
-function streamInto(task, entries, fail) {
+function streamInto(task, entries, fail, written) {
   const { from, name, size, sha256 } = task;
   let source = null;
   try {
@@ -179,7 +182,7 @@ function streamInto(task, entries, fail) {
       h.update(chunk);
       for (const entry of entries) {
         if (entry.fd === null) continue;
-        try { writeAll(entry.fd, chunk); } catch (error) { fail(entry.index, error); closeQuietly(entry.fd); entry.fd = null; }
+        try { writeAll(entry.fd, chunk); written[entry.index] += chunk.length; } catch (error) { fail(entry.index, error); closeQuietly(entry.fd); entry.fd = null; }
       }
     }
     if (read !== size) throw new Refusal('HASH_MISMATCH', name + ' in ' + from.description + ' is ' + (read > size ? 'longer' : 'shorter') + ' than the manifest says (' + size + ' bytes): the source changed since its manifest was made.');
@@ -236,6 +239,8 @@ export interface CopyOutcome {
   readonly linked: readonly number[];
   /** Destinations whose file a stopped copy had already written and verified. */
   readonly resumed: readonly number[];
+  /** Bytes written to each destination (0 for one linked, resumed or failed). */
+  readonly written: readonly number[];
 }
 
 interface Pending {

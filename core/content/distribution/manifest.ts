@@ -43,13 +43,18 @@ export function manifestOf(folders: readonly string[], files: readonly ManifestF
   };
 }
 
-/** Writes `path` whole or not at all: a temp file beside it, fsync, rename, fsync of the folder. */
-export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
+/**
+ * Writes `path` whole or not at all: a temp file beside it, fsync, rename, fsync of the folder.
+ * `fsync: false` leaves out both fsyncs, for a caller that flushes the whole volume afterwards
+ * (syncfs) before anything depends on the file.
+ */
+export async function writeFileAtomic(path: string, data: string | Uint8Array, options: { readonly fsync?: boolean } = {}): Promise<void> {
+  const fsync = options.fsync ?? true;
   const temp = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
   const handle = await open(temp, 'wx');
   try {
     await handle.writeFile(data);
-    await handle.sync();
+    if (fsync) await handle.sync();
   } finally {
     await handle.close();
   }
@@ -59,7 +64,7 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array): 
     await rm(temp, { force: true });
     throw error;
   }
-  await syncFolder(dirname(path));
+  if (fsync) await syncFolder(dirname(path));
 }
 
 /** So a rename or a new entry survives a power cut (fsync(2) on the directory). */
@@ -72,8 +77,12 @@ export async function syncFolder(path: string): Promise<void> {
   }
 }
 
+export function manifestText(manifest: ContentManifest): string {
+  return `${JSON.stringify(manifest, null, 1)}\n`;
+}
+
 export async function writeManifest(path: string, manifest: ContentManifest): Promise<void> {
-  await writeFileAtomic(path, `${JSON.stringify(manifest, null, 1)}\n`);
+  await writeFileAtomic(path, manifestText(manifest));
 }
 
 const sha256Pattern = /^[0-9a-f]{64}$/u;

@@ -18,7 +18,46 @@ export function canSyncVolumes(): boolean {
 
 const run = promisify(execFile);
 
-/** Flushes the volume holding `path`: every file and folder written to it so far is on disk when this returns. */
-export async function syncVolume(path: string): Promise<void> {
-  await run('sync', ['--file-system', path]);
+interface Flushes {
+  running: Promise<void> | null;
+  queued: Promise<void> | null;
+}
+
+const flushes = new Map<string, Flushes>();
+
+function start(flush: Flushes, path: string, volume: string): Promise<void> {
+  const flushing = run('sync', ['--file-system', path]).then(() => undefined);
+  flush.running = flushing;
+  const done = () => {
+    if (flush.running === flushing) flush.running = null;
+    if (flush.running === null && flush.queued === null) flushes.delete(volume);
+  };
+  flushing.then(done, done);
+  return flushing;
+}
+
+/**
+ * Flushes the volume holding `path`: every file and folder written to it so far is on disk when
+ * this returns. `volume` names the file system (its device number), so copies that finish
+ * together share a flush (group commit): a caller that comes while one runs waits for the next,
+ * since the running one may have begun before its writes, and that next flush serves every
+ * caller that came in the meantime. Packages processed side by side spawn one `sync` where they
+ * spawned one each.
+ */
+export function syncVolume(path: string, volume = path): Promise<void> {
+  let flush = flushes.get(volume);
+  if (flush === undefined) {
+    flush = { running: null, queued: null };
+    flushes.set(volume, flush);
+  }
+  const running = flush.running;
+  if (running === null) return start(flush, path, volume);
+  const current = flush;
+  current.queued ??= running
+    .catch(() => undefined)
+    .then(() => {
+      current.queued = null;
+      return start(current, path, volume);
+    });
+  return current.queued;
 }
