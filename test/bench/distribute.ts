@@ -130,6 +130,9 @@ async function main(): Promise<void> {
       dpNames.push(value(await core.client['distribution-points:create']({ name: `DP${i}`, volumes: [{ letter: 'D', path }] })).name);
     }
     const bigDps = dpNames.slice(0, dpCount);
+    // Every DP of a package at once, as an admin who wants the copy done soonest sets Maximum
+    // threads per package (default 5: 8 DPs would go in two batches, reading the source twice).
+    value(await core.client['components:set']({ component: 'distmgr', changes: { threadsPerPackage: Math.max(dpCount, smallDpCount) } }));
     const runner = startComponentRunner({ dataDir: site, components: [{ name: 'SMS_DISTRIBUTION_MANAGER', thread: 'inline' }] });
     let variant = 1;
 

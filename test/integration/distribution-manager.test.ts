@@ -246,7 +246,7 @@ describe('Distribution Manager', { timeout: 90_000 }, () => {
     expect(detail?.insertionStrings.slice(2)).toEqual(['2', String(1_000_000 + 'new file'.length)]);
   });
 
-  it('copies to more DPs than the Package Thread Limit in one copy: every DP started before any finished, in one pass', async () => {
+  it('copies to no more DPs at once than the Package Thread Limit, each batch from one read, in one pass', async () => {
     value(await core.client['components:set']({ component: 'distmgr', changes: { threadsPerPackage: 2 } }));
     const names = ['DP01', 'DP02', 'DP03', 'DP04', 'DP05'];
     for (const name of names) await addDp(name, [{ letter: 'D', path: volume(`${name.toLowerCase()}-d`) }]);
@@ -256,9 +256,15 @@ describe('Distribution Manager', { timeout: 90_000 }, () => {
     const done = await settled(id, names.length);
     expect(done.distributionPoints.map((row) => row.state)).toEqual(names.map(() => 'installed'));
     for (const name of names) expect(hashes(join(temp.path, 'volumes', `${name.toLowerCase()}-d`, 'SMSPKGD$', id))).toEqual(hashes(source()));
-    // Batches of the limit would start DP03 after DP01 and DP02 were copied (a 2329 before DP03's 2342).
-    const order = (await messages(id)).messages.map((m) => m.messageId).filter((m) => m === 2342 || m === 2329);
-    expect(order).toEqual([...names.map(() => 2342), ...names.map(() => 2329)]);
+    // Two DPs at a time: the next two start only once both have their copy (2342 starts one, 2329 ends it).
+    const steps = (await messages(id)).messages.filter((m) => m.messageId === 2342 || m.messageId === 2329);
+    expect(steps.map((m) => m.messageId)).toEqual([2342, 2342, 2329, 2329, 2342, 2342, 2329, 2329, 2342, 2329]);
+    const dpsOf = (from: number, to: number) => steps.slice(from, to).map((m) => /DP0\d/.exec(m.attributes['404'] ?? '')?.[0]).sort();
+    expect([dpsOf(0, 4), dpsOf(4, 8), dpsOf(8, 10)]).toEqual([
+      ['DP01', 'DP01', 'DP02', 'DP02'],
+      ['DP03', 'DP03', 'DP04', 'DP04'],
+      ['DP05', 'DP05'],
+    ]);
     expect((await messages(id)).messages.filter((m) => m.messageId === 2300)).toHaveLength(1);
   });
 
