@@ -58,10 +58,12 @@ export class AdvertisementService {
   }
 
   create(input: AdvertisementCreateInput): AdvertisementDto {
-    const settings = { ...newAdvertisementSettings(input, this.deps.now()), ...definedOf(input) };
+    const settings: { -readonly [K in keyof AdvertisementSettings]: AdvertisementSettings[K] } = { ...newAdvertisementSettings(input, this.deps.now()), ...definedOf(input) };
     const record = this.deps.work.run((change) => {
       const program = this.check(settings);
       const stamp = this.deps.now().toISOString();
+      // The program as the package spells it, whatever case the request used.
+      settings.programName = program.name;
       const advertisementId = formatObjectId(this.deps.siteCode, this.deps.site.takeNextId('advertisement'));
       const created = { ...encodeAdvertisement(settings), advertisementId, sourceSite: this.deps.siteCode, createdAt: stamp, lastModified: stamp };
       this.deps.advertisements.insert(created);
@@ -77,7 +79,7 @@ export class AdvertisementService {
       const existing = this.require(advertisementId);
       const settings: AdvertisementSettings = { ...advertisementSettingsOf(existing), ...definedOf(changes) };
       const program = this.check(settings);
-      const updated: AdvertisementRecord = { ...existing, ...encodeAdvertisement(settings), lastModified: this.deps.now().toISOString() };
+      const updated: AdvertisementRecord = { ...existing, ...encodeAdvertisement({ ...settings, programName: program.name }), lastModified: this.deps.now().toISOString() };
       this.deps.advertisements.update(updated);
       this.note(change, 'updated', updated, `Modified advertisement ${advertisementId} "${updated.name}" (${Object.keys(changes).join(', ')}).`);
       if (changes.packageId !== undefined || changes.programName !== undefined) this.advise(program);
