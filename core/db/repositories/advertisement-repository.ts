@@ -1,28 +1,28 @@
-import type { AdvertisementFilter } from '../../api';
+import type { AdvertisementDto, AdvertisementFilter } from '../../api';
 import type { SqliteDatabase } from '../connection';
 import { prepared } from '../prepared';
 
 /** An advertisement as stored: the suite's numbers, not the options they decode to. */
-export interface AdvertisementRecord {
-  readonly advertisementId: string;
-  readonly name: string;
-  readonly comment: string;
-  readonly packageId: string;
-  readonly programName: string;
-  readonly collectionId: string;
-  readonly includeSubcollections: boolean;
-  readonly sourceSite: string;
-  readonly presentTime: string;
-  readonly expirationTime: string | null;
-  readonly advertFlags: number;
-  readonly remoteClientFlags: number;
-  readonly timeFlags: number;
-  readonly priority: number;
-  readonly assignedSchedule: string;
-  readonly mandatoryCountdownMinutes: number;
-  readonly createdAt: string;
-  readonly lastModified: string;
-}
+export type AdvertisementRecord = Pick<
+  AdvertisementDto,
+  | 'advertisementId'
+  | 'comment'
+  | 'packageId'
+  | 'programName'
+  | 'collectionId'
+  | 'includeSubcollections'
+  | 'sourceSite'
+  | 'presentTime'
+  | 'expirationTime'
+  | 'advertFlags'
+  | 'remoteClientFlags'
+  | 'timeFlags'
+  | 'priority'
+  | 'assignedSchedule'
+  | 'mandatoryCountdownMinutes'
+  | 'createdAt'
+  | 'lastModified'
+> & { readonly name: string };
 
 type Row = Omit<AdvertisementRecord, 'includeSubcollections'> & { includeSubcollections: number };
 

@@ -1,41 +1,35 @@
-import type { AdvertisementCreateInput, AdvertisementDto } from '../../api';
+import type { AdvertisementChanges, AdvertisementCreateInput, AdvertisementDto } from '../../api';
 import type { AdvertisementRecord } from '../../db/repositories/advertisement-repository';
 import { advertisementDefaults, advertisementFlagsOf, advertisementOptionsOf, isMandatory, type AdvertisementOptions } from '../../domain/advertisement-flags';
 import { decodeScheduleToken, splitScheduleTokens } from '../../formats/schedule-token';
 
 /**
- * Everything an advertisement's wizard pages set, flat: what a request's fields merge into, and
+ * Everything an advertisement's wizard pages set, flat: the request's fields, all present, and
  * what the suite's numbers are encoded from. `otherBits` carries the bits no option covers.
  */
-export interface AdvertisementSettings {
-  readonly advertisementName: string;
-  readonly comment: string;
-  readonly packageId: string;
-  readonly programName: string;
-  readonly collectionId: string;
-  readonly includeSubcollections: boolean;
-  readonly presentTime: string;
+export type AdvertisementSettings = Required<AdvertisementChanges> & {
   readonly presentTimeEnabled: boolean;
-  readonly presentTimeIsGmt: boolean;
-  readonly expirationTimeEnabled: boolean;
-  readonly expirationTime: string | null;
-  readonly expirationTimeIsGmt: boolean;
-  readonly assignedSchedule: string;
-  readonly mandatoryCountdownMinutes: number;
-  readonly asSoonAsPossible: boolean;
-  readonly atLogon: boolean;
-  readonly atLogoff: boolean;
-  readonly wakeOnLan: boolean;
-  readonly ignoreMaintenanceWindows: boolean;
-  readonly allowRestartOutsideMaintenanceWindows: boolean;
-  readonly priority: AdvertisementOptions['priority'];
-  readonly rerun: AdvertisementOptions['rerun'];
-  readonly fastNetwork: AdvertisementOptions['fastNetwork'];
-  readonly slowNetwork: AdvertisementOptions['slowNetwork'];
-  readonly allowFallbackToUnprotectedDps: boolean;
-  readonly allowUsersToRunIndependently: boolean;
-  readonly displayReminders: boolean;
   readonly otherBits: AdvertisementOptions['otherBits'];
+};
+
+/** The option fields of a request and of the DTO's `options`, from the decoded options. */
+function optionFieldsOf(o: AdvertisementOptions) {
+  return {
+    asSoonAsPossible: o.mandatory.asSoonAsPossible,
+    atLogon: o.mandatory.atLogon,
+    atLogoff: o.mandatory.atLogoff,
+    wakeOnLan: o.wakeOnLan,
+    ignoreMaintenanceWindows: o.ignoreMaintenanceWindows,
+    allowRestartOutsideMaintenanceWindows: o.allowRestartOutsideMaintenanceWindows,
+    priority: o.priority,
+    rerun: o.rerun,
+    fastNetwork: o.fastNetwork,
+    slowNetwork: o.slowNetwork,
+    allowFallbackToUnprotectedDps: o.allowFallbackToUnprotectedDps,
+    allowUsersToRunIndependently: o.allowUsersToRunIndependently,
+    displayReminders: o.displayReminders,
+    otherBits: o.otherBits,
+  };
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -72,20 +66,7 @@ export function newAdvertisementSettings(input: AdvertisementCreateInput, now: D
     expirationTimeIsGmt: d.expiration.isGmt,
     assignedSchedule: '',
     mandatoryCountdownMinutes: 0,
-    asSoonAsPossible: d.mandatory.asSoonAsPossible,
-    atLogon: d.mandatory.atLogon,
-    atLogoff: d.mandatory.atLogoff,
-    wakeOnLan: d.wakeOnLan,
-    ignoreMaintenanceWindows: d.ignoreMaintenanceWindows,
-    allowRestartOutsideMaintenanceWindows: d.allowRestartOutsideMaintenanceWindows,
-    priority: d.priority,
-    rerun: d.rerun,
-    fastNetwork: d.fastNetwork,
-    slowNetwork: d.slowNetwork,
-    allowFallbackToUnprotectedDps: d.allowFallbackToUnprotectedDps,
-    allowUsersToRunIndependently: d.allowUsersToRunIndependently,
-    displayReminders: d.displayReminders,
-    otherBits: d.otherBits,
+    ...optionFieldsOf(d),
   };
 }
 
@@ -141,9 +122,8 @@ export function encodeAdvertisement(s: AdvertisementSettings): Omit<Advertisemen
   };
 }
 
-/** The settings a stored advertisement decodes to. */
-export function advertisementSettingsOf(r: AdvertisementRecord): AdvertisementSettings {
-  const o = advertisementOptionsOf(r);
+/** The fields stored as they are, in the request's names. */
+function storedFieldsOf(r: AdvertisementRecord) {
   return {
     advertisementName: r.name,
     comment: r.comment,
@@ -152,28 +132,23 @@ export function advertisementSettingsOf(r: AdvertisementRecord): AdvertisementSe
     collectionId: r.collectionId,
     includeSubcollections: r.includeSubcollections,
     presentTime: r.presentTime,
-    presentTimeEnabled: o.present.enabled,
-    presentTimeIsGmt: o.present.isGmt,
-    expirationTimeEnabled: o.expiration.enabled,
     expirationTime: r.expirationTime,
-    expirationTimeIsGmt: o.expiration.isGmt,
     assignedSchedule: r.assignedSchedule,
     mandatoryCountdownMinutes: r.mandatoryCountdownMinutes,
-    asSoonAsPossible: o.mandatory.asSoonAsPossible,
-    atLogon: o.mandatory.atLogon,
-    atLogoff: o.mandatory.atLogoff,
-    wakeOnLan: o.wakeOnLan,
-    ignoreMaintenanceWindows: o.ignoreMaintenanceWindows,
-    allowRestartOutsideMaintenanceWindows: o.allowRestartOutsideMaintenanceWindows,
-    priority: o.priority,
-    rerun: o.rerun,
-    fastNetwork: o.fastNetwork,
-    slowNetwork: o.slowNetwork,
-    allowFallbackToUnprotectedDps: o.allowFallbackToUnprotectedDps,
-    allowUsersToRunIndependently: o.allowUsersToRunIndependently,
-    displayReminders: o.displayReminders,
-    otherBits: o.otherBits,
   };
+}
+
+const timeFieldsOf = (o: AdvertisementOptions) => ({
+  presentTimeEnabled: o.present.enabled,
+  presentTimeIsGmt: o.present.isGmt,
+  expirationTimeEnabled: o.expiration.enabled,
+  expirationTimeIsGmt: o.expiration.isGmt,
+});
+
+/** The settings a stored advertisement decodes to. */
+export function advertisementSettingsOf(r: AdvertisementRecord): AdvertisementSettings {
+  const o = advertisementOptionsOf(r);
+  return { ...storedFieldsOf(r), ...timeFieldsOf(o), ...optionFieldsOf(o) };
 }
 
 export function toAdvertisementDto(r: AdvertisementRecord): AdvertisementDto {
@@ -181,46 +156,21 @@ export function toAdvertisementDto(r: AdvertisementRecord): AdvertisementDto {
   const flags = advertisementFlagsOf(o);
   return {
     advertisementId: r.advertisementId,
-    advertisementName: r.name,
-    comment: r.comment,
-    packageId: r.packageId,
-    programName: r.programName,
-    collectionId: r.collectionId,
-    includeSubcollections: r.includeSubcollections,
+    ...storedFieldsOf(r),
     sourceSite: r.sourceSite,
-    presentTime: r.presentTime,
-    presentTimeEnabled: o.present.enabled,
-    presentTimeIsGmt: o.present.isGmt,
-    expirationTime: r.expirationTime,
-    expirationTimeEnabled: o.expiration.enabled,
-    expirationTimeIsGmt: o.expiration.isGmt,
+    ...timeFieldsOf(o),
     advertFlags: r.advertFlags,
     remoteClientFlags: r.remoteClientFlags,
     timeFlags: r.timeFlags,
-    assignedSchedule: r.assignedSchedule,
     assignedScheduleEnabled: o.mandatory.onSchedule,
     assignedScheduleIsGmt: o.mandatory.schedulesAreGmt,
     priority: r.priority,
     repeatRunBehavior: flags.repeatRunBehavior,
-    mandatoryCountdownMinutes: r.mandatoryCountdownMinutes,
     options: {
-      asSoonAsPossible: o.mandatory.asSoonAsPossible,
-      atLogon: o.mandatory.atLogon,
-      atLogoff: o.mandatory.atLogoff,
+      ...optionFieldsOf(o),
       onSchedule: o.mandatory.onSchedule,
       schedulesAreGmt: o.mandatory.schedulesAreGmt,
       mandatory: isMandatory(o),
-      wakeOnLan: o.wakeOnLan,
-      ignoreMaintenanceWindows: o.ignoreMaintenanceWindows,
-      allowRestartOutsideMaintenanceWindows: o.allowRestartOutsideMaintenanceWindows,
-      priority: o.priority,
-      rerun: o.rerun,
-      fastNetwork: o.fastNetwork,
-      slowNetwork: o.slowNetwork,
-      allowFallbackToUnprotectedDps: o.allowFallbackToUnprotectedDps,
-      allowUsersToRunIndependently: o.allowUsersToRunIndependently,
-      displayReminders: o.displayReminders,
-      otherBits: o.otherBits,
     },
     createdAt: r.createdAt,
     lastModified: r.lastModified,
