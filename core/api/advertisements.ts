@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { collectionIdSchema } from './collections';
 import { objectIdPattern, packageIdSchema } from './ids';
 import { sendingPriorities } from './packages';
-import { optionalText, requiredText } from './text';
+import { optionalText, requiredText, textSchema } from './text';
 
 /**
  * Advertisements (SMS_Advertisement): one program of a package offered to a collection
@@ -21,11 +21,12 @@ export const maxAssignedSchedules = 15;
 /** The longest custom countdown the Interaction page takes, as the client agent's own (a day). */
 export const maxMandatoryCountdownMinutes = 1440;
 
-export const advertisementIdSchema = z
-  .string()
-  .trim()
-  .transform((id) => id.toUpperCase())
-  .pipe(z.string().regex(objectIdPattern, 'An advertisement ID is the site code followed by five hex digits, for example A0120000.'));
+export const advertisementIdSchema = textSchema({
+  label: 'An advertisement ID',
+  max: 8,
+  required: 'An advertisement ID is required.',
+  pattern: { test: (text) => objectIdPattern.test(text.toUpperCase()), message: 'An advertisement ID is the site code followed by five hex digits, for example A0120000.' },
+}).transform((id) => id.toUpperCase());
 
 function daysInMonth(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
@@ -46,18 +47,16 @@ export function advertisementTimeProblem(text: string): string | null {
 }
 
 /** Wall-clock time, each client's local time unless its `…IsGmt` says UTC, as the Schedule page sets it. */
-export const advertisementTimeSchema = z.string().trim().superRefine((text, ctx) => {
-  const problem = advertisementTimeProblem(text);
-  if (problem !== null) ctx.addIssue({ code: 'custom', message: problem });
-});
+export const advertisementTimeSchema = textSchema({ label: 'A time', max: 16, required: 'A time is required (YYYY-MM-DDTHH:MM).', problem: advertisementTimeProblem });
 
 /** Concatenated 16-hex-digit schedule tokens (docs/formats.md#schedule-tokens); each is decoded by the core. */
-export const assignedScheduleSchema = z
-  .string()
-  .trim()
-  .regex(/^([0-9A-Fa-f]{16})*$/, 'AssignedSchedule is schedule tokens of 16 hex digits each, one after another, for example 00012CC0001A2000.')
-  .refine((text) => text.length / 16 <= maxAssignedSchedules, `An advertisement can have at most ${maxAssignedSchedules} assigned schedules.`)
-  .transform((text) => text.toUpperCase());
+export const assignedScheduleSchema = textSchema({
+  label: 'AssignedSchedule',
+  // Room to say "at most 15" of a few too many rather than only "too long".
+  max: 16 * 64,
+  pattern: { test: (text) => /^([0-9A-Fa-f]{16})*$/.test(text), message: 'AssignedSchedule is schedule tokens of 16 hex digits each, one after another, for example 00012CC0001A2000.' },
+  problem: (text) => (text.length / 16 > maxAssignedSchedules ? `An advertisement can have at most ${maxAssignedSchedules} assigned schedules; ${text.length / 16} given.` : null),
+}).transform((text) => text.toUpperCase());
 
 /** What the Schedule, Distribution Points and Interaction pages set besides times and schedules. */
 const optionShapes = {
