@@ -93,6 +93,21 @@ describe('creating an advertisement', () => {
     expect((await create()).advertisementId).toBe('A0120001');
   });
 
+  it('commits the .OFN outbox row with the advertisement, so a wake-up file that cannot be written yet is kept, not lost', async () => {
+    // A folder with the wake-up's name: the file cannot be written after the commit.
+    mkdirSync(join(siteRootAt(siteDir()).inboxes, 'Offermgr.box', 'A0120000.OFN'));
+    const result = await core.client['advertisements:create'](base);
+    expect(result).toMatchObject({ ok: true, value: { advertisementId: 'A0120000' } });
+    expect(result.ok && result.notices).toContainEqual(expect.stringMatching(/^The change was saved, but Offer Manager is not woken yet: SMS\\Inboxes\\Offermgr\.box\\A0120000\.OFN could not be written/));
+    const db = new Database(join(siteDir(), 'courier.db'), { readonly: true });
+    try {
+      expect(db.prepare("SELECT file_name AS fileName, delivered_at AS deliveredAt FROM outbox WHERE file_name LIKE '%.OFN'").all()).toEqual([{ fileName: 'A0120000.OFN', deliveredAt: null }]);
+      expect(db.prepare('SELECT advertisement_id FROM advertisements').pluck().all()).toEqual(['A0120000']);
+    } finally {
+      db.close();
+    }
+  });
+
   it('encodes every option of the Schedule, Distribution Points and Interaction pages into the suite numbers', async () => {
     const created = await create({
       programName: 'no user',
