@@ -63,7 +63,7 @@ export function addAdvertisementOptions(command: Command, update: boolean): Comm
     .option('--mandatory <assignment>', 'a mandatory assignment: asap, logon, logoff or a schedule token (repeat for more; replaces all on update)', parseAssignment)
     .option('--no-mandatory', 'no mandatory assignments')
     .option('--countdown-minutes <minutes>', 'countdown before an assigned program runs; 0 uses the client agent\'s', parseWholeNumber);
-  for (const [flag, , description] of switches) command.option(`--${flag}`, description).option(`--no-${flag}`, `not: ${description}`);
+  for (const [flag, , description] of switches) command.option(`--${flag}`, description).option(`--no-${flag}`, `the opposite of --${flag}`);
   for (const [key, choice] of Object.entries(choices)) {
     command.addOption(new Option(`--${choiceFlags[key as keyof typeof choices]} <choice>`, choice.description).choices(Object.keys(choice.values)));
   }
