@@ -21,6 +21,8 @@ import { DpGroupRepository } from './db/repositories/dp-group-repository';
 import { PackageDpRepository } from './db/repositories/package-dp-repository';
 import { ResourceRepository } from './db/repositories/resource-repository';
 import { CollectionRepository } from './db/repositories/collection-repository';
+import { AdvertisementRepository } from './db/repositories/advertisement-repository';
+import { AdvertisementService } from './services/advertisements/advertisement-service';
 import { ResourceService } from './services/resources/resource-service';
 import { CollectionMembership } from './services/collections/collection-membership';
 import { CollectionService } from './services/collections/collection-service';
@@ -91,6 +93,7 @@ const fieldPrefixOf: Partial<Record<RequestChannel, string>> = {
   'client-agents:set': 'changes',
   'resources:update': 'changes',
   'collections:update': 'changes',
+  'advertisements:update': 'changes',
 };
 
 /** Wires the site, its database, the services and the handlers: the single entry of every transport. */
@@ -116,6 +119,7 @@ export function createCore(options: CoreOptions): Core {
     clientAgents: new ClientAgentRepository(site.db),
     resources: new ResourceRepository(site.db),
     collections: new CollectionRepository(site.db),
+    advertisements: new AdvertisementRepository(site.db),
   };
   const siteSettings = new SiteSettingsService({
     settings: repositories.settings,
@@ -178,6 +182,18 @@ export function createCore(options: CoreOptions): Core {
     work,
     now,
   });
+  const advertisements = new AdvertisementService({
+    siteCode: site.record.siteCode,
+    advertisements: repositories.advertisements,
+    packages: repositories.packages,
+    programs: repositories.programs,
+    collections: repositories.collections,
+    packageDps: repositories.packageDps,
+    clientAgents: repositories.clientAgents,
+    site: repositories.site,
+    work,
+    now,
+  });
   const handlers: Handlers = createHandlers({
     siteInfo: () => site.info,
     packages,
@@ -194,6 +210,7 @@ export function createCore(options: CoreOptions): Core {
     statusMessages,
     resources,
     collections,
+    advertisements,
   });
   recoverInboxes(plumbing, site.root, (text) => log.write(provider.file, provider.component, text), now().getTime());
   let closed = false;

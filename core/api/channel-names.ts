@@ -76,6 +76,11 @@ export const requestChannelNames = [
   'collections:update-membership',
   'collections:add-rule',
   'collections:remove-rule',
+  'advertisements:list',
+  'advertisements:get',
+  'advertisements:create',
+  'advertisements:update',
+  'advertisements:delete',
 ] as const;
 
 export type RequestChannelName = (typeof requestChannelNames)[number];

@@ -49,6 +49,8 @@ import { accessAccountAddSchema, accessAccountListSchema, accessAccountRemoveSch
 import type { ResourceDeletedDto, ResourceDto, ResourceImportDto } from './resources';
 import { resourceCreateSchema, resourceImportSchema, resourceListSchema, resourceRefSchema, resourceUpdateSchema } from './resources';
 import type { CollectionDeletedDto, CollectionDto, CollectionMemberDto, MembershipUpdateDto } from './collections';
+import type { AdvertisementDeletedDto, AdvertisementDto } from './advertisements';
+import { advertisementCreateSchema, advertisementListSchema, advertisementRefSchema, advertisementUpdateSchema } from './advertisements';
 import {
   collectionAddRuleSchema,
   collectionCreateSchema,
@@ -137,6 +139,11 @@ export const requestSchemas = {
   'collections:update-membership': collectionMembershipSchema,
   'collections:add-rule': collectionAddRuleSchema,
   'collections:remove-rule': collectionRemoveRuleSchema,
+  'advertisements:list': advertisementListSchema,
+  'advertisements:get': advertisementRefSchema,
+  'advertisements:create': advertisementCreateSchema,
+  'advertisements:update': advertisementUpdateSchema,
+  'advertisements:delete': advertisementRefSchema,
 } as const satisfies Record<string, z.ZodType>;
 
 /** What each request channel answers with. */
@@ -224,6 +231,12 @@ export interface ResponseMap {
   'collections:update-membership': readonly MembershipUpdateDto[];
   'collections:add-rule': CollectionDto;
   'collections:remove-rule': CollectionDto;
+  /** In ID order; a filter narrows them to a package (and program) or a collection. */
+  'advertisements:list': readonly AdvertisementDto[];
+  'advertisements:get': AdvertisementDto;
+  'advertisements:create': AdvertisementDto;
+  'advertisements:update': AdvertisementDto;
+  'advertisements:delete': AdvertisementDeletedDto;
 }
 
 export type RequestChannel = keyof typeof requestSchemas;

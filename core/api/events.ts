@@ -118,6 +118,12 @@ export interface CollectionChangedEvent {
   readonly collectionId: string;
 }
 
+/** An advertisement was created, changed or deleted: re-read it. */
+export interface AdvertisementChangedEvent {
+  readonly change: ChangeKind;
+  readonly advertisementId: string;
+}
+
 export interface EventMap {
   'packages:changed': PackageChangedEvent;
   'programs:changed': ProgramChangedEvent;
@@ -133,6 +139,7 @@ export interface EventMap {
   'status-messages:added': StatusMessagesAddedEvent;
   'resources:changed': ResourcesChangedEvent;
   'collections:changed': CollectionChangedEvent;
+  'advertisements:changed': AdvertisementChangedEvent;
 }
 
 export type EventChannel = keyof EventMap;
@@ -153,6 +160,7 @@ export const eventChannels: readonly EventChannel[] = [
   'status-messages:added',
   'resources:changed',
   'collections:changed',
+  'advertisements:changed',
 ];
 
 export function isEventChannel(value: unknown): value is EventChannel {

@@ -19,6 +19,7 @@ export * from './imports';
 export * from './status-messages';
 export * from './resources';
 export * from './collections';
+export * from './advertisements';
 export * from './events';
 export * from './channel-names';
 export * from './channels';

@@ -8,6 +8,9 @@ import { textFieldRegistry } from './text';
  * punctuation (a site code, a package ID, a drive letter, a product code GUID, a schedule's start).
  */
 const patternOnly = new Set([
+  'advertisements:list packageId',
+  'advertisements:create packageId',
+  'advertisements:update changes.packageId',
   'packages:create updateSchedule.start',
   'packages:update changes.updateSchedule.start',
   'packages:get packageId',

@@ -23,6 +23,7 @@ import { registerSiteRunCommand } from './component-commands';
 import { registerStatusCommands } from './status-commands';
 import { registerResourceCommands } from './resource-commands';
 import { registerCollectionCommands } from './collection-commands';
+import { registerAdvertisementCommands } from './advertisement-commands';
 
 const globalGroup = 'Global options:';
 
@@ -109,6 +110,7 @@ Examples:
   courier msi info app.msi
   courier resource import systems.csv --json
   courier collection create --name Pilot --direct PC0001 --json
+  courier advertisement create --name "Office to pilot" --package A0100001 --program Typical --collection A0100010
   courier --data-dir ./lab-site package delete A0100001
   courier serve --port 4817 --data-dir ./lab-site
 
@@ -284,6 +286,7 @@ Examples:
   registerScheduleCommands(program, context);
   registerResourceCommands(program, context);
   registerCollectionCommands(program, context);
+  registerAdvertisementCommands(program, context);
 
   return program;
 }

@@ -1,4 +1,4 @@
-import { sendingPriorities } from '../api';
+import { fastNetworkOptions, rerunOptions, repeatRunBehaviors, sendingPriorities, slowNetworkOptions } from '../api';
 import { priorityOf } from './package-fields';
 
 /**
@@ -64,11 +64,8 @@ export const TimeFlags = {
   GMT_MANDATORY: 0x0200,
 } as const;
 
-export const fastNetworkOptions = ['download', 'runFromDp'] as const;
-export const slowNetworkOptions = ['doNotRun', 'download', 'runFromDp'] as const;
-export const rerunOptions = ['never', 'always', 'ifFailed', 'ifSucceeded'] as const;
-/** ADV_RepeatRunBehavior of the client policy (CCM_SoftwareDistribution). */
-export const repeatRunBehaviors = ['RerunNever', 'RerunAlways', 'RerunIfFail', 'RerunIfSuccess'] as const;
+// The choices are the contract's (core/api/advertisements.ts), so requests and the codec agree.
+export { fastNetworkOptions, slowNetworkOptions, rerunOptions, repeatRunBehaviors };
 
 export type FastNetworkOption = (typeof fastNetworkOptions)[number];
 export type SlowNetworkOption = (typeof slowNetworkOptions)[number];

@@ -17,6 +17,7 @@ import type { PackageValidationService } from './package-validation-service';
 import type { StatusMessageService } from './status-message-service';
 import type { ResourceService } from './resources/resource-service';
 import type { CollectionService } from './collections/collection-service';
+import type { AdvertisementService } from './advertisements/advertisement-service';
 
 export type Handlers = {
   readonly [C in RequestChannel]: (request: ParsedRequestOf<C>) => ResponseOf<C> | Promise<ResponseOf<C>>;
@@ -38,11 +39,12 @@ export interface HandlerDeps {
   readonly statusMessages: StatusMessageService;
   readonly resources: ResourceService;
   readonly collections: CollectionService;
+  readonly advertisements: AdvertisementService;
 }
 
 /** One handler per contract channel; the mapped type makes a missing one a compile error. */
 export function createHandlers(deps: HandlerDeps): Handlers {
-  const { siteInfo, packages, programs, accessAccounts, imports, siteSettings, distributionPoints, dpGroups, distribution, validation, components, clientAgents, statusMessages, resources, collections } = deps;
+  const { siteInfo, packages, programs, accessAccounts, imports, siteSettings, distributionPoints, dpGroups, distribution, validation, components, clientAgents, statusMessages, resources, collections, advertisements } = deps;
   return {
     'site:info': () => siteInfo(),
     'site:path-mappings:list': () => siteSettings.listPathMappings(),
@@ -117,5 +119,10 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'collections:add-rule': ({ collectionId, rule }) => collections.addRule(collectionId, rule),
     'collections:remove-rule': ({ collectionId, ruleName, resourceId }) =>
       collections.removeRule(collectionId, { ...(ruleName !== undefined ? { ruleName } : {}), ...(resourceId !== undefined ? { resourceId } : {}) }),
+    'advertisements:list': (filter) => advertisements.list(filter),
+    'advertisements:get': ({ advertisementId }) => advertisements.get(advertisementId),
+    'advertisements:create': (input) => advertisements.create(input),
+    'advertisements:update': ({ advertisementId, changes }) => advertisements.update(advertisementId, changes),
+    'advertisements:delete': ({ advertisementId }) => advertisements.delete(advertisementId),
   };
 }

@@ -74,6 +74,7 @@ const samples: Record<string, readonly unknown[]> = {
     { collectionId: 'A0100010', ruleName: 'PC0001' },
     { collectionId: 'A0100010', resourceId: 16777217 },
   ],
+  advertisementListSchema: [{ packageId: 'A0100001', programName: 'Typical', collectionId: 'A0100010' }],
 };
 
 /** Inside a sample the whole object is parsed per string, so fewer families: the ones path and name rules meet. */

@@ -1,0 +1,287 @@
+import Database from 'better-sqlite3';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { AdvertisementChangedEvent, AdvertisementDto, ApiResult } from '../../api';
+import { createCore, type Core } from '../../core';
+import { listWakeUpFiles, siteRootAt } from '../../site/site-root';
+import { value } from '../../../test/helpers/api-result';
+import { makeTempDir, type TempDir } from '../../../test/helpers/temp-dir';
+
+let data: TempDir;
+let core: Core;
+const siteDir = () => join(data.path, 'site');
+const now = new Date('2026-12-02T08:00:00Z');
+const token = '00012CC0001A2000';
+/** The same schedule with its isGmt bit (bit 0 of the low half). */
+const gmtToken = '00012CC0001A2001';
+
+type CreateInput = Parameters<Core['client']['advertisements:create']>[0];
+
+beforeEach(async () => {
+  data = makeTempDir('courier-advertisements-');
+  core = createCore({ dataDir: siteDir(), now: () => now });
+  value(await core.client['packages:create']({ name: 'Office' })); // A0100001
+  value(await core.client['programs:create']({ packageId: 'A0100001', program: { name: 'Per user', commandLine: 'setup.exe' } }));
+  value(await core.client['programs:create']({ packageId: 'A0100001', program: { name: 'No user', commandLine: 'setup.exe /q', canRunWhen: 'noUserLoggedOn', runMode: 'adminRights' } }));
+  value(await core.client['collections:create']({ name: 'Pilot' })); // A0100010
+});
+afterEach(() => {
+  core.close();
+  data.remove();
+});
+
+const base: CreateInput = { advertisementName: 'Office to pilot', packageId: 'A0100001', programName: 'Per user', collectionId: 'A0100010' };
+
+async function create(input: Partial<CreateInput> = {}): Promise<AdvertisementDto> {
+  return value(await core.client['advertisements:create']({ ...base, ...input }));
+}
+
+/** The outbox rows for Offer Manager, as committed with the changes. */
+function offerOutbox(): { fileName: string; body: string }[] {
+  const db = new Database(join(siteDir(), 'courier.db'), { readonly: true });
+  try {
+    return db.prepare("SELECT file_name AS fileName, body FROM outbox WHERE inbox = 'Offermgr.box' AND file_name LIKE '%.OFN' ORDER BY id").all() as { fileName: string; body: string }[];
+  } finally {
+    db.close();
+  }
+}
+
+const ofnFiles = () => listWakeUpFiles(siteRootAt(siteDir()), 'Offermgr.box').filter((name) => name.endsWith('.OFN'));
+
+function refusal(result: ApiResult<unknown>) {
+  expect(result.ok).toBe(false);
+  return result.ok ? null : result.error;
+}
+
+describe('creating an advertisement', () => {
+  it('counts IDs from A0120000 and writes the wizard defaults as the suite numbers them, with the .OFN wake-up and an event', async () => {
+    const events: AdvertisementChangedEvent[] = [];
+    core.on('advertisements:changed', (event) => events.push(event));
+    const result = await core.client['advertisements:create']({ ...base, presentTimeIsGmt: true });
+    const created = value(result);
+    expect(created).toMatchObject({
+      advertisementId: 'A0120000',
+      advertisementName: 'Office to pilot',
+      comment: '',
+      packageId: 'A0100001',
+      programName: 'Per user',
+      collectionId: 'A0100010',
+      includeSubcollections: true,
+      sourceSite: 'A01',
+      presentTime: '2026-12-02T08:00',
+      presentTimeEnabled: true,
+      presentTimeIsGmt: true,
+      expirationTime: null,
+      expirationTimeEnabled: false,
+      advertFlags: 0x00020000,
+      remoteClientFlags: 0x1030,
+      timeFlags: 0x0001 | 0x0020,
+      assignedSchedule: '',
+      assignedScheduleEnabled: false,
+      priority: 2,
+      repeatRunBehavior: 'RerunNever',
+      mandatoryCountdownMinutes: 0,
+      options: { mandatory: false, rerun: 'never', fastNetwork: 'download', slowNetwork: 'doNotRun', allowFallbackToUnprotectedDps: false, allowUsersToRunIndependently: true, priority: 'medium' },
+    });
+    // The suite warns that the package is on no distribution point yet; the advertisement is saved.
+    expect(result.ok && result.notices).toEqual([expect.stringMatching(/^Package A0100001 is on no distribution point yet/)]);
+    expect(ofnFiles()).toEqual(['A0120000.OFN']);
+    expect(readFileSync(join(siteRootAt(siteDir()).inboxes, 'Offermgr.box', 'A0120000.OFN'), 'utf8')).toBe('created A0120000\r\n');
+    expect(offerOutbox()).toEqual([{ fileName: 'A0120000.OFN', body: 'created A0120000\r\n' }]);
+    expect(events).toEqual([{ change: 'created', advertisementId: 'A0120000' }]);
+    expect((await create()).advertisementId).toBe('A0120001');
+  });
+
+  it('commits the .OFN outbox row with the advertisement, so a wake-up file that cannot be written yet is kept, not lost', async () => {
+    // A folder with the wake-up's name: the file cannot be written after the commit.
+    mkdirSync(join(siteRootAt(siteDir()).inboxes, 'Offermgr.box', 'A0120000.OFN'));
+    const result = await core.client['advertisements:create'](base);
+    expect(result).toMatchObject({ ok: true, value: { advertisementId: 'A0120000' } });
+    expect(result.ok && result.notices).toContainEqual(expect.stringMatching(/^The change was saved, but Offer Manager is not woken yet: SMS\\Inboxes\\Offermgr\.box\\A0120000\.OFN could not be written/));
+    const db = new Database(join(siteDir(), 'courier.db'), { readonly: true });
+    try {
+      expect(db.prepare("SELECT file_name AS fileName, delivered_at AS deliveredAt FROM outbox WHERE file_name LIKE '%.OFN'").all()).toEqual([{ fileName: 'A0120000.OFN', deliveredAt: null }]);
+      expect(db.prepare('SELECT advertisement_id FROM advertisements').pluck().all()).toEqual(['A0120000']);
+    } finally {
+      db.close();
+    }
+  });
+
+  it('encodes every option of the Schedule, Distribution Points and Interaction pages into the suite numbers', async () => {
+    const created = await create({
+      programName: 'no user',
+      comment: 'Overnight',
+      includeSubcollections: false,
+      presentTime: '2026-12-03T20:00',
+      presentTimeIsGmt: true,
+      expirationTimeEnabled: true,
+      expirationTime: '2027-01-31T23:59',
+      expirationTimeIsGmt: true,
+      assignedSchedule: gmtToken.toLowerCase() + gmtToken,
+      asSoonAsPossible: true,
+      atLogon: true,
+      atLogoff: true,
+      wakeOnLan: true,
+      ignoreMaintenanceWindows: true,
+      allowRestartOutsideMaintenanceWindows: true,
+      allowUsersToRunIndependently: false,
+      allowFallbackToUnprotectedDps: true,
+      fastNetwork: 'runFromDp',
+      slowNetwork: 'download',
+      rerun: 'always',
+      displayReminders: true,
+      priority: 'high',
+      mandatoryCountdownMinutes: 30,
+    });
+    expect(created).toMatchObject({
+      programName: 'No user',
+      includeSubcollections: false,
+      advertFlags: 0x02700620,
+      remoteClientFlags: 0x0c48,
+      // ENABLE_PRESENT | ENABLE_EXPIRATION | ENABLE_MANDATORY | GMT_PRESENT | GMT_EXPIRATION | GMT_MANDATORY
+      timeFlags: 0x0273,
+      assignedSchedule: gmtToken + gmtToken,
+      assignedScheduleEnabled: true,
+      assignedScheduleIsGmt: true,
+      priority: 1,
+      repeatRunBehavior: 'RerunAlways',
+      mandatoryCountdownMinutes: 30,
+      options: { mandatory: true, onSchedule: true, schedulesAreGmt: true, atLogoff: true, rerun: 'always', priority: 'high' },
+    });
+    expect(value(await core.client['advertisements:get']({ advertisementId: 'a0120000' }))).toEqual(created);
+  });
+
+  it('sets GMT_MANDATORY only when every assigned schedule is UTC', async () => {
+    const mixed = await create({ assignedSchedule: token + gmtToken });
+    expect(mixed).toMatchObject({ timeFlags: 0x0011, assignedScheduleIsGmt: false, options: { mandatory: true } });
+  });
+
+  it('warns, and still saves, when the program is disabled or the Advertised Programs Client Agent is off', async () => {
+    value(await core.client['programs:update']({ packageId: 'A0100001', programName: 'Per user', changes: { disabled: true } }));
+    value(await core.client['client-agents:set']({ agent: 'advertised-programs', changes: { enabled: false } }));
+    const result = await core.client['advertisements:create'](base);
+    expect(result.ok && result.notices).toEqual([
+      expect.stringMatching(/^Program Per user of A0100001 is disabled: clients receive the advertisement but will not run/),
+      expect.stringMatching(/^Package A0100001 is on no distribution point yet/),
+      expect.stringMatching(/^The Advertised Programs Client Agent is disabled/),
+    ]);
+    expect(value(await core.client['advertisements:list']({})).map((a) => a.advertisementId)).toEqual(['A0120000']);
+  });
+
+  it('says nothing of distribution points once the package is on one', async () => {
+    const source = join(data.path, 'source');
+    mkdirSync(source, { recursive: true });
+    writeFileSync(join(source, 'setup.exe'), 'x');
+    value(await core.client['packages:create']({ name: 'Tools', containsSourceFiles: true, sourceDirectory: source })); // A0100002
+    value(await core.client['programs:create']({ packageId: 'A0100002', program: { name: 'Install', commandLine: 'setup.exe' } }));
+    const volume = join(data.path, 'dp01');
+    mkdirSync(volume, { recursive: true });
+    value(await core.client['distribution-points:create']({ name: 'DP01', volumes: [{ letter: 'D', path: volume }] }));
+    value(await core.client['packages:distribute']({ packageId: 'A0100002', distributionPoints: ['DP01'] }));
+    const result = await core.client['advertisements:create']({ ...base, packageId: 'A0100002', programName: 'Install' });
+    expect(result).toMatchObject({ ok: true });
+    expect(result.ok && result.notices).toBeUndefined();
+  });
+});
+
+describe('what is refused', () => {
+  const cases: [string, Partial<CreateInput>, { code: string; field: string; message: RegExp }][] = [
+    ['a package the site does not have', { packageId: 'A0100099' }, { code: 'NOT_FOUND', field: 'packageId', message: /A0100099/ }],
+    ['a program the package does not have', { programName: 'Typical' }, { code: 'NOT_FOUND', field: 'programName', message: /Package A0100001 has no program named Typical/ }],
+    ['a collection the site does not have', { collectionId: 'A0100099' }, { code: 'NOT_FOUND', field: 'collectionId', message: /no collection A0100099/ }],
+    [
+      'an expiration before the start',
+      { presentTime: '2026-12-10T09:00', expirationTimeEnabled: true, expirationTime: '2026-12-10T08:59' },
+      { code: 'VALIDATION_FAILED', field: 'expirationTime', message: /expire \(2026-12-10T08:59\) before it starts \(2026-12-10T09:00\)/ },
+    ],
+    ['an expiration with no time', { expirationTimeEnabled: true }, { code: 'VALIDATION_FAILED', field: 'expirationTime', message: /needs its expiration time/ }],
+    ['16 assigned schedules', { assignedSchedule: token.repeat(16) }, { code: 'VALIDATION_FAILED', field: 'assignedSchedule', message: /at most 15 assigned schedules/ }],
+    ['a schedule that is not whole tokens', { assignedSchedule: `${token}00` }, { code: 'VALIDATION_FAILED', field: 'assignedSchedule', message: /16 hex digits each/ }],
+    // Start minute 63: the six bits hold it, the clock does not.
+    ['an unreadable schedule token', { assignedSchedule: token + 'FFFFFFFFFFFFFFFF' }, { code: 'VALIDATION_FAILED', field: 'assignedSchedule', message: /^Assigned schedule 2 \(FFFFFFFFFFFFFFFF\): / }],
+    [
+      'an assignment at logoff of a program that needs a user',
+      { atLogoff: true },
+      { code: 'VALIDATION_FAILED', field: 'atLogoff', message: /Per user of A0100001 runs only when a user is logged on; an assignment at logoff needs a program that runs only when no user is logged on/ },
+    ],
+    ['Wake On LAN with no assignment', { wakeOnLan: true }, { code: 'VALIDATION_FAILED', field: 'wakeOnLan', message: /mandatory assignments only/ }],
+    ['a time that is no date', { presentTime: '2026-02-30T08:00' }, { code: 'VALIDATION_FAILED', field: 'presentTime', message: /day must be 1–28/ }],
+    ['a countdown over a day', { mandatoryCountdownMinutes: 1441 }, { code: 'VALIDATION_FAILED', field: 'mandatoryCountdownMinutes', message: /at most 1440/ }],
+  ];
+
+  it.each(cases)('%s, writing nothing: no advertisement, no ID taken, no wake-up', async (_name, input, expected) => {
+    const error = refusal(await core.client['advertisements:create']({ ...base, ...input }));
+    expect(error).toMatchObject({ code: expected.code, field: expected.field });
+    expect(error?.message).toMatch(expected.message);
+    expect(value(await core.client['advertisements:list']({}))).toEqual([]);
+    expect(ofnFiles()).toEqual([]);
+    expect(offerOutbox()).toEqual([]);
+    expect((await create()).advertisementId).toBe('A0120000');
+  });
+
+  it('allows an assignment at logoff of a program that runs only when no user is logged on', async () => {
+    expect(await create({ programName: 'No user', atLogoff: true })).toMatchObject({ advertFlags: 0x00020400, options: { atLogoff: true, mandatory: true } });
+  });
+
+  it('refuses a device program', async () => {
+    value(await core.client['programs:create-device']({ packageId: 'A0100001', program: { name: 'Handheld', commandLine: 'setup.exe' } }));
+    expect(refusal(await core.client['advertisements:create']({ ...base, programName: 'Handheld' }))).toMatchObject({ code: 'VALIDATION_FAILED', field: 'programName' });
+  });
+});
+
+describe('changing and deleting an advertisement', () => {
+  it('re-encodes the numbers from the stored ones and the changes, keeping bits no option covers', async () => {
+    await create({ presentTime: '2026-12-10T09:00' });
+    // A bit the options do not own (WINDOWS_CE in AdvertFlags), as an advertisement made elsewhere may have.
+    core.close();
+    const db = new Database(join(siteDir(), 'courier.db'));
+    db.prepare('UPDATE advertisements SET advert_flags = advert_flags | 0x8000').run();
+    db.close();
+    core = createCore({ dataDir: siteDir(), now: () => now });
+    const events: AdvertisementChangedEvent[] = [];
+    core.on('advertisements:changed', (event) => events.push(event));
+
+    const updated = value(await core.client['advertisements:update']({ advertisementId: 'A0120000', changes: { rerun: 'ifFailed', asSoonAsPossible: true, advertisementName: 'Office, assigned' } }));
+    expect(updated).toMatchObject({
+      advertisementName: 'Office, assigned',
+      advertFlags: 0x00020000 | 0x8000 | 0x20,
+      remoteClientFlags: 0x2030,
+      repeatRunBehavior: 'RerunIfFail',
+      presentTime: '2026-12-10T09:00',
+      options: { otherBits: { advertFlags: 0x8000, remoteClientFlags: 0, timeFlags: 0 } },
+    });
+    expect(events).toEqual([{ change: 'updated', advertisementId: 'A0120000' }]);
+    expect(offerOutbox()).toEqual([{ fileName: 'A0120000.OFN', body: 'updated A0120000\r\n' }]);
+
+    // The merged result is checked: an expiry before the stored start is refused, nothing changes.
+    const refused = refusal(await core.client['advertisements:update']({ advertisementId: 'A0120000', changes: { expirationTimeEnabled: true, expirationTime: '2026-12-09T09:00' } }));
+    expect(refused).toMatchObject({ code: 'VALIDATION_FAILED', field: 'expirationTime' });
+    expect(value(await core.client['advertisements:get']({ advertisementId: 'A0120000' }))).toEqual(updated);
+    expect(refusal(await core.client['advertisements:update']({ advertisementId: 'A0120099', changes: { comment: 'x' } }))).toMatchObject({ code: 'NOT_FOUND', field: 'advertisementId' });
+  });
+
+  it('deletes it and tells Offer Manager', async () => {
+    await create();
+    expect(value(await core.client['advertisements:delete']({ advertisementId: 'A0120000' }))).toEqual({ advertisementId: 'A0120000', advertisementName: 'Office to pilot' });
+    expect(value(await core.client['advertisements:list']({}))).toEqual([]);
+    expect(offerOutbox()).toEqual([{ fileName: 'A0120000.OFN', body: 'deleted A0120000\r\n' }]);
+    expect(readFileSync(join(siteRootAt(siteDir()).inboxes, 'Offermgr.box', 'A0120000.OFN'), 'utf8')).toBe('deleted A0120000\r\n');
+    expect(refusal(await core.client['advertisements:delete']({ advertisementId: 'A0120000' }))).toMatchObject({ code: 'NOT_FOUND' });
+  });
+});
+
+describe('the advertisements of a package, program or collection', () => {
+  it('lists what a Delete wizard would name as affected', async () => {
+    value(await core.client['collections:create']({ name: 'Wave 2' })); // A0100011
+    await create();
+    await create({ programName: 'No user' });
+    await create({ collectionId: 'A0100011' });
+    const ids = async (filter: Parameters<Core['client']['advertisements:list']>[0]) => value(await core.client['advertisements:list'](filter)).map((a) => a.advertisementId);
+    expect(await ids({})).toEqual(['A0120000', 'A0120001', 'A0120002']);
+    expect(await ids({ packageId: 'a0100001', programName: 'PER USER' })).toEqual(['A0120000', 'A0120002']);
+    expect(await ids({ collectionId: 'A0100011' })).toEqual(['A0120002']);
+    expect(await ids({ packageId: 'A0100002' })).toEqual([]);
+    expect(refusal(await core.client['advertisements:list']({ programName: 'Per user' }))).toMatchObject({ code: 'VALIDATION_FAILED', field: 'programName' });
+  });
+});

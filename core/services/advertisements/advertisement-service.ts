@@ -1,0 +1,146 @@
+import {
+  CourierError,
+  type AdvertisementChanges,
+  type AdvertisementCreateInput,
+  type AdvertisementDeletedDto,
+  type AdvertisementDto,
+  type AdvertisementFilter,
+  type ChangeKind,
+} from '../../api';
+import type { AdvertisementRecord, AdvertisementRepository } from '../../db/repositories/advertisement-repository';
+import type { ClientAgentRepository } from '../../db/repositories/client-agent-repository';
+import type { CollectionRepository } from '../../db/repositories/collection-repository';
+import type { PackageDpRepository } from '../../db/repositories/package-dp-repository';
+import { removalStates } from '../../db/repositories/package-dp-repository';
+import type { PackageRepository } from '../../db/repositories/package-repository';
+import type { ProgramRecord, ProgramRepository } from '../../db/repositories/program-repository';
+import type { SiteRepository } from '../../db/repositories/site-repository';
+import { formatObjectId } from '../../domain/object-ids';
+import type { ChangeSet, UnitOfWork } from '../../site/unit-of-work';
+import { collectionNotFound } from '../collections/collection-membership';
+import { packageNotFound } from '../package-changes';
+import { currentRequest } from '../request-scope';
+import { advertisementSettingsOf, encodeAdvertisement, newAdvertisementSettings, toAdvertisementDto, type AdvertisementSettings } from './advertisement-settings';
+import { checkAdvertisementRules } from './advertisement-rules';
+
+export interface AdvertisementServiceDeps {
+  readonly siteCode: string;
+  readonly advertisements: AdvertisementRepository;
+  readonly packages: PackageRepository;
+  readonly programs: ProgramRepository;
+  readonly collections: CollectionRepository;
+  readonly packageDps: PackageDpRepository;
+  readonly clientAgents: ClientAgentRepository;
+  readonly site: SiteRepository;
+  readonly work: UnitOfWork;
+  readonly now: () => Date;
+}
+
+/**
+ * Advertisements (docs/advertisements.md): each save checks the package, program, collection,
+ * times, schedules and assignment rules, stores the suite's numbers, and wakes Offer Manager
+ * with `<AdvertisementID>.OFN` in the same transaction.
+ */
+export class AdvertisementService {
+  constructor(private readonly deps: AdvertisementServiceDeps) {}
+
+  /** Every advertisement, or those of a package (and program) or collection: what a Delete wizard lists as affected. */
+  list(filter: AdvertisementFilter = {}): AdvertisementDto[] {
+    return this.advertisementsOf(filter).map(toAdvertisementDto);
+  }
+
+  advertisementsOf(filter: AdvertisementFilter): AdvertisementRecord[] {
+    return this.deps.advertisements.list(filter);
+  }
+
+  get(advertisementId: string): AdvertisementDto {
+    return toAdvertisementDto(this.require(advertisementId));
+  }
+
+  create(input: AdvertisementCreateInput): AdvertisementDto {
+    const settings: { -readonly [K in keyof AdvertisementSettings]: AdvertisementSettings[K] } = { ...newAdvertisementSettings(input, this.deps.now()), ...definedOf(input) };
+    const record = this.deps.work.run((change) => {
+      const program = this.check(settings);
+      const stamp = this.deps.now().toISOString();
+      // The program as the package spells it, whatever case the request used.
+      settings.programName = program.name;
+      const advertisementId = formatObjectId(this.deps.siteCode, this.deps.site.takeNextId('advertisement'));
+      const created = { ...encodeAdvertisement(settings), advertisementId, sourceSite: this.deps.siteCode, createdAt: stamp, lastModified: stamp };
+      this.deps.advertisements.insert(created);
+      this.note(change, 'created', created, `Created advertisement ${advertisementId} "${created.name}": program "${created.programName}" of ${created.packageId} to ${created.collectionId}.`);
+      this.advise(program);
+      return created;
+    });
+    return toAdvertisementDto(record);
+  }
+
+  update(advertisementId: string, changes: AdvertisementChanges): AdvertisementDto {
+    const record = this.deps.work.run((change) => {
+      const existing = this.require(advertisementId);
+      const settings: AdvertisementSettings = { ...advertisementSettingsOf(existing), ...definedOf(changes) };
+      const program = this.check(settings);
+      const updated: AdvertisementRecord = { ...existing, ...encodeAdvertisement({ ...settings, programName: program.name }), lastModified: this.deps.now().toISOString() };
+      this.deps.advertisements.update(updated);
+      this.note(change, 'updated', updated, `Modified advertisement ${advertisementId} "${updated.name}" (${Object.keys(changes).join(', ')}).`);
+      if (changes.packageId !== undefined || changes.programName !== undefined) this.advise(program);
+      return updated;
+    });
+    return toAdvertisementDto(record);
+  }
+
+  delete(advertisementId: string): AdvertisementDeletedDto {
+    return this.deps.work.run((change) => {
+      const existing = this.require(advertisementId);
+      this.deps.advertisements.delete(advertisementId);
+      this.note(change, 'deleted', existing, `Deleted advertisement ${advertisementId} "${existing.name}".`);
+      return { advertisementId, advertisementName: existing.name };
+    });
+  }
+
+  private require(advertisementId: string): AdvertisementRecord {
+    const record = this.deps.advertisements.get(advertisementId);
+    if (!record) throw new CourierError('NOT_FOUND', `There is no advertisement ${advertisementId} at this site; see courier advertisement list.`, 'advertisementId');
+    return record;
+  }
+
+  /** The package, program and collection exist, and the settings keep the suite's rules; returns the program. */
+  private check(settings: AdvertisementSettings): ProgramRecord {
+    const { packages, programs, collections } = this.deps;
+    if (!packages.get(settings.packageId)) throw new CourierError('NOT_FOUND', packageNotFound(settings.packageId).message, 'packageId');
+    const program = programs.get(settings.packageId, settings.programName);
+    if (!program) {
+      throw new CourierError('NOT_FOUND', `Package ${settings.packageId} has no program named ${settings.programName}; see courier program list ${settings.packageId}.`, 'programName');
+    }
+    if (!collections.get(settings.collectionId)) throw collectionNotFound(settings.collectionId);
+    checkAdvertisementRules(settings, program);
+    return program;
+  }
+
+  /** What the suite warns of when an advertisement is saved: it is saved, but clients will not run it yet. */
+  private advise(program: ProgramRecord): void {
+    const notices = currentRequest()?.notices;
+    if (!notices) return;
+    if (program.kind === 'computer' && program.disabled) {
+      notices.push(`Program ${program.name} of ${program.packageId} is disabled: clients receive the advertisement but will not run the program until it is enabled.`);
+    }
+    const onDps = this.deps.packageDps.forPackage(program.packageId).filter((row) => !removalStates.includes(row.state));
+    if (onDps.length === 0) {
+      notices.push(`Package ${program.packageId} is on no distribution point yet: clients cannot run the program until it is distributed (courier package distribute ${program.packageId} --dp NAME).`);
+    }
+    if (!this.deps.clientAgents.advertisedPrograms().enabled) {
+      notices.push('The Advertised Programs Client Agent is disabled: clients will not run advertised programs until it is enabled (courier client-agent set advertised-programs --enabled true).');
+    }
+  }
+
+  private note(change: ChangeSet, kind: ChangeKind, record: AdvertisementRecord, log: string): void {
+    // Offer Manager's advertisement notification: the name carries the ID, the body says why.
+    change.wake('Offermgr.box', `${record.advertisementId}.OFN`, `${kind} ${record.advertisementId}\r\n`);
+    change.emit('advertisements:changed', { change: kind, advertisementId: record.advertisementId });
+    change.log('smsprov.log', 'SMS_PROVIDER', log);
+  }
+}
+
+/** The fields given, without the undefined ones a partial schema leaves. */
+function definedOf<T extends object>(input: T): Partial<T> {
+  return Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)) as Partial<T>;
+}

@@ -1,0 +1,95 @@
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AdvertisementDeletedDto, AdvertisementDto } from '../../core/api';
+import { runCli, type CliRun } from '../helpers/run-cli';
+import { makeTempDir, type TempDir } from '../helpers/temp-dir';
+
+// Each spawn costs about half a second: a few command lines, independent ones side by side.
+let data: TempDir;
+const site = () => join(data.path, 'site');
+const courier = (...args: string[]) => runCli(['--data-dir', site(), ...args]);
+
+function json<T>(run: CliRun): T {
+  expect(run.code).toBe(0);
+  return JSON.parse(run.stdout) as T;
+}
+
+beforeAll(async () => {
+  data = makeTempDir('courier-cli-advertisements-');
+  for (const args of [
+    ['package', 'create', '--name', 'Office'],
+    ['program', 'create', 'A0100001', '--name', 'Typical', '--command-line', 'setup.exe'],
+    ['program', 'create', 'A0100001', '--name', 'Unattended', '--command-line', 'setup.exe /q', '--can-run-when', 'noUserLoggedOn', '--run-mode', 'adminRights'],
+    ['collection', 'create', '--name', 'Pilot'],
+  ]) {
+    expect((await courier(...args)).code).toBe(0);
+  }
+});
+afterAll(() => data.remove());
+
+describe('courier advertisement', () => {
+  it('creates with the wizard options and prints the suite numbers, lists, shows, updates and deletes', async () => {
+    const run = await courier(
+      'advertisement', 'create', '--name', 'Office overnight', '--package', 'a0100001', '--program', 'unattended', '--collection', 'A0100010',
+      '--no-subcollections', '--available', '2026-12-03T20:00', '--available-utc', '--expires', '2027-01-31T23:59', '--expires-utc',
+      '--mandatory', 'asap', '--mandatory', 'logon', '--mandatory', 'logoff', '--mandatory', '00012CC0001A2001',
+      '--wake-on-lan', '--ignore-maintenance-windows', '--allow-restart-outside-windows', '--priority', 'high', '--rerun', 'always',
+      '--fast-network', 'run-from-dp', '--slow-network', 'download', '--allow-fallback', '--no-allow-users-run-independently', '--reminders',
+      '--countdown-minutes', '30', '--json',
+    );
+    // Saved, with the suite's warning on stderr: the package is on no distribution point yet.
+    expect(run.stderr).toMatch(/^courier: Package A0100001 is on no distribution point yet/);
+    const created = json<AdvertisementDto>(run);
+    expect(created).toMatchObject({
+      advertisementId: 'A0120000',
+      programName: 'Unattended',
+      includeSubcollections: false,
+      presentTime: '2026-12-03T20:00',
+      expirationTime: '2027-01-31T23:59',
+      advertFlags: 0x02700620,
+      remoteClientFlags: 0x0c48,
+      timeFlags: 0x0273,
+      assignedSchedule: '00012CC0001A2001',
+      priority: 1,
+      repeatRunBehavior: 'RerunAlways',
+      mandatoryCountdownMinutes: 30,
+    });
+
+    const [plain, listed, shown] = await Promise.all([
+      courier('advertisement', 'create', '--name', 'Office to pilot', '--package', 'A0100001', '--program', 'Typical', '--collection', 'A0100010', '--json'),
+      courier('advertisement', 'list', '--package', 'A0100001', '--program', 'unattended', '--json'),
+      courier('advertisement', 'show', 'A0120000'),
+    ]);
+    expect(json<AdvertisementDto>(plain)).toMatchObject({ advertisementId: 'A0120001', advertFlags: 0x00020000, remoteClientFlags: 0x1030, timeFlags: 0x0001, priority: 2, repeatRunBehavior: 'RerunNever' });
+    expect(json<AdvertisementDto[]>(listed).map((a) => a.advertisementId)).toEqual(['A0120000']);
+    expect(shown.stdout).toMatch(/Mandatory assignments:\s+as soon as possible, at logon, at logoff, schedule 00012CC0001A2001/);
+    expect(shown.stdout).toMatch(/AdvertFlags:\s+0x02700620/);
+
+    // --mandatory on update replaces every assignment; the three mandatory-only options go with them.
+    const updated = json<AdvertisementDto>(
+      await courier('advertisement', 'update', 'A0120000', '--no-mandatory', '--no-wake-on-lan', '--no-ignore-maintenance-windows', '--no-allow-restart-outside-windows', '--rerun', 'if-succeeded', '--no-expires', '--json'),
+    );
+    expect(updated).toMatchObject({ advertFlags: 0x02000000, remoteClientFlags: 0x4448, timeFlags: 0x0061, assignedSchedule: '', repeatRunBehavior: 'RerunIfSuccess', options: { mandatory: false } });
+
+    const text = await courier('advertisement', 'list');
+    expect(text.stdout).toMatch(/A0120000\s+Office overnight\s+A0100001\s+Unattended\s+A0100010\s+no\s+2026-12-03T20:00 UTC/);
+    expect(json<AdvertisementDeletedDto>(await courier('advertisement', 'delete', 'A0120001', '--json'))).toEqual({ advertisementId: 'A0120001', advertisementName: 'Office to pilot' });
+  });
+
+  it('refuses what the suite refuses, with exit status 1 and the field, and a wrong command line with 2', async () => {
+    const [logoff, expiry, tooMany, badWord, nothing] = await Promise.all([
+      courier('advertisement', 'create', '--name', 'X', '--package', 'A0100001', '--program', 'Typical', '--collection', 'A0100010', '--mandatory', 'logoff', '--json'),
+      courier('advertisement', 'create', '--name', 'X', '--package', 'A0100001', '--program', 'Typical', '--collection', 'A0100010', '--available', '2026-12-10T09:00', '--expires', '2026-12-01T09:00', '--json'),
+      courier('advertisement', 'create', '--name', 'X', '--package', 'A0100001', '--program', 'Typical', '--collection', 'A0100010', ...Array.from({ length: 16 }, () => ['--mandatory', '00012CC0001A2000']).flat(), '--json'),
+      courier('advertisement', 'create', '--name', 'X', '--package', 'A0100001', '--program', 'Typical', '--collection', 'A0100010', '--mandatory', 'sometime'),
+      courier('advertisement', 'update', 'A0120000'),
+    ]);
+    expect(logoff.code).toBe(1);
+    expect(JSON.parse(logoff.stdout)).toMatchObject({ error: { code: 'VALIDATION_FAILED', field: 'atLogoff' } });
+    expect(JSON.parse(expiry.stdout)).toMatchObject({ error: { code: 'VALIDATION_FAILED', field: 'expirationTime' } });
+    expect(JSON.parse(tooMany.stdout)).toMatchObject({ error: { code: 'VALIDATION_FAILED', field: 'assignedSchedule', message: expect.stringMatching(/at most 15/) } });
+    expect(badWord.code).toBe(2);
+    expect(badWord.stderr).toMatch(/asap, logon, logoff or a schedule token/);
+    expect(nothing.code).toBe(2);
+  });
+});
