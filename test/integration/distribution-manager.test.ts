@@ -116,13 +116,15 @@ afterEach(async () => {
 
 describe('Distribution Manager', { timeout: 90_000 }, () => {
   it('copies a package to two DPs with two volumes each, every hash matching, with its status messages, progress and pkginfo files', async () => {
+    // The volumes share one file system, whose free space other work changes between two reads:
+    // E keeps a reserve, so D always has the most free space after its reserve.
     await addDp('DP01', [
       { letter: 'D', path: volume('dp01-d') },
-      { letter: 'E', path: volume('dp01-e') },
+      { letter: 'E', path: volume('dp01-e'), reserveMb: 1024 },
     ]);
     await addDp('DP02', [
       { letter: 'D', path: volume('dp02-d') },
-      { letter: 'E', path: volume('dp02-e') },
+      { letter: 'E', path: volume('dp02-e'), reserveMb: 1024 },
     ]);
     const id = await createPackage();
     const progress: DistributionProgressEvent[] = [];
@@ -136,7 +138,7 @@ describe('Distribution Manager', { timeout: 90_000 }, () => {
     ]);
     const expected = hashes(source());
     for (const dp of ['dp01', 'dp02']) {
-      // Both volumes have the same free space: the first, D, takes the package.
+      // D has the most free space after its reserve: it takes the package.
       expect(hashes(join(temp.path, 'volumes', `${dp}-d`, 'SMSPKGD$', id))).toEqual(expected);
       expect(existsSync(join(temp.path, 'volumes', `${dp}-e`, 'SMSPKGE$', id))).toBe(false);
     }
