@@ -31,6 +31,7 @@ function testPackageOf(packageId: string, name: string): PackageDto {
 function siteServer(): FakeCourier {
   return fakeCourier({
     'site:info': async () => ({ ok: true, value: testSite }),
+    'collections:list': async () => ({ ok: true, value: [] }),
     'distribution-points:list': async () => ({ ok: true, value: [] }),
     'dp-groups:list': async () => ({ ok: true, value: [] }),
     'packages:list-page': async (request) => {
