@@ -266,8 +266,8 @@ describe('ConsoleShell', () => {
 
   it('says plainly that a feature is not built yet', async () => {
     renderShell();
-    fireEvent.click(await screen.findByRole('treeitem', { name: 'Collections' }));
-    expect(screen.getByText('Collections arrive with the collections feature; nothing to show yet.')).toBeTruthy();
+    fireEvent.click(await screen.findByRole('treeitem', { name: 'Advertisements' }));
+    expect(screen.getByText('Advertisements arrive with the advertisements feature; nothing to show yet.')).toBeTruthy();
     expect(screen.queryByRole('grid')).toBeNull();
   });
 
