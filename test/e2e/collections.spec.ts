@@ -57,7 +57,11 @@ test('a collection made with the CLI, its members in the console, and a query ru
   const query = rule.getByRole('textbox', { name: 'Query (WQL)' });
   await query.fill('select * from SMS_R_System\nwhere OperatingSystemNameandVersion lik "%6.1%"');
   await rule.getByRole('button', { name: 'OK' }).click();
-  await expect(rule).toContainText(/Line 2, column \d+/);
+  // The place at the field, on the line it was typed on; the whole reason under it.
+  // "lik" starts at column 37 of line 2.
+  await expect(rule.getByText('Line 2, column 37', { exact: true })).toBeVisible();
+  await expect(rule.getByRole('alert').filter({ hasText: 'The query rule cannot be used' })).toContainText('Line 2, column 37: ');
+  await expect(query).toHaveAttribute('aria-invalid', 'true');
   await keepScreenshot(rule, 'collections-query-rule-refused');
   await query.fill('select * from SMS_R_System\nwhere OperatingSystemNameandVersion like "%Workstation 6.1%"');
   await rule.getByRole('button', { name: 'OK' }).click();

@@ -15,6 +15,7 @@ import { QueryRuleDialog } from './query-rule-dialog';
 
 const useStyles = makeStyles({
   table: { width: '100%', borderCollapse: 'collapse', fontSize: tokens.fontSizeBase200, '& th, & td': { textAlign: 'left', padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalS}`, verticalAlign: 'top' } },
+  nowrap: { whiteSpace: 'nowrap' },
   selected: { backgroundColor: tokens.colorNeutralBackground1Selected },
   query: { fontFamily: tokens.fontFamilyMonospace, wordBreak: 'break-all' },
   buttons: { display: 'flex', gap: tokens.spacingHorizontalS },
@@ -129,8 +130,8 @@ export function CollectionPropertiesDialog({ collectionId, onClose, onStatus }: 
               <tbody>
                 {shown.rules.map((rule) => (
                   <tr key={rule.ruleName} className={selectedRule === rule.ruleName ? styles.selected : undefined} aria-selected={selectedRule === rule.ruleName} onClick={() => setSelectedRule(rule.ruleName)}>
-                    <td>{rule.ruleName}</td>
-                    <td>{rule.kind === 'direct' ? 'Direct' : 'Query'}</td>
+                    <td className={styles.nowrap}>{rule.ruleName}</td>
+                    <td className={styles.nowrap}>{rule.kind === 'direct' ? 'Direct' : 'Query'}</td>
                     <td className={rule.kind === 'query' ? styles.query : undefined}>{ruleDetail(rule)}</td>
                   </tr>
                 ))}

@@ -1,4 +1,4 @@
-import { Input, Text, Textarea } from '@fluentui/react-components';
+import { Input, MessageBar, MessageBarBody, Textarea } from '@fluentui/react-components';
 import { useState, type ReactNode } from 'react';
 import type { CollectionDto } from '../../../core/api';
 import { useCourier } from '../../client/courier-context';
@@ -13,6 +13,11 @@ export function nextQueryName(collection: CollectionDto): string {
   let n = 1;
   while (taken.has(`query ${n}`)) n++;
   return `Query ${n}`;
+}
+
+/** Where a refusal points ("Line 2, column 36"), for the field's own message line. */
+function placeOf(message: string): string {
+  return /Line \d+, column \d+/.exec(message)?.[0] ?? message;
 }
 
 /**
@@ -67,7 +72,7 @@ export function QueryRuleDialog({ collection, onClose, onAdded }: {
             }}
           />
         </FormRow>
-        <FormRow label="Query (WQL)" field="query" issue={refusal?.field === 'query' ? refusal.message : undefined} hint="select * from SMS_R_System where …">
+        <FormRow label="Query (WQL)" field="query" issue={refusal?.field === 'query' ? placeOf(refusal.message) : undefined} hint="select * from SMS_R_System where …">
           <Textarea
             value={query}
             rows={6}
@@ -80,7 +85,12 @@ export function QueryRuleDialog({ collection, onClose, onAdded }: {
             }}
           />
         </FormRow>
-        {refusal !== null && refusal.field === null && <Text role="alert">{refusal.message}</Text>}
+        {/* The message line under a field holds one line; a query's refusal says more, so all of it is here. */}
+        {refusal !== null && refusal.field !== 'name' && (
+          <MessageBar intent="error" layout="multiline" role="alert">
+            <MessageBarBody>{refusal.message}</MessageBarBody>
+          </MessageBar>
+        )}
       </div>
     </FormDialog>
   );
