@@ -1,5 +1,5 @@
 import { ArrowSyncRegular, DeleteRegular, PeopleCommunityRegular, SettingsRegular } from '@fluentui/react-icons';
-import { useEffect } from 'react';
+import { CloseAtOnce } from '../../components/close-at-once';
 import { command, separator } from '../../components/action-menu';
 import { detailsRows } from '../../console/row-kinds';
 import type { FeatureRegistration } from '../../shell/registration';
@@ -10,11 +10,6 @@ import { followCollectionChanges } from './collections-store';
 import { collectionIndex } from './collections-tree';
 import { DeleteCollectionDialog, deletedText } from './delete-collection-dialog';
 import { membershipUpdateText, UpdateMembershipDialog } from './update-membership-dialog';
-
-function CloseAtOnce({ onClose }: { readonly onClose: () => void }) {
-  useEffect(onClose, [onClose]);
-  return null;
-}
 
 const builtInReason = 'A built-in collection (All Systems, All Users, All User Groups) cannot be deleted.';
 

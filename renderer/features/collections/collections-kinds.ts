@@ -1,4 +1,4 @@
-import type { CollectionMemberDto } from '../../../core/api';
+import type { CollectionDto, CollectionMemberDto } from '../../../core/api';
 import type { NoFields } from '../../console/no-fields';
 
 export interface CollectionsNodeKinds {
@@ -16,4 +16,12 @@ export interface CollectionsPopupKinds {
   readonly 'update-collection-membership': { readonly collectionId: string };
   readonly 'delete-collection': { readonly collectionId: string };
   readonly 'collection-properties': { readonly collectionId: string };
+}
+
+/** What the dialogs that add rules are given: the collection, and where its new state goes. */
+export interface RuleDialogProps {
+  readonly collection: CollectionDto;
+  readonly onClose: () => void;
+  /** The core's answer to the last rule added: the collection, evaluated again. */
+  readonly onAdded: (collection: CollectionDto) => void;
 }

@@ -8,16 +8,13 @@ import { CheckList } from '../../components/check-list';
 import { FormDialog } from '../../components/form-dialog';
 import { FormRow, useFormStyles } from '../../components/form-layout';
 import { resourceTypeLabels } from './collection-labels';
+import type { RuleDialogProps } from './collections-kinds';
 
 /** How many resources one search shows: enough to pick from, and a nudge to narrow the search. */
 const shownResources = 200;
 
 /** Direct rules: finds resources by name and adds a rule for each one picked. */
-export function DirectRuleDialog({ collection, onClose, onAdded }: {
-  readonly collection: CollectionDto;
-  readonly onClose: () => void;
-  readonly onAdded: (collection: CollectionDto) => void;
-}): ReactNode {
+export function DirectRuleDialog({ collection, onClose, onAdded }: RuleDialogProps): ReactNode {
   const courier = useCourier();
   const form = useFormStyles();
   const [search, setSearch] = useState('');

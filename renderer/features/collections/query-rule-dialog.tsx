@@ -6,6 +6,7 @@ import { settle } from '../../client/settle';
 import { FormDialog } from '../../components/form-dialog';
 import { FormRow, oneLineText, useFormStyles } from '../../components/form-layout';
 import { queryToSend, refusalInTyped } from './query-text';
+import type { RuleDialogProps } from './collections-kinds';
 
 /** The next free "Query N" name of a collection, as the CLI names rules. */
 export function nextQueryName(collection: CollectionDto): string {
@@ -24,11 +25,7 @@ function placeOf(message: string): string {
  * A query rule: its name and its WQL. The core parses and checks the query before it stores it;
  * a refusal names the line and column, and stays at the field it is about.
  */
-export function QueryRuleDialog({ collection, onClose, onAdded }: {
-  readonly collection: CollectionDto;
-  readonly onClose: () => void;
-  readonly onAdded: (collection: CollectionDto) => void;
-}): ReactNode {
+export function QueryRuleDialog({ collection, onClose, onAdded }: RuleDialogProps): ReactNode {
   const courier = useCourier();
   const form = useFormStyles();
   const [name, setName] = useState(() => nextQueryName(collection));
