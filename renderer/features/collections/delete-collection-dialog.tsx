@@ -38,7 +38,7 @@ export function DeleteCollectionDialog({ collection, collections, onClose, onDel
   return (
     <ConfirmDeleteDialog open title="Delete Collection" onConfirm={remove} onClose={onClose}>
       <Text>
-        Delete the collection <Text weight="semibold">{collection.name}</Text> ({collection.collectionId})? Advertisements to it no longer reach its members.
+        Delete the collection <Text weight="semibold">{collection.name}</Text> ({collection.collectionId})?
       </Text>
       {subs.length === 0 ? (
         <Text>It has no subcollections.</Text>
