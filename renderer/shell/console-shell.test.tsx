@@ -266,8 +266,9 @@ describe('ConsoleShell', () => {
 
   it('says plainly that a feature is not built yet', async () => {
     renderShell();
-    fireEvent.click(await screen.findByRole('treeitem', { name: 'Advertisements' }));
-    expect(screen.getByText('Advertisements arrive with the advertisements feature; nothing to show yet.')).toBeTruthy();
+    act(() => useShellStore.getState().select('site/system-status/status-message-queries', { reveal: true }));
+    fireEvent.click(await screen.findByRole('treeitem', { name: 'Status Message Queries' }));
+    expect(screen.getByText('Status message queries arrive with the status feature; nothing to show yet.')).toBeTruthy();
     expect(screen.queryByRole('grid')).toBeNull();
   });
 
