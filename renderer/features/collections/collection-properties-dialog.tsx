@@ -57,7 +57,9 @@ export function CollectionPropertiesDialog({ collectionId, onClose, onStatus }: 
   const issues = ready ? model.propertiesIssues(ready) : {};
   const sheet = sessionSheetProps(model, session);
   const disabled = ready?.saving ?? true;
-  const shown = ruled ?? ready?.saved ?? null;
+  // The newer of the last rule change's answer and what the sheet read (a change from elsewhere is read again while nothing is pending).
+  const saved = ready?.saved ?? null;
+  const shown = ruled !== null && (saved === null || ruled.lastModified >= saved.lastModified) ? ruled : saved;
   const builtIn = shown?.builtIn ?? false;
   const limitChoices = sortByText(all.filter((c) => c.collectionId !== collectionId), (c) => c.name);
 
