@@ -12,6 +12,7 @@ const collectionsId = 'site/computer-management/collections';
 let collections: CollectionDto[];
 let members: Map<string, CollectionMemberDto[]>;
 let deletes: string[];
+let updates: { collectionId: string; includeSubcollections: boolean }[];
 
 beforeAll(() => {
   // jsdom has no layout; the virtualized tree and list need a viewport.
@@ -40,6 +41,7 @@ beforeEach(() => {
   ];
   members = new Map([['A0100010', [testMember(16777217, 'PC0001'), testMember(16777218, 'PC0002', { client: false }), testMember(16777219, 'LAPTOP01', { domain: null })]]]);
   deletes = [];
+  updates = [];
 });
 
 function renderShell() {
@@ -50,6 +52,17 @@ function renderShell() {
     'dp-groups:list': async () => ({ ok: true, value: [] }),
     'collections:list': async () => ({ ok: true, value: collections }),
     'collections:members': async ({ collectionId }) => ({ ok: true, value: members.get(collectionId) ?? [] }),
+    'collections:update-membership': async (request) => {
+      updates.push(request);
+      const at = '2026-12-02T10:00:00.000Z';
+      return {
+        ok: true,
+        value: [
+          { collectionId: 'A0100010', name: 'Pilot', memberCount: 4, added: 2, removed: 1, evaluatedAt: at },
+          { collectionId: 'A0100012', name: 'Sales', memberCount: 1, added: 1, removed: 0, evaluatedAt: at },
+        ],
+      };
+    },
     'collections:delete': async ({ collectionId }) => {
       deletes.push(collectionId);
       const answer: CollectionDeletedDto = {
@@ -132,5 +145,19 @@ describe('Collections in the console', () => {
     expect(del.getAttribute('aria-disabled')).toBe('true');
     fireEvent.keyDown(item, { key: 'Delete' });
     expect(screen.queryByRole('alertdialog')).toBeNull();
+  });
+
+  it('asks before updating membership, can take the subcollections along, and counts what changed', async () => {
+    renderShell();
+    act(() => useShellStore.getState().select(`${collectionsId}/A0100010`, { reveal: true }));
+    fireEvent.contextMenu(await screen.findByRole('treeitem', { name: 'Pilot' }));
+    fireEvent.click(await screen.findByRole('menuitem', { name: 'Update Collection Membership' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Update Collection Membership' });
+    expect(dialog.textContent).toContain('Update the membership of Pilot?');
+    fireEvent.click(within(dialog).getByRole('checkbox', { name: 'Update membership of its subcollections too' }));
+    fireEvent.click(within(dialog).getByRole('button', { name: 'OK' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(updates).toEqual([{ collectionId: 'A0100010', includeSubcollections: true }]);
+    expect(await screen.findByText('Updated membership of Pilot: 3 added, 1 removed across 2 collections; 4 members.')).toBeTruthy();
   });
 });
