@@ -12,7 +12,7 @@ const collectionsId = 'site/computer-management/collections';
 let collections: CollectionDto[];
 let members: Map<string, CollectionMemberDto[]>;
 let deletes: string[];
-let updates: { collectionId: string; includeSubcollections: boolean }[];
+let updates: { collectionId: string; includeSubcollections?: boolean }[];
 
 beforeAll(() => {
   // jsdom has no layout; the virtualized tree and list need a viewport.
