@@ -148,7 +148,7 @@ describe('node actions', () => {
 
   it('offers no Refresh where nothing is read from the site yet', () => {
     const { nodeActions } = setup();
-    expect(shape(nodeActions('site/computer-management/collections'))).toEqual(['Help']);
+    expect(shape(nodeActions('site/system-status/status-message-queries'))).toEqual(['Help']);
   });
 
   it('offers New › Program and Program For Device on a package\'s Programs node', () => {

@@ -1,5 +1,6 @@
 import { accessAccountsFeature } from '../features/access-accounts/access-accounts-feature';
 import { clientAgentsFeature } from '../features/client-agents/client-agents-feature';
+import { collectionsFeature } from '../features/collections/collections-feature';
 import { notBuiltFeature } from '../features/not-built/not-built-feature';
 import { packageDistributionFeature } from '../features/package-distribution/package-distribution-feature';
 import { packageImportFeature } from '../features/package-import/package-import-feature';
@@ -15,6 +16,6 @@ import { shellFeature } from '../shell/shell-feature';
  * The console's features. A new feature's registration goes in this list; the list does not
  * compile while a declared kind has no registration.
  */
-export const consoleFeatures = [shellFeature, siteFeature, packagesFeature, packageImportFeature, programsFeature, accessAccountsFeature, sitePropertiesFeature, packageDistributionFeature, siteSystemsFeature, clientAgentsFeature, notBuiltFeature] as const;
+export const consoleFeatures = [shellFeature, siteFeature, packagesFeature, packageImportFeature, programsFeature, accessAccountsFeature, sitePropertiesFeature, packageDistributionFeature, siteSystemsFeature, clientAgentsFeature, collectionsFeature, notBuiltFeature] as const;
 
 export const consoleRegistry = assembleRegistry({ kind: 'site-database' }, consoleFeatures);

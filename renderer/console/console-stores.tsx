@@ -1,5 +1,6 @@
 import { createContext, useContext, type ReactNode } from 'react';
 import type { AccessAccountsStore } from '../features/access-accounts/access-accounts-store';
+import type { CollectionsStore } from '../features/collections/collections-store';
 import type { PackageDpsStore } from '../features/package-distribution/package-dps-store';
 import type { PackagesStore } from '../features/packages/packages-store';
 import type { ProgramsStore } from '../features/programs/programs-store';
@@ -15,6 +16,8 @@ export interface ConsoleStores {
   /** Distribution points (and so site systems) and DP groups. */
   readonly siteSystems: SiteSystemsStore;
   readonly packageDps: PackageDpsStore;
+  /** Collections and the members of those shown. */
+  readonly collections: CollectionsStore;
 }
 
 const StoresContext = createContext<ConsoleStores | null>(null);

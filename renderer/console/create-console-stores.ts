@@ -1,5 +1,6 @@
 import type { CourierBridge } from '../../core/api';
 import { createAccessAccountsStore } from '../features/access-accounts/access-accounts-store';
+import { createCollectionsStore } from '../features/collections/collections-store';
 import { createPackageDpsStore } from '../features/package-distribution/package-dps-store';
 import { createPackagesStore } from '../features/packages/packages-store';
 import { createProgramsStore } from '../features/programs/programs-store';
@@ -26,6 +27,10 @@ export function createConsoleStores(bridge: CourierBridge): ConsoleStores {
       status: (packageId) => courier['packages:status']({ packageId }),
       distributionPoints: () => courier['distribution-points:list']({}),
       summary: () => courier['packages:status-summary']({}),
+    }),
+    collections: createCollectionsStore({
+      list: () => courier['collections:list']({}),
+      members: (collectionId) => courier['collections:members']({ collectionId }),
     }),
   };
 }

@@ -20,6 +20,7 @@ let courier: FakeCourier;
 function siteServer(): FakeCourier {
   return fakeCourier({
     'site:info': async () => ({ ok: true, value: testSite }),
+    'collections:list': async () => ({ ok: true, value: [] }),
     'distribution-points:list': async () => ({ ok: true, value: [] }),
     'dp-groups:list': async () => ({ ok: true, value: [] }),
     'packages:list-page': async (request) => listPageOf(site.packages, request),

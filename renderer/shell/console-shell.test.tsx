@@ -31,6 +31,7 @@ function testPackageOf(packageId: string, name: string): PackageDto {
 function siteServer(): FakeCourier {
   return fakeCourier({
     'site:info': async () => ({ ok: true, value: testSite }),
+    'collections:list': async () => ({ ok: true, value: [] }),
     'distribution-points:list': async () => ({ ok: true, value: [] }),
     'dp-groups:list': async () => ({ ok: true, value: [] }),
     'packages:list-page': async (request) => {
@@ -265,8 +266,9 @@ describe('ConsoleShell', () => {
 
   it('says plainly that a feature is not built yet', async () => {
     renderShell();
-    fireEvent.click(await screen.findByRole('treeitem', { name: 'Collections' }));
-    expect(screen.getByText('Collections arrive with the collections feature; nothing to show yet.')).toBeTruthy();
+    act(() => useShellStore.getState().select('site/system-status/status-message-queries', { reveal: true }));
+    fireEvent.click(await screen.findByRole('treeitem', { name: 'Status Message Queries' }));
+    expect(screen.getByText('Status message queries arrive with the status feature; nothing to show yet.')).toBeTruthy();
     expect(screen.queryByRole('grid')).toBeNull();
   });
 

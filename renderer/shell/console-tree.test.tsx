@@ -26,6 +26,7 @@ async function renderTree() {
   renderConsole(
     fakeCourier({
       'site:info': async () => ({ ok: true, value: testSite }),
+      'collections:list': async () => ({ ok: true, value: [] }),
       'distribution-points:list': async () => ({ ok: true, value: [] }),
       'dp-groups:list': async () => ({ ok: true, value: [] }),
       'packages:list-page': async (request) => listPageOf(names.map((name, i) => testPackage(`A010000${i + 1}`, name)), request),

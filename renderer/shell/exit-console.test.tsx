@@ -11,6 +11,7 @@ function renderShell() {
   renderConsole(
     fakeCourier({
       'site:info': async () => ({ ok: true, value: testSite }),
+      'collections:list': async () => ({ ok: true, value: [] }),
       'distribution-points:list': async () => ({ ok: true, value: [] }),
       'dp-groups:list': async () => ({ ok: true, value: [] }),
       'packages:list-page': async (request) => listPageOf([], request),

@@ -97,6 +97,7 @@ describe('Client Agents in the console', () => {
     const courier = fakeCourier({
       'site:info': async () => ({ ok: true, value: testSite }),
       'packages:list-page': async (request) => listPageOf([], request),
+      'collections:list': async () => ({ ok: true, value: [] }),
       'distribution-points:list': async () => ({ ok: true, value: [] }),
       'dp-groups:list': async () => ({ ok: true, value: [] }),
       'client-agents:get': get,

@@ -2,7 +2,6 @@ import {
   DocumentSearchRegular,
   MegaphoneLoudRegular,
   MegaphoneRegular,
-  PeopleCommunityRegular,
   PuzzlePieceRegular,
   type FluentIcon,
 } from '@fluentui/react-icons';
@@ -25,12 +24,6 @@ export const notBuiltFeature: FeatureRegistration<keyof NotBuiltNodeKinds> = {
       MegaphoneRegular,
       'Offers of a program to a collection, with a schedule.',
       'Advertisements arrive with the advertisements feature; nothing to show yet.',
-    ),
-    collections: notBuilt(
-      'Collections',
-      PeopleCommunityRegular,
-      'Groups of computers and users that advertisements target.',
-      'Collections arrive with the collections feature; nothing to show yet.',
     ),
     'component-status': notBuilt(
       'Component Status',

@@ -6,7 +6,6 @@ import type { NoFields } from '../../console/no-fields';
  */
 export interface NotBuiltNodeKinds {
   readonly advertisements: NoFields;
-  readonly collections: NoFields;
   readonly 'component-status': NoFields;
   readonly 'advertisement-status': NoFields;
   readonly 'status-message-queries': NoFields;

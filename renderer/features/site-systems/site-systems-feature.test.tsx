@@ -56,6 +56,7 @@ function renderShell() {
   const courier = fakeCourier({
     'site:info': async () => ({ ok: true, value: testSite }),
     'packages:list-page': async (request) => listPageOf([], request),
+    'collections:list': async () => ({ ok: true, value: [] }),
     'distribution-points:list': async () => {
       reads++;
       return { ok: true, value: dps };

@@ -1,6 +1,6 @@
 import { AddRegular, DeleteRegular, GroupRegular, ServerLinkRegular, ServerMultipleRegular, ServerRegular, SettingsRegular, WrenchRegular } from '@fluentui/react-icons';
-import { useEffect } from 'react';
 import { foldNoCase } from '../../../core/api';
+import { CloseAtOnce } from '../../components/close-at-once';
 import { command, submenu } from '../../components/action-menu';
 import { sortByText } from '../../components/data-grid';
 import { detailsRows } from '../../console/row-kinds';
@@ -16,11 +16,6 @@ import { followSiteSystemChanges, siteSystemNamed } from './site-systems-store';
 import { cachedSiteSystems, ComponentConfigurationView, DpGroupsView, dpRoleName, siteComponents, SiteSystemsView, SiteSystemView } from './site-systems-views';
 
 const byName = (a: string, b: string) => foldNoCase(a) === foldNoCase(b);
-
-function CloseAtOnce({ onClose }: { readonly onClose: () => void }) {
-  useEffect(onClose, [onClose]);
-  return null;
-}
 
 /**
  * Site Settings › Site Systems (each server and its distribution point role), Distribution

@@ -1,0 +1,1 @@
+export { CloseAtOnce } from './close-at-once';

@@ -1,0 +1,160 @@
+import { Button, Dropdown, Input, makeStyles, Option, Text, Textarea, tokens } from '@fluentui/react-components';
+import { AddRegular, DeleteRegular } from '@fluentui/react-icons';
+import { useState, type ReactNode } from 'react';
+import { useStore } from 'zustand';
+import type { CollectionDto, CollectionRuleDto } from '../../../core/api';
+import { useCourier } from '../../client/courier-context';
+import { settle } from '../../client/settle';
+import { sortByText } from '../../components/data-grid';
+import { FormRow, oneLineText, useFormStyles } from '../../components/form-layout';
+import { PropertySheet, SessionLoadState, sessionSheetProps, useFollowWhileClean, usePropertiesSession } from '../../components/property-sheet';
+import { useConsoleStores } from '../../console/console-stores';
+import { collectionLabels, collectionProperties, collectionTabs } from './collection-properties-model';
+import { DirectRuleDialog } from './direct-rule-dialog';
+import { QueryRuleDialog } from './query-rule-dialog';
+
+const useStyles = makeStyles({
+  table: { width: '100%', borderCollapse: 'collapse', fontSize: tokens.fontSizeBase200, '& th, & td': { textAlign: 'left', padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalS}`, verticalAlign: 'top' } },
+  nowrap: { whiteSpace: 'nowrap' },
+  selected: { backgroundColor: tokens.colorNeutralBackground1Selected },
+  query: { fontFamily: tokens.fontFamilyMonospace, wordBreak: 'break-all' },
+  buttons: { display: 'flex', gap: tokens.spacingHorizontalS },
+});
+
+const noLimit = '';
+
+function ruleDetail(rule: CollectionRuleDto): string {
+  return rule.kind === 'direct' ? `Resource ID ${rule.resourceId}` : `${rule.resourceClass}: ${rule.query}`;
+}
+
+/** A collection's Properties: General (name, comment, limit) saved with OK or Apply; rules change at once, as the suite's Membership Rules tab does. */
+export function CollectionPropertiesDialog({ collectionId, onClose, onStatus }: { readonly collectionId: string; readonly onClose: () => void; readonly onStatus: (text: string) => void }): ReactNode {
+  const courier = useCourier();
+  const form = useFormStyles();
+  const styles = useStyles();
+  const model = collectionProperties;
+  const { collections } = useConsoleStores();
+  const all = useStore(collections, (s) => s.list.items);
+  const load = () => courier['collections:get']({ collectionId });
+  const session = usePropertiesSession(
+    model,
+    load,
+    (_, changes) => courier['collections:update']({ collectionId, changes }),
+    (saved) => {
+      collections.getState().upsert([saved]);
+      onStatus(`Saved collection ${saved.name} (${saved.collectionId}).`);
+    },
+  );
+  const { state, dispatch } = session;
+  const ready = state.kind === 'ready' ? state : null;
+  useFollowWhileClean(model, session, 'collections:changed', (event) => event.collectionId === collectionId, load);
+  // The rules change at once through their own requests; the latest answer is what the tab lists.
+  const [ruled, setRuled] = useState<CollectionDto | null>(null);
+  const [selectedRule, setSelectedRule] = useState<string | null>(null);
+  const [adding, setAdding] = useState<'query' | 'direct' | null>(null);
+  const [ruleError, setRuleError] = useState<string | null>(null);
+
+  const issues = ready ? model.propertiesIssues(ready) : {};
+  const sheet = sessionSheetProps(model, session);
+  const disabled = ready?.saving ?? true;
+  // The newer of the last rule change's answer and what the sheet read (a change from elsewhere is read again while nothing is pending).
+  const saved = ready?.saved ?? null;
+  const shown = ruled !== null && (saved === null || ruled.lastModified >= saved.lastModified) ? ruled : saved;
+  const builtIn = shown?.builtIn ?? false;
+  const limitChoices = sortByText(all.filter((c) => c.collectionId !== collectionId), (c) => c.name);
+
+  const ruleChanged = (collection: CollectionDto) => {
+    setRuled(collection);
+    collections.getState().upsert([collection]);
+  };
+
+  async function removeRule(ruleName: string): Promise<void> {
+    setRuleError(null);
+    const result = await settle(() => courier['collections:remove-rule']({ collectionId, ruleName }));
+    if (!result.ok) return setRuleError(result.error.message);
+    setSelectedRule(null);
+    ruleChanged(result.value);
+    onStatus(`Removed the rule ${ruleName} from ${result.value.name}; ${result.value.memberCount} members.`);
+  }
+
+  const nested =
+    shown === null || adding === null ? null : adding === 'query' ? (
+      <QueryRuleDialog collection={shown} onClose={() => setAdding(null)} onAdded={(c) => { ruleChanged(c); onStatus(`Added a query rule to ${c.name}; ${c.memberCount} members.`); }} />
+    ) : (
+      <DirectRuleDialog collection={shown} onClose={() => setAdding(null)} onAdded={(c) => { ruleChanged(c); onStatus(`Added direct rules to ${c.name}; ${c.memberCount} members.`); }} />
+    );
+
+  return (
+    <PropertySheet open title={`${shown?.name ?? collectionId} Properties`} tabs={collectionTabs} {...sheet} onClose={onClose}>
+      <SessionLoadState state={state} reading="Reading the collection…" />
+      {ready !== null && sheet.selectedTab === 'general' && (
+        <div className={form.page}>
+          <FormRow label="Collection ID" messageLine={false}>
+            <Input readOnly value={ready.saved.collectionId} />
+          </FormRow>
+          <FormRow label={collectionLabels.name} field="name" issue={issues.name} required>
+            <Input {...oneLineText} value={ready.draft.name} disabled={disabled || builtIn} onChange={(_, data) => dispatch({ type: 'edit', changes: { name: data.value } })} />
+          </FormRow>
+          <FormRow label={collectionLabels.comment} field="comment" issue={issues.comment}>
+            <Textarea {...oneLineText} rows={3} resize="none" value={ready.draft.comment} disabled={disabled} onChange={(_, data) => dispatch({ type: 'edit', changes: { comment: data.value } })} />
+          </FormRow>
+          <FormRow label={collectionLabels.limitToCollectionId} field="limitToCollectionId" issue={issues.limitToCollectionId} hint="Members must also be members of this collection.">
+            <Dropdown
+              disabled={disabled || builtIn}
+              value={ready.draft.limitToCollectionId === noLimit ? '(none)' : (all.find((c) => c.collectionId === ready.draft.limitToCollectionId)?.name ?? ready.draft.limitToCollectionId)}
+              selectedOptions={[ready.draft.limitToCollectionId]}
+              onOptionSelect={(_, data) => dispatch({ type: 'edit', changes: { limitToCollectionId: data.optionValue ?? noLimit } })}
+            >
+              <Option value={noLimit}>(none)</Option>
+              {limitChoices.map((c) => (
+                <Option key={c.collectionId} value={c.collectionId} text={c.name}>
+                  {`${c.name} (${c.collectionId})`}
+                </Option>
+              ))}
+            </Dropdown>
+          </FormRow>
+          {builtIn && <Text size={200} className={form.note}>A built-in collection holds every resource of its type: it cannot be renamed, limited or given rules.</Text>}
+        </div>
+      )}
+      {shown !== null && sheet.selectedTab === 'rules' && (
+        <div className={form.page}>
+          {shown.rules.length === 0 ? (
+            <Text>{builtIn ? `Every ${shown.builtInType === 'userGroup' ? 'user group' : shown.builtInType} of the site is a member.` : 'No membership rules: the collection has no members.'}</Text>
+          ) : (
+            <table className={styles.table} aria-label="Membership rules">
+              <thead>
+                <tr>
+                  <th>Name</th>
+                  <th>Type</th>
+                  <th>Class / query</th>
+                </tr>
+              </thead>
+              <tbody>
+                {shown.rules.map((rule) => (
+                  <tr key={rule.ruleName} className={selectedRule === rule.ruleName ? styles.selected : undefined} aria-selected={selectedRule === rule.ruleName} onClick={() => setSelectedRule(rule.ruleName)}>
+                    <td className={styles.nowrap}>{rule.ruleName}</td>
+                    <td className={styles.nowrap}>{rule.kind === 'direct' ? 'Direct' : 'Query'}</td>
+                    <td className={rule.kind === 'query' ? styles.query : undefined}>{ruleDetail(rule)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+          <div className={styles.buttons}>
+            <Button icon={<AddRegular />} disabled={builtIn} onClick={() => setAdding('query')}>
+              New Query Rule…
+            </Button>
+            <Button icon={<AddRegular />} disabled={builtIn} onClick={() => setAdding('direct')}>
+              New Direct Rule…
+            </Button>
+            <Button icon={<DeleteRegular />} disabled={builtIn || selectedRule === null} onClick={() => selectedRule !== null && void removeRule(selectedRule)}>
+              Remove Rule
+            </Button>
+          </div>
+          {ruleError !== null && <Text role="alert">{ruleError}</Text>}
+        </div>
+      )}
+      {nested}
+    </PropertySheet>
+  );
+}

@@ -1,0 +1,134 @@
+import { ArrowSyncRegular, DeleteRegular, PeopleCommunityRegular, SettingsRegular } from '@fluentui/react-icons';
+import { CloseAtOnce } from '../../components/close-at-once';
+import { command, separator } from '../../components/action-menu';
+import { detailsRows } from '../../console/row-kinds';
+import type { FeatureRegistration } from '../../shell/registration';
+import { CollectionMembersView, memberKey } from './collection-members-view';
+import { CollectionPropertiesDialog } from './collection-properties-dialog';
+import type { CollectionsNodeKinds, CollectionsPopupKinds, CollectionsRowKinds } from './collections-kinds';
+import { followCollectionChanges } from './collections-store';
+import { collectionIndex } from './collections-tree';
+import { DeleteCollectionDialog, deletedText } from './delete-collection-dialog';
+import { membershipUpdateText, UpdateMembershipDialog } from './update-membership-dialog';
+
+const builtInReason = 'A built-in collection (All Systems, All Users, All User Groups) cannot be deleted.';
+
+/**
+ * Computer Management › Collections: the collections of the site as a tree (subcollections, and
+ * the collections linked under each, marked), each one's members, and its commands
+ * (docs/console.md#collections).
+ */
+export const collectionsFeature: FeatureRegistration<keyof CollectionsNodeKinds, keyof CollectionsRowKinds, keyof CollectionsPopupKinds> = {
+  nodes: {
+    collections: {
+      label: 'Collections',
+      icon: PeopleCommunityRegular,
+      description: 'Groups of computers and users that advertisements target.',
+      children: (_, stores) => collectionIndex(stores.collections.getState().list.items).top,
+      childrenPending: (_, stores) => stores.collections.getState().list.status === 'loading',
+      details: { kind: 'children' },
+      refresh: (_, stores) => stores.collections.getState().load(),
+    },
+    collection: {
+      label: ({ collectionId, linked }, stores) => {
+        const name = collectionIndex(stores.collections.getState().list.items).byId.get(collectionId)?.name ?? collectionId;
+        return linked ? `${name} (linked)` : name;
+      },
+      icon: PeopleCommunityRegular,
+      description: 'A collection: the resources its membership rules select.',
+      idSegment: (node) => node.collectionId,
+      children: ({ collectionId }, stores) => collectionIndex(stores.collections.getState().list.items).children.get(collectionId) ?? [],
+      details: {
+        kind: 'list',
+        View: CollectionMembersView,
+        rows: ({ collectionId }, keys, { stores }) => {
+          const members = stores.collections.getState().members[collectionId]?.items ?? [];
+          return detailsRows('collection-member', keys.map((key) => members.find((m) => memberKey(m) === key)).filter((m) => m !== undefined));
+        },
+        count: ({ collectionId }, stores) => {
+          const list = stores.collections.getState().members[collectionId];
+          return list?.status === 'ready' ? list.items.length : null;
+        },
+      },
+      actions: ({ collectionId }, { stores, shell }) => {
+        const collection = collectionIndex(stores.collections.getState().list.items).byId.get(collectionId);
+        return [
+          command('update-membership', 'Update Collection Membership', () => shell.openPopup({ kind: 'update-collection-membership', collectionId }), {
+            icon: ArrowSyncRegular,
+            disabled: collection === undefined,
+          }),
+          separator('after-update'),
+          command('delete', 'Delete', () => shell.openPopup({ kind: 'delete-collection', collectionId }), {
+            icon: DeleteRegular,
+            shortcut: 'Del',
+            disabled: collection === undefined || collection.builtIn,
+            ...(collection?.builtIn ? { disabledReason: builtInReason } : {}),
+          }),
+          command('properties', 'Properties', () => shell.openPopup({ kind: 'collection-properties', collectionId }), {
+            icon: SettingsRegular,
+            disabled: collection === undefined,
+          }),
+        ];
+      },
+      refresh: async ({ collectionId }, stores) => {
+        const [list, members] = await Promise.all([stores.collections.getState().load(), stores.collections.getState().loadMembers(collectionId)]);
+        return list.ok ? members : list;
+      },
+    },
+  },
+  rows: {
+    'collection-member': {
+      label: (member) => member.name,
+      actions: () => [],
+    },
+  },
+  popups: {
+    'update-collection-membership': {
+      render: ({ collectionId }, { stores, shell, close }) => {
+        const collection = collectionIndex(stores.collections.getState().list.items).byId.get(collectionId);
+        if (collection === undefined) return <CloseAtOnce onClose={close} />;
+        return (
+          <UpdateMembershipDialog
+            collection={collection}
+            onClose={close}
+            onUpdated={(updates) => {
+              const state = stores.collections.getState();
+              void state.load();
+              for (const u of updates) if (state.members[u.collectionId] !== undefined) void state.loadMembers(u.collectionId);
+              shell.setStatus(membershipUpdateText(collectionId, updates));
+            }}
+          />
+        );
+      },
+    },
+    'delete-collection': {
+      render: ({ collectionId }, { stores, shell, close }) => {
+        const items = stores.collections.getState().list.items;
+        const collection = collectionIndex(items).byId.get(collectionId);
+        if (collection === undefined) return <CloseAtOnce onClose={close} />;
+        return (
+          <DeleteCollectionDialog
+            collection={collection}
+            collections={items}
+            onClose={close}
+            onDeleted={(answer) => {
+              void stores.collections.getState().load();
+              shell.setStatus(deletedText(answer));
+            }}
+          />
+        );
+      },
+    },
+    'collection-properties': {
+      render: ({ collectionId }, { shell, close }) => <CollectionPropertiesDialog collectionId={collectionId} onClose={close} onStatus={shell.setStatus} />,
+    },
+  },
+  start: (stores, bridge) => {
+    void stores.collections.getState().load();
+    return followCollectionChanges(stores.collections, bridge);
+  },
+  activity: (stores) => {
+    const list = stores.collections.getState().list;
+    return { busy: list.status === 'loading', message: null };
+  },
+};
