@@ -36,7 +36,8 @@ export const queryRuleInputSchema = z.strictObject({
   /** The rule's name in the collection; the suite's wizard asks for one. */
   name: requiredText('The query rule name', 256),
   /** WQL: `select … from SMS_R_System where …`; the class after FROM is what it selects. */
-  query: requiredText('The query', maxQueryLength, 'A query rule needs its query (select … from SMS_R_System …).'),
+  // On several lines if the admin wants: WQL reads line breaks and tabs as spaces, and says where a problem is by line and column.
+  query: textSchema({ label: 'The query', max: maxQueryLength, required: 'A query rule needs its query (select … from SMS_R_System …).', multiline: true }),
 });
 export const collectionRuleInputSchema = z.discriminatedUnion('kind', [directRuleInputSchema, queryRuleInputSchema]);
 export type CollectionRuleInput = z.output<typeof collectionRuleInputSchema>;

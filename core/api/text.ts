@@ -108,12 +108,17 @@ export interface TextRules {
   readonly problem?: (text: string) => string | null;
   /** Leading and trailing white space is dropped (default); a folder being browsed keeps it. */
   readonly trim?: boolean;
+  /**
+   * Line breaks (CR, LF) and tabs are part of the text, as in a query rule pasted from a web page
+   * and shown as typed; every other character the policy refuses is still refused.
+   */
+  readonly multiline?: boolean;
 }
 
 /** The one problem of a (trimmed) value under `rules`, or null: emptiness, characters, length, form. */
 export function textProblem(value: string, rules: TextRules): string | null {
   if (value === '') return rules.required ?? null;
-  const found = firstRefusedCharacter(value);
+  const found = firstRefusedCharacter(rules.multiline ? value.replace(/[\r\n\t]/g, ' ') : value);
   if (found !== null) return refusedCharacterMessage(rules.label, found);
   const length = textLength(value);
   if (length > rules.max) {

@@ -34,7 +34,7 @@ export function formatCollection(c: CollectionDto): string {
       ? 'Rules: none'
       : `Rules:\n${textTable(
           ['Kind', 'Name', 'Resource / query'],
-          c.rules.map((r) => (r.kind === 'direct' ? ['direct', r.ruleName, String(r.resourceId)] : ['query', r.ruleName, r.query])),
+          c.rules.map((r) => (r.kind === 'direct' ? ['direct', r.ruleName, String(r.resourceId)] : ['query', r.ruleName, r.query.replace(/\s+/g, ' ')])),
         )}`;
   const windows =
     c.maintenanceWindows.length === 0

@@ -127,6 +127,12 @@ describe('collections with rules', () => {
       ok: false,
       error: { code: 'VALIDATION_FAILED', message: expect.stringMatching(/Line 1, column 41: .*typographic quote/) },
     });
+    // A query on several lines, as pasted from a web page: its problem is placed on its own line.
+    expect(await refusedAt('select *\r\n  from SMS_R_System\n\twhere Nmae = "PC-XP"')).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION_FAILED', message: expect.stringMatching(/^The query rule cannot be used\. Line 3, column 8: .*Nmae/) },
+    });
+    expect(await refusedAt('select * from SMS_R_System where Name = "PC-XP"\u0007')).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED', message: expect.stringMatching(/control character/) } });
     // Refused rules are not stored, and the rule names stay unique.
     expect(value(await core.client['collections:get']({ collectionId: laptops.collectionId })).rules.map((r) => r.ruleName)).toEqual(['XP laptops', 'Subnet']);
     expect(await core.client['collections:add-rule']({ collectionId: laptops.collectionId, rule: { kind: 'query', name: 'subnet', query: 'select * from SMS_R_User' } })).toMatchObject({

@@ -5,7 +5,6 @@ import { useCourier } from '../../client/courier-context';
 import { settle } from '../../client/settle';
 import { FormDialog } from '../../components/form-dialog';
 import { FormRow, oneLineText, useFormStyles } from '../../components/form-layout';
-import { queryToSend, refusalInTyped } from './query-text';
 import type { RuleDialogProps } from './collections-kinds';
 
 /** The next free "Query N" name of a collection, as the CLI names rules. */
@@ -36,7 +35,7 @@ export function QueryRuleDialog({ collection, onClose, onAdded }: RuleDialogProp
   async function add(): Promise<void> {
     setBusy(true);
     setRefusal(null);
-    const result = await settle(() => courier['collections:add-rule']({ collectionId: collection.collectionId, rule: { kind: 'query', name: name.trim(), query: queryToSend(query) } }));
+    const result = await settle(() => courier['collections:add-rule']({ collectionId: collection.collectionId, rule: { kind: 'query', name: name.trim(), query } }));
     setBusy(false);
     if (result.ok) {
       onAdded(result.value);
@@ -44,7 +43,7 @@ export function QueryRuleDialog({ collection, onClose, onAdded }: RuleDialogProp
       return;
     }
     const field = result.error.field === 'rule.name' || result.error.code === 'CONFLICT' ? 'name' : result.error.field === 'rule.query' ? 'query' : null;
-    setRefusal({ field, message: field === 'query' ? refusalInTyped(result.error.message, query) : result.error.message });
+    setRefusal({ field, message: result.error.message });
   }
 
   const problem = name.trim() === '' ? { message: 'A query rule needs a name.', field: 'name', fieldLabel: 'Name' } : query.trim() === '' ? { message: 'A query rule needs its query.', field: 'query', fieldLabel: 'Query' } : null;
