@@ -200,20 +200,24 @@ export class PackageDpRepository {
 
   /** Packages with work due now: waiting rows without a retry time, and retries whose time has come. */
   packagesWithWorkDue(now: Date): string[] {
-    return (
-      prepared(this.db, `SELECT DISTINCT package_id AS packageId FROM package_dps
-           WHERE state IN ('installPending', 'installRetrying', 'removalPending') AND (next_attempt_at IS NULL OR next_attempt_at <= ?)
-           ORDER BY package_id`).all(now.toISOString()) as { packageId: string }[]
-    ).map((row) => row.packageId);
+    return (prepared(this.db, workDueSql).all(now.toISOString()) as { packageId: string }[]).map((row) => row.packageId);
   }
 
   /** When the next retry of any package falls due (ISO time after `now`), or null: the component wakes itself then. */
   nextAttemptAfter(now: Date): string | null {
-    const row = prepared(this.db, `SELECT min(next_attempt_at) AS at FROM package_dps
-         WHERE state IN ('installPending', 'installRetrying', 'removalPending') AND next_attempt_at > ?`).get(now.toISOString()) as { at: string | null };
-    return row.at;
+    return (prepared(this.db, nextAttemptSql).get(now.toISOString()) as { at: string | null }).at;
   }
 }
+
+// Run at every wake of Distribution Manager. `state <> 'installed'` repeats what the IN list says
+// because SQLite uses the partial index package_dps_pending only when the WHERE clause visibly
+// implies the index's own; without it both scanned every row, and installed rows pile up.
+export const workDueSql = `SELECT DISTINCT package_id AS packageId FROM package_dps
+  WHERE state <> 'installed' AND state IN ('installPending', 'installRetrying', 'removalPending') AND (next_attempt_at IS NULL OR next_attempt_at <= ?)
+  ORDER BY package_id`;
+
+export const nextAttemptSql = `SELECT min(next_attempt_at) AS at FROM package_dps
+  WHERE state <> 'installed' AND state IN ('installPending', 'installRetrying', 'removalPending') AND next_attempt_at > ?`;
 
 /** Where a finished copy is and what it holds. */
 export interface CopyRecord {
