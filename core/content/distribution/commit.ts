@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import type { Dirent } from 'node:fs';
 import { readdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { asidePrefix, journalPathOf, manifestPathOf, packageFolderOf, stagingPrefix, type PackageTarget } from './package-target';
@@ -81,15 +82,19 @@ export interface CleanupReport {
   readonly rolledForward: boolean;
   /** Leftovers removed: staging folders no journal named, set-aside old versions, temp files. */
   readonly removed: readonly string[];
+  /** The staging folder of the resumed version that was left in place, if there was one. */
+  readonly kept?: string;
 }
 
 /**
  * After a crash, or before any copy: finishes a commit the journal says was under way, then
  * removes what an interrupted copy left for this package. Must not run while another copy of the
  * same package to the same root is under way (the Distribution Manager runs one thread per package).
- * `keep` names a staging folder a resumed copy goes on with.
+ * `resume` is the name prefix of staging folders a copy may go on with (its version's): the first
+ * one found is kept and named in the report. The root is listed once, after any roll forward: it
+ * holds every package on the volume, so each listing costs more as the DP fills.
  */
-export async function cleanupPackage(target: PackageTarget, packageId: string, keep?: string): Promise<CleanupReport> {
+export async function cleanupPackage(target: PackageTarget, packageId: string, resume?: string): Promise<CleanupReport> {
   let rolledForward = false;
   const journalPath = journalPathOf(target);
   const text = await readFile(journalPath, 'utf8').catch(() => null);
@@ -110,13 +115,14 @@ export async function cleanupPackage(target: PackageTarget, packageId: string, k
     }
   }
   const removed: string[] = [];
-  const entries = await readdir(target.root).catch(() => [] as string[]);
+  const entries = await readdir(target.root, { withFileTypes: true }).catch(() => [] as Dirent[]);
+  const keep = resume === undefined ? undefined : entries.find((entry) => entry.isDirectory() && entry.name.startsWith(resume))?.name;
   const staging = stagingPrefix(packageId);
   const aside = asidePrefix(target);
   // writeFileAtomic's temp files for the manifest, the journal and a staging folder's manifest.
   const tempOf = (name: string) =>
     (name.startsWith(`.${target.folder}.manifest.`) || name.startsWith(`..commit-${target.folder}.json.`) || name.startsWith(`.${staging}`)) && name.endsWith('.tmp');
-  for (const name of entries) {
+  for (const { name } of entries) {
     if (name === keep) continue;
     if (name.startsWith(staging) || name.startsWith(aside) || tempOf(name)) {
       await rm(join(target.root, name), { recursive: true, force: true });
@@ -124,5 +130,5 @@ export async function cleanupPackage(target: PackageTarget, packageId: string, k
     }
   }
   if (removed.length > 0) await syncFolder(target.root);
-  return { rolledForward, removed };
+  return { rolledForward, removed, ...(keep === undefined ? {} : { kept: keep }) };
 }

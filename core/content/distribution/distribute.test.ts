@@ -197,6 +197,21 @@ describe('copying a package to distribution points', () => {
     expect(leftovers(target)).toEqual([]);
   });
 
+  it('cleanup keeps the staging folder of the version being resumed and names it, and removes one of another version', async () => {
+    samplePackage(dir.path('src'));
+    const [target] = targets(1) as [PackageTarget];
+    await distribute(dir.path('src'), [target], 2, { stopAfter: 'staged' });
+    const staging = leftovers(target).find((name) => name.startsWith('.staging-CRS00001-2-') && !name.endsWith('.manifest'))!;
+    const kept = await cleanupPackage(target, 'CRS00001', '.staging-CRS00001-2-');
+    expect(kept).toMatchObject({ rolledForward: false, kept: staging });
+    expect(kept.removed).not.toContain(staging);
+    expect(leftovers(target)).toEqual([staging]);
+    const other = await cleanupPackage(target, 'CRS00001', '.staging-CRS00001-3-');
+    expect(other.kept).toBeUndefined();
+    expect(other.removed).toEqual([staging]);
+    expect(leftovers(target)).toEqual([]);
+  });
+
   it.each<CommitStep>(['journal', 'aside', 'staging-in', 'manifest', 'removed'])(
     'after a crash at commit step "%s", cleanup finishes the commit: the new version, its manifest, nothing left over',
     async (step) => {

@@ -148,11 +148,10 @@ async function prepareTarget(target: PackageTarget, options: DistributeOptions):
   await mkdir(target.root, { recursive: true });
   // A staging folder of this version that a stopped copy left is gone on with: its verified files are kept.
   const sameVersion = `${stagingPrefix(options.packageId)}${options.version}-`;
-  const left = (await readdir(target.root, { withFileTypes: true })).find((entry) => entry.isDirectory() && entry.name.startsWith(sameVersion))?.name;
   // Finish a commit a crash stopped and drop an interrupted copy's other leftovers before reading the current manifest.
-  await cleanupPackage(target, options.packageId, left);
-  const reused = left !== undefined && (await stat(join(target.root, left)).then((s) => s.isDirectory(), () => false));
-  const staging = reused ? join(target.root, left) : join(target.root, `${sameVersion}${randomBytes(4).toString('hex')}`);
+  const { kept: left } = await cleanupPackage(target, options.packageId, sameVersion);
+  const reused = left !== undefined;
+  const staging = join(target.root, left ?? `${sameVersion}${randomBytes(4).toString('hex')}`);
   if (reused) {
     await rm(`${staging}.manifest`, { force: true });
     await pruneStaging(staging, options.manifest);

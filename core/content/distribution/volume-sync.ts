@@ -1,11 +1,12 @@
-import { execFile, spawnSync } from 'node:child_process';
-import { promisify } from 'node:util';
+import { spawnSync } from 'node:child_process';
+import { flushFileSystem } from './sync-helper';
 
 /**
  * Making a copy durable. An fsync per file costs a journal commit each on ext4 and NTFS, which for
  * a package of thousands of small files to eight distribution points is most of the copy's time;
  * syncfs(2) flushes a whole volume once. Node has no syncfs, so on Linux it is coreutils'
- * `sync --file-system <path>` (sync(1)); elsewhere every file is fsynced as it is closed.
+ * `sync --file-system <path>` (sync(1)), run by a small shell that stays (sync-helper.ts);
+ * elsewhere every file is fsynced as it is closed.
  */
 let volumeSync: boolean | undefined;
 
@@ -16,8 +17,6 @@ export function canSyncVolumes(): boolean {
   return volumeSync;
 }
 
-const run = promisify(execFile);
-
 interface Flushes {
   running: Promise<void> | null;
   queued: Promise<void> | null;
@@ -26,7 +25,7 @@ interface Flushes {
 const flushes = new Map<string, Flushes>();
 
 function start(flush: Flushes, path: string, volume: string): Promise<void> {
-  const flushing = run('sync', ['--file-system', path]).then(() => undefined);
+  const flushing = flushFileSystem(path, volume);
   flush.running = flushing;
   const done = () => {
     if (flush.running === flushing) flush.running = null;

@@ -1,5 +1,6 @@
 import type { AccessPermission } from '../../api';
 import type { SqliteDatabase } from '../connection';
+import { prepared } from '../prepared';
 
 /** A package access account as stored (SMS_PackageAccessByUsers without the derived fields). */
 export interface AccessAccountRecord {
@@ -21,36 +22,31 @@ export class AccessAccountRepository {
 
   /** In the order they were added: the defaults first, as the console lists them. */
   list(packageId: string): AccessAccountRecord[] {
-    return this.db.prepare(`SELECT ${selectList} FROM access_accounts WHERE package_id = ? ORDER BY id`).all(packageId) as AccessAccountRecord[];
+    return prepared(this.db, `SELECT ${selectList} FROM access_accounts WHERE package_id = ? ORDER BY id`).all(packageId) as AccessAccountRecord[];
   }
 
   /** Account names compare case-insensitively, as Windows compares them. */
   get(packageId: string, accountName: string): AccessAccountRecord | null {
     return (
-      (this.db.prepare(`SELECT ${selectList} FROM access_accounts WHERE package_id = ? AND account_name = ? COLLATE NOCASE`).get(packageId, accountName) as
+      (prepared(this.db, `SELECT ${selectList} FROM access_accounts WHERE package_id = ? AND account_name = ? COLLATE NOCASE`).get(packageId, accountName) as
         | AccessAccountRecord
         | undefined) ?? null
     );
   }
 
   insert(record: AccessAccountRecord): void {
-    this.db
-      .prepare(
-        `INSERT INTO access_accounts (package_id, account_name, kind, account_type, permission, created_at, last_modified)
-         VALUES (@packageId, @accountName, @kind, @accountType, @permission, @createdAt, @lastModified)`,
-      )
-      .run(record);
+    prepared(this.db, `INSERT INTO access_accounts (package_id, account_name, kind, account_type, permission, created_at, last_modified)
+         VALUES (@packageId, @accountName, @kind, @accountType, @permission, @createdAt, @lastModified)`).run(record);
   }
 
   setPermission(packageId: string, accountName: string, permission: AccessPermission, lastModified: string): boolean {
     return (
-      this.db
-        .prepare('UPDATE access_accounts SET permission = ?, last_modified = ? WHERE package_id = ? AND account_name = ? COLLATE NOCASE')
+      prepared(this.db, 'UPDATE access_accounts SET permission = ?, last_modified = ? WHERE package_id = ? AND account_name = ? COLLATE NOCASE')
         .run(permission, lastModified, packageId, accountName).changes === 1
     );
   }
 
   remove(packageId: string, accountName: string): boolean {
-    return this.db.prepare('DELETE FROM access_accounts WHERE package_id = ? AND account_name = ? COLLATE NOCASE').run(packageId, accountName).changes === 1;
+    return prepared(this.db, 'DELETE FROM access_accounts WHERE package_id = ? AND account_name = ? COLLATE NOCASE').run(packageId, accountName).changes === 1;
   }
 }

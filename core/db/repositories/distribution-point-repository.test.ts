@@ -8,7 +8,7 @@ import { migrate } from '../migrator';
 import { ComponentSettingsRepository } from './component-settings-repository';
 import { DistributionPointRepository, type NewDpRecord } from './distribution-point-repository';
 import { DpGroupRepository } from './dp-group-repository';
-import { PackageDpRepository } from './package-dp-repository';
+import { nextAttemptSql, PackageDpRepository, workDueSql } from './package-dp-repository';
 
 /** The database's own guards under the services, and the queries Distribution Manager will rely on. */
 let dir: string;
@@ -157,6 +157,14 @@ describe('distribution point tables', () => {
     expect(dps.deleteIfDrained(one)).toBe(false); // not being deleted
     expect(dps.list().map((d) => d.name)).toEqual(['DP01']);
     expect(db.prepare('SELECT count(*) AS n FROM site_systems').get()).toEqual({ n: 1 });
+  });
+
+  it('finds the work due and the next retry through the index of rows not installed, not by reading every row', () => {
+    for (const sql of [workDueSql, nextAttemptSql]) {
+      const plan = (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all('2026-12-02T08:00:00.000Z') as { detail: string }[]).map((row) => row.detail).join(' | ');
+      expect(plan).toMatch(/SEARCH package_dps USING INDEX package_dps_pending/);
+      expect(plan).not.toMatch(/SCAN package_dps/);
+    }
   });
 
   it('starts the Distribution Manager settings at the suite defaults', () => {

@@ -1,5 +1,6 @@
 import type { BoundaryDto, DistributionPointDto } from '../../api';
 import type { SqliteDatabase } from '../connection';
+import { prepared } from '../prepared';
 
 /** A distribution point as stored, with its site system's names: the DTO without what other tables hold. */
 export interface DpRecord extends Omit<DistributionPointDto, 'boundaries' | 'volumes' | 'groups' | 'packageCount'> {
@@ -39,82 +40,69 @@ export class DistributionPointRepository {
   constructor(private readonly db: SqliteDatabase) {}
 
   list(): DpRecord[] {
-    return (this.db.prepare(`${selectDp} ORDER BY d.name COLLATE NOCASE`).all() as Row[]).map(fromRow);
+    return (prepared(this.db, `${selectDp} ORDER BY d.name COLLATE NOCASE`).all() as Row[]).map(fromRow);
   }
 
   /** Names compare as Windows compares computer names: case-insensitively. */
   get(name: string): DpRecord | null {
-    const row = this.db.prepare(`${selectDp} WHERE d.name = ? COLLATE NOCASE`).get(name) as Row | undefined;
+    const row = prepared(this.db, `${selectDp} WHERE d.name = ? COLLATE NOCASE`).get(name) as Row | undefined;
     return row ? fromRow(row) : null;
   }
 
   getById(id: number): DpRecord | null {
-    const row = this.db.prepare(`${selectDp} WHERE d.id = ?`).get(id) as Row | undefined;
+    const row = prepared(this.db, `${selectDp} WHERE d.id = ?`).get(id) as Row | undefined;
     return row ? fromRow(row) : null;
   }
 
   /** The Copy Package page's list: DPs that are not being deleted and hold no live row of the package. */
   withoutPackage(packageId: string): DpRecord[] {
     return (
-      this.db
-        .prepare(
-          `${selectDp} WHERE d.deleting = 0 AND NOT EXISTS (
+      prepared(this.db, `${selectDp} WHERE d.deleting = 0 AND NOT EXISTS (
              SELECT 1 FROM package_dps p WHERE p.dp_id = d.id AND p.package_id = ? AND p.state NOT IN ('removalPending', 'removalFailed'))
-           ORDER BY d.name COLLATE NOCASE`,
-        )
-        .all(packageId) as Row[]
+           ORDER BY d.name COLLATE NOCASE`).all(packageId) as Row[]
     ).map(fromRow);
   }
 
   /** The server share DP on this share, compared case-insensitively (the caller also compares them as Windows paths). */
   shares(): { name: string; serverShare: string }[] {
-    return this.db.prepare('SELECT name, share_path AS serverShare FROM distribution_points WHERE share_path IS NOT NULL').all() as { name: string; serverShare: string }[];
+    return prepared(this.db, 'SELECT name, share_path AS serverShare FROM distribution_points WHERE share_path IS NOT NULL').all() as { name: string; serverShare: string }[];
   }
 
   /** The site system of `serverName`, created with its distribution point role when it is new. */
   siteSystemFor(input: SiteSystemInput, stamp: string): number {
-    const found = this.db.prepare('SELECT id FROM site_systems WHERE server_name = ? COLLATE NOCASE').get(input.serverName) as { id: number } | undefined;
+    const found = prepared(this.db, 'SELECT id FROM site_systems WHERE server_name = ? COLLATE NOCASE').get(input.serverName) as { id: number } | undefined;
     const id =
       found?.id ??
       Number(
-        this.db
-          .prepare('INSERT INTO site_systems (server_name, netbios_name, site_code, created_at, last_modified) VALUES (?, ?, ?, ?, ?)')
+        prepared(this.db, 'INSERT INTO site_systems (server_name, netbios_name, site_code, created_at, last_modified) VALUES (?, ?, ?, ?, ?)')
           .run(input.serverName, input.netbiosName, input.siteCode, stamp, stamp).lastInsertRowid,
       );
-    this.db.prepare("INSERT OR IGNORE INTO site_system_roles (site_system_id, role) VALUES (?, 'distributionPoint')").run(id);
+    prepared(this.db, "INSERT OR IGNORE INTO site_system_roles (site_system_id, role) VALUES (?, 'distributionPoint')").run(id);
     return id;
   }
 
   /** A site system left without a distribution point has no role left, so it goes too. */
   removeSiteSystemIfUnused(siteSystemId: number): void {
-    const used = this.db.prepare('SELECT 1 FROM distribution_points WHERE site_system_id = ?').get(siteSystemId);
-    if (!used) this.db.prepare('DELETE FROM site_systems WHERE id = ?').run(siteSystemId);
+    const used = prepared(this.db, 'SELECT 1 FROM distribution_points WHERE site_system_id = ?').get(siteSystemId);
+    if (!used) prepared(this.db, 'DELETE FROM site_systems WHERE id = ?').run(siteSystemId);
   }
 
   siteSystemRoles(siteSystemId: number): string[] {
-    return (this.db.prepare('SELECT role FROM site_system_roles WHERE site_system_id = ? ORDER BY role').all(siteSystemId) as { role: string }[]).map((r) => r.role);
+    return (prepared(this.db, 'SELECT role FROM site_system_roles WHERE site_system_id = ? ORDER BY role').all(siteSystemId) as { role: string }[]).map((r) => r.role);
   }
 
   insert(record: NewDpRecord): number {
     return Number(
-      this.db
-        .prepare(
-          `INSERT INTO distribution_points (name, site_system_id, mode, kind, share_path, share_reserve_mb, nal_path, bits_enabled, protected,
+      prepared(this.db, `INSERT INTO distribution_points (name, site_system_id, mode, kind, share_path, share_reserve_mb, nal_path, bits_enabled, protected,
              share_provider, samba_conf, created_at, last_modified)
            VALUES (@name, @siteSystemId, @mode, @kind, @serverShare, @shareReserveMb, @nalPath, @bitsEnabled, @protected,
-             @shareProvider, @sambaConf, @createdAt, @lastModified)`,
-        )
-        .run({ ...record, bitsEnabled: record.bitsEnabled ? 1 : 0, protected: record.protected ? 1 : 0 }).lastInsertRowid,
+             @shareProvider, @sambaConf, @createdAt, @lastModified)`).run({ ...record, bitsEnabled: record.bitsEnabled ? 1 : 0, protected: record.protected ? 1 : 0 }).lastInsertRowid,
     );
   }
 
   updateSettings(record: DpRecord): void {
-    this.db
-      .prepare(
-        `UPDATE distribution_points SET share_reserve_mb = @shareReserveMb, bits_enabled = @bitsEnabled, protected = @protected,
-           share_provider = @shareProvider, samba_conf = @sambaConf, last_modified = @lastModified WHERE id = @id`,
-      )
-      .run({
+    prepared(this.db, `UPDATE distribution_points SET share_reserve_mb = @shareReserveMb, bits_enabled = @bitsEnabled, protected = @protected,
+           share_provider = @shareProvider, samba_conf = @sambaConf, last_modified = @lastModified WHERE id = @id`).run({
         id: record.id,
         shareReserveMb: record.shareReserveMb,
         bitsEnabled: record.bitsEnabled ? 1 : 0,
@@ -126,7 +114,7 @@ export class DistributionPointRepository {
   }
 
   setDeleting(id: number, stamp: string): void {
-    this.db.prepare('UPDATE distribution_points SET deleting = 1, last_modified = ? WHERE id = ?').run(stamp, id);
+    prepared(this.db, 'UPDATE distribution_points SET deleting = 1, last_modified = ? WHERE id = ?').run(stamp, id);
   }
 
   /**
@@ -134,8 +122,8 @@ export class DistributionPointRepository {
    * after each removal), with its site system if that has no other DP. Answers whether it went.
    */
   deleteIfDrained(id: number): boolean {
-    const dp = this.db.prepare('SELECT site_system_id AS siteSystemId FROM distribution_points WHERE id = ? AND deleting = 1').get(id) as { siteSystemId: number } | undefined;
-    if (!dp || this.db.prepare('SELECT 1 FROM package_dps WHERE dp_id = ?').get(id)) return false;
+    const dp = prepared(this.db, 'SELECT site_system_id AS siteSystemId FROM distribution_points WHERE id = ? AND deleting = 1').get(id) as { siteSystemId: number } | undefined;
+    if (!dp || prepared(this.db, 'SELECT 1 FROM package_dps WHERE dp_id = ?').get(id)) return false;
     this.delete(id);
     this.removeSiteSystemIfUnused(dp.siteSystemId);
     return true;
@@ -143,33 +131,32 @@ export class DistributionPointRepository {
 
   /** Its volumes, boundaries and group memberships go with it (ON DELETE CASCADE); package rows must be gone first. */
   delete(id: number): boolean {
-    return this.db.prepare('DELETE FROM distribution_points WHERE id = ?').run(id).changes === 1;
+    return prepared(this.db, 'DELETE FROM distribution_points WHERE id = ?').run(id).changes === 1;
   }
 
   volumes(dpId: number): DpVolumeRecord[] {
-    return this.db.prepare('SELECT letter, path, reserve_mb AS reserveMb FROM dp_volumes WHERE dp_id = ? ORDER BY letter').all(dpId) as DpVolumeRecord[];
+    return prepared(this.db, 'SELECT letter, path, reserve_mb AS reserveMb FROM dp_volumes WHERE dp_id = ? ORDER BY letter').all(dpId) as DpVolumeRecord[];
   }
 
   /** Every volume of every other DP, to refuse two volumes on one folder. */
   otherVolumes(exceptDpId: number | null): (DpVolumeRecord & { dpName: string })[] {
-    return this.db
-      .prepare('SELECT v.letter, v.path, v.reserve_mb AS reserveMb, d.name AS dpName FROM dp_volumes v JOIN distribution_points d ON d.id = v.dp_id WHERE v.dp_id IS NOT ?')
+    return prepared(this.db, 'SELECT v.letter, v.path, v.reserve_mb AS reserveMb, d.name AS dpName FROM dp_volumes v JOIN distribution_points d ON d.id = v.dp_id WHERE v.dp_id IS NOT ?')
       .all(exceptDpId) as (DpVolumeRecord & { dpName: string })[];
   }
 
   replaceVolumes(dpId: number, volumes: readonly DpVolumeRecord[]): void {
-    this.db.prepare('DELETE FROM dp_volumes WHERE dp_id = ?').run(dpId);
-    const insert = this.db.prepare('INSERT INTO dp_volumes (dp_id, letter, path, reserve_mb) VALUES (?, ?, ?, ?)');
+    prepared(this.db, 'DELETE FROM dp_volumes WHERE dp_id = ?').run(dpId);
+    const insert = prepared(this.db, 'INSERT INTO dp_volumes (dp_id, letter, path, reserve_mb) VALUES (?, ?, ?, ?)');
     for (const volume of volumes) insert.run(dpId, volume.letter, volume.path, volume.reserveMb);
   }
 
   boundaries(dpId: number): BoundaryDto[] {
-    return this.db.prepare('SELECT kind, value FROM dp_boundaries WHERE dp_id = ? ORDER BY position').all(dpId) as BoundaryDto[];
+    return prepared(this.db, 'SELECT kind, value FROM dp_boundaries WHERE dp_id = ? ORDER BY position').all(dpId) as BoundaryDto[];
   }
 
   replaceBoundaries(dpId: number, boundaries: readonly BoundaryDto[]): void {
-    this.db.prepare('DELETE FROM dp_boundaries WHERE dp_id = ?').run(dpId);
-    const insert = this.db.prepare('INSERT INTO dp_boundaries (dp_id, position, kind, value) VALUES (?, ?, ?, ?)');
+    prepared(this.db, 'DELETE FROM dp_boundaries WHERE dp_id = ?').run(dpId);
+    const insert = prepared(this.db, 'INSERT INTO dp_boundaries (dp_id, position, kind, value) VALUES (?, ?, ?, ?)');
     boundaries.forEach((boundary, position) => insert.run(dpId, position, boundary.kind, boundary.value));
   }
 }

@@ -1,6 +1,7 @@
 import type { PackageSettings, RecurringSchedule } from '../../api';
 import type { PackageListPageDto } from '../../api';
 import type { SqliteDatabase } from '../connection';
+import { prepared } from '../prepared';
 import { packageListPage, type PackageListPageQuery } from './package-list-query';
 
 /** A package as stored: its settings plus what the site keeps about it. */
@@ -89,7 +90,7 @@ export class PackageRepository {
   constructor(private readonly db: SqliteDatabase) {}
 
   list(): PackageRecord[] {
-    const rows = this.db.prepare(`SELECT ${columnList} FROM packages ORDER BY package_id`).raw().all() as (string | number | null)[][];
+    const rows = prepared(this.db, `SELECT ${columnList} FROM packages ORDER BY package_id`).raw().all() as (string | number | null)[][];
     return rows.map(fromValues);
   }
 
@@ -99,26 +100,25 @@ export class PackageRepository {
   }
 
   get(packageId: string): PackageRecord | null {
-    const row = this.db.prepare(`SELECT ${columnList} FROM packages WHERE package_id = ?`).raw().get(packageId) as (string | number | null)[] | undefined;
+    const row = prepared(this.db, `SELECT ${columnList} FROM packages WHERE package_id = ?`).raw().get(packageId) as (string | number | null)[] | undefined;
     return row ? fromValues(row) : null;
   }
 
   insert(record: PackageRecord): void {
-    this.db.prepare(`INSERT INTO packages (${columnList}) VALUES (${placeholders})`).run(toRow(record));
+    prepared(this.db, `INSERT INTO packages (${columnList}) VALUES (${placeholders})`).run(toRow(record));
   }
 
   update(record: PackageRecord): void {
-    this.db.prepare(`UPDATE packages SET ${assignments} WHERE package_id = @packageId`).run(toRow(record));
+    prepared(this.db, `UPDATE packages SET ${assignments} WHERE package_id = @packageId`).run(toRow(record));
   }
 
   delete(packageId: string): boolean {
-    return this.db.prepare('DELETE FROM packages WHERE package_id = ?').run(packageId).changes === 1;
+    return prepared(this.db, 'DELETE FROM packages WHERE package_id = ?').run(packageId).changes === 1;
   }
 
   /** Every custom share in use, for the uniqueness and overlap check of "Share the distribution folder". */
   shareFolders(exceptId: string | null): { packageId: string; name: string; shareFolder: string }[] {
-    return this.db
-      .prepare("SELECT package_id AS packageId, name, share_folder AS shareFolder FROM packages WHERE share_folder <> '' AND package_id IS NOT ?")
+    return prepared(this.db, "SELECT package_id AS packageId, name, share_folder AS shareFolder FROM packages WHERE share_folder <> '' AND package_id IS NOT ?")
       .all(exceptId) as { packageId: string; name: string; shareFolder: string }[];
   }
 }

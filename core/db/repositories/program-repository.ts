@@ -1,5 +1,6 @@
 import type { ComputerProgramSettings, DependentProgram, DeviceProgramSettings } from '../../api';
 import type { SqliteDatabase } from '../connection';
+import { prepared } from '../prepared';
 
 interface ProgramMeta {
   /** The row id: what "run another program first" points at, so renames need no updates. */
@@ -131,60 +132,51 @@ export class ProgramRepository {
   constructor(private readonly db: SqliteDatabase) {}
 
   list(packageId: string): ProgramRecord[] {
-    return (this.db.prepare(`SELECT ${selectList} ${fromClause} WHERE p.package_id = ? ORDER BY p.name COLLATE NOCASE, p.id`).all(packageId) as Row[]).map(fromRow);
+    return (prepared(this.db, `SELECT ${selectList} ${fromClause} WHERE p.package_id = ? ORDER BY p.name COLLATE NOCASE, p.id`).all(packageId) as Row[]).map(fromRow);
   }
 
   /** By name, case-insensitively, as Windows and the suite compare program names. */
   get(packageId: string, name: string): ProgramRecord | null {
-    const row = this.db.prepare(`SELECT ${selectList} ${fromClause} WHERE p.package_id = ? AND p.name = ? COLLATE NOCASE`).get(packageId, name) as Row | undefined;
+    const row = prepared(this.db, `SELECT ${selectList} ${fromClause} WHERE p.package_id = ? AND p.name = ? COLLATE NOCASE`).get(packageId, name) as Row | undefined;
     return row ? fromRow(row) : null;
   }
 
   getById(id: number): ProgramRecord | null {
-    const row = this.db.prepare(`SELECT ${selectList} ${fromClause} WHERE p.id = ?`).get(id) as Row | undefined;
+    const row = prepared(this.db, `SELECT ${selectList} ${fromClause} WHERE p.id = ?`).get(id) as Row | undefined;
     return row ? fromRow(row) : null;
   }
 
   /** Just the name and the next hop: enough to walk a chain of "run another program first". */
   nameOf(id: number): ProgramName | null {
     return (
-      (this.db
-        .prepare('SELECT id, package_id AS packageId, name, kind, dependent_program_id AS dependentProgramId FROM programs WHERE id = ?')
+      (prepared(this.db, 'SELECT id, package_id AS packageId, name, kind, dependent_program_id AS dependentProgramId FROM programs WHERE id = ?')
         .get(id) as ProgramName | undefined) ?? null
     );
   }
 
   /** Returns the new row id. */
   insert(record: ProgramWrite): number {
-    const result = this.db.prepare(`INSERT INTO programs (${insertColumns}) VALUES (${insertValues})`).run(toRow(record));
+    const result = prepared(this.db, `INSERT INTO programs (${insertColumns}) VALUES (${insertValues})`).run(toRow(record));
     return Number(result.lastInsertRowid);
   }
 
   update(record: ProgramWrite & { readonly id: number }): void {
-    this.db.prepare(`UPDATE programs SET ${assignments} WHERE id = @id`).run(toRow(record));
+    prepared(this.db, `UPDATE programs SET ${assignments} WHERE id = @id`).run(toRow(record));
   }
 
   delete(id: number): boolean {
-    return this.db.prepare('DELETE FROM programs WHERE id = ?').run(id).changes === 1;
+    return prepared(this.db, 'DELETE FROM programs WHERE id = ?').run(id).changes === 1;
   }
 
   /** The programs that run this one first. */
   dependentsOf(id: number): ProgramName[] {
-    return this.db
-      .prepare(
-        'SELECT id, package_id AS packageId, name, kind, dependent_program_id AS dependentProgramId FROM programs WHERE dependent_program_id = ? ORDER BY package_id, name COLLATE NOCASE',
-      )
-      .all(id) as ProgramName[];
+    return prepared(this.db, 'SELECT id, package_id AS packageId, name, kind, dependent_program_id AS dependentProgramId FROM programs WHERE dependent_program_id = ? ORDER BY package_id, name COLLATE NOCASE').all(id) as ProgramName[];
   }
 
   /** Programs in other packages that run one of this package's programs first. */
   dependentsFromOtherPackages(packageId: string): (ProgramName & { readonly targetName: string })[] {
-    return this.db
-      .prepare(
-        `SELECT p.id, p.package_id AS packageId, p.name, p.kind, p.dependent_program_id AS dependentProgramId, d.name AS targetName
+    return prepared(this.db, `SELECT p.id, p.package_id AS packageId, p.name, p.kind, p.dependent_program_id AS dependentProgramId, d.name AS targetName
          FROM programs p JOIN programs d ON d.id = p.dependent_program_id
-         WHERE d.package_id = ? AND p.package_id <> ? ORDER BY p.package_id, p.name COLLATE NOCASE`,
-      )
-      .all(packageId, packageId) as (ProgramName & { readonly targetName: string })[];
+         WHERE d.package_id = ? AND p.package_id <> ? ORDER BY p.package_id, p.name COLLATE NOCASE`).all(packageId, packageId) as (ProgramName & { readonly targetName: string })[];
   }
 }

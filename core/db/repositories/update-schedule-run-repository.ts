@@ -1,5 +1,6 @@
 import type { RecurringSchedule } from '../../api';
 import type { SqliteDatabase } from '../connection';
+import { prepared } from '../prepared';
 
 /** A package whose update schedule Distribution Manager follows, with the occurrence it last ran. */
 export interface ScheduledPackage {
@@ -17,29 +18,21 @@ export class UpdateScheduleRunRepository {
   constructor(private readonly db: SqliteDatabase) {}
 
   scheduled(): ScheduledPackage[] {
-    const rows = this.db
-      .prepare(
-        `SELECT p.package_id AS packageId, p.update_schedule AS schedule, p.created_at AS createdAt, r.last_occurrence AS lastOccurrence
+    const rows = prepared(this.db, `SELECT p.package_id AS packageId, p.update_schedule AS schedule, p.created_at AS createdAt, r.last_occurrence AS lastOccurrence
          FROM packages p LEFT JOIN package_update_schedule_runs r ON r.package_id = p.package_id
          WHERE p.update_schedule IS NOT NULL AND p.contains_source_files = 1 AND p.source_option = 'direct'
            AND EXISTS (SELECT 1 FROM package_dps d WHERE d.package_id = p.package_id AND d.state NOT IN ('removalPending', 'removalFailed'))
-         ORDER BY p.package_id`,
-      )
-      .all() as { packageId: string; schedule: string; createdAt: string; lastOccurrence: string | null }[];
+         ORDER BY p.package_id`).all() as { packageId: string; schedule: string; createdAt: string; lastOccurrence: string | null }[];
     return rows.map((row) => ({ ...row, schedule: JSON.parse(row.schedule) as RecurringSchedule }));
   }
 
   lastOccurrence(packageId: string): string | null {
-    const row = this.db.prepare('SELECT last_occurrence AS at FROM package_update_schedule_runs WHERE package_id = ?').get(packageId) as { at: string } | undefined;
+    const row = prepared(this.db, 'SELECT last_occurrence AS at FROM package_update_schedule_runs WHERE package_id = ?').get(packageId) as { at: string } | undefined;
     return row?.at ?? null;
   }
 
   record(packageId: string, occurrence: string, ranAt: string): void {
-    this.db
-      .prepare(
-        `INSERT INTO package_update_schedule_runs (package_id, last_occurrence, ran_at) VALUES (?, ?, ?)
-         ON CONFLICT (package_id) DO UPDATE SET last_occurrence = excluded.last_occurrence, ran_at = excluded.ran_at`,
-      )
-      .run(packageId, occurrence, ranAt);
+    prepared(this.db, `INSERT INTO package_update_schedule_runs (package_id, last_occurrence, ran_at) VALUES (?, ?, ?)
+         ON CONFLICT (package_id) DO UPDATE SET last_occurrence = excluded.last_occurrence, ran_at = excluded.ran_at`).run(packageId, occurrence, ranAt);
   }
 }
