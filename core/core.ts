@@ -140,7 +140,20 @@ export function createCore(options: CoreOptions): Core {
     packageDps: repositories.packageDps,
     distributionPoints: repositories.distributionPoints,
   });
-  const programs = new ProgramService({ ...shared, programs: repositories.programs });
+  // Programs take their advertisements with them when deleted, so advertisements come first.
+  const advertisements = new AdvertisementService({
+    siteCode: site.record.siteCode,
+    advertisements: repositories.advertisements,
+    packages: repositories.packages,
+    programs: repositories.programs,
+    collections: repositories.collections,
+    packageDps: repositories.packageDps,
+    clientAgents: repositories.clientAgents,
+    site: repositories.site,
+    work,
+    now,
+  });
+  const programs = new ProgramService({ ...shared, programs: repositories.programs, advertisements });
   const accessAccounts = new AccessAccountService({ ...shared, accounts: repositories.accessAccounts });
   const imports = new ImportService({
     packages,
@@ -178,18 +191,6 @@ export function createCore(options: CoreOptions): Core {
     collections: repositories.collections,
     resources: repositories.resources,
     membership,
-    site: repositories.site,
-    work,
-    now,
-  });
-  const advertisements = new AdvertisementService({
-    siteCode: site.record.siteCode,
-    advertisements: repositories.advertisements,
-    packages: repositories.packages,
-    programs: repositories.programs,
-    collections: repositories.collections,
-    packageDps: repositories.packageDps,
-    clientAgents: repositories.clientAgents,
     site: repositories.site,
     work,
     now,

@@ -22,9 +22,16 @@ import { changeVerbs, notePackageChange, requirePackage } from './package-change
 import type { ChangeSet, UnitOfWork } from '../site/unit-of-work';
 import { parseOrThrow } from '../domain/validation';
 
+/** What deleting a program needs of its advertisements (AdvertisementService). */
+export interface ProgramAdvertisements {
+  advertisementsOf(filter: { readonly packageId: string; readonly programName: string }): readonly { readonly advertisementId: string; readonly name: string }[];
+  removeWithin(change: ChangeSet, filter: { readonly packageId: string; readonly programName: string }): readonly { readonly advertisementId: string; readonly name: string }[];
+}
+
 export interface ProgramServiceDeps {
   readonly programs: ProgramRepository;
   readonly packages: PackageRepository;
+  readonly advertisements: ProgramAdvertisements;
   readonly work: UnitOfWork;
   readonly now: () => Date;
 }
@@ -188,9 +195,9 @@ export class ProgramService {
           'deleteAdvertisements',
         );
       }
-      // Seam for the ripple effect (docs/software-distribution.md#delete-program-wizard): once
-      // advertisements exist, delete them here, in this same transaction, and wake Offer Manager
-      // after the commit.
+      // The ripple effect (docs/software-distribution.md#delete-program-wizard): its advertisements
+      // go in this same transaction, each waking Offer Manager with its .OFN.
+      this.deps.advertisements.removeWithin(change, { packageId: existing.packageId, programName: existing.name });
       this.deps.programs.delete(existing.id);
       this.noteChange(change, 'deleted', existing);
       return { record: existing, advertisements };
@@ -198,9 +205,11 @@ export class ProgramService {
     return { packageId: record.packageId, programName: record.name, deletedAdvertisements: advertisements };
   }
 
-  /** The advertisements of a program. There are none until Courier has advertisements. */
-  private advertisementsOf(_program: ProgramRecord): string[] {
-    return [];
+  /** The advertisements of a program, as the Affected Advertisements page names them. */
+  private advertisementsOf(program: ProgramRecord): string[] {
+    return this.deps.advertisements
+      .advertisementsOf({ packageId: program.packageId, programName: program.name })
+      .map((a) => `${a.advertisementId} (${a.name})`);
   }
 
   /** Runs inside the caller's unit of work. */

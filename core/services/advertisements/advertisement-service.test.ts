@@ -285,3 +285,26 @@ describe('the advertisements of a package, program or collection', () => {
     expect(refusal(await core.client['advertisements:list']({ programName: 'Per user' }))).toMatchObject({ code: 'VALIDATION_FAILED', field: 'programName' });
   });
 });
+
+describe('deleting an advertised program', () => {
+  it('names its advertisements and deletes nothing until confirmed, then deletes them with it in one transaction, each waking Offer Manager', async () => {
+    const first = await create();
+    const second = await create({ advertisementName: 'Office again' });
+    const other = await create({ advertisementName: 'Unattended', programName: 'No user' });
+    const asked = refusal(await core.client['programs:delete']({ packageId: 'A0100001', programName: 'per user' }));
+    expect(asked).toMatchObject({ code: 'CONFLICT', field: 'deleteAdvertisements' });
+    expect(asked?.message).toContain(`${first.advertisementId} (Office to pilot), ${second.advertisementId} (Office again)`);
+    expect(value(await core.client['advertisements:list']({})).map((a) => a.advertisementId)).toEqual([first.advertisementId, second.advertisementId, other.advertisementId]);
+
+    const events: AdvertisementChangedEvent[] = [];
+    core.on('advertisements:changed', (event) => events.push(event));
+    const deleted = value(await core.client['programs:delete']({ packageId: 'A0100001', programName: 'Per user', deleteAdvertisements: true }));
+    expect(deleted.deletedAdvertisements).toEqual([`${first.advertisementId} (Office to pilot)`, `${second.advertisementId} (Office again)`]);
+    expect(value(await core.client['advertisements:list']({})).map((a) => a.advertisementId)).toEqual([other.advertisementId]);
+    expect(events).toEqual([
+      { change: 'deleted', advertisementId: first.advertisementId },
+      { change: 'deleted', advertisementId: second.advertisementId },
+    ]);
+    expect(offerOutbox().filter((row) => row.body.startsWith('deleted')).map((row) => row.fileName)).toEqual([`${first.advertisementId}.OFN`, `${second.advertisementId}.OFN`]);
+  });
+});

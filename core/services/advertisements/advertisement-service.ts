@@ -97,6 +97,16 @@ export class AdvertisementService {
     });
   }
 
+  /** Deletes the advertisements of a program inside the caller's unit of work (a program deleted with them). */
+  removeWithin(change: ChangeSet, filter: AdvertisementFilter): AdvertisementRecord[] {
+    const doomed = this.advertisementsOf(filter);
+    for (const record of doomed) {
+      this.deps.advertisements.delete(record.advertisementId);
+      this.note(change, 'deleted', record, `Deleted advertisement ${record.advertisementId} "${record.name}" with its program.`);
+    }
+    return doomed;
+  }
+
   private require(advertisementId: string): AdvertisementRecord {
     const record = this.deps.advertisements.get(advertisementId);
     if (!record) throw new CourierError('NOT_FOUND', `There is no advertisement ${advertisementId} at this site; see courier advertisement list.`, 'advertisementId');
