@@ -191,7 +191,7 @@ export class ProgramService {
       if (advertisements.length > 0 && !deleteAdvertisements) {
         throw new CourierError(
           'CONFLICT',
-          `Program ${label(existing)} is advertised (${advertisements.join(', ')}); confirm that its advertisements are deleted with it.`,
+          `Program ${label(existing)} is advertised by ${advertisements.join(', ')}; confirm that its advertisements are deleted with it.`,
           'deleteAdvertisements',
         );
       }

@@ -1,9 +1,9 @@
 import { expect, test, type APIRequestContext } from '@playwright/test';
-import { ProgramFlags, type AccessAccountDto, type ProgramDto } from '../../core/api';
+import { ProgramFlags, type AccessAccountDto, type AdvertisementDto, type ProgramDto } from '../../core/api';
 import { ConsolePage } from './pages/console-page';
 import { WizardPage } from './pages/wizard-page';
 import { courierJson } from './support/courier-cli';
-import { callApi, startCourier, type CourierServer } from './support/courier-server';
+import { callApi, freshDataDir, startCourier, type CourierServer } from './support/courier-server';
 import { keepScreenshot } from './support/screenshots';
 
 let server: CourierServer | null = null;
@@ -161,4 +161,30 @@ test('an admin adds a Windows group as an access account and removes it', async 
   const confirm = page.getByRole('alertdialog', { name: 'Delete Access Account' });
   await confirm.getByRole('button', { name: 'Delete' }).click();
   await expect(console_.details.getByRole('row', { name: /CONTOSO\\Sales/ })).toHaveCount(0);
+});
+
+test('deleting an advertised program lists its advertisements on Affected Advertisements, and deletes them with it once confirmed', async ({ page }) => {
+  const dataDir = freshDataDir();
+  courierJson(dataDir, 'package', 'create', '--name', 'Office');
+  courierJson(dataDir, 'program', 'create', 'A0100001', '--name', 'Typical', '--command-line', 'setup.exe');
+  courierJson(dataDir, 'collection', 'create', '--name', 'Pilot');
+  const advertisement = courierJson<AdvertisementDto>(dataDir, 'advertisement', 'create', '--name', 'Office to pilot', '--package', 'A0100001', '--program', 'Typical', '--collection', 'A0100010');
+  server = await startCourier(dataDir);
+  const console_ = new ConsolePage(page);
+  await console_.open(server.url);
+  await console_.openPackagePart('Office', 'Programs');
+  await console_.details.getByRole('row', { name: /Typical/ }).click();
+  await page.keyboard.press('Delete');
+  const deletion = new WizardPage(page, 'Delete Program Wizard');
+  await deletion.dialog.getByRole('button', { name: 'Next >' }).click();
+  await expect(deletion.dialog.getByText(`${advertisement.advertisementId} (Office to pilot)`, { exact: false })).toBeVisible();
+  await keepScreenshot(deletion.dialog, 'program-delete-affected-advertisements');
+  // Nothing goes without the second confirmation.
+  await expect(deletion.dialog.getByRole('button', { name: 'Next >' })).toBeDisabled();
+  await deletion.dialog.getByRole('checkbox', { name: 'Delete the program and all of these advertisements' }).check();
+  await deletion.dialog.getByRole('button', { name: 'Next >' }).click();
+  await expect(deletion.dialog.getByText(/These advertisements were deleted with it/)).toBeVisible();
+  await deletion.dialog.getByRole('button', { name: 'Close' }).click();
+  expect(courierJson<AdvertisementDto[]>(dataDir, 'advertisement', 'list')).toEqual([]);
+  expect(courierJson<ProgramDto[]>(dataDir, 'program', 'list', 'A0100001')).toEqual([]);
 });
