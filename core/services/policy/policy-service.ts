@@ -58,7 +58,10 @@ export class PolicyService {
     }
     const named = this.deps.policy.resourcesNamed(text);
     if (named.length === 1 && named[0]) return named[0];
-    if (named.length === 0) throw new CourierError('NOT_FOUND', `There is no resource named ${text} at this site; see courier resource list.`, 'resource');
+    if (named.length === 0) {
+      const what = /^\d+$/.test(text) ? `with the ID or name ${text}` : `named ${text}`;
+      throw new CourierError('NOT_FOUND', `There is no resource ${what} at this site; see courier resource list.`, 'resource');
+    }
     const which = named.map((r) => `${r.resourceId} ${r.resourceType}`).join(', ');
     throw new CourierError('CONFLICT', `${named.length} resources are named ${text} (${which}); give the resource ID.`, 'resource');
   }
