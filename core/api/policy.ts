@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { AdvertisementDto } from './advertisements';
-import { resourceIdSchema, type ResourceType } from './resources';
+import { resourceIdSchema, type ResourceDto } from './resources';
 import { requiredText } from './text';
 
 /**
@@ -39,10 +39,9 @@ export interface PolicyAdvertisementDto {
   readonly reasons: readonly PolicyReasonDto[];
 }
 
-export interface PolicyDto {
-  readonly resourceId: number;
+/** The resource as its ID and type, and its name as stored. */
+export interface PolicyDto extends Pick<ResourceDto, 'resourceId' | 'resourceType'> {
   readonly resourceName: string;
-  readonly resourceType: ResourceType;
   /** In advertisement ID order. */
   readonly advertisements: readonly PolicyAdvertisementDto[];
 }
