@@ -19,5 +19,5 @@ export function formatPolicy(policy: PolicyDto): string {
       a.options.mandatory ? 'yes' : 'no',
     ]),
   );
-  return `${head} receives ${policy.advertisements.length} advertisements.\n\n${textTable(['Advertisement', 'Name', 'Package / program', 'Through', 'Why', 'Available', 'Expires', 'Mandatory'], rows)}`;
+  return `${head} receives ${policy.advertisements.length} advertisement${policy.advertisements.length === 1 ? '' : 's'}.\n\n${textTable(['Advertisement', 'Name', 'Package / program', 'Through', 'Why', 'Available', 'Expires', 'Mandatory'], rows)}`;
 }
