@@ -22,7 +22,9 @@ import { PackageDpRepository } from './db/repositories/package-dp-repository';
 import { ResourceRepository } from './db/repositories/resource-repository';
 import { CollectionRepository } from './db/repositories/collection-repository';
 import { AdvertisementRepository } from './db/repositories/advertisement-repository';
+import { PolicyRepository } from './db/repositories/policy-repository';
 import { AdvertisementService } from './services/advertisements/advertisement-service';
+import { PolicyService } from './services/policy/policy-service';
 import { ResourceService } from './services/resources/resource-service';
 import { CollectionMembership } from './services/collections/collection-membership';
 import { CollectionService } from './services/collections/collection-service';
@@ -120,6 +122,7 @@ export function createCore(options: CoreOptions): Core {
     resources: new ResourceRepository(site.db),
     collections: new CollectionRepository(site.db),
     advertisements: new AdvertisementRepository(site.db),
+    policy: new PolicyRepository(site.db),
   };
   const siteSettings = new SiteSettingsService({
     settings: repositories.settings,
@@ -195,6 +198,7 @@ export function createCore(options: CoreOptions): Core {
     work,
     now,
   });
+  const policy = new PolicyService({ policy: repositories.policy, collections: repositories.collections, advertisements: repositories.advertisements });
   const handlers: Handlers = createHandlers({
     siteInfo: () => site.info,
     packages,
@@ -212,6 +216,7 @@ export function createCore(options: CoreOptions): Core {
     resources,
     collections,
     advertisements,
+    policy,
   });
   recoverInboxes(plumbing, site.root, (text) => log.write(provider.file, provider.component, text), now().getTime());
   let closed = false;

@@ -81,6 +81,7 @@ export const requestChannelNames = [
   'advertisements:create',
   'advertisements:update',
   'advertisements:delete',
+  'policy:show',
 ] as const;
 
 export type RequestChannelName = (typeof requestChannelNames)[number];

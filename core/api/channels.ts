@@ -51,6 +51,8 @@ import { resourceCreateSchema, resourceImportSchema, resourceListSchema, resourc
 import type { CollectionDeletedDto, CollectionDto, CollectionMemberDto, MembershipUpdateDto } from './collections';
 import type { AdvertisementDeletedDto, AdvertisementDto } from './advertisements';
 import { advertisementCreateSchema, advertisementListSchema, advertisementRefSchema, advertisementUpdateSchema } from './advertisements';
+import type { PolicyDto } from './policy';
+import { policyShowSchema } from './policy';
 import {
   collectionAddRuleSchema,
   collectionCreateSchema,
@@ -144,6 +146,7 @@ export const requestSchemas = {
   'advertisements:create': advertisementCreateSchema,
   'advertisements:update': advertisementUpdateSchema,
   'advertisements:delete': advertisementRefSchema,
+  'policy:show': policyShowSchema,
 } as const satisfies Record<string, z.ZodType>;
 
 /** What each request channel answers with. */
@@ -237,6 +240,8 @@ export interface ResponseMap {
   'advertisements:create': AdvertisementDto;
   'advertisements:update': AdvertisementDto;
   'advertisements:delete': AdvertisementDeletedDto;
+  /** The advertisements a resource would receive now, each with the collections and rules it comes through. */
+  'policy:show': PolicyDto;
 }
 
 export type RequestChannel = keyof typeof requestSchemas;

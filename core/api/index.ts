@@ -20,6 +20,7 @@ export * from './status-messages';
 export * from './resources';
 export * from './collections';
 export * from './advertisements';
+export * from './policy';
 export * from './events';
 export * from './channel-names';
 export * from './channels';

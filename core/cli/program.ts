@@ -24,6 +24,7 @@ import { registerStatusCommands } from './status-commands';
 import { registerResourceCommands } from './resource-commands';
 import { registerCollectionCommands } from './collection-commands';
 import { registerAdvertisementCommands } from './advertisement-commands';
+import { registerPolicyCommands } from './policy-commands';
 
 const globalGroup = 'Global options:';
 
@@ -287,6 +288,7 @@ Examples:
   registerResourceCommands(program, context);
   registerCollectionCommands(program, context);
   registerAdvertisementCommands(program, context);
+  registerPolicyCommands(program, context);
 
   return program;
 }

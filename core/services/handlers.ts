@@ -18,6 +18,7 @@ import type { StatusMessageService } from './status-message-service';
 import type { ResourceService } from './resources/resource-service';
 import type { CollectionService } from './collections/collection-service';
 import type { AdvertisementService } from './advertisements/advertisement-service';
+import type { PolicyService } from './policy/policy-service';
 
 export type Handlers = {
   readonly [C in RequestChannel]: (request: ParsedRequestOf<C>) => ResponseOf<C> | Promise<ResponseOf<C>>;
@@ -40,11 +41,12 @@ export interface HandlerDeps {
   readonly resources: ResourceService;
   readonly collections: CollectionService;
   readonly advertisements: AdvertisementService;
+  readonly policy: PolicyService;
 }
 
 /** One handler per contract channel; the mapped type makes a missing one a compile error. */
 export function createHandlers(deps: HandlerDeps): Handlers {
-  const { siteInfo, packages, programs, accessAccounts, imports, siteSettings, distributionPoints, dpGroups, distribution, validation, components, clientAgents, statusMessages, resources, collections, advertisements } = deps;
+  const { siteInfo, packages, programs, accessAccounts, imports, siteSettings, distributionPoints, dpGroups, distribution, validation, components, clientAgents, statusMessages, resources, collections, advertisements, policy } = deps;
   return {
     'site:info': () => siteInfo(),
     'site:path-mappings:list': () => siteSettings.listPathMappings(),
@@ -124,5 +126,6 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'advertisements:create': (input) => advertisements.create(input),
     'advertisements:update': ({ advertisementId, changes }) => advertisements.update(advertisementId, changes),
     'advertisements:delete': ({ advertisementId }) => advertisements.delete(advertisementId),
+    'policy:show': ({ resource }) => policy.show(resource),
   };
 }

@@ -1,0 +1,23 @@
+import type { PolicyDto } from '../api';
+import { textTable } from './text-table';
+
+const timeOf = (enabled: boolean, time: string | null, gmt: boolean): string => (enabled && time !== null ? `${time}${gmt ? ' UTC' : ''}` : '');
+
+/** One line per way an advertisement reaches the resource. */
+export function formatPolicy(policy: PolicyDto): string {
+  const head = `Resource ${policy.resourceId} (${policy.resourceName}, ${policy.resourceType})`;
+  if (policy.advertisements.length === 0) return `${head} receives no advertisements.`;
+  const rows = policy.advertisements.flatMap(({ advertisement: a, reasons }) =>
+    reasons.map((reason) => [
+      a.advertisementId,
+      a.advertisementName,
+      `${a.packageId} / ${a.programName}`,
+      reason.path.map((step) => `${step.name} (${step.collectionId})`).join(' > '),
+      reason.rule.description,
+      timeOf(a.presentTimeEnabled, a.presentTime, a.presentTimeIsGmt),
+      timeOf(a.expirationTimeEnabled, a.expirationTime, a.expirationTimeIsGmt),
+      a.options.mandatory ? 'yes' : 'no',
+    ]),
+  );
+  return `${head} receives ${policy.advertisements.length} advertisement${policy.advertisements.length === 1 ? '' : 's'}.\n\n${textTable(['Advertisement', 'Name', 'Package / program', 'Through', 'Why', 'Available', 'Expires', 'Mandatory'], rows)}`;
+}
