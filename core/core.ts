@@ -135,6 +135,7 @@ export function createCore(options: CoreOptions): Core {
   const shared = { packages: repositories.packages, work, now };
   const packages = new PackageService({
     ...shared,
+    advertisements: repositories.advertisements,
     site: repositories.site,
     fileAccess,
     siteCode: site.record.siteCode,
@@ -192,6 +193,7 @@ export function createCore(options: CoreOptions): Core {
   const collections = new CollectionService({
     siteCode: site.record.siteCode,
     collections: repositories.collections,
+    advertisements: repositories.advertisements,
     resources: repositories.resources,
     membership,
     site: repositories.site,

@@ -14,6 +14,7 @@ import {
 } from '../api';
 import type { FileAccess } from '../content/file-access';
 import { checkSourceDirectory } from '../content/source-directory';
+import type { AdvertisementRepository } from '../db/repositories/advertisement-repository';
 import type { AccessAccountRepository } from '../db/repositories/access-account-repository';
 import type { DistributionPointRepository } from '../db/repositories/distribution-point-repository';
 import type { PackageDpRepository } from '../db/repositories/package-dp-repository';
@@ -39,6 +40,8 @@ export interface PackageServiceDeps {
   /** The shares of server share distribution points, which a package's own share must keep clear of. */
   readonly distributionPoints: Pick<DistributionPointRepository, 'shares'>;
   readonly site: SiteRepository;
+  /** A package still advertised is not deleted: its advertisements would offer nothing. */
+  readonly advertisements: Pick<AdvertisementRepository, 'list'>;
   readonly work: UnitOfWork;
   readonly now: () => Date;
   /** How the site server reads source directories (platform, Path Mappings, source roots). */
@@ -148,6 +151,7 @@ export class PackageService {
     const existing = this.require(packageId);
     this.deps.work.run((change) => {
       this.refuseWhileOthersRunItsPrograms(existing);
+      this.refuseWhileAdvertised(existing);
       // Its programs and access accounts go with it (ON DELETE CASCADE).
       if (!this.deps.packages.delete(packageId)) throw packageNotFound(packageId);
       // Its rows on distribution points stay, in removalPending, until Distribution Manager has deleted its folders there.
@@ -166,6 +170,17 @@ export class PackageService {
       'CONFLICT',
       `Package ${pkg.name} (${pkg.packageId}) cannot be deleted while programs in other packages run its programs first: ${list}. ` +
         'Change "Run another program first" on those programs first.',
+      'packageId',
+    );
+  }
+
+  private refuseWhileAdvertised(pkg: PackageRecord): void {
+    const advertised = this.deps.advertisements.list({ packageId: pkg.packageId });
+    if (advertised.length === 0) return;
+    throw new CourierError(
+      'CONFLICT',
+      `Package ${pkg.name} (${pkg.packageId}) cannot be deleted while it is advertised by ${advertised.map((a) => `${a.advertisementId} (${a.name})`).join(', ')}. ` +
+        'Delete those advertisements first (courier advertisement delete ID).',
       'packageId',
     );
   }

@@ -308,3 +308,22 @@ describe('deleting an advertised program', () => {
     expect(offerOutbox().filter((row) => row.body.startsWith('deleted')).map((row) => row.fileName)).toEqual([`${first.advertisementId}.OFN`, `${second.advertisementId}.OFN`]);
   });
 });
+
+describe('deleting what an advertisement needs', () => {
+  it('refuses to delete an advertised package or a targeted collection (or its parent), naming the advertisements, and deletes nothing', async () => {
+    const sub = value(await core.client['collections:create']({ name: 'Pilot laptops', parentCollectionId: 'A0100010' }));
+    const advertisement = await create({ collectionId: sub.collectionId });
+    const pkg = refusal(await core.client['packages:delete']({ packageId: 'A0100001' }));
+    expect(pkg).toMatchObject({ code: 'CONFLICT', field: 'packageId' });
+    expect(pkg?.message).toContain(`advertised by ${advertisement.advertisementId} (Office to pilot)`);
+    const parent = refusal(await core.client['collections:delete']({ collectionId: 'A0100010' }));
+    expect(parent).toMatchObject({ code: 'CONFLICT', field: 'collectionId' });
+    expect(parent?.message).toContain(`${advertisement.advertisementId} (Office to pilot) targets ${sub.collectionId}`);
+    expect(value(await core.client['packages:get']({ packageId: 'A0100001' })).name).toBe('Office');
+    expect(value(await core.client['collections:list']({})).map((c) => c.collectionId)).toContain(sub.collectionId);
+
+    value(await core.client['advertisements:delete']({ advertisementId: advertisement.advertisementId }));
+    value(await core.client['collections:delete']({ collectionId: 'A0100010' }));
+    value(await core.client['packages:delete']({ packageId: 'A0100001' }));
+  });
+});

@@ -9,6 +9,7 @@ import {
   type MaintenanceWindowInput,
   type MembershipUpdateDto,
 } from '../../api';
+import type { AdvertisementRepository } from '../../db/repositories/advertisement-repository';
 import type { CollectionRecord, CollectionRepository } from '../../db/repositories/collection-repository';
 import type { ResourceRepository } from '../../db/repositories/resource-repository';
 import { formatObjectId } from '../../domain/object-ids';
@@ -23,6 +24,8 @@ export interface CollectionServiceDeps {
   readonly collections: CollectionRepository;
   readonly resources: ResourceRepository;
   readonly membership: CollectionMembership;
+  /** A collection still targeted is not deleted: its advertisements would reach no one. */
+  readonly advertisements: Pick<AdvertisementRepository, 'list'>;
   readonly site: SiteRepository;
   readonly work: UnitOfWork;
   readonly now: () => Date;
@@ -155,6 +158,11 @@ export class CollectionService {
       if (limited.length > 0) {
         const list = limited.map((c) => `${c.collectionId} "${c.name}" is limited to ${c.limitTo}`).join('; ');
         throw new CourierError('CONFLICT', `Collection ${collectionId} cannot be deleted while other collections are limited to it or its subcollections: ${list}. Change their limit first.`, 'collectionId');
+      }
+      const targeted = doomed.flatMap((id) => this.deps.advertisements.list({ collectionId: id }));
+      if (targeted.length > 0) {
+        const list = targeted.map((a) => `${a.advertisementId} (${a.name}) targets ${a.collectionId}`).join('; ');
+        throw new CourierError('CONFLICT', `Collection ${collectionId} cannot be deleted while advertisements target it or its subcollections: ${list}. Delete those advertisements first (courier advertisement delete ID).`, 'collectionId');
       }
       const names = collections.names(doomed);
       const unlinked: CollectionDeletedDto['unlinked'][number][] = [];
