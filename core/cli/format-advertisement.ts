@@ -1,4 +1,6 @@
 import type { AdvertisementDeletedDto, AdvertisementDto } from '../api';
+import { describeSchedule } from '../api/schedule-text';
+import { decodeScheduleToken } from '../formats/schedule-token';
 import { textFields, textTable } from './text-table';
 
 const hex = (value: number, digits: number) => `0x${value.toString(16).toUpperCase().padStart(digits, '0')}`;
@@ -8,7 +10,7 @@ function assignmentsOf(a: AdvertisementDto): string {
   const o = a.options;
   const events = [o.asSoonAsPossible && 'as soon as possible', o.atLogon && 'at logon', o.atLogoff && 'at logoff'].filter((e): e is string => typeof e === 'string');
   const schedules = a.assignedSchedule.match(/.{16}/g) ?? [];
-  const all = [...events, ...schedules.map((token) => `schedule ${token}`)];
+  const all = [...events, ...schedules.map((token) => `schedule ${token} (${describeSchedule(decodeScheduleToken(token))})`)];
   return all.length === 0 ? 'none (optional)' : all.join(', ');
 }
 

@@ -62,7 +62,7 @@ describe('courier advertisement', () => {
     ]);
     expect(json<AdvertisementDto>(plain)).toMatchObject({ advertisementId: 'A0120001', advertFlags: 0x00020000, remoteClientFlags: 0x1030, timeFlags: 0x0001, priority: 2, repeatRunBehavior: 'RerunNever' });
     expect(json<AdvertisementDto[]>(listed).map((a) => a.advertisementId)).toEqual(['A0120000']);
-    expect(shown.stdout).toMatch(/Mandatory assignments:\s+as soon as possible, at logon, at logoff, schedule 00012CC0001A2001/);
+    expect(shown.stdout).toMatch(/Mandatory assignments:\s+as soon as possible, at logon, at logoff, schedule 00012CC0001A2001 \(Every Monday from 2021-02-01 00:00 UTC\)/);
     expect(shown.stdout).toMatch(/AdvertFlags:\s+0x02700620/);
 
     // --mandatory on update replaces every assignment; the three mandatory-only options go with them.
