@@ -1,0 +1,69 @@
+import { createHash } from 'node:crypto';
+import type { AdvertisedProgramsAgentSettings, AdvertisementDto, ProgramDto } from '../../api';
+import type { AdvertisementRecord } from '../../db/repositories/advertisement-repository';
+import type { AdvertisedProgramsRecord } from '../../db/repositories/client-agent-repository';
+import type { PackageRecord } from '../../db/repositories/package-repository';
+import type { ProgramRecord } from '../../db/repositories/program-repository';
+import { toAdvertisementDto } from '../../services/advertisements/advertisement-settings';
+import { toProgramDto } from '../../services/program-service';
+
+export const offerBodyFormat = 'courier-offer-body';
+
+/**
+ * What a client evaluates for one advertisement (docs/offer-manager.md#the-policy-body): the
+ * advertisement, the program and the package fields it needs to decide when and how to run it,
+ * and the Advertised Programs Client Agent's settings. Bookkeeping (when it was saved, what Offer
+ * Manager made of it) is left out, so the body changes only when what a client sees changes.
+ */
+export interface OfferBody {
+  readonly format: typeof offerBodyFormat;
+  readonly formatVersion: 1;
+  readonly advertisement: Omit<AdvertisementDto, 'createdAt' | 'lastModified' | 'offerState' | 'resourceCount'>;
+  readonly program: Omit<ProgramDto, 'createdAt' | 'lastModified'>;
+  readonly package: OfferPackage;
+  readonly clientAgent: AdvertisedProgramsAgentSettings;
+}
+
+export interface OfferPackage {
+  readonly packageId: string;
+  readonly name: string;
+  readonly version: string;
+  readonly publisher: string;
+  readonly language: string;
+  /** A client that holds an older source version downloads again. */
+  readonly sourceVersion: number;
+  readonly sourceDate: string;
+  readonly persistInClientCache: boolean;
+}
+
+export function offerBodyOf(advertisement: AdvertisementRecord, program: ProgramRecord, pkg: PackageRecord, agent: AdvertisedProgramsRecord): OfferBody {
+  const { createdAt: _c, lastModified: _m, offerState: _s, resourceCount: _r, ...ad } = toAdvertisementDto(advertisement);
+  const { createdAt: _pc, lastModified: _pm, ...programFields } = toProgramDto(program);
+  const { lastModified: _am, ...clientAgent } = agent;
+  return {
+    format: offerBodyFormat,
+    formatVersion: 1,
+    advertisement: ad,
+    program: programFields,
+    package: {
+      packageId: pkg.packageId,
+      name: pkg.name,
+      version: pkg.version,
+      publisher: pkg.publisher,
+      language: pkg.language,
+      sourceVersion: pkg.sourceVersion,
+      sourceDate: pkg.sourceDate,
+      persistInClientCache: pkg.persistInClientCache,
+    },
+    clientAgent,
+  };
+}
+
+/** The body as stored and written: the same text for the same body, so its hash tells a change. */
+export function offerBodyText(body: OfferBody): string {
+  return JSON.stringify(body);
+}
+
+export function hashOf(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}
