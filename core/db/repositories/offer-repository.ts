@@ -120,17 +120,17 @@ export class OfferRepository {
     return prepared(
       this.db,
       `WITH RECURSIVE up (collection_id, depth) AS (
-         SELECT ?1, 0
+         SELECT @collectionId, 0
          UNION
          SELECT l.parent_id, u.depth + 1 FROM collection_links l JOIN up u ON l.child_id = u.collection_id
        )
        SELECT a.advertisement_id FROM up u JOIN advertisements a ON a.collection_id = u.collection_id WHERE u.depth = 0 OR a.include_subcollections = 1
        UNION
-       SELECT advertisement_id FROM offer_collections WHERE collection_id = ?1
+       SELECT advertisement_id FROM offer_collections WHERE collection_id = @collectionId
        ORDER BY 1`,
     )
       .pluck()
-      .all(collectionId) as string[];
+      .all({ collectionId }) as string[];
   }
 
   /**
