@@ -18,7 +18,7 @@ export function startInlineOfferSite(dataDir: string, components: readonly ('dis
 
 /** Everything Offer Manager materialized, with versions apart: they depend on history, the rest must not. */
 export interface OfferSnapshot {
-  readonly offers: readonly { advertisementId: string; state: string; bodyHash: string; resourceCount: number; collectionId: string }[];
+  readonly offers: readonly { advertisementId: string; state: string; bodyHash: string; resourceCount: number; collectionId: string; packageId: string }[];
   /** `<AdvertisementID> <ResourceID> <via CollectionID>`, sorted. */
   readonly targets: readonly string[];
   readonly reached: readonly string[];
@@ -40,7 +40,7 @@ export function snapshotOffers(dataDir: string): OfferSnapshot {
   const db = openDatabase(join(dataDir, 'courier.db'));
   try {
     const offers = db
-      .prepare('SELECT advertisement_id AS advertisementId, state, body_hash AS bodyHash, resource_count AS resourceCount, collection_id AS collectionId FROM offers ORDER BY advertisement_id')
+      .prepare('SELECT advertisement_id AS advertisementId, state, body_hash AS bodyHash, resource_count AS resourceCount, collection_id AS collectionId, package_id AS packageId FROM offers ORDER BY advertisement_id')
       .all() as OfferSnapshot['offers'];
     const targets = (db.prepare('SELECT advertisement_id, resource_id, collection_id FROM offer_targets ORDER BY 1, 2').raw().all() as unknown[][]).map((row) => row.join(' '));
     const reached = (db.prepare('SELECT advertisement_id, collection_id FROM offer_collections ORDER BY 1, 2').raw().all() as unknown[][]).map((row) => row.join(' '));

@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
-import type { AdvertisedProgramsAgentSettings, AdvertisementDto, ProgramDto } from '../../api';
+import type { AdvertisedProgramsAgentSettings, ComputerProgramSettings, DeviceProgramSettings } from '../../api';
 import type { AdvertisementRecord } from '../../db/repositories/advertisement-repository';
 import type { AdvertisedProgramsRecord } from '../../db/repositories/client-agent-repository';
 import type { PackageRecord } from '../../db/repositories/package-repository';
 import type { ProgramRecord } from '../../db/repositories/program-repository';
-import { toAdvertisementDto } from '../../services/advertisements/advertisement-settings';
-import { toProgramDto } from '../../services/program-service';
+import { advertisementFlagsOf, advertisementOptionsOf, isMandatory, type AdvertisementOptions } from '../../domain/advertisement-flags';
+import { programFlagsOf } from '../../domain/program-flags';
 
 export const offerBodyFormat = 'courier-offer-body';
 
@@ -18,11 +18,23 @@ export const offerBodyFormat = 'courier-offer-body';
 export interface OfferBody {
   readonly format: typeof offerBodyFormat;
   readonly formatVersion: 1;
-  readonly advertisement: Omit<AdvertisementDto, 'createdAt' | 'lastModified' | 'offerState' | 'resourceCount'>;
-  readonly program: Omit<ProgramDto, 'createdAt' | 'lastModified'>;
+  readonly advertisement: OfferAdvertisement;
+  readonly program: OfferProgram;
   readonly package: OfferPackage;
   readonly clientAgent: AdvertisedProgramsAgentSettings;
 }
+
+/** The advertisement as SMS_Advertisement stores it (the suite's numbers), and the options they decode to. */
+export interface OfferAdvertisement extends Omit<AdvertisementRecord, 'createdAt' | 'lastModified' | 'offerState' | 'resourceCount'> {
+  readonly repeatRunBehavior: string;
+  readonly mandatory: boolean;
+  readonly options: AdvertisementOptions;
+}
+
+/** The program's settings, with the suite's ProgramFlags for a program for computers. */
+export type OfferProgram =
+  | ({ readonly kind: 'computer'; readonly packageId: string; readonly programFlags: number } & ComputerProgramSettings)
+  | ({ readonly kind: 'device'; readonly packageId: string } & DeviceProgramSettings);
 
 export interface OfferPackage {
   readonly packageId: string;
@@ -36,15 +48,24 @@ export interface OfferPackage {
   readonly persistInClientCache: boolean;
 }
 
+function programOf(program: ProgramRecord): OfferProgram {
+  if (program.kind === 'computer') {
+    const { id: _id, dependentProgramId: _dependent, createdAt: _c, lastModified: _m, ...settings } = program;
+    return { ...settings, programFlags: programFlagsOf(settings) };
+  }
+  const { id: _id, createdAt: _c, lastModified: _m, ...settings } = program;
+  return settings;
+}
+
 export function offerBodyOf(advertisement: AdvertisementRecord, program: ProgramRecord, pkg: PackageRecord, agent: AdvertisedProgramsRecord): OfferBody {
-  const { createdAt: _c, lastModified: _m, offerState: _s, resourceCount: _r, ...ad } = toAdvertisementDto(advertisement);
-  const { createdAt: _pc, lastModified: _pm, ...programFields } = toProgramDto(program);
+  const { createdAt: _c, lastModified: _m, offerState: _s, resourceCount: _r, ...ad } = advertisement;
+  const options = advertisementOptionsOf(ad);
   const { lastModified: _am, ...clientAgent } = agent;
   return {
     format: offerBodyFormat,
     formatVersion: 1,
-    advertisement: ad,
-    program: programFields,
+    advertisement: { ...ad, repeatRunBehavior: advertisementFlagsOf(options).repeatRunBehavior, mandatory: isMandatory(options), options },
+    program: programOf(program),
     package: {
       packageId: pkg.packageId,
       name: pkg.name,
