@@ -6,6 +6,7 @@ import type { PackageRecord } from '../../db/repositories/package-repository';
 import type { ProgramRecord } from '../../db/repositories/program-repository';
 import { advertisementFlagsOf, advertisementOptionsOf, isMandatory, type AdvertisementOptions } from '../../domain/advertisement-flags';
 import { programFlagsOf } from '../../domain/program-flags';
+import { packageInfoOf } from '../distmgr/package-info-files';
 
 export const offerBodyFormat = 'courier-offer-body';
 
@@ -36,17 +37,8 @@ export type OfferProgram =
   | ({ readonly kind: 'computer'; readonly packageId: string; readonly programFlags: number } & ComputerProgramSettings)
   | ({ readonly kind: 'device'; readonly packageId: string } & DeviceProgramSettings);
 
-export interface OfferPackage {
-  readonly packageId: string;
-  readonly name: string;
-  readonly version: string;
-  readonly publisher: string;
-  readonly language: string;
-  /** A client that holds an older source version downloads again. */
-  readonly sourceVersion: number;
-  readonly sourceDate: string;
-  readonly persistInClientCache: boolean;
-}
+/** The package's fields a client reads, as the `.pkg` of Pkginfo.box has them; a newer sourceVersion means download again. */
+export type OfferPackage = ReturnType<typeof packageInfoOf>;
 
 function programOf(program: ProgramRecord): OfferProgram {
   if (program.kind === 'computer') {
@@ -66,16 +58,7 @@ export function offerBodyOf(advertisement: AdvertisementRecord, program: Program
     formatVersion: 1,
     advertisement: { ...ad, repeatRunBehavior: advertisementFlagsOf(options).repeatRunBehavior, mandatory: isMandatory(options), options },
     program: programOf(program),
-    package: {
-      packageId: pkg.packageId,
-      name: pkg.name,
-      version: pkg.version,
-      publisher: pkg.publisher,
-      language: pkg.language,
-      sourceVersion: pkg.sourceVersion,
-      sourceDate: pkg.sourceDate,
-      persistInClientCache: pkg.persistInClientCache,
-    },
+    package: packageInfoOf(pkg),
     clientAgent,
   };
 }
