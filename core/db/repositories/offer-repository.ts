@@ -259,16 +259,16 @@ export class OfferRepository {
    * holding every resource.
    */
   lookupPage(resourceType: ResourceType, afterResourceId: number, limit: number): LookupEntry[] {
+    // Walks resources by primary key (`+` keeps the type's index out of it, which would need a sort),
+    // each resource's advertisements read in order from the covering offer_targets_resource index.
     const rows = prepared(
       this.db,
-      `WITH page AS (
-         SELECT DISTINCT t.resource_id FROM offer_targets t JOIN resources r ON r.resource_id = t.resource_id
-         WHERE r.resource_type = ? AND t.resource_id > ? ORDER BY t.resource_id LIMIT ?
-       )
-       SELECT resource_id AS resourceId, group_concat(advertisement_id, ',') AS ids FROM (
-         SELECT t.resource_id, t.advertisement_id FROM offer_targets t JOIN page p ON p.resource_id = t.resource_id ORDER BY t.resource_id, t.advertisement_id
-       ) GROUP BY resource_id ORDER BY resource_id`,
-    ).all(resourceType, afterResourceId, limit) as { resourceId: number; ids: string }[];
+      `SELECT r.resource_id AS resourceId,
+         (SELECT group_concat(advertisement_id, ',') FROM (SELECT t.advertisement_id FROM offer_targets t WHERE t.resource_id = r.resource_id ORDER BY t.advertisement_id)) AS ids
+       FROM resources r
+       WHERE r.resource_id > ? AND +r.resource_type = ? AND EXISTS (SELECT 1 FROM offer_targets t WHERE t.resource_id = r.resource_id)
+       ORDER BY r.resource_id LIMIT ?`,
+    ).all(afterResourceId, resourceType, limit) as { resourceId: number; ids: string }[];
     return rows.map((row) => ({ resourceId: row.resourceId, advertisementIds: row.ids.split(',') }));
   }
 }
