@@ -22,6 +22,7 @@ import { PackageDpRepository } from './db/repositories/package-dp-repository';
 import { ResourceRepository } from './db/repositories/resource-repository';
 import { CollectionRepository } from './db/repositories/collection-repository';
 import { AdvertisementRepository } from './db/repositories/advertisement-repository';
+import { OfferRepository } from './db/repositories/offer-repository';
 import { PolicyRepository } from './db/repositories/policy-repository';
 import { AdvertisementService } from './services/advertisements/advertisement-service';
 import { PolicyService } from './services/policy/policy-service';
@@ -123,6 +124,7 @@ export function createCore(options: CoreOptions): Core {
     collections: new CollectionRepository(site.db),
     advertisements: new AdvertisementRepository(site.db),
     policy: new PolicyRepository(site.db),
+    offers: new OfferRepository(site.db),
   };
   const siteSettings = new SiteSettingsService({
     settings: repositories.settings,
@@ -200,7 +202,7 @@ export function createCore(options: CoreOptions): Core {
     work,
     now,
   });
-  const policy = new PolicyService({ policy: repositories.policy, collections: repositories.collections, advertisements: repositories.advertisements });
+  const policy = new PolicyService({ policy: repositories.policy, collections: repositories.collections, advertisements: repositories.advertisements, offers: repositories.offers });
   const handlers: Handlers = createHandlers({
     siteInfo: () => site.info,
     packages,

@@ -143,6 +143,8 @@ export type AdvertisementOptionsDto = {
   readonly otherBits: { readonly advertFlags: number; readonly remoteClientFlags: number; readonly timeFlags: number };
 };
 
+export const advertisementOfferStates = ['pending', 'offered', 'deferred'] as const;
+
 export interface AdvertisementDto {
   readonly advertisementId: string;
   readonly advertisementName: string;
@@ -174,6 +176,14 @@ export interface AdvertisementDto {
   readonly options: AdvertisementOptionsDto;
   readonly createdAt: string;
   readonly lastModified: string;
+  /**
+   * What Offer Manager made of it (docs/offer-manager.md): `pending` until it has processed the
+   * advertisement as it now is, `deferred` while the package is on no distribution point,
+   * `offered` once it is in the policy of the resources it reaches.
+   */
+  readonly offerState: (typeof advertisementOfferStates)[number];
+  /** The resources whose policy holds it now (0 unless offered). */
+  readonly resourceCount: number;
 }
 
 export interface AdvertisementDeletedDto {

@@ -44,4 +44,25 @@ export interface PolicyDto extends Pick<ResourceDto, 'resourceId' | 'resourceTyp
   readonly resourceName: string;
   /** In advertisement ID order. */
   readonly advertisements: readonly PolicyAdvertisementDto[];
+  readonly materialized: MaterializedPolicyDto;
+}
+
+/**
+ * The policy Offer Manager stored for the resource (docs/offer-manager.md): what the management
+ * point serves, as opposed to `advertisements`, computed now from the collections.
+ */
+export interface MaterializedPolicyDto {
+  /** The site-wide policy version at which this resource's policy last changed; 0 when it never had any. */
+  readonly policyVersion: number;
+  /** The site-wide policy version: the newest any resource has. */
+  readonly sitePolicyVersion: number;
+  /** machine for a system, user for users and user groups. */
+  readonly kind: 'machine' | 'user';
+  /** The advertisements in its stored policy, in ID order. */
+  readonly advertisementIds: readonly string[];
+  /**
+   * Whether the stored policy holds exactly the advertisements above whose package is on a
+   * distribution point; false until Offer Manager has processed a change (or while it is not running).
+   */
+  readonly agrees: boolean;
 }

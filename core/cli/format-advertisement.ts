@@ -33,6 +33,7 @@ export function formatAdvertisement(a: AdvertisementDto): string {
     ['Package', a.packageId],
     ['Program', a.programName],
     ['Collection', `${a.collectionId}${a.includeSubcollections ? ' and its subcollections' : ''}`],
+    ['Offer', a.offerState === 'offered' ? `offered to ${a.resourceCount} resources` : a.offerState === 'deferred' ? 'deferred: the package is on no distribution point' : 'pending: Offer Manager has not processed it yet'],
     ['Available', timeOf(a.presentTime, a.presentTimeEnabled, a.presentTimeIsGmt)],
     ['Expires', timeOf(a.expirationTime, a.expirationTimeEnabled, a.expirationTimeIsGmt)],
     ['Mandatory assignments', assignmentsOf(a)],

@@ -6,7 +6,9 @@ const timeOf = (enabled: boolean, time: string | null, gmt: boolean): string => 
 /** One line per way an advertisement reaches the resource. */
 export function formatPolicy(policy: PolicyDto): string {
   const head = `Resource ${policy.resourceId} (${policy.resourceName}, ${policy.resourceType})`;
-  if (policy.advertisements.length === 0) return `${head} receives no advertisements.`;
+  const m = policy.materialized;
+  const stored = `Its ${m.kind} policy is at version ${m.policyVersion} (site: ${m.sitePolicyVersion}) and holds ${m.advertisementIds.length === 0 ? 'no advertisements' : m.advertisementIds.join(', ')}${m.agrees ? '.' : ': Offer Manager has not caught up with the collections yet.'}`;
+  if (policy.advertisements.length === 0) return `${head} receives no advertisements.\n${stored}`;
   const rows = policy.advertisements.flatMap(({ advertisement: a, reasons }) =>
     reasons.map((reason) => [
       a.advertisementId,
@@ -19,5 +21,5 @@ export function formatPolicy(policy: PolicyDto): string {
       a.options.mandatory ? 'yes' : 'no',
     ]),
   );
-  return `${head} receives ${policy.advertisements.length} advertisement${policy.advertisements.length === 1 ? '' : 's'}.\n\n${textTable(['Advertisement', 'Name', 'Package / program', 'Through', 'Why', 'Available', 'Expires', 'Mandatory'], rows)}`;
+  return `${head} receives ${policy.advertisements.length} advertisement${policy.advertisements.length === 1 ? '' : 's'}.\n\n${textTable(['Advertisement', 'Name', 'Package / program', 'Through', 'Why', 'Available', 'Expires', 'Mandatory'], rows)}\n\n${stored}`;
 }

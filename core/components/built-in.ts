@@ -1,5 +1,6 @@
 import { createDistributionManager, distributionManagerName } from './distmgr';
 import { createInboxManager, inboxManagerName } from './inbox-manager';
+import { createOfferManager, offerManagerName } from './offermgr';
 import type { SiteComponentFactory } from './site-component';
 
 /**
@@ -10,4 +11,5 @@ import type { SiteComponentFactory } from './site-component';
 export const builtInComponents: Readonly<Record<string, SiteComponentFactory>> = {
   [inboxManagerName]: createInboxManager,
   [distributionManagerName]: () => createDistributionManager(),
+  [offerManagerName]: () => createOfferManager(),
 };

@@ -9,6 +9,7 @@ import { builtInComponents } from './built-in';
 import { startComponentHost, type ComponentFactories, type ComponentHost } from './component-host';
 import { distributionManagerName } from './distmgr';
 import { inboxManagerName } from './inbox-manager';
+import { offerManagerName } from './offermgr';
 import type { ComponentWorkerData, FromWorker, ToWorker } from './worker-protocol';
 
 export interface ComponentEntry {
@@ -21,7 +22,7 @@ export interface ComponentEntry {
 }
 
 /** What `serve` and the desktop app run: every component Courier ships, each in its worker thread. */
-export const siteComponents: readonly ComponentEntry[] = [{ name: inboxManagerName }, { name: distributionManagerName }];
+export const siteComponents: readonly ComponentEntry[] = [{ name: inboxManagerName }, { name: distributionManagerName }, { name: offerManagerName }];
 
 export interface ComponentRunnerOptions {
   readonly dataDir: string;

@@ -11,7 +11,7 @@ import { makeTempDir, type TempDir } from '../helpers/temp-dir';
 import { value } from '../helpers/api-result';
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
-const child = fileURLToPath(new URL('../helpers/run-distribution-manager.ts', import.meta.url));
+const child = fileURLToPath(new URL('../helpers/run-site-component.ts', import.meta.url));
 
 let temp: TempDir;
 let core: Core;

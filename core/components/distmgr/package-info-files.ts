@@ -52,6 +52,24 @@ export function defaultPackageIcon(): Buffer {
   return Buffer.concat([head, image]);
 }
 
+/** The package's fields a client reads: in the `.pkg` and in each offer's policy body. */
+export function packageInfoOf(pkg: PackageRecord) {
+  return {
+    packageId: pkg.packageId,
+    name: pkg.name,
+    version: pkg.version,
+    publisher: pkg.publisher,
+    language: pkg.language,
+    comment: pkg.comment,
+    sourceVersion: pkg.sourceVersion,
+    sourceDate: pkg.sourceDate,
+    persistInClientCache: pkg.persistInClientCache,
+    binaryDifferentialReplication: pkg.binaryDifferentialReplication,
+    dataAccess: pkg.dataAccess,
+    shareFolder: pkg.shareFolder,
+  };
+}
+
 /**
  * Writes `<PackageID>.pkg` (the package and its programs), `.nal` (where it is) and `.ico` into
  * SMS\Inboxes\Pkginfo.box, each atomically, for the management point to serve.
@@ -61,20 +79,7 @@ export async function writePackageInfo(root: SiteRoot, siteCode: string, pkg: Pa
     format: packageInfoFormat,
     formatVersion: 1,
     siteCode,
-    package: {
-      packageId: pkg.packageId,
-      name: pkg.name,
-      version: pkg.version,
-      publisher: pkg.publisher,
-      language: pkg.language,
-      comment: pkg.comment,
-      sourceVersion: pkg.sourceVersion,
-      sourceDate: pkg.sourceDate,
-      persistInClientCache: pkg.persistInClientCache,
-      binaryDifferentialReplication: pkg.binaryDifferentialReplication,
-      dataAccess: pkg.dataAccess,
-      shareFolder: pkg.shareFolder,
-    },
+    package: packageInfoOf(pkg),
     programs,
   };
   const nal = { format: packageLocationsFormat, formatVersion: 1, siteCode, packageId: pkg.packageId, sourceVersion: pkg.sourceVersion, locations };

@@ -11,6 +11,7 @@ import { packagePathOnDp } from '../../domain/distribution-points';
 import type { PathMapping } from '../../domain/path-mappings';
 import { createShareProvider, disconnectUsers, type AccountPermission, type DisconnectClock, type ShareProvider } from '../../shares';
 import { distributionManagerName } from './names';
+import { offerManagerInbox } from '../offermgr/names';
 import { CopyProgress } from './copy-progress';
 import { choosePlace, localPathOf, placeFromRow, type DpPlace } from '../../site/dp-location';
 import { nalPathOfLocation, removePackageInfo, writePackageInfo, type PackageLocation } from './package-info-files';
@@ -146,6 +147,15 @@ export class PackageWork {
     this.context.log(`${this.packageId} on ${row.dpName}: ${error}`);
   }
 
+  /**
+   * The package's advertisements are looked at again by Offer Manager, in the transaction that
+   * put the package on a DP or took it off one: an advertisement deferred until its package is
+   * on a DP is offered without anyone polling, and one whose package left its last DP is deferred.
+   */
+  private wakeOfferManager(change: ChangeSet, why: string): void {
+    for (const ad of this.repos.advertisements.list({ packageId: this.packageId })) change.wake(offerManagerInbox, `${ad.advertisementId}.OFN`, `${why}\r\n`);
+  }
+
   // ---- removal -----------------------------------------------------------------------------
 
   private async remove(row: PackageDpRecord): Promise<void> {
@@ -162,6 +172,7 @@ export class PackageWork {
     }
     this.context.work.run((change) => {
       this.repos.packageDps.finishRemoval(row.packageId, row.dpId);
+      this.wakeOfferManager(change, `package ${row.packageId} removed from ${row.dpName}`);
       change.status({
         component: distributionManagerName,
         messageId: 2332,
@@ -369,6 +380,7 @@ export class PackageWork {
     this.context.work.run((change) => {
       for (const { entry, result } of copied) this.recordOne(change, pkg, content, entry, result);
       change.emit('package-dps:changed', { packageId: pkg.packageId });
+      this.wakeOfferManager(change, `package ${pkg.packageId} installed on ${copied.map(({ entry }) => entry.row.dpName).join(', ')}`);
     });
   }
 

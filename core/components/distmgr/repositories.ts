@@ -1,5 +1,6 @@
 import type { SqliteDatabase } from '../../db/connection';
 import { AccessAccountRepository } from '../../db/repositories/access-account-repository';
+import { AdvertisementRepository } from '../../db/repositories/advertisement-repository';
 import { ComponentSettingsRepository } from '../../db/repositories/component-settings-repository';
 import { DistributionPointRepository } from '../../db/repositories/distribution-point-repository';
 import { OutboxRepository } from '../../db/repositories/outbox-repository';
@@ -20,6 +21,8 @@ export interface DistmgrRepositories {
   readonly siteSettings: SiteSettingsRepository;
   readonly outbox: OutboxRepository;
   readonly updateSchedules: UpdateScheduleRunRepository;
+  /** To wake Offer Manager for a package's advertisements when a DP gets or loses it. */
+  readonly advertisements: AdvertisementRepository;
 }
 
 export function distmgrRepositories(db: SqliteDatabase): DistmgrRepositories {
@@ -33,5 +36,6 @@ export function distmgrRepositories(db: SqliteDatabase): DistmgrRepositories {
     siteSettings: new SiteSettingsRepository(db),
     outbox: new OutboxRepository(db),
     updateSchedules: new UpdateScheduleRunRepository(db),
+    advertisements: new AdvertisementRepository(db),
   };
 }

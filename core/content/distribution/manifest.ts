@@ -48,12 +48,14 @@ export function manifestOf(folders: readonly string[], files: readonly ManifestF
  * `fsync: false` leaves out both fsyncs, for a caller that flushes the whole volume afterwards
  * (syncfs) before anything depends on the file.
  */
-export async function writeFileAtomic(path: string, data: string | Uint8Array, options: { readonly fsync?: boolean } = {}): Promise<void> {
+export async function writeFileAtomic(path: string, data: string | Uint8Array | AsyncIterable<string>, options: { readonly fsync?: boolean } = {}): Promise<void> {
   const fsync = options.fsync ?? true;
   const temp = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
   const handle = await open(temp, 'wx');
   try {
-    await handle.writeFile(data);
+    // Chunks let a file larger than what should be held at once (a lookup file) be written as it is read.
+    if (typeof data === 'string' || data instanceof Uint8Array) await handle.writeFile(data);
+    else for await (const chunk of data) await handle.write(chunk);
     if (fsync) await handle.sync();
   } finally {
     await handle.close();

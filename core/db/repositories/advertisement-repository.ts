@@ -22,18 +22,35 @@ export type AdvertisementRecord = Pick<
   | 'mandatoryCountdownMinutes'
   | 'createdAt'
   | 'lastModified'
-> & { readonly name: string };
+> & {
+  readonly name: string;
+  /** What Offer Manager made of it (read with it, never written): see docs/offer-manager.md. */
+  readonly offerState?: AdvertisementDto['offerState'];
+  readonly resourceCount?: number;
+};
 
 type Row = Omit<AdvertisementRecord, 'includeSubcollections'> & { includeSubcollections: number };
 
-const selectAdvertisement = `SELECT advertisement_id AS advertisementId, name, comment, package_id AS packageId, program_name AS programName,
-  collection_id AS collectionId, include_subcollections AS includeSubcollections, source_site AS sourceSite, present_time AS presentTime,
-  expiration_time AS expirationTime, advert_flags AS advertFlags, remote_client_flags AS remoteClientFlags, time_flags AS timeFlags,
-  priority, assigned_schedule AS assignedSchedule, mandatory_countdown_minutes AS mandatoryCountdownMinutes,
-  created_at AS createdAt, last_modified AS lastModified FROM advertisements`;
+/**
+ * With the offer: pending until Offer Manager has processed the advertisement as it now is (no
+ * offer yet, an older one, or a wake-up waiting for it), else offered or deferred.
+ */
+const selectAdvertisement = `SELECT a.advertisement_id AS advertisementId, a.name, a.comment, a.package_id AS packageId, a.program_name AS programName,
+  a.collection_id AS collectionId, a.include_subcollections AS includeSubcollections, a.source_site AS sourceSite, a.present_time AS presentTime,
+  a.expiration_time AS expirationTime, a.advert_flags AS advertFlags, a.remote_client_flags AS remoteClientFlags, a.time_flags AS timeFlags,
+  a.priority, a.assigned_schedule AS assignedSchedule, a.mandatory_countdown_minutes AS mandatoryCountdownMinutes,
+  a.created_at AS createdAt, a.last_modified AS lastModified,
+  CASE WHEN o.advertisement_id IS NULL OR o.advertisement_modified <> a.last_modified
+         OR EXISTS (SELECT 1 FROM outbox w WHERE w.inbox = 'Offermgr.box' AND w.file_name = a.advertisement_id || '.OFN') THEN 'pending'
+       ELSE o.state END AS offerState,
+  coalesce(o.resource_count, 0) AS resourceCount
+  FROM advertisements a LEFT JOIN offers o ON o.advertisement_id = a.advertisement_id`;
 
 const fromRow = (row: Row): AdvertisementRecord => ({ ...row, includeSubcollections: row.includeSubcollections === 1 });
-const toRow = (record: AdvertisementRecord): Row => ({ ...record, includeSubcollections: record.includeSubcollections ? 1 : 0 });
+const toRow = ({ offerState: _state, resourceCount: _count, ...record }: AdvertisementRecord): Omit<Row, 'offerState' | 'resourceCount'> => ({
+  ...record,
+  includeSubcollections: record.includeSubcollections ? 1 : 0,
+});
 
 /** The site's advertisements (migration 0010). */
 export class AdvertisementRepository {
@@ -43,14 +60,14 @@ export class AdvertisementRepository {
   list(filter: AdvertisementFilter = {}): AdvertisementRecord[] {
     const rows = prepared(
       this.db,
-      `${selectAdvertisement} WHERE (@packageId IS NULL OR package_id = @packageId) AND (@programName IS NULL OR program_name = @programName)
-       AND (@collectionId IS NULL OR collection_id = @collectionId) ORDER BY advertisement_id`,
+      `${selectAdvertisement} WHERE (@packageId IS NULL OR a.package_id = @packageId) AND (@programName IS NULL OR a.program_name = @programName)
+       AND (@collectionId IS NULL OR a.collection_id = @collectionId) ORDER BY a.advertisement_id`,
     ).all({ packageId: filter.packageId ?? null, programName: filter.programName ?? null, collectionId: filter.collectionId ?? null }) as Row[];
     return rows.map(fromRow);
   }
 
   get(advertisementId: string): AdvertisementRecord | null {
-    const row = prepared(this.db, `${selectAdvertisement} WHERE advertisement_id = ?`).get(advertisementId) as Row | undefined;
+    const row = prepared(this.db, `${selectAdvertisement} WHERE a.advertisement_id = ?`).get(advertisementId) as Row | undefined;
     return row ? fromRow(row) : null;
   }
 

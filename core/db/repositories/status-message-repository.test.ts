@@ -98,7 +98,7 @@ describe('the status message store', () => {
     const a = repo.insert(message({ time: t0 }));
     const b = repo.insert(message({ time: t0 + minute, messageId: 2330, insertionStrings: ['A0100001', '\\\\DP01\\SMSPKGD$'], attributes: [[400, 'A0100001'], [404, '["Display=\\\\DP01\\"]MSWNET:\\\\DP01\\']] }));
     const c = repo.insert(message({ time: t0 + 2 * minute, messageId: 2328, severity: 'error', insertionStrings: ['A0100002', '\\\\DP02\\', 'Access is denied.'], attributes: [[400, 'A0100002'], [404, '["Display=\\\\DP02\\"]MSWNET:\\\\DP02\\']] }));
-    const d = repo.insert(message({ time: t0 + 3 * minute, component: 'SMS_OFFER_MANAGER', messageId: 3900, machine: 'SRV02', attributes: [[401, 'A0120001']] }));
+    const d = repo.insert(message({ time: t0 + 3 * minute, component: 'SMS_POLICY_PROVIDER', messageId: 5100, machine: 'SRV02', attributes: [[401, 'A0120001']] }));
 
     expect(ids({ component: 'sms_distribution_manager' })).toEqual([c, b, a]);
     expect(ids({ messageIds: [2330, 2328] })).toEqual([c, b]);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createStatusCatalogue, statusCatalogue, substituteInsertionStrings, distributionManagerMessages } from '.';
+import { componentMessages, createStatusCatalogue, statusCatalogue, substituteInsertionStrings, distributionManagerMessages } from '.';
 
 describe('insertion strings', () => {
   it('replace %1 … %10, %10 being the tenth and not %1 followed by 0', () => {
@@ -31,7 +31,7 @@ describe("Distribution Manager's messages", () => {
   });
 
   it('name one insertion string for every marker their text uses', () => {
-    for (const message of distributionManagerMessages.messages) {
+    for (const message of componentMessages.flatMap((component) => component.messages)) {
       const markers = [...message.text.matchAll(/%(10|[1-9])/g)].map((match) => Number(match[1]));
       expect(Math.max(0, ...markers), `message ${message.id}`).toBe(message.strings.length);
     }
@@ -49,8 +49,8 @@ describe("Distribution Manager's messages", () => {
 
 describe('an ID the catalogue does not hold', () => {
   it('gets a description that says so, with the component and its strings', () => {
-    expect(statusCatalogue.describe('SMS_OFFER_MANAGER', 3900, ['A0120001', ''])).toBe(
-      'Message ID 3900 from SMS_OFFER_MANAGER has no description in this site\'s message catalogue. Its insertion strings: "A0120001".',
+    expect(statusCatalogue.describe('SMS_POLICY_PROVIDER', 5100, ['A0120001', ''])).toBe(
+      'Message ID 5100 from SMS_POLICY_PROVIDER has no description in this site\'s message catalogue. Its insertion strings: "A0120001".',
     );
     expect(statusCatalogue.describe('SMS_FOO', 1, [])).toMatch(/Message ID 1 from SMS_FOO has no description .* It has no insertion strings\.$/);
   });

@@ -1,13 +1,15 @@
 import { createStatusCatalogue, type ComponentMessages } from './catalogue';
 import { distributionManagerMessages } from './distribution-manager';
+import { offerManagerMessages } from './offer-manager';
 
 export * from './catalogue';
 export { distributionManagerComponent, distributionManagerMessages } from './distribution-manager';
+export { offerManagerComponent, offerManagerMessages } from './offer-manager';
 
 /**
- * Every component's messages. A new component (Offer Manager's 39xx, the management point's and
- * the clients' 100xx) adds its file beside distribution-manager.ts and its list here.
+ * Every component's messages. A new component (the management point's, the clients' 100xx) adds
+ * its file beside distribution-manager.ts and its list here.
  */
-export const componentMessages: readonly ComponentMessages[] = [distributionManagerMessages];
+export const componentMessages: readonly ComponentMessages[] = [distributionManagerMessages, offerManagerMessages];
 
 export const statusCatalogue = createStatusCatalogue(componentMessages);

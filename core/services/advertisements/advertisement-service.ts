@@ -85,7 +85,8 @@ export class AdvertisementService {
       if (changes.packageId !== undefined || changes.programName !== undefined) this.advise(program);
       return updated;
     });
-    return toAdvertisementDto(record);
+    // Offer Manager is woken with the change: until it has processed it, the offer is pending.
+    return toAdvertisementDto({ ...record, offerState: 'pending' });
   }
 
   delete(advertisementId: string): AdvertisementDeletedDto {

@@ -174,5 +174,7 @@ export function toAdvertisementDto(r: AdvertisementRecord): AdvertisementDto {
     },
     createdAt: r.createdAt,
     lastModified: r.lastModified,
+    offerState: r.offerState ?? 'pending',
+    resourceCount: r.resourceCount ?? 0,
   };
 }

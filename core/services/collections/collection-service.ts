@@ -135,7 +135,11 @@ export class CollectionService {
         lastModified: stamp,
       });
       if (changes.maintenanceWindows !== undefined) collections.replaceMaintenanceWindows(collectionId, changes.maintenanceWindows);
-      if (changes.linkedUnder !== undefined) this.relink(collectionId, changes.linkedUnder);
+      if (changes.linkedUnder !== undefined) {
+        this.relink(collectionId, changes.linkedUnder);
+        // Linked under another collection, its members are reached by that one's advertisements.
+        noteCollectionMembership(change, collectionId, 'linked');
+      }
       if (limitChanged) this.rulesChanged(change, collectionId, 'limit');
       this.note(change, 'updated', collectionId, `Modified collection ${collectionId} "${changes.name ?? existing.name}" (${Object.keys(changes).join(', ')}).`);
       return this.get(collectionId);

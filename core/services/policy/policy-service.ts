@@ -1,6 +1,7 @@
-import { CourierError, type PolicyAdvertisementDto, type PolicyDto, type PolicyReasonDto, type PolicyRuleDto } from '../../api';
+import { CourierError, type MaterializedPolicyDto, type PolicyAdvertisementDto, type PolicyDto, type PolicyReasonDto, type PolicyRuleDto } from '../../api';
 import type { AdvertisementRepository } from '../../db/repositories/advertisement-repository';
 import type { CollectionRepository } from '../../db/repositories/collection-repository';
+import type { OfferRepository } from '../../db/repositories/offer-repository';
 import type { PolicyRepository, ResourceName } from '../../db/repositories/policy-repository';
 import { toAdvertisementDto } from '../advertisements/advertisement-settings';
 import { compileCollectionQuery } from '../collections/query-rules';
@@ -9,6 +10,7 @@ export interface PolicyServiceDeps {
   readonly policy: PolicyRepository;
   readonly collections: CollectionRepository;
   readonly advertisements: AdvertisementRepository;
+  readonly offers: OfferRepository;
 }
 
 /**
@@ -46,7 +48,21 @@ export class PolicyService {
       const record = this.deps.advertisements.get(advertisementId);
       if (record) advertisements.push({ advertisement: toAdvertisementDto(record), reasons });
     }
-    return { resourceId: found.resourceId, resourceName: found.name, resourceType: found.resourceType, advertisements };
+    return { resourceId: found.resourceId, resourceName: found.name, resourceType: found.resourceType, advertisements, materialized: this.materialized(found, advertisements) };
+  }
+
+  /** The stored policy beside what the collections say now: an advertisement deferred for its package is rightly missing. */
+  private materialized(found: ResourceName, advertisements: readonly PolicyAdvertisementDto[]): MaterializedPolicyDto {
+    const { offers } = this.deps;
+    const stored = offers.offeredTo(found.resourceId).map((o) => o.advertisementId);
+    const expected = advertisements.filter((a) => offers.packageOnDp(a.advertisement.packageId)).map((a) => a.advertisement.advertisementId);
+    return {
+      policyVersion: offers.resourceVersion(found.resourceId),
+      sitePolicyVersion: offers.policyVersion(),
+      kind: found.resourceType === 'system' ? 'machine' : 'user',
+      advertisementIds: stored,
+      agrees: stored.length === expected.length && stored.every((id, i) => id === expected[i]),
+    };
   }
 
   private resolve(resource: string | number): ResourceName {

@@ -1,0 +1,161 @@
+import { statusAttributeIds as a } from '../../api';
+import type { AdvertisementRecord } from '../../db/repositories/advertisement-repository';
+import type { OfferRecord } from '../../db/repositories/offer-repository';
+import type { SiteRoot } from '../../site/site-root';
+import type { ChangeSet, UnitOfWork } from '../../site/unit-of-work';
+import { hashOf, offerBodyOf, offerBodyText } from './offer-body';
+import { removeOfferFiles, writeLookupFiles, writeOfferFiles } from './offer-files';
+import { offerManagerName } from './names';
+import type { OffermgrRepositories } from './repositories';
+
+export interface OfferWorkDeps {
+  readonly repos: OffermgrRepositories;
+  readonly work: UnitOfWork;
+  readonly root: SiteRoot;
+  readonly siteCode: string;
+  readonly now: () => Date;
+}
+
+export type OfferOutcome = 'offered' | 'deferred' | 'withdrawn' | 'gone';
+
+/** The body an advertisement should have now, or why it cannot be offered at all. */
+interface Plan {
+  readonly text: string;
+  readonly hash: string;
+  /** Why nothing can be offered (its program or package is gone), or null. */
+  readonly problem: string | null;
+  readonly ready: boolean;
+}
+
+function planOf(deps: OfferWorkDeps, ad: AdvertisementRecord): Plan {
+  const { packages, programs, clientAgents, offers } = deps.repos;
+  const pkg = packages.get(ad.packageId);
+  const program = pkg ? programs.get(ad.packageId, ad.programName) : null;
+  if (!pkg || !program) {
+    const problem = !pkg ? `Its package ${ad.packageId} no longer exists.` : `Package ${ad.packageId} has no program named ${ad.programName} any more.`;
+    const text = JSON.stringify({ problem });
+    return { text, hash: hashOf(text), problem, ready: false };
+  }
+  const text = offerBodyText(offerBodyOf(ad, program, pkg, clientAgents.advertisedPrograms()));
+  return { text, hash: hashOf(text), problem: null, ready: offers.packageOnDp(ad.packageId) };
+}
+
+/** Whether the offer stored for the advertisement is what it should be now: the reconcile pass's test. */
+export function offerIsCurrent(deps: OfferWorkDeps, ad: AdvertisementRecord, offer: OfferRecord | null): boolean {
+  if (!offer) return false;
+  const plan = planOf(deps, ad);
+  return offer.bodyHash === plan.hash && offer.state === (plan.ready ? 'offered' : 'deferred') && offer.advertisementModified === ad.lastModified && offer.collectionId === ad.collectionId;
+}
+
+function strings(ad: { name: string; advertisementId: string; packageId: string; collectionId: string }): string[] {
+  return [ad.name, ad.advertisementId, ad.packageId, ad.collectionId];
+}
+
+function attributes(ad: { advertisementId: string; packageId: string; collectionId: string }): Record<number, string> {
+  return { [a.advertisementId]: ad.advertisementId, [a.packageId]: ad.packageId, [a.collectionId]: ad.collectionId };
+}
+
+/**
+ * Makes the advertisement's policy what the database says it should be now: its resources
+ * recomputed in SQL and compared with those that have it, versions moved only where policy
+ * really changed, then its Offerinf.box files. Idempotent: run again, it changes nothing.
+ * The lookup files are the caller's (writeLookupFiles), once per wake-up.
+ */
+export async function processAdvertisement(deps: OfferWorkDeps, advertisementId: string): Promise<OfferOutcome> {
+  const { advertisements, offers } = deps.repos;
+  const outcome = deps.work.run((change): { outcome: OfferOutcome; offer: OfferRecord | null; includeSubcollections: boolean } => {
+    const ad = advertisements.get(advertisementId);
+    if (!ad) return { outcome: withdraw(deps, change, advertisementId), offer: null, includeSubcollections: false };
+    const plan = planOf(deps, ad);
+    const previous = offers.get(advertisementId);
+    const reach = { advertisementId, collectionId: ad.collectionId, includeSubcollections: ad.includeSubcollections };
+    const bodyChanged = previous?.bodyHash !== plan.hash;
+    const result = offers.applyTargets(advertisementId, plan.ready ? reach : null, bodyChanged);
+    offers.recordCollections(reach);
+    const state = plan.ready ? 'offered' : 'deferred';
+    const offer: OfferRecord = {
+      advertisementId,
+      state,
+      packageId: ad.packageId,
+      collectionId: ad.collectionId,
+      body: plan.text,
+      bodyHash: plan.hash,
+      advertisementModified: ad.lastModified,
+      resourceCount: result.resourceCount,
+      version: result.version ?? previous?.version ?? offers.policyVersion(),
+      processedAt: deps.now().toISOString(),
+    };
+    const changed =
+      !previous ||
+      previous.state !== state ||
+      bodyChanged ||
+      result.touched > 0 ||
+      previous.resourceCount !== offer.resourceCount ||
+      previous.advertisementModified !== offer.advertisementModified ||
+      previous.collectionId !== offer.collectionId ||
+      previous.packageId !== offer.packageId;
+    if (!changed) return { outcome: state, offer: previous, includeSubcollections: ad.includeSubcollections };
+    offers.saveOffer(offer);
+    report(change, ad, previous, offer, plan, result);
+    change.emit('advertisements:changed', { change: 'updated', advertisementId });
+    return { outcome: state, offer, includeSubcollections: ad.includeSubcollections };
+  });
+  if (outcome.outcome === 'offered' && outcome.offer) await writeOfferFiles(deps.root, deps.siteCode, outcome.offer, offers, outcome.includeSubcollections);
+  else await removeOfferFiles(deps.root, advertisementId);
+  return outcome.outcome;
+}
+
+function report(change: ChangeSet, ad: AdvertisementRecord, previous: OfferRecord | null, offer: OfferRecord, plan: Plan, result: { added: number; removed: number; resourceCount: number; version: number | null }): void {
+  const about = { name: ad.name, advertisementId: ad.advertisementId, packageId: ad.packageId, collectionId: ad.collectionId };
+  if (offer.state === 'deferred') {
+    // Once, when it becomes deferred: each later pass that finds the package still not ready is silent.
+    if (previous?.state === 'deferred') return;
+    if (plan.problem !== null) change.status({ component: offerManagerName, messageId: 3904, insertionStrings: [...strings(about), plan.problem], attributes: attributes(about) });
+    else change.status({ component: offerManagerName, messageId: 3902, insertionStrings: strings(about), attributes: attributes(about) });
+    change.log('offermgr.log', offerManagerName, `Package ${ad.packageId} is not ready, will not offer clients advertisement ${ad.advertisementId}${plan.problem ? `: ${plan.problem}` : ' (on no distribution point yet).'}`);
+    return;
+  }
+  const version = String(offer.version);
+  if (previous?.state !== 'offered') {
+    change.status({ component: offerManagerName, messageId: 3900, insertionStrings: [...strings(about), String(result.resourceCount), version], attributes: attributes(about) });
+  } else if (result.added + result.removed > 0) {
+    change.status({
+      component: offerManagerName,
+      messageId: 3903,
+      insertionStrings: [...strings(about), String(result.added), String(result.removed), String(result.resourceCount), version],
+      attributes: attributes(about),
+    });
+  }
+  change.log('offermgr.log', offerManagerName, `Advertisement ${ad.advertisementId}: ${result.resourceCount} resources (${result.added} added, ${result.removed} removed), policy version ${version}.`);
+}
+
+/** A deleted advertisement leaves every resource's policy, and its rows go. */
+function withdraw(deps: OfferWorkDeps, change: ChangeSet, advertisementId: string): OfferOutcome {
+  const { offers } = deps.repos;
+  const previous = offers.get(advertisementId);
+  if (!previous) return 'gone';
+  const result = offers.applyTargets(advertisementId, null, false);
+  offers.deleteOffer(advertisementId);
+  let name = advertisementId;
+  try {
+    name = (JSON.parse(previous.body) as { advertisement?: { advertisementName?: string } }).advertisement?.advertisementName ?? advertisementId;
+  } catch {
+    // A body that is not JSON names nothing; the ID stands in for the name.
+  }
+  const about = { name, advertisementId, packageId: previous.packageId, collectionId: previous.collectionId };
+  change.status({ component: offerManagerName, messageId: 3901, insertionStrings: [...strings(about), String(result.removed)], attributes: attributes(about) });
+  change.log('offermgr.log', offerManagerName, `Withdrew deleted advertisement ${advertisementId} from ${result.removed} resources.`);
+  return 'withdrawn';
+}
+
+/**
+ * Every advertisement processed and every stray offer withdrawn, then the lookup files: what the
+ * reconcile pass's incremental work must always equal. The lead's bench times it.
+ */
+export async function regenerateAllPolicy(deps: OfferWorkDeps): Promise<Record<OfferOutcome, number>> {
+  const counts: Record<OfferOutcome, number> = { offered: 0, deferred: 0, withdrawn: 0, gone: 0 };
+  const ids = [...deps.repos.advertisements.list().map((ad) => ad.advertisementId), ...deps.repos.offers.withoutAdvertisement()];
+  for (const id of ids) counts[await processAdvertisement(deps, id)]++;
+  await writeLookupFiles(deps.root, deps.siteCode, deps.repos.offers);
+  return counts;
+}
