@@ -68,6 +68,7 @@ function renderShell() {
       const answer: CollectionDeletedDto = {
         deleted: [{ collectionId: 'A0100010', name: 'Pilot' }, { collectionId: 'A0100012', name: 'Sales' }],
         unlinked: [{ parentCollectionId: 'A0100010', collectionId: 'A0100011', name: 'Laptops' }],
+        deletedAdvertisements: [],
       };
       collections = collections.filter((c) => c.collectionId !== 'A0100010' && c.collectionId !== 'A0100012').map((c) => (c.collectionId === 'A0100011' ? { ...c, linkedUnder: [] } : c));
       return { ok: true, value: answer };
