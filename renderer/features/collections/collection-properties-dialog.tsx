@@ -2,15 +2,20 @@ import { Button, Dropdown, Input, makeStyles, Option, Text, Textarea, tokens } f
 import { AddRegular, DeleteRegular } from '@fluentui/react-icons';
 import { useState, type ReactNode } from 'react';
 import { useStore } from 'zustand';
-import type { CollectionDto, CollectionRuleDto } from '../../../core/api';
+import type { CollectionDto, CollectionRuleDto, CollectionRuleInput } from '../../../core/api';
 import { useCourier } from '../../client/courier-context';
 import { settle } from '../../client/settle';
 import { sortByText } from '../../components/data-grid';
 import { FormRow, oneLineText, useFormStyles } from '../../components/form-layout';
 import { PropertySheet, SessionLoadState, sessionSheetProps, useFollowWhileClean, usePropertiesSession } from '../../components/property-sheet';
 import { useConsoleStores } from '../../console/console-stores';
+import { SecurityNote } from '../packages/security-note';
+import { CollectionAdvertisementsPage } from './collection-advertisements';
 import { collectionLabels, collectionProperties, collectionTabs } from './collection-properties-model';
+import type { RuleDialogProps } from './collections-kinds';
 import { DirectRuleDialog } from './direct-rule-dialog';
+import { MaintenanceWindowsPage } from './maintenance-windows-page';
+import { MembershipSchedulePage } from './membership-schedule-page';
 import { QueryRuleDialog } from './query-rule-dialog';
 
 const useStyles = makeStyles({
@@ -27,7 +32,11 @@ function ruleDetail(rule: CollectionRuleDto): string {
   return rule.kind === 'direct' ? `Resource ID ${rule.resourceId}` : `${rule.resourceClass}: ${rule.query}`;
 }
 
-/** A collection's Properties: General (name, comment, limit) saved with OK or Apply; rules change at once, as the suite's Membership Rules tab does. */
+/**
+ * A collection's Properties: General (name, comment, limit), Membership Schedule and Maintenance
+ * Windows saved with OK or Apply; rules change at once, as the suite's Membership Rules tab does;
+ * Advertisements lists what targets it, and Security says what Courier does about rights.
+ */
 export function CollectionPropertiesDialog({ collectionId, onClose, onStatus }: { readonly collectionId: string; readonly onClose: () => void; readonly onStatus: (text: string) => void }): ReactNode {
   const courier = useCourier();
   const form = useFormStyles();
@@ -77,12 +86,35 @@ export function CollectionPropertiesDialog({ collectionId, onClose, onStatus }: 
     onStatus(`Removed the rule ${ruleName} from ${result.value.name}; ${result.value.memberCount} members.`);
   }
 
-  const nested =
-    shown === null || adding === null ? null : adding === 'query' ? (
-      <QueryRuleDialog collection={shown} onClose={() => setAdding(null)} onAdded={(c) => { ruleChanged(c); onStatus(`Added a query rule to ${c.name}; ${c.memberCount} members.`); }} />
-    ) : (
-      <DirectRuleDialog collection={shown} onClose={() => setAdding(null)} onAdded={(c) => { ruleChanged(c); onStatus(`Added direct rules to ${c.name}; ${c.memberCount} members.`); }} />
-    );
+  /** Each rule through its own request: a refusal names the rule, and the rules added before it stay. */
+  async function addRules(rules: readonly CollectionRuleInput[]) {
+    let latest: CollectionDto | null = null;
+    for (const rule of rules) {
+      const result = await settle(() => courier['collections:add-rule']({ collectionId, rule }));
+      if (!result.ok) {
+        if (latest !== null) ruleChanged(latest);
+        return result.error;
+      }
+      latest = result.value;
+    }
+    if (latest !== null) {
+      ruleChanged(latest);
+      onStatus(`Added ${rules.length === 1 ? 'a rule' : `${rules.length} rules`} to ${latest.name}; ${latest.memberCount} members.`);
+    }
+    return null;
+  }
+
+  const ruleProps: RuleDialogProps | null =
+    shown === null
+      ? null
+      : {
+          ruleNames: shown.rules.map((r) => r.ruleName),
+          directResourceIds: shown.rules.flatMap((r) => (r.kind === 'direct' ? [r.resourceId] : [])),
+          limitToCollectionId: shown.limitToCollectionId,
+          onClose: () => setAdding(null),
+          submit: addRules,
+        };
+  const nested = ruleProps === null || adding === null ? null : adding === 'query' ? <QueryRuleDialog {...ruleProps} /> : <DirectRuleDialog {...ruleProps} />;
 
   return (
     <PropertySheet open title={`${shown?.name ?? collectionId} Properties`} tabs={collectionTabs} {...sheet} onClose={onClose}>
@@ -154,6 +186,18 @@ export function CollectionPropertiesDialog({ collectionId, onClose, onStatus }: 
           {ruleError !== null && <Text role="alert">{ruleError}</Text>}
         </div>
       )}
+      {ready !== null && sheet.selectedTab === 'schedule' && (
+        <MembershipSchedulePage token={ready.draft.membershipSchedule} disabled={disabled} onChange={(membershipSchedule) => dispatch({ type: 'edit', changes: { membershipSchedule } })} />
+      )}
+      {ready !== null && sheet.selectedTab === 'windows' && (
+        <MaintenanceWindowsPage windows={ready.draft.maintenanceWindows} disabled={disabled} onChange={(maintenanceWindows) => dispatch({ type: 'edit', changes: { maintenanceWindows } })} />
+      )}
+      {ready !== null && sheet.selectedTab === 'advertisements' && (
+        <div className={form.page}>
+          <CollectionAdvertisementsPage collectionId={collectionId} />
+        </div>
+      )}
+      {ready !== null && sheet.selectedTab === 'security' && <SecurityNote object="collection" />}
       {nested}
     </PropertySheet>
   );
