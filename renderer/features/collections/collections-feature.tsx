@@ -8,7 +8,7 @@ import { CollectionPropertiesDialog } from './collection-properties-dialog';
 import type { CollectionsNodeKinds, CollectionsPopupKinds, CollectionsRowKinds } from './collections-kinds';
 import { followCollectionChanges } from './collections-store';
 import { collectionIndex } from './collections-tree';
-import { DeleteCollectionWizard, deletedText } from './delete-collection-wizard';
+import { DeleteCollectionPopup, deletedText } from './delete-collection-wizard';
 import { NewCollectionWizard } from './new-collection-wizard';
 import { membershipUpdateText, UpdateMembershipDialog } from './update-membership-dialog';
 
@@ -112,22 +112,17 @@ export const collectionsFeature: FeatureRegistration<keyof CollectionsNodeKinds,
       },
     },
     'delete-collection': {
-      render: ({ collectionId }, { stores, shell, close }) => {
-        const items = stores.collections.getState().list.items;
-        const collection = collectionIndex(items).byId.get(collectionId);
-        if (collection === undefined) return <CloseAtOnce onClose={close} />;
-        return (
-          <DeleteCollectionWizard
-            collection={collection}
-            collections={items}
-            onClose={close}
-            onDeleted={(answer) => {
-              void stores.collections.getState().load();
-              shell.setStatus(deletedText(answer));
-            }}
-          />
-        );
-      },
+      render: ({ collectionId }, { stores, shell, close }) => (
+        <DeleteCollectionPopup
+          collectionId={collectionId}
+          collections={stores.collections.getState().list.items}
+          onClose={close}
+          onDeleted={(answer) => {
+            void stores.collections.getState().load();
+            shell.setStatus(deletedText(answer));
+          }}
+        />
+      ),
     },
     'new-collection': {
       render: ({ parentCollectionId }, { stores, shell, close }) => (

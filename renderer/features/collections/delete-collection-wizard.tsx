@@ -1,13 +1,14 @@
 import { Checkbox, MessageBar, MessageBarBody, MessageBarTitle, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { CheckmarkCircleRegular, DeleteRegular, ErrorCircleRegular, WarningRegular } from '@fluentui/react-icons';
-import { useEffect, useReducer, type ReactNode } from 'react';
+import { useEffect, useReducer, useState, type ReactNode } from 'react';
 import type { CollectionDeletedDto, CollectionDto } from '../../../core/api';
 import { useCourier } from '../../client/courier-context';
 import { settle } from '../../client/settle';
+import { CloseAtOnce } from '../../components/close-at-once';
 import { Wizard, type WizardFooter } from '../../components/wizard';
 import { SettingsSummaryPage } from '../programs/settings-summary-page';
 import { AdvertisementsTable, useTargetingAdvertisements, type TargetingAdvertisements } from './collection-advertisements';
-import { deletionPlan, type DeletionPlan } from './collections-tree';
+import { collectionIndex, deletionPlan, type DeletionPlan } from './collections-tree';
 import {
   canGoBack,
   canGoNext,
@@ -241,8 +242,7 @@ export interface DeleteCollectionWizardProps {
 export function DeleteCollectionWizard({ collection, collections, onClose, onDeleted }: DeleteCollectionWizardProps): ReactNode {
   const courier = useCourier();
   const [state, dispatch] = useReducer(deleteCollectionReducer, initialDeleteCollectionState);
-  // The plan as the wizard opened: the tree may change while it is open, the pages must not.
-  const [plan] = useReducer((p: DeletionPlan) => p, deletionPlan(collections, collection.collectionId));
+  const [plan] = useState(() => deletionPlan(collections, collection.collectionId));
   const targeting = useTargetingAdvertisements(
     plan.deleted.map((c) => c.collectionId),
     state.round,
@@ -284,4 +284,15 @@ export function DeleteCollectionWizard({ collection, collections, onClose, onDel
       <Body state={state} collection={collection} plan={plan} targeting={targeting} onConfirm={(confirmed) => dispatch({ type: 'confirm', confirmed })} />
     </Wizard>
   );
+}
+
+/**
+ * The wizard as the console opens it, by ID: it keeps the collection and tree it opened with, so
+ * the pages do not change under the admin and the Confirmation page stays once the collection
+ * has left the list.
+ */
+export function DeleteCollectionPopup({ collectionId, collections, onClose, onDeleted }: Omit<DeleteCollectionWizardProps, 'collection'> & { readonly collectionId: string }): ReactNode {
+  const [opened] = useState(() => ({ collection: collectionIndex(collections).byId.get(collectionId), collections }));
+  if (opened.collection === undefined) return <CloseAtOnce onClose={onClose} />;
+  return <DeleteCollectionWizard collection={opened.collection} collections={opened.collections} onClose={onClose} onDeleted={onDeleted} />;
 }

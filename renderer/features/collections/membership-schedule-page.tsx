@@ -23,10 +23,14 @@ export function MembershipSchedulePage({ token, disabled = false, onChange }: Me
   const encode = useEncodeSchedule();
   const [editing, setEditing] = useState(false);
   const [problem, setProblem] = useState<string | undefined>(undefined);
+  // The token comes from the site server: the box is ticked at once, while it is written.
+  const [pending, setPending] = useState(false);
   const schedule = token === null ? null : (decoded.get(token) ?? null);
 
   async function set(next: Parameters<typeof encode>[0]): Promise<void> {
+    setPending(true);
     const result = await encode(next);
+    setPending(false);
     if (!result.ok) return setProblem(result.error.message);
     setProblem(undefined);
     onChange(result.value);
@@ -38,13 +42,13 @@ export function MembershipSchedulePage({ token, disabled = false, onChange }: Me
       <Checkbox
         label="Update this collection on a schedule"
         disabled={disabled}
-        checked={token !== null}
+        checked={token !== null || pending}
         onChange={(_, data) => (data.checked === true ? void set(defaultMembershipSchedule(new Date())) : onChange(null))}
       />
-      {token !== null && (
+      {(token !== null || pending) && (
         <div className={form.nested}>
           <div className={form.inline} {...fieldAnchor('membershipSchedule')}>
-            <Text aria-label="Membership schedule">{schedule === null ? 'Reading the schedule…' : describeSchedule(schedule)}</Text>
+            <Text aria-label="Membership schedule">{schedule === null ? (pending ? 'Writing the schedule…' : 'Reading the schedule…') : describeSchedule(schedule)}</Text>
             <Button size="small" disabled={disabled || schedule === null} onClick={() => setEditing(true)}>
               Schedule…
             </Button>
@@ -52,7 +56,7 @@ export function MembershipSchedulePage({ token, disabled = false, onChange }: Me
           <MessageLine issue={problem} reserve={false} />
         </div>
       )}
-      {token === null && <Text className={form.note}>Without a schedule, members change only when you update the collection membership or change its rules.</Text>}
+      {token === null && !pending && <Text className={form.note}>Without a schedule, members change only when you update the collection membership or change its rules.</Text>}
       {schedule !== null && (
         <CustomScheduleDialog
           open={editing}
