@@ -1,18 +1,10 @@
-import { Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Text } from '@fluentui/react-components';
 import { useEffect, useState, type ReactNode } from 'react';
 import type { AdvertisementDto } from '../../../core/api';
 import { useCourier } from '../../client/courier-context';
 import { settle } from '../../client/settle';
+import { useTableStyles } from './collection-tables';
 
-const useStyles = makeStyles({
-  table: {
-    width: '100%',
-    borderCollapse: 'collapse',
-    fontSize: tokens.fontSizeBase200,
-    '& th, & td': { textAlign: 'left', padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalS}`, verticalAlign: 'top' },
-  },
-  nowrap: { whiteSpace: 'nowrap' },
-});
 
 export type TargetingAdvertisements =
   | { readonly state: 'loading' }
@@ -42,7 +34,7 @@ export function useTargetingAdvertisements(collectionIds: readonly string[], rou
 
 /** A read-only list of advertisements: ID, name, package and program, and the collection each targets. */
 export function AdvertisementsTable({ advertisements, label, showCollection = false }: { readonly advertisements: readonly AdvertisementDto[]; readonly label: string; readonly showCollection?: boolean }): ReactNode {
-  const styles = useStyles();
+  const styles = useTableStyles();
   return (
     <table className={styles.table} aria-label={label}>
       <thead>

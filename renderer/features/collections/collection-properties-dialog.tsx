@@ -1,16 +1,16 @@
-import { Button, Dropdown, Input, makeStyles, Option, Text, Textarea, tokens } from '@fluentui/react-components';
+import { Button, Input, Text, Textarea } from '@fluentui/react-components';
 import { AddRegular, DeleteRegular } from '@fluentui/react-icons';
 import { useState, type ReactNode } from 'react';
-import { useStore } from 'zustand';
 import type { CollectionDto, CollectionRuleDto, CollectionRuleInput } from '../../../core/api';
 import { useCourier } from '../../client/courier-context';
 import { settle } from '../../client/settle';
-import { sortByText } from '../../components/data-grid';
 import { FormRow, oneLineText, useFormStyles } from '../../components/form-layout';
 import { PropertySheet, SessionLoadState, sessionSheetProps, useFollowWhileClean, usePropertiesSession } from '../../components/property-sheet';
 import { useConsoleStores } from '../../console/console-stores';
 import { SecurityNote } from '../packages/security-note';
 import { CollectionAdvertisementsPage } from './collection-advertisements';
+import { RulesTable, useTableStyles } from './collection-tables';
+import { LimitToCollectionField } from './limit-to-collection-field';
 import { collectionLabels, collectionProperties, collectionTabs } from './collection-properties-model';
 import type { RuleDialogProps } from './collections-kinds';
 import { DirectRuleDialog } from './direct-rule-dialog';
@@ -18,15 +18,6 @@ import { MaintenanceWindowsPage } from './maintenance-windows-page';
 import { MembershipSchedulePage } from './membership-schedule-page';
 import { QueryRuleDialog } from './query-rule-dialog';
 
-const useStyles = makeStyles({
-  table: { width: '100%', borderCollapse: 'collapse', fontSize: tokens.fontSizeBase200, '& th, & td': { textAlign: 'left', padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalS}`, verticalAlign: 'top' } },
-  nowrap: { whiteSpace: 'nowrap' },
-  selected: { backgroundColor: tokens.colorNeutralBackground1Selected },
-  query: { fontFamily: tokens.fontFamilyMonospace, wordBreak: 'break-all' },
-  buttons: { display: 'flex', gap: tokens.spacingHorizontalS },
-});
-
-const noLimit = '';
 
 function ruleDetail(rule: CollectionRuleDto): string {
   return rule.kind === 'direct' ? `Resource ID ${rule.resourceId}` : `${rule.resourceClass}: ${rule.query}`;
@@ -40,10 +31,9 @@ function ruleDetail(rule: CollectionRuleDto): string {
 export function CollectionPropertiesDialog({ collectionId, onClose, onStatus }: { readonly collectionId: string; readonly onClose: () => void; readonly onStatus: (text: string) => void }): ReactNode {
   const courier = useCourier();
   const form = useFormStyles();
-  const styles = useStyles();
+  const styles = useTableStyles();
   const model = collectionProperties;
   const { collections } = useConsoleStores();
-  const all = useStore(collections, (s) => s.list.items);
   const load = () => courier['collections:get']({ collectionId });
   const session = usePropertiesSession(
     model,
@@ -70,7 +60,6 @@ export function CollectionPropertiesDialog({ collectionId, onClose, onStatus }: 
   const saved = ready?.saved ?? null;
   const shown = ruled !== null && (saved === null || ruled.lastModified >= saved.lastModified) ? ruled : saved;
   const builtIn = shown?.builtIn ?? false;
-  const limitChoices = sortByText(all.filter((c) => c.collectionId !== collectionId), (c) => c.name);
 
   const ruleChanged = (collection: CollectionDto) => {
     setRuled(collection);
@@ -130,21 +119,13 @@ export function CollectionPropertiesDialog({ collectionId, onClose, onStatus }: 
           <FormRow label={collectionLabels.comment} field="comment" issue={issues.comment}>
             <Textarea {...oneLineText} rows={3} resize="none" value={ready.draft.comment} disabled={disabled} onChange={(_, data) => dispatch({ type: 'edit', changes: { comment: data.value } })} />
           </FormRow>
-          <FormRow label={collectionLabels.limitToCollectionId} field="limitToCollectionId" issue={issues.limitToCollectionId} hint="Members must also be members of this collection.">
-            <Dropdown
-              disabled={disabled || builtIn}
-              value={ready.draft.limitToCollectionId === noLimit ? '(none)' : (all.find((c) => c.collectionId === ready.draft.limitToCollectionId)?.name ?? ready.draft.limitToCollectionId)}
-              selectedOptions={[ready.draft.limitToCollectionId]}
-              onOptionSelect={(_, data) => dispatch({ type: 'edit', changes: { limitToCollectionId: data.optionValue ?? noLimit } })}
-            >
-              <Option value={noLimit}>(none)</Option>
-              {limitChoices.map((c) => (
-                <Option key={c.collectionId} value={c.collectionId} text={c.name}>
-                  {`${c.name} (${c.collectionId})`}
-                </Option>
-              ))}
-            </Dropdown>
-          </FormRow>
+          <LimitToCollectionField
+            value={ready.draft.limitToCollectionId}
+            exceptId={collectionId}
+            issue={issues.limitToCollectionId}
+            disabled={disabled || builtIn}
+            onChange={(limitToCollectionId) => dispatch({ type: 'edit', changes: { limitToCollectionId } })}
+          />
           {builtIn && <Text size={200} className={form.note}>A built-in collection holds every resource of its type: it cannot be renamed, limited or given rules.</Text>}
         </div>
       )}
@@ -153,24 +134,12 @@ export function CollectionPropertiesDialog({ collectionId, onClose, onStatus }: 
           {shown.rules.length === 0 ? (
             <Text>{builtIn ? `Every ${shown.builtInType === 'userGroup' ? 'user group' : shown.builtInType} of the site is a member.` : 'No membership rules: the collection has no members.'}</Text>
           ) : (
-            <table className={styles.table} aria-label="Membership rules">
-              <thead>
-                <tr>
-                  <th>Name</th>
-                  <th>Type</th>
-                  <th>Class / query</th>
-                </tr>
-              </thead>
-              <tbody>
-                {shown.rules.map((rule) => (
-                  <tr key={rule.ruleName} className={selectedRule === rule.ruleName ? styles.selected : undefined} aria-selected={selectedRule === rule.ruleName} onClick={() => setSelectedRule(rule.ruleName)}>
-                    <td className={styles.nowrap}>{rule.ruleName}</td>
-                    <td className={styles.nowrap}>{rule.kind === 'direct' ? 'Direct' : 'Query'}</td>
-                    <td className={rule.kind === 'query' ? styles.query : undefined}>{ruleDetail(rule)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <RulesTable
+              rows={shown.rules.map((rule) => ({ key: rule.ruleName, name: rule.ruleName, kind: rule.kind, detail: ruleDetail(rule) }))}
+              detailHeading="Class / query"
+              selected={selectedRule}
+              onSelect={setSelectedRule}
+            />
           )}
           <div className={styles.buttons}>
             <Button icon={<AddRegular />} disabled={builtIn} onClick={() => setAdding('query')}>

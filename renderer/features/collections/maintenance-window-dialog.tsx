@@ -1,17 +1,13 @@
 import { Button, Checkbox, Input, SpinButton, Text, makeStyles } from '@fluentui/react-components';
-import { useEffect, useState, type ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { describeSchedule, type MaintenanceWindowDto, type Schedule } from '../../../core/api';
-import { useCourier } from '../../client/courier-context';
-import { settle } from '../../client/settle';
-import { CustomScheduleDialog } from '../../components/custom-schedule';
-import { formatDateTime } from '../../components/date-time';
+import { CustomScheduleDialog, NextRunsList, useNextRuns } from '../../components/custom-schedule';
 import { FormDialog } from '../../components/form-dialog';
 import { FormRow, fieldAnchor, oneLineText, spinValue, useFormStyles } from '../../components/form-layout';
 import { GroupFrame } from '../../components/property-sheet';
 import { useEncodeSchedule } from './schedule-tokens';
 
 const useStyles = makeStyles({
-  runs: { margin: 0, paddingLeft: '20px', minHeight: '80px' },
   words: { whiteSpace: 'nowrap' },
 });
 
@@ -51,8 +47,6 @@ export function defaultWindowSchedule(now: Date): Schedule {
   };
 }
 
-type Runs = { readonly state: 'waiting' } | { readonly state: 'shown'; readonly times: readonly string[] } | { readonly state: 'failed'; readonly message: string };
-
 export interface MaintenanceWindowDialogProps {
   /** The window to edit with its schedule decoded; null for a new one. */
   readonly window: { readonly dto: MaintenanceWindowDto; readonly schedule: Schedule } | null;
@@ -68,7 +62,6 @@ export interface MaintenanceWindowDialogProps {
  * computes them.
  */
 export function MaintenanceWindowDialog({ window, takenNames, onOk, onCancel }: MaintenanceWindowDialogProps): ReactNode {
-  const courier = useCourier();
   const form = useFormStyles();
   const styles = useStyles();
   const encode = useEncodeSchedule();
@@ -77,22 +70,11 @@ export function MaintenanceWindowDialog({ window, takenNames, onOk, onCancel }: 
   const [minutes, setMinutes] = useState(window?.dto.durationMinutes ?? 120);
   const [enabled, setEnabled] = useState(window?.dto.enabled ?? true);
   const [editing, setEditing] = useState(false);
-  const [runs, setRuns] = useState<Runs>({ state: 'waiting' });
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const timed: Schedule = { ...schedule, ...durationFields(minutes) };
-  const request = JSON.stringify(timed);
 
-  useEffect(() => {
-    let current = true;
-    setRuns({ state: 'waiting' });
-    void settle(() => courier['schedules:next']({ schedules: [JSON.parse(request) as Schedule], count: 5 })).then((result) => {
-      if (current) setRuns(result.ok ? { state: 'shown', times: result.value.runs.map((run) => run.at) } : { state: 'failed', message: result.error.message });
-    });
-    return () => {
-      current = false;
-    };
-  }, [request]);
+  const runs = useNextRuns(timed);
 
   async function save(): Promise<void> {
     setBusy(true);
@@ -172,21 +154,7 @@ export function MaintenanceWindowDialog({ window, takenNames, onOk, onCancel }: 
       <Checkbox label="This schedule is UTC" checked={schedule.isGmt} onChange={(_, data) => setSchedule({ ...schedule, isGmt: data.checked === true })} {...fieldAnchor('utc')} />
       <Checkbox label="Enable this maintenance window" checked={enabled} onChange={(_, data) => setEnabled(data.checked === true)} />
       <GroupFrame legend="Next occurrences">
-        {runs.state === 'waiting' ? (
-          <Text className={form.note}>Asking the site server…</Text>
-        ) : runs.state === 'failed' ? (
-          <Text className={form.note}>{runs.message}</Text>
-        ) : runs.times.length === 0 ? (
-          <Text className={form.note}>This window does not open again.</Text>
-        ) : (
-          <ol className={styles.runs} aria-label="Next occurrences">
-            {runs.times.map((at) => (
-              <li key={at}>
-                {formatDateTime(at)} – {formatDateTime(new Date(Date.parse(at) + minutes * 60_000).toISOString())}
-              </li>
-            ))}
-          </ol>
-        )}
+        <NextRunsList runs={runs} label="Next occurrences" none="This window does not open again." minutes={minutes} />
       </GroupFrame>
       {error !== null && <Text role="alert">{error}</Text>}
     </FormDialog>

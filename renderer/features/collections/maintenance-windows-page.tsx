@@ -1,23 +1,12 @@
-import { Button, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Text } from '@fluentui/react-components';
 import { AddRegular, DeleteRegular, SettingsRegular } from '@fluentui/react-icons';
 import { useState, type ReactNode } from 'react';
 import { describeSchedule, type MaintenanceWindowDto } from '../../../core/api';
 import { fieldAnchor, useFormStyles } from '../../components/form-layout';
+import { useTableStyles } from './collection-tables';
 import { MaintenanceWindowDialog } from './maintenance-window-dialog';
 import { useDecodedSchedules } from './schedule-tokens';
 
-const useStyles = makeStyles({
-  table: {
-    width: '100%',
-    borderCollapse: 'collapse',
-    fontSize: tokens.fontSizeBase200,
-    '& th, & td': { textAlign: 'left', padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalS}`, verticalAlign: 'top' },
-  },
-  row: { cursor: 'default' },
-  selected: { backgroundColor: tokens.colorNeutralBackground1Selected },
-  nowrap: { whiteSpace: 'nowrap' },
-  buttons: { display: 'flex', gap: tokens.spacingHorizontalS },
-});
 
 /** "2 h 30 min". */
 export function durationText(minutes: number): string {
@@ -39,7 +28,7 @@ export interface MaintenanceWindowsPageProps {
  */
 export function MaintenanceWindowsPage({ windows, disabled = false, onChange }: MaintenanceWindowsPageProps): ReactNode {
   const form = useFormStyles();
-  const styles = useStyles();
+  const styles = useTableStyles();
   const decoded = useDecodedSchedules(windows.map((w) => w.schedule));
   const [selected, setSelected] = useState<string | null>(null);
   const [editing, setEditing] = useState<'new' | string | null>(null);
@@ -73,7 +62,7 @@ export function MaintenanceWindowsPage({ windows, disabled = false, onChange }: 
                 <tr
                   key={w.name}
                   tabIndex={0}
-                  className={selected === w.name ? `${styles.row} ${styles.selected}` : styles.row}
+                  className={selected === w.name ? styles.selected : undefined}
                   aria-selected={selected === w.name}
                   onClick={() => setSelected(w.name)}
                   onDoubleClick={() => open(w.name)}

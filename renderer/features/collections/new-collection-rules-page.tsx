@@ -1,33 +1,20 @@
-import { Button, Dropdown, Option, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Text } from '@fluentui/react-components';
 import { AddRegular, DeleteRegular } from '@fluentui/react-icons';
 import { useEffect, useState, type ReactNode } from 'react';
-import { useStore } from 'zustand';
 import type { ApiErrorDto, CollectionRuleInput } from '../../../core/api';
 import { useCourier } from '../../client/courier-context';
 import { settle } from '../../client/settle';
-import { sortByText } from '../../components/data-grid';
-import { FormRow, useFormStyles } from '../../components/form-layout';
+import { useFormStyles } from '../../components/form-layout';
 import { GroupFrame } from '../../components/property-sheet';
-import { useConsoleStores } from '../../console/console-stores';
 import type { SettingsPageProps } from '../programs/settings-wizard';
+import { RulesTable, useTableStyles } from './collection-tables';
+import { LimitToCollectionField } from './limit-to-collection-field';
 import type { RuleDialogProps } from './collections-kinds';
 import { DirectRuleDialog } from './direct-rule-dialog';
 import { MembershipPreview, useMembershipPreview } from './membership-preview';
 import type { NewCollectionDraft } from './new-collection-rules';
 import { QueryRuleDialog } from './query-rule-dialog';
 
-const useStyles = makeStyles({
-  table: {
-    width: '100%',
-    borderCollapse: 'collapse',
-    fontSize: tokens.fontSizeBase200,
-    '& th, & td': { textAlign: 'left', padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalS}`, verticalAlign: 'top' },
-  },
-  selected: { backgroundColor: tokens.colorNeutralBackground1Selected },
-  nowrap: { whiteSpace: 'nowrap' },
-  query: { fontFamily: tokens.fontFamilyMonospace, wordBreak: 'break-all' },
-  buttons: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
-});
 
 const noLimit = '';
 
@@ -47,8 +34,7 @@ export function NewCollectionRulesPage({ draft, issues, onChange, names, onNames
 }): ReactNode {
   const courier = useCourier();
   const form = useFormStyles();
-  const styles = useStyles();
-  const all = useStore(useConsoleStores().collections, (s) => s.list.items);
+  const styles = useTableStyles();
   const [selected, setSelected] = useState<number | null>(null);
   const [adding, setAdding] = useState<'query' | 'direct' | null>(null);
   const [preview, runPreview] = useMembershipPreview();
@@ -76,38 +62,18 @@ export function NewCollectionRulesPage({ draft, issues, onChange, names, onNames
     onClose: () => setAdding(null),
     submit: add,
   };
-  const limitChoices = sortByText(all, (c) => c.name);
 
   return (
     <div className={form.page}>
       {draft.rules.length === 0 ? (
         <Text>No membership rules yet: without one the collection has no members.</Text>
       ) : (
-        <table className={styles.table} aria-label="Membership rules">
-          <thead>
-            <tr>
-              <th>Name</th>
-              <th>Type</th>
-              <th>Resource / query</th>
-            </tr>
-          </thead>
-          <tbody>
-            {draft.rules.map((rule, index) => (
-              <tr
-                key={`${rule.kind}:${ruleNameOf(rule, names)}`}
-                tabIndex={0}
-                className={selected === index ? styles.selected : undefined}
-                aria-selected={selected === index}
-                onClick={() => setSelected(index)}
-                onFocus={() => setSelected(index)}
-              >
-                <td className={styles.nowrap}>{ruleNameOf(rule, names)}</td>
-                <td className={styles.nowrap}>{rule.kind === 'direct' ? 'Direct' : 'Query'}</td>
-                <td className={rule.kind === 'query' ? styles.query : undefined}>{rule.kind === 'direct' ? `Resource ID ${rule.resourceId}` : rule.query}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <RulesTable
+          rows={draft.rules.map((rule, index) => ({ key: String(index), name: ruleNameOf(rule, names), kind: rule.kind, detail: rule.kind === 'direct' ? `Resource ID ${rule.resourceId}` : rule.query }))}
+          detailHeading="Resource / query"
+          selected={selected === null ? null : String(selected)}
+          onSelect={(key) => setSelected(Number(key))}
+        />
       )}
       <div className={styles.buttons}>
         <Button icon={<AddRegular />} onClick={() => setAdding('query')}>
@@ -127,20 +93,7 @@ export function NewCollectionRulesPage({ draft, issues, onChange, names, onNames
           Remove Rule
         </Button>
       </div>
-      <FormRow label="Limit to collection" field="limitToCollectionId" issue={issues.limitToCollectionId} hint="Members must also be members of this collection.">
-        <Dropdown
-          value={limit === null ? '(none)' : (all.find((c) => c.collectionId === limit)?.name ?? limit)}
-          selectedOptions={[draft.limitToCollectionId]}
-          onOptionSelect={(_, data) => onChange({ limitToCollectionId: data.optionValue ?? noLimit })}
-        >
-          <Option value={noLimit}>(none)</Option>
-          {limitChoices.map((c) => (
-            <Option key={c.collectionId} value={c.collectionId} text={c.name}>
-              {`${c.name} (${c.collectionId})`}
-            </Option>
-          ))}
-        </Dropdown>
-      </FormRow>
+      <LimitToCollectionField value={draft.limitToCollectionId} issue={issues.limitToCollectionId} onChange={(limitToCollectionId) => onChange({ limitToCollectionId })} />
       <GroupFrame legend="Members the rules give now">
         {draft.rules.length === 0 ? <Text size={200}>Add a rule to see its members.</Text> : <MembershipPreview state={preview} />}
       </GroupFrame>
