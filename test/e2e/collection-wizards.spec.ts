@@ -210,7 +210,7 @@ test('the Delete Collection wizard deletes a targeted collection, its subcollect
   await wizard.next();
   const confirmation = await wizard.expectPage('Confirmation');
   await expect(confirmation.getByRole('status')).toHaveText('The Delete Collection Wizard completed successfully');
-  await expect(confirmation.getByRole('list', { name: 'Deleted advertisements' })).toHaveText(`${advertisement.advertisementId} (Viewer to laptops)`);
+  await expect(confirmation.getByRole('definition').filter({ hasText: advertisement.advertisementId })).toHaveText(`${advertisement.advertisementId} (Viewer to laptops)`);
   await keepScreenshot(wizard.dialog, 'delete-collection-confirmation');
   await wizard.dialog.getByRole('button', { name: 'Close' }).click();
   await expect(console_.treeItem(/^Pilot$/)).toHaveCount(0);

@@ -1,5 +1,5 @@
 import { Checkbox, MessageBar, MessageBarBody, MessageBarTitle, Text, makeStyles, tokens } from '@fluentui/react-components';
-import { CheckmarkCircleRegular, DeleteRegular, ErrorCircleRegular, WarningRegular } from '@fluentui/react-icons';
+import { DeleteRegular, WarningRegular } from '@fluentui/react-icons';
 import { useEffect, useReducer, useState, type ReactNode } from 'react';
 import type { CollectionDeletedDto, CollectionDto } from '../../../core/api';
 import { useCourier } from '../../client/courier-context';
@@ -7,6 +7,7 @@ import { settle } from '../../client/settle';
 import { CloseAtOnce } from '../../components/close-at-once';
 import { Wizard, type WizardFooter } from '../../components/wizard';
 import { SettingsSummaryPage } from '../programs/settings-summary-page';
+import { WizardOutcomePage } from '../programs/wizard-outcome-page';
 import { AdvertisementsTable, useTargetingAdvertisements, type TargetingAdvertisements } from './collection-advertisements';
 import { collectionIndex, deletionPlan, type DeletionPlan } from './collections-tree';
 import {
@@ -26,8 +27,6 @@ const useStyles = makeStyles({
   page: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
   message: { display: 'flex', gap: tokens.spacingHorizontalM, alignItems: 'flex-start' },
   warning: { fontSize: '32px', color: tokens.colorStatusWarningForeground1, flexShrink: 0 },
-  success: { fontSize: '32px', color: tokens.colorPaletteGreenForeground1, flexShrink: 0 },
-  failure: { fontSize: '32px', color: tokens.colorPaletteRedForeground1, flexShrink: 0 },
   text: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, minWidth: 0 },
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalXL },
 });
@@ -63,12 +62,14 @@ function names(list: readonly { readonly collectionId: string; readonly name: st
   return list.map((c) => `${c.name} (${c.collectionId})`).join(', ');
 }
 
-function Body({ state, collection, plan, targeting, onConfirm }: {
+function Body({ state, collection, plan, targeting, onConfirm, onBack }: {
   readonly state: DeleteCollectionState;
   readonly collection: CollectionDto;
   readonly plan: DeletionPlan;
   readonly targeting: TargetingAdvertisements;
   readonly onConfirm: (confirmed: boolean) => void;
+  /** From a failure back to Summary. */
+  readonly onBack: () => void;
 }): ReactNode {
   const styles = useStyles();
   const subs = plan.deleted.filter((c) => c.collectionId !== collection.collectionId);
@@ -178,53 +179,24 @@ function Body({ state, collection, plan, targeting, onConfirm }: {
     case 'confirmation': {
       const submission = state.submission;
       if (submission.kind === 'failed') {
-        return (
-          <div className={styles.message}>
-            <ErrorCircleRegular className={styles.failure} aria-hidden />
-            <div className={styles.text}>
-              <Text weight="semibold" size={400} role="alert">
-                The collection was not deleted.
-              </Text>
-              <Text>{submission.error.message}</Text>
-              <Text>Nothing was deleted. Click Previous to go back, or Close.</Text>
-            </div>
-          </div>
-        );
+        return <WizardOutcomePage wizard="Delete Collection Wizard" notDone="Nothing was deleted." outcome={{ kind: 'failed', error: submission.error, place: null }} onFixProblem={onBack} />;
       }
       if (submission.kind !== 'deleted') return null;
       const { result } = submission;
       return (
-        <div className={styles.message}>
-          <CheckmarkCircleRegular className={styles.success} aria-hidden />
-          <div className={styles.text}>
-            <Text weight="semibold" size={400} role="status">
-              The Delete Collection Wizard completed successfully
-            </Text>
-            <Text>Deleted {result.deleted.length === 1 ? 'the collection' : `${result.deleted.length} collections`}:</Text>
-            <ul className={styles.list} aria-label="Deleted collections">
-              {result.deleted.map((c) => (
-                <li key={c.collectionId}>
-                  {c.name} ({c.collectionId})
-                </li>
-              ))}
-            </ul>
-            {result.deletedAdvertisements.length === 0 ? (
-              <Text>No advertisement targeted them, so none were deleted.</Text>
-            ) : (
-              <>
-                <Text>These advertisements were deleted with them:</Text>
-                <ul className={styles.list} aria-label="Deleted advertisements">
-                  {result.deletedAdvertisements.map((a) => (
-                    <li key={a.advertisementId}>
-                      {a.advertisementId} ({a.name})
-                    </li>
-                  ))}
-                </ul>
-              </>
-            )}
-            {result.unlinked.length > 0 && <Text>Only unlinked: {result.unlinked.map((u) => `${u.name} (${u.collectionId})`).join(', ')}.</Text>}
-          </div>
-        </div>
+        <WizardOutcomePage
+          wizard="Delete Collection Wizard"
+          notDone="Nothing was deleted."
+          outcome={{
+            kind: 'created',
+            rows: [
+              { label: 'Deleted collections', value: names(result.deleted) },
+              { label: 'Deleted advertisements', value: result.deletedAdvertisements.length === 0 ? '(none: no advertisement targeted them)' : result.deletedAdvertisements.map((a) => `${a.advertisementId} (${a.name})`).join(', ') },
+              ...(result.unlinked.length === 0 ? [] : [{ label: 'Only unlinked', value: names(result.unlinked) }]),
+            ],
+          }}
+          onFixProblem={onBack}
+        />
       );
     }
   }
@@ -281,7 +253,7 @@ export function DeleteCollectionWizard({ collection, collections, onClose, onDel
       onSummary={() => undefined}
       onClose={onClose}
     >
-      <Body state={state} collection={collection} plan={plan} targeting={targeting} onConfirm={(confirmed) => dispatch({ type: 'confirm', confirmed })} />
+      <Body state={state} collection={collection} plan={plan} targeting={targeting} onConfirm={(confirmed) => dispatch({ type: 'confirm', confirmed })} onBack={() => dispatch({ type: 'previous' })} />
     </Wizard>
   );
 }
