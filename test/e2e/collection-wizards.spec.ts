@@ -6,6 +6,7 @@ import { ConsolePage } from './pages/console-page';
 import { WizardPage } from './pages/wizard-page';
 import { courierJson } from './support/courier-cli';
 import { freshDataDir, startCourier, type CourierServer } from './support/courier-server';
+import { expectPageFits } from './support/dialog-fit';
 import { keepScreenshot } from './support/screenshots';
 
 let server: CourierServer | null = null;
@@ -43,6 +44,14 @@ async function expectInWindow(page: Page, dialog: Locator): Promise<void> {
   expect(box.y + box.height).toBeLessThanOrEqual(size.height);
 }
 
+/** Every control of the dialog's page is reachable (dialog-fit.ts), then the page is kept as a picture. */
+async function fitsAndKeep(dialog: Locator, name: string): Promise<void> {
+  const wizardBody = dialog.locator('[data-wizard-page]');
+  const body = (await wizardBody.count()) > 0 ? wizardBody : (await dialog.getByRole('tabpanel').count()) > 0 ? dialog.getByRole('tabpanel') : dialog.locator('[data-page-body]').first();
+  await expectPageFits(dialog, body);
+  await keepScreenshot(dialog, name);
+}
+
 test('the New Collection wizard: a query rule previewed, then the members the CLI lists are the previewed ones', async ({ page }) => {
   const dataDir = freshDataDir();
   await importSystems(dataDir);
@@ -60,12 +69,12 @@ test('the New Collection wizard: a query rule previewed, then the members the CL
   await expect(wizard.dialog.getByRole('button', { name: 'Next >' })).toBeDisabled();
   await general.getByRole('textbox', { name: 'Name' }).fill('XP workstations');
   await general.getByRole('textbox', { name: 'Comment' }).fill('Every Windows XP workstation');
-  await keepScreenshot(wizard.dialog, 'new-collection-general');
+  await fitsAndKeep(wizard.dialog, 'new-collection-general');
   await wizard.next();
 
   const rules = await wizard.expectPage('Membership Rules');
   await expect(rules).toContainText('No membership rules yet');
-  await keepScreenshot(wizard.dialog, 'new-collection-rules-empty');
+  await fitsAndKeep(wizard.dialog, 'new-collection-rules-empty');
   await rules.getByRole('button', { name: 'New Query Rule…' }).click();
   const rule = page.getByRole('dialog', { name: 'Query Rule Properties' });
   await expectInWindow(page, rule);
@@ -73,7 +82,7 @@ test('the New Collection wizard: a query rule previewed, then the members the CL
   await rule.getByRole('button', { name: 'Preview' }).click();
   await expect(rule.getByRole('status', { name: 'Preview count' })).toHaveText('2 members.');
   await expect(rule.getByRole('table', { name: 'Members the query gives' }).getByRole('row')).toHaveCount(3);
-  await keepScreenshot(rule, 'new-collection-query-rule-preview');
+  await fitsAndKeep(rule, 'new-collection-query-rule-preview');
   await rule.getByRole('button', { name: 'OK' }).click();
   await expect(rule).toHaveCount(0);
 
@@ -81,38 +90,38 @@ test('the New Collection wizard: a query rule previewed, then the members the CL
   await expect(rules.getByRole('status', { name: 'Preview count' })).toHaveText('2 members.');
   const previewed = await rules.getByRole('table', { name: 'Previewed members' }).locator('tbody tr td:first-child').allTextContents();
   expect(previewed).toEqual(['PC-XP-01', 'PC-XP-02']);
-  await keepScreenshot(wizard.dialog, 'new-collection-rules-preview');
+  await fitsAndKeep(wizard.dialog, 'new-collection-rules-preview');
   await wizard.next();
 
   const schedule = await wizard.expectPage('Membership Schedule');
   await schedule.getByRole('checkbox', { name: 'Update this collection on a schedule' }).check();
   await expect(schedule.getByLabel('Membership schedule')).toHaveText(/^Every day from \d{4}-\d{2}-\d{2} \d{2}:00 local$/);
-  await keepScreenshot(wizard.dialog, 'new-collection-schedule');
+  await fitsAndKeep(wizard.dialog, 'new-collection-schedule');
   await schedule.getByRole('button', { name: 'Schedule…' }).click();
   const custom = page.getByRole('dialog', { name: 'Membership Schedule' });
   await expectInWindow(page, custom);
   await custom.getByRole('radio', { name: 'Weekly' }).check();
-  await keepScreenshot(custom, 'new-collection-schedule-custom');
+  await fitsAndKeep(custom, 'new-collection-schedule-custom');
   await custom.getByRole('button', { name: 'OK' }).click();
   await expect(schedule.getByLabel('Membership schedule')).toHaveText(/^Every \w+day from /);
   await wizard.next();
 
   const advertisements = await wizard.expectPage('Advertisements');
   await expect(advertisements).toContainText('A new collection has no advertisements yet');
-  await keepScreenshot(wizard.dialog, 'new-collection-advertisements');
+  await fitsAndKeep(wizard.dialog, 'new-collection-advertisements');
   await wizard.next();
   await wizard.expectPage('Security');
-  await keepScreenshot(wizard.dialog, 'new-collection-security');
+  await fitsAndKeep(wizard.dialog, 'new-collection-security');
   await wizard.next();
 
   const summary = await wizard.expectPage('Summary');
   await expect(summary.getByRole('region', { name: 'Membership Rules' })).toContainText('Query "Query 1"');
   await expect(summary.getByRole('region', { name: 'Membership Schedule' })).toContainText(/Every \w+day from/);
-  await keepScreenshot(wizard.dialog, 'new-collection-summary');
+  await fitsAndKeep(wizard.dialog, 'new-collection-summary');
   await wizard.next();
   const confirmation = await wizard.expectPage('Confirmation');
   await expect(confirmation.getByRole('status')).toHaveText('The New Collection Wizard completed successfully');
-  await keepScreenshot(wizard.dialog, 'new-collection-confirmation');
+  await fitsAndKeep(wizard.dialog, 'new-collection-confirmation');
   await wizard.dialog.getByRole('button', { name: 'Close' }).click();
   await expect(wizard.dialog).toHaveCount(0);
 
@@ -139,12 +148,12 @@ test('a maintenance window added in Properties is stored with its schedule, dura
 
   await sheet.getByRole('tab', { name: 'Membership Schedule' }).click();
   await expect(sheet.getByRole('checkbox', { name: 'Update this collection on a schedule' })).not.toBeChecked();
-  await keepScreenshot(sheet, 'collection-properties-schedule');
+  await fitsAndKeep(sheet, 'collection-properties-schedule');
   await sheet.getByRole('tab', { name: 'Advertisements' }).click();
   await expect(sheet).toContainText('No advertisement targets this collection.');
-  await keepScreenshot(sheet, 'collection-properties-advertisements');
+  await fitsAndKeep(sheet, 'collection-properties-advertisements');
   await sheet.getByRole('tab', { name: 'Security' }).click();
-  await keepScreenshot(sheet, 'collection-properties-security');
+  await fitsAndKeep(sheet, 'collection-properties-security');
 
   await sheet.getByRole('tab', { name: 'Maintenance Windows' }).click();
   await expect(sheet).toContainText('No maintenance windows');
@@ -157,13 +166,13 @@ test('a maintenance window added in Properties is stored with its schedule, dura
   await window.getByRole('spinbutton', { name: 'Duration minutes' }).press('Tab');
   await window.getByRole('checkbox', { name: 'This schedule is UTC' }).check();
   await expect(window.getByRole('list', { name: 'Next occurrences' }).getByRole('listitem')).toHaveCount(5);
-  await keepScreenshot(window, 'collection-maintenance-window');
+  await fitsAndKeep(window, 'collection-maintenance-window');
   await window.getByRole('button', { name: 'OK' }).click();
   await expect(window).toHaveCount(0);
   const row = sheet.getByRole('table', { name: 'Maintenance windows' }).getByRole('row', { name: /Nightly/ });
   await expect(row).toContainText('3 h 30 min');
   await expect(row).toContainText('UTC');
-  await keepScreenshot(sheet, 'collection-properties-windows');
+  await fitsAndKeep(sheet, 'collection-properties-windows');
   await sheet.getByRole('button', { name: 'OK' }).click();
   await expect(sheet).toHaveCount(0);
 
@@ -190,11 +199,11 @@ test('the Delete Collection wizard deletes a targeted collection, its subcollect
   const wizard = new WizardPage(page, 'Delete Collection Wizard');
   await expectInWindow(page, wizard.dialog);
   await expect(await wizard.expectPage('General')).toContainText('You have chosen to delete the collection Pilot');
-  await keepScreenshot(wizard.dialog, 'delete-collection-general');
+  await fitsAndKeep(wizard.dialog, 'delete-collection-general');
   await wizard.next();
   const subs = await wizard.expectPage('Subcollections');
   await expect(subs.getByRole('list', { name: 'Deleted with it' })).toHaveText(`Pilot laptops (${laptops.collectionId})`);
-  await keepScreenshot(wizard.dialog, 'delete-collection-subcollections');
+  await fitsAndKeep(wizard.dialog, 'delete-collection-subcollections');
   await wizard.next();
   const ads = await wizard.expectPage('Advertisements');
   await expect(ads.getByRole('table', { name: 'Advertisements deleted with it' }).getByRole('row', { name: new RegExp(advertisement.advertisementId) })).toContainText('Viewer to laptops');
@@ -202,16 +211,16 @@ test('the Delete Collection wizard deletes a targeted collection, its subcollect
   // The keyboard alone: Space ticks the confirmation, Enter presses Next.
   await ads.getByRole('checkbox', { name: 'Delete these advertisements with the collection' }).focus();
   await page.keyboard.press('Space');
-  await keepScreenshot(wizard.dialog, 'delete-collection-advertisements');
+  await fitsAndKeep(wizard.dialog, 'delete-collection-advertisements');
   await page.keyboard.press('Enter');
   const summary = await wizard.expectPage('Summary');
   await expect(summary.getByRole('region', { name: 'Deleted' })).toContainText(`${advertisement.advertisementId} (Viewer to laptops)`);
-  await keepScreenshot(wizard.dialog, 'delete-collection-summary');
+  await fitsAndKeep(wizard.dialog, 'delete-collection-summary');
   await wizard.next();
   const confirmation = await wizard.expectPage('Confirmation');
   await expect(confirmation.getByRole('status')).toHaveText('The Delete Collection Wizard completed successfully');
   await expect(confirmation.getByRole('definition').filter({ hasText: advertisement.advertisementId })).toHaveText(`${advertisement.advertisementId} (Viewer to laptops)`);
-  await keepScreenshot(wizard.dialog, 'delete-collection-confirmation');
+  await fitsAndKeep(wizard.dialog, 'delete-collection-confirmation');
   await wizard.dialog.getByRole('button', { name: 'Close' }).click();
   await expect(console_.treeItem(/^Pilot$/)).toHaveCount(0);
 
