@@ -52,7 +52,7 @@ async function fitsAndKeep(dialog: Locator, name: string): Promise<void> {
   await keepScreenshot(dialog, name);
 }
 
-test('the New Collection wizard: a query rule previewed, then the members the CLI lists are the previewed ones', async ({ page }) => {
+test('the New Collection wizard: a query rule and a direct rule previewed, then the members the CLI lists are the previewed ones', async ({ page }) => {
   const dataDir = freshDataDir();
   await importSystems(dataDir);
   server = await startCourier(dataDir);
@@ -88,8 +88,20 @@ test('the New Collection wizard: a query rule previewed, then the members the CL
 
   await expect(rules.getByRole('table', { name: 'Membership rules' }).getByRole('row', { name: /Query 1/ })).toBeVisible();
   await expect(rules.getByRole('status', { name: 'Preview count' })).toHaveText('2 members.');
+
+  // A direct rule too: the server is found by name, and the preview takes it in.
+  await rules.getByRole('button', { name: 'New Direct Rule…' }).click();
+  const direct = page.getByRole('dialog', { name: 'Create Direct Membership Rule' });
+  await direct.getByRole('textbox', { name: 'Name contains' }).fill('srv');
+  await direct.getByRole('button', { name: 'Find' }).click();
+  await direct.getByRole('group', { name: 'Resources' }).getByRole('checkbox', { name: /^SRV-01 / }).check();
+  await fitsAndKeep(direct, 'new-collection-direct-rule');
+  await direct.getByRole('button', { name: 'OK' }).click();
+  await expect(direct).toHaveCount(0);
+  await expect(rules.getByRole('table', { name: 'Membership rules' }).getByRole('row', { name: /SRV-01/ })).toContainText('Direct');
+  await expect(rules.getByRole('status', { name: 'Preview count' })).toHaveText('3 members.');
   const previewed = await rules.getByRole('table', { name: 'Previewed members' }).locator('tbody tr td:first-child').allTextContents();
-  expect(previewed).toEqual(['PC-XP-01', 'PC-XP-02']);
+  expect(previewed).toEqual(['PC-XP-01', 'PC-XP-02', 'SRV-01']);
   await fitsAndKeep(wizard.dialog, 'new-collection-rules-preview');
   await wizard.next();
 
@@ -116,6 +128,7 @@ test('the New Collection wizard: a query rule previewed, then the members the CL
 
   const summary = await wizard.expectPage('Summary');
   await expect(summary.getByRole('region', { name: 'Membership Rules' })).toContainText('Query "Query 1"');
+  await expect(summary.getByRole('region', { name: 'Membership Rules' })).toContainText('Direct: SRV-01');
   await expect(summary.getByRole('region', { name: 'Membership Schedule' })).toContainText(/Every \w+day from/);
   await fitsAndKeep(wizard.dialog, 'new-collection-summary');
   await wizard.next();
@@ -126,7 +139,7 @@ test('the New Collection wizard: a query rule previewed, then the members the CL
   await expect(wizard.dialog).toHaveCount(0);
 
   const created = courierJson<CollectionDto[]>(dataDir, 'collection', 'list').find((c) => c.name === 'XP workstations');
-  expect(created).toMatchObject({ comment: 'Every Windows XP workstation', memberCount: 2, rules: [{ kind: 'query', ruleName: 'Query 1' }] });
+  expect(created).toMatchObject({ comment: 'Every Windows XP workstation', memberCount: 3, rules: [{ kind: 'query', ruleName: 'Query 1' }, { kind: 'direct', ruleName: 'SRV-01' }] });
   expect(created?.membershipSchedule).toMatch(/^[0-9A-F]{16}$/);
   const members = courierJson<CollectionMemberDto[]>(dataDir, 'collection', 'members', created?.collectionId ?? '');
   expect(members.map((m) => m.name)).toEqual(previewed);
