@@ -42,12 +42,13 @@ export function deletedText(answer: CollectionDeletedDto): string {
   return `Deleted ${what}${andSubs}${unlinked}${advertisements}.`;
 }
 
-function footerFor(state: DeleteCollectionState): WizardFooter {
+function footerFor(state: DeleteCollectionState, targeting: TargetingAdvertisements): WizardFooter {
   if (state.page === 'confirmation') return { kind: 'confirmation', canGoBack: canGoBack(state) };
   if (state.page === 'summary') {
     return { kind: 'summary', canGoBack: canGoBack(state), canGoNext: canGoNext(state), busy: state.submission.kind === 'deleting', busyLabel: 'Deleting the collection…' };
   }
-  const blocked = deleteBlocked(state);
+  // A list that could not be read holds Next with its reason, not "Reading…".
+  const blocked = targeting.state === 'failed' && state.advertisements === null && state.page === 'advertisements' ? targeting.message : deleteBlocked(state);
   return {
     kind: 'page',
     canGoBack: canGoBack(state),
@@ -246,7 +247,7 @@ export function DeleteCollectionWizard({ collection, collections, onClose, onDel
       canJumpTo={(page) => canJumpToPage(state, page)}
       heading={heading}
       icon={<DeleteRegular />}
-      footer={footerFor(state)}
+      footer={footerFor(state, targeting)}
       onJumpTo={(page) => dispatch({ type: 'jumpTo', page })}
       onPrevious={() => dispatch({ type: 'previous' })}
       onNext={() => (state.page === 'summary' ? void remove() : dispatch({ type: 'next' }))}

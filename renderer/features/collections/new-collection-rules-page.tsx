@@ -4,7 +4,7 @@ import { useEffect, useState, type ReactNode } from 'react';
 import type { ApiErrorDto, CollectionRuleInput } from '../../../core/api';
 import { useCourier } from '../../client/courier-context';
 import { settle } from '../../client/settle';
-import { useFormStyles } from '../../components/form-layout';
+import { fieldAnchor, MessageLine, useFormStyles } from '../../components/form-layout';
 import { GroupFrame } from '../../components/property-sheet';
 import type { SettingsPageProps } from '../programs/settings-wizard';
 import { RulesTable, useTableStyles } from './collection-tables';
@@ -75,7 +75,7 @@ export function NewCollectionRulesPage({ draft, issues, onChange, names, onNames
           onSelect={(key) => setSelected(Number(key))}
         />
       )}
-      <div className={styles.buttons}>
+      <div className={styles.buttons} {...fieldAnchor('rules')}>
         <Button icon={<AddRegular />} onClick={() => setAdding('query')}>
           New Query Rule…
         </Button>
@@ -93,6 +93,7 @@ export function NewCollectionRulesPage({ draft, issues, onChange, names, onNames
           Remove Rule
         </Button>
       </div>
+      <MessageLine issue={issues.rules} reserve={false} />
       <LimitToCollectionField value={draft.limitToCollectionId} issue={issues.limitToCollectionId} onChange={(limitToCollectionId) => onChange({ limitToCollectionId })} />
       <GroupFrame legend="Members the rules give now">
         {draft.rules.length === 0 ? <Text size={200}>Add a rule to see its members.</Text> : <MembershipPreview state={preview} />}
