@@ -195,7 +195,8 @@ export function createCore(options: CoreOptions): Core {
   const collections = new CollectionService({
     siteCode: site.record.siteCode,
     collections: repositories.collections,
-    advertisements: repositories.advertisements,
+    // Deleting a collection may take its advertisements with it, through their own removal.
+    advertisements,
     resources: repositories.resources,
     membership,
     site: repositories.site,

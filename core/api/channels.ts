@@ -44,11 +44,13 @@ import type { StatusMessagePageDto } from './status-messages';
 import { statusMessageQuerySchema } from './status-messages';
 import type { ScheduleRunsDto } from './custom-schedule';
 import { scheduleNextSchema } from './custom-schedule';
+import type { DecodedSchedulesDto, ScheduleTokensDto } from './schedule-tokens';
+import { scheduleDecodeSchema, scheduleEncodeSchema } from './schedule-tokens';
 import { accessAccountAddSchema, accessAccountListSchema, accessAccountRemoveSchema, accessAccountUpdateSchema } from './access-accounts';
 
 import type { ResourceDeletedDto, ResourceDto, ResourceImportDto } from './resources';
 import { resourceCreateSchema, resourceImportSchema, resourceListSchema, resourceRefSchema, resourceUpdateSchema } from './resources';
-import type { CollectionDeletedDto, CollectionDto, CollectionMemberDto, MembershipUpdateDto } from './collections';
+import type { CollectionDeletedDto, CollectionDto, CollectionMemberDto, CollectionPreviewDto, MembershipUpdateDto } from './collections';
 import type { AdvertisementDeletedDto, AdvertisementDto } from './advertisements';
 import { advertisementCreateSchema, advertisementListSchema, advertisementRefSchema, advertisementUpdateSchema } from './advertisements';
 import type { PolicyDto } from './policy';
@@ -56,7 +58,9 @@ import { policyShowSchema } from './policy';
 import {
   collectionAddRuleSchema,
   collectionCreateSchema,
+  collectionDeleteSchema,
   collectionMembershipSchema,
+  collectionPreviewSchema,
   collectionRefSchema,
   collectionRemoveRuleSchema,
   collectionUpdateSchema,
@@ -126,6 +130,8 @@ export const requestSchemas = {
   'client-agents:set': clientAgentSetSchema,
   'status:messages': statusMessageQuerySchema,
   'schedules:next': scheduleNextSchema,
+  'schedules:encode': scheduleEncodeSchema,
+  'schedules:decode': scheduleDecodeSchema,
   'resources:list': resourceListSchema,
   'resources:get': resourceRefSchema,
   'resources:create': resourceCreateSchema,
@@ -136,11 +142,12 @@ export const requestSchemas = {
   'collections:get': collectionRefSchema,
   'collections:create': collectionCreateSchema,
   'collections:update': collectionUpdateSchema,
-  'collections:delete': collectionRefSchema,
+  'collections:delete': collectionDeleteSchema,
   'collections:members': collectionRefSchema,
   'collections:update-membership': collectionMembershipSchema,
   'collections:add-rule': collectionAddRuleSchema,
   'collections:remove-rule': collectionRemoveRuleSchema,
+  'collections:preview': collectionPreviewSchema,
   'advertisements:list': advertisementListSchema,
   'advertisements:get': advertisementRefSchema,
   'advertisements:create': advertisementCreateSchema,
@@ -214,6 +221,10 @@ export interface ResponseMap {
   'status:messages': StatusMessagePageDto;
   /** The next run times of schedules as the site server computes them (its time zone for local ones). */
   'schedules:next': ScheduleRunsDto;
+  /** The token of each schedule, as the suite writes it. */
+  'schedules:encode': ScheduleTokensDto;
+  /** Each token as a schedule object (with its token). */
+  'schedules:decode': DecodedSchedulesDto;
   /** In name order; `search` matches part of the name. */
   'resources:list': readonly ResourceDto[];
   'resources:get': ResourceDto;
@@ -234,6 +245,8 @@ export interface ResponseMap {
   'collections:update-membership': readonly MembershipUpdateDto[];
   'collections:add-rule': CollectionDto;
   'collections:remove-rule': CollectionDto;
+  /** The members the rules would give now (nothing is saved): the count, and the first ones by name. */
+  'collections:preview': CollectionPreviewDto;
   /** In ID order; a filter narrows them to a package (and program) or a collection. */
   'advertisements:list': readonly AdvertisementDto[];
   'advertisements:get': AdvertisementDto;

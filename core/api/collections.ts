@@ -79,6 +79,22 @@ export const collectionChangesSchema = z.strictObject({
 export type CollectionChanges = z.output<typeof collectionChangesSchema>;
 
 export const collectionRefSchema = z.strictObject({ collectionId: collectionIdSchema });
+export const collectionDeleteSchema = z.strictObject({
+  collectionId: collectionIdSchema,
+  /** The Delete Collection wizard's confirmation: the advertisements targeting it (or its subcollections) go with it. */
+  deleteAdvertisements: z.boolean().default(false),
+});
+
+/** How many members a preview lists at most: enough to check the rules, never the whole site. */
+export const maxPreviewMembers = 200;
+
+/** `collections:preview`: the members rules would give now, without saving anything. */
+export const collectionPreviewSchema = z.strictObject({
+  rules: z.array(collectionRuleInputSchema).max(maxRulesPerCollection).default([]),
+  limitToCollectionId: collectionIdSchema.optional(),
+  /** How many members to list (by name); the count is of all of them. */
+  limit: z.number().int('The limit is a whole number.').min(1, 'List at least 1 member.').max(maxPreviewMembers, `A preview lists at most ${maxPreviewMembers} members.`).default(50),
+});
 export const collectionUpdateSchema = z.strictObject({ collectionId: collectionIdSchema, changes: collectionChangesSchema });
 export const collectionMembershipSchema = z.strictObject({
   collectionId: collectionIdSchema,
@@ -153,9 +169,24 @@ export interface CollectionMemberDto {
   readonly client: boolean | null;
 }
 
+/** The members rules give now: their count, and the first of them by name. */
+export interface CollectionPreviewDto {
+  readonly memberCount: number;
+  readonly members: readonly CollectionMemberDto[];
+}
+
+export interface DeletedAdvertisementRefDto {
+  readonly advertisementId: string;
+  readonly name: string;
+  /** The collection it targeted: the one deleted or one of its subcollections. */
+  readonly collectionId: string;
+}
+
 export interface CollectionDeletedDto {
   /** The collection and its own subcollections, all the way down. */
   readonly deleted: readonly CollectionRefDto[];
+  /** The advertisements that targeted them, deleted with them (deleteAdvertisements). */
+  readonly deletedAdvertisements: readonly DeletedAdvertisementRefDto[];
   /** Linked collections left in place: only their link under a deleted collection went. */
   readonly unlinked: readonly { readonly parentCollectionId: string; readonly collectionId: string; readonly name: string }[];
 }

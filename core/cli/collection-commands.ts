@@ -204,10 +204,11 @@ Examples:
     collection
       .command('delete')
       .description('delete a collection and its own subcollections at once; collections linked under it are only unlinked')
-      .argument('<collection-id>', 'for example A0100010'),
-  ).action((collectionId: string, _opts: unknown, command: Command) =>
+      .argument('<collection-id>', 'for example A0100010')
+      .option('--with-advertisements', 'also delete the advertisements that target it or its subcollections (else a targeted collection is refused)'),
+  ).action((collectionId: string, opts: { withAdvertisements?: boolean }, command: Command) =>
     withCore(command, async (core, globals) => {
-      const deleted = unwrap(await core.client['collections:delete']({ collectionId }));
+      const deleted = unwrap(await core.client['collections:delete']({ collectionId, deleteAdvertisements: opts.withAdvertisements === true }));
       print(globals, deleted, () => formatCollectionDeleted(deleted));
     }),
   );

@@ -61,5 +61,6 @@ export function formatMembershipUpdates(updates: readonly MembershipUpdateDto[])
 export function formatCollectionDeleted(deleted: CollectionDeletedDto): string {
   const lines = deleted.deleted.map((d) => `Deleted collection ${d.collectionId} (${d.name}).`);
   for (const u of deleted.unlinked) lines.push(`Unlinked ${u.collectionId} (${u.name}) from ${u.parentCollectionId}; it stays where it belongs.`);
+  for (const a of deleted.deletedAdvertisements) lines.push(`Deleted advertisement ${a.advertisementId} (${a.name}), which targeted ${a.collectionId}.`);
   return lines.join('\n');
 }

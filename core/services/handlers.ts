@@ -1,8 +1,9 @@
-import type { ParsedRequestOf, RequestChannel, ResponseOf, SiteInfoDto } from '../api';
+import { CourierError, type ParsedRequestOf, type RequestChannel, type ResponseOf, type Schedule, type SiteInfoDto } from '../api';
 import { readMsiFile } from '../content/package-definition-file';
 import { listFiles, listFolders } from '../content/server-folders';
 import { checkSourceDirectory } from '../content/source-directory';
 import { scheduleRuns } from '../domain/schedule-occurrences';
+import { decodeScheduleToken, encodeScheduleToken } from '../formats/schedule-token';
 import type { AccessAccountService } from './access-account-service';
 import type { PackageService } from './package-service';
 import type { ImportService } from './import-service';
@@ -42,6 +43,15 @@ export interface HandlerDeps {
   readonly collections: CollectionService;
   readonly advertisements: AdvertisementService;
   readonly policy: PolicyService;
+}
+
+/** A token the suite would not have written is a validation failure of its place in the request. */
+function decodeToken(token: string, index: number): Schedule {
+  try {
+    return decodeScheduleToken(token);
+  } catch (error) {
+    throw new CourierError('VALIDATION_FAILED', error instanceof Error ? error.message : String(error), `tokens.${index}`);
+  }
 }
 
 /** One handler per contract channel; the mapped type makes a missing one a compile error. */
@@ -105,6 +115,8 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'client-agents:set': ({ changes }) => clientAgents.set(changes),
     'status:messages': (query) => statusMessages.query(query),
     'schedules:next': (request) => scheduleRuns(request, new Date()),
+    'schedules:encode': ({ schedules }) => ({ tokens: schedules.map(encodeScheduleToken) }),
+    'schedules:decode': ({ tokens }) => ({ schedules: tokens.map(decodeToken) }),
     'resources:list': (query) => resources.list(query),
     'resources:get': ({ resourceId }) => resources.get(resourceId),
     'resources:create': (input) => resources.create(input),
@@ -115,10 +127,11 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'collections:get': ({ collectionId }) => collections.get(collectionId),
     'collections:create': (input) => collections.create(input),
     'collections:update': ({ collectionId, changes }) => collections.update(collectionId, changes),
-    'collections:delete': ({ collectionId }) => collections.delete(collectionId),
+    'collections:delete': ({ collectionId, deleteAdvertisements }) => collections.delete(collectionId, deleteAdvertisements),
     'collections:members': ({ collectionId }) => collections.members(collectionId),
     'collections:update-membership': ({ collectionId, includeSubcollections }) => collections.updateMembership(collectionId, includeSubcollections),
     'collections:add-rule': ({ collectionId, rule }) => collections.addRule(collectionId, rule),
+    'collections:preview': (input) => collections.preview(input),
     'collections:remove-rule': ({ collectionId, ruleName, resourceId }) =>
       collections.removeRule(collectionId, { ...(ruleName !== undefined ? { ruleName } : {}), ...(resourceId !== undefined ? { resourceId } : {}) }),
     'advertisements:list': (filter) => advertisements.list(filter),

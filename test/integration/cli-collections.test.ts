@@ -91,4 +91,24 @@ describe('courier resource and courier collection', () => {
     expect(builtIn.code).toBe(1);
     expect(builtIn.stderr).toMatch(/built-in collection and cannot be deleted/);
   });
+
+  it('refuses to delete a targeted collection, naming --with-advertisements, and with it deletes the advertisements too', async () => {
+    json(await courier('package', 'create', '--name', 'Viewer', '--json'));
+    const [packages, target] = await Promise.all([courier('package', 'list', '--json'), courier('collection', 'create', '--name', 'Targeted', '--json')]);
+    const packageId = json<{ packageId: string }[]>(packages)[0]?.packageId ?? '';
+    const collectionId = json<CollectionDto>(target).collectionId;
+    json(await courier('program', 'create', packageId, '--name', 'Install', '--command-line', 'setup.exe', '--json'));
+    // Saved with notices on stderr (not distributed yet), which this test does not need.
+    const created = await courier('advertisement', 'create', '--name', 'Viewer to targeted', '--package', packageId, '--program', 'Install', '--collection', collectionId, '--json');
+    expect(created.code).toBe(0);
+    const advertisement = JSON.parse(created.stdout) as { advertisementId: string };
+
+    const refused = await courier('collection', 'delete', collectionId);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain(`${advertisement.advertisementId} (Viewer to targeted) targets ${collectionId}`);
+    expect(refused.stderr).toContain('--with-advertisements');
+    const deleted = await courier('collection', 'delete', collectionId, '--with-advertisements');
+    expect(deleted.stdout).toBe(`Deleted collection ${collectionId} (Targeted).\nDeleted advertisement ${advertisement.advertisementId} (Viewer to targeted), which targeted ${collectionId}.\n`);
+    expect(json<unknown[]>(await courier('advertisement', 'list', '--json'))).toEqual([]);
+  });
 });

@@ -46,6 +46,9 @@ interface RuleRow {
   query: string | null;
 }
 
+type MemberRow = Omit<CollectionMemberDto, 'client'> & { client: number | null };
+const memberOfRow = (row: MemberRow): CollectionMemberDto => ({ ...row, client: row.client === null ? null : row.client === 1 });
+
 /** Collections, their rules, links, maintenance windows and materialized members. */
 export class CollectionRepository {
   constructor(private readonly db: SqliteDatabase) {
@@ -214,6 +217,40 @@ export class CollectionRepository {
    * into memory however many the site has. Call inside the change's transaction.
    */
   evaluateMembership(collectionId: string, sources: readonly ResourceIdQuery[], limitTo: string | null, evaluatedAt: string): MembershipChange {
+    this.gatherMembers(sources, limitTo);
+    const removed = prepared(
+      this.db,
+      'DELETE FROM collection_members WHERE collection_id = ? AND resource_id NOT IN (SELECT resource_id FROM temp.membership_evaluation)',
+    ).run(collectionId).changes;
+    const added = prepared(this.db, 'INSERT OR IGNORE INTO collection_members (collection_id, resource_id) SELECT ?, resource_id FROM temp.membership_evaluation').run(collectionId).changes;
+    const memberCount = prepared(this.db, 'SELECT count(*) FROM collection_members WHERE collection_id = ?').pluck().get(collectionId) as number;
+    prepared(this.db, 'DELETE FROM temp.membership_evaluation').run();
+    prepared(this.db, 'UPDATE collections SET members_evaluated_at = ?, member_count = ? WHERE collection_id = ?').run(evaluatedAt, memberCount, collectionId);
+    return { added, removed, memberCount };
+  }
+
+  /**
+   * The members `sources` would give now, narrowed to `limitTo`'s current members: their count
+   * and the first `limit` by name. Nothing is stored: the scratch table is the connection's own
+   * (temp), and it is emptied again.
+   */
+  previewMembership(sources: readonly ResourceIdQuery[], limitTo: string | null, limit: number): { memberCount: number; members: CollectionMemberDto[] } {
+    try {
+      this.gatherMembers(sources, limitTo);
+      const memberCount = prepared(this.db, 'SELECT count(*) FROM temp.membership_evaluation').pluck().get() as number;
+      const rows = prepared(
+        this.db,
+        `SELECT r.resource_id AS resourceId, r.name, r.resource_type AS resourceType, r.domain, r.sms_unique_identifier AS smsUniqueIdentifier, r.client
+         FROM temp.membership_evaluation e JOIN resources r ON r.resource_id = e.resource_id ORDER BY r.name COLLATE NOCASE, r.resource_id LIMIT ?`,
+      ).all(limit) as MemberRow[];
+      return { memberCount, members: rows.map(memberOfRow) };
+    } finally {
+      prepared(this.db, 'DELETE FROM temp.membership_evaluation').run();
+    }
+  }
+
+  /** Fills the scratch table with the union of `sources`, narrowed to the current members of `limitTo`. */
+  private gatherMembers(sources: readonly ResourceIdQuery[], limitTo: string | null): void {
     prepared(this.db, 'DELETE FROM temp.membership_evaluation').run();
     for (const source of sources) {
       const narrowed = limitTo === null ? '' : ' WHERE resource_id IN (SELECT resource_id FROM collection_members WHERE collection_id = ?)';
@@ -226,15 +263,11 @@ export class CollectionRepository {
         )
         .run(...params);
     }
-    const removed = prepared(
-      this.db,
-      'DELETE FROM collection_members WHERE collection_id = ? AND resource_id NOT IN (SELECT resource_id FROM temp.membership_evaluation)',
-    ).run(collectionId).changes;
-    const added = prepared(this.db, 'INSERT OR IGNORE INTO collection_members (collection_id, resource_id) SELECT ?, resource_id FROM temp.membership_evaluation').run(collectionId).changes;
-    const memberCount = prepared(this.db, 'SELECT count(*) FROM collection_members WHERE collection_id = ?').pluck().get(collectionId) as number;
-    prepared(this.db, 'DELETE FROM temp.membership_evaluation').run();
-    prepared(this.db, 'UPDATE collections SET members_evaluated_at = ?, member_count = ? WHERE collection_id = ?').run(evaluatedAt, memberCount, collectionId);
-    return { added, removed, memberCount };
+  }
+
+  /** Resource IDs given in the request (a preview's direct rules) as a source. */
+  listedResourcesSource(resourceIds: readonly number[]): ResourceIdQuery {
+    return { sql: 'SELECT value AS resource_id FROM json_each(?)', params: [JSON.stringify(resourceIds)] };
   }
 
   /** The direct-rule members as a source of evaluateMembership. */
@@ -253,8 +286,8 @@ export class CollectionRepository {
       this.db,
       `SELECT r.resource_id AS resourceId, r.name, r.resource_type AS resourceType, r.domain, r.sms_unique_identifier AS smsUniqueIdentifier, r.client
        FROM collection_members m JOIN resources r ON r.resource_id = m.resource_id WHERE m.collection_id = ? ORDER BY r.name COLLATE NOCASE, r.resource_id`,
-    ).all(collectionId) as (Omit<CollectionMemberDto, 'client'> & { client: number | null })[];
-    return rows.map((row) => ({ ...row, client: row.client === null ? null : row.client === 1 }));
+    ).all(collectionId) as MemberRow[];
+    return rows.map(memberOfRow);
   }
 
   /** The rules changed (a direct rule went with its resource): the members shown are older. */

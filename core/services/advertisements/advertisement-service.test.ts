@@ -317,13 +317,46 @@ describe('deleting what an advertisement needs', () => {
     expect(pkg).toMatchObject({ code: 'CONFLICT', field: 'packageId' });
     expect(pkg?.message).toContain(`advertised by ${advertisement.advertisementId} (Office to pilot)`);
     const parent = refusal(await core.client['collections:delete']({ collectionId: 'A0100010' }));
-    expect(parent).toMatchObject({ code: 'CONFLICT', field: 'collectionId' });
+    expect(parent).toMatchObject({ code: 'CONFLICT', field: 'deleteAdvertisements' });
     expect(parent?.message).toContain(`${advertisement.advertisementId} (Office to pilot) targets ${sub.collectionId}`);
+    // The refusal names the way to delete them with it.
+    expect(parent?.message).toContain('--with-advertisements');
     expect(value(await core.client['packages:get']({ packageId: 'A0100001' })).name).toBe('Office');
     expect(value(await core.client['collections:list']({})).map((c) => c.collectionId)).toContain(sub.collectionId);
 
     value(await core.client['advertisements:delete']({ advertisementId: advertisement.advertisementId }));
     value(await core.client['collections:delete']({ collectionId: 'A0100010' }));
     value(await core.client['packages:delete']({ packageId: 'A0100001' }));
+  });
+});
+
+describe('deleting a collection with its advertisements', () => {
+  it('deletes the advertisements of it and its subcollections in the same transaction, each with its .OFN wake-up, only when asked', async () => {
+    const sub = value(await core.client['collections:create']({ name: 'Pilot laptops', parentCollectionId: 'A0100010' }));
+    const other = value(await core.client['collections:create']({ name: 'Elsewhere' }));
+    const onParent = await create({ advertisementName: 'Office to pilot' });
+    const onSub = await create({ advertisementName: 'Office to laptops', collectionId: sub.collectionId, programName: 'No user' });
+    const kept = await create({ advertisementName: 'Office elsewhere', collectionId: other.collectionId });
+
+    expect(refusal(await core.client['collections:delete']({ collectionId: 'A0100010', deleteAdvertisements: false }))).toMatchObject({ code: 'CONFLICT' });
+    expect(value(await core.client['advertisements:list']({})).map((a) => a.advertisementId)).toEqual([onParent.advertisementId, onSub.advertisementId, kept.advertisementId]);
+
+    const deleted = value(await core.client['collections:delete']({ collectionId: 'A0100010', deleteAdvertisements: true }));
+    expect(deleted.deleted.map((c) => c.collectionId)).toEqual(['A0100010', sub.collectionId]);
+    expect(deleted.deletedAdvertisements).toEqual([
+      { advertisementId: onSub.advertisementId, name: 'Office to laptops', collectionId: sub.collectionId },
+      { advertisementId: onParent.advertisementId, name: 'Office to pilot', collectionId: 'A0100010' },
+    ]);
+    expect(value(await core.client['advertisements:list']({})).map((a) => a.advertisementId)).toEqual([kept.advertisementId]);
+    const wakeUps = offerOutbox().filter((row) => row.body.startsWith('deleted'));
+    expect(wakeUps.map((row) => row.fileName).sort()).toEqual([`${onParent.advertisementId}.OFN`, `${onSub.advertisementId}.OFN`].sort());
+    expect(ofnFiles()).toEqual(expect.arrayContaining([`${onParent.advertisementId}.OFN`, `${onSub.advertisementId}.OFN`]));
+  });
+
+  it('deletes nothing, advertisements included, when the collection cannot go for another reason', async () => {
+    const advertisement = await create({});
+    value(await core.client['collections:create']({ name: 'Narrow', limitToCollectionId: 'A0100010' }));
+    expect(refusal(await core.client['collections:delete']({ collectionId: 'A0100010', deleteAdvertisements: true }))).toMatchObject({ code: 'CONFLICT', message: expect.stringMatching(/limited to/) });
+    expect(value(await core.client['advertisements:get']({ advertisementId: advertisement.advertisementId })).advertisementName).toBe('Office to pilot');
   });
 });

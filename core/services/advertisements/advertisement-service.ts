@@ -98,12 +98,12 @@ export class AdvertisementService {
     });
   }
 
-  /** Deletes the advertisements of a program inside the caller's unit of work (a program deleted with them). */
-  removeWithin(change: ChangeSet, filter: AdvertisementFilter): AdvertisementRecord[] {
+  /** Deletes the advertisements of a program or collection inside the caller's unit of work (it is deleted with them). */
+  removeWithin(change: ChangeSet, filter: AdvertisementFilter, reason = 'with its program'): AdvertisementRecord[] {
     const doomed = this.advertisementsOf(filter);
     for (const record of doomed) {
       this.deps.advertisements.delete(record.advertisementId);
-      this.note(change, 'deleted', record, `Deleted advertisement ${record.advertisementId} "${record.name}" with its program.`);
+      this.note(change, 'deleted', record, `Deleted advertisement ${record.advertisementId} "${record.name}" ${reason}.`);
     }
     return doomed;
   }

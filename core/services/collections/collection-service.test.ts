@@ -207,6 +207,7 @@ describe('subcollections and linked collections', () => {
         { collectionId: grandchild.collectionId, name: 'Grandchild' },
       ],
       unlinked: [{ parentCollectionId: child.collectionId, collectionId: elsewhere.collectionId, name: 'Elsewhere' }],
+      deletedAdvertisements: [],
     });
     expect(value(await core.client['collections:get']({ collectionId: elsewhere.collectionId }))).toMatchObject({ linkedUnder: [], parentCollectionId: null });
     expect(value(await core.client['collections:list']({})).map((c) => c.collectionId)).toEqual(['A0100013', 'SMS00001', 'SMS00002', 'SMS00003']);

@@ -4,12 +4,12 @@ import {
   type CollectionDeletedDto,
   type CollectionDto,
   type CollectionMemberDto,
+  type CollectionPreviewDto,
   type CollectionRuleDto,
   type CollectionRuleInput,
   type MaintenanceWindowInput,
   type MembershipUpdateDto,
 } from '../../api';
-import type { AdvertisementRepository } from '../../db/repositories/advertisement-repository';
 import type { CollectionRecord, CollectionRepository } from '../../db/repositories/collection-repository';
 import type { ResourceRepository } from '../../db/repositories/resource-repository';
 import { formatObjectId } from '../../domain/object-ids';
@@ -17,15 +17,21 @@ import type { SiteRepository } from '../../db/repositories/site-repository';
 import { decodeScheduleToken } from '../../formats/schedule-token';
 import type { ChangeSet, UnitOfWork } from '../../site/unit-of-work';
 import { collectionNotFound, noteCollectionMembership, type CollectionMembership } from './collection-membership';
-import { queryRuleClass } from './query-rules';
+import { compileCollectionQuery, queryRuleClass } from './query-rules';
+
+/** What deleting a collection needs of the advertisements that target it (AdvertisementService). */
+export interface CollectionAdvertisements {
+  advertisementsOf(filter: { readonly collectionId: string }): readonly { readonly advertisementId: string; readonly name: string; readonly collectionId: string }[];
+  removeWithin(change: ChangeSet, filter: { readonly collectionId: string }, reason: string): readonly { readonly advertisementId: string; readonly name: string; readonly collectionId: string }[];
+}
 
 export interface CollectionServiceDeps {
   readonly siteCode: string;
   readonly collections: CollectionRepository;
   readonly resources: ResourceRepository;
   readonly membership: CollectionMembership;
-  /** A collection still targeted is not deleted: its advertisements would reach no one. */
-  readonly advertisements: Pick<AdvertisementRepository, 'list'>;
+  /** A collection still targeted is not deleted unless its advertisements go with it: they would reach no one. */
+  readonly advertisements: CollectionAdvertisements;
   readonly site: SiteRepository;
   readonly work: UnitOfWork;
   readonly now: () => Date;
@@ -151,7 +157,23 @@ export class CollectionService {
    * under one of them stays where it belongs and only loses that link. A collection others are
    * limited to is refused until their limit changes.
    */
-  delete(collectionId: string): CollectionDeletedDto {
+  /**
+   * The members rules would give now, as the New Collection wizard and the Query Rule dialog
+   * show them: evaluated in SQL like a membership update (docs/collections.md), narrowed by the
+   * limiting collection's current members, but nothing is stored and only `limit` are read.
+   */
+  preview(input: { readonly rules: readonly CollectionRuleInput[]; readonly limitToCollectionId?: string; readonly limit: number }): CollectionPreviewDto {
+    const { collections } = this.deps;
+    if (input.limitToCollectionId !== undefined) this.require(input.limitToCollectionId, 'limitToCollectionId');
+    const direct = input.rules.flatMap((rule) => (rule.kind === 'direct' ? [rule.resourceId] : []));
+    const sources = [collections.listedResourcesSource(direct)];
+    input.rules.forEach((rule, index) => {
+      if (rule.kind === 'query') sources.push(compileCollectionQuery(rule.query, `rules.${index}.query`).source);
+    });
+    return collections.previewMembership(sources, input.limitToCollectionId ?? null, input.limit);
+  }
+
+  delete(collectionId: string, deleteAdvertisements = false): CollectionDeletedDto {
     return this.deps.work.run((change) => {
       const { collections } = this.deps;
       const existing = this.require(collectionId);
@@ -163,11 +185,20 @@ export class CollectionService {
         const list = limited.map((c) => `${c.collectionId} "${c.name}" is limited to ${c.limitTo}`).join('; ');
         throw new CourierError('CONFLICT', `Collection ${collectionId} cannot be deleted while other collections are limited to it or its subcollections: ${list}. Change their limit first.`, 'collectionId');
       }
-      const targeted = doomed.flatMap((id) => this.deps.advertisements.list({ collectionId: id }));
-      if (targeted.length > 0) {
+      const targeted = doomed.flatMap((id) => this.deps.advertisements.advertisementsOf({ collectionId: id }));
+      if (targeted.length > 0 && !deleteAdvertisements) {
         const list = targeted.map((a) => `${a.advertisementId} (${a.name}) targets ${a.collectionId}`).join('; ');
-        throw new CourierError('CONFLICT', `Collection ${collectionId} cannot be deleted while advertisements target it or its subcollections: ${list}. Delete those advertisements first (courier advertisement delete ID).`, 'collectionId');
+        throw new CourierError(
+          'CONFLICT',
+          `Collection ${collectionId} cannot be deleted while advertisements target it or its subcollections: ${list}. ` +
+            'Delete those advertisements first (courier advertisement delete ID), or delete them with it: deleteAdvertisements: true (courier collection delete ID --with-advertisements).',
+          'deleteAdvertisements',
+        );
       }
+      // Each goes through the advertisements' own removal, with its .OFN wake-up, in this transaction.
+      const deletedAdvertisements = doomed
+        .flatMap((id) => this.deps.advertisements.removeWithin(change, { collectionId: id }, `with collection ${id}`))
+        .map((a) => ({ advertisementId: a.advertisementId, name: a.name, collectionId: a.collectionId }));
       const names = collections.names(doomed);
       const unlinked: CollectionDeletedDto['unlinked'][number][] = [];
       for (const id of doomed) {
@@ -188,9 +219,9 @@ export class CollectionService {
       change.log(
         'smsprov.log',
         'SMS_PROVIDER',
-        `Deleted collection ${collectionId} "${existing.name}"${deleted.length > 1 ? ` and its subcollections ${deleted.slice(1).map((d) => d.collectionId).join(', ')}` : ''}${unlinked.length > 0 ? `; unlinked ${unlinked.map((u) => u.collectionId).join(', ')}` : ''}.`,
+        `Deleted collection ${collectionId} "${existing.name}"${deleted.length > 1 ? ` and its subcollections ${deleted.slice(1).map((d) => d.collectionId).join(', ')}` : ''}${unlinked.length > 0 ? `; unlinked ${unlinked.map((u) => u.collectionId).join(', ')}` : ''}${deletedAdvertisements.length > 0 ? `; deleted advertisements ${deletedAdvertisements.map((a) => a.advertisementId).join(', ')}` : ''}.`,
       );
-      return { deleted, unlinked };
+      return { deleted, unlinked, deletedAdvertisements };
     });
   }
 

@@ -1,18 +1,16 @@
 import { Checkbox, Dropdown, Input, Option, Radio, RadioGroup, SpinButton, Text, makeStyles } from '@fluentui/react-components';
 import { useEffect, useMemo, useState } from 'react';
 import { weekdayNames, weekOrderNames, type Schedule } from '../../../core/api';
-import { useCourier } from '../../client/courier-context';
-import { formatDateTime } from '../date-time';
 import { FormDialog } from '../form-dialog';
 import { FormRow, SmallControls, spinValue, useFormStyles } from '../form-layout';
 import { GroupFrame } from '../property-sheet';
+import { NextRunsList, useNextRuns } from './next-runs';
 import { formOfSchedule, intervalMax, scheduleOfForm, type IntervalUnit, type MonthlyBasis, type RecurrencePattern, type ScheduleForm } from './schedule-form';
 
 const useStyles = makeStyles({
   date: { width: '136px' },
   time: { width: '104px' },
   choice: { minWidth: '112px', width: '112px' },
-  runs: { margin: 0, paddingLeft: '20px', minHeight: '100px' },
   // "weeks on" beside its number, on one line.
   words: { whiteSpace: 'nowrap' },
 });
@@ -41,8 +39,6 @@ export interface CustomScheduleDialogProps {
   readonly onCancel: () => void;
 }
 
-type Runs = { readonly state: 'waiting' } | { readonly state: 'shown'; readonly times: readonly string[] } | { readonly state: 'failed'; readonly message: string };
-
 /**
  * Custom Schedule (docs/formats.md#schedule-tokens): when a schedule starts, in local time or UTC,
  * and how it recurs; below, the next five run times as the site server computes them
@@ -50,11 +46,9 @@ type Runs = { readonly state: 'waiting' } | { readonly state: 'shown'; readonly 
  * object, so any setting that holds a schedule token can use it.
  */
 export function CustomScheduleDialog({ open, schedule, patterns = ['none', 'interval', 'weekly', 'monthly'], title = 'Custom Schedule', onOk, onCancel }: CustomScheduleDialogProps) {
-  const courier = useCourier();
   const styles = useStyles();
   const form = useFormStyles();
   const [values, setValues] = useState<ScheduleForm>(() => formOfSchedule(schedule));
-  const [runs, setRuns] = useState<Runs>({ state: 'waiting' });
 
   // Each opening starts from the schedule given; while open, the form is the admin's (a caller
   // that builds the schedule object afresh on each render does not reset it).
@@ -64,22 +58,8 @@ export function CustomScheduleDialog({ open, schedule, patterns = ['none', 'inte
 
   const outcome = useMemo(() => scheduleOfForm(values), [values]);
   const valid = outcome.ok ? outcome.schedule : null;
-  const request = valid === null ? null : JSON.stringify(valid);
 
-  useEffect(() => {
-    if (!open || request === null) return;
-    let current = true;
-    setRuns({ state: 'waiting' });
-    void courier['schedules:next']({ schedules: [JSON.parse(request) as Schedule], count: 5 })
-      .then((result) => {
-        if (!current) return;
-        setRuns(result.ok ? { state: 'shown', times: result.value.runs.map((run) => run.at) } : { state: 'failed', message: result.error.message });
-      })
-      .catch(() => current && setRuns({ state: 'failed', message: 'The site server cannot be reached.' }));
-    return () => {
-      current = false;
-    };
-  }, [open, request]);
+  const runs = useNextRuns(valid, open);
 
   const change = (patch: Partial<ScheduleForm>) => setValues((previous) => ({ ...previous, ...patch }));
   const spin = (key: 'intervalEvery' | 'weeks' | 'months' | 'monthDay') => (_: unknown, data: Parameters<typeof spinValue>[0]) => {
@@ -216,18 +196,8 @@ export function CustomScheduleDialog({ open, schedule, patterns = ['none', 'inte
       <GroupFrame legend="Next run times">
         {!outcome.ok ? (
           <Text className={form.note}>None until the schedule is complete.</Text>
-        ) : runs.state === 'waiting' ? (
-          <Text className={form.note}>Asking the site server…</Text>
-        ) : runs.state === 'failed' ? (
-          <Text className={form.note}>{runs.message}</Text>
-        ) : runs.times.length === 0 ? (
-          <Text className={form.note}>This schedule does not run again.</Text>
         ) : (
-          <ol className={styles.runs} aria-label="Next run times">
-            {runs.times.map((at) => (
-              <li key={at}>{formatDateTime(at)}</li>
-            ))}
-          </ol>
+          <NextRunsList runs={runs} label="Next run times" none="This schedule does not run again." />
         )}
       </GroupFrame>
     </FormDialog>

@@ -1,40 +1,39 @@
-import { Button, Dropdown, Input, makeStyles, Option, Text, Textarea, tokens } from '@fluentui/react-components';
+import { Button, Input, Text, Textarea } from '@fluentui/react-components';
 import { AddRegular, DeleteRegular } from '@fluentui/react-icons';
 import { useState, type ReactNode } from 'react';
-import { useStore } from 'zustand';
-import type { CollectionDto, CollectionRuleDto } from '../../../core/api';
+import type { CollectionDto, CollectionRuleDto, CollectionRuleInput } from '../../../core/api';
 import { useCourier } from '../../client/courier-context';
 import { settle } from '../../client/settle';
-import { sortByText } from '../../components/data-grid';
 import { FormRow, oneLineText, useFormStyles } from '../../components/form-layout';
 import { PropertySheet, SessionLoadState, sessionSheetProps, useFollowWhileClean, usePropertiesSession } from '../../components/property-sheet';
 import { useConsoleStores } from '../../console/console-stores';
+import { SecurityNote } from '../packages/security-note';
+import { CollectionAdvertisementsPage } from './collection-advertisements';
+import { RulesTable, useTableStyles } from './collection-tables';
+import { LimitToCollectionField } from './limit-to-collection-field';
 import { collectionLabels, collectionProperties, collectionTabs } from './collection-properties-model';
+import type { RuleDialogProps } from './collections-kinds';
 import { DirectRuleDialog } from './direct-rule-dialog';
+import { MaintenanceWindowsPage } from './maintenance-windows-page';
+import { MembershipSchedulePage } from './membership-schedule-page';
 import { QueryRuleDialog } from './query-rule-dialog';
 
-const useStyles = makeStyles({
-  table: { width: '100%', borderCollapse: 'collapse', fontSize: tokens.fontSizeBase200, '& th, & td': { textAlign: 'left', padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalS}`, verticalAlign: 'top' } },
-  nowrap: { whiteSpace: 'nowrap' },
-  selected: { backgroundColor: tokens.colorNeutralBackground1Selected },
-  query: { fontFamily: tokens.fontFamilyMonospace, wordBreak: 'break-all' },
-  buttons: { display: 'flex', gap: tokens.spacingHorizontalS },
-});
-
-const noLimit = '';
 
 function ruleDetail(rule: CollectionRuleDto): string {
   return rule.kind === 'direct' ? `Resource ID ${rule.resourceId}` : `${rule.resourceClass}: ${rule.query}`;
 }
 
-/** A collection's Properties: General (name, comment, limit) saved with OK or Apply; rules change at once, as the suite's Membership Rules tab does. */
+/**
+ * A collection's Properties: General (name, comment, limit), Membership Schedule and Maintenance
+ * Windows saved with OK or Apply; rules change at once, as the suite's Membership Rules tab does;
+ * Advertisements lists what targets it, and Security says what Courier does about rights.
+ */
 export function CollectionPropertiesDialog({ collectionId, onClose, onStatus }: { readonly collectionId: string; readonly onClose: () => void; readonly onStatus: (text: string) => void }): ReactNode {
   const courier = useCourier();
   const form = useFormStyles();
-  const styles = useStyles();
+  const styles = useTableStyles();
   const model = collectionProperties;
   const { collections } = useConsoleStores();
-  const all = useStore(collections, (s) => s.list.items);
   const load = () => courier['collections:get']({ collectionId });
   const session = usePropertiesSession(
     model,
@@ -61,7 +60,6 @@ export function CollectionPropertiesDialog({ collectionId, onClose, onStatus }: 
   const saved = ready?.saved ?? null;
   const shown = ruled !== null && (saved === null || ruled.lastModified >= saved.lastModified) ? ruled : saved;
   const builtIn = shown?.builtIn ?? false;
-  const limitChoices = sortByText(all.filter((c) => c.collectionId !== collectionId), (c) => c.name);
 
   const ruleChanged = (collection: CollectionDto) => {
     setRuled(collection);
@@ -77,12 +75,35 @@ export function CollectionPropertiesDialog({ collectionId, onClose, onStatus }: 
     onStatus(`Removed the rule ${ruleName} from ${result.value.name}; ${result.value.memberCount} members.`);
   }
 
-  const nested =
-    shown === null || adding === null ? null : adding === 'query' ? (
-      <QueryRuleDialog collection={shown} onClose={() => setAdding(null)} onAdded={(c) => { ruleChanged(c); onStatus(`Added a query rule to ${c.name}; ${c.memberCount} members.`); }} />
-    ) : (
-      <DirectRuleDialog collection={shown} onClose={() => setAdding(null)} onAdded={(c) => { ruleChanged(c); onStatus(`Added direct rules to ${c.name}; ${c.memberCount} members.`); }} />
-    );
+  /** Each rule through its own request: a refusal names the rule, and the rules added before it stay. */
+  async function addRules(rules: readonly CollectionRuleInput[]) {
+    let latest: CollectionDto | null = null;
+    for (const rule of rules) {
+      const result = await settle(() => courier['collections:add-rule']({ collectionId, rule }));
+      if (!result.ok) {
+        if (latest !== null) ruleChanged(latest);
+        return result.error;
+      }
+      latest = result.value;
+    }
+    if (latest !== null) {
+      ruleChanged(latest);
+      onStatus(`Added ${rules.length === 1 ? 'a rule' : `${rules.length} rules`} to ${latest.name}; ${latest.memberCount} members.`);
+    }
+    return null;
+  }
+
+  const ruleProps: RuleDialogProps | null =
+    shown === null
+      ? null
+      : {
+          ruleNames: shown.rules.map((r) => r.ruleName),
+          directResourceIds: shown.rules.flatMap((r) => (r.kind === 'direct' ? [r.resourceId] : [])),
+          limitToCollectionId: shown.limitToCollectionId,
+          onClose: () => setAdding(null),
+          submit: addRules,
+        };
+  const nested = ruleProps === null || adding === null ? null : adding === 'query' ? <QueryRuleDialog {...ruleProps} /> : <DirectRuleDialog {...ruleProps} />;
 
   return (
     <PropertySheet open title={`${shown?.name ?? collectionId} Properties`} tabs={collectionTabs} {...sheet} onClose={onClose}>
@@ -98,21 +119,13 @@ export function CollectionPropertiesDialog({ collectionId, onClose, onStatus }: 
           <FormRow label={collectionLabels.comment} field="comment" issue={issues.comment}>
             <Textarea {...oneLineText} rows={3} resize="none" value={ready.draft.comment} disabled={disabled} onChange={(_, data) => dispatch({ type: 'edit', changes: { comment: data.value } })} />
           </FormRow>
-          <FormRow label={collectionLabels.limitToCollectionId} field="limitToCollectionId" issue={issues.limitToCollectionId} hint="Members must also be members of this collection.">
-            <Dropdown
-              disabled={disabled || builtIn}
-              value={ready.draft.limitToCollectionId === noLimit ? '(none)' : (all.find((c) => c.collectionId === ready.draft.limitToCollectionId)?.name ?? ready.draft.limitToCollectionId)}
-              selectedOptions={[ready.draft.limitToCollectionId]}
-              onOptionSelect={(_, data) => dispatch({ type: 'edit', changes: { limitToCollectionId: data.optionValue ?? noLimit } })}
-            >
-              <Option value={noLimit}>(none)</Option>
-              {limitChoices.map((c) => (
-                <Option key={c.collectionId} value={c.collectionId} text={c.name}>
-                  {`${c.name} (${c.collectionId})`}
-                </Option>
-              ))}
-            </Dropdown>
-          </FormRow>
+          <LimitToCollectionField
+            value={ready.draft.limitToCollectionId}
+            exceptId={collectionId}
+            issue={issues.limitToCollectionId}
+            disabled={disabled || builtIn}
+            onChange={(limitToCollectionId) => dispatch({ type: 'edit', changes: { limitToCollectionId } })}
+          />
           {builtIn && <Text size={200} className={form.note}>A built-in collection holds every resource of its type: it cannot be renamed, limited or given rules.</Text>}
         </div>
       )}
@@ -121,24 +134,12 @@ export function CollectionPropertiesDialog({ collectionId, onClose, onStatus }: 
           {shown.rules.length === 0 ? (
             <Text>{builtIn ? `Every ${shown.builtInType === 'userGroup' ? 'user group' : shown.builtInType} of the site is a member.` : 'No membership rules: the collection has no members.'}</Text>
           ) : (
-            <table className={styles.table} aria-label="Membership rules">
-              <thead>
-                <tr>
-                  <th>Name</th>
-                  <th>Type</th>
-                  <th>Class / query</th>
-                </tr>
-              </thead>
-              <tbody>
-                {shown.rules.map((rule) => (
-                  <tr key={rule.ruleName} className={selectedRule === rule.ruleName ? styles.selected : undefined} aria-selected={selectedRule === rule.ruleName} onClick={() => setSelectedRule(rule.ruleName)}>
-                    <td className={styles.nowrap}>{rule.ruleName}</td>
-                    <td className={styles.nowrap}>{rule.kind === 'direct' ? 'Direct' : 'Query'}</td>
-                    <td className={rule.kind === 'query' ? styles.query : undefined}>{ruleDetail(rule)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <RulesTable
+              rows={shown.rules.map((rule) => ({ key: rule.ruleName, name: rule.ruleName, kind: rule.kind, detail: ruleDetail(rule) }))}
+              detailHeading="Class / query"
+              selected={selectedRule}
+              onSelect={setSelectedRule}
+            />
           )}
           <div className={styles.buttons}>
             <Button icon={<AddRegular />} disabled={builtIn} onClick={() => setAdding('query')}>
@@ -154,6 +155,18 @@ export function CollectionPropertiesDialog({ collectionId, onClose, onStatus }: 
           {ruleError !== null && <Text role="alert">{ruleError}</Text>}
         </div>
       )}
+      {ready !== null && sheet.selectedTab === 'schedule' && (
+        <MembershipSchedulePage token={ready.draft.membershipSchedule} disabled={disabled} onChange={(membershipSchedule) => dispatch({ type: 'edit', changes: { membershipSchedule } })} />
+      )}
+      {ready !== null && sheet.selectedTab === 'windows' && (
+        <MaintenanceWindowsPage windows={ready.draft.maintenanceWindows} disabled={disabled} onChange={(maintenanceWindows) => dispatch({ type: 'edit', changes: { maintenanceWindows } })} />
+      )}
+      {ready !== null && sheet.selectedTab === 'advertisements' && (
+        <div className={form.page}>
+          <CollectionAdvertisementsPage collectionId={collectionId} />
+        </div>
+      )}
+      {ready !== null && sheet.selectedTab === 'security' && <SecurityNote object="collection" />}
       {nested}
     </PropertySheet>
   );

@@ -31,4 +31,17 @@ describe('collection Properties', () => {
     expect(state.tab).toBe('general');
     expect(model.propertiesIssues(state).name).toBe('A collection named All Systems already exists.');
   });
+
+  it('sends the schedule and the whole window list when they change, and puts a window\'s refusal on its tab', () => {
+    let state = loaded();
+    const window = { name: 'Nightly', schedule: '00012CC0001A2000', durationMinutes: 90, enabled: true };
+    state = model.reducer(state, { type: 'edit', changes: { membershipSchedule: '00012CC0001A2000', maintenanceWindows: [window] } });
+    if (state.kind !== 'ready') throw new Error('not ready');
+    expect(model.pendingChanges(state)).toEqual({ membershipSchedule: '00012CC0001A2000', maintenanceWindows: [window] });
+    state = model.reducer(state, { type: 'saveStarted' });
+    state = model.reducer(state, { type: 'saveFailed', error: { code: 'VALIDATION_FAILED', message: 'Two maintenance windows are named Nightly.', field: 'changes.maintenanceWindows.1.name' } });
+    if (state.kind !== 'ready') throw new Error('not ready');
+    expect(state.tab).toBe('windows');
+    expect(model.propertiesIssues(state).maintenanceWindows).toBe('Two maintenance windows are named Nightly.');
+  });
 });

@@ -1,6 +1,6 @@
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { CollectionDeletedDto, CollectionDto, CollectionMemberDto } from '../../../core/api';
+import type { AdvertisementDto, CollectionDeletedDto, CollectionDto, CollectionMemberDto } from '../../../core/api';
 import { fakeCourier } from '../../client/fake-courier';
 import { renderConsole } from '../../console/test-console';
 import { initialShellState, useShellStore } from '../../shell/shell-store';
@@ -11,7 +11,7 @@ const collectionsId = 'site/computer-management/collections';
 
 let collections: CollectionDto[];
 let members: Map<string, CollectionMemberDto[]>;
-let deletes: string[];
+let deletes: { collectionId: string; deleteAdvertisements?: boolean }[];
 let updates: { collectionId: string; includeSubcollections?: boolean }[];
 
 beforeAll(() => {
@@ -63,11 +63,17 @@ function renderShell() {
         ],
       };
     },
-    'collections:delete': async ({ collectionId }) => {
-      deletes.push(collectionId);
+    // The list's Advertisements page only reads these fields.
+    'advertisements:list': async ({ collectionId }) => ({
+      ok: true,
+      value: collectionId === 'A0100012' ? [{ advertisementId: 'A0120000', advertisementName: 'Office to sales', packageId: 'A0100001', programName: 'Typical', collectionId } as AdvertisementDto] : [],
+    }),
+    'collections:delete': async (request) => {
+      deletes.push(request);
       const answer: CollectionDeletedDto = {
         deleted: [{ collectionId: 'A0100010', name: 'Pilot' }, { collectionId: 'A0100012', name: 'Sales' }],
         unlinked: [{ parentCollectionId: 'A0100010', collectionId: 'A0100011', name: 'Laptops' }],
+        deletedAdvertisements: request.deleteAdvertisements === true ? [{ advertisementId: 'A0120000', name: 'Office to sales', collectionId: 'A0100012' }] : [],
       };
       collections = collections.filter((c) => c.collectionId !== 'A0100010' && c.collectionId !== 'A0100012').map((c) => (c.collectionId === 'A0100011' ? { ...c, linkedUnder: [] } : c));
       return { ok: true, value: answer };
@@ -119,20 +125,34 @@ describe('Collections in the console', () => {
     expect(within(grid).queryByRole('row', { name: /PC0001/ })).toBeNull();
   });
 
-  it('asks before a deletion, naming the subcollections that go and the linked one that stays', async () => {
+  it('walks the Delete Collection wizard: the subcollections that go, the linked one that stays, the advertisements that go once confirmed', async () => {
     renderShell();
     act(() => useShellStore.getState().select(`${collectionsId}/A0100010`, { reveal: true }));
     const pilot = await screen.findByRole('treeitem', { name: 'Pilot' });
     fireEvent.keyDown(pilot, { key: 'Delete' });
-    const confirm = await screen.findByRole('alertdialog', { name: 'Delete Collection' });
-    expect(within(within(confirm).getByRole('list', { name: 'Deleted with it' })).getAllByRole('listitem').map((li) => li.textContent)).toEqual(['Sales (A0100012)']);
-    expect(within(within(confirm).getByRole('list', { name: 'Only unlinked' })).getAllByRole('listitem').map((li) => li.textContent)).toEqual([
+    const wizard = await screen.findByRole('dialog', { name: 'Delete Collection Wizard' });
+    const next = () => within(wizard).getByRole('button', { name: 'Next >' }) as HTMLButtonElement;
+    expect(wizard.textContent).toContain('You have chosen to delete the collection Pilot (A0100010)');
+    fireEvent.click(next());
+    expect(within(within(wizard).getByRole('list', { name: 'Deleted with it' })).getAllByRole('listitem').map((li) => li.textContent)).toEqual(['Sales (A0100012)']);
+    expect(within(within(wizard).getByRole('list', { name: 'Only unlinked' })).getAllByRole('listitem').map((li) => li.textContent)).toEqual([
       'Laptops (A0100011), linked under Pilot',
     ]);
-    fireEvent.click(within(confirm).getByRole('button', { name: 'Delete' }));
-    await waitFor(() => expect(screen.queryByRole('alertdialog')).toBeNull());
-    expect(deletes).toEqual(['A0100010']);
-    expect(await screen.findByText('Deleted collection Pilot (A0100010) and 1 subcollection; unlinked Laptops.')).toBeTruthy();
+    fireEvent.click(next());
+    const table = await within(wizard).findByRole('table', { name: 'Advertisements deleted with it' });
+    expect(within(table).getByRole('row', { name: /A0120000/ }).textContent).toContain('Office to sales');
+    // Nothing goes with the advertisements until that is confirmed.
+    expect(next().disabled).toBe(true);
+    fireEvent.click(within(wizard).getByRole('checkbox', { name: 'Delete these advertisements with the collection' }));
+    await waitFor(() => expect(next().disabled).toBe(false));
+    fireEvent.click(next());
+    expect(within(wizard).getByRole('region', { name: 'Deleted' }).textContent).toContain('A0120000 (Office to sales)');
+    fireEvent.click(next());
+    expect(await within(wizard).findByText('The Delete Collection Wizard completed successfully')).toBeTruthy();
+    expect(deletes).toEqual([{ collectionId: 'A0100010', deleteAdvertisements: true }]);
+    expect(within(wizard).getByText('Deleted advertisements').nextSibling?.textContent).toBe('A0120000 (Office to sales)');
+    expect(await screen.findByText('Deleted collection Pilot (A0100010) and 1 subcollection; unlinked Laptops; deleted 1 advertisement.')).toBeTruthy();
+    fireEvent.click(within(wizard).getByRole('button', { name: 'Close' }));
     await waitFor(() => expect(screen.queryByRole('treeitem', { name: 'Pilot' })).toBeNull());
   });
 
@@ -144,7 +164,7 @@ describe('Collections in the console', () => {
     const del = await screen.findByRole('menuitem', { name: /Delete/ });
     expect(del.getAttribute('aria-disabled')).toBe('true');
     fireEvent.keyDown(item, { key: 'Delete' });
-    expect(screen.queryByRole('alertdialog')).toBeNull();
+    expect(screen.queryByRole('dialog', { name: 'Delete Collection Wizard' })).toBeNull();
   });
 
   it('asks before updating membership, can take the subcollections along, and counts what changed', async () => {

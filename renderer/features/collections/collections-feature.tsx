@@ -1,6 +1,6 @@
-import { ArrowSyncRegular, DeleteRegular, PeopleCommunityRegular, SettingsRegular } from '@fluentui/react-icons';
+import { AddRegular, ArrowSyncRegular, DeleteRegular, PeopleCommunityAddRegular, PeopleCommunityRegular, SettingsRegular } from '@fluentui/react-icons';
 import { CloseAtOnce } from '../../components/close-at-once';
-import { command, separator } from '../../components/action-menu';
+import { command, separator, submenu } from '../../components/action-menu';
 import { detailsRows } from '../../console/row-kinds';
 import type { FeatureRegistration } from '../../shell/registration';
 import { CollectionMembersView, memberKey } from './collection-members-view';
@@ -8,7 +8,8 @@ import { CollectionPropertiesDialog } from './collection-properties-dialog';
 import type { CollectionsNodeKinds, CollectionsPopupKinds, CollectionsRowKinds } from './collections-kinds';
 import { followCollectionChanges } from './collections-store';
 import { collectionIndex } from './collections-tree';
-import { DeleteCollectionDialog, deletedText } from './delete-collection-dialog';
+import { DeleteCollectionPopup, deletedText } from './delete-collection-wizard';
+import { NewCollectionWizard } from './new-collection-wizard';
 import { membershipUpdateText, UpdateMembershipDialog } from './update-membership-dialog';
 
 const builtInReason = 'A built-in collection (All Systems, All Users, All User Groups) cannot be deleted.';
@@ -27,6 +28,11 @@ export const collectionsFeature: FeatureRegistration<keyof CollectionsNodeKinds,
       children: (_, stores) => collectionIndex(stores.collections.getState().list.items).top,
       childrenPending: (_, stores) => stores.collections.getState().list.status === 'loading',
       details: { kind: 'children' },
+      actions: (_, { shell }) => [
+        submenu('new', 'New', [command('new-collection', 'Collection', () => shell.openPopup({ kind: 'new-collection', parentCollectionId: null }), { icon: PeopleCommunityAddRegular })], {
+          icon: AddRegular,
+        }),
+      ],
       refresh: (_, stores) => stores.collections.getState().load(),
     },
     collection: {
@@ -53,6 +59,10 @@ export const collectionsFeature: FeatureRegistration<keyof CollectionsNodeKinds,
       actions: ({ collectionId }, { stores, shell }) => {
         const collection = collectionIndex(stores.collections.getState().list.items).byId.get(collectionId);
         return [
+          submenu('new', 'New', [command('new-collection', 'Collection', () => shell.openPopup({ kind: 'new-collection', parentCollectionId: collectionId }), { icon: PeopleCommunityAddRegular, disabled: collection === undefined })], {
+            icon: AddRegular,
+          }),
+          separator('after-new'),
           command('update-membership', 'Update Collection Membership', () => shell.openPopup({ kind: 'update-collection-membership', collectionId }), {
             icon: ArrowSyncRegular,
             disabled: collection === undefined,
@@ -102,22 +112,31 @@ export const collectionsFeature: FeatureRegistration<keyof CollectionsNodeKinds,
       },
     },
     'delete-collection': {
-      render: ({ collectionId }, { stores, shell, close }) => {
-        const items = stores.collections.getState().list.items;
-        const collection = collectionIndex(items).byId.get(collectionId);
-        if (collection === undefined) return <CloseAtOnce onClose={close} />;
-        return (
-          <DeleteCollectionDialog
-            collection={collection}
-            collections={items}
-            onClose={close}
-            onDeleted={(answer) => {
-              void stores.collections.getState().load();
-              shell.setStatus(deletedText(answer));
-            }}
-          />
-        );
-      },
+      render: ({ collectionId }, { stores, shell, close }) => (
+        <DeleteCollectionPopup
+          collectionId={collectionId}
+          collections={stores.collections.getState().list.items}
+          onClose={close}
+          onDeleted={(answer) => {
+            void stores.collections.getState().load();
+            shell.setStatus(deletedText(answer));
+          }}
+        />
+      ),
+    },
+    'new-collection': {
+      render: ({ parentCollectionId }, { stores, shell, close }) => (
+        <NewCollectionWizard
+          open
+          parentCollectionId={parentCollectionId}
+          onClose={close}
+          onCreated={(collection) => {
+            stores.collections.getState().upsert([collection]);
+            void stores.collections.getState().load();
+            shell.setStatus(`Created collection ${collection.name} (${collection.collectionId}); ${collection.memberCount} members.`);
+          }}
+        />
+      ),
     },
     'collection-properties': {
       render: ({ collectionId }, { shell, close }) => <CollectionPropertiesDialog collectionId={collectionId} onClose={close} onStatus={shell.setStatus} />,

@@ -1,4 +1,4 @@
-import type { CollectionDto, CollectionMemberDto } from '../../../core/api';
+import type { ApiErrorDto, CollectionMemberDto, CollectionRuleInput } from '../../../core/api';
 import type { NoFields } from '../../console/no-fields';
 
 export interface CollectionsNodeKinds {
@@ -16,12 +16,22 @@ export interface CollectionsPopupKinds {
   readonly 'update-collection-membership': { readonly collectionId: string };
   readonly 'delete-collection': { readonly collectionId: string };
   readonly 'collection-properties': { readonly collectionId: string };
+  /** Under a collection it makes a subcollection; at Collections, a collection at the top. */
+  readonly 'new-collection': { readonly parentCollectionId: string | null };
 }
 
-/** What the dialogs that add rules are given: the collection, and where its new state goes. */
+/**
+ * What the dialogs that add rules are given: the rules there already are, and where new ones go
+ * (the core at once in Properties; the draft in the New Collection wizard).
+ */
 export interface RuleDialogProps {
-  readonly collection: CollectionDto;
+  /** The collection's rule names (a new query rule takes the next free "Query N"). */
+  readonly ruleNames: readonly string[];
+  /** Resources it already has a direct rule for: not offered again. */
+  readonly directResourceIds: readonly number[];
+  /** The limiting collection: a query's preview is narrowed to it, as its members would be. */
+  readonly limitToCollectionId: string | null;
   readonly onClose: () => void;
-  /** The core's answer to the last rule added: the collection, evaluated again. */
-  readonly onAdded: (collection: CollectionDto) => void;
+  /** Adds the rules in order; answers the refusal of the first that cannot be added, or null. `names` names the resources of direct rules. */
+  readonly submit: (rules: readonly CollectionRuleInput[], names: ReadonlyMap<number, string>) => Promise<ApiErrorDto | null>;
 }

@@ -1,7 +1,7 @@
 import { Button, Input, Text } from '@fluentui/react-components';
 import { SearchRegular } from '@fluentui/react-icons';
 import { useState, type ReactNode } from 'react';
-import type { CollectionDto, ResourceDto } from '../../../core/api';
+import type { ResourceDto } from '../../../core/api';
 import { useCourier } from '../../client/courier-context';
 import { settle } from '../../client/settle';
 import { CheckList } from '../../components/check-list';
@@ -14,7 +14,7 @@ import type { RuleDialogProps } from './collections-kinds';
 const shownResources = 200;
 
 /** Direct rules: finds resources by name and adds a rule for each one picked. */
-export function DirectRuleDialog({ collection, onClose, onAdded }: RuleDialogProps): ReactNode {
+export function DirectRuleDialog({ directResourceIds, onClose, submit }: RuleDialogProps): ReactNode {
   const courier = useCourier();
   const form = useFormStyles();
   const [search, setSearch] = useState('');
@@ -22,7 +22,7 @@ export function DirectRuleDialog({ collection, onClose, onAdded }: RuleDialogPro
   const [picked, setPicked] = useState<readonly string[]>([]);
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const already = new Set(collection.rules.flatMap((r) => (r.kind === 'direct' ? [r.resourceId] : [])));
+  const already = new Set(directResourceIds);
 
   async function find(): Promise<void> {
     setBusy('Finding resources…');
@@ -37,18 +37,13 @@ export function DirectRuleDialog({ collection, onClose, onAdded }: RuleDialogPro
   async function add(): Promise<void> {
     setBusy('Adding rules…');
     setError(null);
-    let latest: CollectionDto | null = null;
-    // One rule per request: a refusal names the resource, and the rules added before it stay.
-    for (const id of picked) {
-      const result = await settle(() => courier['collections:add-rule']({ collectionId: collection.collectionId, rule: { kind: 'direct', resourceId: Number(id) } }));
-      if (!result.ok) {
-        setBusy(null);
-        if (latest !== null) onAdded(latest);
-        return setError(result.error.message);
-      }
-      latest = result.value;
-    }
-    if (latest !== null) onAdded(latest);
+    const names = new Map((found ?? []).map((r) => [r.resourceId, r.name] as const));
+    const refused = await submit(
+      picked.map((id) => ({ kind: 'direct', resourceId: Number(id) })),
+      names,
+    );
+    setBusy(null);
+    if (refused !== null) return setError(refused.message);
     onClose();
   }
 

@@ -1,15 +1,14 @@
-import { Input, MessageBar, MessageBarBody, Textarea } from '@fluentui/react-components';
+import { Button, Input, MessageBar, MessageBarBody, Textarea } from '@fluentui/react-components';
+import { EyeRegular } from '@fluentui/react-icons';
 import { useState, type ReactNode } from 'react';
-import type { CollectionDto } from '../../../core/api';
-import { useCourier } from '../../client/courier-context';
-import { settle } from '../../client/settle';
 import { FormDialog } from '../../components/form-dialog';
 import { FormRow, oneLineText, useFormStyles } from '../../components/form-layout';
 import type { RuleDialogProps } from './collections-kinds';
+import { MembershipPreview, useMembershipPreview } from './membership-preview';
 
-/** The next free "Query N" name of a collection, as the CLI names rules. */
-export function nextQueryName(collection: CollectionDto): string {
-  const taken = new Set(collection.rules.map((r) => r.ruleName.toLowerCase()));
+/** The next free "Query N" name among a collection's rules, as the CLI names rules. */
+export function nextQueryName(ruleNames: readonly string[]): string {
+  const taken = new Set(ruleNames.map((name) => name.toLowerCase()));
   let n = 1;
   while (taken.has(`query ${n}`)) n++;
   return `Query ${n}`;
@@ -20,33 +19,49 @@ function placeOf(message: string): string {
   return /Line \d+, column \d+/.exec(message)?.[0] ?? message;
 }
 
+type Refusal = { readonly field: 'name' | 'query' | null; readonly message: string };
+
+/** Which field a refusal is about: `rule.query` from add-rule, `rules.0.query` from a preview. */
+function refusalOf(error: { readonly code: string; readonly field?: string | undefined; readonly message: string }): Refusal {
+  const field = error.field?.endsWith('.query') ? 'query' : error.field?.endsWith('.name') || error.code === 'CONFLICT' ? 'name' : null;
+  return { field, message: error.message };
+}
+
 /**
- * A query rule: its name and its WQL. The core parses and checks the query before it stores it;
- * a refusal names the line and column, and stays at the field it is about.
+ * A query rule: its name and its WQL. The core parses and checks the query before it is kept;
+ * a refusal names the line and column, and stays at the field it is about. Preview shows the
+ * members the query gives now (the count, and the first 50 by name) without adding anything.
  */
-export function QueryRuleDialog({ collection, onClose, onAdded }: RuleDialogProps): ReactNode {
-  const courier = useCourier();
+export function QueryRuleDialog({ ruleNames, limitToCollectionId, onClose, submit }: RuleDialogProps): ReactNode {
   const form = useFormStyles();
-  const [name, setName] = useState(() => nextQueryName(collection));
+  const [name, setName] = useState(() => nextQueryName(ruleNames));
   const [query, setQuery] = useState('select * from SMS_R_System where ');
   const [busy, setBusy] = useState(false);
-  const [refusal, setRefusal] = useState<{ readonly field: 'name' | 'query' | null; readonly message: string } | null>(null);
+  const [refusal, setRefusal] = useState<Refusal | null>(null);
+  const [preview, runPreview] = useMembershipPreview();
 
   async function add(): Promise<void> {
     setBusy(true);
     setRefusal(null);
-    const result = await settle(() => courier['collections:add-rule']({ collectionId: collection.collectionId, rule: { kind: 'query', name: name.trim(), query } }));
+    const error = await submit([{ kind: 'query', name: name.trim(), query }], new Map());
     setBusy(false);
-    if (result.ok) {
-      onAdded(result.value);
+    if (error === null) {
       onClose();
       return;
     }
-    const field = result.error.field === 'rule.name' || result.error.code === 'CONFLICT' ? 'name' : result.error.field === 'rule.query' ? 'query' : null;
-    setRefusal({ field, message: result.error.message });
+    setRefusal(refusalOf(error));
   }
 
-  const problem = name.trim() === '' ? { message: 'A query rule needs a name.', field: 'name', fieldLabel: 'Name' } : query.trim() === '' ? { message: 'A query rule needs its query.', field: 'query', fieldLabel: 'Query' } : null;
+  const taken = ruleNames.some((taken) => taken.toLowerCase() === name.trim().toLowerCase());
+  const problem =
+    name.trim() === ''
+      ? { message: 'A query rule needs a name.', field: 'name', fieldLabel: 'Name' }
+      : taken
+        ? { message: `The collection already has a rule named ${name.trim()}.`, field: 'name', fieldLabel: 'Name' }
+        : query.trim() === ''
+          ? { message: 'A query rule needs its query.', field: 'query', fieldLabel: 'Query' }
+          : null;
+  const previewRefusal = preview.state === 'failed' && preview.field?.endsWith('.query') ? preview.message : null;
   return (
     <FormDialog
       open
@@ -68,10 +83,15 @@ export function QueryRuleDialog({ collection, onClose, onAdded }: RuleDialogProp
             }}
           />
         </FormRow>
-        <FormRow label="Query (WQL)" field="query" issue={refusal?.field === 'query' ? placeOf(refusal.message) : undefined} hint="select * from SMS_R_System where …">
+        <FormRow
+          label="Query (WQL)"
+          field="query"
+          issue={refusal?.field === 'query' ? placeOf(refusal.message) : previewRefusal !== null ? placeOf(previewRefusal) : undefined}
+          hint="select * from SMS_R_System where …"
+        >
           <Textarea
             value={query}
-            rows={6}
+            rows={5}
             resize="vertical"
             spellCheck={false}
             style={{ fontFamily: 'monospace' }}
@@ -87,6 +107,13 @@ export function QueryRuleDialog({ collection, onClose, onAdded }: RuleDialogProp
             <MessageBarBody>{refusal.message}</MessageBarBody>
           </MessageBar>
         )}
+        <div className={form.inline}>
+          <Button icon={<EyeRegular />} disabled={query.trim() === '' || preview.state === 'waiting'} onClick={() => runPreview([{ kind: 'query', name: name.trim() || 'Preview', query }], limitToCollectionId)}>
+            Preview
+          </Button>
+          {limitToCollectionId !== null && <span className={form.note}>Within the members of {limitToCollectionId}, as the collection would get them.</span>}
+        </div>
+        <MembershipPreview state={preview} label="Members the query gives" />
       </div>
     </FormDialog>
   );
