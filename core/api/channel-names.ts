@@ -61,6 +61,8 @@ export const requestChannelNames = [
   'client-agents:set',
   'status:messages',
   'schedules:next',
+  'schedules:encode',
+  'schedules:decode',
   'resources:list',
   'resources:get',
   'resources:create',

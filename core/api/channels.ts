@@ -42,8 +42,8 @@ import type { AdvertisedProgramsAgentDto } from './client-agents';
 import { clientAgentRefSchema, clientAgentSetSchema } from './client-agents';
 import type { StatusMessagePageDto } from './status-messages';
 import { statusMessageQuerySchema } from './status-messages';
-import type { ScheduleRunsDto } from './custom-schedule';
-import { scheduleNextSchema } from './custom-schedule';
+import type { DecodedSchedulesDto, ScheduleRunsDto, ScheduleTokensDto } from './custom-schedule';
+import { scheduleDecodeSchema, scheduleEncodeSchema, scheduleNextSchema } from './custom-schedule';
 import { accessAccountAddSchema, accessAccountListSchema, accessAccountRemoveSchema, accessAccountUpdateSchema } from './access-accounts';
 
 import type { ResourceDeletedDto, ResourceDto, ResourceImportDto } from './resources';
@@ -126,6 +126,8 @@ export const requestSchemas = {
   'client-agents:set': clientAgentSetSchema,
   'status:messages': statusMessageQuerySchema,
   'schedules:next': scheduleNextSchema,
+  'schedules:encode': scheduleEncodeSchema,
+  'schedules:decode': scheduleDecodeSchema,
   'resources:list': resourceListSchema,
   'resources:get': resourceRefSchema,
   'resources:create': resourceCreateSchema,
@@ -214,6 +216,10 @@ export interface ResponseMap {
   'status:messages': StatusMessagePageDto;
   /** The next run times of schedules as the site server computes them (its time zone for local ones). */
   'schedules:next': ScheduleRunsDto;
+  /** The tokens of schedule objects, as `courier schedule encode` writes them. */
+  'schedules:encode': ScheduleTokensDto;
+  /** Schedule objects from tokens, as `courier schedule decode` reads them. */
+  'schedules:decode': DecodedSchedulesDto;
   /** In name order; `search` matches part of the name. */
   'resources:list': readonly ResourceDto[];
   'resources:get': ResourceDto;

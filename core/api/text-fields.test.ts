@@ -51,6 +51,9 @@ const patternOnly = new Set([
   'schedules:next schedules[].token',
   'schedules:next schedules[].start',
   'schedules:next after',
+  'schedules:encode schedules[].token',
+  'schedules:encode schedules[].start',
+  'schedules:decode tokens',
 ]);
 
 interface StringField {

@@ -3,6 +3,7 @@ import { readMsiFile } from '../content/package-definition-file';
 import { listFiles, listFolders } from '../content/server-folders';
 import { checkSourceDirectory } from '../content/source-directory';
 import { scheduleRuns } from '../domain/schedule-occurrences';
+import { decodeSchedules, encodeSchedules } from '../formats/schedule-token-requests';
 import type { AccessAccountService } from './access-account-service';
 import type { PackageService } from './package-service';
 import type { ImportService } from './import-service';
@@ -105,6 +106,8 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'client-agents:set': ({ changes }) => clientAgents.set(changes),
     'status:messages': (query) => statusMessages.query(query),
     'schedules:next': (request) => scheduleRuns(request, new Date()),
+    'schedules:encode': ({ schedules }) => encodeSchedules(schedules),
+    'schedules:decode': ({ tokens }) => decodeSchedules(tokens),
     'resources:list': (query) => resources.list(query),
     'resources:get': ({ resourceId }) => resources.get(resourceId),
     'resources:create': (input) => resources.create(input),
