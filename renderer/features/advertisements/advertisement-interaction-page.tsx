@@ -1,0 +1,60 @@
+import { Checkbox, SpinButton, Text } from '@fluentui/react-components';
+import { maxMandatoryCountdownMinutes } from '../../../core/api';
+import { FormRow, spinValue, useFormStyles } from '../../components/form-layout';
+import type { AdvertisementPageProps } from './advertisement-page-props';
+
+/** Interaction: what the user may do before an assignment, and how long the countdown before it runs. */
+export function AdvertisementInteractionPage({ draft, issues, onChange }: AdvertisementPageProps) {
+  const page = useFormStyles();
+  return (
+    <div className={page.page}>
+      <Checkbox
+        label="Allow users to run the program independently of assignments"
+        checked={draft.allowUsersToRunIndependently}
+        onChange={(_, data) => onChange({ allowUsersToRunIndependently: data.checked === true })}
+      />
+      <div className={page.nested}>
+        <Checkbox
+          label="Display reminders according to the client agent reminder intervals"
+          disabled={!draft.allowUsersToRunIndependently}
+          checked={draft.displayReminders}
+          onChange={(_, data) => onChange({ displayReminders: data.checked === true })}
+        />
+      </div>
+      <Checkbox
+        label="Use custom countdown notification length"
+        checked={draft.customCountdown}
+        onChange={(_, data) => {
+          const on = data.checked === true;
+          onChange({ customCountdown: on, mandatoryCountdownMinutes: on ? Math.max(draft.mandatoryCountdownMinutes, 5) : 0 });
+        }}
+      />
+      <div className={page.nested}>
+        <FormRow
+          label="Countdown (minutes)"
+          field="mandatoryCountdownMinutes"
+          issue={issues.mandatoryCountdownMinutes}
+          hint="Never delays a mandatory time: the program runs at its assigned time even while the countdown runs."
+          grow={false}
+        >
+          <SpinButton
+            className={page.number}
+            disabled={!draft.customCountdown}
+            min={1}
+            max={maxMandatoryCountdownMinutes}
+            value={draft.customCountdown ? draft.mandatoryCountdownMinutes : null}
+            displayValue={draft.customCountdown ? undefined : ''}
+            onChange={(_, data) => {
+              const minutes = spinValue(data);
+              if (minutes !== null) onChange({ mandatoryCountdownMinutes: minutes });
+            }}
+          />
+        </FormRow>
+      </div>
+      <Text className={page.note}>
+        Without a custom length, clients count down as the Advertised Programs Client Agent says (Site Settings › Client Agents). A countdown
+        longer than the time left before an assignment is cut short: the assignment runs on time.
+      </Text>
+    </div>
+  );
+}
