@@ -1,6 +1,6 @@
 import { AddRegular, DeleteRegular, MegaphoneRegular, SettingsRegular } from '@fluentui/react-icons';
 import type { ProgramDto } from '../../../core/api';
-import { command, submenu, type Action } from '../../components/action-menu';
+import { command, separator, submenu, type Action } from '../../components/action-menu';
 import { detailsRows } from '../../console/row-kinds';
 import type { FeatureRegistration, ShellApi } from '../../shell/registration';
 import { AdvertisementPropertiesDialog } from './advertisement-properties-dialog';
@@ -10,14 +10,14 @@ import { AdvertisementsView } from './advertisements-view';
 import { DeleteAdvertisementDialog } from './delete-advertisement-dialog';
 import { NewAdvertisementWizard } from './new-advertisement-wizard';
 
-/** A program's command (Programs › a program › New Advertisement): the wizard with its package and program filled in. */
-export function newAdvertisementForProgram(program: ProgramDto, shell: ShellApi): Action {
-  return command(
+/** A program's commands (Programs › a program › New Advertisement): the wizard with its package and program filled in. */
+export function programAdvertisementActions(program: ProgramDto, shell: ShellApi): readonly Action[] {
+  return [separator('before-advertise'), command(
     'new-advertisement',
     'New Advertisement',
     () => shell.openPopup({ kind: 'new-advertisement', start: { packageId: program.packageId, programName: program.name } }),
     { icon: MegaphoneRegular, disabled: program.kind !== 'computer', ...(program.kind !== 'computer' ? { disabledReason: 'A program for devices is advertised for devices, which Courier does not make yet.' } : {}) },
-  );
+  )];
 }
 
 /** A collection's command (Collections › a collection › Advertise…): the wizard with the collection filled in. */
@@ -105,9 +105,6 @@ export const advertisementsFeature: FeatureRegistration<keyof AdvertisementsNode
       ),
     },
   },
-  start: (stores, bridge) => {
-    void stores.advertisements.getState().load();
-    return followAdvertisementChanges(stores.advertisements, bridge);
-  },
+  start: (stores, bridge) => followAdvertisementChanges(stores.advertisements, bridge),
   activity: (stores) => ({ busy: stores.advertisements.getState().list.status === 'loading', message: null }),
 };

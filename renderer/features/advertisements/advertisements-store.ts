@@ -4,7 +4,7 @@ import { createListReader, unreadList, type LiveList, type ReadOutcome } from '.
 
 export interface AdvertisementsState {
   readonly list: LiveList<AdvertisementDto>;
-  /** Reads every advertisement again (first view, Refresh, Retry). */
+  /** Reads every advertisement (first view of the node, Refresh, Retry). */
   load(): Promise<ReadOutcome>;
   /** Applies an `advertisements:changed` event: a deletion at once, then the list again (another console's change included). */
   applyChange(event: AdvertisementChangedEvent): void;
@@ -34,10 +34,16 @@ const without = (items: readonly AdvertisementDto[], advertisementId: string) =>
 export function createAdvertisementsStore(source: AdvertisementsSource): AdvertisementsStore {
   return createStore<AdvertisementsState>()((set, get) => {
     const list = createListReader<AdvertisementDto>({ get: () => get().list, set: (next) => set({ list: next }) }, { read: () => source.list() });
+    // Read when the Advertisements node is first shown; until then a change has nothing to update.
+    let read = false;
     return {
       list: unreadList,
-      load: () => list.load(),
+      load: () => {
+        read = true;
+        return list.load();
+      },
       applyChange(event) {
+        if (!read) return;
         // The event names the advertisement only; the read counter keeps an older answer from landing on a newer one.
         if (event.change === 'deleted') list.update((items) => without(items, event.advertisementId));
         void list.load();

@@ -1,5 +1,5 @@
 import { MegaphoneRegular } from '@fluentui/react-icons';
-import type { ReactNode } from 'react';
+import { useEffect, type ReactNode } from 'react';
 import { useStore } from 'zustand';
 import type { AdvertisementDto } from '../../../core/api';
 import { NameCell, type DataGridColumn } from '../../components/data-grid';
@@ -18,6 +18,10 @@ export function AdvertisementsView({ node: _node, label, ...events }: DetailsVie
   const packages = useStore(stores.packages, (s) => s.list.items);
   const collections = useStore(stores.collections, (s) => s.list.items);
   const nextRuns = useNextAssignedRuns(list.items);
+
+  useEffect(() => {
+    void stores.advertisements.getState().load();
+  }, [stores]);
   const packageName = (id: string) => packages.find((p) => p.packageId === id)?.name ?? id;
   const collectionName = (id: string) => collections.find((c) => c.collectionId === id)?.name ?? id;
 
