@@ -10,9 +10,9 @@ import { useConsoleStores } from '../../console/console-stores';
 const useStyles = makeStyles({ grid: { height: '220px' } });
 
 const columns: readonly DataGridColumn<CollectionDto>[] = [
-  { id: 'name', label: 'Name', kind: 'text', width: 200, value: (c) => c.name, render: (c) => <NameCell icon={PeopleCommunityRegular} name={c.name} /> },
+  { id: 'name', label: 'Name', kind: 'text', width: 160, value: (c) => c.name, render: (c) => <NameCell icon={PeopleCommunityRegular} name={c.name} /> },
   { id: 'collectionId', label: 'Collection ID', kind: 'id', width: 110, value: (c) => c.collectionId },
-  { id: 'subcollections', label: 'Subcollections', kind: 'number', width: 110, align: 'end', value: (c) => c.subcollections.length },
+  { id: 'subcollections', label: 'Subcollections', kind: 'number', width: 124, align: 'end', value: (c) => c.subcollections.length },
 ];
 
 export interface BrowseCollectionDialogProps {
