@@ -166,7 +166,7 @@ test('an admin advertises a program weekly through every wizard page, sees it li
   // Delete, after a confirmation naming it.
   await row.click();
   await page.keyboard.press('Delete');
-  const confirm = page.getByRole('dialog', { name: 'Delete Advertisement' });
+  const confirm = page.getByRole('alertdialog', { name: 'Delete Advertisement' });
   await expect(confirm).toContainText('Delete the advertisement Office weekly (A0120000)?');
   await keepScreenshot(confirm, 'advertisement-delete');
   await confirm.getByRole('button', { name: /^Delete/ }).click();
