@@ -254,8 +254,9 @@ export function advertisementIssues(draft: AdvertisementDraft): FieldIssues<Adve
       if (field !== undefined && issues[field] === undefined) issues[field] = issue.message;
     }
   }
-  if (draft.packageId === '' && issues.packageId === undefined) issues.packageId = 'Select the package to advertise.';
-  if (draft.programName === '' && issues.programName === undefined) issues.programName = 'Select the program of the package to advertise.';
+  // Chosen, not typed: the pages say where to choose them rather than what the ID must look like.
+  if (draft.packageId === '') issues.packageId = 'Select the package to advertise.';
+  if (draft.programName === '') issues.programName = 'Select the program of the package to advertise.';
   if (draft.collectionId === '') issues.collectionId = 'Browse for the collection to advertise to.';
   if (issues.expirationTime === undefined && draft.expirationTimeEnabled) {
     if (draft.expirationTime === null) issues.expirationTime = 'The advertisement expires, so it needs its expiration time.';

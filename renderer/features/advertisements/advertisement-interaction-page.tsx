@@ -34,7 +34,7 @@ export function AdvertisementInteractionPage({ draft, issues, onChange }: Advert
           label="Countdown (minutes)"
           field="mandatoryCountdownMinutes"
           issue={issues.mandatoryCountdownMinutes}
-          hint="Never delays a mandatory time: the program runs at its assigned time even while the countdown runs."
+          hint="Never delays a mandatory time."
           grow={false}
         >
           <SpinButton
@@ -52,8 +52,9 @@ export function AdvertisementInteractionPage({ draft, issues, onChange }: Advert
         </FormRow>
       </div>
       <Text className={page.note}>
-        Without a custom length, clients count down as the Advertised Programs Client Agent says (Site Settings › Client Agents). A countdown
-        longer than the time left before an assignment is cut short: the assignment runs on time.
+        The countdown never delays a mandatory time: whatever its length, the program runs at its assigned time (a client that receives an
+        8:00 PM assignment at 7:45 PM with a 60-minute countdown runs it at 8:00). Without a custom length, clients count down as the
+        Advertised Programs Client Agent says (Site Settings › Client Agents).
       </Text>
     </div>
   );

@@ -12,7 +12,7 @@ import { AssignmentScheduleDialog, assignmentText } from './assignment-schedule-
 import { WallClockRow } from './wall-clock-row';
 
 const useStyles = makeStyles({
-  list: { height: '104px' },
+  list: { height: '88px' },
   buttons: { display: 'flex', gap: tokens.spacingHorizontalS },
 });
 
@@ -61,22 +61,22 @@ export function AdvertisementSchedulePage({ draft, issues, onChange }: Advertise
         onChange={(_, data) => {
           const on = data.checked === true;
           // A week after the start, as a first answer the admin then moves.
-          const weekLater = wallClockText(new Date(new Date(draft.presentTime).getTime() + 7 * 24 * 3600 * 1000));
+          const start = Date.parse(draft.presentTime);
+          const weekLater = wallClockText(new Date((Number.isNaN(start) ? Date.now() : start) + 7 * 24 * 3600 * 1000));
           onChange({ expirationTimeEnabled: on, expirationTime: on && draft.expirationTime === null ? weekLater : draft.expirationTime });
         }}
       />
-      <div className={page.nested}>
-        <WallClockRow
-          label="Expiration time"
-          field="expirationTime"
-          issue={issues.expirationTime}
-          value={draft.expirationTime}
-          utc={draft.expirationTimeIsGmt}
-          disabled={!draft.expirationTimeEnabled}
-          onChange={(expirationTime) => onChange({ expirationTime })}
-          onUtcChange={(expirationTimeIsGmt) => onChange({ expirationTimeIsGmt })}
+      {/* Not indented: its date and time line up under the start's. */}
+      <WallClockRow
+        label="Expiration time"
+        field="expirationTime"
+        issue={issues.expirationTime}
+        value={draft.expirationTime}
+        utc={draft.expirationTimeIsGmt}
+        disabled={!draft.expirationTimeEnabled}
+        onChange={(expirationTime) => onChange({ expirationTime })}
+        onUtcChange={(expirationTimeIsGmt) => onChange({ expirationTimeIsGmt })}
         />
-      </div>
       <GroupFrame legend="Mandatory assignments">
         <div className={styles.buttons}>
           <Button size="small" icon={<AddRegular />} onClick={() => setEditing({ index: null })}>

@@ -3,7 +3,7 @@ import { useState, type ReactNode } from 'react';
 import { describeSchedule, type Schedule } from '../../../core/api';
 import { CustomScheduleDialog } from '../../components/custom-schedule';
 import { FormDialog } from '../../components/form-dialog';
-import { FormRow, useFormStyles } from '../../components/form-layout';
+import { SmallControls, useFormStyles } from '../../components/form-layout';
 import { wallClockText, type Assignment } from './advertisement-draft';
 import { assignmentEvents, eventLabels, eventPhrases, type AssignmentEvent } from './advertisement-labels';
 
@@ -74,9 +74,9 @@ export function AssignmentScheduleDialog({ assignment, takenEvents, onCancel, on
         </div>
         <Radio value="event" label="Assign immediately after this event" />
         <div className={form.nested}>
-          <FormRow label="Event" messageLine={false}>
+          <SmallControls>
             <Dropdown
-              className={form.dropdown}
+              aria-label="Event"
               disabled={kind !== 'event' || offeredEvents.length === 0}
               placeholder={offeredEvents.length === 0 ? 'Every event is already in the list' : 'Select an event'}
               value={event === null ? '' : eventLabels[event]}
@@ -92,7 +92,7 @@ export function AssignmentScheduleDialog({ assignment, takenEvents, onCancel, on
                 </Option>
               ))}
             </Dropdown>
-          </FormRow>
+          </SmallControls>
         </div>
       </RadioGroup>
     </FormDialog>
