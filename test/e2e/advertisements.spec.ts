@@ -44,9 +44,13 @@ test('an admin advertises a program weekly through every wizard page, sees it li
   await expect(wizard.dialog.getByRole('button', { name: 'Next >' })).toBeDisabled();
   await general.getByRole('textbox', { name: 'Name' }).fill('Office weekly');
   await general.getByRole('textbox', { name: 'Comment' }).fill('Every Monday evening');
-  await wizard.choose(general, 'Package', 'Office (A0100001)');
+  await general.getByRole('button', { name: 'Browse for a package' }).click();
+  const browsePackage = page.getByRole('dialog', { name: 'Browse Package' });
+  await browsePackage.getByRole('row', { name: /Office/ }).dblclick();
+  await expect(browsePackage).toBeHidden();
+  await expect(general.getByRole('combobox', { name: 'Package' })).toHaveText(/Office \(A0100001\)/);
   await wizard.choose(general, 'Program', 'Unattended');
-  await general.getByRole('button', { name: 'Browse…' }).click();
+  await general.getByRole('button', { name: 'Browse for a collection' }).click();
   const browse = page.getByRole('dialog', { name: 'Browse Collection' });
   await browse.getByRole('row', { name: /All Systems/ }).click();
   await keepScreenshot(browse, 'advertisement-browse-collection');
@@ -174,10 +178,11 @@ test('an admin advertises a program weekly through every wizard page, sees it li
   expect(courierJson<AdvertisementDto[]>(server.dataDir, 'advertisement', 'list')).toEqual([]);
 });
 
-test('a program\'s New Advertisement opens the wizard with its package and program filled in', async ({ page, request }) => {
+test('a program\'s New Advertisement and a collection\'s Advertise… fill in the wizard, which offers to turn the client agent on', async ({ page, request }) => {
   server = await startCourier();
   await call(request, 'packages:create', { name: 'Office' });
   await call(request, 'programs:create', { packageId: 'A0100001', program: { name: 'Unattended', commandLine: 'setup.exe /q' } });
+  await call(request, 'client-agents:set', { agent: 'advertised-programs', changes: { enabled: false } });
   const console_ = new ConsolePage(page);
   await console_.open(server.url);
   await console_.openPackagePart('Office', 'Programs');
@@ -187,5 +192,17 @@ test('a program\'s New Advertisement opens the wizard with its package and progr
   const general = await wizard.expectPage('General');
   await expect(general.getByRole('combobox', { name: 'Package' })).toHaveText(/Office \(A0100001\)/);
   await expect(general.getByRole('combobox', { name: 'Program' })).toHaveText(/Unattended/);
+  await expect(general.getByText(/The Advertised Programs Client Agent is off/)).toBeVisible();
   await keepScreenshot(wizard.dialog, 'advertisement-wizard-from-program');
+  await general.getByRole('button', { name: 'Turn on the client agent' }).click();
+  await expect(general.getByText(/The Advertised Programs Client Agent is on/)).toBeVisible();
+  expect(courierJson<{ enabled: boolean }>(server.dataDir, 'client-agent', 'show', 'advertised-programs')).toMatchObject({ enabled: true });
+  await page.keyboard.press('Escape');
+  await expect(wizard.dialog).toBeHidden();
+
+  await console_.expand(/^Collections$/);
+  await console_.treeItem(/^All Systems$/).click({ button: 'right' });
+  await page.getByRole('menuitem', { name: 'Advertise…' }).click();
+  const fromCollection = await wizard.expectPage('General');
+  await expect(fromCollection.getByRole('textbox', { name: 'Collection' })).toHaveValue('All Systems (SMS00001)');
 });

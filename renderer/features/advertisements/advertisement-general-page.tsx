@@ -8,6 +8,7 @@ import { useConsoleStores } from '../../console/console-stores';
 import { AdvertisementNotes } from './advertisement-notes';
 import type { AdvertisementPageProps } from './advertisement-page-props';
 import { BrowseCollectionDialog } from './browse-collection-dialog';
+import { BrowsePackageDialog } from './browse-package-dialog';
 
 /** General: what is offered (a program of a package) and to whom (a collection, with its subcollections or not). */
 export function AdvertisementGeneralPage({ draft, issues, onChange }: AdvertisementPageProps) {
@@ -16,7 +17,7 @@ export function AdvertisementGeneralPage({ draft, issues, onChange }: Advertisem
   const packages = useStore(stores.packages, (s) => s.list.items);
   const collections = useStore(stores.collections, (s) => s.list.items);
   const programs = useStore(stores.programs, (s) => (draft.packageId === '' ? undefined : s.lists[draft.packageId])) ?? unreadList;
-  const [browsing, setBrowsing] = useState(false);
+  const [browsing, setBrowsing] = useState<'package' | 'collection' | null>(null);
 
   useEffect(() => {
     if (draft.packageId !== '') void stores.programs.getState().load(draft.packageId);
@@ -41,7 +42,17 @@ export function AdvertisementGeneralPage({ draft, issues, onChange }: Advertisem
       <FormRow label="Comment" field="comment" issue={issues.comment}>
         <Textarea {...oneLineText} value={draft.comment} rows={2} resize="none" onChange={(_, data) => onChange({ comment: data.value })} />
       </FormRow>
-      <FormRow label="Package" field="packageId" issue={issues.packageId} required>
+      <FormRow
+        label="Package"
+        field="packageId"
+        issue={issues.packageId}
+        required
+        after={
+          <Button size="small" aria-label="Browse for a package" onClick={() => setBrowsing('package')}>
+            Browse…
+          </Button>
+        }
+      >
         <Dropdown
           className={page.dropdown}
           placeholder="Select a package"
@@ -80,7 +91,7 @@ export function AdvertisementGeneralPage({ draft, issues, onChange }: Advertisem
         issue={issues.collectionId}
         required
         after={
-          <Button size="small" onClick={() => setBrowsing(true)}>
+          <Button size="small" aria-label="Browse for a collection" onClick={() => setBrowsing('collection')}>
             Browse…
           </Button>
         }
@@ -93,13 +104,22 @@ export function AdvertisementGeneralPage({ draft, issues, onChange }: Advertisem
         onChange={(_, data) => onChange({ includeSubcollections: data.checked === true })}
       />
       {draft.packageId !== '' && <AdvertisementNotes packageId={draft.packageId} />}
-      {browsing && (
+      {browsing === 'package' && (
+        <BrowsePackageDialog
+          selected={draft.packageId}
+          onCancel={() => setBrowsing(null)}
+          onSelect={(p) => {
+            setBrowsing(null);
+            if (p.packageId !== draft.packageId) onChange({ packageId: p.packageId, programName: '' });
+          }}
+        />
+      )}
+      {browsing === 'collection' && (
         <BrowseCollectionDialog
-          open
           selected={draft.collectionId}
-          onCancel={() => setBrowsing(false)}
+          onCancel={() => setBrowsing(null)}
           onSelect={(c) => {
-            setBrowsing(false);
+            setBrowsing(null);
             onChange({ collectionId: c.collectionId });
           }}
         />

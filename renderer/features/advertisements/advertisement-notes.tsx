@@ -1,5 +1,5 @@
 import { Button, MessageBar, MessageBarActions, MessageBarBody } from '@fluentui/react-components';
-import { useEffect, useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useCourier } from '../../client/courier-context';
 import { settle } from '../../client/settle';
 
@@ -34,6 +34,12 @@ export function AdvertisementNotes({ packageId }: { readonly packageId: string }
   const courier = useCourier();
   const onDps = usePackageOnDps(packageId);
   const [agent, setAgent] = useState<AgentState>({ kind: 'unknown' });
+  const turnedOn = useRef<HTMLDivElement>(null);
+
+  // The button the admin pressed goes away: the focus goes to what it did, so it stays in the dialog (Escape, Tab, Enter still work).
+  useEffect(() => {
+    if (agent.kind === 'turnedOn') turnedOn.current?.focus();
+  }, [agent.kind]);
 
   useEffect(() => {
     let current = true;
@@ -74,7 +80,7 @@ export function AdvertisementNotes({ packageId }: { readonly packageId: string }
         </MessageBar>
       )}
       {agent.kind === 'turnedOn' && (
-        <MessageBar intent="success">
+        <MessageBar ref={turnedOn} tabIndex={-1} intent="success">
           <MessageBarBody>The Advertised Programs Client Agent is on; clients pick it up at their next policy poll.</MessageBarBody>
         </MessageBar>
       )}

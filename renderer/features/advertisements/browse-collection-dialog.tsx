@@ -16,21 +16,20 @@ const columns: readonly DataGridColumn<CollectionDto>[] = [
 ];
 
 export interface BrowseCollectionDialogProps {
-  readonly open: boolean;
   readonly selected: string;
   readonly onCancel: () => void;
   readonly onSelect: (collection: CollectionDto) => void;
 }
 
 /** Browse Collection: every collection of the site, as the console holds them; OK (or Enter on a row) takes one. */
-export function BrowseCollectionDialog({ open, selected, onCancel, onSelect }: BrowseCollectionDialogProps): ReactNode {
+export function BrowseCollectionDialog({ selected, onCancel, onSelect }: BrowseCollectionDialogProps): ReactNode {
   const styles = useStyles();
   const list = useStore(useConsoleStores().collections, (s) => s.list);
   const [chosen, setChosen] = useState<string | null>(selected === '' ? null : selected);
   const collection = list.items.find((c) => c.collectionId === chosen) ?? null;
   return (
     <FormDialog
-      open={open}
+      open
       title="Browse Collection"
       okDisabled={collection === null}
       problem={collection === null ? { message: 'Select a collection.' } : null}
