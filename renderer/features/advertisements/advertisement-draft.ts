@@ -3,11 +3,8 @@ import {
   maxAssignedSchedules,
   type AdvertisementCreateInput,
   type AdvertisementDto,
-  type fastNetworkOptions,
-  type rerunOptions,
+  type AdvertisementOptionsDto,
   type Schedule,
-  type sendingPriorities,
-  type slowNetworkOptions,
 } from '../../../core/api';
 import type { FieldIssues, SettingsRules } from '../programs/settings-rules';
 import { assignmentEvents, type AssignmentEvent } from './advertisement-labels';
@@ -21,33 +18,26 @@ export type Assignment = { readonly kind: 'event'; readonly event: AssignmentEve
  * keeps the mandatory assignments as three booleans and a string of schedule tokens; the pages
  * show them as one list, which `requestOf` turns back into the contract's fields.
  */
-export interface AdvertisementDraft {
-  readonly advertisementName: string;
-  readonly comment: string;
-  readonly packageId: string;
-  readonly programName: string;
-  readonly collectionId: string;
-  readonly includeSubcollections: boolean;
-  readonly presentTime: string;
-  readonly presentTimeIsGmt: boolean;
-  readonly expirationTimeEnabled: boolean;
-  readonly expirationTime: string | null;
-  readonly expirationTimeIsGmt: boolean;
-  readonly assignments: readonly Assignment[];
-  readonly wakeOnLan: boolean;
-  readonly ignoreMaintenanceWindows: boolean;
-  readonly allowRestartOutsideMaintenanceWindows: boolean;
-  readonly priority: (typeof sendingPriorities)[number];
-  readonly rerun: (typeof rerunOptions)[number];
-  readonly fastNetwork: (typeof fastNetworkOptions)[number];
-  readonly slowNetwork: (typeof slowNetworkOptions)[number];
-  readonly allowFallbackToUnprotectedDps: boolean;
-  readonly allowUsersToRunIndependently: boolean;
-  readonly displayReminders: boolean;
-  /** "Use custom countdown notification length"; off sends 0, the client agent's countdown. */
-  readonly customCountdown: boolean;
-  readonly mandatoryCountdownMinutes: number;
-}
+export type AdvertisementDraft = Pick<
+  AdvertisementDto,
+  | 'advertisementName'
+  | 'comment'
+  | 'packageId'
+  | 'programName'
+  | 'collectionId'
+  | 'includeSubcollections'
+  | 'presentTime'
+  | 'presentTimeIsGmt'
+  | 'expirationTimeEnabled'
+  | 'expirationTime'
+  | 'expirationTimeIsGmt'
+  | 'mandatoryCountdownMinutes'
+> &
+  Omit<AdvertisementOptionsDto, AssignmentEvent | 'onSchedule' | 'schedulesAreGmt' | 'mandatory' | 'otherBits'> & {
+    readonly assignments: readonly Assignment[];
+    /** "Use custom countdown notification length"; off sends 0, the client agent's countdown. */
+    readonly customCountdown: boolean;
+  };
 
 export type AdvertisementField = keyof AdvertisementDraft;
 

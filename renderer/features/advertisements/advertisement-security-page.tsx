@@ -11,7 +11,7 @@ export function AdvertisementSecurityPage() {
     <div className={page.page}>
       <MessageBar intent="info" layout="multiline">
         <MessageBarBody>
-          <MessageBarTitle>Security rights come in a later version of Courier.</MessageBarTitle>
+          <MessageBarTitle>Advertisements have no class or instance rights in Courier yet.</MessageBarTitle>
           Whoever can reach this site server can create, change and delete every advertisement. Class and instance rights for other
           administrators cannot be set yet.
         </MessageBarBody>
