@@ -61,8 +61,8 @@ export function AdvertisementNotes({ packageId }: { readonly packageId: string }
       {onDps === false && (
         <MessageBar intent="warning" layout="multiline">
           <MessageBarBody>
-            Package {packageId} is on no distribution point yet. The advertisement can be made now, but clients cannot run the program until the
-            package is distributed (Packages › the package › Distribution Points › New Distribution Points).
+            Package {packageId} is on no distribution point yet: clients receive the advertisement but cannot run the program until the package
+            is distributed (Packages › the package › Distribution Points › New Distribution Points).
           </MessageBarBody>
         </MessageBar>
       )}
