@@ -42,8 +42,14 @@ test('an admin advertises a program weekly through every wizard page, sees it li
   const wizard = new WizardPage(page, 'New Advertisement Wizard');
   const general = await page_(wizard, 'General', 'advertisement-wizard-01-general-empty');
   await expect(wizard.dialog.getByRole('button', { name: 'Next >' })).toBeDisabled();
-  await general.getByRole('textbox', { name: 'Name' }).fill('Office weekly');
-  await general.getByRole('textbox', { name: 'Comment' }).fill('Every Monday evening');
+  // The focus starts in Name; Tab goes down the page in order.
+  await expect(general.getByRole('textbox', { name: 'Name' })).toBeFocused();
+  await page.keyboard.type('Office weekly');
+  await page.keyboard.press('Tab');
+  await expect(general.getByRole('textbox', { name: 'Comment' })).toBeFocused();
+  await page.keyboard.type('Every Monday evening');
+  await page.keyboard.press('Tab');
+  await expect(general.getByRole('combobox', { name: 'Package' })).toBeFocused();
   await general.getByRole('button', { name: 'Browse for a package' }).click();
   const browsePackage = page.getByRole('dialog', { name: 'Browse Package' });
   await browsePackage.getByRole('row', { name: /Office/ }).dblclick();
