@@ -16,6 +16,12 @@ test.describe.configure({ timeout: 180_000 });
 
 const call = (request: APIRequestContext, channel: string, data: unknown) => callApi(server!, request, channel, data);
 
+/** A small dialog: every control reachable, then its picture. */
+async function dialog_(dialog: Locator, shot: string): Promise<void> {
+  await expectPageFits(dialog, dialog.locator('[data-page-body]').first());
+  await keepScreenshot(dialog, shot);
+}
+
 async function page_(wizard: WizardPage, name: string, shot: string): Promise<Locator> {
   const region = await wizard.expectPage(name);
   await expectPageFits(wizard.dialog, wizard.dialog.locator('[data-wizard-page]'));
@@ -59,7 +65,7 @@ test('an admin advertises a program weekly through every wizard page, sees it li
   await general.getByRole('button', { name: 'Browse for a collection' }).click();
   const browse = page.getByRole('dialog', { name: 'Browse Collection' });
   await browse.getByRole('row', { name: /All Systems/ }).click();
-  await keepScreenshot(browse, 'advertisement-browse-collection');
+  await dialog_(browse, 'advertisement-browse-collection');
   await browse.getByRole('button', { name: 'OK' }).click();
   await expect(browse).toBeHidden();
   await expect(general.getByRole('textbox', { name: 'Collection' })).toHaveValue('All Systems (SMS00001)');
@@ -77,7 +83,7 @@ test('an admin advertises a program weekly through every wizard page, sees it li
   await schedule.getByRole('button', { name: 'New…' }).click();
   const assignment = page.getByRole('dialog', { name: 'Assignment Schedule' });
   await expect(assignment.getByRole('radio', { name: 'Assign to the following schedule' })).toBeChecked();
-  await keepScreenshot(assignment, 'advertisement-assignment-schedule');
+  await dialog_(assignment, 'advertisement-assignment-schedule');
   await assignment.getByRole('button', { name: 'Schedule…' }).click();
   const custom = page.getByRole('dialog', { name: 'Custom Schedule' });
   await custom.getByRole('textbox', { name: 'Start', exact: true }).fill('2026-12-07');
@@ -87,7 +93,7 @@ test('an admin advertises a program weekly through every wizard page, sees it li
   await custom.getByRole('combobox', { name: 'Day of the week' }).click();
   await page.getByRole('option', { name: 'Monday', exact: true }).click();
   await expect(custom.getByRole('list', { name: 'Next run times' }).getByRole('listitem')).toHaveCount(5);
-  await keepScreenshot(custom, 'advertisement-custom-schedule-weekly');
+  await dialog_(custom, 'advertisement-custom-schedule-weekly');
   await custom.getByRole('button', { name: 'OK' }).click();
   await expect(custom).toBeHidden();
   await expect(assignment.getByLabel('Assigned schedule')).toHaveText('Every Monday from 2026-12-07 20:00 UTC');
@@ -178,7 +184,7 @@ test('an admin advertises a program weekly through every wizard page, sees it li
   await page.keyboard.press('Delete');
   const confirm = page.getByRole('alertdialog', { name: 'Delete Advertisement' });
   await expect(confirm).toContainText('Delete the advertisement Office weekly (A0120000)?');
-  await keepScreenshot(confirm, 'advertisement-delete');
+  await dialog_(confirm, 'advertisement-delete');
   await confirm.getByRole('button', { name: /^Delete/ }).click();
   await expect(grid.getByRole('row', { name: /Office weekly/ })).toHaveCount(0);
   expect(courierJson<AdvertisementDto[]>(server.dataDir, 'advertisement', 'list')).toEqual([]);
