@@ -42,10 +42,8 @@ import type { AdvertisedProgramsAgentDto } from './client-agents';
 import { clientAgentRefSchema, clientAgentSetSchema } from './client-agents';
 import type { StatusMessagePageDto } from './status-messages';
 import { statusMessageQuerySchema } from './status-messages';
-import type { ScheduleRunsDto } from './custom-schedule';
-import { scheduleNextSchema } from './custom-schedule';
-import type { DecodedSchedulesDto, ScheduleTokensDto } from './schedule-tokens';
-import { scheduleDecodeSchema, scheduleEncodeSchema } from './schedule-tokens';
+import type { DecodedSchedulesDto, ScheduleRunsDto, ScheduleTokensDto } from './custom-schedule';
+import { scheduleDecodeSchema, scheduleEncodeSchema, scheduleNextSchema } from './custom-schedule';
 import { accessAccountAddSchema, accessAccountListSchema, accessAccountRemoveSchema, accessAccountUpdateSchema } from './access-accounts';
 
 import type { ResourceDeletedDto, ResourceDto, ResourceImportDto } from './resources';
@@ -221,9 +219,9 @@ export interface ResponseMap {
   'status:messages': StatusMessagePageDto;
   /** The next run times of schedules as the site server computes them (its time zone for local ones). */
   'schedules:next': ScheduleRunsDto;
-  /** The token of each schedule, as the suite writes it. */
+  /** The tokens of schedule objects, as `courier schedule encode` writes them. */
   'schedules:encode': ScheduleTokensDto;
-  /** Each token as a schedule object (with its token). */
+  /** Schedule objects from tokens, as `courier schedule decode` reads them. */
   'schedules:decode': DecodedSchedulesDto;
   /** In name order; `search` matches part of the name. */
   'resources:list': readonly ResourceDto[];

@@ -126,6 +126,32 @@ export const scheduleNextSchema = z.strictObject({
   count: field('count', 1, 100).default(5),
 });
 
+/**
+ * `schedules:encode`: schedule objects as the tokens a multi-schedule property holds, so a
+ * dialog that edits objects (Assignment Schedule) can set `assignedSchedule`.
+ */
+export const scheduleEncodeSchema = z.strictObject({
+  schedules: z.array(scheduleSchema).min(1, 'Give at least one schedule.').max(maxSchedules, `A schedule property holds at most ${maxSchedules} schedules.`),
+});
+
+/** `schedules:decode`: tokens one after another (an AssignedSchedule value) as schedule objects. */
+export const scheduleDecodeSchema = z.strictObject({
+  tokens: z
+    .string()
+    .max(16 * 64, 'Give at most 64 schedule tokens of 16 hex digits.')
+    .regex(/^([0-9A-Fa-f]{16})*$/, 'tokens are schedule tokens of 16 hex digits each, one after another, for example 00012CC0001A2000.'),
+});
+
+export interface ScheduleTokensDto {
+  /** One token per schedule, in the order given. */
+  readonly tokens: readonly string[];
+}
+
+export interface DecodedSchedulesDto {
+  /** One object per token, in order, each with its `token`. */
+  readonly schedules: readonly Schedule[];
+}
+
 export interface ScheduleRunDto {
   /** The instant, ISO 8601 in UTC. */
   readonly at: string;

@@ -5,7 +5,6 @@ export * from './site';
 export * from './schedule';
 export * from './custom-schedule';
 export * from './schedule-text';
-export * from './schedule-tokens';
 export * from './packages';
 export * from './package-list';
 export * from './files';

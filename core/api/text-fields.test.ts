@@ -53,6 +53,7 @@ const patternOnly = new Set([
   'schedules:next after',
   'schedules:encode schedules[].token',
   'schedules:encode schedules[].start',
+  'schedules:decode tokens',
 ]);
 
 interface StringField {

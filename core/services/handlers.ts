@@ -1,9 +1,9 @@
-import { CourierError, type ParsedRequestOf, type RequestChannel, type ResponseOf, type Schedule, type SiteInfoDto } from '../api';
+import type { ParsedRequestOf, RequestChannel, ResponseOf, SiteInfoDto } from '../api';
 import { readMsiFile } from '../content/package-definition-file';
 import { listFiles, listFolders } from '../content/server-folders';
 import { checkSourceDirectory } from '../content/source-directory';
 import { scheduleRuns } from '../domain/schedule-occurrences';
-import { decodeScheduleToken, encodeScheduleToken } from '../formats/schedule-token';
+import { decodeSchedules, encodeSchedules } from '../formats/schedule-token-requests';
 import type { AccessAccountService } from './access-account-service';
 import type { PackageService } from './package-service';
 import type { ImportService } from './import-service';
@@ -43,15 +43,6 @@ export interface HandlerDeps {
   readonly collections: CollectionService;
   readonly advertisements: AdvertisementService;
   readonly policy: PolicyService;
-}
-
-/** A token the suite would not have written is a validation failure of its place in the request. */
-function decodeToken(token: string, index: number): Schedule {
-  try {
-    return decodeScheduleToken(token);
-  } catch (error) {
-    throw new CourierError('VALIDATION_FAILED', error instanceof Error ? error.message : String(error), `tokens.${index}`);
-  }
 }
 
 /** One handler per contract channel; the mapped type makes a missing one a compile error. */
@@ -115,8 +106,8 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'client-agents:set': ({ changes }) => clientAgents.set(changes),
     'status:messages': (query) => statusMessages.query(query),
     'schedules:next': (request) => scheduleRuns(request, new Date()),
-    'schedules:encode': ({ schedules }) => ({ tokens: schedules.map(encodeScheduleToken) }),
-    'schedules:decode': ({ tokens }) => ({ schedules: tokens.map(decodeToken) }),
+    'schedules:encode': ({ schedules }) => encodeSchedules(schedules),
+    'schedules:decode': ({ tokens }) => decodeSchedules(tokens),
     'resources:list': (query) => resources.list(query),
     'resources:get': ({ resourceId }) => resources.get(resourceId),
     'resources:create': (input) => resources.create(input),

@@ -1,5 +1,6 @@
 import { createContext, useContext, type ReactNode } from 'react';
 import type { AccessAccountsStore } from '../features/access-accounts/access-accounts-store';
+import type { AdvertisementsStore } from '../features/advertisements/advertisements-store';
 import type { CollectionsStore } from '../features/collections/collections-store';
 import type { PackageDpsStore } from '../features/package-distribution/package-dps-store';
 import type { PackagesStore } from '../features/packages/packages-store';
@@ -18,6 +19,7 @@ export interface ConsoleStores {
   readonly packageDps: PackageDpsStore;
   /** Collections and the members of those shown. */
   readonly collections: CollectionsStore;
+  readonly advertisements: AdvertisementsStore;
 }
 
 const StoresContext = createContext<ConsoleStores | null>(null);

@@ -1,5 +1,6 @@
 import type { CourierBridge } from '../../core/api';
 import { createAccessAccountsStore } from '../features/access-accounts/access-accounts-store';
+import { createAdvertisementsStore } from '../features/advertisements/advertisements-store';
 import { createCollectionsStore } from '../features/collections/collections-store';
 import { createPackageDpsStore } from '../features/package-distribution/package-dps-store';
 import { createPackagesStore } from '../features/packages/packages-store';
@@ -32,5 +33,6 @@ export function createConsoleStores(bridge: CourierBridge): ConsoleStores {
       list: () => courier['collections:list']({}),
       members: (collectionId) => courier['collections:members']({ collectionId }),
     }),
+    advertisements: createAdvertisementsStore({ list: () => courier['advertisements:list']({}) }),
   };
 }

@@ -1,4 +1,5 @@
 import type { AccessAccountsNodeKinds } from '../features/access-accounts/access-accounts-kinds';
+import type { AdvertisementsNodeKinds } from '../features/advertisements/advertisements-kinds';
 import type { ClientAgentsNodeKinds } from '../features/client-agents/client-agents-kinds';
 import type { CollectionsNodeKinds } from '../features/collections/collections-kinds';
 import type { PackageDistributionNodeKinds } from '../features/package-distribution/package-distribution-kinds';
@@ -13,7 +14,7 @@ import type { SiteSystemsNodeKinds } from '../features/site-systems/site-systems
  * from each feature's declarations. A feature adds its interface here; the registry then does not
  * compile until some feature registers each new kind.
  */
-export interface NodeKinds extends SiteNodeKinds, PackagesNodeKinds, ProgramsNodeKinds, AccessAccountsNodeKinds, PackageDistributionNodeKinds, SiteSystemsNodeKinds, ClientAgentsNodeKinds, CollectionsNodeKinds, NotBuiltNodeKinds {}
+export interface NodeKinds extends SiteNodeKinds, PackagesNodeKinds, ProgramsNodeKinds, AccessAccountsNodeKinds, PackageDistributionNodeKinds, SiteSystemsNodeKinds, ClientAgentsNodeKinds, CollectionsNodeKinds, AdvertisementsNodeKinds, NotBuiltNodeKinds {}
 
 export type NodeKind = keyof NodeKinds;
 

@@ -1,4 +1,5 @@
 import type { AccessAccountsPopupKinds } from '../features/access-accounts/access-accounts-kinds';
+import type { AdvertisementsPopupKinds } from '../features/advertisements/advertisements-kinds';
 import type { ClientAgentsPopupKinds } from '../features/client-agents/client-agents-kinds';
 import type { CollectionsPopupKinds } from '../features/collections/collections-kinds';
 import type { PackageDistributionPopupKinds } from '../features/package-distribution/package-distribution-kinds';
@@ -13,7 +14,7 @@ import type { ShellPopupKinds } from '../shell/shell-kinds';
  * Every dialog the console can show (one at a time, like MMC's modal property sheets), with what
  * it is opened on, assembled from the shell's and each feature's declarations.
  */
-export interface PopupKinds extends ShellPopupKinds, PackagesPopupKinds, PackageImportPopupKinds, ProgramsPopupKinds, AccessAccountsPopupKinds, SitePropertiesPopupKinds, SiteSystemsPopupKinds, PackageDistributionPopupKinds, ClientAgentsPopupKinds, CollectionsPopupKinds {}
+export interface PopupKinds extends ShellPopupKinds, PackagesPopupKinds, PackageImportPopupKinds, ProgramsPopupKinds, AccessAccountsPopupKinds, SitePropertiesPopupKinds, SiteSystemsPopupKinds, PackageDistributionPopupKinds, ClientAgentsPopupKinds, CollectionsPopupKinds, AdvertisementsPopupKinds {}
 
 export type PopupKind = keyof PopupKinds;
 

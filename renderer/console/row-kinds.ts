@@ -1,4 +1,5 @@
 import type { AccessAccountsRowKinds } from '../features/access-accounts/access-accounts-kinds';
+import type { AdvertisementsRowKinds } from '../features/advertisements/advertisements-kinds';
 import type { ClientAgentsRowKinds } from '../features/client-agents/client-agents-kinds';
 import type { CollectionsRowKinds } from '../features/collections/collections-kinds';
 import type { PackageDistributionRowKinds } from '../features/package-distribution/package-distribution-kinds';
@@ -10,7 +11,7 @@ import type { ShellRowKinds } from '../shell/shell-kinds';
  * Every kind of row the details pane lists, with the value each row holds, assembled from the
  * shell's and each feature's declarations.
  */
-export interface RowKinds extends ShellRowKinds, ProgramsRowKinds, AccessAccountsRowKinds, SiteSystemsRowKinds, PackageDistributionRowKinds, ClientAgentsRowKinds, CollectionsRowKinds {}
+export interface RowKinds extends ShellRowKinds, ProgramsRowKinds, AccessAccountsRowKinds, SiteSystemsRowKinds, PackageDistributionRowKinds, ClientAgentsRowKinds, CollectionsRowKinds, AdvertisementsRowKinds {}
 
 export type RowKind = keyof RowKinds;
 

@@ -167,7 +167,7 @@ describe('one source for what is enabled', () => {
     expect(toolbarState()).toEqual({ 'Refresh (F5)': true, Properties: true, 'Delete (Del)': true, 'Help (F1)': true });
     rightClickRow(grid, /Repair/);
     const menu = await screen.findByRole('menu');
-    expect(within(menu).getAllByRole('menuitem').map((i) => i.textContent)).toEqual(['Properties', 'DeleteDel', 'RefreshF5', 'HelpF1']);
+    expect(within(menu).getAllByRole('menuitem').map((i) => i.textContent)).toEqual(['Properties', 'DeleteDel', 'New Advertisement', 'RefreshF5', 'HelpF1']);
   });
 
   it('keeps Refresh and Help enabled with an access account row selected', async () => {

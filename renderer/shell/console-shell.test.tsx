@@ -328,7 +328,7 @@ describe('ConsoleShell', () => {
     expect(within(grid).queryByRole('row', { name: /Unattended/ })).toBeNull();
     fireEvent.contextMenu(within(within(grid).getByRole('row', { name: /Silent/ })).getAllByRole('gridcell')[0] as HTMLElement, { clientX: 10, clientY: 10 });
     const menu = await screen.findByRole('menu');
-    expect(within(menu).getAllByRole('menuitem').map((i) => i.textContent)).toEqual(['Properties', 'DeleteDel', 'RefreshF5', 'HelpF1']);
+    expect(within(menu).getAllByRole('menuitem').map((i) => i.textContent)).toEqual(['Properties', 'DeleteDel', 'New Advertisement', 'RefreshF5', 'HelpF1']);
   });
 
   it('lists a package\'s access accounts', async () => {

@@ -43,3 +43,24 @@ describe('schedules:next, as the Custom Schedule dialog asks it', () => {
     expect(none).toMatchObject({ ok: false, error: { message: 'Give at least one schedule.' } });
   });
 });
+
+describe('schedules:encode and schedules:decode, as the Assignment Schedule dialog asks them', () => {
+  it('writes each schedule as its token and reads the tokens back as the same schedules', async () => {
+    const weekly = { type: 'weekly', start: '2026-12-07T20:00', isGmt: true, day: 2, forNumberOfWeeks: 1 } as const;
+    const once = { type: 'nonRecurring', start: '2026-12-24T18:30', isGmt: false } as const;
+    const { tokens } = value(await core.client['schedules:encode']({ schedules: [weekly, once] }));
+    expect(tokens).toHaveLength(2);
+    expect(tokens.every((t) => /^[0-9A-F]{16}$/.test(t))).toBe(true);
+    const { schedules } = value(await core.client['schedules:decode']({ tokens: tokens.join('') }));
+    expect(schedules).toMatchObject([
+      { ...weekly, token: tokens[0] },
+      { ...once, token: tokens[1] },
+    ]);
+    expect(value(await core.client['schedules:decode']({ tokens: '' }))).toEqual({ schedules: [] });
+  });
+
+  it('refuses a token the suite would not have written, naming it', async () => {
+    const answer = await core.client['schedules:decode']({ tokens: 'FFFFFFFFFFFFFFFF' });
+    expect(answer).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED', field: 'tokens', message: /FFFFFFFFFFFFFFFF/ } });
+  });
+});

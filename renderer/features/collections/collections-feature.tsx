@@ -3,6 +3,7 @@ import { CloseAtOnce } from '../../components/close-at-once';
 import { command, separator, submenu } from '../../components/action-menu';
 import { detailsRows } from '../../console/row-kinds';
 import type { FeatureRegistration } from '../../shell/registration';
+import { advertiseToCollection } from '../advertisements/advertisements-feature';
 import { CollectionMembersView, memberKey } from './collection-members-view';
 import { CollectionPropertiesDialog } from './collection-properties-dialog';
 import type { CollectionsNodeKinds, CollectionsPopupKinds, CollectionsRowKinds } from './collections-kinds';
@@ -67,6 +68,7 @@ export const collectionsFeature: FeatureRegistration<keyof CollectionsNodeKinds,
             icon: ArrowSyncRegular,
             disabled: collection === undefined,
           }),
+          advertiseToCollection(collectionId, shell),
           separator('after-update'),
           command('delete', 'Delete', () => shell.openPopup({ kind: 'delete-collection', collectionId }), {
             icon: DeleteRegular,

@@ -21,7 +21,7 @@ export function useDecodedSchedules(tokens: readonly string[]): ReadonlyMap<stri
   useEffect(() => {
     if (wanted.length === 0) return;
     let current = true;
-    void settle(() => courier['schedules:decode']({ tokens: wanted })).then((result) => {
+    void settle(() => courier['schedules:decode']({ tokens: wanted.join('') })).then((result) => {
       if (!current || !result.ok) return;
       setDecoded((previous) => new Map([...previous, ...wanted.map((token, index) => [token, result.value.schedules[index]] as const).filter((e): e is [string, Schedule] => e[1] !== undefined)]));
     });

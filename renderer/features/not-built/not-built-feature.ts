@@ -1,7 +1,6 @@
 import {
   DocumentSearchRegular,
   MegaphoneLoudRegular,
-  MegaphoneRegular,
   PuzzlePieceRegular,
   type FluentIcon,
 } from '@fluentui/react-icons';
@@ -19,12 +18,6 @@ function notBuilt<K extends NodeKind>(label: string, icon: FluentIcon, descripti
  */
 export const notBuiltFeature: FeatureRegistration<keyof NotBuiltNodeKinds> = {
   nodes: {
-    advertisements: notBuilt(
-      'Advertisements',
-      MegaphoneRegular,
-      'Offers of a program to a collection, with a schedule.',
-      'Advertisements arrive with the advertisements feature; nothing to show yet.',
-    ),
     'component-status': notBuilt(
       'Component Status',
       PuzzlePieceRegular,

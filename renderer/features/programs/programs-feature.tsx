@@ -3,6 +3,7 @@ import type { ProgramDto } from '../../../core/api';
 import { command, submenu } from '../../components/action-menu';
 import { detailsRows } from '../../console/row-kinds';
 import type { FeatureRegistration, ShellApi } from '../../shell/registration';
+import { programAdvertisementActions } from '../advertisements/advertisements-feature';
 import { DeleteProgramWizard } from './delete-program-wizard';
 import { NewDeviceProgramWizard, NewProgramWizard } from './new-program-wizard';
 import { ProgramPropertiesDialog } from './program-properties-dialog';
@@ -54,6 +55,7 @@ export const programsFeature: FeatureRegistration<keyof ProgramsNodeKinds, keyof
       actions: (program, { shell }) => [
         command('properties', 'Properties', () => shell.openPopup({ kind: 'program-properties', program }), { icon: SettingsRegular }),
         command('delete', 'Delete', () => shell.openPopup({ kind: 'delete-program', program }), { icon: DeleteRegular, shortcut: 'Del' }),
+        ...programAdvertisementActions(program, shell),
       ],
     },
   },

@@ -1,0 +1,24 @@
+import type { AdvertisementDto } from '../../../core/api';
+import type { NoFields } from '../../console/no-fields';
+
+export interface AdvertisementsNodeKinds {
+  /** Software Distribution › Advertisements: every advertisement of the site. */
+  readonly advertisements: NoFields;
+}
+
+export interface AdvertisementsRowKinds {
+  readonly advertisement: AdvertisementDto;
+}
+
+/** What the New Advertisement Wizard starts with: nothing, or the program (or collection) it was opened from. */
+export interface AdvertisementStart {
+  readonly packageId?: string;
+  readonly programName?: string;
+  readonly collectionId?: string;
+}
+
+export interface AdvertisementsPopupKinds {
+  readonly 'new-advertisement': { readonly start: AdvertisementStart };
+  readonly 'advertisement-properties': { readonly advertisementId: string };
+  readonly 'delete-advertisement': { readonly advertisement: AdvertisementDto };
+}

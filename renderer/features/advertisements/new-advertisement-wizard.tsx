@@ -1,0 +1,61 @@
+import { MegaphoneRegular } from '@fluentui/react-icons';
+import { useState } from 'react';
+import type { AdvertisementDto, ApiResult } from '../../../core/api';
+import { useCourier } from '../../client/courier-context';
+import { SettingsWizard } from '../programs/settings-wizard';
+import { advertisementRules, assignedSchedulesOf, draftFieldOfError, newAdvertisementDraft, requestOf, type AdvertisementDraft, type AdvertisementPage } from './advertisement-draft';
+import { AdvertisementSettingsPage } from './advertisement-settings-page';
+import { advertisementSummary, createdAdvertisementRows } from './advertisement-summary';
+import type { AdvertisementStart } from './advertisements-kinds';
+import { assignedScheduleOf } from './assigned-schedule-request';
+import { useSummaryNames } from './use-summary-names';
+
+export interface NewAdvertisementWizardProps {
+  /** What the wizard starts with: a program when opened from one. */
+  readonly start: AdvertisementStart;
+  readonly onClose: () => void;
+  readonly onCreated?: (advertisement: AdvertisementDto) => void;
+}
+
+/** A refusal names the contract's field; the wizard names the page's (the assignments list for atLogoff). */
+function withDraftField<T>(result: ApiResult<T>): ApiResult<T> {
+  if (result.ok) return result;
+  const field = draftFieldOfError(result.error.field);
+  return field === undefined ? result : { ok: false, error: { ...result.error, field } };
+}
+
+/**
+ * The New Advertisement Wizard (docs/advertisements.md#the-console): General, Schedule,
+ * Distribution Points, Interaction, Security, Summary and Confirmation. Summary's Next encodes the
+ * assigned schedules and creates the advertisement; Confirmation names its new ID.
+ */
+export function NewAdvertisementWizard({ start, onClose, onCreated }: NewAdvertisementWizardProps) {
+  const courier = useCourier();
+  const names = useSummaryNames();
+  const [initialDraft] = useState(() => newAdvertisementDraft(start, new Date()));
+
+  async function create(draft: AdvertisementDraft): Promise<ApiResult<AdvertisementDto>> {
+    const tokens = await assignedScheduleOf(courier, assignedSchedulesOf(draft));
+    if (!tokens.ok) return withDraftField<AdvertisementDto>({ ok: false, error: tokens.error });
+    return withDraftField(await courier['advertisements:create'](requestOf(draft, tokens.value)));
+  }
+
+  return (
+    <SettingsWizard<AdvertisementDraft, AdvertisementPage, AdvertisementDto>
+      open
+      title="New Advertisement Wizard"
+      icon={<MegaphoneRegular />}
+      rules={advertisementRules}
+      initialDraft={initialDraft}
+      renderPage={(page, props) => <AdvertisementSettingsPage page={page} {...props} />}
+      summary={(draft) => advertisementSummary(draft, names)}
+      summaryIntro="The wizard will create an advertisement with these settings. Click Next to create it."
+      busyLabel="Creating the advertisement…"
+      notDone="The advertisement was not created."
+      create={create}
+      createdRows={createdAdvertisementRows}
+      onCreated={onCreated}
+      onClose={onClose}
+    />
+  );
+}
