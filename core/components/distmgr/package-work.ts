@@ -154,7 +154,7 @@ export class PackageWork {
     this.report(2343, [this.packageId, row.nalPath], { [a.packageId]: this.packageId, [a.distributionPoint]: row.nalPath });
     try {
       const place = placeFromRow(dp, this.repos.dps.volumes(dp.id), row, this.mappings);
-      if (place) await removePlace(place, providerFor(dp), this.packageId);
+      if (place) await removePlace(place, providerFor(dp));
     } catch (error) {
       if (this.context.stopping.aborted) throw error;
       this.fail(row, describe(error), 2344);
@@ -348,7 +348,7 @@ export class PackageWork {
       }
       try {
         await entry.provider.setFolderPermissions(packageFolderOf(entry.place.target), accounts);
-        if (entry.previous && packageFolderOf(entry.previous.target) !== packageFolderOf(entry.place.target)) await removePlace(entry.previous, entry.provider, pkg.packageId);
+        if (entry.previous && packageFolderOf(entry.previous.target) !== packageFolderOf(entry.place.target)) await removePlace(entry.previous, entry.provider);
       } catch (error) {
         this.fail(entry.row, describe(error), 2328);
         continue;
@@ -419,8 +419,8 @@ export class PackageWork {
 }
 
 /** Deletes a package's folder on a DP (after finishing any commit a crash left), and the share when nothing else is in it. */
-export async function removePlace(place: DpPlace, provider: ShareProvider, packageId: string): Promise<void> {
-  await cleanupPackage(place.target, packageId);
+export async function removePlace(place: DpPlace, provider: ShareProvider): Promise<void> {
+  await cleanupPackage(place.target);
   const wholeShare = place.ownShare && place.folder === '.';
   if (wholeShare && place.managesShare) await provider.removeShare(place.shareName);
   await rm(packageFolderOf(place.target), { recursive: true, force: true });
