@@ -71,7 +71,7 @@ export interface PatchRequest {
 export interface PatchResult {
   /** Of the file written, lower-case hex. */
   readonly sha256: string;
-  /** What crossed to the distribution point instead of the file: the delta's size. */
+  /** What the patch wrote to the distribution point instead of the whole file (bytes that crossed to it). */
   readonly sentBytes: number;
 }
 
