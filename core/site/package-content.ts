@@ -71,19 +71,22 @@ export interface ContentRequest {
  */
 export async function openPackageContent(request: ContentRequest): Promise<PackageContent> {
   const { root, packageId, version, signal } = request;
-  if (request.compressed) {
-    const current = await openPackageArchive(request.archivePath).catch(() => null);
-    if (current && current.packageId === packageId && current.version === version) {
-      return { manifest: current.manifest, source: current.source, archiveBuilt: false, close: () => current.close() };
-    }
+  const current = request.compressed ? await openPackageArchive(request.archivePath).catch(() => null) : null;
+  if (current && current.packageId === packageId && current.version === version) {
+    return { manifest: current.manifest, source: current.source, archiveBuilt: false, close: () => current.close() };
+  }
+  // An earlier version's compressed package lends the new one the blocks of its unchanged files.
+  const previous = current?.packageId === packageId ? current : null;
+  try {
+    if (request.sourceFolder === null) throw new Error(request.sourceProblem ?? `The source directory of ${packageId} cannot be reached.`);
+    const manifest = await sourceManifest(root, packageId, version, request.sourceFolder, signal);
+    const folder = folderSource(request.sourceFolder);
+    if (!request.compressed) return { manifest, source: folder, archiveBuilt: false, close: async () => undefined };
+    await mkdir(join(request.archivePath, '..'), { recursive: true });
+    await buildPackageArchive({ path: request.archivePath, packageId, version, manifest, source: folder, signal, ...(previous ? { previous } : {}) });
+  } finally {
     await current?.close();
   }
-  if (request.sourceFolder === null) throw new Error(request.sourceProblem ?? `The source directory of ${packageId} cannot be reached.`);
-  const manifest = await sourceManifest(root, packageId, version, request.sourceFolder, signal);
-  const folder = folderSource(request.sourceFolder);
-  if (!request.compressed) return { manifest, source: folder, archiveBuilt: false, close: async () => undefined };
-  await mkdir(join(request.archivePath, '..'), { recursive: true });
-  await buildPackageArchive({ path: request.archivePath, packageId, version, manifest, source: folder, signal });
   const archive = await openPackageArchive(request.archivePath);
   return { manifest: archive.manifest, source: archive.source, archiveBuilt: true, close: () => archive.close() };
 }
