@@ -245,9 +245,13 @@ export class PackageWork {
       archivePath: archivePathFor(this.context.root, this.settings.storedPackagesLocation, pkg.packageId),
       signal: this.context.stopping,
     });
-    if (content.archiveBuilt) {
-      this.report(2311, [pkg.packageId, String(pkg.sourceVersion)], { [a.packageId]: pkg.packageId, [a.packageVersion]: String(pkg.sourceVersion) });
-    }
+    // Built beside this pass's copy (package-content.ts): 2311 once it is written.
+    void content.archiveBuilt.then(
+      (built) => {
+        if (built) this.report(2311, [pkg.packageId, String(pkg.sourceVersion)], { [a.packageId]: pkg.packageId, [a.packageVersion]: String(pkg.sourceVersion) });
+      },
+      (error: unknown) => this.context.log(`The compressed package of ${pkg.packageId} source version ${pkg.sourceVersion} could not be built (${describe(error)}); the next copy builds it again.`),
+    );
     return content;
   }
 
