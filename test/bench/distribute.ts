@@ -22,7 +22,7 @@ import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createCore, startComponentRunner, type Core } from '../../core';
-import { buildManifest } from '../../core/content/distribution';
+import { buildManifest, defaultFileThreads } from '../../core/content/distribution';
 import { value } from '../helpers/api-result';
 import { makeTempDir } from '../helpers/temp-dir';
 import { changeBytes, generateTree } from './distribute-tree';
@@ -114,7 +114,7 @@ async function main(): Promise<void> {
     // The manifest alone (the content engine), beside sha256sum reading the same files.
     const sha = shell('find . -type f -print0 | sort -z | xargs -0 sha256sum > /dev/null', source);
     const manifestRun = await measured(() => buildManifest(source));
-    row('manifest alone (buildManifest, 2 hash threads)', secs(manifestRun.ms), rate(tree.bytes, manifestRun.ms), `${manifestRun.peakMb.toFixed(0)} MB`, '');
+    row(`manifest alone (buildManifest, ${defaultFileThreads()} hash threads)`, secs(manifestRun.ms), rate(tree.bytes, manifestRun.ms), `${manifestRun.peakMb.toFixed(0)} MB`, '');
     row('  baseline: find | xargs sha256sum', secs(sha), rate(tree.bytes, sha), '', '');
 
     // The baseline copy: cp -r to each folder one after another, then sync; then it is deleted.
