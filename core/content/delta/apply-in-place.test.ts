@@ -54,6 +54,18 @@ describe('applying a delta to a clone of the old file where it lies', () => {
     expect((await stat(at('out'))).ino).not.toBe((await stat(at('old'))).ino);
   });
 
+  it('writes nothing for a chunk that repeats in the file and stays where it was (text, padding)', async () => {
+    // The same 1 MiB of random bytes four times: every chunk of it is found at four offsets.
+    const block = seededRandom(13).bytes(1024 * 1024);
+    const old = Buffer.concat([block, block, block, block]);
+    const next = overwrite(old, [[2_500_000, 10_000]], 14);
+    const { planned, run, at } = await inPlace(old, next);
+    const applied = await run();
+    expect(Buffer.compare(await readFile(at('out')), next)).toBe(0);
+    expect(applied!.writtenBytes).toBe(planned.literalBytes);
+    expect(applied!.writtenBytes / next.length).toBeLessThan(0.1);
+  });
+
   it('writes moved chunks too, and grows or shrinks the file to its new size', async () => {
     const old = seededRandom(3).bytes(4 * 1024 * 1024);
     // A small insertion near the end moves the chunks after it; and a file cut shorter.
