@@ -27,9 +27,9 @@ async function inPlace(old: Uint8Array, next: Uint8Array, onDp?: Uint8Array) {
   return { planned, run, at, before };
 }
 
-function overwrite(data: Uint8Array, edits: readonly [number, number][], seed: number): Buffer {
+function overwrite(data: Uint8Array, edits: readonly [number, number][], variant: number): Buffer {
   const out = Buffer.from(data);
-  const random = seededRandom(seed);
+  const random = seededRandom(variant);
   for (const [at, length] of edits) out.set(random.bytes(length), at);
   return out;
 }
