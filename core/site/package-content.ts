@@ -16,8 +16,11 @@ import type { SiteRoot } from './site-root';
 export interface PackageContent {
   readonly manifest: ContentManifest;
   readonly source: ContentSource;
-  /** The compressed package was (re)built for this version: 2311. */
-  readonly archiveBuilt: boolean;
+  /**
+   * Whether this pass built the compressed package (2311): true once it is written, false when
+   * there was nothing to build; rejects with why a build failed. `close` waits for it.
+   */
+  readonly archiveBuilt: Promise<boolean>;
   close(): Promise<void>;
 }
 
@@ -67,23 +70,46 @@ export interface ContentRequest {
 /**
  * Where this version's files come from. "Always obtain files from the source directory": the
  * folder itself. "Use a compressed copy": the compressed package, built from the folder once per
- * version, so the DPs are served from it even after the source is gone.
+ * version, so the DPs are served from it even after the source is gone. The pass that builds it
+ * copies from the folder meanwhile, so the build (compression, on libuv's threads) and the copy
+ * (the disks, on the file threads) run side by side instead of one after the other: both read the
+ * same files and check them against the same manifest, so the DPs get the same bytes.
  */
 export async function openPackageContent(request: ContentRequest): Promise<PackageContent> {
   const { root, packageId, version, signal } = request;
-  if (request.compressed) {
-    const current = await openPackageArchive(request.archivePath).catch(() => null);
-    if (current && current.packageId === packageId && current.version === version) {
-      return { manifest: current.manifest, source: current.source, archiveBuilt: false, close: () => current.close() };
-    }
-    await current?.close();
+  const current = request.compressed ? await openPackageArchive(request.archivePath).catch(() => null) : null;
+  if (current && current.packageId === packageId && current.version === version) {
+    return { manifest: current.manifest, source: current.source, archiveBuilt: Promise.resolve(false), close: () => current.close() };
   }
-  if (request.sourceFolder === null) throw new Error(request.sourceProblem ?? `The source directory of ${packageId} cannot be reached.`);
-  const manifest = await sourceManifest(root, packageId, version, request.sourceFolder, signal);
+  // An earlier version's compressed package lends the new one the blocks of its unchanged files.
+  const previous = current?.packageId === packageId ? current : null;
+  let manifest: ContentManifest;
+  try {
+    if (request.sourceFolder === null) throw new Error(request.sourceProblem ?? `The source directory of ${packageId} cannot be reached.`);
+    manifest = await sourceManifest(root, packageId, version, request.sourceFolder, signal);
+  } catch (error) {
+    await current?.close();
+    throw error;
+  }
   const folder = folderSource(request.sourceFolder);
-  if (!request.compressed) return { manifest, source: folder, archiveBuilt: false, close: async () => undefined };
-  await mkdir(join(request.archivePath, '..'), { recursive: true });
-  await buildPackageArchive({ path: request.archivePath, packageId, version, manifest, source: folder, signal });
-  const archive = await openPackageArchive(request.archivePath);
-  return { manifest: archive.manifest, source: archive.source, archiveBuilt: true, close: () => archive.close() };
+  if (!request.compressed) return { manifest, source: folder, archiveBuilt: Promise.resolve(false), close: async () => undefined };
+  const building = (async () => {
+    try {
+      await mkdir(join(request.archivePath, '..'), { recursive: true });
+      await buildPackageArchive({ path: request.archivePath, packageId, version, manifest, source: folder, signal, ...(previous ? { previous } : {}) });
+      return true;
+    } finally {
+      await current?.close();
+    }
+  })();
+  // Settled at once too, so a failed build is never an unhandled rejection; the caller hears of it.
+  building.catch(() => undefined);
+  return {
+    manifest,
+    source: folder,
+    archiveBuilt: building,
+    close: async () => {
+      await building.catch(() => undefined);
+    },
+  };
 }

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, readdir, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { readManifest, type ContentManifest, type PatchRequest, type PatchResult } from '../content/distribution';
-import { applyDelta, readSignature, signatureFileName, signaturesToDelete, writeDelta, writeSignature, type PackageVersionFiles } from '../content/delta';
+import { applyDeltaInPlace, readSignature, signatureFileName, signaturesToDelete, writeDelta, writeSignature, type PackageVersionFiles } from '../content/delta';
 import type { SiteRoot } from './site-root';
 
 /** Files smaller than this are copied whole: a delta would save less than its own overhead. */
@@ -64,9 +64,13 @@ export async function pruneSignatures(root: SiteRoot, packageId: string): Promis
 }
 
 /**
- * Binary differential replication for one pass: a changed file is sent as a delta against the
+ * Binary differential replication for one pass: a changed file is planned as a delta against the
  * signature of the version the DP holds, made once per pair of versions however many DPs need
- * it, and applied to the DP's copy into the staging folder. The deltas are deleted by `close`.
+ * it. With no agent on the DP, the delta is applied from here: the DP's copy is cloned into the
+ * staging folder by the kernel (a server-side copy on a mounted share) and only the bytes the
+ * delta changes are written over it, which is what is counted as sent. A delta that moves most
+ * of the file (an insertion near its start) gains nothing over a copy: the file is copied whole.
+ * The deltas are deleted by `close`.
  */
 export class DeltaPatcher {
   private readonly deltas = new Map<string, Promise<{ path: string; bytes: number } | null>>();
@@ -90,8 +94,9 @@ export class DeltaPatcher {
     }
     const made = await delta;
     if (!made) return null;
-    const applied = await applyDelta(request.previousPath, made.path, request.stagingPath);
-    return { sha256: applied.sha256.toString('hex'), sentBytes: made.bytes };
+    const applied = await applyDeltaInPlace(request.previousPath, made.path, request.stagingPath);
+    if (!applied) return null;
+    return { sha256: applied.sha256.toString('hex'), sentBytes: applied.writtenBytes };
   };
 
   private async makeDelta(request: PatchRequest): Promise<{ path: string; bytes: number } | null> {

@@ -1,4 +1,4 @@
-// npm run bench:distribute [-- --size-mb N --dps N --packages N --small-dps N --change-percent P]
+// npm run bench:distribute [-- --size-mb N --dps N --packages N --small-dps N --change-percent P --parts folder,compressed,small]
 // The Distribution Manager end to end, as `courier site run` runs it (the component inline in this
 // process, a real site, DPs made through distribution-points:create, packages:distribute and
 // packages:update-dps), on a generated package of about 1 GiB (distribute-tree.ts), beside the
@@ -14,14 +14,15 @@
 //  4. --packages small packages (default 1000, 3 files each) to --small-dps DPs (default 20):
 //     packages a second and the component's CPU a package, per tenth of the run, beside cp -r of
 //     the same files to the same folders with a sync of the volume per package.
-// Peak RSS is this process's (the component and its file threads run in it), sampled every 20 ms.
+// --parts runs only some of 1 and 2 (folder), 3 (compressed) and 4 (small); the baselines of
+// the parts run are taken all the same. Peak RSS is this process's (the component and its file threads run in it), sampled every 20 ms.
 import { spawnSync } from 'node:child_process';
 import { readdirSync, rmSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createCore, startComponentRunner, type Core } from '../../core';
-import { buildManifest } from '../../core/content/distribution';
+import { buildManifest, defaultFileThreads } from '../../core/content/distribution';
 import { value } from '../helpers/api-result';
 import { makeTempDir } from '../helpers/temp-dir';
 import { changeBytes, generateTree } from './distribute-tree';
@@ -39,6 +40,9 @@ const dpCount = Math.round(argument('dps', 8));
 const packageCount = Math.round(argument('packages', 1000));
 const smallDpCount = Math.round(argument('small-dps', 20));
 const changeShare = argument('change-percent', 1) / 100;
+const partsIndex = process.argv.indexOf('--parts');
+const parts = new Set(partsIndex >= 0 ? (process.argv[partsIndex + 1] ?? '').split(',') : ['folder', 'compressed', 'small']);
+for (const part of parts) if (!['folder', 'compressed', 'small'].includes(part)) throw new Error(`--parts takes folder, compressed and small, separated by commas; not ${part}.`);
 
 const rows: string[][] = [];
 /** A row of the table, printed as soon as it is measured too, so a run that fails later keeps it. */
@@ -110,7 +114,7 @@ async function main(): Promise<void> {
     // The manifest alone (the content engine), beside sha256sum reading the same files.
     const sha = shell('find . -type f -print0 | sort -z | xargs -0 sha256sum > /dev/null', source);
     const manifestRun = await measured(() => buildManifest(source));
-    row('manifest alone (buildManifest, 2 hash threads)', secs(manifestRun.ms), rate(tree.bytes, manifestRun.ms), `${manifestRun.peakMb.toFixed(0)} MB`, '');
+    row(`manifest alone (buildManifest, ${defaultFileThreads()} hash threads)`, secs(manifestRun.ms), rate(tree.bytes, manifestRun.ms), `${manifestRun.peakMb.toFixed(0)} MB`, '');
     row('  baseline: find | xargs sha256sum', secs(sha), rate(tree.bytes, sha), '', '');
 
     // The baseline copy: cp -r to each folder one after another, then sync; then it is deleted.
@@ -157,7 +161,7 @@ async function main(): Promise<void> {
       return { ms: run.ms, onDisk, sent, full, peakMb: run.peakMb };
     };
 
-    for (const compressed of [false, true]) {
+    for (const compressed of [false, true].filter((c) => parts.has(c ? 'compressed' : 'folder'))) {
       const kind = compressed ? 'compressed package' : 'package';
       const packageId = value(
         await core.client['packages:create']({ name: compressed ? 'Large (compressed)' : 'Large', containsSourceFiles: true, sourceDirectory: source, ...(compressed ? { sourceOption: 'compressed' as const } : {}) }),
@@ -171,7 +175,7 @@ async function main(): Promise<void> {
       const built = value(await core.client['status:messages']({ packageId, limit: 1000 })).messages.find((m) => m.messageId === 2311);
       const archiveNote = built ? `; archive built in the first ${secs(Date.parse(built.time) - asked)} s` : '';
       row(`${kind} to ${dpCount} DPs through the component`, secs(first.ms), rate(copied, first.ms), `${first.peakMb.toFixed(0)} MB`, `${(cpSyncMs / first.ms).toFixed(2)} × cp -r + sync${archiveNote}`);
-      if (!compressed) {
+      if (!compressed || !parts.has('folder')) {
         row(`  baseline: cp -r to ${dpCount} folders one after another, then sync`, secs(cpSyncMs), rate(copied, cpSyncMs), '', '');
         row('  baseline: cp -r alone (data left in the page cache)', secs(cpMs), rate(copied, cpMs), '', '');
       }
@@ -187,38 +191,40 @@ async function main(): Promise<void> {
       row(`  update, ${percent(changedAgain, tree.bytes)} changed, with delta replication`, secs(delta.ms), '', `${delta.peakMb.toFixed(0)} MB`, `on DPs ${percent(delta.onDisk, delta.full)}, sent ${percent(delta.sent, delta.full)}`);
     }
 
-    // Many small packages to many DPs: the component's fixed cost a package.
-    const smallDps = dpNames.slice(0, smallDpCount);
-    const ids: string[] = [];
-    for (let p = 0; p < packageCount; p++) {
-      const folder = join(temp.path, 'small', `p${p}`);
-      mkdirSync(folder, { recursive: true });
-      for (const [name, size] of [['setup.exe', 20_000], ['setup.ini', 500], ['readme.txt', 2_000]] as const) writeFileSync(join(folder, name), Buffer.alloc(size, `${p} ${name}`));
-      ids.push(value(await core.client['packages:create']({ name: `Small ${p}`, containsSourceFiles: true, sourceDirectory: folder })).packageId);
-    }
-    const baselineCount = Math.min(50, packageCount);
-    const cpSmall = shell(
-      `set -e; for p in $(seq 0 ${baselineCount - 1}); do for d in $(seq 0 ${smallDpCount - 1}); do mkdir -p cp-small/dp$d; cp -r small/p$p cp-small/dp$d/p$p; done; sync --file-system cp-small/dp0; done`,
-      temp.path,
-    );
-    const tenth = Math.max(1, Math.floor(packageCount / 10));
     const perTenth: string[] = [];
     const cpuPerTenth: string[] = [];
-    const all = performance.now();
-    for (let from = 0; from < ids.length; from += tenth) {
-      const batch = ids.slice(from, from + tenth);
-      const at = performance.now();
-      const cpu = process.cpuUsage();
-      for (const id of batch) value(await core.client['packages:distribute']({ packageId: id, distributionPoints: smallDps, groups: [] }));
-      await installed(core, batch, 1);
-      const used = process.cpuUsage(cpu);
-      perTenth.push((batch.length / ((performance.now() - at) / 1000)).toFixed(1));
-      cpuPerTenth.push(((used.user + used.system) / 1000 / batch.length).toFixed(0));
-      console.log(`  packages ${from + 1} to ${from + batch.length}: ${perTenth.at(-1)} packages/s, ${cpuPerTenth.at(-1)} ms CPU a package`);
+    // Many small packages to many DPs: the component's fixed cost a package.
+    if (parts.has('small')) {
+      const smallDps = dpNames.slice(0, smallDpCount);
+      const ids: string[] = [];
+      for (let p = 0; p < packageCount; p++) {
+        const folder = join(temp.path, 'small', `p${p}`);
+        mkdirSync(folder, { recursive: true });
+        for (const [name, size] of [['setup.exe', 20_000], ['setup.ini', 500], ['readme.txt', 2_000]] as const) writeFileSync(join(folder, name), Buffer.alloc(size, `${p} ${name}`));
+        ids.push(value(await core.client['packages:create']({ name: `Small ${p}`, containsSourceFiles: true, sourceDirectory: folder })).packageId);
+      }
+      const baselineCount = Math.min(50, packageCount);
+      const cpSmall = shell(
+        `set -e; for p in $(seq 0 ${baselineCount - 1}); do for d in $(seq 0 ${smallDpCount - 1}); do mkdir -p cp-small/dp$d; cp -r small/p$p cp-small/dp$d/p$p; done; sync --file-system cp-small/dp0; done`,
+        temp.path,
+      );
+      const tenth = Math.max(1, Math.floor(packageCount / 10));
+      const all = performance.now();
+      for (let from = 0; from < ids.length; from += tenth) {
+        const batch = ids.slice(from, from + tenth);
+        const at = performance.now();
+        const cpu = process.cpuUsage();
+        for (const id of batch) value(await core.client['packages:distribute']({ packageId: id, distributionPoints: smallDps, groups: [] }));
+        await installed(core, batch, 1);
+        const used = process.cpuUsage(cpu);
+        perTenth.push((batch.length / ((performance.now() - at) / 1000)).toFixed(1));
+        cpuPerTenth.push(((used.user + used.system) / 1000 / batch.length).toFixed(0));
+        console.log(`  packages ${from + 1} to ${from + batch.length}: ${perTenth.at(-1)} packages/s, ${cpuPerTenth.at(-1)} ms CPU a package`);
+      }
+      const allMs = performance.now() - all;
+      row(`${packageCount} packages of 3 files to ${smallDpCount} DPs each`, secs(allMs), '', '', `${(packageCount / (allMs / 1000)).toFixed(1)} packages/s, ${((packageCount * smallDpCount) / (allMs / 1000)).toFixed(0)} copies/s`);
+      row(`  baseline: cp -r to the ${smallDpCount} folders, then sync --file-system, ${baselineCount} packages`, secs(cpSmall), '', '', `${(baselineCount / (cpSmall / 1000)).toFixed(1)} packages/s`);
     }
-    const allMs = performance.now() - all;
-    row(`${packageCount} packages of 3 files to ${smallDpCount} DPs each`, secs(allMs), '', '', `${(packageCount / (allMs / 1000)).toFixed(1)} packages/s, ${((packageCount * smallDpCount) / (allMs / 1000)).toFixed(0)} copies/s`);
-    row(`  baseline: cp -r to the ${smallDpCount} folders, then sync --file-system, ${baselineCount} packages`, secs(cpSmall), '', '', `${(baselineCount / (cpSmall / 1000)).toFixed(1)} packages/s`);
     await runner.stop();
     core.close();
 
@@ -227,8 +233,10 @@ async function main(): Promise<void> {
     const line = (r: string[]) => r.map((cell, i) => (i === 0 || i === 4 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join('  ');
     console.log(line(header));
     for (const row of rows) console.log(line(row));
-    console.log(`\nsmall packages, packages/s per tenth of the run: ${perTenth.join(', ')}`);
-    console.log(`small packages, CPU ms of this process a package per tenth: ${cpuPerTenth.join(', ')}`);
+    if (parts.has('small')) {
+      console.log(`\nsmall packages, packages/s per tenth of the run: ${perTenth.join(', ')}`);
+      console.log(`small packages, CPU ms of this process a package per tenth: ${cpuPerTenth.join(', ')}`);
+    }
     console.log(`manifest / sha256sum: ${(sha / manifestRun.ms).toFixed(2)} × as fast. Load before ${loadBefore}, after ${load()}; peak RSS of the whole run ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB.`);
   } finally {
     temp.remove();

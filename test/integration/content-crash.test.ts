@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { buildManifest, distributePackage, folderSource, validateCopy } from '../../core/content/distribution';
+import { workFolderOf } from '../../core/content/distribution/package-target';
 import { snapshotTree, useContentTemp, writeTree } from '../helpers/content-tree';
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
@@ -42,7 +43,7 @@ describe('a copy to a distribution point killed with SIGKILL', () => {
     // Killed mid-copy (or, on a fast machine, finished first): never a package folder in between.
     const live = snapshotTree(join(root, 'CRS00009'));
     expect(live).toEqual(how === 'killed' ? v1 : v2);
-    if (how === 'killed') expect(readdirSync(root).some((name) => name.startsWith('.staging-CRS00009-2-'))).toBe(true);
+    if (how === 'killed') expect(readdirSync(workFolderOf(target)).some((name) => name.startsWith('staging-2-'))).toBe(true);
 
     // cleanup finishes or drops what the kill left; here the copy itself goes on with its staging folder.
     const [result] = await distributePackage({ packageId: 'CRS00009', version: 2, manifest: await buildManifest(source), source: folderSource(source), targets: [target] });

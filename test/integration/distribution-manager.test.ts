@@ -318,7 +318,7 @@ describe('Distribution Manager', { timeout: 90_000 }, () => {
     expect(failed.distributionPoints[0]).toMatchObject({ state: 'installRetrying', sourceVersion: 1 });
     expect(failed.distributionPoints[0]!.lastError).toMatch(/setup\.exe/);
     expect(hashes(join(d, 'SMSPKGD$', id))).toEqual(before);
-    expect(readdirSync(join(d, 'SMSPKGD$')).filter((name) => name.startsWith('.staging'))).toEqual([]);
+    expect(readdirSync(join(d, 'SMSPKGD$')).filter((name) => name.startsWith('.'))).toEqual([]);
     expect(statSync(join(d, 'SMSPKGD$', id)).isDirectory()).toBe(true);
   });
 

@@ -164,7 +164,7 @@ export class PackageWork {
     this.report(2343, [this.packageId, row.nalPath], { [a.packageId]: this.packageId, [a.distributionPoint]: row.nalPath });
     try {
       const place = placeFromRow(dp, this.repos.dps.volumes(dp.id), row, this.mappings);
-      if (place) await removePlace(place, providerFor(dp), this.packageId);
+      if (place) await removePlace(place, providerFor(dp));
     } catch (error) {
       if (this.context.stopping.aborted) throw error;
       this.fail(row, describe(error), 2344);
@@ -256,9 +256,13 @@ export class PackageWork {
       archivePath: archivePathFor(this.context.root, this.settings.storedPackagesLocation, pkg.packageId),
       signal: this.context.stopping,
     });
-    if (content.archiveBuilt) {
-      this.report(2311, [pkg.packageId, String(pkg.sourceVersion)], { [a.packageId]: pkg.packageId, [a.packageVersion]: String(pkg.sourceVersion) });
-    }
+    // Built beside this pass's copy (package-content.ts): 2311 once it is written.
+    void content.archiveBuilt.then(
+      (built) => {
+        if (built) this.report(2311, [pkg.packageId, String(pkg.sourceVersion)], { [a.packageId]: pkg.packageId, [a.packageVersion]: String(pkg.sourceVersion) });
+      },
+      (error: unknown) => this.context.log(`The compressed package of ${pkg.packageId} source version ${pkg.sourceVersion} could not be built (${describe(error)}); the next copy builds it again.`),
+    );
     return content;
   }
 
@@ -359,7 +363,7 @@ export class PackageWork {
       }
       try {
         await entry.provider.setFolderPermissions(packageFolderOf(entry.place.target), accounts);
-        if (entry.previous && packageFolderOf(entry.previous.target) !== packageFolderOf(entry.place.target)) await removePlace(entry.previous, entry.provider, pkg.packageId);
+        if (entry.previous && packageFolderOf(entry.previous.target) !== packageFolderOf(entry.place.target)) await removePlace(entry.previous, entry.provider);
       } catch (error) {
         this.fail(entry.row, describe(error), 2328);
         continue;
@@ -431,8 +435,8 @@ export class PackageWork {
 }
 
 /** Deletes a package's folder on a DP (after finishing any commit a crash left), and the share when nothing else is in it. */
-export async function removePlace(place: DpPlace, provider: ShareProvider, packageId: string): Promise<void> {
-  await cleanupPackage(place.target, packageId);
+export async function removePlace(place: DpPlace, provider: ShareProvider): Promise<void> {
+  await cleanupPackage(place.target);
   const wholeShare = place.ownShare && place.folder === '.';
   if (wholeShare && place.managesShare) await provider.removeShare(place.shareName);
   await rm(packageFolderOf(place.target), { recursive: true, force: true });

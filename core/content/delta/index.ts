@@ -7,4 +7,5 @@ export { type FileSignature } from './signature-format';
 export { readSignature, signFile, writeSignature, writeSignatureFile } from './signature-file';
 export { writeDelta, type DeltaSummary } from './write-delta';
 export { applyDelta, type AppliedDelta } from './apply-delta';
+export { applyDeltaInPlace, maxWrittenShare, type InPlacePatch } from './apply-in-place';
 export { keptPreviousVersions, signatureFileName, signaturesToDelete, updateMethod, type PackageVersionFiles } from './retention';

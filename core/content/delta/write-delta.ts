@@ -22,17 +22,22 @@ export interface DeltaSummary {
   readonly newSignature: FileSignature;
 }
 
-/** Old chunks by hash and length, to their offset in the old file (the first, when a chunk repeats). */
-function indexOf(signature: FileSignature): Map<string, number> {
-  const index = new Map<string, number>();
+/**
+ * Old chunks by hash and length, to their offset in the old file (the first, when a chunk
+ * repeats), and the other way: the key of the old chunk that starts at each offset.
+ */
+function indexOf(signature: FileSignature): { byKey: Map<string, number>; byOffset: Map<number, string> } {
+  const byKey = new Map<string, number>();
+  const byOffset = new Map<number, string>();
   let offset = 0;
   for (let i = 0; i < signature.lengths.length; i++) {
     const length = signature.lengths[i]!;
     const key = keyOf(signature.hashes.subarray(i * chunkHashBytes, (i + 1) * chunkHashBytes), length);
-    if (!index.has(key)) index.set(key, offset);
+    if (!byKey.has(key)) byKey.set(key, offset);
+    byOffset.set(offset, key);
     offset += length;
   }
-  return index;
+  return { byKey, byOffset };
 }
 
 function keyOf(hash: Uint8Array, length: number): string {
@@ -111,10 +116,15 @@ export async function writeDelta(oldSignature: FileSignature, newFilePath: strin
         const operations = new OperationWriter(handle);
         let literalBytes = 0;
         let operationCount = 0;
+        let newOffset = 0;
         const scanned = await scanChunks(source, oldSignature.chunking, async (chunk) => {
           const hash = chunkHash(chunk);
           builder.add(chunk.length, hash);
-          const oldOffset = index.get(keyOf(hash, chunk.length));
+          const key = keyOf(hash, chunk.length);
+          // A chunk that repeats (text, padding) is copied from where it already is when it is
+          // there in the old file too: patched in place, such a copy writes nothing.
+          const oldOffset = index.byOffset.get(newOffset) === key ? newOffset : index.byKey.get(key);
+          newOffset += chunk.length;
           operationCount++;
           if (oldOffset === undefined) {
             literalBytes += chunk.length;

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { samplePackage, snapshotTree, useContentTemp, writeTree } from '../../../test/helpers/content-tree';
@@ -8,7 +8,7 @@ import { ContentError } from './content-error';
 import { folderSource } from './content-source';
 import { distributePackage, type DistributeOptions } from './distribute';
 import { readManifest } from './manifest';
-import { manifestPathOf, packageFolderOf, type PackageTarget } from './package-target';
+import { journalPathOf, manifestPathOf, packageFolderOf, workFolderOf, type PackageTarget } from './package-target';
 import { validateCopy } from './validate';
 
 const dir = useContentTemp('courier-distribute-');
@@ -25,6 +25,11 @@ async function distribute(root: string, to: PackageTarget[], version: number, ex
 /** What is left in a share folder besides the package folder and its manifest. */
 function leftovers(target: PackageTarget): string[] {
   return readdirSync(target.root).filter((name) => name !== target.folder && name !== `${target.folder}.manifest`);
+}
+
+/** What a copy has under way in the package's work folder. */
+function pending(target: PackageTarget): string[] {
+  return existsSync(workFolderOf(target)) ? readdirSync(workFolderOf(target)).sort() : [];
 }
 
 async function refusal(promise: Promise<unknown>): Promise<ContentError> {
@@ -169,9 +174,10 @@ describe('copying a package to distribution points', () => {
     const v1 = snapshotTree(packageFolderOf(target));
     writeFileSync(dir.path('src', 'new.txt'), 'new');
     await distribute(dir.path('src'), [target], 2, { stopAfter: 'staged' });
-    expect(leftovers(target).some((name) => name.startsWith('.staging-CRS00001-2-'))).toBe(true);
+    expect(leftovers(target)).toEqual(['.courier-CRS00001']);
+    expect(pending(target).some((name) => name.startsWith('staging-2-'))).toBe(true);
     expect(snapshotTree(packageFolderOf(target))).toEqual(v1);
-    const report = await cleanupPackage(target, 'CRS00001');
+    const report = await cleanupPackage(target);
     expect(report.rolledForward).toBe(false);
     expect(report.removed).toHaveLength(2);
     expect(leftovers(target)).toEqual([]);
@@ -184,13 +190,13 @@ describe('copying a package to distribution points', () => {
     const [target] = targets(1) as [PackageTarget];
     const manifest = await buildManifest(dir.path('src'));
     await distribute(dir.path('src'), [target], 1, { stopAfter: 'staged' });
-    const staging = leftovers(target).find((name) => !name.endsWith('.manifest'))!;
+    const staging = join(workFolderOf(target), pending(target).find((name) => !name.endsWith('.manifest'))!);
     // Damage one kept file behind the copy's back (same size, the manifest's mtime), and add a stray one.
-    const cab = join(target.root, staging, 'Data', 'big.cab');
+    const cab = join(staging, 'Data', 'big.cab');
     const entry = manifest.files.find((f) => f.path === 'Data/big.cab')!;
     writeFileSync(cab, Buffer.alloc(entry.size, 1));
     utimesSync(cab, entry.mtimeMs / 1000, entry.mtimeMs / 1000);
-    writeFileSync(join(target.root, staging, 'stray.tmp'), 'left over');
+    writeFileSync(join(staging, 'stray.tmp'), 'left over');
     const [result] = await distribute(dir.path('src'), [target], 1);
     expect(result).toMatchObject({ error: null, resumedFiles: 4, copiedFiles: 1 });
     expect(snapshotTree(packageFolderOf(target))).toEqual(snapshotTree(dir.path('src')));
@@ -201,12 +207,11 @@ describe('copying a package to distribution points', () => {
     samplePackage(dir.path('src'));
     const [target] = targets(1) as [PackageTarget];
     await distribute(dir.path('src'), [target], 2, { stopAfter: 'staged' });
-    const staging = leftovers(target).find((name) => name.startsWith('.staging-CRS00001-2-') && !name.endsWith('.manifest'))!;
-    const kept = await cleanupPackage(target, 'CRS00001', '.staging-CRS00001-2-');
-    expect(kept).toMatchObject({ rolledForward: false, kept: staging });
-    expect(kept.removed).not.toContain(staging);
-    expect(leftovers(target)).toEqual([staging]);
-    const other = await cleanupPackage(target, 'CRS00001', '.staging-CRS00001-3-');
+    const staging = pending(target).find((name) => name.startsWith('staging-2-') && !name.endsWith('.manifest'))!;
+    const kept = await cleanupPackage(target, 'staging-2-');
+    expect(kept).toMatchObject({ rolledForward: false, kept: staging, removed: [`${staging}.manifest`] });
+    expect(pending(target)).toEqual([staging]);
+    const other = await cleanupPackage(target, 'staging-3-');
     expect(other.kept).toBeUndefined();
     expect(other.removed).toEqual([staging]);
     expect(leftovers(target)).toEqual([]);
@@ -220,8 +225,8 @@ describe('copying a package to distribution points', () => {
       await distribute(dir.path('src'), [target], 1);
       writeFileSync(dir.path('src', 'Setup.ini'), 'version 2');
       await distribute(dir.path('src'), [target], 2, { stopAfter: step });
-      expect(leftovers(target)).toContain('.commit-CRS00001.json');
-      const report = await cleanupPackage(target, 'CRS00001');
+      expect(pending(target)).toContain('commit.json');
+      const report = await cleanupPackage(target);
       expect(report.rolledForward).toBe(true);
       expect(leftovers(target)).toEqual([]);
       expect(snapshotTree(packageFolderOf(target))).toEqual(snapshotTree(dir.path('src')));
@@ -235,12 +240,16 @@ describe('copying a package to distribution points', () => {
   it('cleanup removes the temporary file of a staging manifest a kill left half-written, and no other package`s', async () => {
     samplePackage(dir.path('src'));
     const [target] = targets(1) as [PackageTarget];
+    const other = { root: target.root, folder: 'CRS00002' };
     await distribute(dir.path('src'), [target], 1);
-    writeFileSync(join(target.root, '..staging-CRS00001-2-0a1b2c3d.manifest.00ff00ff00ff.tmp'), '{"format":');
-    writeFileSync(join(target.root, '..staging-CRS00002-2-0a1b2c3d.manifest.00ff00ff00ff.tmp'), '{"format":');
-    const report = await cleanupPackage(target, 'CRS00001');
-    expect(report.removed).toEqual(['..staging-CRS00001-2-0a1b2c3d.manifest.00ff00ff00ff.tmp']);
-    expect(leftovers(target)).toEqual(['..staging-CRS00002-2-0a1b2c3d.manifest.00ff00ff00ff.tmp']);
+    for (const work of [workFolderOf(target), workFolderOf(other)]) {
+      mkdirSync(work);
+      writeFileSync(join(work, '.staging-2-0a1b2c3d.manifest.00ff00ff00ff.tmp'), '{"format":');
+    }
+    const report = await cleanupPackage(target);
+    expect(report.removed).toEqual(['.staging-2-0a1b2c3d.manifest.00ff00ff00ff.tmp']);
+    expect(leftovers(target)).toEqual(['.courier-CRS00002']);
+    expect(pending(other)).toEqual(['.staging-2-0a1b2c3d.manifest.00ff00ff00ff.tmp']);
   });
 
   it('a first copy interrupted between putting the old folder aside and the new one in has no folder to put aside', async () => {
@@ -248,7 +257,7 @@ describe('copying a package to distribution points', () => {
     const [target] = targets(1) as [PackageTarget];
     await distribute(dir.path('src'), [target], 1, { stopAfter: 'aside' });
     expect(readdirSync(target.root).includes('CRS00001')).toBe(false);
-    await cleanupPackage(target, 'CRS00001');
+    await cleanupPackage(target);
     expect(snapshotTree(packageFolderOf(target))).toEqual(snapshotTree(dir.path('src')));
   });
 
@@ -256,8 +265,9 @@ describe('copying a package to distribution points', () => {
     samplePackage(dir.path('src'));
     const [target] = targets(1) as [PackageTarget];
     await distribute(dir.path('src'), [target], 1);
-    writeFileSync(join(target.root, '.commit-CRS00001.json'), JSON.stringify({ format: 'courier-content-commit', staging: '../../etc', stagingManifest: 'x', aside: 'y' }));
-    expect(await cleanupPackage(target, 'CRS00001')).toEqual({ rolledForward: false, removed: [] });
+    mkdirSync(workFolderOf(target));
+    writeFileSync(journalPathOf(target), JSON.stringify({ format: 'courier-content-commit', staging: '../../etc', stagingManifest: 'staging-2-x.manifest', aside: 'old-y' }));
+    expect(await cleanupPackage(target)).toEqual({ rolledForward: false, removed: [] });
     expect(readFileSync(join(packageFolderOf(target), 'empty.txt'), 'utf8')).toBe('');
     expect(leftovers(target)).toEqual([]);
   });

@@ -1,12 +1,12 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, open, readdir, rm, stat, utimes } from 'node:fs/promises';
+import { mkdir, open, readdir, rm, rmdir, stat, utimes } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import { commitStaged, cleanupPackage, type CommitStep } from './commit';
 import { abortedError, throwIfAborted } from './content-error';
 import type { ContentSource } from './content-source';
 import { FileWorkers, defaultFileThreads } from './file-workers';
 import { manifestText, readManifest, syncFolder, writeFileAtomic, type ContentManifest, type ManifestFile } from './manifest';
-import { manifestPathOf, packageFolderOf, stagingPrefix, type PackageTarget } from './package-target';
+import { manifestPathOf, packageFolderOf, stagingPrefix, workFolderOf, type PackageTarget } from './package-target';
 import { canSyncVolumes, syncVolume } from './volume-sync';
 
 export interface DistributionProgress {
@@ -71,7 +71,7 @@ export interface PatchRequest {
 export interface PatchResult {
   /** Of the file written, lower-case hex. */
   readonly sha256: string;
-  /** What crossed to the distribution point instead of the file: the delta's size. */
+  /** What the patch wrote to the distribution point instead of the whole file (bytes that crossed to it). */
   readonly sentBytes: number;
 }
 
@@ -144,18 +144,22 @@ async function pruneStaging(staging: string, manifest: ContentManifest): Promise
   await walk(staging, '');
 }
 
-async function prepareTarget(target: PackageTarget, options: DistributeOptions): Promise<TargetState> {
+async function prepareTarget(target: PackageTarget, options: DistributeOptions, durability: 'volume' | 'file'): Promise<TargetState> {
   await mkdir(target.root, { recursive: true });
   // A staging folder of this version that a stopped copy left is gone on with: its verified files are kept.
-  const sameVersion = `${stagingPrefix(options.packageId)}${options.version}-`;
+  const sameVersion = stagingPrefix(options.version);
   // Finish a commit a crash stopped and drop an interrupted copy's other leftovers before reading the current manifest.
-  const { kept: left } = await cleanupPackage(target, options.packageId, sameVersion);
+  const { kept: left } = await cleanupPackage(target, sameVersion);
+  const work = workFolderOf(target);
   const reused = left !== undefined;
-  const staging = join(target.root, left ?? `${sameVersion}${randomBytes(4).toString('hex')}`);
+  const staging = join(work, left ?? `${sameVersion}${randomBytes(4).toString('hex')}`);
   if (reused) {
     await rm(`${staging}.manifest`, { force: true });
     await pruneStaging(staging, options.manifest);
   } else {
+    await mkdir(work, { recursive: true });
+    // A volume flush makes the work folder's entry durable with the rest; without one, its own fsync.
+    if (durability === 'file') await syncFolder(target.root);
     await mkdir(staging);
   }
   for (const folder of options.manifest.folders) await mkdir(localPath(staging, folder), { recursive: true });
@@ -201,7 +205,7 @@ export async function distributePackage(options: DistributeOptions): Promise<Tar
   try {
     for (const target of options.targets) {
       try {
-        states.push(await prepareTarget(target, options));
+        states.push(await prepareTarget(target, options, durability));
       } catch (error) {
         states.push({ target, staging: '', resume: false, current: new Map(), error: error as Error, copiedFiles: 0, copiedBytes: 0, linkedFiles: 0, linkedBytes: 0, resumedFiles: 0, patchedFiles: 0, patchedBytes: 0 });
       }
@@ -385,5 +389,6 @@ async function removeStaging(states: readonly TargetState[]): Promise<void> {
     if (state.staging === '') continue;
     await rm(state.staging, { recursive: true, force: true }).catch(() => undefined);
     await rm(`${state.staging}.manifest`, { force: true }).catch(() => undefined);
+    await rmdir(workFolderOf(state.target)).catch(() => undefined);
   }
 }

@@ -103,4 +103,51 @@ describe('the compressed package', () => {
     await expect(buildPackageArchive({ path: dir.path('out', 'X.pkg'), packageId: 'X', version: 1, manifest, source: folderSource(dir.path('src')) })).rejects.toMatchObject({ kind: 'HASH_MISMATCH' });
     expect(snapshotTree(dir.path('out'))).toEqual({});
   });
+
+  it('packs an update from the blocks of the previous version`s unchanged files, reading from the source only what changed', async () => {
+    samplePackage(dir.path('src'));
+    const { summary: first } = await pack(dir.path('src'), dir.path('v1.pkg'));
+    writeFileSync(dir.path('src', 'Setup.ini'), '[Setup]\r\nProduct=Viewer 2\r\n'.repeat(3000));
+    writeFileSync(dir.path('src', 'added.txt'), 'new in version 5');
+    const manifest = await buildManifest(dir.path('src'));
+    const unchanged = manifest.files.filter((file) => !['Setup.ini', 'added.txt'].includes(file.path));
+    const previous = await openPackageArchive(first.path);
+    let summary;
+    try {
+      // The files the build reads from the source, recorded.
+      const read: string[] = [];
+      const reading = folderSource(dir.path('src'));
+      const watched = { ...reading, read: (file: Parameters<typeof reading.read>[0], signal?: AbortSignal) => (read.push(file.path), reading.read(file, signal)) };
+      summary = await buildPackageArchive({ path: dir.path('v2.pkg'), packageId: 'CRS00003', version: 5, manifest, source: watched, previous });
+      expect(read.sort()).toEqual(['Setup.ini', 'added.txt']);
+    } finally {
+      await previous.close();
+    }
+    expect(summary).toMatchObject({ reusedFiles: unchanged.length, reusedBytes: unchanged.reduce((sum, file) => sum + file.size, 0) });
+    const archive = await openPackageArchive(summary.path);
+    try {
+      expect(archive.version).toBe(5);
+      for (const file of manifest.files) {
+        expect((await collect(archive.source.read(file))).equals(readFileSync(dir.path('src', ...file.path.split('/')))), file.path).toBe(true);
+      }
+    } finally {
+      await archive.close();
+    }
+  });
+
+  it('packs a file from the source again when the previous package`s blocks of it are damaged', async () => {
+    writeTree(dir.path('src'), { 'Setup.ini': '[Setup]\r\n'.repeat(50_000), 'b.txt': 'b' });
+    const { summary: first } = await pack(dir.path('src'), dir.path('v1.pkg'));
+    const bytes = readFileSync(first.path);
+    bytes[20] = bytes[20]! ^ 0xff;
+    writeFileSync(first.path, bytes);
+    writeFileSync(dir.path('src', 'b.txt'), 'b, version 2');
+    const manifest = await buildManifest(dir.path('src'));
+    const previous = await openPackageArchive(first.path);
+    const summary = await buildPackageArchive({ path: dir.path('v2.pkg'), packageId: 'CRS00003', version: 5, manifest, source: folderSource(dir.path('src')), previous }).finally(() => previous.close());
+    expect(summary.reusedFiles).toBe(0);
+    const archive = await openPackageArchive(summary.path);
+    expect((await collect(archive.source.read(manifest.files.find((file) => file.path === 'Setup.ini')!))).equals(readFileSync(dir.path('src', 'Setup.ini')))).toBe(true);
+    await archive.close();
+  });
 });

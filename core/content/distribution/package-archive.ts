@@ -57,6 +57,12 @@ export interface BuildArchiveOptions {
   readonly source: ContentSource;
   /** Blocks compressing at once (default 4, libuv's thread pool). */
   readonly concurrency?: number;
+  /**
+   * The compressed package of an earlier version: a file it holds with the same path, size and
+   * SHA-256 keeps its blocks, copied as they are (checked by decoding them, not read from the
+   * source nor compressed again), so an update packs only what changed.
+   */
+  readonly previous?: PackageArchive;
   readonly signal?: AbortSignal;
 }
 
@@ -65,7 +71,20 @@ export interface ArchiveSummary {
   readonly bytes: number;
   readonly storedBlocks: number;
   readonly compressedBlocks: number;
+  /** Files whose blocks came from `previous`, and their bytes (as files). */
+  readonly reusedFiles: number;
+  readonly reusedBytes: number;
 }
+
+/** One block of a file as the package holds it. */
+export interface StoredBlock {
+  readonly codec: Codec;
+  readonly data: Uint8Array;
+  readonly raw: number;
+}
+
+/** A block of `previous` did not decode to the file its index says: the package is packed again without it. */
+class ReuseMismatch extends Error {}
 
 async function writeAt(handle: FileHandle, data: Uint8Array, position: number): Promise<void> {
   let offset = 0;
@@ -81,6 +100,15 @@ async function packBlock(raw: Uint8Array, tryCompress: boolean): Promise<{ codec
 
 /** Writes the compressed package atomically (temp file beside it, fsync, rename). */
 export async function buildPackageArchive(options: BuildArchiveOptions): Promise<ArchiveSummary> {
+  try {
+    return await packArchive(options, options.previous ?? null);
+  } catch (error) {
+    if (!(error instanceof ReuseMismatch)) throw error;
+    return packArchive(options, null);
+  }
+}
+
+async function packArchive(options: BuildArchiveOptions, previous: PackageArchive | null): Promise<ArchiveSummary> {
   const { manifest, source, signal } = options;
   const temp = join(dirname(options.path), `.${basename(options.path)}.${randomBytes(4).toString('hex')}.tmp`);
   const handle = await open(temp, 'wx');
@@ -88,6 +116,8 @@ export async function buildPackageArchive(options: BuildArchiveOptions): Promise
   let position = 0;
   let storedBlocks = 0;
   let compressedBlocks = 0;
+  let reusedFiles = 0;
+  let reusedBytes = 0;
   const entries: ArchiveEntry[] = [];
   try {
     await writeAt(handle, magic, 0);
@@ -122,6 +152,23 @@ export async function buildPackageArchive(options: BuildArchiveOptions): Promise
       inFlight.push({ start });
       const hash = createHash('sha256');
       let size = 0;
+      const kept = previous?.storedBlocksOf(file) ?? null;
+      if (kept !== null) {
+        // Decoded to be hashed (on libuv's threads, as compression is), and written as they were.
+        for await (const block of kept) {
+          const raw = block.codec === 0 ? block.data : await decompress(block.data, { maxOutputLength: block.raw }).catch(() => null);
+          if (raw === null || raw.length !== block.raw) throw new ReuseMismatch();
+          hash.update(raw);
+          size += raw.length;
+          inFlight.push({ blocks, raw: block.raw, packed: Promise.resolve({ codec: block.codec, data: block.data }) });
+          pendingBlocks += 1;
+          while (pendingBlocks >= concurrency) await drainOne();
+        }
+        if (size !== file.size || hash.digest('hex') !== file.sha256) throw new ReuseMismatch();
+        reusedFiles += 1;
+        reusedBytes += size;
+        continue;
+      }
       let skip = 0;
       for await (const chunk of source.read(file, signal)) {
         hash.update(chunk);
@@ -155,7 +202,7 @@ export async function buildPackageArchive(options: BuildArchiveOptions): Promise
     await handle.close();
     await rename(temp, options.path);
     await syncFolder(dirname(options.path));
-    return { path: options.path, bytes: position, storedBlocks, compressedBlocks };
+    return { path: options.path, bytes: position, storedBlocks, compressedBlocks, reusedFiles, reusedBytes };
   } catch (error) {
     await handle.close().catch(() => undefined);
     await rm(temp, { force: true });
@@ -170,6 +217,8 @@ export interface PackageArchive {
   readonly manifest: ContentManifest;
   /** Reads one file's bytes straight from its blocks, for copying to distribution points. */
   readonly source: ContentSource;
+  /** The blocks of a file this package holds with the same path, size and SHA-256, as stored; null when it holds no such file. */
+  storedBlocksOf(file: ManifestFile): AsyncIterable<StoredBlock> | null;
   close(): Promise<void>;
 }
 
@@ -254,7 +303,24 @@ export async function openPackageArchive(path: string): Promise<PackageArchive> 
         }
       },
     };
-    return { packageId: index.packageId, version: index.version, manifest: index.manifest, source, close: () => handle.close() };
+    const held = new Map(index.manifest.files.map((file) => [file.path, file]));
+    async function* storedBlocks(entry: ArchiveEntry, name: string): AsyncIterable<StoredBlock> {
+      let at = entry.offset;
+      for (const [codec, stored, raw] of entry.blocks) {
+        const data = Buffer.allocUnsafe(stored);
+        const { bytesRead } = await handle.read(data, 0, stored, at);
+        if (bytesRead !== stored) throw badPackage(path, `it ends inside ${name}`);
+        at += stored;
+        yield { codec, data, raw };
+      }
+    }
+    const storedBlocksOf = (file: ManifestFile): AsyncIterable<StoredBlock> | null => {
+      const mine = held.get(file.path);
+      const entry = entries.get(file.path);
+      if (mine === undefined || entry === undefined || mine.size !== file.size || mine.sha256 !== file.sha256) return null;
+      return storedBlocks(entry, file.path);
+    };
+    return { packageId: index.packageId, version: index.version, manifest: index.manifest, source, storedBlocksOf, close: () => handle.close() };
   } catch (error) {
     await handle.close().catch(() => undefined);
     throw error;

@@ -18,12 +18,10 @@ export class UpdateScheduleRunRepository {
   constructor(private readonly db: SqliteDatabase) {}
 
   scheduled(): ScheduledPackage[] {
-    const rows = prepared(this.db, `SELECT p.package_id AS packageId, p.update_schedule AS schedule, p.created_at AS createdAt, r.last_occurrence AS lastOccurrence
-         FROM packages p LEFT JOIN package_update_schedule_runs r ON r.package_id = p.package_id
-         WHERE p.update_schedule IS NOT NULL AND p.contains_source_files = 1 AND p.source_option = 'direct'
-           AND EXISTS (SELECT 1 FROM package_dps d WHERE d.package_id = p.package_id AND d.state NOT IN ('removalPending', 'removalFailed'))
-         ORDER BY p.package_id`).all() as { packageId: string; schedule: string; createdAt: string; lastOccurrence: string | null }[];
-    return rows.map((row) => ({ ...row, schedule: JSON.parse(row.schedule) as RecurringSchedule }));
+    return (prepared(this.db, scheduledSql).all() as { packageId: string; schedule: string; createdAt: string; lastOccurrence: string | null }[]).map((row) => ({
+      ...row,
+      schedule: JSON.parse(row.schedule) as RecurringSchedule,
+    }));
   }
 
   lastOccurrence(packageId: string): string | null {
@@ -36,3 +34,11 @@ export class UpdateScheduleRunRepository {
          ON CONFLICT (package_id) DO UPDATE SET last_occurrence = excluded.last_occurrence, ran_at = excluded.ran_at`).run(packageId, occurrence, ranAt);
   }
 }
+
+// Asked at every wake: `update_schedule IS NOT NULL` is spelled out so SQLite reads the partial
+// index packages_update_scheduled (a package with a schedule), not every package of the site.
+export const scheduledSql = `SELECT p.package_id AS packageId, p.update_schedule AS schedule, p.created_at AS createdAt, r.last_occurrence AS lastOccurrence
+  FROM packages p LEFT JOIN package_update_schedule_runs r ON r.package_id = p.package_id
+  WHERE p.update_schedule IS NOT NULL AND p.contains_source_files = 1 AND p.source_option = 'direct'
+    AND EXISTS (SELECT 1 FROM package_dps d WHERE d.package_id = p.package_id AND d.state NOT IN ('removalPending', 'removalFailed'))
+  ORDER BY p.package_id`;
