@@ -21,6 +21,7 @@ import { DpGroupRepository } from './db/repositories/dp-group-repository';
 import { PackageDpRepository } from './db/repositories/package-dp-repository';
 import { ResourceRepository } from './db/repositories/resource-repository';
 import { CollectionRepository } from './db/repositories/collection-repository';
+import { MembershipRepository } from './db/repositories/membership-repository';
 import { AdvertisementRepository } from './db/repositories/advertisement-repository';
 import { PolicyRepository } from './db/repositories/policy-repository';
 import { AdvertisementService } from './services/advertisements/advertisement-service';
@@ -121,6 +122,7 @@ export function createCore(options: CoreOptions): Core {
     clientAgents: new ClientAgentRepository(site.db),
     resources: new ResourceRepository(site.db),
     collections: new CollectionRepository(site.db),
+    memberships: new MembershipRepository(site.db),
     advertisements: new AdvertisementRepository(site.db),
     policy: new PolicyRepository(site.db),
   };
@@ -188,7 +190,7 @@ export function createCore(options: CoreOptions): Core {
   const components = new ComponentSettingsService({ settings: repositories.componentSettings, work, now, fileAccess });
   const clientAgents = new ClientAgentService({ agents: repositories.clientAgents, work, now });
   // Query rules are compiled to SQL (docs/wql.md) and evaluated in the database.
-  const membership = new CollectionMembership({ collections: repositories.collections, now, evaluateQueryRule: queryRuleResourceIds });
+  const membership = new CollectionMembership({ collections: repositories.collections, memberships: repositories.memberships, now, evaluateQueryRule: queryRuleResourceIds });
   const resources = new ResourceService({ resources: repositories.resources, collections: repositories.collections, membership, work, now, fileAccess });
   const collections = new CollectionService({
     siteCode: site.record.siteCode,

@@ -9,7 +9,8 @@ import { migration0007 } from './0007-update-schedule-runs';
 import { migration0008 } from './0008-resources-and-collections';
 import { migration0009 } from './0009-client-agents';
 import { migration0010 } from './0010-advertisements';
+import { migration0011 } from './0011-collection-evaluation';
 
 /** Append-only: add the next file at the end; the ledger refuses edited history. */
-export const migrations: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007, migration0008, migration0009, migration0010];
+export const migrations: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007, migration0008, migration0009, migration0010, migration0011];
 export type { Migration } from './migration';

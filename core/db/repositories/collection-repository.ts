@@ -219,12 +219,11 @@ export class CollectionRepository {
       const narrowed = limitTo === null ? '' : ' WHERE resource_id IN (SELECT resource_id FROM collection_members WHERE collection_id = ?)';
       const params = limitTo === null ? source.params : [...source.params, limitTo];
       // Only resources that exist: a query over another table must not add IDs of nothing.
-      this.db
-        .prepare(
-          `INSERT OR IGNORE INTO temp.membership_evaluation (resource_id) SELECT resource_id FROM (${source.sql})${narrowed}` +
-            `${narrowed === '' ? ' WHERE' : ' AND'} resource_id IN (SELECT resource_id FROM resources)`,
-        )
-        .run(...params);
+      prepared(
+        this.db,
+        `INSERT OR IGNORE INTO temp.membership_evaluation (resource_id) SELECT resource_id FROM (${source.sql})${narrowed}` +
+          `${narrowed === '' ? ' WHERE' : ' AND'} resource_id IN (SELECT resource_id FROM resources)`,
+      ).run(...params);
     }
     const removed = prepared(
       this.db,

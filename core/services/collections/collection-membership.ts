@@ -1,10 +1,13 @@
 import { builtInCollections, CourierError, type MembershipUpdateDto, type ResourceType } from '../../api';
 import type { CollectionRecord, CollectionRepository, ResourceIdQuery } from '../../db/repositories/collection-repository';
+import type { MembershipRepository } from '../../db/repositories/membership-repository';
 import type { ChangeSet } from '../../site/unit-of-work';
 import type { QueryRuleEvaluator } from './query-rules';
 
 export interface CollectionMembershipDeps {
   readonly collections: CollectionRepository;
+  /** Evaluation order, scoped evaluation and schedule runs. */
+  readonly memberships: MembershipRepository;
   readonly now: () => Date;
   readonly evaluateQueryRule: QueryRuleEvaluator;
 }
@@ -66,6 +69,48 @@ export class CollectionMembership {
     return updates;
   }
 
+  /**
+   * Every collection from scratch, each after the collection it is limited to (docs/collections.md):
+   * what a bench or a recovery runs; the schedule evaluates only the collections due.
+   */
+  evaluateAll(change: ChangeSet): MembershipUpdateDto[] {
+    return this.deps.memberships.evaluationOrder().map(({ collectionId }) => this.evaluate(change, collectionId));
+  }
+
+  /**
+   * Resources were added, imported or changed: every collection whose rules could take them in or
+   * leave them out is re-evaluated for those resources only (a query rule's SQL narrowed to their
+   * IDs), each after its limiting collection; `.CMN` goes to Offer Manager only for a collection
+   * whose members changed. A new resource has no direct rules, and a built-in takes in its new
+   * resources as they are added, so only query rules and limits matter.
+   */
+  evaluateForResources(change: ChangeSet, resourceIds: readonly number[]): string[] {
+    if (resourceIds.length === 0) return [];
+    const { memberships, collections } = this.deps;
+    const dependent = memberships.propertyDependent();
+    if (dependent.length === 0) return [];
+    const changed: string[] = [];
+    memberships.setScope(resourceIds);
+    try {
+      for (const { collectionId } of memberships.evaluationOrder(dependent)) {
+        const record = collections.get(collectionId);
+        if (!record || record.builtInType !== null) continue;
+        const result = memberships.evaluateScoped(collectionId, this.sourcesOf(record), record.limitTo);
+        if (result.added + result.removed === 0) continue;
+        changed.push(collectionId);
+        noteCollectionMembership(change, collectionId, 'membership');
+        change.emit('collections:changed', { change: 'membership', collectionId });
+        change.log(
+          'smsprov.log',
+          'SMS_PROVIDER',
+          `Updated the membership of collection ${collectionId} "${record.name}" for ${resourceIds.length === 1 ? `resource ${resourceIds[0]}` : `${resourceIds.length} resources`}: ${result.added} added, ${result.removed} removed.`,
+        );
+      }
+    } finally {
+      memberships.clearScope();
+    }
+    return changed;
+  }
 
   /** A new resource joins its type's built-in collection at once, without re-reading the others. */
   addToBuiltIn(change: ChangeSet, resourceType: ResourceType, resourceId: number): void {
@@ -76,7 +121,8 @@ export class CollectionMembership {
     }
   }
 
-  private sourcesOf(record: CollectionRecord): ResourceIdQuery[] {
+  /** What a collection's members are selected by: a built-in's every resource of its type, else its rules. */
+  sourcesOf(record: CollectionRecord): ResourceIdQuery[] {
     const { collections, evaluateQueryRule } = this.deps;
     if (record.builtInType !== null) return [collections.everyResourceSource(record.builtInType)];
     const sources = [collections.directRuleSource(record.collectionId)];

@@ -59,9 +59,18 @@ export function compileCollectionQuery(query: string, field: string): { readonly
   }
 }
 
+/** Compiled rules by their text: a site evaluates the same thousands of rules on every schedule and resource change. */
+const compiledRules = new Map<string, ResourceIdQuery>();
+const maxCompiledRules = 10_000;
+
 /** The members a stored query rule takes in, as a source for CollectionMembership. */
 export function queryRuleResourceIds(rule: StoredQueryRule): ResourceIdQuery {
-  return compileCollectionQuery(rule.query, 'rule.query').source;
+  const known = compiledRules.get(rule.query);
+  if (known) return known;
+  const source = compileCollectionQuery(rule.query, 'rule.query').source;
+  if (compiledRules.size >= maxCompiledRules) compiledRules.clear();
+  compiledRules.set(rule.query, source);
+  return source;
 }
 
 /** The class a query selects from, after checking that the whole query can be evaluated. */
