@@ -14,7 +14,7 @@
 // process's, sampled every 20 ms.
 import { cpus, loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
-import { createCore } from '../../core/core';
+import { createCore, type Core } from '../../core/core';
 import { CollectionRepository } from '../../core/db/repositories/collection-repository';
 import { MembershipRepository } from '../../core/db/repositories/membership-repository';
 import { CollectionMembership } from '../../core/services/collections/collection-membership';
@@ -36,6 +36,10 @@ function argument(name: string, fallback: number): number {
 
 export interface PhaseContext {
   readonly site: OffersSite;
+  /** One core on the site, opened before the phases, as a console or `serve` holds one. */
+  readonly core: Core;
+  /** A connection of the bench's own, to check what the phases wrote. */
+  readonly db: OpenSite['db'];
   /** Figures a phase adds beside its time ("1,234,567 members"). */
   readonly note: (text: string) => void;
 }
@@ -55,22 +59,22 @@ function openMembership(dataDir: string): { site: OpenSite; membership: Collecti
   return { site, membership, work };
 }
 
-function memberRows(site: OpenSite): number {
-  return site.db.prepare('SELECT count(*) FROM collection_members').pluck().get() as number;
+function memberRows(db: OpenSite['db']): number {
+  return db.prepare('SELECT count(*) FROM collection_members').pluck().get() as number;
 }
 
-function isMember(site: OpenSite, collectionId: string, resourceId: number): boolean {
-  return site.db.prepare('SELECT 1 FROM collection_members WHERE collection_id = ? AND resource_id = ?').get(collectionId, resourceId) !== undefined;
+function isMember(db: OpenSite['db'], collectionId: string, resourceId: number): boolean {
+  return db.prepare('SELECT 1 FROM collection_members WHERE collection_id = ? AND resource_id = ?').get(collectionId, resourceId) !== undefined;
 }
 
 export const phases: Phase[] = [
   {
     name: 'membership from scratch (every collection)',
-    run({ site, note }) {
+    run({ site, db, note }) {
       const opened = openMembership(site.dataDir);
       try {
         const updates = opened.work.run((change) => opened.membership.evaluateAll(change));
-        note(`${updates.length} collections, ${memberRows(opened.site).toLocaleString('en-US')} membership rows`);
+        note(`${updates.length} collections, ${memberRows(db).toLocaleString('en-US')} membership rows`);
       } finally {
         opened.site.db.close();
       }
@@ -78,66 +82,44 @@ export const phases: Phase[] = [
   },
   {
     name: 'baseline: bare INSERT … SELECT of those rows',
-    run({ site, note }) {
-      const opened = openSite(site.dataDir, () => new Date());
-      try {
-        opened.db.exec('CREATE TEMP TABLE copy (collection_id TEXT, resource_id INTEGER)');
-        const rows = opened.db.prepare('INSERT INTO temp.copy SELECT collection_id, resource_id FROM collection_members').run().changes;
-        note(`${rows.toLocaleString('en-US')} rows`);
-      } finally {
-        opened.db.close();
-      }
+    run({ db, note }) {
+      db.exec('CREATE TEMP TABLE copy (collection_id TEXT, resource_id INTEGER)');
+      const rows = db.prepare('INSERT INTO temp.copy SELECT collection_id, resource_id FROM collection_members').run().changes;
+      note(`${rows.toLocaleString('en-US')} rows`);
     },
   },
   {
     name: 'a direct rule added (collections:add-rule)',
-    async run({ site, note }) {
-      const core = createCore({ dataDir: site.dataDir });
-      const opened = openSite(site.dataDir, () => new Date());
-      try {
-        const collectionId = site.directCollections.find((id) => !site.limitedCollections.includes(id))!;
-        const resourceId = site.firstSystemId + 12_345;
-        value(await core.client['collections:add-rule']({ collectionId, rule: { kind: 'direct', resourceId } }));
-        if (!isMember(opened, collectionId, resourceId)) throw new Error(`${resourceId} did not join ${collectionId}`);
-        note(`${collectionId}, resource ${resourceId}`);
-      } finally {
-        opened.db.close();
-        core.close();
-      }
+    async run({ site, core, db, note }) {
+      const collectionId = site.directCollections.find((id) => !site.limitedCollections.includes(id))!;
+      const resourceId = site.firstSystemId + 12_345;
+      value(await core.client['collections:add-rule']({ collectionId, rule: { kind: 'direct', resourceId } }));
+      if (!isMember(db, collectionId, resourceId)) throw new Error(`${resourceId} did not join ${collectionId}`);
+      note(`${collectionId}, resource ${resourceId}`);
     },
   },
   {
     name: 'a property change makes a query rule match (resources:update)',
-    async run({ site, note }) {
-      const core = createCore({ dataDir: site.dataDir });
-      const opened = openSite(site.dataDir, () => new Date());
-      try {
-        const { collectionId, ou } = site.ouCollection;
-        const resourceId = site.firstSystemId + 1; // in SITE1, not in the collection's OU
-        if (isMember(opened, collectionId, resourceId)) throw new Error(`${resourceId} is already a member of ${collectionId}`);
-        const before = value(await core.client['resources:get']({ resourceId }));
-        value(await core.client['resources:update']({ resourceId, changes: { systemOuNames: [...before.systemOuNames, ou] } }));
-        if (!isMember(opened, collectionId, resourceId)) throw new Error(`${resourceId} did not join ${collectionId}`);
-        note(`${collectionId} (${ou}), resource ${resourceId}`);
-      } finally {
-        opened.db.close();
-        core.close();
-      }
+    async run({ site, core, db, note }) {
+      const { collectionId, ou } = site.ouCollection;
+      const resourceId = site.firstSystemId + 1; // in SITE1, not in the collection's OU
+      if (isMember(db, collectionId, resourceId)) throw new Error(`${resourceId} is already a member of ${collectionId}`);
+      const before = value(await core.client['resources:get']({ resourceId }));
+      value(await core.client['resources:update']({ resourceId, changes: { systemOuNames: [...before.systemOuNames, ou] } }));
+      if (!isMember(db, collectionId, resourceId)) throw new Error(`${resourceId} did not join ${collectionId}`);
+      note(`${collectionId} (${ou}), resource ${resourceId}`);
     },
   },
   {
     name: 'Update Collection Membership of that query collection',
-    async run({ site, note }) {
-      const core = createCore({ dataDir: site.dataDir });
-      try {
-        const [update] = value(await core.client['collections:update-membership']({ collectionId: site.ouCollection.collectionId }));
-        note(`${update?.memberCount ?? 0} members`);
-      } finally {
-        core.close();
-      }
+    async run({ site, core, note }) {
+      const [update] = value(await core.client['collections:update-membership']({ collectionId: site.ouCollection.collectionId }));
+      note(`${update?.memberCount ?? 0} members`);
     },
   },
 ];
+
+const duration = (ms: number): string => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(1)} ms`);
 
 async function main(): Promise<void> {
   const size = {
@@ -155,12 +137,22 @@ async function main(): Promise<void> {
     let started = performance.now();
     const site = await seedOffersSite(offersSiteDir(temp.path), size);
     console.log(`${'seed (repositories, one transaction)'.padEnd(64)} ${((performance.now() - started) / 1000).toFixed(2)} s`);
-    for (const phase of phases) {
-      const notes: string[] = [];
-      started = performance.now();
-      await phase.run({ site, note: (text) => notes.push(text) });
-      const ms = performance.now() - started;
-      console.log(`${phase.name.padEnd(64)} ${ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(1)} ms`}${notes.length > 0 ? `  (${notes.join('; ')})` : ''}`);
+    const core = createCore({ dataDir: site.dataDir });
+    const own = openSite(site.dataDir, () => new Date());
+    try {
+      for (const phase of phases) {
+        const notes: string[] = [];
+        const cpu = process.cpuUsage();
+        started = performance.now();
+        await phase.run({ site, core, db: own.db, note: (text) => notes.push(text) });
+        const ms = performance.now() - started;
+        const used = process.cpuUsage(cpu);
+        const cpuMs = (used.user + used.system) / 1000;
+        console.log(`${phase.name.padEnd(64)} ${duration(ms)} (CPU ${duration(cpuMs)})${notes.length > 0 ? `  ${notes.join('; ')}` : ''}`);
+      }
+    } finally {
+      own.db.close();
+      core.close();
     }
     console.log(`${'peak RSS'.padEnd(64)} ${(Math.max(peak, process.memoryUsage.rss()) / 1024 / 1024).toFixed(0)} MiB; load ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
   } finally {

@@ -215,23 +215,29 @@ export class CollectionRepository {
    */
   evaluateMembership(collectionId: string, sources: readonly ResourceIdQuery[], limitTo: string | null, evaluatedAt: string): MembershipChange {
     prepared(this.db, 'DELETE FROM temp.membership_evaluation').run();
-    for (const source of sources) {
-      const narrowed = limitTo === null ? '' : ' WHERE resource_id IN (SELECT resource_id FROM collection_members WHERE collection_id = ?)';
-      const params = limitTo === null ? source.params : [...source.params, limitTo];
-      // Only resources that exist: a query over another table must not add IDs of nothing.
-      prepared(
-        this.db,
-        `INSERT OR IGNORE INTO temp.membership_evaluation (resource_id) SELECT resource_id FROM (${source.sql})${narrowed}` +
-          `${narrowed === '' ? ' WHERE' : ' AND'} resource_id IN (SELECT resource_id FROM resources)`,
-      ).run(...params);
+    // Each selected ID is looked up in `resources` (only resources that exist: a query over another
+    // table must not add IDs of nothing) and in the limiting collection's members: correlated
+    // look-ups, so SQLite never walks every resource or every member to drive the source.
+    const narrowed = limitTo === null ? '' : ' AND EXISTS (SELECT 1 FROM collection_members l WHERE l.collection_id = ? AND l.resource_id = s.resource_id)';
+    const select = (source: ResourceIdQuery) => `SELECT s.resource_id FROM (${source.sql}) AS s WHERE EXISTS (SELECT 1 FROM resources e WHERE e.resource_id = s.resource_id)${narrowed}`;
+    const params = (source: ResourceIdQuery) => [...source.params, ...(limitTo === null ? [] : [limitTo])];
+    if (prepared(this.db, 'SELECT 1 FROM collection_members WHERE collection_id = ? LIMIT 1').get(collectionId) === undefined) {
+      // No members yet (a new collection, a site evaluated from scratch): nothing to diff, so the
+      // members are written once, straight from the sources.
+      let added = 0;
+      for (const source of sources) {
+        added += prepared(this.db, `INSERT OR IGNORE INTO collection_members (collection_id, resource_id) SELECT ?, resource_id FROM (${select(source)})`).run(collectionId, ...params(source)).changes;
+      }
+      prepared(this.db, 'UPDATE collections SET members_evaluated_at = ?, member_count = ? WHERE collection_id = ?').run(evaluatedAt, added, collectionId);
+      return { added, removed: 0, memberCount: added };
     }
+    for (const source of sources) prepared(this.db, `INSERT OR IGNORE INTO temp.membership_evaluation (resource_id) ${select(source)}`).run(...params(source));
     const removed = prepared(
       this.db,
       'DELETE FROM collection_members WHERE collection_id = ? AND resource_id NOT IN (SELECT resource_id FROM temp.membership_evaluation)',
     ).run(collectionId).changes;
     const added = prepared(this.db, 'INSERT OR IGNORE INTO collection_members (collection_id, resource_id) SELECT ?, resource_id FROM temp.membership_evaluation').run(collectionId).changes;
-    const memberCount = prepared(this.db, 'SELECT count(*) FROM collection_members WHERE collection_id = ?').pluck().get(collectionId) as number;
-    prepared(this.db, 'DELETE FROM temp.membership_evaluation').run();
+    const memberCount = prepared(this.db, 'SELECT count(*) FROM temp.membership_evaluation').pluck().get() as number;
     prepared(this.db, 'UPDATE collections SET members_evaluated_at = ?, member_count = ? WHERE collection_id = ?').run(evaluatedAt, memberCount, collectionId);
     return { added, removed, memberCount };
   }

@@ -87,13 +87,15 @@ export class MembershipRepository {
    */
   evaluateScoped(collectionId: string, sources: readonly ResourceIdQuery[], limitTo: string | null): ScopedChange {
     prepared(this.db, 'DELETE FROM temp.membership_scope_selected').run();
-    const limit = limitTo === null ? '' : ' AND resource_id IN (SELECT resource_id FROM collection_members WHERE collection_id = ?)';
+    // Driven from the scope: each resource in it is looked up in the source by ID (a correlated
+    // EXISTS, which SQLite pushes into the source's WHERE), so one resource costs a look-up per rule.
+    const limit = limitTo === null ? '' : ' AND EXISTS (SELECT 1 FROM collection_members l WHERE l.collection_id = ? AND l.resource_id = sc.resource_id)';
     for (const source of sources) {
-      // Written so SQLite pushes the scope into the source's WHERE: a look-up by resource ID, not a scan.
       prepared(
         this.db,
-        `INSERT OR IGNORE INTO temp.membership_scope_selected (resource_id) SELECT resource_id FROM (${source.sql})
-         WHERE resource_id IN (SELECT resource_id FROM temp.membership_scope)${limit} AND resource_id IN (SELECT resource_id FROM resources)`,
+        `INSERT OR IGNORE INTO temp.membership_scope_selected (resource_id) SELECT sc.resource_id FROM temp.membership_scope AS sc
+         WHERE EXISTS (SELECT 1 FROM (${source.sql}) AS s WHERE s.resource_id = sc.resource_id)
+           AND EXISTS (SELECT 1 FROM resources e WHERE e.resource_id = sc.resource_id)${limit}`,
       ).run(...source.params, ...(limitTo === null ? [] : [limitTo]));
     }
     const removed = prepared(
