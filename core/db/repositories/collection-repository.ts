@@ -46,6 +46,17 @@ interface RuleRow {
   query: string | null;
 }
 
+/**
+ * The resource IDs `source` selects that exist (a query over another table must not add IDs of
+ * nothing) and, when `limited`, that the limiting collection (the last parameter) holds. Both are
+ * correlated look-ups of each selected ID, so SQLite never walks every resource or every member
+ * of the limiting collection to drive the source.
+ */
+export function membershipSelection(source: ResourceIdQuery, limited: boolean): string {
+  const narrowed = limited ? ' AND EXISTS (SELECT 1 FROM collection_members l WHERE l.collection_id = ? AND l.resource_id = s.resource_id)' : '';
+  return `SELECT s.resource_id FROM (${source.sql}) AS s WHERE EXISTS (SELECT 1 FROM resources e WHERE e.resource_id = s.resource_id)${narrowed}`;
+}
+
 /** Collections, their rules, links, maintenance windows and materialized members. */
 export class CollectionRepository {
   constructor(private readonly db: SqliteDatabase) {
@@ -215,11 +226,7 @@ export class CollectionRepository {
    */
   evaluateMembership(collectionId: string, sources: readonly ResourceIdQuery[], limitTo: string | null, evaluatedAt: string): MembershipChange {
     prepared(this.db, 'DELETE FROM temp.membership_evaluation').run();
-    // Each selected ID is looked up in `resources` (only resources that exist: a query over another
-    // table must not add IDs of nothing) and in the limiting collection's members: correlated
-    // look-ups, so SQLite never walks every resource or every member to drive the source.
-    const narrowed = limitTo === null ? '' : ' AND EXISTS (SELECT 1 FROM collection_members l WHERE l.collection_id = ? AND l.resource_id = s.resource_id)';
-    const select = (source: ResourceIdQuery) => `SELECT s.resource_id FROM (${source.sql}) AS s WHERE EXISTS (SELECT 1 FROM resources e WHERE e.resource_id = s.resource_id)${narrowed}`;
+    const select = (source: ResourceIdQuery) => membershipSelection(source, limitTo !== null);
     const params = (source: ResourceIdQuery) => [...source.params, ...(limitTo === null ? [] : [limitTo])];
     if (prepared(this.db, 'SELECT 1 FROM collection_members WHERE collection_id = ? LIMIT 1').get(collectionId) === undefined) {
       // No members yet (a new collection, a site evaluated from scratch): nothing to diff, so the

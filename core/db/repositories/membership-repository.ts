@@ -23,6 +23,19 @@ export interface ScopedChange {
 }
 
 /**
+ * The statement that puts the resources in scope that `source` selects (and the limiting
+ * collection, the last parameter, holds) into the scoped selection. Driven from the scope: each
+ * resource in it is looked up in the source by ID (a correlated EXISTS, which SQLite pushes into
+ * the source's WHERE), so one resource costs one look-up per rule, however large the collection.
+ */
+export function scopedSelection(source: ResourceIdQuery, limited: boolean): string {
+  const limit = limited ? ' AND EXISTS (SELECT 1 FROM collection_members l WHERE l.collection_id = ? AND l.resource_id = sc.resource_id)' : '';
+  return `INSERT OR IGNORE INTO temp.membership_scope_selected (resource_id) SELECT sc.resource_id FROM temp.membership_scope AS sc
+    WHERE EXISTS (SELECT 1 FROM (${source.sql}) AS s WHERE s.resource_id = sc.resource_id)
+      AND EXISTS (SELECT 1 FROM resources e WHERE e.resource_id = sc.resource_id)${limit}`;
+}
+
+/**
  * Membership at scale (docs/collections.md#membership-evaluation): the order collections are
  * evaluated in, membership re-evaluated for a few resources only (the ones a change touched),
  * and the runs of the membership update schedules.
@@ -87,17 +100,7 @@ export class MembershipRepository {
    */
   evaluateScoped(collectionId: string, sources: readonly ResourceIdQuery[], limitTo: string | null): ScopedChange {
     prepared(this.db, 'DELETE FROM temp.membership_scope_selected').run();
-    // Driven from the scope: each resource in it is looked up in the source by ID (a correlated
-    // EXISTS, which SQLite pushes into the source's WHERE), so one resource costs a look-up per rule.
-    const limit = limitTo === null ? '' : ' AND EXISTS (SELECT 1 FROM collection_members l WHERE l.collection_id = ? AND l.resource_id = sc.resource_id)';
-    for (const source of sources) {
-      prepared(
-        this.db,
-        `INSERT OR IGNORE INTO temp.membership_scope_selected (resource_id) SELECT sc.resource_id FROM temp.membership_scope AS sc
-         WHERE EXISTS (SELECT 1 FROM (${source.sql}) AS s WHERE s.resource_id = sc.resource_id)
-           AND EXISTS (SELECT 1 FROM resources e WHERE e.resource_id = sc.resource_id)${limit}`,
-      ).run(...source.params, ...(limitTo === null ? [] : [limitTo]));
-    }
+    for (const source of sources) prepared(this.db, scopedSelection(source, limitTo !== null)).run(...source.params, ...(limitTo === null ? [] : [limitTo]));
     const removed = prepared(
       this.db,
       `DELETE FROM collection_members WHERE collection_id = ? AND resource_id IN (SELECT resource_id FROM temp.membership_scope)
