@@ -1,3 +1,4 @@
+import { collectionEvaluatorName, createCollectionEvaluator } from './colleval';
 import { createDistributionManager, distributionManagerName } from './distmgr';
 import { createInboxManager, inboxManagerName } from './inbox-manager';
 import type { SiteComponentFactory } from './site-component';
@@ -10,4 +11,5 @@ import type { SiteComponentFactory } from './site-component';
 export const builtInComponents: Readonly<Record<string, SiteComponentFactory>> = {
   [inboxManagerName]: createInboxManager,
   [distributionManagerName]: () => createDistributionManager(),
+  [collectionEvaluatorName]: () => createCollectionEvaluator(),
 };

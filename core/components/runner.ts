@@ -7,6 +7,7 @@ import { createSiteLog } from '../site/site-log';
 import { siteRootAt } from '../site/site-root';
 import { builtInComponents } from './built-in';
 import { startComponentHost, type ComponentFactories, type ComponentHost } from './component-host';
+import { collectionEvaluatorName } from './colleval';
 import { distributionManagerName } from './distmgr';
 import { inboxManagerName } from './inbox-manager';
 import type { ComponentWorkerData, FromWorker, ToWorker } from './worker-protocol';
@@ -21,7 +22,7 @@ export interface ComponentEntry {
 }
 
 /** What `serve` and the desktop app run: every component Courier ships, each in its worker thread. */
-export const siteComponents: readonly ComponentEntry[] = [{ name: inboxManagerName }, { name: distributionManagerName }];
+export const siteComponents: readonly ComponentEntry[] = [{ name: inboxManagerName }, { name: distributionManagerName }, { name: collectionEvaluatorName }];
 
 export interface ComponentRunnerOptions {
   readonly dataDir: string;

@@ -1,6 +1,8 @@
 import { builtInCollections, CourierError, type MembershipUpdateDto, type ResourceType } from '../api';
 import type { CollectionRecord, CollectionRepository, ResourceIdQuery } from '../db/repositories/collection-repository';
 import type { MembershipRepository } from '../db/repositories/membership-repository';
+import { nextMembershipUpdate } from '../domain/membership-schedule';
+import type { LogFile } from './site-log';
 import type { ChangeSet } from './unit-of-work';
 import type { QueryRuleEvaluator } from '../db/wql/collection-rules';
 
@@ -10,7 +12,11 @@ export interface CollectionMembershipDeps {
   readonly memberships: MembershipRepository;
   readonly now: () => Date;
   readonly evaluateQueryRule: QueryRuleEvaluator;
+  /** Where an evaluation is logged: the provider's log by default, the collection evaluator's in it. */
+  readonly logAs?: { readonly file: LogFile; readonly component: string };
 }
+
+const providerLog = { file: 'smsprov.log', component: 'SMS_PROVIDER' } as const;
 
 export function collectionNotFound(collectionId: string, field = 'collectionId'): CourierError {
   return new CourierError('NOT_FOUND', `There is no collection ${collectionId} at this site; see courier collection list.`, field);
@@ -47,11 +53,8 @@ export class CollectionMembership {
       noteCollectionMembership(change, collectionId, 'membership');
       change.emit('collections:changed', { change: 'membership', collectionId });
     }
-    change.log(
-      'smsprov.log',
-      'SMS_PROVIDER',
-      `Updated the membership of collection ${collectionId} "${record.name}": ${result.memberCount} members (${result.added} added, ${result.removed} removed).`,
-    );
+    const { file, component } = this.deps.logAs ?? providerLog;
+    change.log(file, component, `Updated the membership of collection ${collectionId} "${record.name}": ${result.memberCount} members (${result.added} added, ${result.removed} removed).`);
     return { collectionId, name: record.name, ...result, evaluatedAt };
   }
 
@@ -101,8 +104,8 @@ export class CollectionMembership {
         noteCollectionMembership(change, collectionId, 'membership');
         change.emit('collections:changed', { change: 'membership', collectionId });
         change.log(
-          'smsprov.log',
-          'SMS_PROVIDER',
+          (this.deps.logAs ?? providerLog).file,
+          (this.deps.logAs ?? providerLog).component,
           `Updated the membership of collection ${collectionId} "${record.name}" for ${resourceIds.length === 1 ? `resource ${resourceIds[0]}` : `${resourceIds.length} resources`}: ${result.added} added, ${result.removed} removed.`,
         );
       }
@@ -110,6 +113,12 @@ export class CollectionMembership {
       memberships.clearScope();
     }
     return changed;
+  }
+
+  /** When the collection evaluator next evaluates it on its schedule (see nextMembershipUpdate in the contract). */
+  nextScheduledUpdate(record: CollectionRecord): string | null {
+    if (record.membershipSchedule === null) return null;
+    return nextMembershipUpdate(record.membershipSchedule, this.deps.memberships.lastOccurrence(record.collectionId), record.createdAt)?.toISOString() ?? null;
   }
 
   /** A new resource joins its type's built-in collection at once, without re-reading the others. */
