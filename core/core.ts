@@ -28,6 +28,7 @@ import { AdvertisementService } from './services/advertisements/advertisement-se
 import { PolicyService } from './services/policy/policy-service';
 import { ResourceService } from './services/resources/resource-service';
 import { CollectionMembership } from './services/collections/collection-membership';
+import { MaintenanceWindowService } from './services/collections/maintenance-window-service';
 import { CollectionService } from './services/collections/collection-service';
 import { queryRuleResourceIds } from './services/collections/query-rules';
 import { ComponentSettingsService } from './services/component-settings-service';
@@ -221,6 +222,7 @@ export function createCore(options: CoreOptions): Core {
     collections,
     advertisements,
     policy,
+    maintenanceWindows: new MaintenanceWindowService({ memberships: repositories.memberships, resources: repositories.resources, now }),
   });
   recoverInboxes(plumbing, site.root, (text) => log.write(provider.file, provider.component, text), now().getTime());
   let closed = false;

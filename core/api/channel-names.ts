@@ -76,6 +76,7 @@ export const requestChannelNames = [
   'collections:update-membership',
   'collections:add-rule',
   'collections:remove-rule',
+  'collections:maintenance-windows',
   'advertisements:list',
   'advertisements:get',
   'advertisements:create',

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { maintenanceWindowQuerySchema, type ResourceMaintenanceWindowsDto } from './maintenance-windows';
 import { requestChannelNames, type RequestChannelName } from './channel-names';
 import type { ApiResult } from './errors';
 import type { FileListDto, FolderListDto, SourceCheckDto } from './files';
@@ -141,6 +142,7 @@ export const requestSchemas = {
   'collections:update-membership': collectionMembershipSchema,
   'collections:add-rule': collectionAddRuleSchema,
   'collections:remove-rule': collectionRemoveRuleSchema,
+  'collections:maintenance-windows': maintenanceWindowQuerySchema,
   'advertisements:list': advertisementListSchema,
   'advertisements:get': advertisementRefSchema,
   'advertisements:create': advertisementCreateSchema,
@@ -234,6 +236,8 @@ export interface ResponseMap {
   'collections:update-membership': readonly MembershipUpdateDto[];
   'collections:add-rule': CollectionDto;
   'collections:remove-rule': CollectionDto;
+  /** The windows that apply to a resource: its collections' enabled windows, each occurrence and their union. */
+  'collections:maintenance-windows': ResourceMaintenanceWindowsDto;
   /** In ID order; a filter narrows them to a package (and program) or a collection. */
   'advertisements:list': readonly AdvertisementDto[];
   'advertisements:get': AdvertisementDto;

@@ -1,5 +1,6 @@
 import type { SqliteDatabase } from '../connection';
 import { prepared } from '../prepared';
+import type { CollectionWindow } from '../../domain/maintenance-windows';
 import type { ResourceIdQuery } from './collection-repository';
 
 /** A collection in evaluation order: `depth` 0 is not limited, 1 is limited to a depth-0 collection … */
@@ -109,6 +110,19 @@ export class MembershipRepository {
     const added = prepared(this.db, 'INSERT OR IGNORE INTO collection_members (collection_id, resource_id) SELECT ?, resource_id FROM temp.membership_scope_selected').run(collectionId).changes;
     if (added !== removed) prepared(this.db, 'UPDATE collections SET member_count = member_count + ? WHERE collection_id = ?').run(added - removed, collectionId);
     return { added, removed };
+  }
+
+  /**
+   * The enabled maintenance windows of every collection the resource is a member of (as of their
+   * last membership update), by collection and position.
+   */
+  windowsOfResource(resourceId: number): CollectionWindow[] {
+    return prepared(
+      this.db,
+      `SELECT w.collection_id AS collectionId, c.name AS collectionName, w.name AS windowName, w.schedule_token AS schedule, w.duration_minutes AS durationMinutes
+       FROM collection_members m JOIN maintenance_windows w ON w.collection_id = m.collection_id JOIN collections c ON c.collection_id = m.collection_id
+       WHERE m.resource_id = ? AND w.enabled = 1 ORDER BY w.collection_id, w.position`,
+    ).all(resourceId) as CollectionWindow[];
   }
 
   /** Collections with a membership update schedule, with their last run. */
