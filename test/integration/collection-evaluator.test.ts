@@ -1,6 +1,8 @@
 import Database from 'better-sqlite3';
+import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createCore, startComponentRunner, type ComponentRunner, type Core } from '../../core';
 import { collectionEvaluatorName, createCollectionEvaluator } from '../../core/components/colleval';
@@ -109,5 +111,38 @@ describe('the membership update schedule', { timeout: 60_000 }, () => {
     clockOffsetMs += hour;
     await expect.poll(async () => (await collection(pilot.collectionId)).lastMembershipUpdate !== after.pilot.lastMembershipUpdate, { timeout: 20_000, interval: 50 }).toBe(true);
     expect(value(await core.client['status:messages']({ component: collectionEvaluatorName, order: 'oldest', limit: 100 })).messages).toHaveLength(1);
+  });
+});
+
+describe('the collection evaluator killed mid-run', { timeout: 90_000 }, () => {
+  it('keeps the batches it committed and evaluates the others after a restart, each occurrence once', async () => {
+    const start = new Date(Date.now() - hour).toISOString().slice(0, 16);
+    const schedule = encodeScheduleToken({ type: 'interval', start, hourSpan: 1, isGmt: true });
+    const pc1 = value(await core.client['resources:create']({ resourceType: 'system', name: 'PC1' })).resourceId;
+    const ids: string[] = [];
+    for (let i = 0; i < 120; i++) ids.push(value(await core.client['collections:create']({ name: `Scheduled ${i}`, membershipSchedule: schedule, rules: [{ kind: 'direct', resourceId: pc1 }] })).collectionId);
+    // Their members taken away behind the site's back: each evaluation puts PC1 back and reports 2500.
+    const db = new Database(join(site(), 'courier.db'));
+    db.prepare("DELETE FROM collection_members WHERE collection_id LIKE 'A01%'").run();
+    // Half an hour after the next occurrence, on both clocks.
+    const at = new Date(Date.parse((await collection(ids[0]!)).nextMembershipUpdate!) + hour / 2).toISOString();
+    const child = spawn(process.execPath, ['--import', 'tsx', 'test/helpers/evaluate-then-die.ts', site(), at], { cwd: fileURLToPath(new URL('../..', import.meta.url)), stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const signal = await new Promise<NodeJS.Signals | null>((resolve) => child.on('exit', (_code, s) => resolve(s)));
+    expect(stderr).toBe('');
+    expect(signal).toBe('SIGKILL');
+    const recorded = () => db.prepare('SELECT count(*) FROM collection_membership_runs').pluck().get() as number;
+    const committed = recorded();
+    expect(committed).toBeGreaterThan(0);
+    expect(committed).toBeLessThan(ids.length);
+
+    clockOffsetMs = Date.parse(at) - Date.now();
+    startEvaluator();
+    await expect.poll(recorded, { timeout: 30_000, interval: 100 }).toBe(ids.length);
+    await expect.poll(() => db.prepare("SELECT count(*) FROM collection_members WHERE collection_id LIKE 'A01%'").pluck().get(), { timeout: 10_000 }).toBe(ids.length);
+    db.close();
+    const messages = value(await core.client['status:messages']({ component: collectionEvaluatorName, order: 'oldest', limit: 1000 })).messages;
+    expect(messages.map((m) => m.insertionStrings[1]).sort()).toEqual([...ids].sort());
   });
 });
