@@ -51,6 +51,8 @@ const patternOnly = new Set([
   'schedules:next schedules[].token',
   'schedules:next schedules[].start',
   'schedules:next after',
+  'collections:maintenance-windows after',
+  'collections:maintenance-windows before',
 ]);
 
 interface StringField {

@@ -28,7 +28,7 @@ export interface OffersSiteSize {
 
 export const defaultOffersSiteSize: OffersSiteSize = { systems: 100_000, users: 20_000, userGroups: 1_000, collections: 2_000, advertisements: 5_000, packages: 100 };
 
-/** What the seed made, for the phases to aim at. */
+/** What seedOffersSite made, for the phases to aim at. */
 export interface OffersSite {
   readonly dataDir: string;
   readonly size: OffersSiteSize;
@@ -222,7 +222,7 @@ export async function seedOffersSite(dataDir: string, size: OffersSiteSize = def
   } finally {
     site.db.close();
   }
-  if (!ouCollection) throw new Error('The seed made no query collection on an OU.');
+  if (!ouCollection) throw new Error('seedOffersSite made no query collection on an OU.');
   return { dataDir, size, firstSystemId, queryCollections, directCollections, limitedCollections, subcollections, ouCollection };
 }
 

@@ -64,11 +64,13 @@ describe('site components and events across processes', () => {
     try {
       const running = () => components.map((e) => [e.component, e.state]).sort();
       await expect.poll(running, { timeout: 60_000, interval: 100 }).toEqual([
+        ['SMS_COLLECTION_EVALUATOR', 'running'],
         ['SMS_DISTRIBUTION_MANAGER', 'running'],
         ['SMS_INBOX_MANAGER', 'running'],
       ]);
       for (const event of components) expect(event.host).toMatch(new RegExp(`^worker thread \\d+ of process ${child.pid} on `));
       expect(leases()).toEqual([
+        expect.objectContaining({ component: 'SMS_COLLECTION_EVALUATOR', pid: child.pid }),
         expect.objectContaining({ component: 'SMS_DISTRIBUTION_MANAGER', pid: child.pid }),
         expect.objectContaining({ component: 'SMS_INBOX_MANAGER', pid: child.pid }),
       ]);
@@ -76,7 +78,7 @@ describe('site components and events across processes', () => {
       child.kill('SIGTERM');
     }
     expect(await exited).toBe(0);
-    await expect.poll(() => components.map((e) => e.state).sort(), { timeout: 5_000 }).toEqual(['running', 'running', 'stopped', 'stopped']);
+    await expect.poll(() => components.map((e) => e.state).sort(), { timeout: 5_000 }).toEqual(['running', 'running', 'running', 'stopped', 'stopped', 'stopped']);
     expect(leases()).toEqual([]);
   }, 90_000);
 });
