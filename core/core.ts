@@ -21,6 +21,7 @@ import { DpGroupRepository } from './db/repositories/dp-group-repository';
 import { PackageDpRepository } from './db/repositories/package-dp-repository';
 import { ResourceRepository } from './db/repositories/resource-repository';
 import { CollectionRepository } from './db/repositories/collection-repository';
+import { MembershipRepository } from './db/repositories/membership-repository';
 import { AdvertisementRepository } from './db/repositories/advertisement-repository';
 import { OfferRepository } from './db/repositories/offer-repository';
 import { PolicyRepository } from './db/repositories/policy-repository';
@@ -28,6 +29,7 @@ import { AdvertisementService } from './services/advertisements/advertisement-se
 import { PolicyService } from './services/policy/policy-service';
 import { ResourceService } from './services/resources/resource-service';
 import { CollectionMembership } from './services/collections/collection-membership';
+import { MaintenanceWindowService } from './services/collections/maintenance-window-service';
 import { CollectionService } from './services/collections/collection-service';
 import { queryRuleResourceIds } from './services/collections/query-rules';
 import { ComponentSettingsService } from './services/component-settings-service';
@@ -122,6 +124,7 @@ export function createCore(options: CoreOptions): Core {
     clientAgents: new ClientAgentRepository(site.db),
     resources: new ResourceRepository(site.db),
     collections: new CollectionRepository(site.db),
+    memberships: new MembershipRepository(site.db),
     advertisements: new AdvertisementRepository(site.db),
     policy: new PolicyRepository(site.db),
     offers: new OfferRepository(site.db),
@@ -190,7 +193,7 @@ export function createCore(options: CoreOptions): Core {
   const components = new ComponentSettingsService({ settings: repositories.componentSettings, work, now, fileAccess });
   const clientAgents = new ClientAgentService({ agents: repositories.clientAgents, work, now });
   // Query rules are compiled to SQL (docs/wql.md) and evaluated in the database.
-  const membership = new CollectionMembership({ collections: repositories.collections, now, evaluateQueryRule: queryRuleResourceIds });
+  const membership = new CollectionMembership({ collections: repositories.collections, memberships: repositories.memberships, now, evaluateQueryRule: queryRuleResourceIds });
   const resources = new ResourceService({ resources: repositories.resources, collections: repositories.collections, membership, work, now, fileAccess });
   const collections = new CollectionService({
     siteCode: site.record.siteCode,
@@ -222,6 +225,7 @@ export function createCore(options: CoreOptions): Core {
     collections,
     advertisements,
     policy,
+    maintenanceWindows: new MaintenanceWindowService({ memberships: repositories.memberships, resources: repositories.resources, now }),
   });
   recoverInboxes(plumbing, site.root, (text) => log.write(provider.file, provider.component, text), now().getTime());
   let closed = false;

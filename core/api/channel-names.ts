@@ -79,6 +79,7 @@ export const requestChannelNames = [
   'collections:add-rule',
   'collections:remove-rule',
   'collections:preview',
+  'collections:maintenance-windows',
   'advertisements:list',
   'advertisements:get',
   'advertisements:create',

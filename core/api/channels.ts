@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { maintenanceWindowQuerySchema, type ResourceMaintenanceWindowsDto } from './maintenance-windows';
 import { requestChannelNames, type RequestChannelName } from './channel-names';
 import type { ApiResult } from './errors';
 import type { FileListDto, FolderListDto, SourceCheckDto } from './files';
@@ -146,6 +147,7 @@ export const requestSchemas = {
   'collections:add-rule': collectionAddRuleSchema,
   'collections:remove-rule': collectionRemoveRuleSchema,
   'collections:preview': collectionPreviewSchema,
+  'collections:maintenance-windows': maintenanceWindowQuerySchema,
   'advertisements:list': advertisementListSchema,
   'advertisements:get': advertisementRefSchema,
   'advertisements:create': advertisementCreateSchema,
@@ -245,6 +247,8 @@ export interface ResponseMap {
   'collections:remove-rule': CollectionDto;
   /** The members the rules would give now (nothing is saved): the count, and the first ones by name. */
   'collections:preview': CollectionPreviewDto;
+  /** The windows that apply to a resource: its collections' enabled windows, each occurrence and their union. */
+  'collections:maintenance-windows': ResourceMaintenanceWindowsDto;
   /** In ID order; a filter narrows them to a package (and program) or a collection. */
   'advertisements:list': readonly AdvertisementDto[];
   'advertisements:get': AdvertisementDto;

@@ -156,6 +156,12 @@ export interface CollectionDto {
   readonly lastMembershipUpdate: string | null;
   /** The rules or the limit changed since the last membership update (or there was none). */
   readonly membershipPending: boolean;
+  /**
+   * When SMS_COLLECTION_EVALUATOR next evaluates it on its membership schedule (earlier than now
+   * when it is due and no evaluator has run yet); null without a schedule, or when a
+   * non-recurring one has run.
+   */
+  readonly nextMembershipUpdate: string | null;
   readonly createdAt: string;
   readonly lastModified: string;
 }

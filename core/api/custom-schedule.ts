@@ -114,15 +114,19 @@ export type ScheduleOf<T extends ScheduleType> = Extract<Schedule, { type: T }>;
 /** A multi-schedule property (SMS_Package.RefreshSchedule, SMS_Advertisement.AssignedSchedule) holds up to 15. */
 export const maxSchedules = 15;
 
+/** An instant as ISO 8601 text (a date, a date and time, with a zone or not), named `name` in its error. */
+export function instantSchema(name: string) {
+  return z
+    .string()
+    .max(40)
+    .refine((s) => /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})?)?$/.test(s) && !Number.isNaN(Date.parse(s)), `${name} must be a date and time such as 2026-12-02T13:00:00Z.`);
+}
+
 /** `schedules:next`: the next run times of one or more schedules, merged in time order. */
 export const scheduleNextSchema = z.strictObject({
   schedules: z.array(scheduleSchema).min(1, 'Give at least one schedule.').max(maxSchedules, `A schedule property holds at most ${maxSchedules} schedules.`),
   /** An instant (ISO 8601); now when absent. Times strictly after it are listed. */
-  after: z
-    .string()
-    .max(40)
-    .refine((s) => /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})?)?$/.test(s) && !Number.isNaN(Date.parse(s)), 'after must be a date and time such as 2026-12-02T13:00:00Z.')
-    .optional(),
+  after: instantSchema('after').optional(),
   count: field('count', 1, 100).default(5),
 });
 

@@ -19,6 +19,7 @@ export * from './imports';
 export * from './status-messages';
 export * from './resources';
 export * from './collections';
+export * from './maintenance-windows';
 export * from './advertisements';
 export * from './policy';
 export * from './events';

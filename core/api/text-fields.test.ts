@@ -54,6 +54,8 @@ const patternOnly = new Set([
   'schedules:encode schedules[].token',
   'schedules:encode schedules[].start',
   'schedules:decode tokens',
+  'collections:maintenance-windows after',
+  'collections:maintenance-windows before',
 ]);
 
 interface StringField {

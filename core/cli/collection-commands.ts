@@ -5,6 +5,7 @@ import { usageFailure } from './cli-failure';
 import type { CommandContext } from './command-context';
 import { formatCollection, formatCollectionDeleted, formatCollectionList, formatMembers, formatMembershipUpdates } from './format-collection';
 import { collect } from './repeatable';
+import { registerCollectionWindowsCommand } from './maintenance-window-commands';
 import { resolveResource } from './resource-commands';
 
 /** `--window NAME=TOKEN/MINUTES[/disabled]`: one maintenance window. */
@@ -50,8 +51,10 @@ interface UpdateOptions {
  * `courier collection create|list|show|members|update|update-membership|add-rule|remove-rule|delete`
  * (docs/collections.md#the-cli).
  */
-export function registerCollectionCommands(root: Command, { withGlobalOptions, withCore, print, unwrap }: CommandContext): void {
+export function registerCollectionCommands(root: Command, context: CommandContext): void {
+  const { withGlobalOptions, withCore, print, unwrap } = context;
   const collection = root.command('collection').description('create collections of resources, change their rules and update their membership').helpCommand(false);
+  registerCollectionWindowsCommand(collection, context);
 
   const create = withGlobalOptions(
     collection

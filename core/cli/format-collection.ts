@@ -28,6 +28,7 @@ export function formatCollection(c: CollectionDto): string {
     ['Membership schedule', c.membershipSchedule ?? 'none'],
     ['Members', String(c.memberCount)],
     ['Last membership update', `${c.lastMembershipUpdate ?? 'never'}${c.membershipPending ? ' (rules changed since)' : ''}`],
+    ['Next membership update', c.nextMembershipUpdate ?? (c.membershipSchedule === null ? 'not scheduled' : 'none')],
   ]);
   const rules =
     c.rules.length === 0

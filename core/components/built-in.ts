@@ -1,3 +1,4 @@
+import { collectionEvaluatorName, createCollectionEvaluator } from './colleval';
 import { createDistributionManager, distributionManagerName } from './distmgr';
 import { createInboxManager, inboxManagerName } from './inbox-manager';
 import { createOfferManager, offerManagerName } from './offermgr';
@@ -12,4 +13,5 @@ export const builtInComponents: Readonly<Record<string, SiteComponentFactory>> =
   [inboxManagerName]: createInboxManager,
   [distributionManagerName]: () => createDistributionManager(),
   [offerManagerName]: () => createOfferManager(),
+  [collectionEvaluatorName]: () => createCollectionEvaluator(),
 };

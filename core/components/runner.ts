@@ -7,6 +7,7 @@ import { createSiteLog } from '../site/site-log';
 import { siteRootAt } from '../site/site-root';
 import { builtInComponents } from './built-in';
 import { startComponentHost, type ComponentFactories, type ComponentHost } from './component-host';
+import { collectionEvaluatorName } from './colleval';
 import { distributionManagerName } from './distmgr';
 import { inboxManagerName } from './inbox-manager';
 import { offerManagerName } from './offermgr';
@@ -22,7 +23,7 @@ export interface ComponentEntry {
 }
 
 /** What `serve` and the desktop app run: every component Courier ships, each in its worker thread. */
-export const siteComponents: readonly ComponentEntry[] = [{ name: inboxManagerName }, { name: distributionManagerName }, { name: offerManagerName }];
+export const siteComponents: readonly ComponentEntry[] = [{ name: inboxManagerName }, { name: distributionManagerName }, { name: offerManagerName }, { name: collectionEvaluatorName }];
 
 export interface ComponentRunnerOptions {
   readonly dataDir: string;

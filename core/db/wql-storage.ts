@@ -68,7 +68,7 @@ function storageOf(field: ResourceField): PropertyStorage {
 function classStorage(className: ResourceClassName): WqlClassStorage {
   const columns: Record<string, PropertyStorage> = {};
   for (const { property, field } of resourceProperties[className]) columns[property] = storageOf(field);
-  return { table: 'resources', idColumn: 'resource_id', filter: `resource_type = '${typeOfClass[className]}'`, columns };
+  return { table: 'resources', idColumn: 'resource_id', filter: `+resource_type = '${typeOfClass[className]}'`, columns };
 }
 
 export const wqlStorage: Readonly<Record<ResourceClassName, WqlClassStorage>> = Object.fromEntries(

@@ -20,6 +20,7 @@ import type { ResourceService } from './resources/resource-service';
 import type { CollectionService } from './collections/collection-service';
 import type { AdvertisementService } from './advertisements/advertisement-service';
 import type { PolicyService } from './policy/policy-service';
+import type { MaintenanceWindowService } from './collections/maintenance-window-service';
 
 export type Handlers = {
   readonly [C in RequestChannel]: (request: ParsedRequestOf<C>) => ResponseOf<C> | Promise<ResponseOf<C>>;
@@ -43,11 +44,12 @@ export interface HandlerDeps {
   readonly collections: CollectionService;
   readonly advertisements: AdvertisementService;
   readonly policy: PolicyService;
+  readonly maintenanceWindows: MaintenanceWindowService;
 }
 
 /** One handler per contract channel; the mapped type makes a missing one a compile error. */
 export function createHandlers(deps: HandlerDeps): Handlers {
-  const { siteInfo, packages, programs, accessAccounts, imports, siteSettings, distributionPoints, dpGroups, distribution, validation, components, clientAgents, statusMessages, resources, collections, advertisements, policy } = deps;
+  const { siteInfo, packages, programs, accessAccounts, imports, siteSettings, distributionPoints, dpGroups, distribution, validation, components, clientAgents, statusMessages, resources, collections, advertisements, policy, maintenanceWindows } = deps;
   return {
     'site:info': () => siteInfo(),
     'site:path-mappings:list': () => siteSettings.listPathMappings(),
@@ -131,5 +133,6 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'advertisements:update': ({ advertisementId, changes }) => advertisements.update(advertisementId, changes),
     'advertisements:delete': ({ advertisementId }) => advertisements.delete(advertisementId),
     'policy:show': ({ resource }) => policy.show(resource),
+    'collections:maintenance-windows': (query) => maintenanceWindows.forResource(query),
   };
 }

@@ -64,12 +64,14 @@ describe('site components and events across processes', () => {
     try {
       const running = () => components.map((e) => [e.component, e.state]).sort();
       await expect.poll(running, { timeout: 60_000, interval: 100 }).toEqual([
+        ['SMS_COLLECTION_EVALUATOR', 'running'],
         ['SMS_DISTRIBUTION_MANAGER', 'running'],
         ['SMS_INBOX_MANAGER', 'running'],
         ['SMS_OFFER_MANAGER', 'running'],
       ]);
       for (const event of components) expect(event.host).toMatch(new RegExp(`^worker thread \\d+ of process ${child.pid} on `));
       expect(leases()).toEqual([
+        expect.objectContaining({ component: 'SMS_COLLECTION_EVALUATOR', pid: child.pid }),
         expect.objectContaining({ component: 'SMS_DISTRIBUTION_MANAGER', pid: child.pid }),
         expect.objectContaining({ component: 'SMS_INBOX_MANAGER', pid: child.pid }),
         expect.objectContaining({ component: 'SMS_OFFER_MANAGER', pid: child.pid }),

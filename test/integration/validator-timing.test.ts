@@ -75,6 +75,7 @@ const samples: Record<string, readonly unknown[]> = {
     { collectionId: 'A0100010', resourceId: 16777217 },
   ],
   advertisementListSchema: [{ packageId: 'A0100001', programName: 'Typical', collectionId: 'A0100010' }],
+  maintenanceWindowQuerySchema: [{ resourceId: 16777217, after: '2026-12-02T00:00:00Z', before: '2026-12-09T00:00:00Z', count: 5 }],
 };
 
 /** Inside a sample the whole object is parsed per string, so fewer families: the ones path and name rules meet. */

@@ -49,6 +49,20 @@ interface RuleRow {
 type MemberRow = Omit<CollectionMemberDto, 'client'> & { client: number | null };
 const memberOfRow = (row: MemberRow): CollectionMemberDto => ({ ...row, client: row.client === null ? null : row.client === 1 });
 
+/**
+ * The resource IDs `source` selects that exist (a query over another table must not add IDs of
+ * nothing) and, when `limited`, that the limiting collection (the last parameter) holds. Both are
+ * correlated look-ups of each selected ID, so SQLite never walks every resource or every member
+ * of the limiting collection to drive the source.
+ */
+export function membershipSelection(source: ResourceIdQuery, limited: boolean): string {
+  const narrowed = limited ? ' AND EXISTS (SELECT 1 FROM collection_members l WHERE l.collection_id = ? AND l.resource_id = s.resource_id)' : '';
+  return `SELECT s.resource_id FROM (${source.sql}) AS s WHERE EXISTS (SELECT 1 FROM resources e WHERE e.resource_id = s.resource_id)${narrowed}`;
+}
+
+/** The parameters of membershipSelection: the source's, then the limiting collection's ID. */
+const selectionParams = (source: ResourceIdQuery, limitTo: string | null): unknown[] => [...source.params, ...(limitTo === null ? [] : [limitTo])];
+
 /** Collections, their rules, links, maintenance windows and materialized members. */
 export class CollectionRepository {
   constructor(private readonly db: SqliteDatabase) {
@@ -217,13 +231,26 @@ export class CollectionRepository {
    * into memory however many the site has. Call inside the change's transaction.
    */
   evaluateMembership(collectionId: string, sources: readonly ResourceIdQuery[], limitTo: string | null, evaluatedAt: string): MembershipChange {
+    if (prepared(this.db, 'SELECT 1 FROM collection_members WHERE collection_id = ? LIMIT 1').get(collectionId) === undefined) {
+      // No members yet (a new collection, a site evaluated from scratch): nothing to diff, so the
+      // members are written once, straight from the sources.
+      let added = 0;
+      for (const source of sources) {
+        added += prepared(this.db, `INSERT OR IGNORE INTO collection_members (collection_id, resource_id) SELECT ?, resource_id FROM (${membershipSelection(source, limitTo !== null)})`).run(
+          collectionId,
+          ...selectionParams(source, limitTo),
+        ).changes;
+      }
+      prepared(this.db, 'UPDATE collections SET members_evaluated_at = ?, member_count = ? WHERE collection_id = ?').run(evaluatedAt, added, collectionId);
+      return { added, removed: 0, memberCount: added };
+    }
     this.gatherMembers(sources, limitTo);
     const removed = prepared(
       this.db,
       'DELETE FROM collection_members WHERE collection_id = ? AND resource_id NOT IN (SELECT resource_id FROM temp.membership_evaluation)',
     ).run(collectionId).changes;
     const added = prepared(this.db, 'INSERT OR IGNORE INTO collection_members (collection_id, resource_id) SELECT ?, resource_id FROM temp.membership_evaluation').run(collectionId).changes;
-    const memberCount = prepared(this.db, 'SELECT count(*) FROM collection_members WHERE collection_id = ?').pluck().get(collectionId) as number;
+    const memberCount = prepared(this.db, 'SELECT count(*) FROM temp.membership_evaluation').pluck().get() as number;
     prepared(this.db, 'DELETE FROM temp.membership_evaluation').run();
     prepared(this.db, 'UPDATE collections SET members_evaluated_at = ?, member_count = ? WHERE collection_id = ?').run(evaluatedAt, memberCount, collectionId);
     return { added, removed, memberCount };
@@ -253,15 +280,7 @@ export class CollectionRepository {
   private gatherMembers(sources: readonly ResourceIdQuery[], limitTo: string | null): void {
     prepared(this.db, 'DELETE FROM temp.membership_evaluation').run();
     for (const source of sources) {
-      const narrowed = limitTo === null ? '' : ' WHERE resource_id IN (SELECT resource_id FROM collection_members WHERE collection_id = ?)';
-      const params = limitTo === null ? source.params : [...source.params, limitTo];
-      // Only resources that exist: a query over another table must not add IDs of nothing.
-      this.db
-        .prepare(
-          `INSERT OR IGNORE INTO temp.membership_evaluation (resource_id) SELECT resource_id FROM (${source.sql})${narrowed}` +
-            `${narrowed === '' ? ' WHERE' : ' AND'} resource_id IN (SELECT resource_id FROM resources)`,
-        )
-        .run(...params);
+      prepared(this.db, `INSERT OR IGNORE INTO temp.membership_evaluation (resource_id) ${membershipSelection(source, limitTo !== null)}`).run(...selectionParams(source, limitTo));
     }
   }
 

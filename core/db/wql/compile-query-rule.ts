@@ -16,7 +16,7 @@ const maxSqlLength = 900_000;
 /**
  * A checked query rule as one parameterized SELECT over `mapping`, evaluated by SQLite:
  * strings compare with COLLATE NOCASE, LIKE becomes GLOB (glob-pattern.ts), a multi-valued
- * property holds a condition when any of its values does (EXISTS over its child table), and
+ * property holds a condition when any of its values does (the ID IN the owners of matching child rows), and
  * AND/OR chains are nested as balanced trees so a long one stays under SQLite's expression depth.
  */
 export function compileQueryRule(query: CheckedQuery, mapping: WqlStorageMapping): CompiledQueryRule {
@@ -77,8 +77,11 @@ class Compiler {
   private test(subject: Subject, build: (value: string) => string): string {
     const column = this.column(subject);
     if ('column' in column) return build(`r.${quoteIdentifier(column.column)}`);
-    const { table, alias, owner, value } = this.child(column.multi);
-    return `EXISTS (SELECT 1 FROM ${table} AS ${alias} WHERE ${owner} AND ${build(value)})`;
+    // IN, not a correlated EXISTS: SQLite then reads the child table's value index once and looks
+    // the owners up by ID, instead of probing the child table for every row of the class.
+    const { table, alias, value } = this.child(column.multi);
+    const ownerColumn = `${alias}.${quoteIdentifier(column.multi.ownerColumn)}`;
+    return `r.${quoteIdentifier(this.mapping.idColumn)} IN (SELECT ${ownerColumn} FROM ${table} AS ${alias} WHERE ${build(value)})`;
   }
 
   private nullTest(subject: Subject, negated: boolean): string {

@@ -358,6 +358,7 @@ export class CollectionService {
       memberCount: record.memberCount,
       lastMembershipUpdate: evaluatedAt,
       membershipPending: evaluatedAt === null || record.rulesChangedAt > evaluatedAt,
+      nextMembershipUpdate: this.deps.membership.nextScheduledUpdate(record),
       createdAt: record.createdAt,
       lastModified: record.lastModified,
     };

@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../../core';
@@ -66,7 +67,10 @@ describe('what a resource receives', () => {
     ).collectionId;
     const update = value(await core.client['collections:update-membership']({ collectionId: lab }));
     const ad = await advertise('By query', lab);
-    value(await core.client['resources:update']({ resourceId: pc, changes: { name: 'DESK-PC01' } }));
+    // Renamed behind the services (a change through them re-evaluates the rule for it at once).
+    const db = new Database(join(data.path, 'site', 'courier.db'));
+    db.prepare('UPDATE resources SET name = ? WHERE resource_id = ?').run('DESK-PC01', pc);
+    db.close();
     const shown = value(await core.client['policy:show']({ resource: pc }));
     const reasons = shown.advertisements.find((a) => a.advertisement.advertisementId === ad)?.reasons;
     expect(reasons?.[0]?.rule).toEqual({ kind: 'membership', ruleName: null, description: `membership (as of ${update[0]?.evaluatedAt})` });

@@ -6,6 +6,7 @@ import { openSite, type OpenSite } from '../../site/open-site';
 import { createSiteLog } from '../../site/site-log';
 import { openSitePlumbing } from '../../site/site-plumbing';
 import { CollectionMembership } from '../collections/collection-membership';
+import { MembershipRepository } from '../../db/repositories/membership-repository';
 import { queryRuleResourceIds } from '../collections/query-rules';
 import { ResourceService } from './resource-service';
 import { makeTempDir, type TempDir } from '../../../test/helpers/temp-dir';
@@ -22,7 +23,7 @@ beforeEach(() => {
   const log = createSiteLog(site.root, now);
   const { work } = openSitePlumbing({ db: site.db, root: site.root, log, logAs: { file: 'smsprov.log', component: 'SMS_PROVIDER' }, now, request: () => undefined });
   const collections = new CollectionRepository(site.db);
-  const membership = new CollectionMembership({ collections, now, evaluateQueryRule: queryRuleResourceIds });
+  const membership = new CollectionMembership({ collections, memberships: new MembershipRepository(site.db), now, evaluateQueryRule: queryRuleResourceIds });
   service = new ResourceService({ resources: new ResourceRepository(site.db), collections, membership, work, now, fileAccess: () => { throw new Error('no files here'); } });
 });
 afterEach(() => {

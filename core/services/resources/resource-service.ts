@@ -40,8 +40,8 @@ export function resourceNotFound(resourceId: number, field = 'resourceId'): Cour
 
 /**
  * Systems, users and user groups: added by hand, imported from CSV, registered by clients.
- * A new resource joins its type's built-in collection in the same transaction; other
- * collections take it in at their next membership update.
+ * A resource added, imported or changed joins its type's built-in collection and is
+ * re-evaluated, for itself only, against every query rule (and limit) in the same transaction.
  */
 export class ResourceService {
   constructor(private readonly deps: ResourceServiceDeps) {}
@@ -63,6 +63,7 @@ export class ResourceService {
         throw new CourierError('CONFLICT', `There already is a ${typeWords[found.resourceType]} ${found.name} (resource ${found.resourceId}); change it with courier resource update.`, 'name');
       }
       const id = this.insert(change, mergeWrite(null, input));
+      this.deps.membership.evaluateForResources(change, [id]);
       this.note(change, 'created', id, `Created ${typeWords[input.resourceType]} resource ${id} "${input.name}".`);
       return this.require(id);
     });
@@ -75,6 +76,7 @@ export class ResourceService {
   register(input: ResourceInput): RegisteredResource {
     return this.deps.work.run((change) => {
       const { id, created } = this.upsert(change, input);
+      this.deps.membership.evaluateForResources(change, [id]);
       this.note(change, created ? 'created' : 'updated', id, `${created ? 'Registered' : 'Updated'} ${typeWords[input.resourceType]} resource ${id} "${input.name}".`);
       return { resource: this.require(id), created };
     });
@@ -90,6 +92,7 @@ export class ResourceService {
         throw new CourierError('CONFLICT', `Resource ${other} already has that ${field === 'name' ? 'name' : 'SMS unique identifier'}.`, field);
       }
       this.deps.resources.update(resourceId, mergeWrite(writeOf(existing), input), this.deps.now().toISOString(), writeOf(existing));
+      this.deps.membership.evaluateForResources(change, [resourceId]);
       this.note(change, 'updated', resourceId, `Modified resource ${resourceId} "${input.name}" (${Object.keys(changes).join(', ')}).`);
       return this.require(resourceId);
     });
@@ -134,8 +137,14 @@ export class ResourceService {
     }
     return this.deps.work.run((change) => {
       let created = 0;
-      for (const input of rows) if (this.upsert(change, input, false).created) created++;
+      const written: number[] = [];
+      for (const input of rows) {
+        const row = this.upsert(change, input, false);
+        written.push(row.id);
+        if (row.created) created++;
+      }
       if (rows.length > 0) this.deps.membership.evaluate(change, builtInCollectionOf(resourceType));
+      this.deps.membership.evaluateForResources(change, written);
       change.emit('resources:changed', { change: 'imported', resourceId: null, count: rows.length });
       change.log('smsprov.log', 'SMS_PROVIDER', `Imported ${rows.length} ${typeWords[resourceType]} resources from ${path} (${created} new, ${rows.length - created} updated, ${refused.length} rows refused).`);
       return { resourceType, created, updated: rows.length - created, refused };

@@ -20,6 +20,7 @@ export function testCollection(collectionId: string, name: string, extra: Partia
     memberCount: 0,
     lastMembershipUpdate: stamp,
     membershipPending: false,
+    nextMembershipUpdate: null,
     createdAt: stamp,
     lastModified: stamp,
     ...extra,
