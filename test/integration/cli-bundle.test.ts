@@ -86,6 +86,7 @@ describe('the CLI bundle, installed away from the sources', () => {
       expect(page.status).toBe(200);
       expect(await page.text()).toContain('Installed console');
       await expect.poll(() => componentLeases(served).map((lease) => [lease.component, lease.pid]), { timeout: 30_000 }).toEqual([
+        ['SMS_COLLECTION_EVALUATOR', child.pid],
         ['SMS_DISTRIBUTION_MANAGER', child.pid],
         ['SMS_INBOX_MANAGER', child.pid],
         ['SMS_OFFER_MANAGER', child.pid],

@@ -131,6 +131,7 @@ describe('the packaged Linux app', () => {
     try {
       expect(await (await fetch(await consoleUrlOf(child))).text()).toContain('Packaged console');
       await expect.poll(() => componentLeases(served).map((lease) => [lease.component, lease.pid]), { timeout: 30_000 }).toEqual([
+        ['SMS_COLLECTION_EVALUATOR', child.pid],
         ['SMS_DISTRIBUTION_MANAGER', child.pid],
         ['SMS_INBOX_MANAGER', child.pid],
         ['SMS_OFFER_MANAGER', child.pid],
