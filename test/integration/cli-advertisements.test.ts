@@ -1,3 +1,4 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AdvertisementDeletedDto, AdvertisementDto } from '../../core/api';
@@ -16,8 +17,11 @@ function json<T>(run: CliRun): T {
 
 beforeAll(async () => {
   data = makeTempDir('courier-cli-advertisements-');
+  const source = join(data.path, 'office');
+  mkdirSync(source);
+  writeFileSync(join(source, 'setup.exe'), 'x');
   for (const args of [
-    ['package', 'create', '--name', 'Office'],
+    ['package', 'create', '--name', 'Office', '--source', source],
     ['program', 'create', 'A0100001', '--name', 'Typical', '--command-line', 'setup.exe'],
     ['program', 'create', 'A0100001', '--name', 'Unattended', '--command-line', 'setup.exe /q', '--can-run-when', 'noUserLoggedOn', '--run-mode', 'adminRights'],
     ['collection', 'create', '--name', 'Pilot'],

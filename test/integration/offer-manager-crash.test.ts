@@ -44,7 +44,7 @@ describe('Offer Manager killed with SIGKILL', () => {
     writeTree(join(temp.path, 'vol-d'), {});
     const packageId = value(await core.client['packages:create']({ name: 'Viewer', containsSourceFiles: true, sourceDirectory: join(temp.path, 'source') })).packageId;
     value(await core.client['programs:create']({ packageId, program: { name: 'Install', commandLine: 'setup.exe /q' } }));
-    const other = value(await core.client['packages:create']({ name: 'Never distributed' })).packageId;
+    const other = value(await core.client['packages:create']({ name: 'Never distributed', containsSourceFiles: true, sourceDirectory: join(temp.path, 'source') })).packageId;
     value(await core.client['programs:create']({ packageId: other, program: { name: 'Install', commandLine: 'setup.exe' } }));
     value(await core.client['distribution-points:create']({ name: 'DP01', volumes: [{ letter: 'D', path: join(temp.path, 'vol-d') }] }));
     // Enough systems that a pass takes a while: the kills land inside it.

@@ -61,6 +61,18 @@ afterEach(async () => {
 });
 
 describe('Offer Manager', { timeout: 60_000 }, () => {
+  it('offers at once an advertisement of a package without source files: no DP has to hold it', async () => {
+    const { pcs, lab } = await setUp();
+    const script = value(await core.client['packages:create']({ name: 'Script' })).packageId;
+    value(await core.client['programs:create']({ packageId: script, program: { name: 'Install', commandLine: 'cscript //nologo fix.vbs' } }));
+    runner = startInlineOfferSite(site());
+    const ad = await advertise(script, lab, 'Fix the lab');
+    await untilIdle(site());
+    expect(value(await core.client['advertisements:get']({ advertisementId: ad }))).toMatchObject({ offerState: 'offered', resourceCount: 2 });
+    expect(statusCount(site(), 3902, ad)).toBe(0);
+    expect(await offered(pcs[0]!)).toEqual([ad]);
+  });
+
   it('defers an advertisement whose package is on no DP, says so once, and offers it when Distribution Manager installs the package', async () => {
     const { packageId, pcs, lab } = await setUp();
     runner = startInlineOfferSite(site());

@@ -37,7 +37,8 @@ function planOf(deps: OfferWorkDeps, ad: AdvertisementRecord): Plan {
     return { text, hash: hashOf(text), problem, ready: false };
   }
   const text = offerBodyText(offerBodyOf(ad, program, pkg, clientAgents.advertisedPrograms()));
-  return { text, hash: hashOf(text), problem: null, ready: offers.packageOnDp(ad.packageId) };
+  // A package without source files runs a command the client already has: no DP needs to hold it.
+  return { text, hash: hashOf(text), problem: null, ready: !pkg.containsSourceFiles || offers.packageOnDp(ad.packageId) };
 }
 
 /** Whether the offer stored for the advertisement is what it should be now: the reconcile pass's test. */

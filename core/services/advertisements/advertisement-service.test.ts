@@ -21,7 +21,10 @@ type CreateInput = Parameters<Core['client']['advertisements:create']>[0];
 beforeEach(async () => {
   data = makeTempDir('courier-advertisements-');
   core = createCore({ dataDir: siteDir(), now: () => now });
-  value(await core.client['packages:create']({ name: 'Office' })); // A0100001
+  const officeSource = join(data.path, 'office');
+  mkdirSync(officeSource, { recursive: true });
+  writeFileSync(join(officeSource, 'setup.exe'), 'x');
+  value(await core.client['packages:create']({ name: 'Office', containsSourceFiles: true, sourceDirectory: officeSource })); // A0100001
   value(await core.client['programs:create']({ packageId: 'A0100001', program: { name: 'Per user', commandLine: 'setup.exe' } }));
   value(await core.client['programs:create']({ packageId: 'A0100001', program: { name: 'No user', commandLine: 'setup.exe /q', canRunWhen: 'noUserLoggedOn', runMode: 'adminRights' } }));
   value(await core.client['collections:create']({ name: 'Pilot' })); // A0100010
@@ -167,6 +170,14 @@ describe('creating an advertisement', () => {
       expect.stringMatching(/^The Advertised Programs Client Agent is disabled/),
     ]);
     expect(value(await core.client['advertisements:list']({})).map((a) => a.advertisementId)).toEqual(['A0120000']);
+  });
+
+  it('says nothing of distribution points for a package without source files: no DP needs it', async () => {
+    value(await core.client['packages:create']({ name: 'Script' })); // A0100002
+    value(await core.client['programs:create']({ packageId: 'A0100002', program: { name: 'Run', commandLine: 'cscript //nologo c:\\tools\\fix.vbs' } }));
+    const result = await core.client['advertisements:create']({ advertisementName: 'Fix', packageId: 'A0100002', programName: 'Run', collectionId: 'A0100010' });
+    expect(result.ok).toBe(true);
+    expect(result.ok && (result.notices ?? [])).toEqual([]);
   });
 
   it('says nothing of distribution points once the package is on one', async () => {

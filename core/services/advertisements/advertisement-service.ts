@@ -135,7 +135,8 @@ export class AdvertisementService {
       notices.push(`Program ${program.name} of ${program.packageId} is disabled: clients receive the advertisement but will not run the program until it is enabled.`);
     }
     const onDps = this.deps.packageDps.forPackage(program.packageId).filter((row) => !removalStates.includes(row.state));
-    if (onDps.length === 0) {
+    // A package without source files needs no distribution point: its program runs what the client has.
+    if (onDps.length === 0 && this.deps.packages.get(program.packageId)?.containsSourceFiles !== false) {
       notices.push(`Package ${program.packageId} is on no distribution point yet: clients cannot run the program until it is distributed (courier package distribute ${program.packageId} --dp NAME).`);
     }
     if (!this.deps.clientAgents.advertisedPrograms().enabled) {
