@@ -10,10 +10,17 @@
 //  - Update Collection Membership of one query collection, the baseline of the two above;
 //  - a bare better-sqlite3 INSERT … SELECT of every membership row into a table without
 //    indexes, the floor of the first phase.
-// Phases that need the policy (Offer Manager) add themselves to `phases`. Peak RSS is this
-// process's, sampled every 20 ms.
+//  - all policy from scratch: Offer Manager's regenerateAllPolicy, every advertisement turned into
+//    the per-resource policy and its Offerinf.box files, then the lookup files;
+//  - the direct rule's collection change reaching policy: what Offer Manager does for that
+//    `.CMN` (every advertisement reaching the collection processed, the lookup files rewritten);
+//  - one advertisement changed (advertisements:update to another collection) until its
+//    resources' policy says so: what Offer Manager does for its `.OFN`.
+// The seed's packages have no source files, so their advertisements need no DP and are offered.
+// Peak RSS is this process's, sampled every 20 ms.
 import { cpus, loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
+import { processAdvertisement, processAdvertisements, offermgrRepositories, regenerateAllPolicy, writeLookupFiles, type OfferWorkDeps } from '../../core/components/offermgr';
 import { createCore, type Core } from '../../core/core';
 import { CollectionRepository } from '../../core/db/repositories/collection-repository';
 import { MembershipRepository } from '../../core/db/repositories/membership-repository';
@@ -59,6 +66,26 @@ function openMembership(dataDir: string): { site: OpenSite; membership: Collecti
   return { site, membership, work };
 }
 
+/** Offer Manager's work on the site, as its component runs it, on a connection of its own. */
+async function withOfferWork<T>(dataDir: string, body: (deps: OfferWorkDeps) => Promise<T>): Promise<T> {
+  const now = () => new Date();
+  const site = openSite(dataDir, now);
+  try {
+    const log = createSiteLog(site.root, now);
+    const { work } = openSitePlumbing({ db: site.db, root: site.root, log, logAs: { file: 'offermgr.log', component: 'SMS_OFFER_MANAGER' }, now });
+    return await body({ repos: offermgrRepositories(site.db), work, root: site.root, siteCode: site.record.siteCode, now });
+  } finally {
+    site.db.close();
+  }
+}
+
+/** The resource the direct-rule phase added, for the phase that takes it on to policy. */
+let joined: { collectionId: string; resourceId: number } | null = null;
+
+function policyOf(db: OpenSite['db'], resourceId: number): number {
+  return (db.prepare('SELECT count(*) FROM offer_targets WHERE resource_id = ?').pluck().get(resourceId) as number) ?? 0;
+}
+
 function memberRows(db: OpenSite['db']): number {
   return db.prepare('SELECT count(*) FROM collection_members').pluck().get() as number;
 }
@@ -89,13 +116,56 @@ export const phases: Phase[] = [
     },
   },
   {
+    name: 'all policy from scratch (Offer Manager, every advertisement)',
+    async run({ site, db, note }) {
+      const counts = await withOfferWork(site.dataDir, (deps) => regenerateAllPolicy(deps));
+      const targets = db.prepare('SELECT count(*) FROM offer_targets').pluck().get() as number;
+      const resources = db.prepare('SELECT count(*) FROM resource_policy').pluck().get() as number;
+      note(`${counts.offered} offered, ${counts.deferred} deferred; ${targets.toLocaleString('en-US')} resource-advertisement rows, ${resources.toLocaleString('en-US')} resources with policy`);
+    },
+  },
+  {
     name: 'a direct rule added (collections:add-rule)',
     async run({ site, core, db, note }) {
       const collectionId = site.directCollections.find((id) => !site.limitedCollections.includes(id))!;
-      const resourceId = site.firstSystemId + 12_345;
+      const resourceId = site.firstSystemId + Math.min(12_345, site.size.systems - 1);
       value(await core.client['collections:add-rule']({ collectionId, rule: { kind: 'direct', resourceId } }));
       if (!isMember(db, collectionId, resourceId)) throw new Error(`${resourceId} did not join ${collectionId}`);
+      joined = { collectionId, resourceId };
       note(`${collectionId}, resource ${resourceId}`);
+    },
+  },
+  {
+    name: '… and its .CMN reaches that resource\'s policy (Offer Manager)',
+    async run({ site, db, note }) {
+      if (!joined) throw new Error('The direct-rule phase did not run.');
+      const { collectionId, resourceId } = joined;
+      const before = policyOf(db, resourceId);
+      const processed = await withOfferWork(site.dataDir, async (deps) => {
+        const ids = deps.repos.offers.advertisementsReaching(collectionId);
+        await processAdvertisements(deps, ids);
+        await writeLookupFiles(deps.root, deps.siteCode, deps.repos.offers);
+        return ids.length;
+      });
+      const after = policyOf(db, resourceId);
+      if (processed > 0 && after <= before) throw new Error(`Resource ${resourceId} gained no advertisement from ${collectionId}.`);
+      note(`${processed} advertisements reach ${collectionId}; the resource has ${before} → ${after}`);
+    },
+  },
+  {
+    name: 'one advertisement changed (advertisements:update) to policy',
+    async run({ site, core, db, note }) {
+      const [ad] = value(await core.client['advertisements:list']({}));
+      if (!ad) throw new Error('The site has no advertisement.');
+      const collectionId = site.queryCollections.find((id) => id !== ad.collectionId)!;
+      const versionBefore = db.prepare('SELECT max(version) FROM resource_policy').pluck().get() as number;
+      value(await core.client['advertisements:update']({ advertisementId: ad.advertisementId, changes: { collectionId } }));
+      await withOfferWork(site.dataDir, async (deps) => {
+        await processAdvertisement(deps, ad.advertisementId);
+        await writeLookupFiles(deps.root, deps.siteCode, deps.repos.offers);
+      });
+      const moved = db.prepare('SELECT count(*) FROM resource_policy WHERE version > ?').pluck().get(versionBefore) as number;
+      note(`${ad.advertisementId} from ${ad.collectionId} to ${collectionId}: ${moved.toLocaleString('en-US')} resources' policy changed`);
     },
   },
   {

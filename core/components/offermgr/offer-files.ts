@@ -70,7 +70,14 @@ export function offerFileText(siteCode: string, offer: OfferRecord): string {
 }
 
 /** Writes the offered advertisement's `.ofr` and `.ins`, each atomically. */
-export async function writeOfferFiles(root: SiteRoot, siteCode: string, offer: OfferRecord, offers: OfferRepository, includeSubcollections: boolean): Promise<void> {
+export async function writeOfferFiles(
+  root: SiteRoot,
+  siteCode: string,
+  offer: OfferRecord,
+  offers: OfferRepository,
+  includeSubcollections: boolean,
+  options: { readonly fsync?: boolean } = {},
+): Promise<void> {
   const instructions: InstructionFile = {
     format: instructionFileFormat,
     formatVersion: 1,
@@ -82,8 +89,8 @@ export async function writeOfferFiles(root: SiteRoot, siteCode: string, offer: O
     resourceCount: offer.resourceCount,
     through: offers.targetsByCollection(offer.advertisementId),
   };
-  await writeFileAtomic(pathOf(root, offer.advertisementId, 'ofr'), offerFileText(siteCode, offer));
-  await writeFileAtomic(pathOf(root, offer.advertisementId, 'ins'), `${JSON.stringify(instructions, null, 1)}\n`);
+  await writeFileAtomic(pathOf(root, offer.advertisementId, 'ofr'), offerFileText(siteCode, offer), options);
+  await writeFileAtomic(pathOf(root, offer.advertisementId, 'ins'), `${JSON.stringify(instructions, null, 1)}\n`, options);
 }
 
 /** A deferred or withdrawn advertisement: no client is to find it. */

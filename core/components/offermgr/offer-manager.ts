@@ -4,7 +4,7 @@ import { resourceTypes } from '../../api';
 import { defineInboxComponent } from '../inbox-component';
 import type { ComponentContext, SiteComponent } from '../site-component';
 import { lookupFileName, offerFilesPath, removeStrayOfferTemporaries, writeLookupFiles } from './offer-files';
-import { offerIsCurrent, processAdvertisement, type OfferWorkDeps } from './offer-work';
+import { offerIsCurrent, processAdvertisements, type OfferWorkDeps } from './offer-work';
 import { offerManagerInbox, offerManagerLog, offerManagerName } from './names';
 import { offermgrRepositories, type OffermgrRepositories } from './repositories';
 
@@ -79,10 +79,7 @@ export function createOfferManager(options: OfferManagerOptions = {}): SiteCompo
         return;
       }
       const deps = workDeps(context, r);
-      for (const id of ids) {
-        if (context.stopping.aborted) throw new Error('Offer Manager is stopping.');
-        await processAdvertisement(deps, id);
-      }
+      await processAdvertisements(deps, ids, () => context.stopping.aborted);
       // Written again even when nothing changed: a run killed before it wrote them left them stale.
       await writeLookupFiles(context.root, context.siteCode, r.offers);
       if (collection) context.log(`Collection ${collection[1]!.toUpperCase()} changed: processed ${ids.length} advertisements that reach it.`);

@@ -4,7 +4,8 @@ import type { OfferRecord } from '../../db/repositories/offer-repository';
 import type { SiteRoot } from '../../site/site-root';
 import type { ChangeSet, UnitOfWork } from '../../site/unit-of-work';
 import { hashOf, offerBodyOf, offerBodyText } from './offer-body';
-import { removeOfferFiles, writeLookupFiles, writeOfferFiles } from './offer-files';
+import { canSyncVolumes, syncVolume } from '../../content/distribution/volume-sync';
+import { offerFilesPath, removeOfferFiles, writeLookupFiles, writeOfferFiles } from './offer-files';
 import { offerManagerName } from './names';
 import type { OffermgrRepositories } from './repositories';
 
@@ -56,54 +57,87 @@ function attributes(ad: { advertisementId: string; packageId: string; collection
   return { [a.advertisementId]: ad.advertisementId, [a.packageId]: ad.packageId, [a.collectionId]: ad.collectionId };
 }
 
+interface Applied {
+  readonly advertisementId: string;
+  readonly outcome: OfferOutcome;
+  readonly offer: OfferRecord | null;
+  readonly includeSubcollections: boolean;
+}
+
+/** The database side of one advertisement, inside the caller's unit of work. */
+function applyAdvertisement(deps: OfferWorkDeps, change: ChangeSet, advertisementId: string): Applied {
+  const { advertisements, offers } = deps.repos;
+  const ad = advertisements.get(advertisementId);
+  if (!ad) return { advertisementId, outcome: withdraw(deps, change, advertisementId), offer: null, includeSubcollections: false };
+  const plan = planOf(deps, ad);
+  const previous = offers.get(advertisementId);
+  const reach = { advertisementId, collectionId: ad.collectionId, includeSubcollections: ad.includeSubcollections };
+  const bodyChanged = previous?.bodyHash !== plan.hash;
+  const result = offers.applyTargets(advertisementId, plan.ready ? reach : null, bodyChanged);
+  offers.recordCollections(reach);
+  const state = plan.ready ? 'offered' : 'deferred';
+  const offer: OfferRecord = {
+    advertisementId,
+    state,
+    packageId: ad.packageId,
+    collectionId: ad.collectionId,
+    body: plan.text,
+    bodyHash: plan.hash,
+    advertisementModified: ad.lastModified,
+    resourceCount: result.resourceCount,
+    version: result.version ?? previous?.version ?? offers.policyVersion(),
+    processedAt: deps.now().toISOString(),
+  };
+  const changed =
+    !previous ||
+    previous.state !== state ||
+    bodyChanged ||
+    result.touched > 0 ||
+    previous.resourceCount !== offer.resourceCount ||
+    previous.advertisementModified !== offer.advertisementModified ||
+    previous.collectionId !== offer.collectionId ||
+    previous.packageId !== offer.packageId;
+  if (!changed) return { advertisementId, outcome: state, offer: previous, includeSubcollections: ad.includeSubcollections };
+  offers.saveOffer(offer);
+  report(change, ad, previous, offer, plan, result);
+  change.emit('advertisements:changed', { change: 'updated', advertisementId });
+  return { advertisementId, outcome: state, offer, includeSubcollections: ad.includeSubcollections };
+}
+
+/** How many advertisements share one transaction and one flush of Offerinf.box. */
+const batchSize = 200;
+
 /**
- * Makes the advertisement's policy what the database says it should be now: its resources
+ * Makes each advertisement's policy what the database says it should be now: its resources
  * recomputed in SQL and compared with those that have it, versions moved only where policy
  * really changed, then its Offerinf.box files. Idempotent: run again, it changes nothing.
- * The lookup files are the caller's (writeLookupFiles), once per wake-up.
+ * Advertisements go in batches, each one transaction and, where the volume can be flushed whole
+ * (syncfs), one flush for all its files instead of an fsync each: a commit and two fsyncs an
+ * advertisement were most of the time of a site's whole policy. A batch's files are written
+ * after its commit, so a run killed in between leaves the wake-up to be redone, which rewrites
+ * them. The lookup files are the caller's (writeLookupFiles), once per wake-up.
  */
+export async function processAdvertisements(deps: OfferWorkDeps, advertisementIds: readonly string[], stopping: () => boolean = () => false): Promise<OfferOutcome[]> {
+  const outcomes: OfferOutcome[] = [];
+  const grouped = canSyncVolumes();
+  for (let start = 0; start < advertisementIds.length; start += batchSize) {
+    if (stopping()) throw new Error('Offer Manager is stopping.');
+    const batch = advertisementIds.slice(start, start + batchSize);
+    const applied = deps.work.run((change) => batch.map((id) => applyAdvertisement(deps, change, id)));
+    for (const item of applied) {
+      if (item.outcome === 'offered' && item.offer) await writeOfferFiles(deps.root, deps.siteCode, item.offer, deps.repos.offers, item.includeSubcollections, { fsync: !grouped });
+      else await removeOfferFiles(deps.root, item.advertisementId);
+      outcomes.push(item.outcome);
+    }
+    if (grouped) await syncVolume(offerFilesPath(deps.root));
+  }
+  return outcomes;
+}
+
+/** One advertisement: processAdvertisements of one. */
 export async function processAdvertisement(deps: OfferWorkDeps, advertisementId: string): Promise<OfferOutcome> {
-  const { advertisements, offers } = deps.repos;
-  const outcome = deps.work.run((change): { outcome: OfferOutcome; offer: OfferRecord | null; includeSubcollections: boolean } => {
-    const ad = advertisements.get(advertisementId);
-    if (!ad) return { outcome: withdraw(deps, change, advertisementId), offer: null, includeSubcollections: false };
-    const plan = planOf(deps, ad);
-    const previous = offers.get(advertisementId);
-    const reach = { advertisementId, collectionId: ad.collectionId, includeSubcollections: ad.includeSubcollections };
-    const bodyChanged = previous?.bodyHash !== plan.hash;
-    const result = offers.applyTargets(advertisementId, plan.ready ? reach : null, bodyChanged);
-    offers.recordCollections(reach);
-    const state = plan.ready ? 'offered' : 'deferred';
-    const offer: OfferRecord = {
-      advertisementId,
-      state,
-      packageId: ad.packageId,
-      collectionId: ad.collectionId,
-      body: plan.text,
-      bodyHash: plan.hash,
-      advertisementModified: ad.lastModified,
-      resourceCount: result.resourceCount,
-      version: result.version ?? previous?.version ?? offers.policyVersion(),
-      processedAt: deps.now().toISOString(),
-    };
-    const changed =
-      !previous ||
-      previous.state !== state ||
-      bodyChanged ||
-      result.touched > 0 ||
-      previous.resourceCount !== offer.resourceCount ||
-      previous.advertisementModified !== offer.advertisementModified ||
-      previous.collectionId !== offer.collectionId ||
-      previous.packageId !== offer.packageId;
-    if (!changed) return { outcome: state, offer: previous, includeSubcollections: ad.includeSubcollections };
-    offers.saveOffer(offer);
-    report(change, ad, previous, offer, plan, result);
-    change.emit('advertisements:changed', { change: 'updated', advertisementId });
-    return { outcome: state, offer, includeSubcollections: ad.includeSubcollections };
-  });
-  if (outcome.outcome === 'offered' && outcome.offer) await writeOfferFiles(deps.root, deps.siteCode, outcome.offer, offers, outcome.includeSubcollections);
-  else await removeOfferFiles(deps.root, advertisementId);
-  return outcome.outcome;
+  const [outcome] = await processAdvertisements(deps, [advertisementId]);
+  return outcome!;
 }
 
 function report(change: ChangeSet, ad: AdvertisementRecord, previous: OfferRecord | null, offer: OfferRecord, plan: Plan, result: { added: number; removed: number; resourceCount: number; version: number | null }): void {
@@ -156,7 +190,7 @@ function withdraw(deps: OfferWorkDeps, change: ChangeSet, advertisementId: strin
 export async function regenerateAllPolicy(deps: OfferWorkDeps): Promise<Record<OfferOutcome, number>> {
   const counts: Record<OfferOutcome, number> = { offered: 0, deferred: 0, withdrawn: 0, gone: 0 };
   const ids = [...deps.repos.advertisements.list().map((ad) => ad.advertisementId), ...deps.repos.offers.withoutAdvertisement()];
-  for (const id of ids) counts[await processAdvertisement(deps, id)]++;
+  for (const outcome of await processAdvertisements(deps, ids)) counts[outcome]++;
   await writeLookupFiles(deps.root, deps.siteCode, deps.repos.offers);
   return counts;
 }

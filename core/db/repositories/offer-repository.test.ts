@@ -4,7 +4,7 @@ import { createCore, type Core } from '../..';
 import { value } from '../../../test/helpers/api-result';
 import { makeTempDir, type TempDir } from '../../../test/helpers/temp-dir';
 import { openDatabase, type SqliteDatabase } from '../connection';
-import { OfferRepository, type OfferReach } from './offer-repository';
+import { OfferRepository, reachedMembersSql, type OfferReach } from './offer-repository';
 
 let data: TempDir;
 let core: Core;
@@ -101,5 +101,13 @@ describe('offer targets, in SQL', () => {
     expect(offers.lookupPage('system', pc1, 10)).toEqual([{ resourceId: pc2, advertisementIds: ['A0120001'] }]);
     expect(offers.lookupPage('system', pc2, 10)).toEqual([]);
     expect(offers.lookupPage('user', 0, 10)).toEqual([]);
+  });
+});
+
+describe('the query of an advertisement\'s resources', () => {
+  it('reads the members of the reached collections by key, never every membership row', () => {
+    const plan = (db.prepare(`EXPLAIN QUERY PLAN ${reachedMembersSql}`).all({ collectionId: lab, includeSubcollections: 1 }) as { detail: string }[]).map((row) => row.detail);
+    expect(plan).toContainEqual(expect.stringMatching(/^SEARCH m USING (PRIMARY KEY|INDEX \w+) \(collection_id=\?\)/));
+    expect(plan.filter((detail) => /^SCAN m\b/.test(detail))).toEqual([]);
   });
 });

@@ -73,6 +73,18 @@ const reachCte = `WITH RECURSIVE down (collection_id) AS (
   )`;
 
 /**
+ * The resources an advertisement reaches (`@collectionId`, and its subcollections when
+ * `@includeSubcollections` is 1), each with the collection that brings it: the advertised one
+ * where the resource is a member of it, else the first below. CROSS JOIN keeps the reached
+ * collections outermost: left to itself SQLite walks every membership row in resource order for
+ * the GROUP BY (42 ms an advertisement at 550,000 rows, against 0.3 ms).
+ */
+export const reachedMembersSql = `${reachCte}
+  SELECT m.resource_id, substr(MIN((m.collection_id <> @collectionId) || m.collection_id), 2)
+  FROM down d CROSS JOIN collection_members m ON m.collection_id = d.collection_id
+  GROUP BY m.resource_id`;
+
+/**
  * Offer Manager's tables, set-based: an advertisement's resources are computed, compared and
  * written in SQL (INSERT … SELECT, EXCEPT), never loaded into memory. The writes run inside the
  * caller's transaction.
@@ -144,15 +156,7 @@ export class OfferRepository {
     prepared(this.db, 'DELETE FROM temp.offer_touched').run();
     if (reach) {
       const params = { collectionId: reach.collectionId, includeSubcollections: reach.includeSubcollections ? 1 : 0 };
-      // The collection that brings it: the advertised one where the resource is a member of it, else the first below.
-      prepared(
-        this.db,
-        `${reachCte}
-         INSERT INTO temp.offer_desired (resource_id, collection_id)
-         SELECT m.resource_id, substr(MIN((m.collection_id <> @collectionId) || m.collection_id), 2)
-         FROM collection_members m JOIN down d ON m.collection_id = d.collection_id
-         GROUP BY m.resource_id`,
-      ).run(params);
+      prepared(this.db, `INSERT INTO temp.offer_desired (resource_id, collection_id) ${reachedMembersSql}`).run(params);
     }
     const added = prepared(this.db, 'INSERT OR IGNORE INTO temp.offer_touched (resource_id) SELECT resource_id FROM temp.offer_desired EXCEPT SELECT resource_id FROM offer_targets WHERE advertisement_id = ?').run(id).changes;
     const removed = prepared(this.db, 'INSERT OR IGNORE INTO temp.offer_touched (resource_id) SELECT resource_id FROM offer_targets WHERE advertisement_id = ? EXCEPT SELECT resource_id FROM temp.offer_desired').run(id).changes;
