@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createCore, type ComponentRunner, type Core } from '../../core';
@@ -146,6 +146,10 @@ describe('Offer Manager', { timeout: 60_000 }, () => {
     const processedAt = () => db.prepare('SELECT processed_at FROM offers WHERE advertisement_id = ?').pluck().get(ad);
     const messages = () => db.prepare("SELECT count(*) FROM status_messages WHERE component = 'SMS_OFFER_MANAGER'").pluck().get();
     const [counterBefore, processedBefore, messagesBefore] = [counter(), processedAt(), messages()];
+    // The lookup files list every resource of the site: with policy unchanged they are not written again (same inode).
+    const lookupName = readdirSync(join(site(), 'SMS', 'Inboxes', 'Offerinf.box')).find((name) => name.endsWith('systm.lkp'))!;
+    const lookupInode = () => statSync(offerinf(lookupName)).ino;
+    const inodeBefore = lookupInode();
     try {
       for (let round = 0; round < 2; round++) {
         // As an admin drops them by hand: the advertisement's and its collection's notifications.
@@ -157,6 +161,7 @@ describe('Offer Manager', { timeout: 60_000 }, () => {
       expect(snapshotOffers(site())).toEqual(snapshot);
       expect(readVersions(site())).toEqual(versions);
       expect([counter(), processedAt(), messages()]).toEqual([counterBefore, processedBefore, messagesBefore]);
+      expect(lookupInode()).toBe(inodeBefore);
     } finally {
       db.close();
     }

@@ -110,11 +110,19 @@ async function* lookupLines(siteCode: string, resourceType: ResourceType, offers
   }
 }
 
-/** The three lookup files, each written a page of resources at a time and renamed into place whole. */
-export async function writeLookupFiles(root: SiteRoot, siteCode: string, offers: OfferRepository): Promise<void> {
+/**
+ * The three lookup files, each written a page of resources at a time and renamed into place
+ * whole: every resource of the site, so only when policy has moved since they were last written
+ * (or `force`, when one is missing). The version is read first and recorded after, so a change
+ * committed meanwhile leaves them stale for the next wake-up.
+ */
+export async function writeLookupFiles(root: SiteRoot, siteCode: string, offers: OfferRepository, options: { readonly force?: boolean } = {}): Promise<void> {
+  const version = offers.policyVersion();
+  if (!options.force && version === offers.lookupVersion()) return;
   for (const resourceType of resourceTypes) {
     await writeFileAtomic(join(offerFilesPath(root), lookupFileName(siteCode, resourceType)), lookupLines(siteCode, resourceType, offers));
   }
+  offers.recordLookupVersion(version);
 }
 
 /** Reads a lookup file back, refusing anything that is not one by what is wrong with it. */

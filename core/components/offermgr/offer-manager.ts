@@ -80,7 +80,7 @@ export function createOfferManager(options: OfferManagerOptions = {}): SiteCompo
       }
       const deps = workDeps(context, r);
       await processAdvertisements(deps, ids, () => context.stopping.aborted);
-      // Written again even when nothing changed: a run killed before it wrote them left them stale.
+      // Only when policy moved since they were written: a run killed before it wrote them left them behind it.
       await writeLookupFiles(context.root, context.siteCode, r.offers);
       if (collection) context.log(`Collection ${collection[1]!.toUpperCase()} changed: processed ${ids.length} advertisements that reach it.`);
     },
@@ -104,7 +104,7 @@ export function createOfferManager(options: OfferManagerOptions = {}): SiteCompo
         const queued = reconcileOffers(ctx, r);
         if (queued > 0) ctx.log(`Found ${queued} advertisements whose offer differs from the site database.`);
         else if (resourceTypes.some((type) => !existsSync(join(offerFilesPath(ctx.root), lookupFileName(ctx.siteCode, type))))) {
-          await writeLookupFiles(ctx.root, ctx.siteCode, r.offers);
+          await writeLookupFiles(ctx.root, ctx.siteCode, r.offers, { force: true });
         }
       }
       await base.wake();

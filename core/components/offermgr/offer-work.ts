@@ -191,6 +191,6 @@ export async function regenerateAllPolicy(deps: OfferWorkDeps): Promise<Record<O
   const counts: Record<OfferOutcome, number> = { offered: 0, deferred: 0, withdrawn: 0, gone: 0 };
   const ids = [...deps.repos.advertisements.list().map((ad) => ad.advertisementId), ...deps.repos.offers.withoutAdvertisement()];
   for (const outcome of await processAdvertisements(deps, ids)) counts[outcome]++;
-  await writeLookupFiles(deps.root, deps.siteCode, deps.repos.offers);
+  await writeLookupFiles(deps.root, deps.siteCode, deps.repos.offers, { force: true });
   return counts;
 }

@@ -224,6 +224,16 @@ export class OfferRepository {
     return prepared(this.db, 'SELECT version FROM policy_counter WHERE id = 1').pluck().get() as number;
   }
 
+  /** The policy version the lookup files were last written at (0: never). */
+  lookupVersion(): number {
+    return prepared(this.db, 'SELECT lookup_version FROM policy_counter WHERE id = 1').pluck().get() as number;
+  }
+
+  /** The lookup files now hold policy as of `version`. */
+  recordLookupVersion(version: number): void {
+    prepared(this.db, 'UPDATE policy_counter SET lookup_version = ? WHERE id = 1').run(version);
+  }
+
   private nextVersion(): number {
     return prepared(this.db, 'UPDATE policy_counter SET version = version + 1 WHERE id = 1 RETURNING version').pluck().get() as number;
   }
