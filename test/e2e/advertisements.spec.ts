@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { expect, test, type APIRequestContext, type Locator } from '@playwright/test';
 import type { AdvertisementDto, Schedule } from '../../core/api';
 import { ConsolePage } from './pages/console-page';
@@ -31,7 +34,10 @@ async function page_(wizard: WizardPage, name: string, shot: string): Promise<Lo
 
 test('an admin advertises a program weekly through every wizard page, sees it listed, changes it in Properties and deletes it', async ({ page, request }) => {
   server = await startCourier();
-  await call(request, 'packages:create', { name: 'Office' });
+  // Source files, so the package needs a distribution point (one without them needs none).
+  const source = mkdtempSync(join(tmpdir(), 'courier-e2e-office-'));
+  writeFileSync(join(source, 'setup.exe'), 'MZ');
+  await call(request, 'packages:create', { name: 'Office', containsSourceFiles: true, sourceDirectory: source });
   await call(request, 'programs:create', { packageId: 'A0100001', program: { name: 'Unattended', commandLine: 'setup.exe /q' } });
   await page.setViewportSize({ width: 1024, height: 768 });
 

@@ -5,16 +5,21 @@ import { settle } from '../../client/settle';
 
 type AgentState = { readonly kind: 'unknown' } | { readonly kind: 'on' } | { readonly kind: 'off'; readonly error: string | null } | { readonly kind: 'turnedOn' };
 
-/** Whether the package is on a distribution point that is not being removed: null while unknown. */
+/**
+ * Whether the package is on a distribution point that is not being removed, or needs none (no
+ * source files: its program runs what the client has): null while unknown.
+ */
 function usePackageOnDps(packageId: string): boolean | null {
   const courier = useCourier();
   const [onDps, setOnDps] = useState<{ readonly packageId: string; readonly value: boolean } | null>(null);
   useEffect(() => {
     if (packageId === '') return;
     let current = true;
-    void settle(() => courier['packages:status']({ packageId })).then((result) => {
-      if (current && result.ok) {
-        const rows = result.value.distributionPoints.filter((dp) => dp.state !== 'removalPending' && dp.state !== 'removalFailed');
+    void Promise.all([settle(() => courier['packages:get']({ packageId })), settle(() => courier['packages:status']({ packageId }))]).then(([pkg, status]) => {
+      if (!current) return;
+      if (pkg.ok && !pkg.value.containsSourceFiles) setOnDps({ packageId, value: true });
+      else if (status.ok) {
+        const rows = status.value.distributionPoints.filter((dp) => dp.state !== 'removalPending' && dp.state !== 'removalFailed');
         setOnDps({ packageId, value: rows.length > 0 });
       }
     });
