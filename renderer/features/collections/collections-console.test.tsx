@@ -97,6 +97,17 @@ describe('Collections in the console', () => {
     expect(screen.getByRole('treeitem', { name: 'Laptops (linked)' })).toBeTruthy();
   });
 
+  it('lists the top collections with their IDs and member counts, their subcollections under them', async () => {
+    renderShell();
+    act(() => useShellStore.getState().select(collectionsId, { reveal: true }));
+    const grid = await screen.findByRole('grid', { name: 'Collections' });
+    const pilot = await within(grid).findByRole('row', { name: /Pilot/ });
+    expect(pilot.textContent).toContain('A0100010');
+    expect(within(grid).getAllByRole('columnheader').map((h) => h.textContent)).toEqual(expect.arrayContaining(['Collection ID', 'Members', 'Last Membership Update']));
+    // A subcollection is listed under its parent, not here.
+    expect(within(grid).queryByRole('row', { name: /Sales/ })).toBeNull();
+  });
+
   it('lists a collection\'s members with the count and last update, and finds them by name', async () => {
     renderShell();
     act(() => useShellStore.getState().select(`${collectionsId}/A0100010`, { reveal: true }));

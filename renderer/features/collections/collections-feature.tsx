@@ -9,6 +9,7 @@ import { CollectionPropertiesDialog } from './collection-properties-dialog';
 import type { CollectionsNodeKinds, CollectionsPopupKinds, CollectionsRowKinds } from './collections-kinds';
 import { followCollectionChanges } from './collections-store';
 import { collectionIndex } from './collections-tree';
+import { CollectionsView } from './collections-view';
 import { DeleteCollectionPopup, deletedText } from './delete-collection-wizard';
 import { NewCollectionWizard } from './new-collection-wizard';
 import { membershipUpdateText, UpdateMembershipDialog } from './update-membership-dialog';
@@ -28,7 +29,19 @@ export const collectionsFeature: FeatureRegistration<keyof CollectionsNodeKinds,
       description: 'Groups of computers and users that advertisements target.',
       children: (_, stores) => collectionIndex(stores.collections.getState().list.items).top,
       childrenPending: (_, stores) => stores.collections.getState().list.status === 'loading',
-      details: { kind: 'children' },
+      details: {
+        kind: 'list',
+        View: CollectionsView,
+        rows: (_, keys, source) =>
+          detailsRows(
+            'node',
+            keys.map((key) => source.childItem(key)).filter((item) => item !== undefined),
+          ),
+        count: (_, stores) => {
+          const list = stores.collections.getState().list;
+          return list.status === 'ready' ? list.items.filter((c) => c.parentCollectionId === null).length : null;
+        },
+      },
       actions: (_, { shell }) => [
         submenu('new', 'New', [command('new-collection', 'Collection', () => shell.openPopup({ kind: 'new-collection', parentCollectionId: null }), { icon: PeopleCommunityAddRegular })], {
           icon: AddRegular,
