@@ -16,7 +16,7 @@
 //    `.CMN` (every advertisement reaching the collection processed, the lookup files rewritten);
 //  - one advertisement changed (advertisements:update to another collection) until its
 //    resources' policy says so: what Offer Manager does for its `.OFN`.
-// The seed's packages have no source files, so their advertisements need no DP and are offered.
+// The generated packages have no source files, so their advertisements need no DP and are offered.
 // Peak RSS is this process's, sampled every 20 ms.
 import { cpus, loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
