@@ -82,7 +82,7 @@ export function createOfferManager(options: OfferManagerOptions = {}): SiteCompo
       await processAdvertisements(deps, ids, () => context.stopping.aborted);
       // Only when policy moved since they were written: a run killed before it wrote them left them behind it.
       await writeLookupFiles(context.root, context.siteCode, r.offers);
-      if (collection) context.log(`Collection ${collection[1]!.toUpperCase()} changed: processed ${ids.length} advertisements that reach it.`);
+      if (collection) context.log(`Collection ${collection[1]!.toUpperCase()} changed: processed ${ids.length === 1 ? '1 advertisement' : `${ids.length} advertisements`} that reach it.`);
     },
     stop() {
       repos = null;

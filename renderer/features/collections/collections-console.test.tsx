@@ -97,7 +97,7 @@ describe('Collections in the console', () => {
     expect(screen.getByRole('treeitem', { name: 'Laptops (linked)' })).toBeTruthy();
   });
 
-  it('lists the top collections with their IDs and member counts, their subcollections under them', async () => {
+  it('lists the top collections with their IDs and member counts, their subcollections under them, and opens one', async () => {
     renderShell();
     act(() => useShellStore.getState().select(collectionsId, { reveal: true }));
     const grid = await screen.findByRole('grid', { name: 'Collections' });
@@ -106,6 +106,9 @@ describe('Collections in the console', () => {
     expect(within(grid).getAllByRole('columnheader').map((h) => h.textContent)).toEqual(expect.arrayContaining(['Collection ID', 'Members', 'Last Membership Update']));
     // A subcollection is listed under its parent, not here.
     expect(within(grid).queryByRole('row', { name: /Sales/ })).toBeNull();
+    // As MMC opens a container: a double-click shows its members.
+    fireEvent.doubleClick(pilot);
+    expect(await screen.findByRole('grid', { name: 'Pilot' })).toBeTruthy();
   });
 
   it('lists a collection\'s members with the count and last update, and finds them by name', async () => {

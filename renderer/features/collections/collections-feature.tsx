@@ -32,9 +32,10 @@ export const collectionsFeature: FeatureRegistration<keyof CollectionsNodeKinds,
       details: {
         kind: 'list',
         View: CollectionsView,
+        // As MMC opens a container: Enter or a double-click on a collection shows its members.
         rows: (_, keys, source) =>
           detailsRows(
-            'node',
+            'child-node',
             keys.map((key) => source.childItem(key)).filter((item) => item !== undefined),
           ),
         count: (_, stores) => {
