@@ -83,7 +83,7 @@ async function withOfferWork<T>(dataDir: string, body: (deps: OfferWorkDeps) => 
 let joined: { collectionId: string; resourceId: number } | null = null;
 
 function policyOf(db: OpenSite['db'], resourceId: number): number {
-  return (db.prepare('SELECT count(*) FROM offer_targets WHERE resource_id = ?').pluck().get(resourceId) as number) ?? 0;
+  return db.prepare('SELECT count(*) FROM offer_targets WHERE resource_id = ?').pluck().get(resourceId) as number;
 }
 
 function memberRows(db: OpenSite['db']): number {
