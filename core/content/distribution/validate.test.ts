@@ -1,11 +1,12 @@
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { samplePackage, snapshotTree, useContentTemp } from '../../../test/helpers/content-tree';
 import { buildManifest } from './build-manifest';
-import { folderSource } from './content-source';
+import { cleanupPackage } from './commit';
+import { folderSource, type ContentSource } from './content-source';
 import { distributePackage } from './distribute';
-import { packageFolderOf, type PackageTarget } from './package-target';
+import { packageFolderOf, workFolderOf, type PackageTarget } from './package-target';
 import { repairCopy, validateCopy } from './validate';
 
 const dir = useContentTemp('courier-validate-');
@@ -64,6 +65,28 @@ describe('validating a distribution point copy', () => {
     writeFileSync(dir.path('src', 'empty.txt'), 'now with bytes');
     await expect(repairCopy(target, folderSource(dir.path('src')))).rejects.toMatchObject({ kind: 'HASH_MISMATCH', file: 'empty.txt' });
     expect((await validateCopy(target)).missing).toEqual(['empty.txt']);
-    expect(Object.keys(snapshotTree(target.root)).filter((name) => name.startsWith('.repair-'))).toEqual([]);
+    expect(Object.keys(snapshotTree(target.root)).filter((name) => name.includes('repair-'))).toEqual([]);
+    expect(existsSync(workFolderOf(target))).toBe(false);
+  });
+
+  it('writes its temp files in the package work folder, which the next copy clears after a kill', async () => {
+    rmSync(join(live, 'empty.txt'));
+    const seen: string[] = [];
+    const source = folderSource(dir.path('src'));
+    const watching: ContentSource = {
+      ...source,
+      async *read(file, signal) {
+        seen.push(...readdirSync(workFolderOf(target)));
+        yield* source.read(file, signal);
+      },
+    };
+    await repairCopy(target, watching);
+    expect(seen).toHaveLength(1);
+    expect(seen[0]).toMatch(/^repair-[0-9a-f]{8}\.tmp$/u);
+    // What a repair killed mid-file leaves, the next clean-up of the package removes.
+    mkdirSync(workFolderOf(target));
+    writeFileSync(join(workFolderOf(target), 'repair-deadbeef.tmp'), 'half');
+    expect((await cleanupPackage(target)).removed).toEqual(['repair-deadbeef.tmp']);
+    expect(existsSync(workFolderOf(target))).toBe(false);
   });
 });

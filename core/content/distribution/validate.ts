@@ -1,12 +1,12 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Dirent } from 'node:fs';
-import { lstat, mkdir, open, readdir, rename, rm, utimes } from 'node:fs/promises';
+import { lstat, mkdir, open, readdir, rename, rm, rmdir, utimes } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ContentError, throwIfAborted } from './content-error';
 import type { ContentSource } from './content-source';
 import { FileWorkers, defaultFileThreads } from './file-workers';
 import { readManifest, syncFolder, type ContentManifest, type ManifestFile } from './manifest';
-import { manifestPathOf, packageFolderOf, type PackageTarget } from './package-target';
+import { manifestPathOf, packageFolderOf, workFolderOf, type PackageTarget } from './package-target';
 
 export interface ValidationReport {
   readonly ok: boolean;
@@ -115,12 +115,15 @@ export interface RepairReport {
 }
 
 /**
- * Writes `file` from the source into a temp file in `root` (the same volume as the package folder),
+ * Writes `file` from the source into a temp file in the package's work folder (the same volume as
+ * the package folder, and where the next copy's clean-up finds what a killed repair left),
  * verifying its SHA-256 and syncing it, then renames it over the damaged or missing file, so a
  * client reading the share sees the old file or the whole new one.
  */
 async function rewriteFile(target: PackageTarget, file: ManifestFile, source: ContentSource, signal: AbortSignal | undefined): Promise<void> {
-  const temp = join(target.root, `.repair-${target.folder}-${randomBytes(4).toString('hex')}.tmp`);
+  const work = workFolderOf(target);
+  await mkdir(work, { recursive: true });
+  const temp = join(work, `repair-${randomBytes(4).toString('hex')}.tmp`);
   const handle = await open(temp, 'wx');
   const hash = createHash('sha256');
   let size = 0;
@@ -166,12 +169,17 @@ export async function repairCopy(target: PackageTarget, source: ContentSource, o
   for (const folder of before.missingFolders) await mkdir(join(live, ...folder.split('/')), { recursive: true });
   const byPath = new Map(manifest.files.map((file) => [file.path, file]));
   const rewritten: string[] = [];
-  for (const name of [...before.missing, ...before.changed]) {
-    throwIfAborted(options.signal);
-    const file = byPath.get(name)!;
-    await mkdir(join(live, ...name.split('/').slice(0, -1)), { recursive: true });
-    await rewriteFile(target, file, source, options.signal);
-    rewritten.push(name);
+  try {
+    for (const name of [...before.missing, ...before.changed]) {
+      throwIfAborted(options.signal);
+      const file = byPath.get(name)!;
+      await mkdir(join(live, ...name.split('/').slice(0, -1)), { recursive: true });
+      await rewriteFile(target, file, source, options.signal);
+      rewritten.push(name);
+    }
+  } finally {
+    // Empty unless a copy is under way beside this repair; then it is that copy's to remove.
+    await rmdir(workFolderOf(target)).catch(() => undefined);
   }
   await syncFolder(live);
   return { before, rewritten, removed, createdFolders: before.missingFolders };
