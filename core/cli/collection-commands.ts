@@ -3,7 +3,9 @@ import type { CollectionChanges, CollectionRuleInput, MaintenanceWindowInput } f
 import type { Core } from '../core';
 import { usageFailure } from './cli-failure';
 import type { CommandContext } from './command-context';
-import { formatCollection, formatCollectionDeleted, formatCollectionList, formatMembers, formatMembershipUpdates } from './format-collection';
+import { maxPreviewMembers } from '../api';
+import { formatCollection, formatCollectionDeleted, formatCollectionList, formatMembers, formatMembershipUpdates, formatPreview } from './format-collection';
+import { parseWholeNumber } from './parse-integer';
 import { collect } from './repeatable';
 import { registerCollectionWindowsCommand } from './maintenance-window-commands';
 import { resolveResource } from './resource-commands';
@@ -117,6 +119,24 @@ Examples:
         const members = unwrap(await core.client['collections:members']({ collectionId }));
         print(globals, members, () => formatMembers(collectionId.toUpperCase(), members));
       }),
+  );
+
+  withGlobalOptions(
+    collection
+      .command('preview')
+      .description('the members rules would give now, without saving anything (the query editor\'s preview)')
+      .option('--query <wql>', 'a query rule: select … from SMS_R_System where … (repeat for more)', collect)
+      .option('--direct <resource...>', 'direct rules: resource IDs or names')
+      .option('--limit-to <collection-id>', 'members must also be members of this collection')
+      .option('--limit <n>', `how many members to list (1–${maxPreviewMembers}); the count is of all of them`, parseWholeNumber, 50),
+  ).action((opts: { query?: string[]; direct?: string[]; limitTo?: string; limit: number }, command: Command) =>
+    withCore(command, async (core, globals) => {
+      const limit = opts.limit;
+      const rules = await rulesFrom(core, unwrap, opts.direct, opts.query);
+      if (rules.length === 0) throw usageFailure('Give at least one rule to preview: --query "select …" or --direct RESOURCE.');
+      const preview = unwrap(await core.client['collections:preview']({ rules, limit, ...(opts.limitTo !== undefined ? { limitToCollectionId: opts.limitTo } : {}) }));
+      print(globals, preview, () => formatPreview(preview));
+    }),
   );
 
   withGlobalOptions(

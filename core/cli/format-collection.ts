@@ -1,4 +1,4 @@
-import type { CollectionDeletedDto, CollectionDto, CollectionMemberDto, MembershipUpdateDto } from '../api';
+import type { CollectionDeletedDto, CollectionDto, CollectionMemberDto, CollectionPreviewDto, MembershipUpdateDto } from '../api';
 import { textFields, textTable } from './text-table';
 
 export function formatCollectionList(collections: readonly CollectionDto[]): string {
@@ -53,6 +53,13 @@ export function formatMembers(collectionId: string, members: readonly Collection
     ['Resource ID', 'Type', 'Name', 'Domain'],
     members.map((m) => [String(m.resourceId), m.resourceType, m.name, m.domain ?? '']),
   );
+}
+
+export function formatPreview(preview: CollectionPreviewDto): string {
+  if (preview.memberCount === 0) return 'The rules give no members now.';
+  const shown = preview.members.length < preview.memberCount ? ` (the first ${preview.members.length} listed)` : '';
+  const rows = preview.members.map((m) => [String(m.resourceId), m.resourceType, m.name, m.domain ?? '']);
+  return `${preview.memberCount} member${preview.memberCount === 1 ? '' : 's'} now${shown}.\n\n${textTable(['Resource ID', 'Type', 'Name', 'Domain'], rows)}`;
 }
 
 export function formatMembershipUpdates(updates: readonly MembershipUpdateDto[]): string {

@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CollectionDeletedDto, CollectionDto, CollectionMemberDto, ResourceDto, ResourceImportDto, ResourceMaintenanceWindowsDto } from '../../core/api';
+import type { CollectionDeletedDto, CollectionDto, CollectionMemberDto, CollectionPreviewDto, ResourceDto, ResourceImportDto, ResourceMaintenanceWindowsDto } from '../../core/api';
 import { encodeScheduleToken } from '../../core/formats/schedule-token';
 import { runCli, type CliRun } from '../helpers/run-cli';
 import { makeTempDir, type TempDir } from '../helpers/temp-dir';
@@ -56,6 +56,21 @@ describe('courier resource and courier collection', () => {
     ]);
     const text = await courier('collection', 'members', 'A0100010');
     expect(text.stdout).toMatch(/16777217\s+system\s+PC0001/);
+
+    // The query editor's preview from the command line: nothing saved, the count of all, the first N listed.
+    const [preview, previewText, previewBad, previewNone] = await Promise.all([
+      courier('collection', 'preview', '--query', 'select * from SMS_R_System where Name like "PC%"', '--limit', '1', '--json'),
+      courier('collection', 'preview', '--query', 'select * from SMS_R_System where Name like "PC%"', '--limit-to', xp.collectionId),
+      courier('collection', 'preview', '--query', 'select * from SMS_G_System_DISK', '--json'),
+      courier('collection', 'preview', '--json'),
+    ]);
+    expect(json<CollectionPreviewDto>(preview)).toEqual({ memberCount: 2, members: [expect.objectContaining({ resourceId: 16777217, name: 'PC0001' })] });
+    expect(previewText.stdout).toMatch(/^1 member now\.\n\n[^\n]+\n[^\n]+\n16777217\s+system\s+PC0001/);
+    expect(previewBad.code).toBe(1);
+    expect(previewBad.stderr).toMatch(/SMS_G_System_DISK/);
+    expect(previewNone.code).toBe(2);
+    expect(previewNone.stderr).toMatch(/at least one rule/);
+    expect(json<CollectionDto[]>(await courier('collection', 'list', '--json'))).toHaveLength(6);
 
     const updated = json<{ collectionId: string; memberCount: number }[]>(await courier('collection', 'update-membership', xp.collectionId, '--json'));
     expect(updated).toEqual([expect.objectContaining({ collectionId: xp.collectionId, memberCount: 1 })]);
