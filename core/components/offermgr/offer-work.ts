@@ -139,11 +139,11 @@ export async function processAdvertisements(deps: OfferWorkDeps, advertisementId
     const collectionId = memberChangesOf;
     const applied = deps.work.run((change) => {
       offers.beginBatch();
-      const items = batch.map((id) => applyAdvertisement(deps, change, id));
       if (collectionId !== null) {
         const moved = offers.applyMemberChanges(collectionId);
-        if (moved > 0) change.log('offermgr.log', offerManagerName, `Collection ${collectionId}: ${moved} resources joined or left it; their policy version moved.`);
+        if (moved > 0) change.log('offermgr.log', offerManagerName, `Collection ${collectionId}: ${moved} resources joined or left it; their policy version moves.`);
       }
+      const items = batch.map((id) => applyAdvertisement(deps, change, id));
       offers.finishBatch();
       return items;
     });

@@ -81,7 +81,7 @@ const reachCte = `WITH RECURSIVE down (collection_id) AS (
  * CROSS JOIN keeps the reached collections outermost: left to itself SQLite walks every membership
  * row in resource order for the GROUP BY.
  */
-const throughSql = `SELECT via AS collectionId, count(*) AS resources FROM (
+export const throughSql = `SELECT via AS collectionId, count(*) AS resources FROM (
     SELECT substr(MIN((m.collection_id <> @collectionId) || m.collection_id), 2) AS via
     FROM offer_collections oc CROSS JOIN collection_members m ON m.collection_id = oc.collection_id
     WHERE oc.advertisement_id = @advertisementId GROUP BY m.resource_id
@@ -96,6 +96,8 @@ const offeredToSql = `SELECT oc.advertisement_id AS advertisementId, substr(MIN(
 export class OfferRepository {
   /** The version the current batch's changes take, once one is taken. */
   private batchVersion: number | null = null;
+  /** The collection whose joins and leaves this batch consumed (applyMemberChanges), or null. */
+  private changedCollection: string | null = null;
   /** The offered advertisements by collection, for the lookup pages being written (prepareLookup). */
   private lookup: { byCollection: Map<string, string[]>; byCollections: Map<string, string[]> } | null = null;
 
@@ -104,7 +106,9 @@ export class OfferRepository {
     db.exec(`CREATE TEMP TABLE IF NOT EXISTS offer_old_collections (collection_id TEXT PRIMARY KEY) WITHOUT ROWID;
       CREATE TEMP TABLE IF NOT EXISTS offer_new_collections (collection_id TEXT PRIMARY KEY) WITHOUT ROWID;
       CREATE TEMP TABLE IF NOT EXISTS offer_touched_collections (collection_id TEXT PRIMARY KEY) WITHOUT ROWID;
-      CREATE TEMP TABLE IF NOT EXISTS offer_touched (resource_id INTEGER PRIMARY KEY);`);
+      CREATE TEMP TABLE IF NOT EXISTS offer_touched (resource_id INTEGER PRIMARY KEY);
+      CREATE TEMP TABLE IF NOT EXISTS offer_joined (resource_id INTEGER PRIMARY KEY);
+      CREATE TEMP TABLE IF NOT EXISTS offer_left (resource_id INTEGER PRIMARY KEY);`);
   }
 
   get(advertisementId: string): OfferRecord | null {
@@ -164,7 +168,10 @@ export class OfferRepository {
   beginBatch(): void {
     prepared(this.db, 'DELETE FROM temp.offer_touched').run();
     prepared(this.db, 'DELETE FROM temp.offer_touched_collections').run();
+    prepared(this.db, 'DELETE FROM temp.offer_joined').run();
+    prepared(this.db, 'DELETE FROM temp.offer_left').run();
     this.batchVersion = null;
+    this.changedCollection = null;
   }
 
   /** Gives every resource the batch touched its version; returns how many. */
@@ -233,6 +240,21 @@ export class OfferRepository {
         }
       }
     }
+    if (this.changedCollection !== null && state.wasOffered && state.offered) {
+      // Joins and leaves of a collection it reaches (its .CMN): those that gained or lost it by
+      // them, the resources not brought by another collection it reaches.
+      const params = { collectionId: this.changedCollection };
+      const reaches = prepared(this.db, 'SELECT 1 FROM temp.offer_new_collections WHERE collection_id = @collectionId').get(params) !== undefined;
+      if (reaches) {
+        const elsewhere = (alias: string) =>
+          `EXISTS (SELECT 1 FROM temp.offer_new_collections c CROSS JOIN collection_members m ON m.collection_id = c.collection_id AND m.resource_id = ${alias}.resource_id WHERE c.collection_id <> @collectionId)`;
+        const joined = prepared(this.db, `SELECT count(*) FROM temp.offer_joined j WHERE NOT ${elsewhere('j')}`).pluck().get(params) as number;
+        const left = prepared(this.db, `SELECT count(*) FROM temp.offer_left l WHERE NOT ${elsewhere('l')}`).pluck().get(params) as number;
+        added += joined;
+        removed += left;
+        touched += joined + left;
+      }
+    }
     const version = touched > 0 ? this.version() : null;
     return { added, removed, touched, version, resourceCount, through };
   }
@@ -249,7 +271,9 @@ export class OfferRepository {
   /**
    * The resources that joined or left the collection since its last `.CMN` (recorded by the
    * triggers of migration 0015) take the batch's version when an offered advertisement reaches
-   * it; the record is consumed either way. Returns how many resources that was.
+   * it; the record is consumed either way. Returns how many resources that was. Called before the
+   * batch's advertisements, so each of them that reaches the collection counts those it gained or
+   * lost by it.
    */
   applyMemberChanges(collectionId: string): number {
     const offered = prepared(
@@ -258,8 +282,15 @@ export class OfferRepository {
     ).get(collectionId);
     let moved = 0;
     if (offered !== undefined) {
+      const params = { collectionId };
+      prepared(this.db, 'INSERT INTO temp.offer_joined SELECT c.resource_id FROM offer_member_changes c JOIN collection_members m ON m.collection_id = c.collection_id AND m.resource_id = c.resource_id WHERE c.collection_id = @collectionId').run(params);
+      prepared(
+        this.db,
+        'INSERT INTO temp.offer_left SELECT c.resource_id FROM offer_member_changes c WHERE c.collection_id = @collectionId AND NOT EXISTS (SELECT 1 FROM collection_members m WHERE m.collection_id = c.collection_id AND m.resource_id = c.resource_id)',
+      ).run(params);
       moved = prepared(this.db, 'INSERT OR IGNORE INTO temp.offer_touched (resource_id) SELECT resource_id FROM offer_member_changes WHERE collection_id = ?').run(collectionId).changes;
       if (moved > 0) this.version();
+      this.changedCollection = collectionId;
     }
     prepared(this.db, 'DELETE FROM offer_member_changes WHERE collection_id = ?').run(collectionId);
     return moved;
