@@ -37,9 +37,11 @@ function planOf(deps: OfferWorkDeps, ad: AdvertisementRecord): Plan {
     const text = JSON.stringify({ problem });
     return { text, hash: hashOf(text), problem, ready: false };
   }
-  const text = offerBodyText(offerBodyOf(ad, program, pkg, clientAgents.advertisedPrograms()));
   // A package without source files runs a command the client already has: no DP needs to hold it.
-  return { text, hash: hashOf(text), problem: null, ready: !pkg.containsSourceFiles || offers.packageOnDp(ad.packageId) };
+  // One with files is offered at the newest version a DP holds, never at one no DP has yet.
+  const held = pkg.containsSourceFiles ? offers.versionOnDp(ad.packageId) : pkg.sourceVersion;
+  const text = offerBodyText(offerBodyOf(ad, program, pkg, clientAgents.advertisedPrograms(), Math.min(held ?? pkg.sourceVersion, pkg.sourceVersion)));
+  return { text, hash: hashOf(text), problem: null, ready: held !== null };
 }
 
 /** Whether the offer stored for the advertisement is what it should be now: the reconcile pass's test. */

@@ -127,14 +127,15 @@ export class OfferRepository {
   }
 
   /**
-   * Whether clients could fetch the package now: a copy on at least one distribution point that is
-   * not being removed. A DP getting a new source version still holds the previous one.
+   * The newest source version of the package clients could fetch now: held by a distribution point
+   * that is not removing it, or null when none holds any. A DP getting a new source version still
+   * holds the previous one, which it reports until the new one is installed.
    */
-  packageOnDp(packageId: string): boolean {
+  versionOnDp(packageId: string): number | null {
     return (
-      prepared(this.db, "SELECT 1 FROM package_dps WHERE package_id = ? AND source_version IS NOT NULL AND state NOT IN ('removalPending', 'removalFailed') LIMIT 1")
+      (prepared(this.db, "SELECT max(source_version) FROM package_dps WHERE package_id = ? AND source_version IS NOT NULL AND state NOT IN ('removalPending', 'removalFailed')")
         .pluck()
-        .get(packageId) !== undefined
+        .get(packageId) as number | null | undefined) ?? null
     );
   }
 
