@@ -191,7 +191,7 @@ export function createCore(options: CoreOptions): Core {
     fileAccess,
   });
   const components = new ComponentSettingsService({ settings: repositories.componentSettings, work, now, fileAccess });
-  const clientAgents = new ClientAgentService({ agents: repositories.clientAgents, work, now });
+  const clientAgents = new ClientAgentService({ agents: repositories.clientAgents, advertisements: repositories.advertisements, work, now });
   // Query rules are compiled to SQL (docs/wql.md) and evaluated in the database.
   const membership = new CollectionMembership({ collections: repositories.collections, memberships: repositories.memberships, now, evaluateQueryRule: queryRuleResourceIds });
   const resources = new ResourceService({ resources: repositories.resources, collections: repositories.collections, membership, work, now, fileAccess });

@@ -1,3 +1,4 @@
+import { wakeOfferManagerFor } from './advertisements/offer-wake-ups';
 import {
   CourierError,
   defaultAccessAccounts,
@@ -233,6 +234,8 @@ export class PackageService {
   /** Wakes Distribution Manager, tells the consoles and writes the provider log, once committed. */
   private noteChange(change: ChangeSet, kind: ChangeKind, record: PackageRecord, fields: readonly string[] = []): void {
     const detail = fields.length > 0 ? ` (${fields.join(', ')})` : '';
+    // Its advertisements' policy body holds the package's fields: Offer Manager re-offers them now.
+    if (kind === 'updated') wakeOfferManagerFor(change, this.deps.advertisements.list({ packageId: record.packageId }).map((ad) => ad.advertisementId), 'package updated');
     notePackageChange(change, record.packageId, {
       wakeUp: `${kind} ${record.packageId}`,
       event: 'packages:changed',

@@ -1,3 +1,4 @@
+import { wakeOfferManagerFor } from './advertisements/offer-wake-ups';
 import {
   computerProgramDefaults,
   computerProgramFieldShapes,
@@ -305,6 +306,11 @@ export class ProgramService {
     const what = record.kind === 'device' ? 'device program' : 'program';
     const renamed = previousName !== undefined ? ` (renamed from "${previousName}")` : '';
     const detail = fields.length > 0 ? ` (${fields.join(', ')})` : '';
+    // Its advertisements' policy body holds the program: Offer Manager re-offers them now.
+    const names = previousName !== undefined ? [record.name, previousName] : [record.name];
+    for (const programName of names) {
+      wakeOfferManagerFor(change, this.deps.advertisements.advertisementsOf({ packageId: record.packageId, programName }).map((ad) => ad.advertisementId), `program ${kind}`);
+    }
     notePackageChange(change, record.packageId, {
       wakeUp: `program ${kind} ${record.packageId};;${record.name}`,
       event: 'programs:changed',

@@ -24,6 +24,7 @@ import { processAdvertisement, processAdvertisements, offermgrRepositories, rege
 import { createCore, type Core } from '../../core/core';
 import { CollectionRepository } from '../../core/db/repositories/collection-repository';
 import { MembershipRepository } from '../../core/db/repositories/membership-repository';
+import { OfferRepository } from '../../core/db/repositories/offer-repository';
 import { CollectionMembership } from '../../core/services/collections/collection-membership';
 import { queryRuleResourceIds } from '../../core/services/collections/query-rules';
 import { openSite, type OpenSite } from '../../core/site/open-site';
@@ -83,7 +84,7 @@ async function withOfferWork<T>(dataDir: string, body: (deps: OfferWorkDeps) => 
 let joined: { collectionId: string; resourceId: number } | null = null;
 
 function policyOf(db: OpenSite['db'], resourceId: number): number {
-  return db.prepare('SELECT count(*) FROM offer_targets WHERE resource_id = ?').pluck().get(resourceId) as number;
+  return new OfferRepository(db).offeredTo(resourceId).length;
 }
 
 function memberRows(db: OpenSite['db']): number {
@@ -119,7 +120,10 @@ export const phases: Phase[] = [
     name: 'all policy from scratch (Offer Manager, every advertisement)',
     async run({ site, db, note }) {
       const counts = await withOfferWork(site.dataDir, (deps) => regenerateAllPolicy(deps));
-      const targets = db.prepare('SELECT count(*) FROM offer_targets').pluck().get() as number;
+      const targets = db
+        .prepare("SELECT count(*) FROM (SELECT DISTINCT oc.advertisement_id, m.resource_id FROM offers o JOIN offer_collections oc ON oc.advertisement_id = o.advertisement_id JOIN collection_members m ON m.collection_id = oc.collection_id WHERE o.state = 'offered')")
+        .pluck()
+        .get() as number;
       const resources = db.prepare('SELECT count(*) FROM resource_policy').pluck().get() as number;
       note(`${counts.offered} offered, ${counts.deferred} deferred; ${targets.toLocaleString('en-US')} resource-advertisement rows, ${resources.toLocaleString('en-US')} resources with policy`);
     },
@@ -140,16 +144,17 @@ export const phases: Phase[] = [
     async run({ site, db, note }) {
       if (!joined) throw new Error('The direct-rule phase did not run.');
       const { collectionId, resourceId } = joined;
-      const before = policyOf(db, resourceId);
+      const versionOf = () => new OfferRepository(db).resourceVersion(resourceId);
+      const before = versionOf();
       const processed = await withOfferWork(site.dataDir, async (deps) => {
         const ids = deps.repos.offers.advertisementsReaching(collectionId);
-        await processAdvertisements(deps, ids);
+        await processAdvertisements(deps, ids, { memberChangesOf: collectionId });
         await writeLookupFiles(deps.root, deps.siteCode, deps.repos.offers);
         return ids.length;
       });
-      const after = policyOf(db, resourceId);
-      if (processed > 0 && after <= before) throw new Error(`Resource ${resourceId} gained no advertisement from ${collectionId}.`);
-      note(`${processed} advertisements reach ${collectionId}; the resource has ${before} → ${after}`);
+      const after = versionOf();
+      if (processed > 0 && after <= before) throw new Error(`Resource ${resourceId}'s policy version did not move for ${collectionId}.`);
+      note(`${processed} advertisements reach ${collectionId}; the resource's policy version ${before} → ${after}, ${policyOf(db, resourceId)} advertisements`);
     },
   },
   {

@@ -42,7 +42,17 @@ export function snapshotOffers(dataDir: string): OfferSnapshot {
     const offers = db
       .prepare('SELECT advertisement_id AS advertisementId, state, body_hash AS bodyHash, resource_count AS resourceCount, collection_id AS collectionId, package_id AS packageId FROM offers ORDER BY advertisement_id')
       .all() as OfferSnapshot['offers'];
-    const targets = (db.prepare('SELECT advertisement_id, resource_id, collection_id FROM offer_targets ORDER BY 1, 2').raw().all() as unknown[][]).map((row) => row.join(' '));
+    // What each resource is offered, as policyFor answers it: from its memberships.
+    const targets = (
+      db
+        .prepare(
+          `SELECT oc.advertisement_id, m.resource_id, substr(MIN((m.collection_id <> o.collection_id) || m.collection_id), 2)
+           FROM offers o JOIN offer_collections oc ON oc.advertisement_id = o.advertisement_id JOIN collection_members m ON m.collection_id = oc.collection_id
+           WHERE o.state = 'offered' GROUP BY 1, 2 ORDER BY 1, 2`,
+        )
+        .raw()
+        .all() as unknown[][]
+    ).map((row) => row.join(' '));
     const reached = (db.prepare('SELECT advertisement_id, collection_id FROM offer_collections ORDER BY 1, 2').raw().all() as unknown[][]).map((row) => row.join(' '));
     const folder = join(dataDir, 'SMS', 'Inboxes', offerFilesFolder);
     const names = existsSync(folder) ? readdirSync(folder).filter((name) => !name.startsWith('.')).sort() : [];
@@ -67,7 +77,7 @@ export async function fromScratch(dataDir: string, scratchDir: string): Promise<
   }
   const copy = openDatabase(join(scratchDir, 'courier.db'));
   try {
-    copy.exec('DELETE FROM offer_targets; DELETE FROM offer_collections; DELETE FROM offers; DELETE FROM resource_policy; UPDATE policy_counter SET version = 0;');
+    copy.exec('DELETE FROM offer_member_changes; DELETE FROM offer_collections; DELETE FROM offers; DELETE FROM resource_policy; UPDATE policy_counter SET version = 0;');
   } finally {
     copy.close();
   }

@@ -88,7 +88,11 @@ describe('Offer Manager killed with SIGKILL', () => {
         const run = startOfferManager();
         await run.running;
         await changes[round % changes.length]!().catch(() => undefined);
-        await new Promise((resolve) => setTimeout(resolve, random.int(window)));
+        // Policy of a few thousand systems takes milliseconds: wait for the wake-up to be taken in
+        // hand (or the window to pass), then kill within the work, at a random moment of it.
+        const until = Date.now() + window;
+        while ((claimed.get() as number) === 0 && Date.now() < until) await new Promise((resolve) => setTimeout(resolve, 1));
+        await new Promise((resolve) => setTimeout(resolve, random.int(Math.min(window, 40))));
         if (claimed.get() as number > 0) inHand++;
         run.process.kill('SIGKILL');
         await run.exited;

@@ -104,6 +104,33 @@ describe('Offer Manager', { timeout: 60_000 }, () => {
     expect(file.offer.package).toMatchObject({ packageId, sourceVersion: 1 });
   });
 
+  it('re-offers at once when the program changes, and offers a new source version only once a DP holds it', async () => {
+    const { packageId, lab } = await setUp();
+    runner = startInlineOfferSite(site());
+    await distribute(packageId);
+    const ad = await advertise(packageId, lab);
+    await untilIdle(site());
+    const offerFile = () => (JSON.parse(readFileSync(offerinf(`${ad}.ofr`), 'utf8')) as OfferFile).offer;
+    expect(offerFile().package.sourceVersion).toBe(1);
+    // Offer Manager alone, started and settled, so its reconcile pass (every two minutes) is not what finds the changes.
+    await runner.stop();
+    runner = startInlineOfferSite(site(), ['offermgr']);
+    await untilIdle(site(), ['Offermgr.box']);
+    value(await core.client['packages:update-dps']({ packageId }));
+    value(await core.client['programs:update']({ packageId, programName: 'Install', changes: { commandLine: 'setup.exe /quiet' } }));
+    await untilIdle(site(), ['Offermgr.box']);
+    expect(value(await core.client['packages:get']({ packageId })).sourceVersion).toBe(2);
+    expect(offerFile().program).toMatchObject({ commandLine: 'setup.exe /quiet' });
+    // No DP holds version 2 yet: clients are still offered version 1, which DP01 has.
+    expect(offerFile().package.sourceVersion).toBe(1);
+    expect(value(await core.client['advertisements:get']({ advertisementId: ad })).offerState).toBe('offered');
+
+    await runner.stop();
+    runner = startInlineOfferSite(site());
+    await untilIdle(site());
+    expect(offerFile().package.sourceVersion).toBe(2);
+  });
+
   it('moves the policy version only of the resources that join or leave a targeted collection', async () => {
     const { packageId, pcs, user, lab } = await setUp();
     runner = startInlineOfferSite(site());

@@ -49,7 +49,11 @@ function programOf(program: ProgramRecord): OfferProgram {
   return settings;
 }
 
-export function offerBodyOf(advertisement: AdvertisementRecord, program: ProgramRecord, pkg: PackageRecord, agent: AdvertisedProgramsRecord): OfferBody {
+/**
+ * `sourceVersion` is the package version clients are offered: the newest one a distribution point
+ * holds, which is older than the package's while its DPs are being updated.
+ */
+export function offerBodyOf(advertisement: AdvertisementRecord, program: ProgramRecord, pkg: PackageRecord, agent: AdvertisedProgramsRecord, sourceVersion = pkg.sourceVersion): OfferBody {
   const { createdAt: _c, lastModified: _m, offerState: _s, resourceCount: _r, ...ad } = advertisement;
   const options = advertisementOptionsOf(ad);
   const { lastModified: _am, ...clientAgent } = agent;
@@ -58,7 +62,7 @@ export function offerBodyOf(advertisement: AdvertisementRecord, program: Program
     formatVersion: 1,
     advertisement: { ...ad, repeatRunBehavior: advertisementFlagsOf(options).repeatRunBehavior, mandatory: isMandatory(options), options },
     program: programOf(program),
-    package: packageInfoOf(pkg),
+    package: { ...packageInfoOf(pkg), sourceVersion },
     clientAgent,
   };
 }

@@ -76,7 +76,7 @@ export async function writeOfferFiles(
   offer: OfferRecord,
   offers: OfferRepository,
   includeSubcollections: boolean,
-  options: { readonly fsync?: boolean } = {},
+  options: { readonly fsync?: boolean; readonly through?: InstructionFile['through'] } = {},
 ): Promise<void> {
   const instructions: InstructionFile = {
     format: instructionFileFormat,
@@ -87,7 +87,7 @@ export async function writeOfferFiles(
     includeSubcollections,
     collections: offers.collectionsOf(offer.advertisementId),
     resourceCount: offer.resourceCount,
-    through: offers.targetsByCollection(offer.advertisementId),
+    through: options.through ?? offers.targetsByCollection(offer.advertisementId),
   };
   await writeFileAtomic(pathOf(root, offer.advertisementId, 'ofr'), offerFileText(siteCode, offer), options);
   await writeFileAtomic(pathOf(root, offer.advertisementId, 'ins'), `${JSON.stringify(instructions, null, 1)}\n`, options);

@@ -79,7 +79,7 @@ export function createOfferManager(options: OfferManagerOptions = {}): SiteCompo
         return;
       }
       const deps = workDeps(context, r);
-      await processAdvertisements(deps, ids, () => context.stopping.aborted);
+      await processAdvertisements(deps, ids, { stopping: () => context.stopping.aborted, memberChangesOf: collection ? collection[1]!.toUpperCase() : undefined });
       // Only when policy moved since they were written: a run killed before it wrote them left them behind it.
       await writeLookupFiles(context.root, context.siteCode, r.offers);
       if (collection) context.log(`Collection ${collection[1]!.toUpperCase()} changed: processed ${ids.length === 1 ? '1 advertisement' : `${ids.length} advertisements`} that reach it.`);

@@ -1,6 +1,6 @@
 import { statusAttributeIds as a } from '../../api';
 import type { AdvertisementRecord } from '../../db/repositories/advertisement-repository';
-import type { OfferRecord } from '../../db/repositories/offer-repository';
+import type { OfferChange, OfferRecord } from '../../db/repositories/offer-repository';
 import type { SiteRoot } from '../../site/site-root';
 import type { ChangeSet, UnitOfWork } from '../../site/unit-of-work';
 import { hashOf, offerBodyOf, offerBodyText } from './offer-body';
@@ -37,9 +37,11 @@ function planOf(deps: OfferWorkDeps, ad: AdvertisementRecord): Plan {
     const text = JSON.stringify({ problem });
     return { text, hash: hashOf(text), problem, ready: false };
   }
-  const text = offerBodyText(offerBodyOf(ad, program, pkg, clientAgents.advertisedPrograms()));
   // A package without source files runs a command the client already has: no DP needs to hold it.
-  return { text, hash: hashOf(text), problem: null, ready: !pkg.containsSourceFiles || offers.packageOnDp(ad.packageId) };
+  // One with files is offered at the newest version a DP holds, never at one no DP has yet.
+  const held = pkg.containsSourceFiles ? offers.versionOnDp(ad.packageId) : pkg.sourceVersion;
+  const text = offerBodyText(offerBodyOf(ad, program, pkg, clientAgents.advertisedPrograms(), Math.min(held ?? pkg.sourceVersion, pkg.sourceVersion)));
+  return { text, hash: hashOf(text), problem: null, ready: held !== null };
 }
 
 /** Whether the offer stored for the advertisement is what it should be now: the reconcile pass's test. */
@@ -62,19 +64,19 @@ interface Applied {
   readonly outcome: OfferOutcome;
   readonly offer: OfferRecord | null;
   readonly includeSubcollections: boolean;
+  readonly through: OfferChange['through'];
 }
 
 /** The database side of one advertisement, inside the caller's unit of work. */
 function applyAdvertisement(deps: OfferWorkDeps, change: ChangeSet, advertisementId: string): Applied {
   const { advertisements, offers } = deps.repos;
   const ad = advertisements.get(advertisementId);
-  if (!ad) return { advertisementId, outcome: withdraw(deps, change, advertisementId), offer: null, includeSubcollections: false };
+  if (!ad) return { advertisementId, outcome: withdraw(deps, change, advertisementId), offer: null, includeSubcollections: false, through: [] };
   const plan = planOf(deps, ad);
   const previous = offers.get(advertisementId);
   const reach = { advertisementId, collectionId: ad.collectionId, includeSubcollections: ad.includeSubcollections };
   const bodyChanged = previous?.bodyHash !== plan.hash;
-  const result = offers.applyTargets(advertisementId, plan.ready ? reach : null, bodyChanged);
-  offers.recordCollections(reach);
+  const result = offers.applyOffer(advertisementId, reach, { offered: plan.ready, wasOffered: previous?.state === 'offered', bodyChanged });
   const state = plan.ready ? 'offered' : 'deferred';
   const offer: OfferRecord = {
     advertisementId,
@@ -97,39 +99,66 @@ function applyAdvertisement(deps: OfferWorkDeps, change: ChangeSet, advertisemen
     previous.advertisementModified !== offer.advertisementModified ||
     previous.collectionId !== offer.collectionId ||
     previous.packageId !== offer.packageId;
-  if (!changed) return { advertisementId, outcome: state, offer: previous, includeSubcollections: ad.includeSubcollections };
+  if (!changed) return { advertisementId, outcome: state, offer: previous, includeSubcollections: ad.includeSubcollections, through: result.through };
   offers.saveOffer(offer);
   report(change, ad, previous, offer, plan, result);
   change.emit('advertisements:changed', { change: 'updated', advertisementId });
-  return { advertisementId, outcome: state, offer, includeSubcollections: ad.includeSubcollections };
+  return { advertisementId, outcome: state, offer, includeSubcollections: ad.includeSubcollections, through: result.through };
 }
 
 /** How many advertisements share one transaction and one flush of Offerinf.box. */
 const batchSize = 200;
+/** How many advertisements' files are written at once. */
+const filesInFlight = 16;
+
+export interface ProcessOptions {
+  /** Stops between batches when it says so. */
+  readonly stopping?: () => boolean;
+  /** A collection whose recorded joins and leaves (a `.CMN`) move versions in the first batch. */
+  readonly memberChangesOf?: string;
+  /** Advertisements per transaction; regenerateAllPolicy takes them all at once. */
+  readonly batchSize?: number;
+}
 
 /**
- * Makes each advertisement's policy what the database says it should be now: its resources
- * recomputed in SQL and compared with those that have it, versions moved only where policy
- * really changed, then its Offerinf.box files. Idempotent: run again, it changes nothing.
- * Advertisements go in batches, each one transaction and, where the volume can be flushed whole
- * (syncfs), one flush for all its files instead of an fsync each: a commit and two fsyncs an
- * advertisement were most of the time of a site's whole policy. A batch's files are written
- * after its commit, so a run killed in between leaves the wake-up to be redone, which rewrites
- * them. The lookup files are the caller's (writeLookupFiles), once per wake-up.
+ * Makes each advertisement's policy what the database says it should be now: the collections it
+ * reaches recorded, versions moved only where policy really changed, then its Offerinf.box files.
+ * Idempotent: run again, it changes nothing. Advertisements go in batches, each one transaction
+ * whose touched resources take one version in one set statement and, where the volume can be
+ * flushed whole (syncfs), one flush for all its files instead of an fsync each. A batch's files
+ * are written after its commit, so a run killed in between leaves the wake-up to be redone, which
+ * rewrites them. The lookup files are the caller's (writeLookupFiles), once per wake-up.
  */
-export async function processAdvertisements(deps: OfferWorkDeps, advertisementIds: readonly string[], stopping: () => boolean = () => false): Promise<OfferOutcome[]> {
+export async function processAdvertisements(deps: OfferWorkDeps, advertisementIds: readonly string[], options: ProcessOptions = {}): Promise<OfferOutcome[]> {
   const outcomes: OfferOutcome[] = [];
   const grouped = canSyncVolumes();
-  for (let start = 0; start < advertisementIds.length; start += batchSize) {
-    if (stopping()) throw new Error('Offer Manager is stopping.');
-    const batch = advertisementIds.slice(start, start + batchSize);
-    const applied = deps.work.run((change) => batch.map((id) => applyAdvertisement(deps, change, id)));
-    for (const item of applied) {
-      if (item.outcome === 'offered' && item.offer) await writeOfferFiles(deps.root, deps.siteCode, item.offer, deps.repos.offers, item.includeSubcollections, { fsync: !grouped });
+  const size = options.batchSize ?? batchSize;
+  const { offers } = deps.repos;
+  let memberChangesOf = options.memberChangesOf ?? null;
+  for (let start = 0; start < advertisementIds.length || memberChangesOf !== null; start += size) {
+    if (options.stopping?.()) throw new Error('Offer Manager is stopping.');
+    const batch = advertisementIds.slice(start, start + size);
+    const collectionId = memberChangesOf;
+    const applied = deps.work.run((change) => {
+      offers.beginBatch();
+      if (collectionId !== null) {
+        const moved = offers.applyMemberChanges(collectionId);
+        if (moved > 0) change.log('offermgr.log', offerManagerName, `Collection ${collectionId}: ${moved} resources joined or left it; their policy version moves.`);
+      }
+      const items = batch.map((id) => applyAdvertisement(deps, change, id));
+      offers.finishBatch();
+      return items;
+    });
+    memberChangesOf = null;
+    const writeOne = async (item: Applied) => {
+      if (item.outcome === 'offered' && item.offer) await writeOfferFiles(deps.root, deps.siteCode, item.offer, deps.repos.offers, item.includeSubcollections, { fsync: !grouped, through: item.through });
       else await removeOfferFiles(deps.root, item.advertisementId);
-      outcomes.push(item.outcome);
-    }
-    if (grouped) await syncVolume(offerFilesPath(deps.root));
+    };
+    // Files of different advertisements are independent: several in flight keep the file system's
+    // threads busy instead of waiting on each open, write and rename in turn.
+    for (let at = 0; at < applied.length; at += filesInFlight) await Promise.all(applied.slice(at, at + filesInFlight).map(writeOne));
+    for (const item of applied) outcomes.push(item.outcome);
+    if (grouped && applied.length > 0) await syncVolume(offerFilesPath(deps.root));
   }
   return outcomes;
 }
@@ -169,7 +198,7 @@ function withdraw(deps: OfferWorkDeps, change: ChangeSet, advertisementId: strin
   const { offers } = deps.repos;
   const previous = offers.get(advertisementId);
   if (!previous) return 'gone';
-  const result = offers.applyTargets(advertisementId, null, false);
+  const result = offers.applyOffer(advertisementId, null, { offered: false, wasOffered: previous.state === 'offered', bodyChanged: false });
   offers.deleteOffer(advertisementId);
   let name = advertisementId;
   try {
@@ -190,7 +219,7 @@ function withdraw(deps: OfferWorkDeps, change: ChangeSet, advertisementId: strin
 export async function regenerateAllPolicy(deps: OfferWorkDeps): Promise<Record<OfferOutcome, number>> {
   const counts: Record<OfferOutcome, number> = { offered: 0, deferred: 0, withdrawn: 0, gone: 0 };
   const ids = [...deps.repos.advertisements.list().map((ad) => ad.advertisementId), ...deps.repos.offers.withoutAdvertisement()];
-  for (const outcome of await processAdvertisements(deps, ids)) counts[outcome]++;
+  for (const outcome of await processAdvertisements(deps, ids, { batchSize: Math.max(1, ids.length) })) counts[outcome]++;
   await writeLookupFiles(deps.root, deps.siteCode, deps.repos.offers, { force: true });
   return counts;
 }

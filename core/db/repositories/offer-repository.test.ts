@@ -4,7 +4,7 @@ import { createCore, type Core } from '../..';
 import { value } from '../../../test/helpers/api-result';
 import { makeTempDir, type TempDir } from '../../../test/helpers/temp-dir';
 import { openDatabase, type SqliteDatabase } from '../connection';
-import { OfferRepository, reachedMembersSql, type OfferReach } from './offer-repository';
+import { OfferRepository, throughSql, type OfferReach } from './offer-repository';
 
 let data: TempDir;
 let core: Core;
@@ -16,11 +16,19 @@ let sites: string;
 let lab: string;
 let office: string;
 
-/** What Offer Manager does for one advertisement, without the component around it. */
-function apply(reach: OfferReach, bodyChanged = false) {
+/** What Offer Manager does for one advertisement (offered, or deleted when `reach` is null), without the component around it. */
+function apply(reach: OfferReach | null, bodyChanged = false, advertisementId = reach?.advertisementId ?? 'A0120000') {
   return db.transaction(() => {
-    const change = offers.applyTargets(reach.advertisementId, reach, bodyChanged);
-    offers.recordCollections(reach);
+    const previous = offers.get(advertisementId);
+    offers.beginBatch();
+    const change = offers.applyOffer(advertisementId, reach, { offered: reach !== null, wasOffered: previous?.state === 'offered', bodyChanged });
+    offers.finishBatch();
+    if (!reach) offers.deleteOffer(advertisementId);
+    else {
+      const hash = bodyChanged || !previous ? String(Number(previous?.bodyHash.slice(0, 1) ?? 0) + 1).repeat(64).slice(0, 64) : previous.bodyHash;
+      offers.saveOffer({ advertisementId, state: 'offered', packageId: 'A0100001', collectionId: reach.collectionId, body: '{}', bodyHash: hash, advertisementModified: 'now',
+        resourceCount: change.resourceCount, version: change.version ?? previous?.version ?? 0, processedAt: 'now' });
+    }
     return change;
   })();
 }
@@ -47,15 +55,15 @@ describe('offer targets, in SQL', () => {
   it('reaches members of subcollections through the collection that brings them, and moves versions only where policy changes', () => {
     const down: OfferReach = { advertisementId: 'A0120000', collectionId: sites, includeSubcollections: true };
     const own: OfferReach = { advertisementId: 'A0120001', collectionId: office, includeSubcollections: false };
-    expect(apply(down)).toEqual({ added: 1, removed: 0, touched: 1, version: 1, resourceCount: 1 });
-    expect(apply(own)).toEqual({ added: 1, removed: 0, touched: 1, version: 2, resourceCount: 1 });
+    expect(apply(down)).toEqual({ added: 1, removed: 0, touched: 1, version: 1, resourceCount: 1, through: [{ collectionId: lab, resources: 1 }] });
+    expect(apply(own)).toEqual({ added: 1, removed: 0, touched: 1, version: 2, resourceCount: 1, through: [{ collectionId: office, resources: 1 }] });
     expect(offers.offeredTo(pc1)).toEqual([{ advertisementId: 'A0120000', collectionId: lab }]);
     // What it reached is kept, so a change below finds it without an advertisement row to start from.
     expect(offers.collectionsOf('A0120000')).toEqual([sites, lab].sort());
     expect(offers.advertisementsReaching(lab)).toEqual(['A0120000']);
 
     // The same again: nothing moves.
-    expect(apply(down)).toEqual({ added: 0, removed: 0, touched: 0, version: null, resourceCount: 1 });
+    expect(apply(down)).toMatchObject({ added: 0, removed: 0, touched: 0, version: null, resourceCount: 1 });
     expect(offers.policyVersion()).toBe(2);
     // A new body moves every resource that keeps it, and no other.
     expect(apply(down, true)).toMatchObject({ touched: 1, version: 3 });
@@ -65,7 +73,7 @@ describe('offer targets, in SQL', () => {
     expect(offers.policyChangedSince(pc2, 2)).toBe(false);
 
     // Withdrawn: it leaves every resource that had it.
-    expect(db.transaction(() => offers.applyTargets('A0120000', null, false))()).toEqual({ added: 0, removed: 1, touched: 1, version: 4, resourceCount: 0 });
+    expect(apply(null)).toEqual({ added: 0, removed: 1, touched: 1, version: 4, resourceCount: 0, through: [] });
     expect(offers.offeredTo(pc1)).toEqual([]);
     expect(offers.resourceVersion(pc2)).toBe(2);
   });
@@ -104,9 +112,36 @@ describe('offer targets, in SQL', () => {
   });
 });
 
-describe('the query of an advertisement\'s resources', () => {
+describe('joins and leaves of a collection an advertisement reaches', () => {
+  it('are recorded with the membership change and move only those resources, once', async () => {
+    apply({ advertisementId: 'A0120000', collectionId: sites, includeSubcollections: true });
+    const pending = () => db.prepare('SELECT collection_id, resource_id FROM offer_member_changes ORDER BY 1, 2').raw().all();
+    expect(pending()).toEqual([]);
+    value(await core.client['collections:add-rule']({ collectionId: lab, rule: { kind: 'direct', resourceId: pc2 } }));
+    expect(pending()).toEqual([[lab, pc2]]);
+    expect(offers.offeredTo(pc2)).toEqual([{ advertisementId: 'A0120000', collectionId: lab }]);
+    const consume = () =>
+      db.transaction(() => {
+        offers.beginBatch();
+        const moved = offers.applyMemberChanges(lab);
+        offers.finishBatch();
+        return moved;
+      })();
+    expect(consume()).toBe(1);
+    expect([offers.resourceVersion(pc1), offers.resourceVersion(pc2)]).toEqual([1, 2]);
+    expect(pending()).toEqual([]);
+    // The same wake-up again: nothing left to move.
+    expect(consume()).toBe(0);
+    expect(offers.policyVersion()).toBe(2);
+    // Office is reached by no advertisement: its changes are not recorded at all.
+    value(await core.client['collections:add-rule']({ collectionId: office, rule: { kind: 'direct', resourceId: pc1 } }));
+    expect(pending()).toEqual([]);
+  });
+});
+
+describe('the query of an advertisement\'s resources by collection', () => {
   it('reads the members of the reached collections by key, never every membership row', () => {
-    const plan = (db.prepare(`EXPLAIN QUERY PLAN ${reachedMembersSql}`).all({ collectionId: lab, includeSubcollections: 1 }) as { detail: string }[]).map((row) => row.detail);
+    const plan = (db.prepare(`EXPLAIN QUERY PLAN ${throughSql}`).all({ advertisementId: 'A0120000', collectionId: lab }) as { detail: string }[]).map((row) => row.detail);
     expect(plan).toContainEqual(expect.stringMatching(/^SEARCH m USING (PRIMARY KEY|INDEX \w+) \(collection_id=\?\)/));
     expect(plan.filter((detail) => /^SCAN m\b/.test(detail))).toEqual([]);
   });

@@ -35,6 +35,8 @@ export interface OfferChange {
   readonly removed: number;
   /** Resources whose policy version moved: those added, removed, and with a new body all that keep it. */
   readonly touched: number;
+  /** How many resources each reached collection brings it (for the `.ins`). */
+  readonly through: readonly { readonly collectionId: string; readonly resources: number }[];
   /** The version those resources now have, or null when none moved. */
   readonly version: number | null;
   readonly resourceCount: number;
@@ -73,27 +75,40 @@ const reachCte = `WITH RECURSIVE down (collection_id) AS (
   )`;
 
 /**
- * The resources an advertisement reaches (`@collectionId`, and its subcollections when
- * `@includeSubcollections` is 1), each with the collection that brings it: the advertised one
- * where the resource is a member of it, else the first below. CROSS JOIN keeps the reached
- * collections outermost: left to itself SQLite walks every membership row in resource order for
- * the GROUP BY (42 ms an advertisement at 550,000 rows, against 0.3 ms).
+ * How many resources an advertisement reaches through each of its reached collections (already
+ * in `offer_collections`), each resource counted once, under the collection that brings it: the
+ * advertised one (`@collectionId`) where the resource is a member of it, else the first below.
+ * CROSS JOIN keeps the reached collections outermost: left to itself SQLite walks every membership
+ * row in resource order for the GROUP BY.
  */
-export const reachedMembersSql = `${reachCte}
-  SELECT m.resource_id, substr(MIN((m.collection_id <> @collectionId) || m.collection_id), 2)
-  FROM down d CROSS JOIN collection_members m ON m.collection_id = d.collection_id
-  GROUP BY m.resource_id`;
+export const throughSql = `SELECT via AS collectionId, count(*) AS resources FROM (
+    SELECT substr(MIN((m.collection_id <> @collectionId) || m.collection_id), 2) AS via
+    FROM offer_collections oc CROSS JOIN collection_members m ON m.collection_id = oc.collection_id
+    WHERE oc.advertisement_id = @advertisementId GROUP BY m.resource_id
+  ) GROUP BY via ORDER BY via`;
 
-/**
- * Offer Manager's tables, set-based: an advertisement's resources are computed, compared and
- * written in SQL (INSERT … SELECT, EXCEPT), never loaded into memory. The writes run inside the
- * caller's transaction.
- */
+/** The offered advertisements a resource gets, each with the collection that brings it. */
+const offeredToSql = `SELECT oc.advertisement_id AS advertisementId, substr(MIN((m.collection_id <> o.collection_id) || m.collection_id), 2) AS collectionId, o.body AS body
+  FROM collection_members m JOIN offer_collections oc ON oc.collection_id = m.collection_id
+  JOIN offers o ON o.advertisement_id = oc.advertisement_id AND o.state = 'offered'
+  WHERE m.resource_id = ? GROUP BY oc.advertisement_id ORDER BY oc.advertisement_id`;
+
 export class OfferRepository {
+  /** The version the current batch's changes take, once one is taken. */
+  private batchVersion: number | null = null;
+  /** The collection whose joins and leaves this batch consumed (applyMemberChanges), or null. */
+  private changedCollection: string | null = null;
+  /** The offered advertisements by collection, for the lookup pages being written (prepareLookup). */
+  private lookup: { byCollection: Map<string, string[]>; byCollections: Map<string, string[]> } | null = null;
+
   constructor(private readonly db: SqliteDatabase) {
-    // Per connection: the resources an advertisement should reach now, and those whose policy moves.
-    db.exec(`CREATE TEMP TABLE IF NOT EXISTS offer_desired (resource_id INTEGER PRIMARY KEY, collection_id TEXT NOT NULL);
-      CREATE TEMP TABLE IF NOT EXISTS offer_touched (resource_id INTEGER PRIMARY KEY);`);
+    // Per connection: an advertisement's reached collections before and after, and what a batch touched.
+    db.exec(`CREATE TEMP TABLE IF NOT EXISTS offer_old_collections (collection_id TEXT PRIMARY KEY) WITHOUT ROWID;
+      CREATE TEMP TABLE IF NOT EXISTS offer_new_collections (collection_id TEXT PRIMARY KEY) WITHOUT ROWID;
+      CREATE TEMP TABLE IF NOT EXISTS offer_touched_collections (collection_id TEXT PRIMARY KEY) WITHOUT ROWID;
+      CREATE TEMP TABLE IF NOT EXISTS offer_touched (resource_id INTEGER PRIMARY KEY);
+      CREATE TEMP TABLE IF NOT EXISTS offer_joined (resource_id INTEGER PRIMARY KEY);
+      CREATE TEMP TABLE IF NOT EXISTS offer_left (resource_id INTEGER PRIMARY KEY);`);
   }
 
   get(advertisementId: string): OfferRecord | null {
@@ -112,14 +127,15 @@ export class OfferRepository {
   }
 
   /**
-   * Whether clients could fetch the package now: a copy on at least one distribution point that is
-   * not being removed. A DP getting a new source version still holds the previous one.
+   * The newest source version of the package clients could fetch now: held by a distribution point
+   * that is not removing it, or null when none holds any. A DP getting a new source version still
+   * holds the previous one, which it reports until the new one is installed.
    */
-  packageOnDp(packageId: string): boolean {
+  versionOnDp(packageId: string): number | null {
     return (
-      prepared(this.db, "SELECT 1 FROM package_dps WHERE package_id = ? AND source_version IS NOT NULL AND state NOT IN ('removalPending', 'removalFailed') LIMIT 1")
+      (prepared(this.db, "SELECT max(source_version) FROM package_dps WHERE package_id = ? AND source_version IS NOT NULL AND state NOT IN ('removalPending', 'removalFailed')")
         .pluck()
-        .get(packageId) !== undefined
+        .get(packageId) as number | null | undefined) ?? null
     );
   }
 
@@ -146,60 +162,150 @@ export class OfferRepository {
   }
 
   /**
-   * Makes the advertisement's targets what `reach` says now (or none, when `reach` is null: it is
-   * deferred or deleted). Only resources whose policy really changes get the next policy version:
-   * those that gain or lose it, and, when `bodyChanged`, every resource that keeps it.
+   * Starts a batch of advertisements (one transaction): the resources whose policy they change
+   * are gathered, and take one version together in finishBatch, one set statement however many
+   * advertisements share them.
    */
-  applyTargets(advertisementId: string, reach: OfferReach | null, bodyChanged: boolean): OfferChange {
-    const id = advertisementId;
-    prepared(this.db, 'DELETE FROM temp.offer_desired').run();
+  beginBatch(): void {
     prepared(this.db, 'DELETE FROM temp.offer_touched').run();
-    if (reach) {
-      const params = { collectionId: reach.collectionId, includeSubcollections: reach.includeSubcollections ? 1 : 0 };
-      prepared(this.db, `INSERT INTO temp.offer_desired (resource_id, collection_id) ${reachedMembersSql}`).run(params);
-    }
-    const added = prepared(this.db, 'INSERT OR IGNORE INTO temp.offer_touched (resource_id) SELECT resource_id FROM temp.offer_desired EXCEPT SELECT resource_id FROM offer_targets WHERE advertisement_id = ?').run(id).changes;
-    const removed = prepared(this.db, 'INSERT OR IGNORE INTO temp.offer_touched (resource_id) SELECT resource_id FROM offer_targets WHERE advertisement_id = ? EXCEPT SELECT resource_id FROM temp.offer_desired').run(id).changes;
-    if (bodyChanged) prepared(this.db, 'INSERT OR IGNORE INTO temp.offer_touched (resource_id) SELECT resource_id FROM temp.offer_desired').run();
-    const touched = prepared(this.db, 'SELECT count(*) FROM temp.offer_touched').pluck().get() as number;
-    let version: number | null = null;
-    if (touched > 0) {
-      version = this.nextVersion();
-      prepared(
-        this.db,
-        `INSERT INTO resource_policy (resource_id, version) SELECT resource_id, ? FROM temp.offer_touched WHERE true
-         ON CONFLICT (resource_id) DO UPDATE SET version = excluded.version`,
-      ).run(version);
-    }
-    if (removed > 0) prepared(this.db, 'DELETE FROM offer_targets WHERE advertisement_id = ? AND resource_id NOT IN (SELECT resource_id FROM temp.offer_desired)').run(id);
-    prepared(
-      this.db,
-      `INSERT INTO offer_targets (advertisement_id, resource_id, collection_id) SELECT ?, resource_id, collection_id FROM temp.offer_desired WHERE true
-       ON CONFLICT (advertisement_id, resource_id) DO UPDATE SET collection_id = excluded.collection_id WHERE collection_id <> excluded.collection_id`,
-    ).run(id);
-    const resourceCount = prepared(this.db, 'SELECT count(*) FROM temp.offer_desired').pluck().get() as number;
-    return { added, removed, touched, version, resourceCount };
+    prepared(this.db, 'DELETE FROM temp.offer_touched_collections').run();
+    prepared(this.db, 'DELETE FROM temp.offer_joined').run();
+    prepared(this.db, 'DELETE FROM temp.offer_left').run();
+    this.batchVersion = null;
+    this.changedCollection = null;
   }
 
-  /** Records the collections the advertisement reaches now, so a change to any of them finds it. */
-  recordCollections(reach: OfferReach): void {
-    prepared(this.db, 'DELETE FROM offer_collections WHERE advertisement_id = ?').run(reach.advertisementId);
-    prepared(this.db, `${reachCte} INSERT INTO offer_collections (advertisement_id, collection_id) SELECT @advertisementId, collection_id FROM down`).run({
-      advertisementId: reach.advertisementId,
-      collectionId: reach.collectionId,
-      includeSubcollections: reach.includeSubcollections ? 1 : 0,
-    });
+  /** Gives every resource the batch touched its version; returns how many. */
+  finishBatch(): number {
+    if (this.batchVersion === null) return 0;
+    const moved = prepared(
+      this.db,
+      `INSERT INTO resource_policy (resource_id, version)
+       SELECT resource_id, @version FROM (
+         SELECT m.resource_id FROM temp.offer_touched_collections t CROSS JOIN collection_members m ON m.collection_id = t.collection_id
+         UNION SELECT resource_id FROM temp.offer_touched WHERE resource_id IN (SELECT resource_id FROM resources)
+       ) WHERE true
+       ON CONFLICT (resource_id) DO UPDATE SET version = excluded.version`,
+    ).run({ version: this.batchVersion }).changes;
+    this.beginBatch();
+    return moved;
+  }
+
+  private version(): number {
+    this.batchVersion ??= this.nextVersion();
+    return this.batchVersion;
+  }
+
+  /**
+   * Records what the advertisement reaches now (`reach`; null when it is deleted) and, inside a
+   * batch, which resources' policy that changes. `offered` is whether clients get it now,
+   * `wasOffered` whether they did. When it is offered both times with the same body, the resources
+   * that change are the members of the collections gained or lost, less those still reached;
+   * otherwise every member of what it reached and reaches. Nothing per advertisement and resource
+   * is stored: a resource's advertisements come from its memberships (offeredTo).
+   */
+  applyOffer(advertisementId: string, reach: OfferReach | null, state: { offered: boolean; wasOffered: boolean; bodyChanged: boolean }): OfferChange {
+    const id = advertisementId;
+    prepared(this.db, 'DELETE FROM temp.offer_old_collections').run();
+    prepared(this.db, 'DELETE FROM temp.offer_new_collections').run();
+    if (state.wasOffered) prepared(this.db, 'INSERT INTO temp.offer_old_collections SELECT collection_id FROM offer_collections WHERE advertisement_id = ?').run(id);
+    prepared(this.db, 'DELETE FROM offer_collections WHERE advertisement_id = ?').run(id);
+    if (reach) {
+      const params = { advertisementId: id, collectionId: reach.collectionId, includeSubcollections: reach.includeSubcollections ? 1 : 0 };
+      prepared(this.db, `${reachCte} INSERT INTO offer_collections (advertisement_id, collection_id) SELECT @advertisementId, collection_id FROM down`).run(params);
+      if (state.offered) prepared(this.db, 'INSERT INTO temp.offer_new_collections SELECT collection_id FROM offer_collections WHERE advertisement_id = ?').run(id);
+    }
+    const oldCount = prepared(this.db, 'SELECT count(*) FROM temp.offer_old_collections').pluck().get() as number;
+    const newCount = prepared(this.db, 'SELECT count(*) FROM temp.offer_new_collections').pluck().get() as number;
+    const through = state.offered && reach ? this.throughOf(id, reach.collectionId, newCount) : [];
+    const resourceCount = through.reduce((sum, row) => sum + row.resources, 0);
+    const membersOf = (table: string) => `SELECT m.resource_id FROM temp.${table} c CROSS JOIN collection_members m ON m.collection_id = c.collection_id`;
+    let added = 0;
+    let removed = 0;
+    let touched = 0;
+    if (oldCount === 0) {
+      added = resourceCount;
+      touched = added;
+      if (touched > 0) prepared(this.db, 'INSERT OR IGNORE INTO temp.offer_touched_collections SELECT collection_id FROM temp.offer_new_collections').run();
+    } else {
+      const same =
+        oldCount === newCount &&
+        prepared(this.db, 'SELECT count(*) FROM temp.offer_old_collections WHERE collection_id IN (SELECT collection_id FROM temp.offer_new_collections)').pluck().get() === oldCount;
+      if (!same || state.bodyChanged) {
+        added = prepared(this.db, `INSERT OR IGNORE INTO temp.offer_touched (resource_id) ${membersOf('offer_new_collections')} EXCEPT ${membersOf('offer_old_collections')}`).run().changes;
+        removed = prepared(this.db, `INSERT OR IGNORE INTO temp.offer_touched (resource_id) ${membersOf('offer_old_collections')} EXCEPT ${membersOf('offer_new_collections')}`).run().changes;
+        touched = added + removed;
+        if (state.bodyChanged && resourceCount > 0) {
+          prepared(this.db, 'INSERT OR IGNORE INTO temp.offer_touched_collections SELECT collection_id FROM temp.offer_new_collections').run();
+          touched += resourceCount - added;
+        }
+      }
+    }
+    if (this.changedCollection !== null && state.wasOffered && state.offered) {
+      // Joins and leaves of a collection it reaches (its .CMN): those that gained or lost it by
+      // them, the resources not brought by another collection it reaches.
+      const params = { collectionId: this.changedCollection };
+      const reaches = prepared(this.db, 'SELECT 1 FROM temp.offer_new_collections WHERE collection_id = @collectionId').get(params) !== undefined;
+      if (reaches) {
+        const elsewhere = (alias: string) =>
+          `EXISTS (SELECT 1 FROM temp.offer_new_collections c CROSS JOIN collection_members m ON m.collection_id = c.collection_id AND m.resource_id = ${alias}.resource_id WHERE c.collection_id <> @collectionId)`;
+        const joined = prepared(this.db, `SELECT count(*) FROM temp.offer_joined j WHERE NOT ${elsewhere('j')}`).pluck().get(params) as number;
+        const left = prepared(this.db, `SELECT count(*) FROM temp.offer_left l WHERE NOT ${elsewhere('l')}`).pluck().get(params) as number;
+        added += joined;
+        removed += left;
+        touched += joined + left;
+      }
+    }
+    const version = touched > 0 ? this.version() : null;
+    return { added, removed, touched, version, resourceCount, through };
+  }
+
+  private throughOf(advertisementId: string, collectionId: string, collections: number): { collectionId: string; resources: number }[] {
+    if (collections === 1) {
+      // One collection: its members, counted on its primary key without grouping.
+      const resources = prepared(this.db, 'SELECT count(*) FROM collection_members WHERE collection_id = ?').pluck().get(collectionId) as number;
+      return resources > 0 ? [{ collectionId, resources }] : [];
+    }
+    return prepared(this.db, throughSql).all({ advertisementId, collectionId }) as { collectionId: string; resources: number }[];
+  }
+
+  /**
+   * The resources that joined or left the collection since its last `.CMN` (recorded by the
+   * triggers of migration 0015) take the batch's version when an offered advertisement reaches
+   * it; the record is consumed either way. Returns how many resources that was. Called before the
+   * batch's advertisements, so each of them that reaches the collection counts those it gained or
+   * lost by it.
+   */
+  applyMemberChanges(collectionId: string): number {
+    const offered = prepared(
+      this.db,
+      "SELECT 1 FROM offer_collections oc JOIN offers o ON o.advertisement_id = oc.advertisement_id AND o.state = 'offered' WHERE oc.collection_id = ? LIMIT 1",
+    ).get(collectionId);
+    let moved = 0;
+    if (offered !== undefined) {
+      const params = { collectionId };
+      prepared(this.db, 'INSERT INTO temp.offer_joined SELECT c.resource_id FROM offer_member_changes c JOIN collection_members m ON m.collection_id = c.collection_id AND m.resource_id = c.resource_id WHERE c.collection_id = @collectionId').run(params);
+      prepared(
+        this.db,
+        'INSERT INTO temp.offer_left SELECT c.resource_id FROM offer_member_changes c WHERE c.collection_id = @collectionId AND NOT EXISTS (SELECT 1 FROM collection_members m WHERE m.collection_id = c.collection_id AND m.resource_id = c.resource_id)',
+      ).run(params);
+      moved = prepared(this.db, 'INSERT OR IGNORE INTO temp.offer_touched (resource_id) SELECT resource_id FROM offer_member_changes WHERE collection_id = ?').run(collectionId).changes;
+      if (moved > 0) this.version();
+      this.changedCollection = collectionId;
+    }
+    prepared(this.db, 'DELETE FROM offer_member_changes WHERE collection_id = ?').run(collectionId);
+    return moved;
   }
 
   collectionsOf(advertisementId: string): string[] {
     return prepared(this.db, 'SELECT collection_id FROM offer_collections WHERE advertisement_id = ? ORDER BY collection_id').pluck().all(advertisementId) as string[];
   }
 
-  /** How many resources the advertisement reaches through each member collection. */
+  /** How many resources the offered advertisement reaches through each member collection. */
   targetsByCollection(advertisementId: string): { collectionId: string; resources: number }[] {
-    return prepared(this.db, 'SELECT collection_id AS collectionId, count(*) AS resources FROM offer_targets WHERE advertisement_id = ? GROUP BY collection_id ORDER BY collection_id').all(
-      advertisementId,
-    ) as { collectionId: string; resources: number }[];
+    const offer = this.get(advertisementId);
+    if (offer?.state !== 'offered') return [];
+    return prepared(this.db, throughSql).all({ advertisementId, collectionId: offer.collectionId }) as { collectionId: string; resources: number }[];
   }
 
   saveOffer(record: OfferRecord): void {
@@ -213,7 +319,7 @@ export class OfferRepository {
     ).run(record);
   }
 
-  /** A withdrawn advertisement's rows; its targets must have been emptied first (applyTargets with null). */
+  /** A withdrawn advertisement's rows; its resources' versions must have been moved first (applyOffer with null). */
   deleteOffer(advertisementId: string): void {
     prepared(this.db, 'DELETE FROM offer_collections WHERE advertisement_id = ?').run(advertisementId);
     prepared(this.db, 'DELETE FROM offers WHERE advertisement_id = ?').run(advertisementId);
@@ -250,39 +356,68 @@ export class OfferRepository {
 
   /** The advertisements the resource is offered, in ID order. */
   offeredTo(resourceId: number): OfferedTo[] {
-    return prepared(this.db, 'SELECT advertisement_id AS advertisementId, collection_id AS collectionId FROM offer_targets WHERE resource_id = ? ORDER BY advertisement_id').all(
-      resourceId,
-    ) as OfferedTo[];
+    return (prepared(this.db, offeredToSql).all(resourceId) as (OfferedTo & { body: string })[]).map(({ advertisementId, collectionId }) => ({ advertisementId, collectionId }));
   }
 
   /** What the management point serves the resource, or null when there is no such resource. */
   policyFor(resourceId: number): ResourcePolicy | null {
     const resourceType = prepared(this.db, 'SELECT resource_type FROM resources WHERE resource_id = ?').pluck().get(resourceId) as ResourceType | undefined;
     if (resourceType === undefined) return null;
-    const advertisements = prepared(
-      this.db,
-      `SELECT t.advertisement_id AS advertisementId, t.collection_id AS collectionId, o.body AS body
-       FROM offer_targets t JOIN offers o ON o.advertisement_id = t.advertisement_id WHERE t.resource_id = ? ORDER BY t.advertisement_id`,
-    ).all(resourceId) as (OfferedTo & { body: string })[];
+    const advertisements = prepared(this.db, offeredToSql).all(resourceId) as (OfferedTo & { body: string })[];
     return { resourceId, resourceType, kind: resourceType === 'system' ? 'machine' : 'user', version: this.resourceVersion(resourceId), advertisements };
   }
 
   /**
    * One page of a lookup file: resources of the type after `afterResourceId` that are offered
    * anything, with their advertisements. Paged so a lookup file of any size is written without
-   * holding every resource.
+   * holding every resource. Call prepareLookup first.
    */
   lookupPage(resourceType: ResourceType, afterResourceId: number, limit: number): LookupEntry[] {
-    // Walks resources by primary key (`+` keeps the type's index out of it, which would need a sort),
-    // each resource's advertisements read in order from the covering offer_targets_resource index.
+    // The first page reads what is offered now; the pages after it go on from the same.
+    const lookup = afterResourceId === 0 || !this.lookup ? this.prepareLookup() : this.lookup;
+    const entries: LookupEntry[] = [];
+    let after = afterResourceId;
+    // Each resource's collections come from the primary key and collection_members_resource, in
+    // resource order (`+` keeps the type's index out of it, which would need a sort); resources
+    // in the same collections, most of them, share one computed list of advertisements.
+    const page = prepared(
+      this.db,
+      `SELECT r.resource_id AS resourceId, (SELECT group_concat(m.collection_id, ',') FROM collection_members m WHERE m.resource_id = r.resource_id) AS collections
+       FROM resources r WHERE r.resource_id > ? AND +r.resource_type = ? ORDER BY r.resource_id LIMIT ?`,
+    );
+    while (entries.length < limit) {
+      const rows = page.all(after, resourceType, limit) as { resourceId: number; collections: string | null }[];
+      if (rows.length === 0) break;
+      for (const row of rows) {
+        if (entries.length === limit) break;
+        after = row.resourceId;
+        if (row.collections === null) continue;
+        let advertisementIds = lookup.byCollections.get(row.collections);
+        if (advertisementIds === undefined) {
+          const union = new Set<string>();
+          for (const collectionId of row.collections.split(',')) for (const id of lookup.byCollection.get(collectionId) ?? []) union.add(id);
+          advertisementIds = [...union].sort();
+          lookup.byCollections.set(row.collections, advertisementIds);
+        }
+        if (advertisementIds.length > 0) entries.push({ resourceId: row.resourceId, advertisementIds });
+      }
+    }
+    return entries;
+  }
+
+  /** What the lookup pages that follow read: the offered advertisements reaching each collection, as the database holds them now. */
+  private prepareLookup(): { byCollection: Map<string, string[]>; byCollections: Map<string, string[]> } {
     const rows = prepared(
       this.db,
-      `SELECT r.resource_id AS resourceId,
-         (SELECT group_concat(advertisement_id, ',') FROM (SELECT t.advertisement_id FROM offer_targets t WHERE t.resource_id = r.resource_id ORDER BY t.advertisement_id)) AS ids
-       FROM resources r
-       WHERE r.resource_id > ? AND +r.resource_type = ? AND EXISTS (SELECT 1 FROM offer_targets t WHERE t.resource_id = r.resource_id)
-       ORDER BY r.resource_id LIMIT ?`,
-    ).all(afterResourceId, resourceType, limit) as { resourceId: number; ids: string }[];
-    return rows.map((row) => ({ resourceId: row.resourceId, advertisementIds: row.ids.split(',') }));
+      "SELECT oc.collection_id AS collectionId, oc.advertisement_id AS advertisementId FROM offer_collections oc JOIN offers o ON o.advertisement_id = oc.advertisement_id AND o.state = 'offered'",
+    ).all() as { collectionId: string; advertisementId: string }[];
+    const byCollection = new Map<string, string[]>();
+    for (const row of rows) {
+      const list = byCollection.get(row.collectionId);
+      if (list) list.push(row.advertisementId);
+      else byCollection.set(row.collectionId, [row.advertisementId]);
+    }
+    this.lookup = { byCollection, byCollections: new Map() };
+    return this.lookup;
   }
 }

@@ -55,7 +55,7 @@ export class PolicyService {
   private materialized(found: ResourceName, advertisements: readonly PolicyAdvertisementDto[]): MaterializedPolicyDto {
     const { offers } = this.deps;
     const stored = offers.offeredTo(found.resourceId).map((o) => o.advertisementId);
-    const expected = advertisements.filter((a) => offers.packageOnDp(a.advertisement.packageId)).map((a) => a.advertisement.advertisementId);
+    const expected = advertisements.filter((a) => offers.versionOnDp(a.advertisement.packageId) !== null).map((a) => a.advertisement.advertisementId);
     return {
       policyVersion: offers.resourceVersion(found.resourceId),
       sitePolicyVersion: offers.policyVersion(),
