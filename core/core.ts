@@ -206,7 +206,7 @@ export function createCore(options: CoreOptions): Core {
     work,
     now,
   });
-  const policy = new PolicyService({ policy: repositories.policy, collections: repositories.collections, advertisements: repositories.advertisements, offers: repositories.offers });
+  const policy = new PolicyService({ policy: repositories.policy, collections: repositories.collections, advertisements: repositories.advertisements, offers: repositories.offers, packages: repositories.packages });
   const handlers: Handlers = createHandlers({
     siteInfo: () => site.info,
     packages,

@@ -71,6 +71,8 @@ describe('Offer Manager', { timeout: 60_000 }, () => {
     expect(value(await core.client['advertisements:get']({ advertisementId: ad }))).toMatchObject({ offerState: 'offered', resourceCount: 2 });
     expect(statusCount(site(), 3902, ad)).toBe(0);
     expect(await offered(pcs[0]!)).toEqual([ad]);
+    // courier policy show agrees: no DP is expected to hold a package without source files.
+    expect(value(await core.client['policy:show']({ resource: pcs[0]! })).materialized).toMatchObject({ advertisementIds: [ad], agrees: true });
   });
 
   it('defers an advertisement whose package is on no DP, says so once, and offers it when Distribution Manager installs the package', async () => {

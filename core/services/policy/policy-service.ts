@@ -2,6 +2,7 @@ import { CourierError, type MaterializedPolicyDto, type PolicyAdvertisementDto, 
 import type { AdvertisementRepository } from '../../db/repositories/advertisement-repository';
 import type { CollectionRepository } from '../../db/repositories/collection-repository';
 import type { OfferRepository } from '../../db/repositories/offer-repository';
+import type { PackageRepository } from '../../db/repositories/package-repository';
 import type { PolicyRepository, ResourceName } from '../../db/repositories/policy-repository';
 import { toAdvertisementDto } from '../advertisements/advertisement-settings';
 import { compileCollectionQuery } from '../collections/query-rules';
@@ -11,6 +12,7 @@ export interface PolicyServiceDeps {
   readonly collections: CollectionRepository;
   readonly advertisements: AdvertisementRepository;
   readonly offers: OfferRepository;
+  readonly packages: PackageRepository;
 }
 
 /**
@@ -51,11 +53,15 @@ export class PolicyService {
     return { resourceId: found.resourceId, resourceName: found.name, resourceType: found.resourceType, advertisements, materialized: this.materialized(found, advertisements) };
   }
 
-  /** The stored policy beside what the collections say now: an advertisement deferred for its package is rightly missing. */
+  /**
+   * The stored policy beside what the collections say now: an advertisement deferred for its
+   * package is rightly missing; one of a package without source files needs no DP.
+   */
   private materialized(found: ResourceName, advertisements: readonly PolicyAdvertisementDto[]): MaterializedPolicyDto {
-    const { offers } = this.deps;
+    const { offers, packages } = this.deps;
     const stored = offers.offeredTo(found.resourceId).map((o) => o.advertisementId);
-    const expected = advertisements.filter((a) => offers.versionOnDp(a.advertisement.packageId) !== null).map((a) => a.advertisement.advertisementId);
+    const ready = (packageId: string) => packages.get(packageId)?.containsSourceFiles === false || offers.versionOnDp(packageId) !== null;
+    const expected = advertisements.filter((a) => ready(a.advertisement.packageId)).map((a) => a.advertisement.advertisementId);
     return {
       policyVersion: offers.resourceVersion(found.resourceId),
       sitePolicyVersion: offers.policyVersion(),
