@@ -9,6 +9,7 @@ import { migrate } from '../../db/migrator';
 import { DistributionPointRepository } from '../../db/repositories/distribution-point-repository';
 import { SiteBoundaryRepository } from '../../db/repositories/site-boundary-repository';
 import { locateContent, type ContentRequest } from './locate-content';
+import { addSiteBoundary } from './site-boundaries';
 
 let dir: string;
 let db: SqliteDatabase;
@@ -89,5 +90,14 @@ describe('content location', () => {
   it('says when no DP holds the version yet, and refuses an address that is not one', () => {
     expect(ask({ sourceVersion: 3 }).reason).toMatch(/No distribution point holds version 3/);
     expect(() => ask({ addresses: ['10.1.0.300'] })).toThrow(/not an IPv4 address/);
+  });
+
+  it('adds a subnet site boundary that then holds its clients, and refuses a bad or repeated one', () => {
+    expect(ask({ addresses: ['172.16.3.4'] }).network).toBe('none');
+    addSiteBoundary(repo, { kind: 'ipSubnet', value: '172.16.0.0/16', description: 'HQ', connection: 'slow' }, new Date(stamp));
+    expect(ask({ addresses: ['172.16.3.4'] }).network).toBe('slow');
+    expect(ask({ addresses: ['172.17.0.1'] }).network).toBe('none');
+    expect(() => addSiteBoundary(repo, { kind: 'ipSubnet', value: '172.16.0.0/16', description: '', connection: 'fast' }, new Date(stamp))).toThrow(/already has/);
+    expect(() => addSiteBoundary(repo, { kind: 'ipSubnet', value: '172.16.1.0/16', description: '', connection: 'fast' }, new Date(stamp))).toThrow(/host bits/);
   });
 });

@@ -1,6 +1,7 @@
 import { ipv4Value, type BoundaryKind } from '../../api';
 import type { SiteBoundaryRepository } from '../../db/repositories/site-boundary-repository';
 import { packagePathOnDp } from '../../domain/distribution-points';
+import { boundaryRange } from './site-boundaries';
 
 export interface ContentRequest {
   readonly addresses: readonly string[];
@@ -28,19 +29,8 @@ export interface ContentLocation {
 
 function boundaryHolds(kind: BoundaryKind, value: string, addresses: readonly number[], adSite: string | null): boolean {
   if (kind === 'adSite') return adSite !== null && value.toLowerCase() === adSite.toLowerCase();
-  let low: number | null;
-  let high: number | null;
-  if (kind === 'ipRange') {
-    const [a, b] = value.split('-');
-    low = ipv4Value(a ?? '');
-    high = ipv4Value(b ?? '');
-  } else {
-    const [net, prefix] = value.split('/');
-    low = ipv4Value(net ?? '');
-    const size = 2 ** (32 - Number(prefix));
-    high = low === null ? null : low + size - 1;
-  }
-  return low !== null && high !== null && addresses.some((address) => address >= low && address <= high);
+  const range = boundaryRange(kind, value);
+  return range !== null && addresses.some((address) => address >= range.low && address <= range.high);
 }
 
 /**
