@@ -54,7 +54,11 @@ function readAttribute(reader: Reader, line: number): Attribute {
     const value = reader.value(token.text);
     if (key === 'name') attribute.name = value.text;
     else if (key === 'id') attribute.id = Number(value.text);
-    else if (key === 'value') attribute.value = value.text;
+    else if (key === 'value') {
+      attribute.value = value.text;
+      // An error about the value points at the value, not at Start Attribute.
+      attribute.line = value.line;
+    }
     // Type, Access, Storage and the like say nothing about the outcome.
   }
 }
