@@ -43,6 +43,7 @@ const layers = [
   ...entry.map((folder) => ({ folder, may: ['core'], refuse: ['electron', 'ui', 'sqlite'], why: 'the composition root is the core: no Electron, no UI, SQL in core/db.' })),
   { folder: 'core', may: [], why: 'a new folder of core/ needs its row in the layers table of eslint.config.js.' },
   { folder: 'electron', may: ['electron', api, 'core/index.ts'], refuse: ['ui', 'sqlite'], why: 'electron/ is thin: it sees the core through core/index.ts and the contract.' },
+  { folder: 'client', may: ['client', api, formats, domain], refuse: ['electron', 'ui', 'sqlite'], why: 'the client agent is its own program: the contract, core/formats and core/domain only (docs/client-agent.md).' },
   { folder: 'renderer', may: ['renderer', api], refuse: ['node', 'electron', 'sqlite'], why: 'the renderer sees only the contract in core/api and runs in a browser.' },
 ];
 
@@ -59,7 +60,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['core/**', 'electron/**', 'renderer/**'],
+    files: ['core/**', 'electron/**', 'renderer/**', 'client/**'],
     ignores: ['**/*.test.ts', '**/*.test.tsx', 'renderer/test-setup.ts', 'renderer/vite.config.ts'],
     plugins: { courier: { rules: { layers: layersRule } } },
     rules: { 'courier/layers': ['error', { root: import.meta.dirname, packages, layers }] },

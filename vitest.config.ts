@@ -7,7 +7,7 @@ export default defineConfig({
         test: {
           name: 'core',
           environment: 'node',
-          include: ['core/**/*.test.ts', 'electron/**/*.test.ts', 'test/integration/**/*.test.ts'],
+          include: ['core/**/*.test.ts', 'electron/**/*.test.ts', 'client/**/*.test.ts', 'test/integration/**/*.test.ts'],
           globalSetup: ['test/helpers/cli-bundle-setup.ts'],
           testTimeout: 20_000,
         },
