@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AdvertisementChangedEvent, AdvertisementDto, ApiResult } from '../../api';
 import { createCore, type Core } from '../../core';
+import { AdvertFlags } from '../../domain/advertisement-flags';
+import { encodeScheduleToken } from '../../formats/schedule-token';
 import { listWakeUpFiles, siteRootAt } from '../../site/site-root';
 import { value } from '../../../test/helpers/api-result';
 import { makeTempDir, type TempDir } from '../../../test/helpers/temp-dir';
@@ -235,19 +237,42 @@ describe('what is refused', () => {
     expect(await create({ programName: 'No user', atLogoff: true })).toMatchObject({ advertFlags: 0x00020400, options: { atLogoff: true, mandatory: true } });
   });
 
-  it('refuses a device program', async () => {
+  it('advertises a device program for devices (AdvertFlags WINDOWS_CE), refusing each computer-only option by name', async () => {
     value(await core.client['programs:create-device']({ packageId: 'A0100001', program: { name: 'Handheld', commandLine: 'setup.exe' } }));
-    expect(refusal(await core.client['advertisements:create']({ ...base, programName: 'Handheld' }))).toMatchObject({ code: 'VALIDATION_FAILED', field: 'programName' });
+    const device = { ...base, programName: 'handheld' };
+    const cases: [Partial<CreateInput>, string][] = [
+      [{ asSoonAsPossible: true }, 'asSoonAsPossible'],
+      [{ atLogon: true }, 'atLogon'],
+      [{ atLogoff: true }, 'atLogoff'],
+      [{ assignedSchedule: '00012CC0001A2000', wakeOnLan: true }, 'wakeOnLan'],
+      [{ assignedSchedule: '00012CC0001A2000', ignoreMaintenanceWindows: true }, 'ignoreMaintenanceWindows'],
+      [{ fastNetwork: 'runFromDp' }, 'fastNetwork'],
+      [{ slowNetwork: 'runFromDp' }, 'slowNetwork'],
+      [{ allowFallbackToUnprotectedDps: true }, 'allowFallbackToUnprotectedDps'],
+      [{ displayReminders: true }, 'displayReminders'],
+      [{ assignedSchedule: encodeScheduleToken({ type: 'interval', start: '2026-12-10T09:00', daySpan: 1 }) }, 'assignedSchedule'],
+    ];
+    for (const [input, field] of cases) {
+      const refused = refusal(await core.client['advertisements:create']({ ...device, ...input }));
+      expect(refused, field).toMatchObject({ code: 'VALIDATION_FAILED', field, message: expect.stringContaining('Program Handheld of A0100001 is a program for devices') });
+    }
+    const at = encodeScheduleToken({ type: 'nonRecurring', start: '2026-12-10T09:00' });
+    const created = await create({ ...device, assignedSchedule: at });
+    expect(created).toMatchObject({ programName: 'Handheld', assignedSchedule: at });
+    expect(created.advertFlags & AdvertFlags.WINDOWS_CE).toBe(AdvertFlags.WINDOWS_CE);
+    // Moved to a program for computers, it is no longer for devices.
+    const moved = value(await core.client['advertisements:update']({ advertisementId: created.advertisementId, changes: { programName: 'Per user' } }));
+    expect(moved.advertFlags & AdvertFlags.WINDOWS_CE).toBe(0);
   });
 });
 
 describe('changing and deleting an advertisement', () => {
   it('re-encodes the numbers from the stored ones and the changes, keeping bits no option covers', async () => {
     await create({ presentTime: '2026-12-10T09:00' });
-    // A bit the options do not own (WINDOWS_CE in AdvertFlags), as an advertisement made elsewhere may have.
+    // A bit the options do not own (SHOW_PROGRESS in AdvertFlags), as an advertisement made elsewhere may have.
     core.close();
     const db = new Database(join(siteDir(), 'courier.db'));
-    db.prepare('UPDATE advertisements SET advert_flags = advert_flags | 0x8000').run();
+    db.prepare('UPDATE advertisements SET advert_flags = advert_flags | 0x800000').run();
     db.close();
     core = createCore({ dataDir: siteDir(), now: () => now });
     const events: AdvertisementChangedEvent[] = [];
@@ -256,11 +281,11 @@ describe('changing and deleting an advertisement', () => {
     const updated = value(await core.client['advertisements:update']({ advertisementId: 'A0120000', changes: { rerun: 'ifFailed', asSoonAsPossible: true, advertisementName: 'Office, assigned' } }));
     expect(updated).toMatchObject({
       advertisementName: 'Office, assigned',
-      advertFlags: 0x00020000 | 0x8000 | 0x20,
+      advertFlags: 0x00020000 | 0x800000 | 0x20,
       remoteClientFlags: 0x2030,
       repeatRunBehavior: 'RerunIfFail',
       presentTime: '2026-12-10T09:00',
-      options: { otherBits: { advertFlags: 0x8000, remoteClientFlags: 0, timeFlags: 0 } },
+      options: { otherBits: { advertFlags: 0x800000, remoteClientFlags: 0, timeFlags: 0 } },
     });
     expect(events).toEqual([{ change: 'updated', advertisementId: 'A0120000' }]);
     expect(offerOutbox()).toEqual([{ fileName: 'A0120000.OFN', body: 'updated A0120000\r\n' }]);

@@ -20,7 +20,7 @@ import type { ChangeSet, UnitOfWork } from '../../site/unit-of-work';
 import { collectionNotFound } from '../collections/collection-membership';
 import { packageNotFound } from '../package-changes';
 import { currentRequest } from '../request-scope';
-import { advertisementSettingsOf, encodeAdvertisement, newAdvertisementSettings, toAdvertisementDto, type AdvertisementSettings } from './advertisement-settings';
+import { advertisementSettingsOf, encodeAdvertisement, newAdvertisementSettings, toAdvertisementDto, withDeviceBit, type AdvertisementSettings } from './advertisement-settings';
 import { checkAdvertisementRules } from './advertisement-rules';
 
 export interface AdvertisementServiceDeps {
@@ -64,6 +64,7 @@ export class AdvertisementService {
       const stamp = this.deps.now().toISOString();
       // The program as the package spells it, whatever case the request used.
       settings.programName = program.name;
+      settings.otherBits = withDeviceBit(settings.otherBits, program.kind === 'device');
       const advertisementId = formatObjectId(this.deps.siteCode, this.deps.site.takeNextId('advertisement'));
       const created = { ...encodeAdvertisement(settings), advertisementId, sourceSite: this.deps.siteCode, createdAt: stamp, lastModified: stamp };
       this.deps.advertisements.insert(created);
@@ -79,7 +80,7 @@ export class AdvertisementService {
       const existing = this.require(advertisementId);
       const settings: AdvertisementSettings = { ...advertisementSettingsOf(existing), ...definedOf(changes) };
       const program = this.check(settings);
-      const updated: AdvertisementRecord = { ...existing, ...encodeAdvertisement({ ...settings, programName: program.name }), lastModified: this.deps.now().toISOString() };
+      const updated: AdvertisementRecord = { ...existing, ...encodeAdvertisement({ ...settings, programName: program.name, otherBits: withDeviceBit(settings.otherBits, program.kind === 'device') }), lastModified: this.deps.now().toISOString() };
       this.deps.advertisements.update(updated);
       this.note(change, 'updated', updated, `Modified advertisement ${advertisementId} "${updated.name}" (${Object.keys(changes).join(', ')}).`);
       if (changes.packageId !== undefined || changes.programName !== undefined) this.advise(program);

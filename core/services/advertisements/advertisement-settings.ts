@@ -1,6 +1,6 @@
 import type { AdvertisementChanges, AdvertisementCreateInput, AdvertisementDto } from '../../api';
 import type { AdvertisementRecord } from '../../db/repositories/advertisement-repository';
-import { advertisementDefaults, advertisementFlagsOf, advertisementOptionsOf, isMandatory, type AdvertisementOptions } from '../../domain/advertisement-flags';
+import { AdvertFlags, advertisementDefaults, advertisementFlagsOf, advertisementOptionsOf, isMandatory, type AdvertisementOptions } from '../../domain/advertisement-flags';
 import { decodeScheduleToken, splitScheduleTokens } from '../../formats/schedule-token';
 
 /**
@@ -99,6 +99,12 @@ export function optionsOf(s: AdvertisementSettings): AdvertisementOptions {
     priority: s.priority,
     otherBits: s.otherBits,
   };
+}
+
+/** AdvertFlags WINDOWS_CE marks an advertisement for devices: set for a device program, cleared for a computer one. */
+export function withDeviceBit(otherBits: AdvertisementOptions['otherBits'], forDevices: boolean): AdvertisementOptions['otherBits'] {
+  const advertFlags = forDevices ? otherBits.advertFlags | AdvertFlags.WINDOWS_CE : otherBits.advertFlags & ~AdvertFlags.WINDOWS_CE;
+  return { ...otherBits, advertFlags };
 }
 
 /** The stored fields (all but ID, site and stamps) for these settings. Call after the rules are checked. */

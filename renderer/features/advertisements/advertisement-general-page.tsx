@@ -25,7 +25,7 @@ export function AdvertisementGeneralPage({ draft, issues, onChange }: Advertisem
 
   const sortedPackages = [...packages].sort((a, b) => fullPackageName(a).localeCompare(fullPackageName(b)));
   const chosenPackage = packages.find((p) => p.packageId === draft.packageId);
-  // Programs for devices are advertised for devices, which Courier does not make yet.
+  // Programs for devices have their own advertisement (docs/advertisements.md#advertisements-for-devices).
   const programNames = programs.items.filter((p) => p.kind === 'computer').map((p) => p.name).sort((a, b) => a.localeCompare(b));
   const collection = collections.find((c) => c.collectionId === draft.collectionId);
 

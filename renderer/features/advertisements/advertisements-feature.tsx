@@ -16,7 +16,7 @@ export function programAdvertisementActions(program: ProgramDto, shell: ShellApi
     'new-advertisement',
     'New Advertisement',
     () => shell.openPopup({ kind: 'new-advertisement', start: { packageId: program.packageId, programName: program.name } }),
-    { icon: MegaphoneRegular, disabled: program.kind !== 'computer', ...(program.kind !== 'computer' ? { disabledReason: 'A program for devices is advertised for devices, which Courier does not make yet.' } : {}) },
+    { icon: MegaphoneRegular, disabled: program.kind !== 'computer', ...(program.kind !== 'computer' ? { disabledReason: 'A program for devices is advertised for devices: courier advertisement create does it; the console\'s New Advertisement For Device wizard is not built yet.' } : {}) },
   )];
 }
 
