@@ -166,7 +166,7 @@ describe('the composite projects', () => {
 
   it('put their declarations and build info in .tsbuild/, never beside the sources', () => {
     const solution = ts.readConfigFile(resolve(root, 'tsconfig.json'), ts.sys.readFile).config as { references: { path: string }[] };
-    expect(solution.references.map((r) => r.path).sort()).toEqual(['./core', './core/api', './electron', './renderer', './test']);
+    expect(solution.references.map((r) => r.path).sort()).toEqual(['./client', './core', './core/api', './electron', './renderer', './test']);
     for (const { path } of solution.references) {
       const tsconfig = resolve(root, path, 'tsconfig.json');
       const config = ts.getParsedCommandLineOfConfigFile(tsconfig, undefined, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => {} });
