@@ -46,7 +46,7 @@ const advertisementSchema = z.object({
   advertFlags: uint32('AdvertFlags'),
   remoteClientFlags: uint32('RemoteClientFlags'),
   timeFlags: uint32('TimeFlags'),
-  assignedSchedule: z.union([z.literal(''), assignedScheduleSchema]),
+  assignedSchedule: assignedScheduleSchema,
   mandatoryCountdownMinutes: whole('The countdown', 0, maxMandatoryCountdownMinutes),
   repeatRunBehavior: oneOf('ADV_RepeatRunBehavior', repeatRunBehaviors),
 });
