@@ -53,6 +53,7 @@ export type RestartRule =
 /** The suite takes a program of Unknown maximum run time as running up to 720 minutes. */
 const unknownRunMinutes = 720;
 
+// IDs, program names and accounts compare in any case, as the suite and Windows compare them.
 const sameName = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
 const sameUser = (a: string | null, b: string | null) => (a === null || b === null ? a === b : a.toLowerCase() === b.toLowerCase());
 const earliest = (...times: (Date | null | undefined)[]): Date | null =>
@@ -66,7 +67,7 @@ function runUserOf(program: ClientProgram, session: Session): string | null {
 /** This machine's runs of a program (from any advertisement), newest first; per user for a once-per-user program. */
 function runsOf(history: readonly ProgramRun[], packageId: string, programName: string, user: string | null): ProgramRun[] {
   return history
-    .filter((run) => run.packageId === packageId && sameName(run.programName, programName) && (user === null || sameUser(run.user, user)))
+    .filter((run) => sameName(run.packageId, packageId) && sameName(run.programName, programName) && (user === null || sameUser(run.user, user)))
     .sort((a, b) => b.at.getTime() - a.at.getTime());
 }
 
@@ -108,7 +109,7 @@ function chainOf(program: ClientProgram, context: EvaluationContext): Chain {
       return { ok: false, missing: ref, reason: `The programs to run first go round in a loop at ${label}.` };
     }
     seen.add(key);
-    const found = context.programs.find((p) => p.packageId === ref.packageId && sameName(p.name, ref.programName));
+    const found = context.programs.find((p) => sameName(p.packageId, ref.packageId) && sameName(p.name, ref.programName));
     if (found === undefined) return { ok: false, missing: ref, reason: `The program to run first, ${label}, is not in this client's policy.` };
     if (found.kind !== 'computer') return { ok: false, missing: ref, reason: `The program to run first, ${label}, is a program for devices.` };
     if (found.disabled) return { ok: false, missing: ref, reason: `The program to run first, ${label}, is disabled.` };
@@ -161,7 +162,7 @@ export function evaluateAdvertisement(body: ClientOfferBody, context: Evaluation
   const pending =
     latestDue !== null &&
     !context.history.some(
-      (run) => run.advertisementId === ad.advertisementId && run.at.getTime() >= latestDue.dueAt.getTime() && (program.assignment !== 'oncePerUser' || sameUser(run.user, forUser)),
+      (run) => sameName(run.advertisementId, ad.advertisementId) && run.at.getTime() >= latestDue.dueAt.getTime() && (program.assignment !== 'oncePerUser' || sameUser(run.user, forUser)),
     );
   // A once-per-user program waits for a user before it can say whether that user still needs it.
   if (latestDue !== null && pending && program.assignment === 'oncePerUser' && context.session.kind !== 'user') {
@@ -175,7 +176,11 @@ export function evaluateAdvertisement(body: ClientOfferBody, context: Evaluation
       listed,
       mandatory,
       nextEvaluation: window.expiresAt,
-      reason: mandatory ? 'Every assignment so far has run; the program may be run from Run Advertised Programs when listed.' : 'The program is offered; the user may run it.',
+      reason: !mandatory
+        ? 'The program is offered; the user may run it.'
+        : latestDue === null
+          ? 'No assignment has come yet: one at logon, at logoff or at start-up waits for its event.'
+          : `The latest assignment (${latestDue.kind}, due ${latestDue.dueAt.toISOString()}) has run here, and none is scheduled after it.`,
     };
   }
 

@@ -13,6 +13,7 @@ import {
   repeatRunBehaviors,
   maxMandatoryCountdownMinutes,
 } from '../../core/api';
+import { decodeScheduleToken, ScheduleTokenError } from '../../core/formats/schedule-token';
 
 /**
  * The policy body of one advertisement as the management point serves it
@@ -46,7 +47,16 @@ const advertisementSchema = z.object({
   advertFlags: uint32('AdvertFlags'),
   remoteClientFlags: uint32('RemoteClientFlags'),
   timeFlags: uint32('TimeFlags'),
-  assignedSchedule: assignedScheduleSchema,
+  // Each token must be one the suite could have written, or the agent could not tell when it runs.
+  assignedSchedule: assignedScheduleSchema.superRefine((text, ctx) => {
+    (text.match(/.{16}/g) ?? []).forEach((token, index) => {
+      try {
+        decodeScheduleToken(token);
+      } catch (error) {
+        ctx.addIssue({ code: 'custom', message: `Schedule ${index + 1} of AssignedSchedule is refused: ${error instanceof ScheduleTokenError ? error.message : String(error)}` });
+      }
+    });
+  }),
   mandatoryCountdownMinutes: whole('The countdown', 0, maxMandatoryCountdownMinutes),
   repeatRunBehavior: oneOf('ADV_RepeatRunBehavior', repeatRunBehaviors),
 });

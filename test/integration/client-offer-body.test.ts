@@ -145,6 +145,9 @@ describe("the agent's offer body schema against the site's bodies", () => {
       ['advertisement.timeFlags', (b) => void (b.advertisement!.timeFlags = 2 ** 32), /unsigned 32-bit/],
       ['advertisement.remoteClientFlags', (b) => void (b.advertisement!.remoteClientFlags = '4144'), /is a number/],
       ['advertisement.assignedSchedule', (b) => void (b.advertisement!.assignedSchedule = 'NOT A TOKEN'), /schedule tokens of 16 hex digits/],
+      // Hex digits, but type code 0: no schedule the suite writes.
+      ['advertisement.assignedSchedule', (b) => void (b.advertisement!.assignedSchedule = `${String(b.advertisement!.assignedSchedule)}0000000000000000`), /Schedule 2 of AssignedSchedule is refused: .*type code 0/],
+      ['advertisement.assignedSchedule', (b) => void (b.advertisement!.assignedSchedule = '0123456789ABCDEF'.repeat(16)), /at most 15 assigned schedules/],
       ['advertisement.repeatRunBehavior', (b) => void (b.advertisement!.repeatRunBehavior = 'RerunSometimes'), /one of RerunNever/],
       ['advertisement.mandatoryCountdownMinutes', (b) => void (b.advertisement!.mandatoryCountdownMinutes = 1441), /from 0 to 1440/],
       ['advertisement.name', (b) => void (b.advertisement!.name = 'Viewer\r\nInjected line'), /control character/],
