@@ -9,6 +9,7 @@ import {
   assignmentModes,
   notificationSounds,
   packageIdSchema,
+  ProgramFlags,
   programRightsModes,
   repeatRunBehaviors,
   maxMandatoryCountdownMinutes,
@@ -134,10 +135,37 @@ export const offerBodySchema = z
     if (body.package.packageId !== body.advertisement.packageId) {
       ctx.addIssue({ code: 'custom', path: ['package', 'packageId'], message: `The package is ${body.package.packageId}, the advertisement's ${body.advertisement.packageId}.` });
     }
+    if (body.program.kind === 'computer') {
+      for (const problem of programFlagProblems(body.program)) ctx.addIssue({ code: 'custom', path: ['program', 'programFlags'], message: problem });
+    }
     if (body.program.name.toLowerCase() !== body.advertisement.programName.toLowerCase()) {
       ctx.addIssue({ code: 'custom', path: ['program', 'name'], message: `The program is "${body.program.name}", the advertisement's "${body.advertisement.programName}".` });
     }
   });
+
+/**
+ * The ProgramFlags bits the agent acts on, beside the setting each one encodes. Other tools read
+ * the suite's number, the agent reads the settings: a body in which they disagree was written
+ * wrongly, and the agent cannot tell which one is meant.
+ */
+function programFlagProblems(program: z.output<typeof computerProgramSchema>): string[] {
+  const F = ProgramFlags;
+  const bits: [name: keyof typeof ProgramFlags, setting: string, on: boolean][] = [
+    ['DISABLED', 'disabled', program.disabled],
+    ['USERCONTEXT', 'canRunWhen userLoggedOn', program.canRunWhen === 'userLoggedOn'],
+    ['NOUSERLOGGEDIN', 'canRunWhen noUserLoggedOn', program.canRunWhen === 'noUserLoggedOn'],
+    ['ADMINRIGHTS', 'runMode adminRights', program.runMode === 'adminRights'],
+    ['EVERYUSER', 'assignment oncePerUser', program.assignment === 'oncePerUser'],
+    ['RUN_DEPENDANT_ALWAYS', 'alwaysRunDependent', program.alwaysRunDependent],
+    ['COUNTDOWN', 'suppressNotifications', program.suppressNotifications],
+    ['ANY_PLATFORM', 'anyPlatform', program.anyPlatform],
+    ['OKTOREBOOT', 'afterRunning configMgrRestarts', program.afterRunning === 'configMgrRestarts'],
+    ['OKTOQUIT', 'afterRunning programRestarts', program.afterRunning === 'programRestarts'],
+  ];
+  return bits
+    .filter(([name, , on]) => ((program.programFlags & F[name]) !== 0) !== on)
+    .map(([name, setting, on]) => `ProgramFlags ${(program.programFlags & F[name]) !== 0 ? 'has' : 'lacks'} ${name}, but ${setting} is ${on ? 'set' : 'not set'}.`);
+}
 
 /** An offer body as the agent uses it: the fields checked, unknown ones dropped. */
 export type ClientOfferBody = z.output<typeof offerBodySchema>;

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { advertisedProgramsDefaults, computerProgramDefaults } from '../../core/api';
+import { advertisedProgramsDefaults, computerProgramDefaults, type ComputerProgramSettings } from '../../core/api';
 import { advertisementDefaults, advertisementFlagsOf, type AdvertisementOptions } from '../../core/domain/advertisement-flags';
+import { programFlagsOf } from '../../core/domain/program-flags';
 import type { EvaluationContext } from '../../client/policy/context';
 import { parseOfferBody, type ClientComputerProgram, type ClientOfferBody } from '../../client/policy/offer-body-schema';
 
@@ -34,13 +35,17 @@ export function offerBody(parts: BodyParts = {}): ClientOfferBody {
   };
   const flags = advertisementFlagsOf(options);
   const programName = parts.program?.name ?? 'Install';
+  const packageId = parts.program?.packageId ?? 'A0100001';
+  // The suite's ProgramFlags from the settings, as the site computes them.
+  const { programFlags: _flags, kind: _kind, ...settings } = parts.program ?? {};
+  const program = { ...computerProgramDefaults, packageId, name: programName, commandLine: 'setup.exe /q', maximumRunTime: 60, ...settings } as ComputerProgramSettings & { packageId: string };
   return parseOfferBody({
     format: 'courier-offer-body',
     formatVersion: 1,
     advertisement: {
       advertisementId: 'A0120000',
       name: 'Viewer',
-      packageId: 'A0100001',
+      packageId,
       programName,
       collectionId: 'A0100010',
       presentTime: '2026-12-01T08:00',
@@ -50,22 +55,17 @@ export function offerBody(parts: BodyParts = {}): ClientOfferBody {
       ...flags,
       ...parts.advertisement,
     },
-    program: { kind: 'computer', packageId: 'A0100001', name: programName, commandLine: 'setup.exe /q', programFlags: 0, ...computerProgramDefaults, maximumRunTime: 60, ...parts.program },
-    package: { packageId: 'A0100001', name: 'Viewer', sourceVersion: 1 },
+    program: { kind: 'computer', ...program, programFlags: programFlagsOf(program), ...parts.program },
+    package: { packageId, name: 'Viewer', sourceVersion: 1 },
     clientAgent: { ...advertisedProgramsDefaults, ...parts.clientAgent },
   });
 }
 
 /** A program of another package, as this client's policy holds it, to be run first. */
 export function otherProgram(packageId: string, name: string, settings: Partial<ClientComputerProgram> = {}): ClientComputerProgram {
-  const body = parseOfferBody({
-    ...offerBody(),
-    advertisement: { ...offerBody().advertisement, packageId, programName: name },
-    program: { ...offerBody().program, packageId, name, ...settings },
-    package: { packageId, name: 'Other', sourceVersion: 1 },
-  });
-  if (body.program.kind !== 'computer') throw new Error('a program for computers');
-  return body.program;
+  const { program } = offerBody({ program: { ...settings, packageId, name } });
+  if (program.kind !== 'computer') throw new Error('a program for computers');
+  return program;
 }
 
 export const at = (iso: string): Date => new Date(iso);

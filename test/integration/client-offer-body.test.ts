@@ -158,6 +158,9 @@ describe("the agent's offer body schema against the site's bodies", () => {
       ['program.platforms', (b) => void (b.program!.platforms = 'winxp-x86'), /is a list/],
       ['program.runFirst.packageId', (b) => void (b.program!.runFirst = { packageId: 'nope', programName: 'KB1' }), /package ID/],
       ['program.packageId', (b) => void (b.program!.packageId = 'A01FFFFF'), /The program is of package A01FFFFF/],
+      // The suite's number and the settings must agree: the agent could not tell which one is meant.
+      ['program.programFlags', (b) => void (b.program!.programFlags = Number(b.program!.programFlags) ^ 0x1000), /^ProgramFlags has DISABLED, but disabled is not set\.$/],
+      ['program.programFlags', (b) => void (b.program!.canRunWhen = 'userLoggedOn'), /^ProgramFlags lacks USERCONTEXT, but canRunWhen userLoggedOn is set\.$/],
       ['package.packageId', (b) => void (b.package!.packageId = 'A01FFFFF'), /The package is A01FFFFF/],
       ['program.name', (b) => void (b.program!.name = 'Another'), /The program is "Another"/],
       ['package.sourceVersion', (b) => void (b.package!.sourceVersion = 1.5), /whole number/],
