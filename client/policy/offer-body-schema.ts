@@ -136,7 +136,15 @@ export const offerBodySchema = z
       ctx.addIssue({ code: 'custom', path: ['package', 'packageId'], message: `The package is ${body.package.packageId}, the advertisement's ${body.advertisement.packageId}.` });
     }
     if (body.program.kind === 'computer') {
-      for (const problem of programFlagProblems(body.program)) ctx.addIssue({ code: 'custom', path: ['program', 'programFlags'], message: problem });
+      const p = body.program;
+      // Settings no site writes together (the New Program Wizard refuses them): such a program could never run.
+      if (p.runMode === 'userRights' && p.canRunWhen !== 'userLoggedOn') {
+        ctx.addIssue({ code: 'custom', path: ['program', 'runMode'], message: "A program runs with the user's rights only when it runs only when a user is logged on." });
+      }
+      if (p.assignment === 'oncePerUser' && p.canRunWhen !== 'userLoggedOn') {
+        ctx.addIssue({ code: 'custom', path: ['program', 'assignment'], message: 'A program runs once for every user only when it runs only when a user is logged on.' });
+      }
+      for (const problem of programFlagProblems(p)) ctx.addIssue({ code: 'custom', path: ['program', 'programFlags'], message: problem });
     }
     if (body.program.name.toLowerCase() !== body.advertisement.programName.toLowerCase()) {
       ctx.addIssue({ code: 'custom', path: ['program', 'name'], message: `The program is "${body.program.name}", the advertisement's "${body.advertisement.programName}".` });

@@ -161,6 +161,7 @@ describe("the agent's offer body schema against the site's bodies", () => {
       // The suite's number and the settings must agree: the agent could not tell which one is meant.
       ['program.programFlags', (b) => void (b.program!.programFlags = Number(b.program!.programFlags) ^ 0x1000), /^ProgramFlags has DISABLED, but disabled is not set\.$/],
       ['program.programFlags', (b) => void (b.program!.canRunWhen = 'userLoggedOn'), /^ProgramFlags lacks USERCONTEXT, but canRunWhen userLoggedOn is set\.$/],
+      ['program.runMode', (b) => void Object.assign(b.program!, { runMode: 'userRights', programFlags: Number(b.program!.programFlags) & ~0x8000 }), /user's rights only when it runs only when a user is logged on/],
       ['package.packageId', (b) => void (b.package!.packageId = 'A01FFFFF'), /The package is A01FFFFF/],
       ['program.name', (b) => void (b.program!.name = 'Another'), /The program is "Another"/],
       ['package.sourceVersion', (b) => void (b.package!.sourceVersion = 1.5), /whole number/],
