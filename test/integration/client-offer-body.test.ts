@@ -11,7 +11,7 @@ import { PackageRepository } from '../../core/db/repositories/package-repository
 import { ProgramRepository } from '../../core/db/repositories/program-repository';
 import { encodeScheduleToken } from '../../core/formats/schedule-token';
 import { value } from '../helpers/api-result';
-import { context } from '../helpers/client-policy';
+import { at, context } from '../helpers/client-policy';
 import { makeTempDir, type TempDir } from '../helpers/temp-dir';
 
 // The bodies Offer Manager stores and the management point serves, made by the site's own code
@@ -122,10 +122,12 @@ describe("the agent's offer body schema against the site's bodies", () => {
   });
 
   it('evaluates a real body: the device program does not apply to a computer, the ASAP one runs for the user logged on', () => {
-    expect(evaluateAdvertisement(parseOfferBody(bodyOf('device')), context()).kind).toBe('notApplicable');
-    const asap = evaluateAdvertisement(parseOfferBody(bodyOf('asap')), context({ session: { kind: 'user', user: 'CONTOSO\\ann' } }));
+    // A day after the start, which is local time: available in every time zone.
+    const now = at('2026-12-02T12:00:00Z');
+    expect(evaluateAdvertisement(parseOfferBody(bodyOf('device')), context({ now })).kind).toBe('notApplicable');
+    const asap = evaluateAdvertisement(parseOfferBody(bodyOf('asap')), context({ now, session: { kind: 'user', user: 'CONTOSO\\ann' } }));
     expect(asap).toMatchObject({ kind: 'run', forUser: 'CONTOSO\\ann', assignment: { kind: 'asSoonAsPossible' } });
-    expect(evaluateAdvertisement(parseOfferBody(bodyOf('optional')), context()).kind).toBe('available');
+    expect(evaluateAdvertisement(parseOfferBody(bodyOf('optional')), context({ now })).kind).toBe('available');
   });
 
   it('tolerates fields it does not know, at the top and inside, as a newer site may send', () => {
