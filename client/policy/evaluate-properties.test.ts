@@ -17,7 +17,7 @@ afterAll(() => {
   process.env.TZ = zoneBefore;
 });
 
-const seed = 20261203;
+const start = 20261203;
 const cases = 400;
 const hour = 3_600_000;
 const base = at('2026-11-28T00:00:00Z').getTime();
@@ -94,8 +94,8 @@ function generate(r: ReturnType<typeof seededRandom>): { parts: BodyParts; conte
 }
 
 describe('every decision, over generated advertisements and machines', () => {
-  it(`holds to the rules (seed ${seed}, ${cases} cases)`, () => {
-    const r = seededRandom(seed);
+  it(`holds to the rules (generator started at ${start}, ${cases} cases)`, () => {
+    const r = seededRandom(start);
     const kinds = new Map<string, number>();
     for (let i = 0; i < cases; i++) {
       const { parts, context: ctx } = generate(r);
