@@ -1,6 +1,7 @@
 // npm run build:cli (and `prepare`, so npm install / npm ci run it): bundles the command line and
 // `courier serve` into dist/cli/courier.cjs, the site components' worker thread that serve starts
-// into dist/cli/component-worker.cjs, with the built-in package definitions beside them.
+// into dist/cli/component-worker.cjs, the client agent into dist/cli/courier-client.cjs, with the
+// built-in package definitions beside them.
 // better-sqlite3 is a native module (rebuilt for Electron when packaged), so it stays outside.
 import { build } from 'esbuild';
 import { copyFileSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
@@ -39,7 +40,7 @@ export async function buildCli({ outDir = cliBundleDir } = {}) {
   const startedAt = Date.now();
   const result = await build({
     absWorkingDir: repoRoot,
-    entryPoints: { courier: 'core/cli/cli-bundle.ts', 'component-worker': 'core/components/component-worker.ts' },
+    entryPoints: { courier: 'core/cli/cli-bundle.ts', 'component-worker': 'core/components/component-worker.ts', 'courier-client': 'client/cli/client-bundle.ts' },
     outdir: outDir,
     outExtension: { '.js': '.cjs' },
     bundle: true,

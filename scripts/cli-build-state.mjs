@@ -30,7 +30,9 @@ export function stampOf(input, startedAt, finishedAt) {
  */
 export function cliBuildState() {
   const canBuild = existsSync(join(root, 'core', 'cli', 'cli-bundle.ts'));
-  if (!existsSync(cliBundle)) return { fresh: false, canBuild, reason: 'dist/cli/courier.cjs has not been built yet' };
+  for (const bundle of [cliBundle, join(cliBundleDir, 'courier-client.cjs')]) {
+    if (!existsSync(bundle)) return { fresh: false, canBuild, reason: `dist/cli/${bundle.slice(cliBundleDir.length + 1)} has not been built yet` };
+  }
   if (!canBuild) return { fresh: true };
   let record;
   try {

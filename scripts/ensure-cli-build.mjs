@@ -2,15 +2,19 @@
 // it was built from changed, so a checkout always runs its current sources (as tsx did) while
 // each start costs a bundle, not a TypeScript compile.
 import { createRequire } from 'node:module';
-import { cliBuildState, cliBundle } from './cli-build-state.mjs';
+import { join } from 'node:path';
+import { cliBuildState, cliBundleDir } from './cli-build-state.mjs';
 
 function fail(who, message) {
   process.stderr.write(`${who}: ${message}\n`);
   process.exit(1);
 }
 
-/** `who` prefixes the one line said before a rebuild ("courier", "npm run serve"). */
-export async function loadCliBundle(who) {
+/**
+ * `who` prefixes the one line said before a rebuild ("courier", "npm run serve"); `bundle` names
+ * the entry in dist/cli: `courier`, or `courier-client` for the client agent.
+ */
+export async function loadCliBundle(who, bundle = 'courier') {
   const state = cliBuildState();
   if (!state.fresh) {
     if (!state.canBuild) fail(who, `${state.reason}, and there are no sources here to build it from; reinstall Courier.`);
@@ -22,5 +26,5 @@ export async function loadCliBundle(who) {
       fail(who, 'rebuilding dist/cli failed (the errors are above); fix them, or see them again with npm run build:cli.');
     }
   }
-  return createRequire(import.meta.url)(cliBundle);
+  return createRequire(import.meta.url)(join(cliBundleDir, `${bundle}.cjs`));
 }

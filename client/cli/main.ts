@@ -1,6 +1,8 @@
 import { Command, CommanderError } from 'commander';
-import { readFileSync, statSync } from 'node:fs';
+import { mkdirSync, readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { clientDirOf } from '../config/client-dir';
+import { writeClientConfig, type ClientConfigInput } from '../config/client-config';
 import { parseStatusMif } from '../mif/parse-mif';
 import { maxMifBytes } from '../mif/status-mif';
 import { contextOfFile } from '../policy/context-file';
@@ -11,6 +13,40 @@ export interface ClientIo {
   readonly out: (text: string) => void;
   readonly err: (text: string) => void;
   readonly cwd: string;
+  readonly env?: NodeJS.ProcessEnv;
+}
+
+interface ConfigureOptions {
+  readonly managementPoint: string;
+  readonly siteCode: string;
+  readonly cacheFolder?: string;
+  readonly cacheSize?: string;
+  readonly pollingMinutes?: string;
+  /** false from --no-session-user (commander's negation of the same option). */
+  readonly sessionUser?: string | false;
+  readonly json?: boolean;
+}
+
+function whole(text: string | undefined, option: string): number | undefined {
+  if (text === undefined) return undefined;
+  if (!/^\d{1,9}$/.test(text)) throw new Error(`${option} takes a whole number, not "${text}".`);
+  return Number(text);
+}
+
+function configure(clientDir: string, options: ConfigureOptions, io: ClientIo): number {
+  const session = options.sessionUser === undefined ? undefined : { user: options.sessionUser === false ? null : options.sessionUser };
+  const input: ClientConfigInput = {
+    managementPoint: options.managementPoint,
+    siteCode: options.siteCode,
+    ...(options.cacheFolder !== undefined ? { cacheFolder: resolve(io.cwd, options.cacheFolder) } : {}),
+    ...(options.cacheSize !== undefined ? { cacheSizeMb: whole(options.cacheSize, '--cache-size') } : {}),
+    ...(options.pollingMinutes !== undefined ? { policyPollingMinutes: whole(options.pollingMinutes, '--polling-minutes') } : {}),
+    ...(session !== undefined ? { session } : {}),
+  };
+  mkdirSync(clientDir, { recursive: true });
+  const saved = writeClientConfig(clientDir, input);
+  io.out(options.json === true ? `${JSON.stringify({ clientDir, ...saved })}\n` : `Saved ${resolve(clientDir, 'client.json')}: management point ${saved.managementPoint}, site ${saved.siteCode}, cache ${saved.cacheSizeMb} MB.\n`);
+  return 0;
 }
 
 function mifParse(file: string, json: boolean, io: ClientIo): number {
@@ -62,21 +98,11 @@ function policyEvaluate(file: string, options: { context: string; now?: string; 
 /** `courier-client`: answers the exit code; 1 when the input is wrong, 2 for a usage error. */
 export async function run(argv: readonly string[], io: ClientIo): Promise<number> {
   let code = 0;
-  const program = new Command('courier-client').exitOverride().configureOutput({ writeOut: io.out, writeErr: io.err });
-  program
-    .command('mif')
-    .description('status MIF files')
-    .command('parse <file>')
-    .option('--json', 'print JSON')
-    .action((file: string, options: { json?: boolean }) => {
-      try {
-        code = mifParse(file, options.json === true, io);
-      } catch (error) {
-        io.err(`courier-client: ${error instanceof Error ? error.message : String(error)}\n`);
-        code = 1;
-      }
-    });
-  const policy = program.command('policy').description('advertisement policy bodies');
+  const program = new Command('courier-client')
+    .exitOverride()
+    .configureOutput({ writeOut: io.out, writeErr: io.err })
+    .option('--client-dir <folder>', 'the client\'s folder (default: COURIER_CLIENT_DIR, else a per-OS data folder)');
+  const clientDir = () => resolve(io.cwd, clientDirOf(program.opts<{ clientDir?: string }>().clientDir, io.env ?? process.env));
   const guarded = (work: () => number) => {
     try {
       code = work();
@@ -85,6 +111,25 @@ export async function run(argv: readonly string[], io: ClientIo): Promise<number
       code = 1;
     }
   };
+  program
+    .command('configure')
+    .description('save the management point, site code, cache and session settings in client.json')
+    .requiredOption('--management-point <url>', 'the management point, such as http://127.0.0.1:8530/')
+    .requiredOption('--site-code <code>', 'the site this client is assigned to')
+    .option('--cache-folder <folder>', 'the download cache (default: cache in the client folder)')
+    .option('--cache-size <mb>', 'the download cache size in MB (default 5120)')
+    .option('--polling-minutes <minutes>', 'ask for policy this often instead of the site\'s setting')
+    .option('--session-user <DOMAIN\\name>', 'the logged-on user, where the OS cannot tell')
+    .option('--no-session-user', 'nobody is logged on, where the OS cannot tell')
+    .option('--json', 'print JSON')
+    .action((options: ConfigureOptions) => guarded(() => configure(clientDir(), options, io)));
+  program
+    .command('mif')
+    .description('status MIF files')
+    .command('parse <file>')
+    .option('--json', 'print JSON')
+    .action((file: string, options: { json?: boolean }) => guarded(() => mifParse(file, options.json === true, io)));
+  const policy = program.command('policy').description('advertisement policy bodies');
   policy
     .command('check <body>')
     .description('check an offer body as the management point serves it')

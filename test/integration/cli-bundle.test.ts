@@ -105,7 +105,7 @@ describe('bin/courier.mjs in a checkout', () => {
     checkout = join(temp.path, 'checkout');
     // esbuild reads the tsconfig files (their per-file options), so they come along.
     const tsconfigs = readdirSync(repoRoot).filter((name) => /^tsconfig.*\.json$/.test(name));
-    for (const part of ['bin', 'core', 'scripts', 'assets', 'package.json', ...tsconfigs]) cpSync(join(repoRoot, part), join(checkout, part), { recursive: true });
+    for (const part of ['bin', 'core', 'client', 'scripts', 'assets', 'package.json', ...tsconfigs]) cpSync(join(repoRoot, part), join(checkout, part), { recursive: true });
     symlinkSync(join(repoRoot, 'node_modules'), join(checkout, 'node_modules'), 'dir');
   });
 

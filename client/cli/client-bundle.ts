@@ -1,0 +1,18 @@
+// The entry of the client agent's bundle, dist/cli/courier-client.cjs (scripts/build-cli.mjs): run
+// as a script (`node dist/cli/courier-client.cjs …`) it runs `courier-client`; required
+// (bin/courier-client.mjs) it exports run(). It needs nothing of the site: no database, no native module.
+import { run as runClient } from './main';
+
+export function run(argv: readonly string[]): Promise<number> {
+  return runClient(argv, {
+    out: (text) => void process.stdout.write(text),
+    err: (text) => void process.stderr.write(text),
+    cwd: process.cwd(),
+  });
+}
+
+if (require.main === module) {
+  void run(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
+}
