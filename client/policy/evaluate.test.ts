@@ -187,7 +187,7 @@ describe('mandatory assignments', () => {
     const body = offerBody({ options: { mandatory: { atLogon: true } } });
     const ann = { kind: 'user', user: 'CONTOSO\\ann' } as const;
     const early = expectKind(evaluateAdvertisement(body, context({ session: ann, events: [{ kind: 'logon', at: at('2026-12-01T06:00:00Z'), user: 'CONTOSO\\ann' }] })), 'available');
-    expect(early.reason).toBe('No assignment has come yet: one at logon, at logoff or at start-up waits for its event.');
+    expect(early.reason).toBe('No assignment has come and none is scheduled: one at logon, at logoff or at start-up waits for its event.');
     const due = expectKind(evaluateAdvertisement(body, context({ session: ann, events: [{ kind: 'logon', at: at('2026-12-01T11:00:00Z'), user: 'CONTOSO\\ann' }] })), 'run');
     expect(due.reason).toBe('Run for the assignment at logon (CONTOSO\\ann logged on at 2026-12-01T11:00:00.000Z), no maintenance window applies.');
   });

@@ -179,7 +179,7 @@ export function evaluateAdvertisement(body: ClientOfferBody, context: Evaluation
       reason: !mandatory
         ? 'The program is offered; the user may run it.'
         : latestDue === null
-          ? 'No assignment has come yet: one at logon, at logoff or at start-up waits for its event.'
+          ? 'No assignment has come and none is scheduled: one at logon, at logoff or at start-up waits for its event.'
           : `The latest assignment (${latestDue.kind}, due ${latestDue.dueAt.toISOString()}) has run here, and none is scheduled after it.`,
     };
   }
