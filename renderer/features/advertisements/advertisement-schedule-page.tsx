@@ -35,6 +35,7 @@ export function AdvertisementSchedulePage({ draft, issues, onChange }: Advertise
   const mandatory = draft.assignments.length > 0;
   const chosen = selected !== null && selected < draft.assignments.length ? selected : null;
   const takenEvents = draft.assignments.flatMap((a): AssignmentEvent[] => (a.kind === 'event' ? [a.event] : []));
+  const forComputers = draft.kind === 'computer';
 
   function save(assignment: Assignment): void {
     const index = editing?.index ?? null;
@@ -114,23 +115,31 @@ export function AdvertisementSchedulePage({ draft, issues, onChange }: Advertise
               const index = picked[0] === undefined ? null : Number(picked[0].key);
               if (index !== null) onChange({ assignments: draft.assignments.filter((_, i) => i !== index) });
             }}
-            emptyMessage="None: the advertisement is only offered. New… assigns it on a schedule or after an event."
+            emptyMessage={
+              forComputers
+                ? 'None: the advertisement is only offered. New… assigns it on a schedule or after an event.'
+                : 'None: the advertisement is only offered. New… assigns it at a time.'
+            }
           />
           <MessageLine issue={issues.assignments} />
         </div>
-        <Checkbox label="Enable Wake On LAN" disabled={!mandatory} checked={draft.wakeOnLan} onChange={(_, data) => onChange({ wakeOnLan: data.checked === true })} />
-        <Checkbox
-          label="Ignore maintenance windows when running program"
-          disabled={!mandatory}
-          checked={draft.ignoreMaintenanceWindows}
-          onChange={(_, data) => onChange({ ignoreMaintenanceWindows: data.checked === true })}
-        />
-        <Checkbox
-          label="Allow system restart outside maintenance windows"
-          disabled={!mandatory}
-          checked={draft.allowRestartOutsideMaintenanceWindows}
-          onChange={(_, data) => onChange({ allowRestartOutsideMaintenanceWindows: data.checked === true })}
-        />
+        {forComputers && (
+          <>
+            <Checkbox label="Enable Wake On LAN" disabled={!mandatory} checked={draft.wakeOnLan} onChange={(_, data) => onChange({ wakeOnLan: data.checked === true })} />
+            <Checkbox
+              label="Ignore maintenance windows when running program"
+              disabled={!mandatory}
+              checked={draft.ignoreMaintenanceWindows}
+              onChange={(_, data) => onChange({ ignoreMaintenanceWindows: data.checked === true })}
+            />
+            <Checkbox
+              label="Allow system restart outside maintenance windows"
+              disabled={!mandatory}
+              checked={draft.allowRestartOutsideMaintenanceWindows}
+              onChange={(_, data) => onChange({ allowRestartOutsideMaintenanceWindows: data.checked === true })}
+            />
+          </>
+        )}
       </GroupFrame>
       <FormRow label="Priority" field="priority" issue={issues.priority} hint="Used when the advertisement is sent to child sites.">
         <Dropdown
@@ -149,6 +158,7 @@ export function AdvertisementSchedulePage({ draft, issues, onChange }: Advertise
           ))}
         </Dropdown>
       </FormRow>
+      {forComputers && (
       <FormRow label="Program rerun behavior" field="rerun" issue={issues.rerun}>
         <Dropdown
           className={page.dropdown}
@@ -166,8 +176,10 @@ export function AdvertisementSchedulePage({ draft, issues, onChange }: Advertise
           ))}
         </Dropdown>
       </FormRow>
+      )}
       {editing !== null && (
         <AssignmentScheduleDialog
+          kind={draft.kind}
           assignment={editing.index === null ? null : (draft.assignments[editing.index] ?? null)}
           takenEvents={takenEvents}
           onCancel={() => setEditing(null)}
