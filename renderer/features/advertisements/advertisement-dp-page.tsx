@@ -3,6 +3,7 @@ import { fastNetworkOptions, slowNetworkOptions } from '../../../core/api';
 import { fieldAnchor, useFormStyles } from '../../components/form-layout';
 import { GroupFrame } from '../../components/property-sheet';
 import { fastNetworkLabels, slowNetworkLabels } from './advertisement-labels';
+import { offersField } from './advertisement-draft';
 import type { AdvertisementPageProps } from './advertisement-page-props';
 
 /** Distribution Points: how a client runs the program from a fast boundary and from a slow or unreliable one. */
@@ -44,7 +45,7 @@ export function AdvertisementDpPage({ draft, onChange }: AdvertisementPageProps)
           ))}
         </RadioGroup>
       </GroupFrame>
-      {forDevices ? (
+      {!offersField(draft.kind, 'allowFallbackToUnprotectedDps') ? (
         <Text className={page.note}>
           A device downloads the program from the distribution point and runs it locally, or on a slow or unreliable boundary does not
           run it. Running the program from the distribution point and falling back to unprotected ones are for computers.

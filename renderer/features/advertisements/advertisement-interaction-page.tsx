@@ -1,12 +1,13 @@
 import { Checkbox, SpinButton, Text } from '@fluentui/react-components';
 import { maxMandatoryCountdownMinutes } from '../../../core/api';
 import { FormRow, spinValue, useFormStyles } from '../../components/form-layout';
+import { offersField } from './advertisement-draft';
 import type { AdvertisementPageProps } from './advertisement-page-props';
 
 /** Interaction: what the user may do before an assignment, and how long the countdown before it runs. */
 export function AdvertisementInteractionPage({ draft, issues, onChange }: AdvertisementPageProps) {
   const page = useFormStyles();
-  if (draft.kind === 'device') {
+  if (!offersField(draft.kind, 'customCountdown')) {
     return (
       <div className={page.page}>
         <Checkbox

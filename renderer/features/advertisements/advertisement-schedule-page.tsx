@@ -5,7 +5,7 @@ import { rerunOptions, sendingPriorities } from '../../../core/api';
 import { DataGrid, type DataGridColumn } from '../../components/data-grid';
 import { FormRow, MessageLine, fieldAnchor, useFormStyles } from '../../components/form-layout';
 import { GroupFrame } from '../../components/property-sheet';
-import { wallClockText, type Assignment } from './advertisement-draft';
+import { offersField, wallClockText, type Assignment } from './advertisement-draft';
 import { priorityLabels, rerunLabels, type AssignmentEvent } from './advertisement-labels';
 import type { AdvertisementPageProps } from './advertisement-page-props';
 import { AssignmentScheduleDialog, assignmentText } from './assignment-schedule-dialog';
@@ -35,7 +35,6 @@ export function AdvertisementSchedulePage({ draft, issues, onChange }: Advertise
   const mandatory = draft.assignments.length > 0;
   const chosen = selected !== null && selected < draft.assignments.length ? selected : null;
   const takenEvents = draft.assignments.flatMap((a): AssignmentEvent[] => (a.kind === 'event' ? [a.event] : []));
-  const forComputers = draft.kind === 'computer';
 
   function save(assignment: Assignment): void {
     const index = editing?.index ?? null;
@@ -116,14 +115,14 @@ export function AdvertisementSchedulePage({ draft, issues, onChange }: Advertise
               if (index !== null) onChange({ assignments: draft.assignments.filter((_, i) => i !== index) });
             }}
             emptyMessage={
-              forComputers
+              draft.kind === 'computer'
                 ? 'None: the advertisement is only offered. New… assigns it on a schedule or after an event.'
                 : 'None: the advertisement is only offered. New… assigns it at a time.'
             }
           />
           <MessageLine issue={issues.assignments} />
         </div>
-        {forComputers && (
+        {offersField(draft.kind, 'wakeOnLan') && (
           <>
             <Checkbox label="Enable Wake On LAN" disabled={!mandatory} checked={draft.wakeOnLan} onChange={(_, data) => onChange({ wakeOnLan: data.checked === true })} />
             <Checkbox
@@ -158,24 +157,24 @@ export function AdvertisementSchedulePage({ draft, issues, onChange }: Advertise
           ))}
         </Dropdown>
       </FormRow>
-      {forComputers && (
-      <FormRow label="Program rerun behavior" field="rerun" issue={issues.rerun}>
-        <Dropdown
-          className={page.dropdown}
-          value={rerunLabels[draft.rerun]}
-          selectedOptions={[draft.rerun]}
-          onOptionSelect={(_, data) => {
-            const rerun = rerunOptions.find((r) => r === data.optionValue);
-            if (rerun) onChange({ rerun });
-          }}
-        >
-          {rerunOptions.map((r) => (
-            <Option key={r} value={r}>
-              {rerunLabels[r]}
-            </Option>
-          ))}
-        </Dropdown>
-      </FormRow>
+      {offersField(draft.kind, 'rerun') && (
+        <FormRow label="Program rerun behavior" field="rerun" issue={issues.rerun}>
+          <Dropdown
+            className={page.dropdown}
+            value={rerunLabels[draft.rerun]}
+            selectedOptions={[draft.rerun]}
+            onOptionSelect={(_, data) => {
+              const rerun = rerunOptions.find((r) => r === data.optionValue);
+              if (rerun) onChange({ rerun });
+            }}
+          >
+            {rerunOptions.map((r) => (
+              <Option key={r} value={r}>
+                {rerunLabels[r]}
+              </Option>
+            ))}
+          </Dropdown>
+        </FormRow>
       )}
       {editing !== null && (
         <AssignmentScheduleDialog

@@ -80,29 +80,31 @@ export function AssignmentScheduleDialog({ kind: advertisementKind, assignment, 
             </Button>
           </div>
         </div>
-        {!forDevices && <Radio value="event" label="Assign immediately after this event" />}
         {!forDevices && (
-        <div className={form.nested}>
-          <SmallControls>
-            <Dropdown
-              aria-label="Event"
-              disabled={kind !== 'event' || offeredEvents.length === 0}
-              placeholder={offeredEvents.length === 0 ? 'Every event is already in the list' : 'Select an event'}
-              value={event === null ? '' : eventLabels[event]}
-              selectedOptions={event === null ? [] : [event]}
-              onOptionSelect={(_, data) => {
-                const chosen = offeredEvents.find((e) => e === data.optionValue);
-                if (chosen) setEvent(chosen);
-              }}
-            >
-              {offeredEvents.map((e) => (
-                <Option key={e} value={e}>
-                  {eventLabels[e]}
-                </Option>
-              ))}
-            </Dropdown>
-          </SmallControls>
-        </div>
+          <>
+            <Radio value="event" label="Assign immediately after this event" />
+            <div className={form.nested}>
+              <SmallControls>
+                <Dropdown
+                  aria-label="Event"
+                  disabled={kind !== 'event' || offeredEvents.length === 0}
+                  placeholder={offeredEvents.length === 0 ? 'Every event is already in the list' : 'Select an event'}
+                  value={event === null ? '' : eventLabels[event]}
+                  selectedOptions={event === null ? [] : [event]}
+                  onOptionSelect={(_, data) => {
+                    const chosen = offeredEvents.find((e) => e === data.optionValue);
+                    if (chosen) setEvent(chosen);
+                  }}
+                >
+                  {offeredEvents.map((e) => (
+                    <Option key={e} value={e}>
+                      {eventLabels[e]}
+                    </Option>
+                  ))}
+                </Dropdown>
+              </SmallControls>
+            </div>
+          </>
         )}
       </RadioGroup>
     </FormDialog>
