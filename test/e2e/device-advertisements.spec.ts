@@ -152,8 +152,15 @@ test('an admin advertises a program for devices with New Advertisement For Devic
   const [atTime] = courierJson<Schedule[]>(server.dataDir, 'schedule', 'decode', shown.assignedSchedule);
   expect(atTime).toMatchObject({ type: 'nonRecurring', start: '2026-12-07T20:00' });
 
-  // The list: a computer advertisement beside it, each with its Type, and no sideways scrolling.
+  // The list: computer advertisements beside it, enough for a vertical scroll bar, each with its
+  // Type, and no sideways scrolling.
   await call(request, 'advertisements:create', { advertisementName: 'Desktop tools', packageId: 'A0100001', programName: 'Desktop setup', collectionId: 'SMS00001' });
+  for (let n = 1; n <= 30; n++) {
+    await call(request, 'advertisements:create', { advertisementName: `Wave ${n}`, packageId: 'A0100001', programName: 'Desktop setup', collectionId: 'SMS00001' });
+  }
+  await expect(grid.getByRole('row', { name: /Wave 1\b/ })).toBeVisible();
+  const body = grid.locator('[role=rowgroup]').nth(1);
+  expect(await body.evaluate((e) => e.scrollHeight > e.clientHeight), 'the list scrolls down').toBe(true);
   const deviceRow = grid.getByRole('row', { name: /Handheld tools tonight/ });
   await expect(deviceRow.getByRole('gridcell').nth(1)).toHaveText('Device');
   await expect(grid.getByRole('row', { name: /Desktop tools/ }).getByRole('gridcell').nth(1)).toHaveText('Computer');
