@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { computerProgramDefaults, type AccessAccountDto, type ProgramDto } from '../../core/api';
+import { computerProgramDefaults, deviceProgramDefaults, type AccessAccountDto, type ProgramDto } from '../../core/api';
 import { fakeCourier } from '../client/fake-courier';
 import { findCommand, type Action } from '../components/action-menu';
 import { assembleRegistry } from '../shell/assemble-registry';
@@ -159,6 +159,23 @@ describe('node actions', () => {
     findCommand(actions, 'new-device-program')?.run();
     expect(shell.openPopup).toHaveBeenNthCalledWith(1, { kind: 'new-program', packageId: 'A0100001' });
     expect(shell.openPopup).toHaveBeenNthCalledWith(2, { kind: 'new-device-program', packageId: 'A0100001' });
+  });
+
+  it('offers New › Advertisement and Advertisement For Device on Advertisements, and the device wizard on a program for devices', () => {
+    const { nodeActions, rowActions, shell } = setup();
+    const actions = nodeActions('site/computer-management/software-distribution/advertisements');
+    expect(shape(actions)).toEqual([{ New: ['Advertisement', 'Advertisement For Device'] }, '-', 'Refresh', '-', 'Help']);
+    findCommand(actions, 'new-advertisement')?.run();
+    findCommand(actions, 'new-device-advertisement')?.run();
+    expect(shell.openPopup).toHaveBeenNthCalledWith(1, { kind: 'new-advertisement', start: {} });
+    expect(shell.openPopup).toHaveBeenNthCalledWith(2, { kind: 'new-device-advertisement', start: {} });
+    const handheld: ProgramDto = { ...deviceProgramDefaults, kind: 'device', name: 'Install CAB', commandLine: 'setup.cab', packageId: 'A0100001', programFlags: 0x100, deviceFlags: 0, diskSpaceReq: 'Unknown', dependentProgram: '', createdAt: program.createdAt, lastModified: program.lastModified };
+    const deviceActions = rowActions({ kind: 'program', value: handheld }, `${packageId}/package-programs`);
+    const advertise = findCommand(deviceActions, 'new-advertisement');
+    expect(advertise).toMatchObject({ label: 'New Advertisement For Device' });
+    expect(advertise?.kind === 'command' && advertise.disabled).toBeFalsy();
+    advertise?.run();
+    expect(shell.openPopup).toHaveBeenNthCalledWith(3, { kind: 'new-device-advertisement', start: { packageId: 'A0100001', programName: 'Install CAB' } });
   });
 
   it('offers the two kinds of access account on Access Accounts', () => {

@@ -134,7 +134,9 @@ test('an admin advertises a program weekly through every wizard page, sees it li
   await page.keyboard.press('Enter'); // Close is the default button
   await expect(wizard.dialog).toBeHidden();
 
-  // Listed with its times, and the next scheduled run.
+  // Listed with its times, and the next scheduled run: on a wider window, where the ID and the
+  // start time have room (at 1024 pixels they make way for the main columns).
+  await page.setViewportSize({ width: 1440, height: 900 });
   const grid = console_.details.getByRole('grid', { name: 'Advertisements' });
   const row = grid.getByRole('row', { name: /Office weekly/ });
   await expect(row).toContainText('A0120000');
@@ -143,6 +145,7 @@ test('an admin advertises a program weekly through every wizard page, sees it li
   await expect(row).toContainText('2026-12-07 18:00 UTC');
   await expect(row).not.toContainText('Scheduled');
   await keepScreenshot(page, 'advertisements-node');
+  await page.setViewportSize({ width: 1024, height: 768 });
 
   // The suite's numbers, as the CLI prints them.
   const shown = courierJson<AdvertisementDto>(server.dataDir, 'advertisement', 'show', 'A0120000');

@@ -217,6 +217,55 @@ for (const scheme of schemes) {
       }
     });
 
+    test(`every New Advertisement For Device Wizard page, its schedule dialogs and its Properties fit (${scheme})`, async ({ page, request }) => {
+      server = await startCourier();
+      await call(request, 'packages:create', { name: 'Handheld Tools' });
+      await call(request, 'programs:create-device', { packageId: 'A0100001', program: { name: 'Install CAB', commandLine: 'setup.cab' } });
+      const console_ = await openConsole(page);
+      await console_.openPackagePart('Handheld Tools', 'Programs');
+      await console_.details.getByRole('row', { name: /Install CAB/ }).click({ button: 'right' });
+      await page.getByRole('menuitem', { name: 'New Advertisement For Device' }).click();
+      const wizard = new WizardPage(page, 'New Advertisement For Device Wizard');
+      const general = await wizard.expectPage('General');
+      const titles = await wizard.dialog.getByRole('navigation', { name: 'Wizard pages' }).getByRole('listitem').allTextContents();
+      await general.getByRole('textbox', { name: 'Name' }).fill('Handheld tonight');
+      await general.getByRole('button', { name: 'Browse for a collection' }).click();
+      const browse = page.getByRole('dialog', { name: 'Browse Collection' });
+      await browse.getByRole('row', { name: /All Systems/ }).dblclick();
+      await expect(browse).toBeHidden();
+      await checkWizardPage(wizard, scheme, 'General', 'device-advertisement-wizard-01-general');
+      for (const [index, title] of titles.slice(1).entries()) {
+        await wizard.next();
+        const region = await checkWizardPage(wizard, scheme, title, `device-advertisement-wizard-${String(index + 2).padStart(2, '0')}-${title.toLowerCase().replaceAll(/[^a-z]+/g, '-')}`);
+        if (title === 'Schedule') {
+          await region.getByRole('button', { name: 'New…' }).click();
+          const assignment = page.getByRole('dialog', { name: 'Assignment Schedule' });
+          await checkSmallDialog(assignment, scheme, 'device-advertisement-assignment-schedule');
+          await assignment.getByRole('button', { name: 'Schedule…' }).click();
+          const custom = page.getByRole('dialog', { name: 'Custom Schedule' });
+          await checkSmallDialog(custom, scheme, 'device-advertisement-custom-schedule');
+          await custom.getByRole('button', { name: 'OK' }).click();
+          await assignment.getByRole('button', { name: 'OK' }).click();
+          await expect(assignment).toBeHidden();
+          await checkWizardPage(wizard, scheme, title, 'device-advertisement-wizard-02-schedule-assigned');
+        }
+        if (title === 'Summary') break;
+      }
+      await wizard.next();
+      await checkWizardPage(wizard, scheme, 'Confirmation', 'device-advertisement-wizard-07-confirmation');
+      await wizard.dialog.getByRole('button', { name: 'Close' }).click();
+
+      await console_.expand(/^Computer Management$/);
+      await console_.expand(/^Software Distribution$/);
+      await console_.treeItem(/^Advertisements$/).click();
+      await console_.details.getByRole('row', { name: /Handheld tonight/ }).dblclick();
+      const sheet = page.getByRole('dialog', { name: 'Handheld tonight Properties' });
+      await expect(sheet).toBeVisible();
+      expect(await checkEveryTab(sheet, scheme, 'device-advertisement-properties')).toBe(5);
+      await sheet.getByRole('button', { name: 'Cancel' }).click();
+      await expect(sheet).toBeHidden();
+    });
+
     test(`every Create Package From Definition Wizard page fits (${scheme})`, async ({ page }) => {
       const dataDir = freshDataDir();
       const folder = join(dataDir, 'sources', 'reader');

@@ -26,6 +26,12 @@ interface ColumnBase<Row> {
   /** Starting width in CSS pixels; the grid widens it to fit the header, and the admin can drag it. */
   readonly width: number;
   readonly align?: 'start' | 'end';
+  /**
+   * A column the list can do without: while the columns are wider than the list, those with one
+   * are left out, the highest first, so a narrow window shows the main columns without sideways
+   * scrolling. They come back when there is room; sorting by one still works while it is out.
+   */
+  readonly hidePriority?: number;
 }
 
 /**

@@ -13,6 +13,7 @@ import {
   type ReactNode,
 } from 'react';
 import { useStoredState } from '../use-stored-state';
+import { columnsThatFit } from './column-fit';
 import { ColumnHeader } from './column-header';
 import type { DataGridColumn, MenuPoint, SortState } from './data-grid-types';
 import { useDataGridStyles } from './data-grid-styles';
@@ -57,6 +58,7 @@ interface GridLayout {
 
 const minColumnWidth = 40;
 
+
 /**
  * How many row slots the window cycles through: a power of two no smaller than the rows shown, so
  * the consecutive rows of any window fall in distinct slots and the count seldom changes.
@@ -89,7 +91,7 @@ function isGridLayout(value: unknown): value is GridLayout {
 export function DataGrid<Row>(props: DataGridProps<Row>): ReactNode {
   const {
     rows,
-    columns,
+    columns: allColumns,
     getRowKey,
     selectedKeys,
     onSelectionChange,
@@ -126,13 +128,35 @@ export function DataGrid<Row>(props: DataGridProps<Row>): ReactNode {
   // The headers are one Tab stop; Left/Right move between them (a toolbar-like roving focus).
   const headerNavigation = useArrowNavigationGroup({ axis: 'horizontal', memorizeCurrent: true });
 
-  const sorted = useMemo(() => sortRows(rows, columns, layout.sort, getRowKey), [rows, columns, layout.sort, getRowKey]);
+  const sorted = useMemo(() => sortRows(rows, allColumns, layout.sort, getRowKey), [rows, allColumns, layout.sort, getRowKey]);
   const keys = useMemo(() => sorted.map(getRowKey), [sorted, getRowKey]);
   const indexByKey = useMemo(() => new Map(keys.map((k, i) => [k, i])), [keys]);
   const selected = useMemo(() => new Set(selectedKeys), [selectedKeys]);
   const activeIndex = activeKey === null ? -1 : (indexByKey.get(activeKey) ?? -1);
 
-  const widths = columns.map((c) => Math.max(minColumnWidth, layout.widths[c.id] ?? Math.max(c.width, fits[c.id] ?? 0)));
+  // The body's width without its scroll bar, for columns that make way on a narrow list.
+  const [available, setAvailable] = useState<number | null>(null);
+  const canHide = allColumns.some((c) => c.hidePriority !== undefined);
+  useEffect(() => {
+    const body = bodyRef.current;
+    // jsdom has no layout: a list there shows every column.
+    if (!canHide || body === null || typeof ResizeObserver === 'undefined') return;
+    const measure = () => setAvailable(body.clientWidth > 0 ? body.clientWidth : null);
+    measure();
+    const observer = new ResizeObserver(measure);
+    observer.observe(body);
+    return () => observer.disconnect();
+  }, [canHide]);
+
+  const allWidths = allColumns.map((c) => Math.max(minColumnWidth, layout.widths[c.id] ?? Math.max(c.width, fits[c.id] ?? 0)));
+  const shownIndexes = columnsThatFit(allColumns, allWidths, available);
+  const shownKey = shownIndexes.join(',');
+  // Rows sort by every column (the sorted one may be out); only the shown ones are laid out.
+  const columns = useMemo(
+    () => shownKey.split(',').flatMap((i) => (i === '' ? [] : allColumns.slice(Number(i), Number(i) + 1))),
+    [allColumns, shownKey],
+  );
+  const widths = shownIndexes.map((i) => allWidths[i] ?? 0);
   const totalWidth = widths.reduce((a, b) => a + b, 0);
 
   const virtualizer = useVirtualizer({
@@ -181,7 +205,7 @@ export function DataGrid<Row>(props: DataGridProps<Row>): ReactNode {
 
   /** Type-ahead: the first row whose sorted (or name) column starts with what the admin typed. */
   function typeAhead(character: string): void {
-    const searched = typeAheadColumn(columns, layout.sort);
+    const searched = typeAheadColumn(allColumns, layout.sort);
     if (!searched) return;
     typed.current = addTyped(typed.current, character, Date.now());
     const label = (index: number): string => {

@@ -12,15 +12,18 @@ import {
   type SettingsWizardState,
 } from '../programs/settings-wizard-reducer';
 import {
+  advertisementKindOf,
   advertisementRules,
   draftFieldOfError,
   draftOfAdvertisement,
   newAdvertisementDraft,
+  pageFields,
   requestOf,
   type AdvertisementDraft,
   type AdvertisementPage,
 } from './advertisement-draft';
 import { sheetChanges } from './advertisement-properties-model';
+import { advertisementSummary } from './advertisement-summary';
 
 type State = SettingsWizardState<AdvertisementDraft, AdvertisementPage, AdvertisementDto>;
 type Action = SettingsWizardAction<AdvertisementDraft, AdvertisementPage, AdvertisementDto>;
@@ -123,6 +126,83 @@ describe('New Advertisement Wizard', () => {
     const summary = run(general, { type: 'summary' }, { type: 'createStarted' });
     const failed = reduce(summary, { type: 'createFailed', error: { code: 'VALIDATION_FAILED', message: 'needs a program that runs only when no user is logged on', field: 'assignments' } });
     expect(reduce(failed, { type: 'fixProblem' }).page).toBe('schedule');
+  });
+});
+
+describe('New Advertisement For Device Wizard', () => {
+  const runDevice = (...actions: Action[]): State =>
+    actions.reduce(reduce, initialWizardState<AdvertisementDraft, AdvertisementPage, AdvertisementDto>(advertisementRules, newAdvertisementDraft({}, now, 'device')));
+  const generalDevice = edit({ advertisementName: 'Handheld tonight', packageId: 'A0100001', programName: 'Handheld', collectionId: 'SMS00001' });
+  const atTime: Schedule = { type: 'nonRecurring', start: '2026-12-07T20:00', isGmt: false, minuteDuration: 0, hourDuration: 0, dayDuration: 0 };
+
+  it('walks the same pages as the computer wizard, each showing only what a device advertisement has', () => {
+    let state = runDevice(generalDevice);
+    const visited: string[] = [];
+    while (state.page !== 'summary') {
+      visited.push(state.page);
+      state = reduce(state, next);
+    }
+    expect(visited).toEqual(['general', 'schedule', 'distributionPoints', 'interaction', 'security']);
+    expect(pageFields('device', 'general')).toEqual(pageFields('computer', 'general'));
+    expect(pageFields('computer', 'schedule')).toEqual(expect.arrayContaining(['wakeOnLan', 'ignoreMaintenanceWindows', 'allowRestartOutsideMaintenanceWindows', 'rerun']));
+    expect(pageFields('device', 'schedule')).toEqual(['presentTime', 'presentTimeIsGmt', 'expirationTimeEnabled', 'expirationTime', 'expirationTimeIsGmt', 'assignments', 'priority']);
+    expect(pageFields('device', 'distributionPoints')).toEqual(['fastNetwork', 'slowNetwork']);
+    expect(pageFields('computer', 'distributionPoints')).toContain('allowFallbackToUnprotectedDps');
+    expect(pageFields('device', 'interaction')).toEqual(['allowUsersToRunIndependently']);
+    expect(pageFields('computer', 'interaction')).toEqual(['allowUsersToRunIndependently', 'displayReminders', 'customCountdown', 'mandatoryCountdownMinutes']);
+    expect(pageFields('device', 'security')).toEqual([]);
+  });
+
+  it('asks for a program for devices, and holds Next on Schedule for an event or a recurring assignment', () => {
+    expect(pageProblem(advertisementRules, runDevice(edit({ advertisementName: 'x', packageId: 'A0100001' })))).toEqual({
+      field: 'programName',
+      message: 'Select the program for devices to advertise.',
+    });
+    const onSchedule = runDevice(generalDevice, next);
+    const event = reduce(onSchedule, edit({ assignments: [{ kind: 'event', event: 'asSoonAsPossible' }] }));
+    expect(pageProblem(advertisementRules, event)).toMatchObject({ field: 'assignments', message: expect.stringMatching(/assigned at a time; it has no assignment after an event/) });
+    expect(reduce(event, next).page).toBe('schedule');
+    const recurring = reduce(onSchedule, edit({ assignments: [{ kind: 'schedule', schedule: atTime }, { kind: 'schedule', schedule: weekly }] }));
+    expect(pageProblem(advertisementRules, recurring)?.message).toMatch(/without recurrence: assignment 2 recurs/);
+    const once = reduce(onSchedule, edit({ assignments: [{ kind: 'schedule', schedule: atTime }] }));
+    expect(reduce(once, next).page).toBe('distributionPoints');
+    // The same schedules are fine for computers.
+    expect(pageProblem(advertisementRules, reduce(run(general, next), edit({ assignments: [{ kind: 'event', event: 'asSoonAsPossible' }, { kind: 'schedule', schedule: weekly }] })))).toBeNull();
+  });
+
+  it('never keeps an option only computers have, so the request is one the core takes for a program for devices', () => {
+    const state = runDevice(
+      generalDevice,
+      edit({ assignments: [{ kind: 'schedule', schedule: atTime }] }),
+      edit({ wakeOnLan: true, ignoreMaintenanceWindows: true, allowRestartOutsideMaintenanceWindows: true, displayReminders: true }),
+      edit({ fastNetwork: 'runFromDp', slowNetwork: 'runFromDp', allowFallbackToUnprotectedDps: true }),
+    );
+    expect(requestOf(state.draft, '00012CC0001A2000')).toMatchObject({
+      programName: 'Handheld',
+      assignedSchedule: '00012CC0001A2000',
+      asSoonAsPossible: false,
+      atLogon: false,
+      atLogoff: false,
+      wakeOnLan: false,
+      ignoreMaintenanceWindows: false,
+      allowRestartOutsideMaintenanceWindows: false,
+      fastNetwork: 'download',
+      slowNetwork: 'download',
+      allowFallbackToUnprotectedDps: false,
+      displayReminders: false,
+    });
+    const slow = reduce(state, edit({ slowNetwork: 'doNotRun' }));
+    expect(slow.draft.slowNetwork).toBe('doNotRun');
+    const labels = advertisementSummary(slow.draft, { packageLabel: (id) => id, collectionLabel: (id) => id }).flatMap((section) => section.rows.map((row) => row.label));
+    expect(labels).toContain('Priority');
+    expect(labels.filter((label) => /Wake On LAN|maintenance|rerun|reminders|Countdown|Fall back/i.test(label))).toEqual([]);
+  });
+
+  it('knows a device advertisement by AdvertFlags WINDOWS_CE, and its Properties have the device pages', () => {
+    expect(advertisementKindOf({ advertFlags: 0x00028000 })).toBe('device');
+    expect(advertisementKindOf({ advertFlags: 0x00020000 })).toBe('computer');
+    const dto = { ...requestOf(newAdvertisementDraft({}, now, 'device'), ''), advertFlags: 0x8000, options: { ...requestOf(newAdvertisementDraft({}, now), ''), otherBits: {} } } as unknown as AdvertisementDto;
+    expect(draftOfAdvertisement(dto, []).kind).toBe('device');
   });
 });
 

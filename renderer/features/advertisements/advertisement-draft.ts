@@ -10,6 +10,20 @@ import type { FieldIssues, SettingsRules } from '../programs/settings-rules';
 import { assignmentEvents, type AssignmentEvent } from './advertisement-labels';
 import type { AdvertisementStart } from './advertisements-kinds';
 
+/**
+ * Which wizard a draft belongs to: New Advertisement (a program for computers) or New
+ * Advertisement For Device (a program for devices, docs/advertisements.md#advertisements-for-devices).
+ * It never changes while the draft is edited: the General page lists only programs of its kind.
+ */
+export type AdvertisementKind = 'computer' | 'device';
+
+/** SMS_Advertisement AdvertFlags WINDOWS_CE: the core sets it when the program is one for devices. */
+const windowsCeFlag = 0x00008000;
+
+export function advertisementKindOf(advertisement: Pick<AdvertisementDto, 'advertFlags'>): AdvertisementKind {
+  return (advertisement.advertFlags & windowsCeFlag) !== 0 ? 'device' : 'computer';
+}
+
 /** One row of the Schedule page's Mandatory Assignments list, as the Assignment Schedule dialog sets it. */
 export type Assignment = { readonly kind: 'event'; readonly event: AssignmentEvent } | { readonly kind: 'schedule'; readonly schedule: Schedule };
 
@@ -34,6 +48,7 @@ export type AdvertisementDraft = Pick<
   | 'mandatoryCountdownMinutes'
 > &
   Omit<AdvertisementOptionsDto, AssignmentEvent | 'onSchedule' | 'schedulesAreGmt' | 'mandatory' | 'otherBits'> & {
+    readonly kind: AdvertisementKind;
     readonly assignments: readonly Assignment[];
     /** "Use custom countdown notification length"; off sends 0, the client agent's countdown. */
     readonly customCountdown: boolean;
@@ -53,6 +68,7 @@ export const advertisementPageLabels: Readonly<Record<AdvertisementPage, string>
 };
 
 export const advertisementFieldPage: Readonly<Record<AdvertisementField, AdvertisementPage>> = {
+  kind: 'general',
   advertisementName: 'general',
   comment: 'general',
   packageId: 'general',
@@ -80,6 +96,7 @@ export const advertisementFieldPage: Readonly<Record<AdvertisementField, Adverti
 };
 
 export const advertisementFieldLabels: Readonly<Record<AdvertisementField, string>> = {
+  kind: 'Type',
   advertisementName: 'Name',
   comment: 'Comment',
   packageId: 'Package',
@@ -113,9 +130,38 @@ export function wallClockText(moment: Date): string {
   return `${moment.getFullYear()}-${pad(moment.getMonth() + 1)}-${pad(moment.getDate())}T${pad(moment.getHours())}:${pad(moment.getMinutes())}`;
 }
 
+/**
+ * What a device advertisement has no control for: the suite's New Advertisement For Device wizard
+ * sets the times, assignments at a time and the priority, and a device downloads the program; the
+ * rest is the computer client's (the core refuses each of these set for a program for devices).
+ * Rerun and the countdown it accepts, but no device page offers them, so they keep their values.
+ */
+const computerOnlyFields: ReadonlySet<AdvertisementField> = new Set<AdvertisementField>([
+  'wakeOnLan',
+  'ignoreMaintenanceWindows',
+  'allowRestartOutsideMaintenanceWindows',
+  'rerun',
+  'allowFallbackToUnprotectedDps',
+  'displayReminders',
+  'customCountdown',
+  'mandatoryCountdownMinutes',
+]);
+
+/** Whether the pages of an advertisement of this kind show the field. */
+export function offersField(kind: AdvertisementKind, field: AdvertisementField): boolean {
+  if (field === 'kind') return false;
+  return kind === 'computer' || !computerOnlyFields.has(field);
+}
+
+/** The fields a page shows for an advertisement of this kind, in the page's order. */
+export function pageFields(kind: AdvertisementKind, page: AdvertisementPage): AdvertisementField[] {
+  return (Object.keys(advertisementFieldPage) as AdvertisementField[]).filter((field) => advertisementFieldPage[field] === page && offersField(kind, field));
+}
+
 /** The wizard's defaults (docs/advertisements.md#worked-examples): available from now, nothing mandatory. */
-export function newAdvertisementDraft(start: AdvertisementStart, now: Date): AdvertisementDraft {
+export function newAdvertisementDraft(start: AdvertisementStart, now: Date, kind: AdvertisementKind = 'computer'): AdvertisementDraft {
   return {
+    kind,
     advertisementName: '',
     comment: '',
     packageId: start.packageId ?? '',
@@ -190,6 +236,7 @@ export function requestOf(draft: AdvertisementDraft, assignedSchedule: string): 
 export function draftOfAdvertisement(a: AdvertisementDto, schedules: readonly Schedule[]): AdvertisementDraft {
   const events = assignmentEvents.filter((event) => a.options[event]).map((event): Assignment => ({ kind: 'event', event }));
   return {
+    kind: advertisementKindOf(a),
     advertisementName: a.advertisementName,
     comment: a.comment,
     packageId: a.packageId,
@@ -246,7 +293,7 @@ export function advertisementIssues(draft: AdvertisementDraft): FieldIssues<Adve
   }
   // Chosen, not typed: the pages say where to choose them rather than what the ID must look like.
   if (draft.packageId === '') issues.packageId = 'Select the package to advertise.';
-  if (draft.programName === '') issues.programName = 'Select the program of the package to advertise.';
+  if (draft.programName === '') issues.programName = draft.kind === 'device' ? 'Select the program for devices to advertise.' : 'Select the program of the package to advertise.';
   if (draft.collectionId === '') issues.collectionId = 'Browse for the collection to advertise to.';
   if (issues.expirationTime === undefined && draft.expirationTimeEnabled) {
     if (draft.expirationTime === null) issues.expirationTime = 'The advertisement expires, so it needs its expiration time.';
@@ -255,6 +302,10 @@ export function advertisementIssues(draft: AdvertisementDraft): FieldIssues<Adve
       issues.expirationTime = 'The advertisement would expire before it starts; the expiration time must be later than the start time.';
     }
   }
+  if (draft.kind === 'device' && issues.assignments === undefined) {
+    const problem = deviceAssignmentProblem(draft.assignments);
+    if (problem !== null) issues.assignments = problem;
+  }
   if (assignedSchedulesOf(draft).length > maxAssignedSchedules) issues.assignments = `An advertisement can have at most ${maxAssignedSchedules} assigned schedules.`;
   if (draft.customCountdown && draft.mandatoryCountdownMinutes < 1 && issues.mandatoryCountdownMinutes === undefined) {
     issues.mandatoryCountdownMinutes = 'A custom countdown is 1 to 1440 minutes; clear the option to use the client agent\'s.';
@@ -262,12 +313,23 @@ export function advertisementIssues(draft: AdvertisementDraft): FieldIssues<Adve
   return issues;
 }
 
+/** A device is assigned at a time: no event, no recurrence (the core's rule, so Next waits for it). */
+function deviceAssignmentProblem(assignments: readonly Assignment[]): string | null {
+  const at = assignments.findIndex((a) => a.kind === 'event' || a.schedule.type !== 'nonRecurring');
+  if (at < 0) return null;
+  const a = assignments[at];
+  return a?.kind === 'event'
+    ? 'An advertisement for devices is assigned at a time; it has no assignment after an event (as soon as possible, logon, logoff).'
+    : `An advertisement for devices is assigned at a time, without recurrence: assignment ${at + 1} recurs.`;
+}
+
 const isMandatory = (draft: AdvertisementDraft) => draft.assignments.length > 0;
 
 /**
  * Applies an edit, then settles what the pages tie together, so a disabled control never keeps a
  * value the core would refuse: the three options of mandatory assignments only with one; the
- * reminders only while users may run the program early; one row per event.
+ * reminders only while users may run the program early; one row per event; for a device, none
+ * of the computer-only options.
  */
 export function applyAdvertisementChange(draft: AdvertisementDraft, changes: Partial<AdvertisementDraft>): AdvertisementDraft {
   const next: { -readonly [K in AdvertisementField]: AdvertisementDraft[K] } = { ...draft, ...changes };
@@ -278,12 +340,18 @@ export function applyAdvertisementChange(draft: AdvertisementDraft, changes: Par
     seen.add(a.event);
     return true;
   });
-  if (!isMandatory(next)) {
+  if (!isMandatory(next) || next.kind === 'device') {
     next.wakeOnLan = false;
     next.ignoreMaintenanceWindows = false;
     next.allowRestartOutsideMaintenanceWindows = false;
   }
-  if (!next.allowUsersToRunIndependently) next.displayReminders = false;
+  if (!next.allowUsersToRunIndependently || next.kind === 'device') next.displayReminders = false;
+  if (next.kind === 'device') {
+    // A device downloads the program: nothing runs from the DP, and there is no fallback.
+    next.fastNetwork = 'download';
+    if (next.slowNetwork === 'runFromDp') next.slowNetwork = 'download';
+    next.allowFallbackToUnprotectedDps = false;
+  }
   if (!next.customCountdown) next.mandatoryCountdownMinutes = 0;
   return next;
 }
@@ -295,5 +363,5 @@ export const advertisementRules: SettingsRules<AdvertisementDraft, Advertisement
   fieldLabels: advertisementFieldLabels,
   issues: advertisementIssues,
   apply: applyAdvertisementChange,
-  touchedBy: (changes) => Object.keys(changes).filter((key): key is AdvertisementField => key in advertisementFieldPage),
+  touchedBy: (changes) => Object.keys(changes).filter((key): key is AdvertisementField => key in advertisementFieldPage && key !== 'kind'),
 };

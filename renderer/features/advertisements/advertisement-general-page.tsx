@@ -25,14 +25,14 @@ export function AdvertisementGeneralPage({ draft, issues, onChange }: Advertisem
 
   const sortedPackages = [...packages].sort((a, b) => fullPackageName(a).localeCompare(fullPackageName(b)));
   const chosenPackage = packages.find((p) => p.packageId === draft.packageId);
-  // Programs for devices have their own advertisement (docs/advertisements.md#advertisements-for-devices).
-  const programNames = programs.items.filter((p) => p.kind === 'computer').map((p) => p.name).sort((a, b) => a.localeCompare(b));
+  // Each kind of program has its own wizard (docs/advertisements.md#advertisements-for-devices).
+  const programNames = programs.items.filter((p) => p.kind === draft.kind).map((p) => p.name).sort((a, b) => a.localeCompare(b));
   const collection = collections.find((c) => c.collectionId === draft.collectionId);
 
   let programPlaceholder = 'Select a program';
   if (draft.packageId === '') programPlaceholder = 'Select a package first';
   else if (programs.status === 'loading') programPlaceholder = 'Reading the programs…';
-  else if (programs.status === 'ready' && programNames.length === 0) programPlaceholder = 'This package has no programs for computers';
+  else if (programs.status === 'ready' && programNames.length === 0) programPlaceholder = draft.kind === 'device' ? 'This package has no programs for devices' : 'This package has no programs for computers';
 
   return (
     <div className={page.page}>

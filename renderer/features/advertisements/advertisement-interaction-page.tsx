@@ -1,11 +1,27 @@
 import { Checkbox, SpinButton, Text } from '@fluentui/react-components';
 import { maxMandatoryCountdownMinutes } from '../../../core/api';
 import { FormRow, spinValue, useFormStyles } from '../../components/form-layout';
+import { offersField } from './advertisement-draft';
 import type { AdvertisementPageProps } from './advertisement-page-props';
 
 /** Interaction: what the user may do before an assignment, and how long the countdown before it runs. */
 export function AdvertisementInteractionPage({ draft, issues, onChange }: AdvertisementPageProps) {
   const page = useFormStyles();
+  if (!offersField(draft.kind, 'customCountdown')) {
+    return (
+      <div className={page.page}>
+        <Checkbox
+          label="Allow users to run the program independently of assignments"
+          checked={draft.allowUsersToRunIndependently}
+          onChange={(_, data) => onChange({ allowUsersToRunIndependently: data.checked === true })}
+        />
+        <Text className={page.note}>
+          Reminders and the countdown before an assigned program runs are shown by the Advertised Programs Client Agent on computers; a
+          device runs an assigned program at its time.
+        </Text>
+      </div>
+    );
+  }
   return (
     <div className={page.page}>
       <Checkbox

@@ -1,5 +1,8 @@
 import type { AdvertisementDto, fastNetworkOptions, rerunOptions, sendingPriorities, slowNetworkOptions } from '../../../core/api';
 
+/** The Advertisements list's Type column: what the advertisement's program runs on. */
+export const advertisementTypeLabels: Readonly<Record<'computer' | 'device', string>> = { computer: 'Computer', device: 'Device' };
+
 /** The Schedule page's words for each rerun choice (ADV_RepeatRunBehavior). */
 export const rerunLabels: Readonly<Record<(typeof rerunOptions)[number], string>> = {
   never: 'Never rerun advertised program',

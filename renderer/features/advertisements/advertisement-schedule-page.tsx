@@ -5,7 +5,7 @@ import { rerunOptions, sendingPriorities } from '../../../core/api';
 import { DataGrid, type DataGridColumn } from '../../components/data-grid';
 import { FormRow, MessageLine, fieldAnchor, useFormStyles } from '../../components/form-layout';
 import { GroupFrame } from '../../components/property-sheet';
-import { wallClockText, type Assignment } from './advertisement-draft';
+import { offersField, wallClockText, type Assignment } from './advertisement-draft';
 import { priorityLabels, rerunLabels, type AssignmentEvent } from './advertisement-labels';
 import type { AdvertisementPageProps } from './advertisement-page-props';
 import { AssignmentScheduleDialog, assignmentText } from './assignment-schedule-dialog';
@@ -114,23 +114,31 @@ export function AdvertisementSchedulePage({ draft, issues, onChange }: Advertise
               const index = picked[0] === undefined ? null : Number(picked[0].key);
               if (index !== null) onChange({ assignments: draft.assignments.filter((_, i) => i !== index) });
             }}
-            emptyMessage="None: the advertisement is only offered. New… assigns it on a schedule or after an event."
+            emptyMessage={
+              draft.kind === 'computer'
+                ? 'None: the advertisement is only offered. New… assigns it on a schedule or after an event.'
+                : 'None: the advertisement is only offered. New… assigns it at a time.'
+            }
           />
           <MessageLine issue={issues.assignments} />
         </div>
-        <Checkbox label="Enable Wake On LAN" disabled={!mandatory} checked={draft.wakeOnLan} onChange={(_, data) => onChange({ wakeOnLan: data.checked === true })} />
-        <Checkbox
-          label="Ignore maintenance windows when running program"
-          disabled={!mandatory}
-          checked={draft.ignoreMaintenanceWindows}
-          onChange={(_, data) => onChange({ ignoreMaintenanceWindows: data.checked === true })}
-        />
-        <Checkbox
-          label="Allow system restart outside maintenance windows"
-          disabled={!mandatory}
-          checked={draft.allowRestartOutsideMaintenanceWindows}
-          onChange={(_, data) => onChange({ allowRestartOutsideMaintenanceWindows: data.checked === true })}
-        />
+        {offersField(draft.kind, 'wakeOnLan') && (
+          <>
+            <Checkbox label="Enable Wake On LAN" disabled={!mandatory} checked={draft.wakeOnLan} onChange={(_, data) => onChange({ wakeOnLan: data.checked === true })} />
+            <Checkbox
+              label="Ignore maintenance windows when running program"
+              disabled={!mandatory}
+              checked={draft.ignoreMaintenanceWindows}
+              onChange={(_, data) => onChange({ ignoreMaintenanceWindows: data.checked === true })}
+            />
+            <Checkbox
+              label="Allow system restart outside maintenance windows"
+              disabled={!mandatory}
+              checked={draft.allowRestartOutsideMaintenanceWindows}
+              onChange={(_, data) => onChange({ allowRestartOutsideMaintenanceWindows: data.checked === true })}
+            />
+          </>
+        )}
       </GroupFrame>
       <FormRow label="Priority" field="priority" issue={issues.priority} hint="Used when the advertisement is sent to child sites.">
         <Dropdown
@@ -149,25 +157,28 @@ export function AdvertisementSchedulePage({ draft, issues, onChange }: Advertise
           ))}
         </Dropdown>
       </FormRow>
-      <FormRow label="Program rerun behavior" field="rerun" issue={issues.rerun}>
-        <Dropdown
-          className={page.dropdown}
-          value={rerunLabels[draft.rerun]}
-          selectedOptions={[draft.rerun]}
-          onOptionSelect={(_, data) => {
-            const rerun = rerunOptions.find((r) => r === data.optionValue);
-            if (rerun) onChange({ rerun });
-          }}
-        >
-          {rerunOptions.map((r) => (
-            <Option key={r} value={r}>
-              {rerunLabels[r]}
-            </Option>
-          ))}
-        </Dropdown>
-      </FormRow>
+      {offersField(draft.kind, 'rerun') && (
+        <FormRow label="Program rerun behavior" field="rerun" issue={issues.rerun}>
+          <Dropdown
+            className={page.dropdown}
+            value={rerunLabels[draft.rerun]}
+            selectedOptions={[draft.rerun]}
+            onOptionSelect={(_, data) => {
+              const rerun = rerunOptions.find((r) => r === data.optionValue);
+              if (rerun) onChange({ rerun });
+            }}
+          >
+            {rerunOptions.map((r) => (
+              <Option key={r} value={r}>
+                {rerunLabels[r]}
+              </Option>
+            ))}
+          </Dropdown>
+        </FormRow>
+      )}
       {editing !== null && (
         <AssignmentScheduleDialog
+          kind={draft.kind}
           assignment={editing.index === null ? null : (draft.assignments[editing.index] ?? null)}
           takenEvents={takenEvents}
           onCancel={() => setEditing(null)}

@@ -11,26 +11,37 @@ export interface SummaryNames {
 
 const yesNo = (value: boolean) => (value ? 'Yes' : 'No');
 
+function generalRows(draft: AdvertisementDraft, names: SummaryNames): SummaryRow[] {
+  return [
+    { label: 'Name', value: draft.advertisementName.trim() },
+    { label: 'Comment', value: draft.comment.trim() === '' ? '(none)' : draft.comment.trim() },
+    { label: 'Package', value: names.packageLabel(draft.packageId) },
+    { label: 'Program', value: draft.programName },
+    { label: 'Collection', value: names.collectionLabel(draft.collectionId) },
+    { label: 'Include members of subcollections', value: yesNo(draft.includeSubcollections) },
+  ];
+}
+
+function timeRows(draft: AdvertisementDraft): SummaryRow[] {
+  return [
+    { label: 'Available after', value: advertisementTimeText(draft.presentTime, draft.presentTimeIsGmt) },
+    { label: 'Expires', value: draft.expirationTimeEnabled ? advertisementTimeText(draft.expirationTime, draft.expirationTimeIsGmt) : 'Never' },
+    { label: 'Mandatory assignments', value: draft.assignments.length === 0 ? 'None' : draft.assignments.map(assignmentText).join('; ') },
+  ];
+}
+
 /** Every setting the New Advertisement Wizard will use, in plain words, by the page that set it. */
 export function advertisementSummary(draft: AdvertisementDraft, names: SummaryNames): SummarySection[] {
+  if (draft.kind === 'device') return deviceAdvertisementSummary(draft, names);
   return [
     {
       title: 'General',
-      rows: [
-        { label: 'Name', value: draft.advertisementName.trim() },
-        { label: 'Comment', value: draft.comment.trim() === '' ? '(none)' : draft.comment.trim() },
-        { label: 'Package', value: names.packageLabel(draft.packageId) },
-        { label: 'Program', value: draft.programName },
-        { label: 'Collection', value: names.collectionLabel(draft.collectionId) },
-        { label: 'Include members of subcollections', value: yesNo(draft.includeSubcollections) },
-      ],
+      rows: generalRows(draft, names),
     },
     {
       title: 'Schedule',
       rows: [
-        { label: 'Available after', value: advertisementTimeText(draft.presentTime, draft.presentTimeIsGmt) },
-        { label: 'Expires', value: draft.expirationTimeEnabled ? advertisementTimeText(draft.expirationTime, draft.expirationTimeIsGmt) : 'Never' },
-        { label: 'Mandatory assignments', value: draft.assignments.length === 0 ? 'None' : draft.assignments.map(assignmentText).join('; ') },
+        ...timeRows(draft),
         { label: 'Enable Wake On LAN', value: yesNo(draft.wakeOnLan) },
         { label: 'Ignore maintenance windows', value: yesNo(draft.ignoreMaintenanceWindows) },
         { label: 'Allow restart outside maintenance windows', value: yesNo(draft.allowRestartOutsideMaintenanceWindows) },
@@ -54,6 +65,22 @@ export function advertisementSummary(draft: AdvertisementDraft, names: SummaryNa
         { label: 'Countdown', value: draft.customCountdown ? `${draft.mandatoryCountdownMinutes} minutes` : "The client agent's" },
       ],
     },
+  ];
+}
+
+/** What the New Advertisement For Device Wizard sets: no rows for the options only computers have. */
+function deviceAdvertisementSummary(draft: AdvertisementDraft, names: SummaryNames): SummarySection[] {
+  return [
+    { title: 'General', rows: [...generalRows(draft, names), { label: 'Type', value: 'Device' }] },
+    { title: 'Schedule', rows: [...timeRows(draft), { label: 'Priority', value: priorityLabels[draft.priority] }] },
+    {
+      title: 'Distribution Points',
+      rows: [
+        { label: 'Fast (LAN) boundary', value: fastNetworkLabels[draft.fastNetwork] },
+        { label: 'Slow or unreliable boundary', value: slowNetworkLabels[draft.slowNetwork] },
+      ],
+    },
+    { title: 'Interaction', rows: [{ label: 'Users may run it independently of assignments', value: yesNo(draft.allowUsersToRunIndependently) }] },
   ];
 }
 

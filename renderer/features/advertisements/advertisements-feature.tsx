@@ -1,28 +1,48 @@
-import { AddRegular, DeleteRegular, MegaphoneRegular, SettingsRegular } from '@fluentui/react-icons';
+import { AddRegular, DeleteRegular, MegaphoneRegular, PhoneRegular, SettingsRegular } from '@fluentui/react-icons';
 import type { ProgramDto } from '../../../core/api';
 import { command, separator, submenu, type Action } from '../../components/action-menu';
 import { detailsRows } from '../../console/row-kinds';
-import type { FeatureRegistration, ShellApi } from '../../shell/registration';
+import type { FeatureRegistration, PopupEnv, ShellApi } from '../../shell/registration';
+import type { AdvertisementKind } from './advertisement-draft';
 import { AdvertisementPropertiesDialog } from './advertisement-properties-dialog';
-import type { AdvertisementsNodeKinds, AdvertisementsPopupKinds, AdvertisementsRowKinds } from './advertisements-kinds';
+import type { AdvertisementsNodeKinds, AdvertisementsPopupKinds, AdvertisementsRowKinds, AdvertisementStart } from './advertisements-kinds';
 import { followAdvertisementChanges } from './advertisements-store';
 import { AdvertisementsView } from './advertisements-view';
 import { DeleteAdvertisementDialog } from './delete-advertisement-dialog';
 import { NewAdvertisementWizard } from './new-advertisement-wizard';
 
-/** A program's commands (Programs › a program › New Advertisement): the wizard with its package and program filled in. */
+/**
+ * A program's commands (Programs › a program › New Advertisement): the wizard with its package and
+ * program filled in; for a program for devices, New Advertisement For Device.
+ */
 export function programAdvertisementActions(program: ProgramDto, shell: ShellApi): readonly Action[] {
-  return [separator('before-advertise'), command(
-    'new-advertisement',
-    'New Advertisement',
-    () => shell.openPopup({ kind: 'new-advertisement', start: { packageId: program.packageId, programName: program.name } }),
-    { icon: MegaphoneRegular, disabled: program.kind !== 'computer', ...(program.kind !== 'computer' ? { disabledReason: 'A program for devices is advertised for devices: courier advertisement create does it; the console\'s New Advertisement For Device wizard is not built yet.' } : {}) },
-  )];
+  const start = { packageId: program.packageId, programName: program.name };
+  return [
+    separator('before-advertise'),
+    program.kind === 'device'
+      ? command('new-advertisement', 'New Advertisement For Device', () => shell.openPopup({ kind: 'new-device-advertisement', start }), { icon: PhoneRegular })
+      : command('new-advertisement', 'New Advertisement', () => shell.openPopup({ kind: 'new-advertisement', start }), { icon: MegaphoneRegular }),
+  ];
 }
 
 /** A collection's command (Collections › a collection › Advertise…): the wizard with the collection filled in. */
 export function advertiseToCollection(collectionId: string, shell: ShellApi): Action {
   return command('advertise', 'Advertise…', () => shell.openPopup({ kind: 'new-advertisement', start: { collectionId } }), { icon: MegaphoneRegular });
+}
+
+function newAdvertisementWizard(start: AdvertisementStart, kind: AdvertisementKind, { stores, shell, close }: PopupEnv) {
+  return (
+    <NewAdvertisementWizard
+      start={start}
+      kind={kind}
+      onClose={close}
+      onCreated={(advertisement) => {
+        stores.advertisements.getState().upsert(advertisement);
+        shell.selectRows({ kind: 'advertisements' }, [advertisement.advertisementId]);
+        shell.setStatus(`Created advertisement ${advertisement.advertisementName} (${advertisement.advertisementId}).`);
+      }}
+    />
+  );
 }
 
 /**
@@ -48,9 +68,15 @@ export const advertisementsFeature: FeatureRegistration<keyof AdvertisementsNode
         },
       },
       actions: (_, { shell }) => [
-        submenu('new', 'New', [command('new-advertisement', 'Advertisement', () => shell.openPopup({ kind: 'new-advertisement', start: {} }), { icon: MegaphoneRegular })], {
-          icon: AddRegular,
-        }),
+        submenu(
+          'new',
+          'New',
+          [
+            command('new-advertisement', 'Advertisement', () => shell.openPopup({ kind: 'new-advertisement', start: {} }), { icon: MegaphoneRegular }),
+            command('new-device-advertisement', 'Advertisement For Device', () => shell.openPopup({ kind: 'new-device-advertisement', start: {} }), { icon: PhoneRegular }),
+          ],
+          { icon: AddRegular },
+        ),
       ],
       refresh: (_, stores) => stores.advertisements.getState().load(),
     },
@@ -67,19 +93,8 @@ export const advertisementsFeature: FeatureRegistration<keyof AdvertisementsNode
     },
   },
   popups: {
-    'new-advertisement': {
-      render: ({ start }, { stores, shell, close }) => (
-        <NewAdvertisementWizard
-          start={start}
-          onClose={close}
-          onCreated={(advertisement) => {
-            stores.advertisements.getState().upsert(advertisement);
-            shell.selectRows({ kind: 'advertisements' }, [advertisement.advertisementId]);
-            shell.setStatus(`Created advertisement ${advertisement.advertisementName} (${advertisement.advertisementId}).`);
-          }}
-        />
-      ),
-    },
+    'new-advertisement': { render: ({ start }, env) => newAdvertisementWizard(start, 'computer', env) },
+    'new-device-advertisement': { render: ({ start }, env) => newAdvertisementWizard(start, 'device', env) },
     'advertisement-properties': {
       render: ({ advertisementId }, { stores, shell, close }) => (
         <AdvertisementPropertiesDialog

@@ -19,6 +19,8 @@ export interface AdvertisementStart {
 
 export interface AdvertisementsPopupKinds {
   readonly 'new-advertisement': { readonly start: AdvertisementStart };
+  /** New Advertisement For Device: the same wizard for a program for devices. */
+  readonly 'new-device-advertisement': { readonly start: AdvertisementStart };
   readonly 'advertisement-properties': { readonly advertisementId: string };
   readonly 'delete-advertisement': { readonly advertisement: AdvertisementDto };
 }

@@ -4,7 +4,7 @@ import { describeSchedule, type Schedule } from '../../../core/api';
 import { CustomScheduleDialog } from '../../components/custom-schedule';
 import { FormDialog } from '../../components/form-dialog';
 import { SmallControls, useFormStyles } from '../../components/form-layout';
-import { wallClockText, type Assignment } from './advertisement-draft';
+import { wallClockText, type AdvertisementKind, type Assignment } from './advertisement-draft';
 import { assignmentEvents, eventLabels, eventPhrases, type AssignmentEvent } from './advertisement-labels';
 
 /** The next full hour on this console's clock, once: a schedule nobody has to fix before OK. */
@@ -19,6 +19,8 @@ export function assignmentText(assignment: Assignment): string {
 }
 
 export interface AssignmentScheduleDialogProps {
+  /** A device is assigned at a time only: no event, no recurrence. */
+  readonly kind: AdvertisementKind;
   /** The row edited (Properties), or null for a new one. */
   readonly assignment: Assignment | null;
   /** Events already in the list: each is offered once. */
@@ -32,9 +34,10 @@ export interface AssignmentScheduleDialogProps {
  * Custom Schedule dialog, any recurrence) or right after an event: as soon as possible, at
  * logon, at logoff.
  */
-export function AssignmentScheduleDialog({ assignment, takenEvents, onCancel, onOk }: AssignmentScheduleDialogProps): ReactNode {
+export function AssignmentScheduleDialog({ kind: advertisementKind, assignment, takenEvents, onCancel, onOk }: AssignmentScheduleDialogProps): ReactNode {
   const form = useFormStyles();
-  const offeredEvents = assignmentEvents.filter((e) => !takenEvents.includes(e) || (assignment?.kind === 'event' && assignment.event === e));
+  const forDevices = advertisementKind === 'device';
+  const offeredEvents = forDevices ? [] : assignmentEvents.filter((e) => !takenEvents.includes(e) || (assignment?.kind === 'event' && assignment.event === e));
   const [kind, setKind] = useState<Assignment['kind']>(assignment?.kind ?? 'schedule');
   const [schedule, setSchedule] = useState<Schedule>(assignment?.kind === 'schedule' ? assignment.schedule : defaultAssignmentSchedule(new Date()));
   const [event, setEvent] = useState<AssignmentEvent | null>(assignment?.kind === 'event' ? assignment.event : (offeredEvents[0] ?? null));
@@ -53,6 +56,7 @@ export function AssignmentScheduleDialog({ assignment, takenEvents, onCancel, on
         <CustomScheduleDialog
           open={editing}
           schedule={schedule}
+          {...(forDevices ? { patterns: ['none'] as const } : {})}
           onCancel={() => setEditing(false)}
           onOk={(next) => {
             setEditing(false);
@@ -61,7 +65,11 @@ export function AssignmentScheduleDialog({ assignment, takenEvents, onCancel, on
         />
       }
     >
-      <Text>If the program has not run by the assigned time, the Advertised Programs Client Agent on the client runs it.</Text>
+      {forDevices ? (
+        <Text>A device runs the program at the assigned time. An advertisement for devices is assigned at a time, once: no recurrence, no event.</Text>
+      ) : (
+        <Text>If the program has not run by the assigned time, the Advertised Programs Client Agent on the client runs it.</Text>
+      )}
       <RadioGroup aria-label="Assignment" value={kind} onChange={(_, data) => setKind(data.value === 'event' ? 'event' : 'schedule')}>
         <Radio value="schedule" label="Assign to the following schedule" />
         <div className={form.nested}>
@@ -72,28 +80,32 @@ export function AssignmentScheduleDialog({ assignment, takenEvents, onCancel, on
             </Button>
           </div>
         </div>
-        <Radio value="event" label="Assign immediately after this event" />
-        <div className={form.nested}>
-          <SmallControls>
-            <Dropdown
-              aria-label="Event"
-              disabled={kind !== 'event' || offeredEvents.length === 0}
-              placeholder={offeredEvents.length === 0 ? 'Every event is already in the list' : 'Select an event'}
-              value={event === null ? '' : eventLabels[event]}
-              selectedOptions={event === null ? [] : [event]}
-              onOptionSelect={(_, data) => {
-                const chosen = offeredEvents.find((e) => e === data.optionValue);
-                if (chosen) setEvent(chosen);
-              }}
-            >
-              {offeredEvents.map((e) => (
-                <Option key={e} value={e}>
-                  {eventLabels[e]}
-                </Option>
-              ))}
-            </Dropdown>
-          </SmallControls>
-        </div>
+        {!forDevices && (
+          <>
+            <Radio value="event" label="Assign immediately after this event" />
+            <div className={form.nested}>
+              <SmallControls>
+                <Dropdown
+                  aria-label="Event"
+                  disabled={kind !== 'event' || offeredEvents.length === 0}
+                  placeholder={offeredEvents.length === 0 ? 'Every event is already in the list' : 'Select an event'}
+                  value={event === null ? '' : eventLabels[event]}
+                  selectedOptions={event === null ? [] : [event]}
+                  onOptionSelect={(_, data) => {
+                    const chosen = offeredEvents.find((e) => e === data.optionValue);
+                    if (chosen) setEvent(chosen);
+                  }}
+                >
+                  {offeredEvents.map((e) => (
+                    <Option key={e} value={e}>
+                      {eventLabels[e]}
+                    </Option>
+                  ))}
+                </Dropdown>
+              </SmallControls>
+            </div>
+          </>
+        )}
       </RadioGroup>
     </FormDialog>
   );

@@ -1,9 +1,18 @@
-import { MegaphoneRegular } from '@fluentui/react-icons';
+import { MegaphoneRegular, PhoneRegular } from '@fluentui/react-icons';
 import { useState } from 'react';
 import type { AdvertisementDto, ApiResult } from '../../../core/api';
 import { useCourier } from '../../client/courier-context';
 import { SettingsWizard } from '../programs/settings-wizard';
-import { advertisementRules, assignedSchedulesOf, draftFieldOfError, newAdvertisementDraft, requestOf, type AdvertisementDraft, type AdvertisementPage } from './advertisement-draft';
+import {
+  advertisementRules,
+  assignedSchedulesOf,
+  draftFieldOfError,
+  newAdvertisementDraft,
+  requestOf,
+  type AdvertisementDraft,
+  type AdvertisementKind,
+  type AdvertisementPage,
+} from './advertisement-draft';
 import { AdvertisementSettingsPage } from './advertisement-settings-page';
 import { advertisementSummary, createdAdvertisementRows } from './advertisement-summary';
 import type { AdvertisementStart } from './advertisements-kinds';
@@ -13,6 +22,8 @@ import { useSummaryNames } from './use-summary-names';
 export interface NewAdvertisementWizardProps {
   /** What the wizard starts with: a program when opened from one. */
   readonly start: AdvertisementStart;
+  /** New Advertisement (programs for computers) or New Advertisement For Device. */
+  readonly kind?: AdvertisementKind;
   readonly onClose: () => void;
   readonly onCreated?: (advertisement: AdvertisementDto) => void;
 }
@@ -27,12 +38,15 @@ function withDraftField<T>(result: ApiResult<T>): ApiResult<T> {
 /**
  * The New Advertisement Wizard (docs/advertisements.md#the-console): General, Schedule,
  * Distribution Points, Interaction, Security, Summary and Confirmation. Summary's Next encodes the
- * assigned schedules and creates the advertisement; Confirmation names its new ID.
+ * assigned schedules and creates the advertisement; Confirmation names its new ID. With `kind:
+ * 'device'` it is the New Advertisement For Device Wizard: the same pages, with only what a
+ * device advertisement has, and the same request (the program makes it one for devices).
  */
-export function NewAdvertisementWizard({ start, onClose, onCreated }: NewAdvertisementWizardProps) {
+export function NewAdvertisementWizard({ start, kind = 'computer', onClose, onCreated }: NewAdvertisementWizardProps) {
   const courier = useCourier();
   const names = useSummaryNames();
-  const [initialDraft] = useState(() => newAdvertisementDraft(start, new Date()));
+  const [initialDraft] = useState(() => newAdvertisementDraft(start, new Date(), kind));
+  const forDevices = kind === 'device';
 
   async function create(draft: AdvertisementDraft): Promise<ApiResult<AdvertisementDto>> {
     const tokens = await assignedScheduleOf(courier, assignedSchedulesOf(draft));
@@ -43,13 +57,13 @@ export function NewAdvertisementWizard({ start, onClose, onCreated }: NewAdverti
   return (
     <SettingsWizard<AdvertisementDraft, AdvertisementPage, AdvertisementDto>
       open
-      title="New Advertisement Wizard"
-      icon={<MegaphoneRegular />}
+      title={forDevices ? 'New Advertisement For Device Wizard' : 'New Advertisement Wizard'}
+      icon={forDevices ? <PhoneRegular /> : <MegaphoneRegular />}
       rules={advertisementRules}
       initialDraft={initialDraft}
       renderPage={(page, props) => <AdvertisementSettingsPage page={page} {...props} />}
       summary={(draft) => advertisementSummary(draft, names)}
-      summaryIntro="The wizard will create an advertisement with these settings. Click Next to create it."
+      summaryIntro={`The wizard will create an advertisement${forDevices ? ' for devices' : ''} with these settings. Click Next to create it.`}
       busyLabel="Creating the advertisement…"
       notDone="The advertisement was not created."
       create={create}

@@ -52,6 +52,10 @@ function renderShell() {
     'dp-groups:list': async () => ({ ok: true, value: [] }),
     'collections:list': async () => ({ ok: true, value: collections }),
     'collections:members': async ({ collectionId }) => ({ ok: true, value: members.get(collectionId) ?? [] }),
+    'collections:get': async ({ collectionId }) => {
+      const found = collections.find((c) => c.collectionId === collectionId);
+      return found ? { ok: true, value: found } : { ok: false, error: { code: 'NOT_FOUND', message: `No collection ${collectionId}.` } };
+    },
     'collections:update-membership': async (request) => {
       updates.push(request);
       const at = '2026-12-02T10:00:00.000Z';
@@ -97,7 +101,7 @@ describe('Collections in the console', () => {
     expect(screen.getByRole('treeitem', { name: 'Laptops (linked)' })).toBeTruthy();
   });
 
-  it('lists the top collections with their IDs and member counts, their subcollections under them, and opens one', async () => {
+  it('lists the top collections with their IDs and member counts, their subcollections under them, and opens one\'s Properties', async () => {
     renderShell();
     act(() => useShellStore.getState().select(collectionsId, { reveal: true }));
     const grid = await screen.findByRole('grid', { name: 'Collections' });
@@ -106,9 +110,9 @@ describe('Collections in the console', () => {
     expect(within(grid).getAllByRole('columnheader').map((h) => h.textContent)).toEqual(expect.arrayContaining(['Collection ID', 'Members', 'Last Membership Update']));
     // A subcollection is listed under its parent, not here.
     expect(within(grid).queryByRole('row', { name: /Sales/ })).toBeNull();
-    // As MMC opens a container: a double-click shows its members.
+    // As in every list of the console, a double-click opens the row's Properties.
     fireEvent.doubleClick(pilot);
-    expect(await screen.findByRole('grid', { name: 'Pilot' })).toBeTruthy();
+    expect(await screen.findByRole('dialog', { name: /Pilot Properties/ })).toBeTruthy();
   });
 
   it('lists a collection\'s members with the count and last update, and finds them by name', async () => {

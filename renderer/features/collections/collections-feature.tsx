@@ -32,10 +32,11 @@ export const collectionsFeature: FeatureRegistration<keyof CollectionsNodeKinds,
       details: {
         kind: 'list',
         View: CollectionsView,
-        // As MMC opens a container: Enter or a double-click on a collection shows its members.
+        // A collection row is its tree node, as a package row is: its own commands, and Enter or a
+        // double-click opens its Properties, as in every list of the console.
         rows: (_, keys, source) =>
           detailsRows(
-            'child-node',
+            'node',
             keys.map((key) => source.childItem(key)).filter((item) => item !== undefined),
           ),
         count: (_, stores) => {
