@@ -17,17 +17,26 @@ export async function readMpJson(req: IncomingMessage, limit = mpMaxBodyBytes): 
     throw new MpError('PAYLOAD_TOO_LARGE', `The body is ${declared} bytes; a management point reads at most ${limit}.`);
   }
   const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > limit) {
-      // Stop reading: a client streaming without end must not keep the connection. The answer
-      // is sent and the connection closed after it (Connection: close).
+  await new Promise<void>((resolve, reject) => {
+    let size = 0;
+    const onData = (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= limit) {
+        chunks.push(chunk);
+        return;
+      }
+      // Stop reading, without destroying the request yet: the answer is sent first, then the
+      // connection is closed after it (Connection: close), so a client streaming without end
+      // cannot keep it.
+      req.off('data', onData);
       req.pause();
-      throw new MpError('PAYLOAD_TOO_LARGE', `The body is more than ${limit} bytes; a management point reads at most ${limit}.`);
-    }
-    chunks.push(chunk);
-  }
+      reject(new MpError('PAYLOAD_TOO_LARGE', `The body is more than ${limit} bytes; a management point reads at most ${limit}.`));
+    };
+    req.on('data', onData);
+    req.once('end', () => resolve());
+    req.once('error', (error) => reject(error));
+    req.once('aborted', () => reject(new Error('The client went away while it sent its body.')));
+  });
   const text = Buffer.concat(chunks).toString('utf8');
   if (text.trim() === '') throw new MpError('VALIDATION_FAILED', 'The body is empty; send a JSON object.');
   try {

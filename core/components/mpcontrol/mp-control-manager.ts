@@ -57,8 +57,10 @@ export function createMpControlManager(options: MpControlOptions = {}): SiteComp
     const key = keyOf(wanted);
     if (listening?.key === key) return;
     if (listening) {
-      ctx.log(`The management point's settings changed; it stops listening on ${listening.at.url}.`);
+      const url = listening.at.url;
+      ctx.log(`The management point's settings changed; it stops listening on ${url}.`);
       await closeServer();
+      repo.stopped(ctx.now().toISOString(), null, url);
     }
     const https = wanted.certificateFile !== null && wanted.keyFile !== null;
     try {
@@ -137,10 +139,11 @@ export function createMpControlManager(options: MpControlOptions = {}): SiteComp
     },
     async stop() {
       const ctx = context;
+      const url = listening?.at.url ?? null;
       await closeServer();
-      if (ctx && settings) {
+      if (ctx && settings && url !== null) {
         try {
-          settings.stopped(ctx.now().toISOString(), null);
+          settings.stopped(ctx.now().toISOString(), null, url);
         } catch (error) {
           ctx.log(`Could not record that the management point stopped: ${describe(error)}`);
         }

@@ -50,8 +50,14 @@ export class MpSettingsRepository {
     prepared(this.db, 'UPDATE mp_endpoint SET url = ?, port = ?, started_at = ?, stopped_at = NULL, error = NULL WHERE id = 1').run(url, port, at);
   }
 
-  stopped(at: string, error: string | null): void {
-    prepared(this.db, 'UPDATE mp_endpoint SET url = NULL, port = NULL, stopped_at = ?, error = ? WHERE id = 1').run(at, error);
+  /**
+   * Records that it does not listen. `url`: the one this host listened on, cleared only if it is
+   * still the recorded one, so a host that stops after another took over does not erase the new
+   * one's endpoint.
+   */
+  stopped(at: string, error: string | null, url: string | null = null): void {
+    if (url === null) prepared(this.db, 'UPDATE mp_endpoint SET url = NULL, port = NULL, stopped_at = ?, error = ? WHERE id = 1').run(at, error);
+    else prepared(this.db, 'UPDATE mp_endpoint SET url = NULL, port = NULL, stopped_at = ?, error = ? WHERE id = 1 AND url = ?').run(at, error, url);
   }
 
   /** At most once a minute (the caller passes the bound), so requests do not become writes. */
