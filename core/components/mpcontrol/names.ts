@@ -1,6 +1,5 @@
 /** SMS_MP_CONTROL_MANAGER: as the suite names the management point's component, its inbox and its log. */
 export const mpControlName = 'SMS_MP_CONTROL_MANAGER';
-export const mpControlInbox = 'Mpcontrol.box';
 export const mpControlLog = 'mpcontrol.log';
-/** The wake-up a change of the management point's settings drops. */
-export const mpSettingsWakeUp = 'settings.MPC';
+/** The inbox and the wake-up a change of the settings drops, as the service that changes them writes it. */
+export { mpControlInbox, mpSettingsWakeUp } from '../../services/management-point/mp-admin-service';

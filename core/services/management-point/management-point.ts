@@ -79,22 +79,26 @@ export function parseCredentials(header: string | undefined): MpCredentials | nu
  * write is one unit of work.
  */
 export class ManagementPoint {
+  private requestNotedAt = Number.NEGATIVE_INFINITY;
+
   constructor(private readonly deps: ManagementPointDeps) {}
 
   /** Checks a request's credentials and the client's approval; the caller is refused with the reason otherwise. */
   authenticate(credentials: MpCredentials | null | 'malformed'): MpCaller {
     if (credentials === null) throw new MpError('UNKNOWN_CLIENT', `This request needs the header Authorization: ${mpAuthScheme} <resourceId>:<secret>, as the registration answered.`);
-    const client = credentials === 'malformed' ? null : this.deps.clients.get(credentials.resourceId);
+    const client = credentials === 'malformed' ? null : this.deps.clients.row(credentials.resourceId);
     // Compared even for an unknown client, so the answer's timing does not tell known IDs.
     const matches = secretMatches(credentials === 'malformed' ? '' : credentials.secret, client?.secretHash ?? decoyHash);
     if (!client || !matches) {
       throw new MpError('UNKNOWN_CLIENT', 'The client is not registered here or its secret is wrong: register again (an admin may have to reset it with courier client reset).');
     }
-    if (client.approval === 'pending') throw new MpError('PENDING_APPROVAL', `Client ${client.resourceId} waits for an admin's approval (courier client approve ${client.resourceId}).`);
-    if (client.approval === 'blocked') throw new MpError('BLOCKED', `Client ${client.resourceId} is blocked at site ${this.deps.siteCode}.`);
-    const resource = this.deps.resources.get(client.resourceId);
-    this.touch(client.resourceId);
-    return { resourceId: client.resourceId, name: resource?.name ?? String(client.resourceId) };
+    if (client.approval === 'pending') throw new MpError('PENDING_APPROVAL', `Client ${client.name} (resource ${client.resourceId}) waits for an admin's approval (courier client approve ${client.resourceId}).`);
+    if (client.approval === 'blocked') throw new MpError('BLOCKED', `Client ${client.name} (resource ${client.resourceId}) is blocked at site ${this.deps.siteCode}.`);
+    // Read first, written only when stale: a poll must not take the site's write lock each time.
+    const now = this.deps.now();
+    const bound = new Date(now.getTime() - contactGranularityMs).toISOString();
+    if (client.lastContactAt === null || client.lastContactAt < bound) this.deps.clients.touch(client.resourceId, now.toISOString(), bound);
+    return { resourceId: client.resourceId, name: client.name };
   }
 
   /**
@@ -294,14 +298,14 @@ export class ManagementPoint {
     });
   }
 
-  /** Any request at all: the console's "last request" (written at most once a minute). */
+  /**
+   * Any request at all: the console's "last request", written at most once a minute. One
+   * management point runs per site (its lease), so remembering the last write here is enough.
+   */
   noteRequest(): void {
-    const now = this.deps.now();
-    this.deps.settings.noteRequest(now.toISOString(), new Date(now.getTime() - contactGranularityMs).toISOString());
-  }
-
-  private touch(resourceId: number): void {
-    const now = this.deps.now();
-    this.deps.clients.touch(resourceId, now.toISOString(), new Date(now.getTime() - contactGranularityMs).toISOString());
+    const now = this.deps.now().getTime();
+    if (now - this.requestNotedAt < contactGranularityMs) return;
+    this.requestNotedAt = now;
+    this.deps.settings.noteRequest(new Date(now).toISOString(), new Date(now - contactGranularityMs).toISOString());
   }
 }

@@ -14,9 +14,9 @@ export interface MpAdminServiceDeps {
   readonly now: () => Date;
 }
 
-/** The management point's inbox and the wake-up a settings change drops there. */
-const mpInbox = 'Mpcontrol.box';
-const settingsWakeUp = 'settings.MPC';
+/** SMS_MP_CONTROL_MANAGER's inbox and the wake-up a settings change drops there. */
+export const mpControlInbox = 'Mpcontrol.box';
+export const mpSettingsWakeUp = 'settings.MPC';
 
 function settingsDto(record: MpSettingsRecord): MpSettingsDto {
   return { ...record };
@@ -88,7 +88,7 @@ export class MpAdminService {
       const keys = (['address', 'port', 'certificateFile', 'keyFile', 'approval'] as const).filter((key) => after[key] !== before[key]);
       if (keys.length === 0) return settingsDto(before);
       this.deps.settings.save(after);
-      change.wake(mpInbox, settingsWakeUp, `settings changed: ${keys.join(', ')}\r\n`);
+      change.wake(mpControlInbox, mpSettingsWakeUp, `settings changed: ${keys.join(', ')}\r\n`);
       change.emit('management-point:changed', { change: 'settings', resourceId: null });
       change.log('smsprov.log', 'SMS_PROVIDER', `Modified the management point (${keys.map((key) => `${key} = ${after[key] ?? '(none)'}`).join(', ')}).`);
       return settingsDto(after);
