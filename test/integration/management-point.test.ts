@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { request as httpsRequest } from 'node:https';
-import { connect } from 'node:net';
+import { connect, createServer as createNetServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createCore, startComponentRunner, type ComponentRunner, type Core } from '../../core';
@@ -225,8 +225,18 @@ describe('the management point', { timeout: 60_000 }, () => {
     expect((await call('POST', 'content-location', { auth: auth(pc), body: { advertisementId: 'A0129999', packageId, sourceVersion: 1 } })).status).toBe(404);
     expect((await call('POST', 'content-location', { auth: auth(pc), body: { advertisementId: ad, packageId: 'A0199999', sourceVersion: 1 } })).body).toMatchObject({ error: { code: 'VALIDATION_FAILED', field: 'packageId' } });
 
-    // User policy: ann is logged on to it, bob is not.
-    expect((await call('GET', `policy/user?user=${encodeURIComponent('CONTOSO\\ann')}&since=0`, { auth: auth(pc) })).body).toEqual({ changed: false, policyVersion: 0 });
+    // User policy: ann is logged on to it, bob is not. Ann's own advertisement reaches her, not the machine.
+    const annUrl = `policy/user?user=${encodeURIComponent('CONTOSO\\ann')}&since=0`;
+    expect((await call('GET', annUrl, { auth: auth(pc) })).body).toEqual({ changed: false, policyVersion: 0 });
+    const ann = value(await core.client['resources:list']({ resourceType: 'user' }))[0]!.resourceId;
+    const people = value(await core.client['collections:create']({ name: 'People', rules: [{ kind: 'direct', resourceId: ann }] })).collectionId;
+    const userAd = value(await core.client['advertisements:create']({ advertisementName: 'Fix for Ann', packageId, programName: 'Install', collectionId: people, includeSubcollections: false })).advertisementId;
+    await untilIdle(site(), ['Offermgr.box']);
+    const annPolicy = mpPolicyResponseSchema.parse((await call('GET', annUrl, { auth: auth(pc) })).body);
+    expect(annPolicy.changed && annPolicy.advertisements.map((a) => a.advertisement.advertisementId)).toEqual([userAd]);
+    expect((await call('GET', `policy/machine?since=${first.policyVersion}`, { auth: auth(pc) })).body).toEqual({ changed: false, policyVersion: first.policyVersion });
+    // Content location answers for what a logged-on user is offered, too.
+    expect((await call('POST', 'content-location', { auth: auth(pc), body: { advertisementId: userAd, packageId, sourceVersion: 1 } })).status).toBe(200);
     const bob = await call('GET', `policy/user?user=${encodeURIComponent('CONTOSO\\bob')}`, { auth: auth(pc) });
     expect(bob).toMatchObject({ status: 403, body: { error: { code: 'USER_NOT_LOGGED_ON', field: 'user' } } });
   });
@@ -318,6 +328,20 @@ describe('the management point', { timeout: 60_000 }, () => {
     expect((await call('GET', 'health')).status).toBe(200);
   });
 
+  it('keeps running when its port is taken, says why, and listens once the port is free', async () => {
+    const squatter = createNetServer();
+    await new Promise<void>((resolve) => squatter.listen(0, '127.0.0.1', resolve));
+    const taken = (squatter.address() as AddressInfo).port;
+    value(await core.client['management-point:update']({ changes: { port: taken } }));
+    startRunner();
+    await expect.poll(async () => value(await core.client['management-point:status']({})).error ?? '', { timeout: 20_000, interval: 50 }).toContain('EADDRINUSE');
+    expect(value(await core.client['management-point:status']({}))).toMatchObject({ running: false, url: null });
+    await new Promise<void>((resolve) => squatter.close(() => resolve()));
+    runner!.wake(mpControlName);
+    expect(await listening()).toBe(`http://127.0.0.1:${taken}/ccm/v1/`);
+    expect(value(await core.client['management-point:status']({})).error).toBeNull();
+  });
+
   it('speaks HTTPS with a certificate and key from its settings, picked up by its wake-up', async () => {
     const cert = join(temp.path, 'mp.crt');
     const key = join(temp.path, 'mp.key');
@@ -340,5 +364,7 @@ describe('the management point', { timeout: 60_000 }, () => {
     });
     expect(health.status).toBe(200);
     expect(JSON.parse(health.body)).toMatchObject({ siteCode: 'A01' });
+    // Plain HTTP is gone from that port.
+    await expect(fetch(new URL('health', secure.replace(/^https:/, 'http:')))).rejects.toThrow();
   });
 });
