@@ -132,14 +132,33 @@ export const mpMaintenanceWindowSchema = z.strictObject({
   durationMinutes: z.number().int(),
 });
 
-/** The policy body of one advertisement as Offer Manager stored it (docs/offer-manager.md#the-policy-body). */
+/**
+ * The policy body of one advertisement as Offer Manager stored it (docs/offer-manager.md#the-policy-body).
+ * The fields a client acts on are named here; the rest pass through (loose objects), so a newer
+ * site can add to the body without breaking an older client.
+ */
 export const mpOfferBodySchema = z.looseObject({
   format: z.literal('courier-offer-body'),
   formatVersion: z.literal(1),
-  advertisement: z.looseObject({ advertisementId: z.string(), packageId: z.string(), programName: z.string() }),
-  program: z.looseObject({}),
-  package: z.looseObject({ packageId: z.string(), sourceVersion: z.number().int() }),
-  clientAgent: z.looseObject({}),
+  advertisement: z.looseObject({
+    advertisementId: z.string(),
+    name: z.string(),
+    packageId: z.string(),
+    programName: z.string(),
+    presentTime: z.string(),
+    expirationTime: z.string().nullable(),
+    assignedSchedule: z.string(),
+    mandatory: z.boolean(),
+    mandatoryCountdownMinutes: z.number().int(),
+    options: z.looseObject({
+      fastNetwork: z.enum(['download', 'runFromDp']),
+      slowNetwork: z.enum(['doNotRun', 'download', 'runFromDp']),
+      allowFallbackToUnprotectedDps: z.boolean(),
+    }),
+  }),
+  program: z.looseObject({ kind: z.enum(['computer', 'device']), name: z.string(), commandLine: z.string() }),
+  package: z.looseObject({ packageId: z.string(), name: z.string(), sourceVersion: z.number().int() }),
+  clientAgent: z.looseObject({ enabled: z.boolean(), policyPollingMinutes: z.number().int() }),
 });
 export type MpOfferBody = z.output<typeof mpOfferBodySchema>;
 

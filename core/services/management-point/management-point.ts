@@ -228,7 +228,7 @@ export class ManagementPoint {
       throw new MpError('VALIDATION_FAILED', `Advertisement ${request.advertisementId} offers package ${body.advertisement.packageId}, not ${request.packageId}.`, 'packageId');
     }
     const resource = deps.resources.get(caller.resourceId);
-    const options = body.advertisement['options'] as { fastNetwork: 'download' | 'runFromDp'; slowNetwork: 'doNotRun' | 'download' | 'runFromDp'; allowFallbackToUnprotectedDps: boolean };
+    const { options } = body.advertisement;
     // Site boundaries are IPv4 ranges and AD sites; an IPv6 address of the client matches none.
     const addresses = (resource?.ipAddresses ?? []).filter((address) => /^\d{1,3}(\.\d{1,3}){3}$/.test(address));
     const located = locateContent(deps.boundaries, {
