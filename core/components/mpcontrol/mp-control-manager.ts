@@ -73,7 +73,7 @@ export function createMpControlManager(options: MpControlOptions = {}): SiteComp
         ...(options.headersTimeoutMs !== undefined ? { headersTimeoutMs: options.headersTimeoutMs } : {}),
         ...(options.requestTimeoutMs !== undefined ? { requestTimeoutMs: options.requestTimeoutMs } : {}),
       });
-      const at = await listenMp(server, wanted.address, wanted.port, https);
+      const at = await listenMp(server, wanted.address, wanted.port, https, ctx.log);
       listening = { key, at };
       lastFailure = null;
       repo.listening(at.url, at.port, ctx.now().toISOString());

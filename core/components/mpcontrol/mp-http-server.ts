@@ -158,13 +158,17 @@ export function createMpServer(options: MpServerOptions): Server {
   return server;
 }
 
-/** Listens on the address and port (0: any free one); resolves with where it listens. */
-export function listenMp(server: Server, address: string, port: number, https: boolean): Promise<MpListening> {
+/**
+ * Listens on the address and port (0: any free one); resolves with where it listens. A server
+ * error after that (out of file descriptors) is logged rather than left to end the thread.
+ */
+export function listenMp(server: Server, address: string, port: number, https: boolean, log: (text: string) => void): Promise<MpListening> {
   return new Promise((resolve, reject) => {
     const failed = (error: Error) => reject(error);
     server.once('error', failed);
     server.listen(port, address, () => {
       server.off('error', failed);
+      server.on('error', (error) => log(`The management point's server reported: ${error.message}`));
       const actual = (server.address() as AddressInfo).port;
       const shown = address === '0.0.0.0' || address === '::' ? '127.0.0.1' : address;
       const host = isIP(shown) === 6 ? `[${shown}]` : shown;
