@@ -159,6 +159,16 @@ describe('the management point', { timeout: 60_000 }, () => {
     expect((await call('GET', 'policy/machine', { auth: auth(reinstalled) })).status).toBe(200);
     expect((await call('GET', 'policy/machine', { auth: auth(pc) })).status).toBe(401);
     expect(value(await core.client['mp-clients:list']({}))).toEqual([expect.objectContaining({ name: 'PC0001', approval: 'approved', secretReset: false, lastContactAt: expect.any(String) })]);
+
+    // A system added by hand becomes the client that registers with its name.
+    const byHand = value(await core.client['resources:create']({ resourceType: 'system', name: 'PC0009' })).resourceId;
+    const adopted = await register('PC0009', { loggedOnUsers: ['CONTOSO\\carl'] });
+    expect(adopted.resourceId).toBe(byHand);
+    // Its identifier with the other one's name: refused whole, not a user or a secret written.
+    const clash = await call('POST', 'register', { body: registration('PC0009', { smsUniqueIdentifier: reinstalled.smsUniqueIdentifier, loggedOnUsers: ['CONTOSO\\dora'] }), auth: auth(reinstalled) });
+    expect(clash).toMatchObject({ status: 409, body: { error: { code: 'CONFLICT' } } });
+    expect(value(await core.client['resources:list']({ resourceType: 'user' })).map((u) => u.name)).toEqual(['CONTOSO\\ann', 'CONTOSO\\carl']);
+    expect((await call('GET', 'policy/machine', { auth: auth(reinstalled) })).status).toBe(200);
   });
 
   it('refuses unknown clients, keeps pending ones out until approved, and blocked ones until unblocked', async () => {
