@@ -25,6 +25,11 @@ export const mpRoutes = {
 /** `Authorization: Courier-Client <resourceId>:<secret>` on every request but health and a first registration. */
 export const mpAuthScheme = 'Courier-Client';
 
+/** The Authorization header value a registered client sends. */
+export function mpAuthorization(resourceId: number, secret: string): string {
+  return `${mpAuthScheme} ${resourceId}:${secret}`;
+}
+
 /** The error codes a management point answers with, and their HTTP status. */
 export const mpErrorStatus = {
   VALIDATION_FAILED: 400,

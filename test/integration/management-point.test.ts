@@ -4,7 +4,7 @@ import { connect, createServer as createNetServer, type AddressInfo } from 'node
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createCore, startComponentRunner, type ComponentRunner, type Core } from '../../core';
-import { mpAuthScheme, mpPolicyResponseSchema, mpRegisterResponseSchema, type MpRegisterRequest, type MpRegisterResponse, type MpStatusMessage } from '../../core/api';
+import { mpAuthorization, mpAuthScheme, mpPolicyResponseSchema, mpRegisterResponseSchema, type MpRegisterRequest, type MpRegisterResponse, type MpStatusMessage } from '../../core/api';
 import { createOfferManager, offerManagerName } from '../../core/components/offermgr';
 import { createMpControlManager, mpControlName } from '../../core/components/mpcontrol';
 import { openDatabase } from '../../core/db/connection';
@@ -37,7 +37,7 @@ async function call(method: 'GET' | 'POST', path: string, options: { body?: unkn
   return { status: response.status, headers: response.headers, body };
 }
 
-const auth = (client: MpRegisterResponse, secret = client.secret) => `${mpAuthScheme} ${client.resourceId}:${secret}`;
+const auth = (client: MpRegisterResponse, secret = client.secret) => mpAuthorization(client.resourceId, secret);
 
 function registration(name: string, extra: Partial<MpRegisterRequest> = {}): MpRegisterRequest {
   return {
