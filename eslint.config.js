@@ -37,7 +37,7 @@ const layers = [
   { folder: shares, may: [api, domain, formats, shares], refuse: ['electron', 'ui', 'sqlite'], why: 'core/shares works on folders and shares for the services, below them.' },
   { folder: site, may: [api, domain, formats, db, content, site], refuse: ['electron', 'ui'], why: 'core/site opens the site (database, folders, logs) for the services, below them.' },
   { folder: 'core/services', may: [api, domain, formats, db, content, shares, site, 'core/services'], refuse: ['electron', 'ui', 'sqlite'], why: 'the services never reach up to a transport (host, cli) or the composition in core/core.ts.' },
-  { folder: 'core/components', may: [api, domain, formats, db, content, shares, site, 'core/components'], refuse: ['electron', 'ui', 'sqlite'], why: 'site components are services: they never reach up to a transport (host, cli).' },
+  { folder: 'core/components', may: [api, domain, formats, db, content, shares, site, 'core/services', 'core/components'], refuse: ['electron', 'ui', 'sqlite'], why: 'site components run on the services (the management point registers clients through the resource service); they never reach up to a transport (host, cli).' },
   { folder: 'core/host', may: [api, 'core/host', ...entry], refuse: ['electron', 'ui', 'sqlite'], why: 'the HTTP host is a transport: it reaches the services through core/index.ts or core/core.ts.' },
   { folder: 'core/cli', may: [api, domain, formats, content, 'core/cli', ...entry], refuse: ['electron', 'ui', 'sqlite'], why: 'the CLI is a transport: it reaches the services through core/index.ts or core/core.ts.' },
   ...entry.map((folder) => ({ folder, may: ['core'], refuse: ['electron', 'ui', 'sqlite'], why: 'the composition root is the core: no Electron, no UI, SQL in core/db.' })),

@@ -29,6 +29,9 @@ import { AdvertisementService } from './services/advertisements/advertisement-se
 import { PolicyService } from './services/policy/policy-service';
 import { ResourceService } from './services/resources/resource-service';
 import { CollectionMembership } from './services/collections/collection-membership';
+import { MpClientRepository } from './db/repositories/mp-client-repository';
+import { MpSettingsRepository } from './db/repositories/mp-settings-repository';
+import { MpAdminService } from './services/management-point/mp-admin-service';
 import { MaintenanceWindowService } from './services/collections/maintenance-window-service';
 import { CollectionService } from './services/collections/collection-service';
 import { queryRuleResourceIds } from './services/collections/query-rules';
@@ -96,6 +99,7 @@ const fieldPrefixOf: Partial<Record<RequestChannel, string>> = {
   'dp-groups:update': 'changes',
   'components:set': 'changes',
   'client-agents:set': 'changes',
+  'management-point:update': 'changes',
   'resources:update': 'changes',
   'collections:update': 'changes',
   'advertisements:update': 'changes',
@@ -226,6 +230,7 @@ export function createCore(options: CoreOptions): Core {
     advertisements,
     policy,
     maintenanceWindows: new MaintenanceWindowService({ memberships: repositories.memberships, resources: repositories.resources, now }),
+    managementPoint: new MpAdminService({ settings: new MpSettingsRepository(site.db), clients: new MpClientRepository(site.db), resources: repositories.resources, work, now }),
   });
   recoverInboxes(plumbing, site.root, (text) => log.write(provider.file, provider.component, text), now().getTime());
   let closed = false;

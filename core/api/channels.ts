@@ -41,6 +41,8 @@ import {
 } from './distribution-points';
 import type { AdvertisedProgramsAgentDto } from './client-agents';
 import { clientAgentRefSchema, clientAgentSetSchema } from './client-agents';
+import type { MpClientDto, MpSettingsDto, MpStatusDto } from './management-point';
+import { mpClientListSchema, mpClientRefSchema, mpClientSetApprovalSchema, mpSettingsUpdateSchema } from './management-point';
 import type { StatusMessagePageDto } from './status-messages';
 import { statusMessageQuerySchema } from './status-messages';
 import type { DecodedSchedulesDto, ScheduleRunsDto, ScheduleTokensDto } from './custom-schedule';
@@ -127,6 +129,12 @@ export const requestSchemas = {
   'components:set': componentSetSchema,
   'client-agents:get': clientAgentRefSchema,
   'client-agents:set': clientAgentSetSchema,
+  'management-point:get': empty,
+  'management-point:update': mpSettingsUpdateSchema,
+  'management-point:status': empty,
+  'mp-clients:list': mpClientListSchema,
+  'mp-clients:set-approval': mpClientSetApprovalSchema,
+  'mp-clients:reset': mpClientRefSchema,
   'status:messages': statusMessageQuerySchema,
   'schedules:next': scheduleNextSchema,
   'schedules:encode': scheduleEncodeSchema,
@@ -217,6 +225,16 @@ export interface ResponseMap {
   'components:set': DistributionManagerSettingsDto;
   'client-agents:get': AdvertisedProgramsAgentDto;
   'client-agents:set': AdvertisedProgramsAgentDto;
+  /** The management point's settings (docs/management-point.md). */
+  'management-point:get': MpSettingsDto;
+  'management-point:update': MpSettingsDto;
+  /** Whether SMS_MP_CONTROL_MANAGER listens, where, and its clients. */
+  'management-point:status': MpStatusDto;
+  /** The registered clients by name; `approval` lists only those. */
+  'mp-clients:list': readonly MpClientDto[];
+  'mp-clients:set-approval': MpClientDto;
+  /** The client's secret is forgotten: its next registration is accepted without one. */
+  'mp-clients:reset': MpClientDto;
   /** One page of status messages, newest first unless asked otherwise. */
   'status:messages': StatusMessagePageDto;
   /** The next run times of schedules as the site server computes them (its time zone for local ones). */

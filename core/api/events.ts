@@ -124,6 +124,12 @@ export interface AdvertisementChangedEvent {
   readonly advertisementId: string;
 }
 
+/** The management point's settings, or one of its clients (approval, secret reset), changed: read them again. */
+export interface ManagementPointChangedEvent {
+  readonly change: 'settings' | 'client';
+  readonly resourceId: number | null;
+}
+
 export interface EventMap {
   'packages:changed': PackageChangedEvent;
   'programs:changed': ProgramChangedEvent;
@@ -140,6 +146,7 @@ export interface EventMap {
   'resources:changed': ResourcesChangedEvent;
   'collections:changed': CollectionChangedEvent;
   'advertisements:changed': AdvertisementChangedEvent;
+  'management-point:changed': ManagementPointChangedEvent;
 }
 
 export type EventChannel = keyof EventMap;
@@ -161,6 +168,7 @@ export const eventChannels: readonly EventChannel[] = [
   'resources:changed',
   'collections:changed',
   'advertisements:changed',
+  'management-point:changed',
 ];
 
 export function isEventChannel(value: unknown): value is EventChannel {

@@ -29,3 +29,4 @@ export * from './bridge';
 export * from './windows-path';
 export * from './source-paths';
 export * from './byte-size';
+export * from './management-point';

@@ -13,6 +13,7 @@ import type { CliIo } from './cli-io';
 import type { CommandContext, GlobalOptions } from './command-context';
 import { formatDeleted, formatPackage, formatPackageList } from './format-package';
 import { formatSite } from './format-site';
+import { registerManagementPointCommands } from './management-point-commands';
 import { registerMsiCommands } from './msi-commands';
 import { addPackageOptions, packageFieldsFrom } from './package-options';
 import { registerPdfCommands } from './pdf-commands';
@@ -289,6 +290,7 @@ Examples:
   registerCollectionCommands(program, context);
   registerAdvertisementCommands(program, context);
   registerPolicyCommands(program, context);
+  registerManagementPointCommands(program, context);
 
   return program;
 }

@@ -1,6 +1,7 @@
 import { collectionEvaluatorName, createCollectionEvaluator } from './colleval';
 import { createDistributionManager, distributionManagerName } from './distmgr';
 import { createInboxManager, inboxManagerName } from './inbox-manager';
+import { createMpControlManager, mpControlName } from './mpcontrol';
 import { createOfferManager, offerManagerName } from './offermgr';
 import type { SiteComponentFactory } from './site-component';
 
@@ -14,4 +15,5 @@ export const builtInComponents: Readonly<Record<string, SiteComponentFactory>> =
   [distributionManagerName]: () => createDistributionManager(),
   [offerManagerName]: () => createOfferManager(),
   [collectionEvaluatorName]: () => createCollectionEvaluator(),
+  [mpControlName]: () => createMpControlManager(),
 };

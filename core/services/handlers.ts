@@ -21,6 +21,7 @@ import type { CollectionService } from './collections/collection-service';
 import type { AdvertisementService } from './advertisements/advertisement-service';
 import type { PolicyService } from './policy/policy-service';
 import type { MaintenanceWindowService } from './collections/maintenance-window-service';
+import type { MpAdminService } from './management-point/mp-admin-service';
 
 export type Handlers = {
   readonly [C in RequestChannel]: (request: ParsedRequestOf<C>) => ResponseOf<C> | Promise<ResponseOf<C>>;
@@ -45,11 +46,12 @@ export interface HandlerDeps {
   readonly advertisements: AdvertisementService;
   readonly policy: PolicyService;
   readonly maintenanceWindows: MaintenanceWindowService;
+  readonly managementPoint: MpAdminService;
 }
 
 /** One handler per contract channel; the mapped type makes a missing one a compile error. */
 export function createHandlers(deps: HandlerDeps): Handlers {
-  const { siteInfo, packages, programs, accessAccounts, imports, siteSettings, distributionPoints, dpGroups, distribution, validation, components, clientAgents, statusMessages, resources, collections, advertisements, policy, maintenanceWindows } = deps;
+  const { siteInfo, packages, programs, accessAccounts, imports, siteSettings, distributionPoints, dpGroups, distribution, validation, components, clientAgents, statusMessages, resources, collections, advertisements, policy, maintenanceWindows, managementPoint } = deps;
   return {
     'site:info': () => siteInfo(),
     'site:path-mappings:list': () => siteSettings.listPathMappings(),
@@ -106,6 +108,12 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'components:set': ({ changes }) => components.set(changes),
     'client-agents:get': () => clientAgents.get(),
     'client-agents:set': ({ changes }) => clientAgents.set(changes),
+    'management-point:get': () => managementPoint.get(),
+    'management-point:update': ({ changes }) => managementPoint.update(changes),
+    'management-point:status': () => managementPoint.status(),
+    'mp-clients:list': ({ approval }) => managementPoint.list(approval),
+    'mp-clients:set-approval': ({ client, action }) => managementPoint.setApproval(client, action),
+    'mp-clients:reset': ({ client }) => managementPoint.reset(client),
     'status:messages': (query) => statusMessages.query(query),
     'schedules:next': (request) => scheduleRuns(request, new Date()),
     'schedules:encode': ({ schedules }) => encodeSchedules(schedules),

@@ -7,6 +7,7 @@ import { isProcessRunning } from './processes';
 export const inboxFolders = [
   'Distmgr.box',
   'Offermgr.box',
+  'Mpcontrol.box',
   'Pkginfo.box',
   'Offerinf.box',
   'Replmgr.box/Outbound',
@@ -15,9 +16,9 @@ export const inboxFolders = [
   'Despoolr.box/Receive',
 ] as const;
 
-/** The inboxes a wake-up can be queued for: Distribution Manager's and Offer Manager's. */
-export type Inbox = 'Distmgr.box' | 'Offermgr.box';
-export const wakeUpInboxes: readonly Inbox[] = ['Distmgr.box', 'Offermgr.box'];
+/** The inboxes a wake-up can be queued for: Distribution Manager's, Offer Manager's and the management point's. */
+export type Inbox = 'Distmgr.box' | 'Offermgr.box' | 'Mpcontrol.box';
+export const wakeUpInboxes: readonly Inbox[] = ['Distmgr.box', 'Offermgr.box', 'Mpcontrol.box'];
 
 export interface SiteRoot {
   readonly path: string;

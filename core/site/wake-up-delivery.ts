@@ -6,6 +6,7 @@ import { removeWakeUpFile, wakeUpInboxes, writeWakeUpFile, type Inbox, type Site
 export const inboxOwners: Readonly<Record<Inbox, string>> = {
   'Distmgr.box': 'Distribution Manager',
   'Offermgr.box': 'Offer Manager',
+  'Mpcontrol.box': 'the management point',
 };
 
 export interface FailedDelivery {

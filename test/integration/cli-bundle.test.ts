@@ -89,6 +89,7 @@ describe('the CLI bundle, installed away from the sources', () => {
         ['SMS_COLLECTION_EVALUATOR', child.pid],
         ['SMS_DISTRIBUTION_MANAGER', child.pid],
         ['SMS_INBOX_MANAGER', child.pid],
+        ['SMS_MP_CONTROL_MANAGER', child.pid],
         ['SMS_OFFER_MANAGER', child.pid],
       ]);
     } finally {

@@ -67,6 +67,7 @@ describe('site components and events across processes', () => {
         ['SMS_COLLECTION_EVALUATOR', 'running'],
         ['SMS_DISTRIBUTION_MANAGER', 'running'],
         ['SMS_INBOX_MANAGER', 'running'],
+        ['SMS_MP_CONTROL_MANAGER', 'running'],
         ['SMS_OFFER_MANAGER', 'running'],
       ]);
       for (const event of components) expect(event.host).toMatch(new RegExp(`^worker thread \\d+ of process ${child.pid} on `));
@@ -74,13 +75,14 @@ describe('site components and events across processes', () => {
         expect.objectContaining({ component: 'SMS_COLLECTION_EVALUATOR', pid: child.pid }),
         expect.objectContaining({ component: 'SMS_DISTRIBUTION_MANAGER', pid: child.pid }),
         expect.objectContaining({ component: 'SMS_INBOX_MANAGER', pid: child.pid }),
+        expect.objectContaining({ component: 'SMS_MP_CONTROL_MANAGER', pid: child.pid }),
         expect.objectContaining({ component: 'SMS_OFFER_MANAGER', pid: child.pid }),
       ]);
     } finally {
       child.kill('SIGTERM');
     }
     expect(await exited).toBe(0);
-    await expect.poll(() => components.map((e) => e.state).sort(), { timeout: 5_000 }).toEqual(['running', 'running', 'running', 'running', 'stopped', 'stopped', 'stopped', 'stopped']);
+    await expect.poll(() => components.map((e) => e.state).sort(), { timeout: 5_000 }).toEqual(['running', 'running', 'running', 'running', 'running', 'stopped', 'stopped', 'stopped', 'stopped', 'stopped']);
     expect(leases()).toEqual([]);
   }, 90_000);
 });

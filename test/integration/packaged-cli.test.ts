@@ -134,6 +134,7 @@ describe('the packaged Linux app', () => {
         ['SMS_COLLECTION_EVALUATOR', child.pid],
         ['SMS_DISTRIBUTION_MANAGER', child.pid],
         ['SMS_INBOX_MANAGER', child.pid],
+        ['SMS_MP_CONTROL_MANAGER', child.pid],
         ['SMS_OFFER_MANAGER', child.pid],
       ]);
     } finally {

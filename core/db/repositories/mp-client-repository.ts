@@ -10,7 +10,22 @@ export interface MpClientRecord {
   readonly registeredAt: string;
 }
 
-/** The management point's registered clients and the status message IDs they uploaded (migration 0015). */
+export interface MpClientRow extends MpClientRecord {
+  readonly name: string;
+  readonly smsUniqueIdentifier: string | null;
+  readonly lastContactAt: string | null;
+}
+
+/**
+ * What an admin's reset leaves as the secret's hash: 64 characters that are not hex, so no
+ * secret hashes to it, and the next registration of that client is accepted without one.
+ */
+export const resetSecretHash = '-'.repeat(64);
+
+const rowColumns = `c.resource_id AS resourceId, c.secret_hash AS secretHash, c.approval, c.registered_at AS registeredAt,
+  c.last_contact_at AS lastContactAt, r.name, r.sms_unique_identifier AS smsUniqueIdentifier`;
+
+/** The management point's registered clients and the status message IDs they uploaded (migrations 0017 and 0018). */
 export class MpClientRepository {
   constructor(private readonly db: SqliteDatabase) {}
 
@@ -20,6 +35,47 @@ export class MpClientRepository {
         | MpClientRecord
         | undefined) ?? null
     );
+  }
+
+  /** The clients with their resource's name, by name; only those of one approval when given. */
+  list(approval?: ClientApproval): MpClientRow[] {
+    const where = approval === undefined ? '' : 'WHERE c.approval = ?';
+    const statement = prepared(this.db, `SELECT ${rowColumns} FROM mp_clients c JOIN resources r ON r.resource_id = c.resource_id ${where} ORDER BY r.name COLLATE NOCASE, c.resource_id`);
+    return (approval === undefined ? statement.all() : statement.all(approval)) as MpClientRow[];
+  }
+
+  row(resourceId: number): MpClientRow | null {
+    return (prepared(this.db, `SELECT ${rowColumns} FROM mp_clients c JOIN resources r ON r.resource_id = c.resource_id WHERE c.resource_id = ?`).get(resourceId) as MpClientRow | undefined) ?? null;
+  }
+
+  counts(): Record<ClientApproval, number> {
+    const rows = prepared(this.db, 'SELECT approval, count(*) AS n FROM mp_clients GROUP BY approval').all() as { approval: ClientApproval; n: number }[];
+    const counts: Record<ClientApproval, number> = { approved: 0, pending: 0, blocked: 0 };
+    for (const row of rows) counts[row.approval] = row.n;
+    return counts;
+  }
+
+  /**
+   * Notes that the client was heard from, at most once a minute: a poll every few seconds must not
+   * become a write every few seconds. True when it wrote.
+   */
+  touch(resourceId: number, at: string, notBefore: string): boolean {
+    return prepared(this.db, 'UPDATE mp_clients SET last_contact_at = ? WHERE resource_id = ? AND (last_contact_at IS NULL OR last_contact_at < ?)').run(at, resourceId, notBefore).changes === 1;
+  }
+
+  /** Replaces the users the client last said are logged on. */
+  setLoggedOnUsers(resourceId: number, users: readonly string[]): void {
+    prepared(this.db, 'DELETE FROM mp_client_users WHERE resource_id = ?').run(resourceId);
+    const insert = prepared(this.db, 'INSERT OR IGNORE INTO mp_client_users (resource_id, user_name) VALUES (?, ?)');
+    for (const user of users) insert.run(resourceId, user);
+  }
+
+  loggedOnUsers(resourceId: number): string[] {
+    return prepared(this.db, 'SELECT user_name FROM mp_client_users WHERE resource_id = ? ORDER BY user_name').pluck().all(resourceId) as string[];
+  }
+
+  hasLoggedOnUser(resourceId: number, user: string): boolean {
+    return prepared(this.db, 'SELECT 1 FROM mp_client_users WHERE resource_id = ? AND user_name = ?').get(resourceId, user) !== undefined;
   }
 
   insert(record: MpClientRecord): void {
