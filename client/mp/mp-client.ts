@@ -17,6 +17,9 @@ import {
 } from '../../core/api/management-point';
 import { BadAnswerError, requestJson, type JsonResponse } from './json-request';
 
+/** A status message as the agent keeps it: the contract's shape, read-only. */
+export type OutgoingStatusMessage = Readonly<Omit<MpStatusMessage, 'insertionStrings'>> & { readonly insertionStrings: readonly string[] };
+
 export interface MpCredentials {
   readonly resourceId: number;
   readonly secret: string;
@@ -102,7 +105,7 @@ export class ManagementPointClient {
   }
 
   /** Answers the uids the management point stored (or had stored before). */
-  async uploadStatus(messages: readonly MpStatusMessage[]): Promise<readonly string[]> {
+  async uploadStatus(messages: readonly OutgoingStatusMessage[]): Promise<readonly string[]> {
     const answer = await this.exchange('POST', mpRoutes.status, mpStatusResponseSchema, `the upload of ${messages.length} status messages`, { messages });
     return answer.acknowledged;
   }
