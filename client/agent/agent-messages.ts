@@ -1,0 +1,60 @@
+import { maxStatusValueLength } from '../../core/api/status-messages';
+import type { NewStatusMessage } from '../status/status-outbox';
+
+/** The component the software distribution client's messages come from, as the console shows it. */
+export const softwareDistributionComponent = 'Software Distribution';
+
+/** The software distribution client's status messages the agent sends. */
+export const AgentMessage = {
+  bodyUnreadable: 10000,
+  accepted: 10002,
+  notStarted: 10003,
+  started: 10005,
+  failedExitCode: 10006,
+  failedMif: 10007,
+  succeededExitCode: 10008,
+  succeededMif: 10009,
+  rejected: 10018,
+  restartPending: 10022,
+  tooLargeForCache: 10050,
+} as const;
+
+const severities: Record<number, NewStatusMessage['severity']> = {
+  10000: 'error',
+  10002: 'info',
+  10003: 'error',
+  10005: 'info',
+  10006: 'error',
+  10007: 'error',
+  10008: 'info',
+  10009: 'info',
+  10018: 'warning',
+  10022: 'info',
+  10050: 'error',
+};
+
+export interface MessageSubject {
+  readonly advertisementId: string;
+  readonly packageId: string;
+  readonly programName: string;
+}
+
+// An insertion string longer than the site takes would refuse the whole upload.
+const fit = (text: string) => (text.length > maxStatusValueLength ? `${text.slice(0, maxStatusValueLength - 1)}…` : text);
+
+/**
+ * One message about an advertisement, its insertion strings laid out alike for every message:
+ * %1 the advertisement ID, %2 the site code (acceptance) or the exit code (a run's end), %3 the
+ * reason or the status MIF's description, %4 the package ID, %5 the program name; attributes
+ * 400 (package) and 401 (advertisement), by which the console finds them.
+ */
+export function advertisementMessage(messageId: number, subject: MessageSubject, second = '', third = '', time?: Date): NewStatusMessage {
+  return {
+    messageId,
+    severity: severities[messageId] ?? 'info',
+    component: softwareDistributionComponent,
+    insertionStrings: [subject.advertisementId, fit(second), fit(third), subject.packageId, subject.programName],
+    attributes: { 400: subject.packageId, 401: subject.advertisementId },
+    ...(time !== undefined ? { time: time.toISOString() } : {}),
+  };
+}
