@@ -35,7 +35,7 @@ export interface AdvertisementView {
   readonly commandLine: string;
   readonly scope: PolicyScope;
   readonly decision: Decision;
-  readonly lastAction: AdvertisementRecord['lastAction'] | null;
+  readonly lastAction: NonNullable<AdvertisementRecord['lastAction']> | null;
 }
 
 export interface PolicyReport {

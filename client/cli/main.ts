@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { mkdirSync, readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { clientDirOf } from '../config/client-dir';
+import { addAgentCommands, type AgentIo } from './agent-commands';
 import { writeClientConfig, type ClientConfigInput } from '../config/client-config';
 import { parseStatusMif } from '../mif/parse-mif';
 import { maxMifBytes } from '../mif/status-mif';
@@ -96,7 +97,7 @@ function policyEvaluate(file: string, options: { context: string; now?: string; 
 }
 
 /** `courier-client`: answers the exit code; 1 when the input is wrong, 2 for a usage error. */
-export async function run(argv: readonly string[], io: ClientIo): Promise<number> {
+export async function run(argv: readonly string[], io: ClientIo | AgentIo): Promise<number> {
   let code = 0;
   const program = new Command('courier-client')
     .exitOverride()
@@ -142,6 +143,7 @@ export async function run(argv: readonly string[], io: ClientIo): Promise<number
     .option('--now <time>', "the time to evaluate at (default: the context file's now, else the clock)")
     .option('--json', 'print the decision as JSON')
     .action((file: string, options: { context: string; now?: string; json?: boolean }) => guarded(() => policyEvaluate(file, options, io)));
+  addAgentCommands(program, policy, io, clientDir, (result) => (code = result));
   try {
     await program.parseAsync([...argv], { from: 'user' });
   } catch (error) {
