@@ -1,0 +1,210 @@
+import { spawn } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ClientAgent } from '../../client/agent/client-agent';
+import type { ExecutionSteps } from '../../client/agent/execution-steps';
+import type { MachineFacts } from '../../client/agent/machine-facts';
+import { PolicyStore } from '../../client/agent/policy-store';
+import { RunHistory } from '../../client/agent/run-history';
+import { writeClientConfig } from '../../client/config/client-config';
+import { classifyRun } from '../../client/execution/exit-code';
+import { readIdentity } from '../../client/mp/client-identity';
+import { StatusOutbox } from '../../client/status/status-outbox';
+import { createCore, startComponentRunner, type ComponentRunner, type Core } from '../../core';
+import type { AdvertisementCreateInput } from '../../core/api';
+import { createDistributionManager, distributionManagerName } from '../../core/components/distmgr';
+import { createMpControlManager, mpControlName } from '../../core/components/mpcontrol';
+import { createOfferManager, offerManagerName } from '../../core/components/offermgr';
+import { value } from '../helpers/api-result';
+import { writeTree } from '../helpers/content-tree';
+import { startMpProxy, type MpProxy } from '../helpers/mp-proxy';
+import { untilIdle } from '../helpers/offer-state';
+import { makeTempDir, type TempDir } from '../helpers/temp-dir';
+
+// The client agent's cycle against a real site: SMS_MP_CONTROL_MANAGER, Offer Manager and
+// Distribution Manager run by a real runner, the agent talking to the management point over HTTP
+// on the loopback through a forwarder that can lose status uploads.
+
+let temp: TempDir;
+let core: Core;
+let runner: ComponentRunner;
+let proxy: MpProxy;
+const site = () => join(temp.path, 'site');
+const clientDir = () => join(temp.path, 'client');
+
+/** A Windows 7 x64 workstation in 10.1.0.0, nobody logged on. */
+const facts: MachineFacts = {
+  name: 'WKS001',
+  domain: 'CONTOSO',
+  machine: { platform: 'x64', osName: 'Win NT', osVersion: '6.1.7601' },
+  ipAddresses: ['10.1.2.3'],
+  ipSubnets: ['10.1.0.0'],
+  session: { kind: 'none' },
+};
+
+const agent = (steps?: ExecutionSteps) => new ClientAgent({ clientDir: clientDir(), facts: () => facts, timeoutMs: 5_000, ...(steps !== undefined ? { steps } : {}) });
+
+beforeEach(async () => {
+  temp = makeTempDir('courier-client-agent-');
+  core = createCore({ dataDir: site() });
+  value(await core.client['management-point:update']({ changes: { port: 0 } }));
+  runner = startComponentRunner({
+    dataDir: site(),
+    components: [mpControlName, offerManagerName, distributionManagerName].map((name) => ({ name, thread: 'inline' as const })),
+    factories: { [mpControlName]: () => createMpControlManager(), [offerManagerName]: () => createOfferManager(), [distributionManagerName]: () => createDistributionManager() },
+    leaseMs: 2_000,
+  });
+  await expect.poll(async () => value(await core.client['management-point:status']({})).url ?? '', { timeout: 20_000, interval: 50 }).toMatch(/^http:/);
+  proxy = await startMpProxy(value(await core.client['management-point:status']({})).url!);
+  mkdirSync(clientDir(), { recursive: true });
+  writeClientConfig(clientDir(), { managementPoint: proxy.url, siteCode: 'A01', session: { user: null } });
+});
+afterEach(async () => {
+  await proxy.close();
+  await runner.stop();
+  core.close();
+  temp.remove();
+});
+
+async function siteMessages(messageIds: number[]) {
+  return value(await core.client['status:messages']({ messageIds })).messages;
+}
+
+/** A package without source files and its programs, advertised to a collection of the client's resource. */
+async function advertiseTo(resourceId: number, programs: { name: string; platforms?: string[] }[], extra: Partial<AdvertisementCreateInput> = {}) {
+  const packageId = value(await core.client['packages:create']({ name: 'Script' })).packageId;
+  const collectionId = value(await core.client['collections:create']({ name: 'Lab', rules: [{ kind: 'direct', resourceId }] })).collectionId;
+  const ads: string[] = [];
+  for (const p of programs) {
+    value(await core.client['programs:create']({ packageId, program: { name: p.name, commandLine: 'cscript fix.vbs', ...(p.platforms !== undefined ? { anyPlatform: false, platforms: p.platforms } : {}) } }));
+    ads.push(value(await core.client['advertisements:create']({ advertisementName: `${p.name} for the lab`, packageId, programName: p.name, collectionId, includeSubcollections: false, ...extra })).advertisementId);
+  }
+  await untilIdle(site(), ['Offermgr.box']);
+  return { packageId, ads };
+}
+
+describe('the client agent against a real site', { timeout: 90_000 }, () => {
+  it('registers, reports a received advertisement (10002) and one its platform excludes (10018) once, and fetches no bodies while the version is unchanged', async () => {
+    const first = await agent().runCycle(new Date());
+    expect(first.registration).toMatchObject({ kind: 'new', approval: 'approved' });
+    expect(first.managementPoint).toEqual({ url: proxy.url, reachable: true, problem: null });
+    const resourceId = first.registration!.resourceId;
+    expect(readIdentity(clientDir())).toMatchObject({ resourceId, siteCode: 'A01', approval: 'approved' });
+    expect(statSync(join(clientDir(), 'identity.json')).mode & 0o777).toBe(0o600);
+    expect(value(await core.client['resources:get']({ resourceId }))).toMatchObject({ name: 'WKS001', ipAddresses: ['10.1.2.3'], platform: 'x64' });
+
+    const { packageId, ads } = await advertiseTo(resourceId, [{ name: 'Install' }, { name: 'Legacy', platforms: ['winxp-x86'] }]);
+    const [install, legacy] = ads as [string, string];
+    const second = await agent().runCycle(new Date());
+    expect(second.registration?.kind).toBe('unchanged');
+    expect(second.policy.machine).toMatchObject({ changed: true, bodies: 2 });
+    expect(second.reported).toEqual(
+      expect.arrayContaining([
+        { advertisementId: install, messageId: 10002, reason: null },
+        { advertisementId: legacy, messageId: 10018, reason: expect.stringMatching(/runs only on All x86 Windows XP; this client is Win NT 6\.1\.7601 on x64/) },
+      ]),
+    );
+    expect(second.outbox).toEqual({ sent: 2, remaining: 0 });
+    const stored = await siteMessages([10002, 10018]);
+    expect(stored).toHaveLength(2);
+    const accepted = stored.find((m) => m.messageId === 10002)!;
+    expect(accepted).toMatchObject({ moduleName: 'SMS Client', machine: 'WKS001', component: 'Software Distribution', severity: 'info', insertionStrings: [install, 'A01', '', packageId, 'Install'], attributes: { 400: packageId, 401: install } });
+    expect(stored.find((m) => m.messageId === 10018)).toMatchObject({ severity: 'warning', insertionStrings: [legacy, 'A01', expect.stringMatching(/Windows XP/), packageId, 'Legacy'] });
+    expect(second.advertisements.map((a) => [a.advertisementId, a.decision.kind]).sort()).toEqual([
+      [install, 'available'],
+      [legacy, 'notApplicable'],
+    ]);
+
+    const third = await agent().runCycle(new Date());
+    const version = second.policy.machine!.version;
+    expect(third.policy.machine).toEqual({ changed: false, version, bodies: 0 });
+    expect(third.reported).toEqual([]);
+    const lastPolicy = proxy.exchanges.filter((e) => e.path.startsWith('/ccm/v1/policy/machine')).at(-1)!;
+    expect(lastPolicy.path).toBe(`/ccm/v1/policy/machine?since=${version}`);
+    expect(JSON.parse(lastPolicy.body)).toEqual({ changed: false, policyVersion: version });
+    expect(await siteMessages([10002, 10018])).toHaveLength(2);
+    // The bodies it keeps are still there to evaluate.
+    expect(new PolicyStore(clientDir()).state.machine?.bodies).toHaveLength(2);
+  });
+
+  it('keeps status messages while uploads fail and sends them, once, on the next cycle; works from its stored policy while the management point is away', async () => {
+    const first = await agent().runCycle(new Date());
+    const { ads } = await advertiseTo(first.registration!.resourceId, [{ name: 'Install' }]);
+    proxy.drop.add('status');
+    const lost = await agent().runCycle(new Date());
+    expect(lost.reported).toEqual([{ advertisementId: ads[0], messageId: 10002, reason: null }]);
+    expect(lost.managementPoint.reachable).toBe(false);
+    expect(lost.managementPoint.problem).toMatch(/could not be reached|broke off/);
+    expect(lost.outbox).toEqual({ sent: 0, remaining: 1 });
+    expect(new StatusOutbox(clientDir()).count()).toBe(1);
+    expect(await siteMessages([10002])).toHaveLength(0);
+
+    proxy.drop.clear();
+    const back = await agent().runCycle(new Date());
+    expect(back.outbox).toEqual({ sent: 1, remaining: 0 });
+    expect(back.reported).toEqual([]);
+    expect(await siteMessages([10002])).toHaveLength(1);
+
+    // Nothing answers at all: the cycle says so and still evaluates what it has.
+    await proxy.close();
+    const away = await agent().runCycle(new Date());
+    expect(away.managementPoint).toMatchObject({ reachable: false, problem: expect.stringMatching(/could not be reached/) });
+    expect(away.advertisements.map((a) => a.decision.kind)).toEqual(['available']);
+    proxy = await startMpProxy(value(await core.client['management-point:status']({})).url!);
+  });
+
+  it('runs a mandatory program when due: deferred with the reason while no cache and runner are plugged in, then 10005 and 10008 with them, and not again', async () => {
+    const first = await agent().runCycle(new Date());
+    writeTree(join(temp.path, 'source'), { 'install.sh': 'echo installed > "$TARGET"\nexit 0\n' });
+    writeTree(join(temp.path, 'vol-d'), {});
+    const packageId = value(await core.client['packages:create']({ name: 'Tool', containsSourceFiles: true, sourceDirectory: join(temp.path, 'source') })).packageId;
+    value(await core.client['programs:create']({ packageId, program: { name: 'Install', commandLine: 'sh install.sh', canRunWhen: 'whetherOrNot', runMode: 'adminRights' } }));
+    value(await core.client['distribution-points:create']({ name: 'DP01', volumes: [{ letter: 'D', path: join(temp.path, 'vol-d') }], bitsEnabled: true }));
+    value(await core.client['packages:distribute']({ packageId, distributionPoints: ['DP01'], groups: [] }));
+    await untilIdle(site());
+    const collectionId = value(await core.client['collections:create']({ name: 'Lab', rules: [{ kind: 'direct', resourceId: first.registration!.resourceId }] })).collectionId;
+    const ad = value(await core.client['advertisements:create']({ advertisementName: 'Tool now', packageId, programName: 'Install', collectionId, includeSubcollections: false, asSoonAsPossible: true, allowFallbackToUnprotectedDps: true })).advertisementId;
+    await untilIdle(site());
+
+    const deferred = await agent().runCycle(new Date());
+    expect(deferred.advertisements.map((a) => a.decision.kind)).toEqual(['run']);
+    expect(deferred.actions).toEqual([expect.objectContaining({ advertisementId: ad, status: 'deferred', messageIds: [], reason: expect.stringMatching(/no download cache and program runner/) })]);
+    expect(new RunHistory(clientDir()).all()).toEqual([]);
+    expect(await siteMessages([10005, 10006, 10008])).toHaveLength(0);
+    expect(new PolicyStore(clientDir()).state.advertisements[ad]?.lastAction).toMatchObject({ status: 'deferred' });
+
+    // Stand-ins for the cache and the runner with the same contract: a real copy, a real process.
+    const target = join(temp.path, 'installed.txt');
+    const cache = join(clientDir(), 'cache');
+    const steps: ExecutionSteps = {
+      content: {
+        fetch: (request) => {
+          const path = join(cache, `${request.packageId}.${request.sourceVersion}`);
+          expect(request.urls[0]).toMatch(new RegExp(`^http://.+/SMS_DP_.+/${packageId}/$`));
+          cpSync(join(temp.path, 'source'), path, { recursive: true });
+          return Promise.resolve({ status: 'ready', path, downloaded: true });
+        },
+      },
+      program: {
+        run: (request) =>
+          new Promise((resolve) => {
+            const child = spawn(request.commandLine, { shell: true, cwd: request.startIn, env: { ...process.env, TARGET: target }, stdio: 'ignore' });
+            child.once('exit', (code) => resolve({ status: 'ended', exitCode: code ?? -1, outcome: classifyRun(code ?? -1), mifDescription: null }));
+          }),
+      },
+    };
+    const ran = await agent(steps).runCycle(new Date());
+    expect(ran.actions).toEqual([expect.objectContaining({ advertisementId: ad, status: 'succeeded', messageIds: [10005, 10008] })]);
+    expect(readFileSync(target, 'utf8')).toBe('installed\n');
+    expect(new RunHistory(clientDir()).all()).toEqual([expect.objectContaining({ advertisementId: ad, packageId, programName: 'Install', result: 'success', user: null })]);
+    const messages = await siteMessages([10005, 10008]);
+    expect(messages.map((m) => m.messageId).sort()).toEqual([10005, 10008]);
+    expect(messages.find((m) => m.messageId === 10008)).toMatchObject({ insertionStrings: [ad, '0', '', packageId, 'Install'], attributes: { 400: packageId, 401: ad } });
+
+    const after = await agent(steps).runCycle(new Date());
+    expect(after.actions).toEqual([]);
+    expect(after.advertisements[0]?.decision.kind).not.toBe('run');
+    expect(existsSync(join(cache, `${packageId}.1`))).toBe(true);
+  });
+});
