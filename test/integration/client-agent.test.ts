@@ -43,7 +43,7 @@ const facts: MachineFacts = {
   session: { kind: 'none' },
 };
 
-const agent = (steps?: ExecutionSteps) => new ClientAgent({ clientDir: clientDir(), facts: () => facts, timeoutMs: 5_000, ...(steps !== undefined ? { steps } : {}) });
+const agent = (steps?: ExecutionSteps, machine: MachineFacts = facts) => new ClientAgent({ clientDir: clientDir(), facts: () => machine, timeoutMs: 5_000, ...(steps !== undefined ? { steps } : {}) });
 
 beforeEach(async () => {
   temp = makeTempDir('courier-client-agent-');
@@ -206,5 +206,41 @@ describe('the client agent against a real site', { timeout: 90_000 }, () => {
     expect(after.actions).toEqual([]);
     expect(after.advertisements[0]?.decision.kind).not.toBe('run');
     expect(existsSync(join(cache, `${packageId}.1`))).toBe(true);
+  });
+
+  it('registers again with its credentials when a fact changes, anew after an admin reset, and waits while pending approval', async () => {
+    const first = await agent().runCycle(new Date());
+    const resourceId = first.registration!.resourceId;
+    const secret = readIdentity(clientDir())!.secret;
+    const moved: MachineFacts = { ...facts, ipAddresses: ['10.2.0.7'], ipSubnets: ['10.2.0.0'], session: { kind: 'user', user: 'CONTOSO\\ann' } };
+    const again = await agent(undefined, moved).runCycle(new Date());
+    expect(again.registration).toMatchObject({ kind: 'updated', resourceId, why: 'a fact of this machine the site keeps has changed' });
+    expect(readIdentity(clientDir())!.secret).toBe(secret);
+    expect(value(await core.client['resources:get']({ resourceId }))).toMatchObject({ ipAddresses: ['10.2.0.7'] });
+    // The logged-on user was reported, so the site serves that user's policy.
+    expect(again.policy.user).toMatchObject({ user: 'CONTOSO\\ann', changed: expect.any(Boolean) });
+    expect(again.managementPoint.problem).toBeNull();
+    expect((await agent(undefined, moved).runCycle(new Date())).registration?.kind).toBe('unchanged');
+
+    value(await core.client['mp-clients:reset']({ client: resourceId }));
+    const reset = await agent(undefined, moved).runCycle(new Date());
+    expect(reset.registration).toMatchObject({ kind: 'updated', resourceId, why: expect.stringMatching(/reset/) });
+    expect(reset.managementPoint.problem).toBeNull();
+    expect(readIdentity(clientDir())!.secret).not.toBe(secret);
+
+    value(await core.client['management-point:update']({ changes: { approval: 'manual' } }));
+    await expect.poll(async () => value(await core.client['management-point:get']({})).approval).toBe('manual');
+    const other = join(temp.path, 'other');
+    mkdirSync(other);
+    writeClientConfig(other, { managementPoint: proxy.url, siteCode: 'A01', session: { user: null } });
+    const second = new ClientAgent({ clientDir: other, facts: () => ({ ...facts, name: 'WKS002' }), timeoutMs: 5_000 });
+    const pending = await second.runCycle(new Date());
+    expect(pending.registration).toMatchObject({ kind: 'new', approval: 'pending' });
+    expect(pending.managementPoint).toMatchObject({ reachable: true, problem: expect.stringMatching(/PENDING|approv/i) });
+    expect(pending.policy.machine).toBeNull();
+    value(await core.client['mp-clients:set-approval']({ client: 'WKS002', action: 'approve' }));
+    const approved = await second.runCycle(new Date());
+    expect(approved.managementPoint.problem).toBeNull();
+    expect(readIdentity(other)?.approval).toBe('approved');
   });
 });
