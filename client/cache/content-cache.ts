@@ -133,7 +133,7 @@ export class ContentCache {
    * Makes room for a content an advertisement needs, or says why not. Nothing is evicted unless
    * that makes the content fit: when locked content holds the room the download waits.
    */
-  reserve(request: { readonly packageId: string; readonly sourceVersion: number; readonly sizeBytes: number; readonly persist?: boolean; readonly advertisementId: string }): Promise<ReserveResult> {
+  async reserve(request: { readonly packageId: string; readonly sourceVersion: number; readonly sizeBytes: number; readonly persist?: boolean; readonly advertisementId: string }): Promise<ReserveResult> {
     checkPackageId(request.packageId);
     checkSourceVersion(request.sourceVersion);
     checkAdvertisementId(request.advertisementId);
@@ -195,7 +195,7 @@ export class ContentCache {
   }
 
   /** The program of `advertisementId` ran from this content at `at`: it stays locked 24 hours more. */
-  recordRun(packageId: string, sourceVersion: number, advertisementId: string, at: Date = this.#now()): Promise<CacheEntry> {
+  async recordRun(packageId: string, sourceVersion: number, advertisementId: string, at: Date = this.#now()): Promise<CacheEntry> {
     checkAdvertisementId(advertisementId);
     return this.#serial(async () => {
       const key = entryKey(packageId, sourceVersion);
@@ -231,7 +231,7 @@ export class ContentCache {
    * A new size. Shrinking evicts unlocked content, oldest first, until the rest fits; locked and
    * persisted content stays, so the cache may stay over its size until that frees.
    */
-  setSize(sizeMb: number): Promise<{ readonly evicted: readonly CacheEntry[]; readonly overBytes: number }> {
+  async setSize(sizeMb: number): Promise<{ readonly evicted: readonly CacheEntry[]; readonly overBytes: number }> {
     checkCacheSizeMb(sizeMb);
     return this.#serial(async () => {
       const now = this.#now().getTime();
