@@ -97,11 +97,12 @@ export class ContentCache {
     await mkdir(root, { recursive: true });
     const read = await readCacheIndex(root);
     const recorded = 'index' in read ? read.index : null;
-    const sizeMb = options.sizeMb ?? recorded?.sizeMb ?? defaultCacheSizeMb;
+    // The size given is for a new cache (the installer's SMSCACHESIZE); a cache keeps the size it was set to.
+    const sizeMb = recorded?.sizeMb ?? options.sizeMb ?? defaultCacheSizeMb;
     const { entries, changes } = await reconcile(root, recorded?.entries ?? [], now().getTime());
     const index: CacheIndex = { format: cacheIndexFormat, formatVersion: 1, sizeMb, entries };
     const rebuilt = 'problem' in read ? `the index ${join(root, cacheIndexName)} was rebuilt from the folders: ${read.problem}` : changes.length > 0 ? `the index was brought up to date with the folders: ${changes.join('; ')}` : null;
-    if (recorded === null || rebuilt !== null || sizeMb !== recorded.sizeMb) await writeCacheIndex(root, index);
+    if (recorded === null || rebuilt !== null) await writeCacheIndex(root, index);
     return { cache: new ContentCache(root, index, now), rebuilt };
   }
 

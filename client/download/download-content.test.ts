@@ -101,11 +101,11 @@ describe('downloadContent', () => {
     const urls = [busy.url(id), stalled.url(id), good.url(id)];
     const { manifest } = await fetchManifest(urls);
     const retries: DownloadRetry[] = [];
-    await downloadContent({ urls, manifest, destination: destination(), concurrency: 1, idleTimeoutMs: 300, onRetry: (r) => retries.push(r) });
+    await downloadContent({ urls, manifest, destination: destination(), concurrency: 1, idleTimeoutMs: 1500, onRetry: (r) => retries.push(r) });
     expect(snapshotTree(destination())).toEqual(snapshotTree(source()));
     expect(retries.map((r) => [r.url, r.reason])).toEqual([
       [busy.url(id), 'HTTP 503'],
-      [stalled.url(id), 'the connection broke after 10 of 2500000 bytes: nothing came for 300 ms (ETIMEDOUT)'],
+      [stalled.url(id), 'the connection broke after 10 of 2500000 bytes: nothing came for 1500 ms (ETIMEDOUT)'],
     ]);
   });
 
