@@ -180,6 +180,8 @@ describe('fetchManifest', () => {
       [{ ...good, folders: ['C:\\Windows'] }, /folder list is not a list of relative paths/],
       [{ ...good, format: 'other' }, /its format is not courier-content-manifest/],
       [{ ...good, files: [...good.files, { ...good.files[0]!, path: `${good.files[0]!.path}/inside` }], fileCount: good.fileCount + 1, totalBytes: good.totalBytes + good.files[0]!.size }, /is under .*, which is a file/],
+      [{ ...good, files: [{ ...good.files[0]!, path: 'Data/setup.exe:hidden' }, ...good.files.slice(1)] }, /"Data\/setup.exe:hidden" holds ":", which Windows does not allow/],
+      [{ ...good, folders: [...good.folders, 'Data/CON'] }, /"Data\/CON" is a reserved Windows device name \(CON\)/],
     ];
     for (const [manifest, problem] of cases) {
       server.manifests.set(id, manifest);

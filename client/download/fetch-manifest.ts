@@ -1,4 +1,5 @@
 import { checkContentManifest, type ContentManifest } from '../../core/formats/content-manifest';
+import { windowsNameProblem } from '../../core/formats/windows-names';
 import { AttemptError, DownloadError } from './download-error';
 import { contentUrl, get, readBody, reasonOf } from './http-get';
 
@@ -37,6 +38,8 @@ export async function fetchManifest(urls: readonly string[], options: { readonly
       }
       const checked = checkContentManifest(value);
       if ('problem' in checked) throw new AttemptError(`it is not a content manifest Courier can read: ${checked.problem}`, false);
+      const badName = windowsNameOf(checked.manifest);
+      if (badName !== null) throw new AttemptError(`it is not a content manifest Courier can read: ${badName}`, false);
       return { manifest: checked.manifest, source: i };
     } catch (error) {
       if (signal.aborted) throw new DownloadError('ABORTED', 'The download was cancelled.');
@@ -44,4 +47,19 @@ export async function fetchManifest(urls: readonly string[], options: { readonly
     }
   }
   throw new DownloadError('BAD_MANIFEST', `No distribution point gave the content manifest: ${reasons.join('; ')}.`);
+}
+
+/**
+ * The site never lists a name a Windows client cannot hold (it refuses such a source), so one in a
+ * manifest is not the site's: on Windows `CON` or `a.txt:stream` would be written to a device or
+ * an alternate data stream, so it is refused on every OS.
+ */
+function windowsNameOf(manifest: ContentManifest): string | null {
+  for (const path of [...manifest.folders, ...manifest.files.map((f) => f.path)]) {
+    for (const segment of path.split('/')) {
+      const problem = windowsNameProblem(segment);
+      if (problem !== null) return `${JSON.stringify(path)} ${problem}`;
+    }
+  }
+  return null;
 }
