@@ -121,6 +121,16 @@ describe('downloadContent', () => {
     expect(statSync(join(`${destination()}.partial`, 'Setup.ini')).size).toBe(0);
   });
 
+  it('goes to the next distribution point when one declares a length the manifest does not', async () => {
+    const lying = await serve((r) => (r.file === 'setup.exe' ? { kind: 'short-length' } : undefined));
+    const good = await serve();
+    const { manifest } = await fetchManifest([lying.url(id)]);
+    const retries: DownloadRetry[] = [];
+    await downloadContent({ urls: [lying.url(id), good.url(id)], manifest, destination: destination(), onRetry: (r) => retries.push(r) });
+    expect(snapshotTree(destination())).toEqual(snapshotTree(source()));
+    expect(retries.map((r) => [r.file, r.reason])).toEqual([['setup.exe', 'the server sends 299999 bytes where the manifest leaves 300000 to come']]);
+  });
+
   it('takes a whole 200 answer to a Range request, starting the file over', async () => {
     const server = await serve((r) => (r.file === 'Data/big.cab' ? (r.before === 0 ? { kind: 'drop', afterBytes: 700_000 } : { kind: 'ignore-range' }) : undefined));
     const { manifest } = await fetchManifest([server.url(id)]);

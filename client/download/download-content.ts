@@ -57,6 +57,9 @@ export interface DownloadResult {
   readonly retries: number;
 }
 
+/** Files from this size on have their ETag kept on disk for a resume after a restart. */
+const persistEtagFromBytes = 1024 * 1024;
+
 interface State {
   etags: Record<string, string>;
 }
@@ -137,7 +140,8 @@ export async function downloadContent(options: DownloadOptions): Promise<Downloa
             if (etag === state.etags[file.path]) return;
             if (etag === undefined) delete state.etags[file.path];
             else state.etags[file.path] = etag;
-            await saveState();
+            // A small file is simply fetched again after a restart; an fsync for each would cost more.
+            if (file.size >= persistEtagFromBytes) await saveState();
           };
           const outcome = await fetchFile({ file, target, base: url, signal: controller.signal, idleTimeoutMs, etag: state.etags[file.path], setOnDisk, noteEtag });
           downloadedBytes += outcome.received;
@@ -152,7 +156,7 @@ export async function downloadContent(options: DownloadOptions): Promise<Downloa
           const reason = reasonOf(error);
           reasons.push(`${url.href}: ${reason}`);
           if (error instanceof AttemptError && error.discard) {
-            await writeStep(() => truncate(target, 0), file.path);
+            await writeStep(() => emptyFile(target), file.path);
             setOnDisk(file.path, 0);
           }
           // The next files start where this one goes next: a failing DP is left for all of them.
@@ -307,6 +311,15 @@ async function receive(response: IncomingMessage, target: string, offset: number
     await handle.close();
   }
   return position - offset;
+}
+
+/** Nothing of the file is kept; a file not yet made is already that. */
+async function emptyFile(path: string): Promise<void> {
+  try {
+    await truncate(path, 0);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+  }
 }
 
 async function hashFile(path: string, bytes: number): Promise<Hash> {

@@ -17,7 +17,9 @@ export type ContentFault =
   /** The file and `bytes` more, chunked (no Content-Length to stop the client). */
   | { readonly kind: 'extra-bytes'; readonly bytes: number }
   /** A 200 with the whole file whatever the Range says. */
-  | { readonly kind: 'ignore-range' };
+  | { readonly kind: 'ignore-range' }
+  /** A Content-Length one short of the body, and that many bytes. */
+  | { readonly kind: 'short-length' };
 
 export interface ContentRequest {
   readonly method: string;
@@ -152,6 +154,10 @@ function writeBody(res: ServerResponse, status: number, headers: Record<string, 
     case 'wrong-bytes':
       res.writeHead(status, { ...headers, 'Content-Length': body.length });
       res.end(Buffer.from(body.map((byte) => byte ^ 0xff)));
+      return;
+    case 'short-length':
+      res.writeHead(status, { ...headers, 'Content-Length': Math.max(0, body.length - 1) });
+      res.end(body.subarray(0, Math.max(0, body.length - 1)));
       return;
     case 'extra-bytes':
       res.writeHead(status, headers);
