@@ -2,6 +2,7 @@ import { readFileSync, realpathSync, utimesSync, writeFileSync, mkdirSync } from
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeTempDir, type TempDir } from '../../test/helpers/temp-dir';
+import { LogWriter } from '../logs/log-writer';
 import { runProgram, type ProgramRun, type RunProgramOptions } from './run-program';
 
 const fixture = (name: string) => readFileSync(join(import.meta.dirname, '../../test/fixtures/mif', name), 'utf8');
@@ -52,8 +53,13 @@ describe.skipIf(process.platform === 'win32')('runProgram', () => {
     expect(await run('sh ./exit.sh 5')).toMatchObject({ exitCode: 5, outcome: { result: 'failed', messageId: 10006, retryLater: true } });
   });
 
-  it('lets a status MIF written during the run decide over exit code 0', async () => {
-    const result = await run(`sh ./install.sh failed.mif '${mifs}/widget.mif'`);
+  it('lets a status MIF written during the run decide over exit code 0, and tells execmgr.log', async () => {
+    const logs = new LogWriter({ folder: join(temp.path, 'logs') });
+    const result = await run(`sh ./install.sh failed.mif '${mifs}/widget.mif'`, { logs });
+    const lines = readFileSync(join(temp.path, 'logs', 'execmgr.log'), 'utf8').split('\r\n');
+    expect(lines[0]).toMatch(/^<!\[LOG\[Executing program sh \.\/install\.sh .* \(administrative rights, from the cache\)\.\]LOG\]!>.*type="1"/);
+    expect(lines[1]).toMatch(/exited with exit code 0\. Status MIF .*widget\.mif says Failed: Installed\./);
+    expect(lines[2]).toMatch(/failed \(10007\)\.\]LOG\]!>.*type="3"/);
     expect(result).toMatchObject({ state: 'ended', exitCode: 0, outcome: { result: 'failed', messageId: 10007 }, mif: { path: join(mifs, 'widget.mif'), mif: { status: 'Failed', product: 'Widget Pro' } } });
   });
 

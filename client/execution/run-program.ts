@@ -5,6 +5,7 @@ import { isAbsolute, join } from 'node:path';
 import { mifMatchesPackage, type MifPackage } from '../mif/mif-match';
 import { parseStatusMif } from '../mif/parse-mif';
 import { maxMifBytes, type StatusMif } from '../mif/status-mif';
+import type { LogWriter } from '../logs/log-writer';
 import { classifyRun, defaultRetryExitCodes, type RunOutcome } from './exit-code';
 
 export type RunMode = 'adminRights' | 'userRights';
@@ -26,6 +27,8 @@ export interface RunProgramOptions {
   readonly mifFolders?: readonly string[];
   readonly retryExitCodes?: readonly number[];
   readonly env?: NodeJS.ProcessEnv;
+  /** Where the run is told (execmgr.log). */
+  readonly logs?: LogWriter;
 }
 
 export interface FoundMif {
@@ -81,6 +84,26 @@ const maxCommandLine = 8191;
  * the start or from the exit code (docs/client-agent.md, "Running programs").
  */
 export async function runProgram(options: RunProgramOptions): Promise<ProgramRun> {
+  const run = await runUnlogged(options);
+  const logs = options.logs;
+  if (logs !== undefined) {
+    switch (run.state) {
+      case 'not-started':
+        logs.error('execmgr', `Program ${run.commandLine} could not be started (10003): ${run.reason}.`);
+        break;
+      case 'not-monitored':
+        logs.warning('execmgr', `Program ${run.commandLine} (process ${run.pid}) is still running after its maximum run time of ${Math.round(run.maxRunTimeMs / 60_000)} minutes; it is no longer monitored.`);
+        break;
+      case 'ended':
+        logs.info('execmgr', `Program ${run.commandLine} exited with exit code ${run.exitCode}${run.signal === null ? '' : ` (ended by ${run.signal})`}.${run.mif === null ? '' : ` Status MIF ${run.mif.path} says ${run.mif.mif.status}${run.mif.mif.description === '' ? '' : `: ${run.mif.mif.description}`}.`}`);
+        logs.write('execmgr', `Program ${run.commandLine} ${run.outcome.result === 'success' ? 'succeeded' : 'failed'} (${run.outcome.messageId}).`, run.outcome.result === 'success' ? 1 : 3);
+        break;
+    }
+  }
+  return run;
+}
+
+async function runUnlogged(options: RunProgramOptions): Promise<ProgramRun> {
   const { commandLine, startIn } = options;
   if (commandLine.trim() === '') throw new ProgramRunError('commandLine', 'commandLine is empty.');
   // eslint-disable-next-line no-control-regex -- a line break would make the shell run a second command
@@ -97,6 +120,7 @@ export async function runProgram(options: RunProgramOptions): Promise<ProgramRun
   }
 
   const startedAt = new Date();
+  options.logs?.info('execmgr', `Executing program ${commandLine} in ${startIn} (${options.runMode === 'adminRights' ? 'administrative rights' : "the user's rights"}, from the ${options.runFrom === 'cache' ? 'cache' : 'distribution point'}).`);
   // Its own process group off Windows, so the program outlives the agent as it would a service restart.
   const child = spawn(commandLine, { shell: true, cwd: startIn, stdio: 'ignore', windowsHide: true, detached: process.platform !== 'win32', env: options.env ?? process.env });
   const ended = await new Promise<{ code: number | null; signal: NodeJS.Signals | null } | { error: Error } | 'timeout'>((resolve) => {
