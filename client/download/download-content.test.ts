@@ -174,9 +174,13 @@ describe('downloadContent', () => {
     expect(resumed?.ifRange).toBe(`"${manifest.files.find((f) => f.path === resumed?.file)?.sha256}"`);
   });
 
-  it('refuses content already in place', async () => {
+  it('refuses content already in place, and options out of range by name', async () => {
     const server = await serve();
     const { manifest } = await fetchManifest([server.url(id)]);
+    const options = { urls: [server.url(id)], manifest, destination: destination() };
+    expect((await caught(downloadContent({ ...options, concurrency: 0 }))).message).toBe('concurrency 0 is not a whole number from 1 to 64.');
+    expect((await caught(downloadContent({ ...options, idleTimeoutMs: 1.5 }))).kind).toBe('BAD_OPTION');
+    expect((await caught(downloadContent({ ...options, urls: ['http://user:secret@127.0.0.1/'] }))).message).toMatch(/carries credentials/);
     mkdirSync(destination());
     expect((await caught(downloadContent({ urls: [server.url(id)], manifest, destination: destination() }))).kind).toBe('EXISTS');
   });

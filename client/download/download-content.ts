@@ -75,9 +75,11 @@ export async function downloadContent(options: DownloadOptions): Promise<Downloa
   if (options.urls.length === 0) throw new DownloadError('BAD_URL', 'urls is empty: there is no distribution point to download from.');
   const urls = options.urls.map((url, i) => contentUrl(url, `urls[${i}]`));
   const concurrency = options.concurrency ?? 4;
-  if (!Number.isSafeInteger(concurrency) || concurrency < 1 || concurrency > 64) throw new DownloadError('BAD_URL', `concurrency ${String(concurrency)} is not a whole number from 1 to 64.`);
   const rounds = options.rounds ?? 2;
   const idleTimeoutMs = options.idleTimeoutMs ?? 60_000;
+  for (const [field, value, max] of [['concurrency', concurrency, 64], ['rounds', rounds, 100], ['idleTimeoutMs', idleTimeoutMs, 3_600_000]] as const) {
+    if (!Number.isSafeInteger(value) || value < 1 || value > max) throw new DownloadError('BAD_OPTION', `${field} ${String(value)} is not a whole number from 1 to ${max}.`);
+  }
   const partial = `${destination}.partial`;
   const statePath = options.statePath ?? `${partial}.json`;
   if (await exists(destination)) throw new DownloadError('EXISTS', `${destination} is already there; the content was downloaded before.`);
@@ -95,8 +97,10 @@ export async function downloadContent(options: DownloadOptions): Promise<Downloa
     for (const folder of manifest.folders) await writeStep(() => mkdir(join(partial, ...folder.split('/')), { recursive: true }), folder);
     const state = await readState(statePath);
     let stateWrite = Promise.resolve();
+    // The ETags only spare bytes on a resume (every file is checked by its hash), so a note that
+    // cannot be written never fails the download.
     const saveState = () => {
-      stateWrite = stateWrite.then(() => writeFileAtomic(statePath, JSON.stringify(state)));
+      stateWrite = stateWrite.then(() => writeFileAtomic(statePath, JSON.stringify(state))).catch(() => undefined);
       return stateWrite;
     };
 
@@ -186,7 +190,9 @@ export async function downloadContent(options: DownloadOptions): Promise<Downloa
     if (failure !== null) throw options.signal?.aborted === true ? aborted() : failure;
     if (controller.signal.aborted) throw aborted();
 
-    // Every file matched: the content is put in place in one rename.
+    // Every file matched (each fsynced as it was closed); their folders' entries are made durable
+    // too before the content is put in place in one rename.
+    for (const folder of foldersOf(manifest).reverse()) await syncFolder(join(partial, ...folder.split('/')));
     await syncFolder(partial);
     await writeStep(() => rename(partial, destination), destination);
     await syncFolder(dirname(destination));
@@ -382,14 +388,20 @@ async function readState(path: string): Promise<State> {
   return { etags: {} };
 }
 
-/** Removes from the partial folder what the manifest does not list (left by a download of another manifest). */
-async function prune(partial: string, manifest: ContentManifest): Promise<void> {
-  const files = new Set(manifest.files.map((f) => f.path));
+/** Every folder of the content: those the manifest lists and the parents of its files, parents first. */
+function foldersOf(manifest: ContentManifest): string[] {
   const folders = new Set(manifest.folders);
   for (const f of manifest.files) {
     const segments = f.path.split('/');
     for (let depth = 1; depth < segments.length; depth++) folders.add(segments.slice(0, depth).join('/'));
   }
+  return [...folders].sort((a, b) => a.split('/').length - b.split('/').length);
+}
+
+/** Removes from the partial folder what the manifest does not list (left by a download of another manifest). */
+async function prune(partial: string, manifest: ContentManifest): Promise<void> {
+  const files = new Set(manifest.files.map((f) => f.path));
+  const folders = new Set(foldersOf(manifest));
   const walk = async (folder: string, prefix: string) => {
     for (const entry of await readdir(folder, { withFileTypes: true })) {
       const rel = prefix === '' ? entry.name : `${prefix}/${entry.name}`;

@@ -1,6 +1,7 @@
 /** Why a download stopped; each kind is one thing the agent reports or acts on (cas.log, a retry later). */
 export type DownloadErrorKind =
   | 'BAD_URL' // a content URL that is not http(s)
+  | 'BAD_OPTION' // a concurrency, number of rounds or timeout out of range
   | 'BAD_MANIFEST' // no distribution point gave a manifest Courier can read
   | 'NO_SOURCE' // a file could not be had whole from any distribution point
   | 'WRITE_FAILED' // the cache folder could not be written
