@@ -143,6 +143,9 @@ describe('ContentCache', () => {
     await expect(cache.reserve({ packageId: 'A0100001', sourceVersion: 1, sizeBytes: 2 ** 60, advertisementId: 'A0120000' })).rejects.toThrow(/sizeBytes/);
     await expect(cache.reserve({ packageId: 'A0100001', sourceVersion: 1, sizeBytes: 1, advertisementId: 'x\n' })).rejects.toThrow(/advertisementId/);
     await expect(ContentCache.open('relative/cache')).rejects.toThrow(/not an absolute path/);
+    writeFileSync(join(temp.path, 'a-file'), '');
+    await expect(ContentCache.open(join(temp.path, 'a-file'))).rejects.toThrow(/The cache location .*a-file cannot be made a folder \(EEXIST\)|is not a folder/);
+    await expect(ContentCache.open(root(), { sizeMb: 2 ** 40 })).rejects.toThrow(/sizeMb/);
   });
 });
 

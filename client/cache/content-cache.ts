@@ -94,7 +94,12 @@ export class ContentCache {
     if (!isAbsolute(root)) throw new CacheError('root', `The cache location ${JSON.stringify(root)} is not an absolute path.`);
     if (options.sizeMb !== undefined) checkCacheSizeMb(options.sizeMb);
     const now = options.now ?? (() => new Date());
-    await mkdir(root, { recursive: true });
+    try {
+      await mkdir(root, { recursive: true });
+    } catch (error) {
+      throw new CacheError('root', `The cache location ${root} cannot be made a folder (${(error as NodeJS.ErrnoException).code ?? String(error)}).`);
+    }
+    if (!(await isFolder(root))) throw new CacheError('root', `The cache location ${root} is not a folder.`);
     const read = await readCacheIndex(root);
     const recorded = 'index' in read ? read.index : null;
     // The size given is for a new cache (the installer's SMSCACHESIZE); a cache keeps the size it was set to.
