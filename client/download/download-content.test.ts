@@ -66,6 +66,17 @@ describe('downloadContent', () => {
     expect(server.requests.map((r) => r.url)).toContain(`/SMS_DP_SMSPKGD$/${id}/Data/Sub%20Folder/read%20me%20%231%25.txt`);
   });
 
+  it('has at most `concurrency` requests out at once', async () => {
+    writeTree(source(), Object.fromEntries(Array.from({ length: 30 }, (_, i) => [`many/file${i}.txt`, randomBytes(20_000)])));
+    const server = await serve();
+    const { manifest } = await fetchManifest([server.url(id)]);
+    await downloadContent({ urls: [server.url(id)], manifest, destination: destination(), concurrency: 2 });
+    expect(snapshotTree(destination())).toEqual(snapshotTree(source()));
+    // The manifest, then every file but the empty one, which needs no request.
+    expect(server.requests).toHaveLength(1 + 34);
+    expect(server.maxInFlight).toBeLessThanOrEqual(2);
+  });
+
   it('resumes a dropped file with Range and If-Range from the byte it reached', async () => {
     const server = await serve((r) => (r.file === 'Data/big.cab' && r.before === 0 ? { kind: 'drop', afterBytes: 1_000_000 } : undefined));
     const { manifest } = await fetchManifest([server.url(id)]);

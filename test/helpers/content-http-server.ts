@@ -36,6 +36,8 @@ export interface ContentServer {
   /** A distribution point's content URL for a package: `http://127.0.0.1:PORT/SMS_DP_SMSPKGD$/<id>/`. */
   url(packageId: string): string;
   readonly requests: ContentRequest[];
+  /** The most requests that were being answered at once. */
+  readonly maxInFlight: number;
   /** What the server answers for a package's manifest, when a test wants another one (hostile, or of another version). */
   manifests: Map<string, unknown>;
   /** Rebuilds the manifest of a package whose folder the test changed. */
@@ -115,7 +117,12 @@ export async function startContentServer(root: string, packageIds: readonly stri
     return writeBody(res, status, headers, body, injected);
   };
 
+  let inFlight = 0;
+  let maxInFlight = 0;
   const server = createServer((req, res) => {
+    inFlight++;
+    maxInFlight = Math.max(maxInFlight, inFlight);
+    res.on('close', () => inFlight--);
     try {
       handle(req, res);
     } catch (error) {
@@ -127,6 +134,9 @@ export async function startContentServer(root: string, packageIds: readonly stri
   return {
     url: (packageId) => `http://127.0.0.1:${port}${prefix}${packageId}/`,
     requests,
+    get maxInFlight() {
+      return maxInFlight;
+    },
     manifests,
     refresh: async (packageId) => {
       built.set(packageId, await buildManifest(join(root, packageId)));
