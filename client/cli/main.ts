@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseStatusMif } from '../mif/parse-mif';
+import { addCacheCommands } from './cache-commands';
 import { maxMifBytes } from '../mif/status-mif';
 
 export interface ClientIo {
@@ -36,6 +37,7 @@ export async function run(argv: readonly string[], io: ClientIo): Promise<number
         code = 1;
       }
     });
+  addCacheCommands(program, io, (result) => (code = result));
   try {
     await program.parseAsync([...argv], { from: 'user' });
   } catch (error) {
