@@ -90,6 +90,7 @@ describe.skipIf(process.platform === 'win32')('runProgram', () => {
     await expect(run('  ')).rejects.toThrow(/commandLine is empty/);
     await expect(run('sh ./exit.sh 0', { startIn: 'relative' })).rejects.toThrow(/startIn "relative" is not an absolute path/);
     await expect(run('sh ./exit.sh 0', { maxRunTimeMs: 0 })).rejects.toThrow(/maxRunTimeMs 0/);
+    await expect(run('sh ./exit.sh 0', { maxRunTimeMs: 2 ** 31 })).rejects.toThrow(/maxRunTimeMs 2147483648 is not a whole number of milliseconds from 1 to 2147483647/);
   });
 });
 

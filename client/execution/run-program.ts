@@ -75,6 +75,8 @@ export function defaultMifFolders(env: NodeJS.ProcessEnv = process.env): string[
  */
 const mifClockSlackMs = 2000;
 
+const maxTimerMs = 2 ** 31 - 1;
+
 /** Cmd.exe's limit for a command line; nothing a program needs is longer. */
 const maxCommandLine = 8191;
 
@@ -110,7 +112,8 @@ async function runUnlogged(options: RunProgramOptions): Promise<ProgramRun> {
   if (/[\u0000-\u001f\u007f]/u.test(commandLine)) throw new ProgramRunError('commandLine', 'commandLine holds a control character (a line break would run a second command).');
   if (commandLine.length > maxCommandLine) throw new ProgramRunError('commandLine', `commandLine is ${commandLine.length} characters, more than the ${maxCommandLine} a command line can have.`);
   if (!isAbsolute(startIn)) throw new ProgramRunError('startIn', `startIn ${JSON.stringify(startIn)} is not an absolute path.`);
-  if (!Number.isSafeInteger(options.maxRunTimeMs) || options.maxRunTimeMs < 1) throw new ProgramRunError('maxRunTimeMs', `maxRunTimeMs ${String(options.maxRunTimeMs)} is not a whole number of milliseconds from 1.`);
+  // A timer longer than 2^31 - 1 ms fires at once, so that (24.8 days) is the longest a program is watched.
+  if (!Number.isSafeInteger(options.maxRunTimeMs) || options.maxRunTimeMs < 1 || options.maxRunTimeMs > maxTimerMs) throw new ProgramRunError('maxRunTimeMs', `maxRunTimeMs ${String(options.maxRunTimeMs)} is not a whole number of milliseconds from 1 to ${maxTimerMs}.`);
 
   const record = { commandLine, startIn, runFrom: options.runFrom, runMode: options.runMode };
   try {
