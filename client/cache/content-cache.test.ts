@@ -150,11 +150,12 @@ describe('ContentCache', () => {
 });
 
 describe('ContentCache after a crash or damage', () => {
-  it('rebuilds a damaged index from the folders, and removes partial folders of no download', async () => {
+  it('rebuilds a damaged index from the folders, and removes partial folders of no download and temp files of an index write', async () => {
     const { cache } = await ContentCache.open(root(), { now });
     await download(cache, 'A0100001', 7, { version: 2 });
     mkdirSync(join(root(), 'A0100005.1.partial'));
     mkdirSync(join(root(), 'not-ours'));
+    writeFileSync(join(root(), '.cache-index.json.0123456789ab.tmp'), '{"half');
     writeFileSync(join(root(), cacheIndexName), '{"format":"courier-client-cache","formatVersion":1,"sizeMb":10,"entr');
     const reopened = await ContentCache.open(root(), { now });
     expect(reopened.rebuilt).toMatch(/rebuilt from the folders: it is not whole JSON/);

@@ -376,8 +376,9 @@ async function moveFolder(from: string, to: string): Promise<void> {
 /**
  * Makes the index agree with the folders: a complete entry whose folder is gone is dropped; a
  * download whose folder is in place (killed between the rename and the index write) is complete;
- * a content folder the index does not list is taken in, unlocked; partial folders of no download
- * and folders left aside by a deletion are removed. Nothing else in the folder is touched.
+ * a content folder the index does not list is taken in, unlocked; partial folders of no download,
+ * folders left aside by a deletion and temp files of an index write are removed. Nothing else in
+ * the folder is touched.
  */
 async function reconcile(root: string, recorded: readonly CacheEntryRecord[], now: number): Promise<{ entries: CacheEntryRecord[]; changes: string[] }> {
   const names = new Set(await readdir(root));
@@ -416,6 +417,8 @@ async function reconcile(root: string, recorded: readonly CacheEntryRecord[], no
     }
     const aside = /^(.+)\.deleting-[0-9a-f]{8}$/u.exec(name);
     if (aside !== null && parseEntryKey(aside[1]!) !== null) await rm(path, { recursive: true, force: true });
+    // An index write killed before its rename leaves its temp file.
+    if (/^\.cache-index\.json\.[0-9a-f]{12}\.tmp$/u.test(name)) await rm(path, { force: true });
   }
   return { entries: entries.sort(byKey), changes };
 }
