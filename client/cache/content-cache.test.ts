@@ -156,6 +156,7 @@ describe('ContentCache after a crash or damage', () => {
     mkdirSync(join(root(), 'A0100005.1.partial'));
     mkdirSync(join(root(), 'not-ours'));
     writeFileSync(join(root(), '.cache-index.json.0123456789ab.tmp'), '{"half');
+    writeFileSync(join(root(), '.A0100005.1.partial.json.0123456789ab.tmp'), '{"half');
     writeFileSync(join(root(), cacheIndexName), '{"format":"courier-client-cache","formatVersion":1,"sizeMb":10,"entr');
     const reopened = await ContentCache.open(root(), { now });
     expect(reopened.rebuilt).toMatch(/rebuilt from the folders: it is not whole JSON/);

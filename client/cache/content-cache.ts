@@ -419,6 +419,9 @@ async function reconcile(root: string, recorded: readonly CacheEntryRecord[], no
     if (aside !== null && parseEntryKey(aside[1]!) !== null) await rm(path, { recursive: true, force: true });
     // An index write killed before its rename leaves its temp file.
     if (/^\.cache-index\.json\.[0-9a-f]{12}\.tmp$/u.test(name)) await rm(path, { force: true });
+    // Likewise a download's note of its ETags.
+    const note = /^\.(.+)\.partial\.json\.[0-9a-f]{12}\.tmp$/u.exec(name);
+    if (note !== null && parseEntryKey(note[1]!) !== null) await rm(path, { force: true });
   }
   return { entries: entries.sort(byKey), changes };
 }
