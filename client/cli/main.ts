@@ -2,8 +2,9 @@ import { Command, CommanderError } from 'commander';
 import { mkdirSync, readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { clientDirOf } from '../config/client-dir';
-import { writeClientConfig, type ClientConfigInput } from '../config/client-config';
+import { cacheFolderOf, readClientConfig, writeClientConfig, type ClientConfigInput } from '../config/client-config';
 import { parseStatusMif } from '../mif/parse-mif';
+import { addCacheCommands } from './cache-commands';
 import { maxMifBytes } from '../mif/status-mif';
 import { contextOfFile } from '../policy/context-file';
 import { evaluateAdvertisement, type Decision } from '../policy/evaluate';
@@ -142,6 +143,7 @@ export async function run(argv: readonly string[], io: ClientIo): Promise<number
     .option('--now <time>', "the time to evaluate at (default: the context file's now, else the clock)")
     .option('--json', 'print the decision as JSON')
     .action((file: string, options: { context: string; now?: string; json?: boolean }) => guarded(() => policyEvaluate(file, options, io)));
+  addCacheCommands(program, io, (result) => (code = result), () => cacheFolderOf(clientDir(), readClientConfig(clientDir())));
   try {
     await program.parseAsync([...argv], { from: 'user' });
   } catch (error) {
