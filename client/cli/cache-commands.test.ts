@@ -14,7 +14,7 @@ afterEach(() => temp.remove());
 async function courierClient(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
   const out: string[] = [];
   const err: string[] = [];
-  const code = await run(argv, { out: (t) => void out.push(t), err: (t) => void err.push(t), cwd: temp.path });
+  const code = await run(argv, { out: (t) => void out.push(t), err: (t) => void err.push(t), cwd: temp.path, env: { COURIER_CLIENT_DIR: join(temp.path, 'client') } });
   return { code, out: out.join(''), err: err.join('') };
 }
 
@@ -49,5 +49,8 @@ it('refuses bad input with exit code 1 and the reason', async () => {
   expect(await courierClient('cache', 'set-size', '0', '--cache', 'cache')).toMatchObject({ code: 1, err: expect.stringMatching(/sizeMb 0 is not a whole number of MB from 1/) });
   expect(await courierClient('cache', 'delete', '../etc', '--cache', 'cache')).toMatchObject({ code: 1, err: expect.stringMatching(/"..\/etc" is not a content name/) });
   expect(await courierClient('cache', 'delete', 'A0100009.1', '--cache', 'cache')).toMatchObject({ code: 1, err: expect.stringMatching(/A0100009.1 is not in the cache/) });
-  expect((await courierClient('cache', 'list')).code).toBe(2);
+  // Without --cache, the folder client.json names; without client.json, the reason.
+  expect(await courierClient('cache', 'list')).toMatchObject({ code: 1, err: expect.stringMatching(/client\.json does not exist: run "courier-client configure/) });
+  expect((await courierClient('configure', '--management-point', 'http://127.0.0.1:8580/', '--site-code', 'A01', '--cache-folder', 'cache')).code).toBe(0);
+  expect(await courierClient('cache', 'list', '--json')).toMatchObject({ code: 0, out: expect.stringContaining(JSON.stringify(join(temp.path, 'cache'))) });
 });
