@@ -3,8 +3,9 @@ import { mkdirSync, readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { clientDirOf } from '../config/client-dir';
 import { addAgentCommands, type AgentIo } from './agent-commands';
-import { writeClientConfig, type ClientConfigInput } from '../config/client-config';
+import { cacheFolderOf, readClientConfig, writeClientConfig, type ClientConfigInput } from '../config/client-config';
 import { parseStatusMif } from '../mif/parse-mif';
+import { addCacheCommands } from './cache-commands';
 import { maxMifBytes } from '../mif/status-mif';
 import { contextOfFile } from '../policy/context-file';
 import { evaluateAdvertisement, type Decision } from '../policy/evaluate';
@@ -143,6 +144,7 @@ export async function run(argv: readonly string[], io: ClientIo | AgentIo): Prom
     .option('--now <time>', "the time to evaluate at (default: the context file's now, else the clock)")
     .option('--json', 'print the decision as JSON')
     .action((file: string, options: { context: string; now?: string; json?: boolean }) => guarded(() => policyEvaluate(file, options, io)));
+  addCacheCommands(program, io, (result) => (code = result), () => cacheFolderOf(clientDir(), readClientConfig(clientDir())));
   addAgentCommands(program, policy, io, clientDir, (result) => (code = result));
   try {
     await program.parseAsync([...argv], { from: 'user' });

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { open, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
 /**
@@ -24,5 +25,39 @@ export function writeFileAtomicSync(path: string, data: string | Uint8Array, opt
   } catch (error) {
     rmSync(temp, { force: true });
     throw error;
+  }
+}
+
+
+/**
+ * Writes `path` whole or not at all: a temp file beside it, fsync, rename, fsync of the folder.
+ * A kill -9 or power cut leaves the old file or the new one, never half of either.
+ */
+export async function writeFileAtomic(path: string, data: string): Promise<void> {
+  const temp = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
+  const handle = await open(temp, 'wx');
+  try {
+    await handle.writeFile(data);
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+  try {
+    await rename(temp, path);
+  } catch (error) {
+    await rm(temp, { force: true });
+    throw error;
+  }
+  await syncFolder(dirname(path));
+}
+
+/** So a rename or a new entry survives a power cut (fsync(2) on the directory; Windows cannot open one, and NTFS journals it). */
+export async function syncFolder(path: string): Promise<void> {
+  if (process.platform === 'win32') return;
+  const handle = await open(path, 'r');
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
   }
 }

@@ -2,47 +2,12 @@ import { randomBytes } from 'node:crypto';
 import { renameSync, writeFileSync } from 'node:fs';
 import { open, readFile, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import { checkContentManifest, type ContentManifest } from '../../formats/content-manifest';
 import { ContentError } from './content-error';
 
-/**
- * What one version of a package's content is: every file with its size, modification time and
- * SHA-256, and every folder (so empty ones are copied too). The format is described in
- * docs/content-engine.md; `formatVersion` changes when a reader of the old one would misread it.
- */
-export interface ManifestFile {
-  /** Relative to the package root, forward slashes, the name's case as the source has it. */
-  readonly path: string;
-  readonly size: number;
-  readonly mtimeMs: number;
-  /** Lower-case hex. */
-  readonly sha256: string;
-}
-
-export interface ContentManifest {
-  readonly format: typeof manifestFormat;
-  readonly formatVersion: typeof manifestFormatVersion;
-  /** Folders under the root, parents before children, forward slashes. */
-  readonly folders: readonly string[];
-  /** Sorted by path (code unit order), so two manifests of the same tree are the same bytes. */
-  readonly files: readonly ManifestFile[];
-  readonly fileCount: number;
-  readonly totalBytes: number;
-}
-
-export const manifestFormat = 'courier-content-manifest';
-export const manifestFormatVersion = 1;
-
-export function manifestOf(folders: readonly string[], files: readonly ManifestFile[]): ContentManifest {
-  const sorted = [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  return {
-    format: manifestFormat,
-    formatVersion: manifestFormatVersion,
-    folders: [...folders].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)),
-    files: sorted,
-    fileCount: sorted.length,
-    totalBytes: sorted.reduce((sum, file) => sum + file.size, 0),
-  };
-}
+// The format and its checks are pure and shared with the client agent, which reads the same
+// manifest from a distribution point (core/formats/content-manifest.ts).
+export { manifestFormat, manifestFormatVersion, manifestOf, safeRelativePath, type ContentManifest, type ManifestFile } from '../../formats/content-manifest';
 
 /**
  * Writes `path` whole or not at all: a temp file beside it, fsync, rename, fsync of the folder.
@@ -100,8 +65,6 @@ export async function writeManifest(path: string, manifest: ContentManifest): Pr
   await writeFileAtomic(path, manifestText(manifest));
 }
 
-const sha256Pattern = /^[0-9a-f]{64}$/u;
-
 /** Reads a manifest and checks every field, so a truncated or foreign file is refused by name. */
 export async function readManifest(path: string): Promise<ContentManifest> {
   let text: string;
@@ -122,38 +85,7 @@ export function parseManifest(text: string, where: string): ContentManifest {
   } catch {
     throw bad('it is not whole JSON');
   }
-  if (typeof value !== 'object' || value === null) throw bad('it is not an object');
-  const record = value as Record<string, unknown>;
-  if (record.format !== manifestFormat) throw bad(`its format is not ${manifestFormat}`);
-  if (record.formatVersion !== manifestFormatVersion) throw bad(`its format version is ${String(record.formatVersion)}, and this Courier reads ${manifestFormatVersion}`);
-  if (!Array.isArray(record.folders) || !record.folders.every((f) => typeof f === 'string' && safeRelativePath(f))) throw bad('its folder list is not a list of relative paths');
-  if (!Array.isArray(record.files)) throw bad('it has no file list');
-  const files: ManifestFile[] = [];
-  for (const entry of record.files as unknown[]) {
-    const file = entry as Record<string, unknown> | null;
-    if (
-      file === null ||
-      typeof file !== 'object' ||
-      typeof file.path !== 'string' ||
-      !safeRelativePath(file.path) ||
-      !Number.isSafeInteger(file.size) ||
-      (file.size as number) < 0 ||
-      typeof file.mtimeMs !== 'number' ||
-      typeof file.sha256 !== 'string' ||
-      !sha256Pattern.test(file.sha256)
-    ) {
-      throw bad(`file entry ${files.length + 1} is not a path, size, mtimeMs and sha256`);
-    }
-    files.push({ path: file.path, size: file.size as number, mtimeMs: file.mtimeMs, sha256: file.sha256 });
-  }
-  const manifest = manifestOf(record.folders as string[], files);
-  if (record.fileCount !== manifest.fileCount || record.totalBytes !== manifest.totalBytes) throw bad('its totals do not add up');
-  if (new Set(files.map((f) => f.path.toLowerCase())).size !== files.length) throw bad('it names a file twice');
-  return manifest;
-}
-
-/** A relative path that stays inside the root: no empty, `.` or `..` segment, no backslash, not absolute. */
-export function safeRelativePath(path: string): boolean {
-  if (path === '' || path.startsWith('/') || path.includes('\\') || path.includes('\0')) return false;
-  return path.split('/').every((segment) => segment !== '' && segment !== '.' && segment !== '..');
+  const checked = checkContentManifest(value);
+  if ('problem' in checked) throw bad(checked.problem);
+  return checked.manifest;
 }
