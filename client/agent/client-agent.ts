@@ -1,13 +1,15 @@
 import { readFileSync } from 'node:fs';
-import { readClientConfig, defaultPollingMinutes, type ClientConfig } from '../config/client-config';
+import { cacheFolderOf, readClientConfig, defaultPollingMinutes, type ClientConfig } from '../config/client-config';
+import { LogWriter } from '../logs/log-writer';
 import { readIdentity, type ClientIdentity } from '../mp/client-identity';
 import { BadAnswerError, UnreachableError } from '../mp/json-request';
 import { ManagementPointClient, MpRefusedError } from '../mp/mp-client';
 import type { Decision } from '../policy/evaluate';
 import { StatusOutbox } from '../status/status-outbox';
 import { AgentMessage, advertisementMessage } from './agent-messages';
-import { AppendingAgentLogs, logFolderOf, type AgentLogs } from './agent-log';
-import { stepsNotAvailable, type ExecutionSteps } from './execution-steps';
+import { logFolderOf } from './agent-log';
+import { cacheSteps } from './cache-steps';
+import type { ExecutionSteps } from './execution-steps';
 import { collectFacts, type MachineFacts } from './machine-facts';
 import { PolicyStore, type AdvertisementRecord, type PolicyState, type StoredPolicy } from './policy-store';
 import { evaluateAll, viewOf, type EvaluatedAdvertisement, type PolicyAdvertisement, type PolicyScope } from './policy-view';
@@ -19,8 +21,10 @@ export interface ClientAgentOptions {
   readonly clientDir: string;
   /** The machine's facts; collected from the OS (and client.json's session) when not given. */
   readonly facts?: (config: ClientConfig) => MachineFacts;
+  /** The content and program steps; the download cache and the program runner when not given. */
   readonly steps?: ExecutionSteps;
-  readonly logs?: AgentLogs;
+  /** policyagent.log, execmgr.log and cas.log; in `<clientDir>/logs` when not given. */
+  readonly logs?: LogWriter;
   /** Each exchange with the management point, connect to last byte. */
   readonly timeoutMs?: number;
 }
@@ -78,13 +82,19 @@ class Stop extends Error {
  */
 export class ClientAgent {
   readonly clientDir: string;
-  readonly logs: AgentLogs;
-  private readonly steps: ExecutionSteps;
+  readonly logs: LogWriter;
+  private stepsMade: ExecutionSteps | undefined;
 
   constructor(private readonly options: ClientAgentOptions) {
     this.clientDir = options.clientDir;
-    this.logs = options.logs ?? new AppendingAgentLogs(logFolderOf(options.clientDir));
-    this.steps = options.steps ?? stepsNotAvailable;
+    this.logs = options.logs ?? new LogWriter({ folder: logFolderOf(options.clientDir) });
+    this.stepsMade = options.steps;
+  }
+
+  /** Made at the first run, from the configuration then: the cache is opened once and kept. */
+  private steps(config: ClientConfig): ExecutionSteps {
+    this.stepsMade ??= cacheSteps({ cacheFolder: cacheFolderOf(this.clientDir, config), cacheSizeMb: config.cacheSizeMb, logs: this.logs });
+    return this.stepsMade;
   }
 
   private factsOf(config: ClientConfig): MachineFacts {
@@ -287,7 +297,7 @@ export class ClientAgent {
     this.logs.info('execmgr', `${advertisement.body.advertisement.advertisementId}: ${decision.kind === 'run' ? decision.reason : 'run by the user from Run Advertised Programs.'}`);
     const reports = await runChain(chain, advertisement, {
       mp: parts.mp,
-      steps: this.steps,
+      steps: this.steps(config),
       outbox: parts.outbox,
       addRun: (run) => parts.history.add(run),
       logs: this.logs,

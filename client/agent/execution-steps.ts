@@ -3,10 +3,10 @@ import type { MifPackage } from '../mif/mif-match';
 
 /**
  * The two steps of running an assigned program that the agent hands to other modules: getting
- * the package's content into the download cache, and running the program's command line. The
- * cycle speaks only to these interfaces, so the cache, the downloader and the program runner
- * plug in without the cycle changing; a build without them says so (`deferred`, with why)
- * rather than pretending a run happened.
+ * the package's content into the download cache, and running the program's command line
+ * (cache-steps.ts does them with client/cache, client/download and client/execution). The cycle
+ * speaks only to these interfaces; without them (`stepsNotAvailable`) it says so (`deferred`,
+ * with why) rather than pretending a run happened.
  */
 
 export interface ContentRequest {
@@ -31,6 +31,8 @@ export type ContentResult =
 
 export interface ContentStep {
   fetch(request: ContentRequest): Promise<ContentResult>;
+  /** The program ran from this content: the cache keeps it locked for a while after. */
+  recordRun?(request: Pick<ContentRequest, 'packageId' | 'sourceVersion' | 'advertisementId'>): Promise<void>;
 }
 
 export interface ProgramRequest {

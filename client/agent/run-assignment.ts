@@ -114,23 +114,26 @@ export async function runOne(target: PolicyAdvertisement, context: RunContext): 
     context.outbox.add(advertisementMessage(messageId, subject, second, third, time));
     messageIds.push(messageId);
   };
-  const record = (outcome: ProgramRun['result']) => context.addRun({ ...subject, user: context.forUser, at: context.now, result: outcome });
+  const record = async (outcome: ProgramRun['result']) => {
+    context.addRun({ ...subject, user: context.forUser, at: context.now, result: outcome });
+    await context.steps.content.recordRun?.({ packageId: ad.packageId, sourceVersion, advertisementId: ad.advertisementId });
+  };
   switch (result.status) {
     case 'deferred':
       return answer('deferred', result.reason);
     case 'notStarted':
       add(AgentMessage.notStarted, '', result.reason);
-      record('failure');
+      await record('failure');
       return answer('failed', `The program could not be started: ${result.reason}`);
     case 'notMonitored':
       add(AgentMessage.started, program.commandLine, '', startedAt);
       // Counted as a failure: its result is unknown, and a failure lets "rerun if failed" try again.
-      record('failure');
+      await record('failure');
       return answer('notMonitored', result.reason);
     case 'ended': {
       add(AgentMessage.started, program.commandLine, '', startedAt);
       add(result.outcome.messageId, String(result.exitCode), result.mifDescription ?? '');
-      record(result.outcome.result === 'success' ? 'success' : 'failure');
+      await record(result.outcome.result === 'success' ? 'success' : 'failure');
       const how = result.mifDescription === null ? `exit code ${result.exitCode}` : `status MIF: ${result.mifDescription}`;
       return answer(result.outcome.result === 'success' ? 'succeeded' : 'failed', `The program ended (${how}; ${result.outcome.messageId}).`);
     }

@@ -1,14 +1,14 @@
-import { spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ClientAgent } from '../../client/agent/client-agent';
-import type { ExecutionSteps } from '../../client/agent/execution-steps';
+import { cacheSteps } from '../../client/agent/cache-steps';
+import { stepsNotAvailable, type ExecutionSteps } from '../../client/agent/execution-steps';
 import type { MachineFacts } from '../../client/agent/machine-facts';
 import { PolicyStore } from '../../client/agent/policy-store';
 import { RunHistory } from '../../client/agent/run-history';
 import { writeClientConfig } from '../../client/config/client-config';
-import { classifyRun } from '../../client/execution/exit-code';
+import { LogWriter } from '../../client/logs/log-writer';
 import { readIdentity } from '../../client/mp/client-identity';
 import { StatusOutbox } from '../../client/status/status-outbox';
 import { createCore, startComponentRunner, type ComponentRunner, type Core } from '../../core';
@@ -18,6 +18,7 @@ import { createMpControlManager, mpControlName } from '../../core/components/mpc
 import { createOfferManager, offerManagerName } from '../../core/components/offermgr';
 import { value } from '../helpers/api-result';
 import { writeTree } from '../helpers/content-tree';
+import { startContentServer } from '../helpers/content-http-server';
 import { startMpProxy, type MpProxy } from '../helpers/mp-proxy';
 import { untilIdle } from '../helpers/offer-state';
 import { makeTempDir, type TempDir } from '../helpers/temp-dir';
@@ -154,7 +155,7 @@ describe('the client agent against a real site', { timeout: 90_000 }, () => {
     proxy = await startMpProxy(value(await core.client['management-point:status']({})).url!);
   });
 
-  it('runs a mandatory program when due: deferred with the reason while no cache and runner are plugged in, then 10005 and 10008 with them, and not again', async () => {
+  it('runs a mandatory program when due: deferred with the reason without a cache and runner, then downloaded, run, 10005 and 10008, and not again', async () => {
     const first = await agent().runCycle(new Date());
     writeTree(join(temp.path, 'source'), { 'install.sh': 'echo installed > "$TARGET"\nexit 0\n' });
     writeTree(join(temp.path, 'vol-d'), {});
@@ -167,32 +168,29 @@ describe('the client agent against a real site', { timeout: 90_000 }, () => {
     const ad = value(await core.client['advertisements:create']({ advertisementName: 'Tool now', packageId, programName: 'Install', collectionId, includeSubcollections: false, asSoonAsPossible: true, allowFallbackToUnprotectedDps: true })).advertisementId;
     await untilIdle(site());
 
-    const deferred = await agent().runCycle(new Date());
+    const deferred = await agent(stepsNotAvailable).runCycle(new Date());
     expect(deferred.advertisements.map((a) => a.decision.kind)).toEqual(['run']);
     expect(deferred.actions).toEqual([expect.objectContaining({ advertisementId: ad, status: 'deferred', messageIds: [], reason: expect.stringMatching(/no download cache and program runner/) })]);
     expect(new RunHistory(clientDir()).all()).toEqual([]);
     expect(await siteMessages([10005, 10006, 10008])).toHaveLength(0);
     expect(new PolicyStore(clientDir()).state.advertisements[ad]?.lastAction).toMatchObject({ status: 'deferred' });
 
-    // Stand-ins for the cache and the runner with the same contract: a real copy, a real process.
+    // The real cache, downloader and runner. The site has no content service on its DPs yet, so a
+    // content server on the loopback serves the DP's own copy at the URL content location names.
+    const dpFolder = join(temp.path, 'vol-d', 'SMSPKGD$');
+    expect(existsSync(join(dpFolder, packageId, 'install.sh'))).toBe(true);
+    const server = await startContentServer(dpFolder, [packageId]);
     const target = join(temp.path, 'installed.txt');
-    const cache = join(clientDir(), 'cache');
+    const real = cacheSteps({ cacheFolder: join(clientDir(), 'cache'), cacheSizeMb: 10, logs: new LogWriter({ folder: join(clientDir(), 'logs') }) });
     const steps: ExecutionSteps = {
       content: {
         fetch: (request) => {
-          const path = join(cache, `${request.packageId}.${request.sourceVersion}`);
-          expect(request.urls[0]).toMatch(new RegExp(`^http://.+/SMS_DP_.+/${packageId}/$`));
-          cpSync(join(temp.path, 'source'), path, { recursive: true });
-          return Promise.resolve({ status: 'ready', path, downloaded: true });
+          expect(request.urls).toEqual([`http://DP01/SMS_DP_SMSPKGD$/${packageId}/`]);
+          return real.content.fetch({ ...request, urls: [server.url(packageId)] });
         },
+        recordRun: (request) => real.content.recordRun!(request),
       },
-      program: {
-        run: (request) =>
-          new Promise((resolve) => {
-            const child = spawn(request.commandLine, { shell: true, cwd: request.startIn, env: { ...process.env, TARGET: target }, stdio: 'ignore' });
-            child.once('exit', (code) => resolve({ status: 'ended', exitCode: code ?? -1, outcome: classifyRun(code ?? -1), mifDescription: null }));
-          }),
-      },
+      program: { run: (request) => real.program.run({ ...request, commandLine: `TARGET='${target}' ${request.commandLine}` }) },
     };
     const ran = await agent(steps).runCycle(new Date());
     expect(ran.actions).toEqual([expect.objectContaining({ advertisementId: ad, status: 'succeeded', messageIds: [10005, 10008] })]);
@@ -205,7 +203,10 @@ describe('the client agent against a real site', { timeout: 90_000 }, () => {
     const after = await agent(steps).runCycle(new Date());
     expect(after.actions).toEqual([]);
     expect(after.advertisements[0]?.decision.kind).not.toBe('run');
-    expect(existsSync(join(cache, `${packageId}.1`))).toBe(true);
+    expect(readFileSync(join(clientDir(), 'cache', `${packageId}.1`, 'install.sh'), 'utf8')).toBe(readFileSync(join(temp.path, 'source', 'install.sh'), 'utf8'));
+    expect(readFileSync(join(clientDir(), 'logs', 'cas.log'), 'utf8')).toContain(`Content ${packageId}.1 is complete in the cache`);
+    expect(readFileSync(join(clientDir(), 'logs', 'execmgr.log'), 'utf8')).toMatch(/Program .*sh install\.sh exited with exit code 0/);
+    await server.close();
   });
 
   it('registers again with its credentials when a fact changes, anew after an admin reset, and waits while pending approval', async () => {
