@@ -18,7 +18,7 @@ import { createMpControlManager, mpControlName } from '../../core/components/mpc
 import { createOfferManager, offerManagerName } from '../../core/components/offermgr';
 import { value } from '../helpers/api-result';
 import { writeTree } from '../helpers/content-tree';
-import { startContentServer } from '../helpers/content-http-server';
+import { startContentServer, type ContentServer } from '../helpers/content-http-server';
 import { startMpProxy, type MpProxy } from '../helpers/mp-proxy';
 import { untilIdle } from '../helpers/offer-state';
 import { makeTempDir, type TempDir } from '../helpers/temp-dir';
@@ -83,6 +83,33 @@ async function advertiseTo(resourceId: number, programs: { name: string; platfor
   }
   await untilIdle(site(), ['Offermgr.box']);
   return { packageId, ads };
+}
+
+/** A package with these source files on DP01 (made with the first), with one program advertised to the resource as soon as possible. */
+async function distributedAdvertisement(resourceId: number, name: string, files: Record<string, string | Uint8Array>, commandLine: string): Promise<{ packageId: string; ad: string }> {
+  const source = join(temp.path, `source-${name}`);
+  writeTree(source, files);
+  if (!existsSync(join(temp.path, 'vol-d'))) {
+    writeTree(join(temp.path, 'vol-d'), {});
+    value(await core.client['distribution-points:create']({ name: 'DP01', volumes: [{ letter: 'D', path: join(temp.path, 'vol-d') }], bitsEnabled: true }));
+  }
+  const packageId = value(await core.client['packages:create']({ name, containsSourceFiles: true, sourceDirectory: source })).packageId;
+  value(await core.client['programs:create']({ packageId, program: { name: 'Install', commandLine, canRunWhen: 'whetherOrNot', runMode: 'adminRights' } }));
+  value(await core.client['packages:distribute']({ packageId, distributionPoints: ['DP01'], groups: [] }));
+  await untilIdle(site());
+  const collectionId = value(await core.client['collections:create']({ name: `${name} targets`, rules: [{ kind: 'direct', resourceId }] })).collectionId;
+  const ad = value(await core.client['advertisements:create']({ advertisementName: `${name} now`, packageId, programName: 'Install', collectionId, includeSubcollections: false, asSoonAsPossible: true, allowFallbackToUnprotectedDps: true })).advertisementId;
+  await untilIdle(site());
+  return { packageId, ad };
+}
+
+/** The real cache, downloader and runner, the DP's content served from its folder on the loopback (the site has no content service yet). */
+function realSteps(server: ContentServer, cacheSizeMb: number): ExecutionSteps {
+  const real = cacheSteps({ cacheFolder: join(clientDir(), 'cache'), cacheSizeMb, logs: new LogWriter({ folder: join(clientDir(), 'logs') }) });
+  return {
+    content: { fetch: (request) => real.content.fetch({ ...request, urls: [server.url(request.packageId)] }), recordRun: (request) => real.content.recordRun!(request) },
+    program: real.program,
+  };
 }
 
 describe('the client agent against a real site', { timeout: 90_000 }, () => {
@@ -243,5 +270,32 @@ describe('the client agent against a real site', { timeout: 90_000 }, () => {
     const approved = await second.runCycle(new Date());
     expect(approved.managementPoint.problem).toBeNull();
     expect(readIdentity(other)?.approval).toBe('approved');
+  });
+
+  it('reports a failed program (10005, 10006) and content larger than the cache (10050, once), and records the failure', async () => {
+    const first = await agent().runCycle(new Date());
+    const resourceId = first.registration!.resourceId;
+    const failing = await distributedAdvertisement(resourceId, 'Failing', { 'fail.sh': 'exit 5\n' }, 'sh fail.sh');
+    const big = await distributedAdvertisement(resourceId, 'Big', { 'big.bin': new Uint8Array(1536 * 1024).fill(7), 'setup.sh': 'exit 0\n' }, 'sh setup.sh');
+    const server = await startContentServer(join(temp.path, 'vol-d', 'SMSPKGD$'), [failing.packageId, big.packageId]);
+    try {
+      const steps = realSteps(server, 1);
+      const ran = await agent(steps).runCycle(new Date());
+      const byAd = new Map(ran.actions.map((a) => [a.advertisementId, a]));
+      expect(byAd.get(failing.ad)).toMatchObject({ status: 'failed', messageIds: [10005, 10006], reason: expect.stringMatching(/exit code 5; 10006/) });
+      expect(byAd.get(big.ad)).toMatchObject({ status: 'tooLarge', messageIds: [10050], reason: expect.stringMatching(/larger than the whole cache \(1048576 bytes\)/) });
+      expect(new RunHistory(clientDir()).all()).toEqual([expect.objectContaining({ advertisementId: failing.ad, result: 'failure' })]);
+      const failed = (await siteMessages([10006]))[0];
+      expect(failed).toMatchObject({ severity: 'error', insertionStrings: [failing.ad, '5', '', failing.packageId, 'Install'] });
+      expect(await siteMessages([10050])).toEqual([expect.objectContaining({ severity: 'error', attributes: { 400: big.packageId, 401: big.ad } })]);
+
+      // The failed run was the assignment's run; the content too large stays so, and is said once.
+      const again = await agent(steps).runCycle(new Date());
+      expect(again.actions).toEqual([expect.objectContaining({ advertisementId: big.ad, status: 'tooLarge', messageIds: [] })]);
+      expect(await siteMessages([10050])).toHaveLength(1);
+      expect(await siteMessages([10005])).toHaveLength(1);
+    } finally {
+      await server.close();
+    }
   });
 });
