@@ -86,7 +86,7 @@ async function advertiseTo(resourceId: number, programs: { name: string; platfor
 }
 
 /** A package with these source files on DP01 (made with the first), with one program advertised to the resource as soon as possible. */
-async function distributedAdvertisement(resourceId: number, name: string, files: Record<string, string | Uint8Array>, commandLine: string): Promise<{ packageId: string; ad: string }> {
+async function distributedAdvertisement(resourceId: number, name: string, files: Record<string, string | Uint8Array>, commandLine: string, assigned = true): Promise<{ packageId: string; ad: string }> {
   const source = join(temp.path, `source-${name}`);
   writeTree(source, files);
   if (!existsSync(join(temp.path, 'vol-d'))) {
@@ -98,7 +98,7 @@ async function distributedAdvertisement(resourceId: number, name: string, files:
   value(await core.client['packages:distribute']({ packageId, distributionPoints: ['DP01'], groups: [] }));
   await untilIdle(site());
   const collectionId = value(await core.client['collections:create']({ name: `${name} targets`, rules: [{ kind: 'direct', resourceId }] })).collectionId;
-  const ad = value(await core.client['advertisements:create']({ advertisementName: `${name} now`, packageId, programName: 'Install', collectionId, includeSubcollections: false, asSoonAsPossible: true, allowFallbackToUnprotectedDps: true })).advertisementId;
+  const ad = value(await core.client['advertisements:create']({ advertisementName: `${name} now`, packageId, programName: 'Install', collectionId, includeSubcollections: false, asSoonAsPossible: assigned, allowFallbackToUnprotectedDps: true })).advertisementId;
   await untilIdle(site());
   return { packageId, ad };
 }
@@ -294,6 +294,33 @@ describe('the client agent against a real site', { timeout: 90_000 }, () => {
       expect(again.actions).toEqual([expect.objectContaining({ advertisementId: big.ad, status: 'tooLarge', messageIds: [] })]);
       expect(await siteMessages([10050])).toHaveLength(1);
       expect(await siteMessages([10005])).toHaveLength(1);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('runs a program the user chooses (Run Advertised Programs): asks before downloading, declined runs nothing, accepted downloads and runs it', async () => {
+    const first = await agent().runCycle(new Date());
+    const offered = await distributedAdvertisement(first.registration!.resourceId, 'Optional', { 'setup.sh': 'exit 0\n' }, 'sh setup.sh', false);
+    const server = await startContentServer(join(temp.path, 'vol-d', 'SMSPKGD$'), [offered.packageId]);
+    try {
+      const steps = realSteps(server, 10);
+      const received = await agent(steps).runCycle(new Date());
+      expect(received.advertisements).toEqual([expect.objectContaining({ advertisementId: offered.ad, decision: expect.objectContaining({ kind: 'available', listed: true, mandatory: false }) })]);
+      expect(received.actions).toEqual([]);
+      let asked = 0;
+      const declined = await agent(steps).runAdvertised(offered.ad, new Date(), () => Promise.resolve(++asked > 1));
+      expect(declined.reports).toEqual([expect.objectContaining({ status: 'declined', messageIds: [] })]);
+      expect(existsSync(join(clientDir(), 'cache', `${offered.packageId}.1`))).toBe(false);
+      const accepted = await agent(steps).runAdvertised(offered.ad, new Date(), () => Promise.resolve(++asked > 1));
+      expect(accepted.reports).toEqual([expect.objectContaining({ status: 'succeeded', messageIds: [10005, 10008] })]);
+      expect(accepted.outbox).toEqual({ sent: 2, remaining: 0, problem: null });
+      expect(asked).toBe(2);
+      // In the cache now: a second run does not ask.
+      const cached = await agent(steps).runAdvertised(offered.ad, new Date(), () => Promise.reject(new Error('asked again')));
+      expect(cached.reports[0]?.status).toBe('succeeded');
+      expect(new RunHistory(clientDir()).all()).toHaveLength(2);
+      await expect(agent(steps).runAdvertised('A0129999', new Date(), () => Promise.resolve(true))).rejects.toThrow(/not in this client's policy/);
     } finally {
       await server.close();
     }
