@@ -27,15 +27,19 @@ export interface AgentLoopOptions {
   readonly fallbackPollingMinutes: number;
   readonly onCycle?: (report: CycleReport) => void;
   readonly random?: () => number;
+  /** Subscribes to requests for a cycle now (`courier-client policy refresh` beside a running agent); answers the unsubscribe. */
+  readonly onWake?: (wake: () => void) => () => void;
 }
 
-function wait(ms: number, signal: AbortSignal): Promise<void> {
+function wait(ms: number, signal: AbortSignal, onWake: AgentLoopOptions['onWake']): Promise<void> {
   return new Promise((resolve) => {
     if (signal.aborted) return resolve();
     const timer = setTimeout(done, ms);
+    const unsubscribe = onWake?.(done);
     function done() {
       clearTimeout(timer);
       signal.removeEventListener('abort', done);
+      unsubscribe?.();
       resolve();
     }
     signal.addEventListener('abort', done, { once: true });
@@ -63,7 +67,7 @@ export async function runAgentLoop(options: AgentLoopOptions): Promise<number> {
     if (options.signal.aborted) break;
     const delay = nextCycleDelayMs(polling, next, new Date(), random());
     options.logs.info('policyagent', `Next cycle at ${new Date(Date.now() + delay).toISOString()}.`);
-    await wait(delay, options.signal);
+    await wait(delay, options.signal, options.onWake);
   }
   options.logs.info('policyagent', `The client agent stopped after ${cycles} cycle(s).`);
   return cycles;

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { readClientConfig } from '../config/client-config';
+import { holdAgentLock, runningAgent } from '../agent/agent-lock';
 import { logFolderOf } from '../agent/agent-log';
 import { runAgentLoop } from '../agent/agent-loop';
 import { ClientAgent, type AdvertisementView, type CycleReport } from '../agent/client-agent';
@@ -73,6 +74,7 @@ export function addAgentCommands(program: Command, policy: Command, io: AgentIo,
       act(async () => {
         const agent = agentOf();
         const config = readClientConfig(agent.clientDir);
+        const lock = holdAgentLock(agent.clientDir);
         const controller = new AbortController();
         const signal = io.signal ?? controller.signal;
         const stop = (name: string) => () => {
@@ -92,11 +94,25 @@ export function addAgentCommands(program: Command, policy: Command, io: AgentIo,
             logs: agent.logs,
             signal,
             fallbackPollingMinutes: agent.pollingMinutes(config, null),
+            // SIGUSR1 is how `policy refresh` asks a running agent for a cycle now; Windows has no such signal.
+            ...(process.platform === 'win32'
+              ? {}
+              : {
+                  onWake: (wake: () => void) => {
+                    const onUsr1 = () => {
+                      agent.logs.info('policyagent', 'A policy refresh was asked for: the cycle runs now.');
+                      wake();
+                    };
+                    process.on('SIGUSR1', onUsr1);
+                    return () => process.off('SIGUSR1', onUsr1);
+                  },
+                }),
             onCycle: (report) => io.out(`${report.at} cycle: ${report.managementPoint.problem ?? 'management point answered'}; ${report.advertisements.length} advertisement(s), ${report.actions.length} run(s), ${report.outbox.remaining} message(s) waiting; next ${report.nextEvaluation ?? 'at the poll'}\n`),
           });
         } finally {
           process.off('SIGINT', onInt);
           process.off('SIGTERM', onTerm);
+          lock.release();
         }
         return 0;
       }),
@@ -108,6 +124,14 @@ export function addAgentCommands(program: Command, policy: Command, io: AgentIo,
     .option('--json', 'print the cycle report as JSON')
     .action(
       act(async (options: { json?: boolean }) => {
+        const running = runningAgent(clientDir());
+        if (running !== null) {
+          // The running agent owns the cache and the policy store: it runs the cycle, not this process.
+          if (process.platform === 'win32') throw new Error(`The client agent (process ${running}) runs on this client folder; it refreshes policy at its next poll.`);
+          process.kill(running, 'SIGUSR1');
+          io.out(options.json === true ? `${JSON.stringify({ askedAgent: running })}\n` : `Asked the running client agent (process ${running}) for a cycle now; policyagent.log says what it did.\n`);
+          return 0;
+        }
         const report = await agentOf().runCycle(new Date());
         io.out(options.json === true ? `${JSON.stringify(report)}\n` : cycleText(report));
         if (report.managementPoint.problem !== null) {
@@ -176,6 +200,8 @@ export function addAgentCommands(program: Command, policy: Command, io: AgentIo,
           if (io.ask === undefined) throw new Error('The content must be downloaded into the cache first; pass --download-first to do so without being asked.');
           return io.ask(`The content of ${options.run ?? ''} must be downloaded into the cache before it runs. Download it now? [y/N] `);
         };
+        const running = runningAgent(agent.clientDir);
+        if (running !== null) throw new Error(`The client agent (process ${running}) runs on this client folder and owns its download cache; stop it to run a program from here.`);
         const result = await agent.runAdvertised(options.run, now, confirm);
         if (options.json === true) io.out(`${JSON.stringify(result)}\n`);
         else io.out(`${result.reports.map(actionLine).join('\n')}\nStatus messages: ${result.outbox.sent} sent, ${result.outbox.remaining} waiting${result.outbox.problem === null ? '' : ` (${result.outbox.problem})`}\n`);

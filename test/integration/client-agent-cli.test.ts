@@ -107,14 +107,23 @@ describe('courier-client agent commands', { timeout: 90_000 }, () => {
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
     const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
     const log = join(clientDir(), 'logs', 'policyagent.log');
-    await expect.poll(() => (existsSync(log) ? readFileSync(log, 'utf8') : ''), { timeout: 30_000, interval: 100 }).toContain('Next cycle at');
+    const logText = () => (existsSync(log) ? readFileSync(log, 'utf8') : '');
+    await expect.poll(logText, { timeout: 30_000, interval: 100 }).toContain('Next cycle at');
+    expect(readFileSync(join(clientDir(), 'agent', 'agent.pid'), 'utf8')).toBe(`${child.pid}\n`);
+    // One agent per client folder; a refresh beside it asks it for a cycle now.
+    expect(await client('agent')).toMatchObject({ code: 1, err: expect.stringMatching(new RegExp(`A client agent \\(process ${child.pid}\\) already runs`)) });
+    expect(await client('policy', 'refresh', '--json')).toMatchObject({ code: 0, out: `${JSON.stringify({ askedAgent: child.pid })}\n` });
+    await expect.poll(() => logText().match(/Next cycle at/g)?.length ?? 0, { timeout: 30_000, interval: 100 }).toBe(2);
+    expect(logText()).toContain('A policy refresh was asked for: the cycle runs now.');
+    expect(await client('run-advertised-programs', '--run', 'A0120000')).toMatchObject({ code: 1, err: expect.stringMatching(/owns its download cache/) });
     child.kill('SIGTERM');
     expect(await exited).toBe(0);
     const text = readFileSync(log, 'utf8');
     expect(text).toContain('The client agent started.');
     expect(text).toMatch(/Registered with .* as resource \d+ \(new: this client has not registered yet\)/);
     expect(text).toContain('SIGTERM received: the step in hand finishes, then the agent stops.');
-    expect(text).toContain('The client agent stopped after 1 cycle(s).');
+    expect(text).toContain('The client agent stopped after 2 cycle(s).');
+    expect(existsSync(join(clientDir(), 'agent', 'agent.pid'))).toBe(false);
     expect(text).toMatch(/^<!\[LOG\[.*\]LOG\]!><time="[\d:.+-]+" date="[\d-]+" component="PolicyAgent" context="" type="1" thread="\d+" file="">\r$/m);
     expect(stdout).toMatch(/cycle: management point answered; 0 advertisement\(s\)/);
   });

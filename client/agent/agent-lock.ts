@@ -1,0 +1,51 @@
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { agentFolder } from './agent-files';
+
+const lockPath = (clientDir: string) => join(agentFolder(clientDir), 'agent.pid');
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: it runs, as another user.
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** The process ID of the agent running on this client folder, if one is. */
+export function runningAgent(clientDir: string): number | null {
+  try {
+    const pid = Number(readFileSync(lockPath(clientDir), 'utf8').trim());
+    return Number.isSafeInteger(pid) && pid > 0 && pid !== process.pid && alive(pid) ? pid : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * One agent per client folder: two would each own the download cache (whose index one process
+ * keeps in memory) and each send an advertisement's messages. `agent/agent.pid` names the
+ * running one; a file left by an agent that no longer runs (kill -9, a power cut) is taken over.
+ */
+export function holdAgentLock(clientDir: string): { release(): void } {
+  const path = lockPath(clientDir);
+  mkdirSync(agentFolder(clientDir), { recursive: true });
+  for (let attempt = 0; ; attempt += 1) {
+    try {
+      writeFileSync(path, `${process.pid}\n`, { flag: 'wx' });
+      break;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST' || attempt > 0) throw error;
+      const other = runningAgent(clientDir);
+      if (other !== null) throw new Error(`A client agent (process ${other}) already runs on ${clientDir}; stop it first.`, { cause: error });
+      rmSync(path, { force: true });
+    }
+  }
+  return {
+    release: () => {
+      if (runningAgent(clientDir) === null) rmSync(path, { force: true });
+    },
+  };
+}
