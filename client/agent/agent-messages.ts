@@ -39,8 +39,21 @@ export interface MessageSubject {
   readonly programName: string;
 }
 
-// An insertion string longer than the site takes would refuse the whole upload.
-const fit = (text: string) => (text.length > maxStatusValueLength ? `${text.slice(0, maxStatusValueLength - 1)}…` : text);
+/**
+ * An insertion string the site takes: one it refuses (too long, a control character, a
+ * bidirectional override, half a surrogate pair) refuses the whole upload, and the outbox would
+ * send that batch again at every cycle. Reasons carry text from elsewhere (a download error, an
+ * installer's MIF), so each such character becomes U+FFFD and the text is cut to fit.
+ */
+export function insertionString(text: string): string {
+  const clean = text
+    // eslint-disable-next-line no-control-regex -- control characters are what is replaced; tabs and line breaks are kept
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, '\ufffd')
+    .replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd');
+  if (clean.length <= maxStatusValueLength) return clean;
+  // Cut by code points, so a pair is not split at the end.
+  return `${Array.from(clean.slice(0, maxStatusValueLength - 2)).join('').replace(/[\ud800-\udbff]$/, '')}…`;
+}
 
 /**
  * One message about an advertisement, its insertion strings laid out alike for every message:
@@ -53,7 +66,7 @@ export function advertisementMessage(messageId: number, subject: MessageSubject,
     messageId,
     severity: severities[messageId] ?? 'info',
     component: softwareDistributionComponent,
-    insertionStrings: [subject.advertisementId, fit(second), fit(third), subject.packageId, subject.programName],
+    insertionStrings: [subject.advertisementId, insertionString(second), insertionString(third), subject.packageId, subject.programName],
     attributes: { 400: subject.packageId, 401: subject.advertisementId },
     ...(time !== undefined ? { time: time.toISOString() } : {}),
   };

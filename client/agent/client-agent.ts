@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { cacheFolderOf, readClientConfig, defaultPollingMinutes, type ClientConfig } from '../config/client-config';
 import { LogWriter } from '../logs/log-writer';
+import type { MpPolicyResponse } from '../../core/api/management-point';
 import { readIdentity, type ClientIdentity } from '../mp/client-identity';
 import { BadAnswerError, UnreachableError } from '../mp/json-request';
 import { ManagementPointClient, MpRefusedError } from '../mp/mp-client';
@@ -11,7 +12,7 @@ import { logFolderOf } from './agent-log';
 import { cacheSteps } from './cache-steps';
 import type { ExecutionSteps } from './execution-steps';
 import { collectFacts, type MachineFacts } from './machine-facts';
-import { PolicyStore, type AdvertisementRecord, type PolicyState, type StoredPolicy } from './policy-store';
+import { maxStoredBodies, maxStoredWindows, PolicyStore, type AdvertisementRecord, type PolicyState, type StoredPolicy } from './policy-store';
 import { evaluateAll, viewOf, type EvaluatedAdvertisement, type PolicyAdvertisement, type PolicyScope } from './policy-view';
 import { ensureRegistered, noteApproval, SiteMismatchError, type RegistrationKind } from './registration';
 import { runChain, type ActionReport } from './run-assignment';
@@ -163,7 +164,7 @@ export class ClientAgent {
       if (flushed.sent > 0) this.logs.info('policyagent', `Sent ${flushed.sent} status message(s); ${flushed.remaining} wait.`);
 
       const machineSince = store.state.machine?.version ?? 0;
-      const machine = await exchange(() => mp.machinePolicy(machineSince));
+      const machine = storable(await exchange(() => mp.machinePolicy(machineSince)), 'machine');
       if (identity !== null) identity = noteApproval(this.clientDir, identity, 'approved');
       policy.machine = { changed: machine.changed, version: machine.policyVersion, bodies: machine.changed ? machine.advertisements.length : 0 };
       if (machine.changed) {
@@ -175,7 +176,7 @@ export class ClientAgent {
       if (facts.session.kind === 'user') {
         const user = facts.session.user;
         const userSince = store.state.user !== null && store.state.user.user.toLowerCase() === user.toLowerCase() ? store.state.user.version : 0;
-        const answer = await exchange(() => mp.userPolicy(user, userSince));
+        const answer = storable(await exchange(() => mp.userPolicy(user, userSince)), `user (${user})`);
         policy.user = { user, changed: answer.changed, version: answer.policyVersion, bodies: answer.changed ? answer.advertisements.length : 0 };
         if (answer.changed) {
           store.update((state) => ({ ...state, user: { user, version: answer.policyVersion, receivedAt: now.toISOString(), bodies: answer.advertisements, maintenanceWindows: answer.maintenanceWindows } }));
@@ -354,6 +355,14 @@ export class ClientAgent {
     }
     return { reports, outbox: { sent, remaining: outbox.count(), problem } };
   }
+}
+
+/** Refuses a policy larger than the store keeps, rather than writing a file it could not read back. */
+function storable<T extends MpPolicyResponse>(answer: T, scope: string): T {
+  if (answer.changed && (answer.advertisements.length > maxStoredBodies || answer.maintenanceWindows.length > maxStoredWindows)) {
+    throw new BadAnswerError(`The management point sent ${scope} policy of ${answer.advertisements.length} advertisements and ${answer.maintenanceWindows.length} maintenance windows; a client keeps at most ${maxStoredBodies} and ${maxStoredWindows}.`);
+  }
+  return answer;
 }
 
 function findProgram(all: readonly EvaluatedAdvertisement[], packageId: string, name: string): PolicyAdvertisement | undefined {

@@ -31,12 +31,15 @@ export interface PolicyState {
 }
 
 const maxPolicyBytes = 32 * 1024 * 1024;
+/** More than a client could be offered; a policy past these is refused as it arrives, not stored unreadable. */
+export const maxStoredBodies = 10_000;
+export const maxStoredWindows = 1000;
 
 const storedPolicySchema = z.strictObject({
   version: z.number().int().min(0),
   receivedAt: z.iso.datetime({ offset: true }),
-  bodies: z.array(z.unknown()).max(10_000),
-  maintenanceWindows: z.array(mpMaintenanceWindowSchema).max(1000),
+  bodies: z.array(z.unknown()).max(maxStoredBodies),
+  maintenanceWindows: z.array(mpMaintenanceWindowSchema).max(maxStoredWindows),
 });
 
 const policyFileSchema = z.strictObject({
