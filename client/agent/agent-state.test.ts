@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { nextCycleDelayMs, minCycleGapMs } from './agent-loop';
+import { eventsOf, maxKeptEvents, observeEvents } from './observed-events';
 import { PolicyStore } from './policy-store';
 import { maxHistoryRuns, RunHistory } from './run-history';
 
@@ -51,5 +52,42 @@ describe('when the next cycle starts', () => {
     expect(nextCycleDelayMs(60, new Date('2026-12-01T10:20:00Z'), now, 1)).toBe(20 * 60_000);
     expect(nextCycleDelayMs(60, new Date('2026-12-01T09:00:00Z'), now, 0.5)).toBe(minCycleGapMs);
     expect(nextCycleDelayMs(1440 * 40, null, now, 1)).toBe(2 ** 31 - 1);
+  });
+});
+
+describe('the events the agent sees', () => {
+  const facts = (user: string | null, bootedAt: string | null) => ({
+    name: 'WKS001',
+    domain: null,
+    machine: { platform: 'x64' as const, osName: 'Win NT', osVersion: '6.1.7601' },
+    ipAddresses: [],
+    ipSubnets: [],
+    session: user === null ? { kind: 'none' as const } : { kind: 'user' as const, user },
+    bootedAt: bootedAt === null ? null : new Date(bootedAt),
+  });
+  const empty = { machine: null, user: null, advertisements: {} };
+
+  it('a logon, a logoff, a change of user and a new boot, each once; the first cycle sees only its boot', () => {
+    const at = (t: string) => new Date(`2026-12-01T${t}:00Z`);
+    const first = observeEvents(empty, facts('CONTOSO\\ann', '2026-12-01T07:00:00Z'), at('08:00'));
+    expect(first.found).toEqual([{ kind: 'startup', at: '2026-12-01T07:00:00.000Z' }]);
+    // The same boot read again a few seconds off is no new start-up.
+    const same = observeEvents(first.state, facts('CONTOSO\\ann', '2026-12-01T07:00:03Z'), at('09:00'));
+    expect(same.found).toEqual([]);
+    const swapped = observeEvents(same.state, facts('CONTOSO\\bob', '2026-12-01T07:00:01Z'), at('10:00'));
+    expect(swapped.found).toEqual([
+      { kind: 'logoff', at: '2026-12-01T10:00:00.000Z', user: 'CONTOSO\\ann' },
+      { kind: 'logon', at: '2026-12-01T10:00:00.000Z', user: 'CONTOSO\\bob' },
+    ]);
+    const off = observeEvents(swapped.state, facts(null, '2026-12-01T11:30:00Z'), at('12:00'));
+    expect(off.found).toEqual([
+      { kind: 'logoff', at: '2026-12-01T12:00:00.000Z', user: 'CONTOSO\\bob' },
+      { kind: 'startup', at: '2026-12-01T11:30:00.000Z' },
+    ]);
+    expect(eventsOf(off.state).map((e) => e.kind)).toEqual(['startup', 'logoff', 'logon', 'logoff', 'startup']);
+    let state = off.state;
+    for (let i = 0; i < maxKeptEvents; i += 1) state = observeEvents(state, facts(i % 2 === 0 ? 'CONTOSO\\ann' : null, null), new Date(Date.parse('2026-12-02T00:00:00Z') + i * 60_000)).state;
+    expect(state.events).toHaveLength(maxKeptEvents);
+    expect(state.events?.at(-1)).toMatchObject({ kind: 'logoff', user: 'CONTOSO\\ann' });
   });
 });

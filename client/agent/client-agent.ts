@@ -12,6 +12,7 @@ import { logFolderOf } from './agent-log';
 import { cacheSteps } from './cache-steps';
 import type { ExecutionSteps } from './execution-steps';
 import { collectFacts, type MachineFacts } from './machine-facts';
+import { observeEvents } from './observed-events';
 import { maxStoredBodies, maxStoredWindows, PolicyStore, type AdvertisementRecord, type PolicyState, type StoredPolicy } from './policy-store';
 import { evaluateAll, viewOf, type EvaluatedAdvertisement, type PolicyAdvertisement, type PolicyScope } from './policy-view';
 import { ensureRegistered, noteApproval, SiteMismatchError, type RegistrationKind } from './registration';
@@ -118,7 +119,7 @@ export class ClientAgent {
     const identity = readIdentity(this.clientDir);
     const store = new PolicyStore(this.clientDir);
     const history = new RunHistory(this.clientDir);
-    const evaluated = evaluateAll(viewOf(store.state), store.state.advertisements, this.factsOf(config), history.all(), now);
+    const evaluated = evaluateAll(viewOf(store.state), store.state, this.factsOf(config), history.all(), now);
     return { config, identity, state: store.state, evaluated, views: evaluated.map((e) => viewOfAdvertisement(e, store.state.advertisements)), outbox: new StatusOutbox(this.clientDir).count() };
   }
 
@@ -197,8 +198,11 @@ export class ClientAgent {
       this.logs[stop.unreachable ? 'warning' : 'error']('policyagent', `${problem} The agent works from the policy it has and tries again at the next poll.`);
     }
 
+    const observed = observeEvents(store.state, facts, now);
+    store.save(observed.state);
+    for (const event of observed.found) this.logs.info('policyagent', `Saw ${event.kind === 'startup' ? 'the system start' : `${event.user ?? ''} ${event.kind === 'logon' ? 'log on' : 'log off'}`} at ${event.at}.`);
     const reported = this.reportNew(store, outbox, config.siteCode, facts, history, now);
-    const evaluated = evaluateAll(viewOf(store.state), store.state.advertisements, facts, history.all(), now);
+    const evaluated = evaluateAll(viewOf(store.state), store.state, facts, history.all(), now);
     const actions: ActionReport[] = [];
     if (identity !== null && problem === null) {
       for (const item of evaluated) {
@@ -221,7 +225,7 @@ export class ClientAgent {
     }
     flushed = { sent: flushed.sent, remaining: outbox.count() };
 
-    const after = evaluateAll(viewOf(store.state), store.state.advertisements, facts, history.all(), now);
+    const after = evaluateAll(viewOf(store.state), store.state, facts, history.all(), now);
     const next = after
       .map((e) => e.decision)
       .filter((d) => d.kind !== 'run' && d.nextEvaluation !== null && d.nextEvaluation.getTime() > now.getTime())
@@ -257,7 +261,7 @@ export class ClientAgent {
     const reported: { advertisementId: string; messageId: number; reason: string | null }[] = [];
     const records: Record<string, AdvertisementRecord> = {};
     const old = store.state.advertisements;
-    const evaluated = evaluateAll(view, old, facts, history.all(), now);
+    const evaluated = evaluateAll(view, store.state, facts, history.all(), now);
     for (const { advertisement, decision } of evaluated) {
       const ad = advertisement.body.advertisement;
       const record = old[ad.advertisementId] ?? { firstReceivedAt: now.toISOString(), reported: null };

@@ -1,4 +1,4 @@
-import { hostname, networkInterfaces, release, type as osType, type NetworkInterfaceInfo } from 'node:os';
+import { hostname, networkInterfaces, release, type as osType, uptime, type NetworkInterfaceInfo } from 'node:os';
 import type { MpRegisterRequest } from '../../core/api/management-point';
 import type { ClientConfig } from '../config/client-config';
 import type { MachineInfo, Session } from '../policy/context';
@@ -18,6 +18,8 @@ export interface MachineFacts {
   readonly ipAddresses: readonly string[];
   readonly ipSubnets: readonly string[];
   readonly session: Session;
+  /** When the machine last started, for assignments at system start-up; unknown when absent. */
+  readonly bootedAt?: Date | null;
 }
 
 /**
@@ -88,6 +90,7 @@ export function collectFacts(config: Pick<ClientConfig, 'session'>, env: NodeJS.
     ipAddresses,
     ipSubnets,
     session: sessionOf(config, env),
+    bootedAt: new Date(Date.now() - Math.round(uptime() * 1000)),
   };
 }
 

@@ -24,10 +24,21 @@ export interface AdvertisementRecord {
   readonly tooLargeReported?: readonly number[];
 }
 
+/** A logon, logoff or start-up the agent saw, for assignments "at logon", "at logoff", "at start-up". */
+export interface StoredEvent {
+  readonly kind: 'logon' | 'logoff' | 'startup';
+  readonly at: string;
+  readonly user?: string;
+}
+
 export interface PolicyState {
   readonly machine: StoredPolicy | null;
   readonly user: (StoredPolicy & { readonly user: string }) | null;
   readonly advertisements: Readonly<Record<string, AdvertisementRecord>>;
+  /** Who was logged on and when the machine started, at the last cycle: a change is an event. */
+  readonly observed?: { readonly user: string | null; readonly bootedAt: string | null };
+  /** The newest events, oldest first. */
+  readonly events?: readonly StoredEvent[];
 }
 
 const maxPolicyBytes = 32 * 1024 * 1024;
@@ -56,6 +67,11 @@ const policyFileSchema = z.strictObject({
       tooLargeReported: z.array(z.number().int()).max(100).optional(),
     }),
   ),
+  observed: z.strictObject({ user: z.string().max(256).nullable(), bootedAt: z.iso.datetime({ offset: true }).nullable() }).optional(),
+  events: z
+    .array(z.strictObject({ kind: z.enum(['logon', 'logoff', 'startup']), at: z.iso.datetime({ offset: true }), user: z.string().max(256).optional() }))
+    .max(1000)
+    .optional(),
 });
 
 const empty: PolicyState = { machine: null, user: null, advertisements: {} };

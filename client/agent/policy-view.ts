@@ -4,7 +4,8 @@ import { clientMaintenanceWindowSchema, type ClientMaintenanceWindow, type Evalu
 import { evaluateAdvertisement, type Decision } from '../policy/evaluate';
 import { OfferBodyError, parseOfferBody, type ClientOfferBody } from '../policy/offer-body-schema';
 import type { MachineFacts } from './machine-facts';
-import type { AdvertisementRecord, PolicyState } from './policy-store';
+import { eventsOf } from './observed-events';
+import type { PolicyState } from './policy-store';
 
 export type PolicyScope = 'machine' | 'user';
 
@@ -105,13 +106,14 @@ export interface EvaluatedAdvertisement {
 }
 
 /** Evaluates every advertisement of the view at `now`; one the agent has no record of counts as received now. */
-export function evaluateAll(view: PolicyView, records: Readonly<Record<string, AdvertisementRecord>>, facts: MachineFacts, history: readonly ProgramRun[], now: Date): EvaluatedAdvertisement[] {
+export function evaluateAll(view: PolicyView, state: PolicyState, facts: MachineFacts, history: readonly ProgramRun[], now: Date): EvaluatedAdvertisement[] {
+  const records = state.advertisements;
   const base: Omit<EvaluationContext, 'receivedAt'> = {
     machine: facts.machine,
     session: facts.session,
     history,
     maintenanceWindows: view.maintenanceWindows,
-    events: [],
+    events: eventsOf(state),
     programs: view.advertisements.map((a) => a.body.program),
     now,
   };

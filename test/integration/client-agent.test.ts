@@ -325,4 +325,18 @@ describe('the client agent against a real site', { timeout: 90_000 }, () => {
       await server.close();
     }
   });
+
+  it('an assignment at logon waits for a logon the agent sees, then falls due', async () => {
+    const first = await agent(stepsNotAvailable).runCycle(new Date());
+    const { ads } = await advertiseTo(first.registration!.resourceId, [{ name: 'Install' }], { atLogon: true });
+    const received = await agent(stepsNotAvailable).runCycle(new Date());
+    expect(received.advertisements.map((a) => a.decision.kind)).toEqual(['available']);
+    const ann: MachineFacts = { ...facts, session: { kind: 'user', user: 'CONTOSO\\ann' } };
+    const loggedOn = await agent(stepsNotAvailable, ann).runCycle(new Date(Date.now() + 1000));
+    expect(loggedOn.advertisements).toEqual([expect.objectContaining({ advertisementId: ads[0], decision: expect.objectContaining({ kind: 'run', assignment: expect.objectContaining({ kind: 'logon', user: 'CONTOSO\\ann' }) }) })]);
+    // A package without source files is on no distribution point: content location says not to run.
+    expect(loggedOn.actions).toEqual([expect.objectContaining({ advertisementId: ads[0], status: 'notRun' })]);
+    expect(new PolicyStore(clientDir()).state.events).toEqual([expect.objectContaining({ kind: 'logon', user: 'CONTOSO\\ann' })]);
+    expect(readFileSync(join(clientDir(), 'logs', 'policyagent.log'), 'utf8')).toContain('Saw CONTOSO\\ann log on at');
+  });
 });
