@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, watch, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { agentFolder } from './agent-files';
 
@@ -48,4 +48,32 @@ export function holdAgentLock(clientDir: string): { release(): void } {
       if (runningAgent(clientDir) === null) rmSync(path, { force: true });
     },
   };
+}
+
+const requestName = 'refresh.request';
+
+/**
+ * Asks the running agent for a cycle now (`courier-client policy refresh` beside it): a file in
+ * its folder, which it watches while it waits. A file, not a signal: Windows has no signal for
+ * it, and a signal sent to a process ID an agent left behind could reach another program.
+ */
+export function requestRefresh(clientDir: string): void {
+  writeFileSync(join(agentFolder(clientDir), requestName), `${new Date().toISOString()}\n`);
+}
+
+/** Calls `wake` when a refresh is asked for, at once when one already waits; answers the unsubscribe. */
+export function watchRefreshRequests(clientDir: string, wake: () => void): () => void {
+  const folder = agentFolder(clientDir);
+  const path = join(folder, requestName);
+  const take = () => {
+    if (!existsSync(path)) return false;
+    rmSync(path, { force: true });
+    return true;
+  };
+  const watcher = watch(folder, (_event, name) => {
+    if (name === requestName && take()) wake();
+  });
+  // One asked for while the last cycle ran.
+  if (take()) queueMicrotask(wake);
+  return () => watcher.close();
 }

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { readClientConfig } from '../config/client-config';
-import { holdAgentLock, runningAgent } from '../agent/agent-lock';
+import { holdAgentLock, requestRefresh, runningAgent, watchRefreshRequests } from '../agent/agent-lock';
 import { logFolderOf } from '../agent/agent-log';
 import { runAgentLoop } from '../agent/agent-loop';
 import { ClientAgent, type AdvertisementView, type CycleReport } from '../agent/client-agent';
@@ -94,19 +94,11 @@ export function addAgentCommands(program: Command, policy: Command, io: AgentIo,
             logs: agent.logs,
             signal,
             fallbackPollingMinutes: agent.pollingMinutes(config, null),
-            // SIGUSR1 is how `policy refresh` asks a running agent for a cycle now; Windows has no such signal.
-            ...(process.platform === 'win32'
-              ? {}
-              : {
-                  onWake: (wake: () => void) => {
-                    const onUsr1 = () => {
-                      agent.logs.info('policyagent', 'A policy refresh was asked for: the cycle runs now.');
-                      wake();
-                    };
-                    process.on('SIGUSR1', onUsr1);
-                    return () => process.off('SIGUSR1', onUsr1);
-                  },
-                }),
+            onWake: (wake) =>
+              watchRefreshRequests(agent.clientDir, () => {
+                agent.logs.info('policyagent', 'A policy refresh was asked for: the cycle runs now.');
+                wake();
+              }),
             onCycle: (report) => io.out(`${report.at} cycle: ${report.managementPoint.problem ?? 'management point answered'}; ${report.advertisements.length} advertisement(s), ${report.actions.length} run(s), ${report.outbox.remaining} message(s) waiting; next ${report.nextEvaluation ?? 'at the poll'}\n`),
           });
         } finally {
@@ -127,8 +119,7 @@ export function addAgentCommands(program: Command, policy: Command, io: AgentIo,
         const running = runningAgent(clientDir());
         if (running !== null) {
           // The running agent owns the cache and the policy store: it runs the cycle, not this process.
-          if (process.platform === 'win32') throw new Error(`The client agent (process ${running}) runs on this client folder; it refreshes policy at its next poll.`);
-          process.kill(running, 'SIGUSR1');
+          requestRefresh(clientDir());
           io.out(options.json === true ? `${JSON.stringify({ askedAgent: running })}\n` : `Asked the running client agent (process ${running}) for a cycle now; policyagent.log says what it did.\n`);
           return 0;
         }
