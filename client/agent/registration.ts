@@ -55,11 +55,13 @@ export async function ensureRegistered(clientDir: string, config: ClientConfig, 
         : known.managementPoint !== config.managementPoint || sent?.managementPoint !== config.managementPoint
           ? `the management point is now ${config.managementPoint}`
           : 'a fact of this machine the site keeps has changed';
+  // Asked first, so a client pointed at another site's management point leaves no resource there.
+  const mismatch = (siteCode: string) => new SiteMismatchError(`The management point ${config.managementPoint} is of site ${siteCode}; this client is assigned to site ${config.siteCode} (client.json).`);
+  const health = await mp.health();
+  if (health.siteCode.toUpperCase() !== config.siteCode.toUpperCase()) throw mismatch(health.siteCode);
   mp.credentials = known !== null && !afterReset ? { resourceId: known.resourceId, secret: known.secret } : undefined;
   const answer = await mp.register(request);
-  if (answer.siteCode.toUpperCase() !== config.siteCode.toUpperCase()) {
-    throw new SiteMismatchError(`The management point ${config.managementPoint} is of site ${answer.siteCode}; this client is assigned to site ${config.siteCode} (client.json).`);
-  }
+  if (answer.siteCode.toUpperCase() !== config.siteCode.toUpperCase()) throw mismatch(answer.siteCode);
   const next: ClientIdentity = {
     managementPoint: config.managementPoint,
     siteCode: answer.siteCode,

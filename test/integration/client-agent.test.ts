@@ -339,4 +339,13 @@ describe('the client agent against a real site', { timeout: 90_000 }, () => {
     expect(new PolicyStore(clientDir()).state.events).toEqual([expect.objectContaining({ kind: 'logon', user: 'CONTOSO\\ann' })]);
     expect(readFileSync(join(clientDir(), 'logs', 'policyagent.log'), 'utf8')).toContain('Saw CONTOSO\\ann log on at');
   });
+
+  it('refuses a management point of another site than client.json names, and registers nothing', async () => {
+    writeClientConfig(clientDir(), { managementPoint: proxy.url, siteCode: 'B02', session: { user: null } });
+    const refused = await agent().runCycle(new Date());
+    expect(refused.registration).toBeNull();
+    expect(refused.managementPoint).toMatchObject({ reachable: true, problem: expect.stringMatching(/is of site A01; this client is assigned to site B02/) });
+    expect(readIdentity(clientDir())).toBeNull();
+    expect(value(await core.client['resources:list']({})).filter((r) => r.name === 'WKS001')).toEqual([]);
+  });
 });
