@@ -348,4 +348,34 @@ describe('the client agent against a real site', { timeout: 90_000 }, () => {
     expect(readIdentity(clientDir())).toBeNull();
     expect(value(await core.client['resources:list']({})).filter((r) => r.name === 'WKS001')).toEqual([]);
   });
+
+  it('runs the program to run first, then the program, each with its own advertisement, messages and run', async () => {
+    const first = await agent().runCycle(new Date());
+    const resourceId = first.registration!.resourceId;
+    // Prepare comes with its own advertisement (the chain is found in the client's policy), Install is assigned.
+    const base = await distributedAdvertisement(resourceId, 'Base', { 'prepare.sh': 'echo prepared >> "$LOG"\n', 'install.sh': 'echo installed >> "$LOG"\n' }, 'sh prepare.sh', false);
+    value(await core.client['programs:create']({ packageId: base.packageId, program: { name: 'Main', commandLine: 'sh install.sh', canRunWhen: 'whetherOrNot', runMode: 'adminRights', runFirst: { packageId: base.packageId, programName: 'Install' } } }));
+    const collectionId = value(await core.client['collections:create']({ name: 'Chain', rules: [{ kind: 'direct', resourceId }] })).collectionId;
+    const main = value(await core.client['advertisements:create']({ advertisementName: 'Main now', packageId: base.packageId, programName: 'Main', collectionId, includeSubcollections: false, asSoonAsPossible: true, allowFallbackToUnprotectedDps: true })).advertisementId;
+    await untilIdle(site());
+    const server = await startContentServer(join(temp.path, 'vol-d', 'SMSPKGD$'), [base.packageId]);
+    const log = join(temp.path, 'order.log');
+    try {
+      const real = realSteps(server, 10);
+      const steps: ExecutionSteps = { content: real.content, program: { run: (request) => real.program.run({ ...request, commandLine: `LOG='${log}' ${request.commandLine}` }) } };
+      const ran = await agent(steps).runCycle(new Date());
+      expect(ran.actions.map((a) => [a.advertisementId, a.programName, a.status, a.messageIds])).toEqual([
+        [base.ad, 'Install', 'succeeded', [10005, 10008]],
+        [main, 'Main', 'succeeded', [10005, 10008]],
+      ]);
+      expect(readFileSync(log, 'utf8')).toBe('prepared\ninstalled\n');
+      expect(new RunHistory(clientDir()).all().map((r) => [r.advertisementId, r.programName, r.result])).toEqual([
+        [base.ad, 'Install', 'success'],
+        [main, 'Main', 'success'],
+      ]);
+      expect((await siteMessages([10008])).map((m) => m.attributes['401']).sort()).toEqual([base.ad, main].sort());
+    } finally {
+      await server.close();
+    }
+  });
 });
