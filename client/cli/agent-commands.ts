@@ -154,6 +154,7 @@ export function addAgentCommands(program: Command, policy: Command, io: AgentIo,
           advertisements: views,
           outbox,
           logs: logFolderOf(agent.clientDir),
+          agentProcess: runningAgent(agent.clientDir),
         };
         if (options.json === true) {
           io.out(`${JSON.stringify(status)}\n`);
@@ -165,6 +166,7 @@ export function addAgentCommands(program: Command, policy: Command, io: AgentIo,
         if (state.user !== null) text += `User policy (${state.user.user}): version ${state.user.version}, received ${state.user.receivedAt}\n`;
         for (const view of views) text += `${decisionLine(view)}${view.lastAction === null ? '' : ` (last: ${view.lastAction.status} at ${view.lastAction.at})`}\n`;
         text += `Status messages waiting: ${outbox}\nPolling every ${status.pollingMinutes} minutes; logs in ${status.logs}\n`;
+        text += status.agentProcess === null ? 'The agent is not running.\n' : `The agent runs (process ${status.agentProcess}).\n`;
         io.out(text);
         return 0;
       }),

@@ -131,7 +131,7 @@ export async function run(argv: readonly string[], io: ClientIo | AgentIo): Prom
     .command('parse <file>')
     .option('--json', 'print JSON')
     .action((file: string, options: { json?: boolean }) => guarded(() => mifParse(file, options.json === true, io)));
-  const policy = program.command('policy').description('advertisement policy bodies');
+  const policy = program.command('policy').description('advertisement policy: refresh it from the management point, check and evaluate bodies');
   policy
     .command('check <body>')
     .description('check an offer body as the management point serves it')

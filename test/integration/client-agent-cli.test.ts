@@ -76,6 +76,7 @@ describe('courier-client agent commands', { timeout: 90_000 }, () => {
       policy: { machine: { version: expect.any(Number) }, user: null },
       advertisements: [{ advertisementId: ad, decision: { kind: 'available', listed: true, mandatory: false } }],
       outbox: 0,
+      agentProcess: null,
     });
     expect((await client('status')).out).toMatch(/Registered as resource \d+ .*; approved/);
 
@@ -116,6 +117,7 @@ describe('courier-client agent commands', { timeout: 90_000 }, () => {
     await expect.poll(() => logText().match(/Next cycle at/g)?.length ?? 0, { timeout: 30_000, interval: 100 }).toBe(2);
     expect(logText()).toContain('A policy refresh was asked for: the cycle runs now.');
     expect(await client('run-advertised-programs', '--run', 'A0120000')).toMatchObject({ code: 1, err: expect.stringMatching(/owns its download cache/) });
+    expect(JSON.parse((await client('status', '--json')).out)).toMatchObject({ agentProcess: child.pid });
     child.kill('SIGTERM');
     expect(await exited).toBe(0);
     const text = readFileSync(log, 'utf8');
