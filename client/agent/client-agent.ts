@@ -17,6 +17,7 @@ import { maxStoredBodies, maxStoredWindows, PolicyStore, type AdvertisementRecor
 import { evaluateAll, viewOf, type EvaluatedAdvertisement, type PolicyAdvertisement, type PolicyScope } from './policy-view';
 import { ensureRegistered, noteApproval, SiteMismatchError, type RegistrationKind } from './registration';
 import { runChain, type ActionReport } from './run-assignment';
+import { sendOutbox } from './send-outbox';
 import { RunHistory } from './run-history';
 
 export interface ClientAgentOptions {
@@ -161,7 +162,7 @@ export class ClientAgent {
 
     try {
       await register(false);
-      flushed = await exchange(() => outbox.flush((messages) => mp.uploadStatus(messages)));
+      flushed = await exchange(() => sendOutbox(outbox, mp, this.logs));
       if (flushed.sent > 0) this.logs.info('policyagent', `Sent ${flushed.sent} status message(s); ${flushed.remaining} wait.`);
 
       const machineSince = store.state.machine?.version ?? 0;
@@ -215,7 +216,7 @@ export class ClientAgent {
 
     if (problem === null && outbox.count() > 0) {
       try {
-        flushed = await exchange(() => outbox.flush((messages) => mp.uploadStatus(messages))).then((last) => ({ sent: flushed.sent + last.sent, remaining: last.remaining }));
+        flushed = await exchange(() => sendOutbox(outbox, mp, this.logs)).then((last) => ({ sent: flushed.sent + last.sent, remaining: last.remaining }));
       } catch (error) {
         const stop = this.stopOf(error);
         problem = stop.message;
@@ -353,7 +354,7 @@ export class ClientAgent {
     let problem: string | null = null;
     let sent = 0;
     try {
-      sent = (await outbox.flush((messages) => mp.uploadStatus(messages))).sent;
+      sent = (await sendOutbox(outbox, mp, this.logs)).sent;
     } catch (error) {
       problem = this.stopOf(error).message;
     }

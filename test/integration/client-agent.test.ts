@@ -378,4 +378,20 @@ describe('the client agent against a real site', { timeout: 90_000 }, () => {
       await server.close();
     }
   });
+
+  it('sets aside a status message the site refuses, so it does not hold back the others', async () => {
+    await agent().runCycle(new Date());
+    const outbox = new StatusOutbox(clientDir());
+    const good = outbox.add({ messageId: 10002, severity: 'info', component: 'Software Distribution', insertionStrings: ['A0120000'], attributes: { 401: 'A0120000' } });
+    // As an older agent or a hand might have left it: a severity the site does not know.
+    const bad = outbox.add({ messageId: 10002, severity: 'fatal' as never, component: 'Software Distribution', insertionStrings: [], attributes: {} }, Date.now() - 60_000);
+    const later = outbox.add({ messageId: 10018, severity: 'warning', component: 'Software Distribution', insertionStrings: ['A0120000'], attributes: { 401: 'A0120000' } });
+    const cycle = await agent().runCycle(new Date());
+    expect(cycle.outbox).toEqual({ sent: 2, remaining: 0 });
+    expect(cycle.managementPoint.problem).toBeNull();
+    expect(existsSync(join(clientDir(), 'status', 'rejected', `${bad.uid}.json`))).toBe(true);
+    expect((await siteMessages([10002, 10018])).map((m) => m.messageId).sort()).toEqual([10002, 10018]);
+    expect([good.uid, later.uid].every((uid) => !existsSync(join(clientDir(), 'status', 'outbox', `${uid}.json`)))).toBe(true);
+    expect(readFileSync(join(clientDir(), 'logs', 'policyagent.log'), 'utf8')).toContain(`Status message ${bad.uid} (10002) is refused by the management point and set aside`);
+  });
 });
