@@ -1,5 +1,6 @@
 import { collectionEvaluatorName, createCollectionEvaluator } from './colleval';
 import { createDistributionManager, distributionManagerName } from './distmgr';
+import { contentServiceName, createContentService } from './dpcontent';
 import { createInboxManager, inboxManagerName } from './inbox-manager';
 import { createOfferManager, offerManagerName } from './offermgr';
 import type { SiteComponentFactory } from './site-component';
@@ -14,4 +15,5 @@ export const builtInComponents: Readonly<Record<string, SiteComponentFactory>> =
   [distributionManagerName]: () => createDistributionManager(),
   [offerManagerName]: () => createOfferManager(),
   [collectionEvaluatorName]: () => createCollectionEvaluator(),
+  [contentServiceName]: () => createContentService(),
 };

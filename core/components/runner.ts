@@ -9,6 +9,7 @@ import { builtInComponents } from './built-in';
 import { startComponentHost, type ComponentFactories, type ComponentHost } from './component-host';
 import { collectionEvaluatorName } from './colleval';
 import { distributionManagerName } from './distmgr';
+import { contentServiceName } from './dpcontent';
 import { inboxManagerName } from './inbox-manager';
 import { offerManagerName } from './offermgr';
 import type { ComponentWorkerData, FromWorker, ToWorker } from './worker-protocol';
@@ -23,7 +24,7 @@ export interface ComponentEntry {
 }
 
 /** What `serve` and the desktop app run: every component Courier ships, each in its worker thread. */
-export const siteComponents: readonly ComponentEntry[] = [{ name: inboxManagerName }, { name: distributionManagerName }, { name: offerManagerName }, { name: collectionEvaluatorName }];
+export const siteComponents: readonly ComponentEntry[] = [{ name: inboxManagerName }, { name: distributionManagerName }, { name: offerManagerName }, { name: collectionEvaluatorName }, { name: contentServiceName }];
 
 export interface ComponentRunnerOptions {
   readonly dataDir: string;
