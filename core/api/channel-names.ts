@@ -59,6 +59,8 @@ export const requestChannelNames = [
   'components:set',
   'client-agents:get',
   'client-agents:set',
+  'content-service:get',
+  'content-service:set',
   'status:messages',
   'schedules:next',
   'schedules:encode',

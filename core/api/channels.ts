@@ -41,6 +41,8 @@ import {
 } from './distribution-points';
 import type { AdvertisedProgramsAgentDto } from './client-agents';
 import { clientAgentRefSchema, clientAgentSetSchema } from './client-agents';
+import type { ContentServiceDto } from './content-service';
+import { contentServiceSetSchema } from './content-service';
 import type { StatusMessagePageDto } from './status-messages';
 import { statusMessageQuerySchema } from './status-messages';
 import type { DecodedSchedulesDto, ScheduleRunsDto, ScheduleTokensDto } from './custom-schedule';
@@ -127,6 +129,8 @@ export const requestSchemas = {
   'components:set': componentSetSchema,
   'client-agents:get': clientAgentRefSchema,
   'client-agents:set': clientAgentSetSchema,
+  'content-service:get': empty,
+  'content-service:set': contentServiceSetSchema,
   'status:messages': statusMessageQuerySchema,
   'schedules:next': scheduleNextSchema,
   'schedules:encode': scheduleEncodeSchema,
@@ -217,6 +221,9 @@ export interface ResponseMap {
   'components:set': DistributionManagerSettingsDto;
   'client-agents:get': AdvertisedProgramsAgentDto;
   'client-agents:set': AdvertisedProgramsAgentDto;
+  /** The content service's settings and where it listens now. */
+  'content-service:get': ContentServiceDto;
+  'content-service:set': ContentServiceDto;
   /** One page of status messages, newest first unless asked otherwise. */
   'status:messages': StatusMessagePageDto;
   /** The next run times of schedules as the site server computes them (its time zone for local ones). */

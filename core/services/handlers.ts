@@ -11,6 +11,7 @@ import type { ProgramService } from './program-service';
 import type { SiteSettingsService } from './site-settings-service';
 import type { ComponentSettingsService } from './component-settings-service';
 import type { ClientAgentService } from './client-agent-service';
+import type { ContentServiceSettingsService } from './content-service-settings-service';
 import type { DistributionPointService } from './distribution-point-service';
 import type { DpGroupService } from './dp-group-service';
 import type { PackageDistributionService } from './package-distribution-service';
@@ -39,6 +40,7 @@ export interface HandlerDeps {
   readonly validation: PackageValidationService;
   readonly components: ComponentSettingsService;
   readonly clientAgents: ClientAgentService;
+  readonly contentService: ContentServiceSettingsService;
   readonly statusMessages: StatusMessageService;
   readonly resources: ResourceService;
   readonly collections: CollectionService;
@@ -49,7 +51,7 @@ export interface HandlerDeps {
 
 /** One handler per contract channel; the mapped type makes a missing one a compile error. */
 export function createHandlers(deps: HandlerDeps): Handlers {
-  const { siteInfo, packages, programs, accessAccounts, imports, siteSettings, distributionPoints, dpGroups, distribution, validation, components, clientAgents, statusMessages, resources, collections, advertisements, policy, maintenanceWindows } = deps;
+  const { siteInfo, packages, programs, accessAccounts, imports, siteSettings, distributionPoints, dpGroups, distribution, validation, components, clientAgents, contentService, statusMessages, resources, collections, advertisements, policy, maintenanceWindows } = deps;
   return {
     'site:info': () => siteInfo(),
     'site:path-mappings:list': () => siteSettings.listPathMappings(),
@@ -106,6 +108,8 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'components:set': ({ changes }) => components.set(changes),
     'client-agents:get': () => clientAgents.get(),
     'client-agents:set': ({ changes }) => clientAgents.set(changes),
+    'content-service:get': () => contentService.get(),
+    'content-service:set': ({ changes }) => contentService.set(changes),
     'status:messages': (query) => statusMessages.query(query),
     'schedules:next': (request) => scheduleRuns(request, new Date()),
     'schedules:encode': ({ schedules }) => encodeSchedules(schedules),

@@ -1,17 +1,13 @@
 import type { PackageTarget } from '../../content/distribution';
 import type { ContentResolver } from '../../content/http/content-server';
 import type { ServedCopyRow } from '../../db/repositories/content-service-repository';
+import { contentUrlFolderOf } from '../../domain/distribution-points';
 import type { PathMapping } from '../../domain/path-mappings';
 import { placeFromRow } from '../../site/dp-location';
 
 interface Candidate {
   readonly target: PackageTarget;
   readonly serverName: string;
-}
-
-/** The URL folder of a copy: its folder in the share (`Office\2007` → `Office/2007`), or the package ID for a whole share. */
-export function urlFolderOf(folder: string, packageId: string): string {
-  return folder === '.' ? packageId : folder.split('\\').join('/');
 }
 
 /**
@@ -37,7 +33,7 @@ export class ServedCopies implements ContentResolver {
         this.problems.push(`${row.packageId} on ${dp.name} cannot be served from this computer: ${error instanceof Error ? error.message : String(error)}`);
         continue;
       }
-      const folder = urlFolderOf(row.folder ?? '.', row.packageId);
+      const folder = contentUrlFolderOf(row.folder ?? '.', row.packageId);
       const key = `${row.shareName ?? ''}/${folder}`.toLowerCase();
       this.longest = Math.max(this.longest, folder.split('/').length);
       const list = this.byKey.get(key) ?? [];

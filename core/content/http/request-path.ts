@@ -30,6 +30,7 @@ export function parseRequestPath(target: string): RequestPath {
   const query = target.indexOf('?');
   const path = query === -1 ? target : target.slice(0, query);
   if (path.includes('#')) return { ok: false, status: 400, problem: 'The request path holds a fragment (#).' };
+  if (path === '/') return { ok: false, status: 404, problem: 'Content is served under /SMS_DP_<share>/<package folder>/.' };
   const rawSegments = path.slice(1).split('/');
   const trailingSlash = rawSegments.length > 1 && rawSegments[rawSegments.length - 1] === '';
   if (trailingSlash) rawSegments.pop();
