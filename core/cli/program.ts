@@ -6,6 +6,7 @@ import type { Core } from '../core';
 import { defaultSite } from '../domain/default-site';
 import { registerAccessAccountCommands } from './access-account-commands';
 import { registerClientAgentCommands } from './client-agent-commands';
+import { registerContentServiceCommands } from './content-service-commands';
 import { registerComponentCommands, registerDistributionPointCommands, registerPackageDistributionCommands } from './distribution-commands';
 import { CliFailure, usageFailure } from './cli-failure';
 import type { CliInstall } from './cli-install';
@@ -282,6 +283,7 @@ Examples:
   registerDistributionPointCommands(program, context);
   registerComponentCommands(program, context);
   registerClientAgentCommands(program, context);
+  registerContentServiceCommands(program, context);
   registerPdfCommands(program, context);
   registerMsiCommands(program, context);
   registerScheduleCommands(program, context);

@@ -1,6 +1,7 @@
 import { constants } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Socket } from 'node:net';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { manifestPathOf, packageFolderOf, type PackageTarget } from '../distribution/package-target';
@@ -34,6 +35,45 @@ const mtimeToleranceMs = 2;
 const readChunkBytes = 256 * 1024;
 
 type Answer = ServerResponse<IncomingMessage>;
+
+/** Callbacks for a connection's end, one 'close' listener per socket however many requests it pipelines. */
+const onConnectionEnd = new WeakMap<Socket, Set<() => void>>();
+
+function whenConnectionEnds(socket: Socket, callback: () => void): () => void {
+  let callbacks = onConnectionEnd.get(socket);
+  if (!callbacks) {
+    const set = new Set<() => void>();
+    callbacks = set;
+    onConnectionEnd.set(socket, set);
+    socket.once('close', () => {
+      for (const call of set) call();
+      set.clear();
+    });
+  }
+  callbacks.add(callback);
+  return () => callbacks.delete(callback);
+}
+
+/**
+ * A pipelined request's answer waits in a queue until the answers before it are sent, and Node
+ * does not close a queued answer when the client goes. So a file is opened only once the answer
+ * owns the connection; false when the connection ended first.
+ */
+function ownsConnection(req: IncomingMessage, res: Answer): Promise<boolean> {
+  if (res.socket) return Promise.resolve(true);
+  if (req.socket.destroyed) return Promise.resolve(false);
+  return new Promise((resolve) => {
+    const onSocket = () => {
+      forget();
+      resolve(true);
+    };
+    const forget = whenConnectionEnds(req.socket, () => {
+      res.off('socket', onSocket);
+      resolve(false);
+    });
+    res.once('socket', onSocket);
+  });
+}
 
 function httpDate(ms: number): string {
   return new Date(Math.floor(ms / 1000) * 1000).toUTCString();
@@ -80,6 +120,7 @@ export function createContentHandler(options: ContentHandlerOptions): (req: Inco
       refuse(res, 405, 'The content service answers GET and HEAD only.', { Allow: 'GET, HEAD' });
       return;
     }
+    if (!(await ownsConnection(req, res))) return;
     const path = parseRequestPath(req.url ?? '');
     if (!path.ok) {
       refuse(res, path.status, path.problem);
@@ -159,12 +200,18 @@ export function createContentHandler(options: ContentHandlerOptions): (req: Inco
       }
       streaming = true;
       const stream = file.createReadStream({ start, end, highWaterMark: readChunkBytes, autoClose: true });
+      const gone = new AbortController();
+      const forget = whenConnectionEnds(req.socket, () => gone.abort());
       // pipeline waits for the socket to drain (backpressure) and, when the client goes, destroys the stream, which closes the file.
-      await pipeline(stream, res).catch((error: unknown) => {
-        const code = (error as NodeJS.ErrnoException).code;
-        if (code !== 'ERR_STREAM_PREMATURE_CLOSE' && code !== 'ECONNRESET' && code !== 'EPIPE') options.log(`Sending ${entry.path} failed: ${error instanceof Error ? error.message : String(error)}`);
-        res.destroy();
-      });
+      await pipeline(stream, res, { signal: gone.signal })
+        .catch((error: unknown) => {
+          const code = (error as NodeJS.ErrnoException).code;
+          if (!gone.signal.aborted && code !== 'ERR_STREAM_PREMATURE_CLOSE' && code !== 'ECONNRESET' && code !== 'EPIPE') {
+            options.log(`Sending ${entry.path} failed: ${error instanceof Error ? error.message : String(error)}`);
+          }
+          res.destroy();
+        })
+        .finally(forget);
     } finally {
       if (!streaming) await file.close();
     }
