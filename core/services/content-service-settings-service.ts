@@ -35,7 +35,7 @@ export class ContentServiceSettingsService {
     const certificate = changes.certificate === undefined ? before.certificate : changes.certificate;
     const key = changes.key === undefined ? before.key : changes.key;
     if ((certificate === null) !== (key === null)) {
-      const field = certificate === null ? 'key' : 'certificate';
+      const field = certificate === null ? 'certificate' : 'key';
       throw new CourierError('VALIDATION_FAILED', 'HTTPS needs both a certificate and its private key (or neither, for HTTP).', field);
     }
     if (certificate !== null && key !== null && (changes.certificate !== undefined || changes.key !== undefined)) await this.checkPair(certificate, key);

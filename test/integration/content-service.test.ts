@@ -1,11 +1,18 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { appendFileSync, mkdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { request } from 'node:https';
 import { connect, type Socket } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCore, startComponentRunner, type ComponentRunner, type Core } from '../../core';
 import { contentServiceName, createContentService } from '../../core/components/dpcontent';
+import { openDatabase } from '../../core/db/connection';
+import { ContentServiceRepository } from '../../core/db/repositories/content-service-repository';
+import { SiteBoundaryRepository } from '../../core/db/repositories/site-boundary-repository';
+import { contentBaseUrl } from '../../core/services/content-location/content-url';
+import { locateContent } from '../../core/services/content-location/locate-content';
 import { value } from '../helpers/api-result';
+import { selfSignedCertificate } from '../helpers/self-signed';
 import { writeTree } from '../helpers/content-tree';
 import { startInlineDistributionManager } from '../helpers/inline-distribution-manager';
 import { makeTempDir, type TempDir } from '../helpers/temp-dir';
@@ -60,6 +67,15 @@ function raw(target: string, headers = ''): Promise<string> {
     socket.on('end', () => resolve(answer));
     socket.on('error', reject);
     socket.write(`GET ${target} HTTP/1.1\r\nHost: ${hostname}\r\nConnection: close\r\n${headers}\r\n`);
+  });
+}
+function httpsGet(address: string, ca: Buffer): Promise<{ status: number; body: Buffer }> {
+  return new Promise((resolve, reject) => {
+    request(address, { ca }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks) }));
+    }).on('error', reject).end();
   });
 }
 const statusOf = (answer: string) => Number(/^HTTP\/1\.1 (\d{3})/.exec(answer)?.[1]);
@@ -272,6 +288,31 @@ describe('the content service', { timeout: 60_000 }, () => {
     expect(manifest.headers.get('etag')).not.toBe(before);
     const answer = await fetch(url('setup.exe'));
     expect([answer.status, answer.headers.get('etag'), await answer.text()]).toEqual([200, `"${sha256(changed)}"`, 'version 2']);
+  });
+
+  it('moves to HTTPS when given a certificate, and content location gives a URL a client here really fetches', async () => {
+    const { certificate, key } = selfSignedCertificate(temp.path);
+    value(await core.client['content-service:set']({ changes: { certificate, key } }));
+    const secure = await until('HTTPS', async () => value(await core.client['content-service:get']({})).listeningUrl, (at) => at?.startsWith('https://') === true, 20_000);
+    const db = openDatabase(join(site(), 'courier.db'));
+    try {
+      const settings = new ContentServiceRepository(db);
+      const ask = () => locateContent(new SiteBoundaryRepository(db), {
+        addresses: ['10.1.0.5'], adSite: null, packageId, sourceVersion: 2, fastNetwork: 'download', slowNetwork: 'doNotRun', allowFallback: true,
+      }, contentBaseUrl(settings.settings(), settings.listening()));
+      const port = new URL(secure ?? '').port;
+      expect(ask().dps.map((dp) => dp.httpUrl)).toEqual([`https://DP01:${port}/SMS_DP_SMSPKGD$/${packageId}/`]);
+      value(await core.client['content-service:set']({ changes: { clientUrl: `https://127.0.0.1:${port}` } }));
+      const located = ask().dps[0]?.httpUrl ?? '';
+      expect(located).toBe(`https://127.0.0.1:${port}/SMS_DP_SMSPKGD$/${packageId}/`);
+      const answer = await httpsGet(`${located}setup.exe`, readFileSync(certificate));
+      expect([answer.status, answer.body.toString()]).toEqual([200, 'version 2']);
+    } finally {
+      db.close();
+    }
+    value(await core.client['content-service:set']({ changes: { certificate: null, key: null, clientUrl: null } }));
+    base = (await until('HTTP again', async () => value(await core.client['content-service:get']({})).listeningUrl, (at) => at?.startsWith('http://') === true, 20_000)) ?? '';
+    expect((await fetch(url('setup.exe'))).status).toBe(200);
   });
 
   it('stops answering when the component stops, and says so in the settings', async () => {
