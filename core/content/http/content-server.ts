@@ -33,6 +33,8 @@ export interface ContentHandlerOptions {
 const mtimeToleranceMs = 2;
 /** Large reads keep the number of system calls and socket writes per MiB low; the stream stops reading while the socket is full. */
 const readChunkBytes = 256 * 1024;
+/** Files (or ranges) up to this size are read in one call and sent in one write. */
+const smallFileBytes = 128 * 1024;
 
 type Answer = ServerResponse<IncomingMessage>;
 
@@ -196,6 +198,22 @@ export function createContentHandler(options: ContentHandlerOptions): (req: Inco
       else res.writeHead(200, { ...headers, 'Content-Length': entry.size });
       if (req.method === 'HEAD' || length === 0) {
         res.end();
+        return;
+      }
+      if (length <= smallFileBytes) {
+        // One read and one write: a stream's set-up costs more than a small file's bytes.
+        const buffer = Buffer.allocUnsafe(length);
+        let done = 0;
+        while (done < length) {
+          const { bytesRead } = await file.read(buffer, done, length - done, start + done);
+          if (bytesRead === 0) break;
+          done += bytesRead;
+        }
+        if (done < length) {
+          res.destroy();
+          return;
+        }
+        res.end(buffer);
         return;
       }
       streaming = true;

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { open } from 'node:fs/promises';
+import type { Stats } from 'node:fs';
+import { open, stat } from 'node:fs/promises';
 import { parseManifest, type ContentManifest, type ManifestFile } from '../distribution/manifest';
 
 /** An installed manifest as read, with its files by lower-case path (a Windows share matches names whatever their case). */
@@ -34,35 +35,46 @@ export class ManifestCache {
 
   /** The manifest at `path`, or null when there is none (the package is not, or no longer, there). */
   async get(path: string): Promise<LoadedManifest | null> {
+    // One stat per request while the manifest is the one read; it is opened only when it changed.
+    let seen;
+    try {
+      seen = await stat(path);
+    } catch (error) {
+      if (!isMissing(error)) throw error;
+      this.entries.delete(path);
+      return null;
+    }
+    if (!seen.isFile()) return null;
+    const cached = this.entries.get(path);
+    if (cached && same(cached, seen)) return cached.loaded;
     let handle;
     try {
       handle = await open(path, 'r');
     } catch (error) {
-      if (isMissing(error)) {
-        this.entries.delete(path);
-        return null;
-      }
+      if (isMissing(error)) return null;
       throw error;
     }
     try {
-      const stat = await handle.stat();
-      if (!stat.isFile()) return null;
-      const cached = this.entries.get(path);
-      if (cached && cached.ino === stat.ino && cached.size === stat.size && cached.mtimeMs === stat.mtimeMs && cached.ctimeMs === stat.ctimeMs) return cached.loaded;
-      if (stat.size > maxManifestBytes) throw new Error(`The manifest ${path} is ${stat.size} bytes, more than the ${maxManifestBytes} a content manifest can be.`);
+      const opened = await handle.stat();
+      if (!opened.isFile()) return null;
+      if (opened.size > maxManifestBytes) throw new Error(`The manifest ${path} is ${opened.size} bytes, more than the ${maxManifestBytes} a content manifest can be.`);
       const bytes = await handle.readFile();
       const manifest = parseManifest(bytes.toString('utf8'), path);
       const files = new Map<string, ManifestFile>();
       for (const file of manifest.files) files.set(file.path.toLowerCase(), file);
-      const loaded: LoadedManifest = { manifest, bytes, etag: `"${createHash('sha256').update(bytes).digest('hex')}"`, mtimeMs: stat.mtimeMs, files };
+      const loaded: LoadedManifest = { manifest, bytes, etag: `"${createHash('sha256').update(bytes).digest('hex')}"`, mtimeMs: opened.mtimeMs, files };
       this.entries.delete(path);
-      this.entries.set(path, { ino: stat.ino, size: stat.size, mtimeMs: stat.mtimeMs, ctimeMs: stat.ctimeMs, loaded });
+      this.entries.set(path, { ino: opened.ino, size: opened.size, mtimeMs: opened.mtimeMs, ctimeMs: opened.ctimeMs, loaded });
       if (this.entries.size > maxEntries) this.entries.delete(this.entries.keys().next().value as string);
       return loaded;
     } finally {
       await handle.close();
     }
   }
+}
+
+function same(entry: Entry, seen: Stats): boolean {
+  return entry.ino === seen.ino && entry.size === seen.size && entry.mtimeMs === seen.mtimeMs && entry.ctimeMs === seen.ctimeMs;
 }
 
 export function isMissing(error: unknown): boolean {
