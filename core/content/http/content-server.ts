@@ -1,9 +1,7 @@
-import { constants } from 'node:fs';
-import { open, type FileHandle } from 'node:fs/promises';
+import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import { join } from 'node:path';
-import { pipeline } from 'node:stream/promises';
 import { manifestPathOf, packageFolderOf, type PackageTarget } from '../distribution/package-target';
 import { rangeOf } from './byte-ranges';
 import { ManifestCache, isMissing } from './manifest-cache';
@@ -37,6 +35,47 @@ const readChunkBytes = 256 * 1024;
 const smallFileBytes = 128 * 1024;
 
 type Answer = ServerResponse<IncomingMessage>;
+
+/** Until the socket takes more (drain) or the client is gone; false when gone. */
+function drained(res: Answer, signal: AbortSignal): Promise<boolean> {
+  return new Promise((resolve) => {
+    const done = (more: boolean) => {
+      res.off('drain', onDrain);
+      res.off('close', onGone);
+      signal.removeEventListener('abort', onGone);
+      resolve(more);
+    };
+    const onDrain = () => done(true);
+    const onGone = () => done(false);
+    res.on('drain', onDrain);
+    res.on('close', onGone);
+    signal.addEventListener('abort', onGone);
+  });
+}
+
+/**
+ * Sends bytes start..end of the open file, a chunk at a time, reading the next only when the
+ * socket has taken the last (backpressure): memory per client is one chunk whatever the file's
+ * size, and a client that stops reading costs nothing but its connection. A file that ends early
+ * (truncated under the service) ends the connection without completing the body, so the client
+ * sees a short answer, never other bytes under this ETag.
+ */
+async function pump(fd: number, start: number, end: number, res: Answer, signal: AbortSignal): Promise<void> {
+  let position = start;
+  while (position <= end) {
+    if (signal.aborted || res.destroyed) return;
+    const size = Math.min(readChunkBytes, end - position + 1);
+    const chunk = Buffer.allocUnsafe(size);
+    const read = readSync(fd, chunk, 0, size, position);
+    if (read === 0) {
+      res.destroy();
+      return;
+    }
+    position += read;
+    if (!res.write(read === size ? chunk : chunk.subarray(0, read)) && !(await drained(res, signal))) return;
+  }
+  res.end();
+}
 
 /** Callbacks for a connection's end, one 'close' listener per socket however many requests it pipelines. */
 const onConnectionEnd = new WeakMap<Socket, Set<() => void>>();
@@ -155,10 +194,10 @@ export function createContentHandler(options: ContentHandlerOptions): (req: Inco
       refuse(res, 404, 'The package does not list that file.');
       return;
     }
-    let file: FileHandle;
+    let fd: number;
     try {
       // O_NONBLOCK: a FIFO put where the file was cannot hang the open.
-      file = await open(join(packageFolderOf(found.target), ...entry.path.split('/')), constants.O_RDONLY | constants.O_NONBLOCK);
+      fd = openSync(join(packageFolderOf(found.target), ...entry.path.split('/')), constants.O_RDONLY | constants.O_NONBLOCK);
     } catch (error) {
       if (!isMissing(error)) throw error;
       refuse(res, 503, 'The package is being updated on this distribution point; try again shortly.', { 'Retry-After': retryAfter });
@@ -166,7 +205,7 @@ export function createContentHandler(options: ContentHandlerOptions): (req: Inco
     }
     let streaming = false;
     try {
-      const stat = await file.stat();
+      const stat = fstatSync(fd);
       // A file mid-update (a repair, a copy by hand) is not the manifest's version: never send its bytes as those.
       if (!stat.isFile() || stat.size !== entry.size || Math.abs(stat.mtimeMs - entry.mtimeMs) > mtimeToleranceMs) {
         options.log(`${entry.path} of ${packageFolderOf(found.target)} is not the file its manifest lists (size ${stat.size}, expected ${entry.size}); answered 503.`);
@@ -205,7 +244,7 @@ export function createContentHandler(options: ContentHandlerOptions): (req: Inco
         const buffer = Buffer.allocUnsafe(length);
         let done = 0;
         while (done < length) {
-          const { bytesRead } = await file.read(buffer, done, length - done, start + done);
+          const bytesRead = readSync(fd, buffer, done, length - done, start + done);
           if (bytesRead === 0) break;
           done += bytesRead;
         }
@@ -217,21 +256,19 @@ export function createContentHandler(options: ContentHandlerOptions): (req: Inco
         return;
       }
       streaming = true;
-      const stream = file.createReadStream({ start, end, highWaterMark: readChunkBytes, autoClose: true });
       const gone = new AbortController();
       const forget = whenConnectionEnds(req.socket, () => gone.abort());
-      // pipeline waits for the socket to drain (backpressure) and, when the client goes, destroys the stream, which closes the file.
-      await pipeline(stream, res, { signal: gone.signal })
+      await pump(fd, start, end, res, gone.signal)
         .catch((error: unknown) => {
-          const code = (error as NodeJS.ErrnoException).code;
-          if (!gone.signal.aborted && code !== 'ERR_STREAM_PREMATURE_CLOSE' && code !== 'ECONNRESET' && code !== 'EPIPE') {
-            options.log(`Sending ${entry.path} failed: ${error instanceof Error ? error.message : String(error)}`);
-          }
+          options.log(`Sending ${entry.path} failed: ${error instanceof Error ? error.message : String(error)}`);
           res.destroy();
         })
-        .finally(forget);
+        .finally(() => {
+          forget();
+          closeSync(fd);
+        });
     } finally {
-      if (!streaming) await file.close();
+      if (!streaming) closeSync(fd);
     }
   }
 

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import type { Stats } from 'node:fs';
-import { open, stat } from 'node:fs/promises';
+import { statSync, type Stats } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { parseManifest, type ContentManifest, type ManifestFile } from '../distribution/manifest';
 
 /** An installed manifest as read, with its files by lower-case path (a Windows share matches names whatever their case). */
@@ -38,7 +38,7 @@ export class ManifestCache {
     // One stat per request while the manifest is the one read; it is opened only when it changed.
     let seen;
     try {
-      seen = await stat(path);
+      seen = statSync(path);
     } catch (error) {
       if (!isMissing(error)) throw error;
       this.entries.delete(path);
