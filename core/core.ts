@@ -36,6 +36,8 @@ import { queryRuleResourceIds } from './services/collections/query-rules';
 import { ComponentSettingsService } from './services/component-settings-service';
 import { ClientAgentService } from './services/client-agent-service';
 import { ContentServiceSettingsService } from './services/content-service-settings-service';
+import { ContentLocationService } from './services/content-location/content-location-service';
+import { SiteBoundaryRepository } from './db/repositories/site-boundary-repository';
 import { DistributionPointService } from './services/distribution-point-service';
 import { DpGroupService } from './services/dp-group-service';
 import { PackageDistributionService } from './services/package-distribution-service';
@@ -99,6 +101,7 @@ const fieldPrefixOf: Partial<Record<RequestChannel, string>> = {
   'components:set': 'changes',
   'client-agents:set': 'changes',
   'content-service:set': 'changes',
+  'site-boundaries:update': 'changes',
   'resources:update': 'changes',
   'collections:update': 'changes',
   'advertisements:update': 'changes',
@@ -126,6 +129,7 @@ export function createCore(options: CoreOptions): Core {
     componentSettings: new ComponentSettingsRepository(site.db),
     clientAgents: new ClientAgentRepository(site.db),
     contentService: new ContentServiceRepository(site.db),
+    siteBoundaries: new SiteBoundaryRepository(site.db),
     resources: new ResourceRepository(site.db),
     collections: new CollectionRepository(site.db),
     memberships: new MembershipRepository(site.db),
@@ -225,6 +229,16 @@ export function createCore(options: CoreOptions): Core {
     components,
     clientAgents,
     contentService: new ContentServiceSettingsService({ settings: repositories.contentService, work, now, fileAccess }),
+    contentLocation: new ContentLocationService({
+      boundaries: repositories.siteBoundaries,
+      contentService: repositories.contentService,
+      policy: repositories.policy,
+      resources: repositories.resources,
+      advertisements: repositories.advertisements,
+      packages: repositories.packages,
+      work,
+      now,
+    }),
     statusMessages,
     resources,
     collections,

@@ -12,6 +12,7 @@ import type { SiteSettingsService } from './site-settings-service';
 import type { ComponentSettingsService } from './component-settings-service';
 import type { ClientAgentService } from './client-agent-service';
 import type { ContentServiceSettingsService } from './content-service-settings-service';
+import type { ContentLocationService } from './content-location/content-location-service';
 import type { DistributionPointService } from './distribution-point-service';
 import type { DpGroupService } from './dp-group-service';
 import type { PackageDistributionService } from './package-distribution-service';
@@ -41,6 +42,7 @@ export interface HandlerDeps {
   readonly components: ComponentSettingsService;
   readonly clientAgents: ClientAgentService;
   readonly contentService: ContentServiceSettingsService;
+  readonly contentLocation: ContentLocationService;
   readonly statusMessages: StatusMessageService;
   readonly resources: ResourceService;
   readonly collections: CollectionService;
@@ -51,7 +53,7 @@ export interface HandlerDeps {
 
 /** One handler per contract channel; the mapped type makes a missing one a compile error. */
 export function createHandlers(deps: HandlerDeps): Handlers {
-  const { siteInfo, packages, programs, accessAccounts, imports, siteSettings, distributionPoints, dpGroups, distribution, validation, components, clientAgents, contentService, statusMessages, resources, collections, advertisements, policy, maintenanceWindows } = deps;
+  const { siteInfo, packages, programs, accessAccounts, imports, siteSettings, distributionPoints, dpGroups, distribution, validation, components, clientAgents, contentService, contentLocation, statusMessages, resources, collections, advertisements, policy, maintenanceWindows } = deps;
   return {
     'site:info': () => siteInfo(),
     'site:path-mappings:list': () => siteSettings.listPathMappings(),
@@ -110,6 +112,11 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'client-agents:set': ({ changes }) => clientAgents.set(changes),
     'content-service:get': () => contentService.get(),
     'content-service:set': ({ changes }) => contentService.set(changes),
+    'site-boundaries:list': () => contentLocation.list(),
+    'site-boundaries:create': (input) => contentLocation.create(input),
+    'site-boundaries:update': ({ id, changes }) => contentLocation.update(id, changes),
+    'site-boundaries:delete': ({ id }) => contentLocation.delete(id),
+    'content:locate': (input) => contentLocation.locate(input),
     'status:messages': (query) => statusMessages.query(query),
     'schedules:next': (request) => scheduleRuns(request, new Date()),
     'schedules:encode': ({ schedules }) => encodeSchedules(schedules),
