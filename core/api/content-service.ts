@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { boundedWholeNumber } from './bounded-number';
 import { ipv4Value } from './boundaries';
-import { requiredText, textSchema } from './text';
+import { textSchema } from './text';
 
 /** The site component that serves BITS-enabled distribution points' content over HTTP(S). */
 export const contentServiceComponent = 'SMS_DP_CONTENT_SERVICE';
@@ -36,20 +36,11 @@ const pemPath = (label: string) => textSchema({ label, max: 4096, required: `${l
 /** `content-service:set`: the settings given change, the others stay. */
 export const contentServiceSetSchema = z.strictObject({
   changes: z.strictObject({
-    address: requiredText('The address', 253, 'The address to listen at is required (127.0.0.1, 0.0.0.0, :: or a host name).')
-      .superRefine((value, ctx) => {
-        const problem = listenAddressProblem(value);
-        if (problem !== null) ctx.addIssue({ code: 'custom', message: problem });
-      })
-      .optional(),
+    address: textSchema({ label: 'The address', max: 253, required: 'The address to listen at is required (127.0.0.1, 0.0.0.0, :: or a host name).', problem: listenAddressProblem }).optional(),
     port: boundedWholeNumber('The port (0 for any free port)', { min: 0, max: 65535 }).optional(),
     certificate: pemPath('The certificate').nullable().optional(),
     key: pemPath('The private key').nullable().optional(),
-    clientUrl: textSchema({ label: 'The client URL', max: 2048, required: 'The client URL is a URL such as http://dp01.contoso.com:8080, or null to build it from each DP\'s name.' })
-      .superRefine((value, ctx) => {
-        const problem = clientUrlProblem(value);
-        if (problem !== null) ctx.addIssue({ code: 'custom', message: problem });
-      })
+    clientUrl: textSchema({ label: 'The client URL', max: 2048, required: "The client URL is a URL such as http://dp01.contoso.com:8080, or null to build it from each DP's name.", problem: clientUrlProblem })
       .nullable()
       .optional(),
   }),

@@ -1,5 +1,5 @@
 /**
- * The one byte range of a `Range` header (RFC 9110 §14.1.2): `bytes=a-b`, `bytes=a-`,
+ * The one byte range of a `Range` header (RFC 9110, section 14.1.2): `bytes=a-b`, `bytes=a-`,
  * `bytes=-n`. Several ranges are answered with the whole file (RFC 9110 allows ignoring Range),
  * as is a header Courier does not read; only a range that no byte of the file satisfies is 416.
  */

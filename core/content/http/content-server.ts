@@ -126,7 +126,7 @@ function refuse(res: Answer, status: number, text: string, headers: Record<strin
   res.end(res.req.method === 'HEAD' ? undefined : body);
 }
 
-/** RFC 9110 §13.1.2: a strong or weak tag in the list, or `*`. */
+/** RFC 9110, section 13.1.2: a strong or weak tag in the list, or `*`. */
 function noneMatch(header: string | undefined, etag: string): boolean {
   if (header === undefined) return false;
   return header.split(',').some((tag) => {
@@ -136,7 +136,7 @@ function noneMatch(header: string | undefined, etag: string): boolean {
 }
 
 /**
- * RFC 9110 §13.1.5: a range is honoured only if the representation is still the one the client
+ * RFC 9110, section 13.1.5: a range is honoured only if the representation is still the one the client
  * has: the same strong ETag, or a date equal to Last-Modified. Anything else gets the whole file.
  */
 function rangeStillApplies(ifRange: string | undefined, etag: string, lastModified: string): boolean {
