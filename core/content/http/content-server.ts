@@ -65,16 +65,37 @@ async function pump(fd: number, start: number, end: number, res: Answer, signal:
   while (position <= end) {
     if (signal.aborted || res.destroyed) return;
     const size = Math.min(readChunkBytes, end - position + 1);
-    const chunk = Buffer.allocUnsafe(size);
+    const chunk = takeChunk();
     const read = readSync(fd, chunk, 0, size, position);
     if (read === 0) {
       res.destroy();
       return;
     }
     position += read;
-    if (!res.write(read === size ? chunk : chunk.subarray(0, read)) && !(await drained(res, signal))) return;
+    const bytes = read === chunk.length ? chunk : chunk.subarray(0, read);
+    // The chunk goes back to the pool once the socket has it: written, it is the kernel's copy that is sent.
+    const back = (error?: Error | null) => {
+      if (!error) giveChunk(chunk);
+    };
+    if (position > end) {
+      res.end(bytes, back);
+      return;
+    }
+    if (!res.write(bytes, back) && !(await drained(res, signal))) return;
   }
   res.end();
+}
+
+/** Read buffers, reused: a fresh MiB for every chunk costs page faults and garbage collection at every download. */
+const chunkPool: Buffer[] = [];
+const maxPooledChunks = 64;
+
+function takeChunk(): Buffer {
+  return chunkPool.pop() ?? Buffer.allocUnsafeSlow(readChunkBytes);
+}
+
+function giveChunk(chunk: Buffer): void {
+  if (chunkPool.length < maxPooledChunks) chunkPool.push(chunk);
 }
 
 /** Callbacks for a connection's end, one 'close' listener per socket however many requests it pipelines. */
