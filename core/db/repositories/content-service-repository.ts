@@ -2,8 +2,6 @@ import type { SqliteDatabase } from '../connection';
 import { prepared } from '../prepared';
 import type { DpRecord, DpVolumeRecord } from './distribution-point-repository';
 import type { PackageDpRecord } from './package-dp-repository';
-import { DistributionPointRepository } from './distribution-point-repository';
-import { PackageDpRepository } from './package-dp-repository';
 
 export interface ContentServiceSettingsRecord {
   readonly address: string;
@@ -22,9 +20,9 @@ export interface ContentServiceListening {
 
 /** A copy of a package on a BITS-enabled distribution point, with what placeFromRow needs to find it. */
 export interface ServedCopyRow {
-  readonly dp: DpRecord;
+  readonly dp: Pick<DpRecord, 'name' | 'mode' | 'serverShare' | 'serverName'>;
   readonly volumes: readonly DpVolumeRecord[];
-  readonly row: PackageDpRecord;
+  readonly row: Pick<PackageDpRecord, 'packageId' | 'volumeLetter' | 'shareName' | 'folder'>;
 }
 
 export class ContentServiceRepository {
@@ -53,23 +51,26 @@ export class ContentServiceRepository {
    * the manifest's to say, read from the share at each request.
    */
   servedCopies(): ServedCopyRow[] {
-    const ids = prepared(this.db, `SELECT p.package_id AS packageId, p.dp_id AS dpId FROM package_dps p JOIN distribution_points d ON d.id = p.dp_id
-        WHERE d.bits_enabled = 1 AND d.deleting = 0 AND p.share_name IS NOT NULL AND p.folder IS NOT NULL
-          AND p.state NOT IN ('removalPending', 'removalFailed')
-        ORDER BY p.source_version DESC, d.name COLLATE NOCASE`).all() as { packageId: string; dpId: number }[];
-    const dps = new DistributionPointRepository(this.db);
-    const packageDps = new PackageDpRepository(this.db);
-    const byDp = new Map<number, { dp: DpRecord; volumes: DpVolumeRecord[] } | null>();
-    const copies: ServedCopyRow[] = [];
-    for (const { packageId, dpId } of ids) {
-      if (!byDp.has(dpId)) {
-        const dp = dps.getById(dpId);
-        byDp.set(dpId, dp ? { dp, volumes: dps.volumes(dpId) } : null);
-      }
-      const found = byDp.get(dpId);
-      const row = packageDps.get(packageId, dpId);
-      if (found && row) copies.push({ dp: found.dp, volumes: found.volumes, row });
-    }
-    return copies;
+    // Two statements however many copies: the service reads this again whenever the database changed.
+    const read = this.db.transaction(() => {
+      const rows = prepared(this.db, `SELECT p.package_id AS packageId, p.dp_id AS dpId, p.volume_letter AS volumeLetter, p.share_name AS shareName, p.folder,
+               d.name, d.mode, d.share_path AS serverShare, s.server_name AS serverName
+          FROM package_dps p JOIN distribution_points d ON d.id = p.dp_id JOIN site_systems s ON s.id = d.site_system_id
+          WHERE d.bits_enabled = 1 AND d.deleting = 0 AND p.share_name IS NOT NULL AND p.folder IS NOT NULL
+            AND p.state NOT IN ('removalPending', 'removalFailed')
+          ORDER BY p.source_version DESC, d.name COLLATE NOCASE`).all() as (ServedCopyRow['row'] & ServedCopyRow['dp'] & { dpId: number })[];
+      const volumes = prepared(this.db, `SELECT v.dp_id AS dpId, v.letter, v.path, v.reserve_mb AS reserveMb FROM dp_volumes v JOIN distribution_points d ON d.id = v.dp_id
+          WHERE d.bits_enabled = 1 AND d.deleting = 0 ORDER BY v.dp_id, v.letter`).all() as (DpVolumeRecord & { dpId: number })[];
+      return { rows, volumes };
+    });
+    const { rows, volumes } = read();
+    const byDp = new Map<number, DpVolumeRecord[]>();
+    for (const { dpId, ...volume } of volumes) byDp.set(dpId, [...(byDp.get(dpId) ?? []), volume]);
+    return rows.map((r) => ({
+      dp: { name: r.name, mode: r.mode, serverShare: r.serverShare, serverName: r.serverName },
+      volumes: byDp.get(r.dpId) ?? [],
+      row: { packageId: r.packageId, volumeLetter: r.volumeLetter, shareName: r.shareName, folder: r.folder },
+    }));
   }
+
 }
