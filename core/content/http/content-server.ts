@@ -73,6 +73,7 @@ function rangeStillApplies(ifRange: string | undefined, etag: string, lastModifi
  */
 export function createContentHandler(options: ContentHandlerOptions): (req: IncomingMessage, res: Answer) => void {
   const manifests = new ManifestCache();
+  const mismatchesLogged = new Set<string>();
   const retryAfter = String(options.retryAfterSeconds ?? 5);
 
   async function handle(req: IncomingMessage, res: Answer): Promise<void> {
@@ -127,7 +128,13 @@ export function createContentHandler(options: ContentHandlerOptions): (req: Inco
       const stat = fstatSync(fd);
       // A file mid-update (a repair, a copy by hand) is not the manifest's version: never send its bytes as those.
       if (!stat.isFile() || stat.size !== entry.size || Math.abs(stat.mtimeMs - entry.mtimeMs) > mtimeToleranceMs) {
-        options.log(`${entry.path} of ${packageFolderOf(found.target)} is not the file its manifest lists (size ${stat.size}, expected ${entry.size}); answered 503.`);
+        const seen = `${packageFolderOf(found.target)}/${entry.path}:${stat.size}:${stat.mtimeMs}`;
+        // Once per file as found: clients retrying (as Retry-After asks) must not fill the log.
+        if (!mismatchesLogged.has(seen)) {
+          if (mismatchesLogged.size >= 1000) mismatchesLogged.clear();
+          mismatchesLogged.add(seen);
+          options.log(`${entry.path} of ${packageFolderOf(found.target)} is not the file its manifest lists (size ${stat.size}, expected ${entry.size}); answered 503.`);
+        }
         refuse(res, 503, 'The file is being updated on this distribution point; try again shortly.', { 'Retry-After': retryAfter });
         return;
       }
