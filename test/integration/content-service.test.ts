@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { appendFileSync, mkdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { request } from 'node:https';
-import { connect, type Socket } from 'node:net';
+import { connect, createServer, type Socket } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCore, startComponentRunner, type ComponentRunner, type Core } from '../../core';
@@ -288,6 +288,24 @@ describe('the content service', { timeout: 60_000 }, () => {
     expect(manifest.headers.get('etag')).not.toBe(before);
     const answer = await fetch(url('setup.exe'));
     expect([answer.status, answer.headers.get('etag'), await answer.text()]).toEqual([200, `"${sha256(changed)}"`, 'version 2']);
+  });
+
+  it('says in its log when it cannot take the port it is given, and listens again once given one it can', async () => {
+    const taken = createServer();
+    await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
+    const port = (taken.address() as { port: number }).port;
+    const log = join(site(), 'SMS', 'Logs', 'dpcontent.log');
+    try {
+      value(await core.client['content-service:set']({ changes: { port } }));
+      await expect.poll(() => readFileSync(log, 'utf8'), { timeout: 20_000, interval: 100 }).toContain(`Cannot listen at 127.0.0.1 port ${port}`);
+      expect(value(await core.client['content-service:get']({})).listeningUrl).toBeNull();
+    } finally {
+      await new Promise((resolve) => taken.close(resolve));
+    }
+    value(await core.client['content-service:set']({ changes: { port: 0 } }));
+    // Freed, the port may be taken at a poll before port 0 is read: wait for a port other than it.
+    base = (await until('listening again', async () => value(await core.client['content-service:get']({})).listeningUrl, (at) => at !== null && !at.endsWith(`:${port}`), 20_000)) ?? '';
+    expect((await fetch(url('setup.exe'))).status).toBe(200);
   });
 
   it('moves to HTTPS when given a certificate, and content location gives a URL a client here really fetches', async () => {
