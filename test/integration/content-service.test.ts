@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { appendFileSync, mkdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, readFileSync, statSync, truncateSync, utimesSync, writeFileSync } from 'node:fs';
 import { request } from 'node:https';
 import { connect, createServer, type Socket } from 'node:net';
 import { join } from 'node:path';
@@ -258,6 +258,51 @@ describe('the content service', { timeout: 60_000 }, () => {
     stalled.resume();
     await expect.poll(() => closed, { timeout: 20_000, interval: 100 }).toBe(true);
     expect(received).toBeLessThan(asked * big.length);
+  });
+
+  it('ends a download short, never with other bytes, when the file is cut under it', async () => {
+    const { hostname, port } = new URL(base);
+    const socket: Socket = connect({ host: hostname, port: Number(port) });
+    const chunks: Buffer[] = [];
+    let holding = true;
+    let ended = false;
+    socket.on('data', (chunk: Buffer) => {
+      chunks.push(chunk);
+      if (holding) socket.pause();
+    });
+    socket.on('close', () => (ended = true));
+    socket.on('error', () => undefined);
+    // As above: more than the socket buffers hold, so the server is mid-file when the file is cut.
+    const asked = 6;
+    socket.write(`GET /SMS_DP_SMSPKGD$/${packageId}/Data/Big.cab HTTP/1.1\r\nHost: ${hostname}\r\n\r\n`.repeat(asked));
+    await expect.poll(() => chunks.length, { timeout: 10_000 }).toBeGreaterThan(0);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const cab = join(copyOn('dp01', packageId), 'Data', 'Big.cab');
+    const { mtime } = statSync(cab);
+    truncateSync(cab, 1024 * 1024);
+    holding = false;
+    socket.resume();
+    await expect.poll(() => ended, { timeout: 30_000, interval: 100 }).toBe(true);
+    // Every answer's body is the start of the file the manifest lists; the last one stops short.
+    const stream = Buffer.concat(chunks);
+    let at = 0;
+    let whole = 0;
+    let short = 0;
+    while (at < stream.length) {
+      const headEnd = stream.indexOf('\r\n\r\n', at);
+      expect(headEnd).toBeGreaterThan(at);
+      const head = stream.subarray(at, headEnd).toString('latin1');
+      expect(head).toMatch(/^HTTP\/1\.1 200 /);
+      const length = Number(/content-length: (\d+)/i.exec(head)?.[1]);
+      const body = stream.subarray(headEnd + 4, headEnd + 4 + length);
+      expect(body.equals(big.subarray(0, body.length))).toBe(true);
+      if (body.length === length) whole++;
+      else short++;
+      at = headEnd + 4 + body.length;
+    }
+    expect([whole < asked, short]).toEqual([true, 1]);
+    writeFileSync(cab, big);
+    utimesSync(cab, mtime, mtime);
   });
 
   it('answers 503 with Retry-After for a file that is not the manifest\'s version, never its bytes', async () => {
