@@ -16,6 +16,7 @@ import { SiteRepository } from './db/repositories/site-repository';
 import { SiteSettingsRepository } from './db/repositories/site-settings-repository';
 import { ComponentSettingsRepository } from './db/repositories/component-settings-repository';
 import { ClientAgentRepository } from './db/repositories/client-agent-repository';
+import { ContentServiceRepository } from './db/repositories/content-service-repository';
 import { DistributionPointRepository } from './db/repositories/distribution-point-repository';
 import { DpGroupRepository } from './db/repositories/dp-group-repository';
 import { PackageDpRepository } from './db/repositories/package-dp-repository';
@@ -37,6 +38,9 @@ import { CollectionService } from './services/collections/collection-service';
 import { queryRuleResourceIds } from './services/collections/query-rules';
 import { ComponentSettingsService } from './services/component-settings-service';
 import { ClientAgentService } from './services/client-agent-service';
+import { ContentServiceSettingsService } from './services/content-service-settings-service';
+import { ContentLocationService } from './services/content-location/content-location-service';
+import { SiteBoundaryRepository } from './db/repositories/site-boundary-repository';
 import { DistributionPointService } from './services/distribution-point-service';
 import { DpGroupService } from './services/dp-group-service';
 import { PackageDistributionService } from './services/package-distribution-service';
@@ -100,6 +104,8 @@ const fieldPrefixOf: Partial<Record<RequestChannel, string>> = {
   'components:set': 'changes',
   'client-agents:set': 'changes',
   'management-point:update': 'changes',
+  'content-service:set': 'changes',
+  'site-boundaries:update': 'changes',
   'resources:update': 'changes',
   'collections:update': 'changes',
   'advertisements:update': 'changes',
@@ -126,6 +132,8 @@ export function createCore(options: CoreOptions): Core {
     packageDps: new PackageDpRepository(site.db),
     componentSettings: new ComponentSettingsRepository(site.db),
     clientAgents: new ClientAgentRepository(site.db),
+    contentService: new ContentServiceRepository(site.db),
+    siteBoundaries: new SiteBoundaryRepository(site.db),
     resources: new ResourceRepository(site.db),
     collections: new CollectionRepository(site.db),
     memberships: new MembershipRepository(site.db),
@@ -224,6 +232,17 @@ export function createCore(options: CoreOptions): Core {
     validation,
     components,
     clientAgents,
+    contentService: new ContentServiceSettingsService({ settings: repositories.contentService, work, now, fileAccess }),
+    contentLocation: new ContentLocationService({
+      boundaries: repositories.siteBoundaries,
+      contentService: repositories.contentService,
+      policy: repositories.policy,
+      resources: repositories.resources,
+      advertisements: repositories.advertisements,
+      packages: repositories.packages,
+      work,
+      now,
+    }),
     statusMessages,
     resources,
     collections,

@@ -43,6 +43,10 @@ import type { AdvertisedProgramsAgentDto } from './client-agents';
 import { clientAgentRefSchema, clientAgentSetSchema } from './client-agents';
 import type { MpClientDto, MpSettingsDto, MpStatusDto } from './management-point';
 import { mpClientListSchema, mpClientRefSchema, mpClientSetApprovalSchema, mpSettingsUpdateSchema } from './management-point';
+import type { ContentServiceDto } from './content-service';
+import { contentServiceSetSchema } from './content-service';
+import type { ContentLocationDto, SiteBoundaryDto } from './site-boundaries';
+import { contentLocateSchema, siteBoundaryCreateSchema, siteBoundaryRefSchema, siteBoundaryUpdateSchema } from './site-boundaries';
 import type { StatusMessagePageDto } from './status-messages';
 import { statusMessageQuerySchema } from './status-messages';
 import type { DecodedSchedulesDto, ScheduleRunsDto, ScheduleTokensDto } from './custom-schedule';
@@ -135,6 +139,13 @@ export const requestSchemas = {
   'mp-clients:list': mpClientListSchema,
   'mp-clients:set-approval': mpClientSetApprovalSchema,
   'mp-clients:reset': mpClientRefSchema,
+  'content-service:get': empty,
+  'content-service:set': contentServiceSetSchema,
+  'site-boundaries:list': empty,
+  'site-boundaries:create': siteBoundaryCreateSchema,
+  'site-boundaries:update': siteBoundaryUpdateSchema,
+  'site-boundaries:delete': siteBoundaryRefSchema,
+  'content:locate': contentLocateSchema,
   'status:messages': statusMessageQuerySchema,
   'schedules:next': scheduleNextSchema,
   'schedules:encode': scheduleEncodeSchema,
@@ -235,6 +246,17 @@ export interface ResponseMap {
   'mp-clients:set-approval': MpClientDto;
   /** The client's secret is forgotten: its next registration is accepted without one. */
   'mp-clients:reset': MpClientDto;
+  /** The content service's settings and where it listens now. */
+  'content-service:get': ContentServiceDto;
+  'content-service:set': ContentServiceDto;
+  /** By kind, then value. */
+  'site-boundaries:list': readonly SiteBoundaryDto[];
+  'site-boundaries:create': SiteBoundaryDto;
+  'site-boundaries:update': SiteBoundaryDto;
+  /** The boundaries left. */
+  'site-boundaries:delete': readonly SiteBoundaryDto[];
+  /** The DPs a client takes a package's content from, in order, and why. */
+  'content:locate': ContentLocationDto;
   /** One page of status messages, newest first unless asked otherwise. */
   'status:messages': StatusMessagePageDto;
   /** The next run times of schedules as the site server computes them (its time zone for local ones). */

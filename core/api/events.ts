@@ -96,7 +96,8 @@ export interface StatusMessagesAddedEvent {
 
 /** A site component's settings changed (Component Configuration). */
 export interface ComponentSettingsChangedEvent {
-  readonly component: 'distmgr';
+  /** distmgr: Software Distribution; dpcontent: the content service (content-service:set). */
+  readonly component: 'distmgr' | 'dpcontent';
 }
 
 /** A client agent's site-wide settings changed (Site Settings › Client Agents). */

@@ -15,6 +15,8 @@ export * from './boundaries';
 export * from './distribution-points';
 export * from './bounded-number';
 export * from './client-agents';
+export * from './content-service';
+export * from './site-boundaries';
 export * from './imports';
 export * from './status-messages';
 export * from './resources';

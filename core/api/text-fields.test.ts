@@ -9,6 +9,7 @@ import { textFieldRegistry } from './text';
  */
 const patternOnly = new Set([
   'advertisements:list packageId',
+  'content:locate packageId',
   'advertisements:create packageId',
   'advertisements:update changes.packageId',
   'packages:create updateSchedule.start',

@@ -4,6 +4,8 @@ import type { CliInstall } from './cli-install';
 import { processIo, type CliIo } from './cli-io';
 import { accessAccountFlagForField } from './access-account-commands';
 import { clientAgentFlagForField } from './client-agent-commands';
+import { contentServiceFlagForField } from './content-service-commands';
+import { boundaryFlagForField } from './boundary-commands';
 import { distributionFlagForField } from './distribution-commands';
 import { managementPointFlagForField } from './management-point-commands';
 import { flagForField } from './package-options';
@@ -27,7 +29,7 @@ function fromCommander(error: CommanderError): CliFailure {
 
 function report(failure: CliFailure, argv: readonly string[], io: CliIo): ExitCode {
   const field = failure.error.field;
-  const flag = clientAgentFlagForField(argv, field) ?? managementPointFlagForField(argv, field) ?? distributionFlagForField(argv, field) ?? flagForField(field) ?? programFlagForField(field) ?? accessAccountFlagForField(field);
+  const flag = clientAgentFlagForField(argv, field) ?? contentServiceFlagForField(argv, field) ?? boundaryFlagForField(argv, field) ?? managementPointFlagForField(argv, field) ?? distributionFlagForField(argv, field) ?? flagForField(field) ?? programFlagForField(field) ?? accessAccountFlagForField(field);
   const hint = failure.exitCode === 2 ? ' (see --help)' : '';
   io.err(`courier: ${oneLine(failure.error.message)}${flag ? ` (${flag})` : ''}${hint}\n`);
   if (wantsJson(argv) && !failure.resultPrinted) io.out(`${JSON.stringify({ error: failure.error })}\n`);

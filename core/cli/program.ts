@@ -6,6 +6,8 @@ import type { Core } from '../core';
 import { defaultSite } from '../domain/default-site';
 import { registerAccessAccountCommands } from './access-account-commands';
 import { registerClientAgentCommands } from './client-agent-commands';
+import { registerContentServiceCommands } from './content-service-commands';
+import { registerBoundaryCommands } from './boundary-commands';
 import { registerComponentCommands, registerDistributionPointCommands, registerPackageDistributionCommands } from './distribution-commands';
 import { CliFailure, usageFailure } from './cli-failure';
 import type { CliInstall } from './cli-install';
@@ -283,6 +285,8 @@ Examples:
   registerDistributionPointCommands(program, context);
   registerComponentCommands(program, context);
   registerClientAgentCommands(program, context);
+  registerContentServiceCommands(program, context);
+  registerBoundaryCommands(program, context);
   registerPdfCommands(program, context);
   registerMsiCommands(program, context);
   registerScheduleCommands(program, context);

@@ -1,5 +1,6 @@
 import { collectionEvaluatorName, createCollectionEvaluator } from './colleval';
 import { createDistributionManager, distributionManagerName } from './distmgr';
+import { contentServiceName, createContentService } from './dpcontent';
 import { createInboxManager, inboxManagerName } from './inbox-manager';
 import { createMpControlManager, mpControlName } from './mpcontrol';
 import { createOfferManager, offerManagerName } from './offermgr';
@@ -16,4 +17,5 @@ export const builtInComponents: Readonly<Record<string, SiteComponentFactory>> =
   [offerManagerName]: () => createOfferManager(),
   [collectionEvaluatorName]: () => createCollectionEvaluator(),
   [mpControlName]: () => createMpControlManager(),
+  [contentServiceName]: () => createContentService(),
 };

@@ -9,6 +9,7 @@ import { builtInComponents } from './built-in';
 import { startComponentHost, type ComponentFactories, type ComponentHost } from './component-host';
 import { collectionEvaluatorName } from './colleval';
 import { distributionManagerName } from './distmgr';
+import { contentServiceName } from './dpcontent';
 import { inboxManagerName } from './inbox-manager';
 import { mpControlName } from './mpcontrol/names';
 import { offerManagerName } from './offermgr';
@@ -24,7 +25,7 @@ export interface ComponentEntry {
 }
 
 /** What `serve` and the desktop app run: every component Courier ships, each in its worker thread. */
-export const siteComponents: readonly ComponentEntry[] = [{ name: inboxManagerName }, { name: distributionManagerName }, { name: offerManagerName }, { name: collectionEvaluatorName }, { name: mpControlName }];
+export const siteComponents: readonly ComponentEntry[] = [{ name: inboxManagerName }, { name: distributionManagerName }, { name: offerManagerName }, { name: collectionEvaluatorName }, { name: mpControlName }, { name: contentServiceName }];
 
 export interface ComponentRunnerOptions {
   readonly dataDir: string;

@@ -41,3 +41,13 @@ export function packagePathOnDp(serverName: string, shareName: string, folder: s
   // A package with a share of its own may be the whole share: its folder is then '.'.
   return folder === '.' ? root : `${root}\\${folder}`;
 }
+
+/** The folder of a copy in its content service URL: its folder in the share (`Office\2007` → `Office/2007`), or the package ID for a whole share. */
+export function contentUrlFolderOf(folder: string, packageId: string): string {
+  return folder === '.' ? packageId : folder.split('\\').join('/');
+}
+
+/** A path segment of a content URL: as typed, but for what would end or split the path. */
+export function contentUrlSegment(segment: string): string {
+  return encodeURI(segment).replace(/\?/g, '%3F').replace(/#/g, '%23');
+}

@@ -11,6 +11,8 @@ import type { ProgramService } from './program-service';
 import type { SiteSettingsService } from './site-settings-service';
 import type { ComponentSettingsService } from './component-settings-service';
 import type { ClientAgentService } from './client-agent-service';
+import type { ContentServiceSettingsService } from './content-service-settings-service';
+import type { ContentLocationService } from './content-location/content-location-service';
 import type { DistributionPointService } from './distribution-point-service';
 import type { DpGroupService } from './dp-group-service';
 import type { PackageDistributionService } from './package-distribution-service';
@@ -40,6 +42,8 @@ export interface HandlerDeps {
   readonly validation: PackageValidationService;
   readonly components: ComponentSettingsService;
   readonly clientAgents: ClientAgentService;
+  readonly contentService: ContentServiceSettingsService;
+  readonly contentLocation: ContentLocationService;
   readonly statusMessages: StatusMessageService;
   readonly resources: ResourceService;
   readonly collections: CollectionService;
@@ -51,7 +55,7 @@ export interface HandlerDeps {
 
 /** One handler per contract channel; the mapped type makes a missing one a compile error. */
 export function createHandlers(deps: HandlerDeps): Handlers {
-  const { siteInfo, packages, programs, accessAccounts, imports, siteSettings, distributionPoints, dpGroups, distribution, validation, components, clientAgents, statusMessages, resources, collections, advertisements, policy, maintenanceWindows, managementPoint } = deps;
+  const { siteInfo, packages, programs, accessAccounts, imports, siteSettings, distributionPoints, dpGroups, distribution, validation, components, clientAgents, contentService, contentLocation, statusMessages, resources, collections, advertisements, policy, maintenanceWindows, managementPoint } = deps;
   return {
     'site:info': () => siteInfo(),
     'site:path-mappings:list': () => siteSettings.listPathMappings(),
@@ -114,6 +118,13 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'mp-clients:list': ({ approval }) => managementPoint.list(approval),
     'mp-clients:set-approval': ({ client, action }) => managementPoint.setApproval(client, action),
     'mp-clients:reset': ({ client }) => managementPoint.reset(client),
+    'content-service:get': () => contentService.get(),
+    'content-service:set': ({ changes }) => contentService.set(changes),
+    'site-boundaries:list': () => contentLocation.list(),
+    'site-boundaries:create': (input) => contentLocation.create(input),
+    'site-boundaries:update': ({ id, changes }) => contentLocation.update(id, changes),
+    'site-boundaries:delete': ({ id }) => contentLocation.delete(id),
+    'content:locate': (input) => contentLocation.locate(input),
     'status:messages': (query) => statusMessages.query(query),
     'schedules:next': (request) => scheduleRuns(request, new Date()),
     'schedules:encode': ({ schedules }) => encodeSchedules(schedules),

@@ -53,7 +53,7 @@ function placeOn(base: string, letter: string | null, pkg: Pick<PackageRecord, '
   return { target: { root: shareRoot, folder: pkg.packageId }, volumeLetter: letter, shareName, folder: pkg.packageId, shareRoot, managesShare: true, ownShare: false };
 }
 
-function serverSharePlace(dp: DpRecord, packageId: string, mappings: readonly PathMapping[]): DpPlace {
+function serverSharePlace(dp: Pick<DpRecord, 'serverShare'>, packageId: string, mappings: readonly PathMapping[]): DpPlace {
   const unc = dp.serverShare ?? '';
   const base = localPathOf(unc, mappings);
   const shareName = unc.split('\\').filter((part) => part !== '').pop() ?? unc;
@@ -65,7 +65,12 @@ function localVolumes(volumes: readonly DpVolumeRecord[], mappings: readonly Pat
 }
 
 /** Where the package already is on the DP, from its row; null when it was never copied there. */
-export function placeFromRow(dp: DpRecord, volumes: readonly DpVolumeRecord[], row: PackageDpRecord, mappings: readonly PathMapping[]): DpPlace | null {
+export function placeFromRow(
+  dp: Pick<DpRecord, 'name' | 'mode' | 'serverShare'>,
+  volumes: readonly DpVolumeRecord[],
+  row: Pick<PackageDpRecord, 'packageId' | 'volumeLetter' | 'shareName' | 'folder'>,
+  mappings: readonly PathMapping[],
+): DpPlace | null {
   if (row.shareName === null || row.folder === null) return null;
   if (dp.mode === 'serverShare') return serverSharePlace(dp, row.packageId, mappings);
   const volume = volumes.find((v) => v.letter === row.volumeLetter);

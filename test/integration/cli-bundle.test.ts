@@ -88,6 +88,7 @@ describe('the CLI bundle, installed away from the sources', () => {
       await expect.poll(() => componentLeases(served).map((lease) => [lease.component, lease.pid]), { timeout: 30_000 }).toEqual([
         ['SMS_COLLECTION_EVALUATOR', child.pid],
         ['SMS_DISTRIBUTION_MANAGER', child.pid],
+        ['SMS_DP_CONTENT_SERVICE', child.pid],
         ['SMS_INBOX_MANAGER', child.pid],
         ['SMS_MP_CONTROL_MANAGER', child.pid],
         ['SMS_OFFER_MANAGER', child.pid],

@@ -66,6 +66,7 @@ describe('site components and events across processes', () => {
       await expect.poll(running, { timeout: 60_000, interval: 100 }).toEqual([
         ['SMS_COLLECTION_EVALUATOR', 'running'],
         ['SMS_DISTRIBUTION_MANAGER', 'running'],
+        ['SMS_DP_CONTENT_SERVICE', 'running'],
         ['SMS_INBOX_MANAGER', 'running'],
         ['SMS_MP_CONTROL_MANAGER', 'running'],
         ['SMS_OFFER_MANAGER', 'running'],
@@ -74,6 +75,7 @@ describe('site components and events across processes', () => {
       expect(leases()).toEqual([
         expect.objectContaining({ component: 'SMS_COLLECTION_EVALUATOR', pid: child.pid }),
         expect.objectContaining({ component: 'SMS_DISTRIBUTION_MANAGER', pid: child.pid }),
+        expect.objectContaining({ component: 'SMS_DP_CONTENT_SERVICE', pid: child.pid }),
         expect.objectContaining({ component: 'SMS_INBOX_MANAGER', pid: child.pid }),
         expect.objectContaining({ component: 'SMS_MP_CONTROL_MANAGER', pid: child.pid }),
         expect.objectContaining({ component: 'SMS_OFFER_MANAGER', pid: child.pid }),
@@ -82,7 +84,7 @@ describe('site components and events across processes', () => {
       child.kill('SIGTERM');
     }
     expect(await exited).toBe(0);
-    await expect.poll(() => components.map((e) => e.state).sort(), { timeout: 5_000 }).toEqual(['running', 'running', 'running', 'running', 'running', 'stopped', 'stopped', 'stopped', 'stopped', 'stopped']);
+    await expect.poll(() => components.map((e) => e.state).sort(), { timeout: 5_000 }).toEqual([...Array<string>(6).fill('running'), ...Array<string>(6).fill('stopped')]);
     expect(leases()).toEqual([]);
   }, 90_000);
 });

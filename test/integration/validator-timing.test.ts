@@ -74,6 +74,7 @@ const samples: Record<string, readonly unknown[]> = {
     { collectionId: 'A0100010', ruleName: 'PC0001' },
     { collectionId: 'A0100010', resourceId: 16777217 },
   ],
+  siteBoundaryCreateSchema: [{ kind: 'ipSubnet', value: '10.1.0.0/16', description: 'HQ', connection: 'slow' }, { kind: 'adSite', value: 'Branch' }],
   advertisementListSchema: [{ packageId: 'A0100001', programName: 'Typical', collectionId: 'A0100010' }],
   maintenanceWindowQuerySchema: [{ resourceId: 16777217, after: '2026-12-02T00:00:00Z', before: '2026-12-09T00:00:00Z', count: 5 }],
 };

@@ -43,6 +43,15 @@ export class SiteBoundaryRepository {
     return prepared(this.db, `SELECT ${columns} FROM site_boundaries ORDER BY kind, value COLLATE NOCASE`).all() as SiteBoundaryRecord[];
   }
 
+  get(id: number): SiteBoundaryRecord | null {
+    return (prepared(this.db, `SELECT ${columns} FROM site_boundaries WHERE id = ?`).get(id) as SiteBoundaryRecord | undefined) ?? null;
+  }
+
+  update(id: number, boundary: Omit<NewSiteBoundary, 'createdAt'>): void {
+    prepared(this.db, 'UPDATE site_boundaries SET kind = ?, value = ?, description = ?, connection = ?, ip_low = ?, ip_high = ? WHERE id = ?')
+      .run(boundary.kind, boundary.value, boundary.description, boundary.connection, boundary.ipLow, boundary.ipHigh, id);
+  }
+
   remove(id: number): boolean {
     return prepared(this.db, 'DELETE FROM site_boundaries WHERE id = ?').run(id).changes === 1;
   }

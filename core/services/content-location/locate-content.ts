@@ -1,6 +1,7 @@
 import { ipv4Value, type BoundaryKind } from '../../api';
 import type { SiteBoundaryRepository } from '../../db/repositories/site-boundary-repository';
-import { packagePathOnDp } from '../../domain/distribution-points';
+import { contentUrlFolderOf, contentUrlSegment, packagePathOnDp } from '../../domain/distribution-points';
+import { defaultContentBaseUrl, type ContentBaseUrl } from './content-url';
 import { boundaryRange } from './site-boundaries';
 
 export interface ContentRequest {
@@ -37,8 +38,9 @@ function boundaryHolds(kind: BoundaryKind, value: string, addresses: readonly nu
  * Which distribution points a client should take a package's content from, and why (the suite's
  * content location: protected DPs whose boundaries hold the client first, other DPs only inside a
  * site boundary, unprotected ones outside it only when the advertisement allows fallback).
+ * `contentUrl` gives a BITS-enabled DP's content service address (contentBaseUrl of its settings).
  */
-export function locateContent(repo: SiteBoundaryRepository, request: ContentRequest): ContentLocation {
+export function locateContent(repo: SiteBoundaryRepository, request: ContentRequest, contentUrl: ContentBaseUrl = defaultContentBaseUrl): ContentLocation {
   const addresses: number[] = [];
   for (const text of request.addresses) {
     const value = ipv4Value(text.trim());
@@ -61,7 +63,7 @@ export function locateContent(repo: SiteBoundaryRepository, request: ContentRequ
   const located = (dp: (typeof holding)[number], via: LocatedDp['via']): LocatedDp => ({
     name: dp.dpName,
     uncPath: packagePathOnDp(dp.serverName, dp.shareName, dp.folder, dp.serverShare),
-    httpUrl: dp.bitsEnabled ? `http://${dp.serverName}/SMS_DP_${dp.shareName}/${dp.folder === '.' ? request.packageId : dp.folder}/` : null,
+    httpUrl: dp.bitsEnabled ? `${contentUrl(dp.serverName)}/SMS_DP_${contentUrlSegment(dp.shareName)}/${contentUrlFolderOf(dp.folder, request.packageId).split('/').map(contentUrlSegment).join('/')}/` : null,
     via,
   });
   const first = holding.filter((dp) => protectedHits.has(dp.dpId)).map((dp) => located(dp, 'protected'));
