@@ -2,23 +2,21 @@ import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ClientAgent } from '../../client/agent/client-agent';
-import { cacheSteps } from '../../client/agent/cache-steps';
 import { stepsNotAvailable, type ExecutionSteps } from '../../client/agent/execution-steps';
 import type { MachineFacts } from '../../client/agent/machine-facts';
 import { PolicyStore } from '../../client/agent/policy-store';
 import { RunHistory } from '../../client/agent/run-history';
 import { writeClientConfig } from '../../client/config/client-config';
-import { LogWriter } from '../../client/logs/log-writer';
 import { readIdentity } from '../../client/mp/client-identity';
 import { StatusOutbox } from '../../client/status/status-outbox';
 import { createCore, startComponentRunner, type ComponentRunner, type Core } from '../../core';
 import type { AdvertisementCreateInput } from '../../core/api';
 import { createDistributionManager, distributionManagerName } from '../../core/components/distmgr';
+import { contentServiceName, createContentService } from '../../core/components/dpcontent';
 import { createMpControlManager, mpControlName } from '../../core/components/mpcontrol';
 import { createOfferManager, offerManagerName } from '../../core/components/offermgr';
 import { value } from '../helpers/api-result';
 import { writeTree } from '../helpers/content-tree';
-import { startContentServer, type ContentServer } from '../helpers/content-http-server';
 import { startMpProxy, type MpProxy } from '../helpers/mp-proxy';
 import { untilIdle } from '../helpers/offer-state';
 import { makeTempDir, type TempDir } from '../helpers/temp-dir';
@@ -31,6 +29,7 @@ let temp: TempDir;
 let core: Core;
 let runner: ComponentRunner;
 let proxy: MpProxy;
+let contentUrl: string;
 const site = () => join(temp.path, 'site');
 const clientDir = () => join(temp.path, 'client');
 
@@ -52,12 +51,16 @@ beforeEach(async () => {
   value(await core.client['management-point:update']({ changes: { port: 0 } }));
   runner = startComponentRunner({
     dataDir: site(),
-    components: [mpControlName, offerManagerName, distributionManagerName].map((name) => ({ name, thread: 'inline' as const })),
-    factories: { [mpControlName]: () => createMpControlManager(), [offerManagerName]: () => createOfferManager(), [distributionManagerName]: () => createDistributionManager() },
+    components: [mpControlName, offerManagerName, distributionManagerName, contentServiceName].map((name) => ({ name, thread: 'inline' as const })),
+    factories: { [mpControlName]: () => createMpControlManager(), [offerManagerName]: () => createOfferManager(), [distributionManagerName]: () => createDistributionManager(), [contentServiceName]: () => createContentService() },
     leaseMs: 2_000,
   });
   await expect.poll(async () => value(await core.client['management-point:status']({})).url ?? '', { timeout: 20_000, interval: 50 }).toMatch(/^http:/);
   proxy = await startMpProxy(value(await core.client['management-point:status']({})).url!);
+  // The DPs' content service, at an address this test machine reaches (not the DP's name).
+  await expect.poll(async () => value(await core.client['content-service:get']({})).listeningUrl ?? '', { timeout: 20_000, interval: 50 }).toMatch(/^http:/);
+  contentUrl = value(await core.client['content-service:get']({})).listeningUrl!;
+  value(await core.client['content-service:set']({ changes: { clientUrl: contentUrl } }));
   mkdirSync(clientDir(), { recursive: true });
   writeClientConfig(clientDir(), { managementPoint: proxy.url, siteCode: 'A01', session: { user: null } });
 });
@@ -101,15 +104,6 @@ async function distributedAdvertisement(resourceId: number, name: string, files:
   const ad = value(await core.client['advertisements:create']({ advertisementName: `${name} now`, packageId, programName: 'Install', collectionId, includeSubcollections: false, asSoonAsPossible: assigned, allowFallbackToUnprotectedDps: true })).advertisementId;
   await untilIdle(site());
   return { packageId, ad };
-}
-
-/** The real cache, downloader and runner, the DP's content served from its folder on the loopback (the site has no content service yet). */
-function realSteps(server: ContentServer, cacheSizeMb: number): ExecutionSteps {
-  const real = cacheSteps({ cacheFolder: join(clientDir(), 'cache'), cacheSizeMb, logs: new LogWriter({ folder: join(clientDir(), 'logs') }) });
-  return {
-    content: { fetch: (request) => real.content.fetch({ ...request, urls: [server.url(request.packageId)] }), recordRun: (request) => real.content.recordRun!(request) },
-    program: real.program,
-  };
 }
 
 describe('the client agent against a real site', { timeout: 90_000 }, () => {
@@ -184,7 +178,8 @@ describe('the client agent against a real site', { timeout: 90_000 }, () => {
 
   it('runs a mandatory program when due: deferred with the reason without a cache and runner, then downloaded, run, 10005 and 10008, and not again', async () => {
     const first = await agent().runCycle(new Date());
-    writeTree(join(temp.path, 'source'), { 'install.sh': 'echo installed > "$TARGET"\nexit 0\n' });
+    const target = join(temp.path, 'installed.txt');
+    writeTree(join(temp.path, 'source'), { 'install.sh': `echo installed > '${target}'\nexit 0\n` });
     writeTree(join(temp.path, 'vol-d'), {});
     const packageId = value(await core.client['packages:create']({ name: 'Tool', containsSourceFiles: true, sourceDirectory: join(temp.path, 'source') })).packageId;
     value(await core.client['programs:create']({ packageId, program: { name: 'Install', commandLine: 'sh install.sh', canRunWhen: 'whetherOrNot', runMode: 'adminRights' } }));
@@ -202,24 +197,8 @@ describe('the client agent against a real site', { timeout: 90_000 }, () => {
     expect(await siteMessages([10005, 10006, 10008])).toHaveLength(0);
     expect(new PolicyStore(clientDir()).state.advertisements[ad]?.lastAction).toMatchObject({ status: 'deferred' });
 
-    // The real cache, downloader and runner. The site has no content service on its DPs yet, so a
-    // content server on the loopback serves the DP's own copy at the URL content location names.
-    const dpFolder = join(temp.path, 'vol-d', 'SMSPKGD$');
-    expect(existsSync(join(dpFolder, packageId, 'install.sh'))).toBe(true);
-    const server = await startContentServer(dpFolder, [packageId]);
-    const target = join(temp.path, 'installed.txt');
-    const real = cacheSteps({ cacheFolder: join(clientDir(), 'cache'), cacheSizeMb: 10, logs: new LogWriter({ folder: join(clientDir(), 'logs') }) });
-    const steps: ExecutionSteps = {
-      content: {
-        fetch: (request) => {
-          expect(request.urls).toEqual([`http://DP01/SMS_DP_SMSPKGD$/${packageId}/`]);
-          return real.content.fetch({ ...request, urls: [server.url(packageId)] });
-        },
-        recordRun: (request) => real.content.recordRun!(request),
-      },
-      program: { run: (request) => real.program.run({ ...request, commandLine: `TARGET='${target}' ${request.commandLine}` }) },
-    };
-    const ran = await agent(steps).runCycle(new Date());
+    // As the agent is made: the download cache, the downloader and the program runner.
+    const ran = await agent().runCycle(new Date());
     expect(ran.actions).toEqual([expect.objectContaining({ advertisementId: ad, status: 'succeeded', messageIds: [10005, 10008] })]);
     expect(readFileSync(target, 'utf8')).toBe('installed\n');
     expect(new RunHistory(clientDir()).all()).toEqual([expect.objectContaining({ advertisementId: ad, packageId, programName: 'Install', result: 'success', user: null })]);
@@ -227,13 +206,14 @@ describe('the client agent against a real site', { timeout: 90_000 }, () => {
     expect(messages.map((m) => m.messageId).sort()).toEqual([10005, 10008]);
     expect(messages.find((m) => m.messageId === 10008)).toMatchObject({ insertionStrings: [ad, '0', '', packageId, 'Install'], attributes: { 400: packageId, 401: ad } });
 
-    const after = await agent(steps).runCycle(new Date());
+    const after = await agent().runCycle(new Date());
     expect(after.actions).toEqual([]);
     expect(after.advertisements[0]?.decision.kind).not.toBe('run');
     expect(readFileSync(join(clientDir(), 'cache', `${packageId}.1`, 'install.sh'), 'utf8')).toBe(readFileSync(join(temp.path, 'source', 'install.sh'), 'utf8'));
-    expect(readFileSync(join(clientDir(), 'logs', 'cas.log'), 'utf8')).toContain(`Content ${packageId}.1 is complete in the cache`);
-    expect(readFileSync(join(clientDir(), 'logs', 'execmgr.log'), 'utf8')).toMatch(/Program .*sh install\.sh exited with exit code 0/);
-    await server.close();
+    const cas = readFileSync(join(clientDir(), 'logs', 'cas.log'), 'utf8');
+    expect(cas).toContain(`from ${contentUrl}/SMS_DP_SMSPKGD$/${packageId}/ into`);
+    expect(cas).toContain(`Content ${packageId}.1 is complete in the cache`);
+    expect(readFileSync(join(clientDir(), 'logs', 'execmgr.log'), 'utf8')).toMatch(/Program sh install\.sh exited with exit code 0/);
   });
 
   it('registers again with its credentials when a fact changes, anew after an admin reset, and waits while pending approval', async () => {
@@ -273,57 +253,47 @@ describe('the client agent against a real site', { timeout: 90_000 }, () => {
   });
 
   it('reports a failed program (10005, 10006) and content larger than the cache (10050, once), and records the failure', async () => {
+    // A cache of 1 MB, made at its first use.
+    writeClientConfig(clientDir(), { managementPoint: proxy.url, siteCode: 'A01', session: { user: null }, cacheSizeMb: 1 });
     const first = await agent().runCycle(new Date());
     const resourceId = first.registration!.resourceId;
     const failing = await distributedAdvertisement(resourceId, 'Failing', { 'fail.sh': 'exit 5\n' }, 'sh fail.sh');
     const big = await distributedAdvertisement(resourceId, 'Big', { 'big.bin': new Uint8Array(1536 * 1024).fill(7), 'setup.sh': 'exit 0\n' }, 'sh setup.sh');
-    const server = await startContentServer(join(temp.path, 'vol-d', 'SMSPKGD$'), [failing.packageId, big.packageId]);
-    try {
-      const steps = realSteps(server, 1);
-      const ran = await agent(steps).runCycle(new Date());
-      const byAd = new Map(ran.actions.map((a) => [a.advertisementId, a]));
-      expect(byAd.get(failing.ad)).toMatchObject({ status: 'failed', messageIds: [10005, 10006], reason: expect.stringMatching(/exit code 5; 10006/) });
-      expect(byAd.get(big.ad)).toMatchObject({ status: 'tooLarge', messageIds: [10050], reason: expect.stringMatching(/larger than the whole cache \(1048576 bytes\)/) });
-      expect(new RunHistory(clientDir()).all()).toEqual([expect.objectContaining({ advertisementId: failing.ad, result: 'failure' })]);
-      const failed = (await siteMessages([10006]))[0];
-      expect(failed).toMatchObject({ severity: 'error', insertionStrings: [failing.ad, '5', '', failing.packageId, 'Install'] });
-      expect(await siteMessages([10050])).toEqual([expect.objectContaining({ severity: 'error', attributes: { 400: big.packageId, 401: big.ad } })]);
+    const ran = await agent().runCycle(new Date());
+    const byAd = new Map(ran.actions.map((a) => [a.advertisementId, a]));
+    expect(byAd.get(failing.ad)).toMatchObject({ status: 'failed', messageIds: [10005, 10006], reason: expect.stringMatching(/exit code 5; 10006/) });
+    expect(byAd.get(big.ad)).toMatchObject({ status: 'tooLarge', messageIds: [10050], reason: expect.stringMatching(/larger than the whole cache \(1048576 bytes\)/) });
+    expect(new RunHistory(clientDir()).all()).toEqual([expect.objectContaining({ advertisementId: failing.ad, result: 'failure' })]);
+    const failed = (await siteMessages([10006]))[0];
+    expect(failed).toMatchObject({ severity: 'error', insertionStrings: [failing.ad, '5', '', failing.packageId, 'Install'] });
+    expect(await siteMessages([10050])).toEqual([expect.objectContaining({ severity: 'error', attributes: { 400: big.packageId, 401: big.ad } })]);
 
-      // The failed run was the assignment's run; the content too large stays so, and is said once.
-      const again = await agent(steps).runCycle(new Date());
-      expect(again.actions).toEqual([expect.objectContaining({ advertisementId: big.ad, status: 'tooLarge', messageIds: [] })]);
-      expect(await siteMessages([10050])).toHaveLength(1);
-      expect(await siteMessages([10005])).toHaveLength(1);
-    } finally {
-      await server.close();
-    }
+    // The failed run was the assignment's run; the content too large stays so, and is said once.
+    const again = await agent().runCycle(new Date());
+    expect(again.actions).toEqual([expect.objectContaining({ advertisementId: big.ad, status: 'tooLarge', messageIds: [] })]);
+    expect(await siteMessages([10050])).toHaveLength(1);
+    expect(await siteMessages([10005])).toHaveLength(1);
   });
 
   it('runs a program the user chooses (Run Advertised Programs): asks before downloading, declined runs nothing, accepted downloads and runs it', async () => {
     const first = await agent().runCycle(new Date());
     const offered = await distributedAdvertisement(first.registration!.resourceId, 'Optional', { 'setup.sh': 'exit 0\n' }, 'sh setup.sh', false);
-    const server = await startContentServer(join(temp.path, 'vol-d', 'SMSPKGD$'), [offered.packageId]);
-    try {
-      const steps = realSteps(server, 10);
-      const received = await agent(steps).runCycle(new Date());
-      expect(received.advertisements).toEqual([expect.objectContaining({ advertisementId: offered.ad, decision: expect.objectContaining({ kind: 'available', listed: true, mandatory: false }) })]);
-      expect(received.actions).toEqual([]);
-      let asked = 0;
-      const declined = await agent(steps).runAdvertised(offered.ad, new Date(), () => Promise.resolve(++asked > 1));
-      expect(declined.reports).toEqual([expect.objectContaining({ status: 'declined', messageIds: [] })]);
-      expect(existsSync(join(clientDir(), 'cache', `${offered.packageId}.1`))).toBe(false);
-      const accepted = await agent(steps).runAdvertised(offered.ad, new Date(), () => Promise.resolve(++asked > 1));
-      expect(accepted.reports).toEqual([expect.objectContaining({ status: 'succeeded', messageIds: [10005, 10008] })]);
-      expect(accepted.outbox).toEqual({ sent: 2, remaining: 0, problem: null });
-      expect(asked).toBe(2);
-      // In the cache now: a second run does not ask.
-      const cached = await agent(steps).runAdvertised(offered.ad, new Date(), () => Promise.reject(new Error('asked again')));
-      expect(cached.reports[0]?.status).toBe('succeeded');
-      expect(new RunHistory(clientDir()).all()).toHaveLength(2);
-      await expect(agent(steps).runAdvertised('A0129999', new Date(), () => Promise.resolve(true))).rejects.toThrow(/not in this client's policy/);
-    } finally {
-      await server.close();
-    }
+    const received = await agent().runCycle(new Date());
+    expect(received.advertisements).toEqual([expect.objectContaining({ advertisementId: offered.ad, decision: expect.objectContaining({ kind: 'available', listed: true, mandatory: false }) })]);
+    expect(received.actions).toEqual([]);
+    let asked = 0;
+    const declined = await agent().runAdvertised(offered.ad, new Date(), () => Promise.resolve(++asked > 1));
+    expect(declined.reports).toEqual([expect.objectContaining({ status: 'declined', messageIds: [] })]);
+    expect(existsSync(join(clientDir(), 'cache', `${offered.packageId}.1`))).toBe(false);
+    const accepted = await agent().runAdvertised(offered.ad, new Date(), () => Promise.resolve(++asked > 1));
+    expect(accepted.reports).toEqual([expect.objectContaining({ status: 'succeeded', messageIds: [10005, 10008] })]);
+    expect(accepted.outbox).toEqual({ sent: 2, remaining: 0, problem: null });
+    expect(asked).toBe(2);
+    // In the cache now: a second run does not ask.
+    const cached = await agent().runAdvertised(offered.ad, new Date(), () => Promise.reject(new Error('asked again')));
+    expect(cached.reports[0]?.status).toBe('succeeded');
+    expect(new RunHistory(clientDir()).all()).toHaveLength(2);
+    await expect(agent().runAdvertised('A0129999', new Date(), () => Promise.resolve(true))).rejects.toThrow(/not in this client's policy/);
   });
 
   it('an assignment at logon waits for a logon the agent sees, then falls due', async () => {
@@ -353,30 +323,23 @@ describe('the client agent against a real site', { timeout: 90_000 }, () => {
     const first = await agent().runCycle(new Date());
     const resourceId = first.registration!.resourceId;
     // Prepare comes with its own advertisement (the chain is found in the client's policy), Install is assigned.
-    const base = await distributedAdvertisement(resourceId, 'Base', { 'prepare.sh': 'echo prepared >> "$LOG"\n', 'install.sh': 'echo installed >> "$LOG"\n' }, 'sh prepare.sh', false);
+    const log = join(temp.path, 'order.log');
+    const base = await distributedAdvertisement(resourceId, 'Base', { 'prepare.sh': `echo prepared >> '${log}'\n`, 'install.sh': `echo installed >> '${log}'\n` }, 'sh prepare.sh', false);
     value(await core.client['programs:create']({ packageId: base.packageId, program: { name: 'Main', commandLine: 'sh install.sh', canRunWhen: 'whetherOrNot', runMode: 'adminRights', runFirst: { packageId: base.packageId, programName: 'Install' } } }));
     const collectionId = value(await core.client['collections:create']({ name: 'Chain', rules: [{ kind: 'direct', resourceId }] })).collectionId;
     const main = value(await core.client['advertisements:create']({ advertisementName: 'Main now', packageId: base.packageId, programName: 'Main', collectionId, includeSubcollections: false, asSoonAsPossible: true, allowFallbackToUnprotectedDps: true })).advertisementId;
     await untilIdle(site());
-    const server = await startContentServer(join(temp.path, 'vol-d', 'SMSPKGD$'), [base.packageId]);
-    const log = join(temp.path, 'order.log');
-    try {
-      const real = realSteps(server, 10);
-      const steps: ExecutionSteps = { content: real.content, program: { run: (request) => real.program.run({ ...request, commandLine: `LOG='${log}' ${request.commandLine}` }) } };
-      const ran = await agent(steps).runCycle(new Date());
-      expect(ran.actions.map((a) => [a.advertisementId, a.programName, a.status, a.messageIds])).toEqual([
-        [base.ad, 'Install', 'succeeded', [10005, 10008]],
-        [main, 'Main', 'succeeded', [10005, 10008]],
-      ]);
-      expect(readFileSync(log, 'utf8')).toBe('prepared\ninstalled\n');
-      expect(new RunHistory(clientDir()).all().map((r) => [r.advertisementId, r.programName, r.result])).toEqual([
-        [base.ad, 'Install', 'success'],
-        [main, 'Main', 'success'],
-      ]);
-      expect((await siteMessages([10008])).map((m) => m.attributes['401']).sort()).toEqual([base.ad, main].sort());
-    } finally {
-      await server.close();
-    }
+    const ran = await agent().runCycle(new Date());
+    expect(ran.actions.map((a) => [a.advertisementId, a.programName, a.status, a.messageIds])).toEqual([
+      [base.ad, 'Install', 'succeeded', [10005, 10008]],
+      [main, 'Main', 'succeeded', [10005, 10008]],
+    ]);
+    expect(readFileSync(log, 'utf8')).toBe('prepared\ninstalled\n');
+    expect(new RunHistory(clientDir()).all().map((r) => [r.advertisementId, r.programName, r.result])).toEqual([
+      [base.ad, 'Install', 'success'],
+      [main, 'Main', 'success'],
+    ]);
+    expect((await siteMessages([10008])).map((m) => m.attributes['401']).sort()).toEqual([base.ad, main].sort());
   });
 
   it('sets aside a status message the site refuses, so it does not hold back the others', async () => {

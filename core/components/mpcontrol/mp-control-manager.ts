@@ -6,6 +6,7 @@ import { MpClientRepository } from '../../db/repositories/mp-client-repository';
 import { MpSettingsRepository, type MpSettingsRecord } from '../../db/repositories/mp-settings-repository';
 import { OfferRepository } from '../../db/repositories/offer-repository';
 import { ResourceRepository } from '../../db/repositories/resource-repository';
+import { ContentServiceRepository } from '../../db/repositories/content-service-repository';
 import { SiteBoundaryRepository } from '../../db/repositories/site-boundary-repository';
 import { StatusMessageRepository } from '../../db/repositories/status-message-repository';
 import { queryRuleResourceIds } from '../../db/wql/collection-rules';
@@ -121,6 +122,7 @@ export function createMpControlManager(options: MpControlOptions = {}): SiteComp
         memberships,
         clientAgents: new ClientAgentRepository(db),
         boundaries: new SiteBoundaryRepository(db),
+        contentService: new ContentServiceRepository(db),
         statusMessages: new StatusMessageRepository(db),
         now: given.now,
         logAs: { file: mpControlLog, component: mpControlName },
