@@ -205,13 +205,14 @@ export class ClientAgent {
     const reported = this.reportNew(store, outbox, config.siteCode, facts, history, now);
     const evaluated = evaluateAll(viewOf(store.state), store.state, facts, history.all(), now);
     const actions: ActionReport[] = [];
-    if (identity !== null && problem === null) {
+    // Refused (pending, blocked, another site): nothing runs. Away: what is in the cache may run.
+    if (identity !== null && (problem === null || unreachable)) {
       for (const item of evaluated) {
         if (item.decision.kind !== 'run') continue;
         actions.push(...(await this.runDue(item, evaluated, { mp, outbox, history, store, now })));
       }
     } else {
-      for (const item of evaluated) if (item.decision.kind === 'run') this.logs.info('execmgr', `${item.advertisement.body.advertisement.advertisementId} is due but waits for the management point: ${problem ?? 'this client is not registered'}`);
+      for (const item of evaluated) if (item.decision.kind === 'run') this.logs.info('execmgr', `${item.advertisement.body.advertisement.advertisementId} is due but does not run: ${problem ?? 'this client is not registered'}`);
     }
 
     if (problem === null && outbox.count() > 0) {

@@ -1,3 +1,4 @@
+import { UnreachableError } from '../mp/json-request';
 import type { ManagementPointClient } from '../mp/mp-client';
 import type { ProgramRun } from '../policy/context';
 import type { StatusOutbox } from '../status/status-outbox';
@@ -75,18 +76,25 @@ export async function runOne(target: PolicyAdvertisement, context: RunContext): 
   if (sourceVersion < 1) return answer('deferred', `Package ${ad.packageId} has no content version on a distribution point yet.`);
 
   let urls: string[];
+  let offline = false;
   try {
     const located = await context.mp.contentLocation({ advertisementId: ad.advertisementId, packageId: ad.packageId, sourceVersion });
     if (located.action === 'doNotRun') return answer('notRun', `Content location: ${located.reason}`);
     urls = located.dps.map((dp) => dp.httpUrl).filter((url): url is string => url !== null);
     if (urls.length === 0) return answer('deferred', `Content location named ${located.dps.length} distribution point(s), none of which serves the content over HTTP. ${located.reason}`);
   } catch (error) {
-    return answer('deferred', `Content location failed: ${describe(error)}`);
+    // The management point is away: content already in the cache runs without it, as the suite's client does.
+    if (!(error instanceof UnreachableError)) return answer('deferred', `Content location failed: ${describe(error)}`);
+    urls = [];
+    offline = true;
   }
 
   const request = { packageId: ad.packageId, sourceVersion, advertisementId: ad.advertisementId, persist: target.persist, urls };
-  let content = await context.steps.content.fetch({ ...request, download: context.confirmDownload === undefined });
-  if (content.status === 'needsDownload') {
+  let content = await context.steps.content.fetch({ ...request, download: !offline && context.confirmDownload === undefined });
+  if (offline) {
+    if (content.status !== 'ready') return answer('deferred', `Content location failed (the management point did not answer) and the content of ${ad.packageId} is not in the cache.`);
+    context.logs.info('execmgr', `${ad.advertisementId}: the management point did not answer; the content of ${ad.packageId} is in the cache at ${content.path} and runs from there.`);
+  } else if (content.status === 'needsDownload') {
     if (context.confirmDownload === undefined || !(await context.confirmDownload())) return answer('declined', `The content of ${ad.packageId} is not in the cache and was not downloaded.`);
     content = await context.steps.content.fetch({ ...request, download: true });
   }

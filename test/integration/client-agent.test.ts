@@ -357,4 +357,27 @@ describe('the client agent against a real site', { timeout: 90_000 }, () => {
     expect([good.uid, later.uid].every((uid) => !existsSync(join(clientDir(), 'status', 'outbox', `${uid}.json`)))).toBe(true);
     expect(readFileSync(join(clientDir(), 'logs', 'policyagent.log'), 'utf8')).toContain(`Status message ${bad.uid} (10002) is refused by the management point and set aside`);
   });
+
+  it('runs a due program from the cache when content location does not answer; without the content in the cache it waits', async () => {
+    const first = await agent().runCycle(new Date());
+    const resourceId = first.registration!.resourceId;
+    const log = join(temp.path, 'runs.log');
+    const tool = await distributedAdvertisement(resourceId, 'Tool', { 'install.sh': `echo install >> '${log}'\n`, 'repair.sh': `echo repair >> '${log}'\n` }, 'sh install.sh');
+    expect((await agent().runCycle(new Date())).actions).toEqual([expect.objectContaining({ advertisementId: tool.ad, status: 'succeeded' })]);
+
+    // A second program of the same package, assigned later, and a package never downloaded.
+    value(await core.client['programs:create']({ packageId: tool.packageId, program: { name: 'Repair', commandLine: 'sh repair.sh', canRunWhen: 'whetherOrNot', runMode: 'adminRights' } }));
+    const collectionId = value(await core.client['collections:create']({ name: 'Repairs', rules: [{ kind: 'direct', resourceId }] })).collectionId;
+    const repair = value(await core.client['advertisements:create']({ advertisementName: 'Repair now', packageId: tool.packageId, programName: 'Repair', collectionId, includeSubcollections: false, asSoonAsPossible: true, allowFallbackToUnprotectedDps: true })).advertisementId;
+    const other = await distributedAdvertisement(resourceId, 'Other', { 'setup.sh': 'exit 0\n' }, 'sh setup.sh');
+    proxy.drop.add('content-location');
+    const away = await agent().runCycle(new Date());
+    const byAd = new Map(away.actions.map((a) => [a.advertisementId, a]));
+    expect(byAd.get(repair)).toMatchObject({ status: 'succeeded', messageIds: [10005, 10008] });
+    expect(byAd.get(other.ad)).toMatchObject({ status: 'deferred', messageIds: [], reason: expect.stringMatching(/did not answer\) and the content of .* is not in the cache/) });
+    expect(readFileSync(log, 'utf8')).toBe('install\nrepair\n');
+    expect(readFileSync(join(clientDir(), 'logs', 'execmgr.log'), 'utf8')).toContain(`${repair}: the management point did not answer; the content of ${tool.packageId} is in the cache`);
+    // Policy and status still come through this forwarder: the run's messages reached the site.
+    expect((await siteMessages([10008])).map((m) => m.attributes['401']).sort()).toEqual([tool.ad, repair].sort());
+  });
 });
