@@ -1,5 +1,6 @@
-import { existsSync, mkdirSync, readFileSync, rmSync, watch, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, watch, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { advertisementIdSchema } from '../../core/api';
 import { agentFolder } from './agent-files';
 
 const lockPath = (clientDir: string) => join(agentFolder(clientDir), 'agent.pid');
@@ -71,9 +72,51 @@ export function watchRefreshRequests(clientDir: string, wake: () => void): () =>
     return true;
   };
   const watcher = watch(folder, (_event, name) => {
-    if (name === requestName && take()) wake();
+    if ((name === requestName && take()) || (typeof name === 'string' && runRequestPattern.test(name))) wake();
   });
   // One asked for while the last cycle ran.
-  if (take()) queueMicrotask(wake);
+  if (take() || pendingRunRequests(folder).length > 0) queueMicrotask(wake);
   return () => watcher.close();
+}
+
+const runRequestPattern = /^run-([A-Z0-9]{8})\.request$/;
+
+function pendingRunRequests(folder: string): string[] {
+  try {
+    return readdirSync(folder).filter((name) => runRequestPattern.test(name));
+  } catch {
+    return [];
+  }
+}
+
+export interface RunRequest {
+  readonly advertisementId: string;
+  readonly downloadFirst: boolean;
+}
+
+/** Asks the running agent to run an advertisement's program (Run Advertised Programs beside it). */
+export function requestRun(clientDir: string, request: RunRequest): void {
+  // Checked here too: the ID names a file.
+  const parsed = advertisementIdSchema.safeParse(request.advertisementId.toUpperCase());
+  if (!parsed.success) throw new Error(`--run ${JSON.stringify(request.advertisementId)}: ${parsed.error.issues[0]?.message ?? 'not an advertisement ID'}`);
+  const advertisementId = parsed.data;
+  writeFileSync(join(agentFolder(clientDir), `run-${advertisementId}.request`), `${JSON.stringify({ downloadFirst: request.downloadFirst })}\n`);
+}
+
+/** The runs asked for since the last look, each taken (its file removed) once. */
+export function takeRunRequests(clientDir: string): RunRequest[] {
+  const folder = agentFolder(clientDir);
+  const taken: RunRequest[] = [];
+  for (const name of pendingRunRequests(folder)) {
+    const path = join(folder, name);
+    let downloadFirst = false;
+    try {
+      downloadFirst = (JSON.parse(readFileSync(path, 'utf8')) as { downloadFirst?: unknown }).downloadFirst === true;
+    } catch {
+      // Not what requestRun writes: run it without downloading.
+    }
+    rmSync(path, { force: true });
+    taken.push({ advertisementId: runRequestPattern.exec(name)![1]!, downloadFirst });
+  }
+  return taken;
 }

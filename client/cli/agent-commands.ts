@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { readClientConfig } from '../config/client-config';
-import { holdAgentLock, requestRefresh, runningAgent, watchRefreshRequests } from '../agent/agent-lock';
+import { holdAgentLock, requestRefresh, requestRun, runningAgent, takeRunRequests, watchRefreshRequests } from '../agent/agent-lock';
 import { logFolderOf } from '../agent/agent-log';
 import { runAgentLoop } from '../agent/agent-loop';
 import { ClientAgent, type AdvertisementView, type CycleReport } from '../agent/client-agent';
@@ -90,7 +90,19 @@ export function addAgentCommands(program: Command, policy: Command, io: AgentIo,
         io.err(`courier-client agent: management point ${config.managementPoint}; logs in ${logFolderOf(agent.clientDir)}. Ctrl+C stops it.\n`);
         try {
           await runAgentLoop({
-            runCycle: (now) => agent.runCycle(now),
+            runCycle: async (now) => {
+              const report = await agent.runCycle(now);
+              // Run Advertised Programs asked of this agent: it owns the cache, so it runs them.
+              for (const request of takeRunRequests(agent.clientDir)) {
+                try {
+                  const done = await agent.runAdvertised(request.advertisementId, new Date(), () => Promise.resolve(request.downloadFirst));
+                  for (const action of done.reports) agent.logs.info('execmgr', `Run Advertised Programs: ${actionLine(action)}`);
+                } catch (error) {
+                  agent.logs.error('execmgr', `Run Advertised Programs: ${error instanceof Error ? error.message : String(error)}`);
+                }
+              }
+              return report;
+            },
             logs: agent.logs,
             signal,
             fallbackPollingMinutes: agent.pollingMinutes(config, null),
@@ -194,7 +206,12 @@ export function addAgentCommands(program: Command, policy: Command, io: AgentIo,
           return io.ask(`The content of ${options.run ?? ''} must be downloaded into the cache before it runs. Download it now? [y/N] `);
         };
         const running = runningAgent(agent.clientDir);
-        if (running !== null) throw new Error(`The client agent (process ${running}) runs on this client folder and owns its download cache; stop it to run a program from here.`);
+        if (running !== null) {
+          // It owns the download cache: it runs the program, and says how in execmgr.log.
+          requestRun(agent.clientDir, { advertisementId: options.run, downloadFirst: options.downloadFirst === true });
+          io.out(options.json === true ? `${JSON.stringify({ askedAgent: running, advertisementId: options.run.toUpperCase() })}\n` : `Asked the running client agent (process ${running}) to run ${options.run.toUpperCase()}${options.downloadFirst === true ? ', downloading it first' : ''}; execmgr.log says how it went.\n`);
+          return 0;
+        }
         const result = await agent.runAdvertised(options.run, now, confirm);
         if (options.json === true) io.out(`${JSON.stringify(result)}\n`);
         else io.out(`${result.reports.map(actionLine).join('\n')}\nStatus messages: ${result.outbox.sent} sent, ${result.outbox.remaining} waiting${result.outbox.problem === null ? '' : ` (${result.outbox.problem})`}\n`);

@@ -116,7 +116,12 @@ describe('courier-client agent commands', { timeout: 90_000 }, () => {
     expect(await client('policy', 'refresh', '--json')).toMatchObject({ code: 0, out: `${JSON.stringify({ askedAgent: child.pid })}\n` });
     await expect.poll(() => logText().match(/Next cycle at/g)?.length ?? 0, { timeout: 30_000, interval: 100 }).toBe(2);
     expect(logText()).toContain('A policy refresh was asked for: the cycle runs now.');
-    expect(await client('run-advertised-programs', '--run', 'A0120000')).toMatchObject({ code: 1, err: expect.stringMatching(/owns its download cache/) });
+    // Run Advertised Programs beside it: the agent, which owns the cache, runs it and logs how it went.
+    expect(await client('run-advertised-programs', '--run', '../../x')).toMatchObject({ code: 1, err: expect.stringMatching(/--run "\.\.\/\.\.\/x": /) });
+    expect(await client('run-advertised-programs', '--run', 'a0129999', '--json')).toMatchObject({ code: 0, out: `${JSON.stringify({ askedAgent: child.pid, advertisementId: 'A0129999' })}\n` });
+    const execmgr = join(clientDir(), 'logs', 'execmgr.log');
+    await expect.poll(() => (existsSync(execmgr) ? readFileSync(execmgr, 'utf8') : ''), { timeout: 30_000, interval: 100 }).toContain("Run Advertised Programs: Advertisement A0129999 is not in this client's policy");
+    expect(existsSync(join(clientDir(), 'agent', 'run-A0129999.request'))).toBe(false);
     expect(JSON.parse((await client('status', '--json')).out)).toMatchObject({ agentProcess: child.pid });
     child.kill('SIGTERM');
     expect(await exited).toBe(0);
@@ -124,7 +129,7 @@ describe('courier-client agent commands', { timeout: 90_000 }, () => {
     expect(text).toContain('The client agent started.');
     expect(text).toMatch(/Registered with .* as resource \d+ \(new: this client has not registered yet\)/);
     expect(text).toContain('SIGTERM received: the step in hand finishes, then the agent stops.');
-    expect(text).toContain('The client agent stopped after 2 cycle(s).');
+    expect(text).toContain('The client agent stopped after 3 cycle(s).');
     expect(existsSync(join(clientDir(), 'agent', 'agent.pid'))).toBe(false);
     expect(text).toMatch(/^<!\[LOG\[.*\]LOG\]!><time="[\d:.+-]+" date="[\d-]+" component="PolicyAgent" context="" type="1" thread="\d+" file="">\r$/m);
     expect(stdout).toMatch(/cycle: management point answered; 0 advertisement\(s\)/);
