@@ -62,8 +62,8 @@ export function requestRefresh(clientDir: string): void {
   writeFileSync(join(agentFolder(clientDir), requestName), `${new Date().toISOString()}\n`);
 }
 
-/** Calls `wake` when a refresh is asked for, at once when one already waits; answers the unsubscribe. */
-export function watchRefreshRequests(clientDir: string, wake: () => void): () => void {
+/** Calls `wake` when a refresh or a run is asked for, at once when one already waits; answers the unsubscribe. */
+export function watchRefreshRequests(clientDir: string, wake: (asked: 'refresh' | 'run') => void): () => void {
   const folder = agentFolder(clientDir);
   const path = join(folder, requestName);
   const take = () => {
@@ -72,10 +72,12 @@ export function watchRefreshRequests(clientDir: string, wake: () => void): () =>
     return true;
   };
   const watcher = watch(folder, (_event, name) => {
-    if ((name === requestName && take()) || (typeof name === 'string' && runRequestPattern.test(name))) wake();
+    if (name === requestName && take()) wake('refresh');
+    else if (typeof name === 'string' && runRequestPattern.test(name)) wake('run');
   });
   // One asked for while the last cycle ran.
-  if (take() || pendingRunRequests(folder).length > 0) queueMicrotask(wake);
+  if (take()) queueMicrotask(() => wake('refresh'));
+  else if (pendingRunRequests(folder).length > 0) queueMicrotask(() => wake('run'));
   return () => watcher.close();
 }
 

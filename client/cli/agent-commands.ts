@@ -107,8 +107,8 @@ export function addAgentCommands(program: Command, policy: Command, io: AgentIo,
             signal,
             fallbackPollingMinutes: agent.pollingMinutes(config, null),
             onWake: (wake) =>
-              watchRefreshRequests(agent.clientDir, () => {
-                agent.logs.info('policyagent', 'A policy refresh was asked for: the cycle runs now.');
+              watchRefreshRequests(agent.clientDir, (asked) => {
+                agent.logs.info('policyagent', asked === 'refresh' ? 'A policy refresh was asked for: the cycle runs now.' : 'Run Advertised Programs asked for a run: a cycle runs now, then it.');
                 wake();
               }),
             onCycle: (report) => io.out(`${report.at} cycle: ${report.managementPoint.problem ?? 'management point answered'}; ${report.advertisements.length} advertisement(s), ${report.actions.length} run(s), ${report.outbox.remaining} message(s) waiting; next ${report.nextEvaluation ?? 'at the poll'}\n`),
