@@ -115,13 +115,14 @@ export class ClientAgent {
   }
 
   /** What the agent knows now without asking the site: for `courier-client status` and Run Advertised Programs. */
-  evaluateNow(now: Date): { config: ClientConfig; identity: ClientIdentity | null; state: PolicyState; evaluated: EvaluatedAdvertisement[]; views: AdvertisementView[]; outbox: number } {
+  evaluateNow(now: Date): { config: ClientConfig; identity: ClientIdentity | null; facts: MachineFacts; state: PolicyState; evaluated: EvaluatedAdvertisement[]; views: AdvertisementView[]; outbox: number } {
     const config = readClientConfig(this.clientDir);
     const identity = readIdentity(this.clientDir);
     const store = new PolicyStore(this.clientDir);
     const history = new RunHistory(this.clientDir);
-    const evaluated = evaluateAll(viewOf(store.state), store.state, this.factsOf(config), history.all(), now);
-    return { config, identity, state: store.state, evaluated, views: evaluated.map((e) => viewOfAdvertisement(e, store.state.advertisements)), outbox: new StatusOutbox(this.clientDir).count() };
+    const facts = this.factsOf(config);
+    const evaluated = evaluateAll(viewOf(store.state), store.state, facts, history.all(), now);
+    return { config, identity, facts, state: store.state, evaluated, views: evaluated.map((e) => viewOfAdvertisement(e, store.state.advertisements)), outbox: new StatusOutbox(this.clientDir).count() };
   }
 
   async runCycle(now: Date): Promise<CycleReport> {
@@ -296,7 +297,7 @@ export class ClientAgent {
     return reported;
   }
 
-  private async runDue(item: EvaluatedAdvertisement, all: readonly EvaluatedAdvertisement[], parts: { mp: ManagementPointClient; outbox: StatusOutbox; history: RunHistory; store: PolicyStore; now: Date }, confirmDownload?: () => Promise<boolean>): Promise<ActionReport[]> {
+  private async runDue(item: EvaluatedAdvertisement, all: readonly EvaluatedAdvertisement[], parts: { mp: ManagementPointClient; outbox: StatusOutbox; history: RunHistory; store: PolicyStore; now: Date }, confirmDownload?: () => Promise<boolean>, userRun: string | null = null): Promise<ActionReport[]> {
     const { decision, advertisement } = item;
     // A program the user runs early (Run Advertised Programs) runs alone, for the user logged on.
     const chain = decision.kind === 'run' ? decision.runFirst.map((p) => findProgram(all, p.packageId, p.name)).filter((a): a is PolicyAdvertisement => a !== undefined) : [];
@@ -309,7 +310,7 @@ export class ClientAgent {
       addRun: (run) => parts.history.add(run),
       logs: this.logs,
       now: parts.now,
-      forUser: decision.kind === 'run' ? decision.forUser : null,
+      forUser: decision.kind === 'run' ? decision.forUser : userRun,
       ...(config.mifFolders !== undefined ? { mifFolders: config.mifFolders } : {}),
       ...(confirmDownload !== undefined ? { confirmDownload } : {}),
     });
@@ -340,7 +341,7 @@ export class ClientAgent {
     const config = readClientConfig(this.clientDir);
     const identity = readIdentity(this.clientDir);
     if (identity === null) throw new Error('This client has not registered yet: run "courier-client policy refresh" first.');
-    const { evaluated } = this.evaluateNow(now);
+    const { evaluated, facts } = this.evaluateNow(now);
     const item = evaluated.find((e) => e.advertisement.body.advertisement.advertisementId.toUpperCase() === advertisementId.toUpperCase());
     if (item === undefined) throw new Error(`Advertisement ${advertisementId} is not in this client's policy; "courier-client run-advertised-programs" lists those that are.`);
     const { decision } = item;
@@ -351,7 +352,10 @@ export class ClientAgent {
     const outbox = new StatusOutbox(this.clientDir);
     const store = new PolicyStore(this.clientDir);
     const history = new RunHistory(this.clientDir);
-    const reports = await this.runDue(item, evaluated, { mp, outbox, history, store, now }, confirmDownload);
+    // A program run once for every user is run, and counted, for the user logged on.
+    const program = item.advertisement.body.program;
+    const userRun = program.kind === 'computer' && program.assignment === 'oncePerUser' && facts.session.kind === 'user' ? facts.session.user : null;
+    const reports = await this.runDue(item, evaluated, { mp, outbox, history, store, now }, confirmDownload, userRun);
     let problem: string | null = null;
     let sent = 0;
     try {
