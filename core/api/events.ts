@@ -148,6 +148,12 @@ export interface EventMap {
   'collections:changed': CollectionChangedEvent;
   'advertisements:changed': AdvertisementChangedEvent;
   'management-point:changed': ManagementPointChangedEvent;
+  'advertisement-clients:changed': AdvertisementClientStatesEvent;
+}
+
+/** A client's state for the advertisement changed (docs/advertisements.md#each-clients-state): read it again. */
+export interface AdvertisementClientStatesEvent {
+  readonly advertisementId: string;
 }
 
 export type EventChannel = keyof EventMap;
@@ -170,6 +176,7 @@ export const eventChannels: readonly EventChannel[] = [
   'collections:changed',
   'advertisements:changed',
   'management-point:changed',
+  'advertisement-clients:changed',
 ];
 
 export function isEventChannel(value: unknown): value is EventChannel {

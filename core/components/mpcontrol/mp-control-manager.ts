@@ -7,6 +7,7 @@ import { MpSettingsRepository, type MpSettingsRecord } from '../../db/repositori
 import { OfferRepository } from '../../db/repositories/offer-repository';
 import { ResourceRepository } from '../../db/repositories/resource-repository';
 import { SiteBoundaryRepository } from '../../db/repositories/site-boundary-repository';
+import { AdvertisementClientStateRepository } from '../../db/repositories/advertisement-client-state-repository';
 import { StatusMessageRepository } from '../../db/repositories/status-message-repository';
 import { queryRuleResourceIds } from '../../db/wql/collection-rules';
 import { ManagementPoint } from '../../services/management-point/management-point';
@@ -122,6 +123,7 @@ export function createMpControlManager(options: MpControlOptions = {}): SiteComp
         clientAgents: new ClientAgentRepository(db),
         boundaries: new SiteBoundaryRepository(db),
         statusMessages: new StatusMessageRepository(db),
+        clientStates: new AdvertisementClientStateRepository(db),
         now: given.now,
         logAs: { file: mpControlLog, component: mpControlName },
       });

@@ -20,8 +20,10 @@ import type { MpSettingsRepository } from '../../db/repositories/mp-settings-rep
 import type { OfferRepository } from '../../db/repositories/offer-repository';
 import type { ResourceRepository } from '../../db/repositories/resource-repository';
 import type { SiteBoundaryRepository } from '../../db/repositories/site-boundary-repository';
+import type { AdvertisementClientStateRepository } from '../../db/repositories/advertisement-client-state-repository';
 import type { StatusMessageRepository } from '../../db/repositories/status-message-repository';
 import { statusCatalogue } from '../../domain/status-messages';
+import { clientStateOfMessage } from '../../domain/advertisement-client-state';
 import type { UnitOfWork } from '../../site/unit-of-work';
 import { locateContent } from '../content-location/locate-content';
 import type { ResourceService } from '../resources/resource-service';
@@ -40,6 +42,7 @@ export interface ManagementPointDeps {
   readonly clientAgents: Pick<ClientAgentRepository, 'advertisedPrograms'>;
   readonly boundaries: SiteBoundaryRepository;
   readonly statusMessages: StatusMessageRepository;
+  readonly clientStates: AdvertisementClientStateRepository;
   readonly now: () => Date;
   /** Where the MP's own lines go (mpcontrol.log). */
   readonly logAs: { readonly file: `${string}.log`; readonly component: string };
@@ -269,6 +272,7 @@ export class ManagementPoint {
       let newest = 0;
       const packageIds = new Set<string>();
       const components = new Set<string>();
+      const advertisementIds = new Set<string>();
       for (const message of messages) {
         if (!deps.clients.claimMessage(caller.resourceId, message.uid)) continue;
         const attributes: [number, string][] = [];
@@ -289,11 +293,18 @@ export class ManagementPoint {
           attributes,
         });
         deps.clients.recordMessage(caller.resourceId, message.uid, recordId);
+        const state = clientStateOfMessage[message.messageId];
+        const advertisementId = message.attributes[401];
+        if (state !== undefined && advertisementId !== undefined) {
+          deps.clientStates.record(advertisementId, caller.resourceId, state, message.messageId, Date.parse(message.time), recordId);
+          advertisementIds.add(advertisementId);
+        }
         newest = Math.max(newest, recordId);
         if (message.attributes[400] !== undefined) packageIds.add(message.attributes[400]);
         components.add(message.component);
       }
       if (newest > 0) change.emit('status-messages:added', { newestRecordId: newest, packageIds: [...packageIds], components: [...components] });
+      for (const advertisementId of advertisementIds) change.emit('advertisement-clients:changed', { advertisementId });
       return { acknowledged: messages.map((m) => m.uid) };
     });
   }
