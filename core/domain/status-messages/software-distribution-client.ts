@@ -16,7 +16,8 @@ const message = (id: number, severity: StatusMessageDefinition['severity'], orig
   severity,
   type: 'milestone',
   origin,
-  strings,
+  // As many as the text uses: the client sends all five, the viewer names those it shows.
+  strings: strings.slice(0, Math.max(...[...text.matchAll(/%(\d+)/g)].map((m) => Number(m[1])))),
   attributes: about,
   text,
 });
