@@ -85,6 +85,7 @@ export function PendingApprovalView({ node: _node, label, ...events }: DetailsVi
         list={list}
         columns={columns}
         rowKey={clientKey}
+        selectionMode="multiple"
         storageKey="courier.console.grid.pending-approval"
         emptyMessage={emptyMessages[filter]}
         onRetry={() => void managementPoint.getState().loadClients()}
