@@ -78,23 +78,24 @@ const ifDp = <T,>(row: RoleRow, value: (dp: DistributionPointDto) => T, otherwis
 const ifMp = <T,>(row: RoleRow, value: (status: MpStatusDto | undefined) => T, otherwise: T): T => (row.kind === 'mp' ? value(row.status) : otherwise);
 
 // The columns each role has; the other role's cells are empty. Those that only one role has
-// leave first when the pane is narrow, so 1024 pixels show name, address and state.
+// leave when the pane is narrow, so 1024 pixels show name, address and state, and 1280 the
+// management point's clients and last request too.
 const roleColumns: readonly DataGridColumn<RoleRow>[] = [
   {
     id: 'name',
     label: 'Role Name',
     kind: 'text',
-    width: 230,
+    width: 190,
     value: (row) => (row.kind === 'dp' ? dpRoleName : mpRoleName),
     render: (row) =>
       row.kind === 'dp' ? <NameCell icon={row.dp.mode === 'server' ? ServerRegular : ServerLinkRegular} name={dpRoleName} /> : <NameCell icon={GlobeDesktopRegular} name={mpRoleName} />,
   },
   { id: 'dp', label: 'Address', kind: 'text', width: 200, value: (row) => (row.kind === 'dp' ? (row.dp.serverShare ?? row.dp.name) : mpAddressText(row.status)) },
-  { id: 'state', label: 'State', kind: 'text', width: 140, value: (row) => (row.kind === 'dp' ? (row.dp.deleting ? 'Being deleted' : 'Active') : mpStateText(row.status)) },
-  { id: 'volumes', label: 'Volumes', kind: 'text', width: 100, value: (row) => ifDp(row, (dp) => (dp.mode === 'server' ? dp.volumes.map((v) => `${v.letter}:`).join(' ') : 'Share'), ''), hidePriority: 1 },
-  { id: 'packages', label: 'Packages', kind: 'number', width: 90, align: 'end', value: (row) => ifDp(row, (dp) => dp.packageCount, null), hidePriority: 3 },
-  { id: 'clients', label: 'Clients', kind: 'text', width: 150, value: (row) => ifMp(row, mpClientsText, ''), hidePriority: 2 },
-  { ...dateTimeColumn<RoleRow>('lastRequest', 'Last Request', (row) => ifMp(row, (status) => status?.lastRequestAt ?? null, null)), hidePriority: 4 },
+  { id: 'state', label: 'State', kind: 'text', width: 120, value: (row) => (row.kind === 'dp' ? (row.dp.deleting ? 'Being deleted' : 'Active') : mpStateText(row.status)) },
+  { id: 'volumes', label: 'Volumes', kind: 'text', width: 100, value: (row) => ifDp(row, (dp) => (dp.mode === 'server' ? dp.volumes.map((v) => `${v.letter}:`).join(' ') : 'Share'), ''), hidePriority: 3 },
+  { id: 'packages', label: 'Packages', kind: 'number', width: 90, align: 'end', value: (row) => ifDp(row, (dp) => dp.packageCount, null), hidePriority: 4 },
+  { id: 'clients', label: 'Clients', kind: 'text', width: 130, value: (row) => ifMp(row, mpClientsText, ''), hidePriority: 1 },
+  { ...dateTimeColumn<RoleRow>('lastRequest', 'Last Request', (row) => ifMp(row, (status) => status?.lastRequestAt ?? null, null)), hidePriority: 2 },
   { id: 'protected', label: 'Protected', kind: 'text', width: 90, value: (row) => ifDp(row, (dp) => (dp.protected ? 'Yes' : 'No'), ''), hidePriority: 6 },
   { id: 'groups', label: 'Groups', kind: 'text', width: 160, value: (row) => ifDp(row, (dp) => dp.groups.join(', '), ''), hidePriority: 7 },
   { ...dateTimeColumn<RoleRow>('lastModified', 'Last Modified', (row) => ifDp(row, (dp) => dp.lastModified, null)), hidePriority: 5 },
