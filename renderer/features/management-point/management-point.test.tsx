@@ -137,12 +137,14 @@ describe('the management point in the console', () => {
   let clients: MpClientDto[];
   let current: MpStatusDto;
   let approvals: string[];
+  let statusReads: number;
 
   beforeEach(() => {
     useShellStore.setState({ ...initialShellState, selectedId: 'site', expanded: ['site', 'site/site-settings'] });
     clients = [client(16777220, 'PC0001', 'pending', { ipAddresses: ['10.1.2.3', '10.9.0.1'] }), client(16777221, 'PC0002', 'pending'), client(16777222, 'PC0003', 'approved')];
     current = status();
     approvals = [];
+    statusReads = 0;
   });
 
   function renderShell() {
@@ -152,7 +154,10 @@ describe('the management point in the console', () => {
       'collections:list': async () => ({ ok: true, value: [] }),
       'distribution-points:list': async () => ({ ok: true, value: [] }),
       'dp-groups:list': async () => ({ ok: true, value: [] }),
-      'management-point:status': async () => ({ ok: true, value: current }),
+      'management-point:status': async () => {
+        statusReads++;
+        return { ok: true, value: current };
+      },
       'management-point:get': async () => ({ ok: true, value: settings }),
       'mp-clients:list': async () => ({ ok: true, value: clients }),
       'mp-clients:set-approval': async ({ client: id, action }) => {
@@ -178,6 +183,10 @@ describe('the management point in the console', () => {
     const role = await within(roles).findByRole('row', { name: /ConfigMgr Management Point/ });
     await waitFor(() => expect(role.textContent).toContain('http://127.0.0.1:8580/ccm/v1/'));
     expect(role.textContent).toContain('Running');
+    // F5 on the site server reads the management point's state again.
+    const before = statusReads;
+    fireEvent.keyDown(window, { key: 'F5' });
+    await waitFor(() => expect(statusReads).toBe(before + 1));
 
     // The component could not listen: the row says why, without F5.
     current = status({ running: false, url: null, port: null, error: 'It cannot listen on 127.0.0.1:8580: listen EADDRINUSE 127.0.0.1:8580' });

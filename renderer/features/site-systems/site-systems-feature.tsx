@@ -87,7 +87,12 @@ export const siteSystemsFeature: FeatureRegistration<keyof SiteSystemsNodeKinds,
           }),
         ];
       },
-      refresh: (_, stores) => stores.siteSystems.getState().load(),
+      // The site server's F5 reads its management point's state too.
+      refresh: async ({ serverName }, stores) => {
+        const system = siteSystemNamed(stores.siteSystems.getState().dps.items, serverName, siteServerOf(stores));
+        const reads = [stores.siteSystems.getState().load(), ...(system?.siteServer === true ? [stores.managementPoint.getState().loadStatus()] : [])];
+        return (await Promise.all(reads)).find((outcome) => !outcome.ok) ?? { ok: true };
+      },
     },
     'dp-groups': {
       label: 'Distribution Point Groups',
