@@ -125,9 +125,12 @@ export interface AdvertisementChangedEvent {
   readonly advertisementId: string;
 }
 
-/** The management point's settings, or one of its clients (approval, secret reset), changed: read them again. */
+/**
+ * The management point's settings changed, one of its clients registered or changed (approval,
+ * secret reset), or it started or stopped listening (`status`): read them again.
+ */
 export interface ManagementPointChangedEvent {
-  readonly change: 'settings' | 'client';
+  readonly change: 'settings' | 'client' | 'status';
   readonly resourceId: number | null;
 }
 

@@ -165,6 +165,8 @@ export class ManagementPoint {
       deps.clients.touch(resource.resourceId, now, now);
       const how = existing ? (existing.secretHash === resetSecretHash ? 'registered again after a reset' : 're-registered') : 'registered';
       change.log(deps.logAs.file, deps.logAs.component, `Client ${resource.name} (resource ${resource.resourceId}, ${smsUniqueIdentifier}) ${how}; approval ${approval}.`);
+      // Consoles list the clients (Pending Approval): a new one, or new addresses, shows at once.
+      change.emit('management-point:changed', { change: 'client', resourceId: resource.resourceId });
       return {
         resourceId: resource.resourceId,
         smsUniqueIdentifier,
