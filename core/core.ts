@@ -24,6 +24,7 @@ import { ResourceRepository } from './db/repositories/resource-repository';
 import { CollectionRepository } from './db/repositories/collection-repository';
 import { MembershipRepository } from './db/repositories/membership-repository';
 import { AdvertisementRepository } from './db/repositories/advertisement-repository';
+import { AdvertisementClientStateRepository } from './db/repositories/advertisement-client-state-repository';
 import { OfferRepository } from './db/repositories/offer-repository';
 import { PolicyRepository } from './db/repositories/policy-repository';
 import { AdvertisementService } from './services/advertisements/advertisement-service';
@@ -138,6 +139,7 @@ export function createCore(options: CoreOptions): Core {
     collections: new CollectionRepository(site.db),
     memberships: new MembershipRepository(site.db),
     advertisements: new AdvertisementRepository(site.db),
+    advertisementClientStates: new AdvertisementClientStateRepository(site.db),
     policy: new PolicyRepository(site.db),
     offers: new OfferRepository(site.db),
   };
@@ -170,6 +172,7 @@ export function createCore(options: CoreOptions): Core {
     collections: repositories.collections,
     packageDps: repositories.packageDps,
     clientAgents: repositories.clientAgents,
+    clientStates: repositories.advertisementClientStates,
     site: repositories.site,
     work,
     now,

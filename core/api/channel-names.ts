@@ -98,6 +98,7 @@ export const requestChannelNames = [
   'advertisements:create',
   'advertisements:update',
   'advertisements:delete',
+  'advertisements:client-states',
   'policy:show',
 ] as const;
 

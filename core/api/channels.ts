@@ -43,6 +43,8 @@ import type { AdvertisedProgramsAgentDto } from './client-agents';
 import { clientAgentRefSchema, clientAgentSetSchema } from './client-agents';
 import type { MpClientDto, MpSettingsDto, MpStatusDto } from './management-point';
 import { mpClientListSchema, mpClientRefSchema, mpClientSetApprovalSchema, mpSettingsUpdateSchema } from './management-point';
+import type { AdvertisementClientStatesDto } from './advertisement-client-states';
+import { advertisementClientStatesQuerySchema } from './advertisement-client-states';
 import type { ContentServiceDto } from './content-service';
 import { contentServiceSetSchema } from './content-service';
 import type { ContentLocationDto, SiteBoundaryDto } from './site-boundaries';
@@ -172,6 +174,7 @@ export const requestSchemas = {
   'advertisements:create': advertisementCreateSchema,
   'advertisements:update': advertisementUpdateSchema,
   'advertisements:delete': advertisementRefSchema,
+  'advertisements:client-states': advertisementClientStatesQuerySchema,
   'policy:show': policyShowSchema,
 } as const satisfies Record<string, z.ZodType>;
 
@@ -295,6 +298,8 @@ export interface ResponseMap {
   'advertisements:create': AdvertisementDto;
   'advertisements:update': AdvertisementDto;
   'advertisements:delete': AdvertisementDeletedDto;
+  /** Each client's last state for it, from their status messages, with the counts. */
+  'advertisements:client-states': AdvertisementClientStatesDto;
   /** The advertisements a resource would receive now, each with the collections and rules it comes through. */
   'policy:show': PolicyDto;
 }

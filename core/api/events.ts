@@ -125,9 +125,12 @@ export interface AdvertisementChangedEvent {
   readonly advertisementId: string;
 }
 
-/** The management point's settings, or one of its clients (approval, secret reset), changed: read them again. */
+/**
+ * The management point's settings changed, one of its clients registered or changed (approval,
+ * secret reset), or it started or stopped listening (`status`): read them again.
+ */
 export interface ManagementPointChangedEvent {
-  readonly change: 'settings' | 'client';
+  readonly change: 'settings' | 'client' | 'status';
   readonly resourceId: number | null;
 }
 
@@ -148,6 +151,12 @@ export interface EventMap {
   'collections:changed': CollectionChangedEvent;
   'advertisements:changed': AdvertisementChangedEvent;
   'management-point:changed': ManagementPointChangedEvent;
+  'advertisement-clients:changed': AdvertisementClientStatesEvent;
+}
+
+/** A client's state for the advertisement changed (docs/advertisements.md#each-clients-state): read it again. */
+export interface AdvertisementClientStatesEvent {
+  readonly advertisementId: string;
 }
 
 export type EventChannel = keyof EventMap;
@@ -170,6 +179,7 @@ export const eventChannels: readonly EventChannel[] = [
   'collections:changed',
   'advertisements:changed',
   'management-point:changed',
+  'advertisement-clients:changed',
 ];
 
 export function isEventChannel(value: unknown): value is EventChannel {

@@ -32,3 +32,4 @@ export * from './windows-path';
 export * from './source-paths';
 export * from './byte-size';
 export * from './management-point';
+export * from './advertisement-client-states';

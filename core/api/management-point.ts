@@ -304,6 +304,8 @@ export interface MpClientDto {
   readonly approval: MpApproval;
   readonly registeredAt: string;
   readonly lastContactAt: string | null;
+  /** The addresses the client reported at its last registration. */
+  readonly ipAddresses: readonly string[];
   /** The secret was reset: the next registration is accepted without one. */
   readonly secretReset: boolean;
 }

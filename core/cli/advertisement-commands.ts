@@ -1,8 +1,10 @@
 import type { Command } from 'commander';
+import type { AdvertisementClientState } from '../api';
 import { usageFailure } from './cli-failure';
 import type { CommandContext } from './command-context';
 import { addAdvertisementOptions, advertisementFieldsFrom, type AdvertisementOptionValues } from './advertisement-options';
-import { formatAdvertisement, formatAdvertisementDeleted, formatAdvertisementList } from './format-advertisement';
+import { formatAdvertisement, formatAdvertisementClientStates, formatAdvertisementDeleted, formatAdvertisementList } from './format-advertisement';
+import { parseWholeNumber } from './parse-integer';
 
 interface CreateOptions extends AdvertisementOptionValues {
   readonly name: string;
@@ -84,6 +86,28 @@ Examples:
         const found = unwrap(await core.client['advertisements:get']({ advertisementId }));
         print(globals, found, () => formatAdvertisement(found));
       }),
+  );
+
+  withGlobalOptions(
+    advertisement
+      .command('clients')
+      .description("each client's last state for an advertisement (accepted, running, succeeded, failed …) and the counts")
+      .argument('<advertisement-id>', 'for example A0120000')
+      .option('--state <state>', 'only the clients in this state')
+      .option('--limit <n>', 'at most this many clients (default 200, at most 1000)', parseWholeNumber)
+      .option('--after <resource-id>', 'the page after this resource ID (the previous page says it)', parseWholeNumber),
+  ).action((advertisementId: string, opts: { state?: string; limit?: number; after?: number }, command: Command) =>
+    withCore(command, async (core, globals) => {
+      const states = unwrap(
+        await core.client['advertisements:client-states']({
+          advertisementId,
+          ...(opts.state !== undefined ? { state: opts.state as AdvertisementClientState } : {}),
+          ...(opts.limit !== undefined ? { limit: opts.limit } : {}),
+          ...(opts.after !== undefined ? { after: opts.after } : {}),
+        }),
+      );
+      print(globals, states, () => formatAdvertisementClientStates(states));
+    }),
   );
 
   const update = withGlobalOptions(

@@ -1,4 +1,4 @@
-import type { AdvertisementDeletedDto, AdvertisementDto } from '../api';
+import { advertisementClientStates, type AdvertisementClientStatesDto, type AdvertisementDeletedDto, type AdvertisementDto } from '../api';
 import { describeSchedule } from '../api/schedule-text';
 import { decodeScheduleToken } from '../formats/schedule-token';
 import { textFields, textTable } from './text-table';
@@ -56,4 +56,12 @@ export function formatAdvertisement(a: AdvertisementDto): string {
 
 export function formatAdvertisementDeleted(deleted: AdvertisementDeletedDto): string {
   return `Deleted advertisement ${deleted.advertisementId} (${deleted.advertisementName}).`;
+}
+
+/** `courier advertisement clients`: the counts, then each client's last state. */
+export function formatAdvertisementClientStates(states: AdvertisementClientStatesDto): string {
+  const counts = advertisementClientStates.map((state) => `${state} ${states.counts[state]}`).join(', ');
+  const table = states.clients.length === 0 ? 'No client has reported a state for it yet.' : textTable(['Client', 'Resource ID', 'State', 'Message', 'Time (UTC)'], states.clients.map((c) => [c.name, String(c.resourceId), c.state, String(c.messageId), c.time]));
+  const more = states.nextAfter !== null ? `\nMore: --after ${states.nextAfter}` : '';
+  return `Advertisement ${states.advertisementId}: ${counts}.\n${table}${more}`;
 }

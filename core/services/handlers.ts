@@ -151,6 +151,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'advertisements:create': (input) => advertisements.create(input),
     'advertisements:update': ({ advertisementId, changes }) => advertisements.update(advertisementId, changes),
     'advertisements:delete': ({ advertisementId }) => advertisements.delete(advertisementId),
+    'advertisements:client-states': (query) => advertisements.clientStates(query),
     'policy:show': ({ resource }) => policy.show(resource),
     'collections:maintenance-windows': (query) => maintenanceWindows.forResource(query),
   };

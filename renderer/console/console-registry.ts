@@ -2,6 +2,7 @@ import { accessAccountsFeature } from '../features/access-accounts/access-accoun
 import { advertisementsFeature } from '../features/advertisements/advertisements-feature';
 import { clientAgentsFeature } from '../features/client-agents/client-agents-feature';
 import { collectionsFeature } from '../features/collections/collections-feature';
+import { managementPointFeature } from '../features/management-point/management-point-feature';
 import { notBuiltFeature } from '../features/not-built/not-built-feature';
 import { packageDistributionFeature } from '../features/package-distribution/package-distribution-feature';
 import { packageImportFeature } from '../features/package-import/package-import-feature';
@@ -17,6 +18,6 @@ import { shellFeature } from '../shell/shell-feature';
  * The console's features. A new feature's registration goes in this list; the list does not
  * compile while a declared kind has no registration.
  */
-export const consoleFeatures = [shellFeature, siteFeature, packagesFeature, packageImportFeature, programsFeature, accessAccountsFeature, sitePropertiesFeature, packageDistributionFeature, siteSystemsFeature, clientAgentsFeature, collectionsFeature, advertisementsFeature, notBuiltFeature] as const;
+export const consoleFeatures = [shellFeature, siteFeature, packagesFeature, packageImportFeature, programsFeature, accessAccountsFeature, sitePropertiesFeature, packageDistributionFeature, siteSystemsFeature, clientAgentsFeature, collectionsFeature, advertisementsFeature, managementPointFeature, notBuiltFeature] as const;
 
 export const consoleRegistry = assembleRegistry({ kind: 'site-database' }, consoleFeatures);

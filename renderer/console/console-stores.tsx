@@ -2,6 +2,7 @@ import { createContext, useContext, type ReactNode } from 'react';
 import type { AccessAccountsStore } from '../features/access-accounts/access-accounts-store';
 import type { AdvertisementsStore } from '../features/advertisements/advertisements-store';
 import type { CollectionsStore } from '../features/collections/collections-store';
+import type { ManagementPointStore } from '../features/management-point/management-point-store';
 import type { PackageDpsStore } from '../features/package-distribution/package-dps-store';
 import type { PackagesStore } from '../features/packages/packages-store';
 import type { ProgramsStore } from '../features/programs/programs-store';
@@ -20,6 +21,8 @@ export interface ConsoleStores {
   /** Collections and the members of those shown. */
   readonly collections: CollectionsStore;
   readonly advertisements: AdvertisementsStore;
+  /** The management point's status and clients, read once a view shows them. */
+  readonly managementPoint: ManagementPointStore;
 }
 
 const StoresContext = createContext<ConsoleStores | null>(null);

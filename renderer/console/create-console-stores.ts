@@ -2,6 +2,7 @@ import type { CourierBridge } from '../../core/api';
 import { createAccessAccountsStore } from '../features/access-accounts/access-accounts-store';
 import { createAdvertisementsStore } from '../features/advertisements/advertisements-store';
 import { createCollectionsStore } from '../features/collections/collections-store';
+import { createManagementPointStore } from '../features/management-point/management-point-store';
 import { createPackageDpsStore } from '../features/package-distribution/package-dps-store';
 import { createPackagesStore } from '../features/packages/packages-store';
 import { createProgramsStore } from '../features/programs/programs-store';
@@ -34,5 +35,10 @@ export function createConsoleStores(bridge: CourierBridge): ConsoleStores {
       members: (collectionId) => courier['collections:members']({ collectionId }),
     }),
     advertisements: createAdvertisementsStore({ list: () => courier['advertisements:list']({}) }),
+    managementPoint: createManagementPointStore({
+      status: () => courier['management-point:status']({}),
+      listClients: () => courier['mp-clients:list']({}),
+      send: (action, client) => (action === 'reset' ? courier['mp-clients:reset']({ client }) : courier['mp-clients:set-approval']({ client, action })),
+    }),
   };
 }

@@ -160,7 +160,8 @@ test('an admin advertises a program for devices with New Advertisement For Devic
   }
   await expect(grid.getByRole('row', { name: /Wave 1\b/ })).toBeVisible();
   const body = grid.locator('[role=rowgroup]').nth(1);
-  expect(await body.evaluate((e) => e.scrollHeight > e.clientHeight), 'the list scrolls down').toBe(true);
+  // The rows arrive through the event stream a few at a time: wait for enough of them.
+  await expect.poll(() => body.evaluate((e) => e.scrollHeight > e.clientHeight), { message: 'the list scrolls down', timeout: 10_000 }).toBe(true);
   const deviceRow = grid.getByRole('row', { name: /Handheld tools tonight/ });
   await expect(deviceRow.getByRole('gridcell').nth(1)).toHaveText('Device');
   await expect(grid.getByRole('row', { name: /Desktop tools/ }).getByRole('gridcell').nth(1)).toHaveText('Computer');

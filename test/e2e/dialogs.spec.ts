@@ -5,6 +5,7 @@ import { buildMsi } from '../helpers/build-msi';
 import { ConsolePage } from './pages/console-page';
 import { WizardPage } from './pages/wizard-page';
 import { dialogScreenshot, expectCompactDensity, expectPageFits, takingScreenshots } from './support/dialog-fit';
+import { courierJson } from './support/courier-cli';
 import { callApi, freshDataDir, startCourier, type CourierServer } from './support/courier-server';
 
 /**
@@ -334,6 +335,45 @@ for (const scheme of schemes) {
       await expect(properties).toBeHidden();
       await page.keyboard.press('Delete');
       await checkSmallDialog(page.getByRole('alertdialog', { name: 'Delete Access Account' }), scheme, 'access-account-delete');
+    });
+
+    test(`the management point's property sheet and the Block and Reset confirmations fit (${scheme})`, async ({ page, request }) => {
+      // Any free port before the site starts, so its management point never takes a fixed one.
+      const dataDir = freshDataDir();
+      courierJson(dataDir, 'mp', 'set', '--port', '0');
+      server = await startCourier(dataDir);
+      let mpUrl = '';
+      await expect
+        .poll(async () => {
+          mpUrl = ((await call(request, 'management-point:status', {})) as { url: string | null }).url ?? '';
+          return mpUrl;
+        }, { timeout: 30_000 })
+        .not.toBe('');
+      const answer = await fetch(new URL('register', mpUrl), {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ name: 'PC0001', operatingSystemNameAndVersion: 'Microsoft Windows NT Workstation 5.1', platform: 'I386', ipAddresses: [], ipSubnets: [], loggedOnUsers: [] }),
+      });
+      expect(answer.status).toBe(200);
+      const console_ = await openConsole(page);
+      await console_.expand(/^Site Settings$/);
+      await console_.treeItem(/^Pending Approval$/).click();
+      await console_.details.getByRole('radio', { name: /^All/ }).check();
+      const row = console_.details.getByRole('row', { name: /PC0001/ });
+      await row.click({ button: 'right' });
+      await page.getByRole('menuitem', { name: 'Block…' }).click();
+      const block = page.getByRole('alertdialog', { name: 'Block Client' });
+      await checkSmallDialog(block, scheme, 'mp-client-block');
+      await block.getByRole('button', { name: 'Cancel' }).click();
+      await row.click({ button: 'right' });
+      await page.getByRole('menuitem', { name: 'Reset…' }).click();
+      const reset = page.getByRole('alertdialog', { name: 'Reset Client' });
+      await checkSmallDialog(reset, scheme, 'mp-client-reset');
+      await reset.getByRole('button', { name: 'Cancel' }).click();
+      await console_.treeItem(/^Pending Approval$/).click({ button: 'right' });
+      await page.getByRole('menuitem', { name: 'Management Point Properties' }).click();
+      const sheet = page.getByRole('dialog', { name: 'ConfigMgr Management Point Properties' });
+      expect(await checkEveryTab(sheet, scheme, 'mp-properties')).toBe(2);
     });
   });
 }

@@ -171,6 +171,25 @@ describe('the management point', { timeout: 60_000 }, () => {
     expect((await call('GET', 'policy/machine', { auth: auth(reinstalled) })).status).toBe(200);
   });
 
+  it('tells every open console when it starts listening, when a client registers and when it stops, and lists the addresses clients reported', async () => {
+    const seen: string[] = [];
+    const off = core.on('management-point:changed', (event) => seen.push(`${event.change} ${event.resourceId ?? '-'}`));
+    try {
+      startRunner();
+      base = await listening();
+      await expect.poll(() => seen, { timeout: 10_000, interval: 50 }).toContain('status -');
+      const pc = await register('PC0007', { ipAddresses: ['10.1.2.3', '192.168.5.7'] });
+      await expect.poll(() => seen, { timeout: 10_000, interval: 50 }).toContain(`client ${pc.resourceId}`);
+      expect(value(await core.client['mp-clients:list']({})).map((c) => [c.name, c.ipAddresses])).toEqual([['PC0007', ['10.1.2.3', '192.168.5.7']]]);
+      const before = seen.filter((e) => e === 'status -').length;
+      await runner!.stop();
+      runner = null;
+      await expect.poll(() => seen.filter((e) => e === 'status -').length, { timeout: 10_000, interval: 50 }).toBe(before + 1);
+    } finally {
+      off();
+    }
+  });
+
   it('refuses unknown clients, keeps pending ones out until approved, and blocked ones until unblocked', async () => {
     startRunner();
     base = await listening();

@@ -8,6 +8,7 @@ import { OfferRepository } from '../../db/repositories/offer-repository';
 import { ResourceRepository } from '../../db/repositories/resource-repository';
 import { ContentServiceRepository } from '../../db/repositories/content-service-repository';
 import { SiteBoundaryRepository } from '../../db/repositories/site-boundary-repository';
+import { AdvertisementClientStateRepository } from '../../db/repositories/advertisement-client-state-repository';
 import { StatusMessageRepository } from '../../db/repositories/status-message-repository';
 import { queryRuleResourceIds } from '../../db/wql/collection-rules';
 import { ManagementPoint } from '../../services/management-point/management-point';
@@ -53,6 +54,14 @@ export function createMpControlManager(options: MpControlOptions = {}): SiteComp
     if (current) await current.at.close();
   }
 
+  /** Where it listens is recorded with an event, so open consoles show the role's state at once. */
+  function record(ctx: ComponentContext, write: () => void): void {
+    ctx.work.run((change) => {
+      write();
+      change.emit('management-point:changed', { change: 'status', resourceId: null });
+    });
+  }
+
   async function reconcile(ctx: ComponentContext, repo: MpSettingsRepository, service: ManagementPoint): Promise<void> {
     const wanted = repo.get();
     const key = keyOf(wanted);
@@ -61,7 +70,7 @@ export function createMpControlManager(options: MpControlOptions = {}): SiteComp
       const url = listening.at.url;
       ctx.log(`The management point's settings changed; it stops listening on ${url}.`);
       await closeServer();
-      repo.stopped(ctx.now().toISOString(), null, url);
+      record(ctx, () => repo.stopped(ctx.now().toISOString(), null, url));
     }
     const https = wanted.certificateFile !== null && wanted.keyFile !== null;
     try {
@@ -77,11 +86,11 @@ export function createMpControlManager(options: MpControlOptions = {}): SiteComp
       const at = await listenMp(server, wanted.address, wanted.port, https, ctx.log);
       listening = { key, at };
       lastFailure = null;
-      repo.listening(at.url, at.port, ctx.now().toISOString());
+      record(ctx, () => repo.listening(at.url, at.port, ctx.now().toISOString()));
       ctx.log(`The management point listens on ${at.url}${https ? ` with the certificate ${wanted.certificateFile}` : ' (HTTP: no certificate and key are set)'}.`);
     } catch (error) {
       const reason = `It cannot listen on ${wanted.address}:${wanted.port}: ${describe(error)}`;
-      repo.stopped(ctx.now().toISOString(), reason);
+      record(ctx, () => repo.stopped(ctx.now().toISOString(), reason));
       // Said once per distinct reason: the schedule tries again every minute.
       if (reason !== lastFailure) ctx.log(`${reason}. It tries again on its next wake.`);
       lastFailure = reason;
@@ -124,6 +133,7 @@ export function createMpControlManager(options: MpControlOptions = {}): SiteComp
         boundaries: new SiteBoundaryRepository(db),
         contentService: new ContentServiceRepository(db),
         statusMessages: new StatusMessageRepository(db),
+        clientStates: new AdvertisementClientStateRepository(db),
         now: given.now,
         logAs: { file: mpControlLog, component: mpControlName },
       });
@@ -145,7 +155,8 @@ export function createMpControlManager(options: MpControlOptions = {}): SiteComp
       await closeServer();
       if (ctx && settings && url !== null) {
         try {
-          settings.stopped(ctx.now().toISOString(), null, url);
+          const repo = settings;
+          record(ctx, () => repo.stopped(ctx.now().toISOString(), null, url));
         } catch (error) {
           ctx.log(`Could not record that the management point stopped: ${describe(error)}`);
         }

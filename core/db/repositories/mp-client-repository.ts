@@ -14,6 +14,8 @@ export interface MpClientRow extends MpClientRecord {
   readonly name: string;
   readonly smsUniqueIdentifier: string | null;
   readonly lastContactAt: string | null;
+  /** The resource's IP addresses in the order the client reported them, as a JSON array. */
+  readonly ipAddressesJson: string;
 }
 
 /**
@@ -23,7 +25,8 @@ export interface MpClientRow extends MpClientRecord {
 export const resetSecretHash = '-'.repeat(64);
 
 const rowColumns = `c.resource_id AS resourceId, c.secret_hash AS secretHash, c.approval, c.registered_at AS registeredAt,
-  c.last_contact_at AS lastContactAt, r.name, r.sms_unique_identifier AS smsUniqueIdentifier`;
+  c.last_contact_at AS lastContactAt, r.name, r.sms_unique_identifier AS smsUniqueIdentifier,
+  (SELECT json_group_array(value) FROM (SELECT value FROM resource_ip_addresses i WHERE i.resource_id = c.resource_id ORDER BY position)) AS ipAddressesJson`;
 
 /** The management point's registered clients and the status message IDs they uploaded (migrations 0017 and 0018). */
 export class MpClientRepository {

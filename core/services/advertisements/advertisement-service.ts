@@ -1,6 +1,10 @@
 import {
+  advertisementClientStates,
   CourierError,
   type AdvertisementChanges,
+  type AdvertisementClientState,
+  type AdvertisementClientStatesDto,
+  type AdvertisementClientStatesQuery,
   type AdvertisementCreateInput,
   type AdvertisementDeletedDto,
   type AdvertisementDto,
@@ -8,6 +12,7 @@ import {
   type ChangeKind,
 } from '../../api';
 import type { AdvertisementRecord, AdvertisementRepository } from '../../db/repositories/advertisement-repository';
+import type { AdvertisementClientStateRepository } from '../../db/repositories/advertisement-client-state-repository';
 import type { ClientAgentRepository } from '../../db/repositories/client-agent-repository';
 import type { CollectionRepository } from '../../db/repositories/collection-repository';
 import type { PackageDpRepository } from '../../db/repositories/package-dp-repository';
@@ -31,6 +36,7 @@ export interface AdvertisementServiceDeps {
   readonly collections: CollectionRepository;
   readonly packageDps: PackageDpRepository;
   readonly clientAgents: ClientAgentRepository;
+  readonly clientStates: AdvertisementClientStateRepository;
   readonly site: SiteRepository;
   readonly work: UnitOfWork;
   readonly now: () => Date;
@@ -55,6 +61,21 @@ export class AdvertisementService {
 
   get(advertisementId: string): AdvertisementDto {
     return toAdvertisementDto(this.require(advertisementId));
+  }
+
+  /** Each client's last state for the advertisement and the counts (docs/advertisements.md#each-clients-state). */
+  clientStates(query: AdvertisementClientStatesQuery): AdvertisementClientStatesDto {
+    const { advertisementId } = this.require(query.advertisementId);
+    const counts = Object.fromEntries(advertisementClientStates.map((state) => [state, 0])) as Record<AdvertisementClientState, number>;
+    for (const { state, n } of this.deps.clientStates.counts(advertisementId)) counts[state] = n;
+    const rows = this.deps.clientStates.page(advertisementId, query.state ?? null, query.after ?? 0, query.limit + 1);
+    const page = rows.slice(0, query.limit);
+    return {
+      advertisementId,
+      counts,
+      clients: page.map((row) => ({ resourceId: row.resourceId, name: row.name, state: row.state, messageId: row.messageId, time: new Date(row.messageTime).toISOString(), recordId: row.recordId })),
+      nextAfter: rows.length > query.limit ? (page.at(-1)?.resourceId ?? null) : null,
+    };
   }
 
   create(input: AdvertisementCreateInput): AdvertisementDto {

@@ -21,8 +21,10 @@ import type { MpSettingsRepository } from '../../db/repositories/mp-settings-rep
 import type { OfferRepository } from '../../db/repositories/offer-repository';
 import type { ResourceRepository } from '../../db/repositories/resource-repository';
 import type { SiteBoundaryRepository } from '../../db/repositories/site-boundary-repository';
+import type { AdvertisementClientStateRepository } from '../../db/repositories/advertisement-client-state-repository';
 import type { StatusMessageRepository } from '../../db/repositories/status-message-repository';
 import { statusCatalogue } from '../../domain/status-messages';
+import { clientStateOfMessage } from '../../domain/advertisement-client-state';
 import type { UnitOfWork } from '../../site/unit-of-work';
 import { contentBaseUrl } from '../content-location/content-url';
 import { locateContent } from '../content-location/locate-content';
@@ -44,6 +46,7 @@ export interface ManagementPointDeps {
   /** Where the DPs' content service listens, for the URLs content location gives. */
   readonly contentService: Pick<ContentServiceRepository, 'settings' | 'listening'>;
   readonly statusMessages: StatusMessageRepository;
+  readonly clientStates: AdvertisementClientStateRepository;
   readonly now: () => Date;
   /** Where the MP's own lines go (mpcontrol.log). */
   readonly logAs: { readonly file: `${string}.log`; readonly component: string };
@@ -166,6 +169,8 @@ export class ManagementPoint {
       deps.clients.touch(resource.resourceId, now, now);
       const how = existing ? (existing.secretHash === resetSecretHash ? 'registered again after a reset' : 're-registered') : 'registered';
       change.log(deps.logAs.file, deps.logAs.component, `Client ${resource.name} (resource ${resource.resourceId}, ${smsUniqueIdentifier}) ${how}; approval ${approval}.`);
+      // Consoles list the clients (Pending Approval): a new one, or new addresses, shows at once.
+      change.emit('management-point:changed', { change: 'client', resourceId: resource.resourceId });
       return {
         resourceId: resource.resourceId,
         smsUniqueIdentifier,
@@ -273,6 +278,7 @@ export class ManagementPoint {
       let newest = 0;
       const packageIds = new Set<string>();
       const components = new Set<string>();
+      const advertisementIds = new Set<string>();
       for (const message of messages) {
         if (!deps.clients.claimMessage(caller.resourceId, message.uid)) continue;
         const attributes: [number, string][] = [];
@@ -293,11 +299,18 @@ export class ManagementPoint {
           attributes,
         });
         deps.clients.recordMessage(caller.resourceId, message.uid, recordId);
+        const state = clientStateOfMessage[message.messageId];
+        const advertisementId = message.attributes[401];
+        if (state !== undefined && advertisementId !== undefined) {
+          deps.clientStates.record(advertisementId, caller.resourceId, state, message.messageId, Date.parse(message.time), recordId);
+          advertisementIds.add(advertisementId);
+        }
         newest = Math.max(newest, recordId);
         if (message.attributes[400] !== undefined) packageIds.add(message.attributes[400]);
         components.add(message.component);
       }
       if (newest > 0) change.emit('status-messages:added', { newestRecordId: newest, packageIds: [...packageIds], components: [...components] });
+      for (const advertisementId of advertisementIds) change.emit('advertisement-clients:changed', { advertisementId });
       return { acknowledged: messages.map((m) => m.uid) };
     });
   }

@@ -30,6 +30,7 @@ function clientDto(row: MpClientRow): MpClientDto {
     approval: row.approval,
     registeredAt: row.registeredAt,
     lastContactAt: row.lastContactAt,
+    ipAddresses: JSON.parse(row.ipAddressesJson) as string[],
     secretReset: row.secretHash === resetSecretHash,
   };
 }

@@ -91,6 +91,8 @@ export interface FormDialogProps {
   readonly modalType?: 'modal' | 'alert';
   /** Dialogs opened from this one (Set…, Browse…), rendered inside it as Windows nests them. */
   readonly nested?: ReactNode;
+  /** A window that only shows something has one button (its okLabel, "Close"); Escape still closes it. */
+  readonly closeOnly?: boolean;
 }
 
 /**
@@ -159,20 +161,22 @@ export function FormDialog(props: FormDialogProps) {
             >
               {props.okLabel ?? 'OK'}
             </Button>
-            <Button
-              ref={(element) => {
-                // A Fluent Button renders a <button> unless given an href.
-                const button = element as HTMLButtonElement | null;
-                cancel.current = button;
-                if (destructive) defaultButton.ref.current = button;
-              }}
-              className={styles.button}
-              appearance={destructive ? 'primary' : 'secondary'}
-              disabled={busy}
-              onClick={props.onCancel}
-            >
-              Cancel
-            </Button>
+            {props.closeOnly !== true && (
+              <Button
+                ref={(element) => {
+                  // A Fluent Button renders a <button> unless given an href.
+                  const button = element as HTMLButtonElement | null;
+                  cancel.current = button;
+                  if (destructive) defaultButton.ref.current = button;
+                }}
+                className={styles.button}
+                appearance={destructive ? 'primary' : 'secondary'}
+                disabled={busy}
+                onClick={props.onCancel}
+              >
+                Cancel
+              </Button>
+            )}
           </div>
         </DialogDensity>
         {props.nested}

@@ -35,6 +35,8 @@ export interface LiveListViewProps<Row> extends ListViewEvents {
   readonly storageKey: string;
   readonly emptyMessage: ReactNode;
   readonly onRetry: () => void;
+  /** `multiple`: Ctrl and Shift select several rows (the list's row registration then acts on all of them). */
+  readonly selectionMode?: 'single' | 'multiple';
 }
 
 /** A live list of the details pane: its loading and failed states, then its rows, sorted by name unless the admin chose otherwise. */
@@ -49,6 +51,7 @@ export function LiveListView<Row>(props: LiveListViewProps<Row>): ReactNode {
         rows={list.items}
         columns={props.columns}
         getRowKey={rowKey}
+        selectionMode={props.selectionMode}
         selectedKeys={props.selectedKeys}
         onSelectionChange={props.onSelectionChange}
         defaultSort={props.defaultSort ?? { columnId: 'name', direction: 'ascending' }}

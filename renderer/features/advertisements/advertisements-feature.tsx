@@ -1,9 +1,10 @@
-import { AddRegular, DeleteRegular, MegaphoneRegular, PhoneRegular, SettingsRegular } from '@fluentui/react-icons';
+import { AddRegular, DeleteRegular, DesktopPulseRegular, MegaphoneRegular, PhoneRegular, SettingsRegular } from '@fluentui/react-icons';
 import type { ProgramDto } from '../../../core/api';
 import { command, separator, submenu, type Action } from '../../components/action-menu';
 import { detailsRows } from '../../console/row-kinds';
 import type { FeatureRegistration, PopupEnv, ShellApi } from '../../shell/registration';
 import type { AdvertisementKind } from './advertisement-draft';
+import { AdvertisementClientStatusDialog } from './advertisement-client-status-dialog';
 import { AdvertisementPropertiesDialog } from './advertisement-properties-dialog';
 import type { AdvertisementsNodeKinds, AdvertisementsPopupKinds, AdvertisementsRowKinds, AdvertisementStart } from './advertisements-kinds';
 import { followAdvertisementChanges } from './advertisements-store';
@@ -88,6 +89,9 @@ export const advertisementsFeature: FeatureRegistration<keyof AdvertisementsNode
         command('properties', 'Properties', () => shell.openPopup({ kind: 'advertisement-properties', advertisementId: advertisement.advertisementId }), {
           icon: SettingsRegular,
         }),
+        command('client-status', 'Client Status', () => shell.openPopup({ kind: 'advertisement-client-status', advertisementId: advertisement.advertisementId, name: advertisement.advertisementName }), {
+          icon: DesktopPulseRegular,
+        }),
         command('delete', 'Delete', () => shell.openPopup({ kind: 'delete-advertisement', advertisement }), { icon: DeleteRegular, shortcut: 'Del' }),
       ],
     },
@@ -106,6 +110,9 @@ export const advertisementsFeature: FeatureRegistration<keyof AdvertisementsNode
           }}
         />
       ),
+    },
+    'advertisement-client-status': {
+      render: ({ advertisementId, name }, { close }) => <AdvertisementClientStatusDialog advertisementId={advertisementId} name={name} onClose={close} />,
     },
     'delete-advertisement': {
       render: ({ advertisement }, { stores, shell, close }) => (

@@ -23,4 +23,6 @@ export interface AdvertisementsPopupKinds {
   readonly 'new-device-advertisement': { readonly start: AdvertisementStart };
   readonly 'advertisement-properties': { readonly advertisementId: string };
   readonly 'delete-advertisement': { readonly advertisement: AdvertisementDto };
+  /** Each client's last state for it, live. */
+  readonly 'advertisement-client-status': { readonly advertisementId: string; readonly name: string };
 }

@@ -13,7 +13,8 @@ import { DpPropertiesDialog } from './dp-properties-dialog';
 import { NewSiteSystemWizard } from './new-site-system-wizard';
 import type { SiteSystemsNodeKinds, SiteSystemsPopupKinds, SiteSystemsRowKinds } from './site-systems-kinds';
 import { followSiteSystemChanges, siteSystemNamed } from './site-systems-store';
-import { cachedSiteSystems, ComponentConfigurationView, DpGroupsView, dpRoleName, siteComponents, SiteSystemsView, SiteSystemView } from './site-systems-views';
+import { mpRoleKey } from '../management-point/mp-role';
+import { cachedSiteSystems, ComponentConfigurationView, DpGroupsView, dpRoleName, siteComponents, siteServerOf, SiteSystemsView, SiteSystemView } from './site-systems-views';
 
 const byName = (a: string, b: string) => foldNoCase(a) === foldNoCase(b);
 
@@ -28,7 +29,8 @@ export const siteSystemsFeature: FeatureRegistration<keyof SiteSystemsNodeKinds,
       label: 'Site Systems',
       icon: ServerMultipleRegular,
       description: 'The servers that play a role for this site, such as distribution points.',
-      children: (_, stores) => sortByText(cachedSiteSystems(stores.siteSystems.getState().dps.items), (s) => s.serverName).map((s) => ({ kind: 'site-system', serverName: s.serverName })),
+      children: (_, stores) =>
+        sortByText(cachedSiteSystems(stores.siteSystems.getState().dps.items, siteServerOf(stores)), (s) => s.serverName).map((s) => ({ kind: 'site-system', serverName: s.serverName })),
       childrenPending: (_, stores) => stores.siteSystems.getState().dps.status === 'loading',
       details: {
         kind: 'list',
@@ -36,7 +38,7 @@ export const siteSystemsFeature: FeatureRegistration<keyof SiteSystemsNodeKinds,
         rows: (_, keys, source) => detailsRows('node', keys.map((key) => source.childItem(key)).filter((item) => item !== undefined)),
         count: (_, stores) => {
           const list = stores.siteSystems.getState().dps;
-          return list.status === 'ready' ? cachedSiteSystems(list.items).length : null;
+          return list.status === 'ready' ? cachedSiteSystems(list.items, siteServerOf(stores)).length : null;
         },
       },
       actions: (_, { shell }) => [
@@ -61,25 +63,36 @@ export const siteSystemsFeature: FeatureRegistration<keyof SiteSystemsNodeKinds,
         kind: 'list',
         View: SiteSystemView,
         rows: ({ serverName }, keys, { stores }) => {
-          const dps = siteSystemNamed(stores.siteSystems.getState().dps.items, serverName)?.dps ?? [];
-          return detailsRows('dp-role', keys.map((key) => dps.find((dp) => dp.name === key)).filter((dp) => dp !== undefined));
+          const system = siteSystemNamed(stores.siteSystems.getState().dps.items, serverName, siteServerOf(stores));
+          const dps = system?.dps ?? [];
+          const mp = system?.siteServer === true && keys.includes(mpRoleKey) ? detailsRows('mp-role', [{ serverName }]) : [];
+          return [...mp, ...detailsRows('dp-role', keys.map((key) => dps.find((dp) => dp.name === key)).filter((dp) => dp !== undefined))];
         },
         count: ({ serverName }, stores) => {
           const list = stores.siteSystems.getState().dps;
-          return list.status === 'ready' ? (siteSystemNamed(list.items, serverName)?.dps.length ?? 0) : null;
+          const system = siteSystemNamed(list.items, serverName, siteServerOf(stores));
+          return list.status === 'ready' ? (system === undefined ? 0 : system.dps.length + (system.siteServer ? 1 : 0)) : null;
         },
       },
       actions: ({ serverName }, { stores, shell }) => {
-        const system = siteSystemNamed(stores.siteSystems.getState().dps.items, serverName);
+        const system = siteSystemNamed(stores.siteSystems.getState().dps.items, serverName, siteServerOf(stores));
+        // The site server is not deleted from the console: its DP roles are, one by one.
+        const siteServer = system?.siteServer === true;
         return [
           command('delete', 'Delete', () => system && shell.openPopup({ kind: 'delete-dps', dps: system.dps, serverName: system.serverName }), {
             icon: DeleteRegular,
             shortcut: 'Del',
-            disabled: system === undefined || system.dps.every((dp) => dp.deleting),
+            disabled: system === undefined || siteServer || system.dps.every((dp) => dp.deleting),
+            ...(siteServer ? { disabledReason: 'The site server cannot be deleted; delete its distribution point roles one by one.' } : {}),
           }),
         ];
       },
-      refresh: (_, stores) => stores.siteSystems.getState().load(),
+      // The site server's F5 reads its management point's state too.
+      refresh: async ({ serverName }, stores) => {
+        const system = siteSystemNamed(stores.siteSystems.getState().dps.items, serverName, siteServerOf(stores));
+        const reads = [stores.siteSystems.getState().load(), ...(system?.siteServer === true ? [stores.managementPoint.getState().loadStatus()] : [])];
+        return (await Promise.all(reads)).find((outcome) => !outcome.ok) ?? { ok: true };
+      },
     },
     'dp-groups': {
       label: 'Distribution Point Groups',

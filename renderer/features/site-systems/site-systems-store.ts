@@ -7,6 +7,14 @@ export interface SiteSystem {
   readonly serverName: string;
   readonly siteCode: string;
   readonly dps: readonly DistributionPointDto[];
+  /** The site server: it holds the management point role, and cannot be deleted. */
+  readonly siteServer: boolean;
+}
+
+/** The site server, as site:info names it; it is a site system whether or not it holds a DP. */
+export interface SiteServer {
+  readonly serverName: string;
+  readonly siteCode: string;
 }
 
 export interface SiteSystemsState {
@@ -64,19 +72,23 @@ export function followSiteSystemChanges(store: SiteSystemsStore, bridge: Pick<Co
   return () => off.forEach((undo) => undo());
 }
 
-/** The site systems the DPs are on, one per server (names compared without case), in no order. */
-export function siteSystemsOf(dps: readonly DistributionPointDto[]): readonly SiteSystem[] {
-  const byServer = new Map<string, { serverName: string; siteCode: string; dps: DistributionPointDto[] }>();
+/**
+ * The site systems: the site server (once site:info named it) and the servers the DPs are on,
+ * one per server (names compared without case), in no order.
+ */
+export function siteSystemsOf(dps: readonly DistributionPointDto[], siteServer: SiteServer | null = null): readonly SiteSystem[] {
+  const byServer = new Map<string, { serverName: string; siteCode: string; dps: DistributionPointDto[]; siteServer: boolean }>();
+  if (siteServer !== null) byServer.set(foldNoCase(siteServer.serverName), { ...siteServer, dps: [], siteServer: true });
   for (const dp of dps) {
     const key = foldNoCase(dp.serverName);
     const system = byServer.get(key);
     if (system) system.dps.push(dp);
-    else byServer.set(key, { serverName: dp.serverName, siteCode: dp.siteCode, dps: [dp] });
+    else byServer.set(key, { serverName: dp.serverName, siteCode: dp.siteCode, dps: [dp], siteServer: false });
   }
   return [...byServer.values()];
 }
 
-export function siteSystemNamed(dps: readonly DistributionPointDto[], serverName: string): SiteSystem | undefined {
+export function siteSystemNamed(dps: readonly DistributionPointDto[], serverName: string, siteServer: SiteServer | null = null): SiteSystem | undefined {
   const key = foldNoCase(serverName);
-  return siteSystemsOf(dps).find((s) => foldNoCase(s.serverName) === key);
+  return siteSystemsOf(dps, siteServer).find((s) => foldNoCase(s.serverName) === key);
 }

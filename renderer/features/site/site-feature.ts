@@ -40,8 +40,8 @@ export const siteFeature: FeatureRegistration<keyof SiteNodeKinds> = {
     'site-settings': {
       label: 'Site Settings',
       icon: SettingsRegular,
-      description: 'How this site is set up: its site systems, components and client agents.',
-      children: () => [{ kind: 'site-systems' }, { kind: 'dp-groups' }, { kind: 'component-configuration' }, { kind: 'client-agents' }],
+      description: 'How this site is set up: its site systems, components, client agents and the clients waiting for approval.',
+      children: () => [{ kind: 'site-systems' }, { kind: 'dp-groups' }, { kind: 'component-configuration' }, { kind: 'client-agents' }, { kind: 'pending-approval' }],
       details: { kind: 'children' },
       actions: (_, { shell }) => [command('properties', 'Properties', () => shell.openPopup({ kind: 'site-properties' }), { icon: SettingsRegular })],
       refresh: async (_, stores) => firstFailure(await Promise.all([stores.site.getState().load(), stores.siteSystems.getState().load()])),

@@ -1,0 +1,79 @@
+import { expect, test } from '@playwright/test';
+import { mpAuthorization, mpRegisterResponseSchema, type MpRegisterResponse, type MpStatusDto, type MpStatusMessage } from '../../core/api';
+import { ConsolePage } from './pages/console-page';
+import { courierJson } from './support/courier-cli';
+import { callApi, freshDataDir, startCourier, type CourierServer } from './support/courier-server';
+import { keepScreenshot } from './support/screenshots';
+
+let server: CourierServer | null = null;
+test.afterEach(async () => {
+  await server?.stop();
+  server = null;
+});
+test.describe.configure({ timeout: 120_000 });
+
+async function register(mpUrl: string, name: string): Promise<MpRegisterResponse> {
+  const response = await fetch(new URL('register', mpUrl), {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ name, operatingSystemNameAndVersion: 'Microsoft Windows NT Workstation 6.1', platform: 'x64', ipAddresses: ['10.1.2.3'], ipSubnets: ['10.1.0.0'], loggedOnUsers: [] }),
+  });
+  expect(response.status, await response.clone().text()).toBe(200);
+  return mpRegisterResponseSchema.parse(await response.json());
+}
+
+let uid = 0;
+async function report(mpUrl: string, client: MpRegisterResponse, advertisementId: string, messageId: number, at: string): Promise<void> {
+  uid += 1;
+  const message: MpStatusMessage = { uid: `e2e-${uid}`, messageId, severity: messageId === 10006 ? 'error' : 'info', time: at, component: 'Software Distribution', insertionStrings: [advertisementId, '0', '', 'A0100001', 'Install'], attributes: { 400: 'A0100001', 401: advertisementId } };
+  const response = await fetch(new URL('status', mpUrl), {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: mpAuthorization(client.resourceId, client.secret) },
+    body: JSON.stringify({ messages: [message] }),
+  });
+  expect(response.status, await response.clone().text()).toBe(200);
+}
+
+test("an advertisement's Client Status shows each client's last state and the counts, and follows new status messages without F5", async ({ page, request }) => {
+  const dataDir = freshDataDir();
+  courierJson(dataDir, 'mp', 'set', '--port', '0');
+  server = await startCourier(dataDir);
+  let mpUrl = '';
+  await expect.poll(() => (mpUrl = courierJson<{ status: MpStatusDto }>(dataDir, 'mp', 'show').status.url ?? ''), { timeout: 30_000 }).toMatch(/^http:/);
+  await callApi(server, request, 'packages:create', { name: 'Viewer' });
+  await callApi(server, request, 'programs:create', { packageId: 'A0100001', program: { name: 'Install', commandLine: 'setup.exe /q' } });
+  await callApi(server, request, 'advertisements:create', { advertisementName: 'Viewer to everyone', packageId: 'A0100001', programName: 'Install', collectionId: 'SMS00001' });
+  const one = await register(mpUrl, 'WKS001');
+  const two = await register(mpUrl, 'WKS002');
+  await report(mpUrl, one, 'A0120000', 10002, '2026-12-03T09:00:00Z');
+  await report(mpUrl, one, 'A0120000', 10008, '2026-12-03T09:05:00Z');
+  await report(mpUrl, two, 'A0120000', 10005, '2026-12-03T09:01:00Z');
+
+  await page.setViewportSize({ width: 1024, height: 768 });
+  const console_ = new ConsolePage(page);
+  await console_.open(server.url);
+  await console_.expand(/^Computer Management$/);
+  await console_.expand(/^Software Distribution$/);
+  await console_.treeItem(/^Advertisements$/).click();
+  const row = console_.details.getByRole('grid', { name: 'Advertisements' }).getByRole('row', { name: /Viewer to everyone/ });
+  await row.click({ button: 'right' });
+  await page.getByRole('menuitem', { name: 'Client Status' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Client Status: Viewer to everyone' });
+  const counts = dialog.getByRole('list', { name: 'Clients by state' });
+  await expect(counts).toContainText('Clients: 2');
+  await expect(counts).toContainText('Succeeded: 1');
+  await expect(counts).toContainText('Running: 1');
+  const clients = dialog.getByRole('grid', { name: 'Clients' });
+  await expect(clients.getByRole('row', { name: /WKS001/ })).toContainText('Succeeded');
+  await expect(clients.getByRole('row', { name: /WKS002/ })).toContainText('Running');
+  await keepScreenshot(dialog, 'advertisement-client-status');
+
+  // WKS002's program fails while the dialog is open: the row and the counts follow.
+  await report(mpUrl, two, 'A0120000', 10006, '2026-12-03T09:09:00Z');
+  await expect(clients.getByRole('row', { name: /WKS002/ })).toContainText('Failed');
+  await expect(counts).toContainText('Failed: 1');
+  await expect(counts).toContainText('Running: 0');
+  expect(courierJson<{ counts: Record<string, number> }>(dataDir, 'advertisement', 'clients', 'A0120000').counts).toMatchObject({ succeeded: 1, failed: 1, running: 0 });
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+});

@@ -1,0 +1,174 @@
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import { mpAuthorization, mpRegisterResponseSchema, type MpClientDto, type MpRegisterResponse, type MpStatusDto, type SiteInfoDto } from '../../core/api';
+import { ConsolePage } from './pages/console-page';
+import { courierJson } from './support/courier-cli';
+import { freshDataDir, startCourier, type CourierServer } from './support/courier-server';
+import { expectPageFits } from './support/dialog-fit';
+import { keepScreenshot } from './support/screenshots';
+
+let server: CourierServer | null = null;
+test.afterEach(async () => {
+  await server?.stop();
+  server = null;
+});
+test.describe.configure({ timeout: 180_000 });
+
+/** A client agent's first registration, over real HTTP to the management point the serve process runs. */
+async function register(mpUrl: string, name: string, ip: string): Promise<MpRegisterResponse> {
+  const response = await fetch(new URL('register', mpUrl), {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      name,
+      domain: 'CONTOSO',
+      operatingSystemNameAndVersion: 'Microsoft Windows NT Workstation 5.1',
+      platform: 'I386',
+      ipAddresses: [ip],
+      ipSubnets: ['10.1.0.0'],
+      loggedOnUsers: [],
+    }),
+  });
+  expect(response.status, await response.clone().text()).toBe(200);
+  return mpRegisterResponseSchema.parse(await response.json());
+}
+
+/** The list's body scrolls down, never sideways: every shown column fits the pane. */
+async function expectNoSidewaysScroll(grid: Locator): Promise<void> {
+  const body = grid.locator('[role=rowgroup]').nth(1);
+  const [client, scroll] = await body.evaluate((e) => [e.clientWidth, e.scrollWidth]);
+  expect(scroll, `the list is ${scroll} px wide in ${client} px`).toBeLessThanOrEqual(client);
+}
+
+/** The list at both window sizes, light and dark, with its main columns shown and no sideways scrolling. */
+async function listShots(page: Page, grid: Locator, columns: readonly string[], name: string): Promise<void> {
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    for (const [width, height] of [
+      [1024, 768],
+      [1280, 800],
+    ] as const) {
+      await page.setViewportSize({ width, height });
+      for (const column of columns) await expect(grid.getByRole('columnheader', { name: column })).toBeVisible();
+      await expectNoSidewaysScroll(grid);
+      await keepScreenshot(page, `${name}-${width}x${height}-${scheme}`);
+    }
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
+  await page.setViewportSize({ width: 1024, height: 768 });
+}
+
+async function dialogShots(page: Page, dialog: Locator, name: string): Promise<void> {
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    await keepScreenshot(dialog, `${name}-${scheme}`);
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
+}
+
+test('under manual approval an admin approves one registered client and blocks the other in the console; the MP then gives policy to one and refuses the other', async ({ page }) => {
+  const dataDir = freshDataDir();
+  // Port 0 before the site starts: the management point of the serve process takes any free port.
+  courierJson(dataDir, 'mp', 'set', '--port', '0', '--approval', 'manual');
+  server = await startCourier(dataDir);
+  const site = courierJson<SiteInfoDto>(dataDir, 'site', 'info');
+  let mpUrl = '';
+  await expect
+    .poll(
+      () => {
+        mpUrl = courierJson<{ status: MpStatusDto }>(dataDir, 'mp', 'show').status.url ?? '';
+        return mpUrl;
+      },
+      { timeout: 30_000 },
+    )
+    .toMatch(/^http:\/\/127\.0\.0\.1:\d+\/ccm\/v1\/$/);
+  const pc1 = await register(mpUrl, 'PC0001', '10.1.2.3');
+  expect(pc1.approval).toBe('pending');
+
+  await page.setViewportSize({ width: 1024, height: 768 });
+  const console_ = new ConsolePage(page);
+  await console_.open(server.url);
+  await console_.expand(/^Site Settings$/);
+
+  // Site Systems: the site server plays the management point role.
+  await console_.treeItem(/^Site Systems$/).click();
+  const systems = console_.details.getByRole('grid', { name: 'Site Systems' });
+  await expect(systems.getByRole('row', { name: new RegExp(site.serverName) })).toContainText('ConfigMgr Management Point');
+  await console_.expand(/^Site Systems$/);
+  await console_.treeItem(new RegExp(`^${site.serverName}$`)).click();
+  const roles = console_.details.getByRole('grid', { name: site.serverName });
+  const role = roles.getByRole('row', { name: /ConfigMgr Management Point/ });
+  await expect(role).toContainText(mpUrl);
+  await expect(role).toContainText('Running');
+  await listShots(page, roles, ['Role Name', 'Address', 'State'], 'mp-site-system-roles');
+
+  // Its Properties, from the keyboard: the port it was given 0, manual approval.
+  await role.click();
+  await page.keyboard.press('Enter');
+  const sheet = page.getByRole('dialog', { name: 'ConfigMgr Management Point Properties' });
+  await expect(sheet.getByRole('textbox', { name: 'Port' })).toHaveValue('0');
+  await expect(sheet.getByRole('radio', { name: /Manually approve each client/ })).toBeChecked();
+  await expectPageFits(sheet, sheet.getByRole('tabpanel'));
+  await dialogShots(page, sheet, 'mp-properties-general');
+  // A refused value stays at its field, in the contract's words, and blocks OK.
+  await sheet.getByRole('textbox', { name: 'IP address' }).fill('mp.contoso.com');
+  await expect(sheet.getByText('The address must be an IP address, such as 127.0.0.1, 0.0.0.0 or ::1.').first()).toBeVisible();
+  await expect(sheet.getByRole('button', { name: 'OK' })).toBeDisabled();
+  await sheet.getByRole('tab', { name: 'Status' }).click();
+  await expect(sheet.getByRole('textbox', { name: 'Address clients use' })).toHaveValue(mpUrl);
+  await expectPageFits(sheet, sheet.getByRole('tabpanel'));
+  await dialogShots(page, sheet, 'mp-properties-status');
+  await page.keyboard.press('Escape');
+  await expect(sheet).toBeHidden();
+
+  // Pending Approval: PC0001; PC0002 registers while it is shown and appears without F5.
+  await console_.treeItem(/^Pending Approval$/).click();
+  const grid = console_.details.getByRole('grid', { name: 'Pending Approval' });
+  await expect(grid.getByRole('row', { name: /PC0001/ })).toContainText('10.1.2.3');
+  const pc2 = await register(mpUrl, 'PC0002', '10.1.2.4');
+  const row2 = grid.getByRole('row', { name: /PC0002/ });
+  await expect(row2).toContainText('Pending');
+  await listShots(page, grid, ['Name', 'Resource ID', 'Approval'], 'mp-pending-approval');
+
+  // Approve PC0001 from its context menu: it leaves the Pending list.
+  await grid.getByRole('row', { name: /PC0001/ }).click({ button: 'right' });
+  await page.getByRole('menuitem', { name: 'Approve' }).click();
+  await expect(grid.getByRole('row', { name: /PC0001/ })).toHaveCount(0);
+  // Block PC0002: the confirmation says what happens to the client.
+  await row2.click({ button: 'right' });
+  await page.getByRole('menuitem', { name: 'Block…' }).click();
+  const confirm = page.getByRole('alertdialog', { name: 'Block Client' });
+  await expect(confirm).toContainText('Block PC0002?');
+  await expect(confirm).toContainText('403 BLOCKED');
+  await dialogShots(page, confirm, 'mp-block-client');
+  await confirm.getByRole('button', { name: 'Block' }).click();
+  await expect(confirm).toBeHidden();
+  await expect(console_.details.getByText(/No client waits for approval/)).toBeVisible();
+
+  // All: one approved, one blocked.
+  await console_.details.getByRole('radio', { name: /^All/ }).check();
+  await expect(grid.getByRole('row', { name: /PC0001/ })).toContainText('Approved');
+  await expect(grid.getByRole('row', { name: /PC0002/ })).toContainText('Blocked');
+  await listShots(page, grid, ['Name', 'Resource ID', 'Approval'], 'mp-clients-all');
+
+  // The CLI sees what the console did.
+  const listed = courierJson<MpClientDto[]>(dataDir, 'client', 'list');
+  expect(listed.map((c) => [c.name, c.resourceId, c.approval, c.ipAddresses])).toEqual([
+    ['PC0001', pc1.resourceId, 'approved', ['10.1.2.3']],
+    ['PC0002', pc2.resourceId, 'blocked', ['10.1.2.4']],
+  ]);
+
+  // And so does the management point: policy for the approved client, 403 BLOCKED for the other.
+  const policy = await fetch(new URL('policy/machine', mpUrl), { headers: { authorization: mpAuthorization(pc1.resourceId, pc1.secret) } });
+  expect(policy.status).toBe(200);
+  expect(((await policy.json()) as { policyVersion: number }).policyVersion).toBeGreaterThanOrEqual(0);
+  const refused = await fetch(new URL('policy/machine', mpUrl), { headers: { authorization: mpAuthorization(pc2.resourceId, pc2.secret) } });
+  expect(refused.status).toBe(403);
+  expect(((await refused.json()) as { error: { code: string } }).error.code).toBe('BLOCKED');
+
+  // The role row counts them, with the time of the last request, where the window has room for those columns.
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await console_.treeItem(new RegExp(`^${site.serverName}$`)).click();
+  await expect(role).toContainText('2 clients, 1 blocked');
+  await expect(roles.getByRole('columnheader', { name: 'Last Request' })).toBeVisible();
+  await keepScreenshot(page, 'mp-site-system-roles-counted-1280x800-light');
+});
