@@ -17,6 +17,10 @@ export const AgentMessage = {
   rejected: 10018,
   restartPending: 10022,
   tooLargeForCache: 10050,
+  /** Courier's, for what the suite tells only in its logs: a due program waits, content downloads, a download is retried. */
+  waiting: 10060,
+  downloading: 10061,
+  downloadRetried: 10062,
 } as const;
 
 const severities: Record<number, NewStatusMessage['severity']> = {
@@ -31,6 +35,9 @@ const severities: Record<number, NewStatusMessage['severity']> = {
   10018: 'warning',
   10022: 'info',
   10050: 'error',
+  10060: 'info',
+  10061: 'info',
+  10062: 'warning',
 };
 
 export interface MessageSubject {

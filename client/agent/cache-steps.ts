@@ -43,7 +43,13 @@ export function cacheSteps(options: CacheStepsOptions): ExecutionSteps {
       }
       if (!request.download && c.find(request.packageId, request.sourceVersion)?.state !== 'complete') return { status: 'needsDownload' };
       try {
-        const result = await downloadToCache(c, { packageId: request.packageId, sourceVersion: request.sourceVersion, advertisementId: request.advertisementId, persist: request.persist, urls: request.urls }, options.logs);
+        let told = false;
+        const onProgress = () => {
+          if (told) return;
+          told = true;
+          request.onDownload?.();
+        };
+        const result = await downloadToCache(c, { packageId: request.packageId, sourceVersion: request.sourceVersion, advertisementId: request.advertisementId, persist: request.persist, urls: request.urls, onProgress }, options.logs);
         switch (result.outcome) {
           case 'cached':
             return { status: 'ready', path: result.entry.path, downloaded: false };
@@ -56,7 +62,7 @@ export function cacheSteps(options: CacheStepsOptions): ExecutionSteps {
         }
       } catch (error) {
         // What was downloaded is kept; the next cycle resumes it.
-        return { status: 'deferred', reason: `The download stopped${error instanceof DownloadError ? ` (${error.kind})` : ''}: ${describe(error)}` };
+        return { status: 'deferred', reason: `The download stopped${error instanceof DownloadError ? ` (${error.kind})` : ''}: ${describe(error)}`, downloadFailed: true };
       }
     },
     async recordRun(request) {

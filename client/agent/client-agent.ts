@@ -205,6 +205,7 @@ export class ClientAgent {
     for (const event of observed.found) this.logs.info('policyagent', `Saw ${event.kind === 'startup' ? 'the system start' : `${event.user ?? ''} ${event.kind === 'logon' ? 'log on' : 'log off'}`} at ${event.at}.`);
     const reported = this.reportNew(store, outbox, config.siteCode, facts, history, now);
     const evaluated = evaluateAll(viewOf(store.state), store.state, facts, history.all(), now);
+    for (const item of evaluated) this.noteWaiting(item, store, outbox);
     const actions: ActionReport[] = [];
     // Refused (pending, blocked, another site): nothing runs. Away: what is in the cache may run.
     if (identity !== null && (problem === null || unreachable)) {
@@ -318,17 +319,49 @@ export class ClientAgent {
     return reports;
   }
 
-  /** Keeps the last action for `status`, and says 10050 once per content version. */
+  /**
+   * A mandatory assignment that is due but cannot run now (no user logged on, outside its
+   * maintenance windows) is 10060 with the reason, once for each assignment and each reason kind,
+   * so the console shows the client waiting rather than still "accepted".
+   */
+  private noteWaiting({ advertisement, decision }: EvaluatedAdvertisement, store: PolicyStore, outbox: StatusOutbox): void {
+    if (decision.kind !== 'waiting' && decision.kind !== 'maintenanceWindow') return;
+    const ad = advertisement.body.advertisement;
+    const key = `${AgentMessage.waiting} ${decision.kind} ${decision.assignment.dueAt.toISOString()}`;
+    const record = store.state.advertisements[ad.advertisementId];
+    if (record === undefined || record.lastState === key) return;
+    outbox.add(advertisementMessage(AgentMessage.waiting, ad, '', decision.reason));
+    store.update((state) => ({ ...state, advertisements: { ...state.advertisements, [ad.advertisementId]: { ...record, lastState: key } } }));
+  }
+
+  /**
+   * Keeps the last action for `status`; says 10050 once per content version, and a run put off
+   * once per content version: 10062 when its download failed and is tried again, else 10060.
+   */
   private noteAction(report: ActionReport, store: PolicyStore, outbox: StatusOutbox, now: Date): void {
     store.update((state) => {
       const record = state.advertisements[report.advertisementId] ?? { firstReceivedAt: now.toISOString(), reported: null };
+      const say = (messageId: number) => {
+        outbox.add(advertisementMessage(messageId, report, '', report.reason));
+        (report.messageIds as number[]).push(messageId);
+      };
       let tooLarge = record.tooLargeReported ?? [];
       if (report.status === 'tooLarge' && !tooLarge.includes(report.sourceVersion)) {
-        outbox.add(advertisementMessage(AgentMessage.tooLargeForCache, report, '', report.reason));
-        (report.messageIds as number[]).push(AgentMessage.tooLargeForCache);
+        say(AgentMessage.tooLargeForCache);
         tooLarge = [...tooLarge, report.sourceVersion].slice(-100);
       }
-      const next: AdvertisementRecord = { ...record, lastAction: { at: now.toISOString(), status: report.status, reason: report.reason.slice(0, 4096) }, ...(tooLarge.length > 0 ? { tooLargeReported: tooLarge } : {}) };
+      let lastState = record.lastState;
+      if (report.status === 'deferred') {
+        const messageId = report.downloadFailed === true ? AgentMessage.downloadRetried : AgentMessage.waiting;
+        const key = `${messageId} deferred ${report.sourceVersion}`;
+        if (lastState !== key) say(messageId);
+        lastState = key;
+      } else {
+        // It ran, or will not: a later wait is news again.
+        lastState = undefined;
+      }
+      const { lastState: _old, ...rest } = record;
+      const next: AdvertisementRecord = { ...rest, lastAction: { at: now.toISOString(), status: report.status, reason: report.reason.slice(0, 4096) }, ...(tooLarge.length > 0 ? { tooLargeReported: tooLarge } : {}), ...(lastState !== undefined ? { lastState } : {}) };
       return { ...state, advertisements: { ...state.advertisements, [report.advertisementId]: next } };
     });
   }

@@ -19,13 +19,15 @@ export interface ContentRequest {
   readonly urls: readonly string[];
   /** False: answer `needsDownload` rather than download (Run Advertised Programs asks first). */
   readonly download: boolean;
+  /** Called once when bytes of a download start to arrive (status message 10061). */
+  readonly onDownload?: () => void;
 }
 
 export type ContentResult =
   | { readonly status: 'ready'; readonly path: string; readonly downloaded: boolean }
   | { readonly status: 'needsDownload' }
-  /** Not now: no room yet, the download broke off, or this build has no cache. Tried again on the next cycle. */
-  | { readonly status: 'deferred'; readonly reason: string }
+  /** Not now: no room yet, the download broke off (`downloadFailed`), or no cache. Tried again on the next cycle. */
+  | { readonly status: 'deferred'; readonly reason: string; readonly downloadFailed?: boolean }
   /** Larger than the whole cache: status message 10050, the program does not run from the cache. */
   | { readonly status: 'tooLarge'; readonly sizeBytes: number; readonly cacheBytes: number };
 

@@ -22,6 +22,8 @@ export interface AdvertisementRecord {
   readonly lastAction?: { readonly at: string; readonly status: string; readonly reason: string };
   /** Content versions already reported as larger than the cache (10050), so it is said once. */
   readonly tooLargeReported?: readonly number[];
+  /** The last waiting or retrying state reported (10060, 10062) and for what, so each is said once. */
+  readonly lastState?: string;
 }
 
 /** A logon, logoff or start-up the agent saw, for assignments "at logon", "at logoff", "at start-up". */
@@ -65,6 +67,7 @@ const policyFileSchema = z.strictObject({
       reported: z.number().int().nullable(),
       lastAction: z.strictObject({ at: z.string(), status: z.string().max(64), reason: z.string().max(4096) }).optional(),
       tooLargeReported: z.array(z.number().int()).max(100).optional(),
+      lastState: z.string().max(200).optional(),
     }),
   ),
   observed: z.strictObject({ user: z.string().max(256).nullable(), bootedAt: z.iso.datetime({ offset: true }).nullable() }).optional(),

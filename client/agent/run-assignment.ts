@@ -33,6 +33,8 @@ export interface ActionReport {
   readonly messageIds: readonly number[];
   /** For `tooLarge`: the content's version, so the agent says 10050 once per version. */
   readonly sourceVersion: number;
+  /** For `deferred`: the download failed and is tried again (10062), rather than waiting (10060). */
+  readonly downloadFailed?: boolean;
 }
 
 export interface RunContext {
@@ -66,10 +68,10 @@ export async function runOne(target: PolicyAdvertisement, context: RunContext): 
   const subject = { advertisementId: ad.advertisementId, packageId: ad.packageId, programName: ad.programName };
   const sourceVersion = body.package.sourceVersion;
   const messageIds: number[] = [];
-  const answer = (status: ActionStatus, reason: string): ActionReport => {
+  const answer = (status: ActionStatus, reason: string, downloadFailed = false): ActionReport => {
     const log = status === 'succeeded' || status === 'deferred' || status === 'declined' ? context.logs.info.bind(context.logs) : status === 'notRun' || status === 'notMonitored' ? context.logs.warning.bind(context.logs) : context.logs.error.bind(context.logs);
     log('execmgr', `${ad.advertisementId} (${ad.packageId} ${ad.programName}): ${status}. ${reason}`);
-    return { ...subject, status, reason, messageIds, sourceVersion };
+    return { ...subject, status, reason, messageIds, sourceVersion, ...(downloadFailed ? { downloadFailed } : {}) };
   };
   const program = body.program;
   if (program.kind !== 'computer') return answer('notRun', 'A program for devices does not run on a computer.');
@@ -89,7 +91,12 @@ export async function runOne(target: PolicyAdvertisement, context: RunContext): 
     offline = true;
   }
 
-  const request = { packageId: ad.packageId, sourceVersion, advertisementId: ad.advertisementId, persist: target.persist, urls };
+  const add = (messageId: number, second = '', third = '', time?: Date) => {
+    context.outbox.add(advertisementMessage(messageId, subject, second, third, time));
+    messageIds.push(messageId);
+  };
+  const onDownload = () => add(AgentMessage.downloading, '', `Downloading the content of ${ad.packageId} (source version ${sourceVersion}) from ${urls[0] ?? 'a distribution point'}.`);
+  const request = { packageId: ad.packageId, sourceVersion, advertisementId: ad.advertisementId, persist: target.persist, urls, onDownload };
   let content = await context.steps.content.fetch({ ...request, download: !offline && context.confirmDownload === undefined });
   if (offline) {
     if (content.status !== 'ready') return answer('deferred', `Content location failed (the management point did not answer) and the content of ${ad.packageId} is not in the cache.`);
@@ -102,7 +109,7 @@ export async function runOne(target: PolicyAdvertisement, context: RunContext): 
     case 'needsDownload':
       return answer('deferred', `The content of ${ad.packageId} is still not in the cache.`);
     case 'deferred':
-      return answer('deferred', content.reason);
+      return answer('deferred', content.reason, content.downloadFailed === true);
     case 'tooLarge':
       return answer('tooLarge', `The content of ${ad.packageId} (${content.sizeBytes} bytes) is larger than the whole cache (${content.cacheBytes} bytes).`);
     case 'ready':
@@ -118,10 +125,6 @@ export async function runOne(target: PolicyAdvertisement, context: RunContext): 
     pkg: target.mifPackage,
     ...(context.mifFolders !== undefined ? { mifFolders: context.mifFolders } : {}),
   });
-  const add = (messageId: number, second = '', third = '', time?: Date) => {
-    context.outbox.add(advertisementMessage(messageId, subject, second, third, time));
-    messageIds.push(messageId);
-  };
   const record = async (outcome: ProgramRun['result']) => {
     context.addRun({ ...subject, user: context.forUser, at: context.now, result: outcome });
     await context.steps.content.recordRun?.({ packageId: ad.packageId, sourceVersion, advertisementId: ad.advertisementId });

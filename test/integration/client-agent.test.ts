@@ -192,14 +192,14 @@ describe('the client agent against a real site', { timeout: 90_000 }, () => {
 
     const deferred = await agent(stepsNotAvailable).runCycle(new Date());
     expect(deferred.advertisements.map((a) => a.decision.kind)).toEqual(['run']);
-    expect(deferred.actions).toEqual([expect.objectContaining({ advertisementId: ad, status: 'deferred', messageIds: [], reason: expect.stringMatching(/no download cache and program runner/) })]);
+    expect(deferred.actions).toEqual([expect.objectContaining({ advertisementId: ad, status: 'deferred', messageIds: [10060], reason: expect.stringMatching(/no download cache and program runner/) })]);
     expect(new RunHistory(clientDir()).all()).toEqual([]);
     expect(await siteMessages([10005, 10006, 10008])).toHaveLength(0);
     expect(new PolicyStore(clientDir()).state.advertisements[ad]?.lastAction).toMatchObject({ status: 'deferred' });
 
     // As the agent is made: the download cache, the downloader and the program runner.
     const ran = await agent().runCycle(new Date());
-    expect(ran.actions).toEqual([expect.objectContaining({ advertisementId: ad, status: 'succeeded', messageIds: [10005, 10008] })]);
+    expect(ran.actions).toEqual([expect.objectContaining({ advertisementId: ad, status: 'succeeded', messageIds: [10061, 10005, 10008] })]);
     expect(readFileSync(target, 'utf8')).toBe('installed\n');
     expect(new RunHistory(clientDir()).all()).toEqual([expect.objectContaining({ advertisementId: ad, packageId, programName: 'Install', result: 'success', user: null })]);
     const messages = await siteMessages([10005, 10008]);
@@ -261,7 +261,7 @@ describe('the client agent against a real site', { timeout: 90_000 }, () => {
     const big = await distributedAdvertisement(resourceId, 'Big', { 'big.bin': new Uint8Array(1536 * 1024).fill(7), 'setup.sh': 'exit 0\n' }, 'sh setup.sh');
     const ran = await agent().runCycle(new Date());
     const byAd = new Map(ran.actions.map((a) => [a.advertisementId, a]));
-    expect(byAd.get(failing.ad)).toMatchObject({ status: 'failed', messageIds: [10005, 10006], reason: expect.stringMatching(/exit code 5; 10006/) });
+    expect(byAd.get(failing.ad)).toMatchObject({ status: 'failed', messageIds: [10061, 10005, 10006], reason: expect.stringMatching(/exit code 5; 10006/) });
     expect(byAd.get(big.ad)).toMatchObject({ status: 'tooLarge', messageIds: [10050], reason: expect.stringMatching(/larger than the whole cache \(1048576 bytes\)/) });
     expect(new RunHistory(clientDir()).all()).toEqual([expect.objectContaining({ advertisementId: failing.ad, result: 'failure' })]);
     const failed = (await siteMessages([10006]))[0];
@@ -286,8 +286,8 @@ describe('the client agent against a real site', { timeout: 90_000 }, () => {
     expect(declined.reports).toEqual([expect.objectContaining({ status: 'declined', messageIds: [] })]);
     expect(existsSync(join(clientDir(), 'cache', `${offered.packageId}.1`))).toBe(false);
     const accepted = await agent().runAdvertised(offered.ad, new Date(), () => Promise.resolve(++asked > 1));
-    expect(accepted.reports).toEqual([expect.objectContaining({ status: 'succeeded', messageIds: [10005, 10008] })]);
-    expect(accepted.outbox).toEqual({ sent: 2, remaining: 0, problem: null });
+    expect(accepted.reports).toEqual([expect.objectContaining({ status: 'succeeded', messageIds: [10061, 10005, 10008] })]);
+    expect(accepted.outbox).toEqual({ sent: 3, remaining: 0, problem: null });
     expect(asked).toBe(2);
     // In the cache now: a second run does not ask.
     const cached = await agent().runAdvertised(offered.ad, new Date(), () => Promise.reject(new Error('asked again')));
@@ -331,7 +331,7 @@ describe('the client agent against a real site', { timeout: 90_000 }, () => {
     await untilIdle(site());
     const ran = await agent().runCycle(new Date());
     expect(ran.actions.map((a) => [a.advertisementId, a.programName, a.status, a.messageIds])).toEqual([
-      [base.ad, 'Install', 'succeeded', [10005, 10008]],
+      [base.ad, 'Install', 'succeeded', [10061, 10005, 10008]],
       [main, 'Main', 'succeeded', [10005, 10008]],
     ]);
     expect(readFileSync(log, 'utf8')).toBe('prepared\ninstalled\n');
@@ -374,10 +374,38 @@ describe('the client agent against a real site', { timeout: 90_000 }, () => {
     const away = await agent().runCycle(new Date());
     const byAd = new Map(away.actions.map((a) => [a.advertisementId, a]));
     expect(byAd.get(repair)).toMatchObject({ status: 'succeeded', messageIds: [10005, 10008] });
-    expect(byAd.get(other.ad)).toMatchObject({ status: 'deferred', messageIds: [], reason: expect.stringMatching(/did not answer\) and the content of .* is not in the cache/) });
+    expect(byAd.get(other.ad)).toMatchObject({ status: 'deferred', messageIds: [10060], reason: expect.stringMatching(/did not answer\) and the content of .* is not in the cache/) });
     expect(readFileSync(log, 'utf8')).toBe('install\nrepair\n');
     expect(readFileSync(join(clientDir(), 'logs', 'execmgr.log'), 'utf8')).toContain(`${repair}: the management point did not answer; the content of ${tool.packageId} is in the cache`);
     // Policy and status still come through this forwarder: the run's messages reached the site.
     expect((await siteMessages([10008])).map((m) => m.attributes['401']).sort()).toEqual([tool.ad, repair].sort());
+  });
+
+  it('tells the site, once each, that a due program waits (10060) and that a download failed and is tried again (10062)', async () => {
+    const first = await agent().runCycle(new Date());
+    const resourceId = first.registration!.resourceId;
+    // Runs only when a user is logged on, and nobody is.
+    const { ads } = await advertiseTo(resourceId, [{ name: 'Install' }], { asSoonAsPossible: true });
+    const tool = await distributedAdvertisement(resourceId, 'Tool', { 'setup.sh': 'exit 0\n' }, 'sh setup.sh');
+    value(await core.client['content-service:set']({ changes: { clientUrl: 'http://127.0.0.1:9' } }));
+    const failing = await agent().runCycle(new Date());
+    expect(failing.advertisements.find((a) => a.advertisementId === ads[0])?.decision).toMatchObject({ kind: 'waiting', needs: 'user' });
+    expect(failing.actions).toEqual([expect.objectContaining({ advertisementId: tool.ad, status: 'deferred', downloadFailed: true, messageIds: [10062] })]);
+    const again = await agent().runCycle(new Date());
+    expect(again.actions).toEqual([expect.objectContaining({ advertisementId: tool.ad, status: 'deferred', messageIds: [] })]);
+    const waiting = await siteMessages([10060]);
+    expect(waiting).toEqual([expect.objectContaining({ insertionStrings: [ads[0], '', expect.stringMatching(/runs only when a user is logged on/), expect.any(String), 'Install'] })]);
+    expect(await siteMessages([10062])).toEqual([expect.objectContaining({ severity: 'warning', insertionStrings: [tool.ad, '', expect.stringMatching(/The download stopped/), tool.packageId, 'Install'] })]);
+
+    // The site's view of this client, as the console shows it.
+    const stateOf = async (advertisementId: string) => value(await core.client['advertisements:client-states']({ advertisementId })).clients[0]?.state;
+    expect(await stateOf(ads[0]!)).toBe('waiting');
+    expect(await stateOf(tool.ad)).toBe('retrying');
+
+    value(await core.client['content-service:set']({ changes: { clientUrl: contentUrl } }));
+    const ran = await agent().runCycle(new Date());
+    expect(ran.actions).toEqual([expect.objectContaining({ advertisementId: tool.ad, status: 'succeeded', messageIds: [10061, 10005, 10008] })]);
+    expect(await siteMessages([10060])).toHaveLength(1);
+    expect(await stateOf(tool.ad)).toBe('succeeded');
   });
 });
