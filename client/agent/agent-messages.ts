@@ -21,6 +21,7 @@ export const AgentMessage = {
   waiting: 10060,
   downloading: 10061,
   downloadRetried: 10062,
+  failedWillRetry: 10063,
 } as const;
 
 const severities: Record<number, NewStatusMessage['severity']> = {
@@ -38,6 +39,7 @@ const severities: Record<number, NewStatusMessage['severity']> = {
   10060: 'info',
   10061: 'info',
   10062: 'warning',
+  10063: 'warning',
 };
 
 export interface MessageSubject {

@@ -30,7 +30,15 @@ export interface ClientAgentOptions {
   readonly logs?: LogWriter;
   /** Each exchange with the management point, connect to last byte. */
   readonly timeoutMs?: number;
+  /** How often, and how far apart, a run that failed with an exit code worth another try is tried again. */
+  readonly retry?: { readonly count: number; readonly intervalMs: number };
 }
+
+/**
+ * CCM_SoftwareDistributionClientConfig's ExecutionFailureRetryCount and
+ * ExecutionFailureRetryInterval defaults: a week of tries, ten minutes apart.
+ */
+export const defaultRetry = { count: 1008, intervalMs: 600_000 } as const;
 
 /** One advertisement as the agent sees it now, for reports, `status` and Run Advertised Programs. */
 export interface AdvertisementView {
@@ -211,6 +219,11 @@ export class ClientAgent {
     if (identity !== null && (problem === null || unreachable)) {
       for (const item of evaluated) {
         if (item.decision.kind !== 'run') continue;
+        const retryAt = retryTimeOf(store.state, item, now);
+        if (retryAt !== null) {
+          this.logs.info('execmgr', `${item.advertisement.body.advertisement.advertisementId} is tried again at ${retryAt.toISOString()}.`);
+          continue;
+        }
         actions.push(...(await this.runDue(item, evaluated, { mp, outbox, history, store, now })));
       }
     } else {
@@ -230,10 +243,11 @@ export class ClientAgent {
     flushed = { sent: flushed.sent, remaining: outbox.count() };
 
     const after = evaluateAll(viewOf(store.state), store.state, facts, history.all(), now);
+    // A run that waits for its retry asks for that time; other due runs wait for the next poll.
     const next = after
-      .map((e) => e.decision)
-      .filter((d) => d.kind !== 'run' && d.nextEvaluation !== null && d.nextEvaluation.getTime() > now.getTime())
-      .reduce<Date | null>((min, d) => (min === null || d.nextEvaluation!.getTime() < min.getTime() ? d.nextEvaluation : min), null);
+      .map((e) => (e.decision.kind === 'run' ? retryTimeOf(store.state, e, now) : e.decision.nextEvaluation))
+      .filter((at): at is Date => at !== null && at.getTime() > now.getTime())
+      .reduce<Date | null>((min, at) => (min === null || at.getTime() < min.getTime() ? at : min), null);
     return {
       at: now.toISOString(),
       registration,
@@ -258,7 +272,9 @@ export class ClientAgent {
   /**
    * Keeps one record per advertisement in policy (dropping those no longer offered), and puts
    * each new one's acceptance message in the outbox, once: 10002 when it passed the platform
-   * checks, 10018 with the reason when it did not, 10000 for a body the agent cannot read.
+   * checks, 10018 with the reason when it did not, 10000 for a body the agent cannot read. Every
+   * message carries the time it was made, not the cycle's: the site orders a client's messages
+   * by it to tell the client's state.
    */
   private reportNew(store: PolicyStore, outbox: StatusOutbox, siteCode: string, facts: MachineFacts, history: RunHistory, now: Date): CycleReport['reported'] {
     const view = viewOf(store.state);
@@ -275,7 +291,7 @@ export class ClientAgent {
       }
       const rejected = decision.kind === 'notApplicable';
       const messageId = rejected ? AgentMessage.rejected : AgentMessage.accepted;
-      outbox.add(advertisementMessage(messageId, ad, siteCode, rejected ? decision.reason : ''), now.getTime());
+      outbox.add(advertisementMessage(messageId, ad, siteCode, rejected ? decision.reason : ''));
       reported.push({ advertisementId: ad.advertisementId, messageId, reason: rejected ? decision.reason : null });
       this.logs[rejected ? 'warning' : 'info']('policyagent', rejected ? `Advertisement ${ad.advertisementId} (${ad.name}) is rejected (10018): ${decision.reason}` : `Advertisement ${ad.advertisementId} (${ad.name}) received; it passed the platform checks (10002).`);
       records[ad.advertisementId] = { ...record, reported: messageId };
@@ -287,7 +303,7 @@ export class ClientAgent {
       }
       const record = old[refused.advertisementId] ?? { firstReceivedAt: now.toISOString(), reported: null };
       if (record.reported === null) {
-        outbox.add(advertisementMessage(AgentMessage.bodyUnreadable, { advertisementId: refused.advertisementId, packageId: refused.packageId ?? '', programName: refused.programName ?? '' }, siteCode, refused.reason), now.getTime());
+        outbox.add(advertisementMessage(AgentMessage.bodyUnreadable, { advertisementId: refused.advertisementId, packageId: refused.packageId ?? '', programName: refused.programName ?? '' }, siteCode, refused.reason));
         reported.push({ advertisementId: refused.advertisementId, messageId: AgentMessage.bodyUnreadable, reason: refused.reason });
         this.logs.error('policyagent', `Advertisement ${refused.advertisementId} cannot be read (10000): ${refused.reason}`);
       }
@@ -312,6 +328,7 @@ export class ClientAgent {
       logs: this.logs,
       now: parts.now,
       forUser: decision.kind === 'run' ? decision.forUser : userRun,
+      mayRetry: (advertisementId) => (parts.store.state.advertisements[advertisementId]?.retry?.count ?? 0) < (this.options.retry ?? defaultRetry).count,
       ...(config.mifFolders !== undefined ? { mifFolders: config.mifFolders } : {}),
       ...(confirmDownload !== undefined ? { confirmDownload } : {}),
     });
@@ -360,8 +377,18 @@ export class ClientAgent {
         // It ran, or will not: a later wait is news again.
         lastState = undefined;
       }
-      const { lastState: _old, ...rest } = record;
-      const next: AdvertisementRecord = { ...rest, lastAction: { at: now.toISOString(), status: report.status, reason: report.reason.slice(0, 4096) }, ...(tooLarge.length > 0 ? { tooLargeReported: tooLarge } : {}), ...(lastState !== undefined ? { lastState } : {}) };
+      // A retry counts tries until the run ends otherwise; a deferred run keeps its count.
+      const { intervalMs } = this.options.retry ?? defaultRetry;
+      const retry =
+        report.status === 'retrying' ? { count: (record.retry?.count ?? 0) + 1, at: new Date(now.getTime() + intervalMs).toISOString() } : report.status === 'deferred' ? record.retry : undefined;
+      const { lastState: _old, retry: _retry, ...rest } = record;
+      const next: AdvertisementRecord = {
+        ...rest,
+        lastAction: { at: now.toISOString(), status: report.status, reason: report.reason.slice(0, 4096) },
+        ...(tooLarge.length > 0 ? { tooLargeReported: tooLarge } : {}),
+        ...(lastState !== undefined ? { lastState } : {}),
+        ...(retry !== undefined ? { retry } : {}),
+      };
       return { ...state, advertisements: { ...state.advertisements, [report.advertisementId]: next } };
     });
   }
@@ -406,6 +433,12 @@ function storable<T extends MpPolicyResponse>(answer: T, scope: string): T {
     throw new BadAnswerError(`The management point sent ${scope} policy of ${answer.advertisements.length} advertisements and ${answer.maintenanceWindows.length} maintenance windows; a client keeps at most ${maxStoredBodies} and ${maxStoredWindows}.`);
   }
   return answer;
+}
+
+/** When a due run that failed with an exit code worth another try may run again, while that is ahead. */
+function retryTimeOf(state: PolicyState, { advertisement }: EvaluatedAdvertisement, now: Date): Date | null {
+  const at = state.advertisements[advertisement.body.advertisement.advertisementId]?.retry?.at;
+  return at !== undefined && Date.parse(at) > now.getTime() ? new Date(at) : null;
 }
 
 function findProgram(all: readonly EvaluatedAdvertisement[], packageId: string, name: string): PolicyAdvertisement | undefined {

@@ -24,6 +24,8 @@ export interface AdvertisementRecord {
   readonly tooLargeReported?: readonly number[];
   /** The last waiting or retrying state reported (10060, 10062) and for what, so each is said once. */
   readonly lastState?: string;
+  /** Tries of a run that failed with an exit code worth another try, and when the next may start. */
+  readonly retry?: { readonly count: number; readonly at: string };
 }
 
 /** A logon, logoff or start-up the agent saw, for assignments "at logon", "at logoff", "at start-up". */
@@ -68,6 +70,7 @@ const policyFileSchema = z.strictObject({
       lastAction: z.strictObject({ at: z.string(), status: z.string().max(64), reason: z.string().max(4096) }).optional(),
       tooLargeReported: z.array(z.number().int()).max(100).optional(),
       lastState: z.string().max(200).optional(),
+      retry: z.strictObject({ count: z.number().int().min(1), at: z.iso.datetime({ offset: true }) }).optional(),
     }),
   ),
   observed: z.strictObject({ user: z.string().max(256).nullable(), bootedAt: z.iso.datetime({ offset: true }).nullable() }).optional(),

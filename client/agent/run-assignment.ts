@@ -20,6 +20,8 @@ export type ActionStatus =
   | 'notRun'
   /** Larger than the whole cache (10050). */
   | 'tooLarge'
+  /** It failed with an exit code worth another try (10063): it runs again after the retry interval. */
+  | 'retrying'
   /** The user would not download the content first (Run Advertised Programs). */
   | 'declined';
 
@@ -49,6 +51,8 @@ export interface RunContext {
   readonly forUser: string | null;
   /** Asked when the content must be downloaded first; absent, it is downloaded without asking. */
   readonly confirmDownload?: () => Promise<boolean>;
+  /** Whether a failure with an exit code worth another try may be tried again for this advertisement. */
+  readonly mayRetry: (advertisementId: string) => boolean;
 }
 
 /** The suite takes a program of Unknown maximum run time as running up to 720 minutes. */
@@ -69,7 +73,7 @@ export async function runOne(target: PolicyAdvertisement, context: RunContext): 
   const sourceVersion = body.package.sourceVersion;
   const messageIds: number[] = [];
   const answer = (status: ActionStatus, reason: string, downloadFailed = false): ActionReport => {
-    const log = status === 'succeeded' || status === 'deferred' || status === 'declined' ? context.logs.info.bind(context.logs) : status === 'notRun' || status === 'notMonitored' ? context.logs.warning.bind(context.logs) : context.logs.error.bind(context.logs);
+    const log = status === 'succeeded' || status === 'deferred' || status === 'declined' ? context.logs.info.bind(context.logs) : status === 'notRun' || status === 'notMonitored' || status === 'retrying' ? context.logs.warning.bind(context.logs) : context.logs.error.bind(context.logs);
     log('execmgr', `${ad.advertisementId} (${ad.packageId} ${ad.programName}): ${status}. ${reason}`);
     return { ...subject, status, reason, messageIds, sourceVersion, ...(downloadFailed ? { downloadFailed } : {}) };
   };
@@ -143,6 +147,11 @@ export async function runOne(target: PolicyAdvertisement, context: RunContext): 
       return answer('notMonitored', result.reason);
     case 'ended': {
       add(AgentMessage.started, program.commandLine, '', startedAt);
+      if (result.outcome.result === 'failed' && result.outcome.retryLater && context.mayRetry(ad.advertisementId)) {
+        // Not in the history: the assignment stays due, and runs again after the retry interval.
+        add(AgentMessage.failedWillRetry, String(result.exitCode), result.mifDescription ?? '');
+        return answer('retrying', `The program ended with exit code ${result.exitCode}, which is worth another try (10063).`);
+      }
       add(result.outcome.messageId, String(result.exitCode), result.mifDescription ?? '');
       await record(result.outcome.result === 'success' ? 'success' : 'failure');
       const how = result.mifDescription === null ? `exit code ${result.exitCode}` : `status MIF: ${result.mifDescription}`;

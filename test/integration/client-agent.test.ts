@@ -257,15 +257,15 @@ describe('the client agent against a real site', { timeout: 90_000 }, () => {
     writeClientConfig(clientDir(), { managementPoint: proxy.url, siteCode: 'A01', session: { user: null }, cacheSizeMb: 1 });
     const first = await agent().runCycle(new Date());
     const resourceId = first.registration!.resourceId;
-    const failing = await distributedAdvertisement(resourceId, 'Failing', { 'fail.sh': 'exit 5\n' }, 'sh fail.sh');
+    const failing = await distributedAdvertisement(resourceId, 'Failing', { 'fail.sh': 'exit 1\n' }, 'sh fail.sh');
     const big = await distributedAdvertisement(resourceId, 'Big', { 'big.bin': new Uint8Array(1536 * 1024).fill(7), 'setup.sh': 'exit 0\n' }, 'sh setup.sh');
     const ran = await agent().runCycle(new Date());
     const byAd = new Map(ran.actions.map((a) => [a.advertisementId, a]));
-    expect(byAd.get(failing.ad)).toMatchObject({ status: 'failed', messageIds: [10061, 10005, 10006], reason: expect.stringMatching(/exit code 5; 10006/) });
+    expect(byAd.get(failing.ad)).toMatchObject({ status: 'failed', messageIds: [10061, 10005, 10006], reason: expect.stringMatching(/exit code 1; 10006/) });
     expect(byAd.get(big.ad)).toMatchObject({ status: 'tooLarge', messageIds: [10050], reason: expect.stringMatching(/larger than the whole cache \(1048576 bytes\)/) });
     expect(new RunHistory(clientDir()).all()).toEqual([expect.objectContaining({ advertisementId: failing.ad, result: 'failure' })]);
     const failed = (await siteMessages([10006]))[0];
-    expect(failed).toMatchObject({ severity: 'error', insertionStrings: [failing.ad, '5', '', failing.packageId, 'Install'] });
+    expect(failed).toMatchObject({ severity: 'error', insertionStrings: [failing.ad, '1', '', failing.packageId, 'Install'] });
     expect(await siteMessages([10050])).toEqual([expect.objectContaining({ severity: 'error', attributes: { 400: big.packageId, 401: big.ad } })]);
 
     // The failed run was the assignment's run; the content too large stays so, and is said once.
@@ -407,5 +407,29 @@ describe('the client agent against a real site', { timeout: 90_000 }, () => {
     expect(ran.actions).toEqual([expect.objectContaining({ advertisementId: tool.ad, status: 'succeeded', messageIds: [10061, 10005, 10008] })]);
     expect(await siteMessages([10060])).toHaveLength(1);
     expect(await stateOf(tool.ad)).toBe('succeeded');
+  });
+
+  it('tries a run that failed with an exit code worth another try again after the interval (10063), then counts it failed (10006)', async () => {
+    const retrying = new ClientAgent({ clientDir: clientDir(), facts: () => facts, timeoutMs: 5_000, retry: { count: 2, intervalMs: 600_000 } });
+    const t0 = Date.now();
+    const at = (minutes: number) => new Date(t0 + minutes * 60_000);
+    const first = await retrying.runCycle(at(0));
+    // Exit code 5 (access denied) is one of ExecutionFailureRetryErrorCodes.
+    const busy = await distributedAdvertisement(first.registration!.resourceId, 'Busy', { 'busy.sh': 'exit 5\n' }, 'sh busy.sh');
+    const one = await retrying.runCycle(at(1));
+    expect(one.actions).toEqual([expect.objectContaining({ advertisementId: busy.ad, status: 'retrying', messageIds: [10061, 10005, 10063] })]);
+    expect(one.nextEvaluation).toBe(at(11).toISOString());
+    expect(new RunHistory(clientDir()).all()).toEqual([]);
+    expect((await retrying.runCycle(at(5))).actions).toEqual([]);
+    expect((await retrying.runCycle(at(12))).actions).toEqual([expect.objectContaining({ status: 'retrying', messageIds: [10005, 10063] })]);
+    const last = await retrying.runCycle(at(23));
+    expect(last.actions).toEqual([expect.objectContaining({ status: 'failed', messageIds: [10005, 10006] })]);
+    expect(new RunHistory(clientDir()).all()).toEqual([expect.objectContaining({ advertisementId: busy.ad, result: 'failure' })]);
+    expect((await retrying.runCycle(at(34))).actions).toEqual([]);
+    expect(await siteMessages([10063])).toEqual([
+      expect.objectContaining({ severity: 'warning', insertionStrings: [busy.ad, '5', '', busy.packageId, 'Install'] }),
+      expect.objectContaining({ insertionStrings: [busy.ad, '5', '', busy.packageId, 'Install'] }),
+    ]);
+    expect(value(await core.client['advertisements:client-states']({ advertisementId: busy.ad })).clients[0]?.state).toBe('failed');
   });
 });
