@@ -100,9 +100,13 @@ async function distributedAdvertisement(resourceId: number, name: string, files:
   value(await core.client['programs:create']({ packageId, program: { name: 'Install', commandLine, canRunWhen: 'whetherOrNot', runMode: 'adminRights' } }));
   value(await core.client['packages:distribute']({ packageId, distributionPoints: ['DP01'], groups: [] }));
   await untilIdle(site());
+  await expect
+    .poll(async () => value(await core.client['packages:status']({ packageId })).distributionPoints.map((dp) => dp.state), { timeout: 30_000, interval: 50 })
+    .toEqual(['installed']);
   const collectionId = value(await core.client['collections:create']({ name: `${name} targets`, rules: [{ kind: 'direct', resourceId }] })).collectionId;
   const ad = value(await core.client['advertisements:create']({ advertisementName: `${name} now`, packageId, programName: 'Install', collectionId, includeSubcollections: false, asSoonAsPossible: assigned, allowFallbackToUnprotectedDps: true })).advertisementId;
   await untilIdle(site());
+  await expect.poll(async () => value(await core.client['policy:show']({ resource: resourceId })).materialized.advertisementIds, { timeout: 30_000, interval: 50 }).toContain(ad);
   return { packageId, ad };
 }
 
