@@ -2,10 +2,10 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ManagementPointClient } from '../../client/mp/mp-client';
 import { newMessageUid, type ClientStatusMessage } from '../../client/status/status-outbox';
-import { createCore, startComponentRunner, type ComponentRunner, type Core } from '../../core';
+import { createCore, type ComponentRunner, type Core } from '../../core';
 import type { MpRegisterRequest } from '../../core/api';
-import { createMpControlManager, mpControlName } from '../../core/components/mpcontrol';
 import { value } from '../helpers/api-result';
+import { startInlineManagementPoint } from '../helpers/inline-management-point';
 import { runCli } from '../helpers/run-cli';
 import { makeTempDir, type TempDir } from '../helpers/temp-dir';
 
@@ -36,13 +36,10 @@ async function client(name: string): Promise<ManagementPointClient> {
 beforeEach(async () => {
   temp = makeTempDir('courier-ad-client-states-');
   core = createCore({ dataDir: site() });
-  value(await core.client['management-point:update']({ changes: { port: 0 } }));
   const packageId = value(await core.client['packages:create']({ name: 'Script' })).packageId;
   value(await core.client['programs:create']({ packageId, program: { name: 'Install', commandLine: 'cscript //nologo fix.vbs' } }));
   advertisementId = value(await core.client['advertisements:create']({ advertisementName: 'Fix', packageId, programName: 'Install', collectionId: 'SMS00001', includeSubcollections: false })).advertisementId;
-  runner = startComponentRunner({ dataDir: site(), components: [{ name: mpControlName, thread: 'inline' }], factories: { [mpControlName]: () => createMpControlManager() }, leaseMs: 2_000 });
-  await expect.poll(async () => value(await core.client['management-point:status']({})).url ?? '', { timeout: 20_000, interval: 50 }).toMatch(/^http:/);
-  url = value(await core.client['management-point:status']({})).url!;
+  ({ runner, url } = await startInlineManagementPoint(core, site()));
 });
 afterEach(async () => {
   await runner.stop();

@@ -5,10 +5,10 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BadAnswerError, UnreachableError } from '../../client/mp/json-request';
 import { ManagementPointClient, MpRefusedError } from '../../client/mp/mp-client';
 import { StatusOutbox } from '../../client/status/status-outbox';
-import { createCore, startComponentRunner, type ComponentRunner, type Core } from '../../core';
+import { createCore, type ComponentRunner, type Core } from '../../core';
 import type { MpRegisterRequest } from '../../core/api';
-import { createMpControlManager, mpControlName } from '../../core/components/mpcontrol';
 import { value } from '../helpers/api-result';
+import { startInlineManagementPoint } from '../helpers/inline-management-point';
 import { makeTempDir, type TempDir } from '../helpers/temp-dir';
 
 // The client agent's side of the management point's protocol, against SMS_MP_CONTROL_MANAGER
@@ -34,10 +34,7 @@ const registration: MpRegisterRequest = {
 beforeEach(async () => {
   temp = makeTempDir('courier-client-mp-');
   core = createCore({ dataDir: site() });
-  value(await core.client['management-point:update']({ changes: { port: 0 } }));
-  runner = startComponentRunner({ dataDir: site(), components: [{ name: mpControlName, thread: 'inline' }], factories: { [mpControlName]: () => createMpControlManager() }, leaseMs: 2_000 });
-  await expect.poll(async () => value(await core.client['management-point:status']({})).url ?? '', { timeout: 20_000, interval: 50 }).toMatch(/^http:/);
-  url = value(await core.client['management-point:status']({})).url!;
+  ({ runner, url } = await startInlineManagementPoint(core, site()));
 });
 afterEach(async () => {
   await runner.stop();
