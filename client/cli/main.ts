@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { mkdirSync, readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { clientDirOf } from '../config/client-dir';
+import { addAgentCommands, type AgentIo } from './agent-commands';
 import { cacheFolderOf, readClientConfig, writeClientConfig, type ClientConfigInput } from '../config/client-config';
 import { parseStatusMif } from '../mif/parse-mif';
 import { addCacheCommands } from './cache-commands';
@@ -97,7 +98,7 @@ function policyEvaluate(file: string, options: { context: string; now?: string; 
 }
 
 /** `courier-client`: answers the exit code; 1 when the input is wrong, 2 for a usage error. */
-export async function run(argv: readonly string[], io: ClientIo): Promise<number> {
+export async function run(argv: readonly string[], io: ClientIo | AgentIo): Promise<number> {
   let code = 0;
   const program = new Command('courier-client')
     .exitOverride()
@@ -130,7 +131,7 @@ export async function run(argv: readonly string[], io: ClientIo): Promise<number
     .command('parse <file>')
     .option('--json', 'print JSON')
     .action((file: string, options: { json?: boolean }) => guarded(() => mifParse(file, options.json === true, io)));
-  const policy = program.command('policy').description('advertisement policy bodies');
+  const policy = program.command('policy').description('advertisement policy: refresh it from the management point, check and evaluate bodies');
   policy
     .command('check <body>')
     .description('check an offer body as the management point serves it')
@@ -144,6 +145,7 @@ export async function run(argv: readonly string[], io: ClientIo): Promise<number
     .option('--json', 'print the decision as JSON')
     .action((file: string, options: { context: string; now?: string; json?: boolean }) => guarded(() => policyEvaluate(file, options, io)));
   addCacheCommands(program, io, (result) => (code = result), () => cacheFolderOf(clientDir(), readClientConfig(clientDir())));
+  addAgentCommands(program, policy, io, clientDir, (result) => (code = result));
   try {
     await program.parseAsync([...argv], { from: 'user' });
   } catch (error) {

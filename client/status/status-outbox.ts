@@ -110,6 +110,17 @@ export class StatusOutbox {
     return batch;
   }
 
+  /** Moves a message the management point refuses to `rejected`, so it does not hold back the rest. */
+  setAside(uid: string): void {
+    if (!uidPattern.test(uid)) return;
+    mkdirSync(this.rejected, { recursive: true });
+    try {
+      renameSync(join(this.folder, `${uid}.json`), join(this.rejected, `${uid}.json`));
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    }
+  }
+
   acknowledge(uids: Iterable<string>): void {
     for (const uid of uids) {
       if (uidPattern.test(uid)) rmSync(join(this.folder, `${uid}.json`), { force: true });

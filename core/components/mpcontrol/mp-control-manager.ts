@@ -6,6 +6,7 @@ import { MpClientRepository } from '../../db/repositories/mp-client-repository';
 import { MpSettingsRepository, type MpSettingsRecord } from '../../db/repositories/mp-settings-repository';
 import { OfferRepository } from '../../db/repositories/offer-repository';
 import { ResourceRepository } from '../../db/repositories/resource-repository';
+import { ContentServiceRepository } from '../../db/repositories/content-service-repository';
 import { SiteBoundaryRepository } from '../../db/repositories/site-boundary-repository';
 import { AdvertisementClientStateRepository } from '../../db/repositories/advertisement-client-state-repository';
 import { StatusMessageRepository } from '../../db/repositories/status-message-repository';
@@ -130,6 +131,7 @@ export function createMpControlManager(options: MpControlOptions = {}): SiteComp
         memberships,
         clientAgents: new ClientAgentRepository(db),
         boundaries: new SiteBoundaryRepository(db),
+        contentService: new ContentServiceRepository(db),
         statusMessages: new StatusMessageRepository(db),
         clientStates: new AdvertisementClientStateRepository(db),
         now: given.now,

@@ -14,6 +14,7 @@ import {
   type MpStatusResponse,
 } from '../../api';
 import type { ClientAgentRepository } from '../../db/repositories/client-agent-repository';
+import type { ContentServiceRepository } from '../../db/repositories/content-service-repository';
 import type { MembershipRepository } from '../../db/repositories/membership-repository';
 import { resetSecretHash, type MpClientRepository } from '../../db/repositories/mp-client-repository';
 import type { MpSettingsRepository } from '../../db/repositories/mp-settings-repository';
@@ -25,6 +26,7 @@ import type { StatusMessageRepository } from '../../db/repositories/status-messa
 import { statusCatalogue } from '../../domain/status-messages';
 import { clientStateOfMessage } from '../../domain/advertisement-client-state';
 import type { UnitOfWork } from '../../site/unit-of-work';
+import { contentBaseUrl } from '../content-location/content-url';
 import { locateContent } from '../content-location/locate-content';
 import type { ResourceService } from '../resources/resource-service';
 import { hashClientSecret, newClientSecret, secretMatches } from './client-secret';
@@ -41,6 +43,8 @@ export interface ManagementPointDeps {
   readonly memberships: Pick<MembershipRepository, 'windowsOfResource'>;
   readonly clientAgents: Pick<ClientAgentRepository, 'advertisedPrograms'>;
   readonly boundaries: SiteBoundaryRepository;
+  /** Where the DPs' content service listens, for the URLs content location gives. */
+  readonly contentService: Pick<ContentServiceRepository, 'settings' | 'listening'>;
   readonly statusMessages: StatusMessageRepository;
   readonly clientStates: AdvertisementClientStateRepository;
   readonly now: () => Date;
@@ -244,7 +248,7 @@ export class ManagementPoint {
       fastNetwork: options.fastNetwork,
       slowNetwork: options.slowNetwork,
       allowFallback: options.allowFallbackToUnprotectedDps,
-    });
+    }, contentBaseUrl(deps.contentService.settings(), deps.contentService.listening()));
     return { network: located.network, action: located.action, dps: located.dps.map((dp) => ({ ...dp })), reason: located.reason };
   }
 

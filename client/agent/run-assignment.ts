@@ -1,0 +1,176 @@
+import { UnreachableError } from '../mp/json-request';
+import type { ManagementPointClient } from '../mp/mp-client';
+import type { ProgramRun } from '../policy/context';
+import type { StatusOutbox } from '../status/status-outbox';
+import { AgentMessage, advertisementMessage } from './agent-messages';
+import type { AgentLogs } from './agent-log';
+import type { ExecutionSteps } from './execution-steps';
+import type { PolicyAdvertisement } from './policy-view';
+
+export type ActionStatus =
+  /** The program ran and succeeded (10008, 10009, 10022). */
+  | 'succeeded'
+  /** It ran and failed, or could not start (10006, 10007, 10003). */
+  | 'failed'
+  /** Still running at its maximum run time; its result is unknown. */
+  | 'notMonitored'
+  /** Not now, tried again later: no content location, no room in the cache, no runner in this build. */
+  | 'deferred'
+  /** Content location says not to run (a slow network, no distribution point with the content). */
+  | 'notRun'
+  /** Larger than the whole cache (10050). */
+  | 'tooLarge'
+  /** It failed with an exit code worth another try (10063): it runs again after the retry interval. */
+  | 'retrying'
+  /** The user would not download the content first (Run Advertised Programs). */
+  | 'declined';
+
+export interface ActionReport {
+  readonly advertisementId: string;
+  readonly packageId: string;
+  readonly programName: string;
+  readonly status: ActionStatus;
+  readonly reason: string;
+  /** The status messages this run put in the outbox, in order. */
+  readonly messageIds: readonly number[];
+  /** For `tooLarge`: the content's version, so the agent says 10050 once per version. */
+  readonly sourceVersion: number;
+  /** For `deferred`: the download failed and is tried again (10062), rather than waiting (10060). */
+  readonly downloadFailed?: boolean;
+}
+
+export interface RunContext {
+  readonly mp: ManagementPointClient;
+  readonly steps: ExecutionSteps;
+  readonly outbox: StatusOutbox;
+  readonly addRun: (run: ProgramRun) => void;
+  readonly logs: AgentLogs;
+  readonly mifFolders?: readonly string[];
+  /** The cycle's time: the run is recorded at it, so the evaluation sees it at or after the assignment. */
+  readonly now: Date;
+  readonly forUser: string | null;
+  /** Asked when the content must be downloaded first; absent, it is downloaded without asking. */
+  readonly confirmDownload?: () => Promise<boolean>;
+  /** Whether a failure with an exit code worth another try may be tried again for this advertisement. */
+  readonly mayRetry: (advertisementId: string) => boolean;
+}
+
+/** The suite takes a program of Unknown maximum run time as running up to 720 minutes. */
+const unknownRunMinutes = 720;
+
+const describe = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+/**
+ * One program of one advertisement, end to end: content location at the management point, the
+ * content into the cache, the program run, its status messages through the outbox and its run
+ * in the history. Every way it can stop short is an answer with a reason, never an exception, so
+ * one advertisement cannot keep the others from running.
+ */
+export async function runOne(target: PolicyAdvertisement, context: RunContext): Promise<ActionReport> {
+  const { body } = target;
+  const ad = body.advertisement;
+  const subject = { advertisementId: ad.advertisementId, packageId: ad.packageId, programName: ad.programName };
+  const sourceVersion = body.package.sourceVersion;
+  const messageIds: number[] = [];
+  const answer = (status: ActionStatus, reason: string, downloadFailed = false): ActionReport => {
+    const log = status === 'succeeded' || status === 'deferred' || status === 'declined' ? context.logs.info.bind(context.logs) : status === 'notRun' || status === 'notMonitored' || status === 'retrying' ? context.logs.warning.bind(context.logs) : context.logs.error.bind(context.logs);
+    log('execmgr', `${ad.advertisementId} (${ad.packageId} ${ad.programName}): ${status}. ${reason}`);
+    return { ...subject, status, reason, messageIds, sourceVersion, ...(downloadFailed ? { downloadFailed } : {}) };
+  };
+  const program = body.program;
+  if (program.kind !== 'computer') return answer('notRun', 'A program for devices does not run on a computer.');
+  if (sourceVersion < 1) return answer('deferred', `Package ${ad.packageId} has no content version on a distribution point yet.`);
+
+  let urls: string[];
+  let offline = false;
+  try {
+    const located = await context.mp.contentLocation({ advertisementId: ad.advertisementId, packageId: ad.packageId, sourceVersion });
+    if (located.action === 'doNotRun') return answer('notRun', `Content location: ${located.reason}`);
+    urls = located.dps.map((dp) => dp.httpUrl).filter((url): url is string => url !== null);
+    if (urls.length === 0) return answer('deferred', `Content location named ${located.dps.length} distribution point(s), none of which serves the content over HTTP. ${located.reason}`);
+  } catch (error) {
+    // The management point is away: content already in the cache runs without it, as the suite's client does.
+    if (!(error instanceof UnreachableError)) return answer('deferred', `Content location failed: ${describe(error)}`);
+    urls = [];
+    offline = true;
+  }
+
+  const add = (messageId: number, second = '', third = '', time?: Date) => {
+    context.outbox.add(advertisementMessage(messageId, subject, second, third, time));
+    messageIds.push(messageId);
+  };
+  const onDownload = () => add(AgentMessage.downloading, '', `Downloading the content of ${ad.packageId} (source version ${sourceVersion}) from ${urls[0] ?? 'a distribution point'}.`);
+  const request = { packageId: ad.packageId, sourceVersion, advertisementId: ad.advertisementId, persist: target.persist, urls, onDownload };
+  let content = await context.steps.content.fetch({ ...request, download: !offline && context.confirmDownload === undefined });
+  if (offline) {
+    if (content.status !== 'ready') return answer('deferred', `Content location failed (the management point did not answer) and the content of ${ad.packageId} is not in the cache.`);
+    context.logs.info('execmgr', `${ad.advertisementId}: the management point did not answer; the content of ${ad.packageId} is in the cache at ${content.path} and runs from there.`);
+  } else if (content.status === 'needsDownload') {
+    if (context.confirmDownload === undefined || !(await context.confirmDownload())) return answer('declined', `The content of ${ad.packageId} is not in the cache and was not downloaded.`);
+    content = await context.steps.content.fetch({ ...request, download: true });
+  }
+  switch (content.status) {
+    case 'needsDownload':
+      return answer('deferred', `The content of ${ad.packageId} is still not in the cache.`);
+    case 'deferred':
+      return answer('deferred', content.reason, content.downloadFailed === true);
+    case 'tooLarge':
+      return answer('tooLarge', `The content of ${ad.packageId} (${content.sizeBytes} bytes) is larger than the whole cache (${content.cacheBytes} bytes).`);
+    case 'ready':
+      break;
+  }
+
+  const startedAt = new Date();
+  const result = await context.steps.program.run({
+    commandLine: program.commandLine,
+    startIn: content.path,
+    runMode: program.runMode === 'userRights' ? 'userRights' : 'adminRights',
+    maxRunTimeMs: (program.maximumRunTime ?? unknownRunMinutes) * 60_000,
+    pkg: target.mifPackage,
+    ...(context.mifFolders !== undefined ? { mifFolders: context.mifFolders } : {}),
+  });
+  const record = async (outcome: ProgramRun['result']) => {
+    context.addRun({ ...subject, user: context.forUser, at: context.now, result: outcome });
+    await context.steps.content.recordRun?.({ packageId: ad.packageId, sourceVersion, advertisementId: ad.advertisementId });
+  };
+  switch (result.status) {
+    case 'deferred':
+      return answer('deferred', result.reason);
+    case 'notStarted':
+      add(AgentMessage.notStarted, '', result.reason);
+      await record('failure');
+      return answer('failed', `The program could not be started: ${result.reason}`);
+    case 'notMonitored':
+      add(AgentMessage.started, program.commandLine, '', startedAt);
+      // Counted as a failure: its result is unknown, and a failure lets "rerun if failed" try again.
+      await record('failure');
+      return answer('notMonitored', result.reason);
+    case 'ended': {
+      add(AgentMessage.started, program.commandLine, '', startedAt);
+      if (result.outcome.result === 'failed' && result.outcome.retryLater && context.mayRetry(ad.advertisementId)) {
+        // Not in the history: the assignment stays due, and runs again after the retry interval.
+        add(AgentMessage.failedWillRetry, String(result.exitCode), result.mifDescription ?? '');
+        return answer('retrying', `The program ended with exit code ${result.exitCode}, which is worth another try (10063).`);
+      }
+      add(result.outcome.messageId, String(result.exitCode), result.mifDescription ?? '');
+      await record(result.outcome.result === 'success' ? 'success' : 'failure');
+      const how = result.mifDescription === null ? `exit code ${result.exitCode}` : `status MIF: ${result.mifDescription}`;
+      return answer(result.outcome.result === 'success' ? 'succeeded' : 'failed', `The program ended (${how}; ${result.outcome.messageId}).`);
+    }
+  }
+}
+
+/**
+ * The programs to run first, then the program: each with its own advertisement (for content
+ * location and its status messages). A program to run first that fails stops the chain.
+ */
+export async function runChain(chain: readonly PolicyAdvertisement[], target: PolicyAdvertisement, context: RunContext): Promise<ActionReport[]> {
+  const reports: ActionReport[] = [];
+  for (const first of chain) {
+    const report = await runOne(first, context);
+    reports.push(report);
+    if (report.status !== 'succeeded') return reports;
+  }
+  reports.push(await runOne(target, context));
+  return reports;
+}
