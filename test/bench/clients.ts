@@ -121,6 +121,7 @@ async function main(): Promise<void> {
     const site = join(temp.path, 'site');
     const source = join(temp.path, 'source');
     mkdirSync(source, { recursive: true });
+    mkdirSync(join(temp.path, 'dp01'), { recursive: true });
     writeFileSync(join(source, 'setup.cmd'), '@echo Installing the bench viewer\r\n');
     const core = createCore({ dataDir: site });
     value(await core.client['management-point:update']({ changes: { port: 0 } }));
