@@ -1,4 +1,4 @@
-// npm run bench:clients [-- --clients N --load-processes N --concurrency N --seconds S --advertisements N]
+// npm run bench:clients [-- --clients N --load-processes N --concurrency N --seconds S --advertisements N --profile-site DIR]
 // The management point as a site with many clients sees it. A real site in a temp folder, its
 // components started in a process of its own as `courier serve` starts them (clients-site.ts:
 // every component in its worker thread, SMS_MP_CONTROL_MANAGER among them), one package with a
@@ -43,6 +43,9 @@ const concurrency = argument('concurrency', 32);
 const seconds = argument('seconds', 5);
 const advertisementCount = argument('advertisements', 20);
 const pollConcurrencies = [1, 16, 64];
+/** --profile-site DIR: the site process writes V8 CPU profiles (one a thread) into DIR when it stops. */
+const profileIndex = process.argv.indexOf('--profile-site');
+const profileDir = profileIndex >= 0 ? process.argv[profileIndex + 1] : undefined;
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 const script = (name: string) => fileURLToPath(new URL(name, import.meta.url));
@@ -141,7 +144,7 @@ async function main(): Promise<void> {
       advertisementIds.push(value(await core.client['advertisements:create']({ advertisementName: `Bench ${packageId}`, packageId, programName: 'Install', collectionId: 'SMS00001', includeSubcollections: true })).advertisementId);
     }
 
-    const siteProcess = spawn(process.execPath, ['--import', 'tsx', script('./clients-site.ts'), site], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'inherit'] });
+    const siteProcess = spawn(process.execPath, [...(profileDir !== undefined ? ['--cpu-prof', '--cpu-prof-dir', profileDir] : []), '--import', 'tsx', script('./clients-site.ts'), site], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'inherit'] });
     children.push(siteProcess);
     await firstLine(siteProcess, 'The site process');
     const bare = spawn(process.execPath, ['--import', 'tsx', script('./clients-bare.ts')], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'inherit'] });
