@@ -81,6 +81,12 @@ class LoadProcess {
       this.waiting = null;
       waiting?.(message);
     });
+    // A load process that dies mid-phase must fail the bench, not leave it waiting.
+    this.child.on('exit', (code, signal) => {
+      const waiting = this.waiting;
+      this.waiting = null;
+      waiting?.({ failed: `it ended (${signal ?? code})` });
+    });
   }
 
   send(command: LoadCommand): Promise<unknown> {
