@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, linkSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -53,6 +53,40 @@ describe('the inbox queue', () => {
       ['A0100001.PKN', 'updated A0100001\r\n', 2],
       ['A0100002.PKN', 'created A0100002\r\n', 1],
     ]);
+  });
+
+  it('writes the file of a waiting wake-up once for changes that say the same, and again when one says otherwise, after a claim and after a failure', () => {
+    // A write is a new file renamed into place. A hard link keeps the first one's inode, so a new
+    // file cannot be given the same number again.
+    const inode = () => statSync(pkn('SMS00001.CMN')).ino;
+    wake('SMS00001.CMN', 'membership SMS00001\r\n');
+    linkSync(pkn('SMS00001.CMN'), join(dir, 'first-write'));
+    const written = inode();
+    wake('SMS00001.CMN', 'membership SMS00001\r\n');
+    wake('SMS00001.CMN', 'membership SMS00001\r\n');
+    expect(inode()).toBe(written);
+    expect(plumbing.outbox.undelivered(10)).toEqual([]);
+    expect(plumbing.outbox.pending('Distmgr.box').map((e) => [e.body, e.revision])).toEqual([['membership SMS00001\r\n', 3]]);
+
+    wake('SMS00001.CMN', 'rules SMS00001\r\n');
+    expect(inode()).not.toBe(written);
+    expect(readFileSync(pkn('SMS00001.CMN'), 'utf8')).toBe('rules SMS00001\r\n');
+
+    // Claimed, its file is gone: the same change again is a new wake-up with a file of its own.
+    const queue = queueFor('dm/1');
+    const item = queue.claim()!;
+    expect(item).toMatchObject({ body: 'rules SMS00001\r\n' });
+    wake('SMS00001.CMN', 'rules SMS00001\r\n');
+    expect(existsSync(pkn('SMS00001.CMN'))).toBe(true);
+    expect(queue.complete(item)).toBe(true);
+
+    // A failed claim put back waits without a file; the same change again is worth a file now.
+    const again = queue.claim()!;
+    queue.fail(again);
+    expect(existsSync(pkn('SMS00001.CMN'))).toBe(false);
+    wake('SMS00001.CMN', 'rules SMS00001\r\n');
+    expect(existsSync(pkn('SMS00001.CMN'))).toBe(true);
+    expect(queue.claim()).toMatchObject({ body: 'rules SMS00001\r\n', failures: 0 });
   });
 
   it('gives a claimed wake-up to one claimant, removes its file, and queues a change made meanwhile apart', () => {

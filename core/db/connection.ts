@@ -11,3 +11,18 @@ export function openDatabase(path: string): SqliteDatabase {
   db.pragma('synchronous = NORMAL');
   return db;
 }
+
+/**
+ * Takes WAL checkpoints off this connection's commits: SQLite otherwise checkpoints on the
+ * commit that takes the WAL past 1,000 pages, with two fsyncs and a copy of every page, inside
+ * the request that happened to commit. The caller checkpoints on a schedule instead
+ * (checkpointWal); other connections of the site still checkpoint as they commit.
+ */
+export function deferCheckpoints(db: SqliteDatabase): void {
+  db.pragma('wal_autocheckpoint = 0');
+}
+
+/** Copies what the WAL holds into the database as far as no reader needs it; never waits. */
+export function checkpointWal(db: SqliteDatabase): void {
+  db.pragma('wal_checkpoint(PASSIVE)');
+}

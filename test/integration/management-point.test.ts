@@ -241,6 +241,13 @@ describe('the management point', { timeout: 60_000 }, () => {
     expect(first.advertisements.map((a) => a.advertisement.advertisementId)).toEqual([ad]);
     expect(first.advertisements[0]).toMatchObject({ format: 'courier-offer-body', package: { packageId }, program: { name: 'Install' } });
     expect(first.maintenanceWindows).toEqual([expect.objectContaining({ collectionId: lab, name: 'Nights', token: '00012CC0001A2000', durationMinutes: 120 })]);
+    // The body goes out byte for byte as Offer Manager stored it, inside an answer that is JSON.
+    const raw = await (await fetch(new URL('policy/machine?since=0', base), { headers: { authorization: auth(pc) } })).text();
+    const db = openDatabase(join(site(), 'courier.db'));
+    const storedBody = db.prepare('SELECT body FROM offers WHERE advertisement_id = ?').pluck().get(ad) as string;
+    db.close();
+    expect(mpPolicyResponseSchema.parse(JSON.parse(raw))).toEqual(first);
+    expect(raw).toContain(`"advertisements":[${storedBody}]`);
     expect((await call('GET', `policy/machine?since=${first.policyVersion}`, { auth: auth(pc) })).body).toEqual({ changed: false, policyVersion: first.policyVersion });
     // A client ahead of the site (restored from a backup) gets the whole policy again.
     expect((await call('GET', `policy/machine?since=${first.policyVersion + 10}`, { auth: auth(pc) })).body).toMatchObject({ changed: true, policyVersion: first.policyVersion });

@@ -12,6 +12,7 @@ import {
 } from '../../api';
 import { validationError } from '../../domain/validation';
 import { parseCredentials, type ManagementPoint } from '../../services/management-point/management-point';
+import { JsonText } from '../../services/management-point/json-text';
 import { asMpError, MpError } from '../../services/management-point/mp-error';
 import { readMpJson } from './mp-body';
 
@@ -56,7 +57,7 @@ function queryObject(query: URLSearchParams): Record<string, string> {
 }
 
 function send(res: ServerResponse, status: number, body: unknown, extra: Record<string, string> = {}): void {
-  const text = JSON.stringify(body);
+  const text = body instanceof JsonText ? body.text : JSON.stringify(body);
   res.writeHead(status, {
     'Content-Type': 'application/json; charset=utf-8',
     'Content-Length': Buffer.byteLength(text),

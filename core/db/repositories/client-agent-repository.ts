@@ -1,5 +1,6 @@
 import type { AdvertisedProgramsAgentSettings, NewProgramNotificationUi, NotificationSound } from '../../api';
 import type { SqliteDatabase } from '../connection';
+import { prepared } from '../prepared';
 
 export interface AdvertisedProgramsRecord extends AdvertisedProgramsAgentSettings {
   readonly lastModified: string | null;
@@ -25,7 +26,8 @@ export class ClientAgentRepository {
   constructor(private readonly db: SqliteDatabase) {}
 
   advertisedPrograms(): AdvertisedProgramsRecord {
-    const row = this.db.prepare('SELECT * FROM advertised_programs_agent_settings WHERE id = 1').get() as AdvertisedProgramsRow;
+    // Read at every registration with the management point: prepared once per connection.
+    const row = prepared(this.db, 'SELECT * FROM advertised_programs_agent_settings WHERE id = 1').get() as AdvertisedProgramsRow;
     return {
       enabled: row.enabled === 1,
       allowUserTargetedRequests: row.allow_user_targeted_requests === 1,

@@ -25,13 +25,23 @@ export class OutboxRepository {
    * Queues a wake-up inside the caller's transaction. A later change for the same file folds into
    * the row still waiting (newer body, delivered again); one already claimed by a component is
    * left alone, so the change after it gets a row of its own and is processed after it.
+   *
+   * A change that folds in the same body while the row's file is in the inbox already (written,
+   * not yet claimed, never failed) is not delivered again: the file there says the same and has
+   * woken, or will wake, the component, which takes the row with this change in it. Clients
+   * registering one after another each queue `SMS00001.CMN`; writing and renaming that file
+   * again for each of them was most of a registration's time at the management point.
    */
   enqueue(inbox: string, fileName: string, body: string, queuedAt: string): number {
+    // SQLite evaluates every SET expression against the row as it was, so `body` and `failures`
+    // in the CASE are the folded-into row's.
     const row = prepared(
       this.db,
       `INSERT INTO outbox (inbox, file_name, body, queued_at) VALUES (?, ?, ?, ?)
        ON CONFLICT (inbox, file_name) WHERE claimed_by IS NULL DO UPDATE SET
-         body = excluded.body, revision = revision + 1, delivered_at = NULL, failures = 0, retry_at = NULL
+         body = excluded.body, revision = revision + 1,
+         delivered_at = CASE WHEN body = excluded.body AND failures = 0 AND retry_at IS NULL THEN delivered_at END,
+         failures = 0, retry_at = NULL
        RETURNING id`,
     ).get(inbox, fileName, body, queuedAt) as { id: number };
     return row.id;
