@@ -2,6 +2,8 @@ import type { IncomingMessage } from 'node:http';
 import { mpMaxBodyBytes } from '../../api';
 import { MpError } from '../../services/management-point/mp-error';
 
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
 /**
  * Reads a client's JSON body, bounded by its Content-Length and by what actually arrives (a
  * client may lie about the first, or send none and stream). The console's reader in core/host
@@ -37,7 +39,14 @@ export async function readMpJson(req: IncomingMessage, limit = mpMaxBodyBytes): 
     req.once('error', (error) => reject(error));
     req.once('aborted', () => reject(new Error('The client went away while it sent its body.')));
   });
-  const text = Buffer.concat(chunks).toString('utf8');
+  let text: string;
+  try {
+    text = utf8.decode(Buffer.concat(chunks));
+  } catch {
+    // Decoding leniently would store U+FFFD in place of what the client sent (a name that is
+    // not the computer's); a client that sends other bytes is not speaking the protocol.
+    throw new MpError('VALIDATION_FAILED', 'The body is not valid UTF-8; send JSON encoded as UTF-8.');
+  }
   if (text.trim() === '') throw new MpError('VALIDATION_FAILED', 'The body is empty; send a JSON object.');
   try {
     return JSON.parse(text) as unknown;

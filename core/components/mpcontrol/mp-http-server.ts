@@ -1,6 +1,6 @@
 import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
-import { isIP, type AddressInfo } from 'node:net';
+import { isIP, type AddressInfo, type Socket } from 'node:net';
 import type { z } from 'zod';
 import {
   mpContentLocationRequestSchema,
@@ -150,10 +150,28 @@ export function createMpServer(options: MpServerOptions): Server {
   // Node looks at the deadlines every connectionsCheckingInterval (30 s unless told): a deadline
   // of 10 s would otherwise be up to 40 s.
   const timing = { headersTimeout, requestTimeout, connectionsCheckingInterval: Math.max(50, Math.min(1_000, Math.floor(headersTimeout / 4))) };
-  const server = options.tls ? createHttpsServer({ ...timing, cert: options.tls.cert, key: options.tls.key }, listener) : createHttpServer(timing, listener);
+  const server = options.tls
+    ? createHttpsServer({ ...timing, handshakeTimeout: headersTimeout, cert: options.tls.cert, key: options.tls.key }, listener)
+    : createHttpServer(timing, listener);
   server.keepAliveTimeout = 5_000;
-  // A client that connects and sends nothing at all is dropped too.
   server.timeout = Math.max(server.requestTimeout, server.headersTimeout);
+  // Node's head and request deadlines start at a request's first byte, and a server made with
+  // them (Node 20) never times a socket out by server.timeout: a connection that sends nothing
+  // at all would be held for ever, and a few thousand of them would take every descriptor. So a
+  // connection must begin its first request within the head deadline. Over TLS it is counted
+  // from the handshake, which handshakeTimeout bounds.
+  const awaitingRequest = new WeakMap<Socket, NodeJS.Timeout>();
+  const watch = (socket: Socket) => {
+    const timer = setTimeout(() => socket.destroy(), headersTimeout);
+    timer.unref();
+    awaitingRequest.set(socket, timer);
+    socket.once('close', () => clearTimeout(timer));
+  };
+  server.on(options.tls ? 'secureConnection' : 'connection', watch);
+  server.on('request', (req: IncomingMessage) => {
+    clearTimeout(awaitingRequest.get(req.socket));
+    awaitingRequest.delete(req.socket);
+  });
   server.maxHeadersCount = 50;
   return server;
 }
