@@ -23,7 +23,7 @@ interface Answer {
   body: { error?: { code: string; message: string; field?: string } } & Record<string, unknown>;
 }
 
-async function call(method: 'GET' | 'POST', path: string, options: { body?: unknown; auth?: string; raw?: string | Uint8Array } = {}): Promise<Answer> {
+async function call(method: 'GET' | 'POST', path: string, options: { body?: unknown; auth?: string; raw?: string | Uint8Array<ArrayBuffer> } = {}): Promise<Answer> {
   const headers: Record<string, string> = {};
   if (options.auth !== undefined) headers.authorization = options.auth;
   const payload = options.raw ?? (options.body === undefined ? undefined : JSON.stringify(options.body));
@@ -121,7 +121,7 @@ describe('the management point under hostile input', { timeout: 60_000 }, () => 
     bytes[at] = 0x80;
     bytes[at + 1] = 0xc0;
     const spliced = Buffer.concat([bytes.subarray(0, at + 2), Buffer.from([0xaf]), bytes.subarray(at + 2)]);
-    const answer = await call('POST', 'register', { raw: spliced });
+    const answer = await call('POST', 'register', { raw: new Uint8Array(spliced) });
     expect(answer.status).toBe(400);
     expect(answer.body.error).toMatchObject({ code: 'VALIDATION_FAILED', message: expect.stringMatching(/not valid UTF-8/) });
     expect(count("SELECT count(*) FROM resources WHERE resource_type = 'system'")).toBe(0);
