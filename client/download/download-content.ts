@@ -1,6 +1,6 @@
 import { createHash, type Hash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { lstat, mkdir, open, readdir, readFile, rename, rm, truncate, type FileHandle } from 'node:fs/promises';
+import { lstat, mkdir, open, readdir, readFile, rename, rm, statfs, truncate, type FileHandle } from 'node:fs/promises';
 import type { IncomingMessage } from 'node:http';
 import { dirname, join } from 'node:path';
 import type { ContentManifest, ManifestFile } from '../../core/formats/content-manifest';
@@ -92,6 +92,7 @@ export async function downloadContent(options: DownloadOptions): Promise<Downloa
 
   try {
     if (controller.signal.aborted) throw aborted();
+    await ensureRoom(manifest, partial, dirname(destination));
     await writeStep(() => mkdir(partial, { recursive: true }), partial);
     await prune(partial, manifest);
     for (const folder of manifest.folders) await writeStep(() => mkdir(join(partial, ...folder.split('/')), { recursive: true }), folder);
@@ -344,6 +345,32 @@ async function sizeOnDisk(path: string): Promise<number> {
   } catch {
     return 0;
   }
+}
+
+/**
+ * Refuses, before anything is written, content the disk cannot hold: the cache counts only its
+ * own bytes, so without this a manifest of a petabyte (or a disk filled by something else) would
+ * be downloaded until the disk is full and leave that much partial content to resume from.
+ */
+async function ensureRoom(manifest: ContentManifest, partial: string, folder: string): Promise<void> {
+  let free: number;
+  try {
+    const disk = await statfs(folder);
+    free = disk.bavail * disk.bsize;
+  } catch {
+    // No statfs here (or the folder cannot be read yet): writing will tell.
+    return;
+  }
+  if (manifest.totalBytes <= free) return;
+  let have = 0;
+  if (await exists(partial)) {
+    for (const file of manifest.files) {
+      const info = await lstat(join(partial, ...file.path.split('/'))).catch(() => null);
+      if (info?.isFile() === true) have += Math.min(info.size, file.size);
+    }
+  }
+  const needed = manifest.totalBytes - have;
+  if (needed > free) throw new DownloadError('NO_SPACE', `The content needs ${needed} more bytes, and the disk holding ${folder} has ${free} free.`);
 }
 
 async function exists(path: string): Promise<boolean> {
