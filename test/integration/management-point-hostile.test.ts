@@ -155,6 +155,28 @@ describe('the management point under hostile input', { timeout: 60_000 }, () => 
     expect((await call('GET', 'health')).status).toBe(200);
   });
 
+  it('refuses line breaks, NULs and escape sequences in every text of a registration, naming the field, so none reaches a log line', async () => {
+    const fields: [Partial<MpRegisterRequest>, string][] = [
+      [{ name: 'PC0001\r\nClient PC0002 registered' }, 'name'],
+      [{ name: 'PC\u0000' }, 'name'],
+      [{ name: '\u001b[2JPC' }, 'name'],
+      [{ domain: 'CON\nTOSO' }, 'domain'],
+      [{ operatingSystemNameAndVersion: 'Windows\r\nX-Injected: 1' }, 'operatingSystemNameAndVersion'],
+      [{ loggedOnUsers: ['CONTOSO\\an\r\nn'] }, 'loggedOnUsers.0'],
+      [{ adSiteName: 'H\u0007Q' }, 'adSiteName'],
+      [{ clientVersion: '4.00\u0000.1' }, 'clientVersion'],
+      [{ smsUniqueIdentifier: 'GUID:A\r\nB' }, 'smsUniqueIdentifier'],
+      [{ name: 'PC\u202e1000' }, 'name'],
+    ];
+    for (const [extra, field] of fields) {
+      const answer = await call('POST', 'register', { body: registration('PC0001', extra) });
+      expect([field, answer.status, answer.body.error?.field]).toEqual([field, 400, field]);
+    }
+    expect(count("SELECT count(*) FROM resources WHERE resource_type = 'system'")).toBe(0);
+    // Surrounding white space, line breaks included, is trimmed as every text field trims it.
+    expect((await register('PC0001', { domain: 'CONTOSO\r\n' })).resourceId).toBeGreaterThan(0);
+  });
+
   it('refuses duplicate and NUL-bearing query keys, and odd or oversized credentials, all alike', async () => {
     const pc = await register('PC0001');
     expect((await call('GET', 'policy/machine?since=0&since=1', { auth: auth(pc) })).body.error).toMatchObject({ code: 'VALIDATION_FAILED', field: 'since' });
