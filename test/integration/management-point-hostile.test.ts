@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { connect } from 'node:net';
+import { connect as tlsConnect } from 'node:tls';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createCore, startComponentRunner, type ComponentRunner, type Core } from '../../core';
@@ -6,6 +8,7 @@ import { mpAuthorization, mpMaxStatusMessages, mpRegisterResponseSchema, type Mp
 import { createMpControlManager, mpControlName } from '../../core/components/mpcontrol';
 import { openDatabase } from '../../core/db/connection';
 import { value } from '../helpers/api-result';
+import { selfSignedCertificate } from '../helpers/self-signed';
 import { makeTempDir, type TempDir } from '../helpers/temp-dir';
 
 // The management point under hostile input over real HTTP on the loopback: every request ends
@@ -227,6 +230,22 @@ describe('the management point under hostile input', { timeout: 60_000 }, () => 
     const closed = sockets.map((socket) => new Promise<void>((resolve) => (socket.destroyed ? resolve() : socket.once('close', () => resolve()))));
     await Promise.all(closed);
     expect((await call('GET', 'health')).status).toBe(200);
+  });
+
+  it('over HTTPS too, drops connections that never finish the handshake or never send a request after it', async () => {
+    const { certificate, key } = selfSignedCertificate(temp.path, 'mp');
+    value(await core.client['management-point:update']({ changes: { certificateFile: certificate, keyFile: key } }));
+    await expect.poll(async () => value(await core.client['management-point:status']({})).url ?? '', { timeout: 20_000, interval: 50 }).toMatch(/^https:/);
+    const { hostname, port } = new URL(value(await core.client['management-point:status']({})).url!);
+    const closed = (socket: { once(event: 'close', listener: () => void): unknown; destroyed: boolean }) => new Promise<void>((resolve) => (socket.destroyed ? resolve() : socket.once('close', () => resolve())));
+    const silent = Array.from({ length: 20 }, () => connect(Number(port), hostname).on('error', () => undefined));
+    const handshaken = await Promise.all(
+      Array.from({ length: 20 }, () => new Promise<ReturnType<typeof tlsConnect>>((resolve, reject) => {
+        const socket = tlsConnect({ host: hostname, port: Number(port), ca: readFileSync(certificate) }, () => resolve(socket));
+        socket.on('error', reject);
+      })),
+    );
+    await Promise.all([...silent, ...handshaken].map(closed));
   });
 
   it('stores 500 messages each at every size limit in one upload, and refuses 501', async () => {
