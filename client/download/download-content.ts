@@ -281,7 +281,18 @@ async function fetchFile(job: FileJob): Promise<FileOutcome> {
     await job.noteEtag(etag);
     const hash = offset > 0 ? await hashFile(target, offset) : createHash('sha256');
     const received = await receive(response, target, offset, file, hash, job.setOnDisk);
-    if (hash.digest('hex') !== file.sha256) throw new AttemptError(`the bytes received do not hash to the manifest's SHA-256 ${file.sha256}`, true);
+    if (hash.digest('hex') !== file.sha256) {
+      if (offset > 0) {
+        // The prefix on disk may be another source's: one cut off as it trickled or stalled sent
+        // bytes nobody checked. This source is asked for the whole file once before it is blamed,
+        // or a bad source would spoil every good one after it.
+        await truncate(target, 0);
+        job.setOnDisk(file.path, 0);
+        const again = await fetchFile({ ...job, etag: undefined });
+        return { received: received + again.received, resumedBytes: 0, whole: false };
+      }
+      throw new AttemptError(`the bytes received do not hash to the manifest's SHA-256 ${file.sha256}`, true);
+    }
     await setTime(target, file.mtimeMs);
     return { received, resumedBytes: offset, whole: false };
   } finally {

@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { writeTree } from '../../test/helpers/content-tree';
@@ -39,7 +41,41 @@ async function caught(promise: Promise<unknown>): Promise<DownloadError> {
   throw new Error('expected it to fail');
 }
 
-describe('the client against a hostile content server', () => {
+/** A server that answers 200 to everything and then sends a space every 20 ms, for ever. */
+async function trickling(): Promise<{ url: string; server: Server }> {
+  const slow = createServer((_req, res) => {
+    res.writeHead(200, { 'content-type': 'application/octet-stream' });
+    const timer = setInterval(() => res.write(' '), 20);
+    res.once('close', () => clearInterval(timer));
+  });
+  await new Promise<void>((resolve) => slow.listen(0, '127.0.0.1', resolve));
+  return { url: `http://127.0.0.1:${(slow.address() as AddressInfo).port}/SMS_DP_SMSPKGD$/${id}/`, server: slow };
+}
+
+async function closeServer(slow: Server): Promise<void> {
+  slow.closeAllConnections();
+  await new Promise<void>((resolve) => slow.close(() => resolve()));
+}
+
+describe('the client against a hostile content server', { timeout: 30_000 }, () => {
+  it('gives up on a manifest or a file that comes a byte at a time, never idle but never done, and takes the next source', async () => {
+    const slow = await trickling();
+    try {
+      const manifest = await caught(fetchManifest([slow.url], { idleTimeoutMs: 400 }));
+      expect(manifest.kind).toBe('BAD_MANIFEST');
+      expect(manifest.message).toMatch(/only \d+ bytes came in 400 ms, slower than any distribution point sends/);
+      const good = (await fetchManifest([server.url(id)])).manifest;
+      // The 10,000-byte file alone: a trickle would overflow a smaller one before its first window ends.
+      const setupOnly = good.files.filter((f) => f.path === 'setup.exe');
+      const retries: string[] = [];
+      const done = await downloadContent({ urls: [slow.url, server.url(id)], manifest: { ...good, folders: [], files: setupOnly, fileCount: 1, totalBytes: 10_000 }, destination: destination(), concurrency: 1, idleTimeoutMs: 400, onRetry: (r) => retries.push(r.reason) });
+      expect(existsSync(done.path)).toBe(true);
+      expect(retries[0]).toMatch(/only \d+ bytes came in 400 ms/);
+    } finally {
+      await closeServer(slow.server);
+    }
+  });
+
   it('refuses manifests with absolute, parent, duplicate, negative or oversized entries, naming why', async () => {
     const good = (await fetchManifest([server.url(id)])).manifest;
     const first = good.files[0]!;

@@ -1,4 +1,4 @@
-import { get as httpGet, type IncomingMessage } from 'node:http';
+import { get as httpGet, type ClientRequest, type IncomingMessage } from 'node:http';
 import { get as httpsGet } from 'node:https';
 import { AttemptError, DownloadError } from './download-error';
 
@@ -47,9 +47,35 @@ export function get(url: URL, headers: Record<string, string>, signal: AbortSign
         reject(new AttemptError(`the server sent the file encoded (${encoding})`, false));
         return;
       }
+      watchTrickle(request, response, idleTimeoutMs);
       resolve(response);
     });
   });
+}
+
+/** Fewer bytes than this in a whole idle window is slower than any real link (17 bytes/s at the 60 s default). */
+const trickleFloorBytes = 1024;
+
+/**
+ * A server that sends a byte now and then is never idle, so the idle timeout alone would let it
+ * hold a download (and the agent's next step) for ever. A window of `idleTimeoutMs` in which
+ * some bytes but fewer than the floor came is a stall too; a window with none is left to the idle
+ * timeout, which says so. Counted on the socket, so the body's reader keeps its backpressure.
+ */
+function watchTrickle(request: ClientRequest, response: IncomingMessage, idleTimeoutMs: number): void {
+  const socket = response.socket;
+  let seen = socket.bytesRead;
+  const timer = setInterval(() => {
+    const came = socket.bytesRead - seen;
+    seen = socket.bytesRead;
+    if (came > 0 && came < trickleFloorBytes && !response.complete) {
+      const error = Object.assign(new Error(`only ${came} bytes came in ${idleTimeoutMs} ms, slower than any distribution point sends`), { code: 'ETIMEDOUT' });
+      response.destroy(error);
+      request.destroy(error);
+    }
+  }, idleTimeoutMs);
+  timer.unref();
+  response.once('close', () => clearInterval(timer));
 }
 
 /** Reads a whole small body (the manifest), refusing one longer than `maxBytes` as it comes. */
