@@ -6,8 +6,10 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createCore, startComponentRunner, type ComponentRunner, type Core } from '../../core';
 import { mpAuthorization, mpMaxStatusMessages, mpRegisterResponseSchema, type MpRegisterRequest, type MpRegisterResponse, type MpStatusMessage } from '../../core/api';
 import { createMpControlManager, mpControlName } from '../../core/components/mpcontrol';
+import { createOfferManager, offerManagerName } from '../../core/components/offermgr';
 import { openDatabase } from '../../core/db/connection';
 import { value } from '../helpers/api-result';
+import { untilIdle } from '../helpers/offer-state';
 import { selfSignedCertificate } from '../helpers/self-signed';
 import { makeTempDir, type TempDir } from '../helpers/temp-dir';
 
@@ -292,6 +294,28 @@ describe('the management point under hostile input', { timeout: 60_000 }, () => 
     expect((await call('GET', 'policy/machine', { auth: auth(pc) })).body.error?.code).toBe('BLOCKED');
     const after = await call('POST', 'register', { body: registration('PC0001'), auth: auth(pc) });
     expect(after.body).toMatchObject({ approval: 'blocked' });
+  });
+
+  it('places a client that reports its IPv4 address IPv4-mapped (::ffff:10.1.2.3) by that address', async () => {
+    value(await core.client['site-boundaries:create']({ kind: 'ipSubnet', value: '10.1.0.0/16', connection: 'slow' }));
+    const offers = startComponentRunner({ dataDir: site(), components: [{ name: offerManagerName, thread: 'inline' }], factories: { [offerManagerName]: () => createOfferManager() }, leaseMs: 2_000 });
+    try {
+      const located: Record<string, unknown> = {};
+      for (const [name, addresses] of [['PC0001', ['::ffff:10.1.2.3']], ['PC0002', ['::FFFF:0A01:0203']], ['PC0003', ['fe80::1', '::ffff:192.168.1.1']]] as const) {
+        const pc = await register(name, { ipAddresses: [...addresses] });
+        const packageId = value(await core.client['packages:create']({ name: `Script ${name}` })).packageId;
+        value(await core.client['programs:create']({ packageId, program: { name: 'Install', commandLine: 'cscript //nologo fix.vbs' } }));
+        const collectionId = value(await core.client['collections:create']({ name: `Lab ${name}`, rules: [{ kind: 'direct', resourceId: pc.resourceId }] })).collectionId;
+        const advertisementId = value(await core.client['advertisements:create']({ advertisementName: `Fix ${name}`, packageId, programName: 'Install', collectionId, includeSubcollections: true })).advertisementId;
+        await untilIdle(site(), ['Offermgr.box']);
+        const answer = await call('POST', 'content-location', { auth: auth(pc), body: { advertisementId, packageId, sourceVersion: 1 } });
+        expect(answer.status, JSON.stringify(answer.body)).toBe(200);
+        located[name] = answer.body.network;
+      }
+      expect(located).toEqual({ PC0001: 'slow', PC0002: 'slow', PC0003: 'none' });
+    } finally {
+      await offers.stop();
+    }
   });
 
   it('answers content location cleanly for a client registered with IPv6 and odd addresses', async () => {
