@@ -131,6 +131,16 @@ describe('the client against a hostile management point', { timeout: 30_000 }, (
     expect(followed).toBe(false);
   });
 
+  it('takes a busy management point (503) as one to try again later, not as a refusal', async () => {
+    const mp = await hostile((_req, res) => {
+      res.setHeader('retry-after', '5');
+      json(res, { error: { code: 'BUSY', message: 'busy' } }, 503);
+    });
+    const error = await failure(new ManagementPointClient(mp).register({ name: 'PC1', operatingSystemNameAndVersion: 'x', platform: 'I386', ipAddresses: [], ipSubnets: [], loggedOnUsers: [] }));
+    expect(error).toBeInstanceOf(UnreachableError);
+    expect(error.message).toMatch(/busy and could not take the registration now; try again later/);
+  });
+
   it('shows a refusal\'s message without control characters and cut to a readable length', async () => {
     const mp = await hostile((_req, res) => json(res, { error: { code: 'BLOCKED\u001b[2J', message: `Blocked\u001b[31m red\r\nForged: line\u0000${'x'.repeat(100_000)}` } }, 403));
     const error = await failure(new ManagementPointClient(mp, { credentials: { resourceId: 1, secret: 's' } }).machinePolicy(0));

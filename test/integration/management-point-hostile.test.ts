@@ -97,18 +97,24 @@ function message(uid: string, extra: Partial<MpStatusMessage> = {}): MpStatusMes
   return { uid, messageId: 10002, severity: 'info', time: '2026-12-03T09:30:00Z', component: 'Software Distribution', insertionStrings: [], attributes: {}, ...extra };
 }
 
-beforeEach(async () => {
-  temp = makeTempDir('courier-mp-hostile-');
-  core = createCore({ dataDir: site() });
+async function startMp(extra: { bodyBudgetBytes?: number } = {}): Promise<void> {
+  await runner?.stop();
   value(await core.client['management-point:update']({ changes: { port: 0 } }));
+  await expect.poll(async () => value(await core.client['management-point:status']({})).running).toBe(false);
   runner = startComponentRunner({
     dataDir: site(),
     components: [{ name: mpControlName, thread: 'inline' }],
-    factories: { [mpControlName]: () => createMpControlManager({ headersTimeoutMs: 400, requestTimeoutMs: 800 }) },
+    factories: { [mpControlName]: () => createMpControlManager({ headersTimeoutMs: 400, requestTimeoutMs: 800, ...extra }) },
     leaseMs: 2_000,
   });
   await expect.poll(async () => value(await core.client['management-point:status']({})).url ?? '', { timeout: 20_000, interval: 50 }).toMatch(/^http:/);
   base = value(await core.client['management-point:status']({})).url!;
+}
+
+beforeEach(async () => {
+  temp = makeTempDir('courier-mp-hostile-');
+  core = createCore({ dataDir: site() });
+  await startMp();
 });
 afterEach(async () => {
   await runner?.stop();
@@ -220,6 +226,28 @@ describe('the management point under hostile input', { timeout: 60_000 }, () => 
     expect((await call('GET', 'health')).status).toBe(200);
   });
 
+  it('refuses bodies past its budget of bytes in flight with 503 and Retry-After, and takes them again once the holder is gone', async () => {
+    await startMp({ bodyBudgetBytes: 1024 * 1024 + 4096 });
+    const { hostname, port } = new URL(base);
+    // One client declares a MiB and sends ten bytes of it: the MiB is taken from the budget at once.
+    const holder = connect(Number(port), hostname, () => holder.write(`POST /ccm/v1/register HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 1048576\r\n\r\n{"name":"P`));
+    holder.on('error', () => undefined);
+    const holderClosed = new Promise<void>((resolve) => holder.once('close', () => resolve()));
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    // A small registration still fits; a larger one does not, declared or streamed.
+    expect((await call('POST', 'register', { body: registration('PC0001') })).status).toBe(200);
+    const declared = await raw(`POST /ccm/v1/register HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 8000\r\n\r\n{`);
+    expect(declared).toMatch(/^HTTP\/1\.1 503 [^]*Retry-After: 5[^]*"code":"BUSY"/i);
+    const streamed = await raw(Buffer.from(`POST /ccm/v1/register HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n2000\r\n${' '.repeat(0x2000)}\r\n`, 'latin1'));
+    expect(streamed).toMatch(/^HTTP\/1\.1 503 /);
+    // The holder is dropped at the request deadline (800 ms here), and its share comes back.
+    await holderClosed;
+    const again = await call('POST', 'register', { body: registration('PC0002', { operatingSystemNameAndVersion: `Windows ${'x'.repeat(200)}` }) });
+    expect(again.status).toBe(200);
+    const big = await raw(`POST /ccm/v1/register HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 8000\r\n\r\n${'{'.padEnd(8000, ' ')}`);
+    expect(big).toMatch(/^HTTP\/1\.1 400 /);
+  });
+
   it('drops many idle connections at the head deadline and still answers', async () => {
     const { hostname, port } = new URL(base);
     const sockets = await Promise.all(
@@ -240,10 +268,11 @@ describe('the management point under hostile input', { timeout: 60_000 }, () => 
     await expect.poll(async () => value(await core.client['management-point:status']({})).url ?? '', { timeout: 20_000, interval: 50 }).toMatch(/^https:/);
     const { hostname, port } = new URL(value(await core.client['management-point:status']({})).url!);
     const closed = (socket: { once(event: 'close', listener: () => void): unknown; destroyed: boolean }) => new Promise<void>((resolve) => (socket.destroyed ? resolve() : socket.once('close', () => resolve())));
-    const silent = Array.from({ length: 20 }, () => connect(Number(port), hostname).on('error', () => undefined));
+    const silent = Array.from({ length: 20 }, () => connect(Number(port), hostname).on('error', () => undefined).resume());
     const handshaken = await Promise.all(
       Array.from({ length: 20 }, () => new Promise<ReturnType<typeof tlsConnect>>((resolve, reject) => {
-        const socket = tlsConnect({ host: hostname, port: Number(port), ca: readFileSync(certificate) }, () => resolve(socket));
+        // Resumed: a paused socket with unread data (a TLS 1.3 session ticket) never sees its end.
+        const socket = tlsConnect({ host: hostname, port: Number(port), ca: readFileSync(certificate) }, () => resolve(socket)).resume();
         socket.on('error', reject);
       })),
     );

@@ -13,7 +13,7 @@ import {
 import { validationError } from '../../domain/validation';
 import { parseCredentials, type ManagementPoint } from '../../services/management-point/management-point';
 import { asMpError, MpError } from '../../services/management-point/mp-error';
-import { readMpJson } from './mp-body';
+import { defaultBodyBudgetBytes, readMpJson, type BodyBudget } from './mp-body';
 
 export interface MpServerOptions {
   readonly mp: ManagementPoint;
@@ -26,6 +26,8 @@ export interface MpServerOptions {
   readonly headersTimeoutMs?: number;
   /** The whole request, body included; default 30 s. */
   readonly requestTimeoutMs?: number;
+  /** Bytes of bodies read at once across every connection (mp-body.ts); default 64 MiB. */
+  readonly bodyBudgetBytes?: number;
 }
 
 export interface MpListening {
@@ -75,12 +77,14 @@ function send(res: ServerResponse, status: number, body: unknown, extra: Record<
  */
 export function createMpServer(options: MpServerOptions): Server {
   const { mp } = options;
+  const budget: BodyBudget = { used: 0, max: options.bodyBudgetBytes ?? defaultBodyBudgetBytes };
+  const readJson = (req: IncomingMessage) => readMpJson(req, undefined, budget);
   const authed = (req: IncomingMessage) => mp.authenticate(parseCredentials(req.headers.authorization));
   const routes: Readonly<Record<string, { method: 'GET' | 'POST'; handle: Handler }>> = {
     [mpRoutes.health]: { method: 'GET', handle: () => options.health },
     [mpRoutes.register]: {
       method: 'POST',
-      handle: async (req) => mp.register(parse(mpRegisterRequestSchema, await readMpJson(req)), parseCredentials(req.headers.authorization)),
+      handle: async (req) => mp.register(parse(mpRegisterRequestSchema, await readJson(req)), parseCredentials(req.headers.authorization)),
     },
     [mpRoutes.machinePolicy]: {
       method: 'GET',
@@ -101,14 +105,14 @@ export function createMpServer(options: MpServerOptions): Server {
       method: 'POST',
       handle: async (req) => {
         const caller = authed(req);
-        return mp.contentLocation(caller, parse(mpContentLocationRequestSchema, await readMpJson(req)));
+        return mp.contentLocation(caller, parse(mpContentLocationRequestSchema, await readJson(req)));
       },
     },
     [mpRoutes.status]: {
       method: 'POST',
       handle: async (req) => {
         const caller = authed(req);
-        return mp.uploadStatus(caller, await readMpJson(req));
+        return mp.uploadStatus(caller, await readJson(req));
       },
     },
   };
@@ -135,7 +139,8 @@ export function createMpServer(options: MpServerOptions): Server {
       if (known) {
         // An unread or half-read body is not drained: the connection closes after the answer.
         const close: Record<string, string> = req.readableEnded ? {} : { Connection: 'close' };
-        send(res, known.status, known.body(), known.code === 'UNKNOWN_CLIENT' ? { 'WWW-Authenticate': 'Courier-Client', ...close } : close);
+        const extra: Record<string, string> = known.code === 'UNKNOWN_CLIENT' ? { 'WWW-Authenticate': 'Courier-Client' } : known.code === 'BUSY' ? { 'Retry-After': '5' } : {};
+        send(res, known.status, known.body(), { ...extra, ...close });
         if (!req.readableEnded) res.once('finish', () => req.destroy());
         return;
       }
