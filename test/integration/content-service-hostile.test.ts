@@ -91,7 +91,7 @@ beforeAll(async () => {
   service = startComponentRunner({
     dataDir: site(),
     components: [{ name: contentServiceName, thread: 'inline', pollMs: 100 }],
-    factories: { [contentServiceName]: () => createContentService({ idleTimeoutMs: 1_500 }) },
+    factories: { [contentServiceName]: () => createContentService({ idleTimeoutMs: 600_000, headersTimeoutMs: 400 }) },
     leaseMs: 2_000,
   });
   base = (await until('the content service to listen', async () => value(await core.client['content-service:get']({})).listeningUrl, (url) => url !== null)) ?? '';
@@ -184,6 +184,23 @@ describe('the content service under hostile input', { timeout: 60_000 }, () => {
     }
     expect(await range('bytes = 10 - 19')).toMatchObject({ status: 206, bytes: setup.subarray(10, 20) });
     expect(await range('BYTES=10-19')).toMatchObject({ status: 206, bytes: setup.subarray(10, 20) });
+  });
+
+  it('drops connections that never send a request at the head deadline, long before the idle time, and still answers', async () => {
+    const { hostname, port } = new URL(base);
+    const before = openFds();
+    const silent = await Promise.all(
+      Array.from({ length: 100 }, () => new Promise<ReturnType<typeof connect>>((resolve) => {
+        const socket = connect({ host: hostname, port: Number(port) }, () => resolve(socket));
+        socket.on('error', () => undefined);
+        socket.resume();
+      })),
+    );
+    expect((await fetch(url('setup.exe'))).status).toBe(200);
+    // The idle time is 10 minutes here, far past the test's own timeout; the head deadline 400 ms.
+    await Promise.all(silent.map((socket) => new Promise<void>((resolve) => (socket.destroyed ? resolve() : socket.once('close', () => resolve())))));
+    await expect.poll(openFds, { timeout: 5_000 }).toBeLessThanOrEqual(before + 2);
+    expect((await fetch(url('setup.exe'))).status).toBe(200);
   });
 
   it('answers thousands of HEAD requests on one connection and leaves no file open', async () => {
