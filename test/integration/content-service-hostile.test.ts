@@ -1,13 +1,15 @@
 import { execFileSync } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdirSync, readdirSync, renameSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
+import { connect as tlsConnect } from 'node:tls';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCore, startComponentRunner, type ComponentRunner, type Core } from '../../core';
 import { contentServiceName, createContentService } from '../../core/components/dpcontent';
 import { value } from '../helpers/api-result';
 import { writeTree } from '../helpers/content-tree';
+import { selfSignedCertificate } from '../helpers/self-signed';
 import { startInlineDistributionManager } from '../helpers/inline-distribution-manager';
 import { makeTempDir, type TempDir } from '../helpers/temp-dir';
 
@@ -225,5 +227,22 @@ describe('the content service under hostile input', { timeout: 60_000 }, () => {
     expect(answer.includes(setup.subarray(0, 32).toString('latin1'))).toBe(false);
     await expect.poll(openFds, { timeout: 5_000 }).toBeLessThanOrEqual(before + 2);
     expect((await fetch(url('setup.exe'))).status).toBe(200);
+  });
+  // Last: it moves the service to HTTPS.
+  it('over HTTPS, drops connections that never finish the handshake or never send a request after it', async () => {
+    const { certificate, key } = selfSignedCertificate(temp.path);
+    value(await core.client['content-service:set']({ changes: { certificate, key } }));
+    const secure = await until('HTTPS', async () => value(await core.client['content-service:get']({})).listeningUrl, (at) => at?.startsWith('https://') === true, 20_000);
+    const { hostname, port } = new URL(secure ?? '');
+    const closed = (socket: { once(event: 'close', listener: () => void): unknown; destroyed: boolean }) => new Promise<void>((resolve) => (socket.destroyed ? resolve() : socket.once('close', () => resolve())));
+    const silent = Array.from({ length: 20 }, () => connect(Number(port), hostname).on('error', () => undefined).resume());
+    const handshaken = await Promise.all(
+      Array.from({ length: 20 }, () => new Promise<ReturnType<typeof tlsConnect>>((resolve, reject) => {
+        // Resumed: a paused socket with unread data (a TLS 1.3 session ticket) never sees its end.
+        const socket = tlsConnect({ host: hostname, port: Number(port), ca: readFileSync(certificate) }, () => resolve(socket)).resume();
+        socket.on('error', reject);
+      })),
+    );
+    await Promise.all([...silent, ...handshaken].map(closed));
   });
 });

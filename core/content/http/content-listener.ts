@@ -28,7 +28,7 @@ export interface ContentListener {
 export async function listenForContent(options: ListenOptions): Promise<ContentListener> {
   const secure = options.certificate !== null && options.key !== null;
   const server: Server = secure
-    ? createHttpsServer({ cert: await readFile(options.certificate ?? ''), key: await readFile(options.key ?? '') }, options.handler)
+    ? createHttpsServer({ handshakeTimeout: options.headersTimeoutMs ?? 20_000, cert: await readFile(options.certificate ?? ''), key: await readFile(options.key ?? '') }, options.handler)
     : createHttpServer(options.handler);
   server.setTimeout(options.idleTimeoutMs ?? 120_000, (socket: Socket) => socket.destroy());
   // Headers must arrive whole within this: a client sending one byte a minute holds no connection.
