@@ -81,6 +81,21 @@ describe('the client against a hostile management point', { timeout: 30_000 }, (
     expect(await failure(new ManagementPointClient(headOnly, { timeoutMs: 400 }).health())).toBeInstanceOf(UnreachableError);
   });
 
+  it('says an answer broke off when the connection closes before its declared length, or mid-chunk', async () => {
+    const short = await hostile((req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json', 'content-length': '100' });
+      res.write('{"siteCode":', () => req.socket.destroy());
+    });
+    const cut = await failure(new ManagementPointClient(short, { timeoutMs: 5_000 }).health());
+    expect(cut).toBeInstanceOf(UnreachableError);
+    expect(cut.message).toMatch(/the answer broke off/);
+    const chunked = await hostile((req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.write('{"siteCode":', () => req.socket.destroy());
+    });
+    expect((await failure(new ManagementPointClient(chunked, { timeoutMs: 5_000 }).health())).message).toMatch(/the answer broke off/);
+  });
+
   it('refuses invalid JSON, deep nesting and an answer of the wrong shape by what is wrong', async () => {
     for (const body of ['{"siteCode": "A01", ', '\u0000\u0001', `{"siteCode":${'['.repeat(200_000)}`, '[]'.repeat(10)]) {
       const mp = await hostile((_req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end(body));
