@@ -18,6 +18,9 @@ export interface BodyBudget {
 /** 64 bodies of the largest size: far more than clients polling at their interval send at once. */
 export const defaultBodyBudgetBytes = 64 * mpMaxBodyBytes;
 
+/** The client went before its body ended (it left, or a deadline dropped it): there is no one to answer or to log about. */
+export class ClientGoneError extends Error {}
+
 function busy(budget: BodyBudget): MpError {
   return new MpError('BUSY', `The management point is reading ${budget.max} bytes of other clients' bodies; try again shortly.`);
 }
@@ -67,9 +70,9 @@ export async function readMpJson(req: IncomingMessage, limit = mpMaxBodyBytes, b
       req.on('data', onData);
       req.once('end', () => resolve());
       req.once('error', (error) => reject(error));
-      req.once('aborted', () => reject(new Error('The client went away while it sent its body.')));
+      req.once('aborted', () => reject(new ClientGoneError('The client went away while it sent its body.')));
       // A connection destroyed at a deadline must give its share of the budget back too.
-      req.once('close', () => reject(new Error('The connection closed before the body ended.')));
+      req.once('close', () => reject(new ClientGoneError('The connection closed before the body ended.')));
     });
     let text: string;
     try {

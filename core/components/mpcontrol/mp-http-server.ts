@@ -13,7 +13,7 @@ import {
 import { validationError } from '../../domain/validation';
 import { parseCredentials, type ManagementPoint } from '../../services/management-point/management-point';
 import { asMpError, MpError } from '../../services/management-point/mp-error';
-import { defaultBodyBudgetBytes, readMpJson, type BodyBudget } from './mp-body';
+import { ClientGoneError, defaultBodyBudgetBytes, readMpJson, type BodyBudget } from './mp-body';
 
 export interface MpServerOptions {
   readonly mp: ManagementPoint;
@@ -142,6 +142,11 @@ export function createMpServer(options: MpServerOptions): Server {
         const extra: Record<string, string> = known.code === 'UNKNOWN_CLIENT' ? { 'WWW-Authenticate': 'Courier-Client' } : known.code === 'BUSY' ? { 'Retry-After': '5' } : {};
         send(res, known.status, known.body(), { ...extra, ...close });
         if (!req.readableEnded) res.once('finish', () => req.destroy());
+        return;
+      }
+      // A slow or vanished client is not the site's fault: a flood of them must not fill the log.
+      if (error instanceof ClientGoneError) {
+        req.destroy();
         return;
       }
       options.log(`A request for ${url.pathname} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
