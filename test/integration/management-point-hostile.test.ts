@@ -256,6 +256,8 @@ describe('the management point under hostile input', { timeout: 60_000 }, () => 
       Array.from({ length: 200 }, () => new Promise<ReturnType<typeof connect>>((resolve) => {
         const socket = connect(Number(port), hostname, () => resolve(socket));
         socket.on('error', () => undefined);
+        // Flowing, so the server's close is seen even by a socket that has read nothing.
+        socket.resume();
       })),
     );
     expect((await call('GET', 'health')).status).toBe(200);
