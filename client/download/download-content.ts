@@ -1,6 +1,6 @@
 import { createHash, type Hash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { lstat, mkdir, open, readdir, readFile, rename, rm, truncate, type FileHandle } from 'node:fs/promises';
+import { lstat, mkdir, open, readdir, readFile, rename, rm, statfs, truncate, type FileHandle } from 'node:fs/promises';
 import type { IncomingMessage } from 'node:http';
 import { dirname, join } from 'node:path';
 import type { ContentManifest, ManifestFile } from '../../core/formats/content-manifest';
@@ -92,6 +92,7 @@ export async function downloadContent(options: DownloadOptions): Promise<Downloa
 
   try {
     if (controller.signal.aborted) throw aborted();
+    await ensureRoom(manifest, partial, dirname(destination));
     await writeStep(() => mkdir(partial, { recursive: true }), partial);
     await prune(partial, manifest);
     for (const folder of manifest.folders) await writeStep(() => mkdir(join(partial, ...folder.split('/')), { recursive: true }), folder);
@@ -280,7 +281,18 @@ async function fetchFile(job: FileJob): Promise<FileOutcome> {
     await job.noteEtag(etag);
     const hash = offset > 0 ? await hashFile(target, offset) : createHash('sha256');
     const received = await receive(response, target, offset, file, hash, job.setOnDisk);
-    if (hash.digest('hex') !== file.sha256) throw new AttemptError(`the bytes received do not hash to the manifest's SHA-256 ${file.sha256}`, true);
+    if (hash.digest('hex') !== file.sha256) {
+      if (offset > 0) {
+        // The prefix on disk may be another source's: one cut off as it trickled or stalled sent
+        // bytes nobody checked. This source is asked for the whole file once before it is blamed,
+        // or a bad source would spoil every good one after it.
+        await truncate(target, 0);
+        job.setOnDisk(file.path, 0);
+        const again = await fetchFile({ ...job, etag: undefined });
+        return { received: received + again.received, resumedBytes: 0, whole: false };
+      }
+      throw new AttemptError(`the bytes received do not hash to the manifest's SHA-256 ${file.sha256}`, true);
+    }
     await setTime(target, file.mtimeMs);
     return { received, resumedBytes: offset, whole: false };
   } finally {
@@ -344,6 +356,32 @@ async function sizeOnDisk(path: string): Promise<number> {
   } catch {
     return 0;
   }
+}
+
+/**
+ * Refuses, before anything is written, content the disk cannot hold: the cache counts only its
+ * own bytes, so without this a manifest of a petabyte (or a disk filled by something else) would
+ * be downloaded until the disk is full and leave that much partial content to resume from.
+ */
+async function ensureRoom(manifest: ContentManifest, partial: string, folder: string): Promise<void> {
+  let free: number;
+  try {
+    const disk = await statfs(folder);
+    free = disk.bavail * disk.bsize;
+  } catch {
+    // No statfs here (or the folder cannot be read yet): writing will tell.
+    return;
+  }
+  if (manifest.totalBytes <= free) return;
+  let have = 0;
+  if (await exists(partial)) {
+    for (const file of manifest.files) {
+      const info = await lstat(join(partial, ...file.path.split('/'))).catch(() => null);
+      if (info?.isFile() === true) have += Math.min(info.size, file.size);
+    }
+  }
+  const needed = manifest.totalBytes - have;
+  if (needed > free) throw new DownloadError('NO_SPACE', `The content needs ${needed} more bytes, and the disk holding ${folder} has ${free} free.`);
 }
 
 async function exists(path: string): Promise<boolean> {

@@ -5,6 +5,7 @@ export type DownloadErrorKind =
   | 'BAD_MANIFEST' // no distribution point gave a manifest Courier can read
   | 'NO_SOURCE' // a file could not be had whole from any distribution point
   | 'WRITE_FAILED' // the cache folder could not be written
+  | 'NO_SPACE' // the disk holding the cache has less room than the content still needs
   | 'EXISTS' // the content's folder is already in place
   | 'ABORTED';
 

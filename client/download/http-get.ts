@@ -1,4 +1,4 @@
-import { get as httpGet, type IncomingMessage } from 'node:http';
+import { get as httpGet, type ClientRequest, type IncomingMessage } from 'node:http';
 import { get as httpsGet } from 'node:https';
 import { AttemptError, DownloadError } from './download-error';
 
@@ -47,9 +47,40 @@ export function get(url: URL, headers: Record<string, string>, signal: AbortSign
         reject(new AttemptError(`the server sent the file encoded (${encoding})`, false));
         return;
       }
+      watchTrickle(request, response, idleTimeoutMs);
       resolve(response);
     });
   });
+}
+
+/** Fewer bytes than this in a whole idle window is slower than any real link (17 bytes/s at the 60 s default). */
+const trickleFloorBytes = 1024;
+
+/**
+ * A server that sends a byte now and then is never idle, so the idle timeout alone would let it
+ * hold a download (and the agent's next step) for ever. Two windows of `idleTimeoutMs` running in
+ * which some bytes but fewer than the floor came are a stall too; a window with none is left to
+ * the idle timeout, which says so. Counted on the socket, so the body's reader keeps its backpressure.
+ */
+function watchTrickle(request: ClientRequest, response: IncomingMessage, idleTimeoutMs: number): void {
+  const socket = response.socket;
+  let seen = socket.bytesRead;
+  let slowBefore = false;
+  const timer = setInterval(() => {
+    const came = socket.bytesRead - seen;
+    seen = socket.bytesRead;
+    const slow = came > 0 && came < trickleFloorBytes;
+    // Two slow windows running: a server that sent a little and then stopped (one slow window,
+    // then none) is the idle timeout's, whichever packet its last bytes came in.
+    if (slow && slowBefore && !response.complete) {
+      const error = Object.assign(new Error(`only ${came} bytes came in ${idleTimeoutMs} ms, twice running, slower than any distribution point sends`), { code: 'ETIMEDOUT' });
+      response.destroy(error);
+      request.destroy(error);
+    }
+    slowBefore = slow;
+  }, idleTimeoutMs);
+  timer.unref();
+  response.once('close', () => clearInterval(timer));
 }
 
 /** Reads a whole small body (the manifest), refusing one longer than `maxBytes` as it comes. */

@@ -26,6 +26,16 @@ export class UnreachableError extends Error {}
 export class BadAnswerError extends Error {}
 
 const defaultTimeoutMs = 30_000;
+
+/**
+ * A server's text as the agent may show and log it: control characters (an escape sequence, a
+ * forged line break in a log) and bidirectional overrides become spaces, and it is cut to `max`.
+ */
+export function shownText(text: string, max = 500): string {
+  // eslint-disable-next-line no-control-regex
+  const clean = text.replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, ' ');
+  return clean.length > max ? `${clean.slice(0, max)}…` : clean;
+}
 const defaultMaxResponseBytes = 16 * 1024 * 1024;
 
 function readBody(response: IncomingMessage, limit: number, url: URL): Promise<Buffer> {
@@ -66,6 +76,15 @@ export function requestJson(options: JsonRequest): Promise<JsonResponse> {
   const send = url.protocol === 'https:' ? httpsRequest : httpRequest;
   return new Promise((resolve, reject) => {
     const req = send(url, { method: options.method, headers, ...(options.ca !== undefined ? { ca: options.ca } : {}) }, (response) => {
+      const status = response.statusCode ?? 0;
+      if (status >= 300 && status < 400) {
+        // A management point never redirects: following one would send the client's secret (and
+        // its inventory) wherever the answer points.
+        response.destroy();
+        const to = response.headers.location;
+        reject(new BadAnswerError(`${url.origin} answered with a redirect (HTTP ${status})${to === undefined ? '' : ` to ${shownText(to, 200)}`}, which the client does not follow; set the management point's URL to the server that answers.`));
+        return;
+      }
       readBody(response, limit, url).then((buffer) => {
         let body: unknown = null;
         if (buffer.length > 0) {

@@ -15,7 +15,7 @@ import {
   type MpRegisterResponse,
   type MpStatusMessage,
 } from '../../core/api/management-point';
-import { BadAnswerError, requestJson, type JsonResponse } from './json-request';
+import { BadAnswerError, requestJson, shownText, UnreachableError, type JsonResponse } from './json-request';
 
 /** A status message as the agent keeps it: the contract's shape, read-only. */
 export type OutgoingStatusMessage = Readonly<Omit<MpStatusMessage, 'insertionStrings'>> & { readonly insertionStrings: readonly string[] };
@@ -41,8 +41,9 @@ export class MpRefusedError extends Error {
 
 function refusal(response: JsonResponse, what: string): MpRefusedError {
   const error = (response.body as { error?: { code?: unknown; message?: unknown } } | null)?.error;
-  const code = typeof error?.code === 'string' ? error.code : `HTTP_${response.status}`;
-  const text = typeof error?.message === 'string' ? error.message : `answered HTTP ${response.status}`;
+  // The code decides what the agent does next, so only a code of the protocol's shape is taken.
+  const code = typeof error?.code === 'string' && /^[A-Z_]{1,64}$/.test(error.code) ? error.code : `HTTP_${response.status}`;
+  const text = typeof error?.message === 'string' ? shownText(error.message) : `answered HTTP ${response.status}`;
   return new MpRefusedError(response.status, code, `The management point refused ${what}: ${text}`);
 }
 
@@ -74,6 +75,8 @@ export class ManagementPointClient {
     const credentials = this.options.credentials;
     if (authorize && credentials !== undefined) headers.Authorization = mpAuthorization(credentials.resourceId, credentials.secret);
     const response = await requestJson({ method, url, headers, body, ...(this.options.ca !== undefined ? { ca: this.options.ca } : {}), ...(this.options.timeoutMs !== undefined ? { timeoutMs: this.options.timeoutMs } : {}) });
+    // Busy (its budget of bodies in flight spent): not a refusal, the same request later will do.
+    if (response.status === 503) throw new UnreachableError(`The management point is busy and could not take ${what} now; try again later.`);
     if (response.status !== 200) throw refusal(response, what);
     const parsed = schema.safeParse(response.body);
     if (!parsed.success) {

@@ -44,6 +44,7 @@ export const mpErrorStatus = {
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
   INTERNAL: 500,
+  BUSY: 503,
 } as const;
 export type MpErrorCode = keyof typeof mpErrorStatus;
 
@@ -51,7 +52,10 @@ export interface MpErrorBody {
   readonly error: { readonly code: MpErrorCode; readonly message: string; readonly field?: string };
 }
 
-/** The largest body a management point reads: a status upload of 500 messages fits. */
+/**
+ * The largest body a management point reads: a status upload of 500 ordinary messages fits, 500
+ * at their size limits do not (the client's outbox batches by bytes as well as by count).
+ */
 export const mpMaxBodyBytes = 1024 * 1024;
 export const mpMaxStatusMessages = 500;
 export const mpMaxMessageUidLength = 64;

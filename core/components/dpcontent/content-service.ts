@@ -9,6 +9,8 @@ import { ServedCopies } from './served-copies';
 export interface ContentServiceOptions {
   /** How long a connection may send and take nothing before it is closed (tests shorten it). */
   readonly idleTimeoutMs?: number;
+  /** How long a connection may take to send its first request's head (tests shorten it). */
+  readonly headersTimeoutMs?: number;
   readonly pollMs?: number;
 }
 
@@ -83,7 +85,7 @@ export function createContentService(options: ContentServiceOptions = {}): SiteC
       await stopListening();
     }
     try {
-      listener = await listenForContent({ ...settings, handler, ...(options.idleTimeoutMs !== undefined && { idleTimeoutMs: options.idleTimeoutMs }) });
+      listener = await listenForContent({ ...settings, handler, ...(options.idleTimeoutMs !== undefined && { idleTimeoutMs: options.idleTimeoutMs }), ...(options.headersTimeoutMs !== undefined && { headersTimeoutMs: options.headersTimeoutMs }) });
     } catch (error) {
       const problem = `Cannot listen at ${settings.address} port ${settings.port}${settings.certificate ? ' with HTTPS' : ''}: ${error instanceof Error ? error.message : String(error)}; trying again at the next poll.`;
       if (problem !== lastProblem) log(problem);

@@ -24,6 +24,8 @@ export interface MpControlOptions {
   /** Deadlines for a request's head and for the whole request (tests shorten them). */
   readonly headersTimeoutMs?: number;
   readonly requestTimeoutMs?: number;
+  /** Bytes of bodies read at once (tests make it small). */
+  readonly bodyBudgetBytes?: number;
 }
 
 /** What the server was started with: a change of any of it starts it again. */
@@ -84,6 +86,7 @@ export function createMpControlManager(options: MpControlOptions = {}): SiteComp
         log: ctx.log,
         ...(options.headersTimeoutMs !== undefined ? { headersTimeoutMs: options.headersTimeoutMs } : {}),
         ...(options.requestTimeoutMs !== undefined ? { requestTimeoutMs: options.requestTimeoutMs } : {}),
+        ...(options.bodyBudgetBytes !== undefined ? { bodyBudgetBytes: options.bodyBudgetBytes } : {}),
       });
       const at = await listenMp(server, wanted.address, wanted.port, https, ctx.log);
       listening = { key, at };

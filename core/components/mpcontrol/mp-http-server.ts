@@ -1,6 +1,6 @@
 import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
-import { isIP, type AddressInfo } from 'node:net';
+import { isIP, type AddressInfo, type Socket } from 'node:net';
 import type { z } from 'zod';
 import {
   mpContentLocationRequestSchema,
@@ -14,7 +14,7 @@ import { validationError } from '../../domain/validation';
 import { parseCredentials, type ManagementPoint } from '../../services/management-point/management-point';
 import { JsonText } from '../../services/management-point/json-text';
 import { asMpError, MpError } from '../../services/management-point/mp-error';
-import { readMpJson } from './mp-body';
+import { ClientGoneError, defaultBodyBudgetBytes, readMpJson, type BodyBudget } from './mp-body';
 
 export interface MpServerOptions {
   readonly mp: ManagementPoint;
@@ -27,6 +27,8 @@ export interface MpServerOptions {
   readonly headersTimeoutMs?: number;
   /** The whole request, body included; default 30 s. */
   readonly requestTimeoutMs?: number;
+  /** Bytes of bodies read at once across every connection (mp-body.ts); default 64 MiB. */
+  readonly bodyBudgetBytes?: number;
 }
 
 export interface MpListening {
@@ -76,12 +78,14 @@ function send(res: ServerResponse, status: number, body: unknown, extra: Record<
  */
 export function createMpServer(options: MpServerOptions): Server {
   const { mp } = options;
+  const budget: BodyBudget = { used: 0, max: options.bodyBudgetBytes ?? defaultBodyBudgetBytes };
+  const readJson = (req: IncomingMessage) => readMpJson(req, undefined, budget);
   const authed = (req: IncomingMessage) => mp.authenticate(parseCredentials(req.headers.authorization));
   const routes: Readonly<Record<string, { method: 'GET' | 'POST'; handle: Handler }>> = {
     [mpRoutes.health]: { method: 'GET', handle: () => options.health },
     [mpRoutes.register]: {
       method: 'POST',
-      handle: async (req) => mp.register(parse(mpRegisterRequestSchema, await readMpJson(req)), parseCredentials(req.headers.authorization)),
+      handle: async (req) => mp.register(parse(mpRegisterRequestSchema, await readJson(req)), parseCredentials(req.headers.authorization)),
     },
     [mpRoutes.machinePolicy]: {
       method: 'GET',
@@ -102,14 +106,14 @@ export function createMpServer(options: MpServerOptions): Server {
       method: 'POST',
       handle: async (req) => {
         const caller = authed(req);
-        return mp.contentLocation(caller, parse(mpContentLocationRequestSchema, await readMpJson(req)));
+        return mp.contentLocation(caller, parse(mpContentLocationRequestSchema, await readJson(req)));
       },
     },
     [mpRoutes.status]: {
       method: 'POST',
       handle: async (req) => {
         const caller = authed(req);
-        return mp.uploadStatus(caller, await readMpJson(req));
+        return mp.uploadStatus(caller, await readJson(req));
       },
     },
   };
@@ -136,8 +140,14 @@ export function createMpServer(options: MpServerOptions): Server {
       if (known) {
         // An unread or half-read body is not drained: the connection closes after the answer.
         const close: Record<string, string> = req.readableEnded ? {} : { Connection: 'close' };
-        send(res, known.status, known.body(), known.code === 'UNKNOWN_CLIENT' ? { 'WWW-Authenticate': 'Courier-Client', ...close } : close);
+        const extra: Record<string, string> = known.code === 'UNKNOWN_CLIENT' ? { 'WWW-Authenticate': 'Courier-Client' } : known.code === 'BUSY' ? { 'Retry-After': '5' } : {};
+        send(res, known.status, known.body(), { ...extra, ...close });
         if (!req.readableEnded) res.once('finish', () => req.destroy());
+        return;
+      }
+      // A slow or vanished client is not the site's fault: a flood of them must not fill the log.
+      if (error instanceof ClientGoneError) {
+        req.destroy();
         return;
       }
       options.log(`A request for ${url.pathname} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
@@ -151,10 +161,28 @@ export function createMpServer(options: MpServerOptions): Server {
   // Node looks at the deadlines every connectionsCheckingInterval (30 s unless told): a deadline
   // of 10 s would otherwise be up to 40 s.
   const timing = { headersTimeout, requestTimeout, connectionsCheckingInterval: Math.max(50, Math.min(1_000, Math.floor(headersTimeout / 4))) };
-  const server = options.tls ? createHttpsServer({ ...timing, cert: options.tls.cert, key: options.tls.key }, listener) : createHttpServer(timing, listener);
+  const server = options.tls
+    ? createHttpsServer({ ...timing, handshakeTimeout: headersTimeout, cert: options.tls.cert, key: options.tls.key }, listener)
+    : createHttpServer(timing, listener);
   server.keepAliveTimeout = 5_000;
-  // A client that connects and sends nothing at all is dropped too.
   server.timeout = Math.max(server.requestTimeout, server.headersTimeout);
+  // Node's head and request deadlines start at a request's first byte, and a server made with
+  // them (Node 20) never times a socket out by server.timeout: a connection that sends nothing
+  // at all would be held for ever, and a few thousand of them would take every descriptor. So a
+  // connection must begin its first request within the head deadline. Over TLS it is counted
+  // from the handshake, which handshakeTimeout bounds.
+  const awaitingRequest = new WeakMap<Socket, NodeJS.Timeout>();
+  const watch = (socket: Socket) => {
+    const timer = setTimeout(() => socket.destroy(), headersTimeout);
+    timer.unref();
+    awaitingRequest.set(socket, timer);
+    socket.once('close', () => clearTimeout(timer));
+  };
+  server.on(options.tls ? 'secureConnection' : 'connection', watch);
+  server.on('request', (req: IncomingMessage) => {
+    clearTimeout(awaitingRequest.get(req.socket));
+    awaitingRequest.delete(req.socket);
+  });
   server.maxHeadersCount = 50;
   return server;
 }

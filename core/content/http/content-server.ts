@@ -1,4 +1,4 @@
-import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync, realpathSync, statSync, type Stats } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import { manifestPathOf, packageFolderOf, type PackageTarget } from '../distribution/package-target';
@@ -34,6 +34,29 @@ const mtimeToleranceMs = 2;
 const smallFileBytes = 128 * 1024;
 
 type Answer = ServerResponse<IncomingMessage>;
+
+/** Opening a symlink fails (ELOOP) rather than following it; Windows has no such flag. */
+const noFollow = constants.O_NOFOLLOW ?? 0;
+
+const samePath = process.platform === 'win32' ? (a: string, b: string) => a.toLowerCase() === b.toLowerCase() : (a: string, b: string) => a === b;
+
+/**
+ * Whether the open file is the one at the package's path with no symlink on the way: a share
+ * someone can write to could have a file or folder of the copy replaced by a link to anything on
+ * the server (a key, the site database) after the manifest was written. The real path must be
+ * the package path under the share root's real path (the root itself may be an admin's link),
+ * and the file there must be the one opened, so a swap between the open and this check is caught.
+ */
+function insidePackage(target: PackageTarget, segments: readonly string[], path: string, opened: Stats): boolean {
+  try {
+    const expected = join(realpathSync.native(target.root), target.folder, ...segments);
+    if (!samePath(realpathSync.native(path), expected)) return false;
+    const there = statSync(expected);
+    return there.dev === opened.dev && there.ino === opened.ino;
+  } catch {
+    return false;
+  }
+}
 
 function httpDate(ms: number): string {
   return new Date(Math.floor(ms / 1000) * 1000).toUTCString();
@@ -114,11 +137,26 @@ export function createContentHandler(options: ContentHandlerOptions): (req: Inco
       refuse(res, 404, 'The package does not list that file.');
       return;
     }
+    const segments = entry.path.split('/');
+    const filePath = join(packageFolderOf(found.target), ...segments);
+    const notTheManifests = (seen: string, why: string) => {
+      // Once per file as found: clients retrying (as Retry-After asks) must not fill the log.
+      if (!mismatchesLogged.has(seen)) {
+        if (mismatchesLogged.size >= 1000) mismatchesLogged.clear();
+        mismatchesLogged.add(seen);
+        options.log(`${entry.path} of ${packageFolderOf(found.target)} is not the file its manifest lists (${why}); answered 503.`);
+      }
+      refuse(res, 503, 'The file is being updated on this distribution point; try again shortly.', { 'Retry-After': retryAfter });
+    };
     let fd: number;
     try {
       // O_NONBLOCK: a FIFO put where the file was cannot hang the open.
-      fd = openSync(join(packageFolderOf(found.target), ...entry.path.split('/')), constants.O_RDONLY | constants.O_NONBLOCK);
+      fd = openSync(filePath, constants.O_RDONLY | constants.O_NONBLOCK | noFollow);
     } catch (error) {
+      if ((error as NodeJS.ErrnoException | null)?.code === 'ELOOP') {
+        notTheManifests(`${filePath}:link`, 'it is a symbolic link');
+        return;
+      }
       if (!isMissing(error)) throw error;
       refuse(res, 503, 'The package is being updated on this distribution point; try again shortly.', { 'Retry-After': retryAfter });
       return;
@@ -128,14 +166,11 @@ export function createContentHandler(options: ContentHandlerOptions): (req: Inco
       const stat = fstatSync(fd);
       // A file mid-update (a repair, a copy by hand) is not the manifest's version: never send its bytes as those.
       if (!stat.isFile() || stat.size !== entry.size || Math.abs(stat.mtimeMs - entry.mtimeMs) > mtimeToleranceMs) {
-        const seen = `${packageFolderOf(found.target)}/${entry.path}:${stat.size}:${stat.mtimeMs}`;
-        // Once per file as found: clients retrying (as Retry-After asks) must not fill the log.
-        if (!mismatchesLogged.has(seen)) {
-          if (mismatchesLogged.size >= 1000) mismatchesLogged.clear();
-          mismatchesLogged.add(seen);
-          options.log(`${entry.path} of ${packageFolderOf(found.target)} is not the file its manifest lists (size ${stat.size}, expected ${entry.size}); answered 503.`);
-        }
-        refuse(res, 503, 'The file is being updated on this distribution point; try again shortly.', { 'Retry-After': retryAfter });
+        notTheManifests(`${filePath}:${stat.size}:${stat.mtimeMs}`, `size ${stat.size}, expected ${entry.size}`);
+        return;
+      }
+      if (!insidePackage(found.target, segments, filePath, stat)) {
+        notTheManifests(`${filePath}:outside:${stat.dev}:${stat.ino}`, 'a symbolic link on its path leads out of the package');
         return;
       }
       const etag = `"${entry.sha256}"`;

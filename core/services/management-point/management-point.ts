@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import {
+  ipv4Text,
+  ipv4Value,
   mpAuthScheme,
   mpStatusMessageSchema,
   mpStatusUploadSchema,
@@ -69,6 +71,24 @@ export type PolicyAnswer = Extract<MpPolicyResponse, { changed: false }> | JsonT
 
 /** A client heard from within this long is not written again (last contact). */
 const contactGranularityMs = 60_000;
+
+const mappedPrefix = '(?:(?:0{1,4}:){5}|::(?:0{1,4}:){0,4})ffff:';
+const mappedDotted = new RegExp(`^${mappedPrefix}(\\d{1,3}(?:\\.\\d{1,3}){3})$`, 'i');
+const mappedHex = new RegExp(`^${mappedPrefix}([0-9a-f]{1,4}):([0-9a-f]{1,4})$`, 'i');
+
+/**
+ * A client's address as site boundaries see it: IPv4, also when a dual-stack client reported it
+ * IPv4-mapped (RFC 4291, section 2.5.5.2: `::ffff:10.1.2.3`, or `::ffff:a01:203`); null for
+ * any other address, since boundaries are IPv4 ranges and AD sites.
+ */
+export function boundaryAddress(text: string): string | null {
+  const address = text.trim();
+  if (ipv4Value(address) !== null) return address;
+  const dotted = mappedDotted.exec(address);
+  if (dotted) return ipv4Value(dotted[1]!) === null ? null : dotted[1]!;
+  const hex = mappedHex.exec(address);
+  return hex ? ipv4Text(parseInt(hex[1]!, 16) * 65536 + parseInt(hex[2]!, 16)) : null;
+}
 
 /** What a comparison against an unknown client uses, so an unknown ID takes as long as a wrong secret. */
 const decoyHash = hashClientSecret('courier-decoy');
@@ -246,7 +266,7 @@ export class ManagementPoint {
     const resource = deps.resources.get(caller.resourceId);
     const { options } = body.advertisement;
     // Site boundaries are IPv4 ranges and AD sites; an IPv6 address of the client matches none.
-    const addresses = (resource?.ipAddresses ?? []).filter((address) => /^\d{1,3}(\.\d{1,3}){3}$/.test(address));
+    const addresses = (resource?.ipAddresses ?? []).map(boundaryAddress).filter((address) => address !== null);
     const located = locateContent(deps.boundaries, {
       addresses,
       adSite: resource?.adSiteName ?? null,
