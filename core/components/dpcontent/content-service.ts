@@ -15,7 +15,6 @@ export interface ContentServiceOptions {
 }
 
 /** A miss may be a package put on a DP since the last look: looked for again, at most this often. */
-const refreshOnMissMs = 250;
 
 const listenKey = (s: ContentServiceSettingsRecord) => JSON.stringify([s.address, s.port, s.certificate, s.key]);
 
@@ -34,7 +33,8 @@ export function createContentService(options: ContentServiceOptions = {}): SiteC
   let listener: ContentListener | null = null;
   let listeningAs: string | null = null;
   let seenVersion = -1;
-  let refreshedAt = 0;
+  /** data_version when the copies were last read: a miss reads them again only when it moved. */
+  let refreshedVersion = -1;
   let lastProblem = '';
   const loggedProblems = new Set<string>();
 
@@ -43,8 +43,8 @@ export function createContentService(options: ContentServiceOptions = {}): SiteC
   }
 
   function refresh(): void {
-    if (!settingsRepo || !siteSettings) return;
-    refreshedAt = Date.now();
+    if (!settingsRepo || !siteSettings || !context) return;
+    refreshedVersion = context.db.pragma('data_version', { simple: true }) as number;
     copies = new ServedCopies(settingsRepo.servedCopies(), siteSettings.listPathMappings());
     for (const problem of copies.problems) {
       if (loggedProblems.has(problem)) continue;
@@ -58,7 +58,10 @@ export function createContentService(options: ContentServiceOptions = {}): SiteC
     resolver: {
       resolve(share, segments, host) {
         const found = copies.resolve(share, segments, host);
-        if (found || Date.now() - refreshedAt < refreshOnMissMs) return found;
+        // A copy Distribution Manager installed since the last read must be served at once: the
+        // management point may already have named it to a client. A flood of requests for what is
+        // not there costs one pragma each while nothing changed.
+        if (found || !context || (context.db.pragma('data_version', { simple: true }) as number) === refreshedVersion) return found;
         refresh();
         return copies.resolve(share, segments, host);
       },
