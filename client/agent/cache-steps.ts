@@ -80,7 +80,7 @@ export function cacheSteps(options: CacheStepsOptions): ExecutionSteps {
         const run = await runProgram({
           commandLine: request.commandLine,
           startIn: request.startIn,
-          runFrom: 'cache',
+          runFrom: request.runFrom ?? 'cache',
           runMode: request.runMode,
           maxRunTimeMs: request.maxRunTimeMs,
           pkg: request.pkg,

@@ -16,6 +16,7 @@ import { observeEvents } from './observed-events';
 import { maxStoredBodies, maxStoredWindows, PolicyStore, type AdvertisementRecord, type PolicyState, type StoredPolicy } from './policy-store';
 import { evaluateAll, viewOf, type EvaluatedAdvertisement, type PolicyAdvertisement, type PolicyScope } from './policy-view';
 import { ensureRegistered, noteApproval, SiteMismatchError, type RegistrationKind } from './registration';
+import { dueNotice, nextNoticeTime, upcomingRuns, type UpcomingRun } from './notifications';
 import { runChain, type ActionReport } from './run-assignment';
 import { sendOutbox } from './send-outbox';
 import { RunHistory } from './run-history';
@@ -123,14 +124,14 @@ export class ClientAgent {
   }
 
   /** What the agent knows now without asking the site: for `courier-client status` and Run Advertised Programs. */
-  evaluateNow(now: Date): { config: ClientConfig; identity: ClientIdentity | null; facts: MachineFacts; state: PolicyState; evaluated: EvaluatedAdvertisement[]; views: AdvertisementView[]; outbox: number } {
+  evaluateNow(now: Date): { config: ClientConfig; identity: ClientIdentity | null; facts: MachineFacts; state: PolicyState; evaluated: EvaluatedAdvertisement[]; views: AdvertisementView[]; upcoming: UpcomingRun[]; outbox: number } {
     const config = readClientConfig(this.clientDir);
     const identity = readIdentity(this.clientDir);
     const store = new PolicyStore(this.clientDir);
     const history = new RunHistory(this.clientDir);
     const facts = this.factsOf(config);
     const evaluated = evaluateAll(viewOf(store.state), store.state, facts, history.all(), now);
-    return { config, identity, facts, state: store.state, evaluated, views: evaluated.map((e) => viewOfAdvertisement(e, store.state.advertisements)), outbox: new StatusOutbox(this.clientDir).count() };
+    return { config, identity, facts, state: store.state, evaluated, views: evaluated.map((e) => viewOfAdvertisement(e, store.state.advertisements)), upcoming: upcomingRuns(evaluated, store.state.advertisements, now), outbox: new StatusOutbox(this.clientDir).count() };
   }
 
   async runCycle(now: Date): Promise<CycleReport> {
@@ -208,12 +209,21 @@ export class ClientAgent {
       this.logs[stop.unreachable ? 'warning' : 'error']('policyagent', `${problem} The agent works from the policy it has and tries again at the next poll.`);
     }
 
+    // The approval the site answered with in this cycle (policy served, PENDING_APPROVAL, BLOCKED), not the one registration recorded before it.
+    const registered = registration as CycleReport['registration'];
+    const current = identity as ClientIdentity | null;
+    if (registered !== null && current !== null && registered.approval !== current.approval) {
+      this.logs.info('policyagent', `The site's approval of this client is now ${current.approval} (was ${registered.approval}).`);
+      registration = { ...registered, approval: current.approval };
+    }
+
     const observed = observeEvents(store.state, facts, now);
     store.save(observed.state);
     for (const event of observed.found) this.logs.info('policyagent', `Saw ${event.kind === 'startup' ? 'the system start' : `${event.user ?? ''} ${event.kind === 'logon' ? 'log on' : 'log off'}`} at ${event.at}.`);
     const reported = this.reportNew(store, outbox, config.siteCode, facts, history, now);
     const evaluated = evaluateAll(viewOf(store.state), store.state, facts, history.all(), now);
     for (const item of evaluated) this.noteWaiting(item, store, outbox);
+    for (const item of evaluated) this.tellNotice(item, store, now);
     const actions: ActionReport[] = [];
     // Refused (pending, blocked, another site): nothing runs. Away: what is in the cache may run.
     if (identity !== null && (problem === null || unreachable)) {
@@ -244,8 +254,7 @@ export class ClientAgent {
 
     const after = evaluateAll(viewOf(store.state), store.state, facts, history.all(), now);
     // A run that waits for its retry asks for that time; other due runs wait for the next poll.
-    const next = after
-      .map((e) => (e.decision.kind === 'run' ? retryTimeOf(store.state, e, now) : e.decision.nextEvaluation))
+    const next = [...after.map((e) => (e.decision.kind === 'run' ? retryTimeOf(store.state, e, now) : e.decision.nextEvaluation)), nextNoticeTime(after, store.state.advertisements, now)]
       .filter((at): at is Date => at !== null && at.getTime() > now.getTime())
       .reduce<Date | null>((min, at) => (min === null || at.getTime() < min.getTime() ? at : min), null);
     return {
@@ -330,6 +339,7 @@ export class ClientAgent {
       forUser: decision.kind === 'run' ? decision.forUser : userRun,
       mayRetry: (advertisementId) => (parts.store.state.advertisements[advertisementId]?.retry?.count ?? 0) < (this.options.retry ?? defaultRetry).count,
       ...(config.mifFolders !== undefined ? { mifFolders: config.mifFolders } : {}),
+      ...(config.dpPathMappings !== undefined ? { dpPathMappings: config.dpPathMappings } : {}),
       ...(confirmDownload !== undefined ? { confirmDownload } : {}),
     });
     for (const report of reports) this.noteAction(report, parts.store, parts.outbox, parts.now);
@@ -349,6 +359,23 @@ export class ClientAgent {
     if (record === undefined || record.lastState === key) return;
     outbox.add(advertisementMessage(AgentMessage.waiting, ad, '', decision.reason));
     store.update((state) => ({ ...state, advertisements: { ...state.advertisements, [ad.advertisementId]: { ...record, lastState: key } } }));
+  }
+
+  /**
+   * The reminder and the countdown of a mandatory run to come, told in execmgr.log at their time
+   * (the loop wakes for them), each once. This build has no desktop to show them on.
+   */
+  private tellNotice(item: EvaluatedAdvertisement, store: PolicyStore, now: Date): void {
+    const notice = dueNotice(item, store.state.advertisements, now);
+    if (notice === null) return;
+    const ad = item.advertisement.body.advertisement;
+    const what = `${ad.advertisementId} (${ad.packageId} ${ad.programName}) runs at ${notice.runAt.toISOString()}`;
+    if (notice.reminder !== null) this.logs.info('execmgr', `Reminder: ${what}; reminder of ${notice.reminder.toISOString()}.`);
+    if (notice.countdown !== null) this.logs.info('execmgr', `Countdown: ${what}; the ${notice.countdown.minutes}-minute countdown started at ${notice.countdown.start.toISOString()}.`);
+    store.update((state) => {
+      const record = state.advertisements[notice.advertisementId] ?? { firstReceivedAt: now.toISOString(), reported: null };
+      return { ...state, advertisements: { ...state.advertisements, [notice.advertisementId]: { ...record, notified: notice.notified } } };
+    });
   }
 
   /**

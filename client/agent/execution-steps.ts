@@ -1,4 +1,5 @@
 import type { RunOutcome } from '../execution/exit-code';
+import type { RunFrom } from '../execution/run-program';
 import type { MifPackage } from '../mif/mif-match';
 
 /**
@@ -39,8 +40,10 @@ export interface ContentStep {
 
 export interface ProgramRequest {
   readonly commandLine: string;
-  /** The content's folder in the cache. */
+  /** The content's folder in the cache, the DP's package folder, or (no content) the program's start-in folder. */
   readonly startIn: string;
+  /** Where the program runs from; absent, the cache. */
+  readonly runFrom?: RunFrom;
   readonly runMode: 'adminRights' | 'userRights';
   readonly maxRunTimeMs: number;
   readonly pkg: MifPackage;

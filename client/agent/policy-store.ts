@@ -26,6 +26,8 @@ export interface AdvertisementRecord {
   readonly lastState?: string;
   /** Tries of a run that failed with an exit code worth another try, and when the next may start. */
   readonly retry?: { readonly count: number; readonly at: string };
+  /** The reminder and countdown told for the mandatory run at `runAt` (execmgr.log), so each is told once. */
+  readonly notified?: { readonly runAt: string; readonly reminderAt?: string; readonly countdown: boolean };
 }
 
 /** A logon, logoff or start-up the agent saw, for assignments "at logon", "at logoff", "at start-up". */
@@ -71,6 +73,7 @@ const policyFileSchema = z.strictObject({
       tooLargeReported: z.array(z.number().int()).max(100).optional(),
       lastState: z.string().max(200).optional(),
       retry: z.strictObject({ count: z.number().int().min(1), at: z.iso.datetime({ offset: true }) }).optional(),
+      notified: z.strictObject({ runAt: z.iso.datetime({ offset: true }), reminderAt: z.iso.datetime({ offset: true }).optional(), countdown: z.boolean() }).optional(),
     }),
   ),
   observed: z.strictObject({ user: z.string().max(256).nullable(), bootedAt: z.iso.datetime({ offset: true }).nullable() }).optional(),

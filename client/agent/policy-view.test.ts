@@ -32,6 +32,11 @@ describe('the stored policy as the agent acts on it', () => {
     const body = { ...offerBody(), package: { ...offerBody().package, publisher: 'Contoso', version: '2.1', persistInClientCache: true } };
     const [read] = viewOf({ machine: stored([body]), user: null, advertisements: {} }).advertisements;
     expect(read).toMatchObject({ persist: true, mifPackage: { name: 'Viewer', manufacturer: 'Contoso', version: '2.1', mifName: '' } });
+    // The MIF fields count only with "Use these fields for status MIF matching"; a body of an older site has none.
+    const stray = { ...body, package: { ...body.package, mifName: 'Other', mifFileName: 'OTHER' } };
+    expect(viewOf({ machine: stored([stray]), user: null, advertisements: {} }).advertisements[0]?.mifPackage).toEqual({ name: 'Viewer', manufacturer: 'Contoso', version: '2.1', mifName: '', mifPublisher: '', mifVersion: '' });
+    const custom = { ...body, package: { ...body.package, mifMatching: 'customFields', mifName: 'Contoso Viewer', mifPublisher: 'Contoso Ltd', mifVersion: '', mifFileName: ' VIEWER ' } };
+    expect(viewOf({ machine: stored([custom]), user: null, advertisements: {} }).advertisements[0]?.mifPackage).toEqual({ name: 'Viewer', manufacturer: 'Contoso', version: '2.1', mifName: 'Contoso Viewer', mifPublisher: 'Contoso Ltd', mifVersion: '', mifFileName: 'VIEWER' });
     const odd = viewOf({ machine: stored([null, 'text', 42, { advertisement: { advertisementId: 'x'.repeat(10_000) } }]), user: null, advertisements: {} });
     expect(odd.advertisements).toEqual([]);
     expect(odd.refused.map((r) => r.advertisementId)).toEqual([null, null, null, null]);

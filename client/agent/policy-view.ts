@@ -41,12 +41,23 @@ const textAt = (value: unknown, key: string, max = 256): string | null => {
   return typeof found === 'string' && found.length <= max ? found : null;
 };
 
+/**
+ * The package's Reporting settings: "Use these fields for status MIF matching" matches on its MIF
+ * file name, name, publisher and version; "Use package properties" on its name, publisher and
+ * version, any MIF file (SMS_Package USE_SPECIAL_MIF).
+ */
+function mifPackageOf(pkg: ClientOfferBody['package'], manufacturer: string, version: string): MifPackage {
+  const own = { name: pkg.name, manufacturer, version };
+  if (pkg.mifMatching !== 'customFields') return { ...own, mifName: '', mifPublisher: '', mifVersion: '' };
+  return { ...own, mifName: pkg.mifName, mifPublisher: pkg.mifPublisher, mifVersion: pkg.mifVersion, ...(pkg.mifFileName.trim() !== '' ? { mifFileName: pkg.mifFileName.trim() } : {}) };
+}
+
 function extrasOf(raw: unknown, body: ClientOfferBody): Pick<PolicyAdvertisement, 'persist' | 'mifPackage'> {
   const pkg = typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>).package : undefined;
   const persist = typeof pkg === 'object' && pkg !== null && (pkg as Record<string, unknown>).persistInClientCache === true;
   return {
     persist,
-    mifPackage: { name: body.package.name, manufacturer: textAt(pkg, 'publisher') ?? '', version: textAt(pkg, 'version') ?? '', mifName: textAt(pkg, 'mifName') ?? '', mifPublisher: textAt(pkg, 'mifPublisher') ?? '', mifVersion: textAt(pkg, 'mifVersion') ?? '' },
+    mifPackage: mifPackageOf(body.package, textAt(pkg, 'publisher') ?? '', textAt(pkg, 'version') ?? ''),
   };
 }
 

@@ -1,10 +1,15 @@
+import { stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import type { RunFrom } from '../execution/run-program';
 import { UnreachableError } from '../mp/json-request';
 import type { ManagementPointClient } from '../mp/mp-client';
 import type { ProgramRun } from '../policy/context';
 import type { StatusOutbox } from '../status/status-outbox';
 import { AgentMessage, advertisementMessage } from './agent-messages';
 import type { AgentLogs } from './agent-log';
+import { dpPathOf } from './dp-paths';
 import type { ExecutionSteps } from './execution-steps';
+import type { PathMapping } from '../../core/domain/path-mappings';
 import type { PolicyAdvertisement } from './policy-view';
 
 export type ActionStatus =
@@ -53,16 +58,27 @@ export interface RunContext {
   readonly confirmDownload?: () => Promise<boolean>;
   /** Whether a failure with an exit code worth another try may be tried again for this advertisement. */
   readonly mayRetry: (advertisementId: string) => boolean;
+  /** client.json's `dpPathMappings`: where this machine opens DP shares, for a program run from the DP. */
+  readonly dpPathMappings?: readonly PathMapping[];
 }
 
 /** The suite takes a program of Unknown maximum run time as running up to 720 minutes. */
 const unknownRunMinutes = 720;
 
+const isFolder = async (path: string) => {
+  try {
+    return (await stat(path)).isDirectory();
+  } catch {
+    return false;
+  }
+};
+
 const describe = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /**
  * One program of one advertisement, end to end: content location at the management point, the
- * content into the cache, the program run, its status messages through the outbox and its run
+ * content into the cache (or none: run from the distribution point, or a package without source
+ * files), the program run, its status messages through the outbox and its run
  * in the history. Every way it can stop short is an answer with a reason, never an exception, so
  * one advertisement cannot keep the others from running.
  */
@@ -79,15 +95,84 @@ export async function runOne(target: PolicyAdvertisement, context: RunContext): 
   };
   const program = body.program;
   if (program.kind !== 'computer') return answer('notRun', 'A program for devices does not run on a computer.');
+  const add = (messageId: number, second = '', third = '', time?: Date) => {
+    context.outbox.add(advertisementMessage(messageId, subject, second, third, time));
+    messageIds.push(messageId);
+  };
+
+  const execute = async (startIn: string, runFrom: RunFrom): Promise<ActionReport> => {
+    const startedAt = new Date();
+    const result = await context.steps.program.run({
+      commandLine: program.commandLine,
+      startIn,
+      runFrom,
+      runMode: program.runMode === 'userRights' ? 'userRights' : 'adminRights',
+      maxRunTimeMs: (program.maximumRunTime ?? unknownRunMinutes) * 60_000,
+      pkg: target.mifPackage,
+      ...(context.mifFolders !== undefined ? { mifFolders: context.mifFolders } : {}),
+    });
+    const record = async (outcome: ProgramRun['result']) => {
+      context.addRun({ ...subject, user: context.forUser, at: context.now, result: outcome });
+      // Only content in the cache is kept locked after a run.
+      if (runFrom === 'cache') await context.steps.content.recordRun?.({ packageId: ad.packageId, sourceVersion, advertisementId: ad.advertisementId });
+    };
+    switch (result.status) {
+      case 'deferred':
+        return answer('deferred', result.reason);
+      case 'notStarted':
+        add(AgentMessage.notStarted, '', result.reason);
+        await record('failure');
+        return answer('failed', `The program could not be started: ${result.reason}`);
+      case 'notMonitored':
+        add(AgentMessage.started, program.commandLine, '', startedAt);
+        // Counted as a failure: its result is unknown, and a failure lets "rerun if failed" try again.
+        await record('failure');
+        return answer('notMonitored', result.reason);
+      case 'ended': {
+        add(AgentMessage.started, program.commandLine, '', startedAt);
+        if (result.outcome.result === 'failed' && result.outcome.retryLater && context.mayRetry(ad.advertisementId)) {
+          // Not in the history: the assignment stays due, and runs again after the retry interval.
+          add(AgentMessage.failedWillRetry, String(result.exitCode), result.mifDescription ?? '');
+          return answer('retrying', `The program ended with exit code ${result.exitCode}, which is worth another try (10063).`);
+        }
+        add(result.outcome.messageId, String(result.exitCode), result.mifDescription ?? '');
+        await record(result.outcome.result === 'success' ? 'success' : 'failure');
+        const how = result.mifDescription === null ? `exit code ${result.exitCode}` : `status MIF: ${result.mifDescription}`;
+        return answer(result.outcome.result === 'success' ? 'succeeded' : 'failed', `The program ended (${how}; ${result.outcome.messageId}).`);
+      }
+    }
+  };
+
+  // A package without source files has no content to locate or download: the command line runs alone.
+  if (!body.package.containsSourceFiles) {
+    const startIn = program.startIn.trim() === '' ? tmpdir() : program.startIn.trim();
+    context.logs.info('execmgr', `${ad.advertisementId}: package ${ad.packageId} has no source files; the program runs in ${startIn} without content.`);
+    return execute(startIn, 'noContent');
+  }
   if (sourceVersion < 1) return answer('deferred', `Package ${ad.packageId} has no content version on a distribution point yet.`);
 
   let urls: string[];
   let offline = false;
+  let fromDp: { readonly name: string; readonly path: string; readonly uncPath: string } | null = null;
   try {
     const located = await context.mp.contentLocation({ advertisementId: ad.advertisementId, packageId: ad.packageId, sourceVersion });
     if (located.action === 'doNotRun') return answer('notRun', `Content location: ${located.reason}`);
+    if (located.action === 'runFromDp') {
+      // The advertisement says to run from the distribution point: its package folder is the start-in folder, nothing is downloaded.
+      const problems: string[] = [];
+      for (const dp of located.dps) {
+        const path = dpPathOf(dp.uncPath, context.dpPathMappings ?? []);
+        if (!path.ok) problems.push(`${dp.name}: ${path.problem}`);
+        else if (!(await isFolder(path.path))) problems.push(`${dp.name}: ${path.path} (${dp.uncPath}) is not a folder this agent can open`);
+        else {
+          fromDp = { name: dp.name, path: path.path, uncPath: dp.uncPath };
+          break;
+        }
+      }
+      if (fromDp === null) return answer('deferred', `The program runs from the distribution point, and none of the ${located.dps.length} content location named can be opened: ${problems.join('; ')}.`);
+    }
     urls = located.dps.map((dp) => dp.httpUrl).filter((url): url is string => url !== null);
-    if (urls.length === 0) return answer('deferred', `Content location named ${located.dps.length} distribution point(s), none of which serves the content over HTTP. ${located.reason}`);
+    if (fromDp === null && urls.length === 0) return answer('deferred', `Content location named ${located.dps.length} distribution point(s), none of which serves the content over HTTP. ${located.reason}`);
   } catch (error) {
     // The management point is away: content already in the cache runs without it, as the suite's client does.
     if (!(error instanceof UnreachableError)) return answer('deferred', `Content location failed: ${describe(error)}`);
@@ -95,10 +180,10 @@ export async function runOne(target: PolicyAdvertisement, context: RunContext): 
     offline = true;
   }
 
-  const add = (messageId: number, second = '', third = '', time?: Date) => {
-    context.outbox.add(advertisementMessage(messageId, subject, second, third, time));
-    messageIds.push(messageId);
-  };
+  if (fromDp !== null) {
+    context.logs.info('execmgr', `${ad.advertisementId}: runs from distribution point ${fromDp.name}, ${fromDp.uncPath} (opened as ${fromDp.path}); nothing is downloaded.`);
+    return execute(fromDp.path, 'distributionPoint');
+  }
   const onDownload = () => add(AgentMessage.downloading, '', `Downloading the content of ${ad.packageId} (source version ${sourceVersion}) from ${urls[0] ?? 'a distribution point'}.`);
   const request = { packageId: ad.packageId, sourceVersion, advertisementId: ad.advertisementId, persist: target.persist, urls, onDownload };
   let content = await context.steps.content.fetch({ ...request, download: !offline && context.confirmDownload === undefined });
@@ -120,44 +205,7 @@ export async function runOne(target: PolicyAdvertisement, context: RunContext): 
       break;
   }
 
-  const startedAt = new Date();
-  const result = await context.steps.program.run({
-    commandLine: program.commandLine,
-    startIn: content.path,
-    runMode: program.runMode === 'userRights' ? 'userRights' : 'adminRights',
-    maxRunTimeMs: (program.maximumRunTime ?? unknownRunMinutes) * 60_000,
-    pkg: target.mifPackage,
-    ...(context.mifFolders !== undefined ? { mifFolders: context.mifFolders } : {}),
-  });
-  const record = async (outcome: ProgramRun['result']) => {
-    context.addRun({ ...subject, user: context.forUser, at: context.now, result: outcome });
-    await context.steps.content.recordRun?.({ packageId: ad.packageId, sourceVersion, advertisementId: ad.advertisementId });
-  };
-  switch (result.status) {
-    case 'deferred':
-      return answer('deferred', result.reason);
-    case 'notStarted':
-      add(AgentMessage.notStarted, '', result.reason);
-      await record('failure');
-      return answer('failed', `The program could not be started: ${result.reason}`);
-    case 'notMonitored':
-      add(AgentMessage.started, program.commandLine, '', startedAt);
-      // Counted as a failure: its result is unknown, and a failure lets "rerun if failed" try again.
-      await record('failure');
-      return answer('notMonitored', result.reason);
-    case 'ended': {
-      add(AgentMessage.started, program.commandLine, '', startedAt);
-      if (result.outcome.result === 'failed' && result.outcome.retryLater && context.mayRetry(ad.advertisementId)) {
-        // Not in the history: the assignment stays due, and runs again after the retry interval.
-        add(AgentMessage.failedWillRetry, String(result.exitCode), result.mifDescription ?? '');
-        return answer('retrying', `The program ended with exit code ${result.exitCode}, which is worth another try (10063).`);
-      }
-      add(result.outcome.messageId, String(result.exitCode), result.mifDescription ?? '');
-      await record(result.outcome.result === 'success' ? 'success' : 'failure');
-      const how = result.mifDescription === null ? `exit code ${result.exitCode}` : `status MIF: ${result.mifDescription}`;
-      return answer(result.outcome.result === 'success' ? 'succeeded' : 'failed', `The program ended (${how}; ${result.outcome.messageId}).`);
-    }
-  }
+  return execute(content.path, 'cache');
 }
 
 /**

@@ -5,6 +5,7 @@ import { logFolderOf } from '../agent/agent-log';
 import { runAgentLoop } from '../agent/agent-loop';
 import { ClientAgent, type AdvertisementView, type CycleReport } from '../agent/client-agent';
 import type { ActionReport } from '../agent/run-assignment';
+import type { UpcomingRun } from '../agent/notifications';
 import type { ExecutionSteps } from '../agent/execution-steps';
 import type { ClientIo } from './main';
 
@@ -16,6 +17,13 @@ export interface AgentIo extends ClientIo {
   readonly ask?: (question: string) => Promise<boolean>;
   /** The cache and program runner; absent, a run is deferred with why. */
   readonly steps?: ExecutionSteps;
+}
+
+/** A mandatory run to come, with when the user is reminded of it next and when its countdown starts. */
+function upcomingLine(run: UpcomingRun): string {
+  const reminder = run.nextReminder === null ? 'no more reminders' : `next reminder ${run.nextReminder}`;
+  const countdown = run.countdownStart === null ? 'no countdown' : `${run.countdownMinutes ?? 0}-minute countdown from ${run.countdownStart}`;
+  return `Mandatory: ${run.advertisementId} ${run.name} (${run.packageId} ${run.programName}) runs at ${run.runAt}; ${reminder}; ${countdown}`;
 }
 
 function decisionLine(view: AdvertisementView): string {
@@ -152,7 +160,7 @@ export function addAgentCommands(program: Command, policy: Command, io: AgentIo,
     .action(
       act(async (options: { json?: boolean }) => {
         const agent = agentOf();
-        const { config, identity, state, views, outbox } = agent.evaluateNow(new Date());
+        const { config, identity, state, views, upcoming, outbox } = agent.evaluateNow(new Date());
         const status = {
           clientDir: agent.clientDir,
           managementPoint: config.managementPoint,
@@ -164,6 +172,7 @@ export function addAgentCommands(program: Command, policy: Command, io: AgentIo,
             user: state.user === null ? null : { user: state.user.user, version: state.user.version, receivedAt: state.user.receivedAt },
           },
           advertisements: views,
+          upcoming,
           outbox,
           logs: logFolderOf(agent.clientDir),
           agentProcess: runningAgent(agent.clientDir),
@@ -177,6 +186,7 @@ export function addAgentCommands(program: Command, policy: Command, io: AgentIo,
         text += `Machine policy: ${state.machine === null ? 'none yet' : `version ${state.machine.version}, received ${state.machine.receivedAt}`}\n`;
         if (state.user !== null) text += `User policy (${state.user.user}): version ${state.user.version}, received ${state.user.receivedAt}\n`;
         for (const view of views) text += `${decisionLine(view)}${view.lastAction === null ? '' : ` (last: ${view.lastAction.status} at ${view.lastAction.at})`}\n`;
+        for (const run of upcoming) text += `${upcomingLine(run)}\n`;
         text += `Status messages waiting: ${outbox}\nPolling every ${status.pollingMinutes} minutes; logs in ${status.logs}\n`;
         text += status.agentProcess === null ? 'The agent is not running.\n' : `The agent runs (process ${status.agentProcess}).\n`;
         io.out(text);

@@ -2,6 +2,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
 import { z } from 'zod';
 import { siteCodeSchema } from '../../core/api/ids';
+import { sourcePathFormOf } from '../../core/api/source-paths';
 import { writeFileAtomicSync } from '../files/atomic-write';
 
 /** The most a configuration file may hold: it is a few settings, so anything bigger is not one. */
@@ -46,6 +47,19 @@ export const clientConfigSchema = z.strictObject({
   session: z.strictObject({ user: userName.nullable() }).optional(),
   /** Folders where installers leave status MIFs (%windir% and %TEMP% on Windows). */
   mifFolders: z.array(z.string().min(1).max(4096)).max(16).optional(),
+  /**
+   * Where this machine reaches distribution point shares, for programs run from the DP:
+   * `\\DP01\SMSPKGD$` → `/mnt/dp01/smspkgd`. Needed off Windows, which cannot open a UNC path.
+   */
+  dpPathMappings: z
+    .array(
+      z.strictObject({
+        uncPrefix: z.string().max(1024).refine((text) => sourcePathFormOf(text) === 'unc', 'uncPrefix is a UNC path such as \\\\DP01\\SMSPKGD$'),
+        localPath: z.string().min(1).max(4096).refine((text) => isAbsolute(text), 'localPath is an absolute path'),
+      }),
+    )
+    .max(64)
+    .optional(),
 });
 
 export type ClientConfigInput = z.input<typeof clientConfigSchema>;

@@ -72,6 +72,9 @@ describe.skipIf(process.platform === 'win32')('runProgram', () => {
     expect(await run(`sh ./install.sh other.mif '${mifs}/other.mif'`)).toMatchObject({ exitCode: 0, mif: null, outcome: { messageId: 10008 } });
     expect(await run(`sh ./install.sh failed.mif '${mifs}/widget.mif'`, { mifFileName: 'setup' })).toMatchObject({ mif: null, outcome: { messageId: 10008 } });
     expect(await run(`sh ./install.sh failed.mif '${mifs}/SETUP.MIF'`, { mifFileName: 'setup' })).toMatchObject({ outcome: { messageId: 10007 } });
+    // The package's MIF file name, as its Reporting settings give it, does the same.
+    expect(await run(`sh ./install.sh failed.mif '${mifs}/widget.mif'`, { pkg: { ...pkg, mifFileName: 'viewer' } })).toMatchObject({ mif: null, outcome: { messageId: 10008 } });
+    expect(await run(`sh ./install.sh failed.mif '${mifs}/viewer.mif'`, { pkg: { ...pkg, mifFileName: 'VIEWER.MIF' } })).toMatchObject({ outcome: { messageId: 10007 } });
   });
 
   it('stops watching a program past its maximum run time and leaves it running', async () => {

@@ -9,7 +9,8 @@ import type { LogWriter } from '../logs/log-writer';
 import { classifyRun, defaultRetryExitCodes, type RunOutcome } from './exit-code';
 
 export type RunMode = 'adminRights' | 'userRights';
-export type RunFrom = 'cache' | 'distributionPoint';
+/** `noContent`: a program of a package without source files, its command line alone. */
+export type RunFrom = 'cache' | 'distributionPoint' | 'noContent';
 
 export interface RunProgramOptions {
   readonly commandLine: string;
@@ -21,7 +22,7 @@ export interface RunProgramOptions {
   /** The program's maximum allowed run time; past it the program is no longer monitored (it is not stopped). */
   readonly maxRunTimeMs: number;
   readonly pkg: MifPackage;
-  /** The program's MIF file name, when it has one: only that file is read. */
+  /** A MIF file name, when there is one: only that file is read (else the package's `mifFileName`). */
   readonly mifFileName?: string;
   /** Where installers leave status MIFs; `defaultMifFolders()` when not given. */
   readonly mifFolders?: readonly string[];
@@ -77,6 +78,8 @@ const mifClockSlackMs = 2000;
 
 const maxTimerMs = 2 ** 31 - 1;
 
+const runFromText: Record<RunFrom, string> = { cache: 'from the cache', distributionPoint: 'from the distribution point', noContent: 'a package without source files' };
+
 /** Cmd.exe's limit for a command line; nothing a program needs is longer. */
 const maxCommandLine = 8191;
 
@@ -123,7 +126,7 @@ async function runUnlogged(options: RunProgramOptions): Promise<ProgramRun> {
   }
 
   const startedAt = new Date();
-  options.logs?.info('execmgr', `Executing program ${commandLine} in ${startIn} (${options.runMode === 'adminRights' ? 'administrative rights' : "the user's rights"}, from the ${options.runFrom === 'cache' ? 'cache' : 'distribution point'}).`);
+  options.logs?.info('execmgr', `Executing program ${commandLine} in ${startIn} (${options.runMode === 'adminRights' ? 'administrative rights' : "the user's rights"}, ${runFromText[options.runFrom]}).`);
   // Its own process group off Windows, so the program outlives the agent as it would a service restart.
   const child = spawn(commandLine, { shell: true, cwd: startIn, stdio: 'ignore', windowsHide: true, detached: process.platform !== 'win32', env: options.env ?? process.env });
   const ended = await new Promise<{ code: number | null; signal: NodeJS.Signals | null } | { error: Error } | 'timeout'>((resolve) => {
@@ -145,7 +148,7 @@ async function runUnlogged(options: RunProgramOptions): Promise<ProgramRun> {
   const endedAt = new Date();
   // Killed by a signal there is no exit code; it failed, and is no code worth a retry.
   const exitCode = ended.code ?? -1;
-  const mif = await findStatusMif(options.mifFolders ?? defaultMifFolders(options.env), options.pkg, startedAt, options.mifFileName);
+  const mif = await findStatusMif(options.mifFolders ?? defaultMifFolders(options.env), options.pkg, startedAt, options.mifFileName ?? options.pkg.mifFileName);
   const outcome = classifyRun(exitCode, mif?.mif, options.retryExitCodes ?? defaultRetryExitCodes);
   return { ...record, startedAt, state: 'ended', pid: child.pid, endedAt, exitCode, signal: ended.signal, mif, outcome };
 }

@@ -8,6 +8,8 @@ export interface MifPackage {
   readonly mifName: string;
   readonly mifPublisher: string;
   readonly mifVersion: string;
+  /** The package's MIF file name ("Use these fields for status MIF matching"): only that file is read. */
+  readonly mifFileName?: string;
 }
 
 const same = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();

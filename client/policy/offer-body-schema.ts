@@ -13,6 +13,7 @@ import {
   programRightsModes,
   repeatRunBehaviors,
   maxMandatoryCountdownMinutes,
+  mifMatchingModes,
 } from '../../core/api';
 import { decodeScheduleToken, ScheduleTokenError } from '../../core/formats/schedule-token';
 
@@ -37,6 +38,15 @@ const name = (label: string, max: number) =>
 const oneOf = <T extends readonly [string, ...string[]]>(label: string, values: T) => z.enum(values, { error: `${label} is one of ${values.join(', ')}.` });
 const whole = (label: string, min: number, max: number) =>
   z.number({ error: `${label} is a number.` }).int(`${label} is a whole number.`).min(min, `${label} is from ${min} to ${max}.`).max(max, `${label} is from ${min} to ${max}.`);
+
+/** Text that may be empty; a body of a site before the field was sent has none. */
+const optionalText = (label: string, max: number) =>
+  z
+    .string({ error: `${label} is text.` })
+    .max(max, `${label} is at most ${max} characters.`)
+    // eslint-disable-next-line no-control-regex
+    .refine((text) => !/[\u0000-\u001f\u007f-\u009f]/.test(text), `${label} has a control character.`)
+    .default('');
 
 const advertisementSchema = z.object({
   advertisementId: advertisementIdSchema,
@@ -69,6 +79,8 @@ const computerProgramSchema = z.object({
   packageId: packageIdSchema,
   name: name('The program name', 50),
   commandLine: name('The command line', 127),
+  // Where a program of a package without source files starts; empty, the temp folder.
+  startIn: optionalText('Start in', 127),
   programFlags: uint32('ProgramFlags'),
   // null: Unknown, which the suite takes as 720 minutes.
   maximumRunTime: whole('The maximum allowed run time', 1, 720).nullable(),
@@ -99,6 +111,15 @@ const packageSchema = z.object({
   packageId: packageIdSchema,
   name: name('The package name', 50),
   sourceVersion: whole('The source version', 0, 0x7fffffff),
+  // Absent (a site before it was sent): the package has content, as every package offered then had.
+  containsSourceFiles: flag('This package contains source files').default(true),
+  // Reporting. Absent (a site before these were sent): the package's own properties, as the wizard's default.
+  mifMatching: oneOf('The status MIF matching', mifMatchingModes).default('packageProperties'),
+  // Compared with the names in the MIF folders only, so a name with a folder in it matches nothing.
+  mifFileName: optionalText('The MIF file name', 50),
+  mifName: optionalText('The MIF name', 50),
+  mifPublisher: optionalText('The MIF publisher', 32),
+  mifVersion: optionalText('The MIF version', 32),
 });
 
 const limit = (field: keyof typeof advertisedProgramsLimits, label: string) => whole(label, advertisedProgramsLimits[field].min, advertisedProgramsLimits[field].max);

@@ -1,4 +1,5 @@
-import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ClientAgent } from '../../client/agent/client-agent';
@@ -15,6 +16,7 @@ import { createDistributionManager, distributionManagerName } from '../../core/c
 import { contentServiceName, createContentService } from '../../core/components/dpcontent';
 import { createMpControlManager, mpControlName } from '../../core/components/mpcontrol';
 import { createOfferManager, offerManagerName } from '../../core/components/offermgr';
+import { encodeScheduleToken } from '../../core/formats/schedule-token';
 import { value } from '../helpers/api-result';
 import { writeTree } from '../helpers/content-tree';
 import { startMpProxy, type MpProxy } from '../helpers/mp-proxy';
@@ -89,7 +91,7 @@ async function advertiseTo(resourceId: number, programs: { name: string; platfor
 }
 
 /** A package with these source files on DP01 (made with the first), with one program advertised to the resource as soon as possible. */
-async function distributedAdvertisement(resourceId: number, name: string, files: Record<string, string | Uint8Array>, commandLine: string, assigned = true): Promise<{ packageId: string; ad: string }> {
+async function distributedAdvertisement(resourceId: number, name: string, files: Record<string, string | Uint8Array>, commandLine: string, assigned = true, extra: Partial<AdvertisementCreateInput> = {}): Promise<{ packageId: string; ad: string }> {
   const source = join(temp.path, `source-${name}`);
   writeTree(source, files);
   if (!existsSync(join(temp.path, 'vol-d'))) {
@@ -104,7 +106,7 @@ async function distributedAdvertisement(resourceId: number, name: string, files:
     .poll(async () => value(await core.client['packages:status']({ packageId })).distributionPoints.map((dp) => dp.state), { timeout: 30_000, interval: 50 })
     .toEqual(['installed']);
   const collectionId = value(await core.client['collections:create']({ name: `${name} targets`, rules: [{ kind: 'direct', resourceId }] })).collectionId;
-  const ad = value(await core.client['advertisements:create']({ advertisementName: `${name} now`, packageId, programName: 'Install', collectionId, includeSubcollections: false, asSoonAsPossible: assigned, allowFallbackToUnprotectedDps: true })).advertisementId;
+  const ad = value(await core.client['advertisements:create']({ advertisementName: `${name} now`, packageId, programName: 'Install', collectionId, includeSubcollections: false, asSoonAsPossible: assigned, allowFallbackToUnprotectedDps: true, ...extra })).advertisementId;
   await untilIdle(site());
   await expect.poll(async () => value(await core.client['policy:show']({ resource: resourceId })).materialized.advertisementIds, { timeout: 30_000, interval: 50 }).toContain(ad);
   return { packageId, ad };
@@ -254,6 +256,14 @@ describe('the client agent against a real site', { timeout: 90_000 }, () => {
     const approved = await second.runCycle(new Date());
     expect(approved.managementPoint.problem).toBeNull();
     expect(readIdentity(other)?.approval).toBe('approved');
+    // The cycle tells the approval the site answered with, not the one it registered with.
+    expect(approved.registration).toMatchObject({ kind: 'unchanged', approval: 'approved' });
+    expect(readFileSync(join(other, 'logs', 'policyagent.log'), 'utf8')).toContain("The site's approval of this client is now approved (was pending).");
+    value(await core.client['mp-clients:set-approval']({ client: 'WKS002', action: 'block' }));
+    const blocked = await second.runCycle(new Date());
+    expect(blocked.registration).toMatchObject({ approval: 'blocked' });
+    expect(readIdentity(other)?.approval).toBe('blocked');
+    expect((await second.runCycle(new Date())).registration).toMatchObject({ kind: 'unchanged', approval: 'blocked' });
   });
 
   it('reports a failed program (10005, 10006) and content larger than the cache (10050, once), and records the failure', async () => {
@@ -308,8 +318,8 @@ describe('the client agent against a real site', { timeout: 90_000 }, () => {
     const ann: MachineFacts = { ...facts, session: { kind: 'user', user: 'CONTOSO\\ann' } };
     const loggedOn = await agent(stepsNotAvailable, ann).runCycle(new Date(Date.now() + 1000));
     expect(loggedOn.advertisements).toEqual([expect.objectContaining({ advertisementId: ads[0], decision: expect.objectContaining({ kind: 'run', assignment: expect.objectContaining({ kind: 'logon', user: 'CONTOSO\\ann' }) }) })]);
-    // A package without source files is on no distribution point: content location says not to run.
-    expect(loggedOn.actions).toEqual([expect.objectContaining({ advertisementId: ads[0], status: 'notRun' })]);
+    // A package without source files needs no content location: only the runner is missing here.
+    expect(loggedOn.actions).toEqual([expect.objectContaining({ advertisementId: ads[0], status: 'deferred', reason: expect.stringMatching(/The program cannot be run: /) })]);
     expect(new PolicyStore(clientDir()).state.events).toEqual([expect.objectContaining({ kind: 'logon', user: 'CONTOSO\\ann' })]);
     expect(readFileSync(join(clientDir(), 'logs', 'policyagent.log'), 'utf8')).toContain('Saw CONTOSO\\ann log on at');
   });
@@ -344,6 +354,84 @@ describe('the client agent against a real site', { timeout: 90_000 }, () => {
       [main, 'Main', 'success'],
     ]);
     expect((await siteMessages([10008])).map((m) => m.attributes['401']).sort()).toEqual([base.ad, main].sort());
+  });
+
+  it('runs a program of a package without source files from its command line alone: in the temp folder, or its start-in folder', async () => {
+    const first = await agent().runCycle(new Date());
+    const resourceId = first.registration!.resourceId;
+    const packageId = value(await core.client['packages:create']({ name: 'Settings' })).packageId;
+    const where = join(temp.path, 'where.txt');
+    const startIn = join(temp.path, 'start here');
+    mkdirSync(startIn);
+    value(await core.client['programs:create']({ packageId, program: { name: 'Temp', commandLine: `pwd > '${where}'`, canRunWhen: 'whetherOrNot', runMode: 'adminRights' } }));
+    value(await core.client['programs:create']({ packageId, program: { name: 'Here', commandLine: `pwd >> '${where}'`, startIn, canRunWhen: 'whetherOrNot', runMode: 'adminRights', runFirst: { packageId, programName: 'Temp' } } }));
+    const collectionId = value(await core.client['collections:create']({ name: 'Settings targets', rules: [{ kind: 'direct', resourceId }] })).collectionId;
+    const ad = value(await core.client['advertisements:create']({ advertisementName: 'Settings now', packageId, programName: 'Here', collectionId, includeSubcollections: false, asSoonAsPossible: true })).advertisementId;
+    value(await core.client['advertisements:create']({ advertisementName: 'Settings first', packageId, programName: 'Temp', collectionId, includeSubcollections: false }));
+    await untilIdle(site(), ['Offermgr.box']);
+    const ran = await agent().runCycle(new Date());
+    expect(ran.actions).toEqual([expect.objectContaining({ programName: 'Temp', status: 'succeeded', messageIds: [10005, 10008] }), expect.objectContaining({ advertisementId: ad, programName: 'Here', status: 'succeeded', messageIds: [10005, 10008] })]);
+    expect(readFileSync(where, 'utf8')).toBe(`${realpathSync(tmpdir())}\n${realpathSync(startIn)}\n`);
+    expect(existsSync(join(clientDir(), 'cache', `${packageId}.1`))).toBe(false);
+    expect(readFileSync(join(clientDir(), 'logs', 'execmgr.log'), 'utf8')).toContain(`package ${packageId} has no source files; the program runs in ${startIn} without content`);
+  });
+
+  it('runs a program whose advertisement says to run from the distribution point in the DP folder, through client.json\'s mapping, and downloads nothing', async () => {
+    const first = await agent().runCycle(new Date());
+    const resourceId = first.registration!.resourceId;
+    const where = join(temp.path, 'where.txt');
+    const tool = await distributedAdvertisement(resourceId, 'Remote', { 'install.sh': `pwd > '${where}'\nexit 0\n` }, 'sh install.sh', true, { fastNetwork: 'runFromDp' });
+    // Off Windows a UNC path cannot be opened: without a mapping the run waits, with why.
+    const unmapped = await agent().runCycle(new Date());
+    expect(unmapped.actions).toEqual([expect.objectContaining({ advertisementId: tool.ad, status: 'deferred', reason: expect.stringMatching(/runs from the distribution point, .*DP01: this agent runs on \w+ and cannot open \\\\DP01\\SMSPKGD\$\\/) })]);
+    writeClientConfig(clientDir(), { managementPoint: proxy.url, siteCode: 'A01', session: { user: null }, dpPathMappings: [{ uncPrefix: '\\\\dp01\\smspkgd$', localPath: join(temp.path, 'vol-d', 'SMSPKGD$') }] });
+    const ran = await agent().runCycle(new Date());
+    expect(ran.actions).toEqual([expect.objectContaining({ advertisementId: tool.ad, status: 'succeeded', messageIds: [10005, 10008] })]);
+    expect(readFileSync(where, 'utf8')).toBe(`${realpathSync(join(temp.path, 'vol-d', 'SMSPKGD$', tool.packageId))}\n`);
+    expect(existsSync(join(clientDir(), 'cache', `${tool.packageId}.1`))).toBe(false);
+    const dpFolder = join(temp.path, 'vol-d', 'SMSPKGD$', tool.packageId);
+    const execmgr = readFileSync(join(clientDir(), 'logs', 'execmgr.log'), 'utf8');
+    expect(execmgr).toContain(`runs from distribution point DP01, \\\\DP01\\SMSPKGD$\\${tool.packageId} (opened as ${dpFolder}); nothing is downloaded.`);
+    expect(execmgr).toContain(`Executing program sh install.sh in ${dpFolder} (administrative rights, from the distribution point).`);
+    expect(existsSync(join(clientDir(), 'logs', 'cas.log')) ? readFileSync(join(clientDir(), 'logs', 'cas.log'), 'utf8') : '').not.toContain(tool.packageId);
+  });
+
+  it('tells each reminder and the countdown of a mandatory run to come in execmgr.log at its time, once, wakes for them, and lists them for status', async () => {
+    const t = (hhmm: string) => new Date(`2027-01-10T${hhmm}:00.000Z`);
+    const first = await agent(stepsNotAvailable).runCycle(t('08:00'));
+    const packageId = value(await core.client['packages:create']({ name: 'Noon' })).packageId;
+    value(await core.client['programs:create']({ packageId, program: { name: 'Install', commandLine: 'true', canRunWhen: 'whetherOrNot', runMode: 'adminRights' } }));
+    const collectionId = value(await core.client['collections:create']({ name: 'Noon targets', rules: [{ kind: 'direct', resourceId: first.registration!.resourceId }] })).collectionId;
+    const assignedSchedule = encodeScheduleToken({ type: 'nonRecurring', start: '2027-01-10T12:00', isGmt: true });
+    const ad = value(await core.client['advertisements:create']({ advertisementName: 'Noon', packageId, programName: 'Install', collectionId, includeSubcollections: false, assignedSchedule, displayReminders: true, mandatoryCountdownMinutes: 10 })).advertisementId;
+    await untilIdle(site(), ['Offermgr.box']);
+    const log = () => readFileSync(join(clientDir(), 'logs', 'execmgr.log'), 'utf8');
+    const told = (kind: string) => log().split('\n').filter((line) => line.includes(`${kind}: ${ad} `));
+    const runs = `${ad} (${packageId} Install) runs at 2027-01-10T12:00:00.000Z`;
+
+    // Received at 09:00: the first reminder then; within 24 hours every 4 hours, but the last hour starts at 11:00.
+    const received = await agent(stepsNotAvailable).runCycle(t('09:00'));
+    expect(received.advertisements).toEqual([expect.objectContaining({ advertisementId: ad, decision: expect.objectContaining({ kind: 'scheduled' }) })]);
+    expect(told('Reminder')).toEqual([expect.stringContaining(`Reminder: ${runs}; reminder of 2027-01-10T09:00:00.000Z.`)]);
+    expect(received.nextEvaluation).toBe('2027-01-10T11:00:00.000Z');
+    expect((await agent(stepsNotAvailable).runCycle(t('09:30'))).nextEvaluation).toBe('2027-01-10T11:00:00.000Z');
+    expect(told('Reminder')).toHaveLength(1);
+
+    // Woken late: the latest reminder passed is told, not each one missed.
+    const late = await agent(stepsNotAvailable).runCycle(t('11:20'));
+    expect(told('Reminder').slice(1)).toEqual([expect.stringContaining(`Reminder: ${runs}; reminder of 2027-01-10T11:15:00.000Z.`)]);
+    expect(late.nextEvaluation).toBe('2027-01-10T11:30:00.000Z');
+    expect(agent(stepsNotAvailable).evaluateNow(t('11:20')).upcoming).toEqual([
+      { advertisementId: ad, name: 'Noon', packageId, programName: 'Install', runAt: '2027-01-10T12:00:00.000Z', nextReminder: '2027-01-10T11:30:00.000Z', countdownStart: '2027-01-10T11:50:00.000Z', countdownMinutes: 10 },
+    ]);
+
+    const counting = await agent(stepsNotAvailable).runCycle(t('11:50'));
+    expect(told('Countdown')).toEqual([expect.stringContaining(`Countdown: ${runs}; the 10-minute countdown started at 2027-01-10T11:50:00.000Z.`)]);
+    expect(told('Reminder')).toHaveLength(3);
+    expect(counting.nextEvaluation).toBe('2027-01-10T12:00:00.000Z');
+    await agent(stepsNotAvailable).runCycle(t('11:55'));
+    expect(told('Countdown')).toHaveLength(1);
+    expect(agent(stepsNotAvailable).evaluateNow(t('11:55')).upcoming).toEqual([expect.objectContaining({ nextReminder: null, countdownStart: '2027-01-10T11:50:00.000Z' })]);
   });
 
   it('sets aside a status message the site refuses, so it does not hold back the others', async () => {

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { viewOf } from '../../client/agent/policy-view';
 import { evaluateAdvertisement } from '../../client/policy/evaluate';
 import { OfferBodyError, parseOfferBody } from '../../client/policy/offer-body-schema';
 import { createCore, type Core } from '../../core';
@@ -29,7 +30,9 @@ beforeAll(async () => {
   core = createCore({ dataDir: site });
   const c = core.client;
   value(await c['client-agents:set']({ agent: 'advertised-programs', changes: { countdownMinutes: 15, reminderWithin1HourMinutes: 10 } }));
-  const viewer = value(await c['packages:create']({ name: 'Viewer', version: '2.1', publisher: 'Contoso' })).packageId;
+  const viewer = value(
+    await c['packages:create']({ name: 'Viewer', version: '2.1', publisher: 'Contoso', mifMatching: 'customFields', mifFileName: 'VIEWER21', mifName: 'Contoso Viewer', mifPublisher: 'Contoso Ltd', mifVersion: '2.1.0' }),
+  ).packageId;
   const patch = value(await c['packages:create']({ name: 'Patch' })).packageId;
   const phone = value(await c['packages:create']({ name: 'Phone tools' })).packageId;
   value(await c['programs:create']({ packageId: patch, program: { name: 'KB1', commandLine: 'kb1.exe /q', canRunWhen: 'whetherOrNot', runMode: 'adminRights' } }));
@@ -121,6 +124,15 @@ describe("the agent's offer body schema against the site's bodies", () => {
     expect(parseOfferBody(bodyOf('device')).program.kind).toBe('device');
   });
 
+  it("carries the package's status MIF reporting settings to the agent, which matches on them only when the package says to", () => {
+    const viewer = parseOfferBody(bodyOf('asap'));
+    expect(viewer.package).toMatchObject({ mifMatching: 'customFields', mifFileName: 'VIEWER21', mifName: 'Contoso Viewer', mifPublisher: 'Contoso Ltd', mifVersion: '2.1.0' });
+    const stored = (key: string) => ({ machine: { version: 1, receivedAt: '2026-12-01T00:00:00.000Z', bodies: [bodyOf(key)], maintenanceWindows: [] }, user: null, advertisements: {} });
+    expect(viewOf(stored('asap')).advertisements[0]?.mifPackage).toEqual({ name: 'Viewer', manufacturer: 'Contoso', version: '2.1', mifFileName: 'VIEWER21', mifName: 'Contoso Viewer', mifPublisher: 'Contoso Ltd', mifVersion: '2.1.0' });
+    const device = parseOfferBody(bodyOf('device'));
+    expect(device.package).toMatchObject({ mifMatching: 'packageProperties', mifFileName: '', mifName: '' });
+  });
+
   it('evaluates a real body: the device program does not apply to a computer, the ASAP one runs for the user logged on', () => {
     // A day after the start, which is local time: available in every time zone.
     const now = at('2026-12-02T12:00:00Z');
@@ -167,6 +179,9 @@ describe("the agent's offer body schema against the site's bodies", () => {
       ['package.packageId', (b) => void (b.package!.packageId = 'A01FFFFF'), /The package is A01FFFFF/],
       ['program.name', (b) => void (b.program!.name = 'Another'), /The program is "Another"/],
       ['package.sourceVersion', (b) => void (b.package!.sourceVersion = 1.5), /whole number/],
+      ['package.mifMatching', (b) => void (b.package!.mifMatching = 'always'), /one of packageProperties, customFields/],
+      ['package.mifName', (b) => void (b.package!.mifName = 'Viewer\u001b[2J'), /control character/],
+      ['package.mifFileName', (b) => void (b.package!.mifFileName = 'x'.repeat(51)), /at most 50 characters/],
       ['clientAgent.countdownMinutes', (b) => void (b.clientAgent!.countdownMinutes = 0), /from 1 to 1440/],
       ['clientAgent.reminderWithin24HoursHours', (b) => void (b.clientAgent!.reminderWithin24HoursHours = 25), /from 1 to 24/],
       ['clientAgent.enabled', (b) => void (b.clientAgent!.enabled = 'yes'), /true or false/],

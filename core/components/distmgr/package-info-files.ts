@@ -61,12 +61,20 @@ export function packageInfoOf(pkg: PackageRecord) {
     publisher: pkg.publisher,
     language: pkg.language,
     comment: pkg.comment,
+    // None: its programs run from their command line alone, with no content to locate or download.
+    containsSourceFiles: pkg.containsSourceFiles,
     sourceVersion: pkg.sourceVersion,
     sourceDate: pkg.sourceDate,
     persistInClientCache: pkg.persistInClientCache,
     binaryDifferentialReplication: pkg.binaryDifferentialReplication,
     dataAccess: pkg.dataAccess,
     shareFolder: pkg.shareFolder,
+    // Reporting: which status MIF speaks for the package (SMS_Package MIFFileName, MIFName, MIFPublisher, MIFVersion).
+    mifMatching: pkg.mifMatching,
+    mifFileName: pkg.mifFileName,
+    mifName: pkg.mifName,
+    mifPublisher: pkg.mifPublisher,
+    mifVersion: pkg.mifVersion,
   };
 }
 
