@@ -85,7 +85,10 @@ export async function runOne(target: PolicyAdvertisement, context: RunContext): 
   let offline = false;
   try {
     const located = await context.mp.contentLocation({ advertisementId: ad.advertisementId, packageId: ad.packageId, sourceVersion });
-    if (located.action === 'doNotRun') return answer('notRun', `Content location: ${located.reason}`);
+    // No DP for this client now (none in its boundaries, none with this version yet, a slow network
+    // the advertisement does not run over): the run waits and is tried again each cycle, so the site
+    // is told it waits (10060) rather than seeing the client still at "accepted".
+    if (located.action === 'doNotRun') return answer('deferred', `Content location: ${located.reason}`);
     urls = located.dps.map((dp) => dp.httpUrl).filter((url): url is string => url !== null);
     if (urls.length === 0) return answer('deferred', `Content location named ${located.dps.length} distribution point(s), none of which serves the content over HTTP. ${located.reason}`);
   } catch (error) {

@@ -85,12 +85,12 @@ describe('courier-client agent commands', { timeout: 90_000 }, () => {
     expect((await client('run-advertised-programs')).out).toBe(`${ad}\tFix\tScript\tInstall\tcscript fix.vbs\n`);
 
     expect(await client('run-advertised-programs', '--run', 'A0129999')).toMatchObject({ code: 1, err: expect.stringMatching(/A0129999 is not in this client's policy/) });
-    // A package without source files is on no distribution point: content location says not to run.
+    // A package without source files is on no distribution point: content location offers none, so it waits.
     const tried = await client('run-advertised-programs', '--run', ad, '--json');
     expect(tried.code).toBe(1);
-    expect(JSON.parse(tried.out)).toMatchObject({ reports: [{ advertisementId: ad, status: 'notRun', reason: expect.stringMatching(/^Content location: /) }], outbox: { remaining: 0, problem: null } });
+    expect(JSON.parse(tried.out)).toMatchObject({ reports: [{ advertisementId: ad, status: 'deferred', reason: expect.stringMatching(/^Content location: /) }], outbox: { remaining: 0, problem: null } });
     expect(tried.err).toMatch(new RegExp(`${ad} did not run to success`));
-    expect(readFileSync(join(clientDir(), 'logs', 'execmgr.log'), 'utf8')).toContain(`${ad} (${packageId} Install): notRun.`);
+    expect(readFileSync(join(clientDir(), 'logs', 'execmgr.log'), 'utf8')).toContain(`${ad} (${packageId} Install): deferred.`);
   });
 
   it('policy refresh against a management point that does not answer: exit code 1 with the reason, the report still printed', async () => {

@@ -308,8 +308,8 @@ describe('the client agent against a real site', { timeout: 90_000 }, () => {
     const ann: MachineFacts = { ...facts, session: { kind: 'user', user: 'CONTOSO\\ann' } };
     const loggedOn = await agent(stepsNotAvailable, ann).runCycle(new Date(Date.now() + 1000));
     expect(loggedOn.advertisements).toEqual([expect.objectContaining({ advertisementId: ads[0], decision: expect.objectContaining({ kind: 'run', assignment: expect.objectContaining({ kind: 'logon', user: 'CONTOSO\\ann' }) }) })]);
-    // A package without source files is on no distribution point: content location says not to run.
-    expect(loggedOn.actions).toEqual([expect.objectContaining({ advertisementId: ads[0], status: 'notRun' })]);
+    // A package without source files is on no distribution point: content location offers none, so it waits.
+    expect(loggedOn.actions).toEqual([expect.objectContaining({ advertisementId: ads[0], status: 'deferred', messageIds: [10060], reason: expect.stringMatching(/^Content location: /) })]);
     expect(new PolicyStore(clientDir()).state.events).toEqual([expect.objectContaining({ kind: 'logon', user: 'CONTOSO\\ann' })]);
     expect(readFileSync(join(clientDir(), 'logs', 'policyagent.log'), 'utf8')).toContain('Saw CONTOSO\\ann log on at');
   });

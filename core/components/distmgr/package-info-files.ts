@@ -67,6 +67,11 @@ export function packageInfoOf(pkg: PackageRecord) {
     binaryDifferentialReplication: pkg.binaryDifferentialReplication,
     dataAccess: pkg.dataAccess,
     shareFolder: pkg.shareFolder,
+    // The client matches an installer's status MIF against these (docs/client-agent.md, Status MIF).
+    mifFileName: pkg.mifFileName,
+    mifName: pkg.mifName,
+    mifPublisher: pkg.mifPublisher,
+    mifVersion: pkg.mifVersion,
   };
 }
 
