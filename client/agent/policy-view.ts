@@ -16,6 +16,8 @@ export interface PolicyAdvertisement {
   /** The package's fields the agent's schema does not check but the run uses (persist, MIF matching). */
   readonly persist: boolean;
   readonly mifPackage: MifPackage;
+  /** The one status MIF file name the installer writes, or '' to look at every MIF. */
+  readonly mifFileName: string;
 }
 
 /** A body of the stored policy the agent could not read (status message 10000). */
@@ -41,12 +43,13 @@ const textAt = (value: unknown, key: string, max = 256): string | null => {
   return typeof found === 'string' && found.length <= max ? found : null;
 };
 
-function extrasOf(raw: unknown, body: ClientOfferBody): Pick<PolicyAdvertisement, 'persist' | 'mifPackage'> {
+function extrasOf(raw: unknown, body: ClientOfferBody): Pick<PolicyAdvertisement, 'persist' | 'mifPackage' | 'mifFileName'> {
   const pkg = typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>).package : undefined;
   const persist = typeof pkg === 'object' && pkg !== null && (pkg as Record<string, unknown>).persistInClientCache === true;
   return {
     persist,
     mifPackage: { name: body.package.name, manufacturer: textAt(pkg, 'publisher') ?? '', version: textAt(pkg, 'version') ?? '', mifName: textAt(pkg, 'mifName') ?? '', mifPublisher: textAt(pkg, 'mifPublisher') ?? '', mifVersion: textAt(pkg, 'mifVersion') ?? '' },
+    mifFileName: textAt(pkg, 'mifFileName') ?? '',
   };
 }
 

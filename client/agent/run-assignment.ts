@@ -130,6 +130,7 @@ export async function runOne(target: PolicyAdvertisement, context: RunContext): 
     runMode: program.runMode === 'userRights' ? 'userRights' : 'adminRights',
     maxRunTimeMs: (program.maximumRunTime ?? unknownRunMinutes) * 60_000,
     pkg: target.mifPackage,
+    ...(target.mifFileName !== '' ? { mifFileName: target.mifFileName } : {}),
     ...(context.mifFolders !== undefined ? { mifFolders: context.mifFolders } : {}),
   });
   const record = async (outcome: ProgramRun['result']) => {

@@ -76,11 +76,12 @@ async function siteMessages(messageIds: number[]) {
 }
 
 /** A status MIF as an installer leaves it, naming this product. */
-function statusMif(manufacturer: string, product: string, version: string): string {
+function statusMif(manufacturer: string, product: string, version: string, status = 'Success'): string {
   return readFileSync(join(import.meta.dirname, '..', 'fixtures', 'mif', 'success-crlf.mif'), 'utf8')
     .replace('"Contoso"', `"${manufacturer}"`)
     .replace('"Widget Pro"', `"${product}"`)
-    .replace('"2.1"', `"${version}"`);
+    .replace('"2.1"', `"${version}"`)
+    .replace('"Success"', `"${status}"`);
 }
 
 async function installedOn(packageId: string, dps: string[]) {
@@ -105,12 +106,14 @@ describe('software distribution end to end', { timeout: 60_000 }, () => {
 
     const target = join(temp.path, 'installed.txt');
     // The MIF names the package's MIF name, publisher and version, which differ from its name, publisher and version.
+    // A newer MIF of another file name says Failed for the same product: only the package's MIF file name counts.
     writeTree(join(temp.path, 'source'), {
-      'install.sh': `echo installed >> '${target}'\ncp widget.mif '${join(mifDir(), 'widget.mif')}'\nexit 0\n`,
+      'install.sh': `echo installed >> '${target}'\ncp widget.mif '${join(mifDir(), 'widget.mif')}'\nsleep 0.05\ncp other.mif '${join(mifDir(), 'other.mif')}'\nexit 0\n`,
       'widget.mif': statusMif('Contoso Ltd', 'Widget Suite', '2.1.0'),
+      'other.mif': statusMif('Contoso Ltd', 'Widget Suite', '2.1.0', 'Failed'),
     });
     const packageId = value(
-      await core.client['packages:create']({ name: 'Widget', publisher: 'Contoso', version: '2.1', mifMatching: 'customFields', mifName: 'Widget Suite', mifPublisher: 'Contoso Ltd', mifVersion: '2.1.0', containsSourceFiles: true, sourceDirectory: join(temp.path, 'source') }),
+      await core.client['packages:create']({ name: 'Widget', publisher: 'Contoso', version: '2.1', mifMatching: 'customFields', mifFileName: 'widget', mifName: 'Widget Suite', mifPublisher: 'Contoso Ltd', mifVersion: '2.1.0', containsSourceFiles: true, sourceDirectory: join(temp.path, 'source') }),
     ).packageId;
     value(await core.client['programs:create']({ packageId, program: { name: 'Install', commandLine: 'sh install.sh', canRunWhen: 'whetherOrNot', runMode: 'adminRights', anyPlatform: false, platforms: ['win7-x64'] } }));
     value(await core.client['packages:distribute']({ packageId, distributionPoints: ['DP01'], groups: [] }));
