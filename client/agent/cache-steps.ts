@@ -84,6 +84,7 @@ export function cacheSteps(options: CacheStepsOptions): ExecutionSteps {
           runMode: request.runMode,
           maxRunTimeMs: request.maxRunTimeMs,
           pkg: request.pkg,
+          ...(request.mifFileName !== undefined ? { mifFileName: request.mifFileName } : {}),
           ...(request.mifFolders !== undefined ? { mifFolders: request.mifFolders } : {}),
           logs: options.logs,
         });

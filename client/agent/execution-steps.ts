@@ -47,6 +47,7 @@ export interface ProgramRequest {
   readonly runMode: 'adminRights' | 'userRights';
   readonly maxRunTimeMs: number;
   readonly pkg: MifPackage;
+  readonly mifFileName?: string;
   readonly mifFolders?: readonly string[];
 }
 

@@ -15,6 +15,7 @@ export interface PolicyAdvertisement {
   readonly body: ClientOfferBody;
   /** The package's fields the agent's schema does not check but the run uses (persist, MIF matching). */
   readonly persist: boolean;
+  /** With `mifFileName` when the package names the one status MIF its installer writes. */
   readonly mifPackage: MifPackage;
 }
 

@@ -156,7 +156,10 @@ export async function runOne(target: PolicyAdvertisement, context: RunContext): 
   let fromDp: { readonly name: string; readonly path: string; readonly uncPath: string } | null = null;
   try {
     const located = await context.mp.contentLocation({ advertisementId: ad.advertisementId, packageId: ad.packageId, sourceVersion });
-    if (located.action === 'doNotRun') return answer('notRun', `Content location: ${located.reason}`);
+    // No DP for this client now (none in its boundaries, none with this version yet, a slow network
+    // the advertisement does not run over): the run waits and is tried again each cycle, so the site
+    // is told it waits (10060) rather than seeing the client still at "accepted".
+    if (located.action === 'doNotRun') return answer('deferred', `Content location: ${located.reason}`);
     if (located.action === 'runFromDp') {
       // The advertisement says to run from the distribution point: its package folder is the start-in folder, nothing is downloaded.
       const problems: string[] = [];
