@@ -29,7 +29,7 @@ export const clientStateLabels: Readonly<Record<AdvertisementClientState, string
 const columns: readonly DataGridColumn<AdvertisementClientStateDto>[] = [
   { id: 'name', label: 'Client', kind: 'text', width: 130, value: (c) => c.name, render: (c) => <NameCell icon={DesktopRegular} name={c.name} /> },
   { id: 'state', label: 'State', kind: 'text', width: 110, value: (c) => clientStateLabels[c.state] },
-  { id: 'time', label: 'Time', kind: 'text', width: 150, value: (c) => c.time, render: (c) => formatDateTime(c.time, { seconds: true }) },
+  { id: 'time', label: 'Time', kind: 'text', width: 180, value: (c) => c.time, render: (c) => formatDateTime(c.time, { seconds: true }) },
   // Shown when there is room (a wider window); the message says why the state is what it is.
   { id: 'messageId', label: 'Message ID', kind: 'number', width: 96, align: 'end', value: (c) => c.messageId, hidePriority: 1 },
   { id: 'resourceId', label: 'Resource ID', kind: 'number', width: 100, align: 'end', value: (c) => c.resourceId, hidePriority: 2 },
