@@ -49,7 +49,8 @@ export function cacheSteps(options: CacheStepsOptions): ExecutionSteps {
           told = true;
           request.onDownload?.();
         };
-        const result = await downloadToCache(c, { packageId: request.packageId, sourceVersion: request.sourceVersion, advertisementId: request.advertisementId, persist: request.persist, urls: request.urls, onProgress }, options.logs);
+        const onBadContent = request.onBadContent === undefined ? undefined : (retry: { url: string; file: string; reason: string }) => request.onBadContent?.({ url: retry.url, file: retry.file, reason: retry.reason });
+        const result = await downloadToCache(c, { packageId: request.packageId, sourceVersion: request.sourceVersion, advertisementId: request.advertisementId, persist: request.persist, urls: request.urls, onProgress, onBadContent }, options.logs);
         switch (result.outcome) {
           case 'cached':
             return { status: 'ready', path: result.entry.path, downloaded: false };

@@ -22,6 +22,8 @@ export interface ContentRequest {
   readonly download: boolean;
   /** Called once when bytes of a download start to arrive (status message 10061). */
   readonly onDownload?: () => void;
+  /** A distribution point's copy of a file is not the manifest's (status message 10064); `url` is the content URL it came from. */
+  readonly onBadContent?: (bad: { readonly url: string; readonly file: string; readonly reason: string }) => void;
 }
 
 export type ContentResult =

@@ -1,5 +1,6 @@
 import { stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
+import { contentUrl } from '../download/http-get';
 import type { RunFrom } from '../execution/run-program';
 import { UnreachableError } from '../mp/json-request';
 import type { ManagementPointClient } from '../mp/mp-client';
@@ -74,6 +75,15 @@ const isFolder = async (path: string) => {
 };
 
 const describe = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+/** A DP's content URL as the downloader names it in its retries, so the two can be matched. */
+function normalUrl(text: string): string {
+  try {
+    return contentUrl(text).href;
+  } catch {
+    return text;
+  }
+}
 
 /**
  * One program of one advertisement, end to end: content location at the management point, the
@@ -152,6 +162,7 @@ export async function runOne(target: PolicyAdvertisement, context: RunContext): 
   if (sourceVersion < 1) return answer('deferred', `Package ${ad.packageId} has no content version on a distribution point yet.`);
 
   let urls: string[];
+  const dpNames = new Map<string, string>();
   let offline = false;
   let fromDp: { readonly name: string; readonly path: string; readonly uncPath: string } | null = null;
   try {
@@ -175,6 +186,7 @@ export async function runOne(target: PolicyAdvertisement, context: RunContext): 
       if (fromDp === null) return answer('deferred', `The program runs from the distribution point, and none of the ${located.dps.length} content location named can be opened: ${problems.join('; ')}.`);
     }
     urls = located.dps.map((dp) => dp.httpUrl).filter((url): url is string => url !== null);
+    for (const dp of located.dps) if (dp.httpUrl !== null) dpNames.set(normalUrl(dp.httpUrl), dp.name);
     if (fromDp === null && urls.length === 0) return answer('deferred', `Content location named ${located.dps.length} distribution point(s), none of which serves the content over HTTP. ${located.reason}`);
   } catch (error) {
     // The management point is away: content already in the cache runs without it, as the suite's client does.
@@ -188,7 +200,16 @@ export async function runOne(target: PolicyAdvertisement, context: RunContext): 
     return execute(fromDp.path, 'distributionPoint');
   }
   const onDownload = () => add(AgentMessage.downloading, '', `Downloading the content of ${ad.packageId} (source version ${sourceVersion}) from ${urls[0] ?? 'a distribution point'}.`);
-  const request = { packageId: ad.packageId, sourceVersion, advertisementId: ad.advertisementId, persist: target.persist, urls, onDownload };
+  // Once per DP and file: a damaged copy is the site's to repair (a refresh of that DP), and the
+  // admin would otherwise learn of it only from the client's cas.log.
+  const damaged = new Set<string>();
+  const onBadContent = (bad: { readonly url: string; readonly file: string; readonly reason: string }) => {
+    const dp = dpNames.get(normalUrl(bad.url)) ?? bad.url;
+    if (damaged.has(`${dp}\n${bad.file}`)) return;
+    damaged.add(`${dp}\n${bad.file}`);
+    add(AgentMessage.damagedContent, dp, `${bad.file}: ${bad.reason}.`);
+  };
+  const request = { packageId: ad.packageId, sourceVersion, advertisementId: ad.advertisementId, persist: target.persist, urls, onDownload, onBadContent };
   let content = await context.steps.content.fetch({ ...request, download: !offline && context.confirmDownload === undefined });
   if (offline) {
     if (content.status !== 'ready') return answer('deferred', `Content location failed (the management point did not answer) and the content of ${ad.packageId} is not in the cache.`);

@@ -1,6 +1,6 @@
 import type { CacheEntry, ContentCache } from '../cache/content-cache';
 import type { LogWriter } from '../logs/log-writer';
-import { downloadContent, type DownloadProgress, type DownloadResult } from './download-content';
+import { downloadContent, type DownloadProgress, type DownloadResult, type DownloadRetry } from './download-content';
 import { DownloadError } from './download-error';
 import { fetchManifest } from './fetch-manifest';
 
@@ -14,6 +14,8 @@ export interface CacheDownloadRequest {
   readonly urls: readonly string[];
   readonly signal?: AbortSignal;
   readonly onProgress?: (progress: DownloadProgress) => void;
+  /** A distribution point sent a file with other bytes than the manifest's (the download goes on from the next one). */
+  readonly onBadContent?: (retry: DownloadRetry) => void;
   readonly concurrency?: number;
   readonly idleTimeoutMs?: number;
 }
@@ -70,7 +72,10 @@ export async function downloadToCache(cache: ContentCache, request: CacheDownloa
       onProgress: request.onProgress,
       concurrency: request.concurrency,
       idleTimeoutMs: request.idleTimeoutMs,
-      onRetry: (retry) => logs?.warning('cas', `${key}: ${retry.file} from ${retry.url} failed: ${retry.reason}.${retry.next === null ? '' : ` Trying ${retry.next}.`}`),
+      onRetry: (retry) => {
+        logs?.warning('cas', `${key}: ${retry.file} from ${retry.url} failed: ${retry.reason}.${retry.next === null ? '' : ` Trying ${retry.next}.`}`);
+        if (retry.badContent) request.onBadContent?.(retry);
+      },
     });
   } catch (error) {
     const kind = error instanceof DownloadError ? error.kind : 'unknown';
