@@ -18,6 +18,7 @@ import { evaluateAll, viewOf, type EvaluatedAdvertisement, type PolicyAdvertisem
 import { ensureRegistered, noteApproval, SiteMismatchError, type RegistrationKind } from './registration';
 import { dueNotice, nextNoticeTime, upcomingRuns, type UpcomingRun } from './notifications';
 import { runChain, type ActionReport } from './run-assignment';
+import { carryOutAfterRunning, defaultAfterRunningCommands, pendingRestart, type AfterRunningOutcome, type PendingRestart } from './after-running';
 import { sendOutbox } from './send-outbox';
 import { RunHistory } from './run-history';
 
@@ -71,6 +72,10 @@ export interface CycleReport {
   readonly reported: readonly { readonly advertisementId: string; readonly messageId: number; readonly reason: string | null }[];
   readonly advertisements: readonly AdvertisementView[];
   readonly actions: readonly ActionReport[];
+  /** The restart or logoff the programs that ran asked for ("After running"), done at the cycle's end; null when none asked. */
+  readonly afterRunning: AfterRunningOutcome | null;
+  /** A restart the computer still owes its programs (10022, or one not carried out). */
+  readonly restartPending: PendingRestart | null;
   /** The earliest time a decision asks to be evaluated again; null: only the next poll or a change. */
   readonly nextEvaluation: string | null;
   readonly pollingMinutes: number;
@@ -252,6 +257,12 @@ export class ClientAgent {
     }
     flushed = { sent: flushed.sent, remaining: outbox.count() };
 
+    const defaults = defaultAfterRunningCommands();
+    const afterRunning = await carryOutAfterRunning(
+      actions.flatMap((a) => (a.afterRunning !== undefined ? [a.afterRunning] : [])),
+      { clientDir: this.clientDir, logs: this.logs, now, bootedAt: facts.bootedAt ?? null, userLoggedOn: facts.session.kind === 'user', restartCommand: config.restartCommand ?? defaults.restart, logoffCommand: config.logoffCommand ?? defaults.logoff },
+    );
+
     const after = evaluateAll(viewOf(store.state), store.state, facts, history.all(), now);
     // A run that waits for its retry asks for that time; other due runs wait for the next poll.
     const next = [...after.map((e) => (e.decision.kind === 'run' ? retryTimeOf(store.state, e, now) : e.decision.nextEvaluation)), nextNoticeTime(after, store.state.advertisements, now)]
@@ -266,6 +277,8 @@ export class ClientAgent {
       reported,
       advertisements: after.map((e) => viewOfAdvertisement(e, store.state.advertisements)),
       actions,
+      afterRunning,
+      restartPending: pendingRestart(this.clientDir, facts.bootedAt ?? null, this.logs),
       nextEvaluation: next?.toISOString() ?? null,
       pollingMinutes: this.pollingMinutes(config, identity),
     };

@@ -12,6 +12,7 @@ import { dpPathOf } from './dp-paths';
 import type { ExecutionSteps } from './execution-steps';
 import type { PathMapping } from '../../core/domain/path-mappings';
 import type { PolicyAdvertisement } from './policy-view';
+import type { AfterRunningRequest } from './after-running';
 
 export type ActionStatus =
   /** The program ran and succeeded (10008, 10009, 10022). */
@@ -43,6 +44,8 @@ export interface ActionReport {
   readonly sourceVersion: number;
   /** For `deferred`: the download failed and is tried again (10062), rather than waiting (10060). */
   readonly downloadFailed?: boolean;
+  /** For `succeeded`: the program's "After running" setting and whether its exit code left a restart pending (10022), done at the end of the cycle. */
+  readonly afterRunning?: AfterRunningRequest;
 }
 
 export interface RunContext {
@@ -98,10 +101,10 @@ export async function runOne(target: PolicyAdvertisement, context: RunContext): 
   const subject = { advertisementId: ad.advertisementId, packageId: ad.packageId, programName: ad.programName };
   const sourceVersion = body.package.sourceVersion;
   const messageIds: number[] = [];
-  const answer = (status: ActionStatus, reason: string, downloadFailed = false): ActionReport => {
+  const answer = (status: ActionStatus, reason: string, downloadFailed = false, afterRunning?: AfterRunningRequest): ActionReport => {
     const log = status === 'succeeded' || status === 'deferred' || status === 'declined' ? context.logs.info.bind(context.logs) : status === 'notRun' || status === 'notMonitored' || status === 'retrying' ? context.logs.warning.bind(context.logs) : context.logs.error.bind(context.logs);
     log('execmgr', `${ad.advertisementId} (${ad.packageId} ${ad.programName}): ${status}. ${reason}`);
-    return { ...subject, status, reason, messageIds, sourceVersion, ...(downloadFailed ? { downloadFailed } : {}) };
+    return { ...subject, status, reason, messageIds, sourceVersion, ...(downloadFailed ? { downloadFailed } : {}), ...(afterRunning !== undefined ? { afterRunning } : {}) };
   };
   const program = body.program;
   if (program.kind !== 'computer') return answer('notRun', 'A program for devices does not run on a computer.');
@@ -148,7 +151,10 @@ export async function runOne(target: PolicyAdvertisement, context: RunContext): 
         add(result.outcome.messageId, String(result.exitCode), result.mifDescription ?? '');
         await record(result.outcome.result === 'success' ? 'success' : 'failure');
         const how = result.mifDescription === null ? `exit code ${result.exitCode}` : `status MIF: ${result.mifDescription}`;
-        return answer(result.outcome.result === 'success' ? 'succeeded' : 'failed', `The program ended (${how}; ${result.outcome.messageId}).`);
+        if (result.outcome.result !== 'success') return answer('failed', `The program ended (${how}; ${result.outcome.messageId}).`);
+        // What "After running" asks is done only after a success: a failed install is not worth a restart.
+        const after: AfterRunningRequest = { advertisementId: ad.advertisementId, afterRunning: program.afterRunning, restartPending: result.outcome.restartPending };
+        return answer('succeeded', `The program ended (${how}; ${result.outcome.messageId}).`, false, after);
       }
     }
   };

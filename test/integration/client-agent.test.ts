@@ -524,4 +524,71 @@ describe('the client agent against a real site', { timeout: 90_000 }, () => {
     ]);
     expect(value(await core.client['advertisements:client-states']({ advertisementId: busy.ad })).clients[0]?.state).toBe('failed');
   });
+  it("carries out each program's After running at the end of the cycle, after its status messages went: a restart once for all, a logoff only with a user, none after a failure", async () => {
+    const restarts = join(temp.path, 'restarts.log');
+    const logoffs = join(temp.path, 'logoffs.log');
+    const note = (file: string) => [process.execPath, '-e', `require('fs').appendFileSync(${JSON.stringify(file)}, 'x')`];
+    writeClientConfig(clientDir(), { managementPoint: proxy.url, siteCode: 'A01', session: { user: null }, restartCommand: note(restarts), logoffCommand: note(logoffs) });
+    const bootedAt = new Date(Date.now() - 3_600_000);
+    const machine = { ...facts, bootedAt };
+    const first = await agent(undefined, machine).runCycle(new Date());
+    const resourceId = first.registration!.resourceId;
+    const packageId = value(await core.client['packages:create']({ name: 'Settings' })).packageId;
+    const collectionId = value(await core.client['collections:create']({ name: 'Settings targets', rules: [{ kind: 'direct', resourceId }] })).collectionId;
+    const programs = [
+      ['Restart', 'exit 0', 'configMgrRestarts'],
+      ['Restart too', 'exit 0', 'configMgrRestarts'],
+      ['Failed', 'exit 7', 'configMgrRestarts'],
+      ['Log off', 'exit 0', 'configMgrLogsOff'],
+    ] as const;
+    const ads: Record<string, string> = {};
+    for (const [name, commandLine, afterRunning] of programs) {
+      value(await core.client['programs:create']({ packageId, program: { name, commandLine, afterRunning, canRunWhen: 'whetherOrNot', runMode: 'adminRights' } }));
+      ads[name] = value(await core.client['advertisements:create']({ advertisementName: name, packageId, programName: name, collectionId, includeSubcollections: false, asSoonAsPossible: true })).advertisementId;
+    }
+    await untilIdle(site(), ['Offermgr.box']);
+
+    const ran = await agent(undefined, machine).runCycle(new Date());
+    expect(ran.actions.map((a) => [a.programName, a.status])).toEqual(expect.arrayContaining([['Restart', 'succeeded'], ['Restart too', 'succeeded'], ['Failed', 'failed'], ['Log off', 'succeeded']]));
+    // A restart wins over the logoff, once for both programs that asked, and after the messages were sent.
+    expect(ran.afterRunning).toEqual({ action: 'restart', advertisementIds: expect.arrayContaining([ads.Restart, ads['Restart too']]), command: note(restarts), problem: null });
+    expect(ran.afterRunning!.advertisementIds).toHaveLength(2);
+    expect(ran.outbox.remaining).toBe(0);
+    await expect.poll(() => (existsSync(restarts) ? readFileSync(restarts, 'utf8') : ''), { timeout: 10_000, interval: 50 }).toBe('x');
+    expect(existsSync(logoffs)).toBe(false);
+    expect(ran.restartPending).toEqual({ since: expect.any(String), advertisementIds: [ads.Restart, ads['Restart too']] });
+
+    // Still owed until the computer boots after it; then done, and nothing runs again.
+    expect((await agent(undefined, machine).runCycle(new Date())).restartPending).not.toBeNull();
+    const rebooted = await agent(undefined, { ...machine, bootedAt: new Date(Date.now() + 120_000) }).runCycle(new Date(Date.now() + 180_000));
+    expect(rebooted.restartPending).toBeNull();
+    expect(rebooted.afterRunning).toBeNull();
+    expect(readFileSync(restarts, 'utf8')).toBe('x');
+  });
+
+  it('logs a user off for "ConfigMgr logs user off" when one is logged on, and says so when no command is set', async () => {
+    const logoffs = join(temp.path, 'logoffs.log');
+    writeClientConfig(clientDir(), { managementPoint: proxy.url, siteCode: 'A01', session: { user: 'CONTOSO\\ann' }, logoffCommand: [process.execPath, '-e', `require('fs').appendFileSync(${JSON.stringify(logoffs)}, 'x')`] });
+    const withUser: MachineFacts = { ...facts, session: { kind: 'user', user: 'CONTOSO\\ann' } };
+    const first = await agent(undefined, withUser).runCycle(new Date());
+    const resourceId = first.registration!.resourceId;
+    const packageId = value(await core.client['packages:create']({ name: 'Settings' })).packageId;
+    const collectionId = value(await core.client['collections:create']({ name: 'Settings targets', rules: [{ kind: 'direct', resourceId }] })).collectionId;
+    value(await core.client['programs:create']({ packageId, program: { name: 'Log off', commandLine: 'exit 0', afterRunning: 'configMgrLogsOff', canRunWhen: 'whetherOrNot', runMode: 'adminRights' } }));
+    value(await core.client['programs:create']({ packageId, program: { name: 'Restart', commandLine: 'exit 0', afterRunning: 'configMgrRestarts', canRunWhen: 'whetherOrNot', runMode: 'adminRights' } }));
+    const logoff = value(await core.client['advertisements:create']({ advertisementName: 'Log off', packageId, programName: 'Log off', collectionId, includeSubcollections: false, asSoonAsPossible: true })).advertisementId;
+    await untilIdle(site(), ['Offermgr.box']);
+    const ran = await agent(undefined, withUser).runCycle(new Date());
+    expect(ran.afterRunning).toEqual({ action: 'logoff', advertisementIds: [logoff], command: expect.any(Array), problem: null });
+    await expect.poll(() => (existsSync(logoffs) ? readFileSync(logoffs, 'utf8') : ''), { timeout: 10_000, interval: 50 }).toBe('x');
+    expect(ran.restartPending).toBeNull();
+
+    // No restart command here (not Windows): the restart is only kept pending, and the log says why.
+    const restart = value(await core.client['advertisements:create']({ advertisementName: 'Restart', packageId, programName: 'Restart', collectionId, includeSubcollections: false, asSoonAsPossible: true })).advertisementId;
+    await untilIdle(site(), ['Offermgr.box']);
+    const next = await agent(undefined, withUser).runCycle(new Date());
+    expect(next.afterRunning).toEqual({ action: 'restart', advertisementIds: [restart], command: null, problem: expect.stringMatching(/No restartCommand is set in client\.json/) });
+    expect(next.restartPending?.advertisementIds).toEqual([restart]);
+    expect(readFileSync(join(clientDir(), 'logs', 'execmgr.log'), 'utf8')).toMatch(/asked the agent to restart the computer \("ConfigMgr restarts computer"\): No restartCommand is set/);
+  });
 });
