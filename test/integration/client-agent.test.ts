@@ -444,7 +444,8 @@ describe('the client agent against a real site', { timeout: 90_000 }, () => {
     const cycle = await agent().runCycle(new Date());
     expect(cycle.outbox).toEqual({ sent: 2, remaining: 0 });
     expect(cycle.managementPoint.problem).toBeNull();
-    expect(existsSync(join(clientDir(), 'status', 'rejected', `${bad.uid}.json`))).toBe(true);
+    const refused = JSON.parse(readFileSync(join(clientDir(), 'status', 'refused', `${bad.uid}.json`), 'utf8')) as { reason: string; message: { uid: string } };
+    expect(refused).toMatchObject({ reason: expect.stringMatching(/severity/), message: { uid: bad.uid } });
     expect((await siteMessages([10002, 10018])).map((m) => m.messageId).sort()).toEqual([10002, 10018]);
     expect([good.uid, later.uid].every((uid) => !existsSync(join(clientDir(), 'status', 'outbox', `${uid}.json`)))).toBe(true);
     expect(readFileSync(join(clientDir(), 'logs', 'policyagent.log'), 'utf8')).toContain(`Status message ${bad.uid} (10002) is refused by the management point and set aside`);
