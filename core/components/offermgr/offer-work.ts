@@ -135,30 +135,36 @@ export async function processAdvertisements(deps: OfferWorkDeps, advertisementId
   const size = options.batchSize ?? batchSize;
   const { offers } = deps.repos;
   let memberChangesOf = options.memberChangesOf ?? null;
-  for (let start = 0; start < advertisementIds.length || memberChangesOf !== null; start += size) {
-    if (options.stopping?.()) throw new Error('Offer Manager is stopping.');
-    const batch = advertisementIds.slice(start, start + size);
-    const collectionId = memberChangesOf;
-    const applied = deps.work.run((change) => {
-      offers.beginBatch();
-      if (collectionId !== null) {
-        const moved = offers.applyMemberChanges(collectionId);
-        if (moved > 0) change.log('offermgr.log', offerManagerName, `Collection ${collectionId}: ${moved} resources joined or left it; their policy version moves.`);
-      }
-      const items = batch.map((id) => applyAdvertisement(deps, change, id));
-      offers.finishBatch();
-      return items;
-    });
-    memberChangesOf = null;
-    const writeOne = async (item: Applied) => {
-      if (item.outcome === 'offered' && item.offer) await writeOfferFiles(deps.root, deps.siteCode, item.offer, deps.repos.offers, item.includeSubcollections, { fsync: !grouped, through: item.through });
-      else await removeOfferFiles(deps.root, item.advertisementId);
-    };
-    // Files of different advertisements are independent: several in flight keep the file system's
-    // threads busy instead of waiting on each open, write and rename in turn.
-    for (let at = 0; at < applied.length; at += filesInFlight) await Promise.all(applied.slice(at, at + filesInFlight).map(writeOne));
-    for (const item of applied) outcomes.push(item.outcome);
-    if (grouped && applied.length > 0) await syncVolume(offerFilesPath(deps.root));
+  // Joins and leaves a run before this one consumed (it may have failed halfway) are not this run's.
+  offers.forgetMemberChanges();
+  try {
+    for (let start = 0; start < advertisementIds.length || memberChangesOf !== null; start += size) {
+      if (options.stopping?.()) throw new Error('Offer Manager is stopping.');
+      const batch = advertisementIds.slice(start, start + size);
+      const collectionId = memberChangesOf;
+      const applied = deps.work.run((change) => {
+        offers.beginBatch();
+        if (collectionId !== null) {
+          const moved = offers.applyMemberChanges(collectionId);
+          if (moved > 0) change.log('offermgr.log', offerManagerName, `Collection ${collectionId}: ${moved} resources joined or left it; their policy version moves.`);
+        }
+        const items = batch.map((id) => applyAdvertisement(deps, change, id));
+        offers.finishBatch();
+        return items;
+      });
+      memberChangesOf = null;
+      const writeOne = async (item: Applied) => {
+        if (item.outcome === 'offered' && item.offer) await writeOfferFiles(deps.root, deps.siteCode, item.offer, deps.repos.offers, item.includeSubcollections, { fsync: !grouped, through: item.through });
+        else await removeOfferFiles(deps.root, item.advertisementId);
+      };
+      // Files of different advertisements are independent: several in flight keep the file system's
+      // threads busy instead of waiting on each open, write and rename in turn.
+      for (let at = 0; at < applied.length; at += filesInFlight) await Promise.all(applied.slice(at, at + filesInFlight).map(writeOne));
+      for (const item of applied) outcomes.push(item.outcome);
+      if (grouped && applied.length > 0) await syncVolume(offerFilesPath(deps.root));
+    }
+  } finally {
+    offers.forgetMemberChanges();
   }
   return outcomes;
 }
