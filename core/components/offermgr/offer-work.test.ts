@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { writeTree } from '../../../test/helpers/content-tree';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { value } from '../../../test/helpers/api-result';
 import { makeTempDir, type TempDir } from '../../../test/helpers/temp-dir';
@@ -16,10 +17,12 @@ let site: ReturnType<typeof openSite>;
 let deps: OfferWorkDeps;
 const dataDir = () => join(temp.path, 'site');
 
+let clock: number;
 beforeEach(() => {
+  clock = Date.parse('2026-12-03T08:00:00.000Z');
   temp = makeTempDir('courier-offer-work-');
-  core = createCore({ dataDir: dataDir() });
-  const now = () => new Date();
+  core = createCore({ dataDir: dataDir(), now: () => new Date(clock) });
+  const now = () => new Date(clock);
   site = openSite(dataDir(), now);
   const { work } = openSitePlumbing({ db: site.db, root: site.root, log: createSiteLog(site.root, now), logAs: { file: offerManagerLog, component: offerManagerName }, now });
   deps = { repos: offermgrRepositories(site.db), work, root: site.root, siteCode: site.record.siteCode, now };
@@ -66,5 +69,43 @@ describe('Offer Manager on a collection change', () => {
     // Again, with no member change recorded: nothing more to report.
     await processAdvertisements(deps, reaching, { memberChangesOf: lab, batchSize: 2 });
     for (const ad of ads) expect(updates(ad), ad).toHaveLength(1);
+  });
+});
+
+describe('the policy body while distribution points are updated', () => {
+  it('carries the version a DP holds with that version\'s date, and changes only when a DP has the new one', async () => {
+    writeTree(join(temp.path, 'source'), { 'setup.exe': 'MZ setup' });
+    writeTree(join(temp.path, 'vol-d'), {});
+    const packageId = value(await core.client['packages:create']({ name: 'Viewer', containsSourceFiles: true, sourceDirectory: join(temp.path, 'source') })).packageId;
+    value(await core.client['programs:create']({ packageId, program: { name: 'Install', commandLine: 'setup.exe /q' } }));
+    value(await core.client['distribution-points:create']({ name: 'DP01', volumes: [{ letter: 'D', path: join(temp.path, 'vol-d') }] }));
+    value(await core.client['packages:distribute']({ packageId, distributionPoints: ['DP01'], groups: [] }));
+    // What Distribution Manager records once the copy is installed.
+    const installed = (version: number) => site.db.prepare("UPDATE package_dps SET state = 'installed', source_version = ? WHERE package_id = ?").run(version, packageId);
+    installed(1);
+    const pc = value(await core.client['resources:create']({ resourceType: 'system', name: 'PC01' })).resourceId;
+    const lab = value(await core.client['collections:create']({ name: 'Lab', rules: [{ kind: 'direct', resourceId: pc }] })).collectionId;
+    const ad = value(await core.client['advertisements:create']({ advertisementName: 'Viewer', packageId, programName: 'Install', collectionId: lab, includeSubcollections: false })).advertisementId;
+    const firstDate = value(await core.client['packages:get']({ packageId })).sourceDate;
+    expect(await processAdvertisements(deps, [ad])).toEqual(['offered']);
+    const body = () => (JSON.parse(deps.repos.offers.get(ad)!.body) as { package: { sourceVersion: number; sourceDate: string } }).package;
+    const policyVersion = () => site.db.prepare('SELECT version FROM resource_policy WHERE resource_id = ?').pluck().get(pc) as number;
+    expect(body()).toMatchObject({ sourceVersion: 1, sourceDate: firstDate });
+    const offeredAt = policyVersion();
+
+    // Update Distribution Points an hour later: the package is at version 2, no DP holds it yet.
+    clock += 3_600_000;
+    value(await core.client['packages:update-dps']({ packageId }));
+    const secondDate = value(await core.client['packages:get']({ packageId })).sourceDate;
+    expect(secondDate).not.toBe(firstDate);
+    await processAdvertisements(deps, [ad]);
+    expect(body()).toMatchObject({ sourceVersion: 1, sourceDate: firstDate });
+    // Nothing a client sees changed: its policy version stays.
+    expect(policyVersion()).toBe(offeredAt);
+
+    installed(2);
+    await processAdvertisements(deps, [ad]);
+    expect(body()).toMatchObject({ sourceVersion: 2, sourceDate: secondDate });
+    expect(policyVersion()).toBeGreaterThan(offeredAt);
   });
 });

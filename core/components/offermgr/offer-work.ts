@@ -40,7 +40,12 @@ function planOf(deps: OfferWorkDeps, ad: AdvertisementRecord): Plan {
   // A package without source files runs a command the client already has: no DP needs to hold it.
   // One with files is offered at the newest version a DP holds, never at one no DP has yet.
   const held = pkg.containsSourceFiles ? offers.versionOnDp(ad.packageId) : pkg.sourceVersion;
-  const text = offerBodyText(offerBodyOf(ad, program, pkg, clientAgents.advertisedPrograms(), Math.min(held ?? pkg.sourceVersion, pkg.sourceVersion)));
+  const sourceVersion = Math.min(held ?? pkg.sourceVersion, pkg.sourceVersion);
+  // The date of the version offered, not the newest one's: the body then changes (and clients are
+  // given a new policy version) when a DP has the new version, not when Update Distribution Points
+  // is asked for. A version older than the site's record of dates falls back to the package's.
+  const sourceDate = sourceVersion === pkg.sourceVersion ? pkg.sourceDate : (packages.sourceDateOf(pkg.packageId, sourceVersion) ?? pkg.sourceDate);
+  const text = offerBodyText(offerBodyOf(ad, program, pkg, clientAgents.advertisedPrograms(), { sourceVersion, sourceDate }));
   return { text, hash: hashOf(text), problem: null, ready: held !== null };
 }
 
