@@ -434,6 +434,68 @@ describe('the client agent against a real site', { timeout: 90_000 }, () => {
     expect(agent(stepsNotAvailable).evaluateNow(t('11:55')).upcoming).toEqual([expect.objectContaining({ nextReminder: null, countdownStart: '2027-01-10T11:50:00.000Z' })]);
   });
 
+  it('keeps a mandatory run outside its maintenance window waiting (10060, once) until the window opens; one that ignores windows runs at once', async () => {
+    const t = (hhmm: string) => new Date(`2027-01-10T${hhmm}:00.000Z`);
+    const resourceId = (await agent().runCycle(t('08:00'))).registration!.resourceId;
+    const log = join(temp.path, 'runs.log');
+    const packageId = value(await core.client['packages:create']({ name: 'Nightly' })).packageId;
+    for (const name of ['Install', 'Urgent']) {
+      value(await core.client['programs:create']({ packageId, program: { name, commandLine: `echo ${name} >> '${log}'`, canRunWhen: 'whetherOrNot', runMode: 'adminRights', maximumRunTime: 60 } }));
+    }
+    // Every night at 22:00 UTC for two hours.
+    const nights = encodeScheduleToken({ type: 'interval', start: '2027-01-01T22:00', daySpan: 1, isGmt: true });
+    const collectionId = value(await core.client['collections:create']({ name: 'Night shift', rules: [{ kind: 'direct', resourceId }], maintenanceWindows: [{ name: 'Nights', schedule: nights, durationMinutes: 120 }] })).collectionId;
+    const advertise = async (programName: string, extra: Partial<AdvertisementCreateInput> = {}) =>
+      value(await core.client['advertisements:create']({ advertisementName: programName, packageId, programName, collectionId, includeSubcollections: false, asSoonAsPossible: true, ...extra })).advertisementId;
+    const install = await advertise('Install');
+    const urgent = await advertise('Urgent', { ignoreMaintenanceWindows: true });
+    await untilIdle(site(), ['Offermgr.box']);
+    const ran = () => (existsSync(log) ? readFileSync(log, 'utf8') : '');
+
+    const noon = await agent().runCycle(t('12:00'));
+    expect(noon.advertisements.find((a) => a.advertisementId === install)?.decision).toMatchObject({ kind: 'maintenanceWindow' });
+    expect(noon.actions).toEqual([expect.objectContaining({ advertisementId: urgent, status: 'succeeded', messageIds: [10005, 10008] })]);
+    expect(noon.nextEvaluation).toBe('2027-01-10T22:00:00.000Z');
+    expect(ran()).toBe('Urgent\n');
+    const later = await agent().runCycle(t('21:59'));
+    expect(later.actions).toEqual([]);
+    expect(await siteMessages([10060])).toEqual([expect.objectContaining({ insertionStrings: [install, '', expect.stringMatching(/maintenance window/), packageId, 'Install'] })]);
+
+    const night = await agent().runCycle(t('22:00'));
+    expect(night.actions).toEqual([expect.objectContaining({ advertisementId: install, status: 'succeeded', messageIds: [10005, 10008] })]);
+    expect(ran()).toBe('Urgent\nInstall\n');
+    expect(await siteMessages([10060])).toHaveLength(1);
+  });
+
+  it('runs a recurring assignment at each occurrence of the cycle\'s clock, again or not as its rerun behaviour says', async () => {
+    const at = (day: number, hhmm: string) => new Date(`2027-01-${day}T${hhmm}:00.000Z`);
+    const resourceId = (await agent().runCycle(at(10, '08:00'))).registration!.resourceId;
+    const log = join(temp.path, 'runs.log');
+    const packageId = value(await core.client['packages:create']({ name: 'Daily' })).packageId;
+    const collectionId = value(await core.client['collections:create']({ name: 'Daily targets', rules: [{ kind: 'direct', resourceId }] })).collectionId;
+    // Every day at 09:00 UTC.
+    const daily = encodeScheduleToken({ type: 'interval', start: '2027-01-10T09:00', daySpan: 1, isGmt: true });
+    const ads = new Map<string, string>();
+    for (const [name, rerun] of [['Always', 'always'], ['Never', 'never'], ['IfFailed', 'ifFailed']] as const) {
+      value(await core.client['programs:create']({ packageId, program: { name, commandLine: `echo ${name} >> '${log}'`, canRunWhen: 'whetherOrNot', runMode: 'adminRights', maximumRunTime: 60 } }));
+      ads.set(value(await core.client['advertisements:create']({ advertisementName: name, packageId, programName: name, collectionId, includeSubcollections: false, assignedSchedule: daily, rerun })).advertisementId, name);
+    }
+    await untilIdle(site(), ['Offermgr.box']);
+    const runs = (report: Awaited<ReturnType<ClientAgent['runCycle']>>) => report.actions.filter((a) => a.status === 'succeeded').map((a) => ads.get(a.advertisementId)).sort();
+
+    const before = await agent().runCycle(at(10, '08:30'));
+    expect(before.advertisements.map((a) => a.decision.kind)).toEqual(['scheduled', 'scheduled', 'scheduled']);
+    // It wakes for the client agent's 5-minute countdown before the occurrence.
+    expect(before.nextEvaluation).toBe('2027-01-10T08:55:00.000Z');
+    expect(runs(await agent().runCycle(at(10, '09:00')))).toEqual(['Always', 'IfFailed', 'Never']);
+    expect(runs(await agent().runCycle(at(10, '12:00')))).toEqual([]);
+    // The next day's occurrence, found late: only the one that always reruns runs again (the others succeeded).
+    const next = await agent().runCycle(at(11, '09:30'));
+    expect(runs(next)).toEqual(['Always']);
+    expect(next.advertisements.filter((a) => a.decision.kind === 'wontRerun').map((a) => ads.get(a.advertisementId)).sort()).toEqual(['IfFailed', 'Never']);
+    expect(readFileSync(log, 'utf8').split('\n').filter(Boolean).sort()).toEqual(['Always', 'Always', 'IfFailed', 'Never']);
+  });
+
   it('sets aside a status message the site refuses, so it does not hold back the others', async () => {
     await agent().runCycle(new Date());
     const outbox = new StatusOutbox(clientDir());
