@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ClientAgent } from '../../client/agent/client-agent';
+import { ContentCache } from '../../client/cache/content-cache';
 import { stepsNotAvailable, type ExecutionSteps } from '../../client/agent/execution-steps';
 import type { MachineFacts } from '../../client/agent/machine-facts';
 import { PolicyStore } from '../../client/agent/policy-store';
@@ -287,6 +288,27 @@ describe('the client agent against a real site', { timeout: 90_000 }, () => {
     expect(again.actions).toEqual([expect.objectContaining({ advertisementId: big.ad, status: 'tooLarge', messageIds: [] })]);
     expect(await siteMessages([10050])).toHaveLength(1);
     expect(await siteMessages([10005])).toHaveLength(1);
+  });
+
+  it('defers a download the full cache has no room for (10060, once) and runs it once room is freed', async () => {
+    writeClientConfig(clientDir(), { managementPoint: proxy.url, siteCode: 'A01', session: { user: null }, cacheSizeMb: 1 });
+    const resourceId = (await agent().runCycle(new Date())).registration!.resourceId;
+    const first = await distributedAdvertisement(resourceId, 'First', { 'a.bin': new Uint8Array(700 * 1024).fill(1), 'setup.sh': 'exit 0\n' }, 'sh setup.sh');
+    expect((await agent().runCycle(new Date())).actions).toEqual([expect.objectContaining({ advertisementId: first.ad, status: 'succeeded' })]);
+    // The first content is locked for 24 hours after its run: the second does not fit beside it.
+    const second = await distributedAdvertisement(resourceId, 'Second', { 'b.bin': new Uint8Array(700 * 1024).fill(2), 'setup.sh': 'exit 0\n' }, 'sh setup.sh');
+    const full = await agent().runCycle(new Date());
+    expect(full.actions).toEqual([expect.objectContaining({ advertisementId: second.ad, status: 'deferred', messageIds: [10060], reason: expect.stringMatching(/no room for it yet/) })]);
+    expect(existsSync(join(clientDir(), 'cache', `${second.packageId}.1`))).toBe(false);
+    expect((await agent().runCycle(new Date())).actions).toEqual([expect.objectContaining({ advertisementId: second.ad, status: 'deferred', messageIds: [] })]);
+    expect(await siteMessages([10060])).toHaveLength(1);
+
+    // Room is freed (courier-client cache delete): the next cycle downloads and runs it.
+    const { cache } = await ContentCache.open(join(clientDir(), 'cache'));
+    await cache.delete(first.packageId, 1);
+    const freed = await agent().runCycle(new Date());
+    expect(freed.actions).toEqual([expect.objectContaining({ advertisementId: second.ad, status: 'succeeded', messageIds: [10061, 10005, 10008] })]);
+    expect(existsSync(join(clientDir(), 'cache', `${second.packageId}.1`, 'b.bin'))).toBe(true);
   });
 
   it('runs a program the user chooses (Run Advertised Programs): asks before downloading, declined runs nothing, accepted downloads and runs it', async () => {
