@@ -131,6 +131,17 @@ describe('ContentCache', () => {
     await expect(cache.setSize(0)).rejects.toThrow(/sizeMb 0 is not a whole number of MB from 1/);
   });
 
+  it('keeps persisted content when shrinking, even unlocked and older than what it evicts', async () => {
+    const { cache } = await ContentCache.open(root(), { now, sizeMb: 4 });
+    await download(cache, 'A0100001', MB, { persist: true });
+    clock += hour;
+    await download(cache, 'A0100002', MB);
+    for (const id of ['A0100001', 'A0100002']) await cache.release(id, 1, 'A0120000');
+    const result = await cache.setSize(1);
+    expect([result.evicted.map((e) => e.key), result.overBytes]).toEqual([['A0100002.1'], 0]);
+    expect(cache.entries().map((e) => [e.key, e.persist, e.locked])).toEqual([['A0100001.1', true, false]]);
+  });
+
   it('moves its contents and index to a new location, and refuses one inside it or not empty', async () => {
     const { cache } = await ContentCache.open(root(), { now });
     await download(cache, 'A0100001', 5, { persist: true });
