@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ClientAgent } from '../../client/agent/client-agent';
+import { ContentCache } from '../../client/cache/content-cache';
 import { stepsNotAvailable, type ExecutionSteps } from '../../client/agent/execution-steps';
 import type { MachineFacts } from '../../client/agent/machine-facts';
 import { PolicyStore } from '../../client/agent/policy-store';
@@ -289,6 +290,27 @@ describe('the client agent against a real site', { timeout: 90_000 }, () => {
     expect(await siteMessages([10005])).toHaveLength(1);
   });
 
+  it('defers a download the full cache has no room for (10060, once) and runs it once room is freed', async () => {
+    writeClientConfig(clientDir(), { managementPoint: proxy.url, siteCode: 'A01', session: { user: null }, cacheSizeMb: 1 });
+    const resourceId = (await agent().runCycle(new Date())).registration!.resourceId;
+    const first = await distributedAdvertisement(resourceId, 'First', { 'a.bin': new Uint8Array(700 * 1024).fill(1), 'setup.sh': 'exit 0\n' }, 'sh setup.sh');
+    expect((await agent().runCycle(new Date())).actions).toEqual([expect.objectContaining({ advertisementId: first.ad, status: 'succeeded' })]);
+    // The first content is locked for 24 hours after its run: the second does not fit beside it.
+    const second = await distributedAdvertisement(resourceId, 'Second', { 'b.bin': new Uint8Array(700 * 1024).fill(2), 'setup.sh': 'exit 0\n' }, 'sh setup.sh');
+    const full = await agent().runCycle(new Date());
+    expect(full.actions).toEqual([expect.objectContaining({ advertisementId: second.ad, status: 'deferred', messageIds: [10060], reason: expect.stringMatching(/no room for it yet/) })]);
+    expect(existsSync(join(clientDir(), 'cache', `${second.packageId}.1`))).toBe(false);
+    expect((await agent().runCycle(new Date())).actions).toEqual([expect.objectContaining({ advertisementId: second.ad, status: 'deferred', messageIds: [] })]);
+    expect(await siteMessages([10060])).toHaveLength(1);
+
+    // Room is freed (courier-client cache delete): the next cycle downloads and runs it.
+    const { cache } = await ContentCache.open(join(clientDir(), 'cache'));
+    await cache.delete(first.packageId, 1);
+    const freed = await agent().runCycle(new Date());
+    expect(freed.actions).toEqual([expect.objectContaining({ advertisementId: second.ad, status: 'succeeded', messageIds: [10061, 10005, 10008] })]);
+    expect(existsSync(join(clientDir(), 'cache', `${second.packageId}.1`, 'b.bin'))).toBe(true);
+  });
+
   it('runs a program the user chooses (Run Advertised Programs): asks before downloading, declined runs nothing, accepted downloads and runs it', async () => {
     const first = await agent().runCycle(new Date());
     const offered = await distributedAdvertisement(first.registration!.resourceId, 'Optional', { 'setup.sh': 'exit 0\n' }, 'sh setup.sh', false);
@@ -434,6 +456,68 @@ describe('the client agent against a real site', { timeout: 90_000 }, () => {
     expect(agent(stepsNotAvailable).evaluateNow(t('11:55')).upcoming).toEqual([expect.objectContaining({ nextReminder: null, countdownStart: '2027-01-10T11:50:00.000Z' })]);
   });
 
+  it('keeps a mandatory run outside its maintenance window waiting (10060, once) until the window opens; one that ignores windows runs at once', async () => {
+    const t = (hhmm: string) => new Date(`2027-01-10T${hhmm}:00.000Z`);
+    const resourceId = (await agent().runCycle(t('08:00'))).registration!.resourceId;
+    const log = join(temp.path, 'runs.log');
+    const packageId = value(await core.client['packages:create']({ name: 'Nightly' })).packageId;
+    for (const name of ['Install', 'Urgent']) {
+      value(await core.client['programs:create']({ packageId, program: { name, commandLine: `echo ${name} >> '${log}'`, canRunWhen: 'whetherOrNot', runMode: 'adminRights', maximumRunTime: 60 } }));
+    }
+    // Every night at 22:00 UTC for two hours.
+    const nights = encodeScheduleToken({ type: 'interval', start: '2027-01-01T22:00', daySpan: 1, isGmt: true });
+    const collectionId = value(await core.client['collections:create']({ name: 'Night shift', rules: [{ kind: 'direct', resourceId }], maintenanceWindows: [{ name: 'Nights', schedule: nights, durationMinutes: 120 }] })).collectionId;
+    const advertise = async (programName: string, extra: Partial<AdvertisementCreateInput> = {}) =>
+      value(await core.client['advertisements:create']({ advertisementName: programName, packageId, programName, collectionId, includeSubcollections: false, asSoonAsPossible: true, ...extra })).advertisementId;
+    const install = await advertise('Install');
+    const urgent = await advertise('Urgent', { ignoreMaintenanceWindows: true });
+    await untilIdle(site(), ['Offermgr.box']);
+    const ran = () => (existsSync(log) ? readFileSync(log, 'utf8') : '');
+
+    const noon = await agent().runCycle(t('12:00'));
+    expect(noon.advertisements.find((a) => a.advertisementId === install)?.decision).toMatchObject({ kind: 'maintenanceWindow' });
+    expect(noon.actions).toEqual([expect.objectContaining({ advertisementId: urgent, status: 'succeeded', messageIds: [10005, 10008] })]);
+    expect(noon.nextEvaluation).toBe('2027-01-10T22:00:00.000Z');
+    expect(ran()).toBe('Urgent\n');
+    const later = await agent().runCycle(t('21:59'));
+    expect(later.actions).toEqual([]);
+    expect(await siteMessages([10060])).toEqual([expect.objectContaining({ insertionStrings: [install, '', expect.stringMatching(/maintenance window/), packageId, 'Install'] })]);
+
+    const night = await agent().runCycle(t('22:00'));
+    expect(night.actions).toEqual([expect.objectContaining({ advertisementId: install, status: 'succeeded', messageIds: [10005, 10008] })]);
+    expect(ran()).toBe('Urgent\nInstall\n');
+    expect(await siteMessages([10060])).toHaveLength(1);
+  });
+
+  it('runs a recurring assignment at each occurrence of the cycle\'s clock, again or not as its rerun behaviour says', async () => {
+    const at = (day: number, hhmm: string) => new Date(`2027-01-${day}T${hhmm}:00.000Z`);
+    const resourceId = (await agent().runCycle(at(10, '08:00'))).registration!.resourceId;
+    const log = join(temp.path, 'runs.log');
+    const packageId = value(await core.client['packages:create']({ name: 'Daily' })).packageId;
+    const collectionId = value(await core.client['collections:create']({ name: 'Daily targets', rules: [{ kind: 'direct', resourceId }] })).collectionId;
+    // Every day at 09:00 UTC.
+    const daily = encodeScheduleToken({ type: 'interval', start: '2027-01-10T09:00', daySpan: 1, isGmt: true });
+    const ads = new Map<string, string>();
+    for (const [name, rerun] of [['Always', 'always'], ['Never', 'never'], ['IfFailed', 'ifFailed']] as const) {
+      value(await core.client['programs:create']({ packageId, program: { name, commandLine: `echo ${name} >> '${log}'`, canRunWhen: 'whetherOrNot', runMode: 'adminRights', maximumRunTime: 60 } }));
+      ads.set(value(await core.client['advertisements:create']({ advertisementName: name, packageId, programName: name, collectionId, includeSubcollections: false, assignedSchedule: daily, rerun })).advertisementId, name);
+    }
+    await untilIdle(site(), ['Offermgr.box']);
+    const runs = (report: Awaited<ReturnType<ClientAgent['runCycle']>>) => report.actions.filter((a) => a.status === 'succeeded').map((a) => ads.get(a.advertisementId)).sort();
+
+    const before = await agent().runCycle(at(10, '08:30'));
+    expect(before.advertisements.map((a) => a.decision.kind)).toEqual(['scheduled', 'scheduled', 'scheduled']);
+    // It wakes for the client agent's 5-minute countdown before the occurrence.
+    expect(before.nextEvaluation).toBe('2027-01-10T08:55:00.000Z');
+    expect(runs(await agent().runCycle(at(10, '09:00')))).toEqual(['Always', 'IfFailed', 'Never']);
+    expect(runs(await agent().runCycle(at(10, '12:00')))).toEqual([]);
+    // The next day's occurrence, found late: only the one that always reruns runs again (the others succeeded).
+    const next = await agent().runCycle(at(11, '09:30'));
+    expect(runs(next)).toEqual(['Always']);
+    expect(next.advertisements.filter((a) => a.decision.kind === 'wontRerun').map((a) => ads.get(a.advertisementId)).sort()).toEqual(['IfFailed', 'Never']);
+    expect(readFileSync(log, 'utf8').split('\n').filter(Boolean).sort()).toEqual(['Always', 'Always', 'IfFailed', 'Never']);
+  });
+
   it('sets aside a status message the site refuses, so it does not hold back the others', async () => {
     await agent().runCycle(new Date());
     const outbox = new StatusOutbox(clientDir());
@@ -444,7 +528,8 @@ describe('the client agent against a real site', { timeout: 90_000 }, () => {
     const cycle = await agent().runCycle(new Date());
     expect(cycle.outbox).toEqual({ sent: 2, remaining: 0 });
     expect(cycle.managementPoint.problem).toBeNull();
-    expect(existsSync(join(clientDir(), 'status', 'rejected', `${bad.uid}.json`))).toBe(true);
+    const refused = JSON.parse(readFileSync(join(clientDir(), 'status', 'refused', `${bad.uid}.json`), 'utf8')) as { reason: string; message: { uid: string } };
+    expect(refused).toMatchObject({ reason: expect.stringMatching(/severity/), message: { uid: bad.uid } });
     expect((await siteMessages([10002, 10018])).map((m) => m.messageId).sort()).toEqual([10002, 10018]);
     expect([good.uid, later.uid].every((uid) => !existsSync(join(clientDir(), 'status', 'outbox', `${uid}.json`)))).toBe(true);
     expect(readFileSync(join(clientDir(), 'logs', 'policyagent.log'), 'utf8')).toContain(`Status message ${bad.uid} (10002) is refused by the management point and set aside`);
