@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { ContentCache } from '../cache/content-cache';
 import { downloadToCache } from '../download/download-to-cache';
 import { DownloadError } from '../download/download-error';
@@ -64,6 +65,16 @@ export function cacheSteps(options: CacheStepsOptions): ExecutionSteps {
       } catch (error) {
         // What was downloaded is kept; the next cycle resumes it.
         return { status: 'deferred', reason: `The download stopped${error instanceof DownloadError ? ` (${error.kind})` : ''}: ${describe(error)}`, downloadFailed: true };
+      }
+    },
+    async releaseAllExcept(advertisementIds) {
+      // No cache made yet: nothing is held, and none is made just to say so.
+      if (opened === null && !existsSync(options.cacheFolder)) return;
+      try {
+        const changed = await (await cache()).releaseAllExcept(advertisementIds);
+        for (const entry of changed) options.logs.info('cas', `Content ${entry.key} is held now ${entry.pending.length === 0 ? 'for no advertisement' : `only for ${entry.pending.join(', ')}`}: the others left policy or expired${entry.locked ? '' : '; it may be deleted to make room'}.`);
+      } catch (error) {
+        options.logs.warning('cas', `The cache's advertisements could not be brought up to date: ${describe(error)}`);
       }
     },
     async recordRun(request) {

@@ -230,6 +230,9 @@ export class ClientAgent {
     for (const item of evaluated) this.noteWaiting(item, store, outbox);
     for (const item of evaluated) this.tellNotice(item, store, now);
     const actions: ActionReport[] = [];
+    // Content held for advertisements gone from policy, or expired, is let go before anything downloads.
+    const needed = new Set(evaluated.filter((e) => e.decision.kind !== 'expired').map((e) => e.advertisement.body.advertisement.advertisementId));
+    await this.steps(config).content.releaseAllExcept?.(needed);
     // Refused (pending, blocked, another site): nothing runs. Away: what is in the cache may run.
     if (identity !== null && (problem === null || unreachable)) {
       for (const item of evaluated) {

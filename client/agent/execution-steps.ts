@@ -38,6 +38,8 @@ export interface ContentStep {
   fetch(request: ContentRequest): Promise<ContentResult>;
   /** The program ran from this content: the cache keeps it locked for a while after. */
   recordRun?(request: Pick<ContentRequest, 'packageId' | 'sourceVersion' | 'advertisementId'>): Promise<void>;
+  /** Only these advertisements still need content: the others' hold on cached content ends. */
+  releaseAllExcept?(advertisementIds: ReadonlySet<string>): Promise<void>;
 }
 
 export interface ProgramRequest {

@@ -112,6 +112,23 @@ describe('ContentCache', () => {
     expect(cache.find('A0100001', 1)?.persist).toBe(true);
   });
 
+  it('lets go of the content of advertisements no longer in policy, keeping the hold of those that are', async () => {
+    const { cache } = await ContentCache.open(root(), { now, sizeMb: 10 });
+    await download(cache, 'A0100001', 1000, { advert: 'A0120000' });
+    await cache.reserve({ packageId: 'A0100001', sourceVersion: 1, sizeBytes: 1000, advertisementId: 'A0120001' });
+    await download(cache, 'A0100002', 1000, { advert: 'A0120002' });
+    const changed = await cache.releaseAllExcept(new Set(['A0120001']));
+    expect(changed.map((e) => [e.key, e.pending, e.locked])).toEqual([
+      ['A0100001.1', ['A0120001'], true],
+      ['A0100002.1', [], false],
+    ]);
+    // Nothing left to let go: nothing changes, nothing is written.
+    expect(await cache.releaseAllExcept(new Set(['A0120001']))).toEqual([]);
+    const { cache: reopened } = await ContentCache.open(root(), { now, sizeMb: 10 });
+    expect(reopened.find('A0100002', 1)?.locked).toBe(false);
+    expect(reopened.find('A0100001', 1)?.pending).toEqual(['A0120001']);
+  });
+
   it('shrinks by evicting what it may, never locked content, and says how far over it stays', async () => {
     const { cache } = await ContentCache.open(root(), { now, sizeMb: 4 });
     await download(cache, 'A0100001', MB);

@@ -221,6 +221,16 @@ describe('the client agent against a real site', { timeout: 90_000 }, () => {
     expect(cas).toContain(`from ${contentUrl}/SMS_DP_SMSPKGD$/${packageId}/ into`);
     expect(cas).toContain(`Content ${packageId}.1 is complete in the cache`);
     expect(readFileSync(join(clientDir(), 'logs', 'execmgr.log'), 'utf8')).toMatch(/Program sh install\.sh exited with exit code 0/);
+
+    // The run locks the content for 24 hours; the advertisement deleted at the site lets it go at once.
+    const cacheIndex = () => JSON.parse(readFileSync(join(clientDir(), 'cache', 'cache-index.json'), 'utf8')) as { entries: { packageId: string; pending: string[] }[] };
+    expect(cacheIndex().entries.find((e) => e.packageId === packageId)?.pending).toEqual([ad]);
+    value(await core.client['advertisements:delete']({ advertisementId: ad }));
+    await untilIdle(site());
+    const gone = await agent().runCycle(new Date());
+    expect(gone.advertisements).toEqual([]);
+    expect(cacheIndex().entries.find((e) => e.packageId === packageId)?.pending).toEqual([]);
+    expect(readFileSync(join(clientDir(), 'logs', 'cas.log'), 'utf8')).toContain(`Content ${packageId}.1 is held now for no advertisement: the others left policy or expired; it may be deleted to make room.`);
   });
 
   it('registers again with its credentials when a fact changes, anew after an admin reset, and waits while pending approval', async () => {
