@@ -147,7 +147,8 @@ export class LogParser {
       if (this.#format !== 'sms') {
         const start = this.#recordStart();
         if (start >= 0) {
-          if (!this.#readCmtrace(records, start, final)) return;
+          const read = this.#readCmtrace(records, start, final);
+          if (read === 'wait' || (read === 'broken' && !this.#readLine(records, final, true))) return;
           continue;
         }
       }
@@ -164,15 +165,15 @@ export class LogParser {
     return buffer.startsWith(cmtraceOpen, at) ? at : -1;
   }
 
-  /** One line from the current position; false when it is not complete yet. */
-  #readLine(records: LogRecord[], final: boolean): boolean {
+  /** One line from the current position (a broken CMTrace record's first line: `asText`); false when it is not complete yet. */
+  #readLine(records: LogRecord[], final: boolean, asText = false): boolean {
     const buffer = this.#buffer;
     const newline = this.#newline.find(buffer, this.#pos);
     const end = newline < 0 ? buffer.length : newline;
     if (newline < 0 && !final && end - this.#pos <= this.#max) return false;
     if (end - this.#pos > this.#max) {
       const head = buffer.slice(this.#pos, this.#pos + this.#max);
-      const open = this.#format === 'sms' ? -1 : head.indexOf(cmtraceOpen);
+      const open = this.#format === 'sms' || asText ? -1 : head.indexOf(cmtraceOpen);
       if (open > 0) {
         this.#emitText(records, head.slice(0, open));
         this.#pos += open;
@@ -188,7 +189,7 @@ export class LogParser {
       if (trace) {
         this.#emit(records, { ...trace, type: typeOfText(trace.text), format: 'sms', line: this.#line });
       } else {
-        const open = this.#format === 'sms' ? -1 : line.indexOf(cmtraceOpen);
+        const open = this.#format === 'sms' || asText ? -1 : line.indexOf(cmtraceOpen);
         if (open > 0) {
           // Text before a record on its line is a record of its own; the record is read next.
           this.#emitText(records, line.slice(0, open));
@@ -203,39 +204,26 @@ export class LogParser {
     return true;
   }
 
-  /** The CMTrace record at `start`; false when it is not complete yet. */
-  #readCmtrace(records: LogRecord[], start: number, final: boolean): boolean {
+  /**
+   * The CMTrace record at `start`: read, not complete yet (wait for more text), or broken. A record
+   * is broken when it does not close before a line that starts the next one (a writer killed
+   * mid-record, a rotation), before the end of the log, or within the bound of a record; its
+   * first line is then read as a line, and the lines after it as lines of their own, however the
+   * log was cut into chunks.
+   */
+  #readCmtrace(records: LogRecord[], start: number, final: boolean): 'read' | 'wait' | 'broken' {
     const buffer = this.#buffer;
     const textStart = start + cmtraceOpen.length;
     const close = this.#close.find(buffer, textStart);
-    // A record that never closes before the next line starting one was cut short (a crash, a rotation).
     const next = this.#nextRecordLine.find(buffer, textStart);
-    if (next >= 0 && (close < 0 || next < close)) {
-      this.#emitRaw(records, buffer.slice(this.#pos, next));
-      this.#pos = next + 1;
-      this.#line++;
-      return true;
-    }
-    if (close < 0) {
-      if (final) {
-        this.#emitRaw(records, buffer.slice(this.#pos));
-        this.#pos = buffer.length;
-        return true;
-      }
-      if (buffer.length - textStart <= this.#max) return false;
-      // Longer than any record is kept: the rest of its line is cut, and its lines after that are lines of their own.
-      const head = buffer.slice(this.#pos, textStart + this.#max);
-      const newlines = countLines(head);
-      this.#cut = { text: head, line: this.#line, count: 0 };
-      this.#line += newlines;
-      this.#pos = textStart + this.#max;
-      return true;
-    }
+    if (next >= 0 && (close < 0 || next < close)) return 'broken';
+    if (close < 0 ? final || buffer.length - textStart > this.#max : close - textStart > this.#max) return 'broken';
+    if (close < 0) return 'wait';
     const attributesStart = close + cmtraceClose.length;
-    if (!final && this.#newline.find(buffer, attributesStart) < 0 && buffer.length - attributesStart < maxAttributeChars) return false;
+    if (!final && this.#newline.find(buffer, attributesStart) < 0 && buffer.length - attributesStart < maxAttributeChars) return 'wait';
     const { values, end } = parseCmtraceAttributes(buffer, attributesStart);
     const raw = buffer.slice(textStart, close);
-    const text = raw.length > this.#max ? `${cmtraceText(raw.slice(0, this.#max))}${cutNote(raw.length - this.#max)}` : cmtraceText(raw);
+    const text = cmtraceText(raw);
     const component = values.get('component')?.trim() ?? '';
     const thread = /^\d{1,10}/u.exec(values.get('thread')?.trim() ?? '');
     this.#emit(records, {
@@ -249,7 +237,7 @@ export class LogParser {
     });
     this.#line += countLines(raw);
     this.#pos = end;
-    return true;
+    return 'read';
   }
 
   #emit(records: LogRecord[], record: LogRecord): void {
@@ -261,15 +249,6 @@ export class LogParser {
   #emitText(records: LogRecord[], text: string): void {
     if (text.trim() === '') return;
     this.#emit(records, { text, component: null, time: null, thread: null, type: typeOfText(text), format: null, line: this.#line });
-  }
-
-  /** Text of one or more lines that fit no format (a record cut short), kept as one record. */
-  #emitRaw(records: LogRecord[], raw: string): void {
-    const text = raw.replace(/\r?\n$/u, '').replace(/\r\n/gu, '\n');
-    const kept = text.length > this.#max ? `${text.slice(0, this.#max)}${cutNote(text.length - this.#max)}` : text;
-    const line = this.#line;
-    this.#emitText(records, kept);
-    this.#line = line + countLines(raw);
   }
 
   #emitCut(records: LogRecord[]): void {
