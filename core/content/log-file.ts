@@ -28,7 +28,7 @@ export async function* readLogFile(path: string, options: LogParserOptions = {},
   try {
     const parser = new LogParser(options);
     const chunk = new Uint8Array(readChunkBytes);
-    let decoder: TextDecoder | null = null;
+    let decoder: InstanceType<typeof TextDecoder> | null = null;
     for (;;) {
       const { bytesRead } = await handle.read(chunk, 0, chunk.length, null);
       if (bytesRead === 0) break;
