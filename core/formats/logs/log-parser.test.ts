@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { seededRandom } from '../../../test/helpers/seeded-random';
 import { LogParser, parseLog, type LogRecord } from '.';
 
 const fixture = (name: string) => readFileSync(fileURLToPath(new URL(`../../../test/fixtures/logs/${name}`, import.meta.url)), 'utf8');
@@ -119,6 +120,25 @@ describe('the parser', () => {
     const whole = parseLog(all, utc);
     expect(whole.length).toBeGreaterThan(20);
     for (const size of [1, 2, 7, 64, 1000]) expect(inPieces(all, size, utc)).toEqual(whole);
+  });
+
+  it('gives the same records for random mixtures of markers and line breaks, however they are chunked', () => {
+    const fragments = ['<![LOG[', ']LOG]!>', '<time="10:00:00.000+0" date="01-02-2026" type="2" thread="3">', '$$<SMS_X>', '<01-02-2026 10:00:00.000+0>', '<thread=1 (0x1)>', '\n', '\r\n', ' ', '~', 'text', '<', '>', '"', 'é'];
+    for (let seed = 1; seed <= 300; seed++) {
+      const random = seededRandom(seed);
+      const text = Array.from({ length: 1 + random.int(200) }, () => fragments[random.int(fragments.length)]).join('');
+      const options = { ...utc, maxRecordChars: 64 + random.int(100), format: (['auto', 'sms', 'cmtrace'] as const)[random.int(3)] };
+      const whole = parseLog(text, options);
+      const parser = new LogParser(options);
+      const chunked: LogRecord[] = [];
+      for (let at = 0; at < text.length; ) {
+        const size = 1 + random.int(20);
+        chunked.push(...parser.push(text.slice(at, at + size)));
+        at += size;
+      }
+      chunked.push(...parser.end());
+      expect({ seed, records: chunked }).toEqual({ seed, records: whole });
+    }
   });
 
   it('reads a file of mixed formats record by record and reports the first format it read', () => {

@@ -217,11 +217,16 @@ export class LogParser {
     const close = this.#close.find(buffer, textStart);
     const next = this.#nextRecordLine.find(buffer, textStart);
     if (next >= 0 && (close < 0 || next < close)) return 'broken';
-    if (close < 0 ? final || buffer.length - textStart > this.#max : close - textStart > this.#max) return 'broken';
+    // Not closed, though a close within the bound would be in the buffer by now, marker and all.
+    if (close < 0 ? final || buffer.length >= textStart + this.#max + cmtraceClose.length : close - textStart > this.#max) return 'broken';
     if (close < 0) return 'wait';
     const attributesStart = close + cmtraceClose.length;
     if (!final && this.#newline.find(buffer, attributesStart) < 0 && buffer.length - attributesStart < maxAttributeChars) return 'wait';
-    const { values, end } = parseCmtraceAttributes(buffer, attributesStart);
+    // Read within a window of their own, so they read alike however the log was chunked.
+    const window = buffer.slice(attributesStart, attributesStart + maxAttributeChars);
+    const attributes = parseCmtraceAttributes(window, 0);
+    const { values } = attributes;
+    const end = attributesStart + attributes.end;
     const raw = buffer.slice(textStart, close);
     const text = cmtraceText(raw);
     const component = values.get('component')?.trim() ?? '';
