@@ -83,6 +83,23 @@ describe('courier log parse', () => {
     expect(parsed).toMatchObject([{ text: 'Läuft', component: 'SMS_EXECUTIVE', time: '2026-01-02T10:00:00.000Z', thread: 5 }]);
   });
 
+  it('waits for the output to take each batch, and stops reading once its reader has gone', async () => {
+    const file = join(dir, 'many.log');
+    writeFileSync(file, 'a line that fits no format, long enough to need several reads of the file\n'.repeat(20_000));
+    let writes = 0;
+    let waits = 0;
+    const io: CliIo = {
+      out: () => writes++,
+      err: () => undefined,
+      env: {},
+      cwd: repo,
+      drained: () => Promise.resolve(++waits < 2),
+    };
+    expect(await main(['log', 'parse', file, '--json'], io)).toBe(0);
+    // The first two batches: after the second the reader was gone, so neither the rest nor the closing ] was written.
+    expect([writes, waits]).toEqual([2, 2]);
+  });
+
   it('refuses a folder, a FIFO, a device and a missing file with a clear error, reading nothing', async () => {
     const fifo = join(dir, 'pipe.log');
     execFileSync('mkfifo', [fifo]);

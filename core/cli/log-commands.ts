@@ -71,6 +71,8 @@ record without component, time or thread. The file is read as it is parsed, neve
         if (count === 0 && !json) io.out(header());
         io.out(records.map((record, index) => (json ? jsonRows(record, count + index === 0) : formatLogRow(record))).join(''));
         count += records.length;
+        // A reader that stopped (`| head`) ends the reading; a slow one holds it back.
+        if (io.drained && !(await io.drained())) return;
       }
     } catch (error) {
       throw fileFailure(error);

@@ -177,6 +177,9 @@ describe('the parser', () => {
     expect(brief(parseLog(text, { maxRecordChars: 100 }))).toEqual(expected);
     expect(brief(inPieces(text, 13, { maxRecordChars: 100 }))).toEqual(expected);
     expect(() => new LogParser({ maxRecordChars: 10 })).toThrow(/maxRecordChars 10 is not a whole number from 64/u);
+    const ended = new LogParser();
+    expect(ended.end()).toEqual([]);
+    expect(() => ended.push('more')).toThrow(/This log has ended/u);
   });
 
   it('finishes on 1 MB lines made to backtrack, keeping each record within its bound', () => {

@@ -85,9 +85,9 @@ export class LogParser {
   #cut: Cut | null = null;
   readonly #newline = new Finder('\n');
   readonly #close = new Finder(cmtraceClose);
-  readonly #open = new Finder(cmtraceOpen);
   readonly #nextRecordLine = new Finder(`\n${cmtraceOpen}`);
   #detected: LogFormat | null = null;
+  #ended = false;
 
   constructor(options: LogParserOptions = {}) {
     const max = options.maxRecordChars ?? defaultMaxRecordChars;
@@ -104,6 +104,7 @@ export class LogParser {
 
   /** The records the text completes. */
   push(chunk: string): LogRecord[] {
+    if (this.#ended) throw new Error('This log has ended; read another log with a new LogParser.');
     this.#buffer += chunk;
     const records: LogRecord[] = [];
     this.#drain(records, false);
@@ -113,6 +114,8 @@ export class LogParser {
 
   /** The records the log ends with. */
   end(): LogRecord[] {
+    if (this.#ended) return [];
+    this.#ended = true;
     const records: LogRecord[] = [];
     this.#drain(records, true);
     if (this.#cut) this.#emitCut(records);
@@ -124,7 +127,7 @@ export class LogParser {
   #compact(): void {
     if (this.#pos === 0) return;
     this.#buffer = this.#buffer.slice(this.#pos);
-    for (const finder of [this.#newline, this.#close, this.#open, this.#nextRecordLine]) finder.shift(this.#pos);
+    for (const finder of [this.#newline, this.#close, this.#nextRecordLine]) finder.shift(this.#pos);
     this.#pos = 0;
   }
 
