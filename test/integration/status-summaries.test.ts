@@ -132,7 +132,7 @@ describe("Advertisement Status, as clients' messages arrive at the management po
     severity: messageId === 10006 ? 'error' : 'info',
     time: new Date(at).toISOString(),
     component: 'Software Distribution',
-    insertionStrings: [advertisementId, '0', '', 'A0100001', 'Install'],
+    insertionStrings: [advertisementId, messageId === 10006 ? '1603' : '0', '', 'A0100001', 'Install'],
     attributes: { 401: advertisementId },
   });
   async function client(name: string): Promise<ManagementPointClient> {
@@ -170,7 +170,13 @@ describe("Advertisement Status, as clients' messages arrive at the management po
       sites: [{ siteCode: 'A01', received: 2, programsStarted: 2, programsSucceeded: 1, programsFailed: 1, lastUpdate: new Date(t + 5000).toISOString() }],
     });
     expect(summary.clientStates).toMatchObject({ succeeded: 1, failed: 1, running: 0, accepted: 0 });
-    expect(value(await core.client['advertisements:client-states']({ advertisementId })).counts).toEqual(summary.clientStates);
+    const states = value(await core.client['advertisements:client-states']({ advertisementId }));
+    expect(states.counts).toEqual(summary.clientStates);
+    // Each client's last acceptance and last execution, apart, each the newest by the client's time.
+    expect(states.clients.map((c) => [c.name, c.state, c.lastAcceptance, c.lastExecution])).toEqual([
+      ['WKS001', 'succeeded', { messageId: 10002, state: 'accepted', time: new Date(t).toISOString() }, { messageId: 10008, state: 'succeeded', time: new Date(t + 2000).toISOString(), result: '0' }],
+      ['WKS002', 'failed', { messageId: 10002, state: 'accepted', time: new Date(t).toISOString() }, { messageId: 10006, state: 'failed', time: new Date(t + 5000).toISOString(), result: '1603' }],
+    ]);
     expect(await core.client['status:summary-advertisements']({ advertisementId: 'A01299FF' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND', field: 'advertisementId' } });
 
     // Clients' messages are not a site component's: no row of Component Status for them.

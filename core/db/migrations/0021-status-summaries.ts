@@ -17,6 +17,11 @@ import type { Migration } from './migration';
  *   with the suite's defaults, and the time a "reset counts" of every component gave, from which
  *   a component seen for the first time counts.
  *
+ * - `advertisement_client_states` gains the suite's separate last acceptance (10000, 10002,
+ *   10018) and last execution (every other message that sets a state) of each client, each the
+ *   newest by the client's time, with the exit code of a run's end; filled from the messages the
+ *   management point stored (its receipts name the client of each).
+ *
  * Package Status has no table: it is read from package_dps, which Distribution Manager keeps in
  * the same unit of work as the messages it reports.
  *
@@ -68,6 +73,28 @@ CREATE TABLE component_status_settings (
 );
 INSERT INTO component_status_settings (id, info_warning, info_critical, warning_warning, warning_critical, error_warning, error_critical)
 VALUES (1, 2000, 5000, 10, 50, 1, 5);
+
+ALTER TABLE advertisement_client_states ADD COLUMN acceptance_message_id INTEGER;
+ALTER TABLE advertisement_client_states ADD COLUMN acceptance_time INTEGER;
+ALTER TABLE advertisement_client_states ADD COLUMN execution_message_id INTEGER;
+ALTER TABLE advertisement_client_states ADD COLUMN execution_time INTEGER;
+ALTER TABLE advertisement_client_states ADD COLUMN execution_result TEXT;
+
+UPDATE advertisement_client_states SET
+  (acceptance_message_id, acceptance_time) = (
+    SELECT m.message_id, m.time FROM mp_status_receipts r
+    JOIN status_messages m ON m.record_id = r.record_id
+    JOIN status_message_attributes a ON a.record_id = m.record_id AND a.attribute_id = 401
+    WHERE r.resource_id = advertisement_client_states.resource_id AND a.attribute_value = advertisement_client_states.advertisement_id
+      AND m.message_id IN (10000, 10002, 10018)
+    ORDER BY m.time DESC, m.record_id DESC LIMIT 1),
+  (execution_message_id, execution_time, execution_result) = (
+    SELECT m.message_id, m.time, CASE WHEN m.message_id IN (10006, 10007, 10008, 10009, 10022) THEN m.ins_string_2 END FROM mp_status_receipts r
+    JOIN status_messages m ON m.record_id = r.record_id
+    JOIN status_message_attributes a ON a.record_id = m.record_id AND a.attribute_id = 401
+    WHERE r.resource_id = advertisement_client_states.resource_id AND a.attribute_value = advertisement_client_states.advertisement_id
+      AND m.message_id IN (10003, 10005, 10006, 10007, 10008, 10009, 10022, 10050, 10060, 10061, 10062, 10063)
+    ORDER BY m.time DESC, m.record_id DESC LIMIT 1);
 
 INSERT INTO advertisement_status_summaries
   (advertisement_id, site_code, received, failures, programs_started, programs_succeeded, programs_failed, last_message_time)

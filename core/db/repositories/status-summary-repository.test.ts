@@ -220,8 +220,20 @@ describe('the summaries and the store', () => {
         const id = insertMessage.run(m.messageId, statusSeverityValues[m.severity], statusMessageTypeValues[m.type], m.moduleName, m.component, m.siteCode, m.machine, m.time, m.processId, m.threadId).lastInsertRowid;
         for (const [attribute, value] of m.attributes) insertAttribute.run(id, attribute, value, m.time);
       }
+      // WKS002 as the management point left it: its receipts name its messages, its one state the newest.
+      const resource = Number(old.prepare("INSERT INTO resources (resource_type, name, created_at, last_modified) VALUES ('system', 'WKS002', 'now', 'now')").run().lastInsertRowid);
+      old.prepare("INSERT INTO mp_clients (resource_id, secret_hash, approval, registered_at) VALUES (?, ?, 'approved', 'now')").run(resource, 'a'.repeat(64));
+      const wks002 = old.prepare("SELECT record_id FROM status_messages WHERE machine_name = 'WKS002'").pluck().all() as number[];
+      for (const id of wks002) old.prepare('INSERT INTO mp_status_receipts (resource_id, message_uid, record_id) VALUES (?, ?, ?)').run(resource, `uid-${id}`, id);
+      old.prepare('UPDATE status_messages SET ins_string_2 = ? WHERE machine_name = ? AND message_id = 10006').run('1603', 'WKS002');
+      old.prepare("INSERT INTO advertisement_client_states (advertisement_id, resource_id, state, message_id, message_time, record_id) VALUES (?, ?, 'failed', 10006, ?, ?)")
+        .run(ad1, resource, t0 + 3 * second, wks002.at(-1));
+
       expect(migrate(old, migrations, now).applied).toEqual([21]);
       expect(tables(old)).toEqual(incremental);
+      expect(old.prepare('SELECT acceptance_message_id, acceptance_time, execution_message_id, execution_time, execution_result FROM advertisement_client_states').raw().all()).toEqual([
+        [10002, t0, 10006, t0 + 3 * second, '1603'],
+      ]);
       // And from then on the store keeps them.
       new StatusMessageRepository(old).insert(client(10005, t0 + 30 * second));
       expect(new StatusSummaryRepository(old).advertisementSummaries(ad1)[0]).toMatchObject({ programsStarted: 3, lastMessageTime: t0 + 30 * second });
