@@ -157,6 +157,8 @@ export class StatusSummaryService {
           );
         }
       }
+      const unchanged = (['info', 'warning', 'error'] as const).every((s) => after[s].warning === before[s].warning && after[s].critical === before[s].critical);
+      if (unchanged) return thresholdsDto(before);
       const stamp = this.deps.now().toISOString();
       this.deps.summaries.setThresholds(after, stamp);
       change.emit('status-summaries:changed', { summary: 'component', change: 'thresholds', component: null });

@@ -98,6 +98,8 @@ describe('Package Status and Component Status, as Distribution Manager works', {
     expect(await core.client['status:component-thresholds:update']({ info: { critical: 10 } })).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED', field: 'info.critical' } });
     expect(await core.client['status:component-thresholds:update']({ error: { warning: 0 } })).toMatchObject({ ok: false, error: { message: expect.stringMatching(/error\.warning: A threshold is a whole number/) } });
     expect(value(await core.client['status:component-thresholds:get']({}))).toEqual(lenient);
+    // The same values again change nothing: no new time, no event.
+    expect(value(await core.client['status:component-thresholds:update']({ error: { warning: 1000 } }))).toEqual(lenient);
 
     const reset = value(await core.client['status:component-reset']({ component: dm }));
     expect(reset.components).toEqual([expect.objectContaining({ component: dm, errors: 0, warnings: 0, infos: 0, status: 'ok' })]);
