@@ -1,4 +1,4 @@
-import { statusSeverityValues, type ComponentThresholdsValue, type PackageDpState } from '../../api';
+import type { ComponentThresholdsValue, PackageDpState } from '../../api';
 import { softwareDistributionClientComponent } from '../../domain/status-messages';
 import { advertisementCounterOfMessage, clientModuleName, type AdvertisementCounter } from '../../domain/status-summaries';
 import type { SqliteDatabase } from '../connection';
@@ -99,29 +99,28 @@ export class StatusSummaryRepository {
   }
 
   private countComponent(message: StatusMessageRecord): void {
+    // One statement a message: a new row starts counting at the last reset of every component;
+    // an existing one counts the message unless it was reported before the row's own reset (a
+    // late one), which still is the component's newest message if nothing later came.
     prepared(
       this.db,
-      `INSERT INTO component_status_summaries (site_code, machine_name, component, counts_since, last_message_time)
-       SELECT ?, ?, ?, counts_since, ? FROM component_status_settings WHERE id = 1
-       ON CONFLICT (site_code, machine_name, component) DO NOTHING`,
-    ).run(message.siteCode, message.machine, message.component, message.time);
-    const severity = statusSeverityValues[message.severity];
-    // A message reported before the component's counts were reset (a late one) is not counted;
-    // it still is the component's newest message if nothing later came.
-    prepared(
-      this.db,
-      `UPDATE component_status_summaries SET
-         infos = infos + (? = ? AND ? >= counts_since),
-         warnings = warnings + (? = ? AND ? >= counts_since),
-         errors = errors + (? = ? AND ? >= counts_since),
-         last_message_time = max(last_message_time, ?)
-       WHERE site_code = ? AND machine_name = ? AND component = ?`,
-    ).run(
-      severity, statusSeverityValues.info, message.time,
-      severity, statusSeverityValues.warning, message.time,
-      severity, statusSeverityValues.error, message.time,
-      message.time, message.siteCode, message.machine, message.component,
-    );
+      `INSERT INTO component_status_summaries (site_code, machine_name, component, infos, warnings, errors, counts_since, last_message_time)
+       SELECT @site, @machine, @component, @info AND @time >= counts_since, @warning AND @time >= counts_since, @error AND @time >= counts_since, counts_since, @time
+       FROM component_status_settings WHERE id = 1
+       ON CONFLICT (site_code, machine_name, component) DO UPDATE SET
+         infos = infos + (@info AND @time >= counts_since),
+         warnings = warnings + (@warning AND @time >= counts_since),
+         errors = errors + (@error AND @time >= counts_since),
+         last_message_time = max(last_message_time, @time)`,
+    ).run({
+      site: message.siteCode,
+      machine: message.machine,
+      component: message.component,
+      time: message.time,
+      info: message.severity === 'info' ? 1 : 0,
+      warning: message.severity === 'warning' ? 1 : 0,
+      error: message.severity === 'error' ? 1 : 0,
+    });
   }
 
   advertisementSummaries(advertisementId?: string): AdvertisementSummaryRow[] {
