@@ -19,6 +19,7 @@ import { ClientAgentRepository } from './db/repositories/client-agent-repository
 import { ContentServiceRepository } from './db/repositories/content-service-repository';
 import { DistributionPointRepository } from './db/repositories/distribution-point-repository';
 import { DpGroupRepository } from './db/repositories/dp-group-repository';
+import { StatusSummaryRepository } from './db/repositories/status-summary-repository';
 import { PackageDpRepository } from './db/repositories/package-dp-repository';
 import { ResourceRepository } from './db/repositories/resource-repository';
 import { CollectionRepository } from './db/repositories/collection-repository';
@@ -49,6 +50,7 @@ import { PackageValidationService } from './services/package-validation-service'
 import { siteFileGate, type FileGate } from './content/file-gate';
 import { SiteSettingsService } from './services/site-settings-service';
 import { StatusMessageService } from './services/status-message-service';
+import { StatusSummaryService } from './services/status-summary-service';
 import { AccessAccountService } from './services/access-account-service';
 import { EventFeed } from './services/event-feed';
 import { createHandlers, type Handlers } from './services/handlers';
@@ -247,6 +249,13 @@ export function createCore(options: CoreOptions): Core {
       now,
     }),
     statusMessages,
+    statusSummaries: new StatusSummaryService({
+      summaries: new StatusSummaryRepository(site.db),
+      advertisements: repositories.advertisements,
+      clientStates: repositories.advertisementClientStates,
+      work,
+      now,
+    }),
     resources,
     collections,
     advertisements,

@@ -25,6 +25,17 @@ export interface AdvertisementClientStateDto {
   readonly messageId: number;
   readonly time: string;
   readonly recordId: number;
+  /** The newest acceptance (10002 accepted, 10018 rejected, 10000 unreadable), or null before one. */
+  readonly lastAcceptance: ClientStatusStepDto | null;
+  /** The newest message of the run (started, downloading, succeeded, failed …) and, at a run's end, its exit code. */
+  readonly lastExecution: (ClientStatusStepDto & { readonly result: string | null }) | null;
+}
+
+/** One message's state and time (ISO 8601, the client's). */
+export interface ClientStatusStepDto {
+  readonly messageId: number;
+  readonly state: AdvertisementClientState;
+  readonly time: string;
 }
 
 export interface AdvertisementClientStatesDto {

@@ -51,6 +51,14 @@ import type { ContentLocationDto, SiteBoundaryDto } from './site-boundaries';
 import { contentLocateSchema, siteBoundaryCreateSchema, siteBoundaryRefSchema, siteBoundaryUpdateSchema } from './site-boundaries';
 import type { StatusMessagePageDto } from './status-messages';
 import { statusMessageQuerySchema } from './status-messages';
+import type { AdvertisementSummaryDto, ComponentSummariesDto, ComponentThresholdsDto, PackageSummaryDto } from './status-summaries';
+import {
+  advertisementSummaryQuerySchema,
+  componentResetSchema,
+  componentSummaryQuerySchema,
+  componentThresholdsUpdateSchema,
+  packageSummaryQuerySchema,
+} from './status-summaries';
 import type { DecodedSchedulesDto, ScheduleRunsDto, ScheduleTokensDto } from './custom-schedule';
 import { scheduleDecodeSchema, scheduleEncodeSchema, scheduleNextSchema } from './custom-schedule';
 import { accessAccountAddSchema, accessAccountListSchema, accessAccountRemoveSchema, accessAccountUpdateSchema } from './access-accounts';
@@ -149,6 +157,12 @@ export const requestSchemas = {
   'site-boundaries:delete': siteBoundaryRefSchema,
   'content:locate': contentLocateSchema,
   'status:messages': statusMessageQuerySchema,
+  'status:summary-packages': packageSummaryQuerySchema,
+  'status:summary-advertisements': advertisementSummaryQuerySchema,
+  'status:summary-components': componentSummaryQuerySchema,
+  'status:component-thresholds:get': empty,
+  'status:component-thresholds:update': componentThresholdsUpdateSchema,
+  'status:component-reset': componentResetSchema,
   'schedules:next': scheduleNextSchema,
   'schedules:encode': scheduleEncodeSchema,
   'schedules:decode': scheduleDecodeSchema,
@@ -262,6 +276,16 @@ export interface ResponseMap {
   'content:locate': ContentLocationDto;
   /** One page of status messages, newest first unless asked otherwise. */
   'status:messages': StatusMessagePageDto;
+  /** Package Status: every package (or one, with its DPs), with its DP counts in all and per site. */
+  'status:summary-packages': readonly PackageSummaryDto[];
+  /** Advertisement Status: every advertisement (or one), the counts of its clients' messages in all and per site. */
+  'status:summary-advertisements': readonly AdvertisementSummaryDto[];
+  /** Component Status: each component's message counts since its threshold time and its status. */
+  'status:summary-components': ComponentSummariesDto;
+  'status:component-thresholds:get': ComponentThresholdsDto;
+  'status:component-thresholds:update': ComponentThresholdsDto;
+  /** The components' summaries after the reset. */
+  'status:component-reset': ComponentSummariesDto;
   /** The next run times of schedules as the site server computes them (its time zone for local ones). */
   'schedules:next': ScheduleRunsDto;
   /** The tokens of schedule objects, as `courier schedule encode` writes them. */

@@ -94,6 +94,18 @@ export interface StatusMessagesAddedEvent {
   readonly components: readonly string[];
 }
 
+/**
+ * A summary changed other than by new messages: Component Status's thresholds, or its counts
+ * reset. (New messages change summaries too: those ride status-messages:added, package-dps:changed
+ * and advertisement-clients:changed; docs/status-messages.md#summarizers.)
+ */
+export interface StatusSummariesChangedEvent {
+  readonly summary: 'component';
+  readonly change: 'thresholds' | 'reset';
+  /** The component reset, or null for all of them (and for thresholds). */
+  readonly component: string | null;
+}
+
 /** A site component's settings changed (Component Configuration). */
 export interface ComponentSettingsChangedEvent {
   /** distmgr: Software Distribution; dpcontent: the content service (content-service:set). */
@@ -152,6 +164,7 @@ export interface EventMap {
   'advertisements:changed': AdvertisementChangedEvent;
   'management-point:changed': ManagementPointChangedEvent;
   'advertisement-clients:changed': AdvertisementClientStatesEvent;
+  'status-summaries:changed': StatusSummariesChangedEvent;
 }
 
 /** A client's state for the advertisement changed (docs/advertisements.md#each-clients-state): read it again. */
@@ -180,6 +193,7 @@ export const eventChannels: readonly EventChannel[] = [
   'advertisements:changed',
   'management-point:changed',
   'advertisement-clients:changed',
+  'status-summaries:changed',
 ];
 
 export function isEventChannel(value: unknown): value is EventChannel {

@@ -3,6 +3,7 @@ import { maxStatusPageSize, statusSeverities, type StatusMessageDto, type Status
 import { usageFailure } from './cli-failure';
 import type { CommandContext } from './command-context';
 import { parseWholeNumber } from './parse-integer';
+import { registerStatusSummaryCommands } from './status-summary-commands';
 import { textTable } from './text-table';
 
 /** How many messages `courier status messages` prints when --limit is not given. */
@@ -43,8 +44,9 @@ interface MessageOptions {
 }
 
 /** `courier status messages`: the Status Message Viewer's query, for scripts. */
-export function registerStatusCommands(program: Command, { withGlobalOptions, withCore, print, unwrap }: CommandContext): void {
-  const status = program.command('status').description('read the status messages the site components report').helpCommand(false);
+export function registerStatusCommands(program: Command, context: CommandContext): void {
+  const { withGlobalOptions, withCore, print, unwrap } = context;
+  const status = program.command('status').description('read the status messages the site components report, and their summaries').helpCommand(false);
   const messages = withGlobalOptions(
     status
       .command('messages')
@@ -98,4 +100,5 @@ Examples:
       print(globals, found, () => formatStatusMessages(found));
     });
   });
+  registerStatusSummaryCommands(status, context);
 }

@@ -21,3 +21,9 @@ export const clientStateOfMessage: Readonly<Record<number, AdvertisementClientSt
   10062: 'retrying',
   10063: 'retrying',
 };
+
+/** The messages of a client's acceptance of an advertisement (the suite's LastAcceptanceMessageID); every other one above tells of its execution. */
+export const acceptanceMessageIds: ReadonlySet<number> = new Set([10000, 10002, 10018]);
+
+/** A run's end, whose %2 is the program's exit code (the suite's LastExecutionResult). */
+export const runEndMessageIds: ReadonlySet<number> = new Set([10006, 10007, 10008, 10009, 10022]);

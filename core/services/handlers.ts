@@ -18,6 +18,7 @@ import type { DpGroupService } from './dp-group-service';
 import type { PackageDistributionService } from './package-distribution-service';
 import type { PackageValidationService } from './package-validation-service';
 import type { StatusMessageService } from './status-message-service';
+import type { StatusSummaryService } from './status-summary-service';
 import type { ResourceService } from './resources/resource-service';
 import type { CollectionService } from './collections/collection-service';
 import type { AdvertisementService } from './advertisements/advertisement-service';
@@ -45,6 +46,7 @@ export interface HandlerDeps {
   readonly contentService: ContentServiceSettingsService;
   readonly contentLocation: ContentLocationService;
   readonly statusMessages: StatusMessageService;
+  readonly statusSummaries: StatusSummaryService;
   readonly resources: ResourceService;
   readonly collections: CollectionService;
   readonly advertisements: AdvertisementService;
@@ -55,7 +57,7 @@ export interface HandlerDeps {
 
 /** One handler per contract channel; the mapped type makes a missing one a compile error. */
 export function createHandlers(deps: HandlerDeps): Handlers {
-  const { siteInfo, packages, programs, accessAccounts, imports, siteSettings, distributionPoints, dpGroups, distribution, validation, components, clientAgents, contentService, contentLocation, statusMessages, resources, collections, advertisements, policy, maintenanceWindows, managementPoint } = deps;
+  const { siteInfo, packages, programs, accessAccounts, imports, siteSettings, distributionPoints, dpGroups, distribution, validation, components, clientAgents, contentService, contentLocation, statusMessages, statusSummaries, resources, collections, advertisements, policy, maintenanceWindows, managementPoint } = deps;
   return {
     'site:info': () => siteInfo(),
     'site:path-mappings:list': () => siteSettings.listPathMappings(),
@@ -126,6 +128,12 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'site-boundaries:delete': ({ id }) => contentLocation.delete(id),
     'content:locate': (input) => contentLocation.locate(input),
     'status:messages': (query) => statusMessages.query(query),
+    'status:summary-packages': (query) => statusSummaries.packages(query),
+    'status:summary-advertisements': (query) => statusSummaries.advertisements(query),
+    'status:summary-components': (query) => statusSummaries.components(query),
+    'status:component-thresholds:get': () => statusSummaries.thresholds(),
+    'status:component-thresholds:update': (changes) => statusSummaries.updateThresholds(changes),
+    'status:component-reset': (request) => statusSummaries.reset(request),
     'schedules:next': (request) => scheduleRuns(request, new Date()),
     'schedules:encode': ({ schedules }) => encodeSchedules(schedules),
     'schedules:decode': ({ tokens }) => decodeSchedules(tokens),

@@ -8,6 +8,7 @@ import {
 import { statusCatalogue } from '../../domain/status-messages';
 import type { SqliteDatabase } from '../connection';
 import { prepared } from '../prepared';
+import { StatusSummaryRepository } from './status-summary-repository';
 
 /** A status message as it is stored (SMS_StatusMessage with its insertion strings and attributes). */
 export interface StatusMessageRecord {
@@ -113,7 +114,10 @@ const containsFunction = 'courier_status_contains';
  * page, however many million messages the site holds (docs/status-messages.md#the-store).
  */
 export class StatusMessageRepository {
+  private readonly summaries: StatusSummaryRepository;
+
   constructor(private readonly db: SqliteDatabase) {
+    this.summaries = new StatusSummaryRepository(db);
     // Matched inside SQLite, so a message that does not match never becomes a JavaScript row.
     db.function(containsFunction, { deterministic: true, varargs: true }, (needle, component, messageId, ...strings) => {
       let given = strings.length;
@@ -123,8 +127,10 @@ export class StatusMessageRepository {
     });
   }
 
-  /** One message, inside the caller's transaction (a unit of work's); its record ID. */
+  /** One message, inside the caller's transaction (a unit of work's), with its summaries; its record ID. */
   insert(record: StatusMessageRecord): number {
+    // The message, its attributes and its summaries are one write, even for a caller with no transaction of its own.
+    if (!this.db.inTransaction) return this.db.transaction(() => this.insert(record))();
     if (record.insertionStrings.length > maxInsertionStrings) {
       throw new Error(`A status message has at most ${maxInsertionStrings} insertion strings (${record.insertionStrings.length} given).`);
     }
@@ -146,6 +152,9 @@ export class StatusMessageRepository {
     const recordId = Number(lastInsertRowid);
     const attribute = prepared(this.db, insertAttributeSql);
     for (const [id, value] of record.attributes) attribute.run(recordId, id, value, record.time);
+    // Every path that stores a message comes through here (a unit of work, the management
+    // point's upload), so the summaries follow every message in its own transaction.
+    this.summaries.record(record);
     return recordId;
   }
 

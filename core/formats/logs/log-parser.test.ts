@@ -124,8 +124,8 @@ describe('the parser', () => {
 
   it('gives the same records for random mixtures of markers and line breaks, however they are chunked', () => {
     const fragments = ['<![LOG[', ']LOG]!>', '<time="10:00:00.000+0" date="01-02-2026" type="2" thread="3">', '$$<SMS_X>', '<01-02-2026 10:00:00.000+0>', '<thread=1 (0x1)>', '\n', '\r\n', ' ', '~', 'text', '<', '>', '"', 'é'];
-    for (let seed = 1; seed <= 300; seed++) {
-      const random = seededRandom(seed);
+    for (let round = 1; round <= 300; round++) {
+      const random = seededRandom(round);
       const text = Array.from({ length: 1 + random.int(200) }, () => fragments[random.int(fragments.length)]).join('');
       const options = { ...utc, maxRecordChars: 64 + random.int(100), format: (['auto', 'sms', 'cmtrace'] as const)[random.int(3)] };
       const whole = parseLog(text, options);
@@ -137,7 +137,7 @@ describe('the parser', () => {
         at += size;
       }
       chunked.push(...parser.end());
-      expect({ seed, records: chunked }).toEqual({ seed, records: whole });
+      expect({ round, records: chunked }).toEqual({ round, records: whole });
     }
   });
 

@@ -3,6 +3,7 @@ import {
   CourierError,
   type AdvertisementChanges,
   type AdvertisementClientState,
+  type AdvertisementClientStateDto,
   type AdvertisementClientStatesDto,
   type AdvertisementClientStatesQuery,
   type AdvertisementCreateInput,
@@ -10,9 +11,11 @@ import {
   type AdvertisementDto,
   type AdvertisementFilter,
   type ChangeKind,
+  type ClientStatusStepDto,
 } from '../../api';
 import type { AdvertisementRecord, AdvertisementRepository } from '../../db/repositories/advertisement-repository';
-import type { AdvertisementClientStateRepository } from '../../db/repositories/advertisement-client-state-repository';
+import type { AdvertisementClientStateRepository, ClientStateRow } from '../../db/repositories/advertisement-client-state-repository';
+import { clientStateOfMessage } from '../../domain/advertisement-client-state';
 import type { ClientAgentRepository } from '../../db/repositories/client-agent-repository';
 import type { CollectionRepository } from '../../db/repositories/collection-repository';
 import type { PackageDpRepository } from '../../db/repositories/package-dp-repository';
@@ -73,7 +76,7 @@ export class AdvertisementService {
     return {
       advertisementId,
       counts,
-      clients: page.map((row) => ({ resourceId: row.resourceId, name: row.name, state: row.state, messageId: row.messageId, time: new Date(row.messageTime).toISOString(), recordId: row.recordId })),
+      clients: page.map(clientStateDto),
       nextAfter: rows.length > query.limit ? (page.at(-1)?.resourceId ?? null) : null,
     };
   }
@@ -177,4 +180,23 @@ export class AdvertisementService {
 /** The fields given, without the undefined ones a partial schema leaves. */
 function definedOf<T extends object>(input: T): Partial<T> {
   return Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+function stepOf(messageId: number | null, time: number | null): ClientStatusStepDto | null {
+  const state = messageId === null ? undefined : clientStateOfMessage[messageId];
+  return messageId === null || time === null || state === undefined ? null : { messageId, state, time: new Date(time).toISOString() };
+}
+
+function clientStateDto(row: ClientStateRow): AdvertisementClientStateDto {
+  const execution = stepOf(row.executionMessageId, row.executionTime);
+  return {
+    resourceId: row.resourceId,
+    name: row.name,
+    state: row.state,
+    messageId: row.messageId,
+    time: new Date(row.messageTime).toISOString(),
+    recordId: row.recordId,
+    lastAcceptance: stepOf(row.acceptanceMessageId, row.acceptanceTime),
+    lastExecution: execution && { ...execution, result: row.executionResult },
+  };
 }

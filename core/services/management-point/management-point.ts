@@ -26,7 +26,7 @@ import type { SiteBoundaryRepository } from '../../db/repositories/site-boundary
 import type { AdvertisementClientStateRepository } from '../../db/repositories/advertisement-client-state-repository';
 import type { StatusMessageRepository } from '../../db/repositories/status-message-repository';
 import { statusCatalogue } from '../../domain/status-messages';
-import { clientStateOfMessage } from '../../domain/advertisement-client-state';
+import { acceptanceMessageIds, clientStateOfMessage, runEndMessageIds } from '../../domain/advertisement-client-state';
 import type { UnitOfWork } from '../../site/unit-of-work';
 import { contentBaseUrl } from '../content-location/content-url';
 import { locateContent } from '../content-location/locate-content';
@@ -329,7 +329,10 @@ export class ManagementPoint {
         const state = clientStateOfMessage[message.messageId];
         const advertisementId = message.attributes[401];
         if (state !== undefined && advertisementId !== undefined) {
-          deps.clientStates.record(advertisementId, caller.resourceId, state, message.messageId, Date.parse(message.time), recordId);
+          const part = acceptanceMessageIds.has(message.messageId)
+            ? ({ kind: 'acceptance' } as const)
+            : ({ kind: 'execution', result: runEndMessageIds.has(message.messageId) ? (message.insertionStrings[1] ?? null) : null } as const);
+          deps.clientStates.record(advertisementId, caller.resourceId, state, message.messageId, Date.parse(message.time), recordId, part);
           advertisementIds.add(advertisementId);
         }
         newest = Math.max(newest, recordId);
