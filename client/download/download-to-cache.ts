@@ -14,6 +14,8 @@ export interface CacheDownloadRequest {
   readonly urls: readonly string[];
   readonly signal?: AbortSignal;
   readonly onProgress?: (progress: DownloadProgress) => void;
+  /** The distribution point the bytes come from: the one that gave the manifest, then each the download moves on to. */
+  readonly onSource?: (url: string, totalBytes: number) => void;
   readonly concurrency?: number;
   readonly idleTimeoutMs?: number;
 }
@@ -57,6 +59,7 @@ export async function downloadToCache(cache: ContentCache, request: CacheDownloa
       break;
   }
   for (const gone of room.evicted) logs?.info('cas', `Content ${gone.key} was deleted from the cache to make room for ${key}.`);
+  request.onSource?.(request.urls[source] ?? '', manifest.totalBytes);
   logs?.info('cas', `Downloading ${key} (${manifest.fileCount} files, ${manifest.totalBytes} bytes) from ${request.urls[source]} into ${room.entry.partialPath}.`);
   let download: DownloadResult;
   try {
@@ -70,7 +73,10 @@ export async function downloadToCache(cache: ContentCache, request: CacheDownloa
       onProgress: request.onProgress,
       concurrency: request.concurrency,
       idleTimeoutMs: request.idleTimeoutMs,
-      onRetry: (retry) => logs?.warning('cas', `${key}: ${retry.file} from ${retry.url} failed: ${retry.reason}.${retry.next === null ? '' : ` Trying ${retry.next}.`}`),
+      onRetry: (retry) => {
+        if (retry.next !== null) request.onSource?.(retry.next, manifest.totalBytes);
+        logs?.warning('cas', `${key}: ${retry.file} from ${retry.url} failed: ${retry.reason}.${retry.next === null ? '' : ` Trying ${retry.next}.`}`);
+      },
     });
   } catch (error) {
     const kind = error instanceof DownloadError ? error.kind : 'unknown';
