@@ -80,6 +80,9 @@ export function addDownloadMonitorCommands(program: Command, io: ClientIo, clien
       }),
     );
 
+  // `download-monitor cancel X --json`: commander gives --json to the command that declares it first, the list.
+  const json = (options: { json?: boolean }) => options.json === true || monitor.opts<{ json?: boolean }>().json === true;
+
   monitor
     .command('cancel <advertisementId>')
     .description('cancel the download of an advertisement\'s content; the bytes on disk are kept to resume from')
@@ -97,7 +100,7 @@ export function addDownloadMonitorCommands(program: Command, io: ClientIo, clien
           withdrawDownloadControl(clientDir(), 'cancel', entry.advertisementId);
           throw new Error(`The download of ${entry.advertisementId} ended before it could be cancelled.`);
         }
-        io.out(options.json === true ? `${JSON.stringify(after)}\n` : `Cancelled the download of ${after.packageId} for ${after.advertisementId} (${sizeOf(after)} kept to resume from); cas.log says so.\n`);
+        io.out(json(options) ? `${JSON.stringify(after)}\n` : `Cancelled the download of ${after.packageId} for ${after.advertisementId} (${sizeOf(after)} kept to resume from); cas.log says so.\n`);
         return 0;
       }),
     );
@@ -118,7 +121,7 @@ export function addDownloadMonitorCommands(program: Command, io: ClientIo, clien
           withdrawDownloadControl(clientDir(), 'run-when-finished', entry.advertisementId);
           throw new Error(after === 'gone' ? `The download of ${entry.advertisementId} ended before the change reached it.` : `Process ${entry.pid} did not take the change for ${entry.advertisementId} within ${answerWithinMs / 1000} s.`);
         }
-        io.out(options.json === true ? `${JSON.stringify(after)}\n` : `${after.advertisementId}: the program ${on ? 'runs' : 'does not run'} when its download finishes.\n`);
+        io.out(json(options) ? `${JSON.stringify(after)}\n` : `${after.advertisementId}: the program ${on ? 'runs' : 'does not run'} when its download finishes.\n`);
         return 0;
       }),
     );
