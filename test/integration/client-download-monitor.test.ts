@@ -67,14 +67,14 @@ beforeEach(async () => {
   value(await core.client['content-service:set']({ changes: { clientUrl: hold.url } }));
   mkdirSync(clientDir(), { recursive: true });
   writeClientConfig(clientDir(), { managementPoint: value(await core.client['management-point:status']({})).url!, siteCode: 'A01', session: { user: null } });
-});
+}, 60_000);
 afterEach(async () => {
   hold.release();
   await hold.close();
   await runner.stop();
   core.close();
   temp.remove();
-});
+}, 60_000);
 
 /** A package of a 2 MiB file and a script that leaves `marker`, on DP01, its program advertised to the resource (assigned as soon as possible, or only offered). */
 async function advertised(resourceId: number, name: string, marker: string, assigned: boolean): Promise<{ packageId: string; ad: string }> {
