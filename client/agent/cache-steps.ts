@@ -75,7 +75,8 @@ export function cacheSteps(options: CacheStepsOptions): ExecutionSteps {
             persist: request.persist,
             urls: request.urls,
             onProgress,
-            ...(handle !== undefined ? { signal: handle.signal, onSource: (url: string, total: number) => handle.source(url, total) } : {}),
+            // Every chunk: the downloader's own throttle drops the last report before a stall, which the monitor would then never show.
+            ...(handle !== undefined ? { signal: handle.signal, onSource: (url: string, total: number) => handle.source(url, total), progressEveryMs: 0 } : {}),
           },
           options.logs,
         );

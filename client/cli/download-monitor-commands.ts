@@ -12,12 +12,16 @@ function sizeOf(entry: DownloadEntry): string {
   return entry.totalBytes === null ? `${mb(entry.bytesDone)} of ?` : `${mb(entry.bytesDone)} of ${mb(entry.totalBytes)}`;
 }
 
+/** A reason can carry a server's words (an HTTP error): no escape sequences or forged lines reach the terminal. */
+// eslint-disable-next-line no-control-regex -- control characters are what is removed
+const printable = (text: string) => text.replace(/[\u0000-\u001f\u007f\u202a-\u202e\u2066-\u2069]/gu, '?');
+
 function entryLine(entry: DownloadEntry): string {
   const state = entry.state === 'pending' && entry.waitingFor !== null ? `pending (waiting for ${entry.waitingFor === 'distributionPoint' ? 'a distribution point' : entry.waitingFor === 'space' ? 'space in the cache' : 'its time'})` : entry.state;
   const run = entry.mandatory ? 'runs when finished (mandatory)' : entry.runWhenFinished ? 'runs when finished' : 'does not run when finished';
   const from = entry.distributionPoint === null ? '' : ` from ${entry.distributionPoint}`;
   const started = entry.startedAt === null ? '' : `, started ${entry.startedAt}`;
-  return `${entry.advertisementId} ${entry.packageId} (version ${entry.sourceVersion}) ${entry.programName}: ${state}, ${sizeOf(entry)}${from}${started}; ${run}${entry.reason === null ? '' : ` — ${entry.reason}`}`;
+  return `${entry.advertisementId} ${entry.packageId} (version ${entry.sourceVersion}) ${entry.programName}: ${state}, ${sizeOf(entry)}${from}${started}; ${run}${entry.reason === null ? '' : ` — ${printable(entry.reason)}`}`;
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

@@ -14,6 +14,8 @@ export interface CacheDownloadRequest {
   readonly urls: readonly string[];
   readonly signal?: AbortSignal;
   readonly onProgress?: (progress: DownloadProgress) => void;
+  /** At most this often (the downloader's 250 ms by default); 0 for every chunk, for a caller that throttles with a trailing write of its own. */
+  readonly progressEveryMs?: number;
   /** The distribution point the bytes come from: the one that gave the manifest, then each the download moves on to. */
   readonly onSource?: (url: string, totalBytes: number) => void;
   readonly concurrency?: number;
@@ -71,6 +73,7 @@ export async function downloadToCache(cache: ContentCache, request: CacheDownloa
       firstSource: source,
       signal: request.signal,
       onProgress: request.onProgress,
+      progressEveryMs: request.progressEveryMs,
       concurrency: request.concurrency,
       idleTimeoutMs: request.idleTimeoutMs,
       onRetry: (retry) => {
