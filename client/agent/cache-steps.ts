@@ -112,8 +112,15 @@ export function cacheSteps(options: CacheStepsOptions): ExecutionSteps {
         return { status: 'deferred', reason, downloadFailed: true };
       }
     },
-    waiting(request, reason) {
-      options.monitor?.pending(subjectOf(request), 'distributionPoint', reason);
+    waiting(request, reason, waitingFor = 'distributionPoint') {
+      options.monitor?.pending(subjectOf(request), waitingFor, reason);
+    },
+    async has(request) {
+      try {
+        return (await cache()).find(request.packageId, request.sourceVersion)?.state === 'complete';
+      } catch {
+        return false;
+      }
     },
     async recordRun(request) {
       try {

@@ -261,8 +261,10 @@ export class ClientAgent {
     }
     flushed = { sent: flushed.sent, remaining: outbox.count() };
 
-    // Pending downloads are those put off in this cycle; a cancelled one shows until its advertisement leaves policy.
-    this.downloads.prune(new Set(actions.filter((a) => a.status === 'deferred').map((a) => a.advertisementId)), new Set(evaluated.map((e) => e.advertisement.body.advertisement.advertisementId)));
+    // Pending downloads are those put off in this cycle and those waiting for their time; a cancelled one shows until its advertisement leaves policy.
+    const pending = new Set(actions.filter((a) => a.status === 'deferred').map((a) => a.advertisementId));
+    for (const id of await this.noteWaitingForTime(evaluated, config)) pending.add(id);
+    this.downloads.prune(pending, new Set(evaluated.map((e) => e.advertisement.body.advertisement.advertisementId)));
     const after = evaluateAll(viewOf(store.state), store.state, facts, history.all(), now);
     // A run that waits for its retry asks for that time; other due runs wait for the next poll.
     const next = [...after.map((e) => (e.decision.kind === 'run' ? retryTimeOf(store.state, e, now) : e.decision.nextEvaluation)), nextNoticeTime(after, store.state.advertisements, now)]
@@ -280,6 +282,27 @@ export class ClientAgent {
       nextEvaluation: next?.toISOString() ?? null,
       pollingMinutes: this.pollingMinutes(config, identity),
     };
+  }
+
+  /**
+   * A mandatory assignment still to come, or due but outside its maintenance windows, whose
+   * content is not in the cache: its download is pending, waiting for its time, as the Program
+   * Download Monitor shows it. Answers their advertisements.
+   */
+  private async noteWaitingForTime(evaluated: readonly EvaluatedAdvertisement[], config: ClientConfig): Promise<string[]> {
+    const waiting: string[] = [];
+    for (const { advertisement, decision } of evaluated) {
+      if (decision.kind !== 'scheduled' && decision.kind !== 'maintenanceWindow') continue;
+      const { body } = advertisement;
+      if (body.program.kind !== 'computer' || !body.package.containsSourceFiles || body.package.sourceVersion < 1) continue;
+      const steps = this.stepsMade ?? this.steps(config);
+      const request = { packageId: body.package.packageId, sourceVersion: body.package.sourceVersion, advertisementId: body.advertisement.advertisementId, programName: body.program.name, persist: advertisement.persist };
+      if (steps.content.waiting === undefined || steps.content.has === undefined || (await steps.content.has(request))) continue;
+      const reason = decision.kind === 'scheduled' ? `The assignment at ${decision.assignment.dueAt.toISOString()} has not come yet; the content is downloaded then.` : decision.reason;
+      steps.content.waiting(request, reason, 'time');
+      waiting.push(request.advertisementId);
+    }
+    return waiting;
   }
 
   private stopOf(error: unknown): Stop {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeTempDir, type TempDir } from '../../test/helpers/temp-dir';
 import { DownloadMonitor, requestDownloadControl } from './download-monitor';
-import { downloadFileOf, readDownloads } from './download-state';
+import { readDownloads } from './download-state';
 
 let temp: TempDir;
 beforeEach(() => {
@@ -37,7 +37,7 @@ describe("the agent's downloads, as the Program Download Monitor reads them", ()
     old.begin(subject).source('http://dp01/SMS_DP_SMSPKGD$/A0100001/', 2000);
     expect(readDownloads(temp.path).entries).toEqual([expect.objectContaining({ state: 'stopped', pid, totalBytes: 2000, reason: expect.stringMatching(new RegExp(`The process that downloaded it \\(${pid}\\) no longer runs`)) })]);
     new DownloadMonitor(temp.path).pending({ ...subject, advertisementId: 'A0120001' }, 'space', 'The cache has no room for it yet.');
-    expect(existsSync(downloadFileOf(temp.path, pid))).toBe(false);
+    expect(existsSync(old.path)).toBe(false);
     expect(readDownloads(temp.path).entries).toEqual([expect.objectContaining({ advertisementId: 'A0120001', state: 'pending', waitingFor: 'space' })]);
   });
 
@@ -71,12 +71,13 @@ describe("the agent's downloads, as the Program Download Monitor reads them", ()
   });
 
   it('names a file it cannot read, and still lists the others', () => {
-    new DownloadMonitor(temp.path).pending(subject, 'distributionPoint', 'Content location offered no DP.');
+    const monitor = new DownloadMonitor(temp.path);
+    monitor.pending(subject, 'distributionPoint', 'Content location offered no DP.');
     mkdirSync(join(temp.path, 'agent'), { recursive: true });
     writeFileSync(join(temp.path, 'agent', 'downloads-1.json'), '{"format":"courier-client-downloads","formatVersion":1,"pid":1,"entries":[{"state":"running"}]}');
     const listed = readDownloads(temp.path);
     expect(listed.entries).toEqual([expect.objectContaining({ state: 'pending', waitingFor: 'distributionPoint' })]);
     expect(listed.problems).toEqual([expect.stringMatching(/downloads-1\.json: refused at entries\.0\./)]);
-    expect(JSON.parse(readFileSync(downloadFileOf(temp.path, process.pid), 'utf8'))).toMatchObject({ format: 'courier-client-downloads', pid: process.pid });
+    expect(JSON.parse(readFileSync(monitor.path, 'utf8'))).toMatchObject({ format: 'courier-client-downloads', pid: process.pid });
   });
 });

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { advertisementIdSchema } from '../../core/api';
@@ -79,7 +80,7 @@ export class DownloadMonitor {
     private readonly logs?: LogWriter,
     private readonly pid = process.pid,
   ) {
-    this.path = downloadFileOf(clientDir, pid);
+    this.path = downloadFileOf(clientDir, pid, randomBytes(4).toString('hex'));
   }
 
   list(): DownloadEntry[] {
@@ -259,7 +260,7 @@ export class DownloadMonitor {
     const folder = agentFolder(this.clientDir);
     for (const name of readdirSync(folder)) {
       const pid = Number(downloadFilePattern.exec(name)?.[1]);
-      if (Number.isSafeInteger(pid) && pid > 0 && pid !== this.pid && !processAlive(pid)) rmSync(join(folder, name), { force: true });
+      if (Number.isSafeInteger(pid) && pid > 0 && pid !== process.pid && !processAlive(pid)) rmSync(join(folder, name), { force: true });
     }
   }
 }

@@ -57,9 +57,9 @@ export const downloadFileSchema = z.strictObject({
   entries: z.array(downloadEntrySchema.extend({ state: z.enum(['pending', 'downloading', 'verifying', 'cancelled']) })).max(10_000),
 });
 
-/** Each process that downloads keeps its own file, so two writers never race on one. */
-export const downloadFilePattern = /^downloads-(\d+)\.json$/;
-export const downloadFileOf = (clientDir: string, pid: number): string => join(agentFolder(clientDir), `downloads-${pid}.json`);
+/** Each process that downloads keeps its own file (one per monitor, should a process make two), so two writers never race on one. */
+export const downloadFilePattern = /^downloads-(\d+)(?:-[0-9a-f]{1,16})?\.json$/;
+export const downloadFileOf = (clientDir: string, pid: number, tag: string): string => join(agentFolder(clientDir), `downloads-${pid}-${tag}.json`);
 
 const maxFileBytes = 8 * 1024 * 1024;
 

@@ -42,7 +42,9 @@ export interface ContentStep {
   /** The program ran from this content: the cache keeps it locked for a while after. */
   recordRun?(request: Pick<ContentRequest, 'packageId' | 'sourceVersion' | 'advertisementId'>): Promise<void>;
   /** The content cannot be downloaded now and is tried again later (content location offered no DP), for the Program Download Monitor. */
-  waiting?(request: Omit<ContentRequest, 'download' | 'urls'>, reason: string): void;
+  waiting?(request: Omit<ContentRequest, 'download' | 'urls'>, reason: string, waitingFor?: 'distributionPoint' | 'time'): void;
+  /** Whether the content is whole in the cache (so no download waits for it). */
+  has?(request: Pick<ContentRequest, 'packageId' | 'sourceVersion'>): Promise<boolean>;
 }
 
 export interface ProgramRequest {

@@ -10,6 +10,8 @@ import type { MachineFacts } from '../../client/agent/machine-facts';
 import { run } from '../../client/cli/main';
 import { writeClientConfig } from '../../client/config/client-config';
 import { createCore, startComponentRunner, type ComponentRunner, type Core } from '../../core';
+import type { AdvertisementCreateInput } from '../../core/api';
+import { encodeScheduleToken } from '../../core/formats/schedule-token';
 import { createDistributionManager, distributionManagerName } from '../../core/components/distmgr';
 import { contentServiceName, createContentService } from '../../core/components/dpcontent';
 import { createMpControlManager, mpControlName } from '../../core/components/mpcontrol';
@@ -77,7 +79,7 @@ afterEach(async () => {
 }, 60_000);
 
 /** A package of a 2 MiB file and a script that leaves `marker`, on DP01, its program advertised to the resource (assigned as soon as possible, or only offered). */
-async function advertised(resourceId: number, name: string, marker: string, assigned: boolean): Promise<{ packageId: string; ad: string }> {
+async function advertised(resourceId: number, name: string, marker: string, assigned: boolean, extra: Partial<AdvertisementCreateInput> = {}): Promise<{ packageId: string; ad: string }> {
   const source = join(temp.path, `source-${name}`);
   writeTree(source, { 'big.bin': randomBytes(2 * 1024 * 1024), 'install.sh': `echo ran > '${marker}'\n` });
   if (!existsSync(join(temp.path, 'vol-d'))) {
@@ -90,7 +92,7 @@ async function advertised(resourceId: number, name: string, marker: string, assi
   await untilIdle(site());
   await expect.poll(async () => value(await core.client['packages:status']({ packageId })).distributionPoints.map((dp) => dp.state), { timeout: 30_000, interval: 50 }).toEqual(['installed']);
   const collectionId = value(await core.client['collections:create']({ name: `${name} targets`, rules: [{ kind: 'direct', resourceId }] })).collectionId;
-  const ad = value(await core.client['advertisements:create']({ advertisementName: `${name} now`, packageId, programName: 'Install', collectionId, includeSubcollections: false, asSoonAsPossible: assigned, allowFallbackToUnprotectedDps: true })).advertisementId;
+  const ad = value(await core.client['advertisements:create']({ advertisementName: `${name} now`, packageId, programName: 'Install', collectionId, includeSubcollections: false, asSoonAsPossible: assigned, allowFallbackToUnprotectedDps: true, ...extra })).advertisementId;
   await untilIdle(site());
   await expect.poll(async () => value(await core.client['policy:show']({ resource: resourceId })).materialized.advertisementIds, { timeout: 30_000, interval: 50 }).toContain(ad);
   return { packageId, ad };
@@ -179,6 +181,23 @@ describe('courier-client download-monitor', { timeout: 120_000 }, () => {
     expect(readFileSync(join(temp.path, 'second.txt'), 'utf8')).toBe('ran\n');
     expect(await listed()).toEqual([]);
     expect(await client('download-monitor', 'run-when-finished', second.ad)).toMatchObject({ code: 1, err: expect.stringMatching(/is not being downloaded/) });
+  });
+
+  it('lists a mandatory assignment to come as pending, waiting for its time, until its content is in the cache', async () => {
+    const a = agent();
+    const resourceId = (await a.runCycle(new Date())).registration!.resourceId;
+    const assignedSchedule = encodeScheduleToken({ type: 'nonRecurring', start: '2030-01-10T12:00', isGmt: true });
+    const { packageId, ad } = await advertised(resourceId, 'Later', join(temp.path, 'later.txt'), false, { assignedSchedule });
+    const cycle = await a.runCycle(new Date());
+    expect(cycle.advertisements).toEqual([expect.objectContaining({ advertisementId: ad, decision: expect.objectContaining({ kind: 'scheduled' }) })]);
+    expect(await listed()).toEqual([expect.objectContaining({ advertisementId: ad, packageId, state: 'pending', waitingFor: 'time', mandatory: true, reason: 'The assignment at 2030-01-10T12:00:00.000Z has not come yet; the content is downloaded then.', pid: process.pid })]);
+    expect((await client('download-monitor')).out).toContain(`${ad} ${packageId} (version 1) Install: pending (waiting for its time), 0.0 MB of ?; runs when finished (mandatory)`);
+    expect(await client('download-monitor', 'cancel', ad)).toMatchObject({ code: 1, err: expect.stringMatching(/is not downloading now \(it is pending: The assignment at 2030/) });
+    // The user runs it early: the content is then in the cache, and no download waits for the assignment.
+    expect((await a.runAdvertised(ad, new Date(), () => Promise.resolve(true))).reports).toEqual([expect.objectContaining({ status: 'succeeded' })]);
+    await a.runCycle(new Date());
+    expect(await listed()).toEqual([]);
+    a.downloads.close();
   });
 
   it("shows a killed agent's download as stopped, never as running, and refuses to cancel it", async () => {
