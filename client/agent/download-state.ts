@@ -18,8 +18,8 @@ export type DownloadState = (typeof downloadStates)[number];
 
 /**
  * Why a pending download waits: room in the cache, a distribution point (content location
- * offered none, or the one it came from broke off), or its time (a cancelled mandatory
- * assignment waits for its next occurrence).
+ * offered none, or the one it came from broke off), or its time (a mandatory assignment still to
+ * come, or due outside its maintenance windows).
  */
 export const waitingReasons = ['space', 'distributionPoint', 'time'] as const;
 

@@ -1,6 +1,6 @@
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { chmodSync, existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -214,6 +214,31 @@ describe('courier-client download-monitor', { timeout: 120_000 }, () => {
     }
     expect(await listed()).toEqual([expect.objectContaining({ advertisementId: ad, state: 'stopped', pid: child.pid, reason: expect.stringMatching(/no longer runs/) })]);
     expect(await client('download-monitor', 'cancel', ad)).toMatchObject({ code: 1, err: expect.stringMatching(new RegExp(`the process that downloaded it \\(${child.pid}\\) no longer runs`)) });
+  });
+});
+
+describe('the agent and the download monitor', { timeout: 120_000 }, () => {
+  it('honours run-when-finished --off for a run asked of it, and leaves no state file when it stops', async () => {
+    const resourceId = (await agent().runCycle(new Date())).registration!.resourceId;
+    const marker = join(temp.path, 'asked.txt');
+    const { packageId, ad } = await advertised(resourceId, 'Asked', marker, false);
+    const child = spawn(process.execPath, [join(repoRoot, 'dist', 'cli', 'courier-client.cjs'), '--client-dir', clientDir(), 'agent'], { stdio: 'ignore' });
+    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    const execmgr = () => (existsSync(join(clientDir(), 'logs', 'execmgr.log')) ? readFileSync(join(clientDir(), 'logs', 'execmgr.log'), 'utf8') : '');
+    try {
+      await expect.poll(() => readFileSync(join(clientDir(), 'logs', 'policyagent.log'), 'utf8'), { timeout: 30_000, interval: 100 }).toContain('Next cycle at');
+      hold.holdAfter(600 * 1024);
+      expect(await client('run-advertised-programs', '--run', ad, '--download-first')).toMatchObject({ code: 0, out: expect.stringContaining(`Asked the running client agent (process ${child.pid})`) });
+      await underWay(ad).toMatchObject({ pid: child.pid, mandatory: false, runWhenFinished: true });
+      expect(await client('download-monitor', 'run-when-finished', ad, '--off')).toMatchObject({ code: 0 });
+      hold.release();
+      await expect.poll(execmgr, { timeout: 30_000, interval: 100 }).toMatch(new RegExp(`Run Advertised Programs: ${ad} \\(${packageId} Install\\): declined \\[10061\\]: .*"run when finished" was turned off`));
+      expect(existsSync(marker)).toBe(false);
+    } finally {
+      child.kill('SIGTERM');
+    }
+    expect(await exited).toBe(0);
+    expect(readdirSync(join(clientDir(), 'agent')).filter((name) => name.startsWith('downloads-'))).toEqual([]);
   });
 });
 
