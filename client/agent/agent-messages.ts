@@ -22,6 +22,8 @@ export const AgentMessage = {
   downloading: 10061,
   downloadRetried: 10062,
   failedWillRetry: 10063,
+  /** Courier's: a distribution point's copy of the content is damaged; it was not used. */
+  damagedContent: 10064,
 } as const;
 
 const severities: Record<number, NewStatusMessage['severity']> = {
@@ -40,6 +42,7 @@ const severities: Record<number, NewStatusMessage['severity']> = {
   10061: 'info',
   10062: 'warning',
   10063: 'warning',
+  10064: 'warning',
 };
 
 export interface MessageSubject {

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { ContentCache } from '../cache/content-cache';
 import { downloadToCache } from '../download/download-to-cache';
 import { DownloadError } from '../download/download-error';
@@ -66,6 +67,7 @@ export function cacheSteps(options: CacheStepsOptions): ExecutionSteps {
           told = true;
           request.onDownload?.();
         };
+        const onBadContent = request.onBadContent === undefined ? undefined : (retry: { url: string; file: string; reason: string }) => request.onBadContent?.({ url: retry.url, file: retry.file, reason: retry.reason });
         const result = await downloadToCache(
           c,
           {
@@ -75,6 +77,7 @@ export function cacheSteps(options: CacheStepsOptions): ExecutionSteps {
             persist: request.persist,
             urls: request.urls,
             onProgress,
+            onBadContent,
             // Every chunk: the downloader's own throttle drops the last report before a stall, which the monitor would then never show.
             ...(handle !== undefined ? { signal: handle.signal, onSource: (url: string, total: number) => handle.source(url, total), progressEveryMs: 0 } : {}),
           },
@@ -116,10 +119,22 @@ export function cacheSteps(options: CacheStepsOptions): ExecutionSteps {
       options.monitor?.pending(subjectOf(request), waitingFor, reason);
     },
     async has(request) {
+      // No cache made yet: nothing is in it, and none is made just to say so.
+      if (opened === null && !existsSync(options.cacheFolder)) return false;
       try {
         return (await cache()).find(request.packageId, request.sourceVersion)?.state === 'complete';
       } catch {
         return false;
+      }
+    },
+    async releaseAllExcept(advertisementIds) {
+      // No cache made yet: nothing is held, and none is made just to say so.
+      if (opened === null && !existsSync(options.cacheFolder)) return;
+      try {
+        const changed = await (await cache()).releaseAllExcept(advertisementIds);
+        for (const entry of changed) options.logs.info('cas', `Content ${entry.key} is held now ${entry.pending.length === 0 ? 'for no advertisement' : `only for ${entry.pending.join(', ')}`}: the others left policy or expired${entry.locked ? '' : '; it may be deleted to make room'}.`);
+      } catch (error) {
+        options.logs.warning('cas', `The cache's advertisements could not be brought up to date: ${describe(error)}`);
       }
     },
     async recordRun(request) {

@@ -19,6 +19,7 @@ import { evaluateAll, viewOf, type EvaluatedAdvertisement, type PolicyAdvertisem
 import { ensureRegistered, noteApproval, SiteMismatchError, type RegistrationKind } from './registration';
 import { dueNotice, nextNoticeTime, upcomingRuns, type UpcomingRun } from './notifications';
 import { runChain, type ActionReport } from './run-assignment';
+import { carryOutAfterRunning, defaultAfterRunningCommands, pendingRestart, type AfterRunningOutcome, type PendingRestart } from './after-running';
 import { sendOutbox } from './send-outbox';
 import { RunHistory } from './run-history';
 
@@ -72,6 +73,10 @@ export interface CycleReport {
   readonly reported: readonly { readonly advertisementId: string; readonly messageId: number; readonly reason: string | null }[];
   readonly advertisements: readonly AdvertisementView[];
   readonly actions: readonly ActionReport[];
+  /** The restart or logoff the programs that ran asked for ("After running"), done at the cycle's end; null when none asked. */
+  readonly afterRunning: AfterRunningOutcome | null;
+  /** A restart the computer still owes its programs (10022, or one not carried out). */
+  readonly restartPending: PendingRestart | null;
   /** The earliest time a decision asks to be evaluated again; null: only the next poll or a change. */
   readonly nextEvaluation: string | null;
   readonly pollingMinutes: number;
@@ -229,6 +234,9 @@ export class ClientAgent {
     for (const item of evaluated) this.noteWaiting(item, store, outbox);
     for (const item of evaluated) this.tellNotice(item, store, now);
     const actions: ActionReport[] = [];
+    // Content held for advertisements gone from policy, or expired, is let go before anything downloads.
+    const needed = new Set(evaluated.filter((e) => e.decision.kind !== 'expired').map((e) => e.advertisement.body.advertisement.advertisementId));
+    await this.steps(config).content.releaseAllExcept?.(needed);
     // Refused (pending, blocked, another site): nothing runs. Away: what is in the cache may run.
     if (identity !== null && (problem === null || unreachable)) {
       for (const item of evaluated) {
@@ -265,6 +273,12 @@ export class ClientAgent {
     const pending = new Set(actions.filter((a) => a.status === 'deferred').map((a) => a.advertisementId));
     for (const id of await this.noteWaitingForTime(evaluated, config)) pending.add(id);
     this.downloads.prune(pending, new Set(evaluated.map((e) => e.advertisement.body.advertisement.advertisementId)));
+    const defaults = defaultAfterRunningCommands();
+    const afterRunning = await carryOutAfterRunning(
+      actions.flatMap((a) => (a.afterRunning !== undefined ? [a.afterRunning] : [])),
+      { clientDir: this.clientDir, logs: this.logs, now, bootedAt: facts.bootedAt ?? null, userLoggedOn: facts.session.kind === 'user', restartCommand: config.restartCommand ?? defaults.restart, logoffCommand: config.logoffCommand ?? defaults.logoff },
+    );
+
     const after = evaluateAll(viewOf(store.state), store.state, facts, history.all(), now);
     // A run that waits for its retry asks for that time; other due runs wait for the next poll.
     const next = [...after.map((e) => (e.decision.kind === 'run' ? retryTimeOf(store.state, e, now) : e.decision.nextEvaluation)), nextNoticeTime(after, store.state.advertisements, now)]
@@ -279,6 +293,8 @@ export class ClientAgent {
       reported,
       advertisements: after.map((e) => viewOfAdvertisement(e, store.state.advertisements)),
       actions,
+      afterRunning,
+      restartPending: pendingRestart(this.clientDir, facts.bootedAt ?? null, this.logs),
       nextEvaluation: next?.toISOString() ?? null,
       pollingMinutes: this.pollingMinutes(config, identity),
     };

@@ -26,6 +26,8 @@ export interface ContentRequest {
   readonly download: boolean;
   /** Called once when bytes of a download start to arrive (status message 10061). */
   readonly onDownload?: () => void;
+  /** A distribution point's copy of a file is not the manifest's (status message 10064); `url` is the content URL it came from. */
+  readonly onBadContent?: (bad: { readonly url: string; readonly file: string; readonly reason: string }) => void;
 }
 
 export type ContentResult =
@@ -45,6 +47,8 @@ export interface ContentStep {
   waiting?(request: Omit<ContentRequest, 'download' | 'urls'>, reason: string, waitingFor?: 'distributionPoint' | 'time'): void;
   /** Whether the content is whole in the cache (so no download waits for it). */
   has?(request: Pick<ContentRequest, 'packageId' | 'sourceVersion'>): Promise<boolean>;
+  /** Only these advertisements still need content: the others' hold on cached content ends. */
+  releaseAllExcept?(advertisementIds: ReadonlySet<string>): Promise<void>;
 }
 
 export interface ProgramRequest {

@@ -1,5 +1,6 @@
 import { stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
+import { contentUrl } from '../download/http-get';
 import type { RunFrom } from '../execution/run-program';
 import { UnreachableError } from '../mp/json-request';
 import type { ManagementPointClient } from '../mp/mp-client';
@@ -11,6 +12,7 @@ import { dpPathOf } from './dp-paths';
 import type { ExecutionSteps } from './execution-steps';
 import type { PathMapping } from '../../core/domain/path-mappings';
 import type { PolicyAdvertisement } from './policy-view';
+import type { AfterRunningRequest } from './after-running';
 
 export type ActionStatus =
   /** The program ran and succeeded (10008, 10009, 10022). */
@@ -44,6 +46,8 @@ export interface ActionReport {
   readonly sourceVersion: number;
   /** For `deferred`: the download failed and is tried again (10062), rather than waiting (10060). */
   readonly downloadFailed?: boolean;
+  /** For `succeeded`: the program's "After running" setting and whether its exit code left a restart pending (10022), done at the end of the cycle. */
+  readonly afterRunning?: AfterRunningRequest;
 }
 
 export interface RunContext {
@@ -79,6 +83,15 @@ const isFolder = async (path: string) => {
 
 const describe = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
+/** A DP's content URL as the downloader names it in its retries, so the two can be matched. */
+function normalUrl(text: string): string {
+  try {
+    return contentUrl(text).href;
+  } catch {
+    return text;
+  }
+}
+
 /**
  * One program of one advertisement, end to end: content location at the management point, the
  * content into the cache (or none: run from the distribution point, or a package without source
@@ -92,10 +105,10 @@ export async function runOne(target: PolicyAdvertisement, context: RunContext): 
   const subject = { advertisementId: ad.advertisementId, packageId: ad.packageId, programName: ad.programName };
   const sourceVersion = body.package.sourceVersion;
   const messageIds: number[] = [];
-  const answer = (status: ActionStatus, reason: string, downloadFailed = false): ActionReport => {
+  const answer = (status: ActionStatus, reason: string, downloadFailed = false, afterRunning?: AfterRunningRequest): ActionReport => {
     const log = status === 'succeeded' || status === 'deferred' || status === 'declined' || status === 'cancelled' ? context.logs.info.bind(context.logs) : status === 'notRun' || status === 'notMonitored' || status === 'retrying' ? context.logs.warning.bind(context.logs) : context.logs.error.bind(context.logs);
     log('execmgr', `${ad.advertisementId} (${ad.packageId} ${ad.programName}): ${status}. ${reason}`);
-    return { ...subject, status, reason, messageIds, sourceVersion, ...(downloadFailed ? { downloadFailed } : {}) };
+    return { ...subject, status, reason, messageIds, sourceVersion, ...(downloadFailed ? { downloadFailed } : {}), ...(afterRunning !== undefined ? { afterRunning } : {}) };
   };
   const program = body.program;
   if (program.kind !== 'computer') return answer('notRun', 'A program for devices does not run on a computer.');
@@ -143,7 +156,10 @@ export async function runOne(target: PolicyAdvertisement, context: RunContext): 
         add(result.outcome.messageId, String(result.exitCode), result.mifDescription ?? '');
         await record(result.outcome.result === 'success' ? 'success' : 'failure');
         const how = result.mifDescription === null ? `exit code ${result.exitCode}` : `status MIF: ${result.mifDescription}`;
-        return answer(result.outcome.result === 'success' ? 'succeeded' : 'failed', `The program ended (${how}; ${result.outcome.messageId}).`);
+        if (result.outcome.result !== 'success') return answer('failed', `The program ended (${how}; ${result.outcome.messageId}).`);
+        // What "After running" asks is done only after a success: a failed install is not worth a restart.
+        const after: AfterRunningRequest = { advertisementId: ad.advertisementId, afterRunning: program.afterRunning, restartPending: result.outcome.restartPending };
+        return answer('succeeded', `The program ended (${how}; ${result.outcome.messageId}).`, false, after);
       }
     }
   };
@@ -158,6 +174,7 @@ export async function runOne(target: PolicyAdvertisement, context: RunContext): 
 
   const contentSubject = { packageId: ad.packageId, sourceVersion, advertisementId: ad.advertisementId, programName: ad.programName, optional: context.confirmDownload !== undefined, persist: target.persist };
   let urls: string[];
+  const dpNames = new Map<string, string>();
   let offline = false;
   let fromDp: { readonly name: string; readonly path: string; readonly uncPath: string } | null = null;
   try {
@@ -184,6 +201,7 @@ export async function runOne(target: PolicyAdvertisement, context: RunContext): 
       if (fromDp === null) return answer('deferred', `The program runs from the distribution point, and none of the ${located.dps.length} content location named can be opened: ${problems.join('; ')}.`);
     }
     urls = located.dps.map((dp) => dp.httpUrl).filter((url): url is string => url !== null);
+    for (const dp of located.dps) if (dp.httpUrl !== null) dpNames.set(normalUrl(dp.httpUrl), dp.name);
     if (fromDp === null && urls.length === 0) {
       const reason = `Content location named ${located.dps.length} distribution point(s), none of which serves the content over HTTP. ${located.reason}`;
       context.steps.content.waiting?.(contentSubject, reason);
@@ -201,7 +219,16 @@ export async function runOne(target: PolicyAdvertisement, context: RunContext): 
     return execute(fromDp.path, 'distributionPoint');
   }
   const onDownload = () => add(AgentMessage.downloading, '', `Downloading the content of ${ad.packageId} (source version ${sourceVersion}) from ${urls[0] ?? 'a distribution point'}.`);
-  const request = { ...contentSubject, urls, onDownload };
+  // Once per DP and file: a damaged copy is the site's to repair (a refresh of that DP), and the
+  // admin would otherwise learn of it only from the client's cas.log.
+  const damaged = new Set<string>();
+  const onBadContent = (bad: { readonly url: string; readonly file: string; readonly reason: string }) => {
+    const dp = dpNames.get(normalUrl(bad.url)) ?? bad.url;
+    if (damaged.has(`${dp}\n${bad.file}`)) return;
+    damaged.add(`${dp}\n${bad.file}`);
+    add(AgentMessage.damagedContent, dp, `${bad.file}: ${bad.reason}.`);
+  };
+  const request = { ...contentSubject, urls, onDownload, onBadContent };
   let content = await context.steps.content.fetch({ ...request, download: !offline && context.confirmDownload === undefined });
   if (offline) {
     if (content.status !== 'ready') return answer('deferred', `Content location failed (the management point did not answer) and the content of ${ad.packageId} is not in the cache.`);

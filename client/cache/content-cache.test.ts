@@ -71,9 +71,32 @@ describe('ContentCache', () => {
     expect(third.evicted.map((e) => e.key)).toEqual(['A0100002.1']);
     expect(existsSync(join(root(), 'A0100002.1'))).toBe(false);
 
-    // Never run: unlocked 30 days after the download, and it then goes before the newer one.
-    clock = Date.parse('2026-03-01T08:00:00Z') + 30 * 24 * hour;
+    // Never run: unlocked 30 days after the download, not a moment before.
+    clock = Date.parse('2026-03-01T08:00:00Z') + 30 * 24 * hour - 1;
+    expect(cache.find('A0100001', 1)).toMatchObject({ locked: true, lockReason: 'pending' });
+    clock += 1;
     expect(cache.find('A0100001', 1)?.locked).toBe(false);
+  });
+
+  it('evicts the unlocked content used longest ago first, whatever its name, a run counting as a use', async () => {
+    const { cache } = await ContentCache.open(root(), { now, sizeMb: 1 });
+    const start = clock;
+    // Downloaded in this order, an hour apart: A0100002 is the oldest though it is not first by name.
+    for (const id of ['A0100002', 'A0100001', 'A0100003']) {
+      await download(cache, id, 300_000);
+      clock += hour;
+    }
+    for (const id of ['A0100001', 'A0100002', 'A0100003']) await cache.release(id, 1, 'A0120000');
+    const fourth = await cache.reserve({ packageId: 'A0100004', sourceVersion: 1, sizeBytes: 300_000, advertisementId: 'A0120001' });
+    expect(fourth.outcome === 'reserved' && fourth.evicted.map((e) => e.key)).toEqual(['A0100002.1']);
+
+    // A0100001 runs (locked for 24 hours); once unlocked its run is newer than A0100003's download.
+    await cache.recordRun('A0100001', 1, 'A0120002', new Date(start + 3 * hour));
+    clock = start + 27 * hour;
+    expect(cache.find('A0100001', 1)?.locked).toBe(false);
+    const fifth = await cache.reserve({ packageId: 'A0100005', sourceVersion: 1, sizeBytes: 300_000, advertisementId: 'A0120001' });
+    expect(fifth.outcome === 'reserved' && fifth.evicted.map((e) => e.key)).toEqual(['A0100003.1']);
+    expect(cache.entries().map((e) => e.key).sort()).toEqual(['A0100001.1', 'A0100004.1', 'A0100005.1']);
   });
 
   it('never evicts persisted content, and unlocks content no advertisement needs any more', async () => {
@@ -87,6 +110,23 @@ describe('ContentCache', () => {
     const fourth = await cache.reserve({ packageId: 'A0100004', sourceVersion: 1, sizeBytes: 400_000, advertisementId: 'A0120001' });
     expect(fourth.outcome === 'reserved' && fourth.evicted.map((e) => e.key)).toEqual(['A0100003.1']);
     expect(cache.find('A0100001', 1)?.persist).toBe(true);
+  });
+
+  it('lets go of the content of advertisements no longer in policy, keeping the hold of those that are', async () => {
+    const { cache } = await ContentCache.open(root(), { now, sizeMb: 10 });
+    await download(cache, 'A0100001', 1000, { advert: 'A0120000' });
+    await cache.reserve({ packageId: 'A0100001', sourceVersion: 1, sizeBytes: 1000, advertisementId: 'A0120001' });
+    await download(cache, 'A0100002', 1000, { advert: 'A0120002' });
+    const changed = await cache.releaseAllExcept(new Set(['A0120001']));
+    expect(changed.map((e) => [e.key, e.pending, e.locked])).toEqual([
+      ['A0100001.1', ['A0120001'], true],
+      ['A0100002.1', [], false],
+    ]);
+    // Nothing left to let go: nothing changes, nothing is written.
+    expect(await cache.releaseAllExcept(new Set(['A0120001']))).toEqual([]);
+    const { cache: reopened } = await ContentCache.open(root(), { now, sizeMb: 10 });
+    expect(reopened.find('A0100002', 1)?.locked).toBe(false);
+    expect(reopened.find('A0100001', 1)?.pending).toEqual(['A0120001']);
   });
 
   it('shrinks by evicting what it may, never locked content, and says how far over it stays', async () => {
@@ -106,6 +146,17 @@ describe('ContentCache', () => {
     expect((await ContentCache.open(root(), { now })).cache.sizeMb).toBe(1);
     expect((await cache.reserve({ packageId: 'A0100004', sourceVersion: 1, sizeBytes: 1, advertisementId: 'A0120000' })).outcome).toBe('deferred');
     await expect(cache.setSize(0)).rejects.toThrow(/sizeMb 0 is not a whole number of MB from 1/);
+  });
+
+  it('keeps persisted content when shrinking, even unlocked and older than what it evicts', async () => {
+    const { cache } = await ContentCache.open(root(), { now, sizeMb: 4 });
+    await download(cache, 'A0100001', MB, { persist: true });
+    clock += hour;
+    await download(cache, 'A0100002', MB);
+    for (const id of ['A0100001', 'A0100002']) await cache.release(id, 1, 'A0120000');
+    const result = await cache.setSize(1);
+    expect([result.evicted.map((e) => e.key), result.overBytes]).toEqual([['A0100002.1'], 0]);
+    expect(cache.entries().map((e) => [e.key, e.persist, e.locked])).toEqual([['A0100001.1', true, false]]);
   });
 
   it('moves its contents and index to a new location, and refuses one inside it or not empty', async () => {

@@ -223,6 +223,25 @@ export class ContentCache {
     });
   }
 
+  /**
+   * Every advertisement not in `keep` no longer needs any content (it left policy, or expired):
+   * content it alone held is unlocked now rather than when its 24-hour or 30-day lock runs out.
+   * Returns the entries whose advertisements changed.
+   */
+  releaseAllExcept(keep: ReadonlySet<string>): Promise<CacheEntry[]> {
+    return this.#serial(async () => {
+      const changed: CacheEntry[] = [];
+      for (const record of this.#index.entries) {
+        const pending = record.pending.filter((id) => keep.has(id));
+        if (pending.length === record.pending.length) continue;
+        const updated: CacheEntryRecord = { ...record, pending };
+        await this.#replace(entryKey(record.packageId, record.sourceVersion), updated);
+        changed.push(this.#view(updated, this.#now().getTime()));
+      }
+      return changed;
+    });
+  }
+
   /** Deletes one content (the Control Panel's Delete Files does it for all), locked or not; never one being downloaded. */
   delete(packageId: string, sourceVersion: number): Promise<void> {
     return this.#serial(async () => {

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { readClientConfig } from '../config/client-config';
+import { pendingRestart } from '../agent/after-running';
 import { holdAgentLock, requestRefresh, requestRun, runningAgent, takeRunRequests, watchRefreshRequests } from '../agent/agent-lock';
 import { logFolderOf } from '../agent/agent-log';
 import { runAgentLoop } from '../agent/agent-loop';
@@ -161,7 +162,8 @@ export function addAgentCommands(program: Command, policy: Command, io: AgentIo,
     .action(
       act(async (options: { json?: boolean }) => {
         const agent = agentOf();
-        const { config, identity, state, views, upcoming, outbox } = agent.evaluateNow(new Date());
+        const { config, identity, facts, state, views, upcoming, outbox } = agent.evaluateNow(new Date());
+        const restart = pendingRestart(agent.clientDir, facts.bootedAt ?? null);
         const status = {
           clientDir: agent.clientDir,
           managementPoint: config.managementPoint,
@@ -174,6 +176,7 @@ export function addAgentCommands(program: Command, policy: Command, io: AgentIo,
           },
           advertisements: views,
           upcoming,
+          restartPending: restart,
           outbox,
           logs: logFolderOf(agent.clientDir),
           agentProcess: runningAgent(agent.clientDir),
@@ -188,6 +191,7 @@ export function addAgentCommands(program: Command, policy: Command, io: AgentIo,
         if (state.user !== null) text += `User policy (${state.user.user}): version ${state.user.version}, received ${state.user.receivedAt}\n`;
         for (const view of views) text += `${decisionLine(view)}${view.lastAction === null ? '' : ` (last: ${view.lastAction.status} at ${view.lastAction.at})`}\n`;
         for (const run of upcoming) text += `${upcomingLine(run)}\n`;
+        if (restart !== null) text += `A restart is pending since ${restart.since}, for ${restart.advertisementIds.join(', ')}.\n`;
         text += `Status messages waiting: ${outbox}\nPolling every ${status.pollingMinutes} minutes; logs in ${status.logs}\n`;
         text += status.agentProcess === null ? 'The agent is not running.\n' : `The agent runs (process ${status.agentProcess}).\n`;
         io.out(text);

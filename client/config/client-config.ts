@@ -30,6 +30,9 @@ const managementPoint = z
     }
   }, 'the management point is an http:// or https:// URL without a user, query or fragment, such as http://127.0.0.1:8530/');
 
+// eslint-disable-next-line no-control-regex -- control characters are what an argument may not hold
+const commandSchema = z.array(z.string().min(1).max(4096).regex(/^[^\u0000-\u001f]*$/, 'an argument holds no control characters')).min(1).max(32);
+
 /**
  * `client.json`: what the agent needs before it has ever talked to its site. `session` stands in
  * for the logged-on user where the operating system cannot tell (a test machine, a container):
@@ -45,6 +48,13 @@ export const clientConfigSchema = z.strictObject({
   /** Overrides the site's Computer Client Agent interval (minutes), for tests and labs. */
   policyPollingMinutes: z.number().int().min(1).max(1440).optional(),
   session: z.strictObject({ user: userName.nullable() }).optional(),
+  /**
+   * What the agent runs for a program whose "After running" is "ConfigMgr restarts computer" or
+   * "ConfigMgr logs user off", as an argument list (no shell). Absent: Windows' shutdown.exe, and
+   * nothing elsewhere (the restart is then only kept pending).
+   */
+  restartCommand: commandSchema.optional(),
+  logoffCommand: commandSchema.optional(),
   /** Folders where installers leave status MIFs (%windir% and %TEMP% on Windows). */
   mifFolders: z.array(z.string().min(1).max(4096)).max(16).optional(),
   /**

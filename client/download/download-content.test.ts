@@ -89,7 +89,7 @@ describe('downloadContent', () => {
     expect(resumedAt).toBeLessThanOrEqual(1_000_000);
     expect(second.ifRange).toBe(`"${manifest.files.find((f) => f.path === 'Data/big.cab')!.sha256}"`);
     expect(result.resumedBytes).toBe(resumedAt);
-    expect(retries).toEqual([{ file: 'Data/big.cab', url: server.url(id), reason: expect.stringMatching(/connection/), next: server.url(id) }]);
+    expect(retries).toEqual([{ file: 'Data/big.cab', url: server.url(id), reason: expect.stringMatching(/connection/), next: server.url(id), badContent: false }]);
   });
 
   it('throws away wrong bytes and takes the file from the next distribution point', async () => {
@@ -99,7 +99,7 @@ describe('downloadContent', () => {
     const retries: DownloadRetry[] = [];
     await downloadContent({ urls: [bad.url(id), good.url(id)], manifest, destination: destination(), concurrency: 1, onRetry: (r) => retries.push(r) });
     expect(snapshotTree(destination())).toEqual(snapshotTree(source()));
-    expect(retries).toEqual([{ file: 'Data/Sub Folder/read me #1%.txt', url: bad.url(id), reason: expect.stringMatching(/do not hash to the manifest's SHA-256/), next: good.url(id) }]);
+    expect(retries).toEqual([{ file: 'Data/Sub Folder/read me #1%.txt', url: bad.url(id), reason: expect.stringMatching(/do not hash to the manifest's SHA-256/), next: good.url(id), badContent: true }]);
     // The wrong bytes were not resumed from, and once the first DP failed the files after went to the second one.
     expect(good.requests.find((r) => r.file.startsWith('Data/Sub'))?.range).toBeUndefined();
     expect(bad.requests.map((r) => r.file)).toEqual(['', 'Data/Sub Folder/read me #1%.txt']);
@@ -130,6 +130,31 @@ describe('downloadContent', () => {
     expect(server.requests.filter((r) => r.file === 'Setup.ini')).toHaveLength(2);
     expect(existsSync(destination())).toBe(false);
     expect(statSync(join(`${destination()}.partial`, 'Setup.ini')).size).toBe(0);
+  });
+
+  it('lets the files in flight finish what they receive when another file fails for good, so a resume starts from more', async () => {
+    const flaky = await serve((r) => (r.file === 'Setup.ini' ? { kind: 'status', status: 500 } : r.file === 'Data/big.cab' ? { kind: 'pause', afterBytes: 600_000, ms: 400 } : undefined));
+    const { manifest } = await fetchManifest([flaky.url(id)]);
+    const error = await caught(downloadContent({ urls: [flaky.url(id)], manifest, destination: destination() }));
+    expect(error.kind).toBe('NO_SOURCE');
+    expect(error.file).toBe('Setup.ini');
+    // Setup.ini ran out of tries long before big.cab's pause ended; big.cab was still let finish.
+    expect(statSync(join(`${destination()}.partial`, 'Data/big.cab')).size).toBe(2_500_000);
+    const good = await serve();
+    const result = await downloadContent({ urls: [good.url(id)], manifest, destination: destination() });
+    expect(snapshotTree(destination())).toEqual(snapshotTree(source()));
+    expect(good.requests.map((r) => r.file)).not.toContain('Data/big.cab');
+    expect(result.resumedFiles).toBeGreaterThanOrEqual(1);
+  });
+
+  it('stops the files in flight after drainMs once another file has failed for good, keeping what they wrote', async () => {
+    const flaky = await serve((r) => (r.file === 'Setup.ini' ? { kind: 'status', status: 500 } : r.file === 'Data/big.cab' ? { kind: 'pause', afterBytes: 600_000, ms: 30_000 } : undefined));
+    const { manifest } = await fetchManifest([flaky.url(id)]);
+    const error = await caught(downloadContent({ urls: [flaky.url(id)], manifest, destination: destination(), drainMs: 300 }));
+    expect(error.kind).toBe('NO_SOURCE');
+    expect(error.file).toBe('Setup.ini');
+    expect(statSync(join(`${destination()}.partial`, 'Data/big.cab')).size).toBe(600_000);
+    expect(flaky.requests.filter((r) => r.file === 'Data/big.cab')).toHaveLength(1);
   });
 
   it('goes to the next distribution point when one declares a length the manifest does not', async () => {

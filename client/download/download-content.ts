@@ -22,6 +22,8 @@ export interface DownloadRetry {
   readonly reason: string;
   /** The URL the next try goes to, or null when the file has run out of tries. */
   readonly next: string | null;
+  /** The source sent bytes that are not the manifest's (wrong hash, more than its size): a damaged copy, not a broken line. */
+  readonly badContent: boolean;
 }
 
 export interface DownloadOptions {
@@ -39,6 +41,11 @@ export interface DownloadOptions {
   /** Tries of each source for each file before the download fails (2). */
   readonly rounds?: number;
   readonly idleTimeoutMs?: number;
+  /**
+   * Once a file has failed for good, how long the files in flight may go on (5 s): what is already
+   * in their sockets, and what comes soon, is written and kept to resume from instead of dropped.
+   */
+  readonly drainMs?: number;
   readonly signal?: AbortSignal;
   readonly onProgress?: (progress: DownloadProgress) => void;
   /** At most this often (250 ms), and always at the end; 0 for every chunk. */
@@ -77,8 +84,9 @@ export async function downloadContent(options: DownloadOptions): Promise<Downloa
   const concurrency = options.concurrency ?? 4;
   const rounds = options.rounds ?? 2;
   const idleTimeoutMs = options.idleTimeoutMs ?? 60_000;
-  for (const [field, value, max] of [['concurrency', concurrency, 64], ['rounds', rounds, 100], ['idleTimeoutMs', idleTimeoutMs, 3_600_000]] as const) {
-    if (!Number.isSafeInteger(value) || value < 1 || value > max) throw new DownloadError('BAD_OPTION', `${field} ${String(value)} is not a whole number from 1 to ${max}.`);
+  const drainMs = options.drainMs ?? 5000;
+  for (const [field, value, max] of [['concurrency', concurrency, 64], ['rounds', rounds, 100], ['idleTimeoutMs', idleTimeoutMs, 3_600_000], ['drainMs', drainMs, 3_600_000]] as const) {
+    if (!Number.isSafeInteger(value) || value < (field === 'drainMs' ? 0 : 1) || value > max) throw new DownloadError('BAD_OPTION', `${field} ${String(value)} is not a whole number from 1 to ${max}.`);
   }
   const partial = `${destination}.partial`;
   const statePath = options.statePath ?? `${partial}.json`;
@@ -129,6 +137,9 @@ export async function downloadContent(options: DownloadOptions): Promise<Downloa
     let resumedBytes = 0;
     let retries = 0;
     let current = Math.min(Math.max(options.firstSource ?? 0, 0), urls.length - 1);
+    // The first file to fail for good; the download fails with it once the files in flight are done.
+    let failure: unknown = null;
+    const stopped = new DownloadError('ABORTED', 'Another file of the content could not be downloaded; this one stopped with what it had.');
 
     const fetchOne = async (file: ManifestFile): Promise<void> => {
       const target = join(partial, ...file.path.split('/'));
@@ -138,6 +149,8 @@ export async function downloadContent(options: DownloadOptions): Promise<Downloa
       const tries = urls.length * rounds;
       for (let attempt = 0; attempt < tries; attempt++) {
         if (controller.signal.aborted) throw aborted();
+        // No new try once the download has failed: the content cannot be whole this time.
+        if (failure !== null) throw stopped;
         const index = (start + attempt) % urls.length;
         const url = urls[index]!;
         try {
@@ -168,25 +181,33 @@ export async function downloadContent(options: DownloadOptions): Promise<Downloa
           if (current === index) current = (index + 1) % urls.length;
           retries++;
           const next = attempt + 1 < tries ? urls[(start + attempt + 1) % urls.length]!.href : null;
-          options.onRetry?.({ file: file.path, url: url.href, reason, next });
+          options.onRetry?.({ file: file.path, url: url.href, reason, next, badContent: error instanceof AttemptError && error.discard });
         }
       }
       throw new DownloadError('NO_SOURCE', `${file.path} could not be downloaded whole from any distribution point: ${reasons.join('; ')}.`, file.path);
     };
 
     const queue = [...manifest.files];
-    let failure: unknown = null;
+    let drain: NodeJS.Timeout | undefined;
     const worker = async () => {
       for (let file = queue.shift(); file !== undefined && failure === null; file = queue.shift()) {
         try {
           await fetchOne(file);
         } catch (error) {
-          if (failure === null) failure = error;
-          controller.abort();
+          if (failure !== null) continue;
+          failure = error;
+          // Not stopped at once: a file in flight has bytes in its socket that a cut left readable,
+          // and stopping it now would throw them away, so its resume would start from less.
+          if (error instanceof DownloadError && error.kind === 'ABORTED') controller.abort();
+          else drain = setTimeout(() => controller.abort(), drainMs);
         }
       }
     };
-    await Promise.all(Array.from({ length: Math.min(concurrency, Math.max(queue.length, 1)) }, worker));
+    try {
+      await Promise.all(Array.from({ length: Math.min(concurrency, Math.max(queue.length, 1)) }, worker));
+    } finally {
+      clearTimeout(drain);
+    }
     await stateWrite.catch(() => undefined);
     if (failure !== null) throw options.signal?.aborted === true ? aborted() : failure;
     if (controller.signal.aborted) throw aborted();

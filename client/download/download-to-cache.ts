@@ -1,6 +1,6 @@
 import type { CacheEntry, ContentCache } from '../cache/content-cache';
 import type { LogWriter } from '../logs/log-writer';
-import { downloadContent, type DownloadProgress, type DownloadResult } from './download-content';
+import { downloadContent, type DownloadProgress, type DownloadResult, type DownloadRetry } from './download-content';
 import { DownloadError } from './download-error';
 import { fetchManifest } from './fetch-manifest';
 
@@ -18,6 +18,8 @@ export interface CacheDownloadRequest {
   readonly progressEveryMs?: number;
   /** The distribution point the bytes come from: the one that gave the manifest, then each the download moves on to. */
   readonly onSource?: (url: string, totalBytes: number) => void;
+  /** A distribution point sent a file with other bytes than the manifest's (the download goes on from the next one). */
+  readonly onBadContent?: (retry: DownloadRetry) => void;
   readonly concurrency?: number;
   readonly idleTimeoutMs?: number;
 }
@@ -79,6 +81,7 @@ export async function downloadToCache(cache: ContentCache, request: CacheDownloa
       onRetry: (retry) => {
         if (retry.next !== null) request.onSource?.(retry.next, manifest.totalBytes);
         logs?.warning('cas', `${key}: ${retry.file} from ${retry.url} failed: ${retry.reason}.${retry.next === null ? '' : ` Trying ${retry.next}.`}`);
+        if (retry.badContent) request.onBadContent?.(retry);
       },
     });
   } catch (error) {

@@ -1,8 +1,8 @@
-import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { maxBatchMessages, newMessageUid, StatusOutbox, type ClientStatusMessage } from './status-outbox';
+import { maxBatchMessages, newMessageUid, StatusOutbox, type ClientStatusMessage, type RefusedStatusMessage } from './status-outbox';
 
 const dir = () => mkdtempSync(join(tmpdir(), 'courier-client-status-'));
 const message = (messageId: number, advertisementId = 'A0120000') => ({
@@ -49,6 +49,41 @@ describe('the status message outbox', () => {
     expect(result.remaining).toBe(1);
     const stuck = await outbox.flush(() => Promise.resolve([]));
     expect(stuck).toEqual({ sent: 0, remaining: 1 });
+  });
+
+  it('sets aside a message the management point refuses, with the reason, and sends the rest in few uploads', async () => {
+    const clientDir = dir();
+    const outbox = new StatusOutbox(clientDir);
+    const made: ClientStatusMessage[] = [];
+    for (let i = 0; i < 600; i += 1) made.push(outbox.add(message(10002), 20_000 + i));
+    // As the management point checks an upload: one message it refuses refuses the whole upload.
+    const bad = new Set([made[3]!.uid, made[550]!.uid]);
+    class Refusal extends Error {}
+    const stored: string[] = [];
+    const uploads: number[] = [];
+    const send = (batch: readonly ClientStatusMessage[]) => {
+      uploads.push(batch.length);
+      const at = batch.findIndex((m) => bad.has(m.uid));
+      if (at >= 0) return Promise.reject(new Refusal(`Message ${at} is refused (severity): not a severity.`));
+      stored.push(...batch.map((m) => m.uid));
+      return Promise.resolve(batch.map((m) => m.uid));
+    };
+    const told: string[] = [];
+    const options = { refusedBecause: (error: unknown) => (error instanceof Refusal ? error.message : undefined), onRefused: (m: ClientStatusMessage, reason: string) => told.push(`${m.uid} ${reason}`) };
+
+    // A failure that is not a refusal of what the upload holds still stops the flush and keeps everything.
+    await expect(outbox.flush(() => Promise.reject(new Error('connect ECONNREFUSED')), options)).rejects.toThrow(/ECONNREFUSED/);
+    expect(outbox.count()).toBe(600);
+
+    expect(await outbox.flush(send, options)).toEqual({ sent: 598, remaining: 0 });
+    expect(stored.sort()).toEqual(made.map((m) => m.uid).filter((uid) => !bad.has(uid)).sort());
+    // Halving finds each refused message in about log2(500) uploads, not one upload per message.
+    expect(uploads.length).toBeLessThan(40);
+    expect(readdirSync(join(clientDir, 'status', 'refused')).sort()).toEqual([...bad].map((uid) => `${uid}.json`).sort());
+    const kept = JSON.parse(readFileSync(join(clientDir, 'status', 'refused', `${made[3]!.uid}.json`), 'utf8')) as RefusedStatusMessage;
+    expect(kept).toEqual({ refusedAt: expect.any(String), reason: 'Message 0 is refused (severity): not a severity.', message: made[3] });
+    expect(told).toHaveLength(2);
+    expect(told.every((line) => /^\S+ Message 0 is refused/.test(line))).toBe(true);
   });
 
   it('drops the oldest past its limit and counts them; sets aside a file that is not a message', () => {

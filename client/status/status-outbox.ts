@@ -40,6 +40,27 @@ export interface FlushResult {
   readonly remaining: number;
 }
 
+/** One upload: answers the uids the management point acknowledged. */
+export type SendStatus = (messages: readonly ClientStatusMessage[]) => Promise<readonly string[]>;
+
+export interface FlushOptions {
+  /**
+   * Why the management point refused an upload for what it holds (a message it will never
+   * store), or undefined for any other failure (unreachable, the client refused), after which
+   * the messages wait for the next flush.
+   */
+  readonly refusedBecause?: (error: unknown) => string | undefined;
+  /** Told of each message set aside in `refused/`, to log it. */
+  readonly onRefused?: (message: ClientStatusMessage, reason: string) => void;
+}
+
+/** A message the management point refused, as `status/refused/<uid>.json` keeps it. */
+export interface RefusedStatusMessage {
+  readonly refusedAt: string;
+  readonly reason: string;
+  readonly message: ClientStatusMessage;
+}
+
 /**
  * The status messages the agent has not yet had acknowledged, one file per message in
  * `<clientDir>/status/outbox`, so a message survives the management point being away and the agent
@@ -48,6 +69,7 @@ export interface FlushResult {
 export class StatusOutbox {
   private readonly folder: string;
   private readonly rejected: string;
+  private readonly refused: string;
   dropped = 0;
 
   constructor(
@@ -56,6 +78,7 @@ export class StatusOutbox {
   ) {
     this.folder = join(clientDir, 'status', 'outbox');
     this.rejected = join(clientDir, 'status', 'rejected');
+    this.refused = join(clientDir, 'status', 'refused');
     mkdirSync(this.folder, { recursive: true });
   }
 
@@ -110,15 +133,16 @@ export class StatusOutbox {
     return batch;
   }
 
-  /** Moves a message the management point refuses to `rejected`, so it does not hold back the rest. */
-  setAside(uid: string): void {
-    if (!uidPattern.test(uid)) return;
-    mkdirSync(this.rejected, { recursive: true });
-    try {
-      renameSync(join(this.folder, `${uid}.json`), join(this.rejected, `${uid}.json`));
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-    }
+  /**
+   * Moves a message the management point refuses to `refused/`, with the reason, so it does not
+   * hold back the rest and an admin can still read what it was and why it was not taken.
+   */
+  setAside(message: ClientStatusMessage, reason: string, now = Date.now()): void {
+    if (!uidPattern.test(message.uid)) return;
+    mkdirSync(this.refused, { recursive: true });
+    const kept: RefusedStatusMessage = { refusedAt: new Date(now).toISOString(), reason, message };
+    writeFileAtomicSync(join(this.refused, `${message.uid}.json`), JSON.stringify(kept), { fsync: true });
+    rmSync(join(this.folder, `${message.uid}.json`), { force: true });
   }
 
   acknowledge(uids: Iterable<string>): void {
@@ -129,20 +153,45 @@ export class StatusOutbox {
 
   /**
    * Sends batch after batch until the outbox is empty or a send fails (the management point
-   * unreachable, a refusal): what was not acknowledged stays for the next try.
+   * unreachable, the client refused): what was not acknowledged stays for the next try. The site
+   * checks a whole upload before it stores any of it, so one message it refuses would refuse
+   * every upload it is in; an upload refused for what it holds (`options.refusedBecause` says
+   * why) is halved until each refused message stands alone, and that one is set aside in
+   * `refused/`, so the rest are sent in a few more uploads rather than one at a time.
    */
-  async flush(send: (messages: readonly ClientStatusMessage[]) => Promise<readonly string[]>): Promise<FlushResult> {
+  async flush(send: SendStatus, options: FlushOptions = {}): Promise<FlushResult> {
     let sent = 0;
     for (;;) {
       const batch = this.nextBatch();
       if (batch.length === 0) break;
-      const acknowledged = new Set(await send(batch));
-      const ours = batch.filter((message) => acknowledged.has(message.uid));
-      this.acknowledge(ours.map((message) => message.uid));
-      sent += ours.length;
+      const done = await this.sendPart(batch, send, options);
+      sent += done.sent;
       // A management point that acknowledges nothing of a batch would loop here forever.
-      if (ours.length === 0) break;
+      if (done.sent + done.refused === 0) break;
     }
     return { sent, remaining: this.count() };
+  }
+
+  private async sendPart(messages: readonly ClientStatusMessage[], send: SendStatus, options: FlushOptions): Promise<{ sent: number; refused: number }> {
+    let acknowledged: ReadonlySet<string>;
+    try {
+      acknowledged = new Set(await send(messages));
+    } catch (error) {
+      const reason = options.refusedBecause?.(error);
+      if (reason === undefined) throw error;
+      const [only] = messages;
+      if (messages.length === 1 && only) {
+        this.setAside(only, reason);
+        options.onRefused?.(only, reason);
+        return { sent: 0, refused: 1 };
+      }
+      const half = Math.ceil(messages.length / 2);
+      const first = await this.sendPart(messages.slice(0, half), send, options);
+      const second = await this.sendPart(messages.slice(half), send, options);
+      return { sent: first.sent + second.sent, refused: first.refused + second.refused };
+    }
+    const ours = messages.filter((message) => acknowledged.has(message.uid)).map((message) => message.uid);
+    this.acknowledge(ours);
+    return { sent: ours.length, refused: 0 };
   }
 }

@@ -15,6 +15,7 @@ import type { CliIo } from './cli-io';
 import type { CommandContext, GlobalOptions } from './command-context';
 import { formatDeleted, formatPackage, formatPackageList } from './format-package';
 import { formatSite } from './format-site';
+import { registerLogCommands } from './log-commands';
 import { registerManagementPointCommands } from './management-point-commands';
 import { registerMsiCommands } from './msi-commands';
 import { addPackageOptions, packageFieldsFrom } from './package-options';
@@ -289,6 +290,7 @@ Examples:
   registerBoundaryCommands(program, context);
   registerPdfCommands(program, context);
   registerMsiCommands(program, context);
+  registerLogCommands(program, context);
   registerScheduleCommands(program, context);
   registerResourceCommands(program, context);
   registerCollectionCommands(program, context);

@@ -10,6 +10,8 @@ export type ContentFault =
   | { readonly kind: 'status'; readonly status: number }
   /** Sends the first `afterBytes` of the body, then drops the connection. */
   | { readonly kind: 'drop'; readonly afterBytes: number }
+  /** Sends the first `afterBytes`, waits `ms`, then sends the rest. */
+  | { readonly kind: 'pause'; readonly afterBytes: number; readonly ms: number }
   /** Sends the first `afterBytes`, then nothing, without closing. */
   | { readonly kind: 'stall'; readonly afterBytes: number }
   /** The right length, every byte changed. */
@@ -161,6 +163,13 @@ function writeBody(res: ServerResponse, status: number, headers: Record<string, 
       if (injected.afterBytes >= body.length) res.end(body);
       else res.write(body.subarray(0, injected.afterBytes));
       return;
+    case 'pause': {
+      res.writeHead(status, { ...headers, 'Content-Length': body.length });
+      res.write(body.subarray(0, injected.afterBytes));
+      const rest = setTimeout(() => res.end(body.subarray(injected.afterBytes)), injected.ms);
+      res.on('close', () => clearTimeout(rest));
+      return;
+    }
     case 'wrong-bytes':
       res.writeHead(status, { ...headers, 'Content-Length': body.length });
       res.end(Buffer.from(body.map((byte) => byte ^ 0xff)));

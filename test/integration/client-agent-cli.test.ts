@@ -76,6 +76,7 @@ describe('courier-client agent commands', { timeout: 90_000 }, () => {
       policy: { machine: { version: expect.any(Number) }, user: null },
       advertisements: [{ advertisementId: ad, decision: { kind: 'available', listed: true, mandatory: false } }],
       outbox: 0,
+      restartPending: null,
       agentProcess: null,
     });
     expect((await client('status')).out).toMatch(/Registered as resource \d+ .*; approved/);

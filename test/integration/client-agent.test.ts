@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ClientAgent } from '../../client/agent/client-agent';
+import { ContentCache } from '../../client/cache/content-cache';
 import { stepsNotAvailable, type ExecutionSteps } from '../../client/agent/execution-steps';
 import type { MachineFacts } from '../../client/agent/machine-facts';
 import { PolicyStore } from '../../client/agent/policy-store';
@@ -220,6 +221,16 @@ describe('the client agent against a real site', { timeout: 90_000 }, () => {
     expect(cas).toContain(`from ${contentUrl}/SMS_DP_SMSPKGD$/${packageId}/ into`);
     expect(cas).toContain(`Content ${packageId}.1 is complete in the cache`);
     expect(readFileSync(join(clientDir(), 'logs', 'execmgr.log'), 'utf8')).toMatch(/Program sh install\.sh exited with exit code 0/);
+
+    // The run locks the content for 24 hours; the advertisement deleted at the site lets it go at once.
+    const cacheIndex = () => JSON.parse(readFileSync(join(clientDir(), 'cache', 'cache-index.json'), 'utf8')) as { entries: { packageId: string; pending: string[] }[] };
+    expect(cacheIndex().entries.find((e) => e.packageId === packageId)?.pending).toEqual([ad]);
+    value(await core.client['advertisements:delete']({ advertisementId: ad }));
+    await untilIdle(site());
+    const gone = await agent().runCycle(new Date());
+    expect(gone.advertisements).toEqual([]);
+    expect(cacheIndex().entries.find((e) => e.packageId === packageId)?.pending).toEqual([]);
+    expect(readFileSync(join(clientDir(), 'logs', 'cas.log'), 'utf8')).toContain(`Content ${packageId}.1 is held now for no advertisement: the others left policy or expired; it may be deleted to make room.`);
   });
 
   it('registers again with its credentials when a fact changes, anew after an admin reset, and waits while pending approval', async () => {
@@ -287,6 +298,27 @@ describe('the client agent against a real site', { timeout: 90_000 }, () => {
     expect(again.actions).toEqual([expect.objectContaining({ advertisementId: big.ad, status: 'tooLarge', messageIds: [] })]);
     expect(await siteMessages([10050])).toHaveLength(1);
     expect(await siteMessages([10005])).toHaveLength(1);
+  });
+
+  it('defers a download the full cache has no room for (10060, once) and runs it once room is freed', async () => {
+    writeClientConfig(clientDir(), { managementPoint: proxy.url, siteCode: 'A01', session: { user: null }, cacheSizeMb: 1 });
+    const resourceId = (await agent().runCycle(new Date())).registration!.resourceId;
+    const first = await distributedAdvertisement(resourceId, 'First', { 'a.bin': new Uint8Array(700 * 1024).fill(1), 'setup.sh': 'exit 0\n' }, 'sh setup.sh');
+    expect((await agent().runCycle(new Date())).actions).toEqual([expect.objectContaining({ advertisementId: first.ad, status: 'succeeded' })]);
+    // The first content is locked for 24 hours after its run: the second does not fit beside it.
+    const second = await distributedAdvertisement(resourceId, 'Second', { 'b.bin': new Uint8Array(700 * 1024).fill(2), 'setup.sh': 'exit 0\n' }, 'sh setup.sh');
+    const full = await agent().runCycle(new Date());
+    expect(full.actions).toEqual([expect.objectContaining({ advertisementId: second.ad, status: 'deferred', messageIds: [10060], reason: expect.stringMatching(/no room for it yet/) })]);
+    expect(existsSync(join(clientDir(), 'cache', `${second.packageId}.1`))).toBe(false);
+    expect((await agent().runCycle(new Date())).actions).toEqual([expect.objectContaining({ advertisementId: second.ad, status: 'deferred', messageIds: [] })]);
+    expect(await siteMessages([10060])).toHaveLength(1);
+
+    // Room is freed (courier-client cache delete): the next cycle downloads and runs it.
+    const { cache } = await ContentCache.open(join(clientDir(), 'cache'));
+    await cache.delete(first.packageId, 1);
+    const freed = await agent().runCycle(new Date());
+    expect(freed.actions).toEqual([expect.objectContaining({ advertisementId: second.ad, status: 'succeeded', messageIds: [10061, 10005, 10008] })]);
+    expect(existsSync(join(clientDir(), 'cache', `${second.packageId}.1`, 'b.bin'))).toBe(true);
   });
 
   it('runs a program the user chooses (Run Advertised Programs): asks before downloading, declined runs nothing, accepted downloads and runs it', async () => {
@@ -434,6 +466,68 @@ describe('the client agent against a real site', { timeout: 90_000 }, () => {
     expect(agent(stepsNotAvailable).evaluateNow(t('11:55')).upcoming).toEqual([expect.objectContaining({ nextReminder: null, countdownStart: '2027-01-10T11:50:00.000Z' })]);
   });
 
+  it('keeps a mandatory run outside its maintenance window waiting (10060, once) until the window opens; one that ignores windows runs at once', async () => {
+    const t = (hhmm: string) => new Date(`2027-01-10T${hhmm}:00.000Z`);
+    const resourceId = (await agent().runCycle(t('08:00'))).registration!.resourceId;
+    const log = join(temp.path, 'runs.log');
+    const packageId = value(await core.client['packages:create']({ name: 'Nightly' })).packageId;
+    for (const name of ['Install', 'Urgent']) {
+      value(await core.client['programs:create']({ packageId, program: { name, commandLine: `echo ${name} >> '${log}'`, canRunWhen: 'whetherOrNot', runMode: 'adminRights', maximumRunTime: 60 } }));
+    }
+    // Every night at 22:00 UTC for two hours.
+    const nights = encodeScheduleToken({ type: 'interval', start: '2027-01-01T22:00', daySpan: 1, isGmt: true });
+    const collectionId = value(await core.client['collections:create']({ name: 'Night shift', rules: [{ kind: 'direct', resourceId }], maintenanceWindows: [{ name: 'Nights', schedule: nights, durationMinutes: 120 }] })).collectionId;
+    const advertise = async (programName: string, extra: Partial<AdvertisementCreateInput> = {}) =>
+      value(await core.client['advertisements:create']({ advertisementName: programName, packageId, programName, collectionId, includeSubcollections: false, asSoonAsPossible: true, ...extra })).advertisementId;
+    const install = await advertise('Install');
+    const urgent = await advertise('Urgent', { ignoreMaintenanceWindows: true });
+    await untilIdle(site(), ['Offermgr.box']);
+    const ran = () => (existsSync(log) ? readFileSync(log, 'utf8') : '');
+
+    const noon = await agent().runCycle(t('12:00'));
+    expect(noon.advertisements.find((a) => a.advertisementId === install)?.decision).toMatchObject({ kind: 'maintenanceWindow' });
+    expect(noon.actions).toEqual([expect.objectContaining({ advertisementId: urgent, status: 'succeeded', messageIds: [10005, 10008] })]);
+    expect(noon.nextEvaluation).toBe('2027-01-10T22:00:00.000Z');
+    expect(ran()).toBe('Urgent\n');
+    const later = await agent().runCycle(t('21:59'));
+    expect(later.actions).toEqual([]);
+    expect(await siteMessages([10060])).toEqual([expect.objectContaining({ insertionStrings: [install, '', expect.stringMatching(/maintenance window/), packageId, 'Install'] })]);
+
+    const night = await agent().runCycle(t('22:00'));
+    expect(night.actions).toEqual([expect.objectContaining({ advertisementId: install, status: 'succeeded', messageIds: [10005, 10008] })]);
+    expect(ran()).toBe('Urgent\nInstall\n');
+    expect(await siteMessages([10060])).toHaveLength(1);
+  });
+
+  it('runs a recurring assignment at each occurrence of the cycle\'s clock, again or not as its rerun behaviour says', async () => {
+    const at = (day: number, hhmm: string) => new Date(`2027-01-${day}T${hhmm}:00.000Z`);
+    const resourceId = (await agent().runCycle(at(10, '08:00'))).registration!.resourceId;
+    const log = join(temp.path, 'runs.log');
+    const packageId = value(await core.client['packages:create']({ name: 'Daily' })).packageId;
+    const collectionId = value(await core.client['collections:create']({ name: 'Daily targets', rules: [{ kind: 'direct', resourceId }] })).collectionId;
+    // Every day at 09:00 UTC.
+    const daily = encodeScheduleToken({ type: 'interval', start: '2027-01-10T09:00', daySpan: 1, isGmt: true });
+    const ads = new Map<string, string>();
+    for (const [name, rerun] of [['Always', 'always'], ['Never', 'never'], ['IfFailed', 'ifFailed']] as const) {
+      value(await core.client['programs:create']({ packageId, program: { name, commandLine: `echo ${name} >> '${log}'`, canRunWhen: 'whetherOrNot', runMode: 'adminRights', maximumRunTime: 60 } }));
+      ads.set(value(await core.client['advertisements:create']({ advertisementName: name, packageId, programName: name, collectionId, includeSubcollections: false, assignedSchedule: daily, rerun })).advertisementId, name);
+    }
+    await untilIdle(site(), ['Offermgr.box']);
+    const runs = (report: Awaited<ReturnType<ClientAgent['runCycle']>>) => report.actions.filter((a) => a.status === 'succeeded').map((a) => ads.get(a.advertisementId)).sort();
+
+    const before = await agent().runCycle(at(10, '08:30'));
+    expect(before.advertisements.map((a) => a.decision.kind)).toEqual(['scheduled', 'scheduled', 'scheduled']);
+    // It wakes for the client agent's 5-minute countdown before the occurrence.
+    expect(before.nextEvaluation).toBe('2027-01-10T08:55:00.000Z');
+    expect(runs(await agent().runCycle(at(10, '09:00')))).toEqual(['Always', 'IfFailed', 'Never']);
+    expect(runs(await agent().runCycle(at(10, '12:00')))).toEqual([]);
+    // The next day's occurrence, found late: only the one that always reruns runs again (the others succeeded).
+    const next = await agent().runCycle(at(11, '09:30'));
+    expect(runs(next)).toEqual(['Always']);
+    expect(next.advertisements.filter((a) => a.decision.kind === 'wontRerun').map((a) => ads.get(a.advertisementId)).sort()).toEqual(['IfFailed', 'Never']);
+    expect(readFileSync(log, 'utf8').split('\n').filter(Boolean).sort()).toEqual(['Always', 'Always', 'IfFailed', 'Never']);
+  });
+
   it('sets aside a status message the site refuses, so it does not hold back the others', async () => {
     await agent().runCycle(new Date());
     const outbox = new StatusOutbox(clientDir());
@@ -444,7 +538,8 @@ describe('the client agent against a real site', { timeout: 90_000 }, () => {
     const cycle = await agent().runCycle(new Date());
     expect(cycle.outbox).toEqual({ sent: 2, remaining: 0 });
     expect(cycle.managementPoint.problem).toBeNull();
-    expect(existsSync(join(clientDir(), 'status', 'rejected', `${bad.uid}.json`))).toBe(true);
+    const refused = JSON.parse(readFileSync(join(clientDir(), 'status', 'refused', `${bad.uid}.json`), 'utf8')) as { reason: string; message: { uid: string } };
+    expect(refused).toMatchObject({ reason: expect.stringMatching(/severity/), message: { uid: bad.uid } });
     expect((await siteMessages([10002, 10018])).map((m) => m.messageId).sort()).toEqual([10002, 10018]);
     expect([good.uid, later.uid].every((uid) => !existsSync(join(clientDir(), 'status', 'outbox', `${uid}.json`)))).toBe(true);
     expect(readFileSync(join(clientDir(), 'logs', 'policyagent.log'), 'utf8')).toContain(`Status message ${bad.uid} (10002) is refused by the management point and set aside`);
@@ -523,5 +618,72 @@ describe('the client agent against a real site', { timeout: 90_000 }, () => {
       expect.objectContaining({ insertionStrings: [busy.ad, '5', '', busy.packageId, 'Install'] }),
     ]);
     expect(value(await core.client['advertisements:client-states']({ advertisementId: busy.ad })).clients[0]?.state).toBe('failed');
+  });
+  it("carries out each program's After running at the end of the cycle, after its status messages went: a restart once for all, a logoff only with a user, none after a failure", async () => {
+    const restarts = join(temp.path, 'restarts.log');
+    const logoffs = join(temp.path, 'logoffs.log');
+    const note = (file: string) => [process.execPath, '-e', `require('fs').appendFileSync(${JSON.stringify(file)}, 'x')`];
+    writeClientConfig(clientDir(), { managementPoint: proxy.url, siteCode: 'A01', session: { user: null }, restartCommand: note(restarts), logoffCommand: note(logoffs) });
+    const bootedAt = new Date(Date.now() - 3_600_000);
+    const machine = { ...facts, bootedAt };
+    const first = await agent(undefined, machine).runCycle(new Date());
+    const resourceId = first.registration!.resourceId;
+    const packageId = value(await core.client['packages:create']({ name: 'Settings' })).packageId;
+    const collectionId = value(await core.client['collections:create']({ name: 'Settings targets', rules: [{ kind: 'direct', resourceId }] })).collectionId;
+    const programs = [
+      ['Restart', 'exit 0', 'configMgrRestarts'],
+      ['Restart too', 'exit 0', 'configMgrRestarts'],
+      ['Failed', 'exit 7', 'configMgrRestarts'],
+      ['Log off', 'exit 0', 'configMgrLogsOff'],
+    ] as const;
+    const ads: Record<string, string> = {};
+    for (const [name, commandLine, afterRunning] of programs) {
+      value(await core.client['programs:create']({ packageId, program: { name, commandLine, afterRunning, canRunWhen: 'whetherOrNot', runMode: 'adminRights' } }));
+      ads[name] = value(await core.client['advertisements:create']({ advertisementName: name, packageId, programName: name, collectionId, includeSubcollections: false, asSoonAsPossible: true })).advertisementId;
+    }
+    await untilIdle(site(), ['Offermgr.box']);
+
+    const ran = await agent(undefined, machine).runCycle(new Date());
+    expect(ran.actions.map((a) => [a.programName, a.status])).toEqual(expect.arrayContaining([['Restart', 'succeeded'], ['Restart too', 'succeeded'], ['Failed', 'failed'], ['Log off', 'succeeded']]));
+    // A restart wins over the logoff, once for both programs that asked, and after the messages were sent.
+    expect(ran.afterRunning).toEqual({ action: 'restart', advertisementIds: expect.arrayContaining([ads.Restart, ads['Restart too']]), command: note(restarts), problem: null });
+    expect(ran.afterRunning!.advertisementIds).toHaveLength(2);
+    expect(ran.outbox.remaining).toBe(0);
+    await expect.poll(() => (existsSync(restarts) ? readFileSync(restarts, 'utf8') : ''), { timeout: 10_000, interval: 50 }).toBe('x');
+    expect(existsSync(logoffs)).toBe(false);
+    expect(ran.restartPending).toEqual({ since: expect.any(String), advertisementIds: [ads.Restart, ads['Restart too']] });
+
+    // Still owed until the computer boots after it; then done, and nothing runs again.
+    expect((await agent(undefined, machine).runCycle(new Date())).restartPending).not.toBeNull();
+    const rebooted = await agent(undefined, { ...machine, bootedAt: new Date(Date.now() + 120_000) }).runCycle(new Date(Date.now() + 180_000));
+    expect(rebooted.restartPending).toBeNull();
+    expect(rebooted.afterRunning).toBeNull();
+    expect(readFileSync(restarts, 'utf8')).toBe('x');
+  });
+
+  it('logs a user off for "ConfigMgr logs user off" when one is logged on, and says so when no command is set', async () => {
+    const logoffs = join(temp.path, 'logoffs.log');
+    writeClientConfig(clientDir(), { managementPoint: proxy.url, siteCode: 'A01', session: { user: 'CONTOSO\\ann' }, logoffCommand: [process.execPath, '-e', `require('fs').appendFileSync(${JSON.stringify(logoffs)}, 'x')`] });
+    const withUser: MachineFacts = { ...facts, session: { kind: 'user', user: 'CONTOSO\\ann' } };
+    const first = await agent(undefined, withUser).runCycle(new Date());
+    const resourceId = first.registration!.resourceId;
+    const packageId = value(await core.client['packages:create']({ name: 'Settings' })).packageId;
+    const collectionId = value(await core.client['collections:create']({ name: 'Settings targets', rules: [{ kind: 'direct', resourceId }] })).collectionId;
+    value(await core.client['programs:create']({ packageId, program: { name: 'Log off', commandLine: 'exit 0', afterRunning: 'configMgrLogsOff', canRunWhen: 'whetherOrNot', runMode: 'adminRights' } }));
+    value(await core.client['programs:create']({ packageId, program: { name: 'Restart', commandLine: 'exit 0', afterRunning: 'configMgrRestarts', canRunWhen: 'whetherOrNot', runMode: 'adminRights' } }));
+    const logoff = value(await core.client['advertisements:create']({ advertisementName: 'Log off', packageId, programName: 'Log off', collectionId, includeSubcollections: false, asSoonAsPossible: true })).advertisementId;
+    await untilIdle(site(), ['Offermgr.box']);
+    const ran = await agent(undefined, withUser).runCycle(new Date());
+    expect(ran.afterRunning).toEqual({ action: 'logoff', advertisementIds: [logoff], command: expect.any(Array), problem: null });
+    await expect.poll(() => (existsSync(logoffs) ? readFileSync(logoffs, 'utf8') : ''), { timeout: 10_000, interval: 50 }).toBe('x');
+    expect(ran.restartPending).toBeNull();
+
+    // No restart command here (not Windows): the restart is only kept pending, and the log says why.
+    const restart = value(await core.client['advertisements:create']({ advertisementName: 'Restart', packageId, programName: 'Restart', collectionId, includeSubcollections: false, asSoonAsPossible: true })).advertisementId;
+    await untilIdle(site(), ['Offermgr.box']);
+    const next = await agent(undefined, withUser).runCycle(new Date());
+    expect(next.afterRunning).toEqual({ action: 'restart', advertisementIds: [restart], command: null, problem: expect.stringMatching(/No restartCommand is set in client\.json/) });
+    expect(next.restartPending?.advertisementIds).toEqual([restart]);
+    expect(readFileSync(join(clientDir(), 'logs', 'execmgr.log'), 'utf8')).toMatch(/asked the agent to restart the computer \("ConfigMgr restarts computer"\): No restartCommand is set/);
   });
 });

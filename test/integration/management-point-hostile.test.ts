@@ -319,6 +319,38 @@ describe('the management point under hostile input', { timeout: 60_000 }, () => 
     expect(count('SELECT count(*) FROM mp_clients')).toBe(1);
   });
 
+  it('refuses a client that claims another client\'s identity with its own secret, and files every upload under the client that sent it', async () => {
+    const a = await register('PC0001', { ipAddresses: ['10.1.2.3'] });
+    const b = await register('PC0002', { ipAddresses: ['10.9.9.9'] });
+    const rowOf = async (resourceId: number) => value(await core.client['resources:get']({ resourceId }));
+    const before = [await rowOf(a.resourceId), await rowOf(b.resourceId)];
+    expect(before.map((r) => [r.name, r.smsUniqueIdentifier, r.ipAddresses])).toEqual([['PC0001', a.smsUniqueIdentifier, ['10.1.2.3']], ['PC0002', b.smsUniqueIdentifier, ['10.9.9.9']]]);
+
+    // B, with its own valid credentials, sends A's SMS unique identifier (under its own name, and under A's).
+    for (const name of ['PC0002', 'PC0001']) {
+      const claim = await call('POST', 'register', { body: registration(name, { smsUniqueIdentifier: a.smsUniqueIdentifier, ipAddresses: ['10.9.9.9'] }), auth: auth(b) });
+      expect(claim, name).toMatchObject({ status: 409, body: { error: { code: 'CONFLICT', field: 'smsUniqueIdentifier' } } });
+    }
+    // B re-registers under A's name with no identifier, or with its own identifier: A's resource is not B's to take.
+    expect((await call('POST', 'register', { body: registration('PC0001'), auth: auth(b) })).status).toBe(409);
+    expect((await call('POST', 'register', { body: registration('PC0001', { smsUniqueIdentifier: b.smsUniqueIdentifier }), auth: auth(b) })).status).toBe(409);
+    // A's credentials with B's resource ID are no credentials at all.
+    expect((await call('GET', 'policy/machine', { auth: mpAuthorization(b.resourceId, a.secret) })).status).toBe(401);
+    expect([await rowOf(a.resourceId), await rowOf(b.resourceId)]).toEqual(before);
+    expect(count('SELECT count(*) FROM mp_clients')).toBe(2);
+    for (const client of [a, b]) expect((await call('GET', 'policy/machine', { auth: auth(client) })).status).toBe(200);
+
+    // A status message names no sender: a key that tries to is refused, and nothing is stored.
+    const named = await call('POST', 'status', { auth: auth(b), body: { messages: [{ ...message('from-b-1'), machineName: 'PC0001' }] } });
+    expect(named).toMatchObject({ status: 400, body: { error: { code: 'VALIDATION_FAILED' } } });
+    expect(named.body.error?.message).toMatch(/machineName/);
+    // The same uid from both clients: each stored once, under the client that sent it; B's copy does not
+    // swallow A's (the receipts are per client), and a replay by either stores nothing more.
+    for (const client of [b, a, b, a]) expect((await call('POST', 'status', { auth: auth(client), body: { messages: [message('shared-uid')] } })).body).toEqual({ acknowledged: ['shared-uid'] });
+    for (const name of ['PC0001', 'PC0002']) expect(count("SELECT count(*) FROM status_messages WHERE module_name = 'SMS Client' AND machine_name = ?", name), name).toBe(1);
+    expect(count("SELECT count(*) FROM status_messages WHERE module_name = 'SMS Client'")).toBe(2);
+  });
+
   it('keeps a block an admin makes while the client re-registers: the client stays blocked', async () => {
     const pc = await register('PC0001');
     const again = Array.from({ length: 10 }, () => call('POST', 'register', { body: registration('PC0001'), auth: auth(pc) }));

@@ -49,11 +49,17 @@ function programOf(program: ProgramRecord): OfferProgram {
   return settings;
 }
 
+/** A source version of a package and its date, which belong together. */
+export interface OfferedVersion {
+  readonly sourceVersion: number;
+  readonly sourceDate: string;
+}
+
 /**
- * `sourceVersion` is the package version clients are offered: the newest one a distribution point
- * holds, which is older than the package's while its DPs are being updated.
+ * `offered` is the package version clients are offered, with that version's date: the newest one
+ * a distribution point holds, which is older than the package's while its DPs are being updated.
  */
-export function offerBodyOf(advertisement: AdvertisementRecord, program: ProgramRecord, pkg: PackageRecord, agent: AdvertisedProgramsRecord, sourceVersion = pkg.sourceVersion): OfferBody {
+export function offerBodyOf(advertisement: AdvertisementRecord, program: ProgramRecord, pkg: PackageRecord, agent: AdvertisedProgramsRecord, offered: OfferedVersion = pkg): OfferBody {
   const { createdAt: _c, lastModified: _m, offerState: _s, resourceCount: _r, ...ad } = advertisement;
   const options = advertisementOptionsOf(ad);
   const { lastModified: _am, ...clientAgent } = agent;
@@ -62,7 +68,7 @@ export function offerBodyOf(advertisement: AdvertisementRecord, program: Program
     formatVersion: 1,
     advertisement: { ...ad, repeatRunBehavior: advertisementFlagsOf(options).repeatRunBehavior, mandatory: isMandatory(options), options },
     program: programOf(program),
-    package: { ...packageInfoOf(pkg), sourceVersion },
+    package: { ...packageInfoOf(pkg), sourceVersion: offered.sourceVersion, sourceDate: offered.sourceDate },
     clientAgent,
   };
 }

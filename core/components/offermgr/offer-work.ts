@@ -40,7 +40,12 @@ function planOf(deps: OfferWorkDeps, ad: AdvertisementRecord): Plan {
   // A package without source files runs a command the client already has: no DP needs to hold it.
   // One with files is offered at the newest version a DP holds, never at one no DP has yet.
   const held = pkg.containsSourceFiles ? offers.versionOnDp(ad.packageId) : pkg.sourceVersion;
-  const text = offerBodyText(offerBodyOf(ad, program, pkg, clientAgents.advertisedPrograms(), Math.min(held ?? pkg.sourceVersion, pkg.sourceVersion)));
+  const sourceVersion = Math.min(held ?? pkg.sourceVersion, pkg.sourceVersion);
+  // The date of the version offered, not the newest one's: the body then changes (and clients are
+  // given a new policy version) when a DP has the new version, not when Update Distribution Points
+  // is asked for. A version older than the site's record of dates falls back to the package's.
+  const sourceDate = sourceVersion === pkg.sourceVersion ? pkg.sourceDate : (packages.sourceDateOf(pkg.packageId, sourceVersion) ?? pkg.sourceDate);
+  const text = offerBodyText(offerBodyOf(ad, program, pkg, clientAgents.advertisedPrograms(), { sourceVersion, sourceDate }));
   return { text, hash: hashOf(text), problem: null, ready: held !== null };
 }
 
@@ -135,30 +140,36 @@ export async function processAdvertisements(deps: OfferWorkDeps, advertisementId
   const size = options.batchSize ?? batchSize;
   const { offers } = deps.repos;
   let memberChangesOf = options.memberChangesOf ?? null;
-  for (let start = 0; start < advertisementIds.length || memberChangesOf !== null; start += size) {
-    if (options.stopping?.()) throw new Error('Offer Manager is stopping.');
-    const batch = advertisementIds.slice(start, start + size);
-    const collectionId = memberChangesOf;
-    const applied = deps.work.run((change) => {
-      offers.beginBatch();
-      if (collectionId !== null) {
-        const moved = offers.applyMemberChanges(collectionId);
-        if (moved > 0) change.log('offermgr.log', offerManagerName, `Collection ${collectionId}: ${moved} resources joined or left it; their policy version moves.`);
-      }
-      const items = batch.map((id) => applyAdvertisement(deps, change, id));
-      offers.finishBatch();
-      return items;
-    });
-    memberChangesOf = null;
-    const writeOne = async (item: Applied) => {
-      if (item.outcome === 'offered' && item.offer) await writeOfferFiles(deps.root, deps.siteCode, item.offer, deps.repos.offers, item.includeSubcollections, { fsync: !grouped, through: item.through });
-      else await removeOfferFiles(deps.root, item.advertisementId);
-    };
-    // Files of different advertisements are independent: several in flight keep the file system's
-    // threads busy instead of waiting on each open, write and rename in turn.
-    for (let at = 0; at < applied.length; at += filesInFlight) await Promise.all(applied.slice(at, at + filesInFlight).map(writeOne));
-    for (const item of applied) outcomes.push(item.outcome);
-    if (grouped && applied.length > 0) await syncVolume(offerFilesPath(deps.root));
+  // Joins and leaves a run before this one consumed (it may have failed halfway) are not this run's.
+  offers.forgetMemberChanges();
+  try {
+    for (let start = 0; start < advertisementIds.length || memberChangesOf !== null; start += size) {
+      if (options.stopping?.()) throw new Error('Offer Manager is stopping.');
+      const batch = advertisementIds.slice(start, start + size);
+      const collectionId = memberChangesOf;
+      const applied = deps.work.run((change) => {
+        offers.beginBatch();
+        if (collectionId !== null) {
+          const moved = offers.applyMemberChanges(collectionId);
+          if (moved > 0) change.log('offermgr.log', offerManagerName, `Collection ${collectionId}: ${moved} resources joined or left it; their policy version moves.`);
+        }
+        const items = batch.map((id) => applyAdvertisement(deps, change, id));
+        offers.finishBatch();
+        return items;
+      });
+      memberChangesOf = null;
+      const writeOne = async (item: Applied) => {
+        if (item.outcome === 'offered' && item.offer) await writeOfferFiles(deps.root, deps.siteCode, item.offer, deps.repos.offers, item.includeSubcollections, { fsync: !grouped, through: item.through });
+        else await removeOfferFiles(deps.root, item.advertisementId);
+      };
+      // Files of different advertisements are independent: several in flight keep the file system's
+      // threads busy instead of waiting on each open, write and rename in turn.
+      for (let at = 0; at < applied.length; at += filesInFlight) await Promise.all(applied.slice(at, at + filesInFlight).map(writeOne));
+      for (const item of applied) outcomes.push(item.outcome);
+      if (grouped && applied.length > 0) await syncVolume(offerFilesPath(deps.root));
+    }
+  } finally {
+    offers.forgetMemberChanges();
   }
   return outcomes;
 }

@@ -19,7 +19,8 @@ import { migration0017 } from './0017-management-point-clients';
 import { migration0018 } from './0018-management-point-service';
 import { migration0019 } from './0019-content-service';
 import { migration0020 } from './0020-advertisement-client-states';
+import { migration0021 } from './0021-package-source-versions';
 
 /** Append-only: add the next file at the end; the ledger refuses edited history. */
-export const migrations: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007, migration0008, migration0009, migration0010, migration0011, migration0012, migration0013, migration0014, migration0015, migration0016, migration0017, migration0018, migration0019, migration0020];
+export const migrations: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007, migration0008, migration0009, migration0010, migration0011, migration0012, migration0013, migration0014, migration0015, migration0016, migration0017, migration0018, migration0019, migration0020, migration0021];
 export type { Migration } from './migration';

@@ -96,8 +96,14 @@ const offeredToSql = `SELECT oc.advertisement_id AS advertisementId, substr(MIN(
 export class OfferRepository {
   /** The version the current batch's changes take, once one is taken. */
   private batchVersion: number | null = null;
-  /** The collection whose joins and leaves this batch consumed (applyMemberChanges), or null. */
+  /**
+   * The collection whose joins and leaves a run consumed (applyMemberChanges), or null; kept for
+   * every batch of the run until forgetMemberChanges, so an advertisement in a later batch counts
+   * the resources it gained or lost by them as one in the first does.
+   */
   private changedCollection: string | null = null;
+  /** The version the joined and left resources took, in the batch that consumed their changes. */
+  private memberChangesVersion: number | null = null;
   /** The offered advertisements by collection, for the lookup pages being written (prepareLookup). */
   private lookup: { byCollection: Map<string, string[]>; byCollections: Map<string, string[]> } | null = null;
 
@@ -164,15 +170,20 @@ export class OfferRepository {
   /**
    * Starts a batch of advertisements (one transaction): the resources whose policy they change
    * are gathered, and take one version together in finishBatch, one set statement however many
-   * advertisements share them.
+   * advertisements share them. The joins and leaves of a collection a run consumed stay.
    */
   beginBatch(): void {
     prepared(this.db, 'DELETE FROM temp.offer_touched').run();
     prepared(this.db, 'DELETE FROM temp.offer_touched_collections').run();
+    this.batchVersion = null;
+  }
+
+  /** Ends a run that consumed a collection's joins and leaves: the next run counts none of them. */
+  forgetMemberChanges(): void {
     prepared(this.db, 'DELETE FROM temp.offer_joined').run();
     prepared(this.db, 'DELETE FROM temp.offer_left').run();
-    this.batchVersion = null;
     this.changedCollection = null;
+    this.memberChangesVersion = null;
   }
 
   /** Gives every resource the batch touched its version; returns how many. */
@@ -223,6 +234,7 @@ export class OfferRepository {
     let added = 0;
     let removed = 0;
     let touched = 0;
+    let byMemberChanges = 0;
     if (oldCount === 0) {
       added = resourceCount;
       touched = added;
@@ -253,11 +265,13 @@ export class OfferRepository {
         const left = prepared(this.db, `SELECT count(*) FROM temp.offer_left l WHERE NOT ${elsewhere('l')}`).pluck().get(params) as number;
         added += joined;
         removed += left;
-        touched += joined + left;
+        byMemberChanges = joined + left;
       }
     }
-    const version = touched > 0 ? this.version() : null;
-    return { added, removed, touched, version, resourceCount, through };
+    // Those resources took their version in the batch that consumed the changes, perhaps an
+    // earlier one: that is the version this advertisement's change is at, unless it moved others now.
+    const version = touched > 0 ? this.version() : byMemberChanges > 0 ? this.memberChangesVersion : null;
+    return { added, removed, touched: touched + byMemberChanges, version, resourceCount, through };
   }
 
   private throughOf(advertisementId: string, collectionId: string, collections: number): { collectionId: string; resources: number }[] {
@@ -273,10 +287,11 @@ export class OfferRepository {
    * The resources that joined or left the collection since its last `.CMN` (recorded by the
    * triggers of migration 0015) take the batch's version when an offered advertisement reaches
    * it; the record is consumed either way. Returns how many resources that was. Called before the
-   * batch's advertisements, so each of them that reaches the collection counts those it gained or
-   * lost by it.
+   * first batch's advertisements, so each advertisement of the run that reaches the collection, in
+   * this batch or a later one, counts those it gained or lost by it (until forgetMemberChanges).
    */
   applyMemberChanges(collectionId: string): number {
+    this.forgetMemberChanges();
     const offered = prepared(
       this.db,
       "SELECT 1 FROM offer_collections oc JOIN offers o ON o.advertisement_id = oc.advertisement_id AND o.state = 'offered' WHERE oc.collection_id = ? LIMIT 1",
@@ -290,7 +305,7 @@ export class OfferRepository {
         'INSERT INTO temp.offer_left SELECT c.resource_id FROM offer_member_changes c WHERE c.collection_id = @collectionId AND NOT EXISTS (SELECT 1 FROM collection_members m WHERE m.collection_id = c.collection_id AND m.resource_id = c.resource_id)',
       ).run(params);
       moved = prepared(this.db, 'INSERT OR IGNORE INTO temp.offer_touched (resource_id) SELECT resource_id FROM offer_member_changes WHERE collection_id = ?').run(collectionId).changes;
-      if (moved > 0) this.version();
+      if (moved > 0) this.memberChangesVersion = this.version();
       this.changedCollection = collectionId;
     }
     prepared(this.db, 'DELETE FROM offer_member_changes WHERE collection_id = ?').run(collectionId);

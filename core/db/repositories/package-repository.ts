@@ -106,10 +106,29 @@ export class PackageRepository {
 
   insert(record: PackageRecord): void {
     prepared(this.db, `INSERT INTO packages (${columnList}) VALUES (${placeholders})`).run(toRow(record));
+    this.recordSourceVersion(record);
   }
 
   update(record: PackageRecord): void {
     prepared(this.db, `UPDATE packages SET ${assignments} WHERE package_id = @packageId`).run(toRow(record));
+    this.recordSourceVersion(record);
+  }
+
+  /**
+   * The date of one source version of the package, or null when it was made before the site kept
+   * them (migration 0021): clients may be offered an older version than the package's while its
+   * DPs are updated, and its policy body carries that version's date.
+   */
+  sourceDateOf(packageId: string, sourceVersion: number): string | null {
+    return (prepared(this.db, 'SELECT source_date FROM package_source_versions WHERE package_id = ? AND source_version = ?').pluck().get(packageId, sourceVersion) as string | undefined) ?? null;
+  }
+
+  private recordSourceVersion(record: PackageRecord): void {
+    prepared(
+      this.db,
+      `INSERT INTO package_source_versions (package_id, source_version, source_date) VALUES (?, ?, ?)
+       ON CONFLICT (package_id, source_version) DO UPDATE SET source_date = excluded.source_date`,
+    ).run(record.packageId, record.sourceVersion, record.sourceDate);
   }
 
   delete(packageId: string): boolean {

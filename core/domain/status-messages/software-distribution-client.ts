@@ -24,7 +24,7 @@ const message = (id: number, severity: StatusMessageDefinition['severity'], orig
 
 /**
  * The 100xx messages: the meanings the suite documents (KB 916797, Q263700, Q321580, 839513), in
- * Courier's words, and 10060–10063 for what the suite reports only in the client's logs, so the
+ * Courier's words, and 10060–10064 for what the suite reports only in the client's logs, so the
  * console can show a client waiting, downloading or about to retry.
  */
 const messages: readonly StatusMessageDefinition[] = [
@@ -43,6 +43,7 @@ const messages: readonly StatusMessageDefinition[] = [
   message(10061, 'info', 'courier', 'The client is downloading the content of package %4 for advertisement %1: %3'),
   message(10062, 'warning', 'courier', 'The download of package %4 for advertisement %1 failed and will be tried again: %3'),
   message(10063, 'warning', 'courier', 'The program "%5" of package %4 for advertisement %1 failed with exit code %2, which is worth another try; it will run again later. %3'),
+  message(10064, 'warning', 'courier', 'The copy of package %4 on distribution point %2 is damaged and was not used for advertisement %1 (the content comes from another distribution point, or is tried again later): %3'),
 ];
 
 export const softwareDistributionClientMessages: ComponentMessages = { component: softwareDistributionClientComponent, messages };

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ipv4Value } from '../../api';
+import { CourierError, ipv4Value } from '../../api';
 import { openDatabase, type SqliteDatabase } from '../../db/connection';
 import { migrations } from '../../db/migrations';
 import { migrate } from '../../db/migrator';
@@ -97,7 +97,19 @@ describe('content location', () => {
     addSiteBoundary(repo, { kind: 'ipSubnet', value: '172.16.0.0/16', description: 'HQ', connection: 'slow' }, new Date(stamp));
     expect(ask({ addresses: ['172.16.3.4'] }).network).toBe('slow');
     expect(ask({ addresses: ['172.17.0.1'] }).network).toBe('none');
-    expect(() => addSiteBoundary(repo, { kind: 'ipSubnet', value: '172.16.0.0/16', description: '', connection: 'fast' }, new Date(stamp))).toThrow(/already has/);
-    expect(() => addSiteBoundary(repo, { kind: 'ipSubnet', value: '172.16.1.0/16', description: '', connection: 'fast' }, new Date(stamp))).toThrow(/host bits/);
+    const boundaries = repo.list().length;
+    // The contract's error, naming the field, so IPC, HTTP and the CLI say what is wrong rather than "internal".
+    const refusal = (input: Partial<Parameters<typeof addSiteBoundary>[1]>) => {
+      try {
+        addSiteBoundary(repo, { kind: 'ipSubnet', value: '172.16.0.0/16', description: '', connection: 'fast', ...input }, new Date(stamp));
+      } catch (error) {
+        return error instanceof CourierError ? { code: error.code, field: error.field, message: error.message } : error;
+      }
+      return 'added';
+    };
+    expect(refusal({})).toEqual({ code: 'CONFLICT', field: 'value', message: expect.stringMatching(/already has the boundary 172\.16\.0\.0\/16 \(ID \d+\)/) });
+    expect(refusal({ value: '172.16.1.0/16' })).toEqual({ code: 'VALIDATION_FAILED', field: 'value', message: expect.stringMatching(/host bits/) });
+    expect(refusal({ value: '10.0.0.0/8', description: 'x'.repeat(256) })).toEqual({ code: 'VALIDATION_FAILED', field: 'description', message: expect.stringMatching(/at most 255/) });
+    expect(repo.list()).toHaveLength(boundaries);
   });
 });
