@@ -88,6 +88,7 @@ export function cacheSteps(options: CacheStepsOptions): ExecutionSteps {
             handle?.done();
             return { status: 'ready', path: result.entry.path, downloaded: false };
           case 'downloaded': {
+            if (handle?.cancelled === true) options.logs.info('cas', `${request.packageId}.${request.sourceVersion} for ${request.advertisementId}: the download had finished before the cancel could stop it; the content is in the cache.`);
             const run = handle?.runWhenFinished() ?? true;
             handle?.done();
             return { status: 'ready', path: result.entry.path, downloaded: true, ...(run ? {} : { runWhenFinished: false }) };

@@ -145,7 +145,9 @@ export function addAgentCommands(program: Command, policy: Command, io: AgentIo,
           io.out(options.json === true ? `${JSON.stringify({ askedAgent: running })}\n` : `Asked the running client agent (process ${running}) for a cycle now; policyagent.log says what it did.\n`);
           return 0;
         }
-        const report = await agentOf().runCycle(new Date());
+        const agent = agentOf();
+        // Its downloads end with the cycle: nothing of this process is left for the Program Download Monitor.
+        const report = await agent.runCycle(new Date()).finally(() => agent.downloads.close());
         io.out(options.json === true ? `${JSON.stringify(report)}\n` : cycleText(report));
         if (report.managementPoint.problem !== null) {
           io.err(`courier-client: ${report.managementPoint.problem}\n`);
