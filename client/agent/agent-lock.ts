@@ -5,7 +5,8 @@ import { agentFolder } from './agent-files';
 
 const lockPath = (clientDir: string) => join(agentFolder(clientDir), 'agent.pid');
 
-function alive(pid: number): boolean {
+/** Whether a process of this ID runs (as any user). */
+export function processAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;
@@ -19,7 +20,7 @@ function alive(pid: number): boolean {
 export function runningAgent(clientDir: string): number | null {
   try {
     const pid = Number(readFileSync(lockPath(clientDir), 'utf8').trim());
-    return Number.isSafeInteger(pid) && pid > 0 && pid !== process.pid && alive(pid) ? pid : null;
+    return Number.isSafeInteger(pid) && pid > 0 && pid !== process.pid && processAlive(pid) ? pid : null;
   } catch {
     return null;
   }

@@ -10,6 +10,7 @@ import { StatusOutbox } from '../status/status-outbox';
 import { AgentMessage, advertisementMessage } from './agent-messages';
 import { logFolderOf } from './agent-log';
 import { cacheSteps } from './cache-steps';
+import { DownloadMonitor } from './download-monitor';
 import type { ExecutionSteps } from './execution-steps';
 import { collectFacts, type MachineFacts } from './machine-facts';
 import { observeEvents } from './observed-events';
@@ -100,17 +101,20 @@ class Stop extends Error {
 export class ClientAgent {
   readonly clientDir: string;
   readonly logs: LogWriter;
+  /** This process's downloads, for `courier-client download-monitor`. */
+  readonly downloads: DownloadMonitor;
   private stepsMade: ExecutionSteps | undefined;
 
   constructor(private readonly options: ClientAgentOptions) {
     this.clientDir = options.clientDir;
     this.logs = options.logs ?? new LogWriter({ folder: logFolderOf(options.clientDir) });
+    this.downloads = new DownloadMonitor(options.clientDir, this.logs);
     this.stepsMade = options.steps;
   }
 
   /** Made at the first run, from the configuration then: the cache is opened once and kept. */
   private steps(config: ClientConfig): ExecutionSteps {
-    this.stepsMade ??= cacheSteps({ cacheFolder: cacheFolderOf(this.clientDir, config), cacheSizeMb: config.cacheSizeMb, logs: this.logs });
+    this.stepsMade ??= cacheSteps({ cacheFolder: cacheFolderOf(this.clientDir, config), cacheSizeMb: config.cacheSizeMb, logs: this.logs, monitor: this.downloads });
     return this.stepsMade;
   }
 
@@ -242,7 +246,12 @@ export class ClientAgent {
           this.logs.info('execmgr', `${item.advertisement.body.advertisement.advertisementId} is tried again at ${retryAt.toISOString()}.`);
           continue;
         }
-        actions.push(...(await this.runDue(item, evaluated, { mp, outbox, history, store, now })));
+        const cancelledDue = store.state.advertisements[item.advertisement.body.advertisement.advertisementId]?.cancelledDue;
+        if (cancelledDue !== undefined && cancelledDue === item.decision.assignment.dueAt.toISOString()) {
+          this.logs.info('execmgr', `${item.advertisement.body.advertisement.advertisementId}: its download for the assignment due at ${cancelledDue} was cancelled; it runs at its next assignment.`);
+          continue;
+        }
+        actions.push(...(await this.runDue(item, evaluated, { mp, outbox, history, store, now, sessionUser: sessionUserOf(facts) })));
       }
     } else {
       for (const item of evaluated) if (item.decision.kind === 'run') this.logs.info('execmgr', `${item.advertisement.body.advertisement.advertisementId} is due but does not run: ${problem ?? 'this client is not registered'}`);
@@ -260,6 +269,10 @@ export class ClientAgent {
     }
     flushed = { sent: flushed.sent, remaining: outbox.count() };
 
+    // Pending downloads are those put off in this cycle and those waiting for their time; a cancelled one shows until its advertisement leaves policy.
+    const pending = new Set(actions.filter((a) => a.status === 'deferred').map((a) => a.advertisementId));
+    for (const id of await this.noteWaitingForTime(evaluated, config)) pending.add(id);
+    this.downloads.prune(pending, new Set(evaluated.map((e) => e.advertisement.body.advertisement.advertisementId)));
     const defaults = defaultAfterRunningCommands();
     const afterRunning = await carryOutAfterRunning(
       actions.flatMap((a) => (a.afterRunning !== undefined ? [a.afterRunning] : [])),
@@ -285,6 +298,27 @@ export class ClientAgent {
       nextEvaluation: next?.toISOString() ?? null,
       pollingMinutes: this.pollingMinutes(config, identity),
     };
+  }
+
+  /**
+   * A mandatory assignment still to come, or due but outside its maintenance windows, whose
+   * content is not in the cache: its download is pending, waiting for its time, as the Program
+   * Download Monitor shows it. Answers their advertisements.
+   */
+  private async noteWaitingForTime(evaluated: readonly EvaluatedAdvertisement[], config: ClientConfig): Promise<string[]> {
+    const waiting: string[] = [];
+    for (const { advertisement, decision } of evaluated) {
+      if (decision.kind !== 'scheduled' && decision.kind !== 'maintenanceWindow') continue;
+      const { body } = advertisement;
+      if (body.program.kind !== 'computer' || !body.package.containsSourceFiles || body.package.sourceVersion < 1) continue;
+      const steps = this.stepsMade ?? this.steps(config);
+      const request = { packageId: body.package.packageId, sourceVersion: body.package.sourceVersion, advertisementId: body.advertisement.advertisementId, programName: body.program.name, persist: advertisement.persist };
+      if (steps.content.waiting === undefined || steps.content.has === undefined || (await steps.content.has(request))) continue;
+      const reason = decision.kind === 'scheduled' ? `The assignment at ${decision.assignment.dueAt.toISOString()} has not come yet; the content is downloaded then.` : decision.reason;
+      steps.content.waiting(request, reason, 'time');
+      waiting.push(request.advertisementId);
+    }
+    return waiting;
   }
 
   private stopOf(error: unknown): Stop {
@@ -339,7 +373,7 @@ export class ClientAgent {
     return reported;
   }
 
-  private async runDue(item: EvaluatedAdvertisement, all: readonly EvaluatedAdvertisement[], parts: { mp: ManagementPointClient; outbox: StatusOutbox; history: RunHistory; store: PolicyStore; now: Date }, confirmDownload?: () => Promise<boolean>, userRun: string | null = null): Promise<ActionReport[]> {
+  private async runDue(item: EvaluatedAdvertisement, all: readonly EvaluatedAdvertisement[], parts: { mp: ManagementPointClient; outbox: StatusOutbox; history: RunHistory; store: PolicyStore; now: Date; sessionUser: string | null }, confirmDownload?: () => Promise<boolean>, userRun: string | null = null): Promise<ActionReport[]> {
     const { decision, advertisement } = item;
     // A program the user runs early (Run Advertised Programs) runs alone, for the user logged on.
     const chain = decision.kind === 'run' ? decision.runFirst.map((p) => findProgram(all, p.packageId, p.name)).filter((a): a is PolicyAdvertisement => a !== undefined) : [];
@@ -353,12 +387,21 @@ export class ClientAgent {
       logs: this.logs,
       now: parts.now,
       forUser: decision.kind === 'run' ? decision.forUser : userRun,
+      sessionUser: parts.sessionUser,
       mayRetry: (advertisementId) => (parts.store.state.advertisements[advertisementId]?.retry?.count ?? 0) < (this.options.retry ?? defaultRetry).count,
       ...(config.mifFolders !== undefined ? { mifFolders: config.mifFolders } : {}),
       ...(config.dpPathMappings !== undefined ? { dpPathMappings: config.dpPathMappings } : {}),
       ...(confirmDownload !== undefined ? { confirmDownload } : {}),
     });
     for (const report of reports) this.noteAction(report, parts.store, parts.outbox, parts.now);
+    // A cancelled download puts off this assignment, not the advertisement: the next one runs.
+    if (decision.kind === 'run' && reports.some((r) => r.status === 'cancelled')) {
+      const id = advertisement.body.advertisement.advertisementId;
+      parts.store.update((state) => {
+        const record = state.advertisements[id];
+        return record === undefined ? state : { ...state, advertisements: { ...state.advertisements, [id]: { ...record, cancelledDue: decision.assignment.dueAt.toISOString() } } };
+      });
+    }
     return reports;
   }
 
@@ -458,7 +501,7 @@ export class ClientAgent {
     // A program run once for every user is run, and counted, for the user logged on.
     const program = item.advertisement.body.program;
     const userRun = program.kind === 'computer' && program.assignment === 'oncePerUser' && facts.session.kind === 'user' ? facts.session.user : null;
-    const reports = await this.runDue(item, evaluated, { mp, outbox, history, store, now }, confirmDownload, userRun);
+    const reports = await this.runDue(item, evaluated, { mp, outbox, history, store, now, sessionUser: sessionUserOf(facts) }, confirmDownload, userRun);
     let problem: string | null = null;
     let sent = 0;
     try {
@@ -469,6 +512,8 @@ export class ClientAgent {
     return { reports, outbox: { sent, remaining: outbox.count(), problem } };
   }
 }
+
+const sessionUserOf = (facts: MachineFacts): string | null => (facts.session.kind === 'user' ? facts.session.user : null);
 
 /** Refuses a policy larger than the store keeps, rather than writing a file it could not read back. */
 function storable<T extends MpPolicyResponse>(answer: T, scope: string): T {

@@ -14,6 +14,10 @@ export interface ContentRequest {
   readonly packageId: string;
   readonly sourceVersion: number;
   readonly advertisementId: string;
+  /** The program the content is for, as the Program Download Monitor names it. */
+  readonly programName?: string;
+  /** A run the user asked for (Run Advertised Programs): "run when finished" may be turned off while it downloads. */
+  readonly optional?: boolean;
   /** The package's "Persist content in the client cache". */
   readonly persist: boolean;
   /** The distribution points' content URLs, best first, as content location answered. */
@@ -27,10 +31,11 @@ export interface ContentRequest {
 }
 
 export type ContentResult =
-  | { readonly status: 'ready'; readonly path: string; readonly downloaded: boolean }
+  /** `runWhenFinished` false: the user turned "run when finished" off while it downloaded. */
+  | { readonly status: 'ready'; readonly path: string; readonly downloaded: boolean; readonly runWhenFinished?: boolean }
   | { readonly status: 'needsDownload' }
   /** Not now: no room yet, the download broke off (`downloadFailed`), or no cache. Tried again on the next cycle. */
-  | { readonly status: 'deferred'; readonly reason: string; readonly downloadFailed?: boolean }
+  | { readonly status: 'deferred'; readonly reason: string; readonly downloadFailed?: boolean; readonly cancelled?: boolean }
   /** Larger than the whole cache: status message 10050, the program does not run from the cache. */
   | { readonly status: 'tooLarge'; readonly sizeBytes: number; readonly cacheBytes: number };
 
@@ -38,6 +43,10 @@ export interface ContentStep {
   fetch(request: ContentRequest): Promise<ContentResult>;
   /** The program ran from this content: the cache keeps it locked for a while after. */
   recordRun?(request: Pick<ContentRequest, 'packageId' | 'sourceVersion' | 'advertisementId'>): Promise<void>;
+  /** The content cannot be downloaded now and is tried again later (content location offered no DP), for the Program Download Monitor. */
+  waiting?(request: Omit<ContentRequest, 'download' | 'urls'>, reason: string, waitingFor?: 'distributionPoint' | 'time'): void;
+  /** Whether the content is whole in the cache (so no download waits for it). */
+  has?(request: Pick<ContentRequest, 'packageId' | 'sourceVersion'>): Promise<boolean>;
   /** Only these advertisements still need content: the others' hold on cached content ends. */
   releaseAllExcept?(advertisementIds: ReadonlySet<string>): Promise<void>;
 }
@@ -49,6 +58,8 @@ export interface ProgramRequest {
   /** Where the program runs from; absent, the cache. */
   readonly runFrom?: RunFrom;
   readonly runMode: 'adminRights' | 'userRights';
+  /** The user logged on (`DOMAIN\\name`), whose account a program with the user's rights runs in. */
+  readonly sessionUser?: string | null;
   readonly maxRunTimeMs: number;
   readonly pkg: MifPackage;
   readonly mifFileName?: string;

@@ -28,6 +28,8 @@ export interface AdvertisementRecord {
   readonly retry?: { readonly count: number; readonly at: string };
   /** The reminder and countdown told for the mandatory run at `runAt` (execmgr.log), so each is told once. */
   readonly notified?: { readonly runAt: string; readonly reminderAt?: string; readonly countdown: boolean };
+  /** The assignment (its due time) whose download was cancelled from the Program Download Monitor: it waits for the next one. */
+  readonly cancelledDue?: string;
 }
 
 /** A logon, logoff or start-up the agent saw, for assignments "at logon", "at logoff", "at start-up". */
@@ -74,6 +76,7 @@ const policyFileSchema = z.strictObject({
       lastState: z.string().max(200).optional(),
       retry: z.strictObject({ count: z.number().int().min(1), at: z.iso.datetime({ offset: true }) }).optional(),
       notified: z.strictObject({ runAt: z.iso.datetime({ offset: true }), reminderAt: z.iso.datetime({ offset: true }).optional(), countdown: z.boolean() }).optional(),
+      cancelledDue: z.iso.datetime({ offset: true }).optional(),
     }),
   ),
   observed: z.strictObject({ user: z.string().max(256).nullable(), bootedAt: z.iso.datetime({ offset: true }).nullable() }).optional(),

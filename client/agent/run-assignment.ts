@@ -29,8 +29,10 @@ export type ActionStatus =
   | 'tooLarge'
   /** It failed with an exit code worth another try (10063): it runs again after the retry interval. */
   | 'retrying'
-  /** The user would not download the content first (Run Advertised Programs). */
-  | 'declined';
+  /** The user would not download the content first (Run Advertised Programs), or turned "run when finished" off. */
+  | 'declined'
+  /** Its download was cancelled from the Program Download Monitor (no status message: the suite has none for it). */
+  | 'cancelled';
 
 export interface ActionReport {
   readonly advertisementId: string;
@@ -58,6 +60,8 @@ export interface RunContext {
   /** The cycle's time: the run is recorded at it, so the evaluation sees it at or after the assignment. */
   readonly now: Date;
   readonly forUser: string | null;
+  /** The user logged on now, whose account a program with the user's rights runs in. */
+  readonly sessionUser?: string | null;
   /** Asked when the content must be downloaded first; absent, it is downloaded without asking. */
   readonly confirmDownload?: () => Promise<boolean>;
   /** Whether a failure with an exit code worth another try may be tried again for this advertisement. */
@@ -102,7 +106,7 @@ export async function runOne(target: PolicyAdvertisement, context: RunContext): 
   const sourceVersion = body.package.sourceVersion;
   const messageIds: number[] = [];
   const answer = (status: ActionStatus, reason: string, downloadFailed = false, afterRunning?: AfterRunningRequest): ActionReport => {
-    const log = status === 'succeeded' || status === 'deferred' || status === 'declined' ? context.logs.info.bind(context.logs) : status === 'notRun' || status === 'notMonitored' || status === 'retrying' ? context.logs.warning.bind(context.logs) : context.logs.error.bind(context.logs);
+    const log = status === 'succeeded' || status === 'deferred' || status === 'declined' || status === 'cancelled' ? context.logs.info.bind(context.logs) : status === 'notRun' || status === 'notMonitored' || status === 'retrying' ? context.logs.warning.bind(context.logs) : context.logs.error.bind(context.logs);
     log('execmgr', `${ad.advertisementId} (${ad.packageId} ${ad.programName}): ${status}. ${reason}`);
     return { ...subject, status, reason, messageIds, sourceVersion, ...(downloadFailed ? { downloadFailed } : {}), ...(afterRunning !== undefined ? { afterRunning } : {}) };
   };
@@ -120,6 +124,7 @@ export async function runOne(target: PolicyAdvertisement, context: RunContext): 
       startIn,
       runFrom,
       runMode: program.runMode === 'userRights' ? 'userRights' : 'adminRights',
+      sessionUser: context.sessionUser ?? null,
       maxRunTimeMs: (program.maximumRunTime ?? unknownRunMinutes) * 60_000,
       pkg: target.mifPackage,
       ...(context.mifFolders !== undefined ? { mifFolders: context.mifFolders } : {}),
@@ -167,6 +172,7 @@ export async function runOne(target: PolicyAdvertisement, context: RunContext): 
   }
   if (sourceVersion < 1) return answer('deferred', `Package ${ad.packageId} has no content version on a distribution point yet.`);
 
+  const contentSubject = { packageId: ad.packageId, sourceVersion, advertisementId: ad.advertisementId, programName: ad.programName, optional: context.confirmDownload !== undefined, persist: target.persist };
   let urls: string[];
   const dpNames = new Map<string, string>();
   let offline = false;
@@ -176,7 +182,10 @@ export async function runOne(target: PolicyAdvertisement, context: RunContext): 
     // No DP for this client now (none in its boundaries, none with this version yet, a slow network
     // the advertisement does not run over): the run waits and is tried again each cycle, so the site
     // is told it waits (10060) rather than seeing the client still at "accepted".
-    if (located.action === 'doNotRun') return answer('deferred', `Content location: ${located.reason}`);
+    if (located.action === 'doNotRun') {
+      context.steps.content.waiting?.(contentSubject, `Content location: ${located.reason}`);
+      return answer('deferred', `Content location: ${located.reason}`);
+    }
     if (located.action === 'runFromDp') {
       // The advertisement says to run from the distribution point: its package folder is the start-in folder, nothing is downloaded.
       const problems: string[] = [];
@@ -193,7 +202,11 @@ export async function runOne(target: PolicyAdvertisement, context: RunContext): 
     }
     urls = located.dps.map((dp) => dp.httpUrl).filter((url): url is string => url !== null);
     for (const dp of located.dps) if (dp.httpUrl !== null) dpNames.set(normalUrl(dp.httpUrl), dp.name);
-    if (fromDp === null && urls.length === 0) return answer('deferred', `Content location named ${located.dps.length} distribution point(s), none of which serves the content over HTTP. ${located.reason}`);
+    if (fromDp === null && urls.length === 0) {
+      const reason = `Content location named ${located.dps.length} distribution point(s), none of which serves the content over HTTP. ${located.reason}`;
+      context.steps.content.waiting?.(contentSubject, reason);
+      return answer('deferred', reason);
+    }
   } catch (error) {
     // The management point is away: content already in the cache runs without it, as the suite's client does.
     if (!(error instanceof UnreachableError)) return answer('deferred', `Content location failed: ${describe(error)}`);
@@ -215,7 +228,7 @@ export async function runOne(target: PolicyAdvertisement, context: RunContext): 
     damaged.add(`${dp}\n${bad.file}`);
     add(AgentMessage.damagedContent, dp, `${bad.file}: ${bad.reason}.`);
   };
-  const request = { packageId: ad.packageId, sourceVersion, advertisementId: ad.advertisementId, persist: target.persist, urls, onDownload, onBadContent };
+  const request = { ...contentSubject, urls, onDownload, onBadContent };
   let content = await context.steps.content.fetch({ ...request, download: !offline && context.confirmDownload === undefined });
   if (offline) {
     if (content.status !== 'ready') return answer('deferred', `Content location failed (the management point did not answer) and the content of ${ad.packageId} is not in the cache.`);
@@ -228,10 +241,12 @@ export async function runOne(target: PolicyAdvertisement, context: RunContext): 
     case 'needsDownload':
       return answer('deferred', `The content of ${ad.packageId} is still not in the cache.`);
     case 'deferred':
+      if (content.cancelled === true) return answer('cancelled', `${content.reason} A mandatory assignment runs again at its next time.`);
       return answer('deferred', content.reason, content.downloadFailed === true);
     case 'tooLarge':
       return answer('tooLarge', `The content of ${ad.packageId} (${content.sizeBytes} bytes) is larger than the whole cache (${content.cacheBytes} bytes).`);
     case 'ready':
+      if (content.runWhenFinished === false) return answer('declined', `The content of ${ad.packageId} was downloaded into the cache at ${content.path}; "run when finished" was turned off, so the program did not run.`);
       break;
   }
 

@@ -125,6 +125,7 @@ export function addAgentCommands(program: Command, policy: Command, io: AgentIo,
         } finally {
           process.off('SIGINT', onInt);
           process.off('SIGTERM', onTerm);
+          agent.downloads.close();
           lock.release();
         }
         return 0;
@@ -144,7 +145,9 @@ export function addAgentCommands(program: Command, policy: Command, io: AgentIo,
           io.out(options.json === true ? `${JSON.stringify({ askedAgent: running })}\n` : `Asked the running client agent (process ${running}) for a cycle now; policyagent.log says what it did.\n`);
           return 0;
         }
-        const report = await agentOf().runCycle(new Date());
+        const agent = agentOf();
+        // Its downloads end with the cycle: nothing of this process is left for the Program Download Monitor.
+        const report = await agent.runCycle(new Date()).finally(() => agent.downloads.close());
         io.out(options.json === true ? `${JSON.stringify(report)}\n` : cycleText(report));
         if (report.managementPoint.problem !== null) {
           io.err(`courier-client: ${report.managementPoint.problem}\n`);
@@ -226,7 +229,8 @@ export function addAgentCommands(program: Command, policy: Command, io: AgentIo,
           io.out(options.json === true ? `${JSON.stringify({ askedAgent: running, advertisementId: options.run.toUpperCase() })}\n` : `Asked the running client agent (process ${running}) to run ${options.run.toUpperCase()}${options.downloadFirst === true ? ', downloading it first' : ''}; execmgr.log says how it went.\n`);
           return 0;
         }
-        const result = await agent.runAdvertised(options.run, now, confirm);
+        // A foreground download shows in the Program Download Monitor while this process runs.
+        const result = await agent.runAdvertised(options.run, now, confirm).finally(() => agent.downloads.close());
         if (options.json === true) io.out(`${JSON.stringify(result)}\n`);
         else io.out(`${result.reports.map(actionLine).join('\n')}\nStatus messages: ${result.outbox.sent} sent, ${result.outbox.remaining} waiting${result.outbox.problem === null ? '' : ` (${result.outbox.problem})`}\n`);
         const last = result.reports.at(-1);

@@ -6,6 +6,7 @@ import { addAgentCommands, type AgentIo } from './agent-commands';
 import { cacheFolderOf, readClientConfig, writeClientConfig, type ClientConfigInput } from '../config/client-config';
 import { parseStatusMif } from '../mif/parse-mif';
 import { addCacheCommands } from './cache-commands';
+import { addDownloadMonitorCommands } from './download-monitor-commands';
 import { maxMifBytes } from '../mif/status-mif';
 import { contextOfFile } from '../policy/context-file';
 import { evaluateAdvertisement, type Decision } from '../policy/evaluate';
@@ -146,6 +147,7 @@ export async function run(argv: readonly string[], io: ClientIo | AgentIo): Prom
     .action((file: string, options: { context: string; now?: string; json?: boolean }) => guarded(() => policyEvaluate(file, options, io)));
   addCacheCommands(program, io, (result) => (code = result), () => cacheFolderOf(clientDir(), readClientConfig(clientDir())));
   addAgentCommands(program, policy, io, clientDir, (result) => (code = result));
+  addDownloadMonitorCommands(program, io, clientDir, (result) => (code = result));
   try {
     await program.parseAsync([...argv], { from: 'user' });
   } catch (error) {

@@ -14,6 +14,10 @@ export interface CacheDownloadRequest {
   readonly urls: readonly string[];
   readonly signal?: AbortSignal;
   readonly onProgress?: (progress: DownloadProgress) => void;
+  /** At most this often (the downloader's 250 ms by default); 0 for every chunk, for a caller that throttles with a trailing write of its own. */
+  readonly progressEveryMs?: number;
+  /** The distribution point the bytes come from: the one that gave the manifest, then each the download moves on to. */
+  readonly onSource?: (url: string, totalBytes: number) => void;
   /** A distribution point sent a file with other bytes than the manifest's (the download goes on from the next one). */
   readonly onBadContent?: (retry: DownloadRetry) => void;
   readonly concurrency?: number;
@@ -59,6 +63,7 @@ export async function downloadToCache(cache: ContentCache, request: CacheDownloa
       break;
   }
   for (const gone of room.evicted) logs?.info('cas', `Content ${gone.key} was deleted from the cache to make room for ${key}.`);
+  request.onSource?.(request.urls[source] ?? '', manifest.totalBytes);
   logs?.info('cas', `Downloading ${key} (${manifest.fileCount} files, ${manifest.totalBytes} bytes) from ${request.urls[source]} into ${room.entry.partialPath}.`);
   let download: DownloadResult;
   try {
@@ -70,9 +75,11 @@ export async function downloadToCache(cache: ContentCache, request: CacheDownloa
       firstSource: source,
       signal: request.signal,
       onProgress: request.onProgress,
+      progressEveryMs: request.progressEveryMs,
       concurrency: request.concurrency,
       idleTimeoutMs: request.idleTimeoutMs,
       onRetry: (retry) => {
+        if (retry.next !== null) request.onSource?.(retry.next, manifest.totalBytes);
         logs?.warning('cas', `${key}: ${retry.file} from ${retry.url} failed: ${retry.reason}.${retry.next === null ? '' : ` Trying ${retry.next}.`}`);
         if (retry.badContent) request.onBadContent?.(retry);
       },

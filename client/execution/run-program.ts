@@ -7,6 +7,8 @@ import { parseStatusMif } from '../mif/parse-mif';
 import { maxMifBytes, type StatusMif } from '../mif/status-mif';
 import type { LogWriter } from '../logs/log-writer';
 import { classifyRun, defaultRetryExitCodes, type RunOutcome } from './exit-code';
+import { expandPercentVariables } from './expand-env';
+import type { RunAccount } from './run-as';
 
 export type RunMode = 'adminRights' | 'userRights';
 /** `noContent`: a program of a package without source files, its command line alone. */
@@ -28,6 +30,8 @@ export interface RunProgramOptions {
   readonly mifFolders?: readonly string[];
   readonly retryExitCodes?: readonly number[];
   readonly env?: NodeJS.ProcessEnv;
+  /** The account to run in (a program with the user's rights, started by an agent running as root); absent, the agent's. */
+  readonly runAs?: RunAccount;
   /** Where the run is told (execmgr.log). */
   readonly logs?: LogWriter;
 }
@@ -39,10 +43,13 @@ export interface FoundMif {
 }
 
 interface RunRecord {
+  /** As it ran: %VAR% expanded. */
   readonly commandLine: string;
   readonly startIn: string;
   readonly runFrom: RunFrom;
   readonly runMode: RunMode;
+  /** The account it ran in, when not the agent's. */
+  readonly user?: string;
   readonly startedAt: Date;
 }
 
@@ -108,17 +115,30 @@ export async function runProgram(options: RunProgramOptions): Promise<ProgramRun
   return run;
 }
 
+/** The environment a program runs with: the agent's, and in a user's account that user's HOME, USER and LOGNAME. */
+function environmentOf(options: RunProgramOptions): NodeJS.ProcessEnv {
+  const env = options.env ?? process.env;
+  const account = options.runAs;
+  return account === undefined ? env : { ...env, HOME: account.home, USER: account.name, LOGNAME: account.name };
+}
+
 async function runUnlogged(options: RunProgramOptions): Promise<ProgramRun> {
-  const { commandLine, startIn } = options;
-  if (commandLine.trim() === '') throw new ProgramRunError('commandLine', 'commandLine is empty.');
+  const env = environmentOf(options);
+  // As the suite does (and cmd.exe would): %VAR% in the command line and the start-in folder.
+  const given = options.commandLine;
+  const commandLine = expandPercentVariables(given, env);
+  const startIn = expandPercentVariables(options.startIn, env);
+  if (given.trim() === '') throw new ProgramRunError('commandLine', 'commandLine is empty.');
   // eslint-disable-next-line no-control-regex -- a line break would make the shell run a second command
-  if (/[\u0000-\u001f\u007f]/u.test(commandLine)) throw new ProgramRunError('commandLine', 'commandLine holds a control character (a line break would run a second command).');
+  if (/[\u0000-\u001f\u007f]/u.test(given)) throw new ProgramRunError('commandLine', 'commandLine holds a control character (a line break would run a second command).');
+  // eslint-disable-next-line no-control-regex -- the same, brought in by a variable's value
+  if (/[\u0000-\u001f\u007f]/u.test(commandLine)) throw new ProgramRunError('commandLine', `commandLine ${given} holds a control character once its %variables% are expanded (a line break would run a second command).`);
   if (commandLine.length > maxCommandLine) throw new ProgramRunError('commandLine', `commandLine is ${commandLine.length} characters, more than the ${maxCommandLine} a command line can have.`);
   if (!isAbsolute(startIn)) throw new ProgramRunError('startIn', `startIn ${JSON.stringify(startIn)} is not an absolute path.`);
   // A timer longer than 2^31 - 1 ms fires at once, so that (24.8 days) is the longest a program is watched.
   if (!Number.isSafeInteger(options.maxRunTimeMs) || options.maxRunTimeMs < 1 || options.maxRunTimeMs > maxTimerMs) throw new ProgramRunError('maxRunTimeMs', `maxRunTimeMs ${String(options.maxRunTimeMs)} is not a whole number of milliseconds from 1 to ${maxTimerMs}.`);
 
-  const record = { commandLine, startIn, runFrom: options.runFrom, runMode: options.runMode };
+  const record = { commandLine, startIn, runFrom: options.runFrom, runMode: options.runMode, ...(options.runAs !== undefined ? { user: options.runAs.name } : {}) };
   try {
     if (!(await stat(startIn)).isDirectory()) return { ...record, startedAt: new Date(), state: 'not-started', messageId: 10003, reason: `the start-in folder ${startIn} is not a folder` };
   } catch (error) {
@@ -126,9 +146,12 @@ async function runUnlogged(options: RunProgramOptions): Promise<ProgramRun> {
   }
 
   const startedAt = new Date();
-  options.logs?.info('execmgr', `Executing program ${commandLine} in ${startIn} (${options.runMode === 'adminRights' ? 'administrative rights' : "the user's rights"}, ${runFromText[options.runFrom]}).`);
+  const account = options.runAs === undefined ? '' : ` as ${options.runAs.name} (uid ${options.runAs.uid})`;
+  options.logs?.info('execmgr', `Executing program ${commandLine} in ${startIn} (${options.runMode === 'adminRights' ? 'administrative rights' : "the user's rights"}${account}, ${runFromText[options.runFrom]}).`);
   // Its own process group off Windows, so the program outlives the agent as it would a service restart.
-  const child = spawn(commandLine, { shell: true, cwd: startIn, stdio: 'ignore', windowsHide: true, detached: process.platform !== 'win32', env: options.env ?? process.env });
+  // With uid and gid, libuv also drops the agent's supplementary groups (setgroups) before exec.
+  const ids = options.runAs === undefined ? {} : { uid: options.runAs.uid, gid: options.runAs.gid };
+  const child = spawn(commandLine, { shell: true, cwd: startIn, stdio: 'ignore', windowsHide: true, detached: process.platform !== 'win32', env, ...ids });
   const ended = await new Promise<{ code: number | null; signal: NodeJS.Signals | null } | { error: Error } | 'timeout'>((resolve) => {
     const timer = setTimeout(() => resolve('timeout'), options.maxRunTimeMs);
     child.once('error', (error) => {
