@@ -16,10 +16,10 @@ import { siteSystemNamed, siteSystemsOf, type SiteServer, type SiteSystem } from
 export const dpRoleName = 'ConfigMgr Distribution Point';
 
 const siteSystemColumns: readonly DataGridColumn<SiteSystem>[] = [
-  { id: 'name', label: 'Name', kind: 'text', width: 180, value: (s) => s.serverName, render: (s) => <NameCell icon={ServerRegular} name={s.serverName} /> },
+  { id: 'name', label: 'Name', kind: 'text', width: 176, value: (s) => s.serverName, render: (s) => <NameCell icon={ServerRegular} name={s.serverName} /> },
   { id: 'siteCode', label: 'Site Code', kind: 'text', width: 80, value: (s) => s.siteCode },
   // At 1024 pixels the roles take the rest of the pane; a longer list is in the cell's tooltip.
-  { id: 'roles', label: 'Roles', kind: 'text', width: 268, value: rolesText },
+  { id: 'roles', label: 'Roles', kind: 'text', width: 262, value: rolesText },
   { id: 'state', label: 'State', kind: 'text', width: 120, value: (s) => (s.dps.length > 0 && s.dps.every((d) => d.deleting) ? 'Being deleted' : ''), hidePriority: 1 },
 ];
 
