@@ -189,12 +189,16 @@ test('under manual approval an admin approves one registered client and blocks t
   expect(refused.status).toBe(403);
   expect(((await refused.json()) as { error: { code: string } }).error.code).toBe('BLOCKED');
 
-  // The role row counts them, with the time of the last request, where the window has room for those columns.
+  // The role row counts them where the window has room for the column, and gives the time of the last request in a wider one.
   await page.setViewportSize({ width: 1280, height: 800 });
   await console_.treeItem(new RegExp(`^${site.serverName}$`)).click();
   await expect(role).toContainText('2 clients, 1 blocked');
-  await expect(roles.getByRole('columnheader', { name: 'Last Request' })).toBeVisible();
+  await expect(roles.getByRole('columnheader', { name: 'Clients' })).toBeVisible();
+  await expectNoSidewaysScroll(roles);
   await keepScreenshot(page, 'mp-site-system-roles-counted-1280x800-light');
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await expect(roles.getByRole('columnheader', { name: 'Last Request' })).toBeVisible();
+  await expectNoSidewaysScroll(roles);
 });
 
 const root = resolve(import.meta.dirname, '../..');
@@ -287,8 +291,12 @@ test('keyboard alone, at 1024 px: a BITS DP shows its content service role and o
   const serverRoles = console_.details.getByRole('grid', { name: site.serverName });
   await expect(serverRoles.getByRole('row', { name: /ConfigMgr Management Point/ })).toContainText('Running');
   await expectColumnWhole(serverRoles, 1);
+  await expectColumnWhole(serverRoles, 2);
   await page.setViewportSize({ width: 1920, height: 1080 });
   await expectColumnWhole(serverRoles, 1);
+  await expectColumnWhole(serverRoles, 2);
+  await expect(serverRoles.getByRole('columnheader', { name: 'Clients' })).toBeVisible();
+  await expectColumnWhole(serverRoles, 6);
   await keepScreenshot(page, 'mp-site-system-roles-1920x1080-light');
   await page.setViewportSize({ width: 1024, height: 768 });
 

@@ -1,4 +1,4 @@
-import { Field, Input, makeStyles, MessageBar, MessageBarBody, Spinner, Text, Textarea, tokens } from '@fluentui/react-components';
+import { Field, Input, makeStyles, MessageBar, MessageBarBody, Spinner, Text, tokens } from '@fluentui/react-components';
 import { useCallback, useEffect, useState } from 'react';
 import type { ApiResult, MpClientDetailDto } from '../../../core/api';
 import { useCourier, useCourierBridge } from '../../client/courier-context';
@@ -30,16 +30,9 @@ function ReadOnly({ label, value, wide = false }: { readonly label: string; read
   );
 }
 
-function ReadOnlyList({ label, values, none }: { readonly label: string; readonly values: readonly string[]; readonly none: string }) {
-  const styles = useStyles();
-  return (
-    <Field label={label} size="small" className={styles.wide}>
-      <Textarea size="small" readOnly appearance="filled-darker" resize="none" rows={Math.min(3, Math.max(1, values.length))} value={values.length === 0 ? none : values.join('\n')} />
-    </Field>
-  );
-}
-
 const orNone = (text: string | null, none = 'Not reported') => (text === null || text === '' ? none : text);
+// One line each, so the page fits a 1024-pixel window; a long list is whole in the field's tooltip.
+const listOrNone = (values: readonly string[], none: string) => (values.length === 0 ? none : values.join(', '));
 
 function GeneralTab({ client }: { readonly client: MpClientDetailDto }) {
   const styles = useStyles();
@@ -55,9 +48,9 @@ function GeneralTab({ client }: { readonly client: MpClientDetailDto }) {
         <ReadOnly label="Operating system" value={orNone(client.operatingSystem)} wide />
         <ReadOnly label="Client version" value={orNone(client.clientVersion)} />
         <ReadOnly label="Active Directory site" value={orNone(client.adSiteName, 'None')} />
-        <ReadOnlyList label="IP addresses" values={client.ipAddresses} none="None reported" />
-        <ReadOnlyList label="IP subnets" values={client.ipSubnets} none="None reported" />
-        <ReadOnlyList label="Logged-on users" values={client.loggedOnUsers} none="Nobody was logged on at its last registration" />
+        <ReadOnly label="IP addresses" value={listOrNone(client.ipAddresses, 'None reported')} />
+        <ReadOnly label="IP subnets" value={listOrNone(client.ipSubnets, 'None reported')} />
+        <ReadOnly label="Logged-on users" value={listOrNone(client.loggedOnUsers, 'Nobody, at its last registration')} wide />
       </div>
     </div>
   );

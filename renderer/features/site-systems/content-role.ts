@@ -22,8 +22,8 @@ export function contentServiceAddress(service: ContentServiceDto | undefined, dp
   return contentServiceBaseUrl(service, dp.serverName);
 }
 
-/** Running while a host of the site's components listens; otherwise nothing serves the content. */
+/** Running while a host of the site's components listens; Stopped, as the management point says, when nothing serves the content. */
 export function contentServiceState(service: ContentServiceDto | undefined): string {
   if (service === undefined) return '';
-  return service.listeningUrl !== null ? 'Running' : 'Not listening';
+  return service.listeningUrl !== null ? 'Running' : 'Stopped';
 }

@@ -110,21 +110,21 @@ function stateText(row: RoleRow): string {
 
 // The columns each role has; the other roles' cells are empty. Those that only one role has
 // leave when the pane is narrow, so 1024 pixels show the whole role name, the address and the
-// state, and 1280 the management point's clients and last request too.
+// state, 1280 the management point's clients too, and 1440 its last request.
 const roleColumns: readonly DataGridColumn<RoleRow>[] = [
   {
     id: 'name',
     label: 'Role Name',
     kind: 'text',
-    width: 224,
+    width: 222,
     value: (row) => roleNames[row.kind],
     render: (row) => <NameCell icon={roleIcon(row)} name={roleNames[row.kind]} />,
   },
-  { id: 'dp', label: 'Address', kind: 'text', width: 196, value: addressText },
-  { id: 'state', label: 'State', kind: 'text', width: 108, value: stateText },
+  { id: 'dp', label: 'Address', kind: 'text', width: 210, value: addressText },
+  { id: 'state', label: 'State', kind: 'text', width: 96, value: stateText },
   { id: 'volumes', label: 'Volumes', kind: 'text', width: 100, value: (row) => ifDp(row, (dp) => (dp.mode === 'server' ? dp.volumes.map((v) => `${v.letter}:`).join(' ') : 'Share'), ''), hidePriority: 3 },
   { id: 'packages', label: 'Packages', kind: 'number', width: 90, align: 'end', value: (row) => ifDp(row, (dp) => dp.packageCount, null), hidePriority: 4 },
-  { id: 'clients', label: 'Clients', kind: 'text', width: 130, value: (row) => ifMp(row, mpClientsText, ''), hidePriority: 1 },
+  { id: 'clients', label: 'Clients', kind: 'text', width: 190, value: (row) => ifMp(row, mpClientsText, ''), hidePriority: 1 },
   { ...dateTimeColumn<RoleRow>('lastRequest', 'Last Request', (row) => ifMp(row, (status) => status?.lastRequestAt ?? null, null)), hidePriority: 2 },
   { id: 'protected', label: 'Protected', kind: 'text', width: 90, value: (row) => ifDp(row, (dp) => (dp.protected ? 'Yes' : 'No'), ''), hidePriority: 6 },
   { id: 'groups', label: 'Groups', kind: 'text', width: 160, value: (row) => ifDp(row, (dp) => dp.groups.join(', '), ''), hidePriority: 7 },
