@@ -124,7 +124,7 @@ const roleColumns: readonly DataGridColumn<RoleRow>[] = [
   { id: 'state', label: 'State', kind: 'text', width: 96, value: stateText },
   { id: 'volumes', label: 'Volumes', kind: 'text', width: 100, value: (row) => ifDp(row, (dp) => (dp.mode === 'server' ? dp.volumes.map((v) => `${v.letter}:`).join(' ') : 'Share'), ''), hidePriority: 3 },
   { id: 'packages', label: 'Packages', kind: 'number', width: 90, align: 'end', value: (row) => ifDp(row, (dp) => dp.packageCount, null), hidePriority: 4 },
-  { id: 'clients', label: 'Clients', kind: 'text', width: 190, value: (row) => ifMp(row, mpClientsText, ''), hidePriority: 1 },
+  { id: 'clients', label: 'Clients', kind: 'text', width: 160, value: (row) => ifMp(row, mpClientsText, ''), hidePriority: 1 },
   { ...dateTimeColumn<RoleRow>('lastRequest', 'Last Request', (row) => ifMp(row, (status) => status?.lastRequestAt ?? null, null)), hidePriority: 2 },
   { id: 'protected', label: 'Protected', kind: 'text', width: 90, value: (row) => ifDp(row, (dp) => (dp.protected ? 'Yes' : 'No'), ''), hidePriority: 6 },
   { id: 'groups', label: 'Groups', kind: 'text', width: 160, value: (row) => ifDp(row, (dp) => dp.groups.join(', '), ''), hidePriority: 7 },
