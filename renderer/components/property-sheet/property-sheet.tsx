@@ -132,7 +132,8 @@ export function PropertySheet<T extends string>(props: PropertySheetProps<T>) {
     const next = props.tabs[(index + (forward ? 1 : -1) + props.tabs.length) % props.tabs.length];
     if (next === undefined) return;
     props.onSelectTab(next.id);
-    event.currentTarget.querySelector<HTMLElement>(`[role=tab][value="${CSS.escape(next.id)}"]`)?.focus();
+    const tabs = event.currentTarget.querySelectorAll<HTMLElement>('[role=tab]');
+    [...tabs].find((tab) => tab.getAttribute('value') === next.id)?.focus();
   }
 
   const blocked = props.saving ? null : props.blocked;
