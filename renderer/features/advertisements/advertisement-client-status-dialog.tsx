@@ -10,7 +10,7 @@ import { FormDialog } from '../../components/form-dialog';
 
 const useStyles = makeStyles({
   // Ten counts in two rows of five columns, so each state stands under the one above it rather than where the line wrapped.
-  counts: { display: 'grid', gridTemplateColumns: 'repeat(5, max-content)', columnGap: tokens.spacingHorizontalL, rowGap: tokens.spacingVerticalXXS },
+  counts: { display: 'grid', gridTemplateColumns: 'repeat(5, max-content)', justifyContent: 'space-between', columnGap: tokens.spacingHorizontalM, rowGap: tokens.spacingVerticalXXS },
   grid: { height: '260px' },
 });
 
