@@ -249,6 +249,7 @@ test('keyboard alone, at 1024 px: a BITS DP shows its content service role and o
   await expect(contentRow).toContainText('Running');
   await expect(console_.details).toContainText('2 items');
   await expectColumnWhole(roles, 1);
+  await expectColumnWhole(roles, 2);
   await listShots(page, roles, ['Role Name', 'Address', 'State'], 'content-service-role');
 
   // Tab from the tree to the list, Down to the content service, Shift+F10 for its menu, Enter for Properties.
