@@ -261,7 +261,7 @@ export function createCore(options: CoreOptions): Core {
     advertisements,
     policy,
     maintenanceWindows: new MaintenanceWindowService({ memberships: repositories.memberships, resources: repositories.resources, now }),
-    managementPoint: new MpAdminService({ settings: new MpSettingsRepository(site.db), clients: new MpClientRepository(site.db), resources: repositories.resources, work, now }),
+    managementPoint: new MpAdminService({ settings: new MpSettingsRepository(site.db), clients: new MpClientRepository(site.db), resources: repositories.resources, offers: repositories.offers, work, now }),
   });
   recoverInboxes(plumbing, site.root, (text) => log.write(provider.file, provider.component, text), now().getTime());
   let closed = false;

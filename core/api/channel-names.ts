@@ -63,6 +63,7 @@ export const requestChannelNames = [
   'management-point:update',
   'management-point:status',
   'mp-clients:list',
+  'mp-clients:get',
   'mp-clients:set-approval',
   'mp-clients:reset',
   'content-service:get',

@@ -41,7 +41,7 @@ import {
 } from './distribution-points';
 import type { AdvertisedProgramsAgentDto } from './client-agents';
 import { clientAgentRefSchema, clientAgentSetSchema } from './client-agents';
-import type { MpClientDto, MpSettingsDto, MpStatusDto } from './management-point';
+import type { MpClientDetailDto, MpClientDto, MpSettingsDto, MpStatusDto } from './management-point';
 import { mpClientListSchema, mpClientRefSchema, mpClientSetApprovalSchema, mpSettingsUpdateSchema } from './management-point';
 import type { AdvertisementClientStatesDto } from './advertisement-client-states';
 import { advertisementClientStatesQuerySchema } from './advertisement-client-states';
@@ -147,6 +147,7 @@ export const requestSchemas = {
   'management-point:update': mpSettingsUpdateSchema,
   'management-point:status': empty,
   'mp-clients:list': mpClientListSchema,
+  'mp-clients:get': mpClientRefSchema,
   'mp-clients:set-approval': mpClientSetApprovalSchema,
   'mp-clients:reset': mpClientRefSchema,
   'content-service:get': empty,
@@ -260,6 +261,8 @@ export interface ResponseMap {
   'management-point:status': MpStatusDto;
   /** The registered clients by name; `approval` lists only those. */
   'mp-clients:list': readonly MpClientDto[];
+  /** One client's registration in full (its Properties in Pending Approval). */
+  'mp-clients:get': MpClientDetailDto;
   'mp-clients:set-approval': MpClientDto;
   /** The client's secret is forgotten: its next registration is accepted without one. */
   'mp-clients:reset': MpClientDto;

@@ -65,3 +65,21 @@ export interface ContentServiceDto {
   /** null until the settings are first changed. */
   readonly lastModified: string | null;
 }
+
+/**
+ * The base of a BITS-enabled DP's content URLs as clients are given them: the client URL when one
+ * is set; otherwise the DP's server name with the service's scheme and port (the port it took
+ * when set to 0, so a client on this computer can fetch what content location names), and no
+ * port when it is the scheme's own. Null port and nothing listening: no port is named.
+ */
+export function contentServiceBaseUrl(
+  settings: Pick<ContentServiceDto, 'clientUrl' | 'certificate' | 'port' | 'listeningUrl'>,
+  serverName: string,
+): string {
+  if (settings.clientUrl !== null) return settings.clientUrl.replace(/\/$/, '');
+  const secure = settings.certificate !== null;
+  const bound = settings.listeningUrl === null ? null : Number(/:(\d+)$/.exec(settings.listeningUrl)?.[1] ?? Number.NaN);
+  const port = settings.port !== 0 ? settings.port : bound !== null && Number.isInteger(bound) ? bound : null;
+  const suffix = port === null || port === (secure ? 443 : 80) ? '' : `:${port}`;
+  return `${secure ? 'https' : 'http'}://${serverName}${suffix}`;
+}

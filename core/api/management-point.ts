@@ -314,6 +314,20 @@ export interface MpClientDto {
   readonly secretReset: boolean;
 }
 
+/** A client's Properties in the console: the registration as the resource holds it, and its policy. */
+export interface MpClientDetailDto extends MpClientDto {
+  readonly domain: string | null;
+  readonly operatingSystem: string | null;
+  readonly platform: string | null;
+  readonly ipSubnets: readonly string[];
+  readonly adSiteName: string | null;
+  /** The users the client said are logged on at its last registration, by name. */
+  readonly loggedOnUsers: readonly string[];
+  readonly clientVersion: string | null;
+  /** The version at which Offer Manager last changed the client's machine policy; 0 when it never had any. */
+  readonly policyVersion: number;
+}
+
 export const mpClientRefSchema = z.strictObject({ client: z.union([resourceIdSchema, requiredText('The client', 256)]) });
 export const mpClientListSchema = z.strictObject({ approval: z.enum(mpApprovals).optional() });
 export const mpClientApprovalActions = ['approve', 'block', 'unblock'] as const;

@@ -1,5 +1,5 @@
 import { Option, type Command } from 'commander';
-import type { MpClientDto, MpSettingsChanges, MpSettingsDto, MpStatusDto } from '../api';
+import type { MpClientDetailDto, MpClientDto, MpSettingsChanges, MpSettingsDto, MpStatusDto } from '../api';
 import { usageFailure } from './cli-failure';
 import type { CommandContext } from './command-context';
 import { commandWords } from './command-words';
@@ -38,6 +38,27 @@ export function formatMpSettings(s: MpSettingsDto, status: MpStatusDto | null): 
     fields.push(['Clients', `${status.clients.total} (${status.clients.approved} approved, ${status.clients.pending} pending, ${status.clients.blocked} blocked)`]);
   }
   return textFields(fields);
+}
+
+function formatClient(c: MpClientDetailDto): string {
+  const list = (values: readonly string[]) => (values.length === 0 ? '(none)' : values.join(', '));
+  return textFields([
+    ['Name', c.name],
+    ['Resource ID', String(c.resourceId)],
+    ['SMS unique identifier', c.smsUniqueIdentifier ?? '(none)'],
+    ['Domain', c.domain ?? '(none)'],
+    ['Operating system', c.operatingSystem ?? '(not reported)'],
+    ['Platform', c.platform ?? '(not reported)'],
+    ['Client version', c.clientVersion ?? '(not reported)'],
+    ['IP addresses', list(c.ipAddresses)],
+    ['IP subnets', list(c.ipSubnets)],
+    ['AD site', c.adSiteName ?? '(none)'],
+    ['Logged-on users', list(c.loggedOnUsers)],
+    ['Approval', c.approval + (c.secretReset ? ' (secret reset)' : '')],
+    ['Registered', c.registeredAt],
+    ['Last contact', c.lastContactAt ?? 'never'],
+    ['Policy version', c.policyVersion === 0 ? '0 (no policy)' : String(c.policyVersion)],
+  ]);
 }
 
 function formatClients(clients: readonly MpClientDto[]): string {
@@ -109,6 +130,13 @@ export function registerManagementPointCommands(root: Command, { withGlobalOptio
         print(globals, clients, () => formatClients(clients));
       });
     },
+  );
+  withGlobalOptions(client.command('show').description("one client's registration, approval and policy version").argument('<client>', 'its name or resource ID')).action(
+    (name: string, _opts: unknown, command: Command) =>
+      withCore(command, async (core, globals) => {
+        const detail = unwrap(await core.client['mp-clients:get']({ client: clientArgument(name) }));
+        print(globals, detail, () => formatClient(detail));
+      }),
   );
   const actions = [
     ['approve', 'approve a client waiting for approval'],

@@ -118,6 +118,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'management-point:update': ({ changes }) => managementPoint.update(changes),
     'management-point:status': () => managementPoint.status(),
     'mp-clients:list': ({ approval }) => managementPoint.list(approval),
+    'mp-clients:get': ({ client }) => managementPoint.detail(client),
     'mp-clients:set-approval': ({ client, action }) => managementPoint.setApproval(client, action),
     'mp-clients:reset': ({ client }) => managementPoint.reset(client),
     'content-service:get': () => contentService.get(),

@@ -24,6 +24,7 @@ export function createConsoleStores(bridge: CourierBridge): ConsoleStores {
     siteSystems: createSiteSystemsStore({
       listDps: () => courier['distribution-points:list']({}),
       listGroups: () => courier['dp-groups:list']({}),
+      contentService: () => courier['content-service:get']({}),
     }),
     packageDps: createPackageDpsStore({
       status: (packageId) => courier['packages:status']({ packageId }),

@@ -66,7 +66,25 @@ test("an advertisement's Client Status shows each client's last state and the co
   const clients = dialog.getByRole('grid', { name: 'Clients' });
   await expect(clients.getByRole('row', { name: /WKS001/ })).toContainText('Succeeded');
   await expect(clients.getByRole('row', { name: /WKS002/ })).toContainText('Running');
-  await keepScreenshot(dialog, 'advertisement-client-status');
+  // The ten counts stand in aligned columns inside the dialog, at both window sizes, light and dark.
+  for (const [width, height] of [
+    [1024, 768],
+    [1920, 1080],
+  ] as const) {
+    await page.setViewportSize({ width, height });
+    const [box, items] = await Promise.all([counts.boundingBox(), counts.getByRole('listitem').evaluateAll((list) => list.map((e) => e.getBoundingClientRect().toJSON() as DOMRect))]);
+    expect(items).toHaveLength(10);
+    for (const item of items) expect(item.right, 'a count past the right edge of its box').toBeLessThanOrEqual((box?.x ?? 0) + (box?.width ?? 0) + 0.5);
+    // Two rows of five: the sixth count starts where the first does.
+    expect(Math.abs((items[5]?.left ?? 0) - (items[0]?.left ?? 0))).toBeLessThan(1);
+    expect(Math.abs((items[6]?.left ?? 0) - (items[1]?.left ?? 0))).toBeLessThan(1);
+    for (const scheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme: scheme });
+      await keepScreenshot(dialog, `advertisement-client-status-${width}x${height}-${scheme}`);
+    }
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
+  await page.setViewportSize({ width: 1024, height: 768 });
 
   // WKS002's program fails while the dialog is open: the row and the counts follow.
   await report(mpUrl, two, 'A0120000', 10006, '2026-12-03T09:09:00Z');
@@ -76,4 +94,16 @@ test("an advertisement's Client Status shows each client's last state and the co
   expect(courierJson<{ counts: Record<string, number> }>(dataDir, 'advertisement', 'clients', 'A0120000').counts).toMatchObject({ succeeded: 1, failed: 1, running: 0 });
   await page.keyboard.press('Escape');
   await expect(dialog).toBeHidden();
+
+  // An advertisement no client has reported on says so, with every count 0.
+  await callApi(server, request, 'advertisements:create', { advertisementName: 'Viewer to users', packageId: 'A0100001', programName: 'Install', collectionId: 'SMS00002' });
+  const other = console_.details.getByRole('grid', { name: 'Advertisements' }).getByRole('row', { name: /Viewer to users/ });
+  await other.click({ button: 'right' });
+  await page.getByRole('menuitem', { name: 'Client Status' }).click();
+  const empty = page.getByRole('dialog', { name: 'Client Status: Viewer to users' });
+  await expect(empty.getByText('No client has reported a state for this advertisement yet.')).toBeVisible();
+  await expect(empty.getByRole('list', { name: 'Clients by state' })).toContainText('Clients: 0');
+  await keepScreenshot(empty, 'advertisement-client-status-empty');
+  await page.keyboard.press('Escape');
+  await expect(empty).toBeHidden();
 });

@@ -56,6 +56,16 @@ describe('courier mp and courier client', { timeout: 120_000 }, () => {
     const pc = mpRegisterResponseSchema.parse(await registered.json());
     expect(pc.approval).toBe('pending');
 
+    const shown = await courier('client', 'show', 'PC0001');
+    expect(shown.code).toBe(0);
+    expect(shown.stdout).toMatch(/Operating system:\s+Microsoft Windows NT Workstation 5\.1/);
+    expect(shown.stdout).toMatch(/Approval:\s+pending/);
+    expect(shown.stdout).toMatch(/Logged-on users:\s+\(none\)/);
+    expect(json<{ resourceId: number; platform: string; policyVersion: number }>((await courier('client', 'show', String(pc.resourceId), '--json')).stdout)).toMatchObject({
+      resourceId: pc.resourceId,
+      platform: 'I386',
+      policyVersion: 0,
+    });
     const pending = await courier('client', 'list', '--pending', '--json');
     expect(json<MpClientDto[]>(pending.stdout).map((c) => [c.name, c.approval])).toEqual([['PC0001', 'pending']]);
     const approved = await courier('client', 'approve', 'pc0001');

@@ -380,8 +380,13 @@ describe('the content service', { timeout: 60_000 }, () => {
 
   it('stops answering when the component stops, and says so in the settings', async () => {
     expect(readFileSync(join(site(), 'SMS', 'Logs', 'dpcontent.log'), 'utf8')).toContain(`Serving the content of BITS-enabled distribution points at ${base}`);
+    // Every open console hears it, so Site Systems shows the service stopped without F5.
+    const heard: string[] = [];
+    const off = core.on('components:settings-changed', (event) => heard.push(event.component));
     await service.stop();
     expect(value(await core.client['content-service:get']({})).listeningUrl).toBeNull();
+    await expect.poll(() => heard, { timeout: 5_000, interval: 50 }).toContain('dpcontent');
+    off();
     await expect(fetch(url(''))).rejects.toThrow();
   });
 });

@@ -181,6 +181,24 @@ describe('the management point', { timeout: 60_000 }, () => {
       const pc = await register('PC0007', { ipAddresses: ['10.1.2.3', '192.168.5.7'] });
       await expect.poll(() => seen, { timeout: 10_000, interval: 50 }).toContain(`client ${pc.resourceId}`);
       expect(value(await core.client['mp-clients:list']({})).map((c) => [c.name, c.ipAddresses])).toEqual([['PC0007', ['10.1.2.3', '192.168.5.7']]]);
+      // Its Properties: the whole registration, by resource ID or by name; an unknown client is named.
+      const detail = value(await core.client['mp-clients:get']({ client: 'pc0007' }));
+      expect(detail).toMatchObject({
+        resourceId: pc.resourceId,
+        name: 'PC0007',
+        smsUniqueIdentifier: pc.smsUniqueIdentifier,
+        domain: 'CONTOSO',
+        operatingSystem: 'Microsoft Windows NT Workstation 5.1',
+        platform: 'I386',
+        ipAddresses: ['10.1.2.3', '192.168.5.7'],
+        ipSubnets: ['10.1.0.0'],
+        loggedOnUsers: ['CONTOSO\\ann'],
+        clientVersion: '4.00.6487.2000',
+        policyVersion: 0,
+      });
+      expect(value(await core.client['mp-clients:get']({ client: pc.resourceId }))).toEqual(detail);
+      expect(await core.client['mp-clients:get']({ client: 'PC9999' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND', field: 'client' } });
+      expect(await core.client['mp-clients:get']({ client: '' })).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
       const before = seen.filter((e) => e === 'status -').length;
       await runner!.stop();
       runner = null;

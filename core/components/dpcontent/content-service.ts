@@ -75,7 +75,11 @@ export function createContentService(options: ContentServiceOptions = {}): SiteC
     if (closing) await closing.close();
     if (context && settingsRepo) {
       const repo = settingsRepo;
-      context.work.run(() => repo.setListening(null, null));
+      // Every console shows whether the service listens (Site Systems): tell them, as a settings change does.
+      context.work.run((change) => {
+        repo.setListening(null, null);
+        change.emit('components:settings-changed', { component: 'dpcontent' });
+      });
     }
   }
 
@@ -104,7 +108,10 @@ export function createContentService(options: ContentServiceOptions = {}): SiteC
     listeningAs = key;
     const repo = settingsRepo;
     const url = listener.url;
-    context.work.run(() => repo.setListening(url, context?.now().toISOString() ?? null));
+    context.work.run((change) => {
+      repo.setListening(url, context?.now().toISOString() ?? null);
+      change.emit('components:settings-changed', { component: 'dpcontent' });
+    });
     log(`Serving the content of BITS-enabled distribution points at ${url}/SMS_DP_<share>/<package>/ (${copies.size} package copies).`);
   }
 

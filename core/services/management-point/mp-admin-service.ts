@@ -1,15 +1,17 @@
 import { closeSync, openSync, readSync } from 'node:fs';
 import { isAbsolute } from 'node:path';
-import { CourierError, type MpClientDto, type MpSettingsChanges, type MpSettingsDto, type MpStatusDto } from '../../api';
+import { CourierError, type MpClientDetailDto, type MpClientDto, type MpSettingsChanges, type MpSettingsDto, type MpStatusDto } from '../../api';
 import { resetSecretHash, type ClientApproval, type MpClientRepository, type MpClientRow } from '../../db/repositories/mp-client-repository';
 import type { MpSettingsRecord, MpSettingsRepository } from '../../db/repositories/mp-settings-repository';
+import type { OfferRepository } from '../../db/repositories/offer-repository';
 import type { ResourceRepository } from '../../db/repositories/resource-repository';
 import type { UnitOfWork } from '../../site/unit-of-work';
 
 export interface MpAdminServiceDeps {
   readonly settings: MpSettingsRepository;
   readonly clients: MpClientRepository;
-  readonly resources: Pick<ResourceRepository, 'idByName'>;
+  readonly resources: Pick<ResourceRepository, 'idByName' | 'get'>;
+  readonly offers: Pick<OfferRepository, 'resourceVersion'>;
   readonly work: UnitOfWork;
   readonly now: () => Date;
 }
@@ -112,6 +114,23 @@ export class MpAdminService {
 
   list(approval?: ClientApproval): MpClientDto[] {
     return this.deps.clients.list(approval).map(clientDto);
+  }
+
+  /** A client's registration in full: what the resource holds from it, who is logged on, its policy version. */
+  detail(client: number | string): MpClientDetailDto {
+    const row = this.require(client);
+    const resource = this.deps.resources.get(row.resourceId);
+    return {
+      ...clientDto(row),
+      domain: resource?.domain ?? null,
+      operatingSystem: resource?.operatingSystem ?? null,
+      platform: resource?.platform ?? null,
+      ipSubnets: resource?.ipSubnets ?? [],
+      adSiteName: resource?.adSiteName ?? null,
+      loggedOnUsers: this.deps.clients.loggedOnUsers(row.resourceId),
+      clientVersion: resource?.clientVersion ?? null,
+      policyVersion: this.deps.offers.resourceVersion(row.resourceId),
+    };
   }
 
   setApproval(client: number | string, action: 'approve' | 'block' | 'unblock'): MpClientDto {

@@ -77,7 +77,10 @@ export function ActionList({ actions, labelledBy, onRun }: ActionListProps): Rea
                 disabledFocusable={action.disabled}
                 onClick={() => run(action)}
               >
-                <span className={styles.label}>{action.label}</span>
+                {/* A narrow pane cuts a long label (Management Point Properties at 1024 pixels): the whole one is its tooltip. */}
+                <span className={styles.label} title={action.disabled && action.disabledReason ? undefined : action.label}>
+                  {action.label}
+                </span>
               </Button>
             );
             if (!action.disabled || !action.disabledReason) return button;
@@ -93,7 +96,9 @@ export function ActionList({ actions, labelledBy, onRun }: ActionListProps): Rea
               <Menu key={action.id} hasIcons positioning={{ position: 'before', align: 'top' }}>
                 <MenuTrigger>
                   <Button appearance="subtle" size="small" className={styles.button} icon={Icon ? <Icon /> : undefined}>
-                    <span className={styles.label}>{action.label}</span>
+                    <span className={styles.label} title={action.label}>
+                      {action.label}
+                    </span>
                     <ChevronRightRegular className={styles.chevron} aria-hidden />
                   </Button>
                 </MenuTrigger>

@@ -14,7 +14,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { DismissRegular } from '@fluentui/react-icons';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import {
   DialogDensity,
   dialogButtonHeight,
@@ -121,6 +121,21 @@ export function PropertySheet<T extends string>(props: PropertySheetProps<T>) {
     if (blocked.field !== undefined) setShowing(blocked.field);
   }
 
+  // Ctrl+Tab and Ctrl+Page Down show the next tab, with Shift or Page Up the one before, as in a
+  // Windows property sheet; the tab takes the focus, so the arrows go on from there.
+  function switchTab(event: KeyboardEvent<HTMLDivElement>): void {
+    const forward = event.key === 'PageDown' || (event.key === 'Tab' && !event.shiftKey);
+    const backward = event.key === 'PageUp' || (event.key === 'Tab' && event.shiftKey);
+    if (!event.ctrlKey || event.altKey || event.metaKey || !(forward || backward) || !props.ready || props.tabs.length < 2) return;
+    event.preventDefault();
+    const index = props.tabs.findIndex((tab) => tab.id === props.selectedTab);
+    const next = props.tabs[(index + (forward ? 1 : -1) + props.tabs.length) % props.tabs.length];
+    if (next === undefined) return;
+    props.onSelectTab(next.id);
+    const tabs = event.currentTarget.querySelectorAll<HTMLElement>('[role=tab]');
+    [...tabs].find((tab) => tab.getAttribute('value') === next.id)?.focus();
+  }
+
   const blocked = props.saving ? null : props.blocked;
   const tabLabel = props.tabs.find((tab) => tab.id === blocked?.tab)?.label;
   const where = blocked === null ? undefined : [tabLabel, blocked.field !== undefined ? blocked.fieldLabel : undefined].filter((part) => part !== undefined).join(' › ') || undefined;
@@ -133,7 +148,11 @@ export function PropertySheet<T extends string>(props: PropertySheetProps<T>) {
         if (!data.open && !props.saving) props.onClose();
       }}
     >
-      <DialogSurface className={mergeClasses(styles.surface, compact.root)} aria-describedby={undefined} onKeyDown={defaultButton.onKeyDown}>
+      <DialogSurface className={mergeClasses(styles.surface, compact.root)} aria-describedby={undefined} onKeyDown={(event) => {
+          switchTab(event);
+          if (!event.defaultPrevented) defaultButton.onKeyDown(event);
+        }}
+      >
         <DialogDensity>
           <DialogTitle className={styles.title}>{props.title}</DialogTitle>
           <TabList

@@ -9,7 +9,8 @@ import { formatDateTime } from '../../components/date-time';
 import { FormDialog } from '../../components/form-dialog';
 
 const useStyles = makeStyles({
-  counts: { display: 'flex', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalL, rowGap: tokens.spacingVerticalXXS },
+  // Ten counts in two rows of five columns, so each state stands under the one above it rather than where the line wrapped.
+  counts: { display: 'grid', gridTemplateColumns: 'repeat(5, max-content)', justifyContent: 'space-between', columnGap: tokens.spacingHorizontalM, rowGap: tokens.spacingVerticalXXS },
   grid: { height: '260px' },
 });
 

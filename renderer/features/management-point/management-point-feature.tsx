@@ -7,6 +7,7 @@ import { ConfirmMpClientsDialog } from './confirm-mp-clients-dialog';
 import type { ManagementPointNodeKinds, ManagementPointPopupKinds, ManagementPointRowKinds, MpClientAction } from './management-point-kinds';
 import { clientFilterLabels, clientFilters, filterClients, followManagementPointChanges } from './management-point-store';
 import { clientsFor, clientsPhrase, mpClientActionLabels, outcomeSentence } from './mp-client-actions';
+import { MpClientPropertiesDialog } from './mp-client-properties-dialog';
 import { MpPropertiesDialog } from './mp-properties-dialog';
 import { mpRoleName } from './mp-role';
 import { clientKey, PendingApprovalView } from './pending-approval-view';
@@ -98,12 +99,22 @@ export const managementPointFeature: FeatureRegistration<keyof ManagementPointNo
         clientCommand('unblock', clients, env),
         separator('reset-separator'),
         clientCommand('reset', clients, env),
+        separator('properties-separator'),
+        // Enter and a double-click open it, as on any row; one client's sheet at a time.
+        command('properties', 'Properties', () => clients[0] && env.shell.openPopup({ kind: 'mp-client-properties', resourceId: clients[0].resourceId, name: clients[0].name }), {
+          icon: SettingsRegular,
+          disabled: clients.length !== 1,
+          ...(clients.length !== 1 ? { disabledReason: 'Select one client to see its properties.' } : {}),
+        }),
       ],
     },
   },
   popups: {
     'mp-properties': {
       render: (_, { stores, shell, close }) => <MpPropertiesDialog store={stores.managementPoint} onClose={close} onStatus={shell.setStatus} />,
+    },
+    'mp-client-properties': {
+      render: ({ resourceId, name }, { close }) => <MpClientPropertiesDialog resourceId={resourceId} name={name} onClose={close} />,
     },
     'confirm-mp-clients': {
       render: ({ action, clients }, { stores, shell, close }) => (

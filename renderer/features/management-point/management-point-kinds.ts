@@ -22,5 +22,7 @@ export type MpClientAction = 'approve' | 'block' | 'unblock' | 'reset';
 export interface ManagementPointPopupKinds {
   readonly 'mp-properties': NoFields;
   /** Block and Reset ask first, saying what happens to the clients. */
+  /** A client's registration, approval and policy, read-only. */
+  readonly 'mp-client-properties': { readonly resourceId: number; readonly name: string };
   readonly 'confirm-mp-clients': { readonly action: 'block' | 'reset'; readonly clients: readonly MpClientDto[] };
 }

@@ -160,6 +160,24 @@ describe('the management point in the console', () => {
       },
       'management-point:get': async () => ({ ok: true, value: settings }),
       'mp-clients:list': async () => ({ ok: true, value: clients }),
+      'mp-clients:get': async ({ client: id }) => {
+        const found = clients.find((c) => c.resourceId === id);
+        if (found === undefined) return { ok: false, error: { code: 'NOT_FOUND', message: `Resource ${String(id)} is not a client of this management point.`, field: 'client' } };
+        return {
+          ok: true,
+          value: {
+            ...found,
+            domain: 'CONTOSO',
+            operatingSystem: 'Microsoft Windows NT Workstation 6.1',
+            platform: 'x64',
+            ipSubnets: ['10.1.0.0'],
+            adSiteName: 'HQ',
+            loggedOnUsers: ['CONTOSO\\ann', 'CONTOSO\\bob'],
+            clientVersion: '4.00.6487.2000',
+            policyVersion: 7,
+          },
+        };
+      },
       'mp-clients:set-approval': async ({ client: id, action }) => {
         approvals.push(`${action} ${String(id)}`);
         const found = clients.find((c) => c.resourceId === id)!;
@@ -233,5 +251,39 @@ describe('the management point in the console', () => {
     fireEvent.click(within(confirm).getByRole('button', { name: 'Block' }));
     await waitFor(() => expect(approvals).toContain('block 16777222'));
     await waitFor(() => expect(within(grid).getByRole('row', { name: /PC0003/ }).textContent).toContain('Blocked'));
+  });
+
+  it("opens one client's Properties with Enter, read-only and live, and not for two selected", async () => {
+    const { courier } = renderShell();
+    await screen.findByRole('treeitem', { name: 'Site Settings' });
+    act(() => useShellStore.getState().select('site/site-settings/pending-approval', { reveal: true }));
+    const grid = await screen.findByRole('grid', { name: 'Pending Approval' });
+    fireEvent.click(await within(grid).findByRole('row', { name: /PC0001/ }));
+    fireEvent.keyDown(grid, { key: 'Enter' });
+    const sheet = await screen.findByRole('dialog', { name: 'PC0001 Properties' });
+    const users = await within(sheet).findByRole('textbox', { name: 'Logged-on users' });
+    expect(users).toHaveProperty('value', 'CONTOSO\\ann, CONTOSO\\bob');
+    expect(users).toHaveProperty('readOnly', true);
+    expect(within(sheet).getByRole('textbox', { name: 'IP addresses' })).toHaveProperty('value', '10.1.2.3, 10.9.0.1');
+    expect(within(sheet).getByRole('textbox', { name: 'Active Directory site' })).toHaveProperty('value', 'HQ');
+    // Ctrl+Tab shows the next tab, as in a Windows property sheet.
+    fireEvent.keyDown(users, { key: 'Tab', ctrlKey: true });
+    expect(await within(sheet).findByRole('textbox', { name: 'Approval' })).toHaveProperty('value', 'Pending');
+    expect(within(sheet).getByRole('textbox', { name: 'Policy version at the site' })).toHaveProperty('value', '7');
+    // Approved in another console: the open sheet follows.
+    clients = clients.map((c) => (c.name === 'PC0001' ? { ...c, approval: 'approved' as const } : c));
+    act(() => courier.emit('management-point:changed', { change: 'client', resourceId: clients[0]!.resourceId }));
+    await waitFor(() => expect(within(sheet).getByRole('textbox', { name: 'Approval' })).toHaveProperty('value', 'Approved'));
+    fireEvent.keyDown(within(sheet).getByRole('textbox', { name: 'Approval' }), { key: 'PageUp', ctrlKey: true });
+    expect(await within(sheet).findByRole('textbox', { name: 'Logged-on users' })).toBeTruthy();
+    fireEvent.click(within(sheet).getByRole('button', { name: 'OK' }));
+    await waitFor(() => expect(screen.queryByRole('dialog', { name: 'PC0001 Properties' })).toBeNull());
+
+    // Two selected: Properties is there, disabled.
+    fireEvent.click(await screen.findByRole('radio', { name: /^All/ }));
+    fireEvent.click(await within(grid).findByRole('row', { name: /PC0001/ }));
+    fireEvent.click(within(grid).getByRole('row', { name: /PC0002/ }), { ctrlKey: true });
+    fireEvent.contextMenu(within(grid).getByRole('row', { name: /PC0002/ }));
+    expect((await screen.findByRole('menuitem', { name: 'Properties' })).getAttribute('aria-disabled')).toBe('true');
   });
 });

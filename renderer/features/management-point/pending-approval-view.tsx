@@ -27,13 +27,13 @@ export const approvalLabels: Readonly<Record<MpApproval, string>> = { approved: 
 /** The key of a client's row: its resource ID. */
 export const clientKey = (client: MpClientDto): string => String(client.resourceId);
 
-// At 1024 pixels the list shows who the client is, its approval and its addresses; the times
-// come back when there is room.
+// At 1024 pixels the list shows who the client is, its approval and its addresses, using the
+// pane's width; the times come back when there is room. A name or list cut is whole in the tooltip.
 const columns: readonly DataGridColumn<MpClientDto>[] = [
-  { id: 'name', label: 'Name', kind: 'text', width: 140, value: (c) => c.name, render: (c) => <NameCell icon={DesktopRegular} name={c.name} /> },
+  { id: 'name', label: 'Name', kind: 'text', width: 170, value: (c) => c.name, render: (c) => <NameCell icon={DesktopRegular} name={c.name} /> },
   { id: 'resourceId', label: 'Resource ID', kind: 'number', width: 90, align: 'end', value: (c) => c.resourceId },
   { id: 'approval', label: 'Approval', kind: 'text', width: 90, value: (c) => approvalLabels[c.approval] + (c.secretReset ? ' (reset)' : '') },
-  { id: 'ipAddresses', label: 'IP Addresses', kind: 'text', width: 130, value: (c) => c.ipAddresses.join(', '), hidePriority: 1 },
+  { id: 'ipAddresses', label: 'IP Addresses', kind: 'text', width: 156, value: (c) => c.ipAddresses.join(', '), hidePriority: 1 },
   { ...dateTimeColumn<MpClientDto>('lastContact', 'Last Contact', (c) => c.lastContactAt), hidePriority: 2 },
   { ...dateTimeColumn<MpClientDto>('registered', 'Registered', (c) => c.registeredAt), hidePriority: 3 },
 ];

@@ -1,6 +1,6 @@
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { DistributionPointDto, DpGroupDto } from '../../../core/api';
+import type { ContentServiceDto, DistributionPointDto, DpGroupDto } from '../../../core/api';
 import { fakeCourier } from '../../client/fake-courier';
 import { renderConsole } from '../../console/test-console';
 import { initialShellState, useShellStore } from '../../shell/shell-store';
@@ -37,6 +37,8 @@ function dp(name: string, serverName: string, extra: Partial<DistributionPointDt
 let dps: DistributionPointDto[];
 let groups: DpGroupDto[];
 let reads: number;
+let contentService: ContentServiceDto;
+let contentReads: number;
 
 beforeAll(() => {
   // jsdom has no layout; the virtualized tree and list need a viewport.
@@ -50,6 +52,18 @@ beforeEach(() => {
   dps = [dp('DP01', 'DP01', { packageCount: 2 })];
   groups = [];
   reads = 0;
+  contentReads = 0;
+  contentService = {
+    component: 'SMS_DP_CONTENT_SERVICE',
+    address: '127.0.0.1',
+    port: 0,
+    certificate: null,
+    key: null,
+    clientUrl: null,
+    listeningUrl: null,
+    listeningSince: null,
+    lastModified: null,
+  };
 });
 
 function renderShell() {
@@ -62,6 +76,14 @@ function renderShell() {
       return { ok: true, value: dps };
     },
     'dp-groups:list': async () => ({ ok: true, value: groups }),
+    'content-service:get': async () => {
+      contentReads++;
+      return { ok: true, value: contentService };
+    },
+    'content-service:set': async ({ changes }) => {
+      contentService = { ...contentService, ...changes, lastModified: stamp };
+      return { ok: true, value: contentService };
+    },
   });
   return { courier, ...renderConsole(courier) };
 }
@@ -106,6 +128,49 @@ describe('Site Systems in the console', () => {
     const confirm = await screen.findByRole('alertdialog', { name: 'Delete Distribution Point' });
     expect(confirm.textContent).toContain('2 packages are on it');
     fireEvent.click(within(confirm).getByRole('button', { name: 'Cancel' }));
+  });
+
+  it("shows a BITS DP's content service role, follows the service starting to listen, and saves its client URL from Properties", async () => {
+    dps = [dp('DP01', 'DP01'), dp('dp02.contoso.com', 'dp02.contoso.com', { bitsEnabled: true })];
+    const { courier } = renderShell();
+    await screen.findByRole('treeitem', { name: 'Packages' });
+    act(() => useShellStore.getState().select('site/site-settings/site-systems', { reveal: true }));
+    const systems = await screen.findByRole('grid', { name: 'Site Systems' });
+    expect((await within(systems).findByRole('row', { name: /dp02\.contoso\.com/ })).textContent).toContain('ConfigMgr Distribution Point, Content Service (BITS)');
+    expect(within(systems).getByRole('row', { name: /DP01/ }).textContent).not.toContain('Content Service');
+    // A DP without BITS has no such role, and nothing of the service is read for it.
+    act(() => useShellStore.getState().select('site/site-settings/site-systems/DP01', { reveal: true }));
+    const plain = await screen.findByRole('grid', { name: 'DP01' });
+    await within(plain).findByRole('row', { name: /ConfigMgr Distribution Point/ });
+    expect(within(plain).queryByRole('row', { name: /Content Service/ })).toBeNull();
+    expect(contentReads).toBe(0);
+
+    act(() => useShellStore.getState().select('site/site-settings/site-systems/dp02.contoso.com', { reveal: true }));
+    const roles = await screen.findByRole('grid', { name: 'dp02.contoso.com' });
+    const row = await within(roles).findByRole('row', { name: /Content Service \(BITS\)/ });
+    await waitFor(() => expect(row.textContent).toContain('Stopped'));
+    // The service starts listening on a port of its choosing: the row shows it, without F5.
+    contentService = { ...contentService, listeningUrl: 'http://127.0.0.1:41234', listeningSince: stamp };
+    act(() => courier.emit('components:settings-changed', { component: 'dpcontent' }));
+    await waitFor(() => expect(row.textContent).toContain('http://dp02.contoso.com:41234'));
+    expect(row.textContent).toContain('Running');
+    // Another component's settings are not this service's.
+    const before = contentReads;
+    act(() => courier.emit('components:settings-changed', { component: 'distmgr' }));
+    expect(contentReads).toBe(before);
+
+    fireEvent.click(row);
+    fireEvent.keyDown(roles, { key: 'Enter' });
+    const sheet = await screen.findByRole('dialog', { name: 'Content Service (BITS) Properties' });
+    const url = await within(sheet).findByRole('textbox', { name: 'Client URL' });
+    fireEvent.change(url, { target: { value: 'ftp://dp02' } });
+    expect(await within(sheet).findAllByText(/must start with http:\/\/ or https:\/\//)).not.toHaveLength(0);
+    expect((within(sheet).getByRole('button', { name: 'OK' }) as HTMLButtonElement).disabled).toBe(true);
+    fireEvent.change(url, { target: { value: 'https://dp02.contoso.com:8443' } });
+    fireEvent.click(within(sheet).getByRole('button', { name: 'OK' }));
+    await waitFor(() => expect(screen.queryByRole('dialog', { name: 'Content Service (BITS) Properties' })).toBeNull());
+    expect(contentService.clientUrl).toBe('https://dp02.contoso.com:8443');
+    await waitFor(() => expect(row.textContent).toContain('https://dp02.contoso.com:8443'));
   });
 
   it('lists the DP groups and Software Distribution under Component Configuration', async () => {

@@ -5,6 +5,8 @@ import { command, submenu } from '../../components/action-menu';
 import { sortByText } from '../../components/data-grid';
 import { detailsRows } from '../../console/row-kinds';
 import type { FeatureRegistration } from '../../shell/registration';
+import { contentRoleName, dpNameOfContentRoleKey } from './content-role';
+import { ContentServiceDialog } from './content-service-dialog';
 import { DeleteDpGroupDialog } from './delete-dp-group-dialog';
 import { DeleteDpsDialog } from './delete-dps-dialog';
 import { DistmgrPropertiesDialog } from './distmgr-properties-dialog';
@@ -66,12 +68,18 @@ export const siteSystemsFeature: FeatureRegistration<keyof SiteSystemsNodeKinds,
           const system = siteSystemNamed(stores.siteSystems.getState().dps.items, serverName, siteServerOf(stores));
           const dps = system?.dps ?? [];
           const mp = system?.siteServer === true && keys.includes(mpRoleKey) ? detailsRows('mp-role', [{ serverName }]) : [];
-          return [...mp, ...detailsRows('dp-role', keys.map((key) => dps.find((dp) => dp.name === key)).filter((dp) => dp !== undefined))];
+          const content = keys
+            .map(dpNameOfContentRoleKey)
+            .map((name) => dps.find((dp) => name !== null && dp.name === name && dp.bitsEnabled))
+            .filter((dp) => dp !== undefined)
+            .map((dp) => ({ dp }));
+          return [...mp, ...detailsRows('dp-role', keys.map((key) => dps.find((dp) => dp.name === key)).filter((dp) => dp !== undefined)), ...detailsRows('content-role', content)];
         },
         count: ({ serverName }, stores) => {
           const list = stores.siteSystems.getState().dps;
           const system = siteSystemNamed(list.items, serverName, siteServerOf(stores));
-          return list.status === 'ready' ? (system === undefined ? 0 : system.dps.length + (system.siteServer ? 1 : 0)) : null;
+          const roles = system === undefined ? 0 : system.dps.length + system.dps.filter((dp) => dp.bitsEnabled).length + (system.siteServer ? 1 : 0);
+          return list.status === 'ready' ? roles : null;
         },
       },
       actions: ({ serverName }, { stores, shell }) => {
@@ -87,10 +95,14 @@ export const siteSystemsFeature: FeatureRegistration<keyof SiteSystemsNodeKinds,
           }),
         ];
       },
-      // The site server's F5 reads its management point's state too.
+      // F5 reads the state of the management point on the site server, and of the content service on a BITS-enabled DP's server.
       refresh: async ({ serverName }, stores) => {
         const system = siteSystemNamed(stores.siteSystems.getState().dps.items, serverName, siteServerOf(stores));
-        const reads = [stores.siteSystems.getState().load(), ...(system?.siteServer === true ? [stores.managementPoint.getState().loadStatus()] : [])];
+        const reads = [
+          stores.siteSystems.getState().load(),
+          ...(system?.siteServer === true ? [stores.managementPoint.getState().loadStatus()] : []),
+          ...(system?.dps.some((dp) => dp.bitsEnabled) === true ? [stores.siteSystems.getState().loadContentService()] : []),
+        ];
         return (await Promise.all(reads)).find((outcome) => !outcome.ok) ?? { ok: true };
       },
     },
@@ -133,6 +145,14 @@ export const siteSystemsFeature: FeatureRegistration<keyof SiteSystemsNodeKinds,
       actions: (dp, { shell }) => [
         command('properties', 'Properties', () => shell.openPopup({ kind: 'dp-properties', name: dp.name, mode: dp.mode }), { icon: SettingsRegular }),
         command('delete', 'Delete', () => shell.openPopup({ kind: 'delete-dps', dps: [dp], serverName: null }), { icon: DeleteRegular, shortcut: 'Del', disabled: dp.deleting }),
+      ],
+    },
+    'content-role': {
+      label: () => contentRoleName,
+      actions: ({ dp }, { shell }) => [
+        command('properties', 'Properties', () => shell.openPopup({ kind: 'content-service-properties', serverName: dp.serverName }), { icon: SettingsRegular }),
+        // BITS is the DP's setting: its properties turn it off.
+        command('dp-properties', 'Distribution Point Properties', () => shell.openPopup({ kind: 'dp-properties', name: dp.name, mode: dp.mode }), { icon: ServerRegular }),
       ],
     },
     'dp-group': {
@@ -226,6 +246,9 @@ export const siteSystemsFeature: FeatureRegistration<keyof SiteSystemsNodeKinds,
           }}
         />
       ),
+    },
+    'content-service-properties': {
+      render: ({ serverName }, { stores, shell, close }) => <ContentServiceDialog store={stores.siteSystems} serverName={serverName} onClose={close} onStatus={shell.setStatus} />,
     },
     'distmgr-properties': {
       render: (_, { shell, close }) => <DistmgrPropertiesDialog onClose={close} onStatus={shell.setStatus} />,

@@ -12,6 +12,8 @@ export interface SiteSystemsNodeKinds {
 export interface SiteSystemsRowKinds {
   /** The distribution point role on a site system. */
   readonly 'dp-role': DistributionPointDto;
+  /** The content service role of a BITS-enabled DP. */
+  readonly 'content-role': { readonly dp: DistributionPointDto };
   readonly 'dp-group': DpGroupDto;
   /** A site component in Component Configuration. */
   readonly 'site-component': { readonly component: 'distmgr'; readonly label: string };
@@ -28,4 +30,6 @@ export interface SiteSystemsPopupKinds {
   readonly 'dp-group-properties': { readonly name: string };
   readonly 'delete-dp-group': { readonly group: DpGroupDto };
   readonly 'distmgr-properties': NoFields;
+  /** The site's content service; serverName: the DP's server it was opened from. */
+  readonly 'content-service-properties': { readonly serverName: string | null };
 }

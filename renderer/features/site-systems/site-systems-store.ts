@@ -1,5 +1,5 @@
 import { createStore, type StoreApi } from 'zustand';
-import { foldNoCase, type ApiResult, type CourierBridge, type DistributionPointDto, type DpGroupDto } from '../../../core/api';
+import { foldNoCase, type ApiResult, type ContentServiceDto, type CourierBridge, type DistributionPointDto, type DpGroupDto } from '../../../core/api';
 import { createListReader, unreadList, type LiveList, type ReadOutcome } from '../../client/live-list';
 
 /** A server of the site and the distribution point roles on it. */
@@ -20,9 +20,15 @@ export interface SiteServer {
 export interface SiteSystemsState {
   readonly dps: LiveList<DistributionPointDto>;
   readonly groups: LiveList<DpGroupDto>;
+  /** The content service of BITS-enabled DPs (SMS_DP_CONTENT_SERVICE): one item once read. */
+  readonly contentService: LiveList<ContentServiceDto>;
   /** Reads the distribution points and the groups again (first view, Refresh, every change event). */
   load(): Promise<ReadOutcome>;
   /** Puts a DP the console already holds (a wizard's or sheet's answer) into the list at once. */
+  /** Reads the content service's settings and where it listens (a BITS DP's role shown, its sheet, every change once read). */
+  loadContentService(): Promise<ReadOutcome>;
+  /** Reads the content service again if it has been read (a change event). */
+  contentServiceChanged(): void;
   upsertDp(dp: DistributionPointDto): void;
   upsertGroup(group: DpGroupDto): void;
   replaceGroups(groups: readonly DpGroupDto[]): void;
@@ -33,6 +39,7 @@ export type SiteSystemsStore = StoreApi<SiteSystemsState>;
 export interface SiteSystemsSource {
   listDps(): Promise<ApiResult<readonly DistributionPointDto[]>>;
   listGroups(): Promise<ApiResult<readonly DpGroupDto[]>>;
+  contentService(): Promise<ApiResult<ContentServiceDto>>;
 }
 
 function withItem<T>(items: readonly T[], item: T, key: (t: T) => string): readonly T[] {
@@ -51,9 +58,28 @@ export function createSiteSystemsStore(source: SiteSystemsSource): SiteSystemsSt
   return createStore<SiteSystemsState>()((set, get) => {
     const dps = createListReader<DistributionPointDto>({ get: () => get().dps, set: (list) => set({ dps: list }) }, { read: () => source.listDps() });
     const groups = createListReader<DpGroupDto>({ get: () => get().groups, set: (list) => set({ groups: list }) }, { read: () => source.listGroups() });
+    const contentService = createListReader<ContentServiceDto>(
+      { get: () => get().contentService, set: (list) => set({ contentService: list }) },
+      {
+        read: async () => {
+          const result = await source.contentService();
+          return result.ok ? { ok: true, value: [result.value] } : result;
+        },
+      },
+    );
+    // Nothing is read of the content service until a view shows it.
+    let contentServiceRead = false;
     return {
       dps: unreadList,
       groups: unreadList,
+      contentService: unreadList,
+      loadContentService: () => {
+        contentServiceRead = true;
+        return contentService.load();
+      },
+      contentServiceChanged: () => {
+        if (contentServiceRead) void contentService.load();
+      },
       async load() {
         const [a, b] = await Promise.all([dps.load(), groups.load()]);
         return a.ok ? b : a;
@@ -65,10 +91,17 @@ export function createSiteSystemsStore(source: SiteSystemsSource): SiteSystemsSt
   });
 }
 
-/** Reads again whenever any console or the CLI changes a DP or a group; returns the unsubscribe. */
+/** Reads again whenever any console or the CLI changes a DP, a group or the content service; returns the unsubscribe. */
 export function followSiteSystemChanges(store: SiteSystemsStore, bridge: Pick<CourierBridge, 'subscribe'>): () => void {
   const reload = () => void store.getState().load();
-  const off = [bridge.subscribe('distribution-points:changed', reload), bridge.subscribe('dp-groups:changed', reload)];
+  const off = [
+    bridge.subscribe('distribution-points:changed', reload),
+    bridge.subscribe('dp-groups:changed', reload),
+    // Its settings changed, or it started or stopped listening.
+    bridge.subscribe('components:settings-changed', (event) => {
+      if (event.component === 'dpcontent') store.getState().contentServiceChanged();
+    }),
+  ];
   return () => off.forEach((undo) => undo());
 }
 
