@@ -41,4 +41,9 @@ describe("the machine's facts", () => {
     expect(registrationOf({ ...facts, machine: { platform: 'x64', osName: 'Win NT', osVersion: '6.1.7601' } }, undefined).operatingSystemNameAndVersion).toBe('Microsoft Windows NT 6.1.7601');
     expect('smsUniqueIdentifier' in registrationOf(facts, undefined)).toBe(false);
   });
+
+  it("registers as client.json's computer name when it has one (a lab playing several computers)", () => {
+    expect(collectFacts({ computerName: 'LAB-WKS-017' }).name).toBe('LAB-WKS-017');
+    expect(registrationOf(collectFacts({ computerName: 'LAB-WKS-017' }), undefined).name).toBe('LAB-WKS-017');
+  });
 });

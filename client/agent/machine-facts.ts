@@ -79,12 +79,12 @@ export function sessionOf(config: Pick<ClientConfig, 'session'>, env: NodeJS.Pro
   return { kind: 'user', user: `${domain}\\${user}` };
 }
 
-export function collectFacts(config: Pick<ClientConfig, 'session'>, env: NodeJS.ProcessEnv = process.env): MachineFacts {
+export function collectFacts(config: Pick<ClientConfig, 'session' | 'computerName'>, env: NodeJS.ProcessEnv = process.env): MachineFacts {
   const { ipAddresses, ipSubnets } = ipv4Of(networkInterfaces());
   const domain = process.platform === 'win32' && env.USERDNSDOMAIN !== undefined && env.USERDNSDOMAIN !== '' ? env.USERDNSDOMAIN : null;
   return {
     // A NetBIOS-style name: the first label of the host name, as Win32_ComputerSystem.Name has it.
-    name: (hostname().split('.')[0] ?? '').toUpperCase() || 'UNKNOWN',
+    name: config.computerName ?? ((hostname().split('.')[0] ?? '').toUpperCase() || 'UNKNOWN'),
     domain,
     machine: { platform: platformOf(process.arch), osName: osNameOf(osType()), osVersion: release() },
     ipAddresses,

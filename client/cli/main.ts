@@ -22,6 +22,7 @@ export interface ClientIo {
 interface ConfigureOptions {
   readonly managementPoint: string;
   readonly siteCode: string;
+  readonly computerName?: string;
   readonly cacheFolder?: string;
   readonly cacheSize?: string;
   readonly pollingMinutes?: string;
@@ -41,6 +42,7 @@ function configure(clientDir: string, options: ConfigureOptions, io: ClientIo): 
   const input: ClientConfigInput = {
     managementPoint: options.managementPoint,
     siteCode: options.siteCode,
+    ...(options.computerName !== undefined ? { computerName: options.computerName } : {}),
     ...(options.cacheFolder !== undefined ? { cacheFolder: resolve(io.cwd, options.cacheFolder) } : {}),
     ...(options.cacheSize !== undefined ? { cacheSizeMb: whole(options.cacheSize, '--cache-size') } : {}),
     ...(options.pollingMinutes !== undefined ? { policyPollingMinutes: whole(options.pollingMinutes, '--polling-minutes') } : {}),
@@ -119,6 +121,7 @@ export async function run(argv: readonly string[], io: ClientIo | AgentIo): Prom
     .description('save the management point, site code, cache and session settings in client.json')
     .requiredOption('--management-point <url>', 'the management point, such as http://127.0.0.1:8530/')
     .requiredOption('--site-code <code>', 'the site this client is assigned to')
+    .option('--computer-name <name>', "register as this computer instead of the host name (a lab playing several computers)")
     .option('--cache-folder <folder>', 'the download cache (default: cache in the client folder)')
     .option('--cache-size <mb>', 'the download cache size in MB (default 5120)')
     .option('--polling-minutes <minutes>', 'ask for policy this often instead of the site\'s setting')

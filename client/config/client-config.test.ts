@@ -26,6 +26,8 @@ describe('client configuration', () => {
       [{ managementPoint: 'http://mp/', siteCode: 'A01', session: { user: 'ann' } }, /session.user: a user is DOMAIN\\name/],
       [{ managementPoint: 'http://mp/', siteCode: 'A01', session: { user: 'CONTOSO\\ann\u0007' } }, /session.user/],
       [{ managementPoint: 'http://mp/', siteCode: 'A01', extra: 1 }, /the file: Unrecognized key/],
+      [{ managementPoint: 'http://mp/', siteCode: 'A01', computerName: 'WKS\u0000' }, /computerName/],
+      [{ managementPoint: 'http://mp/', siteCode: 'A01', computerName: '' }, /computerName/],
     ] as const) {
       expect(() => writeClientConfig(clientDir, input as never)).toThrow(field);
     }

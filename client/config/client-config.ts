@@ -2,6 +2,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
 import { z } from 'zod';
 import { siteCodeSchema } from '../../core/api/ids';
+import { resourceInputSchema } from '../../core/api/resources';
 import { sourcePathFormOf } from '../../core/api/source-paths';
 import { writeFileAtomicSync } from '../files/atomic-write';
 
@@ -41,6 +42,11 @@ const commandSchema = z.array(z.string().min(1).max(4096).regex(/^[^\u0000-\u001
 export const clientConfigSchema = z.strictObject({
   managementPoint,
   siteCode: siteCodeSchema,
+  /**
+   * The name the agent registers with, instead of the host name's first label: for a lab that
+   * plays several computers on one machine, each agent in a folder of its own.
+   */
+  computerName: resourceInputSchema.options[0].shape.name.optional(),
   /** CA certificate file (PEM) to trust for an https management point or content service with a private CA. */
   caFile: z.string().min(1).max(4096).optional(),
   cacheFolder: z.string().min(1).max(4096).optional(),
