@@ -1,6 +1,6 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, rmdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { PackageDto } from '../../core/api';
 import { ConsolePage } from './pages/console-page';
@@ -135,7 +135,10 @@ test('an admin follows a package that failed on one DP in the Status Message Vie
   await viewer.getByRole('menuitem', { name: 'Comma-separated (CSV)…' }).click();
   const file = await downloaded;
   expect(file.suggestedFilename()).toMatch(/^status-messages-.*\.csv$/);
-  await expect(viewer.getByText(/^Exported \d+ messages\.$/)).toBeVisible();
+  await expect(viewer.getByText('Exported 1 message.')).toBeVisible();
+  const csv = readFileSync(await file.path(), 'utf8');
+  expect(csv.startsWith('\ufeffSeverity,Type,Site code,Date / Time (UTC),System,Component,Message ID,Description,Process ID,Thread ID\r\n')).toBe(true);
+  expect(csv).toContain(',SMS_DISTRIBUTION_MANAGER,2328,"Distribution Manager failed to copy package');
 
   for (const [width, height] of [
     [1024, 768],

@@ -20,7 +20,8 @@ const useStyles = makeStyles({
   },
   heading: { margin: 0, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
   description: { margin: 0, whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' },
-  columns: { display: 'flex', gap: tokens.spacingHorizontalXXL, flexWrap: 'wrap', alignItems: 'flex-start' },
+  columns: { display: 'grid', gridTemplateColumns: 'max-content minmax(0, 1fr)', columnGap: tokens.spacingHorizontalXXL, alignItems: 'start' },
+  stack: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, minWidth: 0 },
   fields: { display: 'grid', gridTemplateColumns: 'max-content minmax(0, auto)', columnGap: tokens.spacingHorizontalM, rowGap: '2px', margin: 0 },
   term: { color: tokens.colorNeutralForeground3 },
   value: { margin: 0, overflowWrap: 'anywhere', whiteSpace: 'pre-wrap', fontVariantNumeric: 'tabular-nums' },
@@ -87,8 +88,10 @@ export function MessageDetails({ message, selectedCount }: { readonly message: S
       <p className={styles.description}>{message.description}</p>
       <div className={styles.columns}>
         <Fields label="Properties" rows={fields} />
-        <Fields label="Insertion strings" rows={strings} />
-        <Fields label="Attributes" rows={attributes} />
+        <div className={styles.stack}>
+          <Fields label="Insertion strings" rows={strings} />
+          <Fields label="Attributes" rows={attributes} />
+        </div>
       </div>
     </div>
   );

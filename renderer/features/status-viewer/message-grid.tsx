@@ -54,14 +54,14 @@ function utcText(iso: string): string {
 export const viewerColumns: readonly Column[] = [
   { id: 'severity', label: 'Severity', width: 96, text: (m) => severityLabels[m.severity] },
   { id: 'type', label: 'Type', width: 76, text: (m) => typeLabels[m.type] },
-  { id: 'siteCode', label: 'Site code', width: 68, text: (m) => m.siteCode },
+  { id: 'siteCode', label: 'Site code', width: 80, text: (m) => m.siteCode },
   { id: 'time', label: 'Date / Time', width: 150, text: (m) => formatDateTime(m.time, { seconds: true }), tip: (m) => utcText(m.time) },
   { id: 'machine', label: 'System', width: 120, text: (m) => m.machine },
   { id: 'component', label: 'Component', width: 200, text: (m) => m.component },
-  { id: 'messageId', label: 'Message ID', width: 82, align: 'end', text: (m) => String(m.messageId) },
-  { id: 'description', label: 'Description', width: 440, text: (m) => m.description },
-  { id: 'processId', label: 'Process ID', width: 76, align: 'end', text: (m) => String(m.processId) },
-  { id: 'threadId', label: 'Thread ID', width: 72, align: 'end', text: (m) => String(m.threadId) },
+  { id: 'messageId', label: 'Message ID', width: 94, align: 'end', text: (m) => String(m.messageId) },
+  { id: 'description', label: 'Description', width: 420, text: (m) => m.description },
+  { id: 'processId', label: 'Process ID', width: 88, align: 'end', text: (m) => String(m.processId) },
+  { id: 'threadId', label: 'Thread ID', width: 84, align: 'end', text: (m) => String(m.threadId) },
 ];
 
 const severityIcons: Readonly<Record<StatusSeverity, typeof InfoRegular>> = { info: InfoRegular, warning: WarningRegular, error: ErrorCircleRegular };
@@ -174,7 +174,8 @@ export function MessageGrid(props: MessageGridProps): ReactNode {
   const widths = viewerColumns.map((column) => column.width);
   const total = widths.reduce((a, b) => a + b, 0);
   const variables = {
-    '--data-grid-template': widths.map((w) => `${w}px`).join(' '),
+    // The description takes what the window has beyond the others' widths.
+    '--data-grid-template': viewerColumns.map((column) => (column.id === 'description' ? `minmax(${column.width}px, 1fr)` : `${column.width}px`)).join(' '),
     '--data-grid-width': `${total}px`,
     '--data-grid-row-height': `${rowHeight}px`,
   } as CSSProperties;

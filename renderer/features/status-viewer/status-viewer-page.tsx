@@ -201,7 +201,7 @@ export function StatusViewerPage({ filter, onFilterChange }: StatusViewerPagePro
         setStatus(
           outcome.value.cut
             ? `Exported the first ${maxExportedMessages.toLocaleString()} messages; narrow the filter for the rest.`
-            : `Exported ${outcome.value.count.toLocaleString()} messages.`,
+            : `Exported ${outcome.value.count === 1 ? '1 message' : `${outcome.value.count.toLocaleString()} messages`}.`,
         );
       });
     },

@@ -18,7 +18,7 @@ const useStyles = makeStyles({
   },
   field: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalXS },
   severity: { minWidth: '112px', width: '112px' },
-  component: { width: '200px' },
+  component: { width: '232px' },
   machine: { width: '120px' },
   ids: { width: '96px' },
   text: { width: '180px' },
