@@ -38,6 +38,8 @@ const useStyles = makeStyles({
 
 interface Column {
   readonly id: string;
+  /** Left out while the list is narrower than this (the details pane still shows it). */
+  readonly hideBelow?: number;
   readonly label: string;
   readonly width: number;
   readonly align?: 'end';
@@ -51,18 +53,26 @@ function utcText(iso: string): string {
 }
 
 /** Severity (icon), Type, Site code, Date / Time, System, Component, Message ID, Description, Process ID, Thread ID, as the suite's viewer has them. */
-export const viewerColumns: readonly Column[] = [
-  { id: 'severity', label: 'Severity', width: 96, text: (m) => severityLabels[m.severity] },
-  { id: 'type', label: 'Type', width: 76, text: (m) => typeLabels[m.type] },
-  { id: 'siteCode', label: 'Site code', width: 80, text: (m) => m.siteCode },
+export const allViewerColumns: readonly Column[] = [
+  { id: 'severity', label: 'Severity', width: 112, text: (m) => severityLabels[m.severity] },
+  { id: 'type', label: 'Type', width: 76, hideBelow: 1200, text: (m) => typeLabels[m.type] },
+  { id: 'siteCode', label: 'Site code', width: 80, hideBelow: 1200, text: (m) => m.siteCode },
   { id: 'time', label: 'Date / Time', width: 150, text: (m) => formatDateTime(m.time, { seconds: true }), tip: (m) => utcText(m.time) },
-  { id: 'machine', label: 'System', width: 120, text: (m) => m.machine },
-  { id: 'component', label: 'Component', width: 200, text: (m) => m.component },
+  { id: 'machine', label: 'System', width: 110, text: (m) => m.machine },
+  { id: 'component', label: 'Component', width: 196, text: (m) => m.component },
   { id: 'messageId', label: 'Message ID', width: 94, align: 'end', text: (m) => String(m.messageId) },
   { id: 'description', label: 'Description', width: 420, text: (m) => m.description },
   { id: 'processId', label: 'Process ID', width: 88, align: 'end', text: (m) => String(m.processId) },
   { id: 'threadId', label: 'Thread ID', width: 84, align: 'end', text: (m) => String(m.threadId) },
 ];
+
+/**
+ * The columns for a list this wide: at 1024 pixels Type and Site code make way, so the
+ * description has room without sideways scrolling; null (no layout known) keeps them all.
+ */
+export function columnsFor(width: number | null): readonly Column[] {
+  return width === null ? allViewerColumns : allViewerColumns.filter((column) => column.hideBelow === undefined || width >= column.hideBelow);
+}
 
 const severityIcons: Readonly<Record<StatusSeverity, typeof InfoRegular>> = { info: InfoRegular, warning: WarningRegular, error: ErrorCircleRegular };
 
@@ -74,9 +84,10 @@ interface RowProps {
   readonly className: string;
   readonly cellClassNames: readonly string[];
   readonly selected: boolean;
+  readonly columns: readonly Column[];
 }
 
-function MessageRowOf({ row, index, id, start, className, cellClassNames, selected }: RowProps): ReactNode {
+function MessageRowOf({ row, index, id, start, className, cellClassNames, selected, columns: viewerColumns }: RowProps): ReactNode {
   const styles = useStyles();
   const common = { id, role: 'row', 'aria-rowindex': index + 2, 'data-row-index': index, className, style: { transform: `translateY(${start}px)` } } as const;
   if (row.kind !== 'message') {
@@ -149,6 +160,18 @@ export function MessageGrid(props: MessageGridProps): ReactNode {
   const scroller = useRef<HTMLDivElement>(null);
   const [focused, setFocused] = useState(false);
   const count = rowCount(window);
+  const [width, setWidth] = useState<number | null>(null);
+  useEffect(() => {
+    const element = scroller.current;
+    // jsdom has no layout: a list there shows every column.
+    if (element === null || typeof ResizeObserver === 'undefined') return;
+    const measure = () => setWidth(element.clientWidth > 0 ? element.clientWidth : null);
+    measure();
+    const observer = new ResizeObserver(measure);
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, []);
+  const viewerColumns = columnsFor(width);
 
   const virtualizer = useVirtualizer({
     count,
@@ -291,6 +314,7 @@ export function MessageGrid(props: MessageGridProps): ReactNode {
               className={rowClass(item.index, isSelected)}
               cellClassNames={cellClassNames}
               selected={isSelected}
+              columns={viewerColumns}
             />
           );
         })}

@@ -35,12 +35,13 @@ function site(count: number) {
   const courier = fakeCourier({
     'status:messages': async (query) => {
       queries.push(query);
+      const oldest = query.order === 'oldest';
       let rows = stored
         .filter((m) => (query.severity === undefined || m.severity === query.severity) && m.recordId > (query.afterRecordId ?? 0))
-        .sort((a, b) => timeOf(b) - timeOf(a) || b.recordId - a.recordId);
+        .sort((a, b) => (oldest ? -1 : 1) * (timeOf(b) - timeOf(a) || b.recordId - a.recordId));
       if (query.cursor !== undefined) {
         const [t, id] = query.cursor.split('.').map(Number) as [number, number];
-        rows = rows.filter((m) => timeOf(m) < t || (timeOf(m) === t && m.recordId < id));
+        rows = rows.filter((m) => (oldest ? timeOf(m) > t || (timeOf(m) === t && m.recordId > id) : timeOf(m) < t || (timeOf(m) === t && m.recordId < id)));
       }
       const limit = query.limit ?? 100;
       const page = rows.slice(0, limit);
@@ -115,6 +116,19 @@ describe('the Status Message Viewer', () => {
     expect(screen.queryByText(/new messages since/)).toBeNull();
   });
 
+  it('oldest first, reads on past the last message when new ones are reported', async () => {
+    const { courier, stored, queries } = render(5, { packageId: 'A0100001', oldestFirst: true });
+    const grid = await screen.findByRole('grid', { name: 'Status messages' });
+    await within(grid).findByRole('row', { name: /message 5\b/ });
+    expect(queries[0]).toMatchObject({ order: 'oldest' });
+    expect(within(grid).getAllByText(/^message \d+$/).map((cell) => cell.textContent)).toEqual(['message 1', 'message 2', 'message 3', 'message 4', 'message 5']);
+    stored.push(message(6));
+    act(() => courier.emit('status-messages:added', { newestRecordId: 6, packageIds: ['A0100001'], components: ['SMS_DISTRIBUTION_MANAGER'] }));
+    await within(grid).findByRole('row', { name: /message 6\b/ });
+    expect(queries.at(-1)?.cursor).toBe(`${timeOf(message(5))}.5`);
+    expect(screen.getByRole('columnheader', { name: 'Date / Time' }).getAttribute('aria-sort')).toBe('ascending');
+  });
+
   it('selects with click, Shift+click and Ctrl+click, shows the details of the row, and copies the rows as TSV', async () => {
     const user = userEvent.setup();
     render(20);
@@ -138,7 +152,7 @@ describe('the Status Message Viewer', () => {
   });
 
   it("names the site server's refusal of a filter", async () => {
-    const courier = fakeCourier({ 'status:messages': async () => ({ ok: false, error: { code: 'VALIDATION', message: 'The severity is error, warning or info.', field: 'severity' } }) });
+    const courier = fakeCourier({ 'status:messages': async () => ({ ok: false, error: { code: 'VALIDATION_FAILED', message: 'The severity is error, warning or info.', field: 'severity' } }) });
     renderWithCourier(<StatusViewerPage filter={{}} onFilterChange={() => undefined} />, courier);
     expect((await screen.findByRole('alert')).textContent).toBe('The site server refused the query: The severity is error, warning or info.');
   });

@@ -18,9 +18,9 @@ const useStyles = makeStyles({
   },
   field: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalXS },
   severity: { minWidth: '112px', width: '112px' },
-  component: { width: '232px' },
+  component: { width: '224px' },
   machine: { width: '120px' },
-  ids: { width: '96px' },
+  ids: { width: '128px' },
   text: { width: '180px' },
   problem: { color: tokens.colorStatusDangerForeground1, flexBasis: '100%' },
 });
@@ -120,19 +120,19 @@ export function ViewerFilterBar({ filter, onApply }: { readonly filter: ViewerFi
         <Label size="small" htmlFor={`${id}-component`}>
           Component
         </Label>
-        <Input size="small" id={`${id}-component`} className={styles.component} value={draft.component} placeholder="SMS_DISTRIBUTION_MANAGER" onChange={(_, data) => change({ component: data.value })} />
+        <Input size="small" id={`${id}-component`} className={styles.component} value={draft.component} placeholder="Any" onChange={(_, data) => change({ component: data.value })} />
       </div>
       <div className={styles.field}>
         <Label size="small" htmlFor={`${id}-machine`}>
           System
         </Label>
-        <Input size="small" id={`${id}-machine`} className={styles.machine} value={draft.machine} onChange={(_, data) => change({ machine: data.value })} />
+        <Input size="small" id={`${id}-machine`} className={styles.machine} value={draft.machine} placeholder="Any" onChange={(_, data) => change({ machine: data.value })} />
       </div>
       <div className={styles.field}>
         <Label size="small" htmlFor={`${id}-ids`}>
           Message ID
         </Label>
-        <Input size="small" id={`${id}-ids`} className={styles.ids} value={draft.messageIds} placeholder="2300, 2301" onChange={(_, data) => change({ messageIds: data.value })} />
+        <Input size="small" id={`${id}-ids`} className={styles.ids} value={draft.messageIds} placeholder="Any, or 2300, 2301" onChange={(_, data) => change({ messageIds: data.value })} />
       </div>
       <div className={styles.field}>
         <Label size="small" htmlFor={`${id}-text`}>
