@@ -59,16 +59,17 @@ export const allViewerColumns: readonly Column[] = [
   { id: 'siteCode', label: 'Site code', width: 80, hideBelow: 1200, text: (m) => m.siteCode },
   { id: 'time', label: 'Date / Time', width: 150, text: (m) => formatDateTime(m.time, { seconds: true }), tip: (m) => utcText(m.time) },
   { id: 'machine', label: 'System', width: 110, text: (m) => m.machine },
-  { id: 'component', label: 'Component', width: 196, text: (m) => m.component },
+  { id: 'component', label: 'Component', width: 210, text: (m) => m.component },
   { id: 'messageId', label: 'Message ID', width: 94, align: 'end', text: (m) => String(m.messageId) },
-  { id: 'description', label: 'Description', width: 420, text: (m) => m.description },
-  { id: 'processId', label: 'Process ID', width: 88, align: 'end', text: (m) => String(m.processId) },
-  { id: 'threadId', label: 'Thread ID', width: 84, align: 'end', text: (m) => String(m.threadId) },
+  { id: 'description', label: 'Description', width: 320, text: (m) => m.description },
+  { id: 'processId', label: 'Process ID', width: 88, hideBelow: 1200, align: 'end', text: (m) => String(m.processId) },
+  { id: 'threadId', label: 'Thread ID', width: 84, hideBelow: 1200, align: 'end', text: (m) => String(m.threadId) },
 ];
 
 /**
- * The columns for a list this wide: at 1024 pixels Type and Site code make way, so the
- * description has room without sideways scrolling; null (no layout known) keeps them all.
+ * The columns for a list this wide: below 1200 pixels Type, Site code, Process ID and Thread ID
+ * make way (the details pane shows them), so at 1024 the description has room without sideways
+ * scrolling; null (no layout known) keeps them all.
  */
 export function columnsFor(width: number | null): readonly Column[] {
   return width === null ? allViewerColumns : allViewerColumns.filter((column) => column.hideBelow === undefined || width >= column.hideBelow);

@@ -17,8 +17,8 @@ describe('live updates', () => {
 });
 
 describe('the columns', () => {
-  it('leave out Type and Site code below 1200 pixels, so the description has room at 1024', () => {
-    expect(columnsFor(1024).map((c) => c.label)).toEqual(['Severity', 'Date / Time', 'System', 'Component', 'Message ID', 'Description', 'Process ID', 'Thread ID']);
+  it('leave out Type, Site code, Process ID and Thread ID below 1200 pixels, so the description has room at 1024', () => {
+    expect(columnsFor(1024).map((c) => c.label)).toEqual(['Severity', 'Date / Time', 'System', 'Component', 'Message ID', 'Description']);
     expect(columnsFor(1280)).toEqual(allViewerColumns);
     expect(columnsFor(null)).toEqual(allViewerColumns);
   });

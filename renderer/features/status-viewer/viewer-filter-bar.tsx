@@ -20,7 +20,7 @@ const useStyles = makeStyles({
   severity: { minWidth: '112px', width: '112px' },
   component: { width: '224px' },
   machine: { width: '120px' },
-  ids: { width: '128px' },
+  ids: { width: '112px' },
   text: { width: '180px' },
   problem: { color: tokens.colorStatusDangerForeground1, flexBasis: '100%' },
 });
@@ -132,7 +132,7 @@ export function ViewerFilterBar({ filter, onApply }: { readonly filter: ViewerFi
         <Label size="small" htmlFor={`${id}-ids`}>
           Message ID
         </Label>
-        <Input size="small" id={`${id}-ids`} className={styles.ids} value={draft.messageIds} placeholder="Any, or 2300, 2301" onChange={(_, data) => change({ messageIds: data.value })} />
+        <Input size="small" id={`${id}-ids`} className={styles.ids} value={draft.messageIds} placeholder="Any" onChange={(_, data) => change({ messageIds: data.value })} />
       </div>
       <div className={styles.field}>
         <Label size="small" htmlFor={`${id}-text`}>
