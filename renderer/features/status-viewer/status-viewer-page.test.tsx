@@ -74,6 +74,11 @@ describe('the Status Message Viewer', () => {
     await within(grid).findByRole('row', { name: /message 250\b/ });
     act(() => grid.scrollTo({ top: 400 * 22 }));
     await waitFor(() => expect(screen.getByText('450 messages')).toBeTruthy());
+    // F5 reads the first page again.
+    const before = queries.length;
+    fireEvent.keyDown(grid, { key: 'F5' });
+    await waitFor(() => expect(queries.length).toBe(before + 1));
+    expect(queries.at(-1)?.cursor).toBeUndefined();
   });
 
   it('drops the pages far from the screen and reads them again with the same cursor when scrolled back', async () => {

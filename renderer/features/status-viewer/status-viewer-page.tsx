@@ -228,7 +228,15 @@ export function StatusViewerPage({ filter, onFilterChange }: StatusViewerPagePro
   const period = periodOfFilter(filter);
 
   return (
-    <div className={styles.root}>
+    <div
+      className={styles.root}
+      onKeyDown={(event) => {
+        // F5 reads the list again, as in the console, rather than reloading the page.
+        if (event.key !== 'F5') return;
+        event.preventDefault();
+        reload();
+      }}
+    >
       <div className={styles.top}>
         <h1 className={styles.title} title={title}>
           {title}
