@@ -159,4 +159,7 @@ test('an admin follows a package that failed on one DP in the Status Message Vie
   await expect(allGrid.getByRole('row', { name: /2330.*DP03/ })).toBeVisible({ timeout: 30_000 });
   await all.setViewportSize({ width: 1024, height: 768 });
   await keepScreenshot(all, 'status-viewer-live');
+  await all.emulateMedia({ colorScheme: 'dark' });
+  await allGrid.getByRole('row', { name: /2328/ }).click();
+  await keepScreenshot(all, 'status-viewer-dark');
 });

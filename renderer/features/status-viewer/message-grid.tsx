@@ -86,16 +86,18 @@ interface RowProps {
   readonly cellClassNames: readonly string[];
   readonly selected: boolean;
   readonly columns: readonly Column[];
+  /** Why rows not held could not be read, instead of "Reading…". */
+  readonly failure: string | null;
 }
 
-function MessageRowOf({ row, index, id, start, className, cellClassNames, selected, columns: viewerColumns }: RowProps): ReactNode {
+function MessageRowOf({ row, index, id, start, className, cellClassNames, selected, columns: viewerColumns, failure }: RowProps): ReactNode {
   const styles = useStyles();
   const common = { id, role: 'row', 'aria-rowindex': index + 2, 'data-row-index': index, className, style: { transform: `translateY(${start}px)` } } as const;
   if (row.kind !== 'message') {
     return (
       <div {...common} aria-selected={false}>
         <div role="gridcell" aria-colspan={viewerColumns.length} className={mergeClasses(cellClassNames[0], styles.placeholder)} style={{ gridColumn: '1 / -1' }}>
-          {row.kind === 'more' ? 'Reading more messages…' : 'Reading…'}
+          {failure !== null ? `These messages could not be read: ${failure} F5 reads the list again.` : row.kind === 'more' ? 'Reading more messages…' : 'Reading…'}
         </div>
       </div>
     );
@@ -146,6 +148,7 @@ export interface MessageGridProps {
   /** Asked to go to the first row (the new-messages bar). */
   readonly scrollToTopSignal: number;
   readonly emptyMessage: string | null;
+  readonly pageError: string | null;
 }
 
 /**
@@ -316,6 +319,7 @@ export function MessageGrid(props: MessageGridProps): ReactNode {
               cellClassNames={cellClassNames}
               selected={isSelected}
               columns={viewerColumns}
+              failure={props.pageError}
             />
           );
         })}

@@ -156,6 +156,25 @@ describe('the Status Message Viewer', () => {
     expect(text.split('\r\n').slice(1, 3).map((line) => line.split('\t')[7])).toEqual(['message 20', 'message 18']);
   });
 
+  it('says so in the rows of a page that could not be read', async () => {
+    const s = site(300);
+    let fail = false;
+    const courier = fakeCourier({
+      'status:messages': async (query) => (fail ? { ok: false, error: { code: 'INTERNAL', message: 'The site server cannot be reached.' } } : s.courier.client['status:messages'](query)),
+    });
+    renderWithCourier(<StatusViewerPage filter={{}} onFilterChange={() => undefined} />, courier);
+    const grid = await screen.findByRole('grid', { name: 'Status messages' });
+    await within(grid).findByRole('row', { name: /message 300\b/ });
+    fail = true;
+    act(() => grid.scrollTo({ top: 200 * 22 }));
+    await within(grid).findByText('These messages could not be read: The site server cannot be reached. F5 reads the list again.');
+    fail = false;
+    fireEvent.keyDown(grid, { key: 'F5' });
+    act(() => grid.scrollTo({ top: 0 }));
+    await within(grid).findByRole('row', { name: /message 300\b/ });
+    expect(within(grid).queryByText(/could not be read/)).toBeNull();
+  });
+
   it("names the site server's refusal of a filter", async () => {
     const courier = fakeCourier({ 'status:messages': async () => ({ ok: false, error: { code: 'VALIDATION_FAILED', message: 'The severity is error, warning or info.', field: 'severity' } }) });
     renderWithCourier(<StatusViewerPage filter={{}} onFilterChange={() => undefined} />, courier);

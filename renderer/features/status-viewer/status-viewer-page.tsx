@@ -120,7 +120,7 @@ export interface StatusViewerPageProps {
 export function StatusViewerPage({ filter, onFilterChange }: StatusViewerPageProps): ReactNode {
   const styles = useStyles();
   const courier = useCourier();
-  const { window, error, showRows, setAtNewest, showPending, reload } = useMessageWindow(filter);
+  const { window, error, pageError, showRows, setAtNewest, showPending, reload } = useMessageWindow(filter);
   const oldestFirst = filter.oldestFirst === true;
   const [selected, setSelected] = useState<ReadonlyMap<number, StatusMessageDto>>(new Map());
   const [active, setActive] = useState(-1);
@@ -307,6 +307,7 @@ export function StatusViewerPage({ filter, onFilterChange }: StatusViewerPagePro
         onShowRows={showRows}
         onAtTop={onAtTop}
         scrollToTopSignal={toTop}
+        pageError={pageError}
         emptyMessage={!window.started ? (error === null ? 'Reading status messages…' : null) : 'No status message matches the filter in this viewing period.'}
       />
       <div className={styles.details}>

@@ -18,6 +18,8 @@ export interface MessageWindow {
   readonly window: PageWindow;
   /** The first page's read failed (a bad filter): the site server's words. */
   readonly error: string | null;
+  /** A later page's read failed: its rows say so until F5 reads the list again. */
+  readonly pageError: string | null;
   /** Rows first … last are on screen: read what they lack, drop what is far. */
   readonly showRows: (first: number, last: number) => void;
   /** Whether the newest row is in view (newest first: the top): live messages go on top, else wait. */
@@ -47,6 +49,7 @@ export function useMessageWindow(filter: ViewerFilter): MessageWindow {
   const bridge = useCourierBridge();
   const [window, dispatch] = useReducer(windowReducer, emptyWindow);
   const [error, setError] = useState<string | null>(null);
+  const [pageError, setPageError] = useState<string | null>(null);
   const [generation, setGeneration] = useState(0);
   const current = useRef(window);
   current.current = window;
@@ -68,8 +71,11 @@ export function useMessageWindow(filter: ViewerFilter): MessageWindow {
       if (result.ok) {
         dispatch({ type: 'page-read', index, cursor, messages: result.value.messages, nextCursor: result.value.nextCursor, oldestFirst });
         if (index === 0) setError(null);
-      } else if (index === 0) {
+        else setPageError(null);
+      } else if (index === 0 && cursor === null) {
         setError(result.error.message);
+      } else {
+        setPageError(result.error.message);
       }
     },
     [courier, filter, oldestFirst],
@@ -83,6 +89,7 @@ export function useMessageWindow(filter: ViewerFilter): MessageWindow {
     inFlight.current.clear();
     dispatch({ type: 'reset' });
     setError(null);
+    setPageError(null);
     void readPage(0, null, 'next', generation);
   }, [readPage, generation]);
 
@@ -169,5 +176,5 @@ export function useMessageWindow(filter: ViewerFilter): MessageWindow {
   const setAtNewest = useCallback((value: boolean) => {
     atNewest.current = value;
   }, []);
-  return { window, error, showRows, setAtNewest, showPending, reload };
+  return { window, error, pageError, showRows, setAtNewest, showPending, reload };
 }
