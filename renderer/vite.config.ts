@@ -7,7 +7,8 @@ const here = (path: string): string => fileURLToPath(new URL(path, import.meta.u
 /**
  * One HTML entry per window. The console is the root so its index.html lands at the top of
  * dist/renderer, where `npm run serve` and Electron's loadFile expect it. The Status Message
- * Viewer and log viewer will join as further rollup inputs.
+ * Viewer's page sits beside it (its HTML in the same root, so it lands beside index.html as
+ * status-viewer.html); the log viewer will join as a further input.
  */
 export default defineConfig({
   root: here('./windows/console'),
@@ -24,7 +25,7 @@ export default defineConfig({
     sourcemap: true,
     chunkSizeWarningLimit: 2000,
     rollupOptions: {
-      input: { console: here('./windows/console/index.html') },
+      input: { console: here('./windows/console/index.html'), statusViewer: here('./windows/console/status-viewer.html') },
     },
   },
   server: {

@@ -2,7 +2,7 @@ import { app, BrowserWindow, dialog, ipcMain } from 'electron';
 import { join } from 'node:path';
 import { createCore, resolveDataDir, startComponentRunner, type ComponentRunner, type Core } from '../../core';
 import { installApplicationMenu } from './application-menu';
-import { openConsoleWindow } from './console-window';
+import { openConsoleWindow, viewerWindowOptions } from './console-window';
 import { dataDirFlag } from './data-dir-flag';
 import { forwardEvents } from './forward-events';
 import { confineWebContents, registerRendererScheme, serveRenderer } from './harden-sessions';
@@ -29,7 +29,7 @@ function chooseDataDir(): string {
 }
 
 registerRendererScheme();
-confineWebContents();
+confineWebContents(() => viewerWindowOptions(preloadPath, iconPath));
 
 let core: Core | null = null;
 let components: ComponentRunner | null = null;

@@ -1,7 +1,7 @@
 import { join, sep } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { dataDirFlag } from './data-dir-flag';
-import { isConsoleUrl, rendererFileFor, rendererHeaders } from './renderer-protocol';
+import { isConsoleUrl, isViewerWindowUrl, rendererFileFor, rendererHeaders } from './renderer-protocol';
 
 const root = '/app/dist/renderer';
 
@@ -34,6 +34,15 @@ describe('the courier://console/ protocol', () => {
     expect(isConsoleUrl('courier://console/index.html')).toBe(true);
     expect(isConsoleUrl('courier://console.evil/index.html')).toBe(false);
     expect(isConsoleUrl('https://console/')).toBe(false);
+  });
+
+  it("lets only the console's own Status Message Viewer page open as a new window", () => {
+    expect(isViewerWindowUrl('courier://console/status-viewer.html?packageId=A0100001&severity=error')).toBe(true);
+    expect(isViewerWindowUrl('courier://console/index.html')).toBe(false);
+    expect(isViewerWindowUrl('courier://console/status-viewer.html/../index.html')).toBe(false);
+    expect(isViewerWindowUrl('courier://console.evil/status-viewer.html')).toBe(false);
+    expect(isViewerWindowUrl('https://example.com/status-viewer.html')).toBe(false);
+    expect(isViewerWindowUrl('not a url')).toBe(false);
   });
 
   it('puts the CSP on every response', () => {

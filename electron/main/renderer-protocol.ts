@@ -22,6 +22,11 @@ export function isConsoleUrl(url: string): boolean {
   }
 }
 
+/** The console's own pages that may open as a window of their own (window.open). */
+export function isViewerWindowUrl(url: string): boolean {
+  return isConsoleUrl(url) && new URL(url).pathname === '/status-viewer.html';
+}
+
 /** The file under rendererDir that a courier://console/ URL names, or null if it names none. */
 export function rendererFileFor(rendererDir: string, url: string): string | null {
   if (!isConsoleUrl(url)) return null;

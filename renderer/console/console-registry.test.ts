@@ -106,13 +106,33 @@ describe('node actions', () => {
   it('gives a package Properties, Delete, Refresh and Help, wired to that package', () => {
     const { nodeActions, shell, standard, pkg, item } = setup();
     const actions = nodeActions(packageId);
-    expect(shape(actions)).toEqual(['Properties', 'Delete', '-', 'Update Distribution Points', 'Validate Distribution Points', '-', 'Refresh', '-', 'Help']);
+    expect(shape(actions)).toEqual([
+      'Properties',
+      'Delete',
+      '-',
+      'Update Distribution Points',
+      'Validate Distribution Points',
+      '-',
+      { 'Show Messages': ['All', 'Info', 'Warning', 'Error'] },
+      '-',
+      'Refresh',
+      '-',
+      'Help',
+    ]);
     findCommand(actions, 'properties')?.run();
     findCommand(actions, 'delete')?.run();
     findCommand(actions, 'refresh')?.run();
     expect(shell.openPopup).toHaveBeenNthCalledWith(1, { kind: 'package-properties', packageId: 'A0100001' });
     expect(shell.openPopup).toHaveBeenNthCalledWith(2, { kind: 'delete-package', pkg });
     expect(standard.refresh).toHaveBeenCalledWith(item(packageId));
+  });
+
+  it("asks a package's Show Messages › Error for the viewing period of its error messages", () => {
+    const { nodeActions, shell } = setup();
+    findCommand(nodeActions(packageId), 'show-messages-error')?.run();
+    expect(shell.openPopup).toHaveBeenCalledWith({ kind: 'set-viewing-period', target: { packageId: 'A0100001', about: 'package Reader (A0100001)' }, severity: 'error' });
+    findCommand(nodeActions(packageId), 'show-messages-all')?.run();
+    expect(shell.openPopup).toHaveBeenLastCalledWith({ kind: 'set-viewing-period', target: { packageId: 'A0100001', about: 'package Reader (A0100001)' }, severity: null });
   });
 
   it('offers Update and Validate Distribution Points only on a package with source files', () => {

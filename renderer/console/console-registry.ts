@@ -11,6 +11,7 @@ import { programsFeature } from '../features/programs/programs-feature';
 import { siteFeature } from '../features/site/site-feature';
 import { sitePropertiesFeature } from '../features/site-properties/site-properties-feature';
 import { siteSystemsFeature } from '../features/site-systems/site-systems-feature';
+import { statusViewerFeature } from '../features/status-viewer/status-viewer-feature';
 import { assembleRegistry } from '../shell/assemble-registry';
 import { shellFeature } from '../shell/shell-feature';
 
@@ -18,6 +19,6 @@ import { shellFeature } from '../shell/shell-feature';
  * The console's features. A new feature's registration goes in this list; the list does not
  * compile while a declared kind has no registration.
  */
-export const consoleFeatures = [shellFeature, siteFeature, packagesFeature, packageImportFeature, programsFeature, accessAccountsFeature, sitePropertiesFeature, packageDistributionFeature, siteSystemsFeature, clientAgentsFeature, collectionsFeature, advertisementsFeature, managementPointFeature, notBuiltFeature] as const;
+export const consoleFeatures = [shellFeature, siteFeature, packagesFeature, packageImportFeature, programsFeature, accessAccountsFeature, sitePropertiesFeature, packageDistributionFeature, siteSystemsFeature, clientAgentsFeature, collectionsFeature, advertisementsFeature, managementPointFeature, statusViewerFeature, notBuiltFeature] as const;
 
 export const consoleRegistry = assembleRegistry({ kind: 'site-database' }, consoleFeatures);

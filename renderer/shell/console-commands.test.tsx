@@ -153,6 +153,7 @@ describe('one source for what is enabled', () => {
       'Delete',
       'Update Distribution Points',
       'Validate Distribution Points',
+      'Show Messages',
       'Refresh',
       'Help',
     ]);

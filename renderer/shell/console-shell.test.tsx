@@ -155,7 +155,7 @@ describe('ConsoleShell', () => {
     fireEvent.contextMenu(within(row).getAllByRole('gridcell')[0] as HTMLElement, { clientX: 10, clientY: 10 });
     const menu = await screen.findByRole('menu');
     const items = within(menu).getAllByRole('menuitem').map((i) => i.textContent);
-    expect(items).toEqual(['Properties', 'DeleteDel', 'Update Distribution Points', 'Validate Distribution Points', 'RefreshF5', 'HelpF1']);
+    expect(items).toEqual(['Properties', 'DeleteDel', 'Update Distribution Points', 'Validate Distribution Points', 'Show Messages', 'RefreshF5', 'HelpF1']);
     fireEvent.click(within(menu).getByRole('menuitem', { name: /Delete/ }));
     // The action runs once the menu has handed focus back.
     const dialog = await screen.findByRole('alertdialog', { name: 'Delete Package' });
@@ -197,6 +197,7 @@ describe('ConsoleShell', () => {
       'Delete',
       'Update Distribution Points',
       'Validate Distribution Points',
+      'Show Messages',
       'Refresh',
       'Help',
     ]);

@@ -11,6 +11,7 @@ import { followAdvertisementChanges } from './advertisements-store';
 import { AdvertisementsView } from './advertisements-view';
 import { DeleteAdvertisementDialog } from './delete-advertisement-dialog';
 import { NewAdvertisementWizard } from './new-advertisement-wizard';
+import { showMessagesInViewer } from '../status-viewer/show-messages';
 
 /**
  * A program's commands (Programs › a program › New Advertisement): the wizard with its package and
@@ -92,6 +93,7 @@ export const advertisementsFeature: FeatureRegistration<keyof AdvertisementsNode
         command('client-status', 'Client Status', () => shell.openPopup({ kind: 'advertisement-client-status', advertisementId: advertisement.advertisementId, name: advertisement.advertisementName }), {
           icon: DesktopPulseRegular,
         }),
+        showMessagesInViewer({ advertisementId: advertisement.advertisementId, about: `advertisement ${advertisement.advertisementName} (${advertisement.advertisementId})` }, shell),
         command('delete', 'Delete', () => shell.openPopup({ kind: 'delete-advertisement', advertisement }), { icon: DeleteRegular, shortcut: 'Del' }),
       ],
     },

@@ -6,6 +6,7 @@ import type { ConsoleStores } from '../../console/console-stores';
 import type { FeatureRegistration, NodeRegistration } from '../../shell/registration';
 import { NewDpsWizard } from './new-dps-wizard';
 import type { PackageDistributionPopupKinds, PackageDistributionRowKinds } from './package-distribution-kinds';
+import { showMessagesInViewer } from '../status-viewer/show-messages';
 import { RefreshDpDialog, RemoveDpDialog, UpdateDpsDialog } from './package-dp-dialogs';
 import { PackageDpsView } from './package-dps-view';
 import { PackageStatusSummaryView } from './package-status-summary-view';
@@ -96,7 +97,7 @@ export const packageDistributionFeature: FeatureRegistration<PackageNodeKind | '
   rows: {
     'package-dp': {
       label: (row) => row.name,
-      actions: (row, { shell, stores }) => {
+      actions: (row, { shell }) => {
         const removing = row.state === 'removalPending' || row.state === 'removalFailed';
         return [
           command('retry-now', 'Retry Now', () => shell.openPopup({ kind: 'retry-package-dp', row }), {
@@ -115,7 +116,7 @@ export const packageDistributionFeature: FeatureRegistration<PackageNodeKind | '
             disabled: row.sourceVersion === null || removing,
             disabledReason: 'The package has not been copied to this distribution point.',
           }),
-          showMessages(row.packageId, stores),
+          showMessagesInViewer({ packageId: row.packageId, distributionPoint: row.nalPath, dpName: row.name, about: `package ${row.packageId} on ${row.name}` }, shell),
           separator('after-messages'),
           command('refresh-distribution-point', 'Refresh Distribution Point', () => shell.openPopup({ kind: 'refresh-package-dp', row }), {
             icon: ArrowSyncRegular,

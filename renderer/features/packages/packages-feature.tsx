@@ -11,6 +11,7 @@ import { PackagePropertiesDialog } from './package-properties-dialog';
 import { followPackageChanges } from './packages-store';
 import { PackagesView } from './packages-view';
 import type { PackagesNodeKinds, PackagesPopupKinds } from './packages-kinds';
+import { showMessagesInViewer } from '../status-viewer/show-messages';
 
 interface PackageIndex {
   /** The Packages folder's children, by the suite's display name. */
@@ -107,6 +108,9 @@ export const packagesFeature: FeatureRegistration<keyof PackagesNodeKinds, never
             icon: CheckmarkStarburstRegular,
             disabled: pkg === undefined || !pkg.containsSourceFiles,
           }),
+          separator('after-validate'),
+          // Set Viewing Period, then the Status Message Viewer (the status-viewer feature).
+          showMessagesInViewer({ packageId, about: pkg === undefined ? `package ${packageId}` : `package ${pkg.name} (${packageId})` }, shell),
         ];
       },
       refresh: ({ packageId }, stores) => stores.packages.getState().refreshOne(packageId),

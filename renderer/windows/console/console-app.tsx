@@ -12,13 +12,14 @@ import { ConsoleShell } from '../../shell/console-shell';
 const fontFamilyBase =
   "'Segoe UI', 'Segoe UI Web (West European)', system-ui, -apple-system, BlinkMacSystemFont, Roboto, 'Helvetica Neue', 'Noto Sans', 'Liberation Sans', Arial, sans-serif";
 
-const lightTheme: Theme = { ...webLightTheme, fontFamilyBase };
-const darkTheme: Theme = { ...webDarkTheme, fontFamilyBase };
+export const lightTheme: Theme = { ...webLightTheme, fontFamilyBase };
+export const darkTheme: Theme = { ...webDarkTheme, fontFamilyBase };
 
-// The console is a window, not a page: it fills the viewport and never scrolls as a whole.
+// The console is a window, not a page: it fills the viewport and never scrolls as a whole (the
+// Status Message Viewer's window too).
 // The provider's height is set here rather than in its className: Fluent copies that className
 // onto the portals of menus and dialogs, which must not become a second full-height layer.
-const useGlobalStyles = makeStaticStyles({
+export const useGlobalStyles = makeStaticStyles({
   'html, body, #root, #root > .fui-FluentProvider': {
     height: '100%',
     margin: 0,
@@ -27,7 +28,7 @@ const useGlobalStyles = makeStaticStyles({
   },
 });
 
-const useStyles = makeStyles({
+export const useSchemeStyles = makeStyles({
   light: {
     colorScheme: 'light',
   },
@@ -42,7 +43,7 @@ const useStyles = makeStyles({
  */
 export function ConsoleApp({ bridge }: { readonly bridge: CourierBridge }): ReactNode {
   useGlobalStyles();
-  const styles = useStyles();
+  const styles = useSchemeStyles();
   const scheme = useColorScheme();
   const connection = useMemo(() => connectConsole(bridge), [bridge]);
   const stores = useMemo(() => createConsoleStores(connection.bridge), [connection]);
