@@ -41,7 +41,7 @@ const siteColumns: readonly DataGridColumn<SiteRow>[] = [
     id: 'name',
     label: 'Site',
     kind: 'text',
-    width: 200,
+    width: 170,
     value: (s) => (s.siteName === '' ? s.siteCode : `${s.siteCode} - ${s.siteName}`),
     render: (s) => <NameCell icon={BuildingRegular} name={s.siteName === '' ? s.siteCode || 'Unknown site' : `${s.siteCode} - ${s.siteName}`} />,
   },
@@ -49,8 +49,9 @@ const siteColumns: readonly DataGridColumn<SiteRow>[] = [
   { id: 'installed', label: 'Installed', kind: 'number', width: 92, align: 'end', value: (s) => s.installed },
   { id: 'retrying', label: 'Retrying', kind: 'number', width: 92, align: 'end', value: (s) => s.retrying },
   { id: 'failed', label: 'Failed', kind: 'number', width: 80, align: 'end', value: (s) => s.failed },
-  { id: 'sourceVersion', label: 'Source Version', kind: 'number', width: 128, align: 'end', value: (s) => s.sourceVersion },
-  dateTimeColumn('sourceDate', 'Source Date', (s) => s.sourceDate),
+  // Left out first when the pane is narrow (1024 px with the Actions pane): the counts matter most.
+  { id: 'sourceVersion', label: 'Source Version', kind: 'number', width: 128, align: 'end', value: (s) => s.sourceVersion, hidePriority: 1 },
+  { ...dateTimeColumn('sourceDate', 'Source Date', (s) => s.sourceDate), hidePriority: 2 },
 ];
 
 function dpColumns(retries: number | null): readonly DataGridColumn<PackageDpRow>[] {
@@ -58,11 +59,12 @@ function dpColumns(retries: number | null): readonly DataGridColumn<PackageDpRow
   { id: 'name', label: 'Distribution Point', kind: 'text', width: 180, value: (r) => r.name, render: (r) => <NameCell icon={ServerRegular} name={r.name} /> },
   { id: 'state', label: 'State', kind: 'text', width: 128, value: (r) => packageDpStateLabels[r.state] },
   { id: 'sourceVersion', label: 'Source Version', kind: 'number', width: 128, align: 'end', value: (r) => r.sourceVersion, render: sourceVersionText },
-  dateTimeColumn('lastCopied', 'Time Copied', (r) => r.lastCopied),
-  dateTimeColumn('lastRefreshed', 'Last Refreshed', (r) => r.lastRefreshed),
-  { id: 'attempts', label: 'Attempts', kind: 'number', width: 128, align: 'end', value: (r) => r.attempts, render: (r) => attemptsText(r, retries) },
-  { id: 'lastError', label: 'Last Error', kind: 'text', width: 240, value: (r) => r.lastError ?? '' },
-  dateTimeColumn('nextAttemptAt', 'Next Attempt', (r) => r.nextAttemptAt),
+  // A narrow pane keeps the DP, its state and version, then the error and when it was copied.
+  { ...dateTimeColumn('lastCopied', 'Time Copied', (r) => r.lastCopied), hidePriority: 2 },
+  { ...dateTimeColumn('lastRefreshed', 'Last Refreshed', (r) => r.lastRefreshed), hidePriority: 4 },
+  { id: 'attempts', label: 'Attempts', kind: 'number', width: 128, align: 'end', value: (r) => r.attempts, render: (r) => attemptsText(r, retries), hidePriority: 3 },
+  { id: 'lastError', label: 'Last Error', kind: 'text', width: 240, value: (r) => r.lastError ?? '', hidePriority: 1 },
+  { ...dateTimeColumn('nextAttemptAt', 'Next Attempt', (r) => r.nextAttemptAt), hidePriority: 5 },
   ];
 }
 
