@@ -33,3 +33,4 @@ export * from './source-paths';
 export * from './byte-size';
 export * from './management-point';
 export * from './advertisement-client-states';
+export * from './logs';
