@@ -199,7 +199,7 @@ async function readFrom(log: OpenLog, name: string, from: LogPosition, maxBytes:
   const to = Math.min(log.size, offset + maxBytes);
   const bytes = await readBytes(log.handle, offset, to);
   const bounded = to < log.size;
-  const { entries, consumed } = parseLines(bytes, { ...from, offset }, name, log.encoding, final && !bounded, bounded);
+  const { entries } = parseLines(bytes, { ...from, offset }, name, log.encoding, final && !bounded, bounded);
   return { entries, more: bounded };
 }
 
