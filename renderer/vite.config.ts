@@ -24,7 +24,10 @@ export default defineConfig({
     sourcemap: true,
     chunkSizeWarningLimit: 2000,
     rollupOptions: {
-      input: { console: here('./windows/console/index.html') },
+      input: {
+        console: here('./windows/console/index.html'),
+        'log-viewer': here('./windows/console/log-viewer.html'),
+      },
     },
   },
   server: {
