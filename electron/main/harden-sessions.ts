@@ -1,4 +1,4 @@
-import { app, protocol, session, type WebContents } from 'electron';
+import { app, protocol, session, type WebContents, type WindowOpenHandlerResponse } from 'electron';
 import { readFile } from 'node:fs/promises';
 import { contentSecurityPolicy, isConsoleUrl, rendererFileFor, rendererHeaders, rendererScheme } from './renderer-protocol';
 
@@ -27,8 +27,11 @@ export function serveRenderer(rendererDir: string): void {
   session.defaultSession.setPermissionCheckHandler(() => false);
 }
 
-/** Every window stays on the console: no navigation elsewhere, no new windows, no webviews. */
-export function confineWebContents(): void {
+/**
+ * Every window stays on the console: no navigation elsewhere, no webviews, and no new windows
+ * but those `openWindow` allows (the log viewer's).
+ */
+export function confineWebContents(openWindow: (details: { readonly url: string }) => WindowOpenHandlerResponse = () => ({ action: 'deny' })): void {
   app.on('web-contents-created', (_event, contents: WebContents) => {
     contents.on('will-navigate', (event, url) => {
       if (!isConsoleUrl(url)) event.preventDefault();
@@ -37,6 +40,6 @@ export function confineWebContents(): void {
       if (!isConsoleUrl(url)) event.preventDefault();
     });
     contents.on('will-attach-webview', (event) => event.preventDefault());
-    contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+    contents.setWindowOpenHandler((details) => openWindow(details));
   });
 }

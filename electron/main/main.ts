@@ -5,6 +5,7 @@ import { installApplicationMenu } from './application-menu';
 import { openConsoleWindow } from './console-window';
 import { dataDirFlag } from './data-dir-flag';
 import { forwardEvents } from './forward-events';
+import { logViewerWindowOpen } from './log-viewer-window';
 import { confineWebContents, registerRendererScheme, serveRenderer } from './harden-sessions';
 import { registerHandlers } from './register-handlers';
 import { isConsoleUrl } from './renderer-protocol';
@@ -29,7 +30,7 @@ function chooseDataDir(): string {
 }
 
 registerRendererScheme();
-confineWebContents();
+confineWebContents(logViewerWindowOpen(preloadPath, iconPath));
 
 let core: Core | null = null;
 let components: ComponentRunner | null = null;
