@@ -121,11 +121,11 @@ function Highlighted({ text, find, hitClass }: { readonly text: string; readonly
  * client log the admin opens from disk, as CMTrace shows them: one row a record, errors red and
  * warnings yellow, a filter, Find with F3, and the whole text of the selected record below.
  */
-export function LogViewer({ courier, query }: { readonly courier: CourierClient; readonly query: LogViewerQuery }): ReactNode {
+export function LogViewer({ courier, query, pollMs }: { readonly courier: CourierClient; readonly query: LogViewerQuery; readonly pollMs?: number }): ReactNode {
   const styles = useStyles();
   const [opened, setOpened] = useState<OpenedFile | null>(null);
   const [openError, setOpenError] = useState<string | null>(null);
-  const feed = useLogFeed(courier, opened === null && query.logs.length > 0 ? query.logs : null);
+  const feed = useLogFeed(courier, opened === null && query.logs.length > 0 ? query.logs : null, pollMs);
   const rows = opened?.rows ?? feed.rows;
   const merged = opened === null && query.logs.length > 1;
 
@@ -178,8 +178,9 @@ export function LogViewer({ courier, query }: { readonly courier: CourierClient;
     const body = bodyRef.current;
     if (!body) return;
     const atEnd = body.scrollTop + body.clientHeight >= body.scrollHeight - rowHeight;
-    if (atEnd) setFollow(true);
-    else if (body.scrollTop < lastScrollTop.current) setFollow(false);
+    // Scrolling down to the end follows again; scrolling up pauses, as CMTrace's tail does.
+    if (atEnd && body.scrollTop > lastScrollTop.current) setFollow(true);
+    else if (!atEnd && body.scrollTop < lastScrollTop.current) setFollow(false);
     lastScrollTop.current = body.scrollTop;
   }
 
@@ -217,7 +218,7 @@ export function LogViewer({ courier, query }: { readonly courier: CourierClient;
     else if (event.key === 'End') target = shown.length - 1;
     if (target === null || shown.length === 0) return;
     event.preventDefault();
-    if (event.key !== 'End') setFollow(false);
+    setFollow(event.key === 'End');
     select(target);
     virtualizer.scrollToIndex(target);
   }
