@@ -100,7 +100,9 @@ test('an admin opens distmgr.log from System Status, filters it, finds in it, an
   appendFileSync(distmgr, line('Failed to copy the package to DP02'));
   const failed = records.filter({ hasText: 'Failed to copy the package to DP02' });
   await expect(failed).toHaveAttribute('data-type', 'error');
-  await failed.click();
+  appendFileSync(distmgr, line('Warning: DP02 has less than 10 MB free'));
+  await expect(records.filter({ hasText: 'Warning: DP02' })).toHaveAttribute('data-type', 'warning');
+  await records.filter({ hasText: 'First line of the new log' }).click();
 
   for (const scheme of ['light', 'dark'] as const) {
     await viewer.emulateMedia({ colorScheme: scheme });

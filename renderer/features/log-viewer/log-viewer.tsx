@@ -23,8 +23,11 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground2,
   },
   grow: { flexGrow: 1 },
-  narrow: { width: '90px' },
-  medium: { width: '180px' },
+  // Sized so the whole toolbar fits one line of a 1024-pixel window.
+  narrow: { width: '80px' },
+  typeSelect: { width: '120px' },
+  medium: { width: '170px' },
+  text: { width: '150px' },
   hiddenInput: { display: 'none' },
   grid: { display: 'flex', flexDirection: 'column', flexGrow: 1, minHeight: '120px', outline: 'none' },
   header: {
@@ -49,13 +52,15 @@ const useStyles = makeStyles({
     boxSizing: 'border-box',
   },
   // CMTrace's colours, as Fluent tokens so the dark theme keeps them readable.
-  error: { backgroundColor: tokens.colorPaletteRedBackground2, color: tokens.colorPaletteRedForeground2 },
+  error: { backgroundColor: tokens.colorPaletteRedBackground2, color: tokens.colorNeutralForeground1 },
   warning: { backgroundColor: tokens.colorPaletteYellowBackground2, color: tokens.colorNeutralForeground1 },
-  thread: { boxShadow: `inset 4px 0 0 ${tokens.colorBrandStroke1}`, fontWeight: tokens.fontWeightSemibold },
+  thread: { backgroundColor: tokens.colorBrandBackground2, boxShadow: `inset 4px 0 0 ${tokens.colorBrandStroke1}` },
   selected: { backgroundColor: tokens.colorBrandBackground, color: tokens.colorNeutralForegroundOnBrand },
+  // A selected error or warning keeps its colour, so the selection never hides what the line is.
+  selectedMarked: { outline: `2px solid ${tokens.colorBrandStroke1}`, outlineOffset: '-2px' },
   cell: { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap', padding: `0 ${tokens.spacingHorizontalS}`, boxSizing: 'border-box' },
-  text: { flexGrow: 1, flexBasis: 0, minWidth: '200px' },
-  component: { width: '230px', flex: 'none' },
+  textCell: { flexGrow: 1, flexBasis: 0, minWidth: '200px' },
+  component: { width: '260px', flex: 'none' },
   time: { width: '190px', flex: 'none' },
   threadCell: { width: '80px', flex: 'none', textAlign: 'right' },
   log: { width: '120px', flex: 'none' },
@@ -266,10 +271,10 @@ export function LogViewer({ courier, query, pollMs }: { readonly courier: Courie
   const rowClass = (record: LogRecordDto, isSelected: boolean): string =>
     mergeClasses(
       styles.row,
+      query.thread !== null && record.thread === query.thread && styles.thread,
       record.type === 'error' && styles.error,
       record.type === 'warning' && styles.warning,
-      query.thread !== null && record.thread === query.thread && styles.thread,
-      isSelected && styles.selected,
+      isSelected && (record.type === 'info' ? styles.selected : styles.selectedMarked),
     );
 
   return (
@@ -281,6 +286,7 @@ export function LogViewer({ courier, query, pollMs }: { readonly courier: Courie
         <input ref={fileRef} type="file" aria-label="Open a log file" className={styles.hiddenInput} accept=".log,.lo_,.txt,text/plain" onChange={(event) => void openFile(event)} />
         <Input
           aria-label="Filter text"
+          className={styles.text}
           placeholder="Filter: text"
           value={filter.text}
           onChange={(_, data) => setFilter((f) => ({ ...f, text: data.value }))}
@@ -293,7 +299,7 @@ export function LogViewer({ courier, query, pollMs }: { readonly courier: Courie
             </option>
           ))}
         </Select>
-        <Select aria-label="Type" value={filter.type ?? ''} onChange={(_, data) => setFilter((f) => ({ ...f, type: data.value === '' ? null : (data.value as LogRecordType) }))}>
+        <Select aria-label="Type" className={styles.typeSelect} value={filter.type ?? ''} onChange={(_, data) => setFilter((f) => ({ ...f, type: data.value === '' ? null : (data.value as LogRecordType) }))}>
           {typeChoices.map((choice) => (
             <option key={choice.value} value={choice.value}>
               {choice.label}
@@ -314,6 +320,7 @@ export function LogViewer({ courier, query, pollMs }: { readonly courier: Courie
         <Input
           ref={findRef}
           aria-label="Find"
+          className={styles.text}
           placeholder="Find (Ctrl+F, F3)"
           value={find}
           onChange={(_, data) => setFind(data.value)}
@@ -369,7 +376,7 @@ export function LogViewer({ courier, query, pollMs }: { readonly courier: Courie
       )}
       <div role="grid" aria-label={title} aria-rowcount={shown.length + 1} className={styles.grid}>
         <div role="row" className={styles.header} aria-rowindex={1}>
-          <div role="columnheader" className={mergeClasses(styles.cell, styles.text)}>
+          <div role="columnheader" className={mergeClasses(styles.cell, styles.textCell)}>
             Log Text
           </div>
           <div role="columnheader" className={mergeClasses(styles.cell, styles.component)}>
@@ -406,7 +413,7 @@ export function LogViewer({ courier, query, pollMs }: { readonly courier: Courie
                   style={{ transform: `translateY(${item.start}px)` }}
                   onClick={() => select(item.index)}
                 >
-                  <div role="gridcell" className={mergeClasses(styles.cell, styles.text)} title={record.text.length > 200 ? `${record.text.slice(0, 200)} …` : record.text}>
+                  <div role="gridcell" className={mergeClasses(styles.cell, styles.textCell)} title={record.text.length > 200 ? `${record.text.slice(0, 200)} …` : record.text}>
                     <Highlighted text={firstLine(record.text)} find={find} hitClass={styles.hit} />
                   </div>
                   <div role="gridcell" className={mergeClasses(styles.cell, styles.component)}>
