@@ -157,7 +157,8 @@ function toDto(record: LogRecord, log: string, line: number): LogRecordDto {
 function parseLines(bytes: Buffer, at: LogPosition, log: string, encoding: Encoding, final: boolean, bounded: boolean): { entries: LogEntry[]; consumed: number } {
   const { starts, whole } = lineStarts(bytes, encoding);
   // A bounded read with no line break at all (a line longer than the bound) is taken as it is: the parser cuts it.
-  const usable = final || (bounded && whole === 0) ? bytes.length : whole;
+  const midLine = !final && bounded && whole === 0;
+  const usable = final || midLine ? bytes.length : whole;
   const parser = new LogParser();
   let records = parser.push(decode(bytes.subarray(0, usable), encoding));
   const open = parser.end();
@@ -180,7 +181,8 @@ function parseLines(bytes: Buffer, at: LogPosition, log: string, encoding: Encod
     // The record ends where the next line with a record of its own starts; records sharing a line end together.
     let next = index + 1;
     while (next < records.length && records[next]!.line === record.line) next++;
-    const end = next < records.length ? position(records[next]!.line) : { file: at.file, offset: at.offset + consumed, line: at.line > 0 ? at.line + lineCount(starts, consumed) : 0 };
+    // A position inside a line (a line longer than the bound) says so with line 0, which also spares it the line-end check.
+    const end = next < records.length ? position(records[next]!.line) : { file: at.file, offset: at.offset + consumed, line: at.line > 0 && !midLine ? at.line + lineCount(starts, consumed) : 0 };
     entries.push({ record: toDto(record, log, at.line > 0 ? at.line + record.line - 1 : 0), end });
   }
   return { entries, consumed };
@@ -218,7 +220,7 @@ export async function readLogChunk(folder: string, name: string, from: LogPositi
   try {
     const fresh: LogPosition = { file: log.file, offset: log.bom, line: 1 };
     if (from === null) return { ...(await readFrom(log, name, fresh, maxBytes, isRotatedName(name))), start: fresh, rotated: false, missing: false };
-    if (from.file === log.file && from.offset <= log.size) {
+    if (from.file === log.file && from.offset <= log.size && (from.line === 0 || (await endsLineAt(log, from.offset)))) {
       return { ...(await readFrom(log, name, from, maxBytes, isRotatedName(name))), start: from, rotated: false, missing: false };
     }
     const old = await restOfRotated(folder, name, from, maxBytes);
@@ -229,6 +231,18 @@ export async function readLogChunk(folder: string, name: string, from: LogPositi
   } finally {
     await log.handle.close();
   }
+}
+
+/**
+ * Whether a line ends just before `offset`, as it does at every position a read gives: a log cut
+ * in place and written again past the old offset is then noticed as surely as one cut shorter.
+ */
+async function endsLineAt(log: OpenLog, offset: number): Promise<boolean> {
+  if (offset <= log.bom) return true;
+  const unit = log.encoding === 'utf8' ? 1 : 2;
+  const bytes = await readBytes(log.handle, offset - unit, offset);
+  if (log.encoding === 'utf8') return bytes[0] === 0x0a;
+  return log.encoding === 'utf16le' ? bytes[0] === 0x0a && bytes[1] === 0 : bytes[0] === 0 && bytes[1] === 0x0a;
 }
 
 function isRotatedName(name: string): boolean {

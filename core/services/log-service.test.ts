@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { logReadSchema, logTailSchema, logParseTextSchema, type LogPageDto } from '../api';
 import { makeTempDir, type TempDir } from '../../test/helpers/temp-dir';
+import { formatTraceLine } from '../formats/trace-log';
 import { createSiteLog } from '../site/site-log';
 import { LogService } from './log-service';
 
@@ -41,6 +42,7 @@ async function read(names: string[], cursor?: string, limit?: number): Promise<L
   return service.read(parsed.names, parsed.cursor, parsed.limit);
 }
 
+const line = (text: string) => `${formatTraceLine(text, 'SMS_DISTRIBUTION_MANAGER', now(), 1)}\r\n`;
 const texts = (page: LogPageDto) => page.records.map((record) => record.text);
 
 describe('logs:list', () => {
@@ -135,6 +137,16 @@ describe('logs:read', () => {
     const second = await read(['distmgr.log'], first.cursor);
     expect(second.rotated).toEqual(['distmgr.log']);
     expect(texts(second)).toEqual(['line 10']);
+  });
+
+  it('notices a log cut in place and written again past where the cursor stood', async () => {
+    writeDistmgr(1, 2);
+    const first = await read(['distmgr.log']);
+    truncateSync(join(folder, 'distmgr.log'), 0);
+    appendFileSync(join(folder, 'distmgr.log'), line('a line longer than the two lines before it were together, and then some'));
+    const second = await read(['distmgr.log'], first.cursor);
+    expect(second.rotated).toEqual(['distmgr.log']);
+    expect(texts(second)).toEqual(['a line longer than the two lines before it were together, and then some']);
   });
 
   it('merges several logs by time, and says which log each record is from', async () => {

@@ -31,7 +31,8 @@ function site(initial: LogRecordDto[]) {
   const pending: LogPageDto[] = [];
   const courier = fakeCourier({
     'logs:tail': async () => ({ ok: true, value: page(initial) }),
-    'logs:read': async () => ({ ok: true, value: pending.shift() ?? page([]) }),
+    // Without a cursor (opened around a time) the log is read from its start.
+    'logs:read': async ({ cursor }) => ({ ok: true, value: cursor === undefined ? page(initial) : (pending.shift() ?? page([])) }),
   });
   return { courier, pending };
 }
@@ -99,7 +100,7 @@ describe('the log viewer', () => {
     expect(screen.getByRole('checkbox', { name: 'Follow' })).toHaveProperty('checked', true);
   });
 
-  it('opens around a time with the thread highlighted, not following', async () => {
+  it('opens around a time, reading the log from its start, with the thread highlighted, not following', async () => {
     const { courier } = site([record(1), record(2), record(3), record(4)]);
     show('?log=distmgr.log&around=2026-12-03T10:00:03.200Z&thread=10', courier);
     await waitFor(() => expect(rows().find((row) => row.getAttribute('aria-selected') === 'true')?.textContent).toContain('line 3'));

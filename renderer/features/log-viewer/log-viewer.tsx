@@ -130,7 +130,7 @@ export function LogViewer({ courier, query, pollMs }: { readonly courier: Courie
   const styles = useStyles();
   const [opened, setOpened] = useState<OpenedFile | null>(null);
   const [openError, setOpenError] = useState<string | null>(null);
-  const feed = useLogFeed(courier, opened === null && query.logs.length > 0 ? query.logs : null, pollMs);
+  const feed = useLogFeed(courier, opened === null && query.logs.length > 0 ? query.logs : null, pollMs, query.around !== null);
   const rows = opened?.rows ?? feed.rows;
   const merged = opened === null && query.logs.length > 1;
 

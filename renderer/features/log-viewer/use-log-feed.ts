@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { maxLogPageRecords, type CourierClient, type LogPageDto, type LogRecordDto } from '../../../core/api';
+import { maxLogPageRecords, type ApiResult, type CourierClient, type LogPageDto, type LogRecordDto } from '../../../core/api';
 import { settle } from '../../client/settle';
 
 /** A record and its place in the feed: rows keep their number however many come and go. */
@@ -20,6 +20,8 @@ export interface LogFeed {
 /** The viewer holds this many records; older ones leave as new ones come (CMTrace holds a log whole, a site log is 2 MB). */
 export const maxHeldRows = 100_000;
 export const followPollMs = 1000;
+/** Opened `around` a time, the logs are read from their start, this many pages at most (a site log is one or two). */
+const maxStartPages = 50;
 
 const idle: LogFeed = { rows: [], loading: false, error: null, notices: [], missing: [] };
 
@@ -31,10 +33,11 @@ function rotationNotice(name: string): string {
 }
 
 /**
- * The site logs `names`: their last records at once, then what is written to them, read from
- * the cursor every `pollMs` (and at once again while a page says more is waiting).
+ * The site logs `names`: their last records at once (or, `fromStart`, the logs whole, so a time
+ * far back is there to open at), then what is written to them, read from the cursor every
+ * `pollMs` (and at once again while a page says more is waiting).
  */
-export function useLogFeed(courier: CourierClient, names: readonly string[] | null, pollMs = followPollMs): LogFeed {
+export function useLogFeed(courier: CourierClient, names: readonly string[] | null, pollMs = followPollMs, fromStart = false): LogFeed {
   const [feed, setFeed] = useState<LogFeed>(idle);
   const key = names === null ? null : names.join('\n');
   useEffect(() => {
@@ -73,11 +76,41 @@ export function useLogFeed(courier: CourierClient, names: readonly string[] | nu
       timer = setTimeout(() => void poll(), result.ok && result.value.more ? 0 : pollMs);
     };
 
+    const fail = (message: string) => setFeed({ ...idle, error: message });
+
+    const readWhole = async (): Promise<'read' | 'failed' | 'too long'> => {
+      const records: LogRecordDto[] = [];
+      let from: string | undefined;
+      for (let pages = 0; pages < maxStartPages; pages++) {
+        const result: ApiResult<LogPageDto> = await settle(() => courier['logs:read']({ names: logs, limit: maxLogPageRecords, ...(from !== undefined ? { cursor: from } : {}) }));
+        if (!active) return 'failed';
+        if (!result.ok) {
+          fail(result.error.message);
+          return 'failed';
+        }
+        from = result.value.cursor;
+        records.push(...result.value.records);
+        if (records.length > maxHeldRows) records.splice(0, records.length - maxHeldRows);
+        if (!result.value.more) {
+          cursor = result.value.cursor;
+          append({ ...result.value, records }, true);
+          return 'read';
+        }
+      }
+      return 'too long'; // read its tail instead, as without a time
+    };
+
     void (async () => {
+      const whole = fromStart ? await readWhole() : 'too long';
+      if (whole === 'failed') return;
+      if (whole === 'read') {
+        if (active) timer = setTimeout(() => void poll(), pollMs);
+        return;
+      }
       const result = await settle(() => courier['logs:tail']({ names: logs, limit: maxLogPageRecords }));
       if (!active) return;
       if (!result.ok) {
-        setFeed({ ...idle, error: result.error.message });
+        fail(result.error.message);
         return;
       }
       cursor = result.value.cursor;
@@ -89,6 +122,6 @@ export function useLogFeed(courier: CourierClient, names: readonly string[] | nu
       active = false;
       clearTimeout(timer);
     };
-  }, [courier, key, pollMs]);
+  }, [courier, key, pollMs, fromStart]);
   return feed;
 }
