@@ -50,6 +50,7 @@ test('an admin opens distmgr.log from System Status, filters it, finds in it, an
   await expect(distmgrChoice).toBeVisible();
   await expect(picker.getByText(/SMS_DISTRIBUTION_MANAGER/).first()).toBeVisible();
   await distmgrChoice.check();
+  await keepScreenshot(picker, 'log-viewer-picker');
   const [viewer] = await Promise.all([context.waitForEvent('page'), picker.getByRole('button', { name: 'Open' }).click()]);
   await viewer.setViewportSize({ width: 1024, height: 768 });
 
@@ -134,9 +135,13 @@ test('opened around a time with a thread, it shows that record selected and the 
   await keepScreenshot(page, 'log-viewer-around-thread');
 });
 
-test('a client log opened from disk is read through logs:parse-text', async ({ page }) => {
+test('a client log opened from disk is read through logs:parse-text; a name that is not a log is refused over HTTP', async ({ page }) => {
   const dataDir = freshDataDir();
   server = await startCourier(dataDir);
+  for (const name of ['../courier.db', 'SMS/Logs/distmgr.log', 'distmgr.log\u0000']) {
+    const response = await page.request.post(`${server.origin}/api/logs:read`, { headers: { Authorization: `Bearer ${server.token}` }, data: { names: [name] } });
+    expect(await response.json()).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED', field: 'names.0' } });
+  }
   await page.goto(`${server.origin}/log-viewer.html?token=${server.token}`);
   const cmtrace = [
     '<![LOG[Execution Request for package A0100001 program Install]LOG]!><time="10:00:00.000+000" date="12-03-2026" component="execmgr" context="" type="1" thread="2248" file="execreqmgr.cpp:2310">',
