@@ -51,6 +51,7 @@ import { siteFileGate, type FileGate } from './content/file-gate';
 import { SiteSettingsService } from './services/site-settings-service';
 import { StatusMessageService } from './services/status-message-service';
 import { StatusSummaryService } from './services/status-summary-service';
+import { LogService } from './services/log-service';
 import { AccessAccountService } from './services/access-account-service';
 import { EventFeed } from './services/event-feed';
 import { createHandlers, type Handlers } from './services/handlers';
@@ -262,6 +263,7 @@ export function createCore(options: CoreOptions): Core {
     policy,
     maintenanceWindows: new MaintenanceWindowService({ memberships: repositories.memberships, resources: repositories.resources, now }),
     managementPoint: new MpAdminService({ settings: new MpSettingsRepository(site.db), clients: new MpClientRepository(site.db), resources: repositories.resources, offers: repositories.offers, work, now }),
+    logs: new LogService({ folder: site.root.logs }),
   });
   recoverInboxes(plumbing, site.root, (text) => log.write(provider.file, provider.component, text), now().getTime());
   let closed = false;

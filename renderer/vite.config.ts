@@ -25,7 +25,11 @@ export default defineConfig({
     sourcemap: true,
     chunkSizeWarningLimit: 2000,
     rollupOptions: {
-      input: { console: here('./windows/console/index.html'), statusViewer: here('./windows/console/status-viewer.html') },
+      input: {
+        console: here('./windows/console/index.html'),
+        statusViewer: here('./windows/console/status-viewer.html'),
+        'log-viewer': here('./windows/console/log-viewer.html'),
+      },
     },
   },
   server: {

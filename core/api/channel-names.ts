@@ -107,6 +107,10 @@ export const requestChannelNames = [
   'advertisements:delete',
   'advertisements:client-states',
   'policy:show',
+  'logs:list',
+  'logs:read',
+  'logs:tail',
+  'logs:parse-text',
 ] as const;
 
 export type RequestChannelName = (typeof requestChannelNames)[number];

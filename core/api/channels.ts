@@ -70,6 +70,8 @@ import type { AdvertisementDeletedDto, AdvertisementDto } from './advertisements
 import { advertisementCreateSchema, advertisementListSchema, advertisementRefSchema, advertisementUpdateSchema } from './advertisements';
 import type { PolicyDto } from './policy';
 import { policyShowSchema } from './policy';
+import type { LogListDto, LogPageDto, ParsedLogTextDto } from './logs';
+import { logListSchema, logParseTextSchema, logReadSchema, logTailSchema } from './logs';
 import {
   collectionAddRuleSchema,
   collectionCreateSchema,
@@ -191,6 +193,10 @@ export const requestSchemas = {
   'advertisements:delete': advertisementRefSchema,
   'advertisements:client-states': advertisementClientStatesQuerySchema,
   'policy:show': policyShowSchema,
+  'logs:list': logListSchema,
+  'logs:read': logReadSchema,
+  'logs:tail': logTailSchema,
+  'logs:parse-text': logParseTextSchema,
 } as const satisfies Record<string, z.ZodType>;
 
 /** What each request channel answers with. */
@@ -329,6 +335,14 @@ export interface ResponseMap {
   'advertisements:client-states': AdvertisementClientStatesDto;
   /** The advertisements a resource would receive now, each with the collections and rules it comes through. */
   'policy:show': PolicyDto;
+  /** The site's logs (SMS\\Logs) by name, each with its .lo_ (docs/logs.md#log-viewer). */
+  'logs:list': LogListDto;
+  /** Records from the cursor on (from the start without one), merged by time across the logs named. */
+  'logs:read': LogPageDto;
+  /** The last records of the logs named, and the cursor at their end to follow them. */
+  'logs:tail': LogPageDto;
+  /** A log's text (a client log the admin opened) as records. */
+  'logs:parse-text': ParsedLogTextDto;
 }
 
 export type RequestChannel = keyof typeof requestSchemas;

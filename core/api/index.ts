@@ -34,3 +34,4 @@ export * from './byte-size';
 export * from './management-point';
 export * from './advertisement-client-states';
 export * from './status-summaries';
+export * from './logs';

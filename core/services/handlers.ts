@@ -25,6 +25,7 @@ import type { AdvertisementService } from './advertisements/advertisement-servic
 import type { PolicyService } from './policy/policy-service';
 import type { MaintenanceWindowService } from './collections/maintenance-window-service';
 import type { MpAdminService } from './management-point/mp-admin-service';
+import type { LogService } from './log-service';
 
 export type Handlers = {
   readonly [C in RequestChannel]: (request: ParsedRequestOf<C>) => ResponseOf<C> | Promise<ResponseOf<C>>;
@@ -53,11 +54,12 @@ export interface HandlerDeps {
   readonly policy: PolicyService;
   readonly maintenanceWindows: MaintenanceWindowService;
   readonly managementPoint: MpAdminService;
+  readonly logs: LogService;
 }
 
 /** One handler per contract channel; the mapped type makes a missing one a compile error. */
 export function createHandlers(deps: HandlerDeps): Handlers {
-  const { siteInfo, packages, programs, accessAccounts, imports, siteSettings, distributionPoints, dpGroups, distribution, validation, components, clientAgents, contentService, contentLocation, statusMessages, statusSummaries, resources, collections, advertisements, policy, maintenanceWindows, managementPoint } = deps;
+  const { siteInfo, packages, programs, accessAccounts, imports, siteSettings, distributionPoints, dpGroups, distribution, validation, components, clientAgents, contentService, contentLocation, statusMessages, statusSummaries, resources, collections, advertisements, policy, maintenanceWindows, managementPoint, logs } = deps;
   return {
     'site:info': () => siteInfo(),
     'site:path-mappings:list': () => siteSettings.listPathMappings(),
@@ -163,5 +165,9 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'advertisements:client-states': (query) => advertisements.clientStates(query),
     'policy:show': ({ resource }) => policy.show(resource),
     'collections:maintenance-windows': (query) => maintenanceWindows.forResource(query),
+    'logs:list': () => logs.list(),
+    'logs:read': ({ names, cursor, limit }) => logs.read(names, cursor, limit),
+    'logs:tail': ({ names, limit }) => logs.tail(names, limit),
+    'logs:parse-text': ({ name, text }) => logs.parseText(name, text),
   };
 }

@@ -1,6 +1,6 @@
-import { app, protocol, session, type BrowserWindowConstructorOptions, type WebContents } from 'electron';
+import { app, protocol, session, type WebContents, type WindowOpenHandlerResponse } from 'electron';
 import { readFile } from 'node:fs/promises';
-import { contentSecurityPolicy, isConsoleUrl, isViewerWindowUrl, rendererFileFor, rendererHeaders, rendererScheme } from './renderer-protocol';
+import { contentSecurityPolicy, isConsoleUrl, rendererFileFor, rendererHeaders, rendererScheme } from './renderer-protocol';
 
 /** Must run before `ready`: the console's scheme behaves like https (secure, standard URLs). */
 export function registerRendererScheme(): void {
@@ -29,9 +29,9 @@ export function serveRenderer(rendererDir: string): void {
 
 /**
  * Every window stays on the console: no navigation elsewhere, no webviews, and no new windows
- * but the console's own Status Message Viewer page, in a window as hardened as the console's.
+ * but those `openWindow` allows (the Status Message Viewer's and the log viewer's).
  */
-export function confineWebContents(viewerWindow: () => BrowserWindowConstructorOptions): void {
+export function confineWebContents(openWindow: (details: { readonly url: string }) => WindowOpenHandlerResponse = () => ({ action: 'deny' })): void {
   app.on('web-contents-created', (_event, contents: WebContents) => {
     contents.on('will-navigate', (event, url) => {
       if (!isConsoleUrl(url)) event.preventDefault();
@@ -40,6 +40,6 @@ export function confineWebContents(viewerWindow: () => BrowserWindowConstructorO
       if (!isConsoleUrl(url)) event.preventDefault();
     });
     contents.on('will-attach-webview', (event) => event.preventDefault());
-    contents.setWindowOpenHandler(({ url }) => (isViewerWindowUrl(url) ? { action: 'allow', overrideBrowserWindowOptions: viewerWindow() } : { action: 'deny' }));
+    contents.setWindowOpenHandler((details) => openWindow(details));
   });
 }

@@ -5,9 +5,10 @@ import { installApplicationMenu } from './application-menu';
 import { openConsoleWindow, viewerWindowOptions } from './console-window';
 import { dataDirFlag } from './data-dir-flag';
 import { forwardEvents } from './forward-events';
+import { logViewerWindowOpen } from './log-viewer-window';
 import { confineWebContents, registerRendererScheme, serveRenderer } from './harden-sessions';
 import { registerHandlers } from './register-handlers';
-import { isConsoleUrl } from './renderer-protocol';
+import { isConsoleUrl, isViewerWindowUrl } from './renderer-protocol';
 
 // Composition root of the desktop console. Bundled to dist/electron/main.cjs, next to preload.cjs
 // and above dist/renderer.
@@ -29,7 +30,9 @@ function chooseDataDir(): string {
 }
 
 registerRendererScheme();
-confineWebContents(() => viewerWindowOptions(preloadPath, iconPath));
+// The console may open two pages of its own in windows of their own: the Status Message Viewer and the log viewer.
+const openLogViewer = logViewerWindowOpen(preloadPath, iconPath);
+confineWebContents((details) => (isViewerWindowUrl(details.url) ? { action: 'allow', overrideBrowserWindowOptions: viewerWindowOptions(preloadPath, iconPath) } : openLogViewer(details)));
 
 let core: Core | null = null;
 let components: ComponentRunner | null = null;

@@ -11,12 +11,13 @@ import type { SitePropertiesPopupKinds } from '../features/site-properties/site-
 import type { SiteSystemsPopupKinds } from '../features/site-systems/site-systems-kinds';
 import type { StatusViewerPopupKinds } from '../features/status-viewer/status-viewer-kinds';
 import type { ShellPopupKinds } from '../shell/shell-kinds';
+import type { LogViewerPopupKinds } from '../features/log-viewer/log-viewer-kinds';
 
 /**
  * Every dialog the console can show (one at a time, like MMC's modal property sheets), with what
  * it is opened on, assembled from the shell's and each feature's declarations.
  */
-export interface PopupKinds extends ShellPopupKinds, PackagesPopupKinds, PackageImportPopupKinds, ProgramsPopupKinds, AccessAccountsPopupKinds, SitePropertiesPopupKinds, SiteSystemsPopupKinds, PackageDistributionPopupKinds, ClientAgentsPopupKinds, CollectionsPopupKinds, AdvertisementsPopupKinds, ManagementPointPopupKinds, StatusViewerPopupKinds {}
+export interface PopupKinds extends ShellPopupKinds, PackagesPopupKinds, PackageImportPopupKinds, ProgramsPopupKinds, AccessAccountsPopupKinds, SitePropertiesPopupKinds, SiteSystemsPopupKinds, PackageDistributionPopupKinds, ClientAgentsPopupKinds, CollectionsPopupKinds, AdvertisementsPopupKinds, ManagementPointPopupKinds, StatusViewerPopupKinds, LogViewerPopupKinds {}
 
 export type PopupKind = keyof PopupKinds;
 

@@ -183,12 +183,13 @@ describe('dist/electron/main.cjs', () => {
     expect(escape.status).toBe(404);
   });
 
-  it('keeps every window on the console: no navigation away, no new windows', () => {
+  it('keeps every window on the console: no navigation away, no new windows but the log viewer', () => {
     const listeners = new Map<string, (event: { preventDefault: () => void }, url?: string) => void>();
-    let openHandler: (() => { action: string }) | undefined;
+    type OpenAnswer = { action: string; overrideBrowserWindowOptions?: { webPreferences?: Record<string, unknown> } };
+    let openHandler: ((details: { url: string }) => OpenAnswer) | undefined;
     const contents = {
       on: (event: string, listener: (event: { preventDefault: () => void }, url?: string) => void) => listeners.set(event, listener),
-      setWindowOpenHandler: (handler: () => { action: string }) => (openHandler = handler),
+      setWindowOpenHandler: (handler: (details: { url: string }) => OpenAnswer) => (openHandler = handler),
     };
     appEvents.get('web-contents-created')!({}, contents);
 
@@ -198,6 +199,10 @@ describe('dist/electron/main.cjs', () => {
     const within = { preventDefault: vi.fn() };
     listeners.get('will-navigate')!(within, 'courier://console/index.html#packages');
     expect(within.preventDefault).not.toHaveBeenCalled();
-    expect(openHandler!()).toEqual({ action: 'deny' });
+    expect(openHandler!({ url: 'https://evil.example/' })).toEqual({ action: 'deny' });
+    expect(openHandler!({ url: 'courier://console/index.html' })).toEqual({ action: 'deny' });
+    const viewer = openHandler!({ url: 'courier://console/log-viewer.html?log=distmgr.log' });
+    expect(viewer.action).toBe('allow');
+    expect(viewer.overrideBrowserWindowOptions?.webPreferences).toMatchObject({ sandbox: true, contextIsolation: true, nodeIntegration: false, preload: join(out.path, 'electron', 'preload.cjs') });
   });
 });

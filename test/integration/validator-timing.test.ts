@@ -77,6 +77,9 @@ const samples: Record<string, readonly unknown[]> = {
   siteBoundaryCreateSchema: [{ kind: 'ipSubnet', value: '10.1.0.0/16', description: 'HQ', connection: 'slow' }, { kind: 'adSite', value: 'Branch' }],
   advertisementListSchema: [{ packageId: 'A0100001', programName: 'Typical', collectionId: 'A0100010' }],
   maintenanceWindowQuerySchema: [{ resourceId: 16777217, after: '2026-12-02T00:00:00Z', before: '2026-12-09T00:00:00Z', count: 5 }],
+  logReadSchema: [{ names: ['distmgr.log', 'smsprov.log'], cursor: 'distmgr.log*1*0*1/smsprov.log*2*0*1', limit: 100 }],
+  logTailSchema: [{ names: ['distmgr.log', 'distmgr.lo_'], limit: 10 }],
+  logParseTextSchema: [{ name: 'execmgr.log', text: '<![LOG[x]LOG]!>' }],
 };
 
 /** Inside a sample the whole object is parsed per string, so fewer families: the ones path and name rules meet. */

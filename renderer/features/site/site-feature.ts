@@ -2,6 +2,7 @@ import { AppsListRegular, DatabaseRegular, DesktopRegular, HeartPulseRegular, Se
 import type { ReadOutcome } from '../../client/live-list';
 import { command } from '../../components/action-menu';
 import type { FeatureRegistration } from '../../shell/registration';
+import { logViewerAction } from '../log-viewer/log-viewer-feature';
 import { siteDatabaseLabel } from './site-label';
 import type { SiteNodeKinds } from './site-kinds';
 
@@ -57,6 +58,7 @@ export const siteFeature: FeatureRegistration<keyof SiteNodeKinds> = {
         { kind: 'status-message-queries' },
       ],
       details: { kind: 'children' },
+      actions: (_, { shell }) => [logViewerAction(shell)],
     },
   },
   rows: {},
