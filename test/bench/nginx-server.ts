@@ -1,6 +1,7 @@
 // nginx beside Courier's content service in the benches that compare them (bench:content,
 // bench:clients): one process, `sendfile on`, access log off, serving a DP's share folder at the
-// URLs the content service answers, /SMS_DP_SMSPKGD$/<PackageID>/<path>.
+// URLs the content service answers: /SMS_DP_SMSPKGD$/<PackageID>/<path>, and the manifest at
+// /SMS_DP_SMSPKGD$/<PackageID>/.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -44,6 +45,10 @@ http {
   server {
     listen 127.0.0.1:${port};
     root ${www};
+    # The package's folder URL is its manifest, <PackageID>.manifest beside the folder, as the content service answers it.
+    location ~ /$ {
+      rewrite ^(.*)/$ $1.manifest break;
+    }
   }
 }
 `,
