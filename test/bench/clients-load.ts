@@ -5,7 +5,7 @@
 // The parent sends one command at a time over IPC and gets back what the slice measured.
 import { createHash } from 'node:crypto';
 import { subscribe } from 'node:diagnostics_channel';
-import type { IncomingMessage } from 'node:http';
+import { globalAgent, type IncomingMessage } from 'node:http';
 import { performance } from 'node:perf_hooks';
 import { fetchManifest } from '../../client/download/fetch-manifest';
 import { contentUrl, fileUrl, get } from '../../client/download/http-get';
@@ -17,7 +17,7 @@ import { seededRandom } from '../helpers/seeded-random';
 import { jitteredPolls, openLoop, type Paced } from './clients-pacing';
 
 export type LoadCommand =
-  | { readonly kind: 'init'; readonly url: string; readonly bareUrl: string; readonly first: number; readonly count: number; readonly seed: number; readonly packageId: string }
+  | { readonly kind: 'init'; readonly url: string; readonly bareUrl: string; readonly first: number; readonly count: number; readonly seed: number; readonly packageId: string; readonly connections: number }
   | { readonly kind: 'register'; readonly concurrency: number }
   /** Every client once, since the version it holds; each must be told its policy changed. */
   | { readonly kind: 'full-policy'; readonly concurrency: number }
@@ -307,10 +307,16 @@ async function download(command: Extract<LoadCommand, { kind: 'download' }>): Pr
       }
       const hash = verify ? createHash('sha256') : null;
       let length = 0;
-      for await (const chunk of response as AsyncIterable<Buffer>) {
-        length += chunk.length;
-        hash?.update(chunk);
-      }
+      // 'data' rather than an async iterator: the client's cost per chunk is what limits a loopback download here.
+      await new Promise<void>((resolve, reject) => {
+        response.on('data', (chunk: Buffer) => {
+          length += chunk.length;
+          hash?.update(chunk);
+        });
+        response.once('end', resolve);
+        response.once('error', reject);
+        response.once('aborted', () => reject(new Error(`${file.path}: the answer broke off`)));
+      });
       received += length;
       if (length !== file.size) throw new Error(`${file.path}: ${length} bytes where the manifest says ${file.size}`);
       if (hash !== null && hash.digest('hex') !== file.sha256) throw new Error(`${file.path}: not the bytes of the manifest's SHA-256`);
@@ -389,6 +395,10 @@ process.on('message', (command: LoadCommand) => {
     bareUrl = command.bareUrl;
     packageId = command.packageId;
     random = seededRandom(command.seed);
+    // A fixed number of connections, as wrk2 keeps: a request due while every one is busy waits
+    // for one (its latency still counted from when it was due) rather than opening the
+    // thousands of connections a lagging pacer would, which only measure the listen backlog.
+    globalAgent.maxSockets = command.connections;
     clients = Array.from({ length: command.count }, (_, k) => ({
       index: command.first + k,
       name: `WKS${pad(command.first + k)}`,

@@ -1,14 +1,14 @@
 // npm run bench:clients [-- --clients N --load-processes N --concurrency N --seconds S --advertisements N
 //   --poll-interval S --steady-seconds S --burst-rate N --burst-seconds S --status-messages N
-//   --download-mb N --downloaders N --profile-site DIR]
+//   --download-mb N --downloaders N --connections N --profile-site DIR]
 // The management point and a DP as a site with many clients sees them. A real site in a temp
 // folder, its components started in a process of its own as `courier serve` starts them
 // (clients-site.ts: every component in its worker thread, SMS_MP_CONTROL_MANAGER and
 // SMS_DP_CONTENT_SERVICE among them), one package with a source file of random bytes on the
 // BITS-enabled DP01 and the rest without, an advertisement of each to All Systems, a fast site
 // boundary holding the clients' subnets. The clients are played by load processes of their own
-// (clients-load.ts), each client a ManagementPointClient of the agent on keep-alive connections
-// (Node's global agent). In turn:
+// (clients-load.ts), each client a ManagementPointClient of the agent on --connections keep-alive
+// connections in all (Node's global agent). In turn:
 //  - every client registers, then Offer Manager gives them all policy; every client fetches it;
 //  - every client polls every --poll-interval ± 10 % for --steady-seconds, nothing new (the
 //    60-minute interval scaled down), latency from when each poll was due (clients-pacing.ts);
@@ -61,6 +61,8 @@ const burstSeconds = argument('burst-seconds', 30);
 const statusMessages = argument('status-messages', 10, 3);
 const downloadMb = argument('download-mb', 100);
 const downloaders = argument('downloaders', 200, 0);
+/** Keep-alive connections to each server, over all the load processes. */
+const connections = argument('connections', 512);
 const pollConcurrencies = [1, 16, 64];
 /** --profile-site DIR: the site process writes V8 CPU profiles (one a thread) into DIR when it stops. */
 const profileIndex = process.argv.indexOf('--profile-site');
@@ -228,7 +230,7 @@ async function main(): Promise<void> {
 
     for (let i = 0; i < loadProcesses; i++) loads.push(new LoadProcess());
     const perProcess = Math.ceil(clientCount / loadProcesses);
-    await Promise.all(loads.map((l, i) => l.send({ kind: 'init', url: url!, bareUrl, first: i * perProcess, count: Math.max(0, Math.min(perProcess, clientCount - i * perProcess)), seed: i + 1, packageId: onDp })));
+    await Promise.all(loads.map((l, i) => l.send({ kind: 'init', url: url!, bareUrl, first: i * perProcess, count: Math.max(0, Math.min(perProcess, clientCount - i * perProcess)), seed: i + 1, packageId: onDp, connections: Math.max(1, shareOf(connections, i)) })));
 
     const sitePid = siteProcess.pid!;
     const barePid = bare.pid!;
