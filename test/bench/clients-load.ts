@@ -58,6 +58,8 @@ export interface LoadResult {
   readonly changedLatencies?: number[];
   /** Paced phases: how late each request left against its schedule, in ms. */
   readonly sendLag?: number[];
+  /** Paced phases: each request's time from when it left (what the server and the connection took). */
+  readonly fromSent?: number[];
   /** Status phases: "<machine>\t<uid>" of every message sent. */
   readonly sent?: string[];
   /** Status phases: uploads retried after an unreachable or busy answer. */
@@ -180,6 +182,7 @@ function pacedTally() {
   const tally = new Tally();
   const changedLatencies: number[] = [];
   const sendLag: number[] = [];
+  const fromSent: number[] = [];
   const poll = async (client: SimulatedClient, paced: Paced) => {
     sendLag.push(paced.sentAt - paced.dueAt);
     client.busy = true;
@@ -191,11 +194,12 @@ function pacedTally() {
       tally.latencies.push(performance.now() - paced.dueAt);
     } finally {
       client.busy = false;
+      fromSent.push(performance.now() - paced.sentAt);
     }
   };
   const result = () => {
     const base = tally.result();
-    return { ...base, requests: base.requests + changedLatencies.length, changed: changedLatencies.length, changedLatencies, sendLag };
+    return { ...base, requests: base.requests + changedLatencies.length, changed: changedLatencies.length, changedLatencies, sendLag, fromSent };
   };
   return { poll, result };
 }
