@@ -1,6 +1,7 @@
 // One load process of `npm run bench:clients` (clients.ts forks several): it plays a slice of
 // the simulated clients, each a ManagementPointClient of the client agent (client/mp), so the
-// requests, the Authorization header and the schema checks of every answer are the agent's own;
+// requests, the Authorization header and the schema checks of the answers are the agent's own
+// (the paced polls use its requestJson and check their answers by hand: see pacedPoll);
 // downloads go through the agent's fetchManifest and http-get (client/download).
 // The parent sends one command at a time over IPC and gets back what the slice measured.
 import { createHash } from 'node:crypto';

@@ -15,8 +15,8 @@
 //  - polls at 1, 16 and 64 at once, each beside a bare node:http server in a process of its own
 //    answering the same small JSON body to the same client code (clients-bare.ts);
 //  - one advertisement changed (advertisements:update), then a burst of --burst-rate polls a
-//    second for --burst-seconds from an open-loop pacer; the clients whose version moved take
-//    their whole policy in the answer, as the agent does;
+//    second for --burst-seconds from an open-loop pacer, client after client in turn; the
+//    clients whose version moved take their whole policy in the answer, as the agent does;
 //  - every client uploads status messages, some twice at once, some again after a lost answer,
 //    some split and re-sent, each upload retried while the MP is busy; then every batch again;
 //    the rows in the site's status store counted by client and uid: each exactly once;
