@@ -13,9 +13,8 @@
 // RSS at the end, and the ratio Courier / nginx. The two servers alternate for each row, so a
 // change of the machine's load touches both.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
-import { createServer } from 'node:net';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -27,6 +26,7 @@ import { value } from '../helpers/api-result';
 import { seededRandom } from '../helpers/seeded-random';
 import { makeTempDir } from '../helpers/temp-dir';
 import { generateTree } from './distribute-tree';
+import { freePort, haveNginx, startNginx, waitForAnswer } from './nginx-server';
 
 function argument(name: string, fallback: string): string {
   const index = process.argv.indexOf(`--${name}`);
@@ -42,14 +42,6 @@ const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 const componentChild = fileURLToPath(new URL('../helpers/run-site-component.ts', import.meta.url));
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const load = () => loadavg().map((n) => n.toFixed(2)).join(' ');
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 /** CPU seconds (user + system) a process has used, and its resident set now, from /proc. */
 function processUse(pid: number): { cpuS: number; rssMb: number } {
@@ -128,51 +120,8 @@ async function installed(core: Core, packageId: string): Promise<void> {
   }
 }
 
-function startNginx(dir: string, shareRoot: string, port: number): ChildProcess {
-  const www = join(dir, 'www');
-  mkdirSync(www, { recursive: true });
-  // The same URL as the content service's: /SMS_DP_SMSPKGD$/<PackageID>/<path>, the share folder itself.
-  symlinkSync(shareRoot, join(www, 'SMS_DP_SMSPKGD$'));
-  const conf = join(dir, 'nginx.conf');
-  writeFileSync(
-    conf,
-    `worker_processes 1;
-master_process off;
-daemon off;
-pid ${join(dir, 'nginx.pid')};
-error_log ${join(dir, 'error.log')} warn;
-events { worker_connections 1024; }
-http {
-  access_log off;
-  sendfile on;
-  tcp_nopush on;
-  keepalive_requests 1000000;
-  default_type application/octet-stream;
-  server {
-    listen 127.0.0.1:${port};
-    root ${www};
-  }
-}
-`,
-  );
-  return spawn('nginx', ['-p', dir, '-c', conf, '-e', join(dir, 'error.log')], { stdio: ['ignore', 'ignore', 'inherit'] });
-}
-
-async function waitForAnswer(base: string): Promise<void> {
-  for (let i = 0; i < 200; i++) {
-    try {
-      const answer = await fetch(base);
-      await answer.arrayBuffer();
-      return;
-    } catch {
-      await sleep(50);
-    }
-  }
-  throw new Error(`Nothing answers at ${base}.`);
-}
-
 async function main(): Promise<void> {
-  if (spawnSync('nginx', ['-v']).status !== 0) throw new Error('bench:content needs nginx (apt-get install nginx).');
+  if (!haveNginx()) throw new Error('bench:content needs nginx (apt-get install nginx).');
   const temp = makeTempDir('courier-bench-content-');
   const children: ChildProcess[] = [];
   try {
