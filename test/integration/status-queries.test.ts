@@ -190,3 +190,19 @@ describe('courier status query', () => {
     expect(builtIn.stderr).toContain('built-in');
   }, 180_000);
 });
+
+describe('courier status messages --after', () => {
+  it('goes on after the cursor it printed on stderr, with --json still an array', async () => {
+    const first = await courier('status', 'messages', '--limit', '3', '--json');
+    expect(first.code).toBe(0);
+    expect((JSON.parse(first.stdout) as { recordId: number }[]).map((m) => m.recordId)).toEqual([7, 6, 5]);
+    const cursor = /next page: --after (\S+)/.exec(first.stderr)?.[1];
+    expect(cursor).toBeDefined();
+    const rest = await courier('status', 'messages', '--limit', '10', '--after', cursor as string, '--json');
+    expect((JSON.parse(rest.stdout) as { recordId: number }[]).map((m) => m.recordId)).toEqual([4, 3, 2, 1]);
+    expect(rest.stderr).not.toContain('next page');
+    const bad = await courier('status', 'messages', '--after', 'nonsense');
+    expect(bad.code).not.toBe(0);
+    expect(bad.stderr).toContain('cursor');
+  }, 120_000);
+});
