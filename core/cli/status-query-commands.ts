@@ -90,7 +90,7 @@ interface CreateOptions {
   prompt?: string[];
 }
 
-const promptable = ['packageId', 'advertisementId', 'machine', 'component', 'distributionPoint'] as const;
+type Promptable = Exclude<StatusQueryPrompt, 'since'>;
 
 function criteriaOf(opts: CreateOptions): StatusQueryCriteriaInput {
   const prompts = (opts.prompt ?? []).map((given) => {
@@ -100,7 +100,7 @@ function criteriaOf(opts: CreateOptions): StatusQueryCriteriaInput {
   });
   const timeGiven = [opts.since !== undefined, opts.last !== undefined, prompts.includes('since')].filter(Boolean).length;
   if (timeGiven > 1) throw usageFailure('Give one of --since, --last and --prompt since.');
-  const fields = prompts.filter((key): key is (typeof promptable)[number] => key !== 'since');
+  const fields = prompts.filter((key): key is Promptable => key !== 'since');
   return {
     ...(opts.component !== undefined ? { component: opts.component } : {}),
     ...(opts.messageId !== undefined ? { messageIds: messageIdsOf(opts.messageId) } : {}),
