@@ -7,6 +7,7 @@ import {
   parseIsoTime,
   statusAttributeIds,
   statusComponentPattern,
+  statusCursorPattern,
   statusSeverities,
   type StatusMessageQueryInput,
   type StatusSeverity,
@@ -162,7 +163,11 @@ export const statusQueryRunSchema = z.strictObject({
   order: z.enum(['newest', 'oldest'], { error: 'The order is newest or oldest.' }).default('newest'),
   limit: z.number({ error: pageMessage }).int(pageMessage).min(1, pageMessage).max(maxStatusPageSize, pageMessage).optional(),
   /** The nextCursor of the previous page of the same query and values, as `status:messages` gives it. */
-  cursor: z.string().trim().max(40, 'The cursor is not one this site gave: pass back the nextCursor of the previous page unchanged.').optional(),
+  cursor: z
+    .string()
+    .trim()
+    .regex(statusCursorPattern, 'The cursor is not one this site gave: pass back the nextCursor of the previous page unchanged.')
+    .optional(),
 });
 export type StatusQueryRunInput = z.input<typeof statusQueryRunSchema>;
 

@@ -18,8 +18,8 @@ const columns: readonly DataGridColumn<StatusQueryDto>[] = [
     value: (q) => q.name,
     render: (q) => <NameCell icon={q.builtIn ? LockClosedRegular : DocumentSearchRegular} name={q.name} />,
   },
-  { id: 'comment', label: 'Comment', kind: 'text', width: 190, value: (q) => q.comment.replace(/\s+/g, ' ') },
-  { id: 'builtIn', label: 'Built-in', kind: 'text', width: 64, value: (q) => (q.builtIn ? 'Yes' : 'No') },
+  { id: 'comment', label: 'Comment', kind: 'text', width: 180, value: (q) => q.comment.replace(/\s+/g, ' ') },
+  { id: 'builtIn', label: 'Built-in', kind: 'text', width: 76, value: (q) => (q.builtIn ? 'Yes' : 'No') },
   { id: 'id', label: 'Query ID', kind: 'text', width: 90, value: (q) => q.id, hidePriority: 1 },
 ];
 
