@@ -267,9 +267,9 @@ describe('ConsoleShell', () => {
 
   it('says plainly that a feature is not built yet', async () => {
     renderShell();
-    act(() => useShellStore.getState().select('site/system-status/status-message-queries', { reveal: true }));
-    fireEvent.click(await screen.findByRole('treeitem', { name: 'Status Message Queries' }));
-    expect(screen.getByText('Status message queries arrive with the status feature; nothing to show yet.')).toBeTruthy();
+    act(() => useShellStore.getState().select('site/system-status/component-status', { reveal: true }));
+    fireEvent.click(await screen.findByRole('treeitem', { name: 'Component Status' }));
+    expect(screen.getByText('Component status arrives with the status feature; nothing to show yet.')).toBeTruthy();
     expect(screen.queryByRole('grid')).toBeNull();
   });
 

@@ -1,5 +1,4 @@
 import {
-  DocumentSearchRegular,
   MegaphoneLoudRegular,
   PuzzlePieceRegular,
   type FluentIcon,
@@ -29,12 +28,6 @@ export const notBuiltFeature: FeatureRegistration<keyof NotBuiltNodeKinds> = {
       MegaphoneLoudRegular,
       'For every advertisement, how many clients received and ran it.',
       'Advertisement status arrives with the advertisements feature; nothing to show yet.',
-    ),
-    'status-message-queries': notBuilt(
-      'Status Message Queries',
-      DocumentSearchRegular,
-      'Saved searches over the status messages of the site.',
-      'Status message queries arrive with the status feature; nothing to show yet.',
     ),
   },
   rows: {},

@@ -7,5 +7,4 @@ import type { NoFields } from '../../console/no-fields';
 export interface NotBuiltNodeKinds {
   readonly 'component-status': NoFields;
   readonly 'advertisement-status': NoFields;
-  readonly 'status-message-queries': NoFields;
 }
