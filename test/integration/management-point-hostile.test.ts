@@ -284,6 +284,30 @@ describe('the management point under hostile input', { timeout: 60_000 }, () => 
     await Promise.all([...silent, ...handshaken].map(closed));
   });
 
+  it('answers a client still sending a body it refused, rather than resetting it, and closes after a moment', async () => {
+    const pc = await register('PC0001');
+    const body = Buffer.alloc(6 * 1024 * 1024, 0x20);
+    const answers = await Promise.all(
+      Array.from({ length: 4 }, () => {
+        const { hostname, port } = new URL(base);
+        return new Promise<{ text: string; error: string | null }>((resolve) => {
+          const socket = connect(Number(port), hostname, () => {
+            socket.write(`POST /ccm/v1/status HTTP/1.1\r\nHost: x\r\nAuthorization: ${auth(pc)}\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\n\r\n`);
+            socket.write(body);
+          });
+          let text = '';
+          let error: string | null = null;
+          socket.on('data', (data: Buffer) => (text += data.toString('latin1')));
+          socket.on('error', (e: NodeJS.ErrnoException) => (error = e.code ?? e.message));
+          socket.on('close', () => resolve({ text, error }));
+        });
+      }),
+    );
+    // Each is told why, and the server ends the connection itself (no reset lost the answer).
+    for (const answer of answers) expect(answer.text).toMatch(/^HTTP\/1\.1 413 [^]*"code":"PAYLOAD_TOO_LARGE"/);
+    expect(answers.map((a) => a.error)).toEqual([null, null, null, null]);
+  });
+
   it('stores 500 messages each at every size limit in one upload, and refuses 501', async () => {
     const pc = await register('PC0001');
     const full = (i: number) =>

@@ -138,11 +138,11 @@ export function createMpServer(options: MpServerOptions): Server {
     } catch (error) {
       const known = asMpError(error);
       if (known) {
-        // An unread or half-read body is not drained: the connection closes after the answer.
-        const close: Record<string, string> = req.readableEnded ? {} : { Connection: 'close' };
+        // An unread or half-read body is drained for a moment after the answer (lingerThenClose),
+        // then the connection is closed if the client is still sending.
         const extra: Record<string, string> = known.code === 'UNKNOWN_CLIENT' ? { 'WWW-Authenticate': 'Courier-Client' } : known.code === 'BUSY' ? { 'Retry-After': '5' } : {};
-        send(res, known.status, known.body(), { ...extra, ...close });
-        if (!req.readableEnded) res.once('finish', () => req.destroy());
+        send(res, known.status, known.body(), extra);
+        if (!req.readableEnded) res.once('finish', () => lingerThenClose(req));
         return;
       }
       // A slow or vanished client is not the site's fault: a flood of them must not fill the log.
@@ -213,4 +213,31 @@ export function listenMp(server: Server, address: string, port: number, https: b
       });
     });
   });
+}
+
+/** How long, and how many bytes of, a refused body is read and thrown away after the answer. */
+const lingerMs = 1000;
+const lingerBytes = 16 * 1024 * 1024;
+
+/**
+ * After the answer to a body refused unread, reads the rest of it and throws it away, for a
+ * moment and up to a bound (a lingering close, as web servers do): closing at once would reset
+ * a client still sending, which can lose the answer in its socket, and a client told only
+ * "reset" takes the site for away and sends the same batch again. A body that ends in time
+ * leaves the connection as good as any; one that does not is closed.
+ */
+function lingerThenClose(req: IncomingMessage): void {
+  let read = 0;
+  const close = () => {
+    clearTimeout(timer);
+    req.destroy();
+  };
+  const timer = setTimeout(close, lingerMs);
+  timer.unref();
+  req.on('data', (chunk: Buffer) => {
+    read += chunk.length;
+    if (read > lingerBytes) close();
+  });
+  req.once('end', () => clearTimeout(timer));
+  req.resume();
 }
