@@ -41,7 +41,7 @@ function argument(name: string, fallback: number): number {
 const total = argument('messages', 1_000_000);
 const batch = argument('batch', 10_000);
 const queries = argument('queries', 30);
-const frameCount = argument('frames', 600);
+const frameCount = argument('frames', 1500);
 const browserWanted = !process.argv.includes('--no-browser');
 const packages = 500;
 const dps = 50;
