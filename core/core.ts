@@ -34,6 +34,7 @@ import { ResourceService } from './services/resources/resource-service';
 import { CollectionMembership } from './services/collections/collection-membership';
 import { MpClientRepository } from './db/repositories/mp-client-repository';
 import { MpRefusalRepository } from './db/repositories/mp-refusal-repository';
+import { StatusRetentionRepository } from './db/repositories/status-retention-repository';
 import { MpSettingsRepository } from './db/repositories/mp-settings-repository';
 import { MpAdminService } from './services/management-point/mp-admin-service';
 import { MaintenanceWindowService } from './services/collections/maintenance-window-service';
@@ -149,6 +150,7 @@ export function createCore(options: CoreOptions): Core {
   };
   const siteSettings = new SiteSettingsService({
     settings: repositories.settings,
+    statusRetention: new StatusRetentionRepository(site.db),
     work,
     now,
     platform: process.platform,
