@@ -282,7 +282,7 @@ try {
         say(`  baseline: plain 5,000-row table  p50 / p95 / p99 ${ms(percentile(floor.times, 50))} / ${ms(percentile(floor.times, 95))} / ${ms(percentile(floor.times, 99))}, ${dropped(floor.times)} of ${floor.times.length} frames over 17.7 ms`);
         say(`  viewer grid                      p50 / p95 / p99 ${ms(percentile(frames.times, 50))} / ${ms(percentile(frames.times, 95))} / ${ms(percentile(frames.times, 99))}, ${dropped(frames.times)} of ${frames.times.length} frames over 17.7 ms`);
         say(`  ratio viewer / plain table (p50, p95)            ${(percentile(frames.times, 50) / percentile(floor.times, 50)).toFixed(2)} x, ${(percentile(frames.times, 95) / percentile(floor.times, 95)).toFixed(2)} x`);
-        say(`  scrolled through                                 ${Math.round(frames.scrolled / 22).toLocaleString('en-US')} rows' height; ${loaded.toLocaleString('en-US')} messages loaded, ${domRows} rows in the DOM`);
+        say(`  scrolled through                                 ${Math.round(frames.scrolled / 22).toLocaleString('en-US')} rows' height; ${loaded.toLocaleString('en-US')} messages read, ${domRows} rows in the DOM`);
         say(`  JS heap before / after scrolling (after a GC)    ${mb(heapBefore.usedSize)} / ${mb(heapAfter.usedSize)} used (${mb(heapAfter.totalSize)} allocated)`);
         say();
       } finally {
