@@ -30,10 +30,10 @@ interface ShownTask extends TaskRow {
 }
 
 const columns: readonly DataGridColumn<ShownTask>[] = [
-  { id: 'name', label: 'Task', kind: 'text', width: 280, value: (t) => t.label, render: (t) => <NameCell icon={t.configurable ? CalendarClockRegular : CalendarCancelRegular} name={t.label} /> },
-  { id: 'state', label: 'Enabled', kind: 'text', width: 170, value: (t) => t.state },
-  { id: 'keep', label: 'Delete data older than', kind: 'text', width: 170, value: (t) => t.keep },
-  { id: 'schedule', label: 'Schedule', kind: 'text', width: 180, value: (t) => t.schedule },
+  { id: 'name', label: 'Task', kind: 'text', width: 230, value: (t) => t.label, render: (t) => <NameCell icon={t.configurable ? CalendarClockRegular : CalendarCancelRegular} name={t.label} /> },
+  { id: 'state', label: 'Enabled', kind: 'text', width: 140, value: (t) => t.state },
+  { id: 'keep', label: 'Delete older than', kind: 'text', width: 130, value: (t) => t.keep },
+  { id: 'schedule', label: 'Schedule', kind: 'text', width: 170, value: (t) => t.schedule },
 ];
 
 function useRetention(): StatusRetentionDto | null {
