@@ -359,7 +359,12 @@ export class ManagementPoint {
    */
   refuseUpload(caller: MpCaller, refusal: MpError, messages: number): MpError {
     const reason = (refusal.field ?? 'body').replace(/^messages\.\d+\./, '').replace(/\.\d+(?=\.|$)/g, '') || 'body';
-    this.deps.refusals.record({ resourceId: caller.resourceId, clientName: caller.name, reason, messages, detail: refusal.message, at: this.deps.now().toISOString() });
+    try {
+      this.deps.refusals.record({ resourceId: caller.resourceId, clientName: caller.name, reason, messages, detail: refusal.message, at: this.deps.now().toISOString() });
+    } catch {
+      // A site too busy to count (its write lock held past the busy timeout) still owes the
+      // client the refusal's reason, not a 500 that would make it retry the same bad upload.
+    }
     return refusal;
   }
 
