@@ -33,6 +33,8 @@ import { PolicyService } from './services/policy/policy-service';
 import { ResourceService } from './services/resources/resource-service';
 import { CollectionMembership } from './services/collections/collection-membership';
 import { MpClientRepository } from './db/repositories/mp-client-repository';
+import { MpRefusalRepository } from './db/repositories/mp-refusal-repository';
+import { StatusRetentionRepository } from './db/repositories/status-retention-repository';
 import { MpSettingsRepository } from './db/repositories/mp-settings-repository';
 import { MpAdminService } from './services/management-point/mp-admin-service';
 import { MaintenanceWindowService } from './services/collections/maintenance-window-service';
@@ -150,6 +152,7 @@ export function createCore(options: CoreOptions): Core {
   };
   const siteSettings = new SiteSettingsService({
     settings: repositories.settings,
+    statusRetention: new StatusRetentionRepository(site.db),
     work,
     now,
     platform: process.platform,
@@ -265,7 +268,7 @@ export function createCore(options: CoreOptions): Core {
     advertisements,
     policy,
     maintenanceWindows: new MaintenanceWindowService({ memberships: repositories.memberships, resources: repositories.resources, now }),
-    managementPoint: new MpAdminService({ settings: new MpSettingsRepository(site.db), clients: new MpClientRepository(site.db), resources: repositories.resources, offers: repositories.offers, work, now }),
+    managementPoint: new MpAdminService({ settings: new MpSettingsRepository(site.db), clients: new MpClientRepository(site.db), refusals: new MpRefusalRepository(site.db), resources: repositories.resources, offers: repositories.offers, work, now }),
     logs: new LogService({ folder: site.root.logs }),
   });
   recoverInboxes(plumbing, site.root, (text) => log.write(provider.file, provider.component, text), now().getTime());

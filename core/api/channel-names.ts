@@ -10,6 +10,8 @@ export const requestChannelNames = [
   'site:path-mappings:remove',
   'site:source-roots:get',
   'site:source-roots:set',
+  'site:maintenance:get',
+  'site:maintenance:set',
   'packages:list',
   'packages:list-page',
   'packages:get',

@@ -8,8 +8,8 @@ import type { PackageDeletedDto, PackageDto } from './packages';
 import { packageCreateSchema, packageRefSchema, packageUpdateSchema } from './packages';
 import type { PackageListPageDto } from './package-list';
 import { packageListPageSchema } from './package-list';
-import type { PathMappingDto, SiteInfoDto, SourceRootsDto } from './site';
-import { pathMappingRemoveSchema, pathMappingSetSchema, sourceRootsSetSchema } from './site';
+import type { PathMappingDto, SiteInfoDto, SiteMaintenanceDto, SourceRootsDto } from './site';
+import { pathMappingRemoveSchema, pathMappingSetSchema, siteMaintenanceSetSchema, sourceRootsSetSchema } from './site';
 import type { ProgramDeletedDto, ProgramDto } from './programs';
 import {
   deviceProgramCreateSchema,
@@ -98,6 +98,8 @@ export const requestSchemas = {
   'site:path-mappings:remove': pathMappingRemoveSchema,
   'site:source-roots:get': empty,
   'site:source-roots:set': sourceRootsSetSchema,
+  'site:maintenance:get': empty,
+  'site:maintenance:set': siteMaintenanceSetSchema,
   'packages:list': empty,
   'packages:list-page': packageListPageSchema,
   'packages:get': packageRefSchema,
@@ -216,6 +218,8 @@ export interface ResponseMap {
   'site:path-mappings:remove': readonly PathMappingDto[];
   'site:source-roots:get': SourceRootsDto;
   'site:source-roots:set': SourceRootsDto;
+  'site:maintenance:get': SiteMaintenanceDto;
+  'site:maintenance:set': SiteMaintenanceDto;
   'packages:list': readonly PackageDto[];
   /** What the console's Packages list shows, a page at a time; packages:list has every field. */
   'packages:list-page': PackageListPageDto;

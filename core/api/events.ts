@@ -40,7 +40,7 @@ export interface ComponentChangedEvent {
 
 /** Site Properties changed (by any console or the CLI): re-read the setting named. */
 export interface SiteSettingsChangedEvent {
-  readonly setting: 'pathMappings' | 'sourceRoots';
+  readonly setting: 'pathMappings' | 'sourceRoots' | 'siteMaintenance';
 }
 
 /** A distribution point or a DP group was created, changed or deleted: re-read it by name. */

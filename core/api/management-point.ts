@@ -299,6 +299,27 @@ export interface MpStatusDto {
   readonly error: string | null;
   readonly lastRequestAt: string | null;
   readonly clients: { readonly total: number; readonly approved: number; readonly pending: number; readonly blocked: number };
+  /** Status uploads refused as malformed: none of their messages was stored. */
+  readonly refused: MpRefusedDto;
+}
+
+/** "N messages refused", and the last few refusals by client and reason, newest first. */
+export interface MpRefusedDto {
+  readonly uploads: number;
+  readonly messages: number;
+  readonly recent: readonly MpRefusalDto[];
+}
+
+export interface MpRefusalDto {
+  readonly resourceId: number;
+  readonly client: string;
+  /** The refused field without message indexes: `severity`, `insertionStrings`, `body` (not JSON, too large). */
+  readonly reason: string;
+  readonly uploads: number;
+  readonly messages: number;
+  /** The last refusal's words, as the client was answered. */
+  readonly lastDetail: string;
+  readonly lastRefusedAt: string;
 }
 
 export interface MpClientDto {

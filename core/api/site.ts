@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { boundedWholeNumber } from './bounded-number';
 import { siteCodeSchema } from './ids';
 import { requiredText, textSchema } from './text';
 import { posixPathProblem, sourceDirectoryProblem } from './source-paths';
@@ -93,4 +94,32 @@ export interface SourceRootsDto {
    */
   readonly limitBrowsing: boolean;
   readonly roots: readonly string[];
+}
+
+/** Site Maintenance › Delete Aged Status Messages: the days kept and how often at most the task looks. */
+export const statusRetentionLimits = { keepDays: { min: 1, max: 365 }, everyHours: { min: 1, max: 168 } } as const;
+
+/** `site:maintenance:set`: whatever is given changes; the rest stays. */
+export const siteMaintenanceSetSchema = z.strictObject({
+  deleteAgedStatusMessages: z.strictObject({
+    enabled: z.boolean({ error: 'enabled is true or false.' }).optional(),
+    keepDays: boundedWholeNumber('The days to keep status messages', statusRetentionLimits.keepDays).optional(),
+    everyHours: boundedWholeNumber('The hours between runs', statusRetentionLimits.everyHours).optional(),
+  }),
+});
+export type SiteMaintenanceSetInput = z.input<typeof siteMaintenanceSetSchema>;
+
+export interface StatusRetentionDto {
+  readonly enabled: boolean;
+  /** Status messages older than this many days are deleted. */
+  readonly keepDays: number;
+  /** Inbox Manager runs the task at most once in this many hours. */
+  readonly everyHours: number;
+  readonly lastModified: string;
+  readonly lastRunAt: string | null;
+  readonly lastDeleted: number | null;
+}
+
+export interface SiteMaintenanceDto {
+  readonly deleteAgedStatusMessages: StatusRetentionDto;
 }

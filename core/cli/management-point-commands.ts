@@ -36,6 +36,9 @@ export function formatMpSettings(s: MpSettingsDto, status: MpStatusDto | null): 
     fields.push(['Running', status.running ? `yes, at ${status.url}` : status.error ? `no: ${status.error}` : 'no']);
     fields.push(['Last request', status.lastRequestAt ?? 'never']);
     fields.push(['Clients', `${status.clients.total} (${status.clients.approved} approved, ${status.clients.pending} pending, ${status.clients.blocked} blocked)`]);
+    fields.push(['Refused uploads', status.refused.uploads === 0 ? 'none' : `${status.refused.uploads} (${status.refused.messages} messages)`]);
+    const last = status.refused.recent[0];
+    if (last) fields.push(['Last refused', `${last.lastRefusedAt} ${last.client} (${last.reason}): ${last.lastDetail}`]);
   }
   return textFields(fields);
 }

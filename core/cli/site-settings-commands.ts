@@ -1,8 +1,9 @@
 import type { Command } from 'commander';
 import { resolve } from 'node:path';
-import { sameWindowsPath, sourcePathFormOf, trimTrailingSeparators, type PathMappingDto, type SourceRootsDto } from '../api';
+import { sameWindowsPath, sourcePathFormOf, trimTrailingSeparators, type PathMappingDto, type SiteMaintenanceDto, type SiteMaintenanceSetInput, type SourceRootsDto } from '../api';
 import { usageFailure } from './cli-failure';
 import type { CommandContext } from './command-context';
+import { parseWholeNumber } from './parse-integer';
 import { textTable } from './text-table';
 
 export function formatPathMappings(mappings: readonly PathMappingDto[]): string {
@@ -19,6 +20,17 @@ export function formatSourceRoots(roots: SourceRootsDto): string {
   return `Browse only under the source roots: ${limit}\nSource roots:\n${list}`;
 }
 
+export function formatSiteMaintenance(maintenance: SiteMaintenanceDto): string {
+  const task = maintenance.deleteAgedStatusMessages;
+  const lastRun = task.lastRunAt === null ? 'never' : `${task.lastRunAt} (${task.lastDeleted ?? 0} deleted)`;
+  return [
+    `Delete Aged Status Messages: ${task.enabled ? 'enabled' : 'disabled'}`,
+    `  Delete status messages older than: ${task.keepDays} ${task.keepDays === 1 ? 'day' : 'days'}`,
+    `  Run at most every: ${task.everyHours} ${task.everyHours === 1 ? 'hour' : 'hours'}`,
+    `  Last run: ${lastRun}`,
+  ].join('\n');
+}
+
 /** A relative folder means one under the shell's current folder; Windows and UNC forms are passed on as typed. */
 function absolute(path: string, cwd: string): string {
   return sourcePathFormOf(path) !== null ? path : resolve(cwd, path);
@@ -26,7 +38,8 @@ function absolute(path: string, cwd: string): string {
 
 /**
  * `courier site map-path|unmap-path|path-mappings` (Site Properties › Path Mappings) and
- * `courier site source-roots|add-source-root|remove-source-root|limit-browsing`.
+ * `courier site source-roots|add-source-root|remove-source-root|limit-browsing`, and
+ * `courier site maintenance` (Site Maintenance › Delete Aged Status Messages).
  */
 export function registerSiteSettingsCommands(site: Command, { io, withGlobalOptions, withCore, print, unwrap }: CommandContext): void {
   const mapPath = withGlobalOptions(
@@ -125,6 +138,41 @@ Examples:
     return withCore(command, async (core, globals) => {
       const roots = unwrap(await core.client['site:source-roots:set']({ limitBrowsing: state === 'on' }));
       print(globals, roots, () => formatSourceRoots(roots));
+    });
+  });
+
+  const maintenance = withGlobalOptions(
+    site
+      .command('maintenance')
+      .description('show or change Site Maintenance › Delete Aged Status Messages (no option shows it)')
+      .option('--delete-aged-status-messages <on|off>', 'run the task (on, the default) or not (off)')
+      .option('--keep-days <days>', 'delete status messages older than this many days (1 to 365; 7 by default)', parseWholeNumber)
+      .option('--every-hours <hours>', 'run at most once in this many hours (1 to 168; 24 by default)', parseWholeNumber),
+  );
+  maintenance.addHelpText(
+    'after',
+    `
+SMS_INBOX_MANAGER runs the task while a console or courier serve runs, and reads these settings
+each time it wakes, so a change applies without a restart.
+
+Examples:
+  courier site maintenance
+  courier site maintenance --keep-days 30 --every-hours 12
+  courier site maintenance --delete-aged-status-messages off`,
+  );
+  maintenance.action((opts: { deleteAgedStatusMessages?: string; keepDays?: number; everyHours?: number }, command: Command) => {
+    const state = opts.deleteAgedStatusMessages;
+    if (state !== undefined && state !== 'on' && state !== 'off') throw usageFailure(`--delete-aged-status-messages is on or off, not "${state}".`);
+    const changes: SiteMaintenanceSetInput['deleteAgedStatusMessages'] = {
+      ...(state !== undefined ? { enabled: state === 'on' } : {}),
+      ...(opts.keepDays !== undefined ? { keepDays: opts.keepDays } : {}),
+      ...(opts.everyHours !== undefined ? { everyHours: opts.everyHours } : {}),
+    };
+    return withCore(command, async (core, globals) => {
+      const result = Object.keys(changes).length === 0
+        ? unwrap(await core.client['site:maintenance:get']({}))
+        : unwrap(await core.client['site:maintenance:set']({ deleteAgedStatusMessages: changes }));
+      print(globals, result, () => formatSiteMaintenance(result));
     });
   });
 }

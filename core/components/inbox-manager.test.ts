@@ -4,6 +4,7 @@ import { openSite, type OpenSite } from '../site/open-site';
 import { createSiteLog } from '../site/site-log';
 import { openSitePlumbing, type SitePlumbing } from '../site/site-plumbing';
 import { deleteAgedStatusMessages } from '../site/status-retention';
+import { StatusRetentionRepository } from '../db/repositories/status-retention-repository';
 import { createInboxManager } from './inbox-manager';
 import type { ComponentContext } from './site-component';
 
@@ -14,6 +15,7 @@ let clock: number;
 const day = 24 * 60 * 60 * 1000;
 const now = () => new Date(clock);
 const logged: string[] = [];
+const retention = () => new StatusRetentionRepository(site.db);
 
 function reportAt(time: number, packageId: string): void {
   const saved = clock;
@@ -58,7 +60,7 @@ describe('Delete Aged Status Messages', () => {
     expect(() => deleteAgedStatusMessages(plumbing.statusMessages, -1, now())).toThrow('Status messages are kept a number of days, 0 or more (-1 given).');
   });
 
-  it("runs on Inbox Manager's schedule, a week by default, at most once an hour", async () => {
+  it("runs on Inbox Manager's schedule as the site's settings say: a week kept, once a day, by default", async () => {
     const manager = createInboxManager();
     await manager.start(context());
     reportAt(clock - 8 * day, 'A0100001');
@@ -66,23 +68,55 @@ describe('Delete Aged Status Messages', () => {
     await manager.wake();
     expect(plumbing.statusMessages.query({ order: 'newest', limit: 10 }).messages.map((m) => m.insertionStrings[1])).toEqual(['A0100002']);
     expect(logged).toEqual(['Deleted 1 status messages older than 7 days.']);
+    expect(retention().get()).toMatchObject({ lastRunAt: now().toISOString(), lastDeleted: 1 });
 
-    // Two minutes later the second has aged too, but the hour is not up.
+    // Two minutes later the second has aged too, but the day is not up; nor for a restarted manager.
     clock += 2 * 60_000;
+    await manager.wake();
+    await manager.stop();
+    const restarted = createInboxManager();
+    await restarted.start(context());
+    await restarted.wake();
+    expect(plumbing.statusMessages.count()).toBe(1);
+    clock += 24 * 60 * 60_000;
+    await restarted.wake();
+    expect(plumbing.statusMessages.count()).toBe(0);
+    await restarted.stop();
+  });
+
+  it('keeps the days and runs as often as the site settings say, read on every wake, and not at all when disabled', async () => {
+    const manager = createInboxManager();
+    await manager.start(context());
+    retention().save({ enabled: true, keepDays: 30, everyHours: 2, lastModified: now().toISOString() });
+    reportAt(clock - 8 * day, 'A0100001');
+    reportAt(clock - 31 * day, 'A0100002');
+    await manager.wake();
+    expect(plumbing.statusMessages.query({ order: 'newest', limit: 10 }).messages.map((m) => m.insertionStrings[1])).toEqual(['A0100001']);
+
+    // Changed while it runs: 3 days kept, at most every 2 hours, so not yet, then after 2 hours.
+    retention().save({ enabled: true, keepDays: 3, everyHours: 2, lastModified: now().toISOString() });
+    clock += 60 * 60_000;
     await manager.wake();
     expect(plumbing.statusMessages.count()).toBe(1);
     clock += 60 * 60_000;
     await manager.wake();
     expect(plumbing.statusMessages.count()).toBe(0);
-    await manager.stop();
-  });
+    expect(logged.at(-1)).toBe('Deleted 1 status messages older than 3 days.');
 
-  it('keeps as many days as it is told', async () => {
-    const manager = createInboxManager({ statusRetentionDays: 30 });
-    await manager.start(context());
-    reportAt(clock - 8 * day, 'A0100001');
+    // Disabled: nothing is deleted however long it has been, and no run is recorded.
+    retention().save({ enabled: false, keepDays: 1, everyHours: 1, lastModified: now().toISOString() });
+    reportAt(clock - 5 * day, 'A0100003');
+    const ranAt = retention().get().lastRunAt;
+    clock += 10 * day;
     await manager.wake();
     expect(plumbing.statusMessages.count()).toBe(1);
+    expect(retention().get().lastRunAt).toBe(ranAt);
+
+    // A clock set back before the last run does not stop the task until it catches up.
+    retention().save({ enabled: true, keepDays: 1, everyHours: 24, lastModified: now().toISOString() });
+    retention().noteRun(new Date(clock + 30 * day).toISOString(), 0);
+    await manager.wake();
+    expect(plumbing.statusMessages.count()).toBe(0);
     await manager.stop();
   });
 });

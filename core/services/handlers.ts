@@ -69,6 +69,8 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'site:path-mappings:remove': ({ uncPrefix }) => siteSettings.removePathMapping(uncPrefix),
     'site:source-roots:get': () => siteSettings.sourceRoots(),
     'site:source-roots:set': (changes) => siteSettings.setSourceRoots(changes),
+    'site:maintenance:get': () => siteSettings.maintenance(),
+    'site:maintenance:set': (changes) => siteSettings.setMaintenance(changes),
     'packages:list': () => packages.list(),
     'packages:list-page': (query) => packages.listPage(query),
     'packages:get': ({ packageId }) => packages.get(packageId),

@@ -118,3 +118,38 @@ describe('source roots', () => {
     expect(await core.client['site:source-roots:get']({})).toEqual({ ok: true, value: { limitBrowsing: false, roots: [] } });
   });
 });
+
+describe('Site Maintenance › Delete Aged Status Messages', () => {
+  it("starts at the suite's defaults, changes only what is given, tells the consoles and logs it", async () => {
+    const events: SiteSettingsChangedEvent[] = [];
+    core.on('site:settings-changed', (event) => events.push(event));
+    expect(await core.client['site:maintenance:get']({})).toEqual({
+      ok: true,
+      value: { deleteAgedStatusMessages: { enabled: true, keepDays: 7, everyHours: 24, lastModified: '1970-01-01T00:00:00.000Z', lastRunAt: null, lastDeleted: null } },
+    });
+    const set = await core.client['site:maintenance:set']({ deleteAgedStatusMessages: { keepDays: 30 } });
+    expect(set).toMatchObject({ ok: true, value: { deleteAgedStatusMessages: { enabled: true, keepDays: 30, everyHours: 24, lastModified: '2026-11-26T09:00:00.000Z' } } });
+    const off = await core.client['site:maintenance:set']({ deleteAgedStatusMessages: { enabled: false, everyHours: 1 } });
+    expect(off).toMatchObject({ ok: true, value: { deleteAgedStatusMessages: { enabled: false, keepDays: 30, everyHours: 1 } } });
+    expect(events).toEqual([{ setting: 'siteMaintenance' }, { setting: 'siteMaintenance' }]);
+    expect(readFileSync(join(core.site.siteRoot, 'SMS', 'Logs', 'smsprov.log'), 'utf8')).toContain('Delete Aged Status Messages: enabled, keeping 30 days, at most every 24 hours.');
+  });
+
+  it('refuses hostile values at their field and keeps what was there', async () => {
+    const refusals: [unknown, string, RegExp][] = [
+      [{ deleteAgedStatusMessages: { keepDays: 0 } }, 'deleteAgedStatusMessages.keepDays', /from 1 to 365/],
+      [{ deleteAgedStatusMessages: { keepDays: 1e9 } }, 'deleteAgedStatusMessages.keepDays', /from 1 to 365/],
+      [{ deleteAgedStatusMessages: { keepDays: 7.5 } }, 'deleteAgedStatusMessages.keepDays', /whole number/],
+      [{ deleteAgedStatusMessages: { everyHours: '24' } }, 'deleteAgedStatusMessages.everyHours', /whole number/],
+      [{ deleteAgedStatusMessages: { everyHours: 169 } }, 'deleteAgedStatusMessages.everyHours', /from 1 to 168/],
+      [{ deleteAgedStatusMessages: { enabled: 'yes' } }, 'deleteAgedStatusMessages.enabled', /true or false/],
+      [{ deleteAgedStatusMessages: { keepDays: 3, lastRunAt: '2000-01-01T00:00:00Z' } }, 'deleteAgedStatusMessages.lastRunAt', /Unknown field/],
+      [{}, 'deleteAgedStatusMessages', /./],
+    ];
+    for (const [input, field, message] of refusals) {
+      const answer = await core.client['site:maintenance:set'](input as never);
+      expect(answer).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED', field, message: expect.stringMatching(message) } });
+    }
+    expect(await core.client['site:maintenance:get']({})).toMatchObject({ ok: true, value: { deleteAgedStatusMessages: { enabled: true, keepDays: 7, everyHours: 24, lastRunAt: null } } });
+  });
+});

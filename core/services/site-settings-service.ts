@@ -4,16 +4,21 @@ import {
   sourcePathFormOf,
   trimTrailingSeparators,
   type PathMappingDto,
+  type SiteMaintenanceDto,
+  type SiteMaintenanceSetInput,
   type SourceRootsDto,
 } from '../api';
 import { inspectPath, requireAbsolute, type FileAccess } from '../content/file-access';
 import type { FileGate } from '../content/file-gate';
 import type { PathMappingRecord, SiteSettingsRepository } from '../db/repositories/site-settings-repository';
+import type { StatusRetentionRepository } from '../db/repositories/status-retention-repository';
 import { currentRequest } from './request-scope';
 import type { ChangeSet, UnitOfWork } from '../site/unit-of-work';
 
 export interface SiteSettingsServiceDeps {
   readonly settings: SiteSettingsRepository;
+  /** Site Maintenance › Delete Aged Status Messages, which Inbox Manager reads on each wake. */
+  readonly statusRetention: StatusRetentionRepository;
   /** The change, its site:settings-changed event and its log line commit together (docs/site-components.md). */
   readonly work: UnitOfWork;
   readonly now: () => Date;
@@ -121,6 +126,27 @@ export class SiteSettingsService {
     });
   }
 
+  maintenance(): SiteMaintenanceDto {
+    return { deleteAgedStatusMessages: this.deps.statusRetention.get() };
+  }
+
+  /** Changes what is given of Delete Aged Status Messages; the schema bounds each number. */
+  setMaintenance(changes: SiteMaintenanceSetInput): SiteMaintenanceDto {
+    const stamp = this.deps.now().toISOString();
+    return this.deps.work.run((change) => {
+      const current = this.deps.statusRetention.get();
+      const given = changes.deleteAgedStatusMessages;
+      const next = { enabled: given.enabled ?? current.enabled, keepDays: given.keepDays ?? current.keepDays, everyHours: given.everyHours ?? current.everyHours, lastModified: stamp };
+      this.deps.statusRetention.save(next);
+      this.changed(
+        change,
+        'siteMaintenance',
+        `Delete Aged Status Messages: ${next.enabled ? `enabled, keeping ${next.keepDays} days, at most every ${next.everyHours} hours` : 'disabled'}.`,
+      );
+      return { deleteAgedStatusMessages: this.deps.statusRetention.get() };
+    });
+  }
+
   /** How the site server reads files for the console right now (read per request: another process may have changed the settings). */
   fileAccess(): FileAccess {
     const limit = this.deps.settings.limitBrowsing();
@@ -132,7 +158,7 @@ export class SiteSettingsService {
     };
   }
 
-  private changed(change: ChangeSet, setting: 'pathMappings' | 'sourceRoots', detail: string): void {
+  private changed(change: ChangeSet, setting: 'pathMappings' | 'sourceRoots' | 'siteMaintenance', detail: string): void {
     change.emit('site:settings-changed', { setting });
     change.log('smsprov.log', 'SMS_PROVIDER', `Site settings: ${detail}`);
   }

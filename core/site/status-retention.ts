@@ -1,7 +1,5 @@
 import type { StatusMessageRepository } from '../db/repositories/status-message-repository';
 
-/** Site Maintenance › Delete Aged Status Messages: the suite's default keeps a week. */
-export const defaultStatusRetentionDays = 7;
 const dayMs = 24 * 60 * 60 * 1000;
 
 /**

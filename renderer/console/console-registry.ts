@@ -3,6 +3,7 @@ import { advertisementsFeature } from '../features/advertisements/advertisements
 import { clientAgentsFeature } from '../features/client-agents/client-agents-feature';
 import { collectionsFeature } from '../features/collections/collections-feature';
 import { managementPointFeature } from '../features/management-point/management-point-feature';
+import { siteMaintenanceFeature } from '../features/site-maintenance/site-maintenance-feature';
 import { logViewerFeature } from '../features/log-viewer/log-viewer-feature';
 import { notBuiltFeature } from '../features/not-built/not-built-feature';
 import { statusQueriesFeature } from '../features/status-queries/status-queries-feature';
@@ -21,6 +22,6 @@ import { shellFeature } from '../shell/shell-feature';
  * The console's features. A new feature's registration goes in this list; the list does not
  * compile while a declared kind has no registration.
  */
-export const consoleFeatures = [shellFeature, siteFeature, packagesFeature, packageImportFeature, programsFeature, accessAccountsFeature, sitePropertiesFeature, packageDistributionFeature, siteSystemsFeature, clientAgentsFeature, collectionsFeature, advertisementsFeature, managementPointFeature, statusViewerFeature, logViewerFeature, statusQueriesFeature, notBuiltFeature] as const;
+export const consoleFeatures = [shellFeature, siteFeature, packagesFeature, packageImportFeature, programsFeature, accessAccountsFeature, sitePropertiesFeature, packageDistributionFeature, siteSystemsFeature, clientAgentsFeature, collectionsFeature, advertisementsFeature, managementPointFeature, siteMaintenanceFeature, statusViewerFeature, logViewerFeature, statusQueriesFeature, notBuiltFeature] as const;
 
 export const consoleRegistry = assembleRegistry({ kind: 'site-database' }, consoleFeatures);

@@ -4,6 +4,7 @@ import type { ClientAgentsNodeKinds } from '../features/client-agents/client-age
 import type { CollectionsNodeKinds } from '../features/collections/collections-kinds';
 import type { PackageDistributionNodeKinds } from '../features/package-distribution/package-distribution-kinds';
 import type { ManagementPointNodeKinds } from '../features/management-point/management-point-kinds';
+import type { SiteMaintenanceNodeKinds } from '../features/site-maintenance/site-maintenance-kinds';
 import type { NotBuiltNodeKinds } from '../features/not-built/not-built-kinds';
 import type { PackagesNodeKinds } from '../features/packages/packages-kinds';
 import type { ProgramsNodeKinds } from '../features/programs/programs-kinds';
@@ -16,7 +17,7 @@ import type { StatusQueriesNodeKinds } from '../features/status-queries/status-q
  * from each feature's declarations. A feature adds its interface here; the registry then does not
  * compile until some feature registers each new kind.
  */
-export interface NodeKinds extends SiteNodeKinds, PackagesNodeKinds, ProgramsNodeKinds, AccessAccountsNodeKinds, PackageDistributionNodeKinds, SiteSystemsNodeKinds, ClientAgentsNodeKinds, CollectionsNodeKinds, AdvertisementsNodeKinds, ManagementPointNodeKinds, StatusQueriesNodeKinds, NotBuiltNodeKinds {}
+export interface NodeKinds extends SiteNodeKinds, PackagesNodeKinds, ProgramsNodeKinds, AccessAccountsNodeKinds, PackageDistributionNodeKinds, SiteSystemsNodeKinds, ClientAgentsNodeKinds, CollectionsNodeKinds, AdvertisementsNodeKinds, ManagementPointNodeKinds, SiteMaintenanceNodeKinds, StatusQueriesNodeKinds, NotBuiltNodeKinds {}
 
 export type NodeKind = keyof NodeKinds;
 

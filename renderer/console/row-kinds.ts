@@ -3,6 +3,7 @@ import type { AdvertisementsRowKinds } from '../features/advertisements/advertis
 import type { ClientAgentsRowKinds } from '../features/client-agents/client-agents-kinds';
 import type { CollectionsRowKinds } from '../features/collections/collections-kinds';
 import type { ManagementPointRowKinds } from '../features/management-point/management-point-kinds';
+import type { SiteMaintenanceRowKinds } from '../features/site-maintenance/site-maintenance-kinds';
 import type { PackageDistributionRowKinds } from '../features/package-distribution/package-distribution-kinds';
 import type { ProgramsRowKinds } from '../features/programs/programs-kinds';
 import type { SiteSystemsRowKinds } from '../features/site-systems/site-systems-kinds';
@@ -13,7 +14,7 @@ import type { ShellRowKinds } from '../shell/shell-kinds';
  * Every kind of row the details pane lists, with the value each row holds, assembled from the
  * shell's and each feature's declarations.
  */
-export interface RowKinds extends ShellRowKinds, ProgramsRowKinds, AccessAccountsRowKinds, SiteSystemsRowKinds, PackageDistributionRowKinds, ClientAgentsRowKinds, CollectionsRowKinds, AdvertisementsRowKinds, ManagementPointRowKinds, StatusQueriesRowKinds {}
+export interface RowKinds extends ShellRowKinds, ProgramsRowKinds, AccessAccountsRowKinds, SiteSystemsRowKinds, PackageDistributionRowKinds, ClientAgentsRowKinds, CollectionsRowKinds, AdvertisementsRowKinds, ManagementPointRowKinds, SiteMaintenanceRowKinds, StatusQueriesRowKinds {}
 
 export type RowKind = keyof RowKinds;
 

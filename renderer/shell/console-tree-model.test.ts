@@ -33,7 +33,7 @@ describe('buildConsoleTree', () => {
     expect(labels(model, 'site')).toEqual(['Computer Management', 'Site Settings', 'System Status']);
     expect(labels(model, 'site/computer-management')).toEqual(['Software Distribution', 'Collections']);
     expect(labels(model, 'site/computer-management/software-distribution')).toEqual(['Packages', 'Advertisements']);
-    expect(labels(model, 'site/site-settings')).toEqual(['Site Systems', 'Distribution Point Groups', 'Component Configuration', 'Client Agents', 'Pending Approval']);
+    expect(labels(model, 'site/site-settings')).toEqual(['Site Systems', 'Distribution Point Groups', 'Component Configuration', 'Client Agents', 'Pending Approval', 'Site Maintenance']);
     expect(labels(model, 'site/system-status')).toEqual([
       'Component Status',
       'Package Status',

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { PackageDto, PathMappingDto, SourceRootsDto } from '../../core/api';
+import type { PackageDto, PathMappingDto, SiteMaintenanceDto, SourceRootsDto } from '../../core/api';
 import { runCli } from '../helpers/run-cli';
 import { makeTempDir, type TempDir } from '../helpers/temp-dir';
 
@@ -59,5 +59,25 @@ describe('courier site source-roots, add-source-root, remove-source-root, limit-
     expect((await courier('site', 'limit-browsing', 'off')).code).toBe(0);
     const removed = await courier('site', 'remove-source-root', root, '--json');
     expect(JSON.parse(removed.stdout)).toEqual({ limitBrowsing: false, roots: [] });
+  }, 120_000);
+});
+
+describe('courier site maintenance', () => {
+  it("shows Delete Aged Status Messages with the suite's defaults, changes what is given, and refuses what is out of range", async () => {
+    const shown = await courier('site', 'maintenance');
+    expect([shown.code, shown.stdout]).toEqual([
+      0,
+      'Delete Aged Status Messages: enabled\n  Delete status messages older than: 7 days\n  Run at most every: 24 hours\n  Last run: never\n',
+    ]);
+    const set = await courier('site', 'maintenance', '--keep-days', '30', '--every-hours', '6', '--json');
+    expect(JSON.parse(set.stdout)).toMatchObject({ deleteAgedStatusMessages: { enabled: true, keepDays: 30, everyHours: 6, lastRunAt: null } } satisfies { deleteAgedStatusMessages: Partial<SiteMaintenanceDto['deleteAgedStatusMessages']> });
+    const off = await courier('site', 'maintenance', '--delete-aged-status-messages', 'off');
+    expect(off.stdout).toContain('Delete Aged Status Messages: disabled\n  Delete status messages older than: 30 days\n  Run at most every: 6 hours');
+
+    const tooMany = await courier('site', 'maintenance', '--keep-days', '366');
+    expect([tooMany.code, tooMany.stderr]).toEqual([1, expect.stringContaining('The days to keep status messages must be from 1 to 365.')]);
+    expect((await courier('site', 'maintenance', '--every-hours', 'soon')).code).toBe(2);
+    expect((await courier('site', 'maintenance', '--delete-aged-status-messages', 'maybe')).code).toBe(2);
+    expect((await courier('site', 'maintenance')).stdout).toContain('30 days');
   }, 120_000);
 });

@@ -330,6 +330,15 @@ describe('the management point', { timeout: 60_000 }, () => {
     }
     expect(clientMessages()).toBe(3);
     expect(count('SELECT count(*) FROM mp_status_receipts')).toBe(3);
+
+    // Every refusal is counted by client and reason although nothing of it was stored: the
+    // messages of each refused upload (all of them go unstored with the bad one), and the last words.
+    const refused = value(await core.client['management-point:status']({})).refused;
+    expect({ uploads: refused.uploads, messages: refused.messages }).toEqual({ uploads: 9, messages: 2 + 2 + 2 + 2 + 1 + 1 + 501 + 0 + 1 });
+    const byReason = Object.fromEntries(refused.recent.map((r) => [r.reason, [r.client, r.uploads, r.messages]]));
+    expect(byReason).toEqual({ severity: ['PC0004', 1, 2], insertionStrings: ['PC0004', 3, 6], uid: ['PC0004', 1, 1], attributes: ['PC0004', 1, 1], messages: ['PC0004', 3, 502] });
+    expect(refused.recent.find((r) => r.reason === 'insertionStrings')?.lastDetail).toMatch(/at most 1024/);
+    expect(refused.recent.every((r) => r.resourceId === pc.resourceId && !Number.isNaN(Date.parse(r.lastRefusedAt)))).toBe(true);
   });
 
   it('bounds bodies: declared too large, streamed too large, not JSON, not declared JSON', async () => {
@@ -354,8 +363,12 @@ describe('the management point', { timeout: 60_000 }, () => {
     expect(await streamed.json()).toMatchObject({ error: { code: 'PAYLOAD_TOO_LARGE' } });
     expect((await call('POST', 'status', { auth: auth(pc), raw: '{"messages": [' })).body).toMatchObject({ error: { code: 'VALIDATION_FAILED', message: expect.stringContaining('not JSON') } });
     expect((await call('POST', 'status', { auth: auth(pc), raw: '{}', contentType: 'text/plain' })).status).toBe(415);
-    // A stranger's body is not read at all.
+    // Each is a malformed upload of PC0005's, counted as one under "body"; a stranger's is not counted.
     expect((await call('POST', 'status', { body: { messages: [message('z')] } })).status).toBe(401);
+    const refused = value(await core.client['management-point:status']({})).refused;
+    expect(refused.recent.map((r) => [r.client, r.reason, r.uploads, r.messages])).toEqual([['PC0005', 'body', 4, 0]]);
+    expect(refused.recent[0]?.lastDetail).toMatch(/Content-Type: application\/json/);
+    // A stranger's body is not read at all.
     const badRegistration = await call('POST', 'register', { body: { ...registration('PC0006'), platform: 'ARM64', loggedOnUsers: ['nobody'] } });
     expect(badRegistration.status).toBe(400);
     expect(badRegistration.body).toMatchObject({ error: { code: 'VALIDATION_FAILED', field: 'platform' } });

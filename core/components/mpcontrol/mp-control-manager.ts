@@ -4,6 +4,7 @@ import { ClientAgentRepository } from '../../db/repositories/client-agent-reposi
 import { CollectionRepository } from '../../db/repositories/collection-repository';
 import { MembershipRepository } from '../../db/repositories/membership-repository';
 import { MpClientRepository } from '../../db/repositories/mp-client-repository';
+import { MpRefusalRepository } from '../../db/repositories/mp-refusal-repository';
 import { MpSettingsRepository, type MpSettingsRecord } from '../../db/repositories/mp-settings-repository';
 import { OfferRepository } from '../../db/repositories/offer-repository';
 import { ResourceRepository } from '../../db/repositories/resource-repository';
@@ -151,6 +152,7 @@ export function createMpControlManager(options: MpControlOptions = {}): SiteComp
         contentService: new ContentServiceRepository(db),
         statusMessages: new StatusMessageRepository(db),
         clientStates: new AdvertisementClientStateRepository(db),
+        refusals: new MpRefusalRepository(db),
         now: given.now,
         logAs: { file: mpControlLog, component: mpControlName },
       });

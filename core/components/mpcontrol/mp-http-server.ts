@@ -113,7 +113,16 @@ export function createMpServer(options: MpServerOptions): Server {
       method: 'POST',
       handle: async (req) => {
         const caller = authed(req);
-        return mp.uploadStatus(caller, await readJson(req));
+        let body: unknown;
+        try {
+          body = await readJson(req);
+        } catch (error) {
+          // A body that is not JSON (or too large, or not declared JSON) is a malformed upload and
+          // counted; a busy MP or a client gone mid-body refused nothing the client got wrong.
+          if (error instanceof MpError && error.code !== 'BUSY') throw mp.refuseUpload(caller, error, 0);
+          throw error;
+        }
+        return mp.uploadStatus(caller, body);
       },
     },
   };

@@ -19,6 +19,7 @@ import type { ClientAgentRepository } from '../../db/repositories/client-agent-r
 import type { ContentServiceRepository } from '../../db/repositories/content-service-repository';
 import type { MembershipRepository } from '../../db/repositories/membership-repository';
 import { resetSecretHash, type MpClientRepository } from '../../db/repositories/mp-client-repository';
+import type { MpRefusalRepository } from '../../db/repositories/mp-refusal-repository';
 import type { MpSettingsRepository } from '../../db/repositories/mp-settings-repository';
 import type { OfferRepository } from '../../db/repositories/offer-repository';
 import type { ResourceRepository } from '../../db/repositories/resource-repository';
@@ -50,6 +51,8 @@ export interface ManagementPointDeps {
   readonly contentService: Pick<ContentServiceRepository, 'settings' | 'listening'>;
   readonly statusMessages: StatusMessageRepository;
   readonly clientStates: AdvertisementClientStateRepository;
+  /** Where refused status uploads are counted (the MP's Status says how many and why). */
+  readonly refusals: MpRefusalRepository;
   readonly now: () => Date;
   /** Where the MP's own lines go (mpcontrol.log). */
   readonly logAs: { readonly file: `${string}.log`; readonly component: string };
@@ -287,17 +290,20 @@ export class ManagementPoint {
    */
   uploadStatus(caller: MpCaller, body: unknown): MpStatusResponse {
     const { deps } = this;
+    const sent = typeof body === 'object' && body !== null && Array.isArray((body as { messages?: unknown }).messages) ? (body as { messages: unknown[] }).messages.length : 0;
     const envelope = mpStatusUploadSchema.safeParse(body);
     if (!envelope.success) {
       const issue = envelope.error.issues[0];
-      throw new MpError('VALIDATION_FAILED', issue?.message ?? 'The upload is { messages: [...] }.', issue?.path.join('.') || 'messages');
+      const field = issue?.path.join('.') || 'messages';
+      throw this.refuseUpload(caller, new MpError('VALIDATION_FAILED', issue?.message ?? 'The upload is { messages: [...] }.', field), sent);
     }
     const messages = envelope.data.messages.map((raw, index) => {
       const parsed = mpStatusMessageSchema.safeParse(raw);
       if (!parsed.success) {
         const issue = parsed.error.issues[0];
         const field = issue?.path.join('.') ?? '';
-        throw new MpError('VALIDATION_FAILED', `Message ${index} is refused${field ? ` (${field})` : ''}: ${issue?.message ?? 'not a status message'}. Nothing of this upload was stored.`, `messages.${index}${field ? `.${field}` : ''}`);
+        const refusal = new MpError('VALIDATION_FAILED', `Message ${index} is refused${field ? ` (${field})` : ''}: ${issue?.message ?? 'not a status message'}. Nothing of this upload was stored.`, `messages.${index}${field ? `.${field}` : ''}`);
+        throw this.refuseUpload(caller, refusal, sent);
       }
       return parsed.data;
     });
@@ -343,6 +349,23 @@ export class ManagementPoint {
       for (const advertisementId of advertisementIds) change.emit('advertisement-clients:changed', { advertisementId });
       return { acknowledged: messages.map((m) => m.uid) };
     });
+  }
+
+  /**
+   * Counts a status upload refused as malformed (every one of its `messages` went unstored) under
+   * its reason, the refused field without message indexes (`severity`, `insertionStrings`, `body`),
+   * and gives the refusal back to be thrown. Counted apart from the upload's transaction, which
+   * never began, so the admin sees the refusal although nothing of the upload is kept.
+   */
+  refuseUpload(caller: MpCaller, refusal: MpError, messages: number): MpError {
+    const reason = (refusal.field ?? 'body').replace(/^messages\.\d+\./, '').replace(/\.\d+(?=\.|$)/g, '') || 'body';
+    try {
+      this.deps.refusals.record({ resourceId: caller.resourceId, clientName: caller.name, reason, messages, detail: refusal.message, at: this.deps.now().toISOString() });
+    } catch {
+      // A site too busy to count (its write lock held past the busy timeout) still owes the
+      // client the refusal's reason, not a 500 that would make it retry the same bad upload.
+    }
+    return refusal;
   }
 
   /**

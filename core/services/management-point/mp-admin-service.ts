@@ -2,6 +2,7 @@ import { closeSync, openSync, readSync } from 'node:fs';
 import { isAbsolute } from 'node:path';
 import { CourierError, type MpClientDetailDto, type MpClientDto, type MpSettingsChanges, type MpSettingsDto, type MpStatusDto } from '../../api';
 import { resetSecretHash, type ClientApproval, type MpClientRepository, type MpClientRow } from '../../db/repositories/mp-client-repository';
+import type { MpRefusalRepository } from '../../db/repositories/mp-refusal-repository';
 import type { MpSettingsRecord, MpSettingsRepository } from '../../db/repositories/mp-settings-repository';
 import type { OfferRepository } from '../../db/repositories/offer-repository';
 import type { ResourceRepository } from '../../db/repositories/resource-repository';
@@ -10,6 +11,7 @@ import type { UnitOfWork } from '../../site/unit-of-work';
 export interface MpAdminServiceDeps {
   readonly settings: MpSettingsRepository;
   readonly clients: MpClientRepository;
+  readonly refusals: Pick<MpRefusalRepository, 'totals' | 'recent'>;
   readonly resources: Pick<ResourceRepository, 'idByName' | 'get'>;
   readonly offers: Pick<OfferRepository, 'resourceVersion'>;
   readonly work: UnitOfWork;
@@ -19,6 +21,8 @@ export interface MpAdminServiceDeps {
 /** SMS_MP_CONTROL_MANAGER's inbox and the wake-up a settings change drops there. */
 export const mpControlInbox = 'Mpcontrol.box';
 export const mpSettingsWakeUp = 'settings.MPC';
+/** The Status tab names the last few refusals; the totals count them all. */
+const recentRefusals = 10;
 
 function settingsDto(record: MpSettingsRecord): MpSettingsDto {
   return { ...record };
@@ -109,6 +113,18 @@ export class MpAdminService {
       error: endpoint.error,
       lastRequestAt: endpoint.lastRequestAt,
       clients: { total: counts.approved + counts.pending + counts.blocked, ...counts },
+      refused: {
+        ...this.deps.refusals.totals(),
+        recent: this.deps.refusals.recent(recentRefusals).map((row) => ({
+          resourceId: row.resourceId,
+          client: row.clientName,
+          reason: row.reason,
+          uploads: row.uploads,
+          messages: row.messages,
+          lastDetail: row.lastDetail,
+          lastRefusedAt: row.lastRefusedAt,
+        })),
+      },
     };
   }
 

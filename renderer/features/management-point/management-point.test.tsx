@@ -27,6 +27,7 @@ function status(extra: Partial<MpStatusDto> = {}): MpStatusDto {
     error: null,
     lastRequestAt: null,
     clients: { total: 3, approved: 1, pending: 1, blocked: 1 },
+    refused: { uploads: 0, messages: 0, recent: [] },
     ...extra,
   };
 }
@@ -207,7 +208,17 @@ describe('the management point in the console', () => {
     await waitFor(() => expect(statusReads).toBe(before + 1));
 
     // The component could not listen: the row says why, without F5.
-    current = status({ running: false, url: null, port: null, error: 'It cannot listen on 127.0.0.1:8580: listen EADDRINUSE 127.0.0.1:8580' });
+    current = status({
+      running: false,
+      url: null,
+      port: null,
+      error: 'It cannot listen on 127.0.0.1:8580: listen EADDRINUSE 127.0.0.1:8580',
+      refused: {
+        uploads: 2,
+        messages: 7,
+        recent: [{ resourceId: 16777221, client: 'PC0002', reason: 'severity', uploads: 1, messages: 5, lastDetail: 'Message 3 is refused (severity): The severity is error, warning or info.', lastRefusedAt: stamp }],
+      },
+    });
     act(() => courier.emit('management-point:changed', { change: 'status', resourceId: null }));
     await waitFor(() => expect(within(roles).getByRole('row', { name: /ConfigMgr Management Point/ }).textContent).toContain('Error: It cannot listen'));
 
@@ -216,6 +227,9 @@ describe('the management point in the console', () => {
     expect(await within(sheet).findByRole('radio', { name: /Manually approve each client/ })).toHaveProperty('checked', true);
     fireEvent.click(within(sheet).getByRole('tab', { name: 'Status' }));
     expect(within(sheet).getByText(/listen EADDRINUSE/).textContent).toContain('It cannot listen on 127.0.0.1:8580');
+    // Malformed uploads: how many messages went unstored, and the last one's client and reason.
+    expect(within(sheet).getByRole('textbox', { name: 'Refused status uploads' })).toHaveProperty('value', '7 messages refused in 2 uploads');
+    expect((within(sheet).getByRole('textbox', { name: 'Last refused' }) as HTMLInputElement).value).toMatch(/PC0002 \(severity\): Message 3 is refused/);
     fireEvent.click(within(sheet).getByRole('button', { name: 'Cancel' }));
   });
 

@@ -8,7 +8,7 @@ import { fieldAnchor, FormRow, MessageLine, useFormStyles } from '../../componen
 import { GroupFrame, PropertySheet, SessionLoadState, sessionSheetProps, useFollowWhileClean, usePropertiesSession } from '../../components/property-sheet';
 import type { ManagementPointStore } from './management-point-store';
 import { mpLabels, mpProperties, mpTabs, savedSentence, type MpDraft } from './mp-properties-model';
-import { mpAddressText, mpClientsText, mpHealth, mpHealthLabels, mpRoleName } from './mp-role';
+import { mpAddressText, mpClientsText, mpHealth, mpHealthLabels, mpRefusedText, mpRoleName } from './mp-role';
 
 const useStyles = makeStyles({
   grid: { display: 'grid', gridTemplateColumns: '1fr 1fr', columnGap: tokens.spacingHorizontalL, rowGap: tokens.spacingVerticalS },
@@ -31,6 +31,7 @@ function StatusTab({ status }: { readonly status: MpStatusDto | undefined }) {
   const form = useFormStyles();
   if (status === undefined) return <Text>Reading the management point’s status…</Text>;
   const health = mpHealth(status);
+  const last = status.refused.recent[0];
   return (
     <div className={form.page}>
       <div className={styles.grid}>
@@ -40,6 +41,8 @@ function StatusTab({ status }: { readonly status: MpStatusDto | undefined }) {
         <ReadOnly label="Listening since" value={status.startedAt === null ? '' : formatDateTime(status.startedAt)} />
         <ReadOnly label="Last request" value={status.lastRequestAt === null ? 'None yet' : formatDateTime(status.lastRequestAt)} />
         <ReadOnly label="Clients" value={mpClientsText(status)} wide />
+        <ReadOnly label="Refused status uploads" value={mpRefusedText(status)} wide />
+        {last !== undefined && <ReadOnly label="Last refused" value={`${formatDateTime(last.lastRefusedAt)}, ${last.client} (${last.reason}): ${last.lastDetail}`} wide />}
       </div>
       {status.error !== null && (
         <Text className={styles.error} role="status">

@@ -37,3 +37,10 @@ export function mpAddressText(status: MpStatusDto | undefined): string {
   if (status === undefined) return '';
   return status.url ?? 'Not listening';
 }
+
+/** "N messages refused" in N uploads, or None: what the Status tab says of malformed uploads. */
+export function mpRefusedText(status: MpStatusDto): string {
+  const { uploads, messages } = status.refused;
+  if (uploads === 0) return 'None';
+  return `${messages} ${messages === 1 ? 'message' : 'messages'} refused in ${uploads} ${uploads === 1 ? 'upload' : 'uploads'}`;
+}

@@ -41,8 +41,8 @@ export const siteFeature: FeatureRegistration<keyof SiteNodeKinds> = {
     'site-settings': {
       label: 'Site Settings',
       icon: SettingsRegular,
-      description: 'How this site is set up: its site systems, components, client agents and the clients waiting for approval.',
-      children: () => [{ kind: 'site-systems' }, { kind: 'dp-groups' }, { kind: 'component-configuration' }, { kind: 'client-agents' }, { kind: 'pending-approval' }],
+      description: 'How this site is set up: its site systems, components, client agents, the clients waiting for approval and its maintenance tasks.',
+      children: () => [{ kind: 'site-systems' }, { kind: 'dp-groups' }, { kind: 'component-configuration' }, { kind: 'client-agents' }, { kind: 'pending-approval' }, { kind: 'site-maintenance' }],
       details: { kind: 'children' },
       actions: (_, { shell }) => [command('properties', 'Properties', () => shell.openPopup({ kind: 'site-properties' }), { icon: SettingsRegular })],
       refresh: async (_, stores) => firstFailure(await Promise.all([stores.site.getState().load(), stores.siteSystems.getState().load()])),
