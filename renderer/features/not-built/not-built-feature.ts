@@ -1,7 +1,5 @@
 import {
   DocumentSearchRegular,
-  MegaphoneLoudRegular,
-  PuzzlePieceRegular,
   type FluentIcon,
 } from '@fluentui/react-icons';
 import type { NodeKind } from '../../console/node-kinds';
@@ -18,18 +16,6 @@ function notBuilt<K extends NodeKind>(label: string, icon: FluentIcon, descripti
  */
 export const notBuiltFeature: FeatureRegistration<keyof NotBuiltNodeKinds> = {
   nodes: {
-    'component-status': notBuilt(
-      'Component Status',
-      PuzzlePieceRegular,
-      'How each site component is doing, from its status messages.',
-      'Component status arrives with the status feature; nothing to show yet.',
-    ),
-    'advertisement-status': notBuilt(
-      'Advertisement Status',
-      MegaphoneLoudRegular,
-      'For every advertisement, how many clients received and ran it.',
-      'Advertisement status arrives with the advertisements feature; nothing to show yet.',
-    ),
     'status-message-queries': notBuilt(
       'Status Message Queries',
       DocumentSearchRegular,

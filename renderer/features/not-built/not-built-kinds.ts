@@ -5,7 +5,5 @@ import type { NoFields } from '../../console/no-fields';
  * kind from here into its own declarations, with the same fields.
  */
 export interface NotBuiltNodeKinds {
-  readonly 'component-status': NoFields;
-  readonly 'advertisement-status': NoFields;
   readonly 'status-message-queries': NoFields;
 }
