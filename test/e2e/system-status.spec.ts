@@ -25,6 +25,12 @@ async function cell(grid: Locator, row: Locator, column: string): Promise<Locato
   return row.locator(`[role="gridcell"][aria-colindex="${index}"]`);
 }
 
+/** Whether every column header shown ends inside the grid: no sideways scrolling. */
+async function fitsSideways(grid: Locator): Promise<boolean> {
+  const [box, rights] = await Promise.all([grid.boundingBox(), grid.getByRole('columnheader').evaluateAll((headers) => headers.map((h) => h.getBoundingClientRect().right))]);
+  return box !== null && rights.length > 0 && rights.every((right) => right <= box.x + box.width + 0.5);
+}
+
 async function register(mpUrl: string, name: string): Promise<MpRegisterResponse> {
   const response = await fetch(new URL('register', mpUrl), {
     method: 'POST',
@@ -118,9 +124,12 @@ test('System Status: a failed DP makes Distribution Manager Warning or Critical 
   const grid = console_.details.getByRole('grid', { name: 'Component Status', exact: true });
   const distmgr = grid.getByRole('row', { name: /SMS_DISTRIBUTION_MANAGER/ });
   await expect(await cell(grid, distmgr, 'Status')).toHaveText(expected);
+  // The status icon has the status's colour, not the text's.
+  const icon = (await cell(grid, distmgr, 'Status')).locator('svg');
+  expect(await icon.evaluate((e) => getComputedStyle(e).color)).not.toBe(await distmgr.evaluate((e) => getComputedStyle(e).color));
   await expect(await cell(grid, distmgr, 'Errors')).toHaveText(String(before.errors));
   // At 1024 pixels the list needs no sideways scrolling.
-  expect(await grid.evaluate((e) => e.scrollWidth <= e.clientWidth + 1)).toBe(true);
+  expect(await fitsSideways(grid)).toBe(true);
   await keepScreenshot(page, 'system-status-components-1024x768');
   await page.setViewportSize({ width: 1920, height: 1080 });
   await expect(grid.getByRole('columnheader', { name: 'Counts Since', exact: true })).toBeVisible();
@@ -174,6 +183,7 @@ test('System Status: a failed DP makes Distribution Manager Warning or Critical 
   await expect(confirm).toBeHidden();
   await expect(await cell(grid, distmgr, 'Status')).toHaveText('OK');
   await expect(await cell(grid, distmgr, 'Errors')).toHaveText('0');
+  await keepScreenshot(page, 'system-status-components-reset-1024x768');
 
   // Advertisement Status: the advertisement's counts, then (Enter) its site, then its clients.
   await console_.treeItem(/^Advertisement Status$/).click();
@@ -181,13 +191,15 @@ test('System Status: a failed DP makes Distribution Manager Warning or Critical 
   const row = ads.getByRole('row', { name: /Reader to everyone/ });
   await expect(await cell(ads, row, 'Received')).toHaveText('2');
   await expect(await cell(ads, row, 'Programs Succeeded')).toHaveText('1');
-  await expect(await cell(ads, row, 'Failures')).toHaveText('0');
+  await expect(await cell(ads, row, 'Programs Failed')).toHaveText('0');
+  expect(await fitsSideways(ads)).toBe(true);
   await keepScreenshot(page, 'system-status-advertisements-1024x768');
   // A client's program fails while the list is shown: it follows without F5.
   await report(mpUrl, two, adId, pkg.packageId, 10006, '2026-12-03T09:09:00Z');
   await expect(await cell(ads, row, 'Programs Failed')).toHaveText('1');
   await page.setViewportSize({ width: 1920, height: 1080 });
   await expect(await cell(ads, row, 'Programs Started')).toHaveText('1');
+  await expect(await cell(ads, row, 'Failures')).toHaveText('0');
   await keepScreenshot(page, 'system-status-advertisements-1920x1080');
   await page.setViewportSize({ width: 1024, height: 768 });
   await row.click();
@@ -197,6 +209,7 @@ test('System Status: a failed DP makes Distribution Manager Warning or Critical 
   const site = sites.getByRole('row', { name: /A01/ });
   await expect(await cell(sites, site, 'Received')).toHaveText('2');
   await expect(await cell(sites, site, 'Programs Failed')).toHaveText('1');
+  expect(await fitsSideways(sites)).toBe(true);
   await keepScreenshot(page, 'system-status-advertisement-sites-1024x768');
   await site.click();
   await page.keyboard.press('Enter');

@@ -11,7 +11,7 @@ import type { DetailsViewProps } from '../../shell/registration';
 import type { AdvertisementSiteRow } from './advertisement-status-kinds';
 import { followAdvertisementStatus, lastUpdateOf } from './advertisement-status-store';
 
-/** The counts' columns, in the suite's order; at 1024 pixels Programs Started gives way first of them. */
+/** The counts' columns, in the suite's order; at 1024 pixels Programs Started, then Failures, give way first of them. */
 function countColumns<Row extends AdvertisementCountsDto>(): readonly DataGridColumn<Row>[] {
   const count = (id: keyof AdvertisementCountsDto, label: string, width: number, hidePriority?: number): DataGridColumn<Row> => ({
     id,
@@ -24,7 +24,7 @@ function countColumns<Row extends AdvertisementCountsDto>(): readonly DataGridCo
   });
   return [
     count('received', 'Received', 76),
-    count('failures', 'Failures', 72),
+    count('failures', 'Failures', 72, 2),
     count('programsStarted', 'Programs Started', 120, 3),
     count('programsFailed', 'Programs Failed', 112),
     count('programsSucceeded', 'Programs Succeeded', 132),
@@ -36,7 +36,7 @@ const advertisementColumns: readonly DataGridColumn<AdvertisementSummaryDto>[] =
     id: 'name',
     label: 'Name',
     kind: 'text',
-    width: 200,
+    width: 160,
     value: (a) => a.advertisementName,
     render: (a) => <NameCell icon={MegaphoneRegular} name={a.advertisementName} />,
   },

@@ -3,7 +3,7 @@ import { Fragment, type ReactNode } from 'react';
 import type { ComponentSummaryDto, ComponentThresholdsDto } from '../../../core/api';
 import { formatDateTime } from '../../components/date-time';
 import { FormDialog } from '../../components/form-dialog';
-import { ComponentStatusCell } from './component-status-labels';
+import { ComponentStatusCell, countsSinceText } from './component-status-labels';
 
 const useStyles = makeStyles({
   fields: { display: 'grid', gridTemplateColumns: 'max-content 1fr', columnGap: tokens.spacingHorizontalL, rowGap: tokens.spacingVerticalXS, margin: 0 },
@@ -26,7 +26,7 @@ export function ComponentPropertiesDialog({ row, thresholds, onClose }: {
     ['Errors', thresholds === null ? row.errors : `${row.errors} (Warning at ${thresholds.error.warning}, Critical at ${thresholds.error.critical})`],
     ['Warnings', thresholds === null ? row.warnings : `${row.warnings} (Warning at ${thresholds.warning.warning}, Critical at ${thresholds.warning.critical})`],
     ['Information', thresholds === null ? row.infos : `${row.infos} (Warning at ${thresholds.info.warning}, Critical at ${thresholds.info.critical})`],
-    ['Counts since', formatDateTime(row.countsSince, { seconds: true })],
+    ['Counts since', countsSinceText(row, true)],
     ['Last message', formatDateTime(row.lastMessage, { seconds: true })],
   ];
   return (

@@ -1,7 +1,8 @@
-import { makeStyles, tokens } from '@fluentui/react-components';
+import { makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { CheckmarkCircleRegular, ErrorCircleRegular, WarningRegular, type FluentIcon } from '@fluentui/react-icons';
 import type { ReactNode } from 'react';
-import type { ComponentStatus } from '../../../core/api';
+import type { ComponentStatus, ComponentSummaryDto } from '../../../core/api';
+import { formatDateTime } from '../../components/date-time';
 
 const useStyles = makeStyles({
   cell: { display: 'inline-flex', alignItems: 'center', gap: tokens.spacingHorizontalXS, minWidth: 0 },
@@ -21,8 +22,16 @@ export function ComponentStatusCell({ status }: { readonly status: ComponentStat
   const Icon = icons[status];
   return (
     <span className={styles.cell}>
-      <Icon className={`${styles.icon} ${styles[status]}`} aria-hidden />
+      <Icon className={mergeClasses(styles.icon, styles[status])} aria-hidden />
       {componentStatusLabels[status]}
     </span>
   );
+}
+
+/**
+ * When the counts began. The site stores the start of time for a component whose counts were
+ * never reset: every message it stored counts, which "1/1/1970" would not say.
+ */
+export function countsSinceText(row: Pick<ComponentSummaryDto, 'countsSince'>, seconds = false): string {
+  return Date.parse(row.countsSince) <= 0 ? 'Never reset' : formatDateTime(row.countsSince, { seconds });
 }

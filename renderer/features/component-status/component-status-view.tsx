@@ -6,7 +6,7 @@ import { dateTimeColumn, objectIdColumn, type DataGridColumn } from '../../compo
 import { LiveListView } from '../../components/live-list';
 import { useConsoleStores } from '../../console/console-stores';
 import type { DetailsViewProps } from '../../shell/registration';
-import { ComponentStatusCell } from './component-status-labels';
+import { ComponentStatusCell, countsSinceText } from './component-status-labels';
 import { componentKey, followComponentStatus } from './component-status-store';
 
 const count = (id: 'errors' | 'warnings' | 'infos', label: string, width: number, hidePriority?: number): DataGridColumn<ComponentSummaryDto> => ({
@@ -31,8 +31,8 @@ const columns: readonly DataGridColumn<ComponentSummaryDto>[] = [
   { id: 'name', label: 'Component', kind: 'text', width: 230, value: (c) => c.component },
   count('errors', 'Errors', 64),
   count('warnings', 'Warnings', 78),
-  count('infos', 'Information', 92, 3),
-  { ...dateTimeColumn<ComponentSummaryDto>('countsSince', 'Counts Since', (c) => c.countsSince), hidePriority: 6 },
+  count('infos', 'Information', 100, 3),
+  { ...dateTimeColumn<ComponentSummaryDto>('countsSince', 'Counts Since', (c) => c.countsSince), render: countsSinceText, hidePriority: 6 },
   { ...dateTimeColumn<ComponentSummaryDto>('lastMessage', 'Last Message', (c) => c.lastMessage), hidePriority: 4 },
 ];
 
