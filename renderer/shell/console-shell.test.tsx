@@ -34,6 +34,8 @@ function siteServer(): FakeCourier {
     'collections:list': async () => ({ ok: true, value: [] }),
     'distribution-points:list': async () => ({ ok: true, value: [] }),
     'dp-groups:list': async () => ({ ok: true, value: [] }),
+    // The arrow keys pass Component Status, which reads its summaries when shown.
+    'status:summary-components': async () => ({ ok: true, value: { thresholds: { error: { warning: 1, critical: 5 }, warning: { warning: 10, critical: 50 }, info: { warning: 2000, critical: 5000 }, lastModified: null }, components: [] } }),
     'packages:list-page': async (request) => {
       fake.listCalls++;
       return fake.listFailure === null
