@@ -78,12 +78,14 @@ describe('System Status › Advertisement Status', () => {
     expect(cellOf(grid, /Reader to everyone/, 'Received')).toBe('2');
     expect(cellOf(grid, /Reader to everyone/, 'Programs Failed')).toBe('0');
     expect(cellOf(grid, /Reader to everyone/, 'Package')).toBe('A0100001');
+    expect(reads).toBe(1);
     // The advertisement is a node of the tree too, as in the suite: the folder can be expanded.
     await waitFor(() => expect(screen.getByRole('treeitem', { name: 'Advertisement Status' }).getAttribute('aria-expanded')).toBe('false'));
 
     summaries = [summary(2, 1)];
     act(() => courier.emit('advertisement-clients:changed', { advertisementId: 'A0120000' }));
     await waitFor(() => expect(cellOf(grid, /Reader to everyone/, 'Programs Failed')).toBe('1'));
+    expect(reads).toBe(2);
 
     // Show Messages on the advertisement row offers the viewer's four choices.
     fireEvent.contextMenu(within(grid).getByRole('row', { name: /Reader to everyone/ }));

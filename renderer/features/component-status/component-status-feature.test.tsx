@@ -51,8 +51,9 @@ function renderShell() {
     'status:component-thresholds:get': async () => ({ ok: true, value: thresholds }),
     'status:component-thresholds:update': async (request) => {
       updates.push(request);
-      if (request.error?.critical === 3) return { ok: false, error: { code: 'INVALID_INPUT', message: 'error.critical: refused by the site server.', field: 'error.critical' } };
-      return { ok: true, value: { ...thresholds, ...request, lastModified: '2026-12-03T10:00:00.000Z' } as typeof thresholds };
+      if (request.error?.critical === 3) return { ok: false, error: { code: 'VALIDATION_FAILED', message: 'error.critical: refused by the site server.', field: 'error.critical' } };
+      const merged = (severity: 'error' | 'warning' | 'info') => ({ ...thresholds[severity], ...request[severity] });
+      return { ok: true, value: { error: merged('error'), warning: merged('warning'), info: merged('info'), lastModified: '2026-12-03T10:00:00.000Z' } };
     },
   });
   return { courier, ...renderConsole(courier) };
