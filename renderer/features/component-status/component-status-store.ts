@@ -27,16 +27,22 @@ export function componentKey(row: Pick<ComponentSummaryDto, 'siteCode' | 'machin
 /** Component Status: the site's component summaries and their thresholds. */
 export function createComponentStatusStore(source: ComponentStatusSource): ComponentStatusStore {
   return createStore<ComponentStatusState>()((set, get) => {
-    let thresholdsOfRead: ComponentThresholdsDto | null = null;
+    // Each answer's thresholds, by its rows: set when the reader lands those rows, so an older
+    // answer's thresholds never sit beside a newer answer's statuses.
+    const thresholdsOf = new WeakMap<readonly ComponentSummaryDto[], ComponentThresholdsDto>();
     const list = createListReader<ComponentSummaryDto>(
-      { get: () => get().list, set: (next) => set({ list: next, ...(next.status === 'ready' && thresholdsOfRead !== null ? { thresholds: thresholdsOfRead } : {}) }) },
+      {
+        get: () => get().list,
+        set: (next) => {
+          const thresholds = thresholdsOf.get(next.items);
+          set(thresholds === undefined ? { list: next } : { list: next, thresholds });
+        },
+      },
       {
         read: async () => {
           const result = await source.summaries();
           if (!result.ok) return result;
-          // Kept beside the rows it was read with, and set when the reader lands them, so an
-          // older answer's thresholds never sit beside a newer answer's statuses.
-          thresholdsOfRead = result.value.thresholds;
+          thresholdsOf.set(result.value.components, result.value.thresholds);
           return { ok: true, value: result.value.components };
         },
       },
@@ -46,8 +52,7 @@ export function createComponentStatusStore(source: ComponentStatusSource): Compo
       thresholds: null,
       load: () => list.load(),
       replace: (summaries) => {
-        thresholdsOfRead = summaries.thresholds;
-        set({ thresholds: summaries.thresholds });
+        thresholdsOf.set(summaries.components, summaries.thresholds);
         list.replace(summaries.components);
       },
     };
