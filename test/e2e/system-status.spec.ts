@@ -137,6 +137,20 @@ test('System Status: a failed DP makes Distribution Manager Warning or Critical 
   await keepScreenshot(page, 'system-status-components-1920x1080');
   await page.setViewportSize({ width: 1024, height: 768 });
 
+  // By keyboard, as in MMC: Tab from the tree to the list, Home to the first row, Enter for its Properties.
+  await console_.treeItem(/^Component Status$/).focus();
+  for (let i = 0; i < 3 && !(await grid.evaluate((e) => e.contains(document.activeElement))); i++) await page.keyboard.press('Tab');
+  expect(await grid.evaluate((e) => e.contains(document.activeElement))).toBe(true);
+  await page.keyboard.press('Home');
+  await expect(distmgr).toHaveAttribute('aria-selected', 'true');
+  await page.keyboard.press('Enter');
+  const properties = page.getByRole('dialog', { name: 'SMS_DISTRIBUTION_MANAGER Properties' });
+  await expect(properties).toContainText(`${before.errors} (Warning at 1, Critical at 5)`);
+  await expect(properties).toContainText('Never reset');
+  await keepScreenshot(properties, 'system-status-component-properties');
+  await page.keyboard.press('Escape');
+  await expect(properties).toBeHidden();
+
   // Thresholds from the node's menu: critical at exactly the errors counted makes it Critical.
   await console_.treeItem(/^Component Status$/).click({ button: 'right' });
   await page.getByRole('menuitem', { name: 'Thresholds…' }).click();
@@ -179,6 +193,7 @@ test('System Status: a failed DP makes Distribution Manager Warning or Critical 
   await page.getByRole('menuitem', { name: 'Reset Counts' }).click();
   const confirm = page.getByRole('alertdialog', { name: 'Reset Counts' });
   await expect(confirm).toContainText('SMS_DISTRIBUTION_MANAGER');
+  await keepScreenshot(confirm, 'system-status-reset-counts');
   await confirm.getByRole('button', { name: 'Reset Counts' }).click();
   await expect(confirm).toBeHidden();
   await expect(await cell(grid, distmgr, 'Status')).toHaveText('OK');
