@@ -42,7 +42,13 @@ export const advertisementStatusFeature: FeatureRegistration<keyof Advertisement
       icon: MegaphoneLoudRegular,
       description: 'For every advertisement, how many clients received and ran it.',
       children: (_, stores) => childrenOf(stores.advertisementStatus.getState().list.items),
-      childrenPending: (_, stores) => stores.advertisementStatus.getState().list.status === 'loading',
+      // Pending only while a read runs: the summaries are read when a view shows them, not when
+      // the console opens, so a selection remembered below waits for nothing that never comes
+      // (it falls back here, and this node's view reads them).
+      childrenPending: (_, stores) => {
+        const { asked, list } = stores.advertisementStatus.getState();
+        return asked && list.status === 'loading';
+      },
       details: {
         kind: 'list',
         View: AdvertisementStatusView,

@@ -5,6 +5,8 @@ import { createListReader, unreadList, type LiveList, type ReadOutcome } from '.
 
 export interface AdvertisementStatusState {
   readonly list: LiveList<AdvertisementSummaryDto>;
+  /** Whether a view asked for the summaries yet: until then the list is unread, not loading. */
+  readonly asked: boolean;
   load(): Promise<ReadOutcome>;
 }
 
@@ -18,7 +20,14 @@ export interface AdvertisementStatusSource {
 export function createAdvertisementStatusStore(source: AdvertisementStatusSource): AdvertisementStatusStore {
   return createStore<AdvertisementStatusState>()((set, get) => {
     const list = createListReader<AdvertisementSummaryDto>({ get: () => get().list, set: (next) => set({ list: next }) }, { read: () => source.summaries() });
-    return { list: unreadList, load: () => list.load() };
+    return {
+      list: unreadList,
+      asked: false,
+      load: () => {
+        if (!get().asked) set({ asked: true });
+        return list.load();
+      },
+    };
   });
 }
 
