@@ -50,6 +50,8 @@ import { PackageValidationService } from './services/package-validation-service'
 import { siteFileGate, type FileGate } from './content/file-gate';
 import { SiteSettingsService } from './services/site-settings-service';
 import { StatusMessageService } from './services/status-message-service';
+import { StatusQueryService } from './services/status-query-service';
+import { StatusQueryRepository } from './db/repositories/status-query-repository';
 import { StatusSummaryService } from './services/status-summary-service';
 import { LogService } from './services/log-service';
 import { AccessAccountService } from './services/access-account-service';
@@ -250,6 +252,7 @@ export function createCore(options: CoreOptions): Core {
       now,
     }),
     statusMessages,
+    statusQueries: new StatusQueryService({ queries: new StatusQueryRepository(site.db), messages: statusMessages, work, now, siteCode: site.record.siteCode }),
     statusSummaries: new StatusSummaryService({
       summaries: new StatusSummaryRepository(site.db),
       advertisements: repositories.advertisements,

@@ -51,6 +51,8 @@ import type { ContentLocationDto, SiteBoundaryDto } from './site-boundaries';
 import { contentLocateSchema, siteBoundaryCreateSchema, siteBoundaryRefSchema, siteBoundaryUpdateSchema } from './site-boundaries';
 import type { StatusMessagePageDto } from './status-messages';
 import { statusMessageQuerySchema } from './status-messages';
+import type { StatusQueryDto } from './status-queries';
+import { statusQueryCreateSchema, statusQueryRefSchema, statusQueryRunSchema, statusQueryUpdateSchema } from './status-queries';
 import type { AdvertisementSummaryDto, ComponentSummariesDto, ComponentThresholdsDto, PackageSummaryDto } from './status-summaries';
 import {
   advertisementSummaryQuerySchema,
@@ -166,6 +168,12 @@ export const requestSchemas = {
   'status:component-thresholds:get': empty,
   'status:component-thresholds:update': componentThresholdsUpdateSchema,
   'status:component-reset': componentResetSchema,
+  'status-queries:list': empty,
+  'status-queries:get': statusQueryRefSchema,
+  'status-queries:create': statusQueryCreateSchema,
+  'status-queries:update': statusQueryUpdateSchema,
+  'status-queries:delete': statusQueryRefSchema,
+  'status-queries:run': statusQueryRunSchema,
   'schedules:next': scheduleNextSchema,
   'schedules:encode': scheduleEncodeSchema,
   'schedules:decode': scheduleDecodeSchema,
@@ -295,6 +303,15 @@ export interface ResponseMap {
   'status:component-thresholds:update': ComponentThresholdsDto;
   /** The components' summaries after the reset. */
   'status:component-reset': ComponentSummariesDto;
+  /** The built-in queries, then the site's own by name. */
+  'status-queries:list': readonly StatusQueryDto[];
+  'status-queries:get': StatusQueryDto;
+  'status-queries:create': StatusQueryDto;
+  'status-queries:update': StatusQueryDto;
+  /** The queries left. */
+  'status-queries:delete': readonly StatusQueryDto[];
+  /** One page of the query's messages with its prompts filled, paged as status:messages. */
+  'status-queries:run': StatusMessagePageDto;
   /** The next run times of schedules as the site server computes them (its time zone for local ones). */
   'schedules:next': ScheduleRunsDto;
   /** The tokens of schedule objects, as `courier schedule encode` writes them. */

@@ -34,4 +34,5 @@ export * from './byte-size';
 export * from './management-point';
 export * from './advertisement-client-states';
 export * from './status-summaries';
+export * from './status-queries';
 export * from './logs';

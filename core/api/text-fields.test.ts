@@ -48,6 +48,10 @@ const patternOnly = new Set([
   'status:messages until',
   'status:messages packageId',
   'status:messages cursor',
+  'status-queries:create criteria.packageId',
+  'status-queries:update changes.criteria.packageId',
+  'status-queries:run values.packageId',
+  'status-queries:run cursor',
   'packages:source-size packageId',
   'schedules:next schedules[].token',
   'schedules:next schedules[].start',
@@ -57,6 +61,14 @@ const patternOnly = new Set([
   'schedules:decode tokens',
   'collections:maintenance-windows after',
   'collections:maintenance-windows before',
+  'status:summary-packages packageId',
+  'logs:read names[]',
+  'logs:read cursor',
+  'logs:tail names[]',
+  // A client log opened from disk: its text is the log's own (tabs, line breaks, any script), and
+  // its file name is only shown beside it; neither is stored or used as a path.
+  'logs:parse-text name',
+  'logs:parse-text text',
 ]);
 
 interface StringField {

@@ -3,6 +3,7 @@ import { maxStatusPageSize, statusSeverities, type StatusMessageDto, type Status
 import { usageFailure } from './cli-failure';
 import type { CommandContext } from './command-context';
 import { parseWholeNumber } from './parse-integer';
+import { registerStatusQueryCommands } from './status-query-commands';
 import { registerStatusSummaryCommands } from './status-summary-commands';
 import { textTable } from './text-table';
 
@@ -41,11 +42,12 @@ interface MessageOptions {
   until?: string;
   order?: 'newest' | 'oldest';
   limit?: number;
+  after?: string;
 }
 
 /** `courier status messages`: the Status Message Viewer's query, for scripts. */
 export function registerStatusCommands(program: Command, context: CommandContext): void {
-  const { withGlobalOptions, withCore, print, unwrap } = context;
+  const { withGlobalOptions, withCore, print, unwrap, io } = context;
   const status = program.command('status').description('read the status messages the site components report, and their summaries').helpCommand(false);
   const messages = withGlobalOptions(
     status
@@ -61,7 +63,8 @@ export function registerStatusCommands(program: Command, context: CommandContext
       .option('--since <time>', 'from this time on: ISO 8601, such as 2026-12-01 (UTC) or 2026-12-01T08:30:00+01:00')
       .option('--until <time>', 'up to this time, ISO 8601')
       .addOption(new Option('--order <order>', 'newest or oldest first').choices(['newest', 'oldest']).default('newest'))
-      .option('--limit <n>', `print at most this many (default ${defaultMessageLimit}, at most ${maxMessageLimit})`, parseWholeNumber),
+      .option('--limit <n>', `print at most this many (default ${defaultMessageLimit}, at most ${maxMessageLimit})`, parseWholeNumber)
+      .option('--after <cursor>', "start after the last message printed before: the cursor printed as 'next page: --after …'"),
   );
   messages.addHelpText(
     'after',
@@ -69,7 +72,8 @@ export function registerStatusCommands(program: Command, context: CommandContext
 Examples:
   courier status messages --component SMS_DISTRIBUTION_MANAGER --severity error
   courier status messages --package A0100001 --since 2026-12-01 --json
-  courier status messages --message-id 2330,2328 --order oldest --limit 500`,
+  courier status messages --message-id 2330,2328 --order oldest --limit 500
+  courier status messages --limit 500 --after 1764579600000.42      (the next 500)`,
   );
   messages.action((opts: MessageOptions, command: Command) => {
     const limit = opts.limit ?? defaultMessageLimit;
@@ -88,17 +92,20 @@ Examples:
     };
     return withCore(command, async (core, globals) => {
       const found: StatusMessageDto[] = [];
-      let cursor: string | undefined;
+      let cursor: string | undefined = opts.after;
       while (found.length < limit) {
         const page = unwrap(
           await core.client['status:messages']({ ...query, limit: Math.min(maxStatusPageSize, limit - found.length), ...(cursor !== undefined ? { cursor } : {}) }),
         );
         found.push(...page.messages);
+        cursor = page.nextCursor ?? undefined;
         if (page.nextCursor === null) break;
-        cursor = page.nextCursor;
       }
       print(globals, found, () => formatStatusMessages(found));
+      // On stderr, so --json's output stays the array it always was.
+      if (cursor !== undefined && found.length >= limit) io.err(`courier: more messages match; next page: --after ${cursor}\n`);
     });
   });
   registerStatusSummaryCommands(status, context);
+  registerStatusQueryCommands(status, context);
 }

@@ -18,6 +18,7 @@ import type { DpGroupService } from './dp-group-service';
 import type { PackageDistributionService } from './package-distribution-service';
 import type { PackageValidationService } from './package-validation-service';
 import type { StatusMessageService } from './status-message-service';
+import type { StatusQueryService } from './status-query-service';
 import type { StatusSummaryService } from './status-summary-service';
 import type { ResourceService } from './resources/resource-service';
 import type { CollectionService } from './collections/collection-service';
@@ -48,6 +49,7 @@ export interface HandlerDeps {
   readonly contentLocation: ContentLocationService;
   readonly statusMessages: StatusMessageService;
   readonly statusSummaries: StatusSummaryService;
+  readonly statusQueries: StatusQueryService;
   readonly resources: ResourceService;
   readonly collections: CollectionService;
   readonly advertisements: AdvertisementService;
@@ -59,7 +61,7 @@ export interface HandlerDeps {
 
 /** One handler per contract channel; the mapped type makes a missing one a compile error. */
 export function createHandlers(deps: HandlerDeps): Handlers {
-  const { siteInfo, packages, programs, accessAccounts, imports, siteSettings, distributionPoints, dpGroups, distribution, validation, components, clientAgents, contentService, contentLocation, statusMessages, statusSummaries, resources, collections, advertisements, policy, maintenanceWindows, managementPoint, logs } = deps;
+  const { siteInfo, packages, programs, accessAccounts, imports, siteSettings, distributionPoints, dpGroups, distribution, validation, components, clientAgents, contentService, contentLocation, statusMessages, statusSummaries, statusQueries, resources, collections, advertisements, policy, maintenanceWindows, managementPoint, logs } = deps;
   return {
     'site:info': () => siteInfo(),
     'site:path-mappings:list': () => siteSettings.listPathMappings(),
@@ -137,6 +139,12 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'status:component-thresholds:get': () => statusSummaries.thresholds(),
     'status:component-thresholds:update': (changes) => statusSummaries.updateThresholds(changes),
     'status:component-reset': (request) => statusSummaries.reset(request),
+    'status-queries:list': () => statusQueries.list(),
+    'status-queries:get': ({ query }) => statusQueries.get(query),
+    'status-queries:create': ({ name, comment, criteria }) => statusQueries.create(name, comment, criteria),
+    'status-queries:update': ({ query, changes }) => statusQueries.update(query, changes),
+    'status-queries:delete': ({ query }) => statusQueries.delete(query),
+    'status-queries:run': (request) => statusQueries.run(request),
     'schedules:next': (request) => scheduleRuns(request, new Date()),
     'schedules:encode': ({ schedules }) => encodeSchedules(schedules),
     'schedules:decode': ({ tokens }) => decodeSchedules(tokens),

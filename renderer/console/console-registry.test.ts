@@ -166,9 +166,12 @@ describe('node actions', () => {
     expect(findCommand(nodeActions(`${packageId}/package-status`), 'show-messages-error')?.disabled).toBe(true);
   });
 
-  it('offers no Refresh where nothing is read from the site yet', () => {
-    const { nodeActions } = setup();
-    expect(shape(nodeActions('site/system-status/status-message-queries'))).toEqual(['Help']);
+  it('offers New Query… and Refresh on Status Message Queries', () => {
+    const { nodeActions, shell } = setup();
+    const actions = nodeActions('site/system-status/status-message-queries');
+    expect(shape(actions)).toEqual(['New Query…', '-', 'Refresh', '-', 'Help']);
+    findCommand(actions, 'new-status-query')?.run();
+    expect(shell.openPopup).toHaveBeenCalledWith({ kind: 'status-query-properties', query: null });
   });
 
   it('offers New › Program and Program For Device on a package\'s Programs node', () => {

@@ -7,6 +7,7 @@ import { componentStatusFeature } from '../features/component-status/component-s
 import { managementPointFeature } from '../features/management-point/management-point-feature';
 import { logViewerFeature } from '../features/log-viewer/log-viewer-feature';
 import { notBuiltFeature } from '../features/not-built/not-built-feature';
+import { statusQueriesFeature } from '../features/status-queries/status-queries-feature';
 import { packageDistributionFeature } from '../features/package-distribution/package-distribution-feature';
 import { packageImportFeature } from '../features/package-import/package-import-feature';
 import { packagesFeature } from '../features/packages/packages-feature';
@@ -22,6 +23,6 @@ import { shellFeature } from '../shell/shell-feature';
  * The console's features. A new feature's registration goes in this list; the list does not
  * compile while a declared kind has no registration.
  */
-export const consoleFeatures = [shellFeature, siteFeature, packagesFeature, packageImportFeature, programsFeature, accessAccountsFeature, sitePropertiesFeature, packageDistributionFeature, siteSystemsFeature, clientAgentsFeature, collectionsFeature, advertisementsFeature, managementPointFeature, statusViewerFeature, logViewerFeature, componentStatusFeature, advertisementStatusFeature, notBuiltFeature] as const;
+export const consoleFeatures = [shellFeature, siteFeature, packagesFeature, packageImportFeature, programsFeature, accessAccountsFeature, sitePropertiesFeature, packageDistributionFeature, siteSystemsFeature, clientAgentsFeature, collectionsFeature, advertisementsFeature, managementPointFeature, statusViewerFeature, logViewerFeature, statusQueriesFeature, componentStatusFeature, advertisementStatusFeature, notBuiltFeature] as const;
 
 export const consoleRegistry = assembleRegistry({ kind: 'site-database' }, consoleFeatures);

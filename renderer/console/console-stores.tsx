@@ -10,6 +10,7 @@ import type { PackagesStore } from '../features/packages/packages-store';
 import type { ProgramsStore } from '../features/programs/programs-store';
 import type { SiteStore } from '../features/site/site-store';
 import type { SiteSystemsStore } from '../features/site-systems/site-systems-store';
+import type { StatusQueriesStore } from '../features/status-queries/status-queries-store';
 
 /** What the console holds of the site, one store per feature; made by createConsoleStores. */
 export interface ConsoleStores {
@@ -25,6 +26,8 @@ export interface ConsoleStores {
   readonly advertisements: AdvertisementsStore;
   /** The management point's status and clients, read once a view shows them. */
   readonly managementPoint: ManagementPointStore;
+  /** Status Message Queries, read once their node is shown. */
+  readonly statusQueries: StatusQueriesStore;
   /** System Status › Component Status and Advertisement Status, read once a view shows them. */
   readonly componentStatus: ComponentStatusStore;
   readonly advertisementStatus: AdvertisementStatusStore;

@@ -10,6 +10,7 @@ import { createPackagesStore } from '../features/packages/packages-store';
 import { createProgramsStore } from '../features/programs/programs-store';
 import { createSiteStore } from '../features/site/site-store';
 import { createSiteSystemsStore } from '../features/site-systems/site-systems-store';
+import { createStatusQueriesStore } from '../features/status-queries/status-queries-store';
 import type { ConsoleStores } from './console-stores';
 
 /** The console's stores, reading the site through `bridge`; a console window (or a test) makes one set. */
@@ -43,6 +44,7 @@ export function createConsoleStores(bridge: CourierBridge): ConsoleStores {
       listClients: () => courier['mp-clients:list']({}),
       send: (action, client) => (action === 'reset' ? courier['mp-clients:reset']({ client }) : courier['mp-clients:set-approval']({ client, action })),
     }),
+    statusQueries: createStatusQueriesStore({ list: () => courier['status-queries:list']({}) }),
     componentStatus: createComponentStatusStore({ summaries: () => courier['status:summary-components']({}) }),
     advertisementStatus: createAdvertisementStatusStore({ summaries: () => courier['status:summary-advertisements']({}) }),
   };

@@ -11,13 +11,14 @@ import type { PackagesNodeKinds } from '../features/packages/packages-kinds';
 import type { ProgramsNodeKinds } from '../features/programs/programs-kinds';
 import type { SiteNodeKinds } from '../features/site/site-kinds';
 import type { SiteSystemsNodeKinds } from '../features/site-systems/site-systems-kinds';
+import type { StatusQueriesNodeKinds } from '../features/status-queries/status-queries-kinds';
 
 /**
  * Every kind of node in the console tree, with the fields that say which one it is, assembled
  * from each feature's declarations. A feature adds its interface here; the registry then does not
  * compile until some feature registers each new kind.
  */
-export interface NodeKinds extends SiteNodeKinds, PackagesNodeKinds, ProgramsNodeKinds, AccessAccountsNodeKinds, PackageDistributionNodeKinds, SiteSystemsNodeKinds, ClientAgentsNodeKinds, CollectionsNodeKinds, AdvertisementsNodeKinds, ManagementPointNodeKinds, ComponentStatusNodeKinds, AdvertisementStatusNodeKinds, NotBuiltNodeKinds {}
+export interface NodeKinds extends SiteNodeKinds, PackagesNodeKinds, ProgramsNodeKinds, AccessAccountsNodeKinds, PackageDistributionNodeKinds, SiteSystemsNodeKinds, ClientAgentsNodeKinds, CollectionsNodeKinds, AdvertisementsNodeKinds, ManagementPointNodeKinds, StatusQueriesNodeKinds, ComponentStatusNodeKinds, AdvertisementStatusNodeKinds, NotBuiltNodeKinds {}
 
 export type NodeKind = keyof NodeKinds;
 

@@ -11,6 +11,7 @@ import type { ProgramsPopupKinds } from '../features/programs/programs-kinds';
 import type { SitePropertiesPopupKinds } from '../features/site-properties/site-properties-kinds';
 import type { SiteSystemsPopupKinds } from '../features/site-systems/site-systems-kinds';
 import type { StatusViewerPopupKinds } from '../features/status-viewer/status-viewer-kinds';
+import type { StatusQueriesPopupKinds } from '../features/status-queries/status-queries-kinds';
 import type { ShellPopupKinds } from '../shell/shell-kinds';
 import type { LogViewerPopupKinds } from '../features/log-viewer/log-viewer-kinds';
 
@@ -18,7 +19,7 @@ import type { LogViewerPopupKinds } from '../features/log-viewer/log-viewer-kind
  * Every dialog the console can show (one at a time, like MMC's modal property sheets), with what
  * it is opened on, assembled from the shell's and each feature's declarations.
  */
-export interface PopupKinds extends ShellPopupKinds, PackagesPopupKinds, PackageImportPopupKinds, ProgramsPopupKinds, AccessAccountsPopupKinds, SitePropertiesPopupKinds, SiteSystemsPopupKinds, PackageDistributionPopupKinds, ClientAgentsPopupKinds, CollectionsPopupKinds, AdvertisementsPopupKinds, ManagementPointPopupKinds, StatusViewerPopupKinds, LogViewerPopupKinds, ComponentStatusPopupKinds {}
+export interface PopupKinds extends ShellPopupKinds, PackagesPopupKinds, PackageImportPopupKinds, ProgramsPopupKinds, AccessAccountsPopupKinds, SitePropertiesPopupKinds, SiteSystemsPopupKinds, PackageDistributionPopupKinds, ClientAgentsPopupKinds, CollectionsPopupKinds, AdvertisementsPopupKinds, ManagementPointPopupKinds, StatusViewerPopupKinds, StatusQueriesPopupKinds, LogViewerPopupKinds, ComponentStatusPopupKinds {}
 
 export type PopupKind = keyof PopupKinds;
 

@@ -8,13 +8,14 @@ import type { ManagementPointRowKinds } from '../features/management-point/manag
 import type { PackageDistributionRowKinds } from '../features/package-distribution/package-distribution-kinds';
 import type { ProgramsRowKinds } from '../features/programs/programs-kinds';
 import type { SiteSystemsRowKinds } from '../features/site-systems/site-systems-kinds';
+import type { StatusQueriesRowKinds } from '../features/status-queries/status-queries-kinds';
 import type { ShellRowKinds } from '../shell/shell-kinds';
 
 /**
  * Every kind of row the details pane lists, with the value each row holds, assembled from the
  * shell's and each feature's declarations.
  */
-export interface RowKinds extends ShellRowKinds, ProgramsRowKinds, AccessAccountsRowKinds, SiteSystemsRowKinds, PackageDistributionRowKinds, ClientAgentsRowKinds, CollectionsRowKinds, AdvertisementsRowKinds, ManagementPointRowKinds, ComponentStatusRowKinds, AdvertisementStatusRowKinds {}
+export interface RowKinds extends ShellRowKinds, ProgramsRowKinds, AccessAccountsRowKinds, SiteSystemsRowKinds, PackageDistributionRowKinds, ClientAgentsRowKinds, CollectionsRowKinds, AdvertisementsRowKinds, ManagementPointRowKinds, StatusQueriesRowKinds, ComponentStatusRowKinds, AdvertisementStatusRowKinds {}
 
 export type RowKind = keyof RowKinds;
 

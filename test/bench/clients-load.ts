@@ -18,7 +18,7 @@ import { seededRandom } from '../helpers/seeded-random';
 import { jitteredPolls, openLoop, type Paced } from './clients-pacing';
 
 export type LoadCommand =
-  | { readonly kind: 'init'; readonly url: string; readonly bareUrl: string; readonly first: number; readonly count: number; readonly seed: number; readonly packageId: string; readonly connections: number }
+  | { readonly kind: 'init'; readonly url: string; readonly bareUrl: string; readonly first: number; readonly count: number; readonly randomSeed: number; readonly packageId: string; readonly connections: number }
   | { readonly kind: 'register'; readonly concurrency: number }
   /** Every client once, since the version it holds; each must be told its policy changed. */
   | { readonly kind: 'full-policy'; readonly concurrency: number }
@@ -420,7 +420,7 @@ process.on('message', (command: LoadCommand) => {
     mpUrl = command.url;
     bareUrl = command.bareUrl;
     packageId = command.packageId;
-    random = seededRandom(command.seed);
+    random = seededRandom(command.randomSeed);
     // A fixed number of connections, as wrk2 keeps: a request due while every one is busy waits
     // for one (its latency still counted from when it was due) rather than opening the
     // thousands of connections a lagging pacer would, which only measure the listen backlog.

@@ -231,7 +231,7 @@ async function main(): Promise<void> {
 
     for (let i = 0; i < loadProcesses; i++) loads.push(new LoadProcess());
     const perProcess = Math.ceil(clientCount / loadProcesses);
-    await Promise.all(loads.map((l, i) => l.send({ kind: 'init', url: url!, bareUrl, first: i * perProcess, count: Math.max(0, Math.min(perProcess, clientCount - i * perProcess)), seed: i + 1, packageId: onDp, connections: Math.max(1, shareOf(connections, i)) })));
+    await Promise.all(loads.map((l, i) => l.send({ kind: 'init', url: url!, bareUrl, first: i * perProcess, count: Math.max(0, Math.min(perProcess, clientCount - i * perProcess)), randomSeed: i + 1, packageId: onDp, connections: Math.max(1, shareOf(connections, i)) })));
 
     const sitePid = siteProcess.pid!;
     const barePid = bare.pid!;

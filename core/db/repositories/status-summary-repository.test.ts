@@ -229,7 +229,7 @@ describe('the summaries and the store', () => {
       old.prepare("INSERT INTO advertisement_client_states (advertisement_id, resource_id, state, message_id, message_time, record_id) VALUES (?, ?, 'failed', 10006, ?, ?)")
         .run(ad1, resource, t0 + 3 * second, wks002.at(-1));
 
-      expect(migrate(old, migrations, now).applied).toEqual([22]);
+      expect(migrate(old, migrations, now).applied).toEqual(migrations.filter((m) => m.version >= 22).map((m) => m.version));
       expect(tables(old)).toEqual(incremental);
       expect(old.prepare('SELECT acceptance_message_id, acceptance_time, execution_message_id, execution_time, execution_result FROM advertisement_client_states').raw().all()).toEqual([
         [10002, t0, 10006, t0 + 3 * second, '1603'],
