@@ -1,7 +1,9 @@
 import { createContext, useContext, type ReactNode } from 'react';
 import type { AccessAccountsStore } from '../features/access-accounts/access-accounts-store';
 import type { AdvertisementsStore } from '../features/advertisements/advertisements-store';
+import type { AdvertisementStatusStore } from '../features/advertisement-status/advertisement-status-store';
 import type { CollectionsStore } from '../features/collections/collections-store';
+import type { ComponentStatusStore } from '../features/component-status/component-status-store';
 import type { ManagementPointStore } from '../features/management-point/management-point-store';
 import type { PackageDpsStore } from '../features/package-distribution/package-dps-store';
 import type { PackagesStore } from '../features/packages/packages-store';
@@ -26,6 +28,9 @@ export interface ConsoleStores {
   readonly managementPoint: ManagementPointStore;
   /** Status Message Queries, read once their node is shown. */
   readonly statusQueries: StatusQueriesStore;
+  /** System Status › Component Status and Advertisement Status, read once a view shows them. */
+  readonly componentStatus: ComponentStatusStore;
+  readonly advertisementStatus: AdvertisementStatusStore;
 }
 
 const StoresContext = createContext<ConsoleStores | null>(null);

@@ -1,7 +1,9 @@
 import type { CourierBridge } from '../../core/api';
 import { createAccessAccountsStore } from '../features/access-accounts/access-accounts-store';
 import { createAdvertisementsStore } from '../features/advertisements/advertisements-store';
+import { createAdvertisementStatusStore } from '../features/advertisement-status/advertisement-status-store';
 import { createCollectionsStore } from '../features/collections/collections-store';
+import { createComponentStatusStore } from '../features/component-status/component-status-store';
 import { createManagementPointStore } from '../features/management-point/management-point-store';
 import { createPackageDpsStore } from '../features/package-distribution/package-dps-store';
 import { createPackagesStore } from '../features/packages/packages-store';
@@ -43,5 +45,7 @@ export function createConsoleStores(bridge: CourierBridge): ConsoleStores {
       send: (action, client) => (action === 'reset' ? courier['mp-clients:reset']({ client }) : courier['mp-clients:set-approval']({ client, action })),
     }),
     statusQueries: createStatusQueriesStore({ list: () => courier['status-queries:list']({}) }),
+    componentStatus: createComponentStatusStore({ summaries: () => courier['status:summary-components']({}) }),
+    advertisementStatus: createAdvertisementStatusStore({ summaries: () => courier['status:summary-advertisements']({}) }),
   };
 }

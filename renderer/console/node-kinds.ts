@@ -1,8 +1,10 @@
 import type { AccessAccountsNodeKinds } from '../features/access-accounts/access-accounts-kinds';
 import type { AdvertisementsNodeKinds } from '../features/advertisements/advertisements-kinds';
 import type { ClientAgentsNodeKinds } from '../features/client-agents/client-agents-kinds';
+import type { AdvertisementStatusNodeKinds } from '../features/advertisement-status/advertisement-status-kinds';
 import type { CollectionsNodeKinds } from '../features/collections/collections-kinds';
 import type { PackageDistributionNodeKinds } from '../features/package-distribution/package-distribution-kinds';
+import type { ComponentStatusNodeKinds } from '../features/component-status/component-status-kinds';
 import type { ManagementPointNodeKinds } from '../features/management-point/management-point-kinds';
 import type { SiteMaintenanceNodeKinds } from '../features/site-maintenance/site-maintenance-kinds';
 import type { NotBuiltNodeKinds } from '../features/not-built/not-built-kinds';
@@ -17,7 +19,7 @@ import type { StatusQueriesNodeKinds } from '../features/status-queries/status-q
  * from each feature's declarations. A feature adds its interface here; the registry then does not
  * compile until some feature registers each new kind.
  */
-export interface NodeKinds extends SiteNodeKinds, PackagesNodeKinds, ProgramsNodeKinds, AccessAccountsNodeKinds, PackageDistributionNodeKinds, SiteSystemsNodeKinds, ClientAgentsNodeKinds, CollectionsNodeKinds, AdvertisementsNodeKinds, ManagementPointNodeKinds, SiteMaintenanceNodeKinds, StatusQueriesNodeKinds, NotBuiltNodeKinds {}
+export interface NodeKinds extends SiteNodeKinds, PackagesNodeKinds, ProgramsNodeKinds, AccessAccountsNodeKinds, PackageDistributionNodeKinds, SiteSystemsNodeKinds, ClientAgentsNodeKinds, CollectionsNodeKinds, AdvertisementsNodeKinds, ManagementPointNodeKinds, SiteMaintenanceNodeKinds, StatusQueriesNodeKinds, ComponentStatusNodeKinds, AdvertisementStatusNodeKinds, NotBuiltNodeKinds {}
 
 export type NodeKind = keyof NodeKinds;
 

@@ -1,7 +1,9 @@
 import type { AccessAccountsRowKinds } from '../features/access-accounts/access-accounts-kinds';
 import type { AdvertisementsRowKinds } from '../features/advertisements/advertisements-kinds';
 import type { ClientAgentsRowKinds } from '../features/client-agents/client-agents-kinds';
+import type { AdvertisementStatusRowKinds } from '../features/advertisement-status/advertisement-status-kinds';
 import type { CollectionsRowKinds } from '../features/collections/collections-kinds';
+import type { ComponentStatusRowKinds } from '../features/component-status/component-status-kinds';
 import type { ManagementPointRowKinds } from '../features/management-point/management-point-kinds';
 import type { SiteMaintenanceRowKinds } from '../features/site-maintenance/site-maintenance-kinds';
 import type { PackageDistributionRowKinds } from '../features/package-distribution/package-distribution-kinds';
@@ -14,7 +16,7 @@ import type { ShellRowKinds } from '../shell/shell-kinds';
  * Every kind of row the details pane lists, with the value each row holds, assembled from the
  * shell's and each feature's declarations.
  */
-export interface RowKinds extends ShellRowKinds, ProgramsRowKinds, AccessAccountsRowKinds, SiteSystemsRowKinds, PackageDistributionRowKinds, ClientAgentsRowKinds, CollectionsRowKinds, AdvertisementsRowKinds, ManagementPointRowKinds, SiteMaintenanceRowKinds, StatusQueriesRowKinds {}
+export interface RowKinds extends ShellRowKinds, ProgramsRowKinds, AccessAccountsRowKinds, SiteSystemsRowKinds, PackageDistributionRowKinds, ClientAgentsRowKinds, CollectionsRowKinds, AdvertisementsRowKinds, ManagementPointRowKinds, SiteMaintenanceRowKinds, StatusQueriesRowKinds, ComponentStatusRowKinds, AdvertisementStatusRowKinds {}
 
 export type RowKind = keyof RowKinds;
 

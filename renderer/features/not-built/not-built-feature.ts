@@ -1,35 +1,19 @@
-import {
-  MegaphoneLoudRegular,
-  PuzzlePieceRegular,
-  type FluentIcon,
-} from '@fluentui/react-icons';
+import type { FluentIcon } from '@fluentui/react-icons';
 import type { NodeKind } from '../../console/node-kinds';
 import type { FeatureRegistration, NodeRegistration } from '../../shell/registration';
 import type { NotBuiltNodeKinds } from './not-built-kinds';
 
-function notBuilt<K extends NodeKind>(label: string, icon: FluentIcon, description: string, message: string): NodeRegistration<K> {
+/** A placeholder node: it says so plainly and offers Help only, until its feature replaces it. */
+export function notBuilt<K extends NodeKind>(label: string, icon: FluentIcon, description: string, message: string): NodeRegistration<K> {
   return { label, icon, description, details: { kind: 'not-built', message } };
 }
 
 /**
- * The suite's nodes whose features are not built yet: each says so plainly, offers Help only, and
- * is replaced by its feature's registration when that feature lands.
+ * The suite's nodes whose features are not built yet, each registered with notBuilt and replaced
+ * by its feature's registration when that feature lands. None is left today.
  */
 export const notBuiltFeature: FeatureRegistration<keyof NotBuiltNodeKinds> = {
-  nodes: {
-    'component-status': notBuilt(
-      'Component Status',
-      PuzzlePieceRegular,
-      'How each site component is doing, from its status messages.',
-      'Component status arrives with the status feature; nothing to show yet.',
-    ),
-    'advertisement-status': notBuilt(
-      'Advertisement Status',
-      MegaphoneLoudRegular,
-      'For every advertisement, how many clients received and ran it.',
-      'Advertisement status arrives with the advertisements feature; nothing to show yet.',
-    ),
-  },
+  nodes: {},
   rows: {},
   popups: {},
 };

@@ -1,12 +1,15 @@
 import type { StatusSeverity } from '../../../core/api';
 
-/** What a Show Messages command was given on: a package, a package on one DP, or an advertisement. */
+/** What a Show Messages command was given on: a package, a package on one DP, an advertisement, or a component. */
 export interface ViewerTarget {
   readonly packageId?: string;
   /** The DP's NAL path (attribute 404). */
   readonly distributionPoint?: string;
   readonly dpName?: string;
   readonly advertisementId?: string;
+  /** A site component (Component Status), and the computer it runs on. */
+  readonly component?: string;
+  readonly machine?: string;
   /** "package Reader (A0100001)": for the dialog's sentence. */
   readonly about: string;
 }

@@ -63,6 +63,7 @@ describe('the query', () => {
     expect(titleOf({ packageId: 'A0100001', distributionPoint: nal, dpName: 'DP01', severity: 'error' })).toBe('Error messages for package A0100001 on DP01');
     expect(titleOf({ advertisementId: 'A0120000' })).toBe('All messages for advertisement A0120000');
     expect(titleOf({})).toBe('All messages for the site');
+    expect(titleOf({ component: 'SMS_DISTRIBUTION_MANAGER', machine: 'SITE01', severity: 'error' })).toBe('Error messages for SMS_DISTRIBUTION_MANAGER on SITE01');
     expect(searchOf({ severity: 'info' })).toBe('severity=info');
   });
 });

@@ -149,7 +149,9 @@ export function titleOf(filter: ViewerFilter): string {
       ? `advertisement ${filter.advertisementId}`
       : filter.packageId !== undefined
         ? `package ${filter.packageId}${filter.distributionPoint !== undefined ? ` on ${filter.dpName ?? filter.distributionPoint}` : ''}`
-        : 'the site';
+        : filter.component !== undefined
+          ? `${filter.component}${filter.machine !== undefined ? ` on ${filter.machine}` : ''}`
+          : 'the site';
   const severity = filter.severity === undefined ? 'All messages' : `${severityWords[filter.severity]} messages`;
   return `${severity} for ${scope}`;
 }
