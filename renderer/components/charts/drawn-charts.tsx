@@ -1,0 +1,97 @@
+import { DonutChart, VerticalBarChart, VerticalStackedBarChart, getColorFromToken, type ChartDataPoint, type VerticalBarChartDataPoint, type VerticalStackedChartProps } from '@fluentui/react-charts';
+import { useMemo, type ReactNode } from 'react';
+import { useColorScheme } from '../use-color-scheme';
+import type { ChartSeries } from './chart-series';
+
+/*
+ * The drawn charts, in a module of their own that the console loads the first time a chart is
+ * shown (state-chart.tsx, histogram-chart.tsx): the chart library is most of its weight.
+ */
+
+/** Palette tokens resolve to hex: the charts draw SVG fills, and pick the light shade unless told. */
+function useColorOf(): (token: string) => string {
+  const dark = useColorScheme() === 'dark';
+  return (token) => getColorFromToken(token, dark);
+}
+
+export interface DrawnStateChartProps {
+  readonly title: string;
+  readonly series: readonly ChartSeries[];
+  readonly width: number;
+  readonly height: number;
+  readonly hideLegend?: boolean;
+}
+
+/** A donut of the states with the total inside and a legend of "state (count)". */
+export function StateDonut({ title, series, width, height, hideLegend = false }: DrawnStateChartProps): ReactNode {
+  const colorOf = useColorOf();
+  const data = useMemo(() => {
+    const chartData: ChartDataPoint[] = series
+      .filter((s) => s.count > 0)
+      .map((s) => ({ legend: `${s.label} (${s.count.toLocaleString('en-US')})`, data: s.count, color: colorOf(s.color) }));
+    return { chartTitle: title, chartData };
+  }, [series, title, colorOf]);
+  const total = series.reduce((sum, s) => sum + s.count, 0);
+  return (
+    <DonutChart
+      data={data}
+      width={width}
+      height={height}
+      innerRadius={Math.max(12, Math.round(Math.min(width, height) / 4))}
+      valueInsideDonut={total.toLocaleString('en-US')}
+      hideLegend={hideLegend}
+      hideLabels
+    />
+  );
+}
+
+/** One bar per state, zero ones included, so the bars stand in the same place as counts change. */
+export function StateBars({ title, series, width, height, hideLegend = true }: DrawnStateChartProps): ReactNode {
+  const colorOf = useColorOf();
+  const data = useMemo<VerticalBarChartDataPoint[]>(
+    () => series.map((s) => ({ x: s.label, y: s.count, legend: s.label, color: colorOf(s.color), barLabel: s.count.toLocaleString('en-US') })),
+    [series, colorOf],
+  );
+  return <VerticalBarChart chartTitle={title} data={data} width={width} height={height} hideLegend={hideLegend} enableReflow={false} roundCorners />;
+}
+
+export interface DrawnHistogramProps {
+  readonly title: string;
+  readonly bars: readonly { readonly key: string; readonly label: string; readonly series: readonly ChartSeries[] }[];
+  readonly width: number;
+  readonly height: number;
+  readonly onBarClick?: ((key: string) => void) | undefined;
+}
+
+/** Bars over time, each stacked by severity. */
+export function HistogramBars({ title, bars, width, height, onBarClick }: DrawnHistogramProps): ReactNode {
+  const colorOf = useColorOf();
+  const data = useMemo<VerticalStackedChartProps[]>(
+    () =>
+      bars.map((bar) => ({
+        xAxisPoint: bar.label,
+        chartData: bar.series.map((s) => ({ legend: s.label, data: s.count, color: colorOf(s.color) })),
+      })),
+    [bars, colorOf],
+  );
+  const keyOf = useMemo(() => new Map(bars.map((bar) => [bar.label, bar.key])), [bars]);
+  return (
+    <VerticalStackedBarChart
+      chartTitle={title}
+      data={data}
+      width={width}
+      height={height}
+      hideLegend
+      barGapMax={2}
+      isCalloutForStack
+      {...(onBarClick === undefined
+        ? {}
+        : {
+            onBarClick: (_event: unknown, point: VerticalStackedChartProps | { xAxisCalloutData?: string }) => {
+              const key = 'xAxisPoint' in point ? keyOf.get(String(point.xAxisPoint)) : undefined;
+              if (key !== undefined) onBarClick(key);
+            },
+          })}
+    />
+  );
+}
