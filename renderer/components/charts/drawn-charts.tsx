@@ -1,5 +1,5 @@
 import { DonutChart, VerticalBarChart, VerticalStackedBarChart, getColorFromToken, type ChartDataPoint, type VerticalBarChartDataPoint, type VerticalStackedChartProps } from '@fluentui/react-charts';
-import { useMemo, type ReactNode } from 'react';
+import { useCallback, useMemo, type ReactNode } from 'react';
 import { useColorScheme } from '../use-color-scheme';
 import type { ChartSeries } from './chart-series';
 
@@ -11,7 +11,7 @@ import type { ChartSeries } from './chart-series';
 /** Palette tokens resolve to hex: the charts draw SVG fills, and pick the light shade unless told. */
 function useColorOf(): (token: string) => string {
   const dark = useColorScheme() === 'dark';
-  return (token) => getColorFromToken(token, dark);
+  return useCallback((token: string) => getColorFromToken(token, dark), [dark]);
 }
 
 export interface DrawnStateChartProps {
@@ -60,11 +60,10 @@ export interface DrawnHistogramProps {
   readonly bars: readonly { readonly key: string; readonly label: string; readonly series: readonly ChartSeries[] }[];
   readonly width: number;
   readonly height: number;
-  readonly onBarClick?: ((key: string) => void) | undefined;
 }
 
 /** Bars over time, each stacked by severity. */
-export function HistogramBars({ title, bars, width, height, onBarClick }: DrawnHistogramProps): ReactNode {
+export function HistogramBars({ title, bars, width, height }: DrawnHistogramProps): ReactNode {
   const colorOf = useColorOf();
   const data = useMemo<VerticalStackedChartProps[]>(
     () =>
@@ -74,7 +73,6 @@ export function HistogramBars({ title, bars, width, height, onBarClick }: DrawnH
       })),
     [bars, colorOf],
   );
-  const keyOf = useMemo(() => new Map(bars.map((bar) => [bar.label, bar.key])), [bars]);
   return (
     <VerticalStackedBarChart
       chartTitle={title}
@@ -84,14 +82,6 @@ export function HistogramBars({ title, bars, width, height, onBarClick }: DrawnH
       hideLegend
       barGapMax={2}
       isCalloutForStack
-      {...(onBarClick === undefined
-        ? {}
-        : {
-            onBarClick: (_event: unknown, point: VerticalStackedChartProps | { xAxisCalloutData?: string }) => {
-              const key = 'xAxisPoint' in point ? keyOf.get(String(point.xAxisPoint)) : undefined;
-              if (key !== undefined) onBarClick(key);
-            },
-          })}
     />
   );
 }
