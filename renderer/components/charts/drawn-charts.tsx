@@ -1,4 +1,4 @@
-import { DonutChart, VerticalBarChart, VerticalStackedBarChart, getColorFromToken, type ChartDataPoint, type VerticalBarChartDataPoint, type VerticalStackedChartProps } from '@fluentui/react-charts';
+import { DonutChart, HorizontalBarChart, VerticalBarChart, VerticalStackedBarChart, getColorFromToken, type ChartDataPoint, type VerticalBarChartDataPoint, type VerticalStackedChartProps } from '@fluentui/react-charts';
 import { useCallback, useMemo, type ReactNode } from 'react';
 import { useColorScheme } from '../use-color-scheme';
 import type { ChartSeries } from './chart-series';
@@ -53,6 +53,19 @@ export function StateBars({ title, series, width, height, hideLegend = true }: D
     [series, colorOf],
   );
   return <VerticalBarChart chartTitle={title} data={data} width={width} height={height} hideLegend={hideLegend} enableReflow={false} roundCorners />;
+}
+
+/** One thin bar split by state, its legend under it: the compact form for a narrow pane. */
+export function StateStackedBar({ title, series, width }: DrawnStateChartProps): ReactNode {
+  const colorOf = useColorOf();
+  const data = useMemo(() => {
+    const total = series.reduce((sum, s) => sum + s.count, 0);
+    const chartData: ChartDataPoint[] = series
+      .filter((s) => s.count > 0)
+      .map((s) => ({ legend: `${s.label} (${s.count.toLocaleString('en-US')})`, horizontalBarChartdata: { x: s.count, total }, color: colorOf(s.color) }));
+    return [{ chartTitle: title, chartData }];
+  }, [series, title, colorOf]);
+  return <HorizontalBarChart data={data} width={width} barHeight={12} hideRatio={[true]} />;
 }
 
 export interface DrawnHistogramProps {

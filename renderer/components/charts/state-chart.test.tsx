@@ -10,7 +10,7 @@ const series: readonly ChartSeries[] = [
   { key: 'installFailed', label: 'Install Failed', count: 0, color: chartPalette.error },
 ];
 
-function renderChart(kind: 'donut' | 'bars', counts: readonly ChartSeries[], dark = false) {
+function renderChart(kind: 'donut' | 'bars' | 'stacked', counts: readonly ChartSeries[], dark = false) {
   return render(
     <FluentProvider theme={dark ? webDarkTheme : webLightTheme}>
       <StateChart title="Distribution points by state" series={counts} kind={kind} height={160} emptyMessage="No distribution point has this package." />
@@ -47,6 +47,14 @@ describe('a chart of counts by state', () => {
   it('draws a bar per state, zeros included', async () => {
     const { container } = renderChart('bars', series);
     expect(tableCounts()).toEqual(['Installed=3', 'Install Pending=1', 'Install Failed=0']);
+    await vi.waitFor(() => expect(container.querySelectorAll('rect[fill="#107c10"], rect[fill="#015cda"]').length).toBe(2));
+  });
+
+  it('draws one bar split by state in its compact form, with the legend of the states that have a count', async () => {
+    const { container } = renderChart('stacked', series);
+    expect(tableCounts()).toEqual(['Installed=3', 'Install Pending=1', 'Install Failed=0']);
+    expect(await screen.findByText('Installed (3)')).toBeTruthy();
+    expect(screen.getByText('Install Pending (1)')).toBeTruthy();
     await vi.waitFor(() => expect(container.querySelectorAll('rect[fill="#107c10"], rect[fill="#015cda"]').length).toBe(2));
   });
 

@@ -8,6 +8,7 @@ import { useWidth } from './use-width';
 // The chart library is loaded with the first chart drawn, not with the console (docs/console.md#charts).
 const StateDonut = lazy(() => import('./drawn-charts').then((m) => ({ default: m.StateDonut })));
 const StateBars = lazy(() => import('./drawn-charts').then((m) => ({ default: m.StateBars })));
+const StateStackedBar = lazy(() => import('./drawn-charts').then((m) => ({ default: m.StateStackedBar })));
 
 const useStyles = makeStyles({
   root: { position: 'relative', flexShrink: 0, minWidth: 0, color: tokens.colorNeutralForeground1 },
@@ -19,7 +20,8 @@ export interface StateChartProps {
   readonly title: string;
   /** Every state in the order to show them; states with no count are left out of a donut. */
   readonly series: readonly ChartSeries[];
-  readonly kind: 'donut' | 'bars';
+  /** A donut, a bar per state, or one bar split by state (compact). */
+  readonly kind: 'donut' | 'bars' | 'stacked';
   /** What to say when every count is zero, instead of an empty chart. */
   readonly emptyMessage: string;
   readonly height: number;
@@ -45,11 +47,9 @@ export function StateChart({ title, series, kind, emptyMessage, height, legend =
         <>
           <ChartBoundary>
             <Suspense fallback={<div style={{ height }} />}>
-              {kind === 'donut' ? (
-                <StateDonut title={title} series={series} width={width} height={height} hideLegend={!legend} />
-              ) : (
-                <StateBars title={title} series={series} width={width} height={height} />
-              )}
+              {kind === 'donut' && <StateDonut title={title} series={series} width={width} height={height} hideLegend={!legend} />}
+              {kind === 'bars' && <StateBars title={title} series={series} width={width} height={height} />}
+              {kind === 'stacked' && <StateStackedBar title={title} series={series} width={width} height={height} />}
             </Suspense>
           </ChartBoundary>
           <CountTable

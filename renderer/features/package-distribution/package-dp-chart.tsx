@@ -25,16 +25,18 @@ export function packageDpSeries(rows: readonly Pick<PackageDpRow, 'state'>[]): C
   return shownStates.map((state) => ({ key: state, label: packageDpStateLabels[state], count: counts.get(state) ?? 0, color: stateColors[state] }));
 }
 
-/** Package Status's donut of the DP states, drawn from the same live rows as the DP list. */
+/**
+ * Package Status's donut of the DP states, drawn from the same live rows as the DP list; in a
+ * narrow pane one thin bar split by state instead, under the site counts, so no column is lost.
+ */
 export function PackageDpChart({ rows, compact, className }: { readonly rows: readonly Pick<PackageDpRow, 'state'>[]; readonly compact: boolean; readonly className?: string }): ReactNode {
   return (
     <StateChart
       className={className}
       title="Distribution points by state"
       series={packageDpSeries(rows)}
-      kind="donut"
-      height={compact ? 120 : 150}
-      legend={!compact}
+      kind={compact ? 'stacked' : 'donut'}
+      height={compact ? 56 : 150}
       emptyMessage="This package is on no distribution point yet."
     />
   );

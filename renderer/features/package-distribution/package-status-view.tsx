@@ -20,9 +20,11 @@ import { siteSummaries, type SiteStatusSummary } from './package-status-model';
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', flex: 1, minHeight: 0, gap: tokens.spacingVerticalXS },
   summary: { flexShrink: 0, display: 'flex', gap: tokens.spacingHorizontalM, alignItems: 'flex-start' },
+  compactSummary: { flexShrink: 0, display: 'flex', flexDirection: 'column' },
+  compactSites: { display: 'flex', flexDirection: 'column' },
   sites: { flex: 1, minWidth: 0, display: 'flex', flexDirection: 'column' },
   chart: { width: '340px' },
-  compactChart: { width: '132px' },
+  compactChart: { alignSelf: 'stretch', padding: `0 ${tokens.spacingHorizontalS}` },
   fill: { flex: 1, minHeight: 0 },
   caption: {
     margin: 0,
@@ -96,7 +98,7 @@ const ignore = () => undefined;
 export function PackageStatusView({ node, label, ...events }: DetailsViewProps<'package-status'>): ReactNode {
   const styles = useStyles();
   const root = useRef<HTMLDivElement>(null);
-  // A pane under 760 px (1024 px with the tree and the Actions pane) keeps the donut but not its legend, so the lists still fit.
+  // A pane under 760 px (1024 px with the tree and the Actions pane) trades the donut for a thin bar, so the lists keep their columns.
   const compact = useWidth(root, 1024) < 760;
   const { packages, site, packageDps } = useConsoleStores();
   const filter = useStore(packageDps, (s) => s.messageFilters[node.packageId] ?? 'all');
@@ -120,9 +122,9 @@ export function PackageStatusView({ node, label, ...events }: DetailsViewProps<'
   return (
     <div ref={root} className={styles.root}>
       {list.status === 'ready' && list.items.length > 0 && (
-        <div className={styles.summary}>
+        <div className={compact ? styles.compactSummary : styles.summary}>
         {/* The header and one row per site, with room for a horizontal scroll bar. */}
-        <div className={styles.sites} style={{ height: `${(sites.length + 1) * 24 + 18}px` }}>
+        <div className={compact ? styles.compactSites : styles.sites} style={{ height: `${(sites.length + 1) * 24 + 18}px` }}>
           <DataGrid
             className={styles.fill}
             label={`${label} by site`}
