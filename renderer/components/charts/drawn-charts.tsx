@@ -1,4 +1,13 @@
-import { DonutChart, HorizontalBarChart, VerticalBarChart, VerticalStackedBarChart, getColorFromToken, type ChartDataPoint, type VerticalBarChartDataPoint, type VerticalStackedChartProps } from '@fluentui/react-charts';
+import {
+  DonutChart,
+  HorizontalBarChart,
+  HorizontalBarChartWithAxis,
+  VerticalStackedBarChart,
+  getColorFromToken,
+  type ChartDataPoint,
+  type HorizontalBarChartWithAxisDataPoint,
+  type VerticalStackedChartProps,
+} from '@fluentui/react-charts';
 import { useCallback, useMemo, type ReactNode } from 'react';
 import { useColorScheme } from '../use-color-scheme';
 import type { ChartSeries } from './chart-series';
@@ -45,14 +54,18 @@ export function StateDonut({ title, series, width, height, hideLegend = false }:
   );
 }
 
-/** One bar per state, zero ones included, so the bars stand in the same place as counts change. */
+/**
+ * One bar per state, zero ones included, so each state stays in its place as counts change; the
+ * bars lie along the states, so every state's name has room in a dialog's width.
+ */
 export function StateBars({ title, series, width, height, hideLegend = true }: DrawnStateChartProps): ReactNode {
   const colorOf = useColorOf();
-  const data = useMemo<VerticalBarChartDataPoint[]>(
-    () => series.map((s) => ({ x: s.label, y: s.count, legend: s.label, color: colorOf(s.color), barLabel: s.count.toLocaleString('en-US') })),
+  const data = useMemo<HorizontalBarChartWithAxisDataPoint[]>(
+    // The axis lists the first point at the bottom: reversed, the states read top down in order.
+    () => [...series].reverse().map((s) => ({ x: s.count, y: s.label, legend: s.label, color: colorOf(s.color), barLabel: s.count.toLocaleString('en-US') })),
     [series, colorOf],
   );
-  return <VerticalBarChart chartTitle={title} data={data} width={width} height={height} hideLegend={hideLegend} enableReflow={false} roundCorners />;
+  return <HorizontalBarChartWithAxis chartTitle={title} data={data} width={width} height={height} hideLegend={hideLegend} barHeight={12} roundCorners />;
 }
 
 /** One thin bar split by state, its legend under it: the compact form for a narrow pane. */

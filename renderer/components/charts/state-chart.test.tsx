@@ -1,6 +1,6 @@
 import { FluentProvider, webDarkTheme, webLightTheme } from '@fluentui/react-components';
 import { render, screen, within } from '@testing-library/react';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { chartPalette, type ChartSeries } from './chart-series';
 import { StateChart } from './state-chart';
 
@@ -28,6 +28,14 @@ function tableCounts(): string[] {
     .map((row) => `${within(row).getByRole('rowheader').textContent}=${within(row).getByRole('cell').textContent}`);
 }
 
+// jsdom has no layout, and the axis charts size themselves to their box: a box of 400 by 200.
+const measure = HTMLElement.prototype.getBoundingClientRect;
+beforeAll(() => {
+  HTMLElement.prototype.getBoundingClientRect = () => new DOMRect(0, 0, 400, 200);
+});
+afterAll(() => {
+  HTMLElement.prototype.getBoundingClientRect = measure;
+});
 afterEach(() => vi.unstubAllGlobals());
 
 describe('a chart of counts by state', () => {

@@ -12,6 +12,8 @@ const StateStackedBar = lazy(() => import('./drawn-charts').then((m) => ({ defau
 
 const useStyles = makeStyles({
   root: { position: 'relative', flexShrink: 0, minWidth: 0, color: tokens.colorNeutralForeground1 },
+  // The axis charts size themselves to their box, whatever height they are given.
+  box: { position: 'relative' },
   empty: { display: 'block', padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalS}`, color: tokens.colorNeutralForeground3 },
 });
 
@@ -48,7 +50,11 @@ export function StateChart({ title, series, kind, emptyMessage, height, legend =
           <ChartBoundary>
             <Suspense fallback={<div style={{ height }} />}>
               {kind === 'donut' && <StateDonut title={title} series={series} width={width} height={height} hideLegend={!legend} />}
-              {kind === 'bars' && <StateBars title={title} series={series} width={width} height={height} />}
+              {kind === 'bars' && (
+                <div className={styles.box} style={{ height }}>
+                  <StateBars title={title} series={series} width={width} height={height} />
+                </div>
+              )}
               {kind === 'stacked' && <StateStackedBar title={title} series={series} width={width} height={height} />}
             </Suspense>
           </ChartBoundary>

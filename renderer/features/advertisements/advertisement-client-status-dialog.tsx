@@ -88,7 +88,7 @@ export function AdvertisementClientStatusDialog({ advertisementId, name, onClose
         <StateChart
           title="Chart of clients by state"
           kind="bars"
-          height={150}
+          height={200}
           series={advertisementClientStates.map((state) => ({ key: state, label: clientStateLabels[state], count: states.counts[state], color: clientStateColors[state] }))}
           emptyMessage="No client has reported a state yet, so there is nothing to chart."
         />
