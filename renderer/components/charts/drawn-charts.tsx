@@ -54,6 +54,12 @@ export function StateDonut({ title, series, width, height, hideLegend = false }:
   );
 }
 
+/** At most six whole-number ticks from 0 to past the largest count: counts have no tenths. */
+function wholeTicks(most: number): number[] {
+  const step = Math.max(1, Math.ceil(most / 5));
+  return Array.from({ length: Math.ceil(Math.max(1, most) / step) + 1 }, (_, i) => i * step);
+}
+
 /**
  * One bar per state, zero ones included, so each state stays in its place as counts change; the
  * bars lie along the states, so every state's name has room in a dialog's width.
@@ -65,7 +71,22 @@ export function StateBars({ title, series, width, height, hideLegend = true }: D
     () => [...series].reverse().map((s) => ({ x: s.count, y: s.label, legend: s.label, color: colorOf(s.color), barLabel: s.count.toLocaleString('en-US') })),
     [series, colorOf],
   );
-  return <HorizontalBarChartWithAxis chartTitle={title} data={data} width={width} height={height} hideLegend={hideLegend} barHeight={12} roundCorners />;
+  const most = Math.max(...series.map((s) => s.count));
+  return (
+    <HorizontalBarChartWithAxis
+      chartTitle={title}
+      data={data}
+      width={width}
+      height={height}
+      hideLegend={hideLegend}
+      barHeight={12}
+      roundCorners
+      // Room for the longest state's name ("Restart pending"), and whole numbers on the count axis.
+      margins={{ left: 112, right: 24, top: 8, bottom: 32 }}
+      showYAxisLables
+      tickValues={wholeTicks(most)}
+    />
+  );
 }
 
 /** One thin bar split by state, its legend under it: the compact form for a narrow pane. */
