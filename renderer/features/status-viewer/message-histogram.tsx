@@ -5,6 +5,7 @@ import { ChartBoundary } from '../../components/charts/chart-boundary';
 import { chartPalette, type ChartSeries } from '../../components/charts/chart-series';
 import { CountTable } from '../../components/charts/count-table';
 import { useWidth } from '../../components/charts/use-width';
+import { formatDate, formatDateTime } from '../../components/date-time';
 import type { HistogramState } from './use-message-histogram';
 
 // Loaded with the first chart drawn, not with the viewer (docs/console.md#charts).
@@ -24,11 +25,9 @@ const useStyles = makeStyles({
 
 const chartHeight = 112;
 
-/** "Dec 3, 14:00" for an hour, "Dec 3" for a day, in the viewer's time zone. */
+/** An hour as its date and time, a day as its date, in the admin's locale and time zone. */
 function bucketLabel(start: string, bucket: StatusMessageHistogramDto['bucket']): string {
-  const date = new Date(start);
-  const day = date.toLocaleDateString('en-US', { month: 'short', day: 'numeric' });
-  return bucket === 'day' ? day : `${day}, ${date.toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' })}`;
+  return bucket === 'day' ? formatDate(start) : formatDateTime(start);
 }
 
 function severitySeries(b: StatusHistogramBucketDto): ChartSeries[] {
