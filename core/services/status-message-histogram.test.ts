@@ -82,6 +82,13 @@ describe('status:message-histogram', () => {
     expect((await histogram({ bucket: 'day' })).buckets).toHaveLength(maxStatusHistogramBuckets);
   });
 
+  it('answers no bucket for a period that starts after now, rather than failing', async () => {
+    new StatusMessageRepository(other.db).insert(message(now));
+    const value = await histogram({ bucket: 'hour', since: '2026-12-02T00:00:00Z' });
+    expect(value.buckets).toEqual([]);
+    expect(value.clipped).toBe(false);
+  });
+
   it('refuses a bad request naming the field', async () => {
     const refused = async (query: unknown) => {
       const result = await core.invoke('status:message-histogram', query);
