@@ -104,7 +104,8 @@ export function StateStackedBar({ title, series, width }: DrawnStateChartProps):
 
 export interface DrawnHistogramProps {
   readonly title: string;
-  readonly bars: readonly { readonly key: string; readonly label: string; readonly series: readonly ChartSeries[] }[];
+  /** Each bar's start (epoch milliseconds; the axis is a time axis, ticked as the time span suits) and its label for the tooltip. */
+  readonly bars: readonly { readonly key: string; readonly start: number; readonly label: string; readonly series: readonly ChartSeries[] }[];
   readonly width: number;
   readonly height: number;
 }
@@ -115,8 +116,9 @@ export function HistogramBars({ title, bars, width, height }: DrawnHistogramProp
   const data = useMemo<VerticalStackedChartProps[]>(
     () =>
       bars.map((bar) => ({
-        xAxisPoint: bar.label,
-        chartData: bar.series.map((s) => ({ legend: s.label, data: s.count, color: colorOf(s.color) })),
+        xAxisPoint: new Date(bar.start),
+        xAxisCalloutData: bar.label,
+        chartData: bar.series.map((s) => ({ legend: s.label, data: s.count, color: colorOf(s.color), xAxisCalloutData: bar.label })),
       })),
     [bars, colorOf],
   );

@@ -48,7 +48,7 @@ export function MessageHistogram({ state }: { readonly state: HistogramState }):
   const width = useWidth(ref, 800);
   const value = state.kind === 'ready' ? state.value : null;
   const bars = useMemo(
-    () => (value === null ? [] : value.buckets.map((b) => ({ key: b.start, label: bucketLabel(b.start, value.bucket), series: severitySeries(b), bucket: b }))),
+    () => (value === null ? [] : value.buckets.map((b) => ({ key: b.start, start: Date.parse(b.start), label: bucketLabel(b.start, value.bucket), series: severitySeries(b), bucket: b }))),
     [value],
   );
   const total = bars.reduce((sum, bar) => sum + bar.bucket.info + bar.bucket.warning + bar.bucket.error, 0);
