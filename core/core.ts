@@ -194,7 +194,7 @@ export function createCore(options: CoreOptions): Core {
     definitionsDir: options.definitionsDir ?? defaultDefinitionsDir(),
     fileAccess,
   });
-  const statusMessages = new StatusMessageService({ messages: plumbing.statusMessages });
+  const statusMessages = new StatusMessageService({ messages: plumbing.statusMessages, now });
   const distributionPoints = new DistributionPointService({
     ...shared,
     siteCode: site.record.siteCode,

@@ -78,3 +78,17 @@ if (typeof globalThis.ResizeObserver !== 'function') {
     disconnect(): void {}
   } as unknown as typeof ResizeObserver;
 }
+
+// jsdom lays out no SVG text; the charts measure their labels to wrap them. A label's width
+// here is 6 px a character, enough for them to lay out without measuring.
+const svgText = SVGElement.prototype as SVGElement & { getComputedTextLength?: () => number; getBBox?: () => DOMRect };
+if (typeof svgText.getComputedTextLength !== 'function') {
+  svgText.getComputedTextLength = function getComputedTextLength(this: SVGElement): number {
+    return (this.textContent ?? '').length * 6;
+  };
+}
+if (typeof svgText.getBBox !== 'function') {
+  svgText.getBBox = function getBBox(this: SVGElement): DOMRect {
+    return new DOMRect(0, 0, (this.textContent ?? '').length * 6, 12);
+  };
+}

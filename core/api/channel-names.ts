@@ -76,6 +76,7 @@ export const requestChannelNames = [
   'site-boundaries:delete',
   'content:locate',
   'status:messages',
+  'status:message-histogram',
   'status:summary-packages',
   'status:summary-advertisements',
   'status:summary-components',

@@ -49,8 +49,8 @@ import type { ContentServiceDto } from './content-service';
 import { contentServiceSetSchema } from './content-service';
 import type { ContentLocationDto, SiteBoundaryDto } from './site-boundaries';
 import { contentLocateSchema, siteBoundaryCreateSchema, siteBoundaryRefSchema, siteBoundaryUpdateSchema } from './site-boundaries';
-import type { StatusMessagePageDto } from './status-messages';
-import { statusMessageQuerySchema } from './status-messages';
+import type { StatusMessageHistogramDto, StatusMessagePageDto } from './status-messages';
+import { statusMessageHistogramQuerySchema, statusMessageQuerySchema } from './status-messages';
 import type { StatusQueryDto } from './status-queries';
 import { statusQueryCreateSchema, statusQueryRefSchema, statusQueryRunSchema, statusQueryUpdateSchema } from './status-queries';
 import type { AdvertisementSummaryDto, ComponentSummariesDto, ComponentThresholdsDto, PackageSummaryDto } from './status-summaries';
@@ -164,6 +164,7 @@ export const requestSchemas = {
   'site-boundaries:delete': siteBoundaryRefSchema,
   'content:locate': contentLocateSchema,
   'status:messages': statusMessageQuerySchema,
+  'status:message-histogram': statusMessageHistogramQuerySchema,
   'status:summary-packages': packageSummaryQuerySchema,
   'status:summary-advertisements': advertisementSummaryQuerySchema,
   'status:summary-components': componentSummaryQuerySchema,
@@ -297,6 +298,7 @@ export interface ResponseMap {
   'content:locate': ContentLocationDto;
   /** One page of status messages, newest first unless asked otherwise. */
   'status:messages': StatusMessagePageDto;
+  'status:message-histogram': StatusMessageHistogramDto;
   /** Package Status: every package (or one, with its DPs), with its DP counts in all and per site. */
   'status:summary-packages': readonly PackageSummaryDto[];
   /** Advertisement Status: every advertisement (or one), the counts of its clients' messages in all and per site. */

@@ -116,7 +116,8 @@ const cursorSchema = z
 
 const valueText = (label: string) => textSchema({ label, max: maxStatusValueLength, required: `${label} is empty.` });
 
-export const statusMessageQuerySchema = z.strictObject({
+/** Which messages: the filters `status:messages` and `status:message-histogram` share. */
+const statusFilterShape = {
   component: textSchema({
     label: 'The component',
     max: 64,
@@ -148,6 +149,16 @@ export const statusMessageQuerySchema = z.strictObject({
   machine: textSchema({ label: 'The machine', max: 255, required: 'The machine is empty.' }).optional(),
   /** Words the description (the catalogue text with its insertion strings) contains, in any case. */
   text: textSchema({ label: 'The text to find', max: 256, required: 'The text to find is empty.' }).optional(),
+};
+
+function untilNotBeforeSince(query: { readonly since?: number | undefined; readonly until?: number | undefined }, ctx: z.RefinementCtx): void {
+  if (query.since !== undefined && query.until !== undefined && query.since > query.until) {
+    ctx.addIssue({ code: 'custom', path: ['until'], message: 'until is before since: no message can be in that range.' });
+  }
+}
+
+export const statusMessageQuerySchema = z.strictObject({
+  ...statusFilterShape,
   order: z.enum(['newest', 'oldest'], { error: 'The order is newest or oldest.' }).default('newest'),
   limit: z
     .number({ error: `The page size is a whole number from 1 to ${maxStatusPageSize}.` })
@@ -166,11 +177,7 @@ export const statusMessageQuerySchema = z.strictObject({
     .min(0, 'afterRecordId is the record ID of a message: a whole number, 0 or more.')
     .max(Number.MAX_SAFE_INTEGER, 'afterRecordId is the record ID of a message: a whole number, 0 or more.')
     .optional(),
-}).superRefine((query, ctx) => {
-  if (query.since !== undefined && query.until !== undefined && query.since > query.until) {
-    ctx.addIssue({ code: 'custom', path: ['until'], message: 'until is before since: no message can be in that range.' });
-  }
-});
+}).superRefine(untilNotBeforeSince);
 export type StatusMessageQueryInput = z.input<typeof statusMessageQuerySchema>;
 export type StatusMessageQuery = z.output<typeof statusMessageQuerySchema>;
 
@@ -204,4 +211,52 @@ export interface StatusMessagePageDto {
    * most 20,000 messages a page, so its page may hold fewer than `limit` with more to come.
    */
   readonly nextCursor: string | null;
+}
+
+/** How long one bar of the viewer's chart is. */
+export const statusHistogramBuckets = ['hour', 'day'] as const;
+export type StatusHistogramBucket = (typeof statusHistogramBuckets)[number];
+export const statusHistogramBucketMs: Readonly<Record<StatusHistogramBucket, number>> = { hour: 3_600_000, day: 86_400_000 };
+/**
+ * The most buckets one answer holds (over 16 days of hours, over a year of days): a period longer
+ * than that is cut to its newest buckets, so an open-ended filter never counts the whole store
+ * into an unbounded answer.
+ */
+export const maxStatusHistogramBuckets = 400;
+
+const offsetError = 'utcOffsetMinutes is the viewer\'s offset from UTC in whole minutes, from -840 to 840.';
+
+/** `status:message-histogram`: how many messages a filter selects in each hour or day, by severity. */
+export const statusMessageHistogramQuerySchema = z
+  .strictObject({
+    ...statusFilterShape,
+    bucket: z.enum(statusHistogramBuckets, { error: 'The bucket is hour or day.' }),
+    /**
+     * Where the viewer's hours and days begin: local midnight is UTC midnight moved by this
+     * offset (the offset now; a period across a daylight-saving change keeps it).
+     */
+    utcOffsetMinutes: z.number({ error: offsetError }).int(offsetError).min(-840, offsetError).max(840, offsetError).default(0),
+  })
+  .superRefine(untilNotBeforeSince);
+export type StatusMessageHistogramQueryInput = z.input<typeof statusMessageHistogramQuerySchema>;
+export type StatusMessageHistogramQuery = z.output<typeof statusMessageHistogramQuerySchema>;
+
+/** One bucket: the messages from `start` (inclusive) to the next bucket's start, by severity. */
+export interface StatusHistogramBucketDto {
+  /** UTC, ISO 8601. */
+  readonly start: string;
+  readonly info: number;
+  readonly warning: number;
+  readonly error: number;
+}
+
+export interface StatusMessageHistogramDto {
+  readonly bucket: StatusHistogramBucket;
+  /** The first bucket's start and the end of the period counted (until, or the time of the answer), ISO 8601. */
+  readonly since: string;
+  readonly until: string;
+  /** Every bucket of the period, empty ones included, oldest first; at most maxStatusHistogramBuckets. */
+  readonly buckets: readonly StatusHistogramBucketDto[];
+  /** True when the period held more buckets than one answer does, and only its newest are counted. */
+  readonly clipped: boolean;
 }

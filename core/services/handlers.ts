@@ -135,6 +135,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'site-boundaries:delete': ({ id }) => contentLocation.delete(id),
     'content:locate': (input) => contentLocation.locate(input),
     'status:messages': (query) => statusMessages.query(query),
+    'status:message-histogram': (query) => statusMessages.histogram(query),
     'status:summary-packages': (query) => statusSummaries.packages(query),
     'status:summary-advertisements': (query) => statusSummaries.advertisements(query),
     'status:summary-components': (query) => statusSummaries.components(query),

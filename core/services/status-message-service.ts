@@ -1,10 +1,20 @@
-import type { StatusMessageDto, StatusMessagePageDto, StatusMessageQuery } from '../api';
-import { statusAttributeIds } from '../api';
+import type { StatusHistogramBucketDto, StatusMessageDto, StatusMessageHistogramDto, StatusMessageHistogramQuery, StatusMessagePageDto, StatusMessageQuery } from '../api';
+import { maxStatusHistogramBuckets, statusAttributeIds, statusHistogramBucketMs } from '../api';
 import type { StatusMessageRepository, StoredStatusMessage } from '../db/repositories/status-message-repository';
 import { statusCatalogue } from '../domain/status-messages';
 
 export interface StatusMessageServiceDeps {
   readonly messages: StatusMessageRepository;
+  readonly now: () => Date;
+}
+
+/** Attribute 400, 404 and the others, as the repository filters them. */
+function attributesOf(query: Pick<StatusMessageQuery, 'packageId' | 'distributionPoint' | 'attributes'>): { id: number; value: string }[] {
+  return [
+    ...(query.packageId !== undefined ? [{ id: statusAttributeIds.packageId, value: query.packageId }] : []),
+    ...(query.distributionPoint !== undefined ? [{ id: statusAttributeIds.distributionPoint, value: query.distributionPoint }] : []),
+    ...(query.attributes ?? []),
+  ];
 }
 
 export function statusMessageDto(message: StoredStatusMessage): StatusMessageDto {
@@ -31,11 +41,7 @@ export class StatusMessageService {
   constructor(private readonly deps: StatusMessageServiceDeps) {}
 
   query(query: StatusMessageQuery): StatusMessagePageDto {
-    const attributes = [
-      ...(query.packageId !== undefined ? [{ id: statusAttributeIds.packageId, value: query.packageId }] : []),
-      ...(query.distributionPoint !== undefined ? [{ id: statusAttributeIds.distributionPoint, value: query.distributionPoint }] : []),
-      ...(query.attributes ?? []),
-    ];
+    const attributes = attributesOf(query);
     const page = this.deps.messages.query({
       component: query.component,
       messageIds: query.messageIds,
@@ -54,5 +60,43 @@ export class StatusMessageService {
       messages: page.messages.map(statusMessageDto),
       nextCursor: page.next ? `${page.next.time}.${page.next.recordId}` : null,
     };
+  }
+
+  /**
+   * `status:message-histogram`: the filter's messages per hour or day, by severity, every bucket
+   * of the period in the answer. The period ends at `until` (or now) and starts at `since`, or
+   * as many buckets back as one answer holds; a longer one keeps its newest buckets.
+   */
+  histogram(query: StatusMessageHistogramQuery): StatusMessageHistogramDto {
+    const size = statusHistogramBucketMs[query.bucket];
+    const offset = query.utcOffsetMinutes * 60_000;
+    const until = query.until ?? this.deps.now().getTime();
+    // Bucket starts fall on the viewer's whole hours and midnights: UTC ones moved by the offset.
+    const floor = (ms: number) => Math.floor((ms + offset) / size) * size - offset;
+    const last = floor(until);
+    const earliest = last - (maxStatusHistogramBuckets - 1) * size;
+    const wanted = query.since === undefined ? earliest : floor(query.since);
+    const first = Math.max(wanted, earliest);
+    // The first bucket counts from since itself, not from the start of its hour or day.
+    const from = query.since === undefined || wanted < earliest ? first : query.since;
+    const rows = this.deps.messages.histogram({
+      component: query.component,
+      messageIds: query.messageIds,
+      severity: query.severity,
+      attributes: attributesOf(query),
+      machine: query.machine,
+      text: query.text,
+      since: from,
+      until,
+      origin: first,
+      bucketMs: size,
+    });
+    const buckets: { -readonly [K in keyof StatusHistogramBucketDto]: StatusHistogramBucketDto[K] }[] = [];
+    for (let start = first; start <= last; start += size) buckets.push({ start: new Date(start).toISOString(), info: 0, warning: 0, error: 0 });
+    for (const row of rows) {
+      const bucket = buckets[Math.round((row.start - first) / size)];
+      if (bucket !== undefined) bucket[row.severity] += row.count;
+    }
+    return { bucket: query.bucket, since: new Date(from).toISOString(), until: new Date(until).toISOString(), buckets, clipped: wanted < earliest };
   }
 }

@@ -199,7 +199,7 @@ try {
 
   // ---- the viewer's queries -----------------------------------------------------------------
   db.pragma('optimize');
-  const service = new StatusMessageService({ messages: store });
+  const service = new StatusMessageService({ messages: store, now: () => new Date(end) });
   const since = new Date(end - dayMs).toISOString();
   const oneDay: StatusMessageQuery = { order: 'newest', limit: 200, since: end - dayMs };
   const refilters: [string, Record<string, unknown>][] = [

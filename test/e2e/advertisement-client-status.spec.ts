@@ -63,6 +63,13 @@ test("an advertisement's Client Status shows each client's last state and the co
   await expect(counts).toContainText('Clients: 2');
   await expect(counts).toContainText('Succeeded: 1');
   await expect(counts).toContainText('Running: 1');
+  // The bars of the states tell the same counts as their table.
+  const chart = dialog.getByRole('region', { name: 'Chart of clients by state' });
+  await expect(chart.getByRole('table', { name: 'Chart of clients by state: 2 in all' })).toBeAttached();
+  await expect(chart.getByRole('row', { name: 'Succeeded 1' })).toBeAttached();
+  await expect(chart.getByRole('row', { name: 'Running 1' })).toBeAttached();
+  await expect(chart.getByRole('row', { name: 'Failed 0' })).toBeAttached();
+  await expect(chart.locator('svg').first()).toBeVisible();
   const clients = dialog.getByRole('grid', { name: 'Clients' });
   await expect(clients.getByRole('row', { name: /WKS001/ })).toContainText('Succeeded');
   await expect(clients.getByRole('row', { name: /WKS002/ })).toContainText('Running');
@@ -91,6 +98,8 @@ test("an advertisement's Client Status shows each client's last state and the co
   await expect(clients.getByRole('row', { name: /WKS002/ })).toContainText('Failed');
   await expect(counts).toContainText('Failed: 1');
   await expect(counts).toContainText('Running: 0');
+  await expect(chart.getByRole('row', { name: 'Failed 1' })).toBeAttached();
+  await expect(chart.getByRole('row', { name: 'Running 0' })).toBeAttached();
   expect(courierJson<{ counts: Record<string, number> }>(dataDir, 'advertisement', 'clients', 'A0120000').counts).toMatchObject({ succeeded: 1, failed: 1, running: 0 });
   await page.keyboard.press('Escape');
   await expect(dialog).toBeHidden();
@@ -103,6 +112,7 @@ test("an advertisement's Client Status shows each client's last state and the co
   const empty = page.getByRole('dialog', { name: 'Client Status: Viewer to users' });
   await expect(empty.getByText('No client has reported a state for this advertisement yet.')).toBeVisible();
   await expect(empty.getByRole('list', { name: 'Clients by state' })).toContainText('Clients: 0');
+  await expect(empty.getByRole('region', { name: 'Chart of clients by state' })).toContainText('No client has reported a state yet');
   await keepScreenshot(empty, 'advertisement-client-status-empty');
   await page.keyboard.press('Escape');
   await expect(empty).toBeHidden();

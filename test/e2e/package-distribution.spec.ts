@@ -140,6 +140,10 @@ test('an admin copies a package to distribution points with the wizard, updates 
   await expect(statusGrid.getByRole('row', { name: /DP0\d/ })).toHaveCount(after === undefined ? 2 : 3);
   const sites = console_.details.getByRole('grid', { name: 'Package Status by site' });
   await expect(await cell(sites, sites.getByRole('row', { name: /^A01/ }), 'Targeted')).toHaveText('2');
+  // Beside the counts, the donut of the DPs' states, its counts in its table.
+  const donut = console_.details.getByRole('region', { name: 'Distribution points by state' });
+  await expect(donut.getByRole('row', { name: 'Installed 2' })).toBeAttached();
+  await expect(donut.locator('svg').first()).toBeVisible();
   await keepScreenshot(page, 'package-status');
 
   // Another process (the CLI) sends the package to DP04; the copy is Distribution Manager's, in the

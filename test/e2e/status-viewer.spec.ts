@@ -73,6 +73,19 @@ test('an admin follows a package that failed on one DP in the Status Message Vie
   await console_.treeItem(/^Package Status$/).first().click();
   const statusGrid = console_.details.getByRole('grid', { name: 'Package Status', exact: true });
   const dp02 = statusGrid.getByRole('row', { name: /DP02/ });
+  // The donut of DP states beside the lists: its counts are its table's, DP01 installed and DP02 not.
+  const donut = console_.details.getByRole('region', { name: 'Distribution points by state' });
+  await expect(donut.getByRole('table', { name: 'Distribution points by state: 2 in all' })).toBeAttached();
+  await expect(donut.getByRole('row', { name: 'Installed 1' })).toBeAttached();
+  await expect(donut.locator('svg').first()).toBeVisible();
+  for (const [width, height] of [
+    [1024, 768],
+    [1920, 1080],
+  ] as const) {
+    await page.setViewportSize({ width, height });
+    await expect(dp02).toBeVisible();
+    await keepScreenshot(page, `package-status-chart-${width}x${height}`);
+  }
   await dp02.click();
   // Shift+F10 opens the row's menu, as the context-menu key does.
   await page.keyboard.press('Shift+F10');
@@ -107,6 +120,11 @@ test('an admin follows a package that failed on one DP in the Status Message Vie
   const severities = await grid.locator('[role="row"][aria-rowindex] [aria-colindex="1"]').allTextContents();
   expect(severities.length).toBeGreaterThan(0);
   expect(new Set(severities.filter((text) => text !== 'Severity'))).toEqual(new Set(['Error']));
+  // The chart above the grid counts the same messages, per hour over the last 6 hours.
+  const errors = severities.filter((text) => text !== 'Severity').length;
+  const chart = viewer.getByRole('region', { name: 'Messages per hour' });
+  await expect(chart.getByRole('table', { name: `Messages per hour: ${errors} messages` })).toBeAttached();
+  await expect(chart.locator('svg').first()).toBeVisible();
 
   // A message's details: every attribute and insertion string.
   await failed.click();

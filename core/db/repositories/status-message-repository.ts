@@ -59,6 +59,24 @@ export interface StatusMessageFilter {
   readonly afterRecordId?: number | undefined;
 }
 
+/** The filters of a histogram: a page's, with a bounded period and the bucket length. */
+export interface StatusHistogramFilter extends Omit<StatusMessageFilter, 'order' | 'limit' | 'after' | 'afterRecordId' | 'since' | 'until'> {
+  /** The period's inclusive bounds, epoch milliseconds. */
+  readonly since: number;
+  readonly until: number;
+  /** Where buckets start (at or before since) and their length. */
+  readonly origin: number;
+  readonly bucketMs: number;
+}
+
+/** One severity's count in one bucket. */
+export interface StatusHistogramRow {
+  /** The bucket's start, epoch milliseconds. */
+  readonly start: number;
+  readonly severity: StatusSeverity;
+  readonly count: number;
+}
+
 export interface StatusMessagePage {
   readonly messages: readonly StoredStatusMessage[];
   /** The last message's key when more may follow, else null. */
@@ -237,10 +255,63 @@ export class StatusMessageRepository {
     return (this.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...parameters) as { detail: string }[]).map((row) => row.detail);
   }
 
+  /**
+   * How many messages the filter selects in each bucket of `bucketMs` from `since` to `until`
+   * (inclusive), by severity: one grouped read through the same indexes a page uses, never a
+   * message row in JavaScript. Buckets count from `origin`, which the caller aligns; only buckets
+   * with messages are returned, oldest first. A text filter matches inside SQLite, reading
+   * every message of the period the other filters leave.
+   */
+  histogram(filter: StatusHistogramFilter): StatusHistogramRow[] {
+    if (!(filter.bucketMs > 0) || filter.until < filter.since || filter.origin > filter.since) return [];
+    const { sql, parameters } = this.histogramSql(filter);
+    const rows = this.db.prepare(sql).all(...parameters) as { bucket: number; severity: number; n: number }[];
+    return rows.map((row) => ({ start: filter.origin + row.bucket * filter.bucketMs, severity: severityOf.get(row.severity) ?? 'info', count: row.n }));
+  }
+
+  /** The query plan of a histogram, for the tests of the indexes. */
+  explainHistogram(filter: StatusHistogramFilter): string[] {
+    const { sql, parameters } = this.histogramSql(filter);
+    return (this.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...parameters) as { detail: string }[]).map((row) => row.detail);
+  }
+
+  private histogramSql(filter: StatusHistogramFilter): { sql: string; parameters: unknown[] } {
+    const { from, t, where, parameters } = this.filterSql({ ...filter, order: 'oldest', limit: 0 });
+    if (filter.text !== undefined) {
+      where.push(`${containsFunction}(?, m.component, m.message_id, ${insertionColumns.map((c) => `m.${c}`).join(', ')}) = 1`);
+      parameters.push(fold(filter.text));
+    }
+    // Numbers are bound as REAL; as integers, the division is the bucket's number (time >= origin, so it floors).
+    const sql =
+      `SELECT (${t}.time - CAST(? AS INTEGER)) / CAST(? AS INTEGER) AS bucket, m.severity AS severity, count(*) AS n FROM ${from}` +
+      ` WHERE ${where.join(' AND ')} GROUP BY bucket, m.severity ORDER BY bucket, m.severity`;
+    return { sql, parameters: [filter.origin, filter.bucketMs, ...parameters] };
+  }
+
   /** A page's SQL; with `needle`, the keys and match flag of a text search instead of whole rows. */
   private pageSql(filter: StatusMessageFilter, needle?: string): { sql: string; parameters: unknown[] } {
+    const { from, t, where, parameters: filterParameters } = this.filterSql(filter);
+    const parameters: unknown[] = needle === undefined ? [...filterParameters] : [needle, ...filterParameters];
+    const newest = filter.order === 'newest';
+    const direction = newest ? 'DESC' : 'ASC';
+    const columns =
+      needle === undefined
+        ? messageColumns.map((c) => `m.${c}`).join(', ')
+        : `${t}.time, ${t}.record_id, ${containsFunction}(?, m.component, m.message_id, ${insertionColumns.map((c) => `m.${c}`).join(', ')})`;
+    const sql =
+      `SELECT ${columns} FROM ${from}` +
+      (where.length > 0 ? ` WHERE ${where.join(' AND ')}` : '') +
+      ` ORDER BY ${t}.time ${direction}, ${t}.record_id ${direction}` +
+      // A text search is read row by row and stops itself (query); every other page is a LIMIT.
+      (filter.text === undefined ? ' LIMIT ?' : '');
+    if (filter.text === undefined) parameters.push(filter.limit + 1);
+    return { sql, parameters };
+  }
+
+  /** The FROM and WHERE of every filter but the text; `t` is the table whose time drives the read. */
+  private filterSql(filter: StatusMessageFilter): { from: string; t: string; where: string[]; parameters: unknown[] } {
     const where: string[] = [];
-    const parameters: unknown[] = needle === undefined ? [] : [needle];
+    const parameters: unknown[] = [];
     const [driving, ...others] = filter.attributes ?? [];
     // The first attribute drives the query through its index (value, time); CROSS JOIN keeps
     // SQLite from reordering the join away from it.
@@ -292,19 +363,7 @@ export class StatusMessageRepository {
       where.push('m.machine_name = ? COLLATE NOCASE');
       parameters.push(filter.machine);
     }
-    const direction = newest ? 'DESC' : 'ASC';
-    const columns =
-      needle === undefined
-        ? messageColumns.map((c) => `m.${c}`).join(', ')
-        : `${t}.time, ${t}.record_id, ${containsFunction}(?, m.component, m.message_id, ${insertionColumns.map((c) => `m.${c}`).join(', ')})`;
-    const sql =
-      `SELECT ${columns} FROM ${from}` +
-      (where.length > 0 ? ` WHERE ${where.join(' AND ')}` : '') +
-      ` ORDER BY ${t}.time ${direction}, ${t}.record_id ${direction}` +
-      // A text search is read row by row and stops itself (query); every other page is a LIMIT.
-      (filter.text === undefined ? ' LIMIT ?' : '');
-    if (filter.text === undefined) parameters.push(filter.limit + 1);
-    return { sql, parameters };
+    return { from, t, where, parameters };
   }
 
   /** Whole rows of these messages, in the order given. */

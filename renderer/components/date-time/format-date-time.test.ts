@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDateTime, formatTime } from './format-date-time';
+import { formatDate, formatDateTime, formatTime } from './format-date-time';
 
 // Local time, so the expected text does not depend on the machine's time zone.
 const evening = new Date(2026, 11, 1, 20, 20, 9);
@@ -33,5 +33,12 @@ describe('formatDateTime', () => {
     expect(formatTime(evening, { locale: 'de-DE' })).toBe('20:20');
     expect(formatDateTime(evening, { locale: 'en-US' }).endsWith(formatTime(evening, { locale: 'en-US' }))).toBe(true);
     expect(formatTime('not a date')).toBe('');
+  });
+
+  it('writes the date alone as the date of the full form', () => {
+    expect(formatDate(evening, { locale: 'en-US' })).toBe('12/1/2026');
+    expect(formatDate(evening, { locale: 'de-DE' })).toBe('01.12.2026');
+    expect(formatDateTime(evening, { locale: 'sv-SE' }).startsWith(formatDate(evening, { locale: 'sv-SE' }))).toBe(true);
+    expect(formatDate('not a date')).toBe('');
   });
 });

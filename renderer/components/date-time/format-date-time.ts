@@ -52,15 +52,24 @@ export function formatTime(value: string | number | Date | null | undefined, opt
   return time === null ? '' : plainSpaces(formattersFor(options.locale, options.seconds === true).time.format(time));
 }
 
+function shortDate(time: number, { date, year }: Formatters): string {
+  const fullYear = year.formatToParts(time).find((part) => part.type === 'year')?.value;
+  return date
+    .formatToParts(time)
+    .map((part) => (part.type === 'year' && fullYear !== undefined ? fullYear : part.value))
+    .join('');
+}
+
+/** The short date alone ("12/1/2026"), where a whole day is meant (a chart's day). */
+export function formatDate(value: string | number | Date | null | undefined, options: Pick<DateTimeOptions, 'locale'> = {}): string {
+  const time = timeOf(value);
+  return time === null ? '' : plainSpaces(shortDate(time, formattersFor(options.locale, false)));
+}
+
 /** '' for a missing or unreadable date, so a list cell or a read-only field is simply empty. */
 export function formatDateTime(value: string | number | Date | null | undefined, options: DateTimeOptions = {}): string {
   const time = timeOf(value);
   if (time === null) return '';
-  const { date, year, time: clock } = formattersFor(options.locale, options.seconds === true);
-  const fullYear = year.formatToParts(time).find((part) => part.type === 'year')?.value;
-  const day = date
-    .formatToParts(time)
-    .map((part) => (part.type === 'year' && fullYear !== undefined ? fullYear : part.value))
-    .join('');
-  return plainSpaces(`${day} ${clock.format(time)}`);
+  const formatters = formattersFor(options.locale, options.seconds === true);
+  return plainSpaces(`${shortDate(time, formatters)} ${formatters.time.format(time)}`);
 }

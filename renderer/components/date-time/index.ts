@@ -1,1 +1,1 @@
-export { formatDateTime, formatTime, type DateTimeOptions } from './format-date-time';
+export { formatDate, formatDateTime, formatTime, type DateTimeOptions } from './format-date-time';

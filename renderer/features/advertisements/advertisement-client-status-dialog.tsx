@@ -5,6 +5,8 @@ import { advertisementClientStates, type AdvertisementClientState, type Advertis
 import { useCourier, useCourierBridge } from '../../client/courier-context';
 import { settle } from '../../client/settle';
 import { DataGrid, NameCell, type DataGridColumn } from '../../components/data-grid';
+import { chartPalette, type ChartColor } from '../../components/charts/chart-series';
+import { StateChart } from '../../components/charts/state-chart';
 import { formatDateTime } from '../../components/date-time';
 import { FormDialog } from '../../components/form-dialog';
 
@@ -25,6 +27,19 @@ export const clientStateLabels: Readonly<Record<AdvertisementClientState, string
   failed: 'Failed',
   retrying: 'Retrying',
   restartPending: 'Restart pending',
+};
+
+/** Blue and teal while a run is under way, green for success, red and orange for trouble, grey for waiting. */
+const clientStateColors: Readonly<Record<AdvertisementClientState, ChartColor>> = {
+  accepted: chartPalette.blue,
+  rejected: chartPalette.highError,
+  waiting: chartPalette.disabled,
+  downloading: chartPalette.info,
+  running: chartPalette.teal,
+  succeeded: chartPalette.success,
+  failed: chartPalette.error,
+  retrying: chartPalette.warning,
+  restartPending: chartPalette.purple,
 };
 
 const columns: readonly DataGridColumn<AdvertisementClientStateDto>[] = [
@@ -69,6 +84,15 @@ export function AdvertisementClientStatusDialog({ advertisementId, name, onClose
     <FormDialog open closeOnly title={`Client Status: ${name}`} okLabel="Close" onOk={onClose} onCancel={onClose}>
       <Text>What each client last reported for advertisement {advertisementId}, as its status messages arrive.</Text>
       {loaded.kind === 'error' && <Text role="alert">The client states could not be read: {loaded.message}</Text>}
+      {states !== null && (
+        <StateChart
+          title="Chart of clients by state"
+          kind="bars"
+          height={200}
+          series={advertisementClientStates.map((state) => ({ key: state, label: clientStateLabels[state], count: states.counts[state], color: clientStateColors[state] }))}
+          emptyMessage="No client has reported a state yet, so there is nothing to chart."
+        />
+      )}
       {states !== null && (
         <div className={styles.counts} aria-label="Clients by state" role="list">
           <Text role="listitem" weight="semibold">{`Clients: ${total}`}</Text>

@@ -1,13 +1,15 @@
 import { makeStyles, tokens } from '@fluentui/react-components';
 import { BuildingRegular, ServerRegular } from '@fluentui/react-icons';
-import { useEffect, useMemo, useState, type ReactNode } from 'react';
+import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useStore } from 'zustand';
 import { useCourier } from '../../client/courier-context';
 import { settle } from '../../client/settle';
 import { DataGrid, NameCell, dateTimeColumn, type DataGridColumn } from '../../components/data-grid';
+import { useWidth } from '../../components/charts/use-width';
 import { LiveListView } from '../../components/live-list';
 import { useConsoleStores } from '../../console/console-stores';
 import type { DetailsViewProps } from '../../shell/registration';
+import { PackageDpChart } from './package-dp-chart';
 import { packageDpStateLabels } from './package-dp-labels';
 import { packageDpKey, sourceVersionText, usePackageDps } from './package-dps-view';
 import type { PackageDpRow } from './package-dps-store';
@@ -17,7 +19,12 @@ import { siteSummaries, type SiteStatusSummary } from './package-status-model';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', flex: 1, minHeight: 0, gap: tokens.spacingVerticalXS },
-  sites: { flexShrink: 0, display: 'flex', flexDirection: 'column' },
+  summary: { flexShrink: 0, display: 'flex', gap: tokens.spacingHorizontalM, alignItems: 'flex-start' },
+  compactSummary: { flexShrink: 0, display: 'flex', flexDirection: 'column' },
+  compactSites: { display: 'flex', flexDirection: 'column' },
+  sites: { flex: 1, minWidth: 0, display: 'flex', flexDirection: 'column' },
+  chart: { width: '340px' },
+  compactChart: { alignSelf: 'stretch', padding: `0 ${tokens.spacingHorizontalS}` },
   fill: { flex: 1, minHeight: 0 },
   caption: {
     margin: 0,
@@ -90,6 +97,9 @@ const ignore = () => undefined;
 /** A package's Package Status node: how many DPs of each site have it, and each DP's copy. */
 export function PackageStatusView({ node, label, ...events }: DetailsViewProps<'package-status'>): ReactNode {
   const styles = useStyles();
+  const root = useRef<HTMLDivElement>(null);
+  // A pane under 760 px (1024 px with the tree and the Actions pane) trades the donut for a thin bar, so the lists keep their columns.
+  const compact = useWidth(root, 1024) < 760;
   const { packages, site, packageDps } = useConsoleStores();
   const filter = useStore(packageDps, (s) => s.messageFilters[node.packageId] ?? 'all');
   const retries = useRetries();
@@ -110,10 +120,11 @@ export function PackageStatusView({ node, label, ...events }: DetailsViewProps<'
   // One selected DP row narrows the messages to that DP (attribute 404, its NAL path).
   const selectedDp = events.selectedKeys.length === 1 ? list.items.find((row) => packageDpKey(row) === events.selectedKeys[0]) : undefined;
   return (
-    <div className={styles.root}>
+    <div ref={root} className={styles.root}>
       {list.status === 'ready' && list.items.length > 0 && (
-        // The header and one row per site, with room for a horizontal scroll bar.
-        <div className={styles.sites} style={{ height: `${(sites.length + 1) * 24 + 18}px` }}>
+        <div className={compact ? styles.compactSummary : styles.summary}>
+        {/* The header and one row per site, with room for a horizontal scroll bar. */}
+        <div className={compact ? styles.compactSites : styles.sites} style={{ height: `${(sites.length + 1) * 24 + 18}px` }}>
           <DataGrid
             className={styles.fill}
             label={`${label} by site`}
@@ -125,6 +136,8 @@ export function PackageStatusView({ node, label, ...events }: DetailsViewProps<'
             defaultSort={{ columnId: 'name', direction: 'ascending' }}
             storageKey="courier.console.grid.package-status-sites"
           />
+        </div>
+        <PackageDpChart rows={list.items} compact={compact} className={compact ? styles.compactChart : styles.chart} />
         </div>
       )}
       {list.status === 'ready' && list.items.length > 0 && <h2 className={styles.caption}>Distribution points</h2>}

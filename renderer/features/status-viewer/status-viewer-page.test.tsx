@@ -1,7 +1,7 @@
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { StatusMessageDto, StatusMessageQueryInput } from '../../../core/api';
+import type { StatusMessageDto, StatusMessageHistogramDto, StatusMessageHistogramQueryInput, StatusMessageQueryInput } from '../../../core/api';
 import { fakeCourier } from '../../client/fake-courier';
 import { renderWithCourier } from '../../console/test-console';
 import { testStatusMessage } from '../package-distribution/test-distribution';
@@ -25,6 +25,21 @@ function message(recordId: number): StatusMessageDto {
 
 const timeOf = (m: StatusMessageDto) => Date.parse(m.time);
 
+/** status:message-histogram over these messages, as the site counts them: per UTC hour or day, by severity. */
+function histogramOf(stored: readonly StatusMessageDto[], query: StatusMessageHistogramQueryInput): StatusMessageHistogramDto {
+  const size = query.bucket === 'hour' ? 3_600_000 : 86_400_000;
+  const starts = new Map<number, { info: number; warning: number; error: number }>();
+  for (const m of stored) {
+    if (query.severity !== undefined && m.severity !== query.severity) continue;
+    const start = Math.floor(timeOf(m) / size) * size;
+    const bucket = starts.get(start) ?? { info: 0, warning: 0, error: 0 };
+    bucket[m.severity] += 1;
+    starts.set(start, bucket);
+  }
+  const buckets = [...starts.entries()].sort(([a], [b]) => a - b).map(([start, counts]) => ({ start: new Date(start).toISOString(), ...counts }));
+  return { bucket: query.bucket, since: buckets[0]?.start ?? new Date(0).toISOString(), until: new Date().toISOString(), buckets, clipped: false };
+}
+
 /**
  * A site holding `count` messages, answering status:messages with the repository's keyset rules
  * (newest first, `(time, record) < cursor`), so the viewer's paging is exercised as the site pages.
@@ -32,7 +47,12 @@ const timeOf = (m: StatusMessageDto) => Date.parse(m.time);
 function site(count: number) {
   const stored: StatusMessageDto[] = Array.from({ length: count }, (_, i) => message(i + 1));
   const queries: StatusMessageQueryInput[] = [];
+  const histograms: StatusMessageHistogramQueryInput[] = [];
   const courier = fakeCourier({
+    'status:message-histogram': async (query) => {
+      histograms.push(query);
+      return { ok: true, value: histogramOf(stored, query) };
+    },
     'status:messages': async (query) => {
       queries.push(query);
       const oldest = query.order === 'oldest';
@@ -49,7 +69,7 @@ function site(count: number) {
       return { ok: true, value: { messages: page, nextCursor: rows.length > limit && last ? `${timeOf(last)}.${last.recordId}` : null } };
     },
   });
-  return { courier, stored, queries };
+  return { courier, stored, queries, histograms };
 }
 
 function render(count: number, filter: ViewerFilter = { packageId: 'A0100001' }) {
@@ -160,6 +180,7 @@ describe('the Status Message Viewer', () => {
     const s = site(300);
     let fail = false;
     const courier = fakeCourier({
+      'status:message-histogram': s.courier.client['status:message-histogram'],
       'status:messages': async (query) => (fail ? { ok: false, error: { code: 'INTERNAL', message: 'The site server cannot be reached.' } } : s.courier.client['status:messages'](query)),
     });
     renderWithCourier(<StatusViewerPage filter={{}} onFilterChange={() => undefined} />, courier);
@@ -176,8 +197,29 @@ describe('the Status Message Viewer', () => {
   });
 
   it("names the site server's refusal of a filter", async () => {
-    const courier = fakeCourier({ 'status:messages': async () => ({ ok: false, error: { code: 'VALIDATION_FAILED', message: 'The severity is error, warning or info.', field: 'severity' } }) });
+    const refusal = { ok: false, error: { code: 'VALIDATION_FAILED', message: 'The severity is error, warning or info.', field: 'severity' } } as const;
+    const courier = fakeCourier({ 'status:messages': async () => refusal, 'status:message-histogram': async () => refusal });
     renderWithCourier(<StatusViewerPage filter={{}} onFilterChange={() => undefined} />, courier);
     expect((await screen.findByRole('alert')).textContent).toBe('The site server refused the query: The severity is error, warning or info.');
+  });
+
+  it('charts the messages per day above the grid for the same filter, with the counts in its table', async () => {
+    const { histograms, stored } = render(30, { packageId: 'A0100001', severity: 'error' });
+    const chart = await screen.findByRole('region', { name: 'Messages per day' });
+    expect(histograms[0]).toMatchObject({ packageId: 'A0100001', severity: 'error', bucket: 'day' });
+    expect(histograms[0]).not.toHaveProperty('limit');
+    const errors = stored.filter((m) => m.severity === 'error').length;
+    const table = await within(chart).findByRole('table', { name: `Messages per day: ${errors} messages` });
+    const rows = within(table).getAllByRole('row').slice(1);
+    const counted = rows.reduce((sum, row) => sum + Number(within(row).getAllByRole('cell')[0]?.textContent), 0);
+    expect(counted).toBe(errors);
+  });
+
+  it('says there is nothing to chart in a period with no message, and asks for hours over a short period', async () => {
+    const { histograms } = render(0, { lastHours: 24 });
+    const chart = await screen.findByRole('region', { name: /Messages per hour/ });
+    expect(await within(chart).findByText('No message in this period to chart.')).toBeTruthy();
+    expect(histograms[0]).toMatchObject({ bucket: 'hour' });
+    expect(typeof histograms[0]?.since).toBe('string');
   });
 });

@@ -9,8 +9,10 @@ import type { TextFormat } from './export-text';
 import { MessageDetails } from './message-details';
 import { copyText } from './message-fields';
 import { MessageGrid } from './message-grid';
+import { MessageHistogram } from './message-histogram';
 import { rowAt, rowCount } from './page-window';
 import { SetViewingPeriodDialog } from './set-viewing-period-dialog';
+import { useMessageHistogram } from './use-message-histogram';
 import { useMessageWindow } from './use-message-window';
 import { titleOf, type ViewerFilter } from './viewer-filter';
 import { ViewerFilterBar } from './viewer-filter-bar';
@@ -120,7 +122,13 @@ export interface StatusViewerPageProps {
 export function StatusViewerPage({ filter, onFilterChange }: StatusViewerPageProps): ReactNode {
   const styles = useStyles();
   const courier = useCourier();
-  const { window, error, pageError, showRows, setAtNewest, showPending, reload } = useMessageWindow(filter);
+  const { window, error, pageError, showRows, setAtNewest, showPending, reload: reloadList } = useMessageWindow(filter);
+  const [chartGeneration, setChartGeneration] = useState(0);
+  const histogram = useMessageHistogram(filter, chartGeneration);
+  const reload = useCallback(() => {
+    reloadList();
+    setChartGeneration((g) => g + 1);
+  }, [reloadList]);
   const oldestFirst = filter.oldestFirst === true;
   const [selected, setSelected] = useState<ReadonlyMap<number, StatusMessageDto>>(new Map());
   const [active, setActive] = useState(-1);
@@ -268,6 +276,7 @@ export function StatusViewerPage({ filter, onFilterChange }: StatusViewerPagePro
         </Toolbar>
       </div>
       <ViewerFilterBar filter={filter} onApply={onFilterChange} />
+      {error === null && <MessageHistogram state={histogram} />}
       {error !== null && (
         <div role="alert" className={styles.problem}>
           The site server refused the query: {error}
