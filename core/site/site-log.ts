@@ -1,5 +1,6 @@
 import { appendFileSync, closeSync, existsSync, openSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
+import { threadId } from 'node:worker_threads';
 import { formatTraceLine } from '../formats/trace-log';
 import type { SiteRoot } from './site-root';
 
@@ -87,7 +88,8 @@ export function createSiteLog(root: SiteRoot, now: () => Date, options: SiteLogO
   return {
     write(file, component, text) {
       const path = join(root.logs, file);
-      const line = `${formatTraceLine(text, component, now(), process.pid)}\r\n`;
+      // The thread a line was written on, as its status messages' TID names it, so the viewer can find a message's lines.
+      const line = `${formatTraceLine(text, component, now(), threadId)}\r\n`;
       try {
         rotateIfFull(path, Buffer.byteLength(line), maxBytes);
       } catch {

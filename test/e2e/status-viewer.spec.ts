@@ -138,6 +138,19 @@ test('an admin follows a package that failed on one DP in the Status Message Vie
   await expect(attributes).toContainText(`Package ID (400)${pkg.packageId}`);
   await expect(attributes).toContainText('Distribution point (404)["Display=\\\\DP02\\"]');
 
+  // Show log lines: Distribution Manager's log in the log viewer, at the message's time, on its line.
+  const logPopup = viewer.waitForEvent('popup');
+  await details.getByRole('button', { name: 'Show log lines' }).click();
+  const logPage = await logPopup;
+  await logPage.waitForLoadState();
+  expect(new URL(logPage.url()).pathname).toBe('/log-viewer.html');
+  expect(new URL(logPage.url()).searchParams.getAll('log')).toEqual(['distmgr.log']);
+  const logGrid = logPage.getByRole('grid', { name: 'distmgr.log' });
+  await expect(logGrid.locator('[aria-selected="true"]')).toContainText(/2328|failed to copy/);
+  await expect(logGrid.locator('[aria-selected="true"]')).toHaveAttribute('data-thread-highlight', 'true');
+  await keepScreenshot(logPage, 'status-viewer-log-lines');
+  await logPage.close();
+
   // Ctrl+C copies the selected rows as TSV.
   await viewer.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.origin });
   await grid.focus();

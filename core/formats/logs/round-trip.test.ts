@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { threadId } from 'node:worker_threads';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { LogWriter } from '../../../client/logs/log-writer';
 import { createSiteLog } from '../../site/site-log';
@@ -47,10 +48,10 @@ describe('logs written by Courier read back', () => {
     expect(raw).toContain(`${januaryBias[tz]}><thread=`);
     const records = parseLog(raw);
     expect(records.map(({ text, component, time, thread, type, format }) => ({ text, component, time, thread, type, format }))).toEqual([
-      { text: written[0][1], component: 'SMS_PROVIDER', time: times[0]!.toISOString(), thread: process.pid, type: 'info', format: 'sms' },
-      { text: statmsg, component: 'SMS_DISTRIBUTION_MANAGER', time: times[1]!.toISOString(), thread: process.pid, type: 'error', format: 'sms' },
+      { text: written[0][1], component: 'SMS_PROVIDER', time: times[0]!.toISOString(), thread: threadId, type: 'info', format: 'sms' },
+      { text: statmsg, component: 'SMS_DISTRIBUTION_MANAGER', time: times[1]!.toISOString(), thread: threadId, type: 'error', format: 'sms' },
       // The writer makes one line of every entry.
-      { text: 'two lines', component: 'SMS_DISTRIBUTION_MANAGER', time: times[0]!.toISOString(), thread: process.pid, type: 'info', format: 'sms' },
+      { text: 'two lines', component: 'SMS_DISTRIBUTION_MANAGER', time: times[0]!.toISOString(), thread: threadId, type: 'info', format: 'sms' },
     ]);
   });
 

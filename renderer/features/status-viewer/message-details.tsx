@@ -1,8 +1,10 @@
-import { makeStyles, tokens } from '@fluentui/react-components';
+import { Button, makeStyles, tokens } from '@fluentui/react-components';
+import { DocumentTextRegular } from '@fluentui/react-icons';
 import type { ReactNode } from 'react';
 import type { StatusMessageDto } from '../../../core/api';
 import { formatDateTime } from '../../components/date-time';
 import { attributeLabel, severityLabels, typeLabels } from './message-fields';
+import type { MessageLog } from './message-log';
 
 const useStyles = makeStyles({
   root: {
@@ -19,6 +21,7 @@ const useStyles = makeStyles({
     userSelect: 'text',
   },
   heading: { margin: 0, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
+  headingRow: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalM, flexWrap: 'wrap' },
   description: { margin: 0, whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' },
   columns: { display: 'grid', gridTemplateColumns: 'max-content minmax(0, 1fr)', columnGap: tokens.spacingHorizontalXXL, alignItems: 'start' },
   stack: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, minWidth: 0 },
@@ -52,7 +55,7 @@ function Fields({ label, rows }: { readonly label: string; readonly rows: readon
 }
 
 /** The selected message whole: every field, its insertion strings and its attributes. */
-export function MessageDetails({ message, selectedCount }: { readonly message: StatusMessageDto | null; readonly selectedCount: number }): ReactNode {
+export function MessageDetails({ message, selectedCount, log = null }: { readonly message: StatusMessageDto | null; readonly selectedCount: number; readonly log?: MessageLog | null }): ReactNode {
   const styles = useStyles();
   if (message === null) {
     return (
@@ -81,10 +84,17 @@ export function MessageDetails({ message, selectedCount }: { readonly message: S
     .map(([id, value]) => [attributeLabel(id), value] as const);
   return (
     <div className={styles.root} role="region" aria-label="Message details">
-      <h2 className={styles.heading}>
-        Message {message.messageId} from {message.component}
-        {selectedCount > 1 ? ` (1 of ${selectedCount} selected)` : ''}
-      </h2>
+      <div className={styles.headingRow}>
+        <h2 className={styles.heading}>
+          Message {message.messageId} from {message.component}
+          {selectedCount > 1 ? ` (1 of ${selectedCount} selected)` : ''}
+        </h2>
+        {log !== null && (
+          <Button size="small" icon={<DocumentTextRegular />} title={`${log.name} in the log viewer, at ${message.time}, thread ${message.threadId} marked`} onClick={() => window.open(log.href, '_blank')}>
+            Show log lines
+          </Button>
+        )}
+      </div>
       <p className={styles.description}>{message.description}</p>
       <div className={styles.columns}>
         <Fields label="Properties" rows={fields} />

@@ -24,6 +24,7 @@ function message(recordId: number): StatusMessageDto {
 }
 
 const timeOf = (m: StatusMessageDto) => Date.parse(m.time);
+const s20time = () => message(20).time;
 
 /** status:message-histogram over these messages, as the site counts them: per UTC hour or day, by severity. */
 function histogramOf(stored: readonly StatusMessageDto[], query: StatusMessageHistogramQueryInput): StatusMessageHistogramDto {
@@ -49,6 +50,7 @@ function site(count: number) {
   const queries: StatusMessageQueryInput[] = [];
   const histograms: StatusMessageHistogramQueryInput[] = [];
   const courier = fakeCourier({
+    'logs:list': async () => ({ ok: true, value: { logs: [{ name: 'distmgr.log', size: 100, modified: '2026-12-01T10:00:00.000Z', component: 'SMS_DISTRIBUTION_MANAGER', rotated: null }] } }),
     'status:message-histogram': async (query) => {
       histograms.push(query);
       return { ok: true, value: histogramOf(stored, query) };
@@ -162,6 +164,19 @@ describe('the Status Message Viewer', () => {
     const details = screen.getByRole('region', { name: 'Message details' });
     expect(within(details).getByText('message 20')).toBeTruthy();
     expect(within(within(details).getByRole('region', { name: 'Attributes' })).getByText('Package ID (400)')).toBeTruthy();
+    // Its component's site log, opened in the log viewer at its time with its thread marked.
+    const opened: string[] = [];
+    const open = window.open;
+    window.open = ((url: string) => {
+      opened.push(url);
+      return null;
+    }) as typeof window.open;
+    try {
+      await user.click(await within(details).findByRole('button', { name: 'Show log lines' }));
+    } finally {
+      window.open = open;
+    }
+    expect(opened).toEqual([`log-viewer.html?log=distmgr.log&around=${encodeURIComponent(s20time())}&thread=7`]);
     await user.keyboard('{Shift>}');
     await user.click(within(grid).getByRole('row', { name: /message 18\b/ }));
     await user.keyboard('{/Shift}');
@@ -180,6 +195,7 @@ describe('the Status Message Viewer', () => {
     const s = site(300);
     let fail = false;
     const courier = fakeCourier({
+      'logs:list': s.courier.client['logs:list'],
       'status:message-histogram': s.courier.client['status:message-histogram'],
       'status:messages': async (query) => (fail ? { ok: false, error: { code: 'INTERNAL', message: 'The site server cannot be reached.' } } : s.courier.client['status:messages'](query)),
     });
@@ -198,7 +214,7 @@ describe('the Status Message Viewer', () => {
 
   it("names the site server's refusal of a filter", async () => {
     const refusal = { ok: false, error: { code: 'VALIDATION_FAILED', message: 'The severity is error, warning or info.', field: 'severity' } } as const;
-    const courier = fakeCourier({ 'status:messages': async () => refusal, 'status:message-histogram': async () => refusal });
+    const courier = fakeCourier({ 'status:messages': async () => refusal, 'status:message-histogram': async () => refusal, 'logs:list': async () => ({ ok: true, value: { logs: [] } }) });
     renderWithCourier(<StatusViewerPage filter={{}} onFilterChange={() => undefined} />, courier);
     expect((await screen.findByRole('alert')).textContent).toBe('The site server refused the query: The severity is error, warning or info.');
   });

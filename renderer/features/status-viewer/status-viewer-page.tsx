@@ -1,12 +1,14 @@
 import { Button, Menu, MenuItem, MenuList, MenuPopover, MenuTrigger, Toolbar, makeStyles, tokens } from '@fluentui/react-components';
 import { ArrowClockwiseRegular, ArrowDownloadRegular, ArrowUpRegular, CalendarClockRegular, CopyRegular } from '@fluentui/react-icons';
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import type { StatusMessageDto } from '../../../core/api';
+import type { LogFileDto, StatusMessageDto } from '../../../core/api';
 import { useCourier } from '../../client/courier-context';
+import { settle } from '../../client/settle';
 import { formatDateTime } from '../../components/date-time';
 import { download, exportMessages, maxExportedMessages } from './export-messages';
 import type { TextFormat } from './export-text';
 import { MessageDetails } from './message-details';
+import { logOfMessage } from './message-log';
 import { copyText } from './message-fields';
 import { MessageGrid } from './message-grid';
 import { MessageHistogram } from './message-histogram';
@@ -137,6 +139,17 @@ export function StatusViewerPage({ filter, onFilterChange }: StatusViewerPagePro
   const [exporting, setExporting] = useState(false);
   const [periodOpen, setPeriodOpen] = useState(false);
   const [toTop, setToTop] = useState(0);
+  // The site's logs and whose they are, read once: "Show log lines" opens a message's component's.
+  const [siteLogs, setSiteLogs] = useState<readonly LogFileDto[] | null>(null);
+  useEffect(() => {
+    let live = true;
+    void settle(() => courier['logs:list']({})).then((result) => {
+      if (live && result.ok) setSiteLogs(result.value.logs);
+    });
+    return () => {
+      live = false;
+    };
+  }, [courier]);
   const title = titleOf(filter);
 
   useEffect(() => {
@@ -320,7 +333,7 @@ export function StatusViewerPage({ filter, onFilterChange }: StatusViewerPagePro
         emptyMessage={!window.started ? (error === null ? 'Reading status messages…' : null) : 'No status message matches the filter in this viewing period.'}
       />
       <div className={styles.details}>
-        <MessageDetails message={detail} selectedCount={selected.size} />
+        <MessageDetails message={detail} selectedCount={selected.size} log={detail === null ? null : logOfMessage(siteLogs, detail)} />
       </div>
       <div className={styles.status}>
         <span>
