@@ -80,6 +80,8 @@ const samples: Record<string, readonly unknown[]> = {
   logReadSchema: [{ names: ['distmgr.log', 'smsprov.log'], cursor: 'distmgr.log*1*0*1/smsprov.log*2*0*1', limit: 100 }],
   logTailSchema: [{ names: ['distmgr.log', 'distmgr.lo_'], limit: 10 }],
   logParseTextSchema: [{ name: 'execmgr.log', text: '<![LOG[x]LOG]!>' }],
+  statusMessageHistogramQuerySchema: [{ since: '2026-12-01', until: '2026-12-02T08:00:00Z', packageId: 'A0100001', bucket: 'hour', utcOffsetMinutes: 60 }],
+  statusQueryCriteriaSchema: [{ component: 'SMS_DISTRIBUTION_MANAGER', severity: 'error', time: { kind: 'last', amount: 24, unit: 'hours' }, prompts: ['packageId', 'machine'] }],
 };
 
 /** Inside a sample the whole object is parsed per string, so fewer families: the ones path and name rules meet. */
