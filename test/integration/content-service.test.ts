@@ -94,7 +94,7 @@ beforeAll(async () => {
   service = startComponentRunner({
     dataDir: site(),
     components: [{ name: contentServiceName, thread: 'inline', pollMs: 100 }],
-    factories: { [contentServiceName]: () => createContentService({ idleTimeoutMs: 5_000 }) },
+    factories: { [contentServiceName]: () => createContentService({ idleTimeoutMs: 1_500 }) },
     leaseMs: 2_000,
   });
   const listening = await until('the content service to listen', async () => value(await core.client['content-service:get']({})).listeningUrl, (url) => url !== null);
@@ -251,10 +251,9 @@ describe('the content service', { timeout: 60_000 }, () => {
       }),
     );
     expect(new Set(answers)).toEqual(new Set([sha256(big), sha256(setup)]));
-    // The stalled client sends and takes nothing: once its idle time has passed (5 s here, long
-    // enough that the 32 readers, slowed on a busy machine, are not taken for stalled ones), the
+    // The stalled client sends and takes nothing: once its idle time (1.5 s here) has passed, the
     // server has closed it and its file with it. A paused socket notices only when it reads again.
-    await new Promise((resolve) => setTimeout(resolve, 7_000));
+    await new Promise((resolve) => setTimeout(resolve, 3_000));
     stalling = false;
     stalled.resume();
     await expect.poll(() => closed, { timeout: 20_000, interval: 100 }).toBe(true);
