@@ -61,6 +61,11 @@ async function report(mpUrl: string, client: MpRegisterResponse, advertisementId
   expect(response.status, await response.clone().text()).toBe(200);
 }
 
+/** A client's message time within the viewer's last 6 hours whenever the test runs (the clients' own times are what the viewer filters by). */
+function minutesAgo(minutes: number): string {
+  return new Date(Date.now() - minutes * 60_000).toISOString();
+}
+
 /** Set Viewing Period (the last 6 hours) by keyboard, after Show Messages › a choice: the viewer's window. */
 async function viewingPeriod(page: Page): Promise<Page> {
   const period = page.getByRole('dialog', { name: 'Set Viewing Period' });
@@ -111,10 +116,10 @@ test('System Status: a failed DP makes Distribution Manager Warning or Critical 
   const adId = advertisement.advertisementId;
   const one = await register(mpUrl, 'WKS001');
   const two = await register(mpUrl, 'WKS002');
-  await report(mpUrl, one, adId, pkg.packageId, 10002, '2026-12-03T09:00:00Z');
-  await report(mpUrl, one, adId, pkg.packageId, 10005, '2026-12-03T09:01:00Z');
-  await report(mpUrl, one, adId, pkg.packageId, 10008, '2026-12-03T09:05:00Z');
-  await report(mpUrl, two, adId, pkg.packageId, 10002, '2026-12-03T09:02:00Z');
+  await report(mpUrl, one, adId, pkg.packageId, 10002, minutesAgo(60));
+  await report(mpUrl, one, adId, pkg.packageId, 10005, minutesAgo(59));
+  await report(mpUrl, one, adId, pkg.packageId, 10008, minutesAgo(55));
+  await report(mpUrl, two, adId, pkg.packageId, 10002, minutesAgo(58));
 
   await page.setViewportSize({ width: 1024, height: 768 });
   const console_ = new ConsolePage(page);
@@ -210,7 +215,7 @@ test('System Status: a failed DP makes Distribution Manager Warning or Critical 
   expect(await fitsSideways(ads)).toBe(true);
   await keepScreenshot(page, 'system-status-advertisements-1024x768');
   // A client's program fails while the list is shown: it follows without F5.
-  await report(mpUrl, two, adId, pkg.packageId, 10006, '2026-12-03T09:09:00Z');
+  await report(mpUrl, two, adId, pkg.packageId, 10006, minutesAgo(51));
   await expect(await cell(ads, row, 'Programs Failed')).toHaveText('1');
   await page.setViewportSize({ width: 1920, height: 1080 });
   await expect(await cell(ads, row, 'Programs Started')).toHaveText('1');
