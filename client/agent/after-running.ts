@@ -6,6 +6,7 @@ import { advertisementIdSchema } from '../../core/api';
 import type { afterRunningActions } from '../../core/api/programs';
 import type { LogWriter } from '../logs/log-writer';
 import { agentFolder, readStateFile, writeStateFile } from './agent-files';
+import { bootSlackMs } from './observed-events';
 
 export type AfterRunning = (typeof afterRunningActions)[number];
 
@@ -40,9 +41,6 @@ export interface PendingRestart {
   readonly since: string;
   readonly advertisementIds: readonly string[];
 }
-
-/** Boot times read from the uptime drift by a second or two. */
-const bootSlackMs = 60_000;
 
 const restartPath = (clientDir: string) => join(agentFolder(clientDir), 'restart.json');
 

@@ -5,7 +5,7 @@ import type { PolicyState, StoredEvent } from './policy-store';
 /** The events kept: an assignment waits for the first event after it was received, so the newest are enough. */
 export const maxKeptEvents = 100;
 /** Boot times read from the uptime drift by a second or two; a start-up is a boot time this much later. */
-const bootSlackMs = 60_000;
+export const bootSlackMs = 60_000;
 
 /**
  * The events this cycle saw by comparing the machine with the last cycle: the user who logged

@@ -11,14 +11,11 @@ import { RunHistory } from '../../client/agent/run-history';
 import { writeClientConfig } from '../../client/config/client-config';
 import { readIdentity } from '../../client/mp/client-identity';
 import { StatusOutbox } from '../../client/status/status-outbox';
-import { createCore, startComponentRunner, type ComponentRunner, type Core } from '../../core';
+import type { ComponentRunner, Core } from '../../core';
 import type { AdvertisementCreateInput } from '../../core/api';
-import { createDistributionManager, distributionManagerName } from '../../core/components/distmgr';
-import { contentServiceName, createContentService } from '../../core/components/dpcontent';
-import { createMpControlManager, mpControlName } from '../../core/components/mpcontrol';
-import { createOfferManager, offerManagerName } from '../../core/components/offermgr';
 import { encodeScheduleToken } from '../../core/formats/schedule-token';
 import { value } from '../helpers/api-result';
+import { startClientSite, windows7 } from '../helpers/client-site';
 import { writeTree } from '../helpers/content-tree';
 import { startMpProxy, type MpProxy } from '../helpers/mp-proxy';
 import { untilIdle } from '../helpers/offer-state';
@@ -37,32 +34,16 @@ const site = () => join(temp.path, 'site');
 const clientDir = () => join(temp.path, 'client');
 
 /** A Windows 7 x64 workstation in 10.1.0.0, nobody logged on. */
-const facts: MachineFacts = {
-  name: 'WKS001',
-  domain: 'CONTOSO',
-  machine: { platform: 'x64', osName: 'Win NT', osVersion: '6.1.7601' },
-  ipAddresses: ['10.1.2.3'],
-  ipSubnets: ['10.1.0.0'],
-  session: { kind: 'none' },
-};
+const facts = windows7('WKS001', '10.1.2.3');
 
 const agent = (steps?: ExecutionSteps, machine: MachineFacts = facts) => new ClientAgent({ clientDir: clientDir(), facts: () => machine, timeoutMs: 5_000, ...(steps !== undefined ? { steps } : {}) });
 
 beforeEach(async () => {
   temp = makeTempDir('courier-client-agent-');
-  core = createCore({ dataDir: site() });
-  value(await core.client['management-point:update']({ changes: { port: 0 } }));
-  runner = startComponentRunner({
-    dataDir: site(),
-    components: [mpControlName, offerManagerName, distributionManagerName, contentServiceName].map((name) => ({ name, thread: 'inline' as const })),
-    factories: { [mpControlName]: () => createMpControlManager(), [offerManagerName]: () => createOfferManager(), [distributionManagerName]: () => createDistributionManager(), [contentServiceName]: () => createContentService() },
-    leaseMs: 2_000,
-  });
-  await expect.poll(async () => value(await core.client['management-point:status']({})).url ?? '', { timeout: 20_000, interval: 50 }).toMatch(/^http:/);
-  proxy = await startMpProxy(value(await core.client['management-point:status']({})).url!);
+  let mpUrl: string;
+  ({ core, runner, mpUrl, contentUrl } = await startClientSite(site()));
+  proxy = await startMpProxy(mpUrl);
   // The DPs' content service, at an address this test machine reaches (not the DP's name).
-  await expect.poll(async () => value(await core.client['content-service:get']({})).listeningUrl ?? '', { timeout: 20_000, interval: 50 }).toMatch(/^http:/);
-  contentUrl = value(await core.client['content-service:get']({})).listeningUrl!;
   value(await core.client['content-service:set']({ changes: { clientUrl: contentUrl } }));
   mkdirSync(clientDir(), { recursive: true });
   writeClientConfig(clientDir(), { managementPoint: proxy.url, siteCode: 'A01', session: { user: null } });

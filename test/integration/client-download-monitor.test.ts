@@ -9,14 +9,11 @@ import type { DownloadEntry } from '../../client/agent/download-state';
 import type { MachineFacts } from '../../client/agent/machine-facts';
 import { run } from '../../client/cli/main';
 import { writeClientConfig } from '../../client/config/client-config';
-import { createCore, startComponentRunner, type ComponentRunner, type Core } from '../../core';
+import type { ComponentRunner, Core } from '../../core';
 import type { AdvertisementCreateInput } from '../../core/api';
 import { encodeScheduleToken } from '../../core/formats/schedule-token';
-import { createDistributionManager, distributionManagerName } from '../../core/components/distmgr';
-import { contentServiceName, createContentService } from '../../core/components/dpcontent';
-import { createMpControlManager, mpControlName } from '../../core/components/mpcontrol';
-import { createOfferManager, offerManagerName } from '../../core/components/offermgr';
 import { value } from '../helpers/api-result';
+import { startClientSite, windows7 } from '../helpers/client-site';
 import { writeTree } from '../helpers/content-tree';
 import { startHoldingProxy, type HoldingProxy } from '../helpers/holding-proxy';
 import { untilIdle } from '../helpers/offer-state';
@@ -34,14 +31,7 @@ let hold: HoldingProxy;
 const site = () => join(temp.path, 'site');
 const clientDir = () => join(temp.path, 'client');
 
-const facts: MachineFacts = {
-  name: 'WKS001',
-  domain: 'CONTOSO',
-  machine: { platform: 'x64', osName: 'Win NT', osVersion: '6.1.7601' },
-  ipAddresses: ['10.1.2.3'],
-  ipSubnets: ['10.1.0.0'],
-  session: { kind: 'none' },
-};
+const facts = windows7('WKS001', '10.1.2.3');
 const agent = (machine: MachineFacts = facts) => new ClientAgent({ clientDir: clientDir(), facts: () => machine, timeoutMs: 10_000 });
 
 async function client(...args: string[]): Promise<{ code: number; out: string; err: string }> {
@@ -55,20 +45,12 @@ const underWay = (ad: string) => expect.poll(async () => (await listed()).find((
 
 beforeEach(async () => {
   temp = makeTempDir('courier-download-monitor-');
-  core = createCore({ dataDir: site() });
-  value(await core.client['management-point:update']({ changes: { port: 0 } }));
-  runner = startComponentRunner({
-    dataDir: site(),
-    components: [mpControlName, offerManagerName, distributionManagerName, contentServiceName].map((name) => ({ name, thread: 'inline' as const })),
-    factories: { [mpControlName]: () => createMpControlManager(), [offerManagerName]: () => createOfferManager(), [distributionManagerName]: () => createDistributionManager(), [contentServiceName]: () => createContentService() },
-    leaseMs: 2_000,
-  });
-  await expect.poll(async () => value(await core.client['management-point:status']({})).url ?? '', { timeout: 20_000, interval: 50 }).toMatch(/^http:/);
-  await expect.poll(async () => value(await core.client['content-service:get']({})).listeningUrl ?? '', { timeout: 20_000, interval: 50 }).toMatch(/^http:/);
-  hold = await startHoldingProxy(value(await core.client['content-service:get']({})).listeningUrl!);
+  const started = await startClientSite(site());
+  ({ core, runner } = started);
+  hold = await startHoldingProxy(started.contentUrl);
   value(await core.client['content-service:set']({ changes: { clientUrl: hold.url } }));
   mkdirSync(clientDir(), { recursive: true });
-  writeClientConfig(clientDir(), { managementPoint: value(await core.client['management-point:status']({})).url!, siteCode: 'A01', session: { user: null } });
+  writeClientConfig(clientDir(), { managementPoint: started.mpUrl, siteCode: 'A01', session: { user: null } });
 }, 60_000);
 afterEach(async () => {
   hold.release();

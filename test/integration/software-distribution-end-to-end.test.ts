@@ -6,12 +6,9 @@ import { ClientAgent } from '../../client/agent/client-agent';
 import type { MachineFacts } from '../../client/agent/machine-facts';
 import { RunHistory } from '../../client/agent/run-history';
 import { writeClientConfig } from '../../client/config/client-config';
-import { createCore, startComponentRunner, type ComponentRunner, type Core } from '../../core';
-import { createDistributionManager, distributionManagerName } from '../../core/components/distmgr';
-import { contentServiceName, createContentService } from '../../core/components/dpcontent';
-import { createMpControlManager, mpControlName } from '../../core/components/mpcontrol';
-import { createOfferManager, offerManagerName } from '../../core/components/offermgr';
+import type { ComponentRunner, Core } from '../../core';
 import { value } from '../helpers/api-result';
+import { startClientSite, windows7 } from '../helpers/client-site';
 import { writeTree } from '../helpers/content-tree';
 import { startCuttingProxy } from '../helpers/cutting-proxy';
 import { untilIdle } from '../helpers/offer-state';
@@ -31,15 +28,6 @@ let contentUrl: string;
 const site = () => join(temp.path, 'site');
 const mifDir = () => join(temp.path, 'mif');
 
-const windows7 = (name: string, ip: string): MachineFacts => ({
-  name,
-  domain: 'CONTOSO',
-  machine: { platform: 'x64', osName: 'Win NT', osVersion: '6.1.7601' },
-  ipAddresses: [ip],
-  ipSubnets: [ip.replace(/\.\d+\.\d+$/, '.0.0')],
-  session: { kind: 'none' },
-});
-
 /** A client agent with its own folder, as `courier-client` makes it, for the machine `facts`. */
 function client(facts: MachineFacts): ClientAgent {
   const clientDir = join(temp.path, `client-${facts.name}`);
@@ -51,18 +39,7 @@ function client(facts: MachineFacts): ClientAgent {
 beforeEach(async () => {
   temp = makeTempDir('courier-e2e-distribution-');
   mkdirSync(mifDir());
-  core = createCore({ dataDir: site() });
-  value(await core.client['management-point:update']({ changes: { port: 0 } }));
-  runner = startComponentRunner({
-    dataDir: site(),
-    components: [mpControlName, offerManagerName, distributionManagerName, contentServiceName].map((name) => ({ name, thread: 'inline' as const })),
-    factories: { [mpControlName]: () => createMpControlManager(), [offerManagerName]: () => createOfferManager(), [distributionManagerName]: () => createDistributionManager(), [contentServiceName]: () => createContentService() },
-    leaseMs: 2_000,
-  });
-  await expect.poll(async () => value(await core.client['management-point:status']({})).url ?? '', { timeout: 20_000, interval: 50 }).toMatch(/^http:/);
-  mpUrl = value(await core.client['management-point:status']({})).url!;
-  await expect.poll(async () => value(await core.client['content-service:get']({})).listeningUrl ?? '', { timeout: 20_000, interval: 50 }).toMatch(/^http:/);
-  contentUrl = value(await core.client['content-service:get']({})).listeningUrl!;
+  ({ core, runner, mpUrl, contentUrl } = await startClientSite(site()));
   value(await core.client['content-service:set']({ changes: { clientUrl: contentUrl } }));
 });
 afterEach(async () => {
