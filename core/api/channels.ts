@@ -70,6 +70,8 @@ import { resourceCreateSchema, resourceImportSchema, resourceListSchema, resourc
 import type { CollectionDeletedDto, CollectionDto, CollectionMemberDto, CollectionPreviewDto, MembershipUpdateDto } from './collections';
 import type { AdvertisementDeletedDto, AdvertisementDto } from './advertisements';
 import { advertisementCreateSchema, advertisementListSchema, advertisementRefSchema, advertisementUpdateSchema } from './advertisements';
+import type { DeploymentPreviewDto, DeploymentResultDto } from './deployments';
+import { advertisementPreviewSchema, deploymentPlanSchema } from './deployments';
 import type { PolicyDto } from './policy';
 import { policyShowSchema } from './policy';
 import type { LogListDto, LogPageDto, ParsedLogTextDto } from './logs';
@@ -203,6 +205,9 @@ export const requestSchemas = {
   'advertisements:update': advertisementUpdateSchema,
   'advertisements:delete': advertisementRefSchema,
   'advertisements:client-states': advertisementClientStatesQuerySchema,
+  'advertisements:preview': advertisementPreviewSchema,
+  'deployments:preview': deploymentPlanSchema,
+  'deployments:run': deploymentPlanSchema,
   'policy:show': policyShowSchema,
   'logs:list': logListSchema,
   'logs:read': logReadSchema,
@@ -356,6 +361,12 @@ export interface ResponseMap {
   'advertisements:delete': AdvertisementDeletedDto;
   /** Each client's last state for it, from their status messages, with the counts. */
   'advertisements:client-states': AdvertisementClientStatesDto;
+  /** The dry run of an advertisement as it is now: who it reaches, from which DPs, and when (docs/distribute-software.md#dry-run). */
+  'advertisements:preview': DeploymentPreviewDto;
+  /** The dry run of a Distribute Software plan: nothing is saved. */
+  'deployments:preview': DeploymentPreviewDto;
+  /** Makes what the plan says, all or nothing, and tells each step's outcome. */
+  'deployments:run': DeploymentResultDto;
   /** The advertisements a resource would receive now, each with the collections and rules it comes through. */
   'policy:show': PolicyDto;
   /** The site's logs (SMS\\Logs) by name, each with its .lo_ (docs/logs.md#log-viewer). */

@@ -23,6 +23,7 @@ export * from './resources';
 export * from './collections';
 export * from './maintenance-windows';
 export * from './advertisements';
+export * from './deployments';
 export * from './policy';
 export * from './events';
 export * from './channel-names';

@@ -8,6 +8,16 @@ import { textFieldRegistry } from './text';
  * punctuation (a site code, a package ID, a drive letter, a product code GUID, a schedule's start).
  */
 const patternOnly = new Set([
+  'deployments:preview package.packageId',
+  'deployments:preview package.package.updateSchedule.start',
+  'deployments:preview program.program.driveLetter',
+  'deployments:preview program.program.runFirst.packageId',
+  'deployments:preview program.program.msiProductCode',
+  'deployments:run package.packageId',
+  'deployments:run package.package.updateSchedule.start',
+  'deployments:run program.program.driveLetter',
+  'deployments:run program.program.runFirst.packageId',
+  'deployments:run program.program.msiProductCode',
   'advertisements:list packageId',
   'content:locate packageId',
   'advertisements:create packageId',

@@ -1,4 +1,4 @@
-import type { ParsedRequestOf, RequestChannel, ResponseOf, SiteInfoDto } from '../api';
+import { CourierError, type ParsedRequestOf, type RequestChannel, type ResponseOf, type SiteInfoDto } from '../api';
 import { readMsiFile } from '../content/package-definition-file';
 import { listFiles, listFolders } from '../content/server-folders';
 import { checkSourceDirectory } from '../content/source-directory';
@@ -174,6 +174,9 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'advertisements:update': ({ advertisementId, changes }) => advertisements.update(advertisementId, changes),
     'advertisements:delete': ({ advertisementId }) => advertisements.delete(advertisementId),
     'advertisements:client-states': (query) => advertisements.clientStates(query),
+    'advertisements:preview': () => notBuiltYet('advertisements:preview'),
+    'deployments:preview': () => notBuiltYet('deployments:preview'),
+    'deployments:run': () => notBuiltYet('deployments:run'),
     'policy:show': ({ resource }) => policy.show(resource),
     'collections:maintenance-windows': (query) => maintenanceWindows.forResource(query),
     'logs:list': () => logs.list(),
@@ -181,4 +184,9 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'logs:tail': ({ names, limit }) => logs.tail(names, limit),
     'logs:parse-text': ({ name, text }) => logs.parseText(name, text),
   };
+}
+
+/** A channel of the contract whose service is being written on a work branch; never merged to a release like this. */
+function notBuiltYet(channel: string): never {
+  throw new CourierError('INTERNAL', `${channel} is not built yet.`);
 }

@@ -67,6 +67,21 @@ const samples: Record<string, readonly unknown[]> = {
     { name: 'DP01', volumes: [{ letter: 'D', path: '/srv/dp01/d' }], protected: true, boundaries: [{ kind: 'ipSubnet', value: '10.1.0.0/16' }] },
     { name: 'DP02', serverShare: '\\\\files\\dist', shareProvider: 'samba', sambaConf: '/etc/samba/smb.conf' },
   ],
+  deploymentPlanSchema: [
+    {
+      package: { kind: 'new', package: packageSample },
+      program: { kind: 'new', program: computerProgramSample },
+      distributionPoints: ['DP01'],
+      groups: ['West'],
+      advertisement: {
+        target: { kind: 'newCollection', collection: { name: 'Two computers', rules: [{ kind: 'direct', resourceId: 16777217 }] } },
+        advertisementName: 'Contoso Tool - Typical',
+        presentTime: '2026-12-02T15:00',
+        expirationTime: '2027-01-02T15:00',
+        assignedTime: '2026-12-03T22:00',
+      },
+    },
+  ],
   packageDistributeSchema: [{ packageId: 'A0100001', distributionPoints: ['DP01'], groups: ['West'] }],
   packageListPageSchema: [{ sort: 'name', direction: 'descending', after: { value: 'Office', packageId: 'A0100001' }, limit: 200 }],
   resourceIdSchema: [16777217],
@@ -177,6 +192,8 @@ describe('every path field of every request runs in linear time through the core
       'programs:update': [{ packageId, programName: 'Typical', changes: computerProgramSample }],
       'programs:create-device': [{ packageId, program: deviceProgramSample }],
       'definitions:inspect': [{ source: { kind: 'file', path: join(sources, 'app.sms') } }],
+      'deployments:preview': [{ package: { kind: 'new', package: { ...packageSample, sourceDirectory: sources } }, program: { kind: 'new', program: computerProgramSample } }],
+      'deployments:run': [{ package: { kind: 'new', package: { ...packageSample, sourceDirectory: sources } }, program: { kind: 'new', program: computerProgramSample } }],
       'packages:import': [
         { source: { kind: 'file', path: join(sources, 'app.sms') }, sourceFiles: 'direct', sourceDirectory: sources },
         { source: { kind: 'builtIn', id: 'courier-client-agent.sms' }, sourceFiles: 'none', sourceDirectory: '' },
