@@ -388,8 +388,8 @@ describe('Distribute Software wizard: the dry run and the run', () => {
 
   it('keeps only the answer to the plan it asked about; an edit makes it stale', () => {
     let state = run(ready(), { type: 'previewStarted', key: 'one' });
-    expect(run(state, { type: 'previewFailed', key: 'two', error: { code: 'internal', message: 'x' } }).preview.kind).toBe('loading');
-    state = run(state, { type: 'previewFailed', key: 'one', error: { code: 'internal', message: 'The site server is unreachable.' } });
+    expect(run(state, { type: 'previewFailed', key: 'two', error: { code: 'INTERNAL', message: 'x' } }).preview.kind).toBe('loading');
+    state = run(state, { type: 'previewFailed', key: 'one', error: { code: 'INTERNAL', message: 'The site server is unreachable.' } });
     expect(state.preview.kind).toBe('failed');
     // A failed dry run does not block Next.
     expect(canGoNext(state)).toBe(true);
@@ -402,7 +402,7 @@ describe('Distribute Software wizard: the dry run and the run', () => {
     expect(run(done, { type: 'previous' })).toBe(done);
     const failed = run(ready(), { type: 'runStarted' }, { type: 'runSucceeded', result: { ...okResult, ok: false } });
     expect(run(failed, { type: 'previous' }).page).toBe('summary');
-    const refused = run(ready(), { type: 'runStarted' }, { type: 'runFailed', error: { code: 'validation', message: 'No.' } });
+    const refused = run(ready(), { type: 'runStarted' }, { type: 'runFailed', error: { code: 'VALIDATION_FAILED', message: 'No.' } });
     expect(run(refused, { type: 'backToSummary' })).toMatchObject({ page: 'summary', run: { kind: 'editing' } });
   });
 
