@@ -95,7 +95,7 @@ export function PackagePage({ state, dispatch, issues }: PageProps) {
           aria-label="Existing package"
           readOnly
           disabled={state.packageChoice !== 'existing'}
-          value={existing === null ? '' : `${existing.name} (${existing.packageId})`}
+          value={existing === null ? '' : `${existing.fullName} (${existing.packageId})`}
         />
         <Button disabled={state.packageChoice !== 'existing'} onClick={() => setBrowsing(true)}>
           Browse…
@@ -108,7 +108,7 @@ export function PackagePage({ state, dispatch, issues }: PageProps) {
           onCancel={() => setBrowsing(false)}
           onSelect={(pkg) => {
             setBrowsing(false);
-            dispatch({ type: 'chooseExistingPackage', pkg: { packageId: pkg.packageId, name: fullPackageName(pkg), containsSourceFiles: pkg.containsSourceFiles } });
+            dispatch({ type: 'chooseExistingPackage', pkg: { packageId: pkg.packageId, name: pkg.name, fullName: fullPackageName(pkg), containsSourceFiles: pkg.containsSourceFiles } });
           }}
         />
       )}

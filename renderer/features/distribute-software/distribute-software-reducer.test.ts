@@ -21,7 +21,7 @@ import {
 
 const now = new Date(2026, 11, 3, 9, 30);
 const noContext: DistributeContext = { now, pkg: null, programName: null, resourceNames: [] };
-const office = { packageId: 'A0100001', name: 'Office 2007 English', containsSourceFiles: true };
+const office = { packageId: 'A0100001', name: 'Office 2007 English', fullName: 'Microsoft Office 2007 English', containsSourceFiles: true };
 
 const run = (state: DistributeState, ...actions: DistributeAction[]) => actions.reduce(distributeReducer, state);
 const open = (start: DistributeStart, context: Partial<DistributeContext> = {}) => initialDistributeState(start, { ...noContext, ...context });

@@ -104,8 +104,10 @@ export type PackageChoice = 'new' | 'definition' | 'existing';
 /** A package of the site, as the Package page's Browse picked it. */
 export interface ExistingPackage {
   readonly packageId: string;
-  /** Its full name (name, version, language). */
+  /** Its name, as the default advertisement name takes it. */
   readonly name: string;
+  /** Its full name (publisher, name, version, language), as lists show it. */
+  readonly fullName: string;
   readonly containsSourceFiles: boolean;
 }
 
@@ -569,8 +571,9 @@ export function canGoBack(state: DistributeState): boolean {
   return pageBefore(shownPages(state), state.page) !== null;
 }
 
+/** Summary skips the pages left (their defaults stand), stopping at the first one that still needs an answer. */
 export function canJumpToSummary(state: DistributeState): boolean {
-  return state.page !== 'summary' && state.page !== 'confirmation' && !isLocked(state) && state.run.kind !== 'done' && firstBlockedPage(state) === null;
+  return state.page !== 'summary' && state.page !== 'confirmation' && !isLocked(state);
 }
 
 export function canJumpToPage(state: DistributeState, page: DistributePage): boolean {

@@ -39,7 +39,7 @@ function packageSection(state: DistributeState): SummarySection {
       };
     }
     case 'existing':
-      return { title: 'Package', rows: [{ label: 'Package', value: state.existingPackage === null ? '' : `${state.existingPackage.name} (${state.existingPackage.packageId})` }] };
+      return { title: 'Package', rows: [{ label: 'Package', value: state.existingPackage === null ? '' : `${state.existingPackage.fullName} (${state.existingPackage.packageId})` }] };
   }
 }
 

@@ -109,7 +109,9 @@ function useStartContext(start: DistributeStart): DistributeContext {
     const packages = stores.packages.getState().list.items;
     const pkgInfo = (packageId: string) => {
       const pkg = packages.find((p) => p.packageId === packageId);
-      return pkg === undefined ? { packageId, name: packageId, containsSourceFiles: true } : { packageId, name: fullPackageName(pkg), containsSourceFiles: pkg.containsSourceFiles };
+      return pkg === undefined
+        ? { packageId, name: packageId, fullName: packageId, containsSourceFiles: true }
+        : { packageId, name: pkg.name, fullName: fullPackageName(pkg), containsSourceFiles: pkg.containsSourceFiles };
     };
     const now = new Date();
     switch (start.from) {
@@ -247,9 +249,9 @@ export function DistributeSoftwareWizard({ start, onClose, onDone }: DistributeS
       case 'resources':
         return context.resourceNames.join(', ');
       case 'package':
-        return context.pkg === null ? start.packageId : `${context.pkg.name} (${context.pkg.packageId})`;
+        return context.pkg === null ? start.packageId : `${context.pkg.fullName} (${context.pkg.packageId})`;
       case 'program':
-        return `${start.programName} of ${context.pkg?.name ?? start.packageId}`;
+        return `${start.programName} of ${context.pkg?.fullName ?? start.packageId}`;
       case 'advertisement':
         return start.advertisementId;
     }
