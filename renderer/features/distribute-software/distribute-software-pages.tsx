@@ -23,7 +23,8 @@ const useStyles = makeStyles({
   option: { display: 'flex', flexDirection: 'column' },
   // The explanation sits under its option's label, past the radio circle.
   explain: { paddingLeft: '32px', marginTop: `-${tokens.spacingVerticalXS}`, color: tokens.colorNeutralForeground3 },
-  chosen: { paddingLeft: '32px', display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center' },
+  // Stretched, also inside a radio group, so the box takes the page's width.
+  chosen: { paddingLeft: '32px', display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center', alignSelf: 'stretch' },
   chosenBox: { flexGrow: 1, minWidth: 0 },
   row: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center', flexWrap: 'wrap' },
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalXL },

@@ -4,6 +4,7 @@ import { testDp, testGroup } from '../package-distribution/test-distribution';
 import {
   advertisementNameOf,
   canGoNext,
+  canJumpToSummary,
   distributeReducer,
   firstBlockedPage,
   initialDistributeState,
@@ -282,6 +283,7 @@ describe('Distribute Software wizard: moving between pages', () => {
     expect(run(state, { type: 'summary' }).page).toBe('summary');
     const blank = open({ from: 'collection', collectionId: 'A0100010' });
     expect(firstBlockedPage(blank)).toBe('packageIdentification');
+    expect(canJumpToSummary(blank)).toBe(true);
     expect(run(blank, { type: 'summary' }).page).toBe('packageIdentification');
   });
 
