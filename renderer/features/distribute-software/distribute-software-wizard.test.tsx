@@ -1,11 +1,12 @@
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { useState } from 'react';
 import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { computerProgramDefaults, type CourierClient, type DeploymentPlanInput, type DeploymentPreviewDto, type DeploymentResultDto, type ProgramDto } from '../../../core/api';
+import { computerProgramDefaults, packageListItemOf, type AdvertisementDto, type CourierClient, type DeploymentPlanInput, type DeploymentPreviewDto, type DeploymentResultDto, type ProgramDto } from '../../../core/api';
 import { fakeCourier } from '../../client/fake-courier';
 import { renderConsole, renderWithCourier } from '../../console/test-console';
 import { initialShellState, useShellStore } from '../../shell/shell-store';
-import { listPageOf, testSite } from '../../shell/test-package';
+import { listPageOf, testPackage, testSite } from '../../shell/test-package';
 import { allSystems, testCollection, testMember } from '../collections/test-collections';
 import { testDp } from '../package-distribution/test-distribution';
 import { DistributeSoftwareWizard } from './distribute-software-wizard';
@@ -259,6 +260,63 @@ describe('Distribute Software To Collection Wizard', () => {
     const { onClose } = renderWizard({ from: 'collection', collectionId: 'A0100010' });
     await user.keyboard('{Escape}');
     expect(onClose).toHaveBeenCalled();
+  });
+});
+
+/** Opens the wizard once the console's lists hold what the test puts in them, as when it is started from a row. */
+function Later({ start }: { readonly start: DistributeStart }) {
+  const [shown, setShown] = useState(false);
+  return shown ? <DistributeSoftwareWizard start={start} onClose={() => undefined} /> : <button onClick={() => setShown(true)}>Open</button>;
+}
+
+function renderFromLists(start: DistributeStart) {
+  const rendered = renderWithCourier(<Later start={start} />, courierFor());
+  const ready = <T,>(items: readonly T[]) => ({ status: 'ready' as const, refreshing: false, items, error: null });
+  act(() => {
+    rendered.stores.packages.setState({ list: ready([packageListItemOf(testPackage('A0100001', 'Office', { version: '2007', publisher: 'Microsoft', containsSourceFiles: false }))]) });
+    rendered.stores.collections.setState({ list: ready([testCollection('A0100010', 'Pilot'), allSystems]) });
+    rendered.stores.advertisements.setState({
+      list: ready([{ advertisementId: 'A0120001', advertisementName: 'Office to Pilot', packageId: 'A0100001', programName: 'Typical', collectionId: 'A0100010' } as AdvertisementDto]),
+    });
+  });
+  fireEvent.click(screen.getByRole('button', { name: 'Open' }));
+  return rendered;
+}
+
+describe('Distribute Software Wizard from a package or an advertisement', () => {
+  it('from a package: the package is picked, and its programs are offered', async () => {
+    const user = userEvent.setup();
+    renderFromLists({ from: 'package', packageId: 'A0100001' });
+    expect(screen.getByRole('dialog', { name: 'Distribute Software Wizard' })).toBeTruthy();
+    expect(screen.getByText(/from the package Microsoft Office 2007 \(A0100001\)/)).toBeTruthy();
+    await user.click(button('Next >'));
+    expect((screen.getByRole('textbox', { name: 'Existing package' }) as HTMLInputElement).value).toBe('Microsoft Office 2007 (A0100001)');
+    // No source files: no Distribution Points page.
+    await user.click(button('Next >'));
+    expect(heading()).toBe('Program');
+    expect(button('Next >').disabled).toBe(true);
+    await user.click(await screen.findByRole('radio', { name: 'Typical' }));
+    await user.click(button('Next >'));
+    expect(heading()).toBe('Advertise Program');
+    expect(within(screen.getByRole('list', { name: 'Advertisements of this program' })).getByText('Office to Pilot (A0120001) to Pilot (A0100010)')).toBeTruthy();
+  });
+
+  it('from an advertisement: its package and program are picked for a new advertisement named after them', async () => {
+    const user = userEvent.setup();
+    renderFromLists({ from: 'advertisement', advertisementId: 'A0120001' });
+    await user.click(button('Next >'));
+    await user.click(button('Next >'));
+    expect(heading()).toBe('Program');
+    expect(((await screen.findByRole('radio', { name: 'Typical' })) as HTMLInputElement).checked).toBe(true);
+    await user.click(button('Next >'));
+    await user.click(button('Next >'));
+    await user.click(button('Browse…'));
+    const browse = await screen.findByRole('dialog', { name: 'Browse Collection' });
+    await user.click(within(browse).getByRole('row', { name: /All Systems/ }));
+    await user.click(within(browse).getByRole('button', { name: 'OK' }));
+    await user.click(button('Next >'));
+    expect(heading()).toBe('Advertisement Name');
+    expect((screen.getByRole('textbox', { name: /^Name/ }) as HTMLInputElement).value).toBe('Office - Typical');
   });
 });
 
