@@ -255,6 +255,63 @@ describe('Distribute Software To Collection Wizard', () => {
     expect(button('Next >').disabled).toBe(false);
   });
 
+  it('from a definition: reads it, takes its folder, and names one of the programs it lists', async () => {
+    const inspect = vi.fn<CourierClient['definitions:inspect']>().mockResolvedValue({
+      ok: true,
+      value: {
+        format: 'msi',
+        package: { name: 'Contoso Reader', version: '4.2', publisher: 'Contoso', language: 'English', comment: '', containsNoFiles: false },
+        programs: [
+          { name: 'Per-system unattended', commandLine: 'msiexec /i reader.msi /q' },
+          { name: 'Per-system uninstall', commandLine: 'msiexec /x reader.msi /q' },
+        ],
+        msi: null,
+        suggestedSourceDirectory: '/srv/apps/reader',
+        notes: [],
+        warnings: [],
+      },
+    });
+    const courier = fakeCourier({
+      'deployments:preview': api.preview,
+      'deployments:run': api.run,
+      'distribution-points:list': async () => ({ ok: true, value: [testDp('DP01')] }),
+      'definitions:list': async () => ({ ok: true, value: [] }),
+      'definitions:inspect': inspect,
+    });
+    const user = userEvent.setup();
+    renderWithCourier(<DistributeSoftwareWizard start={{ from: 'collection', collectionId: 'A0100010' }} onClose={() => undefined} />, courier);
+    await user.click(button('Next >'));
+    await user.click(screen.getByRole('radio', { name: 'Create a new package from a definition' }));
+    await user.click(button('Next >'));
+    expect(heading()).toBe('Package Definition');
+    await user.type(screen.getByRole('textbox', { name: 'File on the site server' }), '/srv/apps/reader/reader.msi');
+    await user.click(button('Open'));
+    await screen.findByRole('group', { name: 'Package definition details' });
+    await user.click(button('Next >'));
+    expect(heading()).toBe('Source Files');
+    await user.click(button('Next >'));
+    expect((screen.getByRole('textbox', { name: 'Source directory' }) as HTMLInputElement).value).toBe('/srv/apps/reader');
+    await user.click(button('Next >'));
+    expect(heading()).toBe('Distribution Points');
+    await user.click(await screen.findByRole('checkbox', { name: /^DP01/ }));
+    await user.click(button('Next >'));
+    expect(heading()).toBe('Program');
+    expect((screen.getByRole('radio', { name: 'Per-system unattended' }) as HTMLInputElement).checked).toBe(true);
+    await user.click(screen.getByRole('radio', { name: 'Per-system uninstall' }));
+    await user.click(button('Next >'));
+    await user.click(screen.getByRole('radio', { name: 'No. Do not advertise the program' }));
+    await user.click(button('Next >'));
+    expect(heading()).toBe('Summary');
+    await waitFor(() => expect(api.preview).toHaveBeenCalled());
+    expect(api.preview.mock.calls[0]?.[0]).toEqual({
+      package: { kind: 'definition', definition: { source: { kind: 'file', path: '/srv/apps/reader/reader.msi' }, sourceFiles: 'direct', sourceDirectory: '/srv/apps/reader' } },
+      program: { kind: 'existing', programName: 'Per-system uninstall' },
+      distributionPoints: ['DP01'],
+      groups: [],
+      advertisement: null,
+    });
+  });
+
   it('Escape cancels', async () => {
     const user = userEvent.setup();
     const { onClose } = renderWizard({ from: 'collection', collectionId: 'A0100010' });
