@@ -69,8 +69,11 @@ async function summary(page: Page, wizard: WizardPage, file: string, members: Re
   await expect(dryRun.getByText(members)).toBeVisible();
   await expectPageFits(wizard.dialog, wizard.dialog.locator('[data-wizard-page]'));
   await shot(wizard.dialog, `${file}-1024`);
+  await dryRun.scrollIntoViewIfNeeded();
+  await shot(wizard.dialog, `${file}-1024-dry-run`);
+  // The whole window at 1280×800: the wizard keeps its size, centred over the console.
   await page.setViewportSize({ width: 1280, height: 800 });
-  await shot(wizard.dialog, `${file}-1280`);
+  await shot(page, `${file}-1280`);
   await page.setViewportSize({ width: 1024, height: 768 });
 }
 
@@ -145,7 +148,7 @@ test('from a collection: a new package and program from scratch, advertised to i
   await page_(wizard, 'Assign Program', 'collection-11-assign');
   await wizard.next();
 
-  await summary(page, wizard, 'collection-12-summary', /^3 in Pilot: PC-01, PC-02, PC-03\.$/);
+  await summary(page, wizard, 'collection-12-summary', /^3 members in “Pilot”: PC-01, PC-02, PC-03\.$/);
   await finish(wizard, title, 'collection-13-confirmation');
   await wizard.dialog.getByRole('button', { name: 'Close' }).click();
   await expect(wizard.dialog).toBeHidden();
@@ -224,7 +227,7 @@ test('from two resources picked with Ctrl+click: an existing package, copied to 
   await wizard.next();
   await page_(wizard, 'Assign Program', 'resources-10-assign');
   await wizard.next();
-  await summary(page, wizard, 'resources-11-summary', /^2 in PC-01, PC-03: PC-01, PC-03\.$/);
+  await summary(page, wizard, 'resources-11-summary', /^2 members in “PC-01, PC-03”: PC-01, PC-03\.$/);
   await finish(wizard, title, 'resources-12-confirmation');
   await page.keyboard.press('Enter');
   await expect(wizard.dialog).toBeHidden();
@@ -276,7 +279,7 @@ test('from an existing program: its package and program picked, advertised to Al
   await expect(target.getByRole('textbox', { name: 'Existing collection' })).toHaveValue('All Systems (SMS00001)');
   // Every page after it keeps its default: Summary goes straight there.
   await wizard.dialog.getByRole('button', { name: 'Summary' }).click();
-  await summary(page, wizard, 'program-06-summary', /^\d+ in All Systems: /);
+  await summary(page, wizard, 'program-06-summary', /^\d+ members in “All Systems”: /);
   await finish(wizard, title, 'program-07-confirmation');
   await wizard.dialog.getByRole('button', { name: 'Close' }).click();
 

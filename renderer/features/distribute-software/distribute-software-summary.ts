@@ -106,7 +106,10 @@ export function previewLines(preview: DeploymentPreviewDto): { readonly label: s
     const more = counts.members > first.length ? `, and ${counts.members - first.length} more` : '';
     lines.push({
       label: 'Members',
-      value: counts.members === 0 ? `${preview.collection.name} has no members now.` : `${counts.members} in ${preview.collection.name}: ${first.join(', ')}${more}.`,
+      value:
+        counts.members === 0
+          ? `“${preview.collection.name}” has no members now.`
+          : `${counts.members} ${counts.members === 1 ? 'member' : 'members'} in “${preview.collection.name}”: ${first.join(', ')}${more}.`,
     });
     lines.push({ label: 'Excluded by platform', value: counts.excludedByPlatform === 0 ? 'None.' : `${counts.excludedByPlatform}: the program’s platform requirements exclude them.` });
     lines.push({

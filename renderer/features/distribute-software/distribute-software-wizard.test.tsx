@@ -144,7 +144,7 @@ describe('Distribute Software To Collection Wizard', () => {
     expect(heading()).toBe('Summary');
 
     const dryRun = await screen.findByRole('region', { name: 'What the site would do' });
-    expect(await within(dryRun).findByText('3 in Pilot: PC0001, PC0002, LAPTOP01.')).toBeTruthy();
+    expect(await within(dryRun).findByText('3 members in “Pilot”: PC0001, PC0002, LAPTOP01.')).toBeTruthy();
     expect(within(dryRun).getByText('1: the program’s platform requirements exclude them.')).toBeTruthy();
     expect(within(dryRun).getByText('2; 1 of them would be reached with fallback to unprotected distribution points.')).toBeTruthy();
     expect(within(dryRun).getByText(/^DP01: 2(\.0)? MB$/)).toBeTruthy();
