@@ -1,4 +1,5 @@
 import type { DeploymentPreviewDto } from '../../../core/api';
+import { formatDateTime } from '../../components/date-time';
 import { formatBytes, nameList } from '../package-distribution/package-dp-labels';
 import { sourceFilesLabels } from '../package-import/source-files-page';
 import type { SummarySection } from '../programs/program-summary';
@@ -120,15 +121,17 @@ export function previewLines(preview: DeploymentPreviewDto): { readonly label: s
           : `${counts.unreachable}${counts.rescuedByFallback > 0 ? `; ${counts.rescuedByFallback} of them would be reached with fallback to unprotected distribution points` : ''}.`,
     });
   }
-  const adding = preview.distributionPoints.filter((dp) => dp.state === 'adding');
+  // null while the site does not know the source's size yet (no copy made, not measured).
+  const size = (n: number | null): string | null => (n === null ? null : formatBytes(n));
+  const dpWords = (dp: DeploymentPreviewDto['distributionPoints'][number]): string => {
+    const bytes = size(dp.bytesToSend);
+    if (dp.state === 'has') return `${dp.name}: has the current version`;
+    if (dp.state === 'adding') return bytes === null ? `${dp.name}: to be copied (size not known yet)` : `${dp.name}: ${bytes} to copy`;
+    return `${dp.name}: already on its way (${bytes ?? 'size not known yet'})`;
+  };
   lines.push({
-    label: 'Content to copy',
-    value:
-      adding.length === 0
-        ? preview.distributionPoints.length === 0
-          ? 'No distribution point has or gets the package.'
-          : 'None: the distribution points have the package or are getting it.'
-        : adding.map((dp) => `${dp.name}: ${formatBytes(dp.bytesToSend)}`).join('; '),
+    label: 'Distribution points',
+    value: preview.distributionPoints.length === 0 ? 'No distribution point has or gets the package.' : preview.distributionPoints.map(dpWords).join('; '),
   });
   if (preview.availableAt !== null) lines.push({ label: 'Available', value: wallClockWords(preview.availableAt.time, preview.availableAt.isGmt) });
   if (preview.expiresAt !== null) lines.push({ label: 'Expires', value: wallClockWords(preview.expiresAt.time, preview.expiresAt.isGmt) });
@@ -136,7 +139,7 @@ export function previewLines(preview: DeploymentPreviewDto): { readonly label: s
   for (const w of preview.maintenanceWindows) {
     lines.push({
       label: 'Maintenance window',
-      value: `${w.name} (${w.collectionId}) covers ${w.members} ${w.members === 1 ? 'member' : 'members'}; ${w.firstRunAt === null ? 'no window opens after the assigned time.' : `the first run there is at ${w.firstRunAt.replace('T', ' ')}.`}`,
+      value: `${w.name} (${w.collectionId}) covers ${w.members} ${w.members === 1 ? 'member' : 'members'}; ${w.firstRunAt === null ? 'no window opens after the assigned time.' : `the first run there is at ${formatDateTime(w.firstRunAt)}.`}`,
     });
   }
   return lines;

@@ -147,7 +147,7 @@ describe('Distribute Software To Collection Wizard', () => {
     expect(await within(dryRun).findByText('3 members in “Pilot”: PC0001, PC0002, LAPTOP01.')).toBeTruthy();
     expect(within(dryRun).getByText('1: the program’s platform requirements exclude them.')).toBeTruthy();
     expect(within(dryRun).getByText('2; 1 of them would be reached with fallback to unprotected distribution points.')).toBeTruthy();
-    expect(within(dryRun).getByText(/^DP01: 2(\.0)? MB$/)).toBeTruthy();
+    expect(within(dryRun).getByText(/^DP01: 2(\.0)? MB to copy$/)).toBeTruthy();
     expect(within(dryRun).getByText('The client agent for software distribution is disabled at this site.')).toBeTruthy();
     expect(screen.getByText(/advertisement’s Properties \(a recurring or event assignment/)).toBeTruthy();
     const plan = api.preview.mock.calls[0]?.[0] as DeploymentPlanInput;
