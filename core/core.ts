@@ -62,6 +62,7 @@ import { createHandlers, type Handlers } from './services/handlers';
 import { PackageService } from './services/package-service';
 import { ProgramService } from './services/program-service';
 import { ImportService } from './services/import-service';
+import { DeploymentService } from './services/deployments/deployment-service';
 import { toFailure } from './services/request-failure';
 import { EventHub } from './services/event-hub';
 import { currentRequest, withRequestScope } from './services/request-scope';
@@ -270,6 +271,7 @@ export function createCore(options: CoreOptions): Core {
     maintenanceWindows: new MaintenanceWindowService({ memberships: repositories.memberships, resources: repositories.resources, now }),
     managementPoint: new MpAdminService({ settings: new MpSettingsRepository(site.db), clients: new MpClientRepository(site.db), refusals: new MpRefusalRepository(site.db), resources: repositories.resources, offers: repositories.offers, work, now }),
     logs: new LogService({ folder: site.root.logs }),
+    deployments: new DeploymentService({ packages, imports, programs, distribution, collections, advertisements, work, now }),
   });
   recoverInboxes(plumbing, site.root, (text) => log.write(provider.file, provider.component, text), now().getTime());
   let closed = false;
