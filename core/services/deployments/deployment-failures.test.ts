@@ -145,6 +145,13 @@ describe('a deployment that fails part-way makes nothing', () => {
     expect(siteContents(site.dataDir)).toEqual(before);
   });
 
+  it('an existing package that is not there: its step fails, and no other step runs', async () => {
+    const result = await deploy({ package: { kind: 'existing', packageId: 'A0100099' }, program: { kind: 'existing', programName: 'Install' }, distributionPoints: ['DP01'] });
+    expect(outcomes(result)).toEqual(['package: failed', 'program: skipped', 'distribute: skipped', 'collection: skipped', 'advertisement: skipped']);
+    expect(result.steps[0]).toMatchObject({ title: 'Use package A0100099', detail: 'There is no package A0100099 at this site.' });
+    expect(result.error).toEqual({ code: 'NOT_FOUND', field: 'packageId', message: 'There is no package A0100099 at this site.' });
+  });
+
   it('a plan that breaks the contract is a request error, not a failed step', async () => {
     const answer = await site.core.client['deployments:run']({ package: { kind: 'new', package: { name: 'A' } }, program: { kind: 'existing', programName: 'Install' } });
     expect(answer).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED', message: expect.stringContaining('A new package has no programs yet') } });
