@@ -3,6 +3,7 @@ import { CourierError, deploymentPlanSchema, type DeploymentPlanInput } from '..
 import { value } from '../../../test/helpers/api-result';
 import { openTestSite, siteContents, writeSource, type TestSite } from '../../../test/helpers/deployment-site';
 import { makeTempDir, type TempDir } from '../../../test/helpers/temp-dir';
+import { withRequestScope } from '../request-scope';
 import type { DeploymentMade } from './deployment-service';
 
 // The dry run applies a plan inside a transaction that is always rolled back: what it reads
@@ -81,6 +82,19 @@ describe('DeploymentService.whatIf', () => {
     );
     expect(made).toEqual({ packageId: 'A0100001', programName: 'Install', collectionId: null, advertisementId: null, addedDps: [] });
     expect(siteContents(site.dataDir)).toEqual(before);
+  });
+
+  it('says none of what the rolled-back steps advised: the request it runs in gets no notices from it', async () => {
+    // Advertised without a DP, a real run tells that clients cannot run the program yet.
+    const undistributed = { ...plan(), distributionPoints: [], groups: [] };
+    const ran = await site.core.client['deployments:run'](undistributed);
+    expect(ran).toMatchObject({ ok: true, notices: [expect.stringContaining('is on no distribution point yet')] });
+
+    const notices = await withRequestScope(async (request) => {
+      await site.services.deployments.whatIf(deploymentPlanSchema.parse({ ...undistributed, advertisement: { ...undistributed.advertisement, target: { kind: 'collection', collectionId: 'SMS00001' } } }), (made) => made);
+      return request.notices;
+    });
+    expect(notices).toEqual([]);
   });
 
   it('a step that fails throws its error, and leaves nothing either', async () => {
