@@ -62,6 +62,20 @@ class DryRunRollback {
 
 type PlannedAdvertisement = NonNullable<DeploymentPlan['advertisement']>;
 
+/**
+ * A step's failure as the answer tells it: a service's refusal, or a row the database refused
+ * (as request-failure.ts words it). Anything else is a fault of Courier's, left to the request's
+ * own error handling, which logs it.
+ */
+function stepFailureOf(error: unknown): CourierError | null {
+  if (error instanceof CourierError) return error;
+  const code = error instanceof Error ? (error as Error & { code?: unknown }).code : undefined;
+  if (typeof code === 'string' && code.startsWith('SQLITE_CONSTRAINT')) {
+    return new CourierError('CONFLICT', `The change conflicts with data already at the site (${(error as Error).message}).`);
+  }
+  return null;
+}
+
 function versioned(name: string, version: string): string {
   return `"${version === '' ? name : `${name} ${version}`}"`;
 }
@@ -104,8 +118,9 @@ export class DeploymentService {
       const prepared = await this.prepare(plan, steps);
       const made = this.deps.work.run((change) => this.apply(prepared, change, steps));
       return { ok: true, steps: steps.list(), packageId: made.packageId, programName: made.programName, collectionId: made.collectionId, advertisementId: made.advertisementId, error: null };
-    } catch (error) {
-      if (!(error instanceof CourierError)) throw error;
+    } catch (thrown) {
+      const error = stepFailureOf(thrown);
+      if (error === null) throw thrown;
       // What the rolled-back steps advised (a disabled program, no DP yet) no longer holds.
       notices?.splice(noticesBefore);
       return {
@@ -124,7 +139,8 @@ export class DeploymentService {
    * The dry run: the same checks and writes inside a transaction that is always rolled back,
    * with `read` called inside it to see the site as the plan would leave it. Nothing survives:
    * no rows, wake-ups, events, status messages or log lines, and no object ID is used up.
-   * A step's failure is thrown as the request error it is.
+   * A step's failure is thrown as the request error it is. Not to be called inside another
+   * unit of work: it would join it, and its rollback would take the caller's writes with it.
    */
   async whatIf<T>(plan: DeploymentPlan, read: (made: DeploymentMade) => T): Promise<T> {
     const steps = new DeploymentSteps(plan);
