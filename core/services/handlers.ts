@@ -27,6 +27,7 @@ import type { PolicyService } from './policy/policy-service';
 import type { MaintenanceWindowService } from './collections/maintenance-window-service';
 import type { MpAdminService } from './management-point/mp-admin-service';
 import type { LogService } from './log-service';
+import type { DeploymentService } from './deployments/deployment-service';
 
 export type Handlers = {
   readonly [C in RequestChannel]: (request: ParsedRequestOf<C>) => ResponseOf<C> | Promise<ResponseOf<C>>;
@@ -57,11 +58,12 @@ export interface HandlerDeps {
   readonly maintenanceWindows: MaintenanceWindowService;
   readonly managementPoint: MpAdminService;
   readonly logs: LogService;
+  readonly deployments: DeploymentService;
 }
 
 /** One handler per contract channel; the mapped type makes a missing one a compile error. */
 export function createHandlers(deps: HandlerDeps): Handlers {
-  const { siteInfo, packages, programs, accessAccounts, imports, siteSettings, distributionPoints, dpGroups, distribution, validation, components, clientAgents, contentService, contentLocation, statusMessages, statusSummaries, statusQueries, resources, collections, advertisements, policy, maintenanceWindows, managementPoint, logs } = deps;
+  const { siteInfo, packages, programs, accessAccounts, imports, siteSettings, distributionPoints, dpGroups, distribution, validation, components, clientAgents, contentService, contentLocation, statusMessages, statusSummaries, statusQueries, resources, collections, advertisements, policy, maintenanceWindows, managementPoint, logs, deployments } = deps;
   return {
     'site:info': () => siteInfo(),
     'site:path-mappings:list': () => siteSettings.listPathMappings(),
@@ -176,7 +178,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'advertisements:client-states': (query) => advertisements.clientStates(query),
     'advertisements:preview': () => notBuiltYet('advertisements:preview'),
     'deployments:preview': () => notBuiltYet('deployments:preview'),
-    'deployments:run': () => notBuiltYet('deployments:run'),
+    'deployments:run': (plan) => deployments.run(plan),
     'policy:show': ({ resource }) => policy.show(resource),
     'collections:maintenance-windows': (query) => maintenanceWindows.forResource(query),
     'logs:list': () => logs.list(),
