@@ -1,4 +1,4 @@
-import { CourierError, type ParsedRequestOf, type RequestChannel, type ResponseOf, type SiteInfoDto } from '../api';
+import { CourierError, type DeploymentPreviewDto, type ParsedRequestOf, type RequestChannel, type ResponseOf, type SiteInfoDto } from '../api';
 import { readMsiFile } from '../content/package-definition-file';
 import { listFiles, listFolders } from '../content/server-folders';
 import { checkSourceDirectory } from '../content/source-directory';
@@ -24,6 +24,7 @@ import type { ResourceService } from './resources/resource-service';
 import type { CollectionService } from './collections/collection-service';
 import type { AdvertisementService } from './advertisements/advertisement-service';
 import type { PolicyService } from './policy/policy-service';
+import type { DeploymentPreviewService } from './deployments/deployment-preview';
 import type { MaintenanceWindowService } from './collections/maintenance-window-service';
 import type { MpAdminService } from './management-point/mp-admin-service';
 import type { LogService } from './log-service';
@@ -54,6 +55,8 @@ export interface HandlerDeps {
   readonly collections: CollectionService;
   readonly advertisements: AdvertisementService;
   readonly policy: PolicyService;
+  /** The dry run of an advertisement; the deployment service runs it inside its rolled-back transaction too. */
+  readonly deploymentPreview: DeploymentPreviewService;
   readonly maintenanceWindows: MaintenanceWindowService;
   readonly managementPoint: MpAdminService;
   readonly logs: LogService;
@@ -61,7 +64,7 @@ export interface HandlerDeps {
 
 /** One handler per contract channel; the mapped type makes a missing one a compile error. */
 export function createHandlers(deps: HandlerDeps): Handlers {
-  const { siteInfo, packages, programs, accessAccounts, imports, siteSettings, distributionPoints, dpGroups, distribution, validation, components, clientAgents, contentService, contentLocation, statusMessages, statusSummaries, statusQueries, resources, collections, advertisements, policy, maintenanceWindows, managementPoint, logs } = deps;
+  const { siteInfo, packages, programs, accessAccounts, imports, siteSettings, distributionPoints, dpGroups, distribution, validation, components, clientAgents, contentService, contentLocation, statusMessages, statusSummaries, statusQueries, resources, collections, advertisements, policy, deploymentPreview, maintenanceWindows, managementPoint, logs } = deps;
   return {
     'site:info': () => siteInfo(),
     'site:path-mappings:list': () => siteSettings.listPathMappings(),
@@ -174,7 +177,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'advertisements:update': ({ advertisementId, changes }) => advertisements.update(advertisementId, changes),
     'advertisements:delete': ({ advertisementId }) => advertisements.delete(advertisementId),
     'advertisements:client-states': (query) => advertisements.clientStates(query),
-    'advertisements:preview': () => notBuiltYet('advertisements:preview'),
+    'advertisements:preview': ({ advertisementId }) => previewAdvertisement(deploymentPreview, distribution, advertisementId),
     'deployments:preview': () => notBuiltYet('deployments:preview'),
     'deployments:run': () => notBuiltYet('deployments:run'),
     'policy:show': ({ resource }) => policy.show(resource),
@@ -184,6 +187,23 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'logs:tail': ({ names, limit }) => logs.tail(names, limit),
     'logs:parse-text': ({ name, text }) => logs.parseText(name, text),
   };
+}
+
+/**
+ * The dry run reads no files, so where no DP has copied the current source version yet the
+ * source is measured first, as packages:source-size does; a source that cannot be read leaves
+ * the size unknown, and the notices say why.
+ */
+async function previewAdvertisement(preview: DeploymentPreviewService, distribution: PackageDistributionService, advertisementId: string): Promise<DeploymentPreviewDto> {
+  const packageId = preview.packageToMeasure(advertisementId);
+  if (packageId === null) return preview.ofAdvertisement(advertisementId);
+  try {
+    const { files, bytes } = await distribution.sourceSize(packageId);
+    return preview.ofAdvertisement(advertisementId, { sourceSize: { files, bytes } });
+  } catch (error) {
+    if (!(error instanceof CourierError)) throw error;
+    return preview.ofAdvertisement(advertisementId, { sourceSizeProblem: error.message });
+  }
 }
 
 /** A channel of the contract whose service is being written on a work branch; never merged to a release like this. */
