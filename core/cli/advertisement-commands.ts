@@ -4,6 +4,7 @@ import { usageFailure } from './cli-failure';
 import type { CommandContext } from './command-context';
 import { addAdvertisementOptions, advertisementFieldsFrom, type AdvertisementOptionValues } from './advertisement-options';
 import { formatAdvertisement, formatAdvertisementClientStates, formatAdvertisementDeleted, formatAdvertisementList } from './format-advertisement';
+import { formatDeploymentPreview } from './format-deployment-preview';
 import { parseWholeNumber } from './parse-integer';
 
 interface CreateOptions extends AdvertisementOptionValues {
@@ -20,7 +21,7 @@ interface UpdateOptions extends AdvertisementOptionValues {
   readonly collection?: string;
 }
 
-/** `courier advertisement create|list|show|update|delete` (docs/advertisements.md#the-cli). */
+/** `courier advertisement create|list|show|clients|preview|update|delete` (docs/advertisements.md#the-cli). */
 export function registerAdvertisementCommands(root: Command, { withGlobalOptions, withCore, print, unwrap }: CommandContext): void {
   const advertisement = root.command('advertisement').description('offer a program of a package to a collection').helpCommand(false);
 
@@ -107,6 +108,18 @@ Examples:
         }),
       );
       print(globals, states, () => formatAdvertisementClientStates(states));
+    }),
+  );
+
+  withGlobalOptions(
+    advertisement
+      .command('preview')
+      .description('the dry run of an advertisement: who receives it, which distribution point serves them, what is still to copy, and when it runs')
+      .argument('<advertisement-id>', 'for example A0120000'),
+  ).action((advertisementId: string, _opts: unknown, command: Command) =>
+    withCore(command, async (core, globals) => {
+      const preview = unwrap(await core.client['advertisements:preview']({ advertisementId }));
+      print(globals, preview, () => formatDeploymentPreview(preview));
     }),
   );
 

@@ -243,6 +243,7 @@ describe('the dry run of an advertisement', { timeout: 60_000 }, () => {
       { collectionId: expect.any(String), name: 'Nightly', members: 2, firstRunAt: '2026-12-03T22:00:00.000Z' },
       { collectionId: expect.any(String), name: 'Short', members: 1, firstRunAt: null },
     ]);
+    expect(answer.notices).toContain('No maintenance window of Short is long enough for the program, which needs its maximum run time of 60 minutes: their members do not run it inside those windows.');
 
     // Ignoring maintenance windows: the run waits for none, and the notice says whose are ignored.
     value(await core.client['advertisements:update']({ advertisementId, changes: { ignoreMaintenanceWindows: true } }));

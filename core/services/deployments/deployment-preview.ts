@@ -1,5 +1,6 @@
 import {
   CourierError,
+  ipv4Value,
   maxDeploymentPreviewMembers,
   type AdvertisementDto,
   type DeploymentDpDto,
@@ -21,7 +22,7 @@ import { latestRun, runsAfter } from '../../domain/schedule-occurrences';
 import { decodeScheduleToken } from '../../formats/schedule-token';
 import { advertisementAdvice } from '../advertisements/advertisement-advice';
 import { assignedTokensOf, momentOf, toAdvertisementDto, wallClockOf } from '../advertisements/advertisement-settings';
-import { boundaryHolds, clientAddresses, rankContentDps, type CandidateDp } from '../content-location/locate-content';
+import { boundaryHolds, rankContentDps, type CandidateDp } from '../content-location/locate-content';
 import { packageNotFound } from '../package-changes';
 
 export interface DeploymentPreviewDeps {
@@ -252,7 +253,7 @@ export class DeploymentPreviewService {
     const request = { fastNetwork: ad.options.fastNetwork, slowNetwork: ad.options.slowNetwork, allowFallback: ad.options.allowFallbackToUnprotectedDps };
     return (row) => {
       // Only IPv4 addresses can fall in a boundary, as content:locate treats them.
-      const addresses = clientAddresses(row.ipAddresses.filter((address) => /^\d+\.\d+\.\d+\.\d+$/.test(address)));
+      const addresses = row.ipAddresses.map((address) => ipv4Value(address.trim())).filter((address): address is number => address !== null);
       const inside = siteBoundaries.filter((b) => boundaryHolds(b.kind, b.value, addresses, row.adSiteName));
       const hits = new Set(dpBoundaries.filter((b) => boundaryHolds(b.kind, b.value, addresses, row.adSiteName)).map((b) => b.dpId));
       const ranked = rankContentDps(request, inside, dps, hits);
@@ -273,10 +274,16 @@ export class DeploymentPreviewService {
     }
     const windows = this.deps.preview.windowsOf(collections.map((c) => c.collectionId));
     const minutes = program.kind === 'computer' ? (program.maximumRunTime ?? unknownRunMinutes) : unknownRunMinutes;
-    return collections.map((c) => {
+    const answer = collections.map((c) => {
       const fit = mandatory === null ? null : firstFit(windows.filter((w) => w.collectionId === c.collectionId), mandatory.at, minutes);
       return { collectionId: c.collectionId, name: c.name, members: c.members, firstRunAt: fit?.start.toISOString() ?? null };
     });
+    const tooShort = mandatory === null ? [] : answer.filter((w) => w.firstRunAt === null);
+    if (tooShort.length > 0) {
+      const runTime = program.kind === 'computer' && program.maximumRunTime !== null ? `its maximum run time of ${minutes} minutes` : `${minutes} minutes (its maximum run time is Unknown)`;
+      notices.push(`No maintenance window of ${tooShort.map((w) => w.name).join(', ')} is long enough for the program, which needs ${runTime}: their members do not run it inside those windows.`);
+    }
+    return answer;
   }
 }
 
