@@ -99,7 +99,7 @@ export function AdvertisementDryRunPage({ advertisementId }: { readonly advertis
     <div className={page.page}>
       <div className={styles.header}>
         <Text className={page.note}>What the site would do with this advertisement as saved now; apply changes first to see their effect.</Text>
-        <Button icon={<ArrowClockwiseRegular />} onClick={read} disabled={loaded.kind === 'loading'}>
+        <Button size="small" icon={<ArrowClockwiseRegular />} onClick={read} disabled={loaded.kind === 'loading'}>
           Refresh
         </Button>
       </div>
@@ -145,7 +145,7 @@ export function AdvertisementDryRunPage({ advertisementId }: { readonly advertis
           <GroupFrame legend="Content">
             <Facts rows={[['Source', sourceText(p)]]} />
             {p.distributionPoints.length === 0 ? (
-              <Text>The package is on no distribution point.</Text>
+              <Text>{p.sourceSize === 'none' ? 'The package has no source files, so it needs no distribution point: its program runs what clients have.' : 'The package is on no distribution point.'}</Text>
             ) : (
               <Table size="extra-small" aria-label="Distribution points">
                 <TableHeader>
