@@ -28,6 +28,8 @@ import { AdvertisementRepository } from './db/repositories/advertisement-reposit
 import { AdvertisementClientStateRepository } from './db/repositories/advertisement-client-state-repository';
 import { OfferRepository } from './db/repositories/offer-repository';
 import { PolicyRepository } from './db/repositories/policy-repository';
+import { DeploymentPreviewRepository } from './db/repositories/deployment-preview-repository';
+import { DeploymentPreviewService } from './services/deployments/deployment-preview';
 import { AdvertisementService } from './services/advertisements/advertisement-service';
 import { PolicyService } from './services/policy/policy-service';
 import { ResourceService } from './services/resources/resource-service';
@@ -249,6 +251,19 @@ export function createCoreWithServices(options: CoreOptions): { core: Core; serv
     now,
   });
   const policy = new PolicyService({ policy: repositories.policy, collections: repositories.collections, advertisements: repositories.advertisements, offers: repositories.offers, packages: repositories.packages });
+  // The dry run of an advertisement reads what the pipelines read; deployments:preview runs it inside its rolled-back transaction.
+  const deploymentPreview = new DeploymentPreviewService({
+    advertisements: repositories.advertisements,
+    packages: repositories.packages,
+    programs: repositories.programs,
+    collections: repositories.collections,
+    packageDps: repositories.packageDps,
+    distributionPoints: repositories.distributionPoints,
+    boundaries: repositories.siteBoundaries,
+    clientAgents: repositories.clientAgents,
+    preview: new DeploymentPreviewRepository(site.db),
+    now,
+  });
   const deployments = new DeploymentService({ packages, imports, programs, distribution, collections, advertisements, work, now });
   const handlers: Handlers = createHandlers({
     siteInfo: () => site.info,
@@ -287,6 +302,7 @@ export function createCoreWithServices(options: CoreOptions): { core: Core; serv
     collections,
     advertisements,
     policy,
+    deploymentPreview,
     maintenanceWindows: new MaintenanceWindowService({ memberships: repositories.memberships, resources: repositories.resources, now }),
     managementPoint: new MpAdminService({ settings: new MpSettingsRepository(site.db), clients: new MpClientRepository(site.db), refusals: new MpRefusalRepository(site.db), resources: repositories.resources, offers: repositories.offers, work, now }),
     logs: new LogService({ folder: site.root.logs }),

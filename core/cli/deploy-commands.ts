@@ -51,6 +51,13 @@ function jsonProblem(text: string): string {
   return ` at line ${line}, column ${column}: ${found}`;
 }
 
+/** The plan a command names: a file, or `-` for standard input, read and parsed as JSON (not yet checked against the contract). */
+export async function readPlan(plan: string, io: CommandContext['io']): Promise<unknown> {
+  const name = plan === '-' ? 'The plan on standard input' : plan;
+  const text = plan === '-' ? await readStdin(io.stdin?.() ?? process.stdin) : await readPlanFile(resolve(io.cwd, plan));
+  return parsePlan(text, name);
+}
+
 export function parsePlan(text: string, name: string): unknown {
   const body = text.startsWith('\uFEFF') ? text.slice(1) : text;
   if (body.trim() === '') throw planFailure(`${name} is empty; a deployment plan is a JSON object: {"package": …, "program": …}.`);
@@ -105,9 +112,7 @@ step failed and why, and the exit status is 1. A plan that is not JSON or breaks
 refused before anything is made (exit 1), a file that is not JSON with the line and column.`,
   );
   deploy.action(async (plan: string, _opts: unknown, command: Command) => {
-    const name = plan === '-' ? 'The plan on standard input' : plan;
-    const text = plan === '-' ? await readStdin(io.stdin?.() ?? process.stdin) : await readPlanFile(resolve(io.cwd, plan));
-    const request = parsePlan(text, name);
+    const request = await readPlan(plan, io);
     return withCore(command, async (core, globals) => {
       const result = unwrap(await core.client['deployments:run'](request as DeploymentPlanInput));
       io.out(globals.json ? `${JSON.stringify(result, null, 2)}\n` : `${formatDeployment(result)}\n`);

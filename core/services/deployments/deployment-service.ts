@@ -40,6 +40,8 @@ export interface DeploymentMade {
   readonly advertisementId: string | null;
   /** The distribution points this deployment gives the package (the groups' members included). */
   readonly addedDps: string[];
+  /** The source as measured for the distribution; null when the plan names no DP or group. */
+  readonly sourceSize: SourceSize | null;
 }
 
 /** The package step after its disk checks: settings to write, a definition to import, or a package that exists. */
@@ -214,7 +216,7 @@ export class DeploymentService {
     }
 
     const ad = plan.advertisement;
-    if (ad === null) return { packageId, programName, collectionId: null, advertisementId: null, addedDps };
+    if (ad === null) return { packageId, programName, collectionId: null, advertisementId: null, addedDps, sourceSize: prepared.sourceSize };
 
     steps.current = 'collection';
     let collectionId: string;
@@ -236,7 +238,7 @@ export class DeploymentService {
     this.checkAssignedTime(ad, presentTime);
     const advertisement = this.deps.advertisements.create(advertisementRequestOf(ad, presentTime, packageId, programName, collectionId));
     steps.set('advertisement', 'done', `Created advertisement ${advertisement.advertisementId}: program "${programName}" of ${packageId} to ${collectionId}${ad.assignedTime !== null ? `, mandatory at ${ad.assignedTime}${ad.assignedTimeIsGmt ? ' UTC' : ''}` : ''}.`, advertisement.advertisementId);
-    return { packageId, programName, collectionId, advertisementId: advertisement.advertisementId, addedDps };
+    return { packageId, programName, collectionId, advertisementId: advertisement.advertisementId, addedDps, sourceSize: prepared.sourceSize };
   }
 
   private applyPackage(pkg: PreparedPackage, change: ChangeSet, steps: DeploymentSteps): { packageId: string; definitionPrograms: readonly string[] | null } {
