@@ -59,7 +59,7 @@ describe('DeploymentService.whatIf', () => {
 
     const seen = await site.services.deployments.whatIf(deploymentPlanSchema.parse(plan()), (made) => ({ made, records: recordsOf(made) }));
 
-    expect(seen.made).toEqual({ packageId: 'A0100001', programName: 'Install', collectionId: 'A0100010', advertisementId: 'A0120000', addedDps: ['DP01', 'DP02', 'DP03'] });
+    expect(seen.made).toEqual({ packageId: 'A0100001', programName: 'Install', collectionId: 'A0100010', advertisementId: 'A0120000', addedDps: ['DP01', 'DP02', 'DP03'], sourceSize: { files: 2, bytes: 1024 } });
     expect(seen.records.members).toEqual(['PC01', 'PC02']);
     expect(seen.records.onDps.distributionPoints.map((dp) => `${dp.name} ${dp.state}`)).toEqual(['DP01 installPending', 'DP02 installPending', 'DP03 installPending']);
     expect(siteContents(site.dataDir)).toEqual(before);
@@ -80,7 +80,7 @@ describe('DeploymentService.whatIf', () => {
       deploymentPlanSchema.parse({ package: { kind: 'existing', packageId: 'A0100001' }, program: { kind: 'existing', programName: 'INSTALL' } }),
       (made) => made,
     );
-    expect(made).toEqual({ packageId: 'A0100001', programName: 'Install', collectionId: null, advertisementId: null, addedDps: [] });
+    expect(made).toEqual({ packageId: 'A0100001', programName: 'Install', collectionId: null, advertisementId: null, addedDps: [], sourceSize: null });
     expect(siteContents(site.dataDir)).toEqual(before);
   });
 
