@@ -28,6 +28,8 @@ import { AdvertisementRepository } from './db/repositories/advertisement-reposit
 import { AdvertisementClientStateRepository } from './db/repositories/advertisement-client-state-repository';
 import { OfferRepository } from './db/repositories/offer-repository';
 import { PolicyRepository } from './db/repositories/policy-repository';
+import { DeploymentPreviewRepository } from './db/repositories/deployment-preview-repository';
+import { DeploymentPreviewService } from './services/deployments/deployment-preview';
 import { AdvertisementService } from './services/advertisements/advertisement-service';
 import { PolicyService } from './services/policy/policy-service';
 import { ResourceService } from './services/resources/resource-service';
@@ -62,6 +64,7 @@ import { createHandlers, type Handlers } from './services/handlers';
 import { PackageService } from './services/package-service';
 import { ProgramService } from './services/program-service';
 import { ImportService } from './services/import-service';
+import { DeploymentService } from './services/deployments/deployment-service';
 import { toFailure } from './services/request-failure';
 import { EventHub } from './services/event-hub';
 import { currentRequest, withRequestScope } from './services/request-scope';
@@ -119,8 +122,26 @@ const fieldPrefixOf: Partial<Record<RequestChannel, string>> = {
   'advertisements:update': 'changes',
 };
 
+/**
+ * The services behind the contract, for what calls them in-process besides the handlers: the
+ * tests of DeploymentService.whatIf, which the dry run's channel reaches once its reader is built.
+ */
+export interface CoreServices {
+  readonly deployments: DeploymentService;
+  readonly packages: PackageService;
+  readonly programs: ProgramService;
+  readonly distribution: PackageDistributionService;
+  readonly collections: CollectionService;
+  readonly advertisements: AdvertisementService;
+}
+
 /** Wires the site, its database, the services and the handlers: the single entry of every transport. */
 export function createCore(options: CoreOptions): Core {
+  return createCoreWithServices(options).core;
+}
+
+/** createCore, with its services beside it. */
+export function createCoreWithServices(options: CoreOptions): { core: Core; services: CoreServices } {
   const now = options.now ?? (() => new Date());
   const site = openSite(options.dataDir, now);
   const log = createSiteLog(site.root, now);
@@ -230,6 +251,20 @@ export function createCore(options: CoreOptions): Core {
     now,
   });
   const policy = new PolicyService({ policy: repositories.policy, collections: repositories.collections, advertisements: repositories.advertisements, offers: repositories.offers, packages: repositories.packages });
+  // The dry run of an advertisement reads what the pipelines read; deployments:preview runs it inside its rolled-back transaction.
+  const deploymentPreview = new DeploymentPreviewService({
+    advertisements: repositories.advertisements,
+    packages: repositories.packages,
+    programs: repositories.programs,
+    collections: repositories.collections,
+    packageDps: repositories.packageDps,
+    distributionPoints: repositories.distributionPoints,
+    boundaries: repositories.siteBoundaries,
+    clientAgents: repositories.clientAgents,
+    preview: new DeploymentPreviewRepository(site.db),
+    now,
+  });
+  const deployments = new DeploymentService({ packages, imports, programs, distribution, collections, advertisements, work, now });
   const handlers: Handlers = createHandlers({
     siteInfo: () => site.info,
     packages,
@@ -267,9 +302,11 @@ export function createCore(options: CoreOptions): Core {
     collections,
     advertisements,
     policy,
+    deploymentPreview,
     maintenanceWindows: new MaintenanceWindowService({ memberships: repositories.memberships, resources: repositories.resources, now }),
     managementPoint: new MpAdminService({ settings: new MpSettingsRepository(site.db), clients: new MpClientRepository(site.db), refusals: new MpRefusalRepository(site.db), resources: repositories.resources, offers: repositories.offers, work, now }),
     logs: new LogService({ folder: site.root.logs }),
+    deployments,
   });
   recoverInboxes(plumbing, site.root, (text) => log.write(provider.file, provider.component, text), now().getTime());
   let closed = false;
@@ -296,7 +333,7 @@ export function createCore(options: CoreOptions): Core {
     requestChannels.map((channel: RequestChannel) => [channel, (request: unknown) => invoke(channel, request)]),
   ) as unknown as CourierClient;
 
-  return {
+  const core: Core = {
     site: site.info,
     invoke,
     client,
@@ -313,4 +350,5 @@ export function createCore(options: CoreOptions): Core {
       site.db.close();
     },
   };
+  return { core, services: { deployments, packages, programs, distribution, collections, advertisements } };
 }

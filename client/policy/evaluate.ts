@@ -1,4 +1,5 @@
 import { AdvertFlags, isMandatory } from '../../core/domain/advertisement-flags';
+import { unknownRunMinutes } from '../../core/domain/maintenance-windows';
 import { advertisementWindowOf, optionsOf } from './advertisement-times';
 import { assignmentTimes, type Assignment } from './assignments';
 import type { EvaluationContext, ProgramRun, Session } from './context';
@@ -51,7 +52,6 @@ export type RestartRule =
   | { readonly kind: 'nextWindow'; readonly at: Date | null };
 
 /** The suite takes a program of Unknown maximum run time as running up to 720 minutes. */
-const unknownRunMinutes = 720;
 
 // IDs, program names and accounts compare in any case, as the suite and Windows compare them.
 const sameName = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();

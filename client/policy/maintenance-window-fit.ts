@@ -1,4 +1,4 @@
-import { maintenancePeriods, windowOccurrences, type CollectionWindow } from '../../core/domain/maintenance-windows';
+import { firstFit, maintenancePeriods, windowOccurrences, windowSearchOccurrences, type CollectionWindow } from '../../core/domain/maintenance-windows';
 import { windowMinutes, type ClientMaintenanceWindow } from './context';
 
 /**
@@ -14,24 +14,15 @@ export type WindowFit =
   /** `opensAt` null: no window among the next ones searched is long enough. */
   | { readonly kind: 'closed'; readonly opensAt: Date | null; readonly closesAt: Date | null };
 
-/** How many occurrences are looked at ahead: a year of daily windows, with room. */
-const searchOccurrences = 500;
-
 const toCollectionWindows = (windows: readonly ClientMaintenanceWindow[]): CollectionWindow[] =>
   windows.map((w) => ({ collectionId: w.collectionId, collectionName: '', windowName: w.name, schedule: w.token, durationMinutes: windowMinutes(w) }));
 
 export function windowFit(windows: readonly ClientMaintenanceWindow[], now: Date, minutes: number): WindowFit {
   if (windows.length === 0) return { kind: 'noWindows' };
-  const needMs = minutes * 60_000;
-  const periods = maintenancePeriods(windowOccurrences(toCollectionWindows(windows), now, null, searchOccurrences));
-  for (const period of periods) {
-    const start = Math.max(Date.parse(period.start), now.getTime());
-    const end = Date.parse(period.end);
-    if (end - start < needMs) continue;
-    if (start === now.getTime()) return { kind: 'open', closesAt: new Date(end) };
-    return { kind: 'closed', opensAt: new Date(start), closesAt: new Date(end) };
-  }
-  return { kind: 'closed', opensAt: null, closesAt: null };
+  const fit = firstFit(toCollectionWindows(windows), now, minutes, windowSearchOccurrences);
+  if (fit === null) return { kind: 'closed', opensAt: null, closesAt: null };
+  if (fit.start.getTime() === now.getTime()) return { kind: 'open', closesAt: fit.end };
+  return { kind: 'closed', opensAt: fit.start, closesAt: fit.end };
 }
 
 /** The next stretch of window after now (for a restart that must wait for one), or null. */

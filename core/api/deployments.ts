@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { advertisementIdSchema, advertisementTimeSchema } from './advertisements';
 import { collectionCreateSchema, collectionIdSchema } from './collections';
-import { dpGroupNameSchema, dpNameSchema } from './distribution-points';
+import { dpGroupNameSchema, dpNameSchema, type PackageDpState } from './distribution-points';
 import { packageIdSchema } from './ids';
 import { packageImportSchema } from './imports';
 import { packageCreateSchema } from './packages';
@@ -110,19 +110,38 @@ export interface DeploymentDpDto {
   readonly name: string;
   /** has: the DP holds the current version; adding: this deployment copies it there; pending: already on its way. */
   readonly state: 'has' | 'adding' | 'pending';
-  /** Bytes the Distribution Manager will send it for this deployment (0 when it has the content). */
-  readonly bytesToSend: number;
+  /**
+   * Bytes the Distribution Manager will send it for this deployment (0 when it has the content).
+   * For a DP that holds an earlier version this is the full size, an upper bound: Distribution
+   * Manager links unchanged files and may send deltas, and which files changed is known only to
+   * the manifests it keeps beside the site's database. null while the source size is unknown.
+   */
+  readonly bytesToSend: number | null;
+  /** The source version the DP holds now, or null when it holds none yet. */
+  readonly sourceVersion: number | null;
+  /** Its package_dps row's state now (installFailed tells a copy that gave up), or null for a DP being added. */
+  readonly recordState: PackageDpState | null;
 }
 
 export interface DeploymentPreviewDto {
   /** The server's time the dry run was computed at (ISO 8601 UTC). */
   readonly computedAt: string;
+  /** The advertisement previewed, or null for a plan or a program without one. */
+  readonly advertisementId: string | null;
   readonly packageId: string | null;
   readonly packageName: string;
   readonly programName: string;
-  /** The package's source: files and bytes; 0 and 0 for a package without source files. */
-  readonly sourceFiles: number;
-  readonly sourceBytes: number;
+  /** The package's current source version (null for a package without source files). */
+  readonly sourceVersion: number | null;
+  /**
+   * The package's source: files and bytes; 0 and 0 for a package without source files; null and
+   * null while unknown. The dry run reads no files: the size is what Distribution Manager
+   * recorded when it copied this source version to a DP (`copied`), else what the caller measured
+   * before (`measured`, as packages:source-size does), else `unknown` until measured or copied.
+   */
+  readonly sourceFiles: number | null;
+  readonly sourceBytes: number | null;
+  readonly sourceSize: 'none' | 'copied' | 'measured' | 'unknown';
   /** The target collection, or null when the plan advertises nothing. */
   readonly collection: { readonly collectionId: string | null; readonly name: string; readonly includeSubcollections: boolean } | null;
   readonly counts: {
@@ -139,10 +158,21 @@ export interface DeploymentPreviewDto {
   /** Wall-clock times as the advertisement holds them (`YYYY-MM-DDTHH:MM`), each with whether it is UTC. */
   readonly availableAt: { readonly time: string; readonly isGmt: boolean } | null;
   readonly expiresAt: { readonly time: string; readonly isGmt: boolean } | null;
+  /**
+   * When the program first becomes mandatory on a client that receives the advertisement now: the
+   * first assigned schedule occurrence at or after now (one already past is due now, as a client
+   * runs a missed assignment once), or now for "as soon as possible"; never before it is
+   * available. null: not assigned, assigned only at logon, logoff or start-up (a notice says
+   * so), or no occurrence before the expiry.
+   */
   readonly mandatoryAt: { readonly time: string; readonly isGmt: boolean } | null;
   /**
    * Where members' maintenance windows defer the assigned run: per collection that sets windows,
-   * how many members it covers and the first window that opens at or after the assigned time.
+   * how many of the member systems it covers and `firstRunAt` (ISO 8601 UTC), the first moment at
+   * or after `mandatoryAt` when one of its windows is open with room for the program's maximum
+   * run time (720 minutes when Unknown), as the client agent waits; null when nothing is
+   * mandatory or no window ahead is long enough. A system in several such collections may run in
+   * any of their windows. Empty when the advertisement ignores maintenance windows.
    */
   readonly maintenanceWindows: readonly { readonly collectionId: string; readonly name: string; readonly members: number; readonly firstRunAt: string | null }[];
   /** What the suite would warn of: a disabled program, a disabled client agent, no DP at all. */

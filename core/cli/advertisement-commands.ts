@@ -1,9 +1,11 @@
 import type { Command } from 'commander';
-import type { AdvertisementClientState } from '../api';
+import type { AdvertisementClientState, DeploymentPlanInput } from '../api';
 import { usageFailure } from './cli-failure';
 import type { CommandContext } from './command-context';
+import { readPlan } from './deploy-commands';
 import { addAdvertisementOptions, advertisementFieldsFrom, type AdvertisementOptionValues } from './advertisement-options';
 import { formatAdvertisement, formatAdvertisementClientStates, formatAdvertisementDeleted, formatAdvertisementList } from './format-advertisement';
+import { formatDeploymentPreview } from './format-deployment-preview';
 import { parseWholeNumber } from './parse-integer';
 
 interface CreateOptions extends AdvertisementOptionValues {
@@ -20,8 +22,8 @@ interface UpdateOptions extends AdvertisementOptionValues {
   readonly collection?: string;
 }
 
-/** `courier advertisement create|list|show|update|delete` (docs/advertisements.md#the-cli). */
-export function registerAdvertisementCommands(root: Command, { withGlobalOptions, withCore, print, unwrap }: CommandContext): void {
+/** `courier advertisement create|list|show|clients|preview|update|delete` (docs/advertisements.md#the-cli). */
+export function registerAdvertisementCommands(root: Command, { io, withGlobalOptions, withCore, print, unwrap }: CommandContext): void {
   const advertisement = root.command('advertisement').description('offer a program of a package to a collection').helpCommand(false);
 
   const create = withGlobalOptions(
@@ -109,6 +111,25 @@ Examples:
       print(globals, states, () => formatAdvertisementClientStates(states));
     }),
   );
+
+  withGlobalOptions(
+    advertisement
+      .command('preview')
+      .description('the dry run of an advertisement, or of a Distribute Software plan: who receives it, which distribution point serves them, what is still to copy, and when it runs')
+      .argument('[advertisement-id]', 'for example A0120000')
+      .option('--plan <file>', 'the dry run of a deployment plan (the JSON courier deploy takes, or - for standard input) instead: nothing is made'),
+  ).action(async (advertisementId: string | undefined, opts: { plan?: string }, command: Command) => {
+    if ((advertisementId === undefined) === (opts.plan === undefined)) {
+      throw usageFailure('Name an advertisement ID, or give --plan FILE for the dry run of a deployment plan (not both).');
+    }
+    const plan = opts.plan === undefined ? null : await readPlan(opts.plan, io);
+    return withCore(command, async (core, globals) => {
+      const preview = unwrap(
+        plan === null ? await core.client['advertisements:preview']({ advertisementId: advertisementId ?? '' }) : await core.client['deployments:preview'](plan as DeploymentPlanInput),
+      );
+      print(globals, preview, () => formatDeploymentPreview(preview));
+    });
+  });
 
   const update = withGlobalOptions(
     addAdvertisementOptions(

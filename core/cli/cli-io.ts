@@ -4,6 +4,8 @@ export interface CliIo {
   readonly err: (text: string) => void;
   readonly env: NodeJS.ProcessEnv;
   readonly cwd: string;
+  /** What a command given `-` reads; absent: the process's standard input. */
+  readonly stdin?: () => AsyncIterable<Uint8Array | string>;
   /**
    * Resolves once `out` has passed on what it was given (true), or its reader has gone (false):
    * a command that prints a stream waits on it, so a slow pipe holds the reading back instead of

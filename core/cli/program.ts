@@ -29,6 +29,7 @@ import { registerResourceCommands } from './resource-commands';
 import { registerCollectionCommands } from './collection-commands';
 import { registerAdvertisementCommands } from './advertisement-commands';
 import { registerPolicyCommands } from './policy-commands';
+import { registerDeployCommand } from './deploy-commands';
 
 const globalGroup = 'Global options:';
 
@@ -116,6 +117,7 @@ Examples:
   courier resource import systems.csv --json
   courier collection create --name Pilot --direct PC0001 --json
   courier advertisement create --name "Office to pilot" --package A0100001 --program Typical --collection A0100010
+  courier deploy office-to-pilot.json
   courier --data-dir ./lab-site package delete A0100001
   courier serve --port 4817 --data-dir ./lab-site
 
@@ -296,6 +298,7 @@ Examples:
   registerCollectionCommands(program, context);
   registerAdvertisementCommands(program, context);
   registerPolicyCommands(program, context);
+  registerDeployCommand(program, context);
   registerManagementPointCommands(program, context);
 
   return program;

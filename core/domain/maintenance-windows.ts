@@ -49,3 +49,25 @@ export function maintenancePeriods(occurrences: readonly MaintenanceWindowOccurr
   });
   return periods;
 }
+
+/** The run time a program of Unknown maximum run time is given when it must fit in a window. */
+export const unknownRunMinutes = 720;
+
+/** How many occurrences are looked at ahead: a year of daily windows, with room. */
+export const windowSearchOccurrences = 500;
+
+/**
+ * The first stretch of the windows' union at or after `at` with `minutes` left in it before it
+ * closes: `start` is `at` when a window is open then with room enough. A run must end before the
+ * stretch closes, so a program longer than every window never runs inside one (null). The
+ * client agent waits for it before a mandatory run; the dry run of an advertisement reports it.
+ */
+export function firstFit(windows: readonly CollectionWindow[], at: Date, minutes: number, search = windowSearchOccurrences): { start: Date; end: Date } | null {
+  const needMs = minutes * minuteMs;
+  for (const period of maintenancePeriods(windowOccurrences(windows, at, null, search))) {
+    const start = Math.max(Date.parse(period.start), at.getTime());
+    const end = Date.parse(period.end);
+    if (end - start >= needMs) return { start: new Date(start), end: new Date(end) };
+  }
+  return null;
+}

@@ -1,4 +1,4 @@
-import { CourierError, type ParsedRequestOf, type RequestChannel, type ResponseOf, type SiteInfoDto } from '../api';
+import { CourierError, type DeploymentPlan, type DeploymentPreviewDto, type ParsedRequestOf, type RequestChannel, type ResponseOf, type SiteInfoDto } from '../api';
 import { readMsiFile } from '../content/package-definition-file';
 import { listFiles, listFolders } from '../content/server-folders';
 import { checkSourceDirectory } from '../content/source-directory';
@@ -24,9 +24,11 @@ import type { ResourceService } from './resources/resource-service';
 import type { CollectionService } from './collections/collection-service';
 import type { AdvertisementService } from './advertisements/advertisement-service';
 import type { PolicyService } from './policy/policy-service';
+import type { DeploymentPreviewService } from './deployments/deployment-preview';
 import type { MaintenanceWindowService } from './collections/maintenance-window-service';
 import type { MpAdminService } from './management-point/mp-admin-service';
 import type { LogService } from './log-service';
+import type { DeploymentService } from './deployments/deployment-service';
 
 export type Handlers = {
   readonly [C in RequestChannel]: (request: ParsedRequestOf<C>) => ResponseOf<C> | Promise<ResponseOf<C>>;
@@ -54,14 +56,17 @@ export interface HandlerDeps {
   readonly collections: CollectionService;
   readonly advertisements: AdvertisementService;
   readonly policy: PolicyService;
+  /** The dry run of an advertisement; the deployment service runs it inside its rolled-back transaction too. */
+  readonly deploymentPreview: DeploymentPreviewService;
   readonly maintenanceWindows: MaintenanceWindowService;
   readonly managementPoint: MpAdminService;
   readonly logs: LogService;
+  readonly deployments: DeploymentService;
 }
 
 /** One handler per contract channel; the mapped type makes a missing one a compile error. */
 export function createHandlers(deps: HandlerDeps): Handlers {
-  const { siteInfo, packages, programs, accessAccounts, imports, siteSettings, distributionPoints, dpGroups, distribution, validation, components, clientAgents, contentService, contentLocation, statusMessages, statusSummaries, statusQueries, resources, collections, advertisements, policy, maintenanceWindows, managementPoint, logs } = deps;
+  const { siteInfo, packages, programs, accessAccounts, imports, siteSettings, distributionPoints, dpGroups, distribution, validation, components, clientAgents, contentService, contentLocation, statusMessages, statusSummaries, statusQueries, resources, collections, advertisements, policy, deploymentPreview, maintenanceWindows, managementPoint, logs, deployments } = deps;
   return {
     'site:info': () => siteInfo(),
     'site:path-mappings:list': () => siteSettings.listPathMappings(),
@@ -174,9 +179,9 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'advertisements:update': ({ advertisementId, changes }) => advertisements.update(advertisementId, changes),
     'advertisements:delete': ({ advertisementId }) => advertisements.delete(advertisementId),
     'advertisements:client-states': (query) => advertisements.clientStates(query),
-    'advertisements:preview': () => notBuiltYet('advertisements:preview'),
-    'deployments:preview': () => notBuiltYet('deployments:preview'),
-    'deployments:run': () => notBuiltYet('deployments:run'),
+    'advertisements:preview': ({ advertisementId }) => previewAdvertisement(deploymentPreview, distribution, advertisementId),
+    'deployments:preview': (plan) => previewPlan(deployments, deploymentPreview, plan),
+    'deployments:run': (plan) => deployments.run(plan),
     'policy:show': ({ resource }) => policy.show(resource),
     'collections:maintenance-windows': (query) => maintenanceWindows.forResource(query),
     'logs:list': () => logs.list(),
@@ -186,7 +191,38 @@ export function createHandlers(deps: HandlerDeps): Handlers {
   };
 }
 
-/** A channel of the contract whose service is being written on a work branch; never merged to a release like this. */
-function notBuiltYet(channel: string): never {
-  throw new CourierError('INTERNAL', `${channel} is not built yet.`);
+/**
+ * The dry run reads no files, so where no DP has copied the current source version yet the
+ * source is measured first, as packages:source-size does; a source that cannot be read leaves
+ * the size unknown, and the notices say why.
+ */
+async function previewAdvertisement(preview: DeploymentPreviewService, distribution: PackageDistributionService, advertisementId: string): Promise<DeploymentPreviewDto> {
+  const packageId = preview.packageToMeasure(advertisementId);
+  if (packageId === null) return preview.ofAdvertisement(advertisementId);
+  try {
+    const { files, bytes } = await distribution.sourceSize(packageId);
+    return preview.ofAdvertisement(advertisementId, { sourceSize: { files, bytes } });
+  } catch (error) {
+    if (!(error instanceof CourierError)) throw error;
+    return preview.ofAdvertisement(advertisementId, { sourceSizeProblem: error.message });
+  }
+}
+
+/**
+ * The dry run of a plan: the plan applied in a transaction that is rolled back, and read as an
+ * advertisement's dry run (or a program's, when it advertises nothing) before the rollback. What
+ * the plan would make has no ID yet, so the answer names none for it.
+ */
+async function previewPlan(deployments: DeploymentService, preview: DeploymentPreviewService, plan: DeploymentPlan): Promise<DeploymentPreviewDto> {
+  const dto = await deployments.whatIf(plan, (made) => {
+    const options = { addingDps: made.addedDps, ...(made.sourceSize === null ? {} : { sourceSize: made.sourceSize }) };
+    return made.advertisementId === null ? preview.ofProgram(made.packageId, made.programName, options) : preview.ofAdvertisement(made.advertisementId, options);
+  });
+  const target = plan.advertisement?.target;
+  return {
+    ...dto,
+    advertisementId: null,
+    packageId: plan.package.kind === 'existing' ? dto.packageId : null,
+    collection: dto.collection && target?.kind === 'newCollection' ? { ...dto.collection, collectionId: null } : dto.collection,
+  };
 }

@@ -20,7 +20,9 @@ import { msiLanguageName, msiPrograms } from '../domain/msi-programs';
 import { programCreationOrder, toPackageSettings, toProgramSettings, type PackageDefinition } from '../formats/package-definition';
 import { toPackageDto, type PackageService } from './package-service';
 import { toProgramDto, type ProgramService } from './program-service';
-import type { UnitOfWork } from '../site/unit-of-work';
+import type { PackageRecord } from '../db/repositories/package-repository';
+import type { ProgramRecord } from '../db/repositories/program-repository';
+import type { ChangeSet, UnitOfWork } from '../site/unit-of-work';
 
 export interface ImportServiceDeps {
   readonly packages: PackageService;
@@ -38,6 +40,15 @@ interface Resolved {
   readonly packageSettings: Omit<PackageSettings, 'containsSourceFiles' | 'sourceDirectory' | 'sourceOption'>;
   /** In creation order (a program's run-first program before it); `packageId` fills in the new ID. */
   readonly programs: (packageId: string) => ComputerProgramSettings[];
+}
+
+/** A definition read and its package checked, ready to be written inside a unit of work. */
+export interface PreparedImport {
+  readonly settings: PackageSettings;
+  readonly programs: (packageId: string) => ComputerProgramSettings[];
+  /** The programs the definition lists, by name, as the wizard offers them. */
+  readonly programNames: readonly string[];
+  readonly warnings: readonly string[];
 }
 
 const definitionExtensions = new Set(['.sms', '.pdf']);
@@ -175,6 +186,13 @@ export class ImportService {
   }
 
   async import(source: DefinitionSource, sourceFiles: 'none' | 'direct' | 'compressed', sourceDirectory: string): Promise<PackageImportedDto> {
+    const prepared = await this.prepareImport(source, sourceFiles, sourceDirectory);
+    const { record, programs } = this.deps.work.run((change) => this.importPrepared(prepared, change));
+    return { package: toPackageDto(record), programs: programs.map(toProgramDto), warnings: prepared.warnings };
+  }
+
+  /** Reads the definition and makes every check the new package must pass, the disk's included; writes nothing. */
+  async prepareImport(source: DefinitionSource, sourceFiles: 'none' | 'direct' | 'compressed', sourceDirectory: string): Promise<PreparedImport> {
     const resolved = await this.resolve(source);
     const settings = await this.deps.packages.prepareCreate({
       ...resolved.packageSettings,
@@ -182,22 +200,24 @@ export class ImportService {
       sourceDirectory: sourceFiles === 'none' ? '' : sourceDirectory,
       sourceOption: sourceFiles === 'compressed' ? 'compressed' : 'direct',
     });
-    const { record, programs } = this.deps.work.run((change) => {
-      const created = this.deps.packages.insertPrepared(settings, change);
-      const made = resolved.programs(created.packageId).map((program) => {
-        try {
-          return this.deps.programs.insertComputerProgram(created.packageId, program, change);
-        } catch (error) {
-          if (error instanceof CourierError) {
-            // Name the program: the admin fixes the definition file, not a form.
-            throw new CourierError(error.code, `Program "${program.name}": ${error.message} Nothing was created.`, error.field, error.issues);
-          }
-          throw error;
+    return { settings, programs: resolved.programs, programNames: resolved.preview.programs.map((p) => p.name), warnings: resolved.preview.warnings };
+  }
+
+  /** Writes a prepared import (the package, then its programs) inside the caller's unit of work. */
+  importPrepared(prepared: PreparedImport, change: ChangeSet): { record: PackageRecord; programs: ProgramRecord[] } {
+    const created = this.deps.packages.insertPrepared(prepared.settings, change);
+    const made = prepared.programs(created.packageId).map((program) => {
+      try {
+        return this.deps.programs.insertComputerProgram(created.packageId, program, change);
+      } catch (error) {
+        if (error instanceof CourierError) {
+          // Name the program: the admin fixes the definition file, not a form.
+          throw new CourierError(error.code, `Program "${program.name}": ${error.message} Nothing was created.`, error.field, error.issues);
         }
-      });
-      return { record: created, programs: made };
+        throw error;
+      }
     });
-    return { package: toPackageDto(record), programs: programs.map(toProgramDto), warnings: resolved.preview.warnings };
+    return { record: created, programs: made };
   }
 
   private async resolve(source: DefinitionSource): Promise<Resolved> {

@@ -67,6 +67,48 @@ export class PackageDistributionService {
 
   async distribute(packageId: string, dpNames: readonly string[], groupNames: readonly string[]): Promise<DistributionPlanDto> {
     const pkg = this.requireWithSource(packageId);
+    // A DP or group that does not exist is said before the source is measured.
+    this.choose(dpNames, groupNames);
+    const size = await this.measure(pkg);
+    return this.deps.work.run((change) => this.distributeWithin(change, packageId, dpNames, groupNames, size));
+  }
+
+  /**
+   * What distributing a package that is not written yet needs from the disk: the size of its
+   * source directory, measured before the unit of work that creates and distributes it. A
+   * package without source files is refused by distributeWithin, with the reason.
+   */
+  async measureSource(source: { readonly containsSourceFiles: boolean; readonly sourceDirectory: string }): Promise<SourceSize> {
+    if (!source.containsSourceFiles) return { files: 0, bytes: 0 };
+    return measureSourceDirectory(source.sourceDirectory, { ...this.deps.fileAccess(), sourceRoots: null }, 'packageId');
+  }
+
+  /** Gives the package the DPs (and the groups' members) that lack it, inside the caller's unit of work. */
+  distributeWithin(change: ChangeSet, packageId: string, dpNames: readonly string[], groupNames: readonly string[], size: SourceSize): DistributionPlanDto {
+    const current = this.requireWithSource(packageId);
+    const { chosen, skipped } = this.choose(dpNames, groupNames);
+    const added: string[] = [];
+    for (const dp of chosen.values()) {
+      const row = this.deps.packageDps.get(current.packageId, dp.id);
+      if (dp.deleting) skipped.push({ name: dp.name, reason: 'it is being deleted' });
+      else if (row && isLive(row)) skipped.push({ name: dp.name, reason: `it already has the package (${row.state})` });
+      else {
+        this.deps.packageDps.assign(current.packageId, dp.id, current.sourceVersion, this.deps.now().toISOString());
+        added.push(dp.name);
+      }
+    }
+    if (added.length === 0) {
+      throw new CourierError('CONFLICT', `Package ${current.packageId} was given no new distribution point:${skippedText(skipped)}`, 'distributionPoints');
+    }
+    this.note(change, current.packageId, `distribute to ${added.join(', ')}`, `Package ${current.packageId} is to be copied to ${added.join(', ')}.`);
+    const total = formatByteSize(size.bytes * added.length);
+    return this.plan(current, 'distribute', added, skipped, size,
+      `Distribution Manager will copy source version ${current.sourceVersion} of package ${current.name} (${current.packageId}), ${sizeText(size)}, ` +
+        `to ${dpList(added)}: ${total} in all.${skippedText(skipped)}`);
+  }
+
+  /** The DPs named and the members of the groups named, each once; a group without members is skipped with its reason. */
+  private choose(dpNames: readonly string[], groupNames: readonly string[]): { chosen: Map<number, DpRecord>; skipped: Skipped[] } {
     const skipped: Skipped[] = [];
     const chosen = new Map<number, DpRecord>();
     for (const name of dpNames) {
@@ -81,29 +123,7 @@ export class PackageDistributionService {
         chosen.set(dp.id, dp);
       }
     }
-    const size = await this.measure(pkg);
-    return this.deps.work.run((change) => {
-      const current = this.requireWithSource(packageId);
-      const added: string[] = [];
-      for (const dp of chosen.values()) {
-        const fresh = this.deps.dps.require(dp.name, 'distributionPoints');
-        const row = this.deps.packageDps.get(current.packageId, fresh.id);
-        if (fresh.deleting) skipped.push({ name: fresh.name, reason: 'it is being deleted' });
-        else if (row && isLive(row)) skipped.push({ name: fresh.name, reason: `it already has the package (${row.state})` });
-        else {
-          this.deps.packageDps.assign(current.packageId, fresh.id, current.sourceVersion, this.deps.now().toISOString());
-          added.push(fresh.name);
-        }
-      }
-      if (added.length === 0) {
-        throw new CourierError('CONFLICT', `Package ${current.packageId} was given no new distribution point:${skippedText(skipped)}`, 'distributionPoints');
-      }
-      this.note(change, current.packageId, `distribute to ${added.join(', ')}`, `Package ${current.packageId} is to be copied to ${added.join(', ')}.`);
-      const total = formatByteSize(size.bytes * added.length);
-      return this.plan(current, 'distribute', added, skipped, size,
-        `Distribution Manager will copy source version ${current.sourceVersion} of package ${current.name} (${current.packageId}), ${sizeText(size)}, ` +
-          `to ${dpList(added)}: ${total} in all.${skippedText(skipped)}`);
-    });
+    return { chosen, skipped };
   }
 
   /** Update Distribution Points: a new source version, sent to every DP the package is on. */

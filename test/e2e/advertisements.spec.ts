@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type APIRequestContext, type Locator } from '@playwright/test';
-import type { AdvertisementDto, Schedule } from '../../core/api';
+import type { AdvertisementDto, DeploymentPreviewDto, Schedule } from '../../core/api';
 import { ConsolePage } from './pages/console-page';
 import { WizardPage } from './pages/wizard-page';
 import { courierJson } from './support/courier-cli';
@@ -177,6 +177,13 @@ test('an admin advertises a program weekly through every wizard page, sees it li
     await sheet.getByRole('tab', { name: tab }).click();
     await keepScreenshot(sheet, `advertisement-properties-${tab.toLowerCase().replace(/ /g, '-')}`);
   }
+  // Dry Run: what the site answers for the advertisement, as the CLI prints it too.
+  const dryRun = courierJson<DeploymentPreviewDto>(server.dataDir, 'advertisement', 'preview', 'A0120000');
+  await sheet.getByRole('tab', { name: 'Dry Run' }).click();
+  await expect(sheet.locator('dt', { hasText: 'Excluded by platform' })).toBeVisible();
+  await expect(sheet.locator('dt', { hasText: /^Members$/ }).locator('xpath=following-sibling::dd[1]')).toHaveText(String(dryRun.counts.members));
+  await expect(sheet.getByRole('button', { name: 'Refresh' })).toBeEnabled();
+  await keepScreenshot(sheet, 'advertisement-properties-dry-run');
   await sheet.getByRole('tab', { name: 'Schedule' }).click();
   await expect(sheet.getByRole('grid', { name: 'Mandatory assignments' }).getByRole('row', { name: /Every Monday/ })).toBeVisible();
   await sheet.getByRole('tab', { name: 'Interaction' }).click();

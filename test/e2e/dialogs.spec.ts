@@ -262,7 +262,7 @@ for (const scheme of schemes) {
       await console_.details.getByRole('row', { name: /Handheld tonight/ }).dblclick();
       const sheet = page.getByRole('dialog', { name: 'Handheld tonight Properties' });
       await expect(sheet).toBeVisible();
-      expect(await checkEveryTab(sheet, scheme, 'device-advertisement-properties')).toBe(5);
+      expect(await checkEveryTab(sheet, scheme, 'device-advertisement-properties')).toBe(6);
       await sheet.getByRole('button', { name: 'Cancel' }).click();
       await expect(sheet).toBeHidden();
     });

@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AdvertisementDeletedDto, AdvertisementDto } from '../../core/api';
+import type { AdvertisementDeletedDto, AdvertisementDto, DeploymentPreviewDto } from '../../core/api';
 import { runCli, type CliRun } from '../helpers/run-cli';
 import { makeTempDir, type TempDir } from '../helpers/temp-dir';
 
@@ -95,5 +95,57 @@ describe('courier advertisement', () => {
     expect(badWord.code).toBe(2);
     expect(badWord.stderr).toMatch(/asap, logon, logoff or a schedule token/);
     expect(nothing.code).toBe(2);
+  });
+
+  it('previews an advertisement: the counts, DPs, times and notices as text, or the answer as JSON', async () => {
+    expect((await courier('resource', 'add', 'PC0001')).code).toBe(0);
+    const target = json<{ collectionId: string }>(await courier('collection', 'create', '--name', 'Preview pilot', '--direct', 'PC0001', '--json')).collectionId;
+    const ad = json<AdvertisementDto>(await courier('advertisement', 'create', '--name', 'Office preview', '--package', 'A0100001', '--program', 'Typical', '--collection', target, '--json'));
+    const [text, asJson, missing] = await Promise.all([
+      courier('advertisement', 'preview', ad.advertisementId),
+      courier('advertisement', 'preview', ad.advertisementId, '--json'),
+      courier('advertisement', 'preview', 'A01200FF', '--json'),
+    ]);
+    expect(text.code).toBe(0);
+    expect(text.stdout).toMatch(/^Advertisement: +A012000\d$/m);
+    expect(text.stdout).toMatch(/^Members: +1$/m);
+    expect(text.stdout).toMatch(/^No DP within reach: +1$/m);
+    expect(text.stdout).toMatch(/^Source: +version 1, 1 file, 1 byte \(measured now\)$/m);
+    expect(text.stdout).toMatch(/^Distribution points: none$/m);
+    expect(text.stdout).toMatch(/^Note: Package A0100001 is on no distribution point yet/m);
+    expect(text.stdout).toMatch(/^\d+ +PC0001 +system +none within reach$/m);
+    const preview = json<DeploymentPreviewDto>(asJson);
+    expect(preview).toMatchObject({ advertisementId: ad.advertisementId, packageId: 'A0100001', programName: 'Typical', sourceFiles: 1, sourceBytes: 1, counts: { members: 1, unreachable: 1 } });
+    expect(missing.code).toBe(1);
+    expect(JSON.parse(missing.stdout)).toMatchObject({ error: { code: 'NOT_FOUND', field: 'advertisementId' } });
+  });
+
+  it('previews a deployment plan with --plan, making nothing, and wants an ID or a plan but not both', async () => {
+    expect((await courier('resource', 'add', 'PC0002')).code).toBe(0);
+    const target = json<{ collectionId: string }>(await courier('collection', 'create', '--name', 'Plan pilot', '--direct', 'PC0002', '--json')).collectionId;
+    const planFile = join(data.path, 'plan.json');
+    writeFileSync(
+      planFile,
+      JSON.stringify({
+        package: { kind: 'existing', packageId: 'A0100001' },
+        program: { kind: 'existing', programName: 'Unattended' },
+        advertisement: { target: { kind: 'collection', collectionId: target }, advertisementName: 'Office to plan pilot', assignedTime: '2026-12-24T18:00' },
+      }),
+    );
+    const before = json<AdvertisementDto[]>(await courier('advertisement', 'list', '--json')).length;
+    const [asJson, both, neither] = await Promise.all([
+      courier('advertisement', 'preview', '--plan', planFile, '--json'),
+      courier('advertisement', 'preview', 'A0120000', '--plan', planFile),
+      courier('advertisement', 'preview'),
+    ]);
+    const preview = json<DeploymentPreviewDto>(asJson);
+    expect(preview).toMatchObject({ advertisementId: null, packageId: 'A0100001', programName: 'Unattended', collection: { collectionId: target, name: 'Plan pilot' }, counts: { members: 1 } });
+    expect(preview.members.map((m) => m.name)).toEqual(['PC0002']);
+    expect(preview.mandatoryAt).toEqual({ time: '2026-12-24T18:00', isGmt: false });
+    expect(json<AdvertisementDto[]>(await courier('advertisement', 'list', '--json')).length).toBe(before);
+    for (const run of [both, neither]) {
+      expect(run.code).toBe(2);
+      expect(run.stderr).toMatch(/advertisement ID, or give --plan FILE/);
+    }
   });
 });

@@ -67,8 +67,12 @@ export interface ResourcePolicy {
 const offerColumns = `advertisement_id AS advertisementId, state, package_id AS packageId, collection_id AS collectionId, body, body_hash AS bodyHash,
   advertisement_modified AS advertisementModified, resource_count AS resourceCount, version, processed_at AS processedAt`;
 
-/** The collections an advertisement reaches: its own and, with subcollections, every one below (links too). */
-const reachCte = `WITH RECURSIVE down (collection_id) AS (
+/**
+ * The collections an advertisement reaches: its own and, with subcollections, every one below
+ * (links too). Shared with the dry run of an advertisement, so it counts the members Offer
+ * Manager offers it to.
+ */
+export const reachCte = `WITH RECURSIVE down (collection_id) AS (
     SELECT @collectionId
     UNION
     SELECT l.child_id FROM collection_links l JOIN down d ON l.parent_id = d.collection_id WHERE @includeSubcollections = 1

@@ -29,6 +29,7 @@ import { collectionNotFound } from '../collections/collection-membership';
 import { packageNotFound } from '../package-changes';
 import { currentRequest } from '../request-scope';
 import { advertisementSettingsOf, encodeAdvertisement, newAdvertisementSettings, toAdvertisementDto, withDeviceBit, type AdvertisementSettings } from './advertisement-settings';
+import { advertisementAdvice } from './advertisement-advice';
 import { checkAdvertisementRules } from './advertisement-rules';
 
 export interface AdvertisementServiceDeps {
@@ -156,17 +157,13 @@ export class AdvertisementService {
   private advise(program: ProgramRecord): void {
     const notices = currentRequest()?.notices;
     if (!notices) return;
-    if (program.kind === 'computer' && program.disabled) {
-      notices.push(`Program ${program.name} of ${program.packageId} is disabled: clients receive the advertisement but will not run the program until it is enabled.`);
-    }
-    const onDps = this.deps.packageDps.forPackage(program.packageId).filter((row) => !removalStates.includes(row.state));
-    // A package without source files needs no distribution point: its program runs what the client has.
-    if (onDps.length === 0 && this.deps.packages.get(program.packageId)?.containsSourceFiles !== false) {
-      notices.push(`Package ${program.packageId} is on no distribution point yet: clients cannot run the program until it is distributed (courier package distribute ${program.packageId} --dp NAME).`);
-    }
-    if (!this.deps.clientAgents.advertisedPrograms().enabled) {
-      notices.push('The Advertised Programs Client Agent is disabled: clients will not run advertised programs until it is enabled (courier client-agent set advertised-programs --enabled true).');
-    }
+    notices.push(
+      ...advertisementAdvice(program, {
+        dps: this.deps.packageDps.forPackage(program.packageId).filter((row) => !removalStates.includes(row.state)).length,
+        containsSourceFiles: this.deps.packages.get(program.packageId)?.containsSourceFiles !== false,
+        advertisedProgramsEnabled: this.deps.clientAgents.advertisedPrograms().enabled,
+      }),
+    );
   }
 
   private note(change: ChangeSet, kind: ChangeKind, record: AdvertisementRecord, log: string): void {

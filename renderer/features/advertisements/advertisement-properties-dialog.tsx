@@ -1,12 +1,16 @@
+import { useState } from 'react';
 import type { AdvertisementDto, ApiResult, CourierClient } from '../../../core/api';
 import { useCourier } from '../../client/courier-context';
 import { PropertySheet, SessionLoadState, sessionSheetProps, usePropertiesSession } from '../../components/property-sheet';
 import { advertisementPageLabels, advertisementPages, type AdvertisementPage } from './advertisement-draft';
+import { AdvertisementDryRunPage } from './advertisement-dry-run-page';
 import { advertisementProperties, type AdvertisementSheetChanges, type SavedAdvertisement } from './advertisement-properties-model';
 import { AdvertisementSettingsPage } from './advertisement-settings-page';
 import { assignedScheduleOf, schedulesOf } from './assigned-schedule-request';
 
-const tabs = advertisementPages.map((id) => ({ id, label: advertisementPageLabels[id] }));
+/** The wizard's pages, and Dry Run: the sheet's own tab, which edits nothing. */
+type SheetTab = AdvertisementPage | 'dryRun';
+const tabs: readonly { id: SheetTab; label: string }[] = [...advertisementPages.map((id) => ({ id, label: advertisementPageLabels[id] })), { id: 'dryRun', label: 'Dry Run' }];
 
 /** The advertisement with its schedules decoded, as the sheet shows it. */
 async function withSchedules(courier: CourierClient, read: ApiResult<AdvertisementDto>): Promise<ApiResult<SavedAdvertisement>> {
@@ -42,16 +46,26 @@ export function AdvertisementPropertiesDialog({ advertisementId, onClose, onSave
   );
   const { state, dispatch } = session;
   const ready = state.kind === 'ready' ? state : null;
+  const sheet = sessionSheetProps(advertisementProperties, session);
+  // Dry Run is shown over the page it was opened from; a jump to a field's page (a refused Apply) leaves it.
+  const [dryRunOver, setDryRunOver] = useState<AdvertisementPage | null>(null);
+  const dryRun = dryRunOver !== null && dryRunOver === sheet.selectedTab;
   return (
-    <PropertySheet<AdvertisementPage>
+    <PropertySheet<SheetTab>
       open
       title={`${ready ? ready.saved.advertisement.advertisementName : advertisementId} Properties`}
       tabs={tabs}
-      {...sessionSheetProps(advertisementProperties, session)}
+      {...sheet}
+      selectedTab={dryRun ? 'dryRun' : sheet.selectedTab}
+      onSelectTab={(tab) => {
+        setDryRunOver(tab === 'dryRun' ? sheet.selectedTab : null);
+        if (tab !== 'dryRun') sheet.onSelectTab(tab);
+      }}
       onClose={onClose}
     >
       <SessionLoadState state={state} reading="Reading the advertisement…" />
-      {ready && (
+      {ready && dryRun && <AdvertisementDryRunPage advertisementId={advertisementId} />}
+      {ready && !dryRun && (
         <AdvertisementSettingsPage
           page={ready.tab}
           draft={ready.draft}
