@@ -26,11 +26,14 @@ const api = {
 
 const preview: DeploymentPreviewDto = {
   computedAt: '2026-12-03T09:30:00.000Z',
+  advertisementId: null,
   packageId: null,
   packageName: 'Contoso Tool 1.0',
   programName: 'Install',
+  sourceVersion: null,
   sourceFiles: 0,
   sourceBytes: 0,
+  sourceSize: 'none',
   collection: { collectionId: 'A0100010', name: 'Pilot', includeSubcollections: true },
   counts: { members: 3, excludedByPlatform: 1, unreachable: 2, rescuedByFallback: 1 },
   members: [
@@ -38,7 +41,10 @@ const preview: DeploymentPreviewDto = {
     { resourceId: 2, name: 'PC0002', resourceType: 'system', platform: null, excludedBy: null, contentFrom: null, via: null },
     { resourceId: 3, name: 'LAPTOP01', resourceType: 'system', platform: 'x86 Windows XP', excludedBy: 'x86 Windows XP is not a platform the program runs on.', contentFrom: null, via: null },
   ],
-  distributionPoints: [{ name: 'DP01', state: 'adding', bytesToSend: 2_097_152 }],
+  distributionPoints: [
+    { name: 'DP01', state: 'adding', bytesToSend: 2_097_152, sourceVersion: null, recordState: null },
+    { name: 'DP02', state: 'pending', bytesToSend: null, sourceVersion: null, recordState: 'installPending' },
+  ],
   availableAt: { time: '2026-12-03T09:30', isGmt: false },
   expiresAt: null,
   mandatoryAt: null,
@@ -147,7 +153,7 @@ describe('Distribute Software To Collection Wizard', () => {
     expect(await within(dryRun).findByText('3 members in “Pilot”: PC0001, PC0002, LAPTOP01.')).toBeTruthy();
     expect(within(dryRun).getByText('1: the program’s platform requirements exclude them.')).toBeTruthy();
     expect(within(dryRun).getByText('2; 1 of them would be reached with fallback to unprotected distribution points.')).toBeTruthy();
-    expect(within(dryRun).getByText(/^DP01: 2(\.0)? MB to copy$/)).toBeTruthy();
+    expect(within(dryRun).getByText(/^DP01: 2(\.0)? MB to copy; DP02: already on its way \(size not known yet\)$/)).toBeTruthy();
     expect(within(dryRun).getByText('The client agent for software distribution is disabled at this site.')).toBeTruthy();
     expect(screen.getByText(/advertisement’s Properties \(a recurring or event assignment/)).toBeTruthy();
     const plan = api.preview.mock.calls[0]?.[0] as DeploymentPlanInput;
