@@ -11,7 +11,9 @@ export function bucketFor(filter: ViewerFilter, now: number): StatusHistogramBuc
   if (filter.lastHours !== undefined) return filter.lastHours <= 48 ? 'hour' : 'day';
   if (filter.since !== undefined) {
     const since = parseIsoTime(filter.since);
-    return 'ms' in since && now - since.ms <= twoDays ? 'hour' : 'day';
+    const before = filter.before === undefined ? null : parseIsoTime(filter.before);
+    const end = before !== null && 'ms' in before ? Math.min(before.ms, now) : now;
+    return 'ms' in since && end - since.ms <= twoDays ? 'hour' : 'day';
   }
   return 'day';
 }
