@@ -133,19 +133,18 @@ describe('sorting the Status Message Viewer by a column', () => {
   });
 
   it('sorts from the keyboard: Enter or Space on a header, and the description by message ID as its tooltip says', async () => {
+    const user = userEvent.setup();
     const { queries } = render(30);
     const grid = await screen.findByRole('grid', { name: 'Status messages' });
     await within(grid).findByRole('row', { name: /message 30\b/ });
-    const messageId = within(header('Message ID')).getByRole('button');
-    messageId.focus();
-    // A button pressed by Enter or Space is a click; the grid's keys must not take those keys from it.
-    fireEvent.keyDown(messageId, { key: 'Enter' });
-    fireEvent.click(messageId);
+    within(header('Message ID')).getByRole('button').focus();
+    await user.keyboard('{Enter}');
     await waitFor(() => expect(queries.at(-1)?.sort).toEqual({ column: 'messageId', direction: 'asc' }));
+    await waitFor(() => expect(header('Message ID').getAttribute('aria-sort')).toBe('ascending'));
     const description = within(header('Description')).getByRole('button');
     expect(description.title).toMatch(/by message ID, then time: the site cannot sort the text itself/);
-    fireEvent.keyDown(description, { key: ' ' });
-    fireEvent.click(description);
+    description.focus();
+    await user.keyboard(' ');
     await waitFor(() => expect(queries.at(-1)?.sort).toEqual({ column: 'description', direction: 'asc' }));
   });
 
