@@ -208,11 +208,27 @@ test('an admin follows a package that failed on one DP in the Status Message Vie
   await expect.poll(() => new URL(all.url()).searchParams.get('sort')).toBe('component:asc');
   await expect.poll(async () => inOrder(await shownComponents(), 'asc')).toBe(true);
   expect((await shownComponents()).length).toBeGreaterThan(1);
+  // The chart still counts the same messages: the sort is the list's alone.
+  await expect(allChart.getByText(/could not be counted/)).toHaveCount(0);
+  await expect(allChart.locator('svg').first()).toBeVisible();
   await keepScreenshot(all, 'status-viewer-sorted-by-component');
   await componentHeader.getByRole('button').press('Enter');
   await expect(componentHeader).toHaveAttribute('aria-sort', 'descending');
   await expect.poll(() => new URL(all.url()).searchParams.get('sort')).toBe('component:desc');
   await expect.poll(async () => inOrder(await shownComponents(), 'desc')).toBe(true);
+  // Equal components follow by time, the other way too: the order is total.
+  const timeColumn = await allGrid.getByRole('columnheader', { name: 'Date / Time', exact: true }).getAttribute('aria-colindex');
+  const shownTimes = async () =>
+    (await allGrid.locator(`[role="row"][data-row-index] [role="gridcell"][aria-colindex="${timeColumn}"]`).evaluateAll((cells) => cells.map((cell) => cell.getAttribute('title') ?? ''))).map((utc) => Date.parse(utc.replace(' UTC', 'Z').replace(' ', 'T')));
+  await expect.poll(async () => (await shownTimes()).every((t, i, all) => i === 0 || all[i - 1]! >= t)).toBe(true);
+  // By message ID: every page in that order from the site.
+  const idHeader = allGrid.getByRole('columnheader', { name: 'Message ID', exact: true });
+  const idColumn = await idHeader.getAttribute('aria-colindex');
+  await idHeader.getByRole('button').click();
+  await expect(idHeader).toHaveAttribute('aria-sort', 'ascending');
+  await expect
+    .poll(async () => (await allGrid.locator(`[role="row"][data-row-index] [role="gridcell"][aria-colindex="${idColumn}"]`).allTextContents()).map(Number).every((id, i, all) => i === 0 || all[i - 1]! <= id))
+    .toBe(true);
   // Date / Time again: newest first, as the viewer opened.
   await allGrid.getByRole('columnheader', { name: 'Date / Time', exact: true }).getByRole('button').click();
   await expect(allGrid.getByRole('columnheader', { name: 'Date / Time', exact: true })).toHaveAttribute('aria-sort', 'descending');

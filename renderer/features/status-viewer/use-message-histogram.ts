@@ -20,7 +20,8 @@ export function bucketFor(filter: ViewerFilter, now: number): StatusHistogramBuc
 
 /** The `status:message-histogram` query of the viewer's filter: the same messages the grid lists. */
 export function histogramQueryOf(filter: ViewerFilter, now: number): StatusMessageHistogramQueryInput {
-  const { order: _order, limit: _limit, ...which } = queryOf(filter, now, 1);
+  // The list's order and page size are not the chart's: it counts the same messages whatever their order.
+  const { order: _order, limit: _limit, sort: _sort, ...which } = queryOf(filter, now, 1);
   return { ...which, bucket: bucketFor(filter, now), utcOffsetMinutes: -new Date(now).getTimezoneOffset() };
 }
 

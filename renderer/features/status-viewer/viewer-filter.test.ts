@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { statusMessageQuerySchema } from '../../../core/api';
+import { statusMessageHistogramQuerySchema, statusMessageQuerySchema } from '../../../core/api';
+import { histogramQueryOf } from './use-message-histogram';
 import { filterFromSearch, parseMessageIds, queryOf, searchOf, titleOf, viewerUrl, type ViewerFilter } from './viewer-filter';
 
 const nal = '["Display=\\\\DP01\\"]MSWNET:["SMS_SITE=A01"]\\\\DP01\\';
@@ -25,6 +26,11 @@ describe('the viewer URL', () => {
     expect(queryOf(sorted, 0, 200)).toMatchObject({ siteCode: 'B02', before: '2026-12-01T09:00:00.000Z', sort: { column: 'component', direction: 'desc' } });
     expect(statusMessageQuerySchema.safeParse(queryOf(sorted, 0, 200)).success).toBe(true);
     expect(titleOf(sorted)).toBe('All messages for advertisement A0120000 at site B02');
+    // The chart counts the same messages: the list's sort is not its business.
+    const chart = histogramQueryOf(sorted, Date.parse('2026-12-01T12:00:00Z'));
+    expect(chart).not.toHaveProperty('sort');
+    expect(statusMessageHistogramQuerySchema.safeParse(chart).success).toBe(true);
+    expect(chart).toMatchObject({ since: sorted.since, before: sorted.before, siteCode: 'B02', bucket: 'hour' });
     expect(url.startsWith('status-viewer.html?')).toBe(true);
     expect(filterFromSearch(url.slice(url.indexOf('?')))).toEqual({ ok: true, value: filter });
     expect(viewerUrl({})).toBe('status-viewer.html');
