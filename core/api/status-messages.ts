@@ -148,7 +148,7 @@ const base64UrlPattern = /^[A-Za-z0-9_-]+$/;
 
 const base64Digits = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
 
-/** UTF-8 bytes as base64url (RFC 4648 §5), with what the language itself has: the contract runs in the console too. */
+/** UTF-8 bytes as base64url (RFC 4648, the URL- and filename-safe alphabet), with what the language itself has: the contract runs in the console too. */
 function toBase64Url(text: string): string {
   const bytes: number[] = [];
   // encodeURIComponent spells the UTF-8 bytes of all but ASCII letters, digits and a few marks as %XX.
