@@ -433,7 +433,7 @@ export class StatusMessageRepository {
       parameters.push(filter.afterRecordId);
     }
     if (filter.after) {
-      const sort = filter.sort ?? { column: 'time', direction: filter.order === 'oldest' ? 'asc' : 'desc' };
+      const sort = this.sortOf(filter);
       const past = sort.direction === 'desc' ? '<' : '>';
       if (sort.column === 'time') {
         where.push(`(${t}.time, ${t}.record_id) ${past} (?, ?)`);
