@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { packageIdSchema } from './ids';
+import { packageIdSchema, siteCodeSchema } from './ids';
 import { textSchema } from './text';
 
 /**
@@ -99,20 +99,143 @@ function isoTimeSchema(label: string) {
     });
 }
 
-/** Where the last page ended: `<time ms>.<record ID>`, to be passed back as it came. */
+/** Where the last page of a list by time ended: `<time ms>.<record ID>`, to be passed back as it came. */
 export const statusCursorPattern = /^(\d{1,15})\.(\d{1,15})$/;
+
+/**
+ * The columns a page can be sorted by: the Status Message Viewer's. Messages of equal value follow
+ * in time, then record ID, the same way; `description` sorts by message ID (the text is the
+ * catalogue's words with the strings in place, in no index, so ordering by it would read every message).
+ */
+export const statusSortColumns = ['severity', 'type', 'siteCode', 'time', 'machine', 'component', 'messageId', 'description', 'processId', 'threadId'] as const;
+export type StatusSortColumn = (typeof statusSortColumns)[number];
+export const statusSortDirections = ['asc', 'desc'] as const;
+export type StatusSortDirection = (typeof statusSortDirections)[number];
+
+export interface StatusSort {
+  readonly column: StatusSortColumn;
+  readonly direction: StatusSortDirection;
+}
+
+/** The order of a list with no sort: newest first, as the viewer opens. */
+export const defaultStatusSort: StatusSort = { column: 'time', direction: 'desc' };
+
+/** The columns whose values are text (compared in any case); the others are numbers. */
+export const statusTextSortColumns: ReadonlySet<StatusSortColumn> = new Set(['siteCode', 'machine', 'component']);
+
+export const statusSortSchema = z.strictObject({
+  column: z.enum(statusSortColumns, { error: `The sort column is one of ${statusSortColumns.join(', ')}.` }),
+  direction: z.enum(statusSortDirections, { error: 'The sort direction is asc or desc.' }),
+});
+
+/**
+ * Where a page ended, in its sort: the last message's value in the sort column (null when the
+ * column is the time), time and record ID. A cursor of a list by time keeps its old form; any
+ * other is `s1.` and the key as base64url JSON, naming the sort it belongs to.
+ */
+export interface StatusCursor {
+  /** The sort the cursor was made for; null for the `<time>.<record ID>` form, which either time order reads. */
+  readonly sort: StatusSort | null;
+  readonly value: number | string | null;
+  readonly time: number;
+  readonly recordId: number;
+}
+
+const sortedCursorPrefix = 's1.';
+/** The longest cursor: a 255-character machine name, as JSON, in base64. */
+export const maxStatusCursorLength = 1400;
+const base64UrlPattern = /^[A-Za-z0-9_-]+$/;
+
+const base64Digits = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+
+/** UTF-8 bytes as base64url (RFC 4648, the URL- and filename-safe alphabet), with what the language itself has: the contract runs in the console too. */
+function toBase64Url(text: string): string {
+  const bytes: number[] = [];
+  // encodeURIComponent spells the UTF-8 bytes of all but ASCII letters, digits and a few marks as %XX.
+  for (const part of encodeURIComponent(text).match(/%[0-9A-F]{2}|[^%]/g) ?? []) bytes.push(part.length === 3 ? parseInt(part.slice(1), 16) : part.charCodeAt(0));
+  let out = '';
+  for (let i = 0; i < bytes.length; i += 3) {
+    const [a = 0, b = 0, c = 0] = [bytes[i], bytes[i + 1], bytes[i + 2]];
+    const n = (a << 16) | (b << 8) | c;
+    const digits = Math.min(4, Math.ceil(((bytes.length - i) * 8) / 6));
+    for (let k = 0; k < digits; k++) out += base64Digits[(n >> (18 - 6 * k)) & 63];
+  }
+  return out;
+}
+
+function fromBase64Url(text: string): string | null {
+  if (text.length % 4 === 1) return null;
+  let escaped = '';
+  for (let i = 0; i < text.length; i += 4) {
+    const chunk = text.slice(i, i + 4);
+    let n = 0;
+    for (let k = 0; k < 4; k++) n = (n << 6) | (k < chunk.length ? base64Digits.indexOf(chunk[k] ?? '') : 0);
+    const count = chunk.length - 1;
+    for (let k = 0; k < count; k++) escaped += `%${((n >> (16 - 8 * k)) & 255).toString(16).padStart(2, '0')}`;
+  }
+  try {
+    return decodeURIComponent(escaped);
+  } catch {
+    return null;
+  }
+}
+
+/** The cursor that reads on after a message with this key, in this sort. */
+export function encodeStatusCursor(sort: StatusSort, key: { readonly value: number | string | null; readonly time: number; readonly recordId: number }): string {
+  if (sort.column === 'time') return `${key.time}.${key.recordId}`;
+  return sortedCursorPrefix + toBase64Url(JSON.stringify([sort.column, sort.direction, key.value, key.time, key.recordId]));
+}
+
+const isKeyNumber = (n: unknown): n is number => typeof n === 'number' && Number.isSafeInteger(n);
+
+/** A cursor this site gave, or null. */
+export function decodeStatusCursor(text: string): StatusCursor | null {
+  const old = statusCursorPattern.exec(text);
+  if (old) return { sort: null, value: null, time: Number(old[1]), recordId: Number(old[2]) };
+  if (!text.startsWith(sortedCursorPrefix) || text.length > maxStatusCursorLength) return null;
+  const body = text.slice(sortedCursorPrefix.length);
+  if (!base64UrlPattern.test(body)) return null;
+  const json = fromBase64Url(body);
+  if (json === null) return null;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(json);
+  } catch {
+    return null;
+  }
+  if (!Array.isArray(parsed) || parsed.length !== 5) return null;
+  const [column, direction, value, time, recordId] = parsed as unknown[];
+  if (!(statusSortColumns as readonly unknown[]).includes(column) || column === 'time') return null;
+  if (!(statusSortDirections as readonly unknown[]).includes(direction)) return null;
+  if (!isKeyNumber(time) || !isKeyNumber(recordId) || recordId < 0) return null;
+  const textColumn = statusTextSortColumns.has(column as StatusSortColumn);
+  if (textColumn ? typeof value !== 'string' || value.length > 255 : !isKeyNumber(value)) return null;
+  return { sort: { column: column as StatusSortColumn, direction: direction as StatusSortDirection }, value: value as number | string, time, recordId };
+}
+
+const cursorProblem = 'The cursor is not one this site gave: pass back the nextCursor of the previous page unchanged.';
 
 const cursorSchema = z
   .string()
   .trim()
+  .max(maxStatusCursorLength, cursorProblem)
   .transform((text, ctx) => {
-    const match = statusCursorPattern.exec(text);
-    if (!match) {
-      ctx.addIssue({ code: 'custom', message: 'The cursor is not one this site gave: pass back the nextCursor of the previous page unchanged.' });
+    const cursor = decodeStatusCursor(text);
+    if (cursor === null) {
+      ctx.addIssue({ code: 'custom', message: cursorProblem });
       return z.NEVER;
     }
-    return { time: Number(match[1]), recordId: Number(match[2]) };
+    return cursor;
   });
+
+function sortText(sort: StatusSort | null): string {
+  return sort === null ? 'Date/Time' : `${sort.column} ${sort.direction === 'asc' ? 'ascending' : 'descending'}`;
+}
+
+/** The sort a query asks for: `sort`, or the time in `order`'s direction. */
+export function statusSortOf(query: { readonly sort?: StatusSort | undefined; readonly order?: 'newest' | 'oldest' | undefined }): StatusSort {
+  return query.sort ?? { column: 'time', direction: query.order === 'oldest' ? 'asc' : 'desc' };
+}
 
 const valueText = (label: string) => textSchema({ label, max: maxStatusValueLength, required: `${label} is empty.` });
 
@@ -132,6 +255,10 @@ const statusFilterShape = {
   severity: z.enum(statusSeverities, { error: 'The severity is error, warning or info.' }).optional(),
   since: isoTimeSchema('since').optional(),
   until: isoTimeSchema('until').optional(),
+  /** Exclusive: messages reported before this instant (a viewing period "until" a date and time). */
+  before: isoTimeSchema('before').optional(),
+  /** SMS_StatusMessage.SiteCode: the site the message was reported at. */
+  siteCode: siteCodeSchema.optional(),
   /** Attribute 400. */
   packageId: packageIdSchema.optional(),
   /** Attribute 404: the distribution point's NAL path, compared case-insensitively. */
@@ -151,9 +278,18 @@ const statusFilterShape = {
   text: textSchema({ label: 'The text to find', max: 256, required: 'The text to find is empty.' }).optional(),
 };
 
-function untilNotBeforeSince(query: { readonly since?: number | undefined; readonly until?: number | undefined }, ctx: z.RefinementCtx): void {
+function untilNotBeforeSince(
+  query: { readonly since?: number | undefined; readonly until?: number | undefined; readonly before?: number | undefined },
+  ctx: z.RefinementCtx,
+): void {
   if (query.since !== undefined && query.until !== undefined && query.since > query.until) {
     ctx.addIssue({ code: 'custom', path: ['until'], message: 'until is before since: no message can be in that range.' });
+  }
+  if (query.until !== undefined && query.before !== undefined) {
+    ctx.addIssue({ code: 'custom', path: ['before'], message: 'Give until (inclusive) or before (exclusive), not both.' });
+  }
+  if (query.since !== undefined && query.before !== undefined && query.before <= query.since) {
+    ctx.addIssue({ code: 'custom', path: ['before'], message: 'before is not after since: no message can be in that range.' });
   }
 }
 
@@ -166,6 +302,8 @@ export const statusMessageQuerySchema = z.strictObject({
     .min(1, `The page size is a whole number from 1 to ${maxStatusPageSize}.`)
     .max(maxStatusPageSize, `The page size is at most ${maxStatusPageSize} messages; page on with the cursor.`)
     .default(defaultStatusPageSize),
+  /** Replaces `order` when given: any column, either way (docs/status-messages.md#sorting). */
+  sort: statusSortSchema.optional(),
   cursor: cursorSchema.optional(),
   /**
    * Only messages reported after this one: record IDs grow with every message, so a view that
@@ -177,7 +315,23 @@ export const statusMessageQuerySchema = z.strictObject({
     .min(0, 'afterRecordId is the record ID of a message: a whole number, 0 or more.')
     .max(Number.MAX_SAFE_INTEGER, 'afterRecordId is the record ID of a message: a whole number, 0 or more.')
     .optional(),
-}).superRefine(untilNotBeforeSince);
+})
+  .superRefine(untilNotBeforeSince)
+  .superRefine((query, ctx) => {
+    // A cursor is a position in one order: read in another, it would skip or repeat messages.
+    // Checks run on a query whose other fields failed too: only a cursor that parsed is compared.
+    if (typeof query.cursor !== 'object' || query.cursor === null || !('sort' in query.cursor)) return;
+    const sort = statusSortOf(query);
+    const made = query.cursor.sort;
+    const fits = made === null ? sort.column === 'time' : made.column === sort.column && made.direction === sort.direction;
+    if (!fits) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['cursor'],
+        message: `The cursor belongs to a list sorted by ${sortText(made)}, not ${sortText(sort.column === 'time' ? null : sort)}: start again without a cursor for the new sort.`,
+      });
+    }
+  });
 export type StatusMessageQueryInput = z.input<typeof statusMessageQuerySchema>;
 export type StatusMessageQuery = z.output<typeof statusMessageQuerySchema>;
 
@@ -211,6 +365,10 @@ export interface StatusMessagePageDto {
    * most 20,000 messages a page, so its page may hold fewer than `limit` with more to come.
    */
   readonly nextCursor: string | null;
+  /** Reads this page again from its first message (the same messages, whatever arrived since); null when it is empty. */
+  readonly startCursor: string | null;
+  /** Reads on after this page's last message, even on the last page (to read what arrives later); null when it is empty. */
+  readonly endCursor: string | null;
 }
 
 /** How long one bar of the viewer's chart is. */

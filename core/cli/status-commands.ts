@@ -1,5 +1,5 @@
 import { Option, type Command } from 'commander';
-import { maxStatusPageSize, statusSeverities, type StatusMessageDto, type StatusMessageQueryInput } from '../api';
+import { maxStatusPageSize, statusSeverities, statusSortColumns, type StatusMessageDto, type StatusMessageQueryInput, type StatusSort, type StatusSortColumn } from '../api';
 import { usageFailure } from './cli-failure';
 import type { CommandContext } from './command-context';
 import { parseWholeNumber } from './parse-integer';
@@ -30,6 +30,16 @@ function messageIdsOf(text: string): number[] {
   return parts.map(Number);
 }
 
+/** `--sort component:desc` as a sort; the direction is ascending when not given, as a first click on a header sorts. */
+export function sortOf(text: string): StatusSort {
+  const match = /^([A-Za-z]+)(?::(asc|desc))?$/i.exec(text.trim());
+  const column = statusSortColumns.find((name) => name.toLowerCase() === match?.[1]?.toLowerCase());
+  if (!match || column === undefined) {
+    throw usageFailure(`--sort takes a column and, after a colon, asc or desc: one of ${statusSortColumns.join(', ')}, for example component:desc ("${text.slice(0, 40)}" given).`);
+  }
+  return { column: column satisfies StatusSortColumn, direction: match[2]?.toLowerCase() === 'desc' ? 'desc' : 'asc' };
+}
+
 interface MessageOptions {
   component?: string;
   messageId?: string;
@@ -40,7 +50,10 @@ interface MessageOptions {
   text?: string;
   since?: string;
   until?: string;
+  before?: string;
+  siteCode?: string;
   order?: 'newest' | 'oldest';
+  sort?: string;
   limit?: number;
   after?: string;
 }
@@ -62,7 +75,10 @@ export function registerStatusCommands(program: Command, context: CommandContext
       .option('--text <words>', 'only messages whose description contains these words (any case)')
       .option('--since <time>', 'from this time on: ISO 8601, such as 2026-12-01 (UTC) or 2026-12-01T08:30:00+01:00')
       .option('--until <time>', 'up to this time, ISO 8601')
+      .option('--before <time>', 'before this time (exclusive), ISO 8601: with --since, a viewing period')
+      .option('--site-code <code>', 'only messages reported at this site')
       .addOption(new Option('--order <order>', 'newest or oldest first').choices(['newest', 'oldest']).default('newest'))
+      .option('--sort <column[:asc|desc]>', `sort by ${statusSortColumns.join(', ')} (ascending unless :desc; description sorts by message ID); replaces --order`)
       .option('--limit <n>', `print at most this many (default ${defaultMessageLimit}, at most ${maxMessageLimit})`, parseWholeNumber)
       .option('--after <cursor>', "start after the last message printed before: the cursor printed as 'next page: --after …'"),
   );
@@ -73,7 +89,9 @@ Examples:
   courier status messages --component SMS_DISTRIBUTION_MANAGER --severity error
   courier status messages --package A0100001 --since 2026-12-01 --json
   courier status messages --message-id 2330,2328 --order oldest --limit 500
-  courier status messages --limit 500 --after 1764579600000.42      (the next 500)`,
+  courier status messages --limit 500 --after 1764579600000.42      (the next 500)
+  courier status messages --since 2026-12-01 --before 2026-12-02 --sort component
+  courier status messages --sort messageId:desc --severity error`,
   );
   messages.action((opts: MessageOptions, command: Command) => {
     const limit = opts.limit ?? defaultMessageLimit;
@@ -88,7 +106,10 @@ Examples:
       ...(opts.text !== undefined ? { text: opts.text } : {}),
       ...(opts.since !== undefined ? { since: opts.since } : {}),
       ...(opts.until !== undefined ? { until: opts.until } : {}),
+      ...(opts.before !== undefined ? { before: opts.before } : {}),
+      ...(opts.siteCode !== undefined ? { siteCode: opts.siteCode } : {}),
       order: opts.order ?? 'newest',
+      ...(opts.sort !== undefined ? { sort: sortOf(opts.sort) } : {}),
     };
     return withCore(command, async (core, globals) => {
       const found: StatusMessageDto[] = [];

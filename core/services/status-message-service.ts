@@ -1,5 +1,5 @@
 import type { StatusHistogramBucketDto, StatusMessageDto, StatusMessageHistogramDto, StatusMessageHistogramQuery, StatusMessagePageDto, StatusMessageQuery } from '../api';
-import { maxStatusHistogramBuckets, statusAttributeIds, statusHistogramBucketMs } from '../api';
+import { encodeStatusCursor, maxStatusHistogramBuckets, statusAttributeIds, statusHistogramBucketMs, statusSortOf } from '../api';
 import type { StatusMessageRepository, StoredStatusMessage } from '../db/repositories/status-message-repository';
 import { statusCatalogue } from '../domain/status-messages';
 
@@ -42,23 +42,32 @@ export class StatusMessageService {
 
   query(query: StatusMessageQuery): StatusMessagePageDto {
     const attributes = attributesOf(query);
+    const sort = statusSortOf(query);
     const page = this.deps.messages.query({
       component: query.component,
       messageIds: query.messageIds,
       severity: query.severity,
       since: query.since,
       until: query.until,
+      before: query.before,
+      siteCode: query.siteCode,
       attributes,
       machine: query.machine,
       text: query.text,
       order: query.order,
+      sort,
       limit: query.limit,
       after: query.cursor,
       afterRecordId: query.afterRecordId,
     });
+    const cursorOf = (key: typeof page.next) => (key === null ? null : encodeStatusCursor(sort, { value: key.value ?? null, time: key.time, recordId: key.recordId }));
+    // The first message's own key with the record ID one before it in the page's order: a read after it includes that message.
+    const start = page.first === null ? null : { ...page.first, recordId: sort.direction === 'desc' ? page.first.recordId + 1 : Math.max(0, page.first.recordId - 1) };
     return {
       messages: page.messages.map(statusMessageDto),
-      nextCursor: page.next ? `${page.next.time}.${page.next.recordId}` : null,
+      nextCursor: cursorOf(page.next),
+      startCursor: cursorOf(start),
+      endCursor: cursorOf(page.last),
     };
   }
 
@@ -70,7 +79,8 @@ export class StatusMessageService {
   histogram(query: StatusMessageHistogramQuery): StatusMessageHistogramDto {
     const size = statusHistogramBucketMs[query.bucket];
     const offset = query.utcOffsetMinutes * 60_000;
-    const until = query.until ?? this.deps.now().getTime();
+    // before is exclusive and times are whole milliseconds: the period ends a millisecond before it.
+    const until = query.until ?? (query.before !== undefined ? query.before - 1 : this.deps.now().getTime());
     // Bucket starts fall on the viewer's whole hours and midnights: UTC ones moved by the offset.
     const floor = (ms: number) => Math.floor((ms + offset) / size) * size - offset;
     const last = floor(until);
@@ -85,6 +95,7 @@ export class StatusMessageService {
       severity: query.severity,
       attributes: attributesOf(query),
       machine: query.machine,
+      siteCode: query.siteCode,
       text: query.text,
       since: from,
       until,

@@ -190,6 +190,48 @@ test('an admin follows a package that failed on one DP in the Status Message Vie
   await expect(allGrid.getByRole('row', { name: /2330.*DP03/ })).toBeVisible({ timeout: 30_000 });
   await all.setViewportSize({ width: 1024, height: 768 });
   await keepScreenshot(all, 'status-viewer-live');
+  // The chart's last time on its axis has room at 1024 px: the axis is inside the chart's drawing.
+  const allChart = all.getByRole('region', { name: /^Messages per hour/ });
+  const axisRight = await allChart.locator('svg text').evaluateAll((texts) => Math.max(...texts.map((text) => text.getBoundingClientRect().right)));
+  const svgRight = await allChart.locator('svg').first().evaluate((svg) => svg.getBoundingClientRect().right);
+  expect(axisRight).toBeLessThanOrEqual(svgRight);
+
+  // Sort by component, as in an MMC list: a click on the header, again (here by keyboard) to reverse.
+  const componentHeader = allGrid.getByRole('columnheader', { name: 'Component', exact: true });
+  const componentColumn = await componentHeader.getAttribute('aria-colindex');
+  const shownComponents = () => allGrid.locator(`[role="row"][data-row-index] [role="gridcell"][aria-colindex="${componentColumn}"]`).allTextContents();
+  const inOrder = (names: string[], direction: 'asc' | 'desc') =>
+    names.every((name, i) => i === 0 || (direction === 'asc' ? names[i - 1]!.toLowerCase() <= name.toLowerCase() : names[i - 1]!.toLowerCase() >= name.toLowerCase()));
+  await componentHeader.getByRole('button').click();
+  await expect(componentHeader).toHaveAttribute('aria-sort', 'ascending');
+  await expect(allGrid.getByRole('columnheader', { name: 'Date / Time', exact: true })).toHaveAttribute('aria-sort', 'none');
+  await expect.poll(() => new URL(all.url()).searchParams.get('sort')).toBe('component:asc');
+  await expect.poll(async () => inOrder(await shownComponents(), 'asc')).toBe(true);
+  expect((await shownComponents()).length).toBeGreaterThan(1);
+  // The chart still counts the same messages: the sort is the list's alone.
+  await expect(allChart.getByText(/could not be counted/)).toHaveCount(0);
+  await expect(allChart.locator('svg').first()).toBeVisible();
+  await keepScreenshot(all, 'status-viewer-sorted-by-component');
+  await componentHeader.getByRole('button').press('Enter');
+  await expect(componentHeader).toHaveAttribute('aria-sort', 'descending');
+  await expect.poll(() => new URL(all.url()).searchParams.get('sort')).toBe('component:desc');
+  await expect.poll(async () => inOrder(await shownComponents(), 'desc')).toBe(true);
+  // Equal components follow by time, the other way too: the order is total.
+  const timeColumn = await allGrid.getByRole('columnheader', { name: 'Date / Time', exact: true }).getAttribute('aria-colindex');
+  const shownTimes = async () =>
+    (await allGrid.locator(`[role="row"][data-row-index] [role="gridcell"][aria-colindex="${timeColumn}"]`).evaluateAll((cells) => cells.map((cell) => cell.getAttribute('title') ?? ''))).map((utc) => Date.parse(utc.replace(' UTC', 'Z').replace(' ', 'T')));
+  await expect.poll(async () => (await shownTimes()).every((t, i, all) => i === 0 || all[i - 1]! >= t)).toBe(true);
+  // By message ID: every page in that order from the site.
+  const idHeader = allGrid.getByRole('columnheader', { name: 'Message ID', exact: true });
+  const idColumn = await idHeader.getAttribute('aria-colindex');
+  await idHeader.getByRole('button').click();
+  await expect(idHeader).toHaveAttribute('aria-sort', 'ascending');
+  await expect
+    .poll(async () => (await allGrid.locator(`[role="row"][data-row-index] [role="gridcell"][aria-colindex="${idColumn}"]`).allTextContents()).map(Number).every((id, i, all) => i === 0 || all[i - 1]! <= id))
+    .toBe(true);
+  // Date / Time again: newest first, as the viewer opened.
+  await allGrid.getByRole('columnheader', { name: 'Date / Time', exact: true }).getByRole('button').click();
+  await expect(allGrid.getByRole('columnheader', { name: 'Date / Time', exact: true })).toHaveAttribute('aria-sort', 'descending');
   await all.emulateMedia({ colorScheme: 'dark' });
   await allGrid.getByRole('row', { name: /2328/ }).click();
   await keepScreenshot(all, 'status-viewer-dark');

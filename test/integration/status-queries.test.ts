@@ -206,3 +206,32 @@ describe('courier status messages --after', () => {
     expect(bad.stderr).toContain('cursor');
   }, 120_000);
 });
+
+describe('courier status messages --sort and --before', () => {
+  it('sorts by any column, pages on with its own cursor, and refuses another sort\'s cursor', async () => {
+    const recordIds = (stdout: string) => (JSON.parse(stdout) as { recordId: number }[]).map((m) => m.recordId);
+    const first = await courier('status', 'messages', '--sort', 'component:desc', '--limit', '3', '--json');
+    expect(first.code).toBe(0);
+    // "Software Distribution" after "SMS_DISTRIBUTION_MANAGER" in any case; each component's messages newest first.
+    expect(recordIds(first.stdout)).toEqual([6, 5, 4]);
+    const cursor = /next page: --after (\S+)/.exec(first.stderr)?.[1] as string;
+    const rest = await courier('status', 'messages', '--sort', 'component:desc', '--after', cursor, '--json');
+    expect(recordIds(rest.stdout)).toEqual([7, 3, 2, 1]);
+    const byId = await courier('status', 'messages', '--sort', 'MessageID', '--json');
+    expect(recordIds(byId.stdout)).toEqual([1, 2, 7, 3, 4, 6, 5]);
+    const other = await courier('status', 'messages', '--after', cursor);
+    expect(other.code).not.toBe(0);
+    expect(other.stderr).toContain('The cursor belongs to a list sorted by component descending, not Date/Time');
+    const bad = await courier('status', 'messages', '--sort', 'colour:up');
+    expect(bad.code).not.toBe(0);
+    expect(bad.stderr).toContain('--sort takes a column and, after a colon, asc or desc');
+  }, 120_000);
+
+  it('reads a viewing period up to an exclusive end, and one site\'s messages', async () => {
+    const hour = 3_600_000;
+    const period = await courier('status', 'messages', '--since', new Date(t0 + hour).toISOString(), '--before', new Date(t0 + 40 * hour).toISOString(), '--json');
+    expect((JSON.parse(period.stdout) as { recordId: number }[]).map((m) => m.recordId)).toEqual([3, 2]);
+    const elsewhere = await courier('status', 'messages', '--site-code', 'B02', '--json');
+    expect(JSON.parse(elsewhere.stdout)).toEqual([]);
+  }, 120_000);
+});

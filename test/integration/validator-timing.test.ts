@@ -58,7 +58,19 @@ const samples: Record<string, readonly unknown[]> = {
   ],
   computerProgramSettingsSchema: [computerProgramSample],
   deviceProgramSettingsSchema: [deviceProgramSample],
-  statusMessageQuerySchema: [{ since: '2026-12-01', until: '2026-12-02T08:00:00Z', packageId: 'A0100001', distributionPoint: '\\\\DP01\\', text: 'distributed' }],
+  // A sort with its own cursor and an exclusive end, so the cursor's check against the sort and the range's run too.
+  statusMessageQuerySchema: [
+    {
+      since: '2026-12-01',
+      before: '2026-12-02T08:00:00Z',
+      siteCode: 'A01',
+      packageId: 'A0100001',
+      distributionPoint: '\\\\DP01\\',
+      text: 'distributed',
+      sort: { column: 'machine', direction: 'asc' },
+      cursor: api.encodeStatusCursor({ column: 'machine', direction: 'asc' }, { value: 'WKS00001', time: 1764547200000, recordId: 42 }),
+    },
+  ],
   recurringScheduleSchema: [{ start: '2026-11-26T22:00', every: 1, unit: 'days' }],
   intervalScheduleSchema: [{ type: 'interval', token: '1033BC7B10100010', start: '2019-11-19T01:04', daySpan: 2 }],
   scheduleSchema: [{ type: 'interval', token: '1033BC7B10100010', start: '2019-11-19T01:04', daySpan: 2 }],
@@ -95,7 +107,7 @@ const samples: Record<string, readonly unknown[]> = {
   logReadSchema: [{ names: ['distmgr.log', 'smsprov.log'], cursor: 'distmgr.log*1*0*1/smsprov.log*2*0*1', limit: 100 }],
   logTailSchema: [{ names: ['distmgr.log', 'distmgr.lo_'], limit: 10 }],
   logParseTextSchema: [{ name: 'execmgr.log', text: '<![LOG[x]LOG]!>' }],
-  statusMessageHistogramQuerySchema: [{ since: '2026-12-01', until: '2026-12-02T08:00:00Z', packageId: 'A0100001', bucket: 'hour', utcOffsetMinutes: 60 }],
+  statusMessageHistogramQuerySchema: [{ since: '2026-12-01', before: '2026-12-02T08:00:00Z', siteCode: 'A01', packageId: 'A0100001', bucket: 'hour', utcOffsetMinutes: 60 }],
   statusQueryCriteriaSchema: [{ component: 'SMS_DISTRIBUTION_MANAGER', severity: 'error', time: { kind: 'last', amount: 24, unit: 'hours' }, prompts: ['packageId', 'machine'] }],
 };
 

@@ -4,6 +4,8 @@ import {
   statusSeverityValues,
   type StatusMessageType,
   type StatusSeverity,
+  type StatusSort,
+  type StatusSortColumn,
 } from '../../api';
 import { statusCatalogue } from '../../domain/status-messages';
 import type { SqliteDatabase } from '../connection';
@@ -36,8 +38,61 @@ export interface StoredStatusMessage extends StatusMessageRecord {
 
 /** Where a page starts: after this message, in the page's order. */
 export interface StatusKey {
+  /** The message's value in the sort column; absent (or ignored) when the list is by time. */
+  readonly value?: number | string | null;
   readonly time: number;
   readonly recordId: number;
+}
+
+/**
+ * What each sort orders by, ahead of the time and record ID: columns of an index of
+ * migration 0026 (or 0005's component index), so a sorted page is an index range like a timed one.
+ * Severity by its rank (bits 30-31: 1 information, 2 warning, 3 error), not the signed number.
+ */
+const sortKeys: Readonly<Record<Exclude<StatusSortColumn, 'time'>, { readonly sql: string; readonly text: boolean; readonly index: string }>> = {
+  severity: { sql: '((m.severity >> 30) & 3)', text: false, index: 'status_messages_severity_rank_time' },
+  type: { sql: 'm.message_type', text: false, index: 'status_messages_type_time' },
+  siteCode: { sql: 'm.site_code', text: true, index: 'status_messages_site_code_time' },
+  machine: { sql: 'm.machine_name', text: true, index: 'status_messages_machine_time' },
+  component: { sql: 'm.component', text: true, index: 'status_messages_component_time' },
+  messageId: { sql: 'm.message_id', text: false, index: 'status_messages_message_id_time' },
+  description: { sql: 'm.message_id', text: false, index: 'status_messages_message_id_time' },
+  processId: { sql: 'm.process_id', text: false, index: 'status_messages_process_id_time' },
+  threadId: { sql: 'm.thread_id', text: false, index: 'status_messages_thread_id_time' },
+};
+
+/**
+ * A sorted page whose filters leave at least this many messages is read along the sort's index
+ * (checking the filters on the way, so about limit / share-kept entries are read); one that
+ * leaves fewer is read through the filters' own index and those few sorted. Counting up to it
+ * reads at most this many index entries, and it keeps both ways cheap: SQLite, estimating a time
+ * range without statistics of its values, would otherwise sort a week of messages to show 200.
+ */
+export const sortProbeRows = 5000;
+
+/** The value of a stored row in a sort's column, for its cursor. */
+function sortValueOf(row: { severity: number; message_type: number; site_code: string; machine_name: string; component: string; message_id: number; process_id: number; thread_id: number }, column: StatusSortColumn): number | string | null {
+  switch (column) {
+    case 'time':
+      return null;
+    case 'severity':
+      return (row.severity >> 30) & 3;
+    case 'type':
+      return row.message_type;
+    case 'siteCode':
+      return row.site_code;
+    case 'machine':
+      return row.machine_name;
+    case 'component':
+      return row.component;
+    case 'messageId':
+    case 'description':
+      return row.message_id;
+    case 'processId':
+      return row.process_id;
+    case 'threadId':
+      return row.thread_id;
+  }
 }
 
 export interface StatusMessageFilter {
@@ -47,12 +102,18 @@ export interface StatusMessageFilter {
   /** Inclusive bounds, epoch milliseconds. */
   readonly since?: number | undefined;
   readonly until?: number | undefined;
+  /** Exclusive upper bound, epoch milliseconds. */
+  readonly before?: number | undefined;
+  /** SMS_StatusMessage.SiteCode, compared in any case. */
+  readonly siteCode?: string | undefined;
   /** Every pair must match; values compare case-insensitively (ASCII), as NAL paths and IDs do. */
   readonly attributes?: readonly { readonly id: number; readonly value: string }[] | undefined;
   readonly machine?: string | undefined;
   /** Found in the description (the catalogue's text with the insertion strings), in any case. */
   readonly text?: string | undefined;
   readonly order: 'newest' | 'oldest';
+  /** Replaces `order` when given: by this column, then time and record ID, all one way. */
+  readonly sort?: StatusSort | undefined;
   readonly limit: number;
   readonly after?: StatusKey | undefined;
   /** Only messages with a higher record ID: those reported after it. */
@@ -60,7 +121,7 @@ export interface StatusMessageFilter {
 }
 
 /** The filters of a histogram: a page's, with a bounded period and the bucket length. */
-export interface StatusHistogramFilter extends Omit<StatusMessageFilter, 'order' | 'limit' | 'after' | 'afterRecordId' | 'since' | 'until'> {
+export interface StatusHistogramFilter extends Omit<StatusMessageFilter, 'order' | 'sort' | 'limit' | 'after' | 'afterRecordId' | 'since' | 'until' | 'before'> {
   /** The period's inclusive bounds, epoch milliseconds. */
   readonly since: number;
   readonly until: number;
@@ -81,6 +142,9 @@ export interface StatusMessagePage {
   readonly messages: readonly StoredStatusMessage[];
   /** The last message's key when more may follow, else null. */
   readonly next: StatusKey | null;
+  /** The first and last messages' keys (null when the page is empty), to read the page again or read on later. */
+  readonly first: StatusKey | null;
+  readonly last: StatusKey | null;
 }
 
 interface MessageRow {
@@ -134,7 +198,11 @@ const containsFunction = 'courier_status_contains';
 export class StatusMessageRepository {
   private readonly summaries: StatusSummaryRepository;
 
-  constructor(private readonly db: SqliteDatabase) {
+  constructor(
+    private readonly db: SqliteDatabase,
+    /** sortProbeRows; smaller in the tests of both ways. */
+    private readonly probeRows = sortProbeRows,
+  ) {
     this.summaries = new StatusSummaryRepository(db);
     // Matched inside SQLite, so a message that does not match never becomes a JavaScript row.
     db.function(containsFunction, { deterministic: true, varargs: true }, (needle, component, messageId, ...strings) => {
@@ -188,6 +256,7 @@ export class StatusMessageRepository {
    * last message read.
    */
   query(filter: StatusMessageFilter, scanBudget = textScanBudget): StatusMessagePage {
+    const column = this.sortOf(filter).column;
     let rows: MessageRow[];
     let resumeAt: StatusKey | null = null;
     if (filter.text === undefined) {
@@ -199,13 +268,13 @@ export class StatusMessageRepository {
       const { sql, parameters } = this.pageSql(filter, fold(filter.text));
       const hits: number[] = [];
       let read = 0;
-      for (const [time, recordId, hit] of this.db.prepare(sql).raw().iterate(...parameters) as IterableIterator<[number, number, number]>) {
+      for (const [time, recordId, hit, value] of this.db.prepare(sql).raw().iterate(...parameters) as IterableIterator<[number, number, number, number | string | null]>) {
         read++;
         if (hit === 1) hits.push(recordId);
         if (hits.length > filter.limit) break;
         if (read >= scanBudget) {
           // Leaving the loop resets the statement; the next page starts after this message.
-          resumeAt = { time, recordId };
+          resumeAt = { value, time, recordId };
           break;
         }
       }
@@ -215,8 +284,9 @@ export class StatusMessageRepository {
     const page = more ? rows.slice(0, filter.limit) : rows;
     const attributes = this.attributesOf(page.map((row) => row.record_id));
     const messages = page.map((row) => this.messageOf(row, attributes.get(row.record_id) ?? []));
-    const last = page.at(-1);
-    return { messages, next: more && last ? { time: last.time, recordId: last.record_id } : resumeAt };
+    const keyOf = (row: MessageRow | undefined): StatusKey | null => (row ? { value: sortValueOf(row, column), time: row.time, recordId: row.record_id } : null);
+    const last = keyOf(page.at(-1));
+    return { messages, next: more && last ? last : resumeAt, first: keyOf(page[0]), last };
   }
 
   get(recordId: number): StoredStatusMessage | null {
@@ -288,24 +358,40 @@ export class StatusMessageRepository {
     return { sql, parameters: [filter.origin, filter.bucketMs, ...parameters] };
   }
 
+  /** The sort a filter pages in: its own, or the time in its order's direction. */
+  private sortOf(filter: StatusMessageFilter): StatusSort {
+    return filter.sort ?? { column: 'time', direction: filter.order === 'oldest' ? 'asc' : 'desc' };
+  }
+
   /** A page's SQL; with `needle`, the keys and match flag of a text search instead of whole rows. */
   private pageSql(filter: StatusMessageFilter, needle?: string): { sql: string; parameters: unknown[] } {
     const { from, t, where, parameters: filterParameters } = this.filterSql(filter);
     const parameters: unknown[] = needle === undefined ? [...filterParameters] : [needle, ...filterParameters];
-    const newest = filter.order === 'newest';
-    const direction = newest ? 'DESC' : 'ASC';
+    const sort = this.sortOf(filter);
+    const direction = sort.direction === 'desc' ? 'DESC' : 'ASC';
+    const key = sort.column === 'time' ? null : sortKeys[sort.column];
+    // An attribute drives through its own index (a package's messages, sorted); otherwise the probe decides.
+    const along = key !== null && t === 'm' && this.leavesMany(from, where, filterParameters);
+    const source = along ? from.replace(/^status_messages m\b/, `status_messages m INDEXED BY ${key.index}`) : from;
     const columns =
       needle === undefined
         ? messageColumns.map((c) => `m.${c}`).join(', ')
-        : `${t}.time, ${t}.record_id, ${containsFunction}(?, m.component, m.message_id, ${insertionColumns.map((c) => `m.${c}`).join(', ')})`;
+        : `${t}.time, ${t}.record_id, ${containsFunction}(?, m.component, m.message_id, ${insertionColumns.map((c) => `m.${c}`).join(', ')}), ${key === null ? 'NULL' : key.sql}`;
     const sql =
-      `SELECT ${columns} FROM ${from}` +
+      `SELECT ${columns} FROM ${source}` +
       (where.length > 0 ? ` WHERE ${where.join(' AND ')}` : '') +
-      ` ORDER BY ${t}.time ${direction}, ${t}.record_id ${direction}` +
+      ` ORDER BY ${key === null ? '' : `${key.sql}${key.text ? ' COLLATE NOCASE' : ''} ${direction}, `}${t}.time ${direction}, ${t}.record_id ${direction}` +
       // A text search is read row by row and stops itself (query); every other page is a LIMIT.
       (filter.text === undefined ? ' LIMIT ?' : '');
     if (filter.text === undefined) parameters.push(filter.limit + 1);
     return { sql, parameters };
+  }
+
+  /** Whether the filters (the cursor's bound included) leave at least probeRows messages. */
+  private leavesMany(from: string, where: readonly string[], parameters: readonly unknown[]): boolean {
+    if (where.length === 0) return true;
+    const sql = `SELECT count(*) AS n FROM (SELECT 1 FROM ${from} WHERE ${where.join(' AND ')} LIMIT ?)`;
+    return (this.db.prepare(sql).get(...parameters, this.probeRows) as { n: number }).n >= this.probeRows;
   }
 
   /** The FROM and WHERE of every filter but the text; `t` is the table whose time drives the read. */
@@ -337,15 +423,27 @@ export class StatusMessageRepository {
       where.push(`${t}.time <= ?`);
       parameters.push(filter.until);
     }
+    if (filter.before !== undefined) {
+      where.push(`${t}.time < ?`);
+      parameters.push(filter.before);
+    }
     if (filter.afterRecordId !== undefined) {
       // On the driving table: the attribute index holds the record ID, so no message row is read to check it.
       where.push(`${t}.record_id > ?`);
       parameters.push(filter.afterRecordId);
     }
-    const newest = filter.order === 'newest';
     if (filter.after) {
-      where.push(`(${t}.time, ${t}.record_id) ${newest ? '<' : '>'} (?, ?)`);
-      parameters.push(filter.after.time, filter.after.recordId);
+      const sort = this.sortOf(filter);
+      const past = sort.direction === 'desc' ? '<' : '>';
+      if (sort.column === 'time') {
+        where.push(`(${t}.time, ${t}.record_id) ${past} (?, ?)`);
+        parameters.push(filter.after.time, filter.after.recordId);
+      } else {
+        // The key's own column first (its collation on the bound value), so the index range starts at the cursor.
+        const key = sortKeys[sort.column];
+        where.push(`(${key.sql}, ${t}.time, ${t}.record_id) ${past} (?${key.text ? ' COLLATE NOCASE' : ''}, ?, ?)`);
+        parameters.push(filter.after.value ?? (key.text ? '' : 0), filter.after.time, filter.after.recordId);
+      }
     }
     if (filter.component !== undefined) {
       where.push('m.component = ? COLLATE NOCASE');
@@ -362,6 +460,10 @@ export class StatusMessageRepository {
     if (filter.machine !== undefined) {
       where.push('m.machine_name = ? COLLATE NOCASE');
       parameters.push(filter.machine);
+    }
+    if (filter.siteCode !== undefined) {
+      where.push('m.site_code = ? COLLATE NOCASE');
+      parameters.push(filter.siteCode);
     }
     return { from, t, where, parameters };
   }

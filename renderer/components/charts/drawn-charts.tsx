@@ -7,6 +7,7 @@ import {
   type ChartDataPoint,
   type HorizontalBarChartWithAxisDataPoint,
   type VerticalStackedChartProps,
+  type VSChartDataPoint,
 } from '@fluentui/react-charts';
 import { useCallback, useMemo, type ReactNode } from 'react';
 import { useColorScheme } from '../use-color-scheme';
@@ -108,11 +109,29 @@ export interface DrawnHistogramProps {
   readonly bars: readonly { readonly key: string; readonly start: number; readonly label: string; readonly series: readonly ChartSeries[] }[];
   readonly width: number;
   readonly height: number;
+  /** A bar (or one of its parts) was clicked: its key. */
+  readonly onBarClick?: (key: string) => void;
 }
 
+/**
+ * Room right of the plot for half the last tick's label: the labels are centred on their ticks,
+ * and with the library's default margin the last one ("Dec 3", "12 PM") was cut at the SVG's edge.
+ */
+const histogramMargins = { left: 40, right: 36, top: 16, bottom: 32 };
+
 /** Bars over time, each stacked by severity. */
-export function HistogramBars({ title, bars, width, height }: DrawnHistogramProps): ReactNode {
+export function HistogramBars({ title, bars, width, height, onBarClick }: DrawnHistogramProps): ReactNode {
   const colorOf = useColorOf();
+  const onClick = useMemo(() => {
+    if (onBarClick === undefined) return undefined;
+    const byStart = new Map(bars.map((bar) => [bar.start, bar.key]));
+    const byLabel = new Map(bars.map((bar) => [bar.label, bar.key]));
+    // The whole stack or one severity's part, as the library gives it: either names its bar.
+    return (_event: unknown, clicked: VerticalStackedChartProps | VSChartDataPoint) => {
+      const key = 'xAxisPoint' in clicked ? byStart.get(new Date(clicked.xAxisPoint).getTime()) : byLabel.get(clicked.xAxisCalloutData ?? '');
+      if (key !== undefined) onBarClick(key);
+    };
+  }, [bars, onBarClick]);
   const data = useMemo<VerticalStackedChartProps[]>(
     () =>
       bars.map((bar) => ({
@@ -131,6 +150,8 @@ export function HistogramBars({ title, bars, width, height }: DrawnHistogramProp
       hideLegend
       barGapMax={2}
       isCalloutForStack
+      margins={histogramMargins}
+      {...(onClick !== undefined ? { onBarClick: onClick } : {})}
     />
   );
 }

@@ -93,9 +93,11 @@ export const advertisementStatusFeature: FeatureRegistration<keyof Advertisement
     'advertisement-status-site': {
       label: (row) => `${row.advertisementName} at site ${row.siteCode}`,
       actions: (row, { shell }) => [
-        // The viewer's filter has no site code (the status message query has none): the
-        // advertisement's messages are shown, every reporting site's, with the Site code column.
-        showMessagesInViewer({ advertisementId: row.advertisementId, about: about(row.advertisementId, row.advertisementName) }, shell),
+        // The row's counts are of the messages reported at its site: the viewer shows those same ones.
+        showMessagesInViewer(
+          { advertisementId: row.advertisementId, siteCode: row.siteCode, about: `${about(row.advertisementId, row.advertisementName)} at site ${row.siteCode}` },
+          shell,
+        ),
         separator('after-messages'),
         // Enter or double-click on a site row shows its clients' states.
         { ...clientStatus(row.advertisementId, row.advertisementName, shell), id: 'open' },

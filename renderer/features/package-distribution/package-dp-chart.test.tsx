@@ -17,7 +17,7 @@ function siteWith(rows: () => readonly PackageDpStatusDto[]) {
   return fakeCourier({
     'packages:status': async ({ packageId }) => ({ ok: true, value: { packageId, sourceVersion: 2, distributionPoints: rows() } }),
     'distribution-points:list': async () => ({ ok: true, value: [testDp('DP01'), testDp('DP02'), testDp('DP03')] }),
-    'status:messages': async () => ({ ok: true, value: { messages: [], nextCursor: null } }),
+    'status:messages': async () => ({ ok: true, value: { messages: [], nextCursor: null, startCursor: null, endCursor: null } }),
     'components:get': async () => ({ ok: true, value: testDistmgrSettings() }),
   });
 }

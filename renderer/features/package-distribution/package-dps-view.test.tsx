@@ -27,7 +27,7 @@ function siteWith(rows: () => readonly PackageDpStatusDto[]) {
       return { ok: true, value: { packageId, sourceVersion: 2, distributionPoints: rows() } };
     },
     'distribution-points:list': async () => ({ ok: true, value: [testDp('DP01'), testDp('DP02', { siteCode: 'B02' })] }),
-    'status:messages': async () => ({ ok: true, value: { messages: [], nextCursor: null } }),
+    'status:messages': async () => ({ ok: true, value: { messages: [], nextCursor: null, startCursor: null, endCursor: null } }),
     'components:get': async () => ({ ok: true, value: testDistmgrSettings() }),
   });
   return { courier, statusCalls };

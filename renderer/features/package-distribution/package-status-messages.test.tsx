@@ -39,7 +39,7 @@ function site() {
     'status:messages': async (query) => {
       queries.push(query);
       const all = stored.filter((m) => (query.severity === undefined || m.severity === query.severity) && m.recordId > (query.afterRecordId ?? 0));
-      return { ok: true, value: { messages: all, nextCursor: null } };
+      return { ok: true, value: { messages: all, nextCursor: null, startCursor: null, endCursor: null } };
     },
   });
   return { courier, queries, stored };

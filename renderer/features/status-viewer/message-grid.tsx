@@ -2,7 +2,7 @@ import { makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { ChevronDownRegular, ChevronUpRegular, ErrorCircleRegular, InfoRegular, WarningRegular } from '@fluentui/react-icons';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useEffect, useId, useRef, useState, type CSSProperties, type KeyboardEvent, type MouseEvent, type ReactNode } from 'react';
-import type { StatusMessageDto, StatusSeverity } from '../../../core/api';
+import type { StatusMessageDto, StatusSeverity, StatusSort, StatusSortColumn } from '../../../core/api';
 import { useDataGridStyles } from '../../components/data-grid/data-grid-styles';
 import { formatDateTime } from '../../components/date-time';
 import { severityLabels, typeLabels } from './message-fields';
@@ -26,7 +26,6 @@ const useStyles = makeStyles({
     lineHeight: tokens.lineHeightBase200,
   },
   stickyHeader: { position: 'sticky', top: 0, zIndex: 2, width: 'var(--data-grid-width)', minWidth: '100%' },
-  headerText: { cursor: 'default', ':hover': { backgroundColor: 'transparent' } },
   severity: { display: 'inline-flex', alignItems: 'center', gap: tokens.spacingHorizontalXS, minWidth: 0 },
   icon: { flexShrink: 0, fontSize: '14px' },
   info: { color: tokens.colorBrandForeground1 },
@@ -37,7 +36,7 @@ const useStyles = makeStyles({
 });
 
 interface Column {
-  readonly id: string;
+  readonly id: StatusSortColumn;
   /** Left out while the list is narrower than this (the details pane still shows it). */
   readonly hideBelow?: number;
   readonly label: string;
@@ -73,6 +72,22 @@ export const allViewerColumns: readonly Column[] = [
  */
 export function columnsFor(width: number | null): readonly Column[] {
   return width === null ? allViewerColumns : allViewerColumns.filter((column) => column.hideBelow === undefined || width >= column.hideBelow);
+}
+
+/** A header's tooltip: how the list is sorted and what a click does. */
+function sortTip(column: Column, sorted: boolean, ascending: boolean): string {
+  const how =
+    column.id === 'time'
+      ? sorted
+        ? ascending
+          ? 'Oldest first: click for newest first'
+          : 'Newest first: click for oldest first'
+        : 'Click to sort by Date / Time, newest first'
+      : sorted
+        ? `Sorted by ${column.label}, ${ascending ? 'ascending' : 'descending'}: click to reverse`
+        : `Click to sort by ${column.label}`;
+  // The description is the catalogue's text with each message's strings: no index holds it, so the site sorts by what it is written from.
+  return column.id === 'description' ? `${how} (by message ID, then time: the site cannot sort the text itself without reading every message)` : how;
 }
 
 const severityIcons: Readonly<Record<StatusSeverity, typeof InfoRegular>> = { info: InfoRegular, warning: WarningRegular, error: ErrorCircleRegular };
@@ -133,8 +148,10 @@ const MessageRow = memo(MessageRowOf);
 export interface MessageGridProps {
   readonly window: PageWindow;
   readonly label: string;
-  readonly oldestFirst: boolean;
-  readonly onToggleOrder: () => void;
+  /** The list's order, as the site reads it. */
+  readonly sort: StatusSort;
+  /** A header was clicked (or Enter or Space pressed on it): sort by its column, or the other way. */
+  readonly onSort: (column: StatusSortColumn) => void;
   readonly selected: ReadonlyMap<number, StatusMessageDto>;
   readonly activeIndex: number;
   /** A click or key chose rows: `index` the row, with the gesture's keys. */
@@ -154,7 +171,8 @@ export interface MessageGridProps {
 /**
  * The viewer's list: virtualized (only the rows in view are in the DOM) over the page window, so
  * a million messages scroll as a few hundred do; rows of pages not held show "Reading…" until
- * their page is read again. It sorts by time only, both ways: the site pages by time.
+ * their page is read again. A header sorts by its column, both ways: the site reads every page
+ * in that order from an index, so the order is the whole list's, not the rows held.
  */
 export function MessageGrid(props: MessageGridProps): ReactNode {
   const { window, selected, activeIndex, onChoose, onShowRows, onAtTop } = props;
@@ -270,36 +288,38 @@ export function MessageGrid(props: MessageGridProps): ReactNode {
     >
       <div role="rowgroup" className={mergeClasses(grid.header, styles.stickyHeader)}>
         <div role="row" aria-rowindex={1} className={grid.headerRow}>
-          {viewerColumns.map((column, index) =>
-            column.id === 'time' ? (
-              <div key={column.id} role="columnheader" aria-colindex={index + 1} aria-sort={props.oldestFirst ? 'ascending' : 'descending'} className={grid.headerCell}>
+          {viewerColumns.map((column, index) => {
+            const sorted = props.sort.column === column.id;
+            const ascending = props.sort.direction === 'asc';
+            return (
+              <div
+                key={column.id}
+                role="columnheader"
+                aria-colindex={index + 1}
+                aria-sort={sorted ? (ascending ? 'ascending' : 'descending') : 'none'}
+                className={grid.headerCell}
+              >
                 <button
                   type="button"
-                  className={grid.headerButton}
-                  title={props.oldestFirst ? 'Oldest first: click for newest first' : 'Newest first: click for oldest first'}
+                  className={mergeClasses(grid.headerButton, column.align === 'end' && grid.headerButtonEnd)}
+                  title={sortTip(column, sorted, ascending)}
+                  // Enter and Space press the button; the grid's own keys (arrows, Home, End) stay the rows'.
+                  onKeyDown={(event) => {
+                    if (event.key === 'Enter' || event.key === ' ') event.stopPropagation();
+                  }}
                   onClick={(event) => {
                     event.stopPropagation();
-                    props.onToggleOrder();
+                    props.onSort(column.id);
                   }}
                 >
                   <span className={grid.headerLabel}>{column.label}</span>
                   <span className={grid.sortSlot} aria-hidden>
-                    {props.oldestFirst ? <ChevronUpRegular className={grid.sortIcon} /> : <ChevronDownRegular className={grid.sortIcon} />}
+                    {sorted && (ascending ? <ChevronUpRegular className={grid.sortIcon} /> : <ChevronDownRegular className={grid.sortIcon} />)}
                   </span>
                 </button>
               </div>
-            ) : (
-              <div key={column.id} role="columnheader" aria-colindex={index + 1} aria-sort="none" className={grid.headerCell}>
-                <span
-                  className={mergeClasses(grid.headerButton, styles.headerText, column.align === 'end' && grid.headerButtonEnd)}
-                  // The site pages messages by time, so no other column can order a list too long to hold.
-                  title={`${column.label}: the list is ordered by Date / Time`}
-                >
-                  <span className={grid.headerLabel}>{column.label}</span>
-                </span>
-              </div>
-            ),
-          )}
+            );
+          })}
         </div>
       </div>
       <div role="rowgroup" className={grid.sizer} style={{ height: virtualizer.getTotalSize() }}>

@@ -1,6 +1,6 @@
 import { Text, makeStyles, tokens } from '@fluentui/react-components';
 import { Suspense, lazy, useMemo, useRef, type ReactNode } from 'react';
-import type { StatusHistogramBucketDto, StatusMessageHistogramDto } from '../../../core/api';
+import { statusHistogramBucketMs, type StatusHistogramBucketDto, type StatusMessageHistogramDto } from '../../../core/api';
 import { ChartBoundary } from '../../components/charts/chart-boundary';
 import { chartPalette, type ChartSeries } from '../../components/charts/chart-series';
 import { CountTable } from '../../components/charts/count-table';
@@ -39,10 +39,26 @@ function severitySeries(b: StatusHistogramBucketDto): ChartSeries[] {
 }
 
 /**
- * Above the grid: the viewer's messages per hour or day, each bar stacked by severity, counted
- * by the site server for the viewer's filter. Its table names every bucket that has messages.
+ * The interval a bar counts: its hour or day, from since when the period starts inside the first
+ * bar; the current hour's bar runs to the hour's end, so what is reported in it still comes.
  */
-export function MessageHistogram({ state }: { readonly state: HistogramState }): ReactNode {
+export function barRange(value: StatusMessageHistogramDto, start: string): { readonly since: number; readonly before: number } {
+  const from = Date.parse(start);
+  return { since: Math.max(from, Date.parse(value.since)), before: from + statusHistogramBucketMs[value.bucket] };
+}
+
+export interface MessageHistogramProps {
+  readonly state: HistogramState;
+  /** A bar was clicked: the viewing period becomes its interval (since inclusive, before exclusive). */
+  readonly onNarrow?: (range: { readonly since: number; readonly before: number }) => void;
+}
+
+/**
+ * Above the grid: the viewer's messages per hour or day, each bar stacked by severity, counted
+ * by the site server for the viewer's filter. Its table names every bucket that has messages;
+ * a click on a bar narrows the viewer to that hour or day.
+ */
+export function MessageHistogram({ state, onNarrow }: MessageHistogramProps): ReactNode {
   const styles = useStyles();
   const ref = useRef<HTMLElement>(null);
   const width = useWidth(ref, 800);
@@ -62,7 +78,13 @@ export function MessageHistogram({ state }: { readonly state: HistogramState }):
         <>
           <ChartBoundary>
             <Suspense fallback={null}>
-              <HistogramBars title={title} bars={bars} width={width - 16} height={chartHeight} />
+              <HistogramBars
+                title={title}
+                bars={bars}
+                width={width - 16}
+                height={chartHeight}
+                {...(onNarrow !== undefined ? { onBarClick: (key: string) => onNarrow(barRange(value, key)) } : {})}
+              />
             </Suspense>
           </ChartBoundary>
           <CountTable

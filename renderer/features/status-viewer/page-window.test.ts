@@ -30,26 +30,30 @@ const page1 = [message(27), message(26), message(25)];
 
 describe('the page window', () => {
   it('counts the rows read and one "more" row while pages remain', () => {
-    const first = run({ type: 'page-read', index: 0, cursor: null, messages: page0, nextCursor: 'c1', oldestFirst: false });
+    const first = run({ type: 'page-read', index: 0, cursor: null, messages: page0, nextCursor: 'c1', startCursor: 'start', endCursor: 'end' });
     expect(rowCount(first)).toBe(4);
     expect(rowAt(first, 3)).toEqual({ kind: 'more' });
-    const both = windowReducer(first, { type: 'page-read', index: 1, cursor: 'c1', messages: page1, nextCursor: null, oldestFirst: false });
+    const both = windowReducer(first, { type: 'page-read', index: 1, cursor: 'c1', messages: page1, nextCursor: null, startCursor: 'start', endCursor: 'end' });
     expect(rowCount(both)).toBe(6);
     expect(rowAt(both, 4)).toEqual({ kind: 'message', message: page1[1] });
     expect(rowAt(both, 6)).toBeNull();
   });
 
-  it('gives the first page a cursor that reads it again from its first message, newest or oldest first', () => {
-    const newest = run({ type: 'page-read', index: 0, cursor: null, messages: page0, nextCursor: null, oldestFirst: false });
-    expect(newest.pages[0]?.cursor).toBe(`${Date.parse(page0[0]!.time)}.31`);
-    const oldest = run({ type: 'page-read', index: 0, cursor: null, messages: page0, nextCursor: null, oldestFirst: true });
-    expect(oldest.pages[0]?.cursor).toBe(`${Date.parse(page0[0]!.time)}.29`);
+  it('gives the first page the site\'s cursor that reads it again from its first message, and keeps the cursor that reads on after the last', () => {
+    const first = run({ type: 'page-read', index: 0, cursor: null, messages: page0, nextCursor: 'c1', startCursor: 'from-30', endCursor: 'after-28' });
+    expect(first.pages[0]?.cursor).toBe('from-30');
+    expect(first.endCursor).toBe('after-28');
+    const next = windowReducer(first, { type: 'page-read', index: 1, cursor: 'c1', messages: page1, nextCursor: null, startCursor: 'from-27', endCursor: 'after-25' });
+    expect(next.pages[1]?.cursor).toBe('c1');
+    expect(next.endCursor).toBe('after-25');
+    // Reading on past the end finds nothing yet: the end stays where it was.
+    expect(windowReducer(next, { type: 'page-read', index: 2, cursor: 'after-25', messages: [], nextCursor: null, startCursor: null, endCursor: null }).endCursor).toBe('after-25');
   });
 
   it('drops the messages of far pages but keeps their rows, and takes them back when read again', () => {
     const both = run(
-      { type: 'page-read', index: 0, cursor: null, messages: page0, nextCursor: 'c1', oldestFirst: false },
-      { type: 'page-read', index: 1, cursor: 'c1', messages: page1, nextCursor: null, oldestFirst: false },
+      { type: 'page-read', index: 0, cursor: null, messages: page0, nextCursor: 'c1', startCursor: 'start', endCursor: 'end' },
+      { type: 'page-read', index: 1, cursor: 'c1', messages: page1, nextCursor: null, startCursor: 'start', endCursor: 'end' },
     );
     const dropped = windowReducer(both, { type: 'drop-far', shown: [1], keep: 0 });
     expect(dropped.pages[0]?.messages).toBeNull();
@@ -57,16 +61,16 @@ describe('the page window', () => {
     expect(rowAt(dropped, 1)).toEqual({ kind: 'missing', page: 0 });
     const cursor = dropped.pages[0]!.cursor;
     // An answer for a cursor the slot does not have (a stale read) is ignored.
-    expect(windowReducer(dropped, { type: 'page-read', index: 0, cursor: 'other', messages: page0, nextCursor: 'c1', oldestFirst: false })).toBe(dropped);
-    const back = windowReducer(dropped, { type: 'page-read', index: 0, cursor, messages: page0, nextCursor: 'c1', oldestFirst: false });
+    expect(windowReducer(dropped, { type: 'page-read', index: 0, cursor: 'other', messages: page0, nextCursor: 'c1', startCursor: 'start', endCursor: 'end' })).toBe(dropped);
+    const back = windowReducer(dropped, { type: 'page-read', index: 0, cursor, messages: page0, nextCursor: 'c1', startCursor: 'start', endCursor: 'end' });
     expect(rowAt(back, 1)).toEqual({ kind: 'message', message: page0[1] });
     expect(windowReducer(back, { type: 'drop-far', shown: [0, 1], keep: 0 })).toBe(back);
   });
 
   it('finds the pages a range of rows falls in, after the live rows on top', () => {
     const window = run(
-      { type: 'page-read', index: 0, cursor: null, messages: page0, nextCursor: 'c1', oldestFirst: false },
-      { type: 'page-read', index: 1, cursor: 'c1', messages: page1, nextCursor: null, oldestFirst: false },
+      { type: 'page-read', index: 0, cursor: null, messages: page0, nextCursor: 'c1', startCursor: 'start', endCursor: 'end' },
+      { type: 'page-read', index: 1, cursor: 'c1', messages: page1, nextCursor: null, startCursor: 'start', endCursor: 'end' },
       { type: 'newer-read', messages: [message(31)], more: false, atNewest: true },
     );
     expect(pagesInRows(window, 0, 0)).toEqual([]);
@@ -75,7 +79,7 @@ describe('the page window', () => {
   });
 
   it('puts newer messages on top while the newest row is in view, each once', () => {
-    const first = run({ type: 'page-read', index: 0, cursor: null, messages: page0, nextCursor: null, oldestFirst: false });
+    const first = run({ type: 'page-read', index: 0, cursor: null, messages: page0, nextCursor: null, startCursor: 'start', endCursor: 'end' });
     expect(first.newest).toBe(30);
     const live = windowReducer(first, { type: 'newer-read', messages: [message(32), message(31), message(30)], more: false, atNewest: true });
     expect(live.head.map((m) => m.recordId)).toEqual([32, 31]);
@@ -84,7 +88,7 @@ describe('the page window', () => {
   });
 
   it('holds newer messages back while the admin has scrolled away, and shows them on request', () => {
-    const first = run({ type: 'page-read', index: 0, cursor: null, messages: page0, nextCursor: null, oldestFirst: false });
+    const first = run({ type: 'page-read', index: 0, cursor: null, messages: page0, nextCursor: null, startCursor: 'start', endCursor: 'end' });
     const away = windowReducer(first, { type: 'newer-read', messages: [message(31)], more: false, atNewest: false });
     expect(away.head).toEqual([]);
     expect(away.pending.map((m) => m.recordId)).toEqual([31]);
@@ -98,7 +102,7 @@ describe('the page window', () => {
   });
 
   it('marks an overflow when more newer messages came than one read holds', () => {
-    const first = run({ type: 'page-read', index: 0, cursor: null, messages: page0, nextCursor: null, oldestFirst: false });
+    const first = run({ type: 'page-read', index: 0, cursor: null, messages: page0, nextCursor: null, startCursor: 'start', endCursor: 'end' });
     const flood = windowReducer(first, { type: 'newer-read', messages: [message(31)], more: true, atNewest: true });
     expect(flood.pendingOverflow).toBe(true);
     expect(flood.head).toEqual([]);

@@ -28,9 +28,11 @@ export interface PageWindow {
   readonly pendingOverflow: boolean;
   /** The highest record ID read so far: newer messages are those after it. */
   readonly newest: number;
+  /** Reads on after the last message read, even once the end was reached (the site's endCursor). */
+  readonly endCursor: string | null;
 }
 
-export const emptyWindow: PageWindow = { head: [], pages: [], nextCursor: null, started: false, pending: [], pendingOverflow: false, newest: 0 };
+export const emptyWindow: PageWindow = { head: [], pages: [], nextCursor: null, started: false, pending: [], pendingOverflow: false, newest: 0, endCursor: null };
 
 function maxRecordId(messages: readonly StatusMessageDto[], from: number): number {
   let newest = from;
@@ -47,20 +49,6 @@ export type WindowRow =
 
 function timeMs(message: StatusMessageDto): number {
   return Date.parse(message.time);
-}
-
-/**
- * A cursor that reads a page again from its first message, for the first page (read without
- * one): newest first pages by `(time, record) < cursor`, oldest first by `>`, so the first
- * message's own key with the record ID one past it includes that message and nothing newer.
- */
-export function cursorFrom(message: StatusMessageDto, oldestFirst: boolean): string {
-  return `${timeMs(message)}.${oldestFirst ? message.recordId - 1 : message.recordId + 1}`;
-}
-
-/** The cursor after a message: the next page starts just past it. */
-export function cursorAfter(message: StatusMessageDto): string {
-  return `${timeMs(message)}.${message.recordId}`;
 }
 
 export function rowCount(window: PageWindow): number {
@@ -103,8 +91,20 @@ export function pagesInRows(window: PageWindow, first: number, last: number): re
 
 export type WindowAction =
   | { readonly type: 'reset' }
-  /** A page read: the next one (index = pages.length) or a dropped one read again. */
-  | { readonly type: 'page-read'; readonly index: number; readonly cursor: string | null; readonly messages: readonly StatusMessageDto[]; readonly nextCursor: string | null; readonly oldestFirst: boolean }
+  /**
+   * A page read: the next one (index = pages.length) or a dropped one read again. The site's
+   * startCursor reads the first page again from its first message, whatever arrived above it
+   * since; its endCursor reads on after the last page.
+   */
+  | {
+      readonly type: 'page-read';
+      readonly index: number;
+      readonly cursor: string | null;
+      readonly messages: readonly StatusMessageDto[];
+      readonly nextCursor: string | null;
+      readonly startCursor: string | null;
+      readonly endCursor: string | null;
+    }
   /** Keep the pages within `keep` pages of those on screen; drop the others' messages. */
   | { readonly type: 'drop-far'; readonly shown: readonly number[]; readonly keep: number }
   /** Newer messages read (afterRecordId): on top while the newest row is in view, else held back. */
@@ -133,15 +133,15 @@ export function windowReducer(window: PageWindow, action: WindowAction): PageWin
       return emptyWindow;
     case 'page-read': {
       if (action.index === window.pages.length) {
-        const first = action.messages[0];
         if (action.messages.length === 0 && action.index > 0) return { ...window, nextCursor: action.nextCursor };
-        const cursor = action.index === 0 && first !== undefined ? cursorFrom(first, action.oldestFirst) : action.cursor;
+        const cursor = action.index === 0 && action.startCursor !== null ? action.startCursor : action.cursor;
         return {
           ...window,
           started: true,
           pages: [...window.pages, { cursor, length: action.messages.length, messages: action.messages }],
           nextCursor: action.nextCursor,
           newest: maxRecordId(action.messages, window.newest),
+          endCursor: action.endCursor ?? window.endCursor,
         };
       }
       const slot = window.pages[action.index];

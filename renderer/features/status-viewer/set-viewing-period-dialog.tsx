@@ -1,4 +1,4 @@
-import { Dropdown, Input, Option, Radio, RadioGroup, makeStyles, tokens } from '@fluentui/react-components';
+import { Checkbox, Dropdown, Input, Option, Radio, RadioGroup, makeStyles, tokens } from '@fluentui/react-components';
 import { useState, type ReactNode } from 'react';
 import { FormDialog } from '../../components/form-dialog';
 import { FormRow, SmallControls, useFormStyles } from '../../components/form-layout';
@@ -25,7 +25,8 @@ export interface SetViewingPeriodDialogProps {
 
 /**
  * Set Viewing Period, asked before the Status Message Viewer opens (and from it): the messages
- * since a date and time, or those of the last N hours or days. Tab moves, Enter is OK, Escape cancels.
+ * since a date and time (and, ticked, until another), or those of the last N hours or days.
+ * Tab moves, Enter is OK, Escape cancels.
  */
 export function SetViewingPeriodDialog({ period, about, onOk, onCancel }: SetViewingPeriodDialogProps): ReactNode {
   const styles = useStyles();
@@ -45,7 +46,7 @@ export function SetViewingPeriodDialog({ period, about, onOk, onCancel }: SetVie
       title="Set Viewing Period"
       onCancel={onCancel}
       okDisabled={!outcome.ok}
-      problem={outcome.ok ? null : { message: outcome.message, field: outcome.field, fieldLabel: outcome.field === 'amount' ? 'Number' : 'Date and time' }}
+      problem={outcome.ok ? null : { message: outcome.message, field: outcome.field, fieldLabel: outcome.field === 'amount' ? 'Number' : outcome.field === 'untilLocal' ? 'Until' : 'Date and time' }}
       onOk={() => outcome.ok && onOk(outcome.value)}
     >
       <p className={form.note}>Show the status messages of {about} reported:</p>
@@ -62,6 +63,30 @@ export function SetViewingPeriodDialog({ period, about, onOk, onCancel }: SetVie
                   disabled={draft.mode !== 'since'}
                   value={draft.sinceLocal}
                   onChange={(_, data) => change({ sinceLocal: data.value })}
+                />
+              </SmallControls>
+            </FormRow>
+            <FormRow
+              label="Until"
+              field="untilLocal"
+              issue={issue('untilLocal')}
+              grow={false}
+              after={<span className={form.note}>(not included)</span>}
+            >
+              <SmallControls>
+                <Checkbox
+                  aria-label="Until a date and time"
+                  disabled={draft.mode !== 'since'}
+                  checked={draft.untilOn}
+                  onChange={(_, data) => change({ untilOn: data.checked === true })}
+                />
+                <Input
+                  type="datetime-local"
+                  className={styles.since}
+                  aria-label="Until date and time"
+                  disabled={draft.mode !== 'since' || !draft.untilOn}
+                  value={draft.untilLocal}
+                  onChange={(_, data) => change({ untilLocal: data.value })}
                 />
               </SmallControls>
             </FormRow>

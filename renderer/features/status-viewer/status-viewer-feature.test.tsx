@@ -46,6 +46,19 @@ describe('Show Messages', () => {
     expect(shell.openPopup).toHaveBeenCalledWith({ kind: 'set-viewing-period', target: { advertisementId: 'A0120000', about: 'advertisement Reader to all (A0120000)' }, severity: null });
   });
 
+  it("on an advertisement's site row asks for that advertisement's messages at that site, and opens the viewer on both", () => {
+    const { shell, env: e } = env();
+    const siteRow = { advertisementId: 'A0120000', advertisementName: 'Reader to all', siteCode: 'B02', received: 1, failures: 0, programsStarted: 0, programsSucceeded: 0, programsFailed: 0, lastUpdate: '2026-12-03T09:05:00.000Z' };
+    findCommand(consoleRegistry.rows['advertisement-status-site'].actions(siteRow, e), 'show-messages-error')?.run();
+    const target = { advertisementId: 'A0120000', siteCode: 'B02', about: 'advertisement Reader to all (A0120000) at site B02' };
+    expect(shell.openPopup).toHaveBeenCalledWith({ kind: 'set-viewing-period', target, severity: 'error' });
+    const open = vi.spyOn(window, 'open').mockReturnValue(null);
+    render(<FluentProvider theme={webLightTheme}>{consoleRegistry.popups['set-viewing-period'].render({ kind: 'set-viewing-period', target, severity: 'error' }, { ...e, close: vi.fn() })}</FluentProvider>);
+    fireEvent.click(within(screen.getByRole('dialog', { name: 'Set Viewing Period' })).getByRole('button', { name: 'OK' }));
+    const url = new URL(String(open.mock.calls[0]?.[0]), 'http://127.0.0.1/');
+    expect(Object.fromEntries(url.searchParams)).toEqual({ advertisementId: 'A0120000', siteCode: 'B02', severity: 'error', lastHours: '24' });
+  });
+
   it('opens the viewer with the scope, the severity and the period once Set Viewing Period is answered', () => {
     const open = vi.spyOn(window, 'open').mockReturnValue(null);
     const { shell, env: e } = env();

@@ -7,6 +7,8 @@ export interface ViewerTarget {
   readonly distributionPoint?: string;
   readonly dpName?: string;
   readonly advertisementId?: string;
+  /** Only the messages reported at this site (SMS_StatusMessage.SiteCode): an advertisement's site row. */
+  readonly siteCode?: string;
   /** A site component (Component Status), and the computer it runs on. */
   readonly component?: string;
   readonly machine?: string;

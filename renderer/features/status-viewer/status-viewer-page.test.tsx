@@ -68,7 +68,16 @@ function site(count: number) {
       const limit = query.limit ?? 100;
       const page = rows.slice(0, limit);
       const last = page.at(-1);
-      return { ok: true, value: { messages: page, nextCursor: rows.length > limit && last ? `${timeOf(last)}.${last.recordId}` : null } };
+      const first = page[0];
+      return {
+        ok: true,
+        value: {
+          messages: page,
+          nextCursor: rows.length > limit && last ? `${timeOf(last)}.${last.recordId}` : null,
+          startCursor: first ? `${timeOf(first)}.${oldest ? first.recordId - 1 : first.recordId + 1}` : null,
+          endCursor: last ? `${timeOf(last)}.${last.recordId}` : null,
+        },
+      };
     },
   });
   return { courier, stored, queries, histograms };

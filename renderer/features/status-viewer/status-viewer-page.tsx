@@ -1,7 +1,7 @@
 import { Button, Menu, MenuItem, MenuList, MenuPopover, MenuTrigger, Toolbar, makeStyles, tokens } from '@fluentui/react-components';
-import { ArrowClockwiseRegular, ArrowDownloadRegular, ArrowUpRegular, CalendarClockRegular, CopyRegular } from '@fluentui/react-icons';
+import { ArrowClockwiseRegular, ArrowDownloadRegular, ArrowUndoRegular, ArrowUpRegular, CalendarClockRegular, CopyRegular } from '@fluentui/react-icons';
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import type { LogFileDto, StatusMessageDto } from '../../../core/api';
+import type { LogFileDto, StatusMessageDto, StatusSort } from '../../../core/api';
 import { useCourier } from '../../client/courier-context';
 import { settle } from '../../client/settle';
 import { formatDateTime } from '../../components/date-time';
@@ -16,7 +16,7 @@ import { rowAt, rowCount } from './page-window';
 import { SetViewingPeriodDialog } from './set-viewing-period-dialog';
 import { useMessageHistogram } from './use-message-histogram';
 import { useMessageWindow } from './use-message-window';
-import { titleOf, type ViewerFilter } from './viewer-filter';
+import { sortedBy, sortOfFilter, titleOf, type ViewerFilter } from './viewer-filter';
 import { ViewerFilterBar } from './viewer-filter-bar';
 import { periodText, type Period } from './viewing-period';
 
@@ -83,16 +83,53 @@ const useStyles = makeStyles({
   },
 });
 
-/** Newest first: by time, then record ID. */
-function shownOrder(oldestFirst: boolean) {
-  return (a: StatusMessageDto, b: StatusMessageDto): number => {
-    const order = Date.parse(a.time) - Date.parse(b.time) || a.recordId - b.recordId;
-    return oldestFirst ? order : -order;
+function periodOfFilter(filter: ViewerFilter): Period {
+  return {
+    ...(filter.since !== undefined ? { since: filter.since } : {}),
+    ...(filter.lastHours !== undefined ? { lastHours: filter.lastHours } : {}),
+    ...(filter.before !== undefined ? { before: filter.before } : {}),
   };
 }
 
-function periodOfFilter(filter: ViewerFilter): Period {
-  return { ...(filter.since !== undefined ? { since: filter.since } : {}), ...(filter.lastHours !== undefined ? { lastHours: filter.lastHours } : {}) };
+function withPeriod(filter: ViewerFilter, period: Period): ViewerFilter {
+  const { since: _since, lastHours: _hours, before: _before, ...rest } = filter;
+  return { ...rest, ...period };
+}
+
+const severityRank = { info: 1, warning: 2, error: 3 } as const;
+const typeRank = { milestone: 1, detail: 2, audit: 3 } as const;
+const foldAscii = (text: string) => text.replace(/[A-Z]/g, (c) => c.toLowerCase());
+
+/** The list's order for messages held (a copy of the selected ones), as the site sorts: the column, then time, then record ID. */
+function shownOrder(sort: StatusSort) {
+  const valueOf = (m: StatusMessageDto): number | string => {
+    switch (sort.column) {
+      case 'severity':
+        return severityRank[m.severity];
+      case 'type':
+        return typeRank[m.type];
+      case 'siteCode':
+        return foldAscii(m.siteCode);
+      case 'machine':
+        return foldAscii(m.machine);
+      case 'component':
+        return foldAscii(m.component);
+      case 'messageId':
+      case 'description':
+        return m.messageId;
+      case 'processId':
+        return m.processId;
+      case 'threadId':
+        return m.threadId;
+      case 'time':
+        return 0;
+    }
+  };
+  return (a: StatusMessageDto, b: StatusMessageDto): number => {
+    const [x, y] = [valueOf(a), valueOf(b)];
+    const order = (x < y ? -1 : x > y ? 1 : 0) || Date.parse(a.time) - Date.parse(b.time) || a.recordId - b.recordId;
+    return sort.direction === 'asc' ? order : -order;
+  };
 }
 
 async function writeClipboard(text: string): Promise<boolean> {
@@ -131,7 +168,11 @@ export function StatusViewerPage({ filter, onFilterChange }: StatusViewerPagePro
     reloadList();
     setChartGeneration((g) => g + 1);
   }, [reloadList]);
-  const oldestFirst = filter.oldestFirst === true;
+  const sort = sortOfFilter(filter);
+  const sorted = sort.column !== 'time';
+  const oldestFirst = !sorted && filter.oldestFirst === true;
+  // The periods a click on the chart narrowed from, newest last: Back returns to them.
+  const [narrowedFrom, setNarrowedFrom] = useState<readonly Period[]>([]);
   const [selected, setSelected] = useState<ReadonlyMap<number, StatusMessageDto>>(new Map());
   const [active, setActive] = useState(-1);
   const anchor = useRef(-1);
@@ -199,12 +240,12 @@ export function StatusViewerPage({ filter, onFilterChange }: StatusViewerPagePro
   }, [window]);
 
   const onCopy = useCallback(() => {
-    const messages = [...selected.values()].sort(shownOrder(oldestFirst));
+    const messages = [...selected.values()].sort(shownOrder(sort));
     if (messages.length === 0) return;
     void writeClipboard(copyText(messages)).then((copied) =>
       setStatus(copied ? `Copied ${messages.length === 1 ? '1 message' : `${messages.length} messages`} as tab-separated text.` : 'The browser refused to copy to the clipboard.'),
     );
-  }, [selected, oldestFirst]);
+  }, [selected, sort]);
 
   const onExport = useCallback(
     (format: TextFormat) => {
@@ -231,12 +272,12 @@ export function StatusViewerPage({ filter, onFilterChange }: StatusViewerPagePro
 
   const onAtTop = useCallback(
     (atTop: boolean) => {
-      const atNewest = !oldestFirst && atTop;
+      const atNewest = !oldestFirst && !sorted && atTop;
       setAtNewest(atNewest);
     },
-    [oldestFirst, setAtNewest],
+    [oldestFirst, sorted, setAtNewest],
   );
-  useEffect(() => setAtNewest(!oldestFirst), [oldestFirst, setAtNewest]);
+  useEffect(() => setAtNewest(!oldestFirst && !sorted), [oldestFirst, sorted, setAtNewest]);
 
   const detail = useMemo(() => {
     const row = rowAt(window, active);
@@ -263,6 +304,21 @@ export function StatusViewerPage({ filter, onFilterChange }: StatusViewerPagePro
           {title}
         </h1>
         <span className={styles.period}>{periodText(period, (ms) => formatDateTime(ms))}</span>
+        {narrowedFrom.length > 0 && (
+          <Button
+            size="small"
+            appearance="subtle"
+            icon={<ArrowUndoRegular />}
+            title="Back to the viewing period before the chart narrowed it"
+            onClick={() => {
+              const previous = narrowedFrom.at(-1) ?? {};
+              setNarrowedFrom(narrowedFrom.slice(0, -1));
+              onFilterChange(withPeriod(filter, previous));
+            }}
+          >
+            Back to {periodText(narrowedFrom.at(-1) ?? {}, (ms) => formatDateTime(ms)).replace(/^[A-Z]/, (c) => c.toLowerCase())}
+          </Button>
+        )}
         <Toolbar size="small" className={styles.toolbar} aria-label="Status Message Viewer">
           <Button size="small" appearance="subtle" icon={<CalendarClockRegular />} onClick={() => setPeriodOpen(true)}>
             Set Viewing Period…
@@ -289,7 +345,15 @@ export function StatusViewerPage({ filter, onFilterChange }: StatusViewerPagePro
         </Toolbar>
       </div>
       <ViewerFilterBar filter={filter} onApply={onFilterChange} />
-      {error === null && <MessageHistogram state={histogram} />}
+      {error === null && (
+        <MessageHistogram
+          state={histogram}
+          onNarrow={(range) => {
+            setNarrowedFrom([...narrowedFrom, period]);
+            onFilterChange(withPeriod(filter, { since: new Date(range.since).toISOString(), before: new Date(range.before).toISOString() }));
+          }}
+        />
+      )}
       {error !== null && (
         <div role="alert" className={styles.problem}>
           The site server refused the query: {error}
@@ -298,8 +362,8 @@ export function StatusViewerPage({ filter, onFilterChange }: StatusViewerPagePro
       {(pending > 0 || window.pendingOverflow) && (
         <div className={styles.bar} role="status">
           <span>
-            {window.pendingOverflow ? `More than ${pending.toLocaleString()} new messages` : pending === 1 ? '1 new message' : `${pending.toLocaleString()} new messages`} since you
-            scrolled away from the newest.
+            {window.pendingOverflow ? `More than ${pending.toLocaleString()} new messages` : pending === 1 ? '1 new message' : `${pending.toLocaleString()} new messages`}
+            {sorted ? ` since the list was read; sorted by ${sort.column === 'description' ? 'message ID' : sort.column}, they go where they belong when it is read again.` : ' since you scrolled away from the newest.'}
           </span>
           <Button
             size="small"
@@ -309,18 +373,15 @@ export function StatusViewerPage({ filter, onFilterChange }: StatusViewerPagePro
               setToTop((n) => n + 1);
             }}
           >
-            Show newest
+            {sorted ? 'Read again' : 'Show newest'}
           </Button>
         </div>
       )}
       <MessageGrid
         window={window}
         label="Status messages"
-        oldestFirst={oldestFirst}
-        onToggleOrder={() => {
-          const { oldestFirst: _order, ...rest } = filter;
-          onFilterChange(oldestFirst ? rest : { ...rest, oldestFirst: true });
-        }}
+        sort={sort}
+        onSort={(column) => onFilterChange(sortedBy(filter, column))}
         selected={selected}
         activeIndex={active}
         onChoose={onChoose}
@@ -349,8 +410,8 @@ export function StatusViewerPage({ filter, onFilterChange }: StatusViewerPagePro
           onCancel={() => setPeriodOpen(false)}
           onOk={(next) => {
             setPeriodOpen(false);
-            const { since: _since, lastHours: _hours, ...rest } = filter;
-            onFilterChange({ ...rest, ...next });
+            setNarrowedFrom([]);
+            onFilterChange(withPeriod(filter, next));
           }}
         />
       )}

@@ -11,14 +11,17 @@ export function bucketFor(filter: ViewerFilter, now: number): StatusHistogramBuc
   if (filter.lastHours !== undefined) return filter.lastHours <= 48 ? 'hour' : 'day';
   if (filter.since !== undefined) {
     const since = parseIsoTime(filter.since);
-    return 'ms' in since && now - since.ms <= twoDays ? 'hour' : 'day';
+    const before = filter.before === undefined ? null : parseIsoTime(filter.before);
+    const end = before !== null && 'ms' in before ? Math.min(before.ms, now) : now;
+    return 'ms' in since && end - since.ms <= twoDays ? 'hour' : 'day';
   }
   return 'day';
 }
 
 /** The `status:message-histogram` query of the viewer's filter: the same messages the grid lists. */
 export function histogramQueryOf(filter: ViewerFilter, now: number): StatusMessageHistogramQueryInput {
-  const { order: _order, limit: _limit, ...which } = queryOf(filter, now, 1);
+  // The list's order and page size are not the chart's: it counts the same messages whatever their order.
+  const { order: _order, limit: _limit, sort: _sort, ...which } = queryOf(filter, now, 1);
   return { ...which, bucket: bucketFor(filter, now), utcOffsetMinutes: -new Date(now).getTimezoneOffset() };
 }
 

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
 import { sameNoCase, type StatusMessagesAddedEvent } from '../../../core/api';
 import { useCourier, useCourierBridge } from '../../client/courier-context';
 import { settle } from '../../client/settle';
-import { cursorAfter, emptyWindow, pagesInRows, rowAt, windowReducer, type PageWindow } from './page-window';
+import { emptyWindow, pagesInRows, rowAt, windowReducer, type PageWindow } from './page-window';
 import { queryOf, type ViewerFilter } from './viewer-filter';
 
 /** Messages a page: a screen is about 30 rows, so one read fills several screens. */
@@ -58,7 +58,9 @@ export function useMessageWindow(filter: ViewerFilter): MessageWindow {
   const inFlight = useRef(new Set<string>());
   // "Last N hours" is counted from when the list was first read, so every page has the same bounds.
   const startedAt = useRef(Date.now());
-  const oldestFirst = filter.oldestFirst === true;
+  // Sorted by another column, a new message may belong anywhere in the list: it waits behind the bar, which reads the list again.
+  const sorted = filter.sort !== undefined;
+  const oldestFirst = !sorted && filter.oldestFirst === true;
 
   const readPage = useCallback(
     async (index: number, cursor: string | null, key: string, readGeneration: number) => {
@@ -69,7 +71,8 @@ export function useMessageWindow(filter: ViewerFilter): MessageWindow {
       inFlight.current.delete(key);
       if (readGeneration !== generationRef.current) return;
       if (result.ok) {
-        dispatch({ type: 'page-read', index, cursor, messages: result.value.messages, nextCursor: result.value.nextCursor, oldestFirst });
+        const { messages, nextCursor, startCursor, endCursor } = result.value;
+        dispatch({ type: 'page-read', index, cursor, messages, nextCursor, startCursor, endCursor });
         if (index === 0) setError(null);
         else setPageError(null);
       } else if (index === 0 && cursor === null) {
@@ -78,7 +81,7 @@ export function useMessageWindow(filter: ViewerFilter): MessageWindow {
         setPageError(result.error.message);
       }
     },
-    [courier, filter, oldestFirst],
+    [courier, filter],
   );
   const generationRef = useRef(generation);
   generationRef.current = generation;
@@ -127,15 +130,13 @@ export function useMessageWindow(filter: ViewerFilter): MessageWindow {
       const readGeneration = generationRef.current;
       if (oldestFirst) {
         // The end grows: read on past the last message, if the end has been reached.
-        const lastSlot = held.pages.at(-1);
-        const lastMessage = lastSlot?.messages?.at(-1);
-        if (held.nextCursor === null && lastMessage !== undefined) await readPage(held.pages.length, cursorAfter(lastMessage), 'next', readGeneration);
+        if (held.nextCursor === null && held.endCursor !== null) await readPage(held.pages.length, held.endCursor, 'next', readGeneration);
         else if (held.started && held.pages.every((slot) => slot.length === 0)) setGeneration((g) => g + 1);
       } else {
         const query = { ...queryOf(filter, startedAt.current, newerLimit), afterRecordId: held.newest };
         const result = await settle(() => courier['status:messages'](query));
         if (!closed && result.ok && readGeneration === generationRef.current) {
-          dispatch({ type: 'newer-read', messages: result.value.messages, more: result.value.nextCursor !== null, atNewest: atNewest.current });
+          dispatch({ type: 'newer-read', messages: result.value.messages, more: result.value.nextCursor !== null, atNewest: !sorted && atNewest.current });
         }
       }
       reading = false;
@@ -166,12 +167,12 @@ export function useMessageWindow(filter: ViewerFilter): MessageWindow {
       if (timer !== null) clearTimeout(timer);
       unsubscribe();
     };
-  }, [bridge, courier, filter, oldestFirst, readPage]);
+  }, [bridge, courier, filter, oldestFirst, sorted, readPage]);
 
   const showPending = useCallback(() => {
-    if (current.current.pendingOverflow) setGeneration((g) => g + 1);
+    if (current.current.pendingOverflow || sorted) setGeneration((g) => g + 1);
     else dispatch({ type: 'show-pending' });
-  }, []);
+  }, [sorted]);
   const reload = useCallback(() => setGeneration((g) => g + 1), []);
   const setAtNewest = useCallback((value: boolean) => {
     atNewest.current = value;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { statusMessageQuerySchema } from '../../../core/api';
+import { statusMessageHistogramQuerySchema, statusMessageQuerySchema } from '../../../core/api';
+import { histogramQueryOf } from './use-message-histogram';
 import { filterFromSearch, parseMessageIds, queryOf, searchOf, titleOf, viewerUrl, type ViewerFilter } from './viewer-filter';
 
 const nal = '["Display=\\\\DP01\\"]MSWNET:["SMS_SITE=A01"]\\\\DP01\\';
@@ -19,6 +20,17 @@ describe('the viewer URL', () => {
       oldestFirst: true,
     };
     const url = viewerUrl(filter);
+    const sorted: ViewerFilter = { advertisementId: 'A0120000', siteCode: 'B02', since: '2026-12-01T08:00:00.000Z', before: '2026-12-01T09:00:00.000Z', sort: { column: 'component', direction: 'desc' } };
+    const sortedUrl = viewerUrl(sorted);
+    expect(filterFromSearch(sortedUrl.slice(sortedUrl.indexOf('?')))).toEqual({ ok: true, value: sorted });
+    expect(queryOf(sorted, 0, 200)).toMatchObject({ siteCode: 'B02', before: '2026-12-01T09:00:00.000Z', sort: { column: 'component', direction: 'desc' } });
+    expect(statusMessageQuerySchema.safeParse(queryOf(sorted, 0, 200)).success).toBe(true);
+    expect(titleOf(sorted)).toBe('All messages for advertisement A0120000 at site B02');
+    // The chart counts the same messages: the list's sort is not its business.
+    const chart = histogramQueryOf(sorted, Date.parse('2026-12-01T12:00:00Z'));
+    expect(chart).not.toHaveProperty('sort');
+    expect(statusMessageHistogramQuerySchema.safeParse(chart).success).toBe(true);
+    expect(chart).toMatchObject({ since: sorted.since, before: sorted.before, siteCode: 'B02', bucket: 'hour' });
     expect(url.startsWith('status-viewer.html?')).toBe(true);
     expect(filterFromSearch(url.slice(url.indexOf('?')))).toEqual({ ok: true, value: filter });
     expect(viewerUrl({})).toBe('status-viewer.html');
@@ -35,6 +47,11 @@ describe('the viewer URL', () => {
     expect(filterFromSearch(`?machine=${encodeURIComponent('SITE\u000701')}`)).toMatchObject({ ok: false, field: 'machine' });
     expect(filterFromSearch(`?text=${'x'.repeat(2000)}`)).toMatchObject({ ok: false, field: 'text' });
     expect(filterFromSearch('?order=sideways')).toMatchObject({ ok: false, field: 'order' });
+    expect(filterFromSearch('?sort=colour:asc')).toMatchObject({ ok: false, field: 'sort' });
+    expect(filterFromSearch('?sort=component')).toMatchObject({ ok: false, field: 'sort' });
+    expect(filterFromSearch('?before=2026-12-01T08:00:00Z')).toMatchObject({ ok: false, field: 'before', message: 'before ends a period that starts at since: give since too.' });
+    expect(filterFromSearch('?since=2026-12-02&before=2026-12-01')).toMatchObject({ ok: false, field: 'before' });
+    expect(filterFromSearch('?siteCode=A0')).toMatchObject({ ok: false, field: 'siteCode' });
   });
 
   it('reads message IDs separated by commas or spaces, each once', () => {

@@ -3,8 +3,10 @@ import {
   statusAttributeIds,
   statusComponentPattern,
   statusSeverities,
+  statusSortColumns,
   type StatusMessageQueryInput,
   type StatusSeverity,
+  type StatusSort,
 } from '../../../core/api';
 
 /** What the Status Message Viewer shows: its scope (what it was opened on) and the admin's filters. */
@@ -26,14 +28,20 @@ export interface ViewerFilter {
   readonly since?: string;
   /** … or the last N hours, counted from when the query runs. */
   readonly lastHours?: number;
-  /** Oldest first; newest first when absent. */
+  /** The period's end (exclusive), with since: "until" a date and time. */
+  readonly before?: string;
+  /** SMS_StatusMessage.SiteCode: an advertisement's messages at one site. */
+  readonly siteCode?: string;
+  /** By time: oldest first; newest first when absent. */
   readonly oldestFirst?: boolean;
+  /** By another column (a header clicked); the time order is then unused. */
+  readonly sort?: StatusSort;
 }
 
 /** The most hours "the last N hours or days" may span: 10 years, far beyond any retention. */
 export const maxLastHours = 24 * 3660;
 
-const stringKeys = ['packageId', 'distributionPoint', 'dpName', 'advertisementId', 'component', 'machine', 'text', 'since'] as const;
+const stringKeys = ['packageId', 'distributionPoint', 'dpName', 'advertisementId', 'component', 'machine', 'text', 'since', 'before', 'siteCode'] as const;
 
 /** The page's query string for a filter; the same names the filter's fields have, so a URL can be written by hand. */
 export function searchOf(filter: ViewerFilter): string {
@@ -46,6 +54,7 @@ export function searchOf(filter: ViewerFilter): string {
   if (filter.messageIds !== undefined && filter.messageIds.length > 0) params.set('messageIds', filter.messageIds.join(','));
   if (filter.lastHours !== undefined) params.set('lastHours', String(filter.lastHours));
   if (filter.oldestFirst === true) params.set('order', 'oldest');
+  if (filter.sort !== undefined) params.set('sort', `${filter.sort.column}:${filter.sort.direction}`);
   return params.toString();
 }
 
@@ -96,6 +105,16 @@ export function filterFromSearch(search: string): Parsed<ViewerFilter> {
     const since = parseIsoTime(filter.since);
     if ('problem' in since) return { ok: false, field: 'since', message: `since: ${since.problem}` };
   }
+  if (filter.before !== undefined) {
+    const before = parseIsoTime(filter.before);
+    if ('problem' in before) return { ok: false, field: 'before', message: `before: ${before.problem}` };
+    if (filter.since === undefined) return { ok: false, field: 'before', message: 'before ends a period that starts at since: give since too.' };
+    const since = parseIsoTime(filter.since);
+    if ('ms' in since && before.ms <= since.ms) return { ok: false, field: 'before', message: 'before is not after since: no message can be in that range.' };
+  }
+  if (filter.siteCode !== undefined && !/^[A-Za-z0-9]{3}$/.test(filter.siteCode)) {
+    return { ok: false, field: 'siteCode', message: 'A site code is exactly three letters or digits, for example A01.' };
+  }
   const severity = params.get('severity');
   if (severity !== null && severity !== '') {
     if (!(statusSeverities as readonly string[]).includes(severity)) return { ok: false, field: 'severity', message: 'The severity is error, warning or info.' };
@@ -119,6 +138,14 @@ export function filterFromSearch(search: string): Parsed<ViewerFilter> {
   const order = params.get('order');
   if (order !== null && order !== '' && order !== 'newest' && order !== 'oldest') return { ok: false, field: 'order', message: 'The order is newest or oldest.' };
   if (order === 'oldest') filter.oldestFirst = true;
+  const sort = params.get('sort');
+  if (sort !== null && sort !== '') {
+    const [column, direction] = sort.split(':');
+    if (!(statusSortColumns as readonly string[]).includes(column ?? '') || (direction !== 'asc' && direction !== 'desc')) {
+      return { ok: false, field: 'sort', message: `The sort is a column (${statusSortColumns.join(', ')}), a colon and asc or desc.` };
+    }
+    filter.sort = { column: column as StatusSort['column'], direction };
+  }
   return { ok: true, value: filter };
 }
 
@@ -137,7 +164,25 @@ export function queryOf(filter: ViewerFilter, now: number, limit: number): Statu
     ...(filter.text !== undefined ? { text: filter.text } : {}),
     ...(filter.since !== undefined ? { since: filter.since } : {}),
     ...(filter.lastHours !== undefined ? { since: new Date(now - filter.lastHours * 3_600_000).toISOString() } : {}),
+    ...(filter.before !== undefined ? { before: filter.before } : {}),
+    ...(filter.siteCode !== undefined ? { siteCode: filter.siteCode } : {}),
+    ...(filter.sort !== undefined ? { sort: filter.sort } : {}),
   };
+}
+
+/** The order the list is in: the header sorted by, or the time either way. */
+export function sortOfFilter(filter: ViewerFilter): StatusSort {
+  return filter.sort ?? { column: 'time', direction: filter.oldestFirst === true ? 'asc' : 'desc' };
+}
+
+/** The filter after a click on a column's header: that column ascending, or the other way when it already sorts the list. */
+export function sortedBy(filter: ViewerFilter, column: StatusSort['column']): ViewerFilter {
+  const current = sortOfFilter(filter);
+  const { sort: _sort, oldestFirst: _oldest, ...rest } = filter;
+  // Date / Time keeps its old form (newest first, then oldest), so a URL by time reads as it did.
+  if (column === 'time') return current.column === 'time' && current.direction === 'desc' ? { ...rest, oldestFirst: true } : rest;
+  const direction = current.column === column && current.direction === 'asc' ? 'desc' : 'asc';
+  return { ...rest, sort: { column, direction } };
 }
 
 const severityWords: Readonly<Record<StatusSeverity, string>> = { info: 'Information', warning: 'Warning', error: 'Error' };
@@ -152,6 +197,7 @@ export function titleOf(filter: ViewerFilter): string {
         : filter.component !== undefined
           ? `${filter.component}${filter.machine !== undefined ? ` on ${filter.machine}` : ''}`
           : 'the site';
+  const site = filter.siteCode !== undefined ? ` at site ${filter.siteCode.toUpperCase()}` : '';
   const severity = filter.severity === undefined ? 'All messages' : `${severityWords[filter.severity]} messages`;
-  return `${severity} for ${scope}`;
+  return `${severity} for ${scope}${site}`;
 }
