@@ -110,6 +110,7 @@ describe('node actions', () => {
       'Properties',
       'Delete',
       '-',
+      { Distribute: ['Software'] },
       'Update Distribution Points',
       'Validate Distribution Points',
       '-',
@@ -231,7 +232,7 @@ describe('row actions', () => {
   it('gives program and account rows Properties and Delete, then their list\'s Refresh and Help', () => {
     const { rowActions, shell, standard, item } = setup();
     const programActs = rowActions({ kind: 'program', value: program }, `${packageId}/package-programs`);
-    expect(shape(programActs)).toEqual(['Properties', 'Delete', '-', 'New Advertisement', '-', 'Refresh', '-', 'Help']);
+    expect(shape(programActs)).toEqual(['Properties', 'Delete', '-', 'New Advertisement', { Distribute: ['Software'] }, '-', 'Refresh', '-', 'Help']);
     findCommand(programActs, 'properties')?.run();
     findCommand(programActs, 'delete')?.run();
     findCommand(programActs, 'help')?.run();

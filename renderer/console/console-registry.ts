@@ -4,6 +4,7 @@ import { clientAgentsFeature } from '../features/client-agents/client-agents-fea
 import { advertisementStatusFeature } from '../features/advertisement-status/advertisement-status-feature';
 import { collectionsFeature } from '../features/collections/collections-feature';
 import { componentStatusFeature } from '../features/component-status/component-status-feature';
+import { distributeSoftwareFeature } from '../features/distribute-software/distribute-software-feature';
 import { managementPointFeature } from '../features/management-point/management-point-feature';
 import { siteMaintenanceFeature } from '../features/site-maintenance/site-maintenance-feature';
 import { logViewerFeature } from '../features/log-viewer/log-viewer-feature';
@@ -24,6 +25,6 @@ import { shellFeature } from '../shell/shell-feature';
  * The console's features. A new feature's registration goes in this list; the list does not
  * compile while a declared kind has no registration.
  */
-export const consoleFeatures = [shellFeature, siteFeature, packagesFeature, packageImportFeature, programsFeature, accessAccountsFeature, sitePropertiesFeature, packageDistributionFeature, siteSystemsFeature, clientAgentsFeature, collectionsFeature, advertisementsFeature, managementPointFeature, siteMaintenanceFeature, statusViewerFeature, logViewerFeature, statusQueriesFeature, componentStatusFeature, advertisementStatusFeature, notBuiltFeature] as const;
+export const consoleFeatures = [shellFeature, siteFeature, packagesFeature, packageImportFeature, programsFeature, accessAccountsFeature, sitePropertiesFeature, packageDistributionFeature, siteSystemsFeature, clientAgentsFeature, collectionsFeature, advertisementsFeature, managementPointFeature, siteMaintenanceFeature, statusViewerFeature, logViewerFeature, statusQueriesFeature, componentStatusFeature, advertisementStatusFeature, distributeSoftwareFeature, notBuiltFeature] as const;
 
 export const consoleRegistry = assembleRegistry({ kind: 'site-database' }, consoleFeatures);

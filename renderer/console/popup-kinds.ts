@@ -3,6 +3,7 @@ import type { AdvertisementsPopupKinds } from '../features/advertisements/advert
 import type { ClientAgentsPopupKinds } from '../features/client-agents/client-agents-kinds';
 import type { CollectionsPopupKinds } from '../features/collections/collections-kinds';
 import type { ComponentStatusPopupKinds } from '../features/component-status/component-status-kinds';
+import type { DistributeSoftwarePopupKinds } from '../features/distribute-software/distribute-software-kinds';
 import type { ManagementPointPopupKinds } from '../features/management-point/management-point-kinds';
 import type { SiteMaintenancePopupKinds } from '../features/site-maintenance/site-maintenance-kinds';
 import type { PackageDistributionPopupKinds } from '../features/package-distribution/package-distribution-kinds';
@@ -20,7 +21,7 @@ import type { LogViewerPopupKinds } from '../features/log-viewer/log-viewer-kind
  * Every dialog the console can show (one at a time, like MMC's modal property sheets), with what
  * it is opened on, assembled from the shell's and each feature's declarations.
  */
-export interface PopupKinds extends ShellPopupKinds, PackagesPopupKinds, PackageImportPopupKinds, ProgramsPopupKinds, AccessAccountsPopupKinds, SitePropertiesPopupKinds, SiteSystemsPopupKinds, PackageDistributionPopupKinds, ClientAgentsPopupKinds, CollectionsPopupKinds, AdvertisementsPopupKinds, ManagementPointPopupKinds, StatusViewerPopupKinds, StatusQueriesPopupKinds, LogViewerPopupKinds, SiteMaintenancePopupKinds, ComponentStatusPopupKinds {}
+export interface PopupKinds extends ShellPopupKinds, PackagesPopupKinds, PackageImportPopupKinds, ProgramsPopupKinds, AccessAccountsPopupKinds, SitePropertiesPopupKinds, SiteSystemsPopupKinds, PackageDistributionPopupKinds, ClientAgentsPopupKinds, CollectionsPopupKinds, AdvertisementsPopupKinds, ManagementPointPopupKinds, StatusViewerPopupKinds, StatusQueriesPopupKinds, LogViewerPopupKinds, SiteMaintenancePopupKinds, ComponentStatusPopupKinds, DistributeSoftwarePopupKinds {}
 
 export type PopupKind = keyof PopupKinds;
 

@@ -151,6 +151,7 @@ describe('one source for what is enabled', () => {
     expect(within(within(pane).getByRole('group', { name: 'Visio Viewer' })).getAllByRole('button').map((b) => b.textContent)).toEqual([
       'Properties',
       'Delete',
+      'Distribute',
       'Update Distribution Points',
       'Validate Distribution Points',
       'Show Messages',
@@ -168,7 +169,7 @@ describe('one source for what is enabled', () => {
     expect(toolbarState()).toEqual({ 'Refresh (F5)': true, Properties: true, 'Delete (Del)': true, 'Help (F1)': true });
     rightClickRow(grid, /Repair/);
     const menu = await screen.findByRole('menu');
-    expect(within(menu).getAllByRole('menuitem').map((i) => i.textContent)).toEqual(['Properties', 'DeleteDel', 'New Advertisement', 'RefreshF5', 'HelpF1']);
+    expect(within(menu).getAllByRole('menuitem').map((i) => i.textContent)).toEqual(['Properties', 'DeleteDel', 'New Advertisement', 'Distribute', 'RefreshF5', 'HelpF1']);
   });
 
   it('keeps Refresh and Help enabled with an access account row selected', async () => {

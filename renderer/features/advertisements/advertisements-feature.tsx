@@ -12,6 +12,7 @@ import { AdvertisementsView } from './advertisements-view';
 import { DeleteAdvertisementDialog } from './delete-advertisement-dialog';
 import { NewAdvertisementWizard } from './new-advertisement-wizard';
 import { showMessagesInViewer } from '../status-viewer/show-messages';
+import { distributeSoftwareAction } from '../distribute-software/distribute-action';
 
 /**
  * A program's commands (Programs › a program › New Advertisement): the wizard with its package and
@@ -93,6 +94,7 @@ export const advertisementsFeature: FeatureRegistration<keyof AdvertisementsNode
         command('client-status', 'Client Status', () => shell.openPopup({ kind: 'advertisement-client-status', advertisementId: advertisement.advertisementId, name: advertisement.advertisementName }), {
           icon: DesktopPulseRegular,
         }),
+        distributeSoftwareAction({ from: 'advertisement', advertisementId: advertisement.advertisementId }, shell),
         showMessagesInViewer({ advertisementId: advertisement.advertisementId, about: `advertisement ${advertisement.advertisementName} (${advertisement.advertisementId})` }, shell),
         command('delete', 'Delete', () => shell.openPopup({ kind: 'delete-advertisement', advertisement }), { icon: DeleteRegular, shortcut: 'Del' }),
       ],

@@ -88,6 +88,8 @@ export function CollectionMembersView({ node, label, ...events }: DetailsViewPro
         list={list}
         columns={columns}
         rowKey={memberKey}
+        // Ctrl+click and Shift+click pick several resources for Distribute › Software.
+        selectionMode="multiple"
         storageKey="courier.console.grid.collection-members"
         emptyMessage={search.trim() === '' ? 'This collection has no members. Its rules select none, or its membership was not updated since they changed.' : 'No member has that in its name.'}
         onRetry={() => void collections.getState().loadMembers(collectionId)}

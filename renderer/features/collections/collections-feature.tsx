@@ -4,6 +4,7 @@ import { command, separator, submenu } from '../../components/action-menu';
 import { detailsRows } from '../../console/row-kinds';
 import type { FeatureRegistration } from '../../shell/registration';
 import { advertiseToCollection } from '../advertisements/advertisements-feature';
+import { distributeSoftwareAction } from '../distribute-software/distribute-action';
 import { CollectionMembersView, memberKey } from './collection-members-view';
 import { CollectionPropertiesDialog } from './collection-properties-dialog';
 import type { CollectionsNodeKinds, CollectionsPopupKinds, CollectionsRowKinds } from './collections-kinds';
@@ -63,9 +64,11 @@ export const collectionsFeature: FeatureRegistration<keyof CollectionsNodeKinds,
       details: {
         kind: 'list',
         View: CollectionMembersView,
+        // The selected members (Ctrl+click, Shift+click) are one row, so its commands act on all of them.
         rows: ({ collectionId }, keys, { stores }) => {
           const members = stores.collections.getState().members[collectionId]?.items ?? [];
-          return detailsRows('collection-member', keys.map((key) => members.find((m) => memberKey(m) === key)).filter((m) => m !== undefined));
+          const selected = keys.map((key) => members.find((m) => memberKey(m) === key)).filter((m) => m !== undefined);
+          return selected.length === 0 ? [] : detailsRows('collection-member', [{ collectionId, members: selected }]);
         },
         count: ({ collectionId }, stores) => {
           const list = stores.collections.getState().members[collectionId];
@@ -84,6 +87,7 @@ export const collectionsFeature: FeatureRegistration<keyof CollectionsNodeKinds,
             disabled: collection === undefined,
           }),
           advertiseToCollection(collectionId, shell),
+          distributeSoftwareAction({ from: 'collection', collectionId }, shell, { disabled: collection === undefined }),
           separator('after-update'),
           command('delete', 'Delete', () => shell.openPopup({ kind: 'delete-collection', collectionId }), {
             icon: DeleteRegular,
@@ -105,8 +109,10 @@ export const collectionsFeature: FeatureRegistration<keyof CollectionsNodeKinds,
   },
   rows: {
     'collection-member': {
-      label: (member) => member.name,
-      actions: () => [],
+      label: ({ members }) => (members.length === 1 ? (members[0]?.name ?? '') : `${members.length} resources`),
+      actions: ({ collectionId, members }, { shell }) => [
+        distributeSoftwareAction({ from: 'resources', collectionId, resourceIds: members.map((m) => m.resourceId) }, shell),
+      ],
     },
   },
   popups: {

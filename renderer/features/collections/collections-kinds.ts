@@ -8,8 +8,8 @@ export interface CollectionsNodeKinds {
 }
 
 export interface CollectionsRowKinds {
-  /** A resource that is a member of the collection shown. */
-  readonly 'collection-member': CollectionMemberDto;
+  /** The selected members of the collection shown (one or more resources). */
+  readonly 'collection-member': { readonly collectionId: string; readonly members: readonly CollectionMemberDto[] };
 }
 
 export interface CollectionsPopupKinds {

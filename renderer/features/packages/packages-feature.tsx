@@ -12,6 +12,7 @@ import { followPackageChanges } from './packages-store';
 import { PackagesView } from './packages-view';
 import type { PackagesNodeKinds, PackagesPopupKinds } from './packages-kinds';
 import { showMessagesInViewer } from '../status-viewer/show-messages';
+import { distributeSoftwareAction } from '../distribute-software/distribute-action';
 
 interface PackageIndex {
   /** The Packages folder's children, by the suite's display name. */
@@ -98,6 +99,7 @@ export const packagesFeature: FeatureRegistration<keyof PackagesNodeKinds, never
             disabled: pkg === undefined,
           }),
           separator('after-delete'),
+          distributeSoftwareAction({ from: 'package', packageId }, shell, { disabled: pkg === undefined }),
           // Sends a new source version to every DP of the package (the package-distribution feature's dialog).
           command('update-distribution-points', 'Update Distribution Points', () => shell.openPopup({ kind: 'update-distribution-points', packageId }), {
             icon: ArrowSyncCircleRegular,

@@ -4,6 +4,7 @@ import { command, submenu } from '../../components/action-menu';
 import { detailsRows } from '../../console/row-kinds';
 import type { FeatureRegistration, ShellApi } from '../../shell/registration';
 import { programAdvertisementActions } from '../advertisements/advertisements-feature';
+import { distributeSoftwareAction } from '../distribute-software/distribute-action';
 import { DeleteProgramWizard } from './delete-program-wizard';
 import { NewDeviceProgramWizard, NewProgramWizard } from './new-program-wizard';
 import { ProgramPropertiesDialog } from './program-properties-dialog';
@@ -56,6 +57,8 @@ export const programsFeature: FeatureRegistration<keyof ProgramsNodeKinds, keyof
         command('properties', 'Properties', () => shell.openPopup({ kind: 'program-properties', program }), { icon: SettingsRegular }),
         command('delete', 'Delete', () => shell.openPopup({ kind: 'delete-program', program }), { icon: DeleteRegular, shortcut: 'Del' }),
         ...programAdvertisementActions(program, shell),
+        // The wizard advertises programs for computers; one for devices has New Advertisement For Device.
+        ...(program.kind === 'computer' ? [distributeSoftwareAction({ from: 'program', packageId: program.packageId, programName: program.name }, shell)] : []),
       ],
     },
   },
