@@ -6,6 +6,7 @@ import {
   type StatusSeverity,
 } from '../../api';
 import { statusCatalogue } from '../../domain/status-messages';
+import { planTextSearch, searchFold, viewerFold, type MessageKey } from '../../domain/status-messages/text-search';
 import type { SqliteDatabase } from '../connection';
 import { prepared } from '../prepared';
 import { StatusSummaryRepository } from './status-summary-repository';
@@ -107,6 +108,9 @@ const messageColumns = [
 const insertMessageSql =
   `INSERT INTO status_messages (${messageColumns.slice(1).join(', ')}) VALUES (${messageColumns.slice(1).map(() => '?').join(', ')})`;
 const insertAttributeSql = 'INSERT INTO status_message_attributes (record_id, attribute_id, attribute_value, time) VALUES (?, ?, ?, ?)';
+const textColumns = insertionColumns.map((_, i) => `s${i + 1}`);
+const insertTextSql = `INSERT INTO status_message_text (rowid, ${textColumns.join(', ')}) VALUES (?, ${textColumns.map(() => '?').join(', ')})`;
+const insertKeySql = 'INSERT OR IGNORE INTO status_message_keys (component, message_id) VALUES (?, ?)';
 
 const severityOf = new Map(Object.entries(statusSeverityValues).map(([name, value]) => [value, name as StatusSeverity]));
 const typeOf = new Map(Object.entries(statusMessageTypeValues).map(([name, value]) => [value, name as StatusMessageType]));
@@ -114,14 +118,30 @@ const typeOf = new Map(Object.entries(statusMessageTypeValues).map(([name, value
 typeOf.set(1024, 'detail');
 
 /**
- * The most messages one page of a text search reads: the text is in no index (it is the
- * catalogue's words with the strings in place), so a search for something rare would otherwise
- * read every message in one request and hold the core's thread for seconds.
+ * The most messages one page of a text search describes to know whether they match: those the
+ * text index cannot decide (words shorter than a trigram, words that may cross a template's
+ * text and a string in a kind of message the page has many of). Without it such a search for
+ * something rare would describe every message in one request and hold the core's thread for
+ * seconds. Messages the index decides cost nothing of it.
  */
 export const textScanBudget = 20_000;
 
-function fold(text: string): string {
-  return text.toLowerCase();
+/**
+ * The most messages found in the text index that a page reads by their record IDs (then sorts);
+ * when the index finds more, the page reads in its order instead and looks each message up in
+ * what the index found, which is quick because so many match.
+ */
+export const textCandidateList = 5_000;
+
+/**
+ * How the WHERE of a text search reads (docs/status-messages.md#text-search): `sure` selects
+ * messages whose kind's own text holds the words; `maybe` those the index or their kind leave
+ * open, which the SQL function describes to decide. Either may be absent.
+ */
+interface TextMatch {
+  readonly needle: string;
+  readonly sure: { sql: string; parameters: unknown[] } | null;
+  readonly maybe: { sql: string; parameters: unknown[] } | null;
 }
 
 /** The SQL function a text search calls: whether the description a viewer shows contains the words. */
@@ -141,7 +161,7 @@ export class StatusMessageRepository {
       let given = strings.length;
       while (given > 0 && strings[given - 1] === null) given--;
       const description = statusCatalogue.describe(String(component), Number(messageId), strings.slice(0, given).map((text) => (text === null ? '' : String(text))));
-      return fold(description).includes(String(needle)) ? 1 : 0;
+      return viewerFold(description).includes(String(needle)) ? 1 : 0;
     });
   }
 
@@ -170,6 +190,9 @@ export class StatusMessageRepository {
     const recordId = Number(lastInsertRowid);
     const attribute = prepared(this.db, insertAttributeSql);
     for (const [id, value] of record.attributes) attribute.run(recordId, id, value, record.time);
+    // The text index and the kinds a search plans with, in the same transaction as the message.
+    if (record.insertionStrings.length > 0) prepared(this.db, insertTextSql).run(recordId, ...strings.map((text) => (text === null ? null : searchFold(text))));
+    prepared(this.db, insertKeySql).run(record.component, record.messageId);
     // Every path that stores a message comes through here (a unit of work, the management
     // point's upload), so the summaries follow every message in its own transaction.
     this.summaries.record(record);
@@ -190,18 +213,20 @@ export class StatusMessageRepository {
   query(filter: StatusMessageFilter, scanBudget = textScanBudget): StatusMessagePage {
     let rows: MessageRow[];
     let resumeAt: StatusKey | null = null;
-    if (filter.text === undefined) {
-      const { sql, parameters } = this.pageSql(filter);
+    const text = filter.text === undefined ? 'all' : this.textMatch(filter.text);
+    if (text === 'none') return { messages: [], next: null };
+    if (text === 'all') {
+      const { sql, parameters } = this.pageSql(filter.text === undefined ? filter : { ...filter, text: undefined });
       rows = this.db.prepare(sql).all(...parameters) as MessageRow[];
     } else {
-      // Keys and a match flag, read one by one until the page is full or the budget is spent;
-      // then the matching messages whole.
-      const { sql, parameters } = this.pageSql(filter, fold(filter.text));
+      // Keys and a match flag (2 sure, 1 described and found, 0 described and not), read one by
+      // one until the page is full or the budget is spent; then the matching messages whole.
+      const { sql, parameters } = this.pageSql(filter, text);
       const hits: number[] = [];
       let read = 0;
       for (const [time, recordId, hit] of this.db.prepare(sql).raw().iterate(...parameters) as IterableIterator<[number, number, number]>) {
-        read++;
-        if (hit === 1) hits.push(recordId);
+        if (hit !== 2) read++;
+        if (hit !== 0) hits.push(recordId);
         if (hits.length > filter.limit) break;
         if (read >= scanBudget) {
           // Leaving the loop resets the statement; the next page starts after this message.
@@ -237,13 +262,16 @@ export class StatusMessageRepository {
    * its own transaction, so a million aged messages never hold the site's write lock for long.
    */
   deleteOlderThan(beforeMs: number, batch = 5000): number {
-    const statement = prepared(
-      this.db,
-      'DELETE FROM status_messages WHERE record_id IN (SELECT record_id FROM status_messages WHERE time < ? ORDER BY time LIMIT ?)',
-    );
+    const oldest = 'SELECT record_id FROM status_messages WHERE time < ? ORDER BY time, record_id LIMIT ?';
+    // Their strings leave the text index first, by the same rows, in the same transaction.
+    const text = prepared(this.db, `DELETE FROM status_message_text WHERE rowid IN (${oldest})`);
+    const statement = prepared(this.db, `DELETE FROM status_messages WHERE record_id IN (${oldest})`);
     let deleted = 0;
     for (;;) {
-      const { changes } = this.db.transaction(() => statement.run(beforeMs, batch))();
+      const { changes } = this.db.transaction(() => {
+        text.run(beforeMs, batch);
+        return statement.run(beforeMs, batch);
+      })();
       deleted += changes;
       if (changes < batch) return deleted;
     }
@@ -251,7 +279,9 @@ export class StatusMessageRepository {
 
   /** The query plan of a page, for the benchmark and the tests of the indexes. */
   explain(filter: StatusMessageFilter): string[] {
-    const { sql, parameters } = this.pageSql(filter);
+    const text = filter.text === undefined ? 'all' : this.textMatch(filter.text);
+    if (text === 'none') return ['nothing can match: no message kind holds the words and the text index finds none'];
+    const { sql, parameters } = text === 'all' ? this.pageSql({ ...filter, text: undefined }) : this.pageSql(filter, text);
     return (this.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...parameters) as { detail: string }[]).map((row) => row.detail);
   }
 
@@ -277,9 +307,12 @@ export class StatusMessageRepository {
 
   private histogramSql(filter: StatusHistogramFilter): { sql: string; parameters: unknown[] } {
     const { from, t, where, parameters } = this.filterSql({ ...filter, order: 'oldest', limit: 0 });
-    if (filter.text !== undefined) {
-      where.push(`${containsFunction}(?, m.component, m.message_id, ${insertionColumns.map((c) => `m.${c}`).join(', ')}) = 1`);
-      parameters.push(fold(filter.text));
+    const text = filter.text === undefined ? 'all' : this.textMatch(filter.text);
+    if (text === 'none') where.push('0');
+    else if (text !== 'all') {
+      const { sql, parameters: textParameters } = this.textPredicate(text);
+      where.push(sql);
+      parameters.push(...textParameters);
     }
     // Numbers are bound as REAL; as integers, the division is the bucket's number (time >= origin, so it floors).
     const sql =
@@ -288,16 +321,22 @@ export class StatusMessageRepository {
     return { sql, parameters: [filter.origin, filter.bucketMs, ...parameters] };
   }
 
-  /** A page's SQL; with `needle`, the keys and match flag of a text search instead of whole rows. */
-  private pageSql(filter: StatusMessageFilter, needle?: string): { sql: string; parameters: unknown[] } {
+  /** A page's SQL; with `text`, the keys and match flag of a text search instead of whole rows. */
+  private pageSql(filter: StatusMessageFilter, text?: TextMatch): { sql: string; parameters: unknown[] } {
     const { from, t, where, parameters: filterParameters } = this.filterSql(filter);
-    const parameters: unknown[] = needle === undefined ? [...filterParameters] : [needle, ...filterParameters];
+    const parameters: unknown[] = [];
+    let columns = messageColumns.map((c) => `m.${c}`).join(', ');
+    if (text) {
+      const flag = this.textFlag(text);
+      columns = `${t}.time, ${t}.record_id, ${flag.sql}`;
+      parameters.push(...flag.parameters);
+      const { sql: matchSql, parameters: matchParameters } = this.textCandidates(text);
+      where.push(matchSql);
+      filterParameters.push(...matchParameters);
+    }
+    parameters.push(...filterParameters);
     const newest = filter.order === 'newest';
     const direction = newest ? 'DESC' : 'ASC';
-    const columns =
-      needle === undefined
-        ? messageColumns.map((c) => `m.${c}`).join(', ')
-        : `${t}.time, ${t}.record_id, ${containsFunction}(?, m.component, m.message_id, ${insertionColumns.map((c) => `m.${c}`).join(', ')})`;
     const sql =
       `SELECT ${columns} FROM ${from}` +
       (where.length > 0 ? ` WHERE ${where.join(' AND ')}` : '') +
@@ -306,6 +345,82 @@ export class StatusMessageRepository {
       (filter.text === undefined ? ' LIMIT ?' : '');
     if (filter.text === undefined) parameters.push(filter.limit + 1);
     return { sql, parameters };
+  }
+
+  /**
+   * What a text search reads instead of describing every message: the kinds whose text holds
+   * the words, and the messages the text index finds (planTextSearch says which and why). 'all'
+   * when the words are empty (every description holds them), 'none' when nothing can match.
+   */
+  private textMatch(text: string): TextMatch | 'all' | 'none' {
+    const needle = viewerFold(text);
+    if (needle === '') return 'all';
+    const keys = (prepared(this.db, 'SELECT component, message_id FROM status_message_keys').raw().all() as [string, number][]).map(
+      ([component, messageId]): MessageKey => ({ component, messageId }),
+    );
+    const plan = planTextSearch(statusCatalogue, keys, text);
+    const keyList = (list: readonly MessageKey[]) => JSON.stringify(list.map((key) => [key.component, key.messageId]));
+    const inKeys = '(m.component, m.message_id) IN (SELECT value ->> 0, value ->> 1 FROM json_each(?))';
+    const sure = plan.sure.length > 0 ? { sql: inKeys, parameters: [keyList(plan.sure)] } : null;
+    if (plan.everything) return { needle, sure, maybe: { sql: '1', parameters: [] } };
+    const maybe: string[] = [];
+    const parameters: unknown[] = [];
+    if (plan.verify.length > 0) {
+      maybe.push(inKeys);
+      parameters.push(keyList(plan.verify));
+    }
+    for (const { key, column, maxLength } of plan.short) {
+      maybe.push(`(m.component = ? AND m.message_id = ? AND coalesce(length(m.${insertionColumns[column]}), 0) <= ?)`);
+      parameters.push(key.component, key.messageId, maxLength);
+    }
+    if (plan.phrases.length > 0) {
+      // Each run a phrase, quotes doubled: FTS5 reads nothing in a phrase as syntax (sqlite.org/fts5.html, 3.1).
+      const query = plan.phrases.map((phrase) => `"${phrase.replaceAll('"', '""')}"`).join(' OR ');
+      const found = (prepared(this.db, 'SELECT rowid FROM status_message_text WHERE status_message_text MATCH ? LIMIT ?').raw().all(query, textCandidateList + 1) as [number][]).map(
+        ([recordId]) => recordId,
+      );
+      if (found.length <= textCandidateList) {
+        if (found.length > 0) {
+          maybe.push('m.record_id IN (SELECT value FROM json_each(?))');
+          parameters.push(JSON.stringify(found));
+        }
+      } else {
+        // Many: the page reads in its own order (+ keeps the planner off the record ID) and looks each one up.
+        maybe.push('+m.record_id IN (SELECT rowid FROM status_message_text WHERE status_message_text MATCH ?)');
+        parameters.push(query);
+      }
+    }
+    if (!sure && maybe.length === 0) return 'none';
+    return { needle, sure, maybe: maybe.length > 0 ? { sql: `(${maybe.join(' OR ')})`, parameters } : null };
+  }
+
+  /** The messages a text search reads: those it is sure of and those it must describe. */
+  private textCandidates(text: TextMatch): { sql: string; parameters: unknown[] } {
+    const parts = [text.sure, text.maybe].filter((part) => part !== null);
+    return { sql: `(${parts.map((part) => part.sql).join(' OR ')})`, parameters: parts.flatMap((part) => part.parameters) };
+  }
+
+  /** A read message's flag: 2 when its kind makes it sure, else whether its description holds the words. */
+  private textFlag(text: TextMatch): { sql: string; parameters: unknown[] } {
+    const contains = `${containsFunction}(?, m.component, m.message_id, ${insertionColumns.map((c) => `m.${c}`).join(', ')})`;
+    if (!text.sure) return { sql: contains, parameters: [text.needle] };
+    return { sql: `CASE WHEN ${text.sure.sql} THEN 2 ELSE ${contains} END`, parameters: [...text.sure.parameters, text.needle] };
+  }
+
+  /** The whole text condition, for a count: sure, or open and described to hold the words. */
+  private textPredicate(text: TextMatch): { sql: string; parameters: unknown[] } {
+    const contains = `${containsFunction}(?, m.component, m.message_id, ${insertionColumns.map((c) => `m.${c}`).join(', ')}) = 1`;
+    const parts: string[] = [];
+    const parameters: unknown[] = [];
+    if (text.sure) {
+      parts.push(text.sure.sql);
+      parameters.push(...text.sure.parameters);
+    }
+    if (text.maybe) {
+      parts.push(`(${text.maybe.sql} AND ${contains})`);
+      parameters.push(...text.maybe.parameters, text.needle);
+    }
+    return { sql: `(${parts.join(' OR ')})`, parameters };
   }
 
   /** The FROM and WHERE of every filter but the text; `t` is the table whose time drives the read. */
