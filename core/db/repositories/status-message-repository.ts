@@ -108,8 +108,9 @@ const messageColumns = [
 const insertMessageSql =
   `INSERT INTO status_messages (${messageColumns.slice(1).join(', ')}) VALUES (${messageColumns.slice(1).map(() => '?').join(', ')})`;
 const insertAttributeSql = 'INSERT INTO status_message_attributes (record_id, attribute_id, attribute_value, time) VALUES (?, ?, ?, ?)';
-const textColumns = insertionColumns.map((_, i) => `s${i + 1}`);
-const insertTextSql = `INSERT INTO status_message_text (rowid, ${textColumns.join(', ')}) VALUES (?, ${textColumns.map(() => '?').join(', ')})`;
+const insertTextSql = 'INSERT INTO status_message_text (rowid, strings) VALUES (?, ?)';
+/** Between a message's strings in the text index, as migration 27 joins them. */
+const stringSeparator = '\u001f';
 const insertKeySql = 'INSERT OR IGNORE INTO status_message_keys (component, message_id) VALUES (?, ?)';
 
 const severityOf = new Map(Object.entries(statusSeverityValues).map(([name, value]) => [value, name as StatusSeverity]));
@@ -127,11 +128,22 @@ typeOf.set(1024, 'detail');
 export const textScanBudget = 20_000;
 
 /**
- * The most messages found in the text index that a page reads by their record IDs (then sorts);
- * when the index finds more, the page reads in its order instead and looks each message up in
- * what the index found, which is quick because so many match.
+ * The most messages found in the text index that a page reads by their record IDs (then sorts
+ * and describes). When the index finds more, the words are common: the page reads in its own
+ * order and describes each message (within textScanBudget), which fills a page soon.
  */
 export const textCandidateList = 5_000;
+
+/** The FTS5 query for messages holding every trigram of one of the runs: quoted, so nothing in them is syntax (sqlite.org/fts5.html, 3.1). */
+function trigramQuery(runs: readonly string[]): string {
+  return runs
+    .map((run) => {
+      const characters = [...run];
+      const trigrams = new Set(characters.slice(0, -2).map((_, i) => characters.slice(i, i + 3).join('')));
+      return `(${[...trigrams].map((trigram) => `"${trigram.replaceAll('"', '""')}"`).join(' AND ')})`;
+    })
+    .join(' OR ');
+}
 
 /**
  * How the WHERE of a text search reads (docs/status-messages.md#text-search): `sure` selects
@@ -140,6 +152,8 @@ export const textCandidateList = 5_000;
  */
 interface TextMatch {
   readonly needle: string;
+  /** The record IDs (JSON) that are all the search can match, when the index alone found them. */
+  readonly listed?: string | null;
   readonly sure: { sql: string; parameters: unknown[] } | null;
   readonly maybe: { sql: string; parameters: unknown[] } | null;
 }
@@ -154,7 +168,11 @@ const containsFunction = 'courier_status_contains';
 export class StatusMessageRepository {
   private readonly summaries: StatusSummaryRepository;
 
-  constructor(private readonly db: SqliteDatabase) {
+  /** `candidateList`: textCandidateList, smaller in the tests that read both ways. */
+  constructor(
+    private readonly db: SqliteDatabase,
+    private readonly candidateList = textCandidateList,
+  ) {
     this.summaries = new StatusSummaryRepository(db);
     // Matched inside SQLite, so a message that does not match never becomes a JavaScript row.
     db.function(containsFunction, { deterministic: true, varargs: true }, (needle, component, messageId, ...strings) => {
@@ -191,7 +209,7 @@ export class StatusMessageRepository {
     const attribute = prepared(this.db, insertAttributeSql);
     for (const [id, value] of record.attributes) attribute.run(recordId, id, value, record.time);
     // The text index and the kinds a search plans with, in the same transaction as the message.
-    if (record.insertionStrings.length > 0) prepared(this.db, insertTextSql).run(recordId, ...strings.map((text) => (text === null ? null : searchFold(text))));
+    if (record.insertionStrings.length > 0) prepared(this.db, insertTextSql).run(recordId, searchFold(record.insertionStrings.join(stringSeparator)));
     prepared(this.db, insertKeySql).run(record.component, record.messageId);
     // Every path that stores a message comes through here (a unit of work, the management
     // point's upload), so the summaries follow every message in its own transaction.
@@ -323,16 +341,24 @@ export class StatusMessageRepository {
 
   /** A page's SQL; with `text`, the keys and match flag of a text search instead of whole rows. */
   private pageSql(filter: StatusMessageFilter, text?: TextMatch): { sql: string; parameters: unknown[] } {
-    const { from, t, where, parameters: filterParameters } = this.filterSql(filter);
+    const { from: filtered, t, where, parameters: filterParameters } = this.filterSql(filter);
     const parameters: unknown[] = [];
     let columns = messageColumns.map((c) => `m.${c}`).join(', ');
+    let from = filtered;
     if (text) {
       const flag = this.textFlag(text);
       columns = `${t}.time, ${t}.record_id, ${flag.sql}`;
       parameters.push(...flag.parameters);
-      const { sql: matchSql, parameters: matchParameters } = this.textCandidates(text);
-      where.push(matchSql);
-      filterParameters.push(...matchParameters);
+      if (text.listed) {
+        // The few messages the index found drive the read (CROSS JOIN keeps them first); the sort is theirs alone.
+        from = `json_each(?) j CROSS JOIN ${filtered}`;
+        parameters.push(text.listed);
+        where.push(`${t}.record_id = j.value`);
+      } else {
+        const { sql: matchSql, parameters: matchParameters } = this.textCandidates(text);
+        where.push(matchSql);
+        filterParameters.push(...matchParameters);
+      }
     }
     parameters.push(...filterParameters);
     const newest = filter.order === 'newest';
@@ -358,7 +384,15 @@ export class StatusMessageRepository {
     const keys = (prepared(this.db, 'SELECT component, message_id FROM status_message_keys').raw().all() as [string, number][]).map(
       ([component, messageId]): MessageKey => ({ component, messageId }),
     );
-    const plan = planTextSearch(statusCatalogue, keys, text);
+    let plan = planTextSearch(statusCatalogue, keys, text);
+    let found: number[] = [];
+    if (!plan.everything && plan.phrases.length > 0) {
+      found = (prepared(this.db, 'SELECT rowid FROM status_message_text WHERE status_message_text MATCH ? LIMIT ?').raw().all(trigramQuery(plan.phrases), this.candidateList + 1) as [number][]).map(
+        ([recordId]) => recordId,
+      );
+      // Common words: describing the page's messages in order finds a page sooner than the index's list.
+      if (found.length > this.candidateList) plan = { ...plan, everything: true };
+    }
     const keyList = (list: readonly MessageKey[]) => JSON.stringify(list.map((key) => [key.component, key.messageId]));
     const inKeys = '(m.component, m.message_id) IN (SELECT value ->> 0, value ->> 1 FROM json_each(?))';
     const sure = plan.sure.length > 0 ? { sql: inKeys, parameters: [keyList(plan.sure)] } : null;
@@ -373,25 +407,14 @@ export class StatusMessageRepository {
       maybe.push(`(m.component = ? AND m.message_id = ? AND coalesce(length(m.${insertionColumns[column]}), 0) <= ?)`);
       parameters.push(key.component, key.messageId, maxLength);
     }
-    if (plan.phrases.length > 0) {
-      // Each run a phrase, quotes doubled: FTS5 reads nothing in a phrase as syntax (sqlite.org/fts5.html, 3.1).
-      const query = plan.phrases.map((phrase) => `"${phrase.replaceAll('"', '""')}"`).join(' OR ');
-      const found = (prepared(this.db, 'SELECT rowid FROM status_message_text WHERE status_message_text MATCH ? LIMIT ?').raw().all(query, textCandidateList + 1) as [number][]).map(
-        ([recordId]) => recordId,
-      );
-      if (found.length <= textCandidateList) {
-        if (found.length > 0) {
-          maybe.push('m.record_id IN (SELECT value FROM json_each(?))');
-          parameters.push(JSON.stringify(found));
-        }
-      } else {
-        // Many: the page reads in its own order (+ keeps the planner off the record ID) and looks each one up.
-        maybe.push('+m.record_id IN (SELECT rowid FROM status_message_text WHERE status_message_text MATCH ?)');
-        parameters.push(query);
-      }
+    if (found.length > 0) {
+      maybe.push('m.record_id IN (SELECT value FROM json_each(?))');
+      parameters.push(JSON.stringify(found));
     }
     if (!sure && maybe.length === 0) return 'none';
-    return { needle, sure, maybe: maybe.length > 0 ? { sql: `(${maybe.join(' OR ')})`, parameters } : null };
+    // Only what the index found: the page reads those messages by record ID, not the period's in order.
+    const listed = !sure && plan.verify.length === 0 && plan.short.length === 0 ? JSON.stringify(found) : null;
+    return { needle, sure, maybe: maybe.length > 0 ? { sql: `(${maybe.join(' OR ')})`, parameters } : null, listed };
   }
 
   /** The messages a text search reads: those it is sure of and those it must describe. */

@@ -138,10 +138,14 @@ function findInShape(shape: Shape, words: string): ShapeFinding {
       if (!before.endsWith(words.slice(0, p))) continue;
       const rest = words.slice(p);
       phrase(rest);
-      // Or the string is shorter than the rest: the words cross it whole into the next piece.
+      // Or the string is shorter than the rest, and is its start: the words cross it whole into
+      // the next piece. A string of three characters or more is a phrase like any other; a
+      // shorter one is found by its length.
       let longest = -1;
       for (let length = 0; length < rest.length; length++) {
-        if (canContinue(folded, j + 1, rest.slice(length))) longest = length;
+        if (!canContinue(folded, j + 1, rest.slice(length))) continue;
+        if (codePoints(rest.slice(0, length)) >= shortestIndexed) finding.phrases.add(rest.slice(0, length));
+        else longest = Math.max(longest, length);
       }
       if (longest >= 0) {
         if (column < 0) finding.everything = true;
