@@ -124,7 +124,7 @@ describe('text search over the status message store', () => {
       'has no description', 'from SMS_CUSTOM', 'Insertion strings: "', '", "', 'Σcomponent', 'distribution manager successfully',
     ];
     // Windows cut from real descriptions, most of them across a template's words and a string, in a changed case.
-    for (let n = 0; n < 80; n++) {
+    for (let n = 0; n < 50; n++) {
       const m = stored[Math.floor(random() * stored.length)]!;
       const description = statusCatalogue.describe(m.component, m.messageId, m.insertionStrings);
       const start = Math.floor(random() * description.length);
@@ -147,7 +147,7 @@ describe('text search over the status message store', () => {
       const histogram = repo.histogram({ text, since: t0, until: t0 + 2000 * minute, origin: t0, bucketMs: 60 * minute });
       expect(histogram.reduce((sum, row) => sum + row.count, 0), text).toBe(bruteForce(stored, text).length);
     }
-  });
+  }, 120_000);
 
   it('keeps the index in step when aged messages are deleted in batches', () => {
     const random = generator(7);
