@@ -128,11 +128,13 @@ typeOf.set(1024, 'detail');
 export const textScanBudget = 20_000;
 
 /**
- * The most messages found in the text index that a page reads by their record IDs (then sorts
- * and describes). When the index finds more, the words are common: the page reads in its own
- * order and describes each message (within textScanBudget), which fills a page soon.
+ * How many messages found in the text index a page reads by their record IDs (then sorts and
+ * describes): `list`. Up to `lookup`, the page reads in its own order and describes only the
+ * messages in what the index found (a shared string such as a package ID's digits makes many).
+ * Past that the words are common: the page describes each message in its order (within
+ * textScanBudget), which fills a page soon.
  */
-export const textCandidateList = 5_000;
+export const textCandidates = { list: 5_000, lookup: 100_000 } as const;
 
 /** The FTS5 query for messages holding every trigram of one of the runs: quoted, so nothing in them is syntax (sqlite.org/fts5.html, 3.1). */
 function trigramQuery(runs: readonly string[]): string {
@@ -170,10 +172,10 @@ export class StatusMessageRepository {
   /** A batch's rows for the text index, written together at its end (insertMany says why). */
   private pendingText: [number, string][] | null = null;
 
-  /** `candidateList`: textCandidateList, smaller in the tests that read both ways. */
+  /** `candidates`: textCandidates, smaller in the tests that read every way. */
   constructor(
     private readonly db: SqliteDatabase,
-    private readonly candidateList = textCandidateList,
+    private readonly candidates: { readonly list: number; readonly lookup: number } = textCandidates,
   ) {
     this.summaries = new StatusSummaryRepository(db);
     // Matched inside SQLite, so a message that does not match never becomes a JavaScript row.
@@ -413,11 +415,11 @@ export class StatusMessageRepository {
     let plan = planTextSearch(statusCatalogue, keys, text);
     let found: number[] = [];
     if (!plan.everything && plan.phrases.length > 0) {
-      found = (prepared(this.db, 'SELECT rowid FROM status_message_text WHERE status_message_text MATCH ? LIMIT ?').raw().all(trigramQuery(plan.phrases), this.candidateList + 1) as [number][]).map(
+      found = (prepared(this.db, 'SELECT rowid FROM status_message_text WHERE status_message_text MATCH ? LIMIT ?').raw().all(trigramQuery(plan.phrases), this.candidates.lookup + 1) as [number][]).map(
         ([recordId]) => recordId,
       );
       // Common words: describing the page's messages in order finds a page sooner than the index's list.
-      if (found.length > this.candidateList) plan = { ...plan, everything: true };
+      if (found.length > this.candidates.lookup) plan = { ...plan, everything: true };
     }
     const keyList = (list: readonly MessageKey[]) => JSON.stringify(list.map((key) => [key.component, key.messageId]));
     const inKeys = '(m.component, m.message_id) IN (SELECT value ->> 0, value ->> 1 FROM json_each(?))';
@@ -439,7 +441,7 @@ export class StatusMessageRepository {
     }
     if (!sure && maybe.length === 0) return 'none';
     // Only what the index found: the page reads those messages by record ID, not the period's in order.
-    const listed = !sure && plan.verify.length === 0 && plan.short.length === 0 ? JSON.stringify(found) : null;
+    const listed = !sure && plan.verify.length === 0 && plan.short.length === 0 && found.length <= this.candidates.list ? JSON.stringify(found) : null;
     return { needle, sure, maybe: maybe.length > 0 ? { sql: `(${maybe.join(' OR ')})`, parameters } : null, listed };
   }
 
