@@ -436,7 +436,8 @@ export class StatusMessageRepository {
       parameters.push(key.component, key.messageId, maxLength);
     }
     if (found.length > 0) {
-      maybe.push('m.record_id IN (SELECT value FROM json_each(?))');
+      // Looked up while the page reads in its own order: + keeps the planner from reading the list and sorting it all.
+      maybe.push('+m.record_id IN (SELECT value FROM json_each(?))');
       parameters.push(JSON.stringify(found));
     }
     if (!sure && maybe.length === 0) return 'none';
