@@ -134,7 +134,7 @@ export const textScanBudget = 20_000;
  * Past that the words are common: the page describes each message in its order (within
  * textScanBudget), which fills a page soon.
  */
-export const textCandidates = { list: 5_000, lookup: 100_000 } as const;
+export const textCandidates = { list: 5_000, lookup: 20_000 } as const;
 
 /** The FTS5 query for messages holding every trigram of one of the runs: quoted, so nothing in them is syntax (sqlite.org/fts5.html, 3.1). */
 function trigramQuery(runs: readonly string[]): string {
