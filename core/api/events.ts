@@ -138,6 +138,16 @@ export interface AdvertisementChangedEvent {
 }
 
 /**
+ * One of the site's own Status Message Queries was created, changed or deleted
+ * (docs/status-messages.md#status-message-queries): read the list again. The built-ins never change.
+ */
+export interface StatusQueryChangedEvent {
+  readonly change: ChangeKind;
+  /** The query's ID: A01Q00001. */
+  readonly queryId: string;
+}
+
+/**
  * The management point's settings changed, one of its clients registered or changed (approval,
  * secret reset), or it started or stopped listening (`status`): read them again.
  */
@@ -165,6 +175,7 @@ export interface EventMap {
   'management-point:changed': ManagementPointChangedEvent;
   'advertisement-clients:changed': AdvertisementClientStatesEvent;
   'status-summaries:changed': StatusSummariesChangedEvent;
+  'status-queries:changed': StatusQueryChangedEvent;
 }
 
 /** A client's state for the advertisement changed (docs/advertisements.md#each-clients-state): read it again. */
@@ -194,6 +205,7 @@ export const eventChannels: readonly EventChannel[] = [
   'management-point:changed',
   'advertisement-clients:changed',
   'status-summaries:changed',
+  'status-queries:changed',
 ];
 
 export function isEventChannel(value: unknown): value is EventChannel {

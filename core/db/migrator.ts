@@ -2,6 +2,13 @@ import { createHash } from 'node:crypto';
 import { CourierError } from '../api';
 import type { SqliteDatabase } from './connection';
 import type { Migration } from './migrations';
+import { searchFold } from '../domain/status-messages/text-search';
+
+/** The functions of this code a migration's SQL may call: each folds, reads, or checks as the running code does. */
+function registerMigrationFunctions(db: SqliteDatabase): void {
+  // Migration 27 indexes the insertion strings as the viewer's text search folds them.
+  db.function('courier_fold', { deterministic: true }, (text: unknown) => (typeof text === 'string' ? searchFold(text) : null));
+}
 
 export function migrationHash(migration: Migration): string {
   return createHash('sha256').update(`${migration.version}\n${migration.name}\n${migration.sql}`).digest('hex');
@@ -45,6 +52,7 @@ export function migrate(db: SqliteDatabase, known: readonly Migration[], now: ()
     }
   });
   const applied: number[] = [];
+  if (known.length > ledger.length) registerMigrationFunctions(db);
   const record = db.prepare('INSERT INTO schema_migrations (version, name, sha256, applied_at) VALUES (?, ?, ?, ?)');
   for (const migration of known.slice(ledger.length)) {
     db.transaction(() => {

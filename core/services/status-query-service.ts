@@ -59,6 +59,7 @@ export class StatusQueryService {
       const id = this.deps.queries.insert({ name, comment, criteria: JSON.stringify(criteria), createdAt: stamp, lastModified: stamp });
       const dto = this.recordDto(this.requireRecord(id));
       change.log('smsprov.log', 'SMS_PROVIDER', `Created status message query ${dto.id} "${name}".`);
+      change.emit('status-queries:changed', { change: 'created', queryId: dto.id });
       return dto;
     });
   }
@@ -76,6 +77,7 @@ export class StatusQueryService {
       });
       const dto = this.recordDto(this.requireRecord(record.id));
       change.log('smsprov.log', 'SMS_PROVIDER', `Modified status message query ${dto.id} "${dto.name}".`);
+      change.emit('status-queries:changed', { change: 'updated', queryId: dto.id });
       return dto;
     });
   }
@@ -86,6 +88,7 @@ export class StatusQueryService {
       const record = this.editable(ref);
       this.deps.queries.remove(record.id);
       change.log('smsprov.log', 'SMS_PROVIDER', `Deleted status message query ${this.idOf(record.id)} "${record.name}".`);
+      change.emit('status-queries:changed', { change: 'deleted', queryId: this.idOf(record.id) });
       return this.list();
     });
   }

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createCore, type Core } from '../../core';
 import type { ApiResult, StatusMessagePageDto, StatusQueryDto } from '../../core/api';
 import { createSiteLog } from '../../core/site/site-log';
@@ -149,6 +149,36 @@ describe("the site's own status message queries", () => {
     expect(mine.map((q) => q.name)).toEqual(['Mine']);
     expect(refused(await core.client['status-queries:update']({ query: 'Mine', changes: { name: 'Errors in the last day' } })).code).toBe('CONFLICT');
     value(await core.client['status-queries:delete']({ query: 'Mine' }));
+  });
+});
+
+describe('status-queries:changed', () => {
+  it('tells every console of a query created, changed or deleted here or by the CLI, and of nothing refused', async () => {
+    const events: unknown[] = [];
+    const stop = core.on('status-queries:changed', (event) => events.push(event));
+    try {
+      const made = value(await core.client['status-queries:create']({ name: 'Told of', criteria: { severity: 'error' } }));
+      value(await core.client['status-queries:update']({ query: made.id, changes: { comment: 'Now with a comment' } }));
+      value(await core.client['status-queries:delete']({ query: made.id }));
+      expect(events).toEqual([
+        { change: 'created', queryId: made.id },
+        { change: 'updated', queryId: made.id },
+        { change: 'deleted', queryId: made.id },
+      ]);
+      // Refused changes write nothing, so they tell of nothing.
+      refused(await core.client['status-queries:create']({ name: 'Errors in the Last Day', criteria: {} }));
+      refused(await core.client['status-queries:delete']({ query: 'SMS00001' }));
+      expect(events).toHaveLength(3);
+
+      // Another process's change reaches this core through the site's event feed.
+      const cli = await courier('status', 'query', 'create', '--name', 'From the CLI', '--severity', 'warning', '--json');
+      expect(cli.code).toBe(0);
+      const fromCli = JSON.parse(cli.stdout) as StatusQueryDto;
+      await vi.waitFor(() => expect(events).toContainEqual({ change: 'created', queryId: fromCli.id }), { timeout: 10_000 });
+      value(await core.client['status-queries:delete']({ query: fromCli.id }));
+    } finally {
+      stop();
+    }
   });
 });
 

@@ -25,7 +25,8 @@ import { migration0023 } from './0023-status-message-queries';
 import { migration0024 } from './0024-mp-refused-messages';
 import { migration0025 } from './0025-site-maintenance';
 import { migration0026 } from './0026-status-message-sorts';
+import { migration0027 } from './0027-status-message-text';
 
 /** Append-only: add the next file at the end; the ledger refuses edited history. */
-export const migrations: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007, migration0008, migration0009, migration0010, migration0011, migration0012, migration0013, migration0014, migration0015, migration0016, migration0017, migration0018, migration0019, migration0020, migration0021, migration0022, migration0023, migration0024, migration0025, migration0026];
+export const migrations: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007, migration0008, migration0009, migration0010, migration0011, migration0012, migration0013, migration0014, migration0015, migration0016, migration0017, migration0018, migration0019, migration0020, migration0021, migration0022, migration0023, migration0024, migration0025, migration0026, migration0027];
 export type { Migration } from './migration';

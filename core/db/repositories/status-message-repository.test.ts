@@ -134,20 +134,25 @@ describe('the status message store', () => {
     expect(plan).not.toMatch(/USE TEMP B-TREE/);
   });
 
-  it('reads at most a budget of messages for one page of a text search, and goes on from there on the next', () => {
+  it('finds a rare string through the text index in one page, and describes at most a budget of messages when the index cannot decide', () => {
     const rare = repo.insert(message({ time: t0, messageId: 2328, severity: 'error', insertionStrings: ['A0100001', '\\\\DP01\\', 'The network name cannot be found.'] }));
     repo.insertMany(Array.from({ length: 25 }, (_, i) => message({ time: t0 + (i + 1) * minute })));
-    const pages: number[][] = [];
-    let after: StatusMessageFilter['after'];
-    do {
-      const page = repo.query({ ...base, text: 'network name', limit: 5, after }, 10);
-      pages.push(page.messages.map((m) => m.recordId));
-      after = page.next ?? undefined;
-    } while (after && pages.length < 10);
-    // 26 messages, 10 read a page: two pages read past non-matching ones, the third finds it.
-    expect(pages).toEqual([[], [], [rare]]);
-    // Within the budget a search is a plain page.
-    expect(repo.query({ ...base, text: 'successfully processed', limit: 5 }).messages).toHaveLength(5);
+    const pagesOf = (text: string) => {
+      const pages: number[][] = [];
+      let after: StatusMessageFilter['after'];
+      do {
+        const page = repo.query({ ...base, text, limit: 5, after }, 10);
+        pages.push(page.messages.map((m) => m.recordId));
+        after = page.next ?? undefined;
+      } while (after && pages.length < 10);
+      return pages;
+    };
+    // In a string: the index finds it, however many messages lie between.
+    expect(pagesOf('network name')).toEqual([[rare]]);
+    // Two characters are no trigram: 26 messages, 10 described a page, the third page finds it.
+    expect(pagesOf('rk')).toEqual([[], [], [rare]]);
+    // The catalogue's own words: every message of those kinds, none described.
+    expect(repo.query({ ...base, text: 'successfully processed', limit: 5 }, 1).messages).toHaveLength(5);
   });
 
   it('reads a filtered page through an index, never the whole table', () => {

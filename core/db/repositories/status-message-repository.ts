@@ -8,6 +8,7 @@ import {
   type StatusSortColumn,
 } from '../../api';
 import { statusCatalogue } from '../../domain/status-messages';
+import { planTextSearch, searchFold, viewerFold, type MessageKey } from '../../domain/status-messages/text-search';
 import type { SqliteDatabase } from '../connection';
 import { prepared } from '../prepared';
 import { StatusSummaryRepository } from './status-summary-repository';
@@ -171,6 +172,10 @@ const messageColumns = [
 const insertMessageSql =
   `INSERT INTO status_messages (${messageColumns.slice(1).join(', ')}) VALUES (${messageColumns.slice(1).map(() => '?').join(', ')})`;
 const insertAttributeSql = 'INSERT INTO status_message_attributes (record_id, attribute_id, attribute_value, time) VALUES (?, ?, ?, ?)';
+const insertTextSql = 'INSERT INTO status_message_text (rowid, strings) VALUES (?, ?)';
+/** Between a message's strings in the text index, as migration 27 joins them. */
+const stringSeparator = '\u001f';
+const insertKeySql = 'INSERT OR IGNORE INTO status_message_keys (component, message_id) VALUES (?, ?)';
 
 const severityOf = new Map(Object.entries(statusSeverityValues).map(([name, value]) => [value, name as StatusSeverity]));
 const typeOf = new Map(Object.entries(statusMessageTypeValues).map(([name, value]) => [value, name as StatusMessageType]));
@@ -178,14 +183,45 @@ const typeOf = new Map(Object.entries(statusMessageTypeValues).map(([name, value
 typeOf.set(1024, 'detail');
 
 /**
- * The most messages one page of a text search reads: the text is in no index (it is the
- * catalogue's words with the strings in place), so a search for something rare would otherwise
- * read every message in one request and hold the core's thread for seconds.
+ * The most messages one page of a text search describes to know whether they match: those the
+ * text index cannot decide (words shorter than a trigram, words that may cross a template's
+ * text and a string in a kind of message the page has many of). Without it such a search for
+ * something rare would describe every message in one request and hold the core's thread for
+ * seconds. Messages the index decides cost nothing of it.
  */
 export const textScanBudget = 20_000;
 
-function fold(text: string): string {
-  return text.toLowerCase();
+/**
+ * How many messages found in the text index a page reads by their record IDs (then sorts and
+ * describes): `list`. Up to `lookup`, the page reads in its own order and describes only the
+ * messages in what the index found (a shared string such as a package ID's digits makes many).
+ * Past that the words are common: the page describes each message in its order (within
+ * textScanBudget), which fills a page soon.
+ */
+export const textCandidates = { list: 5_000, lookup: 20_000 } as const;
+
+/** The FTS5 query for messages holding every trigram of one of the runs: quoted, so nothing in them is syntax (sqlite.org/fts5.html, 3.1). */
+function trigramQuery(runs: readonly string[]): string {
+  return runs
+    .map((run) => {
+      const characters = [...run];
+      const trigrams = new Set(characters.slice(0, -2).map((_, i) => characters.slice(i, i + 3).join('')));
+      return `(${[...trigrams].map((trigram) => `"${trigram.replaceAll('"', '""')}"`).join(' AND ')})`;
+    })
+    .join(' OR ');
+}
+
+/**
+ * How the WHERE of a text search reads (docs/status-messages.md#text-search): `sure` selects
+ * messages whose kind's own text holds the words; `maybe` those the index or their kind leave
+ * open, which the SQL function describes to decide. Either may be absent.
+ */
+interface TextMatch {
+  readonly needle: string;
+  /** The record IDs (JSON) that are all the search can match, when the index alone found them. */
+  readonly listed?: string | null;
+  readonly sure: { sql: string; parameters: unknown[] } | null;
+  readonly maybe: { sql: string; parameters: unknown[] } | null;
 }
 
 /** The SQL function a text search calls: whether the description a viewer shows contains the words. */
@@ -197,19 +233,25 @@ const containsFunction = 'courier_status_contains';
  */
 export class StatusMessageRepository {
   private readonly summaries: StatusSummaryRepository;
+  /** A batch's rows for the text index, written together at its end (insertMany says why). */
+  private pendingText: [number, string][] | null = null;
+  private readonly probeRows: number;
+  private readonly candidates: { readonly list: number; readonly lookup: number };
 
+  /** `options`: sortProbeRows and textCandidates, smaller in the tests that read every way. */
   constructor(
     private readonly db: SqliteDatabase,
-    /** sortProbeRows; smaller in the tests of both ways. */
-    private readonly probeRows = sortProbeRows,
+    options: { readonly probeRows?: number; readonly candidates?: { readonly list: number; readonly lookup: number } } = {},
   ) {
+    this.probeRows = options.probeRows ?? sortProbeRows;
+    this.candidates = options.candidates ?? textCandidates;
     this.summaries = new StatusSummaryRepository(db);
     // Matched inside SQLite, so a message that does not match never becomes a JavaScript row.
     db.function(containsFunction, { deterministic: true, varargs: true }, (needle, component, messageId, ...strings) => {
       let given = strings.length;
       while (given > 0 && strings[given - 1] === null) given--;
       const description = statusCatalogue.describe(String(component), Number(messageId), strings.slice(0, given).map((text) => (text === null ? '' : String(text))));
-      return fold(description).includes(String(needle)) ? 1 : 0;
+      return viewerFold(description).includes(String(needle)) ? 1 : 0;
     });
   }
 
@@ -238,6 +280,13 @@ export class StatusMessageRepository {
     const recordId = Number(lastInsertRowid);
     const attribute = prepared(this.db, insertAttributeSql);
     for (const [id, value] of record.attributes) attribute.run(recordId, id, value, record.time);
+    // The text index and the kinds a search plans with, in the same transaction as the message.
+    if (record.insertionStrings.length > 0) {
+      const text = searchFold(record.insertionStrings.join(stringSeparator));
+      if (this.pendingText) this.pendingText.push([recordId, text]);
+      else prepared(this.db, insertTextSql).run(recordId, text);
+    }
+    prepared(this.db, insertKeySql).run(record.component, record.messageId);
     // Every path that stores a message comes through here (a unit of work, the management
     // point's upload), so the summaries follow every message in its own transaction.
     this.summaries.record(record);
@@ -246,7 +295,27 @@ export class StatusMessageRepository {
 
   /** Many messages in one transaction (or the caller's, when inside one); their record IDs in order. */
   insertMany(records: readonly StatusMessageRecord[]): number[] {
-    return this.db.transaction(() => records.map((record) => this.insert(record)))();
+    return this.db.transaction(() => this.batch(() => records.map((record) => this.insert(record))))();
+  }
+
+  /**
+   * Runs `work`, which stores several messages in the caller's transaction (an upload's), with
+   * their rows for the text index written together after it. FTS5 writes what it holds to a new
+   * segment whenever a statement opens a statement journal (a summary's upsert does), so an
+   * index row between each message's statements would make a segment a message, and merging
+   * them cost a stored message six times what the index itself does (npm run bench:status).
+   */
+  batch<T>(work: () => T): T {
+    if (this.pendingText) return work();
+    this.pendingText = [];
+    try {
+      const result = work();
+      const text = prepared(this.db, insertTextSql);
+      for (const [recordId, strings] of this.pendingText) text.run(recordId, strings);
+      return result;
+    } finally {
+      this.pendingText = null;
+    }
   }
 
   /**
@@ -259,18 +328,21 @@ export class StatusMessageRepository {
     const column = this.sortOf(filter).column;
     let rows: MessageRow[];
     let resumeAt: StatusKey | null = null;
-    if (filter.text === undefined) {
-      const { sql, parameters } = this.pageSql(filter);
+    const text = filter.text === undefined ? 'all' : this.textMatch(filter.text);
+    if (text === 'none') return { messages: [], next: null, first: null, last: null };
+    if (text === 'all') {
+      const { sql, parameters } = this.pageSql(filter.text === undefined ? filter : { ...filter, text: undefined });
       rows = this.db.prepare(sql).all(...parameters) as MessageRow[];
     } else {
-      // Keys and a match flag, read one by one until the page is full or the budget is spent;
-      // then the matching messages whole.
-      const { sql, parameters } = this.pageSql(filter, fold(filter.text));
+      // Keys and a match flag (2 sure, 1 described and found, 0 described and not), read one by
+      // one until the page is full or the budget is spent; then the matching messages whole.
+      const { sql, parameters } = this.pageSql(filter, text);
       const hits: number[] = [];
       let read = 0;
       for (const [time, recordId, hit, value] of this.db.prepare(sql).raw().iterate(...parameters) as IterableIterator<[number, number, number, number | string | null]>) {
-        read++;
-        if (hit === 1) hits.push(recordId);
+        // A message its kind makes sure of (2) is not described, so it costs the budget nothing.
+        if (hit !== 2) read++;
+        if (hit !== 0) hits.push(recordId);
         if (hits.length > filter.limit) break;
         if (read >= scanBudget) {
           // Leaving the loop resets the statement; the next page starts after this message.
@@ -307,13 +379,16 @@ export class StatusMessageRepository {
    * its own transaction, so a million aged messages never hold the site's write lock for long.
    */
   deleteOlderThan(beforeMs: number, batch = 5000): number {
-    const statement = prepared(
-      this.db,
-      'DELETE FROM status_messages WHERE record_id IN (SELECT record_id FROM status_messages WHERE time < ? ORDER BY time LIMIT ?)',
-    );
+    const oldest = 'SELECT record_id FROM status_messages WHERE time < ? ORDER BY time, record_id LIMIT ?';
+    // Their strings leave the text index first, by the same rows, in the same transaction.
+    const text = prepared(this.db, `DELETE FROM status_message_text WHERE rowid IN (${oldest})`);
+    const statement = prepared(this.db, `DELETE FROM status_messages WHERE record_id IN (${oldest})`);
     let deleted = 0;
     for (;;) {
-      const { changes } = this.db.transaction(() => statement.run(beforeMs, batch))();
+      const { changes } = this.db.transaction(() => {
+        text.run(beforeMs, batch);
+        return statement.run(beforeMs, batch);
+      })();
       deleted += changes;
       if (changes < batch) return deleted;
     }
@@ -321,7 +396,9 @@ export class StatusMessageRepository {
 
   /** The query plan of a page, for the benchmark and the tests of the indexes. */
   explain(filter: StatusMessageFilter): string[] {
-    const { sql, parameters } = this.pageSql(filter);
+    const text = filter.text === undefined ? 'all' : this.textMatch(filter.text);
+    if (text === 'none') return ['nothing can match: no message kind holds the words and the text index finds none'];
+    const { sql, parameters } = text === 'all' ? this.pageSql({ ...filter, text: undefined }) : this.pageSql(filter, text);
     return (this.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...parameters) as { detail: string }[]).map((row) => row.detail);
   }
 
@@ -347,9 +424,12 @@ export class StatusMessageRepository {
 
   private histogramSql(filter: StatusHistogramFilter): { sql: string; parameters: unknown[] } {
     const { from, t, where, parameters } = this.filterSql({ ...filter, order: 'oldest', limit: 0 });
-    if (filter.text !== undefined) {
-      where.push(`${containsFunction}(?, m.component, m.message_id, ${insertionColumns.map((c) => `m.${c}`).join(', ')}) = 1`);
-      parameters.push(fold(filter.text));
+    const text = filter.text === undefined ? 'all' : this.textMatch(filter.text);
+    if (text === 'none') where.push('0');
+    else if (text !== 'all') {
+      const { sql, parameters: textParameters } = this.textPredicate(text);
+      where.push(sql);
+      parameters.push(...textParameters);
     }
     // Numbers are bound as REAL; as integers, the division is the bucket's number (time >= origin, so it floors).
     const sql =
@@ -363,20 +443,35 @@ export class StatusMessageRepository {
     return filter.sort ?? { column: 'time', direction: filter.order === 'oldest' ? 'asc' : 'desc' };
   }
 
-  /** A page's SQL; with `needle`, the keys and match flag of a text search instead of whole rows. */
-  private pageSql(filter: StatusMessageFilter, needle?: string): { sql: string; parameters: unknown[] } {
-    const { from, t, where, parameters: filterParameters } = this.filterSql(filter);
-    const parameters: unknown[] = needle === undefined ? [...filterParameters] : [needle, ...filterParameters];
+  /** A page's SQL; with `text`, the keys, match flag and sort value of a text search instead of whole rows. */
+  private pageSql(filter: StatusMessageFilter, text?: TextMatch): { sql: string; parameters: unknown[] } {
+    const { from: filtered, t, where, parameters: filterParameters } = this.filterSql(filter);
     const sort = this.sortOf(filter);
     const direction = sort.direction === 'desc' ? 'DESC' : 'ASC';
     const key = sort.column === 'time' ? null : sortKeys[sort.column];
-    // An attribute drives through its own index (a package's messages, sorted); otherwise the probe decides.
-    const along = key !== null && t === 'm' && this.leavesMany(from, where, filterParameters);
+    const parameters: unknown[] = [];
+    let columns = messageColumns.map((c) => `m.${c}`).join(', ');
+    let from = filtered;
+    if (text) {
+      const flag = this.textFlag(text);
+      columns = `${t}.time, ${t}.record_id, ${flag.sql}, ${key === null ? 'NULL' : key.sql}`;
+      parameters.push(...flag.parameters);
+      if (text.listed) {
+        // The few messages the index found drive the read (CROSS JOIN keeps them first); the sort is theirs alone.
+        from = `json_each(?) j CROSS JOIN ${filtered}`;
+        parameters.push(text.listed);
+        where.push(`${t}.record_id = j.value`);
+      } else {
+        const { sql: matchSql, parameters: matchParameters } = this.textCandidates(text);
+        where.push(matchSql);
+        filterParameters.push(...matchParameters);
+      }
+    }
+    // An attribute drives through its own index (a package's messages, sorted), unless the probe
+    // finds few; the few messages a text search listed are read by record ID and sorted.
+    const along = key !== null && t === 'm' && !text?.listed && this.leavesMany(from, where, filterParameters);
     const source = along ? from.replace(/^status_messages m\b/, `status_messages m INDEXED BY ${key.index}`) : from;
-    const columns =
-      needle === undefined
-        ? messageColumns.map((c) => `m.${c}`).join(', ')
-        : `${t}.time, ${t}.record_id, ${containsFunction}(?, m.component, m.message_id, ${insertionColumns.map((c) => `m.${c}`).join(', ')}), ${key === null ? 'NULL' : key.sql}`;
+    parameters.push(...filterParameters);
     const sql =
       `SELECT ${columns} FROM ${source}` +
       (where.length > 0 ? ` WHERE ${where.join(' AND ')}` : '') +
@@ -392,6 +487,80 @@ export class StatusMessageRepository {
     if (where.length === 0) return true;
     const sql = `SELECT count(*) AS n FROM (SELECT 1 FROM ${from} WHERE ${where.join(' AND ')} LIMIT ?)`;
     return (this.db.prepare(sql).get(...parameters, this.probeRows) as { n: number }).n >= this.probeRows;
+  }
+
+  /**
+   * What a text search reads instead of describing every message: the kinds whose text holds
+   * the words, and the messages the text index finds (planTextSearch says which and why). 'all'
+   * when the words are empty (every description holds them), 'none' when nothing can match.
+   */
+  private textMatch(text: string): TextMatch | 'all' | 'none' {
+    const needle = viewerFold(text);
+    if (needle === '') return 'all';
+    const keys = (prepared(this.db, 'SELECT component, message_id FROM status_message_keys').raw().all() as [string, number][]).map(
+      ([component, messageId]): MessageKey => ({ component, messageId }),
+    );
+    let plan = planTextSearch(statusCatalogue, keys, text);
+    let found: number[] = [];
+    if (!plan.everything && plan.phrases.length > 0) {
+      found = (prepared(this.db, 'SELECT rowid FROM status_message_text WHERE status_message_text MATCH ? LIMIT ?').raw().all(trigramQuery(plan.phrases), this.candidates.lookup + 1) as [number][]).map(
+        ([recordId]) => recordId,
+      );
+      // Common words: describing the page's messages in order finds a page sooner than the index's list.
+      if (found.length > this.candidates.lookup) plan = { ...plan, everything: true };
+    }
+    const keyList = (list: readonly MessageKey[]) => JSON.stringify(list.map((key) => [key.component, key.messageId]));
+    const inKeys = '(m.component, m.message_id) IN (SELECT value ->> 0, value ->> 1 FROM json_each(?))';
+    const sure = plan.sure.length > 0 ? { sql: inKeys, parameters: [keyList(plan.sure)] } : null;
+    if (plan.everything) return { needle, sure, maybe: { sql: '1', parameters: [] } };
+    const maybe: string[] = [];
+    const parameters: unknown[] = [];
+    if (plan.verify.length > 0) {
+      maybe.push(inKeys);
+      parameters.push(keyList(plan.verify));
+    }
+    for (const { key, column, maxLength } of plan.short) {
+      maybe.push(`(m.component = ? AND m.message_id = ? AND coalesce(length(m.${insertionColumns[column]}), 0) <= ?)`);
+      parameters.push(key.component, key.messageId, maxLength);
+    }
+    if (found.length > 0) {
+      // Looked up while the page reads in its own order: + keeps the planner from reading the list and sorting it all.
+      maybe.push('+m.record_id IN (SELECT value FROM json_each(?))');
+      parameters.push(JSON.stringify(found));
+    }
+    if (!sure && maybe.length === 0) return 'none';
+    // Only what the index found: the page reads those messages by record ID, not the period's in order.
+    const listed = !sure && plan.verify.length === 0 && plan.short.length === 0 && found.length <= this.candidates.list ? JSON.stringify(found) : null;
+    return { needle, sure, maybe: maybe.length > 0 ? { sql: `(${maybe.join(' OR ')})`, parameters } : null, listed };
+  }
+
+  /** The messages a text search reads: those it is sure of and those it must describe. */
+  private textCandidates(text: TextMatch): { sql: string; parameters: unknown[] } {
+    const parts = [text.sure, text.maybe].filter((part) => part !== null);
+    return { sql: `(${parts.map((part) => part.sql).join(' OR ')})`, parameters: parts.flatMap((part) => part.parameters) };
+  }
+
+  /** A read message's flag: 2 when its kind makes it sure, else whether its description holds the words. */
+  private textFlag(text: TextMatch): { sql: string; parameters: unknown[] } {
+    const contains = `${containsFunction}(?, m.component, m.message_id, ${insertionColumns.map((c) => `m.${c}`).join(', ')})`;
+    if (!text.sure) return { sql: contains, parameters: [text.needle] };
+    return { sql: `CASE WHEN ${text.sure.sql} THEN 2 ELSE ${contains} END`, parameters: [...text.sure.parameters, text.needle] };
+  }
+
+  /** The whole text condition, for a count: sure, or open and described to hold the words. */
+  private textPredicate(text: TextMatch): { sql: string; parameters: unknown[] } {
+    const contains = `${containsFunction}(?, m.component, m.message_id, ${insertionColumns.map((c) => `m.${c}`).join(', ')}) = 1`;
+    const parts: string[] = [];
+    const parameters: unknown[] = [];
+    if (text.sure) {
+      parts.push(text.sure.sql);
+      parameters.push(...text.sure.parameters);
+    }
+    if (text.maybe) {
+      parts.push(`(${text.maybe.sql} AND ${contains})`);
+      parameters.push(...text.maybe.parameters, text.needle);
+    }
+    return { sql: `(${parts.join(' OR ')})`, parameters };
   }
 
   /** The FROM and WHERE of every filter but the text; `t` is the table whose time drives the read. */

@@ -209,7 +209,7 @@ describe('sorting status messages by any column', () => {
   it('reads each sort along its index while the filters leave many messages, through the filters\' index when they leave few', () => {
     fill();
     // The probe's threshold at 20 of the 60 messages: the same choice a site makes at 5,000.
-    const probed = new StatusMessageRepository(site.db, 20);
+    const probed = new StatusMessageRepository(site.db, { probeRows: 20 });
     const plan = (filter: Partial<StatusMessageFilter>) => probed.explain({ order: 'newest', limit: 200, ...filter }).join(' | ');
     const index: Record<StatusSortColumn, RegExp> = {
       severity: /status_messages_severity_rank_time/,

@@ -307,7 +307,8 @@ export class ManagementPoint {
       }
       return parsed.data;
     });
-    return deps.work.run((change) => {
+    // One batch: the messages' rows for the text index are written together after them.
+    return deps.work.run((change) => deps.statusMessages.batch(() => {
       let newest = 0;
       const packageIds = new Set<string>();
       const components = new Set<string>();
@@ -348,7 +349,7 @@ export class ManagementPoint {
       if (newest > 0) change.emit('status-messages:added', { newestRecordId: newest, packageIds: [...packageIds], components: [...components] });
       for (const advertisementId of advertisementIds) change.emit('advertisement-clients:changed', { advertisementId });
       return { acknowledged: messages.map((m) => m.uid) };
-    });
+    }));
   }
 
   /**

@@ -6,6 +6,7 @@ import { SetViewingPeriodDialog } from '../status-viewer/set-viewing-period-dial
 import { DeleteStatusQueryDialog } from './delete-status-query-dialog';
 import { continueShowMessages, openQueryInViewer, showQueryMessages } from './show-query-messages';
 import type { StatusQueriesNodeKinds, StatusQueriesPopupKinds, StatusQueriesRowKinds } from './status-queries-kinds';
+import { followStatusQueryChanges } from './status-queries-store';
 import { statusQueryKey, StatusQueriesView } from './status-queries-view';
 import { StatusQueryDialog } from './status-query-dialog';
 import { StatusQueryPromptsDialog } from './status-query-prompts-dialog';
@@ -105,4 +106,5 @@ export const statusQueriesFeature: FeatureRegistration<keyof StatusQueriesNodeKi
       ),
     },
   },
+  start: (stores, bridge) => followStatusQueryChanges(stores.statusQueries, bridge),
 };

@@ -193,4 +193,43 @@ describe('System Status › Status Message Queries in the console', () => {
     fireEvent.click(within(confirm).getByRole('button', { name: 'Delete' }));
     await waitFor(() => expect(within(grid).queryByRole('row', { name: /DP failures/ })).toBeNull());
   });
+
+  it('shows another console\'s new, changed and deleted queries when status-queries:changed arrives, without Refresh', async () => {
+    let list = [forPackage, errors];
+    let reads = 0;
+    const courier = fakeCourier({
+      'site:info': async () => ({ ok: true, value: testSite }),
+      'packages:list-page': async (request) => listPageOf([], request),
+      'collections:list': async () => ({ ok: true, value: [] }),
+      'distribution-points:list': async () => ({ ok: true, value: [] }),
+      'dp-groups:list': async () => ({ ok: true, value: [] }),
+      'status-queries:list': async () => {
+        reads++;
+        return { ok: true, value: list };
+      },
+    });
+    renderConsole(courier);
+    await screen.findByRole('treeitem', { name: 'System Status' });
+    act(() => useShellStore.getState().select('site/system-status/status-message-queries', { reveal: true }));
+    const grid = await screen.findByRole('grid', { name: 'Status Message Queries' });
+    await within(grid).findByRole('row', { name: /Errors in the Last Day/ });
+    expect(within(grid).queryByRole('row', { name: /DP failures/ })).toBeNull();
+
+    // Made elsewhere (another console, the CLI): the core tells every console.
+    list = [forPackage, errors, mine];
+    act(() => courier.emit('status-queries:changed', { change: 'created', queryId: mine.id }));
+    await within(grid).findByRole('row', { name: /DP failures/ });
+
+    list = [forPackage, errors, { ...mine, name: 'DP copy failures' }];
+    act(() => courier.emit('status-queries:changed', { change: 'updated', queryId: mine.id }));
+    await within(grid).findByRole('row', { name: /DP copy failures/ });
+
+    // A deletion leaves the list at once, before the list is read again.
+    list = [forPackage, errors];
+    const before = reads;
+    act(() => courier.emit('status-queries:changed', { change: 'deleted', queryId: mine.id }));
+    expect(within(grid).queryByRole('row', { name: /DP copy failures/ })).toBeNull();
+    await waitFor(() => expect(reads).toBe(before + 1));
+    expect(within(grid).getAllByRole('row').filter((row) => /Status Messages|Errors/.test(row.textContent ?? ''))).toHaveLength(2);
+  });
 });
