@@ -287,3 +287,54 @@ test('from an existing program: its package and program picked, advertised to Al
   expect(ads).toEqual([expect.objectContaining({ advertisementName: 'Office - Typical', packageId: office.packageId, programName: 'Typical', collectionId: 'SMS00001' })]);
   expect(courierJson<PackageDto[]>(dataDir, 'package', 'list')).toHaveLength(1);
 });
+
+test('a failure part-way: the target collection deleted before Finish, so nothing is made and the page says which step failed', async ({ page }) => {
+  const dataDir = freshDataDir();
+  const { pilot } = populate(dataDir);
+  server = await startCourier(dataDir);
+  await page.setViewportSize({ width: 1024, height: 768 });
+  const console_ = new ConsolePage(page);
+  await console_.open(server.url);
+  await console_.expand(/^Collections$/);
+  await distributeSoftware(page, console_.treeItem(/^Pilot$/));
+
+  const title = 'Distribute Software To Collection Wizard';
+  const wizard = new WizardPage(page, title);
+  await wizard.expectPage('Welcome');
+  await wizard.next();
+  await wizard.expectPage('Package');
+  await wizard.next();
+  const identification = await wizard.expectPage('Package Identification');
+  await identification.getByRole('textbox', { name: 'Name' }).fill('Contoso Tool');
+  await wizard.next();
+  await wizard.expectPage('Source Files');
+  await wizard.next();
+  const program = await wizard.expectPage('Program Identification');
+  await program.getByRole('textbox', { name: 'Name' }).fill('Install');
+  await program.getByRole('textbox', { name: 'Command line' }).fill('setup.exe /s');
+  await wizard.dialog.getByRole('button', { name: 'Summary' }).click();
+  await summary(page, wizard, 'failure-01-summary', /^3 members in “Pilot”: PC-01, PC-02, PC-03\.$/);
+
+  // Another admin deletes the collection while the wizard waits on its Summary page.
+  courierJson(dataDir, 'collection', 'delete', pilot.collectionId);
+  const packagesBefore = courierJson<PackageDto[]>(dataDir, 'package', 'list').length;
+  await wizard.next();
+  const done = await wizard.expectPage('Confirmation');
+  await expect(done.getByText(`The ${title} did not complete`)).toBeVisible();
+  await expect(done.getByText(/^Nothing was made/)).toBeVisible();
+  await expect(done.getByRole('alert').getByText(`There is no collection ${pilot.collectionId} at this site`, { exact: false })).toBeVisible();
+  // Each step says what became of it: the package and program were made, then undone with the rest.
+  const steps = done.getByRole('list', { name: 'Steps' });
+  await expect(steps.getByText(`Use collection ${pilot.collectionId}: Failed`)).toBeVisible();
+  await expect(steps.getByText(/Create package "Contoso Tool.*": Undone/)).toBeVisible();
+  await shot(wizard.dialog, 'failure-02-confirmation');
+
+  // The package and program the earlier steps made were rolled back with the rest.
+  expect(courierJson<PackageDto[]>(dataDir, 'package', 'list')).toHaveLength(packagesBefore);
+  expect(courierJson<PackageDto[]>(dataDir, 'package', 'list').some((p) => p.name === 'Contoso Tool')).toBe(false);
+  expect(courierJson<AdvertisementDto[]>(dataDir, 'advertisement', 'list')).toEqual([]);
+
+  // Back to the Summary: the wizard keeps what was entered, and the dry run now says what is wrong.
+  await done.getByRole('button', { name: 'Back to the Summary page' }).click();
+  await wizard.expectPage('Summary');
+});
