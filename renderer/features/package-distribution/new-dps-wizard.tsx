@@ -1,13 +1,11 @@
-import { Button, MessageBar, MessageBarBody, MessageBarTitle, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { MessageBar, MessageBarBody, MessageBarTitle, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { CheckmarkCircleRegular, ErrorCircleRegular, ServerRegular } from '@fluentui/react-icons';
 import { useEffect, useReducer, useState, type ReactNode } from 'react';
-import { fullPackageName, type DistributionPlanDto, type PackageListItem } from '../../../core/api';
+import { fullPackageName, type DistributionPlanDto, type DpGroupDto, type PackageListItem } from '../../../core/api';
 import { useCourier } from '../../client/courier-context';
 import { settle } from '../../client/settle';
-import { CheckList } from '../../components/check-list';
-import { fieldAnchor } from '../../components/form-layout';
 import { Wizard, type WizardFooter } from '../../components/wizard';
-import { BrowseDpGroupDialog } from './browse-dp-group-dialog';
+import { DpChooser } from './dp-chooser';
 import {
   canJumpTo,
   initialNewDpsState,
@@ -22,7 +20,6 @@ import { sizeText, useSourceSize } from './use-source-size';
 
 const useStyles = makeStyles({
   page: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
-  row: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center' },
   outcome: { display: 'flex', alignItems: 'flex-start', gap: tokens.spacingHorizontalM },
   success: { fontSize: '32px', color: tokens.colorPaletteGreenForeground1, flexShrink: 0 },
   failure: { fontSize: '32px', color: tokens.colorPaletteRedForeground1, flexShrink: 0 },
@@ -83,51 +80,22 @@ function CopyPackagePage({ state, onSelect, onRetry, onSelectGroup }: {
   readonly state: NewDpsState;
   readonly onSelect: (names: readonly string[]) => void;
   readonly onRetry: () => void;
-  readonly onSelectGroup: () => void;
+  readonly onSelectGroup: (group: DpGroupDto) => void;
 }) {
   const styles = useStyles();
-  const { candidates } = state;
   return (
     <div className={styles.page}>
       <Text>Select the distribution points to copy the package to. Only those that do not have the package yet are listed.</Text>
-      {candidates.status === 'loading' && <Spinner size="tiny" label="Reading the distribution points…" />}
-      {candidates.status === 'error' && (
-        <MessageBar intent="error" layout="multiline">
-          <MessageBarBody>
-            The distribution points could not be read: {candidates.error}{' '}
-            <Button size="small" onClick={onRetry}>
-              Retry
-            </Button>
-          </MessageBarBody>
-        </MessageBar>
-      )}
-      {candidates.status === 'ready' && candidates.items.length === 0 && (
-        <MessageBar intent="info" layout="multiline">
-          <MessageBarBody>Every distribution point of the site already has this package, or is being deleted. Add one under Site Settings › Site Systems.</MessageBarBody>
-        </MessageBar>
-      )}
-      {candidates.status === 'ready' && candidates.items.length > 0 && (
-        <>
-          <div {...fieldAnchor('distributionPoints')}>
-            <CheckList
-              label="Distribution points"
-              height="200px"
-              items={candidates.items.map((dp) => ({ id: dp.name, label: `${dp.name} (${dp.siteCode})${dp.serverShare !== null ? ` on ${dp.serverShare}` : ''}` }))}
-              checked={state.selected}
-              onChange={onSelect}
-            />
-          </div>
-          <div className={styles.row}>
-            <Button onClick={onSelectGroup}>Select Group…</Button>
-            <Button onClick={() => onSelect(candidates.items.map((dp) => dp.name))}>Select All</Button>
-            <Button disabled={state.selected.length === 0} onClick={() => onSelect([])}>
-              Clear All
-            </Button>
-            <Text aria-live="polite">{state.selected.length === 0 ? 'None selected.' : `${dpCount(state.selected.length)} selected.`}</Text>
-          </div>
-          {state.groupNote !== null && <Text role="note">{state.groupNote}</Text>}
-        </>
-      )}
+      <DpChooser
+        choices={state.candidates}
+        selected={state.selected}
+        groupNote={state.groupNote}
+        emptyMessage="Every distribution point of the site already has this package, or is being deleted. Add one under Site Settings › Site Systems."
+        listHeight="200px"
+        onSelect={onSelect}
+        onSelectGroup={onSelectGroup}
+        onRetry={onRetry}
+      />
     </div>
   );
 }
@@ -223,7 +191,6 @@ function ConfirmationPage({ state }: { readonly state: NewDpsState }) {
 export function NewDpsWizard({ pkg, onClose, onDistributed }: NewDpsWizardProps): ReactNode {
   const courier = useCourier();
   const [state, dispatch] = useReducer(newDpsReducer, pkg.containsSourceFiles, initialNewDpsState);
-  const [browsing, setBrowsing] = useState(false);
   const [reads, setReads] = useState(0);
   const { packageId } = pkg;
 
@@ -277,19 +244,11 @@ export function NewDpsWizard({ pkg, onClose, onDistributed }: NewDpsWizardProps)
             dispatch({ type: 'candidatesReading' });
             setReads((n) => n + 1);
           }}
-          onSelectGroup={() => setBrowsing(true)}
+          onSelectGroup={(group) => dispatch({ type: 'selectGroup', group })}
         />
       )}
       {page === 'summary' && <SummaryPage state={state} pkg={pkg} />}
       {page === 'confirmation' && <ConfirmationPage state={state} />}
-      <BrowseDpGroupDialog
-        open={browsing}
-        onCancel={() => setBrowsing(false)}
-        onSelect={(group) => {
-          setBrowsing(false);
-          dispatch({ type: 'selectGroup', group });
-        }}
-      />
     </Wizard>
   );
 }
