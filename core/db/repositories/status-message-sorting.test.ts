@@ -77,6 +77,8 @@ function fill(): void {
   );
 }
 
+// The test's own mapping, on purpose: core/api's statusSortValue is what the console sorts by, so an
+// oracle built on it would agree with a wrong rank or type number instead of catching it.
 const rank = { info: 1, warning: 2, error: 3 } as const;
 const typeNumber = { milestone: 256, detail: 512, audit: 768 } as const;
 const foldAscii = (text: string) => text.replace(/[A-Z]/g, (c) => c.toLowerCase());
