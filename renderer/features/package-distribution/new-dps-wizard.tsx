@@ -1,10 +1,10 @@
 import { MessageBar, MessageBarBody, MessageBarTitle, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
-import { CheckmarkCircleRegular, ErrorCircleRegular, ServerRegular } from '@fluentui/react-icons';
+import { ServerRegular } from '@fluentui/react-icons';
 import { useEffect, useReducer, useState, type ReactNode } from 'react';
 import { fullPackageName, type DistributionPlanDto, type DpGroupDto, type PackageListItem } from '../../../core/api';
 import { useCourier } from '../../client/courier-context';
 import { settle } from '../../client/settle';
-import { Wizard, type WizardFooter } from '../../components/wizard';
+import { Wizard, WizardOutcome, type WizardFooter } from '../../components/wizard';
 import { DpChooser } from './dp-chooser';
 import {
   canJumpTo,
@@ -20,10 +20,6 @@ import { sizeText, useSourceSize } from './use-source-size';
 
 const useStyles = makeStyles({
   page: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
-  outcome: { display: 'flex', alignItems: 'flex-start', gap: tokens.spacingHorizontalM },
-  success: { fontSize: '32px', color: tokens.colorPaletteGreenForeground1, flexShrink: 0 },
-  failure: { fontSize: '32px', color: tokens.colorPaletteRedForeground1, flexShrink: 0 },
-  text: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, minWidth: 0 },
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalXL },
   details: { margin: 0, display: 'grid', gridTemplateColumns: 'minmax(140px, 35%) 1fr', columnGap: tokens.spacingHorizontalM, rowGap: tokens.spacingVerticalXXS },
   pair: { display: 'contents' },
@@ -135,53 +131,41 @@ function ConfirmationPage({ state }: { readonly state: NewDpsState }) {
   if (submission.kind === 'done') {
     const { plan } = submission;
     return (
-      <div className={styles.outcome}>
-        <CheckmarkCircleRegular className={styles.success} aria-hidden />
-        <div className={styles.text}>
-          <Text weight="semibold" size={400} role="status">
-            The New Distribution Points Wizard completed successfully
-          </Text>
-          <Text>{plan.summary}</Text>
-          <dl className={styles.details}>
-            <div className={styles.pair}>
-              <dt className={styles.label}>Distribution points added</dt>
-              <dd className={styles.value}>{nameList(plan.distributionPoints)}</dd>
-            </div>
-            <div className={styles.pair}>
-              <dt className={styles.label}>Source version</dt>
-              <dd className={styles.value}>{plan.sourceVersion}</dd>
-            </div>
-          </dl>
-          {plan.skipped.length > 0 && (
-            <>
-              <Text>Left as they are:</Text>
-              <ul className={styles.list}>
-                {plan.skipped.map((s) => (
-                  <li key={s.name}>
-                    {s.name}: {s.reason}
-                  </li>
-                ))}
-              </ul>
-            </>
-          )}
-          <Text>Each one is listed as Install Pending under the package&apos;s Distribution Points until Distribution Manager has copied it.</Text>
-        </div>
-      </div>
+      <WizardOutcome wizard="New Distribution Points Wizard" ok>
+        <Text>{plan.summary}</Text>
+        <dl className={styles.details}>
+          <div className={styles.pair}>
+            <dt className={styles.label}>Distribution points added</dt>
+            <dd className={styles.value}>{nameList(plan.distributionPoints)}</dd>
+          </div>
+          <div className={styles.pair}>
+            <dt className={styles.label}>Source version</dt>
+            <dd className={styles.value}>{plan.sourceVersion}</dd>
+          </div>
+        </dl>
+        {plan.skipped.length > 0 && (
+          <>
+            <Text>Left as they are:</Text>
+            <ul className={styles.list}>
+              {plan.skipped.map((s) => (
+                <li key={s.name}>
+                  {s.name}: {s.reason}
+                </li>
+              ))}
+            </ul>
+          </>
+        )}
+        <Text>Each one is listed as Install Pending under the package&apos;s Distribution Points until Distribution Manager has copied it.</Text>
+      </WizardOutcome>
     );
   }
   if (submission.kind === 'failed') {
     return (
-      <div className={styles.outcome}>
-        <ErrorCircleRegular className={styles.failure} aria-hidden />
-        <div className={styles.text} role="alert">
-          <Text weight="semibold" size={400}>
-            The New Distribution Points Wizard did not complete
-          </Text>
-          <Text>No distribution point was added. The site server said:</Text>
-          <Text weight="semibold">{submission.error.message}</Text>
-          <Text>Click Previous to change the selection and try again.</Text>
-        </div>
-      </div>
+      <WizardOutcome wizard="New Distribution Points Wizard" ok={false}>
+        <Text>No distribution point was added. The site server said:</Text>
+        <Text weight="semibold">{submission.error.message}</Text>
+        <Text>Click Previous to change the selection and try again.</Text>
+      </WizardOutcome>
     );
   }
   return null;
