@@ -123,6 +123,46 @@ export const defaultStatusSort: StatusSort = { column: 'time', direction: 'desc'
 /** The columns whose values are text (compared in any case); the others are numbers. */
 export const statusTextSortColumns: ReadonlySet<StatusSortColumn> = new Set(['siteCode', 'machine', 'component']);
 
+/** The rank a stored severity sorts by: its top two bits (1 information, 2 warning, 3 error), as the store's index orders them. */
+export function statusSeverityRank(value: number): number {
+  return (value >> 30) & 3;
+}
+
+/** SQLite's NOCASE folds ASCII letters only; a list sorted here must fold the same way to match the site's pages. */
+function foldAscii(text: string): string {
+  return text.replace(/[A-Z]/g, (c) => c.toLowerCase());
+}
+
+type SortedFields = 'severity' | 'type' | 'siteCode' | 'machine' | 'component' | 'messageId' | 'processId' | 'threadId';
+
+/**
+ * A message's value in a sort column, as the site orders its pages; null for the time, which the
+ * tie-breaks (time, then record ID) order anyway. Messages the console holds sort by it the same way.
+ */
+export function statusSortValue(m: Pick<StatusMessageDto, SortedFields>, column: StatusSortColumn): number | string | null {
+  switch (column) {
+    case 'time':
+      return null;
+    case 'severity':
+      return statusSeverityRank(statusSeverityValues[m.severity]);
+    case 'type':
+      return statusMessageTypeValues[m.type];
+    case 'siteCode':
+      return foldAscii(m.siteCode);
+    case 'machine':
+      return foldAscii(m.machine);
+    case 'component':
+      return foldAscii(m.component);
+    case 'messageId':
+    case 'description':
+      return m.messageId;
+    case 'processId':
+      return m.processId;
+    case 'threadId':
+      return m.threadId;
+  }
+}
+
 export const statusSortSchema = z.strictObject({
   column: z.enum(statusSortColumns, { error: `The sort column is one of ${statusSortColumns.join(', ')}.` }),
   direction: z.enum(statusSortDirections, { error: 'The sort direction is asc or desc.' }),

@@ -1,4 +1,4 @@
-import type { ApiResult, PackageDto, PackageListPageDto, RequestOf, SiteInfoDto } from '../../core/api';
+import type { ApiResult, CourierClient, PackageDto, PackageListPageDto, RequestOf, SiteInfoDto } from '../../core/api';
 import { packageDefaults, packageListRowOf } from '../../core/api';
 
 /** A complete PackageDto for tests, with the site's defaults for everything not given. */
@@ -47,3 +47,16 @@ export function listPageOf(packages: readonly PackageDto[], request: RequestOf<'
   const rows = packages.map(packageListRowOf);
   return { ok: true, value: { rows, next: null } };
 }
+
+/**
+ * The answers the whole console reads as it opens (the site, the Packages, Collections and
+ * Distribution Points nodes), for a site that has none of them: spread into `fakeCourier`'s
+ * answers, before the ones a test is about.
+ */
+export const emptySiteAnswers: Pick<CourierClient, 'site:info' | 'packages:list-page' | 'collections:list' | 'distribution-points:list' | 'dp-groups:list'> = {
+  'site:info': async () => ({ ok: true, value: testSite }),
+  'packages:list-page': async (request) => listPageOf([], request),
+  'collections:list': async () => ({ ok: true, value: [] }),
+  'distribution-points:list': async () => ({ ok: true, value: [] }),
+  'dp-groups:list': async () => ({ ok: true, value: [] }),
+};

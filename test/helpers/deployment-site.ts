@@ -5,6 +5,7 @@ import { createCoreWithServices, type Core, type CoreServices } from '../../core
 import { openDatabase } from '../../core/db/connection';
 import { value } from './api-result';
 import { writeTree } from './content-tree';
+import { makeTempDir } from './temp-dir';
 
 /** One clock for every site of a test: records made at the same moment compare equal, stamps and IDs included. */
 export const testClock = () => new Date('2026-12-02T08:00:00Z');
@@ -83,4 +84,27 @@ export function siteContents(dataDir: string): { tables: Record<string, string[]
   } finally {
     db.close();
   }
+}
+
+/** One site (`openTestSite`) and its package source, in a folder of its own named from `prefix`. */
+export interface OneTestSite {
+  readonly site: TestSite;
+  /** The package source `writeSource` wrote. */
+  readonly source: string;
+  /** Closes the site and removes the folder. */
+  readonly close: () => void;
+}
+
+export async function openOneTestSite(prefix: string): Promise<OneTestSite> {
+  const temp = makeTempDir(prefix);
+  const source = writeSource(temp.path);
+  const site = await openTestSite(temp.path, 'one');
+  return {
+    site,
+    source,
+    close: () => {
+      site.core.close();
+      temp.remove();
+    },
+  };
 }

@@ -1,31 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openSite, type OpenSite } from '../../site/open-site';
-import { makeTempDir, type TempDir } from '../../../test/helpers/temp-dir';
+import { openStatusStore, serverStatusMessage } from '../../../test/helpers/status-store';
 import { StatusMessageRepository, type StatusHistogramFilter, type StatusMessageRecord } from './status-message-repository';
 
-let data: TempDir;
-let site: OpenSite;
 let repo: StatusMessageRepository;
+let close: () => void;
 const hour = 3_600_000;
 const t0 = Date.UTC(2026, 11, 1, 9, 0, 0);
 
-function message(overrides: Partial<StatusMessageRecord> = {}): StatusMessageRecord {
-  return {
-    messageId: 2301,
-    severity: 'info',
-    type: 'milestone',
-    moduleName: 'SMS Server',
-    component: 'SMS_DISTRIBUTION_MANAGER',
-    siteCode: 'A01',
-    machine: 'SRV01',
-    time: t0,
-    processId: 100,
-    threadId: 7,
-    insertionStrings: ['Office', 'A0100001'],
-    attributes: [[400, 'A0100001']],
-    ...overrides,
-  };
-}
+const message = (overrides: Partial<StatusMessageRecord> = {}) => serverStatusMessage(t0, overrides);
 
 const day: StatusHistogramFilter = { since: t0, until: t0 + 24 * hour - 1, origin: t0, bucketMs: hour };
 /** "start offset in hours:severity=count" for each row, to compare at a glance. */
@@ -33,14 +15,9 @@ const counts = (filter: Partial<StatusHistogramFilter> = {}) =>
   repo.histogram({ ...day, ...filter }).map((row) => `${(row.start - t0) / hour}:${row.severity}=${row.count}`);
 
 beforeEach(() => {
-  data = makeTempDir('courier-histogram-');
-  site = openSite(data.path, () => new Date(t0));
-  repo = new StatusMessageRepository(site.db);
+  ({ repo, close } = openStatusStore('courier-histogram-', t0));
 });
-afterEach(() => {
-  site.db.close();
-  data.remove();
-});
+afterEach(() => close());
 
 describe('the status message histogram', () => {
   it('counts each bucket by severity, oldest first, and leaves out empty buckets', () => {

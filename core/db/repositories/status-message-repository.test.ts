@@ -1,44 +1,23 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openSite, type OpenSite } from '../../site/open-site';
-import { makeTempDir, type TempDir } from '../../../test/helpers/temp-dir';
+import type { OpenSite } from '../../site/open-site';
+import { openStatusStore, serverStatusMessage } from '../../../test/helpers/status-store';
 import { StatusMessageRepository, type StatusMessageFilter, type StatusMessageRecord } from './status-message-repository';
 
-let data: TempDir;
 let site: OpenSite;
 let repo: StatusMessageRepository;
+let close: () => void;
 const t0 = Date.UTC(2026, 11, 1, 9, 0, 0);
 const minute = 60_000;
 
-function message(overrides: Partial<StatusMessageRecord> = {}): StatusMessageRecord {
-  return {
-    messageId: 2301,
-    severity: 'info',
-    type: 'milestone',
-    moduleName: 'SMS Server',
-    component: 'SMS_DISTRIBUTION_MANAGER',
-    siteCode: 'A01',
-    machine: 'SRV01',
-    time: t0,
-    processId: 100,
-    threadId: 7,
-    insertionStrings: ['Office', 'A0100001'],
-    attributes: [[400, 'A0100001']],
-    ...overrides,
-  };
-}
+const message = (overrides: Partial<StatusMessageRecord> = {}) => serverStatusMessage(t0, overrides);
 
 const base: StatusMessageFilter = { order: 'newest', limit: 100 };
 const ids = (filter: Partial<StatusMessageFilter>) => repo.query({ ...base, ...filter }).messages.map((m) => m.recordId);
 
 beforeEach(() => {
-  data = makeTempDir('courier-statmsg-');
-  site = openSite(data.path, () => new Date(t0));
-  repo = new StatusMessageRepository(site.db);
+  ({ site, repo, close } = openStatusStore('courier-statmsg-', t0));
 });
-afterEach(() => {
-  site.db.close();
-  data.remove();
-});
+afterEach(() => close());
 
 describe('the status message store', () => {
   it('keeps all ten insertion strings, empty ones in between, and the attributes', () => {

@@ -1,6 +1,7 @@
 import {
   maxInsertionStrings,
   statusMessageTypeValues,
+  statusSeverityRank,
   statusSeverityValues,
   type StatusMessageType,
   type StatusSeverity,
@@ -77,7 +78,7 @@ function sortValueOf(row: { severity: number; message_type: number; site_code: s
     case 'time':
       return null;
     case 'severity':
-      return (row.severity >> 30) & 3;
+      return statusSeverityRank(row.severity);
     case 'type':
       return row.message_type;
     case 'siteCode':

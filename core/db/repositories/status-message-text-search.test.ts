@@ -2,8 +2,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
 import { componentMessages, statusCatalogue } from '../../domain/status-messages';
 import { descriptionContains } from '../../domain/status-messages/text-search';
-import { openSite, type OpenSite } from '../../site/open-site';
-import { makeTempDir, type TempDir } from '../../../test/helpers/temp-dir';
+import type { OpenSite } from '../../site/open-site';
+import { openStatusStore } from '../../../test/helpers/status-store';
 import { migrations } from '../migrations';
 import { migrate } from '../migrator';
 import { StatusMessageRepository, type StatusMessageFilter, type StatusMessageRecord, type StoredStatusMessage } from './status-message-repository';
@@ -66,19 +66,14 @@ function randomMessages(count: number, random: () => number): StatusMessageRecor
   });
 }
 
-let data: TempDir;
 let site: OpenSite;
 let repo: StatusMessageRepository;
+let close: () => void;
 
 beforeEach(() => {
-  data = makeTempDir('courier-statmsg-text-');
-  site = openSite(data.path, () => new Date(t0));
-  repo = new StatusMessageRepository(site.db);
+  ({ site, repo, close } = openStatusStore('courier-statmsg-text-', t0));
 });
-afterEach(() => {
-  site.db.close();
-  data.remove();
-});
+afterEach(() => close());
 
 /** Every page of a search, followed by its cursor to the end, with a small budget so pages stop early. */
 function search(filter: Omit<StatusMessageFilter, 'limit' | 'order'>, order: 'newest' | 'oldest' = 'newest', limit = 37, store = repo): number[] {

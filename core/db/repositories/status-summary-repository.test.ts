@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { serverStatusMessage } from '../../../test/helpers/status-store';
 import { makeTempDir, type TempDir } from '../../../test/helpers/temp-dir';
 import { statusSeverityValues, statusMessageTypeValues } from '../../api';
 import { openSite, type OpenSite } from '../../site/open-site';
@@ -21,23 +22,7 @@ const second = 1000;
 const ad1 = 'A0120000';
 const ad2 = 'A0120001';
 
-function server(overrides: Partial<StatusMessageRecord> = {}): StatusMessageRecord {
-  return {
-    messageId: 2301,
-    severity: 'info',
-    type: 'milestone',
-    moduleName: 'SMS Server',
-    component: 'SMS_DISTRIBUTION_MANAGER',
-    siteCode: 'A01',
-    machine: 'SRV01',
-    time: t0,
-    processId: 100,
-    threadId: 1,
-    insertionStrings: ['Office', 'A0100001'],
-    attributes: [[400, 'A0100001']],
-    ...overrides,
-  };
-}
+const server = (overrides: Partial<StatusMessageRecord> = {}) => serverStatusMessage(t0, { threadId: 1, ...overrides });
 
 function client(messageId: number, at: number, advertisementId = ad1, overrides: Partial<StatusMessageRecord> = {}): StatusMessageRecord {
   return {

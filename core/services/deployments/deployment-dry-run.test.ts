@@ -1,27 +1,21 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CourierError, deploymentPlanSchema, type DeploymentPlanInput } from '../../api';
 import { value } from '../../../test/helpers/api-result';
-import { openTestSite, siteContents, writeSource, type TestSite } from '../../../test/helpers/deployment-site';
-import { makeTempDir, type TempDir } from '../../../test/helpers/temp-dir';
+import { openOneTestSite, siteContents, type TestSite } from '../../../test/helpers/deployment-site';
 import { withRequestScope } from '../request-scope';
 import type { DeploymentMade } from './deployment-service';
 
 // The dry run applies a plan inside a transaction that is always rolled back: what it reads
 // inside is what the real run then makes, and nothing of it survives, not even the IDs.
 
-let temp: TempDir;
 let source: string;
 let site: TestSite;
+let close: () => void;
 
 beforeEach(async () => {
-  temp = makeTempDir('courier-deploy-dry-');
-  source = writeSource(temp.path);
-  site = await openTestSite(temp.path, 'one');
+  ({ site, source, close } = await openOneTestSite('courier-deploy-dry-'));
 });
-afterEach(() => {
-  site.core.close();
-  temp.remove();
-});
+afterEach(() => close());
 
 function plan(): DeploymentPlanInput {
   return {

@@ -1,26 +1,20 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { DeploymentPlanInput, DeploymentResultDto } from '../../api';
 import { value } from '../../../test/helpers/api-result';
-import { openTestSite, siteContents, writeSource, type TestSite } from '../../../test/helpers/deployment-site';
-import { makeTempDir, type TempDir } from '../../../test/helpers/temp-dir';
+import { openOneTestSite, siteContents, type TestSite } from '../../../test/helpers/deployment-site';
 
 // A step that fails part-way leaves the site exactly as it was: every row of every table (the ID
 // counters, the outbox, the events and the status messages among them), every wake-up file and
 // every log line; and the answer says which step failed and what became of the others.
 
-let temp: TempDir;
 let source: string;
 let site: TestSite;
+let close: () => void;
 
 beforeEach(async () => {
-  temp = makeTempDir('courier-deploy-fail-');
-  source = writeSource(temp.path);
-  site = await openTestSite(temp.path, 'one');
+  ({ site, source, close } = await openOneTestSite('courier-deploy-fail-'));
 });
-afterEach(() => {
-  site.core.close();
-  temp.remove();
-});
+afterEach(() => close());
 
 async function deploy(plan: DeploymentPlanInput): Promise<DeploymentResultDto> {
   return value(await site.core.client['deployments:run'](plan));

@@ -1,24 +1,18 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { DeploymentPlanInput } from '../../api';
 import { value } from '../../../test/helpers/api-result';
-import { openTestSite, siteContents, writeSource, type TestSite } from '../../../test/helpers/deployment-site';
-import { makeTempDir, type TempDir } from '../../../test/helpers/temp-dir';
+import { openOneTestSite, siteContents, type TestSite } from '../../../test/helpers/deployment-site';
 
 // deployments:preview: the plan applied and read as an advertisement's dry run, then rolled back.
 
-let temp: TempDir;
 let source: string;
 let site: TestSite;
+let close: () => void;
 
 beforeEach(async () => {
-  temp = makeTempDir('courier-deploy-preview-');
-  source = writeSource(temp.path);
-  site = await openTestSite(temp.path, 'one');
+  ({ site, source, close } = await openOneTestSite('courier-deploy-preview-'));
 });
-afterEach(() => {
-  site.core.close();
-  temp.remove();
-});
+afterEach(() => close());
 
 function newPackagePlan(): DeploymentPlanInput {
   return {

@@ -4,7 +4,7 @@ import type { AdvertisementClientStatesDto, AdvertisementSummaryDto } from '../.
 import { fakeCourier } from '../../client/fake-courier';
 import { renderConsole } from '../../console/test-console';
 import { initialShellState, useShellStore } from '../../shell/shell-store';
-import { listPageOf, testSite } from '../../shell/test-package';
+import { emptySiteAnswers } from '../../shell/test-package';
 
 beforeAll(() => {
   Object.defineProperty(HTMLElement.prototype, 'offsetHeight', { configurable: true, get: () => 600 });
@@ -49,11 +49,7 @@ const clientStates: AdvertisementClientStatesDto = {
 
 function renderShell() {
   const courier = fakeCourier({
-    'site:info': async () => ({ ok: true, value: testSite }),
-    'packages:list-page': async (request) => listPageOf([], request),
-    'collections:list': async () => ({ ok: true, value: [] }),
-    'distribution-points:list': async () => ({ ok: true, value: [] }),
-    'dp-groups:list': async () => ({ ok: true, value: [] }),
+    ...emptySiteAnswers,
     'status:summary-advertisements': async () => {
       reads++;
       return { ok: true, value: summaries };

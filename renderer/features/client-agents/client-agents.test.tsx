@@ -5,7 +5,7 @@ import { advertisedProgramsDefaults, clientAgentSetSchema, CourierError, type Ad
 import { fakeCourier } from '../../client/fake-courier';
 import { renderConsole, renderWithCourier } from '../../console/test-console';
 import { initialShellState, useShellStore } from '../../shell/shell-store';
-import { listPageOf, testSite } from '../../shell/test-package';
+import { emptySiteAnswers } from '../../shell/test-package';
 import { AdvertisedProgramsDialog } from './advertised-programs-dialog';
 
 let settings: AdvertisedProgramsAgentDto;
@@ -95,11 +95,7 @@ describe('Client Agents in the console', () => {
   it('lists the suite client agents, says which Courier does not configure, and opens the Advertised Programs one', async () => {
     useShellStore.setState({ ...initialShellState, selectedId: 'site', expanded: ['site', 'site/computer-management', 'site/computer-management/software-distribution'] });
     const courier = fakeCourier({
-      'site:info': async () => ({ ok: true, value: testSite }),
-      'packages:list-page': async (request) => listPageOf([], request),
-      'collections:list': async () => ({ ok: true, value: [] }),
-      'distribution-points:list': async () => ({ ok: true, value: [] }),
-      'dp-groups:list': async () => ({ ok: true, value: [] }),
+      ...emptySiteAnswers,
       'client-agents:get': get,
       'client-agents:set': set,
     });

@@ -4,7 +4,7 @@ import type { ComponentResetRequest, ComponentSummariesDto, ComponentSummaryDto,
 import { fakeCourier } from '../../client/fake-courier';
 import { renderConsole } from '../../console/test-console';
 import { initialShellState, useShellStore } from '../../shell/shell-store';
-import { listPageOf, testSite } from '../../shell/test-package';
+import { emptySiteAnswers } from '../../shell/test-package';
 
 beforeAll(() => {
   // jsdom has no layout; the virtualized tree and list need a viewport.
@@ -34,11 +34,7 @@ beforeEach(() => {
 
 function renderShell() {
   const courier = fakeCourier({
-    'site:info': async () => ({ ok: true, value: testSite }),
-    'packages:list-page': async (request) => listPageOf([], request),
-    'collections:list': async () => ({ ok: true, value: [] }),
-    'distribution-points:list': async () => ({ ok: true, value: [] }),
-    'dp-groups:list': async () => ({ ok: true, value: [] }),
+    ...emptySiteAnswers,
     'status:summary-components': async () => {
       reads++;
       return { ok: true, value: summaries };

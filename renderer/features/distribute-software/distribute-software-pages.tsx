@@ -1,14 +1,12 @@
 import { Button, Checkbox, Input, MessageBar, MessageBarBody, Radio, RadioGroup, Spinner, Text, Textarea, makeStyles, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
 import { fullPackageName, type ComputerProgramSettings } from '../../../core/api';
-import { CheckList } from '../../components/check-list';
 import { FormRow, MessageLine, fieldAnchor, oneLineText, useFormStyles } from '../../components/form-layout';
 import { GroupFrame } from '../../components/property-sheet';
 import { BrowseCollectionDialog } from '../advertisements/browse-collection-dialog';
 import { BrowsePackageDialog } from '../advertisements/browse-package-dialog';
 import { WallClockRow } from '../advertisements/wall-clock-row';
-import { BrowseDpGroupDialog } from '../package-distribution/browse-dp-group-dialog';
-import { dpCount } from '../package-distribution/package-dp-labels';
+import { DpChooser } from '../package-distribution/dp-chooser';
 import {
   advertisementNameOf,
   defaultAdvertisementName,
@@ -160,8 +158,6 @@ export function ProgramIdentificationPage({ state, dispatch, issues }: PageProps
 /** Distribution Points: the DPs to copy the package to; for an existing package only those that lack it. */
 export function DistributionPointsPage({ state, dispatch, onRetry }: PageProps & { readonly onRetry: () => void }) {
   const styles = useStyles();
-  const [browsing, setBrowsing] = useState(false);
-  const candidates = state.dpCandidates;
   const existing = state.packageChoice === 'existing';
   return (
     <div className={styles.page}>
@@ -169,54 +165,15 @@ export function DistributionPointsPage({ state, dispatch, onRetry }: PageProps &
         Select the distribution points to copy the package to{existing ? '. Only those that do not have the package yet are listed' : ''}. You may select none
         and add them later from the package’s Distribution Points.
       </Text>
-      {(candidates === null || candidates.status === 'loading') && <Spinner size="tiny" label="Reading the distribution points…" />}
-      {candidates?.status === 'error' && (
-        <MessageBar intent="error" layout="multiline">
-          <MessageBarBody>
-            The distribution points could not be read: {candidates.error}{' '}
-            <Button size="small" onClick={onRetry}>
-              Retry
-            </Button>
-          </MessageBarBody>
-        </MessageBar>
-      )}
-      {candidates?.status === 'ready' && candidates.items.length === 0 && (
-        <MessageBar intent="info" layout="multiline">
-          <MessageBarBody>
-            {existing ? 'Every distribution point of the site already has this package.' : 'The site has no distribution point.'} Add one under Site Settings ›
-            Site Systems.
-          </MessageBarBody>
-        </MessageBar>
-      )}
-      {candidates?.status === 'ready' && candidates.items.length > 0 && (
-        <>
-          <div {...fieldAnchor('distributionPoints')}>
-            <CheckList
-              label="Distribution points"
-              height="180px"
-              items={candidates.items.map((dp) => ({ id: dp.name, label: `${dp.name} (${dp.siteCode})${dp.serverShare !== null ? ` on ${dp.serverShare}` : ''}` }))}
-              checked={state.dps}
-              onChange={(names) => dispatch({ type: 'selectDps', names })}
-            />
-          </div>
-          <div className={styles.row}>
-            <Button onClick={() => setBrowsing(true)}>Select Group…</Button>
-            <Button onClick={() => dispatch({ type: 'selectDps', names: candidates.items.map((dp) => dp.name) })}>Select All</Button>
-            <Button disabled={state.dps.length === 0} onClick={() => dispatch({ type: 'selectDps', names: [] })}>
-              Clear All
-            </Button>
-            <Text aria-live="polite">{state.dps.length === 0 ? 'None selected.' : `${dpCount(state.dps.length)} selected.`}</Text>
-          </div>
-          {state.groupNote !== null && <Text role="note">{state.groupNote}</Text>}
-        </>
-      )}
-      <BrowseDpGroupDialog
-        open={browsing}
-        onCancel={() => setBrowsing(false)}
-        onSelect={(group) => {
-          setBrowsing(false);
-          dispatch({ type: 'selectGroup', group });
-        }}
+      <DpChooser
+        choices={state.dpCandidates}
+        selected={state.dps}
+        groupNote={state.groupNote}
+        emptyMessage={`${existing ? 'Every distribution point of the site already has this package.' : 'The site has no distribution point.'} Add one under Site Settings › Site Systems.`}
+        listHeight="180px"
+        onSelect={(names) => dispatch({ type: 'selectDps', names })}
+        onSelectGroup={(group) => dispatch({ type: 'selectGroup', group })}
+        onRetry={onRetry}
       />
     </div>
   );

@@ -14,6 +14,7 @@ import { sortByText } from '../../components/data-grid';
 import { canJumpTo, pageAfter, pageBefore } from '../../components/wizard';
 import { wallClockText } from '../advertisements/advertisement-draft';
 import { newCollectionDraft, type NewCollectionDraft } from '../collections/new-collection-rules';
+import { offeredOnly, selectDpGroup } from '../package-distribution/dp-group-selection';
 import { nameList } from '../package-distribution/package-dp-labels';
 import { applyDraftChange, createInput, draftIssues, newPackageDraft } from '../packages/package-draft';
 import { fieldPage as packageFieldPage, isPackageField } from '../packages/package-fields';
@@ -590,17 +591,19 @@ function edited(state: DistributeState, next: Partial<DistributeState>): Distrib
   return { ...state, ...next, preview: { kind: 'idle' } };
 }
 
+function offeredDps(state: DistributeState): readonly string[] {
+  return state.dpCandidates?.status === 'ready' ? state.dpCandidates.items.map((dp) => dp.name) : [];
+}
+
 function selectGroup(state: DistributeState, group: DpGroupDto): DistributeState {
-  const offered = state.dpCandidates?.status === 'ready' ? state.dpCandidates.items.map((dp) => dp.name) : [];
-  const inList = group.members.map((member) => offered.find((name) => sameNoCase(name, member))).filter((name) => name !== undefined);
-  const chosen = new Set([...state.dps, ...inList]);
+  const { selected, inList } = selectDpGroup(offeredDps(state), state.dps, group);
   const note =
     group.members.length === 0
       ? `The group ${group.name} has no members; nothing was selected.`
       : inList.length === 0
         ? `Every member of ${group.name} (${nameList(group.members)}) already has this package; nothing was selected.`
         : `Selected the members of ${group.name} that do not have the package: ${nameList(inList)}.`;
-  return edited(state, { dps: offered.filter((name) => chosen.has(name)), groupNote: note });
+  return edited(state, { dps: selected, groupNote: note });
 }
 
 function scheduleChanges(state: DistributeState, changes: ScheduleChanges): ScheduleDraft {
@@ -676,12 +679,8 @@ export function distributeReducer(state: DistributeState, action: DistributeActi
     case 'dpCandidatesFailed':
       if (action.forKey !== dpCandidatesKey(state)) return state;
       return { ...state, dpCandidates: { status: 'error', forKey: action.forKey, error: action.error } };
-    case 'selectDps': {
-      if (locked) return state;
-      const wanted = new Set(action.names);
-      const offered = state.dpCandidates?.status === 'ready' ? state.dpCandidates.items.map((dp) => dp.name) : [];
-      return edited(state, { dps: offered.filter((name) => wanted.has(name)) });
-    }
+    case 'selectDps':
+      return locked ? state : edited(state, { dps: offeredOnly(offeredDps(state), action.names) });
     case 'selectGroup':
       return locked ? state : selectGroup(state, action.group);
     case 'edit': {

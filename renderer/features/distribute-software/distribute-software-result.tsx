@@ -2,7 +2,7 @@ import { Button, MessageBar, MessageBarBody, MessageBarTitle, Spinner, Text, mak
 import { ArrowClockwiseRegular, ArrowUndoRegular, CheckmarkCircleRegular, ErrorCircleRegular, LinkRegular, SubtractCircleRegular } from '@fluentui/react-icons';
 import type { ReactNode } from 'react';
 import type { DeploymentStepDto } from '../../../core/api';
-import { defaultActionAttribute } from '../../components/wizard';
+import { WizardOutcome, defaultActionAttribute } from '../../components/wizard';
 import { SettingsSummaryPage } from '../programs/settings-summary-page';
 import type { DistributeState, RunState } from './distribute-software-reducer';
 import { distributeSummary, notOffered, previewLines } from './distribute-software-summary';
@@ -26,10 +26,6 @@ const useStyles = makeStyles({
   value: { margin: 0, overflowWrap: 'anywhere' },
   notices: { margin: 0, paddingLeft: tokens.spacingHorizontalXL },
   note: { color: tokens.colorNeutralForeground2 },
-  outcome: { display: 'flex', alignItems: 'flex-start', gap: tokens.spacingHorizontalM },
-  bigSuccess: { fontSize: '32px', color: tokens.colorPaletteGreenForeground1, flexShrink: 0 },
-  bigFailure: { fontSize: '32px', color: tokens.colorPaletteRedForeground1, flexShrink: 0 },
-  text: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, minWidth: 0 },
   steps: { margin: 0, padding: 0, listStyleType: 'none', display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   step: { display: 'grid', gridTemplateColumns: '20px 1fr', columnGap: tokens.spacingHorizontalS },
   stepIcon: { fontSize: '20px' },
@@ -150,15 +146,9 @@ export function DistributeOutcomePage({ wizard, run, onBack }: { readonly wizard
   if (run.kind === 'done' && run.result.ok) {
     return (
       <div className={styles.page}>
-        <div className={styles.outcome}>
-          <CheckmarkCircleRegular className={styles.bigSuccess} aria-hidden />
-          <div className={styles.text}>
-            <Text weight="semibold" size={400} role="status">
-              The {wizard} completed successfully
-            </Text>
-            <Steps steps={run.result.steps} />
-          </div>
-        </div>
+        <WizardOutcome wizard={wizard} ok>
+          <Steps steps={run.result.steps} />
+        </WizardOutcome>
       </div>
     );
   }
@@ -166,16 +156,10 @@ export function DistributeOutcomePage({ wizard, run, onBack }: { readonly wizard
   const error = run.kind === 'failed' ? run.error : run.result.error;
   return (
     <div className={styles.page}>
-      <div className={styles.outcome}>
-        <ErrorCircleRegular className={styles.bigFailure} aria-hidden />
-        <div className={styles.text} role="alert">
-          <Text weight="semibold" size={400}>
-            The {wizard} did not complete
-          </Text>
-          <Text>Nothing was made: no package, program, distribution, collection or advertisement. The site server said:</Text>
-          <Text weight="semibold">{error?.message ?? 'A step failed.'}</Text>
-        </div>
-      </div>
+      <WizardOutcome wizard={wizard} ok={false}>
+        <Text>Nothing was made: no package, program, distribution, collection or advertisement. The site server said:</Text>
+        <Text weight="semibold">{error?.message ?? 'A step failed.'}</Text>
+      </WizardOutcome>
       {run.kind === 'done' && <Steps steps={run.result.steps} />}
       <Button className={styles.back} appearance="primary" onClick={onBack} {...{ [defaultActionAttribute]: '' }}>
         Back to the Summary page

@@ -4,7 +4,7 @@ import type { ApiResult, MpClientDto, MpSettingsDto, MpStatusDto } from '../../.
 import { fakeCourier } from '../../client/fake-courier';
 import { renderConsole } from '../../console/test-console';
 import { initialShellState, useShellStore } from '../../shell/shell-store';
-import { listPageOf, testSite } from '../../shell/test-package';
+import { emptySiteAnswers } from '../../shell/test-package';
 import { createManagementPointStore } from './management-point-store';
 import { actionApplies, clientsFor, confirmationSentences, outcomeSentence } from './mp-client-actions';
 import { mpIssues, mpProperties } from './mp-properties-model';
@@ -150,11 +150,7 @@ describe('the management point in the console', () => {
 
   function renderShell() {
     const courier = fakeCourier({
-      'site:info': async () => ({ ok: true, value: testSite }),
-      'packages:list-page': async (request) => listPageOf([], request),
-      'collections:list': async () => ({ ok: true, value: [] }),
-      'distribution-points:list': async () => ({ ok: true, value: [] }),
-      'dp-groups:list': async () => ({ ok: true, value: [] }),
+      ...emptySiteAnswers,
       'management-point:status': async () => {
         statusReads++;
         return { ok: true, value: current };

@@ -1,6 +1,7 @@
-import { sameNoCase, type ApiErrorDto, type DistributionPlanDto, type DistributionPointDto, type DpGroupDto } from '../../../core/api';
+import { type ApiErrorDto, type DistributionPlanDto, type DistributionPointDto, type DpGroupDto } from '../../../core/api';
 import { sortByText } from '../../components/data-grid';
 import { canJumpTo as railAllows, pageAfter, pageBefore, type WizardProblem } from '../../components/wizard';
+import { offeredOnly, selectDpGroup } from './dp-group-selection';
 import { nameList } from './package-dp-labels';
 
 /**
@@ -91,11 +92,7 @@ export function canJumpTo(state: NewDpsState, page: NewDpsPage): boolean {
 
 /** Checks every member of the group that is offered; members that already have the package are named, not checked. */
 function selectGroup(state: NewDpsState, group: DpGroupDto): NewDpsState {
-  const offered = candidateNames(state);
-  const inList = group.members.map((member) => offered.find((name) => sameNoCase(name, member))).filter((name) => name !== undefined);
-  const notOffered = group.members.filter((member) => !offered.some((name) => sameNoCase(name, member)));
-  const chosen = new Set([...state.selected, ...inList]);
-  const selected = offered.filter((name) => chosen.has(name));
+  const { selected, inList, notOffered } = selectDpGroup(candidateNames(state), state.selected, group);
   let note: string;
   if (group.members.length === 0) note = `The group ${group.name} has no members; nothing was selected.`;
   else if (inList.length === 0) note = `Every member of ${group.name} (${nameList(group.members)}) already has this package or is being deleted; nothing was selected.`;
@@ -120,11 +117,8 @@ export function newDpsReducer(state: NewDpsState, action: NewDpsAction): NewDpsS
     }
     case 'candidatesFailed':
       return { ...state, candidates: { status: 'error', error: action.error } };
-    case 'select': {
-      if (!editing) return state;
-      const wanted = new Set(action.names);
-      return { ...state, selected: candidateNames(state).filter((name) => wanted.has(name)) };
-    }
+    case 'select':
+      return editing ? { ...state, selected: offeredOnly(candidateNames(state), action.names) } : state;
     case 'selectGroup':
       return editing ? selectGroup(state, action.group) : state;
     case 'next': {

@@ -1,13 +1,11 @@
-import { Button, MessageBar, MessageBarBody, MessageBarTitle, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
-import { CheckmarkCircleRegular, ErrorCircleRegular, ServerRegular } from '@fluentui/react-icons';
+import { MessageBar, MessageBarBody, MessageBarTitle, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { ServerRegular } from '@fluentui/react-icons';
 import { useEffect, useReducer, useState, type ReactNode } from 'react';
-import { fullPackageName, type DistributionPlanDto, type PackageListItem } from '../../../core/api';
+import { fullPackageName, type DistributionPlanDto, type DpGroupDto, type PackageListItem } from '../../../core/api';
 import { useCourier } from '../../client/courier-context';
 import { settle } from '../../client/settle';
-import { CheckList } from '../../components/check-list';
-import { fieldAnchor } from '../../components/form-layout';
-import { Wizard, type WizardFooter } from '../../components/wizard';
-import { BrowseDpGroupDialog } from './browse-dp-group-dialog';
+import { Wizard, WizardOutcome, type WizardFooter } from '../../components/wizard';
+import { DpChooser } from './dp-chooser';
 import {
   canJumpTo,
   initialNewDpsState,
@@ -22,11 +20,6 @@ import { sizeText, useSourceSize } from './use-source-size';
 
 const useStyles = makeStyles({
   page: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
-  row: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center' },
-  outcome: { display: 'flex', alignItems: 'flex-start', gap: tokens.spacingHorizontalM },
-  success: { fontSize: '32px', color: tokens.colorPaletteGreenForeground1, flexShrink: 0 },
-  failure: { fontSize: '32px', color: tokens.colorPaletteRedForeground1, flexShrink: 0 },
-  text: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, minWidth: 0 },
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalXL },
   details: { margin: 0, display: 'grid', gridTemplateColumns: 'minmax(140px, 35%) 1fr', columnGap: tokens.spacingHorizontalM, rowGap: tokens.spacingVerticalXXS },
   pair: { display: 'contents' },
@@ -83,51 +76,22 @@ function CopyPackagePage({ state, onSelect, onRetry, onSelectGroup }: {
   readonly state: NewDpsState;
   readonly onSelect: (names: readonly string[]) => void;
   readonly onRetry: () => void;
-  readonly onSelectGroup: () => void;
+  readonly onSelectGroup: (group: DpGroupDto) => void;
 }) {
   const styles = useStyles();
-  const { candidates } = state;
   return (
     <div className={styles.page}>
       <Text>Select the distribution points to copy the package to. Only those that do not have the package yet are listed.</Text>
-      {candidates.status === 'loading' && <Spinner size="tiny" label="Reading the distribution points…" />}
-      {candidates.status === 'error' && (
-        <MessageBar intent="error" layout="multiline">
-          <MessageBarBody>
-            The distribution points could not be read: {candidates.error}{' '}
-            <Button size="small" onClick={onRetry}>
-              Retry
-            </Button>
-          </MessageBarBody>
-        </MessageBar>
-      )}
-      {candidates.status === 'ready' && candidates.items.length === 0 && (
-        <MessageBar intent="info" layout="multiline">
-          <MessageBarBody>Every distribution point of the site already has this package, or is being deleted. Add one under Site Settings › Site Systems.</MessageBarBody>
-        </MessageBar>
-      )}
-      {candidates.status === 'ready' && candidates.items.length > 0 && (
-        <>
-          <div {...fieldAnchor('distributionPoints')}>
-            <CheckList
-              label="Distribution points"
-              height="200px"
-              items={candidates.items.map((dp) => ({ id: dp.name, label: `${dp.name} (${dp.siteCode})${dp.serverShare !== null ? ` on ${dp.serverShare}` : ''}` }))}
-              checked={state.selected}
-              onChange={onSelect}
-            />
-          </div>
-          <div className={styles.row}>
-            <Button onClick={onSelectGroup}>Select Group…</Button>
-            <Button onClick={() => onSelect(candidates.items.map((dp) => dp.name))}>Select All</Button>
-            <Button disabled={state.selected.length === 0} onClick={() => onSelect([])}>
-              Clear All
-            </Button>
-            <Text aria-live="polite">{state.selected.length === 0 ? 'None selected.' : `${dpCount(state.selected.length)} selected.`}</Text>
-          </div>
-          {state.groupNote !== null && <Text role="note">{state.groupNote}</Text>}
-        </>
-      )}
+      <DpChooser
+        choices={state.candidates}
+        selected={state.selected}
+        groupNote={state.groupNote}
+        emptyMessage="Every distribution point of the site already has this package, or is being deleted. Add one under Site Settings › Site Systems."
+        listHeight="200px"
+        onSelect={onSelect}
+        onSelectGroup={onSelectGroup}
+        onRetry={onRetry}
+      />
     </div>
   );
 }
@@ -167,53 +131,41 @@ function ConfirmationPage({ state }: { readonly state: NewDpsState }) {
   if (submission.kind === 'done') {
     const { plan } = submission;
     return (
-      <div className={styles.outcome}>
-        <CheckmarkCircleRegular className={styles.success} aria-hidden />
-        <div className={styles.text}>
-          <Text weight="semibold" size={400} role="status">
-            The New Distribution Points Wizard completed successfully
-          </Text>
-          <Text>{plan.summary}</Text>
-          <dl className={styles.details}>
-            <div className={styles.pair}>
-              <dt className={styles.label}>Distribution points added</dt>
-              <dd className={styles.value}>{nameList(plan.distributionPoints)}</dd>
-            </div>
-            <div className={styles.pair}>
-              <dt className={styles.label}>Source version</dt>
-              <dd className={styles.value}>{plan.sourceVersion}</dd>
-            </div>
-          </dl>
-          {plan.skipped.length > 0 && (
-            <>
-              <Text>Left as they are:</Text>
-              <ul className={styles.list}>
-                {plan.skipped.map((s) => (
-                  <li key={s.name}>
-                    {s.name}: {s.reason}
-                  </li>
-                ))}
-              </ul>
-            </>
-          )}
-          <Text>Each one is listed as Install Pending under the package&apos;s Distribution Points until Distribution Manager has copied it.</Text>
-        </div>
-      </div>
+      <WizardOutcome wizard="New Distribution Points Wizard" ok>
+        <Text>{plan.summary}</Text>
+        <dl className={styles.details}>
+          <div className={styles.pair}>
+            <dt className={styles.label}>Distribution points added</dt>
+            <dd className={styles.value}>{nameList(plan.distributionPoints)}</dd>
+          </div>
+          <div className={styles.pair}>
+            <dt className={styles.label}>Source version</dt>
+            <dd className={styles.value}>{plan.sourceVersion}</dd>
+          </div>
+        </dl>
+        {plan.skipped.length > 0 && (
+          <>
+            <Text>Left as they are:</Text>
+            <ul className={styles.list}>
+              {plan.skipped.map((s) => (
+                <li key={s.name}>
+                  {s.name}: {s.reason}
+                </li>
+              ))}
+            </ul>
+          </>
+        )}
+        <Text>Each one is listed as Install Pending under the package&apos;s Distribution Points until Distribution Manager has copied it.</Text>
+      </WizardOutcome>
     );
   }
   if (submission.kind === 'failed') {
     return (
-      <div className={styles.outcome}>
-        <ErrorCircleRegular className={styles.failure} aria-hidden />
-        <div className={styles.text} role="alert">
-          <Text weight="semibold" size={400}>
-            The New Distribution Points Wizard did not complete
-          </Text>
-          <Text>No distribution point was added. The site server said:</Text>
-          <Text weight="semibold">{submission.error.message}</Text>
-          <Text>Click Previous to change the selection and try again.</Text>
-        </div>
-      </div>
+      <WizardOutcome wizard="New Distribution Points Wizard" ok={false}>
+        <Text>No distribution point was added. The site server said:</Text>
+        <Text weight="semibold">{submission.error.message}</Text>
+        <Text>Click Previous to change the selection and try again.</Text>
+      </WizardOutcome>
     );
   }
   return null;
@@ -223,7 +175,6 @@ function ConfirmationPage({ state }: { readonly state: NewDpsState }) {
 export function NewDpsWizard({ pkg, onClose, onDistributed }: NewDpsWizardProps): ReactNode {
   const courier = useCourier();
   const [state, dispatch] = useReducer(newDpsReducer, pkg.containsSourceFiles, initialNewDpsState);
-  const [browsing, setBrowsing] = useState(false);
   const [reads, setReads] = useState(0);
   const { packageId } = pkg;
 
@@ -277,19 +228,11 @@ export function NewDpsWizard({ pkg, onClose, onDistributed }: NewDpsWizardProps)
             dispatch({ type: 'candidatesReading' });
             setReads((n) => n + 1);
           }}
-          onSelectGroup={() => setBrowsing(true)}
+          onSelectGroup={(group) => dispatch({ type: 'selectGroup', group })}
         />
       )}
       {page === 'summary' && <SummaryPage state={state} pkg={pkg} />}
       {page === 'confirmation' && <ConfirmationPage state={state} />}
-      <BrowseDpGroupDialog
-        open={browsing}
-        onCancel={() => setBrowsing(false)}
-        onSelect={(group) => {
-          setBrowsing(false);
-          dispatch({ type: 'selectGroup', group });
-        }}
-      />
     </Wizard>
   );
 }

@@ -1,14 +1,10 @@
 import { Button, Text, makeStyles, tokens } from '@fluentui/react-components';
-import { CheckmarkCircleRegular, ErrorCircleRegular } from '@fluentui/react-icons';
 import type { ApiErrorDto } from '../../../core/api';
+import { WizardOutcome } from '../../components/wizard';
 import type { SummaryRow } from './program-summary';
 
 const useStyles = makeStyles({
   page: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
-  outcome: { display: 'flex', alignItems: 'flex-start', gap: tokens.spacingHorizontalM },
-  success: { fontSize: '32px', color: tokens.colorPaletteGreenForeground1, flexShrink: 0 },
-  failure: { fontSize: '32px', color: tokens.colorPaletteRedForeground1, flexShrink: 0 },
-  text: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, minWidth: 0 },
   details: { margin: 0, display: 'grid', gridTemplateColumns: 'auto 1fr', columnGap: tokens.spacingHorizontalL, rowGap: tokens.spacingVerticalXS },
   row: { display: 'contents' },
   label: { color: tokens.colorNeutralForeground3 },
@@ -40,43 +36,31 @@ export function WizardOutcomePage({ wizard, notDone, outcome, onFixProblem }: Wi
   if (outcome.kind === 'created') {
     return (
       <div className={styles.page}>
-        <div className={styles.outcome}>
-          <CheckmarkCircleRegular className={styles.success} aria-hidden />
-          <div className={styles.text}>
-            <Text weight="semibold" size={400} role="status">
-              The {wizard} completed successfully
-            </Text>
-            <dl className={styles.details}>
-              {outcome.rows.map((row) => (
-                <div key={row.label} className={styles.row}>
-                  <dt className={styles.label}>{row.label}</dt>
-                  <dd className={styles.value}>{row.value}</dd>
-                </div>
-              ))}
-            </dl>
-          </div>
-        </div>
+        <WizardOutcome wizard={wizard} ok>
+          <dl className={styles.details}>
+            {outcome.rows.map((row) => (
+              <div key={row.label} className={styles.row}>
+                <dt className={styles.label}>{row.label}</dt>
+                <dd className={styles.value}>{row.value}</dd>
+              </div>
+            ))}
+          </dl>
+        </WizardOutcome>
       </div>
     );
   }
   const { error, place } = outcome;
   return (
     <div className={styles.page}>
-      <div className={styles.outcome}>
-        <ErrorCircleRegular className={styles.failure} aria-hidden />
-        <div className={styles.text} role="alert">
-          <Text weight="semibold" size={400}>
-            The {wizard} did not complete
+      <WizardOutcome wizard={wizard} ok={false}>
+        <Text>{notDone} The site server said:</Text>
+        <Text weight="semibold">{error.message}</Text>
+        {place !== null && (
+          <Text>
+            The problem is with “{place.fieldLabel}” on the {place.pageLabel} page.
           </Text>
-          <Text>{notDone} The site server said:</Text>
-          <Text weight="semibold">{error.message}</Text>
-          {place !== null && (
-            <Text>
-              The problem is with “{place.fieldLabel}” on the {place.pageLabel} page.
-            </Text>
-          )}
-        </div>
-      </div>
+        )}
+      </WizardOutcome>
       <Button className={styles.fix} appearance="primary" onClick={onFixProblem}>
         {place !== null ? `Go to the ${place.pageLabel} page` : 'Back to the Summary page'}
       </Button>

@@ -5,7 +5,7 @@ import { CourierError, siteMaintenanceSetSchema, type CourierClient, type Status
 import { fakeCourier } from '../../client/fake-courier';
 import { renderConsole, renderWithCourier } from '../../console/test-console';
 import { initialShellState, useShellStore } from '../../shell/shell-store';
-import { listPageOf, testSite } from '../../shell/test-package';
+import { emptySiteAnswers } from '../../shell/test-package';
 import { DeleteAgedStatusMessagesDialog } from './delete-aged-status-messages-dialog';
 
 let settings: StatusRetentionDto;
@@ -93,11 +93,7 @@ describe('Site Maintenance in the console', () => {
   it("lists the suite's tasks under Site Settings, shows the one Courier runs live, and opens its Properties", async () => {
     useShellStore.setState({ ...initialShellState, selectedId: 'site', expanded: ['site', 'site/computer-management', 'site/computer-management/software-distribution'] });
     const courier = fakeCourier({
-      'site:info': async () => ({ ok: true, value: testSite }),
-      'packages:list-page': async (request) => listPageOf([], request),
-      'collections:list': async () => ({ ok: true, value: [] }),
-      'distribution-points:list': async () => ({ ok: true, value: [] }),
-      'dp-groups:list': async () => ({ ok: true, value: [] }),
+      ...emptySiteAnswers,
       'site:maintenance:get': get,
       'site:maintenance:set': set,
     });

@@ -6,7 +6,7 @@ import { renderConsole, renderWithCourier } from '../../console/test-console';
 import type { Popup } from '../../console/popup-kinds';
 import type { ShellApi } from '../../shell/registration';
 import { initialShellState, useShellStore } from '../../shell/shell-store';
-import { listPageOf, testSite } from '../../shell/test-package';
+import { emptySiteAnswers } from '../../shell/test-package';
 import { filterFromSearch } from '../status-viewer/viewer-filter';
 import { continueShowMessages, showQueryMessages, viewerFilterOf } from './show-query-messages';
 import { StatusQueryDialog } from './status-query-dialog';
@@ -158,11 +158,7 @@ describe('System Status › Status Message Queries in the console', () => {
   it('lists the queries with Name, Comment and Built-in; a built-in one cannot be deleted, the site\'s own can', async () => {
     let list = [forPackage, errors, mine];
     const courier = fakeCourier({
-      'site:info': async () => ({ ok: true, value: testSite }),
-      'packages:list-page': async (request) => listPageOf([], request),
-      'collections:list': async () => ({ ok: true, value: [] }),
-      'distribution-points:list': async () => ({ ok: true, value: [] }),
-      'dp-groups:list': async () => ({ ok: true, value: [] }),
+      ...emptySiteAnswers,
       'status-queries:list': async () => ({ ok: true, value: list }),
       'status-queries:delete': async ({ query: id }) => {
         list = list.filter((q) => q.id !== id);
@@ -198,11 +194,7 @@ describe('System Status › Status Message Queries in the console', () => {
     let list = [forPackage, errors];
     let reads = 0;
     const courier = fakeCourier({
-      'site:info': async () => ({ ok: true, value: testSite }),
-      'packages:list-page': async (request) => listPageOf([], request),
-      'collections:list': async () => ({ ok: true, value: [] }),
-      'distribution-points:list': async () => ({ ok: true, value: [] }),
-      'dp-groups:list': async () => ({ ok: true, value: [] }),
+      ...emptySiteAnswers,
       'status-queries:list': async () => {
         reads++;
         return { ok: true, value: list };

@@ -1,7 +1,7 @@
 import { Button, Menu, MenuItem, MenuList, MenuPopover, MenuTrigger, Toolbar, makeStyles, tokens } from '@fluentui/react-components';
 import { ArrowClockwiseRegular, ArrowDownloadRegular, ArrowUndoRegular, ArrowUpRegular, CalendarClockRegular, CopyRegular } from '@fluentui/react-icons';
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import type { LogFileDto, StatusMessageDto, StatusSort } from '../../../core/api';
+import { statusSortValue, type LogFileDto, type StatusMessageDto, type StatusSort } from '../../../core/api';
 import { useCourier } from '../../client/courier-context';
 import { settle } from '../../client/settle';
 import { formatDateTime } from '../../components/date-time';
@@ -96,35 +96,9 @@ function withPeriod(filter: ViewerFilter, period: Period): ViewerFilter {
   return { ...rest, ...period };
 }
 
-const severityRank = { info: 1, warning: 2, error: 3 } as const;
-const typeRank = { milestone: 1, detail: 2, audit: 3 } as const;
-const foldAscii = (text: string) => text.replace(/[A-Z]/g, (c) => c.toLowerCase());
-
 /** The list's order for messages held (a copy of the selected ones), as the site sorts: the column, then time, then record ID. */
 function shownOrder(sort: StatusSort) {
-  const valueOf = (m: StatusMessageDto): number | string => {
-    switch (sort.column) {
-      case 'severity':
-        return severityRank[m.severity];
-      case 'type':
-        return typeRank[m.type];
-      case 'siteCode':
-        return foldAscii(m.siteCode);
-      case 'machine':
-        return foldAscii(m.machine);
-      case 'component':
-        return foldAscii(m.component);
-      case 'messageId':
-      case 'description':
-        return m.messageId;
-      case 'processId':
-        return m.processId;
-      case 'threadId':
-        return m.threadId;
-      case 'time':
-        return 0;
-    }
-  };
+  const valueOf = (m: StatusMessageDto): number | string => statusSortValue(m, sort.column) ?? 0;
   return (a: StatusMessageDto, b: StatusMessageDto): number => {
     const [x, y] = [valueOf(a), valueOf(b)];
     const order = (x < y ? -1 : x > y ? 1 : 0) || Date.parse(a.time) - Date.parse(b.time) || a.recordId - b.recordId;
