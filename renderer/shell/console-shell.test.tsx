@@ -158,7 +158,7 @@ describe('ConsoleShell', () => {
     fireEvent.contextMenu(within(row).getAllByRole('gridcell')[0] as HTMLElement, { clientX: 10, clientY: 10 });
     const menu = await screen.findByRole('menu');
     const items = within(menu).getAllByRole('menuitem').map((i) => i.textContent);
-    expect(items).toEqual(['Properties', 'DeleteDel', 'Update Distribution Points', 'Validate Distribution Points', 'Show Messages', 'RefreshF5', 'HelpF1']);
+    expect(items).toEqual(['Properties', 'DeleteDel', 'Distribute', 'Update Distribution Points', 'Validate Distribution Points', 'Show Messages', 'RefreshF5', 'HelpF1']);
     fireEvent.click(within(menu).getByRole('menuitem', { name: /Delete/ }));
     // The action runs once the menu has handed focus back.
     const dialog = await screen.findByRole('alertdialog', { name: 'Delete Package' });
@@ -198,6 +198,7 @@ describe('ConsoleShell', () => {
     expect(within(itemSection).getAllByRole('button').map((b) => b.textContent)).toEqual([
       'Properties',
       'Delete',
+      'Distribute',
       'Update Distribution Points',
       'Validate Distribution Points',
       'Show Messages',
@@ -331,7 +332,7 @@ describe('ConsoleShell', () => {
     expect(within(grid).queryByRole('row', { name: /Unattended/ })).toBeNull();
     fireEvent.contextMenu(within(within(grid).getByRole('row', { name: /Silent/ })).getAllByRole('gridcell')[0] as HTMLElement, { clientX: 10, clientY: 10 });
     const menu = await screen.findByRole('menu');
-    expect(within(menu).getAllByRole('menuitem').map((i) => i.textContent)).toEqual(['Properties', 'DeleteDel', 'New Advertisement', 'RefreshF5', 'HelpF1']);
+    expect(within(menu).getAllByRole('menuitem').map((i) => i.textContent)).toEqual(['Properties', 'DeleteDel', 'New Advertisement', 'Distribute', 'RefreshF5', 'HelpF1']);
   });
 
   it('lists a package\'s access accounts', async () => {

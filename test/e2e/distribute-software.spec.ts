@@ -87,7 +87,8 @@ async function finish(wizard: WizardPage, title: string, file: string): Promise<
   return done;
 }
 
-test('from a collection: a new package and program from scratch, advertised to it and assigned', async ({ page }) => {
+/** A populated site served, the console open at 1024×768, and Distribute › Software on the collection Pilot. */
+async function fromPilot(page: Page): Promise<{ dataDir: string; pilot: CollectionDto; title: string; wizard: WizardPage }> {
   const dataDir = freshDataDir();
   const { pilot } = populate(dataDir);
   server = await startCourier(dataDir);
@@ -96,9 +97,12 @@ test('from a collection: a new package and program from scratch, advertised to i
   await console_.open(server.url);
   await console_.expand(/^Collections$/);
   await distributeSoftware(page, console_.treeItem(/^Pilot$/));
-
   const title = 'Distribute Software To Collection Wizard';
-  const wizard = new WizardPage(page, title);
+  return { dataDir, pilot, title, wizard: new WizardPage(page, title) };
+}
+
+test('from a collection: a new package and program from scratch, advertised to it and assigned', async ({ page }) => {
+  const { dataDir, pilot, title, wizard } = await fromPilot(page);
   const welcome = await page_(wizard, 'Welcome', 'collection-01-welcome');
   await expect(welcome.getByText(`to the collection Pilot (${pilot.collectionId})`, { exact: false })).toBeVisible();
   await wizard.next();
@@ -289,17 +293,7 @@ test('from an existing program: its package and program picked, advertised to Al
 });
 
 test('a failure part-way: the target collection deleted before Finish, so nothing is made and the page says which step failed', async ({ page }) => {
-  const dataDir = freshDataDir();
-  const { pilot } = populate(dataDir);
-  server = await startCourier(dataDir);
-  await page.setViewportSize({ width: 1024, height: 768 });
-  const console_ = new ConsolePage(page);
-  await console_.open(server.url);
-  await console_.expand(/^Collections$/);
-  await distributeSoftware(page, console_.treeItem(/^Pilot$/));
-
-  const title = 'Distribute Software To Collection Wizard';
-  const wizard = new WizardPage(page, title);
+  const { dataDir, pilot, title, wizard } = await fromPilot(page);
   await wizard.expectPage('Welcome');
   await wizard.next();
   await wizard.expectPage('Package');
