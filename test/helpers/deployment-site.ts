@@ -1,6 +1,7 @@
 // Shared by the deployment tests: a site with sources, DPs and resources, and everything it holds.
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import type { DeploymentPlanInput } from '../../core/api';
 import { createCoreWithServices, type Core, type CoreServices } from '../../core/core';
 import { openDatabase } from '../../core/db/connection';
 import { value } from './api-result';
@@ -105,6 +106,21 @@ export async function openOneTestSite(prefix: string): Promise<OneTestSite> {
     close: () => {
       site.core.close();
       temp.remove();
+    },
+  };
+}
+
+/** A new package and program from `source`, to DP01 and the group West, advertised to a new collection of PC01 and PC02 with one assigned time. */
+export function pickedPlan(site: TestSite, source: string): DeploymentPlanInput {
+  return {
+    package: { kind: 'new', package: { name: 'Contoso Tool', version: '1.0', containsSourceFiles: true, sourceDirectory: source } },
+    program: { kind: 'new', program: { name: 'Install', commandLine: 'setup.exe /s' } },
+    distributionPoints: ['DP01'],
+    groups: ['West'],
+    advertisement: {
+      target: { kind: 'newCollection', collection: { name: 'Picked', rules: site.resources.slice(0, 2).map((resourceId) => ({ kind: 'direct' as const, resourceId })) } },
+      advertisementName: 'Contoso Tool to picked',
+      assignedTime: '2026-12-05T20:00',
     },
   };
 }

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CourierError, deploymentPlanSchema, type DeploymentPlanInput } from '../../api';
 import { value } from '../../../test/helpers/api-result';
-import { openOneTestSite, siteContents, type TestSite } from '../../../test/helpers/deployment-site';
+import { openOneTestSite, pickedPlan, siteContents, type TestSite } from '../../../test/helpers/deployment-site';
 import { withRequestScope } from '../request-scope';
 import type { DeploymentMade } from './deployment-service';
 
@@ -18,17 +18,7 @@ beforeEach(async () => {
 afterEach(() => close());
 
 function plan(): DeploymentPlanInput {
-  return {
-    package: { kind: 'new', package: { name: 'Contoso Tool', version: '1.0', containsSourceFiles: true, sourceDirectory: source } },
-    program: { kind: 'new', program: { name: 'Install', commandLine: 'setup.exe /s' } },
-    distributionPoints: ['DP01'],
-    groups: ['West'],
-    advertisement: {
-      target: { kind: 'newCollection', collection: { name: 'Picked', rules: site.resources.slice(0, 2).map((resourceId) => ({ kind: 'direct' as const, resourceId })) } },
-      advertisementName: 'Contoso Tool to picked',
-      assignedTime: '2026-12-05T20:00',
-    },
-  };
+  return pickedPlan(site, source);
 }
 
 /** What the site holds for a deployment, read through the services (synchronously, as inside the transaction). */

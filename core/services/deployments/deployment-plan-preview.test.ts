@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { DeploymentPlanInput } from '../../api';
 import { value } from '../../../test/helpers/api-result';
-import { openOneTestSite, siteContents, type TestSite } from '../../../test/helpers/deployment-site';
+import { openOneTestSite, pickedPlan, siteContents, type TestSite } from '../../../test/helpers/deployment-site';
 
 // deployments:preview: the plan applied and read as an advertisement's dry run, then rolled back.
 
@@ -14,19 +14,10 @@ beforeEach(async () => {
 });
 afterEach(() => close());
 
+/** The shared plan, offered from a fixed time so that the answer's availability can be compared. */
 function newPackagePlan(): DeploymentPlanInput {
-  return {
-    package: { kind: 'new', package: { name: 'Contoso Tool', version: '1.0', containsSourceFiles: true, sourceDirectory: source } },
-    program: { kind: 'new', program: { name: 'Install', commandLine: 'setup.exe /s' } },
-    distributionPoints: ['DP01'],
-    groups: ['West'],
-    advertisement: {
-      target: { kind: 'newCollection', collection: { name: 'Picked', rules: site.resources.slice(0, 2).map((resourceId) => ({ kind: 'direct' as const, resourceId })) } },
-      advertisementName: 'Contoso Tool to picked',
-      presentTime: '2026-12-02T09:00',
-      assignedTime: '2026-12-05T20:00',
-    },
-  };
+  const plan = pickedPlan(site, source);
+  return { ...plan, advertisement: { ...plan.advertisement!, presentTime: '2026-12-02T09:00' } };
 }
 
 describe('deployments:preview', () => {
